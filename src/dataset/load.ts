@@ -1,0 +1,150 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { Db } from '../db/client.js';
+import { datasetMeta } from '../db/schema.js';
+import { REFERENCE_FILES, TABLE_SPECS, type ProductionRow, type ReferenceTarget, type TableSpec } from './tables.js';
+import { checkProductionRules, checkReferencesAndKeys, type ReferenceContext } from './validate.js';
+
+export interface DataIssue {
+  file: string;
+  line: number;
+  field: string;
+  message: string;
+}
+
+/** The dataset was refused; nothing was stored. */
+export class DatasetError extends Error {
+  override name = 'DatasetError';
+  constructor(readonly issues: DataIssue[]) {
+    const shown = issues.slice(0, 20).map(formatIssue);
+    const more = issues.length > shown.length ? `\n…and ${issues.length - shown.length} more` : '';
+    super(`Dataset refused (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${shown.join('\n')}${more}`);
+  }
+}
+
+export function formatIssue(issue: DataIssue): string {
+  return `data/${issue.file} line ${issue.line}, field "${issue.field}": ${issue.message}`;
+}
+
+interface ParsedFile<Row> {
+  spec: TableSpec<Row>;
+  rows: Row[];
+  lines: number[];
+}
+
+export interface ParsedDataset {
+  files: ParsedFile<unknown>[];
+  /** sha256 over every data file, so a changed dataset yields a new version tag. */
+  contentHash: string;
+}
+
+/** Reads, parses and validates every data file; throws DatasetError naming file, line and field. */
+export function readDataset(dataDir: string): ParsedDataset {
+  const issues: DataIssue[] = [];
+  const files: ParsedFile<unknown>[] = [];
+  const hash = createHash('sha256');
+  for (const spec of TABLE_SPECS as readonly TableSpec<unknown>[]) {
+    const text = readFileSync(join(dataDir, spec.file), 'utf8');
+    hash.update(spec.file).update('\0').update(text);
+    files.push(parseFile(spec, text, issues));
+  }
+  if (issues.length === 0) issues.push(...crossCheck(files));
+  if (issues.length > 0) throw new DatasetError(issues);
+  return { files, contentHash: hash.digest('hex') };
+}
+
+function parseFile<Row>(spec: TableSpec<Row>, text: string, issues: DataIssue[]): ParsedFile<Row> {
+  const records = parse(text, { columns: true, bom: true, skip_empty_lines: true, info: true }) as {
+    record: Record<string, string>;
+    info: { lines: number };
+  }[];
+  const header = parse(text, { bom: true, to_line: 1 })[0] as string[] | undefined;
+  const expected = Object.keys((spec.rowSchema as unknown as { shape?: object }).shape ?? {});
+  const parsedFile: ParsedFile<Row> = { spec, rows: [], lines: [] };
+  if (expected.length > 0) {
+    const missing = expected.filter((column) => !header?.includes(column));
+    const unknown = (header ?? []).filter((column) => !expected.includes(column));
+    for (const column of missing) issues.push({ file: spec.file, line: 1, field: column, message: 'missing column' });
+    for (const column of unknown) issues.push({ file: spec.file, line: 1, field: column, message: 'unknown column' });
+    if (missing.length > 0 || unknown.length > 0) return parsedFile;
+  }
+  for (const { record, info } of records) {
+    const result = spec.rowSchema.safeParse(record);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        issues.push({ file: spec.file, line: info.lines, field: issue.path.join('.') || '(row)', message: issue.message });
+      }
+      continue;
+    }
+    parsedFile.rows.push(result.data);
+    parsedFile.lines.push(info.lines);
+  }
+  return parsedFile;
+}
+
+function crossCheck(files: ParsedFile<unknown>[]): DataIssue[] {
+  const context = referenceContext(files);
+  const issues: DataIssue[] = [];
+  for (const file of files) {
+    const rowIssues = checkReferencesAndKeys(file.spec, file.rows, context);
+    if (file.spec.file === 'production.csv') {
+      rowIssues.push(...checkProductionRules(file.rows as ProductionRow[], context));
+    }
+    for (const issue of rowIssues) {
+      issues.push({ file: file.spec.file, line: file.lines[issue.row] ?? 0, field: issue.field, message: issue.message });
+    }
+  }
+  return issues;
+}
+
+function referenceContext(files: ParsedFile<unknown>[]): ReferenceContext {
+  const byFile = new Map(files.map((file) => [file.spec.file, file]));
+  const idsOf = (target: ReferenceTarget): Set<string> => {
+    const file = byFile.get(REFERENCE_FILES[target]);
+    const id = file?.spec.id;
+    return new Set(file && id ? file.rows.map((row) => id(row)) : []);
+  };
+  const bases = (byFile.get('bases.csv')?.rows ?? []) as { id: string; mineral: string; stage: string }[];
+  return {
+    ids: {
+      stages: idsOf('stages'),
+      minerals: idsOf('minerals'),
+      bases: idsOf('bases'),
+      countries: idsOf('countries'),
+      sources: idsOf('sources'),
+      groups: idsOf('groups'),
+    },
+    basisOwners: new Map(bases.map((basis) => [basis.id, { mineral: basis.mineral, stage: basis.stage }])),
+  };
+}
+
+const INSERT_BATCH = 500;
+
+/** Replaces the database contents with the dataset, in one transaction: all or nothing. */
+export function storeDataset(db: Db, dataset: ParsedDataset): void {
+  db.transaction((tx) => {
+    for (const { spec } of [...dataset.files].reverse()) tx.delete(spec.table).run();
+    for (const { spec, rows } of dataset.files) {
+      const values = rows.map((row) => spec.toInsert(row));
+      for (let start = 0; start < values.length; start += INSERT_BATCH) {
+        tx.insert(spec.table).values(values.slice(start, start + INSERT_BATCH)).run();
+      }
+    }
+    const meta = [
+      { key: 'version', value: '1' },
+      { key: 'content_hash', value: dataset.contentHash },
+    ];
+    tx.delete(datasetMeta).run();
+    tx.insert(datasetMeta).values(meta).run();
+  });
+}
+
+/** Seeds only when the database holds no dataset yet (first start). Returns whether it seeded. */
+export function seedIfEmpty(db: Db, dataDir: string): boolean {
+  const existing = db.select().from(datasetMeta).all();
+  if (existing.some((row) => row.key === 'version')) return false;
+  storeDataset(db, readDataset(dataDir));
+  return true;
+}

@@ -1,0 +1,139 @@
+import { citationOf } from '../domain/citation.js';
+import { latestGovernance, type CountryGovernance } from '../domain/governance.js';
+import { supplyByStageYear, type ProductionFigure, type StageYearSupply } from '../domain/supply.js';
+import type {
+  BasisRecord,
+  CountryRecord,
+  DatasetRepository,
+  DefenseUseRecord,
+  GovernanceRecord,
+  GroupMemberRecord,
+  GroupRecord,
+  ImportRelianceRecord,
+  ImportSourceRecord,
+  MineralRecord,
+  ProductionRecord,
+  ReserveRecord,
+  SourceRecord,
+  StageRecord,
+} from './dataset.repository.js';
+
+/**
+ * Everything the API reads, held in memory for one dataset version. Scores only change when the data does,
+ * so services compute from this instead of querying per request.
+ */
+export interface DatasetSnapshot {
+  version: string;
+  stages: StageRecord[];
+  stageOrder: ReadonlyMap<string, number>;
+  minerals: MineralRecord[];
+  mineralById: ReadonlyMap<string, MineralRecord>;
+  bases: BasisRecord[];
+  basisById: ReadonlyMap<string, BasisRecord>;
+  countries: CountryRecord[];
+  countryByIso3: ReadonlyMap<string, CountryRecord>;
+  sources: SourceRecord[];
+  sourceById: ReadonlyMap<string, SourceRecord>;
+  citationById: ReadonlyMap<string, string>;
+  groups: GroupRecord[];
+  groupById: ReadonlyMap<string, GroupRecord>;
+  membersByGroup: ReadonlyMap<string, GroupMemberRecord[]>;
+  groupsByCountry: ReadonlyMap<string, string[]>;
+  production: ProductionRecord[];
+  figures: ProductionFigure[];
+  /** One supply picture per (mineral, stage, year) on the preferred basis. */
+  supplies: StageYearSupply[];
+  reserves: ReserveRecord[];
+  importReliance: ImportRelianceRecord[];
+  importSources: ImportSourceRecord[];
+  defenseUses: DefenseUseRecord[];
+  governance: GovernanceRecord[];
+  /** Latest complete WGI per country, with the EU 0–10 rescale. */
+  governanceByCountry: ReadonlyMap<string, CountryGovernance>;
+}
+
+function indexBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T> {
+  return new Map(items.map((item) => [key(item), item]));
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const grouped = new Map<K, T[]>();
+  for (const item of items) {
+    const list = grouped.get(key(item));
+    if (list) list.push(item);
+    else grouped.set(key(item), [item]);
+  }
+  return grouped;
+}
+
+export function buildSnapshot(repository: DatasetRepository, version: string): DatasetSnapshot {
+  const stages = repository.stages();
+  const bases = repository.bases();
+  const sources = repository.sources();
+  const groupMembers = repository.groupMembers();
+  const production = repository.production();
+  const figures: ProductionFigure[] = production.map((row) => ({
+    mineral: row.mineralId,
+    stage: row.stageId,
+    country: row.country,
+    year: row.year,
+    basis: row.basisId,
+    tonnes: row.tonnes,
+    estimated: row.estimated,
+    withheld: row.withheld,
+    lowerBound: row.lowerBound,
+    sourceId: row.sourceId,
+  }));
+  const basisPriority = new Map(bases.map((basis) => [basis.id, basis.priority]));
+  const groupsByCountry = new Map<string, string[]>();
+  for (const member of groupMembers) {
+    groupsByCountry.set(member.country, [...(groupsByCountry.get(member.country) ?? []), member.groupId]);
+  }
+  const minerals = repository.minerals();
+  const countries = repository.countries();
+  const groups = repository.groups();
+  const governance = repository.governance();
+  return {
+    version,
+    stages,
+    stageOrder: new Map(stages.map((stage) => [stage.id, stage.sortOrder])),
+    minerals,
+    mineralById: indexBy(minerals, (mineral) => mineral.id),
+    bases,
+    basisById: indexBy(bases, (basis) => basis.id),
+    countries,
+    countryByIso3: indexBy(countries, (country) => country.iso3),
+    sources,
+    sourceById: indexBy(sources, (source) => source.id),
+    citationById: new Map(sources.map((source) => [source.id, citationOf(source)])),
+    groups,
+    groupById: indexBy(groups, (group) => group.id),
+    membersByGroup: groupBy(groupMembers, (member) => member.groupId),
+    groupsByCountry,
+    production,
+    figures,
+    supplies: supplyByStageYear(figures, basisPriority),
+    reserves: repository.reserves(),
+    importReliance: repository.importReliance(),
+    importSources: repository.importSources(),
+    defenseUses: repository.defenseUses(),
+    governance,
+    governanceByCountry: latestGovernance(governance),
+  };
+}
+
+export interface SnapshotStore {
+  /** The snapshot of the dataset version now in the database (rebuilt when the version changes). */
+  current(): DatasetSnapshot;
+}
+
+export function createSnapshotStore(repository: DatasetRepository): SnapshotStore {
+  let cached: DatasetSnapshot | null = null;
+  return {
+    current() {
+      const version = repository.versionTag() ?? 'empty';
+      if (cached?.version !== version) cached = buildSnapshot(repository, version);
+      return cached;
+    },
+  };
+}

@@ -1,0 +1,372 @@
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { z } from 'zod';
+import * as schema from '../db/schema.js';
+import { DEFENSE_CATEGORIES } from '../domain/defense.js';
+import {
+  decimal,
+  flag,
+  iso3,
+  nonNegativeNumber,
+  optionalNonNegativeNumber,
+  optionalText,
+  optionalYear,
+  positiveInteger,
+  requiredText,
+  slug,
+  year,
+} from './fields.js';
+
+/** Which earlier table a field points at; checked by the validator. */
+export type ReferenceTarget = 'stages' | 'minerals' | 'bases' | 'countries' | 'sources' | 'groups';
+
+export interface TableSpec<Row> {
+  /** Data file name under data/. */
+  file: string;
+  table: SQLiteTable;
+  rowSchema: z.ZodType<Row, Record<string, string>>;
+  /** The fields that identify a row; duplicates are refused. */
+  key: readonly (keyof Row & string)[];
+  /** What other tables this one's fields point at. */
+  references: readonly { field: keyof Row & string; target: ReferenceTarget }[];
+  /** The value other tables refer to (for reference targets). */
+  id?: (row: Row) => string;
+  toInsert: (row: Row) => Record<string, unknown>;
+}
+
+function spec<Row>(definition: TableSpec<Row>): TableSpec<Row> {
+  return definition;
+}
+
+const StageRow = z.object({ id: slug, name: requiredText, sort_order: positiveInteger, description: requiredText });
+const MineralRow = z.object({ id: slug, name: requiredText, symbol: optionalText, description: requiredText });
+const BasisRow = z.object({
+  id: slug,
+  mineral: slug,
+  stage: slug,
+  label: requiredText,
+  description: requiredText,
+  priority: positiveInteger,
+});
+const CountryRow = z.object({
+  iso3,
+  name: requiredText,
+  aliases: z.string().trim(),
+  region: optionalText,
+  is_aggregate: flag,
+});
+const SourceRow = z.object({
+  id: slug,
+  title: requiredText,
+  publisher: requiredText,
+  edition: optionalText,
+  year: optionalYear,
+  locator: optionalText,
+  url: optionalText,
+  licence: optionalText,
+  notes: optionalText,
+});
+export const ProductionRow = z
+  .object({
+    mineral: slug,
+    stage: slug,
+    country: iso3,
+    year,
+    basis: slug,
+    tonnes: optionalNonNegativeNumber,
+    edition: optionalYear,
+    source: slug,
+    estimated: flag,
+    withheld: flag,
+    lower_bound: flag,
+  })
+  .superRefine((row, context) => {
+    if (row.withheld && row.tonnes !== null) {
+      context.addIssue({ code: 'custom', path: ['tonnes'], message: 'must be empty for a withheld figure' });
+    }
+    if (!row.withheld && row.tonnes === null) {
+      context.addIssue({ code: 'custom', path: ['tonnes'], message: 'is required unless the figure is withheld' });
+    }
+  });
+export type ProductionRow = z.infer<typeof ProductionRow>;
+
+const ReserveRow = z.object({
+  mineral: slug,
+  country: iso3,
+  year,
+  tonnes: nonNegativeNumber,
+  basis: requiredText,
+  source: slug,
+  lower_bound: flag,
+});
+const ImportRelianceRow = z.object({
+  importer: iso3,
+  mineral: slug,
+  form: z.string().trim(),
+  year,
+  percent: optionalNonNegativeNumber.refine((value) => value === null || value <= 100, 'must be at most 100'),
+  qualifier: z.enum(['eq', 'gt', 'lt', 'net_exporter', 'not_applicable']),
+  value_text: requiredText,
+  estimated: flag,
+  source: slug,
+});
+const ImportSourceRow = z.object({
+  importer: iso3,
+  mineral: slug,
+  form: z.string().trim(),
+  period: z.string().trim().regex(/^\d{4}-\d{2}$/, 'must look like 2020-23'),
+  country: iso3,
+  share_pct: optionalNonNegativeNumber.refine((value) => value === null || value <= 100, 'must be at most 100'),
+  rank: positiveInteger,
+  source: slug,
+});
+const DefenseUseRow = z.object({
+  id: slug,
+  mineral: slug,
+  category: z.enum(DEFENSE_CATEGORIES),
+  application: requiredText,
+  description: requiredText,
+  source: slug,
+});
+const GroupRow = z.object({ id: slug, name: requiredText, description: requiredText, source: slug });
+const GroupMemberRow = z.object({
+  group: slug,
+  country: iso3,
+  joined: z
+    .string()
+    .trim()
+    .refine((value) => value === '' || /^\d{4}(-\d{2})?(-\d{2})?$/.test(value), 'must be YYYY, YYYY-MM or empty')
+    .transform((value) => (value === '' ? null : value)),
+  source: slug,
+});
+const GovernanceRow = z.object({
+  country: iso3,
+  year,
+  indicator: z.enum(['VA.EST', 'PV.EST', 'GE.EST', 'RQ.EST', 'RL.EST', 'CC.EST']),
+  value: decimal,
+  source: slug,
+});
+
+/** Every data file, in load order: a file may only refer to files above it. */
+export const TABLE_SPECS = [
+  spec({
+    file: 'stages.csv',
+    table: schema.stages,
+    rowSchema: StageRow,
+    key: ['id'],
+    references: [],
+    id: (row) => row.id,
+    toInsert: (row) => ({ id: row.id, name: row.name, sortOrder: row.sort_order, description: row.description }),
+  }),
+  spec({
+    file: 'minerals.csv',
+    table: schema.minerals,
+    rowSchema: MineralRow,
+    key: ['id'],
+    references: [],
+    id: (row) => row.id,
+    toInsert: (row) => ({ ...row }),
+  }),
+  spec({
+    file: 'bases.csv',
+    table: schema.bases,
+    rowSchema: BasisRow,
+    key: ['id'],
+    references: [
+      { field: 'mineral', target: 'minerals' },
+      { field: 'stage', target: 'stages' },
+    ],
+    id: (row) => row.id,
+    toInsert: (row) => ({
+      id: row.id,
+      mineralId: row.mineral,
+      stageId: row.stage,
+      label: row.label,
+      description: row.description,
+      priority: row.priority,
+    }),
+  }),
+  spec({
+    file: 'countries.csv',
+    table: schema.countries,
+    rowSchema: CountryRow,
+    key: ['iso3'],
+    references: [],
+    id: (row) => row.iso3,
+    toInsert: (row) => ({
+      iso3: row.iso3,
+      name: row.name,
+      aliases: row.aliases,
+      region: row.region,
+      isAggregate: row.is_aggregate,
+    }),
+  }),
+  spec({
+    file: 'sources.csv',
+    table: schema.sources,
+    rowSchema: SourceRow,
+    key: ['id'],
+    references: [],
+    id: (row) => row.id,
+    toInsert: (row) => ({ ...row }),
+  }),
+  spec({
+    file: 'production.csv',
+    table: schema.production,
+    rowSchema: ProductionRow,
+    key: ['mineral', 'stage', 'country', 'year', 'basis'],
+    references: [
+      { field: 'mineral', target: 'minerals' },
+      { field: 'stage', target: 'stages' },
+      { field: 'country', target: 'countries' },
+      { field: 'basis', target: 'bases' },
+      { field: 'source', target: 'sources' },
+    ],
+    toInsert: productionToInsert,
+  }),
+  spec({
+    file: 'reserves.csv',
+    table: schema.reserves,
+    rowSchema: ReserveRow,
+    key: ['mineral', 'country', 'year', 'basis'],
+    references: [
+      { field: 'mineral', target: 'minerals' },
+      { field: 'country', target: 'countries' },
+      { field: 'source', target: 'sources' },
+    ],
+    toInsert: (row) => ({
+      mineralId: row.mineral,
+      country: row.country,
+      year: row.year,
+      tonnes: row.tonnes,
+      basis: row.basis,
+      sourceId: row.source,
+      lowerBound: row.lower_bound,
+    }),
+  }),
+  spec({
+    file: 'import_reliance.csv',
+    table: schema.importReliance,
+    rowSchema: ImportRelianceRow,
+    key: ['importer', 'mineral', 'form', 'year'],
+    references: [
+      { field: 'importer', target: 'countries' },
+      { field: 'mineral', target: 'minerals' },
+      { field: 'source', target: 'sources' },
+    ],
+    toInsert: (row) => ({
+      importer: row.importer,
+      mineralId: row.mineral,
+      form: row.form,
+      year: row.year,
+      percent: row.percent,
+      qualifier: row.qualifier,
+      valueText: row.value_text,
+      estimated: row.estimated,
+      sourceId: row.source,
+    }),
+  }),
+  spec({
+    file: 'import_sources.csv',
+    table: schema.importSources,
+    rowSchema: ImportSourceRow,
+    key: ['importer', 'mineral', 'form', 'period', 'country'],
+    references: [
+      { field: 'importer', target: 'countries' },
+      { field: 'mineral', target: 'minerals' },
+      { field: 'country', target: 'countries' },
+      { field: 'source', target: 'sources' },
+    ],
+    toInsert: (row) => ({
+      importer: row.importer,
+      mineralId: row.mineral,
+      form: row.form,
+      period: row.period,
+      country: row.country,
+      sharePct: row.share_pct,
+      rank: row.rank,
+      sourceId: row.source,
+    }),
+  }),
+  spec({
+    file: 'defense_uses.csv',
+    table: schema.defenseUses,
+    rowSchema: DefenseUseRow,
+    key: ['id'],
+    references: [
+      { field: 'mineral', target: 'minerals' },
+      { field: 'source', target: 'sources' },
+    ],
+    toInsert: (row) => ({
+      id: row.id,
+      mineralId: row.mineral,
+      category: row.category,
+      application: row.application,
+      description: row.description,
+      sourceId: row.source,
+    }),
+  }),
+  spec({
+    file: 'groups.csv',
+    table: schema.groups,
+    rowSchema: GroupRow,
+    key: ['id'],
+    references: [{ field: 'source', target: 'sources' }],
+    id: (row) => row.id,
+    toInsert: (row) => ({ id: row.id, name: row.name, description: row.description, sourceId: row.source }),
+  }),
+  spec({
+    file: 'group_members.csv',
+    table: schema.groupMembers,
+    rowSchema: GroupMemberRow,
+    key: ['group', 'country'],
+    references: [
+      { field: 'group', target: 'groups' },
+      { field: 'country', target: 'countries' },
+      { field: 'source', target: 'sources' },
+    ],
+    toInsert: (row) => ({ groupId: row.group, country: row.country, joined: row.joined, sourceId: row.source }),
+  }),
+  spec({
+    file: 'governance.csv',
+    table: schema.governance,
+    rowSchema: GovernanceRow,
+    key: ['country', 'year', 'indicator'],
+    references: [
+      { field: 'country', target: 'countries' },
+      { field: 'source', target: 'sources' },
+    ],
+    toInsert: (row) => ({
+      country: row.country,
+      year: row.year,
+      indicator: row.indicator,
+      value: row.value,
+      sourceId: row.source,
+    }),
+  }),
+] as const;
+
+export function productionToInsert(row: ProductionRow) {
+  return {
+    mineralId: row.mineral,
+    stageId: row.stage,
+    country: row.country,
+    year: row.year,
+    basisId: row.basis,
+    tonnes: row.tonnes,
+    edition: row.edition,
+    sourceId: row.source,
+    estimated: row.estimated,
+    withheld: row.withheld,
+    lowerBound: row.lower_bound,
+  };
+}
+
+/** Which table's `id` a reference target resolves against. */
+export const REFERENCE_FILES: Record<ReferenceTarget, string> = {
+  stages: 'stages.csv',
+  minerals: 'minerals.csv',
+  bases: 'bases.csv',
+  countries: 'countries.csv',
+  sources: 'sources.csv',
+  groups: 'groups.csv',
+};

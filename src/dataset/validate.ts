@@ -1,0 +1,104 @@
+import type { ProductionRow, ReferenceTarget, TableSpec } from './tables.js';
+
+/** One problem with one row: `row` is the 0-based index in the batch being checked. */
+export interface RowIssue {
+  row: number;
+  field: string;
+  message: string;
+}
+
+export interface ReferenceContext {
+  ids: Record<ReferenceTarget, ReadonlySet<string>>;
+  /** basis id → the (mineral, stage) it measures. */
+  basisOwners: ReadonlyMap<string, { mineral: string; stage: string }>;
+}
+
+/**
+ * USGS world totals are rounded (antimony 2024: countries sum to 103,960 t against a published 100,000 t),
+ * so country rows may exceed the world figure by this much before the data is refused.
+ */
+export const WORLD_TOTAL_TOLERANCE = 0.05;
+
+export function keyOf<Row>(row: Row, fields: readonly (keyof Row & string)[]): string {
+  return fields.map((field) => String(row[field])).join('|');
+}
+
+/** Dangling references and duplicate keys: the rules every table shares. */
+export function checkReferencesAndKeys<Row>(
+  spec: TableSpec<Row>,
+  rows: readonly Row[],
+  context: ReferenceContext,
+): RowIssue[] {
+  const issues: RowIssue[] = [];
+  const seen = new Map<string, number>();
+  rows.forEach((row, index) => {
+    for (const { field, target } of spec.references) {
+      const value = String(row[field]);
+      if (!context.ids[target].has(value)) {
+        issues.push({ row: index, field, message: `unknown ${singular(target)} '${value}'` });
+      }
+    }
+    const key = keyOf(row, spec.key);
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, index);
+    else issues.push({ row: index, field: spec.key.join(','), message: `duplicate key (${key}); first at row ${first}` });
+  });
+  return issues;
+}
+
+/** Production-specific rules: a basis measures one mineral and stage; countries never exceed the world. */
+export function checkProductionRules(rows: readonly ProductionRow[], context: ReferenceContext): RowIssue[] {
+  const issues: RowIssue[] = [];
+  rows.forEach((row, index) => {
+    const owner = context.basisOwners.get(row.basis);
+    if (owner && (owner.mineral !== row.mineral || owner.stage !== row.stage)) {
+      issues.push({
+        row: index,
+        field: 'basis',
+        message: `basis '${row.basis}' measures ${owner.mineral}/${owner.stage}, not ${row.mineral}/${row.stage}`,
+      });
+    }
+  });
+  return [...issues, ...checkWorldTotals(rows)];
+}
+
+function checkWorldTotals(rows: readonly ProductionRow[]): RowIssue[] {
+  const groups = new Map<string, { worldIndex: number | null; world: number | null; sum: number }>();
+  rows.forEach((row, index) => {
+    const key = keyOf(row, ['mineral', 'stage', 'year', 'basis']);
+    const group = groups.get(key) ?? { worldIndex: null, world: null, sum: 0 };
+    if (row.country === 'WLD') {
+      group.worldIndex = index;
+      group.world = row.tonnes;
+    } else {
+      group.sum += row.tonnes ?? 0;
+    }
+    groups.set(key, group);
+  });
+  const issues: RowIssue[] = [];
+  for (const [key, group] of groups) {
+    if (group.world === null || group.worldIndex === null) continue;
+    if (group.sum > group.world * (1 + WORLD_TOTAL_TOLERANCE)) {
+      issues.push({
+        row: group.worldIndex,
+        field: 'tonnes',
+        message:
+          `country rows for ${key.replaceAll('|', '/')} add up to ${group.sum} t, more than the world total ` +
+          `${group.world} t by over ${WORLD_TOTAL_TOLERANCE * 100}% (more than rounding)`,
+      });
+    }
+  }
+  return issues;
+}
+
+function singular(target: ReferenceTarget): string {
+  const names: Record<ReferenceTarget, string> = {
+    stages: 'stage',
+    minerals: 'mineral',
+    bases: 'basis',
+    countries: 'country',
+    sources: 'source',
+    groups: 'group',
+  };
+  return names[target];
+}

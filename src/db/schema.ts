@@ -1,0 +1,168 @@
+import { sql } from 'drizzle-orm';
+import { DEFENSE_CATEGORIES } from '../domain/defense.js';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const stages = sqliteTable('stages', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  sortOrder: integer('sort_order').notNull(),
+  description: text('description').notNull(),
+});
+
+export const minerals = sqliteTable('minerals', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  symbol: text('symbol'),
+  description: text('description').notNull(),
+});
+
+/** The quantity a figure is measured in, e.g. "contained antimony"; scores never mix bases. */
+export const bases = sqliteTable('bases', {
+  id: text('id').primaryKey(),
+  mineralId: text('mineral_id').notNull().references(() => minerals.id),
+  stageId: text('stage_id').notNull().references(() => stages.id),
+  label: text('label').notNull(),
+  description: text('description').notNull(),
+  priority: integer('priority').notNull(),
+});
+
+export const countries = sqliteTable('countries', {
+  iso3: text('iso3').primaryKey(),
+  name: text('name').notNull(),
+  /** Names the sources use, pipe-separated as in data/countries.csv. */
+  aliases: text('aliases').notNull().default(''),
+  region: text('region'),
+  isAggregate: integer('is_aggregate', { mode: 'boolean' }).notNull().default(false),
+});
+
+export const sources = sqliteTable('sources', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  publisher: text('publisher').notNull(),
+  edition: text('edition'),
+  year: integer('year'),
+  locator: text('locator'),
+  url: text('url'),
+  licence: text('licence'),
+  notes: text('notes'),
+});
+
+export const production = sqliteTable(
+  'production',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    mineralId: text('mineral_id').notNull().references(() => minerals.id),
+    stageId: text('stage_id').notNull().references(() => stages.id),
+    country: text('country').notNull().references(() => countries.iso3),
+    year: integer('year').notNull(),
+    basisId: text('basis_id').notNull().references(() => bases.id),
+    /** Null only for withheld figures. */
+    tonnes: real('tonnes'),
+    edition: integer('edition'),
+    sourceId: text('source_id').notNull().references(() => sources.id),
+    estimated: integer('estimated', { mode: 'boolean' }).notNull().default(false),
+    withheld: integer('withheld', { mode: 'boolean' }).notNull().default(false),
+    lowerBound: integer('lower_bound', { mode: 'boolean' }).notNull().default(false),
+  },
+  (table) => [
+    uniqueIndex('production_key').on(table.mineralId, table.stageId, table.country, table.year, table.basisId),
+    index('production_country').on(table.country),
+  ],
+);
+
+export const reserves = sqliteTable(
+  'reserves',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    mineralId: text('mineral_id').notNull().references(() => minerals.id),
+    country: text('country').notNull().references(() => countries.iso3),
+    year: integer('year').notNull(),
+    tonnes: real('tonnes').notNull(),
+    basis: text('basis').notNull(),
+    sourceId: text('source_id').notNull().references(() => sources.id),
+    lowerBound: integer('lower_bound', { mode: 'boolean' }).notNull().default(false),
+  },
+  (table) => [uniqueIndex('reserves_key').on(table.mineralId, table.country, table.year, table.basis)],
+);
+
+export const importReliance = sqliteTable(
+  'import_reliance',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    importer: text('importer').notNull().references(() => countries.iso3),
+    mineralId: text('mineral_id').notNull().references(() => minerals.id),
+    /** Product form where the source splits it; '' when it does not. */
+    form: text('form').notNull().default(''),
+    year: integer('year').notNull(),
+    percent: real('percent'),
+    qualifier: text('qualifier', { enum: ['eq', 'gt', 'lt', 'net_exporter', 'not_applicable'] }).notNull(),
+    valueText: text('value_text').notNull(),
+    estimated: integer('estimated', { mode: 'boolean' }).notNull().default(false),
+    sourceId: text('source_id').notNull().references(() => sources.id),
+  },
+  (table) => [uniqueIndex('import_reliance_key').on(table.importer, table.mineralId, table.form, table.year)],
+);
+
+export const importSources = sqliteTable(
+  'import_sources',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    importer: text('importer').notNull().references(() => countries.iso3),
+    mineralId: text('mineral_id').notNull().references(() => minerals.id),
+    form: text('form').notNull().default(''),
+    period: text('period').notNull(),
+    country: text('country').notNull().references(() => countries.iso3),
+    sharePct: real('share_pct'),
+    rank: integer('rank').notNull(),
+    sourceId: text('source_id').notNull().references(() => sources.id),
+  },
+  (table) => [
+    uniqueIndex('import_sources_key').on(table.importer, table.mineralId, table.form, table.period, table.country),
+  ],
+);
+
+export const defenseUses = sqliteTable('defense_uses', {
+  id: text('id').primaryKey(),
+  mineralId: text('mineral_id').notNull().references(() => minerals.id),
+  category: text('category', { enum: DEFENSE_CATEGORIES }).notNull(),
+  application: text('application').notNull(),
+  description: text('description').notNull(),
+  sourceId: text('source_id').notNull().references(() => sources.id),
+});
+
+export const groups = sqliteTable('groups', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description').notNull(),
+  sourceId: text('source_id').notNull().references(() => sources.id),
+});
+
+export const groupMembers = sqliteTable(
+  'group_members',
+  {
+    groupId: text('group_id').notNull().references(() => groups.id),
+    country: text('country').notNull().references(() => countries.iso3),
+    joined: text('joined'),
+    sourceId: text('source_id').notNull().references(() => sources.id),
+  },
+  (table) => [primaryKey({ columns: [table.groupId, table.country] })],
+);
+
+export const governance = sqliteTable(
+  'governance',
+  {
+    country: text('country').notNull().references(() => countries.iso3),
+    year: integer('year').notNull(),
+    indicator: text('indicator').notNull(),
+    value: real('value').notNull(),
+    sourceId: text('source_id').notNull().references(() => sources.id),
+  },
+  (table) => [primaryKey({ columns: [table.country, table.year, table.indicator] })],
+);
+
+/** Key/value facts about the loaded dataset, e.g. its version. */
+export const datasetMeta = sqliteTable('dataset_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+});

@@ -1,0 +1,51 @@
+import { meanOfSix, scaleWgi, WGI_INDICATORS, type WgiEstimates } from '../scoring/governance.js';
+
+export interface GovernanceFigure {
+  country: string;
+  year: number;
+  indicator: string;
+  value: number;
+  sourceId: string;
+}
+
+export interface CountryGovernance {
+  country: string;
+  year: number;
+  /** The six WGI estimates (about −2.5 worst … 2.5 best), keyed VA, PV, GE, RQ, RL, CC. */
+  estimates: WgiEstimates;
+  mean: number | null;
+  /** EU rescale, 0 best … 10 worst; null unless all six estimates exist. */
+  euScaled: number | null;
+  sourceId: string;
+}
+
+/** Per country, the latest year that has all six estimates (else the latest year with any). */
+export function latestGovernance(figures: readonly GovernanceFigure[]): Map<string, CountryGovernance> {
+  const byCountryYear = new Map<string, CountryGovernance>();
+  for (const figure of figures) {
+    const key = `${figure.country}|${figure.year}`;
+    const entry = byCountryYear.get(key) ?? {
+      country: figure.country,
+      year: figure.year,
+      estimates: {},
+      mean: null,
+      euScaled: null,
+      sourceId: figure.sourceId,
+    };
+    const indicator = figure.indicator.replace(/\.EST$/, '') as (typeof WGI_INDICATORS)[number];
+    if (WGI_INDICATORS.includes(indicator)) entry.estimates[indicator] = figure.value;
+    byCountryYear.set(key, entry);
+  }
+  const latest = new Map<string, CountryGovernance>();
+  for (const entry of byCountryYear.values()) {
+    entry.mean = meanOfSix(entry.estimates);
+    entry.euScaled = entry.mean === null ? null : scaleWgi(entry.mean);
+    const current = latest.get(entry.country);
+    const better =
+      !current ||
+      (entry.mean !== null && current.mean === null) ||
+      ((entry.mean !== null) === (current.mean !== null) && entry.year > current.year);
+    if (better) latest.set(entry.country, entry);
+  }
+  return latest;
+}

@@ -1,0 +1,53 @@
+/** One error vocabulary: every failure the API reports is one of these codes. */
+export const PROBLEM_TYPES = {
+  validation_failed: { status: 400, title: 'Invalid request' },
+  unauthorized: { status: 401, title: 'Authentication required' },
+  forbidden: { status: 403, title: 'Forbidden' },
+  not_found: { status: 404, title: 'Not found' },
+  not_acceptable: { status: 406, title: 'Not acceptable' },
+  conflict: { status: 409, title: 'Conflict' },
+  payload_too_large: { status: 413, title: 'Payload too large' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  unprocessable: { status: 422, title: 'Unprocessable content' },
+  rate_limited: { status: 429, title: 'Too many requests' },
+  internal: { status: 500, title: 'Internal server error' },
+  unavailable: { status: 503, title: 'Service unavailable' },
+} as const;
+
+export type ProblemCode = keyof typeof PROBLEM_TYPES;
+
+export interface FieldError {
+  /** Where the problem is: `query.year`, `body.rows.3.tonnes`, `params.mineral`. */
+  field: string;
+  message: string;
+}
+
+export function problemTypeUri(code: ProblemCode): string {
+  return `/problems/${code.replaceAll('_', '-')}`;
+}
+
+export class AppError extends Error {
+  override name = 'AppError';
+  readonly status: number;
+  constructor(
+    readonly code: ProblemCode,
+    readonly detail: string,
+    readonly errors?: FieldError[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(detail);
+    this.status = PROBLEM_TYPES[code].status;
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(detail: string) {
+    super('not_found', detail);
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(detail: string, errors: FieldError[] = []) {
+    super('validation_failed', detail, errors);
+  }
+}

@@ -1,0 +1,246 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Iso3Schema, MineralIdSchema, READ_ERRORS, StageIdSchema, YearSchema } from '../../schemas/common.js';
+import { BandSchema, ChokepointSchema, ConcentrationBlockSchema, InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
+import { concentrationHistory, concentrationOverview, countryDominance, mineralConcentration } from './concentration.service.js';
+
+const HHI_METHOD = { id: 'hhi', version: '1.0.0', href: '/v1/methods/hhi' };
+
+const TUNGSTEN_BLOCK = {
+  stage: 'mining',
+  year: 2024,
+  basis: 'w-contained',
+  basisLabel: 'contained tungsten',
+  status: 'ok' as const,
+  hhi: 6993.4,
+  hhiUpperBound: 7002.7,
+  unallocatedShare: 3.05,
+  namedShareTotal: 96.95,
+  cr1: 82.93,
+  cr3: 88.71,
+  equivalentSuppliers: 1.43,
+  bands: { doj2023: 'highly_concentrated' as const, hmg2010: 'highly_concentrated' as const },
+  top: { country: 'CHN', name: 'China', tonnes: 67000, share: 82.93 },
+  withheld: [],
+  governanceWeighted: { status: 'insufficient_data' as const, reason: 'example abbreviated', method: { id: 'hhi-wgi', version: '1.0.0', href: '/v1/methods/hhi-wgi' } },
+  method: HHI_METHOD,
+  inputs: {
+    worldTonnes: 81000,
+    worldTotalBasis: 'published' as const,
+    otherTonnes: 1800,
+    producers: [{ country: 'CHN', name: 'China', tonnes: 67000, share: 82.72, estimated: true, lowerBound: false }],
+    unreported: [],
+    sourceIds: ['usgs-mcs-2025-tungsten'],
+  },
+};
+
+const MineralConcentrationSchema = z
+  .object({
+    mineral: z.string(),
+    year: z.number().int().nullable().describe('The requested year; null = latest year with data per stage'),
+    stages: z.array(ConcentrationBlockSchema),
+    chokepoint: ChokepointSchema,
+  })
+  .meta({ id: 'MineralConcentration' });
+
+const HistorySchema = z
+  .object({
+    mineral: z.string(),
+    stages: z.array(
+      z.union([
+        z.object({
+          stage: z.string(),
+          status: z.literal('ok'),
+          series: z.array(
+            z.union([
+              z.object({
+                year: z.number().int(),
+                status: z.literal('ok'),
+                basis: z.string(),
+                hhi: z.number(),
+                cr1: z.number(),
+                topCountry: z.string(),
+                topShare: z.number(),
+                worldTonnes: z.number(),
+                sourceIds: z.array(z.string()),
+              }),
+              z.object({ year: z.number().int(), status: z.literal('insufficient_data'), reason: z.string() }),
+            ]),
+          ),
+          method: MethodLinkSchema,
+        }),
+        InsufficientDataSchema.extend({ stage: z.string() }),
+      ]),
+    ),
+  })
+  .meta({ id: 'ConcentrationHistory' });
+
+const OverviewSchema = z
+  .object({
+    year: z.number().int().nullable(),
+    data: z.array(
+      z.object({
+        rank: z.number().int(),
+        mineral: z.string(),
+        stage: z.string(),
+        year: z.number().int(),
+        hhi: z.number(),
+        hhiUpperBound: z.number(),
+        cr1: z.number(),
+        cr3: z.number(),
+        band2023: BandSchema,
+        topCountry: z.string(),
+        topShare: z.number(),
+        sourceIds: z.array(z.string()),
+      }),
+    ),
+    total: z.number().int(),
+    insufficientData: z.array(
+      z.object({ mineral: z.string(), stage: z.string(), status: z.literal('insufficient_data'), reason: z.string() }),
+    ),
+    method: MethodLinkSchema,
+  })
+  .meta({ id: 'ConcentrationOverview' });
+
+const DominanceSchema = z
+  .object({
+    country: z.string(),
+    name: z.string(),
+    minShare: z.number(),
+    year: z.number().int().nullable(),
+    data: z.array(
+      z.object({
+        mineral: z.string(),
+        stage: z.string(),
+        year: z.number().int(),
+        share: z.number().describe('Percent of world output'),
+        tonnes: z.number(),
+        rank: z.number().int(),
+        hhi: z.number(),
+        worldTonnes: z.number(),
+        estimated: z.boolean(),
+        sourceIds: z.array(z.string()),
+      }),
+    ),
+    total: z.number().int(),
+    method: MethodLinkSchema,
+  })
+  .meta({ id: 'CountryDominance' });
+
+const YearAndStage = z.object({
+  year: YearSchema.optional().describe('Year to score; default: the latest year with data, per stage'),
+  stage: StageIdSchema.optional(),
+});
+
+export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/v1/minerals/:mineral/concentration',
+    {
+      schema: {
+        operationId: 'getMineralConcentration',
+        tags: ['scores'],
+        summary: 'Concentration per stage (HHI, CR1/CR3, bands, governance-weighted HHI) and the chokepoint stage',
+        description:
+          'One block per stage: the latest year with data unless `year` is given. A stage without data is reported as insufficient_data, never as zero. Each block carries its inputs (shares, world total, source ids) and method.',
+        params: z.object({ mineral: MineralIdSchema }),
+        querystring: YearAndStage,
+        response: {
+          200: MineralConcentrationSchema.meta({
+            example: {
+              mineral: 'tungsten',
+              year: null,
+              stages: [TUNGSTEN_BLOCK],
+              chokepoint: { status: 'ok', stage: 'mining', year: 2024, hhi: 6993.4, topCountry: 'CHN', topCountryName: 'China', topShare: 82.93, comparedStages: [{ stage: 'mining', year: 2024, hhi: 6993.4 }], method: { id: 'chokepoint', version: '1.0.0', href: '/v1/methods/chokepoint' } },
+            },
+          }),
+          ...READ_ERRORS,
+        },
+      },
+    },
+    async (request) => mineralConcentration(app.dataset.current(), request.params.mineral, request.query),
+  );
+  app.get(
+    '/v1/minerals/:mineral/concentration/history',
+    {
+      schema: {
+        operationId: 'getConcentrationHistory',
+        tags: ['scores'],
+        summary: 'HHI, CR1 and top country per year, per stage',
+        params: z.object({ mineral: MineralIdSchema }),
+        querystring: z.object({ stage: StageIdSchema.optional() }),
+        response: {
+          200: HistorySchema.meta({
+            example: {
+              mineral: 'antimony',
+              stages: [
+                {
+                  stage: 'mining',
+                  status: 'ok',
+                  series: [{ year: 2024, status: 'ok', basis: 'sb-contained', hhi: 4290.1, cr1: 60, topCountry: 'CHN', topShare: 60, worldTonnes: 100000, sourceIds: ['usgs-mcs-2025-antimony'] }],
+                  method: HHI_METHOD,
+                },
+              ],
+            },
+          }),
+          ...READ_ERRORS,
+        },
+      },
+    },
+    async (request) => concentrationHistory(app.dataset.current(), request.params.mineral, request.query),
+  );
+  app.get(
+    '/v1/concentration',
+    {
+      schema: {
+        operationId: 'listConcentration',
+        tags: ['scores'],
+        summary: 'Every mineral × stage ranked by HHI',
+        querystring: YearAndStage,
+        response: {
+          200: OverviewSchema.meta({
+            example: {
+              year: null,
+              data: [{ rank: 1, mineral: 'gallium', stage: 'refining', year: 2024, hhi: 9801.2, hhiUpperBound: 9801.2, cr1: 99, cr3: 99.7, band2023: 'highly_concentrated', topCountry: 'CHN', topShare: 99, sourceIds: ['usgs-mcs-2025-gallium'] }],
+              total: 1,
+              insufficientData: [],
+              method: HHI_METHOD,
+            },
+          }),
+          400: READ_ERRORS[400],
+          500: READ_ERRORS[500],
+        },
+      },
+    },
+    async (request) => concentrationOverview(app.dataset.current(), request.query),
+  );
+  app.get(
+    '/v1/countries/:iso3/dominance',
+    {
+      schema: {
+        operationId: 'getCountryDominance',
+        tags: ['scores'],
+        summary: 'Every (mineral, stage) where a country holds at least minShare percent of world supply',
+        params: z.object({ iso3: Iso3Schema }),
+        querystring: z.object({
+          minShare: z.coerce.number().min(0).max(100).default(25).describe('Minimum share in percent (default 25)'),
+          year: YearSchema.optional().describe('Default: the latest year with data, per stage'),
+        }),
+        response: {
+          200: DominanceSchema.meta({
+            example: {
+              country: 'CHN',
+              name: 'China',
+              minShare: 25,
+              year: null,
+              data: [{ mineral: 'gallium', stage: 'refining', year: 2024, share: 98.8, tonnes: 750, rank: 1, hhi: 9761.4, worldTonnes: 760, estimated: true, sourceIds: ['usgs-mcs-2025-gallium'] }],
+              total: 1,
+              method: HHI_METHOD,
+            },
+          }),
+          ...READ_ERRORS,
+        },
+      },
+    },
+    async (request) => countryDominance(app.dataset.current(), request.params.iso3, request.query),
+  );
+};

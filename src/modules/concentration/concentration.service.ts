@@ -1,0 +1,284 @@
+import { memoize } from '../../dataset/memo.js';
+import type { DatasetSnapshot } from '../../dataset/snapshot.js';
+import type { StageYearSupply } from '../../domain/supply.js';
+import { round } from '../../lib/round.js';
+import { concentrationOf, governanceWeightedHhi, methodRef, type ConcentrationOk, type MethodRef } from '../../scoring/index.js';
+import { countryName, requireCountry, requireMineral } from '../shared/lookups.js';
+
+export function methodLink(ref: MethodRef) {
+  return { id: ref.id, version: ref.version, href: `/v1/methods/${ref.id}` };
+}
+
+/** EU-scaled WGI (0 best … 10 worst) per country, and the WGI year each came from. */
+function governanceInputs(snapshot: DatasetSnapshot) {
+  return memoize(snapshot, 'governance-inputs', () => {
+    const wgiScaled: Record<string, number> = {};
+    const years: Record<string, number> = {};
+    for (const [country, governance] of snapshot.governanceByCountry) {
+      if (governance.euScaled === null) continue;
+      wgiScaled[country] = governance.euScaled;
+      years[country] = governance.year;
+    }
+    return { wgiScaled, years };
+  });
+}
+
+export function concentrationResultOf(supply: StageYearSupply) {
+  return concentrationOf({
+    producers: supply.producers.map((producer) => ({
+      country: producer.country,
+      tonnes: producer.tonnes,
+      withheld: producer.withheld,
+      estimated: producer.estimated,
+      lowerBound: producer.lowerBound,
+    })),
+    otherTonnes: supply.otherTonnes,
+    worldTonnes: supply.worldTonnes,
+  });
+}
+
+function governanceBlock(snapshot: DatasetSnapshot, result: ConcentrationOk) {
+  const { wgiScaled, years } = governanceInputs(snapshot);
+  const weighted = governanceWeightedHhi({
+    shares: result.producers.map((producer) => ({ country: producer.country, share: producer.share })),
+    wgiScaled,
+  });
+  if (weighted.status !== 'ok') return { status: weighted.status, reason: weighted.reason, method: methodLink(weighted.method) };
+  const wgiYears = [...new Set(weighted.contributions.map((entry) => years[entry.country]).filter((y) => y !== undefined))].sort();
+  return {
+    status: 'ok' as const,
+    hhiWgi: round(weighted.hhiWgi, 3),
+    scale: '0 (well governed, dispersed) … 10 (one poorly governed producer)',
+    wgiYears,
+    tradeFactor: 1,
+    missingGovernance: {
+      countries: weighted.missingGovernance.countries,
+      combinedShare: round(weighted.missingGovernance.combinedShare, 2),
+    },
+    method: methodLink(weighted.method),
+  };
+}
+
+/** One stage-year's concentration, explained: the shares, world total and sources it used. */
+export function concentrationBlock(snapshot: DatasetSnapshot, supply: StageYearSupply) {
+  return memoize(snapshot, `block|${supply.mineral}|${supply.stage}|${supply.year}`, () => {
+    const base = {
+      stage: supply.stage,
+      year: supply.year,
+      basis: supply.basis,
+      basisLabel: snapshot.basisById.get(supply.basis)?.label ?? supply.basis,
+    };
+    const result = concentrationResultOf(supply);
+    if (result.status !== 'ok') {
+      return { ...base, status: result.status, reason: result.reason, method: methodLink(result.method) };
+    }
+    return {
+      ...base,
+      status: 'ok' as const,
+      hhi: round(result.hhi, 1),
+      hhiUpperBound: round(result.hhiUpperBound, 1),
+      unallocatedShare: round(result.unallocatedShare, 2),
+      namedShareTotal: round(result.namedShareTotal, 2),
+      cr1: round(result.cr1, 2),
+      cr3: round(result.cr3, 2),
+      equivalentSuppliers: round(result.equivalentSuppliers, 2),
+      bands: { doj2023: result.bands.doj2023.band, hmg2010: result.bands.hmg2010.band },
+      top: {
+        country: result.top.country,
+        name: countryName(snapshot, result.top.country),
+        tonnes: result.top.tonnes,
+        share: round(result.top.share, 2),
+      },
+      withheld: result.withheld,
+      governanceWeighted: governanceBlock(snapshot, result),
+      method: methodLink(result.method),
+      inputs: {
+        worldTonnes: result.worldTonnes,
+        worldTotalBasis: result.worldTotalBasis,
+        otherTonnes: supply.otherTonnes,
+        producers: result.producers.map((producer) => ({
+          country: producer.country,
+          name: countryName(snapshot, producer.country),
+          tonnes: producer.tonnes,
+          share: round(producer.share, 2),
+          estimated: producer.estimated,
+          lowerBound: producer.lowerBound,
+        })),
+        unreported: result.unreported,
+        sourceIds: supply.sourceIds,
+      },
+    };
+  });
+}
+
+export type ConcentrationBlock = ReturnType<typeof concentrationBlock>;
+type OkBlock = Extract<ConcentrationBlock, { status: 'ok' }>;
+
+function isOk(block: ConcentrationBlock): block is OkBlock {
+  return block.status === 'ok';
+}
+
+function supplyFor(snapshot: DatasetSnapshot, mineral: string, stage: string, year?: number): StageYearSupply | undefined {
+  const candidates = snapshot.supplies.filter((s) => s.mineral === mineral && s.stage === stage);
+  if (year !== undefined) return candidates.find((s) => s.year === year);
+  return candidates.reduce<StageYearSupply | undefined>((latest, s) => (!latest || s.year > latest.year ? s : latest), undefined);
+}
+
+function insufficient(stage: string, reason: string) {
+  return { stage, status: 'insufficient_data' as const, reason, method: methodLink(methodRef('hhi')) };
+}
+
+/** Every stage of one mineral (or one stage), latest year with data unless a year is given. */
+function stageBlocks(snapshot: DatasetSnapshot, mineral: string, filters: { year?: number | undefined; stage?: string | undefined }) {
+  return snapshot.stages
+    .filter((stage) => filters.stage === undefined || stage.id === filters.stage)
+    .map((stage) => {
+      const supply = supplyFor(snapshot, mineral, stage.id, filters.year);
+      if (supply) return concentrationBlock(snapshot, supply);
+      const reason =
+        filters.year === undefined
+          ? `no ${stage.id} production data for ${mineral}`
+          : `no ${stage.id} production data for ${mineral} in ${filters.year}`;
+      return insufficient(stage.id, reason);
+    });
+}
+
+/** The chokepoint: the stage whose supply is most concentrated. */
+function chokepointOf(blocks: readonly (ConcentrationBlock | ReturnType<typeof insufficient>)[]) {
+  const scored = blocks.filter((block): block is OkBlock => block.status === 'ok');
+  const worst = scored.reduce<OkBlock | undefined>((max, block) => (!max || block.hhi > max.hhi ? block : max), undefined);
+  const method = methodLink(methodRef('chokepoint'));
+  if (!worst) return { status: 'insufficient_data' as const, stage: null, reason: 'no stage has enough data to score', method };
+  return {
+    status: 'ok' as const,
+    stage: worst.stage,
+    year: worst.year,
+    hhi: worst.hhi,
+    topCountry: worst.top.country,
+    topCountryName: worst.top.name,
+    topShare: worst.top.share,
+    comparedStages: scored.map((block) => ({ stage: block.stage, year: block.year, hhi: block.hhi })),
+    method,
+  };
+}
+
+export function mineralConcentration(
+  snapshot: DatasetSnapshot,
+  mineral: string,
+  filters: { year?: number | undefined; stage?: string | undefined },
+) {
+  requireMineral(snapshot, mineral);
+  return memoize(snapshot, `mineral-concentration|${mineral}|${filters.year}|${filters.stage}`, () => {
+    const stages = stageBlocks(snapshot, mineral, filters);
+    return { mineral, year: filters.year ?? null, stages, chokepoint: chokepointOf(stages) };
+  });
+}
+
+export function concentrationHistory(snapshot: DatasetSnapshot, mineral: string, filters: { stage?: string | undefined }) {
+  requireMineral(snapshot, mineral);
+  const stages = snapshot.stages
+    .filter((stage) => filters.stage === undefined || stage.id === filters.stage)
+    .map((stage) => {
+      const supplies = snapshot.supplies
+        .filter((s) => s.mineral === mineral && s.stage === stage.id)
+        .sort((a, b) => a.year - b.year);
+      if (supplies.length === 0) return insufficient(stage.id, `no ${stage.id} production data for ${mineral}`);
+      const series = supplies.map((supply) => {
+        const block = concentrationBlock(snapshot, supply);
+        if (!isOk(block)) return { year: supply.year, status: block.status, reason: block.reason };
+        return {
+          year: block.year,
+          status: block.status,
+          basis: block.basis,
+          hhi: block.hhi,
+          cr1: block.cr1,
+          topCountry: block.top.country,
+          topShare: block.top.share,
+          worldTonnes: block.inputs.worldTonnes,
+          sourceIds: block.inputs.sourceIds,
+        };
+      });
+      return { stage: stage.id, status: 'ok' as const, series, method: methodLink(methodRef('hhi')) };
+    });
+  return { mineral, stages };
+}
+
+/**
+ * Every mineral × stage, most concentrated first: the table an analyst opens first.
+ * Stages a mineral has no data for in any year are left out; with a year, those lacking that year are listed.
+ */
+export function concentrationOverview(snapshot: DatasetSnapshot, filters: { year?: number | undefined; stage?: string | undefined }) {
+  return memoize(snapshot, `overview|${filters.year}|${filters.stage}`, () => {
+    const scored = [];
+    const insufficientData = [];
+    for (const mineral of snapshot.minerals) {
+      for (const stage of snapshot.stages) {
+        if (filters.stage !== undefined && stage.id !== filters.stage) continue;
+        if (!supplyFor(snapshot, mineral.id, stage.id)) continue;
+        const supply = supplyFor(snapshot, mineral.id, stage.id, filters.year);
+        const block = supply ? concentrationBlock(snapshot, supply) : null;
+        if (!block || !isOk(block)) {
+          const reason = block?.status === 'insufficient_data' ? block.reason : `no ${stage.id} data for ${mineral.id} in ${filters.year}`;
+          insufficientData.push({ mineral: mineral.id, stage: stage.id, status: 'insufficient_data' as const, reason });
+          continue;
+        }
+        scored.push({
+          mineral: mineral.id,
+          stage: block.stage,
+          year: block.year,
+          hhi: block.hhi,
+          hhiUpperBound: block.hhiUpperBound,
+          cr1: block.cr1,
+          cr3: block.cr3,
+          band2023: block.bands.doj2023,
+          topCountry: block.top.country,
+          topShare: block.top.share,
+          sourceIds: block.inputs.sourceIds,
+        });
+      }
+    }
+    scored.sort((a, b) => b.hhi - a.hhi || a.mineral.localeCompare(b.mineral) || a.stage.localeCompare(b.stage));
+    const data = scored.map((row, index) => ({ rank: index + 1, ...row }));
+    return { year: filters.year ?? null, data, total: data.length, insufficientData, method: methodLink(methodRef('hhi')) };
+  });
+}
+
+/** Where one country holds at least `minShare` percent of world supply, stage by stage. */
+export function countryDominance(snapshot: DatasetSnapshot, iso3: string, filters: { minShare: number; year?: number | undefined }) {
+  const country = requireCountry(snapshot, iso3);
+  const data = snapshot.minerals
+    .flatMap((mineral) =>
+      snapshot.stages.map((stage) => {
+        const supply = supplyFor(snapshot, mineral.id, stage.id, filters.year);
+        if (!supply) return null;
+        const block = concentrationBlock(snapshot, supply);
+        if (!isOk(block)) return null;
+        const entry = block.inputs.producers.find((producer) => producer.country === country.iso3);
+        if (!entry || entry.share < filters.minShare) return null;
+        const rank = block.inputs.producers.indexOf(entry) + 1;
+        return {
+          mineral: mineral.id,
+          stage: stage.id,
+          year: block.year,
+          share: entry.share,
+          tonnes: entry.tonnes,
+          rank,
+          hhi: block.hhi,
+          worldTonnes: block.inputs.worldTonnes,
+          estimated: entry.estimated,
+          sourceIds: block.inputs.sourceIds,
+        };
+      }),
+    )
+    .filter((row): row is NonNullable<typeof row> => row !== null)
+    .sort((a, b) => b.share - a.share || a.mineral.localeCompare(b.mineral) || a.stage.localeCompare(b.stage));
+  return {
+    country: country.iso3,
+    name: country.name,
+    minShare: filters.minShare,
+    year: filters.year ?? null,
+    data,
+    total: data.length,
+    method: methodLink(methodRef('hhi')),
+  };
+}

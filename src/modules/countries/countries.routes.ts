@@ -1,0 +1,101 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Iso3Schema, READ_ERRORS, SourceRefSchema, listOf } from '../../schemas/common.js';
+import { getCountry, listCountries } from './countries.service.js';
+
+const CountrySchema = z
+  .object({
+    iso3: z.string().describe('ISO 3166-1 alpha-3, upper case'),
+    name: z.string(),
+    aliases: z.array(z.string()).describe('Names the sources use, e.g. Burma, Congo (Kinshasa)'),
+    region: z.string().nullable().describe('UN M49 region'),
+    isAggregate: z.boolean().describe('True for WLD (world total) and OTH (other countries)'),
+  })
+  .meta({ id: 'Country' });
+
+const WgiEstimatesSchema = z
+  .object({ VA: z.number().nullable(), PV: z.number().nullable(), GE: z.number().nullable(), RQ: z.number().nullable(), RL: z.number().nullable(), CC: z.number().nullable() })
+  .partial();
+
+const CountryDetailSchema = CountrySchema.extend({
+  groups: z.array(z.object({ id: z.string(), name: z.string(), joined: z.string().nullable() })),
+  governance: z
+    .object({
+      year: z.number().int(),
+      estimates: WgiEstimatesSchema.describe('World Bank WGI estimates, about −2.5 (worst) to 2.5 (best)'),
+      mean: z.number().nullable(),
+      euScaled: z.number().nullable().describe('EU rescale (2.5 − mean) × 2: 0 best … 10 worst'),
+      source: SourceRefSchema,
+    })
+    .nullable(),
+  production: z.array(
+    z.object({
+      mineral: z.string(),
+      stage: z.string(),
+      year: z.number().int().describe('Latest year with a figure for this country'),
+      basis: z.string(),
+      tonnes: z.number().nullable(),
+      share: z.number().nullable().describe('Percent of world output that year'),
+      rank: z.number().int().nullable(),
+      estimated: z.boolean(),
+      withheld: z.boolean(),
+      source: SourceRefSchema,
+    }),
+  ),
+}).meta({ id: 'CountryDetail' });
+
+const WGI_SOURCE = { id: 'world-bank-wgi-2023', citation: 'World Bank, Worldwide Governance Indicators, 2023 release' };
+
+export const countriesRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/v1/countries',
+    {
+      schema: {
+        operationId: 'listCountries',
+        tags: ['countries'],
+        summary: 'Countries and the two aggregates (WLD, OTH)',
+        querystring: z.object({
+          group: z.string().optional().describe('Only members of this group, e.g. msp'),
+          region: z.string().optional().describe('Only this UN M49 region'),
+        }),
+        response: {
+          200: listOf(CountrySchema).meta({
+            example: { data: [{ iso3: 'MMR', name: 'Myanmar', aliases: ['Burma'], region: 'South-eastern Asia', isAggregate: false }], total: 1 },
+          }),
+          400: READ_ERRORS[400],
+          500: READ_ERRORS[500],
+        },
+      },
+    },
+    async (request) => listCountries(app.dataset.current(), request.query),
+  );
+  app.get(
+    '/v1/countries/:iso3',
+    {
+      schema: {
+        operationId: 'getCountry',
+        tags: ['countries'],
+        summary: 'One country: groups, latest governance, and what it produces with its world share',
+        params: z.object({ iso3: Iso3Schema }),
+        response: {
+          200: CountryDetailSchema.meta({
+            example: {
+              iso3: 'TJK',
+              name: 'Tajikistan',
+              aliases: [],
+              region: 'Central Asia',
+              isAggregate: false,
+              groups: [{ id: 'central-asia', name: 'Central Asia', joined: null }],
+              governance: { year: 2022, estimates: { PV: -0.69 }, mean: -1.169, euScaled: 7.34, source: WGI_SOURCE },
+              production: [
+                { mineral: 'antimony', stage: 'mining', year: 2024, basis: 'sb-contained', tonnes: 21000, share: 21, rank: 2, estimated: true, withheld: false, source: { id: 'usgs-mcs-2025-antimony', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35' } },
+              ],
+            },
+          }),
+          ...READ_ERRORS,
+        },
+      },
+    },
+    async (request) => getCountry(app.dataset.current(), request.params.iso3),
+  );
+};

@@ -1,0 +1,84 @@
+import type { DatasetSnapshot } from '../../dataset/snapshot.js';
+import type { CountryRecord } from '../../dataset/dataset.repository.js';
+import { worldTotalOf } from '../../domain/supply.js';
+import { round, roundOrNull } from '../../lib/round.js';
+import { requireCountry, sourceRef } from '../shared/lookups.js';
+
+function toCountry(country: CountryRecord) {
+  return {
+    iso3: country.iso3,
+    name: country.name,
+    aliases: country.aliases === '' ? [] : country.aliases.split('|'),
+    region: country.region,
+    isAggregate: country.isAggregate,
+  };
+}
+
+export function listCountries(snapshot: DatasetSnapshot, filters: { group?: string | undefined; region?: string | undefined }) {
+  const members = filters.group === undefined ? null : new Set((snapshot.membersByGroup.get(filters.group) ?? []).map((m) => m.country));
+  const data = snapshot.countries
+    .filter((country) => (members === null || members.has(country.iso3)) && (filters.region === undefined || country.region === filters.region))
+    .map(toCountry);
+  return { data, total: data.length };
+}
+
+export function getCountry(snapshot: DatasetSnapshot, iso3: string) {
+  const country = requireCountry(snapshot, iso3);
+  const groups = (snapshot.groupsByCountry.get(iso3) ?? []).map((groupId) => {
+    const membership = snapshot.membersByGroup.get(groupId)?.find((member) => member.country === iso3);
+    return { id: groupId, name: snapshot.groupById.get(groupId)?.name ?? groupId, joined: membership?.joined ?? null };
+  });
+  const governance = snapshot.governanceByCountry.get(iso3);
+  return {
+    ...toCountry(country),
+    groups,
+    governance: governance
+      ? {
+          year: governance.year,
+          estimates: governance.estimates,
+          mean: roundOrNull(governance.mean, 3),
+          euScaled: roundOrNull(governance.euScaled, 2),
+          source: sourceRef(snapshot, governance.sourceId),
+        }
+      : null,
+    production: producedByCountry(snapshot, iso3),
+  };
+}
+
+/** For each (mineral, stage) the country appears in: its latest figure and share of world output. */
+function producedByCountry(snapshot: DatasetSnapshot, iso3: string) {
+  const latest = new Map<string, ReturnType<typeof shareRow>>();
+  for (const supply of snapshot.supplies) {
+    const figure = supply.producers.find((producer) => producer.country === iso3);
+    if (!figure) continue;
+    const key = `${supply.mineral}|${supply.stage}`;
+    const current = latest.get(key);
+    if (current && current.year >= supply.year) continue;
+    latest.set(key, shareRow(snapshot, supply, figure));
+  }
+  return [...latest.values()].sort(
+    (a, b) => (b.share ?? -1) - (a.share ?? -1) || a.mineral.localeCompare(b.mineral) || a.stage.localeCompare(b.stage),
+  );
+
+  function shareRow(
+    snapshot: DatasetSnapshot,
+    supply: (typeof snapshot.supplies)[number],
+    figure: (typeof supply.producers)[number],
+  ) {
+    const world = worldTotalOf(supply);
+    const ranked = supply.producers.filter((p) => p.tonnes !== null).sort((a, b) => (b.tonnes ?? 0) - (a.tonnes ?? 0));
+    const rank = ranked.findIndex((producer) => producer.country === iso3);
+    return {
+      mineral: supply.mineral,
+      stage: supply.stage,
+      year: supply.year,
+      basis: supply.basis,
+      tonnes: figure.tonnes,
+      share: figure.tonnes !== null && world ? round((100 * figure.tonnes) / world, 2) : null,
+      rank: rank >= 0 ? rank + 1 : null,
+      estimated: figure.estimated,
+      withheld: figure.withheld,
+      source: sourceRef(snapshot, figure.sourceId),
+    };
+  }
+}

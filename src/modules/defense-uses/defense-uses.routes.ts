@@ -1,0 +1,51 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { MineralIdSchema, READ_ERRORS, SourceRefSchema, listOf } from '../../schemas/common.js';
+import { DEFENSE_CATEGORIES } from '../../domain/defense.js';
+import { listDefenseUses } from './defense-uses.service.js';
+
+
+export const DefenseUseSchema = z
+  .object({
+    id: z.string(),
+    mineral: z.string(),
+    category: z.enum(DEFENSE_CATEGORIES),
+    application: z.string(),
+    description: z.string(),
+    source: SourceRefSchema,
+  })
+  .meta({ id: 'DefenseUse' });
+
+export const defenseUsesRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/v1/defense-uses',
+    {
+      schema: {
+        operationId: 'listDefenseUses',
+        tags: ['defense'],
+        summary: 'Defense uses of each mineral, each with its source',
+        querystring: z.object({ mineral: MineralIdSchema.optional(), category: z.enum(DEFENSE_CATEGORIES).optional() }),
+        response: {
+          200: listOf(DefenseUseSchema).meta({
+            example: {
+              data: [
+                {
+                  id: 'antimony-munitions-seed',
+                  mineral: 'antimony',
+                  category: 'munitions',
+                  application: 'Armor-piercing rounds and explosives',
+                  description: 'Reported as used in armor-piercing ammunition and explosives.',
+                  source: { id: 'global-times-2022-06-16', citation: 'Global Times, 16 June 2022' },
+                },
+              ],
+              total: 1,
+            },
+          }),
+          400: READ_ERRORS[400],
+          500: READ_ERRORS[500],
+        },
+      },
+    },
+    async (request) => listDefenseUses(app.dataset.current(), request.query),
+  );
+};

@@ -1,0 +1,66 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { READ_ERRORS, SourceRefSchema, listOf } from '../../schemas/common.js';
+import { getGroup, listGroups } from './groups.service.js';
+
+const GroupSchema = z
+  .object({
+    id: z.string().describe('Group id, e.g. msp, nato, g7, quad, eu, central-asia'),
+    name: z.string(),
+    description: z.string(),
+    memberCount: z.number().int(),
+    source: SourceRefSchema,
+  })
+  .meta({ id: 'Group' });
+
+const GroupDetailSchema = GroupSchema.extend({
+  members: z.array(
+    z.object({
+      country: z.string(),
+      name: z.string(),
+      joined: z.string().nullable().describe('YYYY or YYYY-MM where known'),
+      source: SourceRefSchema,
+    }),
+  ),
+}).meta({ id: 'GroupDetail' });
+
+const GROUP_EXAMPLE = {
+  id: 'central-asia',
+  name: 'Central Asia',
+  description: 'The five Central Asian republics (UN M49 sub-region)',
+  memberCount: 5,
+  source: { id: 'un-m49', citation: 'United Nations Statistics Division, Standard country or area codes (M49)' },
+};
+
+export const groupsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/v1/groups',
+    {
+      schema: {
+        operationId: 'listGroups',
+        tags: ['reference'],
+        summary: 'Country groups: MSP, NATO, G7, Quad, EU, Central Asia',
+        response: { 200: listOf(GroupSchema).meta({ example: { data: [GROUP_EXAMPLE], total: 1 } }), 500: READ_ERRORS[500] },
+      },
+    },
+    async () => listGroups(app.dataset.current()),
+  );
+  app.get(
+    '/v1/groups/:id',
+    {
+      schema: {
+        operationId: 'getGroup',
+        tags: ['reference'],
+        summary: 'One group and its members with join dates',
+        params: z.object({ id: z.string().min(1).describe('Group id') }),
+        response: {
+          200: GroupDetailSchema.meta({
+            example: { ...GROUP_EXAMPLE, memberCount: 1, members: [{ country: 'TJK', name: 'Tajikistan', joined: null, source: GROUP_EXAMPLE.source }] },
+          }),
+          ...READ_ERRORS,
+        },
+      },
+    },
+    async (request) => getGroup(app.dataset.current(), request.params.id),
+  );
+};

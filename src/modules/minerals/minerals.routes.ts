@@ -1,0 +1,118 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { MineralIdSchema, READ_ERRORS, SourceRefSchema, listOf } from '../../schemas/common.js';
+import { getMineral, listMinerals } from './minerals.service.js';
+
+const MineralSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    symbol: z.string().nullable(),
+    description: z.string(),
+    stagesWithData: z.array(z.string()),
+  })
+  .meta({ id: 'Mineral' });
+
+const MineralDetailSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    symbol: z.string().nullable(),
+    description: z.string(),
+    stages: z.array(
+      z.object({
+        stage: z.string(),
+        bases: z.array(
+          z.object({
+            id: z.string(),
+            label: z.string().describe('Quantity basis, e.g. "contained antimony"'),
+            description: z.string(),
+            priority: z.number().int().describe('1 = the basis scores use when several exist in one year'),
+          }),
+        ),
+        years: z.array(z.number().int()).describe('Years with data on the preferred basis'),
+        latest: z.object({
+          year: z.number().int(),
+          basis: z.string(),
+          worldTonnes: z.number().nullable(),
+          worldTotalBasis: z.enum(['published', 'sum_of_rows']),
+          worldSource: SourceRefSchema.nullable(),
+          topProducer: z
+            .object({
+              country: z.string(),
+              name: z.string(),
+              tonnes: z.number(),
+              share: z.number().describe('Percent of world output'),
+              source: SourceRefSchema,
+            })
+            .nullable(),
+        }),
+      }),
+    ),
+    defenseUses: z.object({
+      total: z.number().int(),
+      byCategory: z.record(z.string(), z.number().int()),
+    }),
+  })
+  .meta({ id: 'MineralDetail' });
+
+const ANTIMONY_SOURCE = { id: 'usgs-mcs-2025-antimony', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35' };
+
+export const mineralsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/v1/minerals',
+    {
+      schema: {
+        operationId: 'listMinerals',
+        tags: ['minerals'],
+        summary: 'The minerals Chokepoint covers',
+        response: {
+          200: listOf(MineralSchema).meta({
+            example: { data: [{ id: 'antimony', name: 'Antimony', symbol: 'Sb', description: 'Metalloid used in flame retardants, lead-acid batteries and ammunition.', stagesWithData: ['mining'] }], total: 1 },
+          }),
+          500: READ_ERRORS[500],
+        },
+      },
+    },
+    async () => listMinerals(app.dataset.current()),
+  );
+  app.get(
+    '/v1/minerals/:mineral',
+    {
+      schema: {
+        operationId: 'getMineral',
+        tags: ['minerals'],
+        summary: 'One mineral: stages with data, bases, years, latest world output and its top producer',
+        params: z.object({ mineral: MineralIdSchema }),
+        response: {
+          200: MineralDetailSchema.meta({
+            example: {
+              id: 'antimony',
+              name: 'Antimony',
+              symbol: 'Sb',
+              description: 'Metalloid used in flame retardants, lead-acid batteries and ammunition.',
+              stages: [
+                {
+                  stage: 'mining',
+                  bases: [{ id: 'sb-contained', label: 'contained antimony', description: 'mine production, contained antimony (t)', priority: 1 }],
+                  years: [2021, 2022, 2023, 2024],
+                  latest: {
+                    year: 2024,
+                    basis: 'sb-contained',
+                    worldTonnes: 100000,
+                    worldTotalBasis: 'published',
+                    worldSource: ANTIMONY_SOURCE,
+                    topProducer: { country: 'CHN', name: 'China', tonnes: 60000, share: 60, source: ANTIMONY_SOURCE },
+                  },
+                },
+              ],
+              defenseUses: { total: 6, byCategory: { munitions: 3, nuclear: 1, 'optics-night-vision': 2 } },
+            },
+          }),
+          ...READ_ERRORS,
+        },
+      },
+    },
+    async (request) => getMineral(app.dataset.current(), request.params.mineral),
+  );
+};

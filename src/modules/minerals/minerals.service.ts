@@ -1,0 +1,86 @@
+import type { DatasetSnapshot } from '../../dataset/snapshot.js';
+import { worldTotalOf, type StageYearSupply } from '../../domain/supply.js';
+import { round } from '../../lib/round.js';
+import { countryName, requireMineral, sourceRef } from '../shared/lookups.js';
+
+function suppliesOf(snapshot: DatasetSnapshot, mineral: string, stage?: string): StageYearSupply[] {
+  return snapshot.supplies
+    .filter((supply) => supply.mineral === mineral && (stage === undefined || supply.stage === stage))
+    .sort((a, b) => a.year - b.year);
+}
+
+function stagesWithData(snapshot: DatasetSnapshot, mineral: string): string[] {
+  const present = new Set(suppliesOf(snapshot, mineral).map((supply) => supply.stage));
+  return snapshot.stages.filter((stage) => present.has(stage.id)).map((stage) => stage.id);
+}
+
+export function listMinerals(snapshot: DatasetSnapshot) {
+  const data = snapshot.minerals.map((mineral) => ({
+    id: mineral.id,
+    name: mineral.name,
+    symbol: mineral.symbol,
+    description: mineral.description,
+    stagesWithData: stagesWithData(snapshot, mineral.id),
+  }));
+  return { data, total: data.length };
+}
+
+function latestSummary(snapshot: DatasetSnapshot, supply: StageYearSupply) {
+  const worldTotal = worldTotalOf(supply);
+  const top = supply.producers
+    .filter((producer) => producer.tonnes !== null)
+    .sort((a, b) => (b.tonnes ?? 0) - (a.tonnes ?? 0) || a.country.localeCompare(b.country))[0];
+  const worldRow = snapshot.figures.find(
+    (figure) =>
+      figure.mineral === supply.mineral &&
+      figure.stage === supply.stage &&
+      figure.year === supply.year &&
+      figure.basis === supply.basis &&
+      figure.country === 'WLD',
+  );
+  return {
+    year: supply.year,
+    basis: supply.basis,
+    worldTonnes: worldTotal,
+    worldTotalBasis: supply.worldTonnes !== null ? ('published' as const) : ('sum_of_rows' as const),
+    worldSource: worldRow ? sourceRef(snapshot, worldRow.sourceId) : null,
+    topProducer:
+      top && worldTotal
+        ? {
+            country: top.country,
+            name: countryName(snapshot, top.country),
+            tonnes: top.tonnes ?? 0,
+            share: round((100 * (top.tonnes ?? 0)) / worldTotal, 2),
+            source: sourceRef(snapshot, top.sourceId),
+          }
+        : null,
+  };
+}
+
+export function getMineral(snapshot: DatasetSnapshot, id: string) {
+  const mineral = requireMineral(snapshot, id);
+  const stages = stagesWithData(snapshot, id).map((stage) => {
+    const supplies = suppliesOf(snapshot, id, stage);
+    const basisIds = new Set(snapshot.production.filter((row) => row.mineralId === id && row.stageId === stage).map((row) => row.basisId));
+    const latest = supplies.at(-1) as StageYearSupply;
+    return {
+      stage,
+      bases: snapshot.bases
+        .filter((basis) => basisIds.has(basis.id))
+        .map((basis) => ({ id: basis.id, label: basis.label, description: basis.description, priority: basis.priority })),
+      years: supplies.map((supply) => supply.year),
+      latest: latestSummary(snapshot, latest),
+    };
+  });
+  const uses = snapshot.defenseUses.filter((use) => use.mineralId === id);
+  const byCategory: Record<string, number> = {};
+  for (const use of uses) byCategory[use.category] = (byCategory[use.category] ?? 0) + 1;
+  return {
+    id: mineral.id,
+    name: mineral.name,
+    symbol: mineral.symbol,
+    description: mineral.description,
+    stages,
+    defenseUses: { total: uses.length, byCategory },
+  };
+}

@@ -1,0 +1,96 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Iso3Schema, MineralIdSchema, READ_ERRORS, SourceRefSchema, StageIdSchema, YearSchema, listOf } from '../../schemas/common.js';
+import { listProduction, listReserves } from './production.service.js';
+
+const ANTIMONY_SOURCE = { id: 'usgs-mcs-2025-antimony', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35' };
+
+export const ProductionFigureSchema = z
+  .object({
+    mineral: z.string(),
+    stage: z.string(),
+    country: z.string().describe('ISO3, or WLD (published world total) / OTH (published "other countries")'),
+    year: z.number().int(),
+    tonnes: z.number().nullable().describe('Metric tons of the basis; null only when withheld'),
+    basis: z.string().describe('Basis id; see the mineral for labels'),
+    basisLabel: z.string(),
+    edition: z.number().int().nullable().describe('Edition year of the publication the figure came from (e.g. MCS 2025)'),
+    estimated: z.boolean(),
+    withheld: z.boolean().describe('A known producer whose figure is not published'),
+    lowerBound: z.boolean().describe('The source gives the figure as "more than"'),
+    source: SourceRefSchema,
+  })
+  .meta({ id: 'ProductionFigure' });
+
+const ReserveSchema = z
+  .object({
+    mineral: z.string(),
+    country: z.string(),
+    year: z.number().int(),
+    tonnes: z.number(),
+    basis: z.string(),
+    lowerBound: z.boolean(),
+    source: SourceRefSchema,
+  })
+  .meta({ id: 'Reserve' });
+
+export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/v1/production',
+    {
+      schema: {
+        operationId: 'listProduction',
+        tags: ['production'],
+        summary: 'Production figures by mineral, stage, country and year',
+        description: 'Includes the published world total (WLD) and "other countries" (OTH) rows, each with its source and flags.',
+        querystring: z.object({
+          mineral: MineralIdSchema.optional(),
+          stage: StageIdSchema.optional(),
+          country: Iso3Schema.optional(),
+          year: YearSchema.optional(),
+          from: YearSchema.optional().describe('First year (inclusive)'),
+          to: YearSchema.optional().describe('Last year (inclusive)'),
+        }),
+        response: {
+          200: listOf(ProductionFigureSchema).meta({
+            example: {
+              data: [
+                { mineral: 'antimony', stage: 'mining', country: 'CHN', year: 2024, tonnes: 60000, basis: 'sb-contained', basisLabel: 'contained antimony', edition: 2025, estimated: true, withheld: false, lowerBound: false, source: ANTIMONY_SOURCE },
+              ],
+              total: 1,
+            },
+          }),
+          400: READ_ERRORS[400],
+          500: READ_ERRORS[500],
+        },
+      },
+    },
+    async (request) => listProduction(app.dataset.current(), request.query),
+  );
+  app.get(
+    '/v1/reserves',
+    {
+      schema: {
+        operationId: 'listReserves',
+        tags: ['production'],
+        summary: 'Reserves by mineral and country',
+        querystring: z.object({
+          mineral: MineralIdSchema.optional(),
+          country: Iso3Schema.optional(),
+          year: YearSchema.optional(),
+        }),
+        response: {
+          200: listOf(ReserveSchema).meta({
+            example: {
+              data: [{ mineral: 'antimony', country: 'CHN', year: 2024, tonnes: 670000, basis: 'contained antimony', lowerBound: false, source: ANTIMONY_SOURCE }],
+              total: 1,
+            },
+          }),
+          400: READ_ERRORS[400],
+          500: READ_ERRORS[500],
+        },
+      },
+    },
+    async (request) => listReserves(app.dataset.current(), request.query),
+  );
+};

@@ -1,0 +1,70 @@
+import type { DatasetSnapshot } from '../../dataset/snapshot.js';
+import { ValidationError } from '../../errors.js';
+import { checkFilters, sourceRef } from '../shared/lookups.js';
+
+export interface ProductionFilters {
+  mineral?: string | undefined;
+  stage?: string | undefined;
+  country?: string | undefined;
+  year?: number | undefined;
+  from?: number | undefined;
+  to?: number | undefined;
+}
+
+export function listProduction(snapshot: DatasetSnapshot, filters: ProductionFilters) {
+  checkFilters(snapshot, filters);
+  if (filters.from !== undefined && filters.to !== undefined && filters.from > filters.to) {
+    throw new ValidationError('`from` is after `to`.', [
+      { field: 'querystring.from', message: `must not be after to (${filters.to})` },
+    ]);
+  }
+  const data = snapshot.production
+    .filter(
+      (row) =>
+        (filters.mineral === undefined || row.mineralId === filters.mineral) &&
+        (filters.stage === undefined || row.stageId === filters.stage) &&
+        (filters.country === undefined || row.country === filters.country) &&
+        (filters.year === undefined || row.year === filters.year) &&
+        (filters.from === undefined || row.year >= filters.from) &&
+        (filters.to === undefined || row.year <= filters.to),
+    )
+    .map((row) => ({
+      mineral: row.mineralId,
+      stage: row.stageId,
+      country: row.country,
+      year: row.year,
+      tonnes: row.tonnes,
+      basis: row.basisId,
+      basisLabel: snapshot.basisById.get(row.basisId)?.label ?? row.basisId,
+      edition: row.edition,
+      estimated: row.estimated,
+      withheld: row.withheld,
+      lowerBound: row.lowerBound,
+      source: sourceRef(snapshot, row.sourceId),
+    }));
+  return { data, total: data.length };
+}
+
+export function listReserves(
+  snapshot: DatasetSnapshot,
+  filters: { mineral?: string | undefined; country?: string | undefined; year?: number | undefined },
+) {
+  checkFilters(snapshot, filters);
+  const data = snapshot.reserves
+    .filter(
+      (row) =>
+        (filters.mineral === undefined || row.mineralId === filters.mineral) &&
+        (filters.country === undefined || row.country === filters.country) &&
+        (filters.year === undefined || row.year === filters.year),
+    )
+    .map((row) => ({
+      mineral: row.mineralId,
+      country: row.country,
+      year: row.year,
+      tonnes: row.tonnes,
+      basis: row.basis,
+      lowerBound: row.lowerBound,
+      source: sourceRef(snapshot, row.sourceId),
+    }));
+  return { data, total: data.length };
+}

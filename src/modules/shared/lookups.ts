@@ -1,0 +1,42 @@
+import type { DatasetSnapshot } from '../../dataset/snapshot.js';
+import { NotFoundError, ValidationError } from '../../errors.js';
+
+/** Shapes shared by every module's responses. */
+export function sourceRef(snapshot: DatasetSnapshot, sourceId: string) {
+  return { id: sourceId, citation: snapshot.citationById.get(sourceId) ?? sourceId };
+}
+
+export function countryName(snapshot: DatasetSnapshot, iso3: string): string {
+  return snapshot.countryByIso3.get(iso3)?.name ?? iso3;
+}
+
+/** A path id that does not exist is a 404. */
+export function requireMineral(snapshot: DatasetSnapshot, id: string) {
+  const mineral = snapshot.mineralById.get(id);
+  if (!mineral) throw new NotFoundError(`Unknown mineral '${id}'. See GET /v1/minerals for the list.`);
+  return mineral;
+}
+
+export function requireCountry(snapshot: DatasetSnapshot, iso3: string) {
+  const country = snapshot.countryByIso3.get(iso3);
+  if (!country) throw new NotFoundError(`Unknown country '${iso3}'. See GET /v1/countries for the list.`);
+  return country;
+}
+
+/** A query filter naming something that does not exist is a 400, with the field. */
+export function checkFilters(
+  snapshot: DatasetSnapshot,
+  filters: { mineral?: string | undefined; country?: string | undefined; importer?: string | undefined },
+): void {
+  const errors = [];
+  if (filters.mineral !== undefined && !snapshot.mineralById.has(filters.mineral)) {
+    errors.push({ field: 'querystring.mineral', message: `unknown mineral '${filters.mineral}'` });
+  }
+  for (const field of ['country', 'importer'] as const) {
+    const value = filters[field];
+    if (value !== undefined && !snapshot.countryByIso3.has(value)) {
+      errors.push({ field: `querystring.${field}`, message: `unknown country '${value}'` });
+    }
+  }
+  if (errors.length > 0) throw new ValidationError('The querystring names something that does not exist.', errors);
+}

@@ -1,0 +1,78 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { READ_ERRORS, listOf } from '../../schemas/common.js';
+import { getSource, listSources } from './sources.service.js';
+
+const SOURCE_EXAMPLE = {
+  id: 'usgs-mcs-2025-antimony',
+  title: 'Mineral Commodity Summaries 2025: Antimony',
+  publisher: 'U.S. Geological Survey',
+  edition: '2025',
+  year: 2025,
+  locator: 'pp. 34–35',
+  url: 'https://doi.org/10.5066/P13XCP3R',
+  licence: 'US public domain (USGS)',
+  notes: null,
+  citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35',
+};
+
+export const SourceSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    publisher: z.string(),
+    edition: z.string().nullable(),
+    year: z.number().int().nullable(),
+    locator: z.string().nullable().describe('Page, table or sheet'),
+    url: z.string().nullable(),
+    licence: z.string().nullable(),
+    notes: z.string().nullable().describe('Which copy was used, and caveats'),
+    citation: z.string(),
+  })
+  .meta({ id: 'Source' });
+
+const SourceDetailSchema = SourceSchema.extend({
+  citedBy: z
+    .object({
+      production: z.number().int(),
+      reserves: z.number().int(),
+      importReliance: z.number().int(),
+      importSources: z.number().int(),
+      defenseUses: z.number().int(),
+      governance: z.number().int(),
+    })
+    .describe('How many stored figures cite this source'),
+}).meta({ id: 'SourceDetail' });
+
+export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/v1/sources',
+    {
+      schema: {
+        operationId: 'listSources',
+        tags: ['reference'],
+        summary: 'Publications the figures cite',
+        response: { 200: listOf(SourceSchema).meta({ example: { data: [SOURCE_EXAMPLE], total: 1 } }), 500: READ_ERRORS[500] },
+      },
+    },
+    async () => listSources(app.dataset.current()),
+  );
+  app.get(
+    '/v1/sources/:id',
+    {
+      schema: {
+        operationId: 'getSource',
+        tags: ['reference'],
+        summary: 'One publication, with how many figures cite it',
+        params: z.object({ id: z.string().min(1).describe('Source id') }),
+        response: {
+          200: SourceDetailSchema.meta({
+            example: { ...SOURCE_EXAMPLE, citedBy: { production: 32, reserves: 0, importReliance: 0, importSources: 0, defenseUses: 0, governance: 0 } },
+          }),
+          ...READ_ERRORS,
+        },
+      },
+    },
+    async (request) => getSource(app.dataset.current(), request.params.id),
+  );
+};

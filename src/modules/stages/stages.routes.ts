@@ -1,0 +1,30 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { READ_ERRORS, listOf } from '../../schemas/common.js';
+import { listStages } from './stages.service.js';
+
+export const StageSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    order: z.number().int().describe('Position in the chain, mining first'),
+    description: z.string(),
+    mineralsWithData: z.array(z.string()).describe('Minerals with at least one figure at this stage'),
+  })
+  .meta({ id: 'Stage' });
+
+export const stagesRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/v1/stages',
+    {
+      schema: {
+        operationId: 'listStages',
+        tags: ['reference'],
+        summary: 'Processing stages, mining to component',
+        description: 'Every stage exists even when no mineral has data for it yet.',
+        response: { 200: listOf(StageSchema).meta({ example: { data: [{ id: 'mining', name: 'Mining', order: 1, description: 'Extraction of ores and concentrates', mineralsWithData: ['antimony'] }], total: 1 } }), 500: READ_ERRORS[500] },
+      },
+    },
+    async () => listStages(app.dataset.current()),
+  );
+};

@@ -1,0 +1,86 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Iso3Schema, MineralIdSchema, READ_ERRORS, SourceRefSchema, YearSchema, listOf } from '../../schemas/common.js';
+import { listImportReliance, listImportSources } from './trade.service.js';
+
+const RELIANCE_SOURCE = { id: 'usgs-mcs-2025-antimony', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35' };
+
+const ImportRelianceSchema = z
+  .object({
+    importer: z.string(),
+    mineral: z.string(),
+    form: z.string().nullable().describe('Product form where the source splits it (rare earths, titanium)'),
+    year: z.number().int(),
+    percent: z.number().nullable().describe('Net import reliance, % of apparent consumption; null for E (net exporter)'),
+    qualifier: z.enum(['eq', 'gt', 'lt', 'net_exporter', 'not_applicable']).describe('gt for ">50", lt for "<25"'),
+    valueText: z.string().describe('The value as published, e.g. ">50"'),
+    estimated: z.boolean(),
+    source: SourceRefSchema,
+  })
+  .meta({ id: 'ImportReliance' });
+
+const ImportSourceSchema = z
+  .object({
+    importer: z.string(),
+    mineral: z.string(),
+    form: z.string().nullable(),
+    period: z.string().describe('Averaging period, e.g. 2020-23'),
+    country: z.string(),
+    sharePct: z.number().nullable().describe('Share of imports (%); null where the source gives only the order'),
+    rank: z.number().int(),
+    source: SourceRefSchema,
+  })
+  .meta({ id: 'ImportSource' });
+
+const ImporterQuery = Iso3Schema.optional().describe('Importing country (ISO3); the data covers USA');
+
+export const tradeRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/v1/import-reliance',
+    {
+      schema: {
+        operationId: 'listImportReliance',
+        tags: ['trade'],
+        summary: 'Net import reliance as a share of apparent consumption',
+        querystring: z.object({ importer: ImporterQuery, mineral: MineralIdSchema.optional(), year: YearSchema.optional() }),
+        response: {
+          200: listOf(ImportRelianceSchema).meta({
+            example: {
+              data: [{ importer: 'USA', mineral: 'antimony', form: null, year: 2024, percent: 85, qualifier: 'eq', valueText: '85', estimated: true, source: RELIANCE_SOURCE }],
+              total: 1,
+            },
+          }),
+          400: READ_ERRORS[400],
+          500: READ_ERRORS[500],
+        },
+      },
+    },
+    async (request) => listImportReliance(app.dataset.current(), request.query),
+  );
+  app.get(
+    '/v1/import-sources',
+    {
+      schema: {
+        operationId: 'listImportSources',
+        tags: ['trade'],
+        summary: 'Where imports come from, by period',
+        querystring: z.object({
+          importer: ImporterQuery,
+          mineral: MineralIdSchema.optional(),
+          period: z.string().regex(/^\d{4}-\d{2}$/).optional().describe('e.g. 2020-23'),
+        }),
+        response: {
+          200: listOf(ImportSourceSchema).meta({
+            example: {
+              data: [{ importer: 'USA', mineral: 'antimony', form: 'total metal and oxide', period: '2020-23', country: 'CHN', sharePct: 63, rank: 1, source: RELIANCE_SOURCE }],
+              total: 1,
+            },
+          }),
+          400: READ_ERRORS[400],
+          500: READ_ERRORS[500],
+        },
+      },
+    },
+    async (request) => listImportSources(app.dataset.current(), request.query),
+  );
+};

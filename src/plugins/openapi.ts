@@ -1,0 +1,40 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+
+export const API_TAGS = [
+  { name: 'minerals', description: 'Minerals, their stages, bases and coverage' },
+  { name: 'countries', description: 'Countries, aggregates (WLD, OTH) and their role in supply' },
+  { name: 'reference', description: 'Stages, groups and sources' },
+  { name: 'production', description: 'Production by country, stage and year, with reserves' },
+  { name: 'trade', description: 'US net import reliance and import sources' },
+  { name: 'defense', description: 'Defense uses of each mineral' },
+  { name: 'scores', description: 'Concentration, chokepoints, supply risk, dependency and alignment, each with its method' },
+  { name: 'methods', description: 'The methods behind every score' },
+  { name: 'health', description: 'Liveness and readiness' },
+];
+
+async function openapi(app: FastifyInstance): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Chokepoint API',
+        version: '1.0.0',
+        description:
+          'Where critical-mineral supply chains are concentrated, stage by stage, and how dependent a country ' +
+          'is on them. Every figure carries its source and flags; errors are RFC 9457 problem details.',
+      },
+      tags: API_TAGS,
+    },
+    hideUntagged: true,
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}
+
+export default fp(openapi, { name: 'openapi' });

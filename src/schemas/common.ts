@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().describe('URI reference identifying the problem type'),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().describe('The request path that produced the problem'),
+    code: z.string().describe('Machine-readable error code'),
+    errors: z
+      .array(z.object({ field: z.string(), message: z.string() }))
+      .optional()
+      .describe('Per-field problems, e.g. `query.year`'),
+  })
+  .meta({
+    id: 'Problem',
+    description: 'RFC 9457 problem details, served as application/problem+json',
+    example: {
+      type: '/problems/validation-failed',
+      title: 'Invalid request',
+      status: 400,
+      detail: 'The querystring has 1 invalid field(s).',
+      instance: '/v1/production?year=abc',
+      code: 'validation_failed',
+      errors: [{ field: 'querystring.year', message: 'Invalid input: expected number, received NaN' }],
+    },
+  });
+
+/** Error responses every read route can produce. */
+export const READ_ERRORS = {
+  400: ProblemSchema.describe('Malformed parameters (per-field list in `errors`)'),
+  404: ProblemSchema.describe('Unknown id'),
+  500: ProblemSchema.describe('Unexpected server error'),
+} as const;
+
+export const SourceRefSchema = z
+  .object({
+    id: z.string().describe('Source id; see GET /v1/sources/{id}'),
+    citation: z.string().describe('Publisher, title, edition and page or table'),
+  })
+  .meta({ id: 'SourceRef' });
+
+export const MineralIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a mineral slug such as antimony or rare-earths')
+  .describe('Mineral slug, e.g. `antimony`, `rare-earths`');
+
+export const StageIdSchema = z
+  .enum(['mining', 'refining', 'metal', 'component'])
+  .describe('Processing stage');
+
+export const Iso3Schema = z
+  .string()
+  .regex(/^[A-Za-z]{3}$/, 'must be an ISO 3166-1 alpha-3 code')
+  .transform((value) => value.toUpperCase())
+  .describe('ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder');
+
+export const YearSchema = z.coerce.number().int().min(1900).max(2100).describe('Four-digit year');
+
+export function listOf<Item extends z.ZodType>(item: Item) {
+  return z.object({
+    data: z.array(item),
+    total: z.number().int().describe('Number of items in `data`'),
+  });
+}

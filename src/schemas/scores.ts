@@ -1,0 +1,97 @@
+import { z } from 'zod';
+
+export const MethodLinkSchema = z
+  .object({
+    id: z.string(),
+    version: z.string(),
+    href: z.string().describe('GET this for the formula, variables, thresholds, references and caveats'),
+  })
+  .meta({ id: 'MethodLink' });
+
+export const InsufficientDataSchema = z.object({
+  status: z.literal('insufficient_data'),
+  reason: z.string(),
+  method: MethodLinkSchema,
+});
+
+export const BandSchema = z.enum(['unconcentrated', 'moderately_concentrated', 'highly_concentrated']);
+
+const ProducerShareSchema = z.object({
+  country: z.string(),
+  name: z.string(),
+  tonnes: z.number(),
+  share: z.number().describe('Percent of the world total'),
+  estimated: z.boolean(),
+  lowerBound: z.boolean(),
+});
+
+const GovernanceWeightedSchema = z.union([
+  z.object({
+    status: z.literal('ok'),
+    hhiWgi: z.number().describe('Σ (share/100)² × WGI(0–10) × t'),
+    scale: z.string(),
+    wgiYears: z.array(z.number().int()).describe('WGI years used'),
+    tradeFactor: z.number().describe('t, applied as 1: the EU export-restriction factor formula is not published'),
+    missingGovernance: z.object({ countries: z.array(z.string()), combinedShare: z.number() }),
+    method: MethodLinkSchema,
+  }),
+  InsufficientDataSchema,
+]);
+
+export const ConcentrationBlockSchema = z
+  .union([
+    z.object({
+      stage: z.string(),
+      year: z.number().int(),
+      basis: z.string(),
+      basisLabel: z.string(),
+      status: z.literal('ok'),
+      hhi: z.number().describe('Σ share² over named producers, 0–10,000'),
+      hhiUpperBound: z.number().describe('HHI + unallocatedShare², as if the remainder were one producer'),
+      unallocatedShare: z.number().describe('Percent not attributed to a named country (other countries, withheld)'),
+      namedShareTotal: z.number().describe('Sum of named shares; may exceed 100 because world totals are rounded'),
+      cr1: z.number(),
+      cr3: z.number(),
+      equivalentSuppliers: z.number().describe('10,000 / HHI'),
+      bands: z.object({ doj2023: BandSchema, hmg2010: BandSchema }),
+      top: z.object({ country: z.string(), name: z.string(), tonnes: z.number(), share: z.number() }),
+      withheld: z.array(z.string()).describe('Known producers whose figure is withheld (counted as unallocated)'),
+      governanceWeighted: GovernanceWeightedSchema,
+      method: MethodLinkSchema,
+      inputs: z.object({
+        worldTonnes: z.number(),
+        worldTotalBasis: z.enum(['published', 'sum_of_rows']),
+        otherTonnes: z.number().nullable(),
+        producers: z.array(ProducerShareSchema),
+        unreported: z.array(z.string()),
+        sourceIds: z.array(z.string()),
+      }),
+    }),
+    z.object({
+      stage: z.string(),
+      year: z.number().int().optional(),
+      basis: z.string().optional(),
+      basisLabel: z.string().optional(),
+      status: z.literal('insufficient_data'),
+      reason: z.string(),
+      method: MethodLinkSchema,
+    }),
+  ])
+  .meta({ id: 'ConcentrationBlock' });
+
+export const ChokepointSchema = z
+  .union([
+    z.object({
+      status: z.literal('ok'),
+      stage: z.string(),
+      year: z.number().int(),
+      hhi: z.number(),
+      topCountry: z.string(),
+      topCountryName: z.string(),
+      topShare: z.number(),
+      comparedStages: z.array(z.object({ stage: z.string(), year: z.number().int(), hhi: z.number() })),
+      method: MethodLinkSchema,
+    }),
+    z.object({ status: z.literal('insufficient_data'), stage: z.null(), reason: z.string(), method: MethodLinkSchema }),
+  ])
+  .meta({ id: 'Chokepoint' });

@@ -1,0 +1,10 @@
+export * from './types.js';
+export * from './methods.js';
+export * from './bands.js';
+export * from './hhi.js';
+export * from './governance.js';
+export * from './supply-risk.js';
+export * from './dependency.js';
+export * from './alignment.js';
+export * from './disruption.js';
+export { STAGE_ORDER } from './order.js';

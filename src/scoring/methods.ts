@@ -1,0 +1,236 @@
+import type { InsufficientData, MethodDefinition, MethodId, MethodRef } from './types.js';
+
+const VERSION = '1.0.0';
+
+const DOJ_HHI = {
+  citation:
+    'U.S. Department of Justice, Antitrust Division, "Herfindahl-Hirschman Index" (web page, revised for the 2023 Merger Guidelines)',
+};
+const MG_2023 = {
+  citation: 'U.S. Department of Justice and Federal Trade Commission, Merger Guidelines (2023), section 2.1, Guideline 1',
+};
+const HMG_2010 = {
+  citation: 'U.S. Department of Justice and Federal Trade Commission, Horizontal Merger Guidelines (2010), section 5.3',
+};
+const EU_2017_STUDY = {
+  citation:
+    'European Commission (Deloitte, BGS, BRGM, TNO), Study on the review of the list of Critical Raw Materials: Final Report and Criticality Assessments (2017)',
+};
+const EU_2017_GUIDELINES = {
+  citation:
+    'European Commission, Methodology for establishing the EU list of critical raw materials: Guidelines (2017), doi:10.2873/769526',
+  note: 'Cited through the 2017 study; the formula is checked against the study’s published component tables.',
+};
+const WGI = {
+  citation: 'World Bank, Worldwide Governance Indicators (documentation and data)',
+  note: 'Estimates are on a standard-normal scale of roughly −2.5 to 2.5; values change between releases.',
+};
+const NASSAR_2020 = {
+  citation:
+    'Nassar, N.T. et al. (2020), "Evaluating the mineral commodity supply risk of the U.S. manufacturing sector", Science Advances 6(8): eaay8647',
+};
+const USGS_OFR_2021 = {
+  citation:
+    'Nassar, N.T. and Fortier, S.M. (2021), Methodology and technical input for the 2021 review and revision of the U.S. Critical Minerals List, USGS Open-File Report 2021-1045',
+};
+const USGS_MCS = {
+  citation: 'U.S. Geological Survey, Mineral Commodity Summaries (net import reliance and world production tables)',
+};
+const CRMA = {
+  citation: 'Regulation (EU) 2024/1252 (Critical Raw Materials Act), Article 5 benchmarks',
+};
+
+const HHI_THRESHOLDS: MethodDefinition['thresholds'] = [
+  { name: '2023 MG: moderately concentrated from', value: 1000, meaning: 'HHI of 1,000 up to 1,800 inclusive' },
+  { name: '2023 MG: highly concentrated above', value: 1800, meaning: 'HHI above 1,800' },
+  { name: '2010 HMG: moderately concentrated from', value: 1500, meaning: 'HHI of 1,500 up to 2,500 inclusive' },
+  { name: '2010 HMG: highly concentrated above', value: 2500, meaning: 'HHI above 2,500' },
+];
+
+export const METHODS: readonly MethodDefinition[] = [
+  {
+    id: 'hhi',
+    version: VERSION,
+    name: 'Production concentration (Herfindahl-Hirschman Index)',
+    summary:
+      'How concentrated world output is among producing countries at one stage, with the largest shares and a count of equally sized suppliers that would give the same index.',
+    formula:
+      'HHI = Σ s_i² over named producers (s_i in percent of the world total); CR1, CR3 = sum of the 1 or 3 largest s_i; equivalent suppliers = 10,000 / HHI; unallocated = max(0, 100 − Σ s_i); HHI upper bound = HHI + unallocated²',
+    variables: [
+      { symbol: 's_i', meaning: 'country i’s production as a percentage of the world total' },
+      { symbol: 'world total', meaning: 'published world figure, or the sum of the named and "other countries" rows when none is published' },
+      { symbol: 'unallocated', meaning: 'share not attributed to a named country: the "other countries" row, withheld figures, rounding gaps' },
+    ],
+    thresholds: HHI_THRESHOLDS,
+    references: [DOJ_HHI, MG_2023, HMG_2010, USGS_MCS],
+    caveats: [
+      'The HHI covers named producers only; the upper bound treats the whole unallocated remainder as one producer, the plain HHI treats it as infinitely fragmented.',
+      'Published world totals are rounded, so named shares can add up to slightly more than 100 %; the unallocated remainder is then zero.',
+      'Withheld (proprietary) national figures cannot be squared; they fall into the unallocated remainder and are listed by country.',
+      'The merger-guideline bands were written for firms in antitrust markets; applying them to countries is a convention for reading the number, not a legal test.',
+    ],
+  },
+  {
+    id: 'hhi-wgi',
+    version: VERSION,
+    name: 'Governance-weighted concentration (EU HHI_WGI,t)',
+    summary:
+      'Concentration in which each country’s squared share is weighted by how poorly it is governed and, optionally, by a trade-restriction factor, as in the EU critical raw materials assessments.',
+    formula: 'HHI_WGI,t = Σ_c (s_c / 100)² · WGI_c · t_c, with WGI_c = (2.5 − mean of the six WGI estimates) × 2',
+    variables: [
+      { symbol: 's_c', meaning: 'country c’s share of supply, percent' },
+      { symbol: 'WGI_c', meaning: 'governance score rescaled to 0 (best) … 10 (worst)' },
+      { symbol: 't_c', meaning: 'trade factor for export restrictions and EU trade agreements; 1 when not given' },
+    ],
+    thresholds: [],
+    references: [EU_2017_STUDY, EU_2017_GUIDELINES, WGI],
+    caveats: [
+      'The 0–10 rescale comes from an open implementation and reproduces published EU results, but the Guidelines text itself was not consulted.',
+      'The formula for the trade factor t is not published; only values observed in EU tables (0.8 to 1.5) are known, so t defaults to 1.',
+      'Countries without a governance score are left out of the sum and reported with their combined share, so the index is a lower bound when any are missing.',
+      'WGI values are revised between releases; results depend on the vintage used.',
+    ],
+  },
+  {
+    id: 'eu-supply-risk',
+    version: VERSION,
+    name: 'EU supply risk (2017 methodology)',
+    summary:
+      'The European Commission’s supply-risk score, blending governance-weighted concentration of global supply and of actual EU sourcing by import reliance, reduced by recycling and substitution.',
+    formula:
+      'SR = [GS · IR/2 + EU · (1 − IR/2)] · (1 − EoL_RIR) · SI_SR; with no EU-sourcing data, SR = GS · (1 − EoL_RIR) · SI_SR',
+    variables: [
+      { symbol: 'GS', meaning: 'HHI_WGI,t of global supply' },
+      { symbol: 'EU', meaning: 'HHI_WGI,t of actual EU sourcing (domestic production plus imports)' },
+      { symbol: 'IR', meaning: 'EU import reliance, fraction 0–1; negative values count as 0' },
+      { symbol: 'EoL_RIR', meaning: 'end-of-life recycling input rate, fraction 0–1' },
+      { symbol: 'SI_SR', meaning: 'substitution index for supply risk (at most 1)' },
+    ],
+    thresholds: [{ name: 'critical supply risk', value: 1.0, meaning: 'SR ≥ 1 is the supply-risk side of the EU criticality zone' }],
+    references: [EU_2017_STUDY, EU_2017_GUIDELINES],
+    caveats: [
+      'Checked against the 2017 component tables: cobalt recomputes to 1.67 (published 1.6) and tungsten to 1.82 (published 1.8); published values are rounded to one decimal.',
+      'The substitution-index formula is not published in the sources consulted; SI is taken as an input.',
+      'Import reliance above 1 is capped at 1, where the EU rule gives global supply and EU sourcing equal weight.',
+    ],
+  },
+  {
+    id: 'import-dependency',
+    version: VERSION,
+    name: 'Import dependency',
+    summary:
+      'How much of a country’s consumption is met by net imports, how concentrated its import sources are, and a dependency index following the structure of the USGS supply-risk model.',
+    formula:
+      'NIR = (imports − exports ± stock changes) / apparent consumption; import-source HHI = Σ s_j² over listed sources; index = TE · DP with TE = NIR and DP = Σ (s_c/100)² · WGI_c/10',
+    variables: [
+      { symbol: 'NIR / TE', meaning: 'net import reliance, used as trade exposure, fraction 0–1' },
+      { symbol: 's_j', meaning: 'source j’s share of the importer’s imports, percent' },
+      { symbol: 's_c', meaning: 'country c’s share of world supply at the assessed stage, percent' },
+      { symbol: 'DP', meaning: 'disruption potential, 0–1' },
+    ],
+    thresholds: [],
+    references: [USGS_MCS, NASSAR_2020, USGS_OFR_2021, WGI],
+    caveats: [
+      'USGS weights concentration by ability and willingness to supply (policy perception, trade ties, shared values); those inputs are not available here, so the rescaled WGI stands in. The index is not a USGS score.',
+      'The USGS model also has an economic-vulnerability factor that is not computed; the index is therefore a partial product, not the USGS supply risk.',
+      'Net exporters (negative reliance) count as zero exposure; censored reliance values (">50") must be resolved before use.',
+      'When import sources are published only in rank order, no import-source HHI is computed.',
+    ],
+  },
+  {
+    id: 'supplier-exposure',
+    version: VERSION,
+    name: 'Exposure to one supplier',
+    summary:
+      'The larger of two views of dependence on one country: its share of the importer’s consumption through direct imports, and its share of world output at the most exposed stage upstream.',
+    formula: 'direct = NIR × import share / 100; upstream = max over stages of world share / 100; effective = max(direct, upstream)',
+    variables: [
+      { symbol: 'NIR', meaning: 'importer’s net import reliance, fraction 0–1' },
+      { symbol: 'import share', meaning: 'supplier’s share of the importer’s imports, percent' },
+      { symbol: 'world share', meaning: 'supplier’s share of world production at a stage, percent' },
+    ],
+    thresholds: [],
+    references: [USGS_MCS],
+    caveats: [
+      'Imports from third countries may still embed the supplier’s upstream output; the upstream view captures that only as a world share, not by tracing trade flows.',
+      'The two views measure different things; the maximum is a screening figure, not a sum.',
+    ],
+  },
+  {
+    id: 'bloc-alignment',
+    version: VERSION,
+    name: 'Bloc alignment',
+    summary:
+      'How much of a stage’s output comes from inside a chosen group of countries, the largest producer outside it, and concentration when the bloc is treated as a single supplier.',
+    formula:
+      'inside = Σ member shares; outside = Σ named non-member shares; bloc HHI = inside² + Σ non-member share²; CRMA check: largest non-member share ≤ 65',
+    variables: [
+      { symbol: 'members', meaning: 'the countries of the bloc (e.g. MSP, NATO, EU)' },
+      { symbol: 'unallocated', meaning: 'share whose producing country, and so whose membership, is unknown' },
+    ],
+    thresholds: [
+      {
+        name: 'EU CRMA single-country benchmark',
+        value: 65,
+        meaning: 'no single third country should supply more than 65 % of EU consumption of a strategic raw material at any processing stage by 2030',
+      },
+    ],
+    references: [CRMA, DOJ_HHI],
+    caveats: [
+      'The CRMA benchmark concerns shares of EU consumption; here it is applied to shares of world production, as a proxy.',
+      'Unallocated output is reported separately rather than assigned to either side.',
+    ],
+  },
+  {
+    id: 'chokepoint',
+    version: VERSION,
+    name: 'Chokepoint stage',
+    summary: 'The supply-chain stage at which production is most concentrated.',
+    formula: 'chokepoint = stage with the highest HHI; ties go to the earlier stage (mining, refining, metal, component)',
+    variables: [{ symbol: 'HHI', meaning: 'production HHI at each stage, as in method hhi' }],
+    thresholds: HHI_THRESHOLDS,
+    references: [EU_2017_STUDY, DOJ_HHI],
+    caveats: [
+      'The EU assesses the bottleneck by supply risk rather than plain HHI; this method ranks stages by concentration only.',
+      'Stage totals come from different sources and bases (gross weight, contained metal), so only the ranking is compared, not tonnes.',
+    ],
+  },
+  {
+    id: 'disruption',
+    version: VERSION,
+    name: 'Supply disruption scenario',
+    summary:
+      'What share of world supply is lost at each stage when named countries cut output, which stage binds, how concentration shifts, and how much of an importer’s consumption is at risk.',
+    formula:
+      'lost = Σ tonnes_c × reduction_c; loss share = lost × (1 − substitution) / world tonnes; binding loss = max over stages; consumption at risk = NIR × Σ (import share_c/100 × reduction_c) × (1 − substitution), or NIR × binding loss without import shares; months of cover = stockpile / (apparent consumption × consumption at risk / 12)',
+    variables: [
+      { symbol: 'reduction_c', meaning: 'fraction of country c’s output withheld, 0–1' },
+      { symbol: 'substitution', meaning: 'fraction of lost volume replaced by substitutes or other sources, 0–1' },
+      { symbol: 'NIR', meaning: 'importer’s net import reliance, fraction 0–1' },
+    ],
+    thresholds: [],
+    references: [USGS_MCS, NASSAR_2020],
+    caveats: [
+      'A static, one-period accounting: no price response, no spare capacity, no rerouting through third countries.',
+      'Substituted volume is not attributed to any named producer when concentration after the shock is computed.',
+      'Without import shares, the world loss at the binding stage stands in for the importer’s loss (flagged as a proxy); unknown reliance is then taken as 1.',
+      'Shares are relative to rounded published world totals.',
+    ],
+  },
+];
+
+/** Look up a method by id; undefined for unknown ids. */
+export function getMethod(id: string): MethodDefinition | undefined {
+  return METHODS.find((method) => method.id === id);
+}
+
+/** The { id, version } stamp results carry; versions come from the catalogue so there is one source of truth. */
+export function methodRef(id: MethodId): MethodRef {
+  const method = getMethod(id);
+  if (!method) throw new Error(`method ${id} missing from the catalogue`);
+  return { id, version: method.version };
+}
+
+export function insufficientData(id: MethodId, reason: string): InsufficientData {
+  return { status: 'insufficient_data', reason, method: methodRef(id) };
+}
