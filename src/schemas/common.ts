@@ -27,11 +27,16 @@ export const ProblemSchema = z
     },
   });
 
+/** An error response as documented: RFC 9457 body under application/problem+json. */
+export function problemResponse(description: string) {
+  return { description, content: { 'application/problem+json': { schema: ProblemSchema } } };
+}
+
 /** Error responses every read route can produce. */
 export const READ_ERRORS = {
-  400: ProblemSchema.describe('Malformed parameters (per-field list in `errors`)'),
-  404: ProblemSchema.describe('Unknown id'),
-  500: ProblemSchema.describe('Unexpected server error'),
+  400: problemResponse('Malformed parameters; the per-field list is in `errors`'),
+  404: problemResponse('Unknown id'),
+  500: problemResponse('Unexpected server error'),
 } as const;
 
 export const SourceRefSchema = z
