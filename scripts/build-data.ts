@@ -1017,6 +1017,46 @@ for (const year of ['2020', '2021', '2022', '2023', '2024']) {
   addWithheld('titanium', 'ti-sponge', 'USA', '2024', 'usgs-mcs-2025-t5', '2025', 'MCS 2025 Table 5: Titanium (metal) primary production W, 2024e');
 }
 
+// --- apparent consumption (MCS 2025 Table 5, 2024e) --------------------------------------------------------
+// Used for months of stockpile cover. Only numeric cells are kept: W (withheld) and NA stay missing, never zero.
+const T5_CONSUMPTION: readonly [mineral: string, t5Name: string, form: string][] = [
+  ['antimony', 'Antimony', ''],
+  ['cobalt', 'Cobalt', ''],
+  ['gallium', 'Gallium', ''],
+  ['germanium', 'Germanium', ''],
+  ['graphite', 'Graphite (natural)', 'natural'],
+  ['lithium', 'Lithium', ''],
+  ['manganese', 'Manganese', ''],
+  ['nickel', 'Nickel', ''],
+  ['rare-earths', 'Rare earths (compounds and metals)', 'compounds and metals'],
+  ['titanium', 'Titanium (metal)', 'metal'],
+  ['tungsten', 'Tungsten', ''],
+];
+const apparentConsumption: Record<string, Cell>[] = [];
+const consumptionMissing: string[] = [];
+{
+  const t5 = readCsv('usgs_mcs2025_t5_salient.csv');
+  for (const [mineral, t5Name, form] of T5_CONSUMPTION) {
+    const row = t5.find((r) => get(r, 'Critical_mineral').trim() === t5Name);
+    if (!row) fail(`T5: ${t5Name} not found`);
+    const value = get(row, 'Apparent_Consumption').trim();
+    if (!/^\d+(\.\d+)?$/.test(value)) {
+      consumptionMissing.push(`${mineral} (${value || 'blank'})`);
+      continue;
+    }
+    apparentConsumption.push({
+      importer: 'USA',
+      mineral,
+      form,
+      year: '2024',
+      tonnes: value,
+      note: get(row, 'Consumption_Notes').trim(),
+      estimated: true,
+      source: useSource('usgs-mcs-2025-t5'),
+    });
+  }
+}
+
 // Germanium: the two refinery bases must never share a year.
 {
   const years = (id: string) => new Set(production.filter((p) => p.basis === id).map((p) => p.year));
@@ -1681,6 +1721,12 @@ writeCsv(
 writeCsv('defense_uses.csv', ['id', 'mineral', 'category', 'application', 'description', 'source'], defenseUses, ['id']);
 writeCsv('groups.csv', ['id', 'name', 'description', 'source'], groups, ['id']);
 writeCsv('group_members.csv', ['group', 'country', 'joined', 'source'], groupMembers, ['group', 'country']);
+writeCsv(
+  'apparent_consumption.csv',
+  ['importer', 'mineral', 'form', 'year', 'tonnes', 'note', 'estimated', 'source'],
+  apparentConsumption,
+  ['importer', 'mineral', 'form', 'year'],
+);
 writeCsv('governance.csv', ['country', 'year', 'indicator', 'value', 'source'], governance, ['country', 'year', 'indicator']);
 
 // ---------------------------------------------------------------------------------------------------------

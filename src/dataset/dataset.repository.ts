@@ -1,6 +1,7 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import {
+  apparentConsumption,
   bases,
   countries,
   datasetMeta,
@@ -28,6 +29,7 @@ export type ProductionRecord = typeof production.$inferSelect;
 export type ReserveRecord = typeof reserves.$inferSelect;
 export type ImportRelianceRecord = typeof importReliance.$inferSelect;
 export type ImportSourceRecord = typeof importSources.$inferSelect;
+export type ApparentConsumptionRecord = typeof apparentConsumption.$inferSelect;
 export type DefenseUseRecord = typeof defenseUses.$inferSelect;
 export type GovernanceRecord = typeof governance.$inferSelect;
 
@@ -54,6 +56,8 @@ export function createDatasetRepository(db: Db) {
     importReliance: (): ImportRelianceRecord[] =>
       db.select().from(importReliance).orderBy(asc(importReliance.id)).all(),
     importSources: (): ImportSourceRecord[] => db.select().from(importSources).orderBy(asc(importSources.id)).all(),
+    apparentConsumption: (): ApparentConsumptionRecord[] =>
+      db.select().from(apparentConsumption).orderBy(asc(apparentConsumption.id)).all(),
     defenseUses: (): DefenseUseRecord[] => db.select().from(defenseUses).orderBy(asc(defenseUses.id)).all(),
     governance: (): GovernanceRecord[] =>
       db

@@ -2,6 +2,7 @@ import { citationOf } from '../domain/citation.js';
 import { latestGovernance, type CountryGovernance } from '../domain/governance.js';
 import { supplyByStageYear, type ProductionFigure, type StageYearSupply } from '../domain/supply.js';
 import type {
+  ApparentConsumptionRecord,
   BasisRecord,
   CountryRecord,
   DatasetRepository,
@@ -46,6 +47,7 @@ export interface DatasetSnapshot {
   reserves: ReserveRecord[];
   importReliance: ImportRelianceRecord[];
   importSources: ImportSourceRecord[];
+  apparentConsumption: ApparentConsumptionRecord[];
   defenseUses: DefenseUseRecord[];
   governance: GovernanceRecord[];
   /** Latest complete WGI per country, with the EU 0–10 rescale. */
@@ -116,6 +118,7 @@ export function buildSnapshot(repository: DatasetRepository, version: string): D
     reserves: repository.reserves(),
     importReliance: repository.importReliance(),
     importSources: repository.importSources(),
+    apparentConsumption: repository.apparentConsumption(),
     defenseUses: repository.defenseUses(),
     governance,
     governanceByCountry: latestGovernance(governance),

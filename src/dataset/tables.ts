@@ -119,6 +119,16 @@ const ImportSourceRow = z.object({
   rank: positiveInteger,
   source: slug,
 });
+const ApparentConsumptionRow = z.object({
+  importer: iso3,
+  mineral: slug,
+  form: z.string().trim(),
+  year,
+  tonnes: nonNegativeNumber,
+  note: optionalText,
+  estimated: flag,
+  source: slug,
+});
 const DefenseUseRow = z.object({
   id: slug,
   mineral: slug,
@@ -284,6 +294,27 @@ export const TABLE_SPECS = [
       country: row.country,
       sharePct: row.share_pct,
       rank: row.rank,
+      sourceId: row.source,
+    }),
+  }),
+  spec({
+    file: 'apparent_consumption.csv',
+    table: schema.apparentConsumption,
+    rowSchema: ApparentConsumptionRow,
+    key: ['importer', 'mineral', 'form', 'year'],
+    references: [
+      { field: 'importer', target: 'countries' },
+      { field: 'mineral', target: 'minerals' },
+      { field: 'source', target: 'sources' },
+    ],
+    toInsert: (row) => ({
+      importer: row.importer,
+      mineralId: row.mineral,
+      form: row.form,
+      year: row.year,
+      tonnes: row.tonnes,
+      note: row.note,
+      estimated: row.estimated,
       sourceId: row.source,
     }),
   }),

@@ -121,6 +121,23 @@ export const importSources = sqliteTable(
   ],
 );
 
+/** Apparent consumption (production + imports − exports ± stocks), for months of stockpile cover. */
+export const apparentConsumption = sqliteTable(
+  'apparent_consumption',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    importer: text('importer').notNull().references(() => countries.iso3),
+    mineralId: text('mineral_id').notNull().references(() => minerals.id),
+    form: text('form').notNull().default(''),
+    year: integer('year').notNull(),
+    tonnes: real('tonnes').notNull(),
+    note: text('note'),
+    estimated: integer('estimated', { mode: 'boolean' }).notNull().default(false),
+    sourceId: text('source_id').notNull().references(() => sources.id),
+  },
+  (table) => [uniqueIndex('apparent_consumption_key').on(table.importer, table.mineralId, table.form, table.year)],
+);
+
 export const defenseUses = sqliteTable('defense_uses', {
   id: text('id').primaryKey(),
   mineralId: text('mineral_id').notNull().references(() => minerals.id),
