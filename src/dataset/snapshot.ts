@@ -52,6 +52,8 @@ export interface DatasetSnapshot {
   governance: GovernanceRecord[];
   /** Latest complete WGI per country, with the EU 0–10 rescale. */
   governanceByCountry: ReadonlyMap<string, CountryGovernance>;
+  /** EU-scaled WGI (0 best … 10 worst) per country with all six estimates, for governance-weighted scores. */
+  wgiScaled: Readonly<Record<string, number>>;
 }
 
 function indexBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T> {
@@ -95,6 +97,7 @@ export function buildSnapshot(repository: DatasetRepository, version: string): D
   const countries = repository.countries();
   const groups = repository.groups();
   const governance = repository.governance();
+  const governanceByCountry = latestGovernance(governance);
   return {
     version,
     stages,
@@ -121,7 +124,10 @@ export function buildSnapshot(repository: DatasetRepository, version: string): D
     apparentConsumption: repository.apparentConsumption(),
     defenseUses: repository.defenseUses(),
     governance,
-    governanceByCountry: latestGovernance(governance),
+    governanceByCountry,
+    wgiScaled: Object.fromEntries(
+      [...governanceByCountry].flatMap(([country, entry]) => (entry.euScaled === null ? [] : [[country, entry.euScaled]])),
+    ),
   };
 }
 

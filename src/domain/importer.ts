@@ -1,4 +1,5 @@
 import type { DatasetSnapshot } from '../dataset/snapshot.js';
+import { OTHER } from './supply.js';
 
 /**
  * Which product form speaks for a mineral when the source splits it: the total where there is one,
@@ -52,7 +53,9 @@ export function relianceOf(snapshot: DatasetSnapshot, importer: string, mineral:
 export interface ImportSourcesFigure {
   form: string | null;
   period: string;
+  /** Named supplying countries; the published "other" remainder is kept apart in `otherSharePct`. */
   sources: { country: string; sharePct: number | null; rank: number }[];
+  otherSharePct: number | null;
   /** True when the source gives only the order of suppliers, no shares. */
   rankOnly: boolean;
   sourceIds: string[];
@@ -73,12 +76,14 @@ export function importSourcesOf(snapshot: DatasetSnapshot, importer: string, min
   );
   const chosen = candidates[0];
   if (!chosen) return null;
+  const ordered = chosen.group.sort((a, b) => a.rank - b.rank);
   return {
     form: chosen.form === '' ? null : chosen.form,
     period: chosen.period,
-    sources: chosen.group
-      .sort((a, b) => a.rank - b.rank)
+    sources: ordered
+      .filter((row) => row.country !== OTHER)
       .map((row) => ({ country: row.country, sharePct: row.sharePct, rank: row.rank })),
+    otherSharePct: ordered.find((row) => row.country === OTHER)?.sharePct ?? null,
     rankOnly: !chosen.hasShares,
     sourceIds: [...new Set(chosen.group.map((row) => row.sourceId))].sort(),
   };

@@ -1,14 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
+import { alignmentRoutes } from './alignment/alignment.routes.js';
 import { concentrationRoutes } from './concentration/concentration.routes.js';
 import { countriesRoutes } from './countries/countries.routes.js';
 import { defenseUsesRoutes } from './defense-uses/defense-uses.routes.js';
+import { dependencyRoutes } from './dependency/dependency.routes.js';
 import { groupsRoutes } from './groups/groups.routes.js';
 import { healthRoutes } from './health/health.routes.js';
+import { methodsRoutes } from './methods/methods.routes.js';
 import { mineralsRoutes } from './minerals/minerals.routes.js';
 import { productionRoutes } from './production/production.routes.js';
 import { sourcesRoutes } from './sources/sources.routes.js';
 import { stagesRoutes } from './stages/stages.routes.js';
+import { supplyRiskRoutes } from './supply-risk/supply-risk.routes.js';
 import { tradeRoutes } from './trade/trade.routes.js';
 
 export async function registerModules(app: FastifyInstance, _config: Config): Promise<void> {
@@ -22,4 +26,8 @@ export async function registerModules(app: FastifyInstance, _config: Config): Pr
   await app.register(groupsRoutes);
   await app.register(sourcesRoutes);
   await app.register(concentrationRoutes);
+  await app.register(supplyRiskRoutes);
+  await app.register(dependencyRoutes);
+  await app.register(alignmentRoutes);
+  await app.register(methodsRoutes);
 }

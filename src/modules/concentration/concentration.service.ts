@@ -9,20 +9,6 @@ export function methodLink(ref: MethodRef) {
   return { id: ref.id, version: ref.version, href: `/v1/methods/${ref.id}` };
 }
 
-/** EU-scaled WGI (0 best … 10 worst) per country, and the WGI year each came from. */
-function governanceInputs(snapshot: DatasetSnapshot) {
-  return memoize(snapshot, 'governance-inputs', () => {
-    const wgiScaled: Record<string, number> = {};
-    const years: Record<string, number> = {};
-    for (const [country, governance] of snapshot.governanceByCountry) {
-      if (governance.euScaled === null) continue;
-      wgiScaled[country] = governance.euScaled;
-      years[country] = governance.year;
-    }
-    return { wgiScaled, years };
-  });
-}
-
 export function concentrationResultOf(supply: StageYearSupply) {
   return concentrationOf({
     producers: supply.producers.map((producer) => ({
@@ -37,14 +23,19 @@ export function concentrationResultOf(supply: StageYearSupply) {
   });
 }
 
+/** The WGI years behind a governance-weighted score, so an analyst knows which release year was used. */
+export function wgiYearsOf(snapshot: DatasetSnapshot, countries: readonly string[]): number[] {
+  const years = countries.map((country) => snapshot.governanceByCountry.get(country)?.year);
+  return [...new Set(years.filter((year): year is number => year !== undefined))].sort();
+}
+
 function governanceBlock(snapshot: DatasetSnapshot, result: ConcentrationOk) {
-  const { wgiScaled, years } = governanceInputs(snapshot);
   const weighted = governanceWeightedHhi({
     shares: result.producers.map((producer) => ({ country: producer.country, share: producer.share })),
-    wgiScaled,
+    wgiScaled: snapshot.wgiScaled,
   });
   if (weighted.status !== 'ok') return { status: weighted.status, reason: weighted.reason, method: methodLink(weighted.method) };
-  const wgiYears = [...new Set(weighted.contributions.map((entry) => years[entry.country]).filter((y) => y !== undefined))].sort();
+  const wgiYears = wgiYearsOf(snapshot, weighted.contributions.map((entry) => entry.country));
   return {
     status: 'ok' as const,
     hhiWgi: round(weighted.hhiWgi, 3),
@@ -112,13 +103,13 @@ export function concentrationBlock(snapshot: DatasetSnapshot, supply: StageYearS
 }
 
 export type ConcentrationBlock = ReturnType<typeof concentrationBlock>;
-type OkBlock = Extract<ConcentrationBlock, { status: 'ok' }>;
+export type OkBlock = Extract<ConcentrationBlock, { status: 'ok' }>;
 
-function isOk(block: ConcentrationBlock): block is OkBlock {
+export function isOk(block: ConcentrationBlock): block is OkBlock {
   return block.status === 'ok';
 }
 
-function supplyFor(snapshot: DatasetSnapshot, mineral: string, stage: string, year?: number): StageYearSupply | undefined {
+export function supplyFor(snapshot: DatasetSnapshot, mineral: string, stage: string, year?: number): StageYearSupply | undefined {
   const candidates = snapshot.supplies.filter((s) => s.mineral === mineral && s.stage === stage);
   if (year !== undefined) return candidates.find((s) => s.year === year);
   return candidates.reduce<StageYearSupply | undefined>((latest, s) => (!latest || s.year > latest.year ? s : latest), undefined);

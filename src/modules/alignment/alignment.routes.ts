@@ -1,0 +1,94 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { MineralIdSchema, READ_ERRORS, YearSchema } from '../../schemas/common.js';
+import { InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
+import { mineralAlignment } from './alignment.service.js';
+
+const NamedShareSchema = z.object({ country: z.string(), name: z.string(), share: z.number() });
+
+const AlignmentSchema = z
+  .object({
+    mineral: z.string(),
+    bloc: z.object({ group: z.string().nullable(), name: z.string(), members: z.array(z.string()) }),
+    year: z.number().int().nullable(),
+    stages: z.array(
+      z.union([
+        z.object({
+          stage: z.string(),
+          status: z.literal('ok'),
+          year: z.number().int(),
+          insideShare: z.number().describe('Percent of world supply from bloc members'),
+          outsideShare: z.number().describe('Percent from named non-members'),
+          unallocatedShare: z.number().describe('Percent from unnamed producers: membership unknown'),
+          largestNonMember: NamedShareSchema.nullable(),
+          memberProducers: z.array(NamedShareSchema),
+          blocHhi: z.number().describe('HHI with the bloc merged into one producer'),
+          hhi: z.number(),
+          crmaBenchmark: z.object({
+            maxSingleCountryShare: z.number().describe('65: no single third country above this share (EU CRMA)'),
+            passes: z.boolean(),
+            worstCountry: NamedShareSchema.nullable(),
+          }),
+          sourceIds: z.array(z.string()),
+          method: MethodLinkSchema,
+        }),
+        InsufficientDataSchema.extend({ stage: z.string() }),
+      ]),
+    ),
+    method: MethodLinkSchema,
+  })
+  .meta({ id: 'BlocAlignment' });
+
+const countriesList = z
+  .string()
+  .transform((value) => value.split(',').map((code) => code.trim().toUpperCase()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[A-Z]{3}$/, 'must be ISO3 codes separated by commas')).min(1));
+
+export const alignmentRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/v1/minerals/:mineral/alignment',
+    {
+      schema: {
+        operationId: 'getMineralAlignment',
+        tags: ['scores'],
+        summary: 'Supply inside and outside a bloc per stage, bloc HHI and the EU CRMA 65% benchmark',
+        description: 'Give `group` (e.g. MSP, NATO, G7, Quad, EU, central-asia) or `countries` (ISO3 list), not both.',
+        params: z.object({ mineral: MineralIdSchema }),
+        querystring: z.object({
+          group: z.string().min(1).optional().describe('Group id, case-insensitive, e.g. MSP'),
+          countries: countriesList.optional().describe('Comma-separated ISO3 codes, e.g. USA,CAN,AUS'),
+          year: YearSchema.optional(),
+        }),
+        response: {
+          200: AlignmentSchema.meta({
+            example: {
+              mineral: 'antimony',
+              bloc: { group: 'msp', name: 'Minerals Security Partnership', members: ['AUS', 'CAN', 'USA'] },
+              year: null,
+              stages: [
+                {
+                  stage: 'mining',
+                  status: 'ok',
+                  year: 2024,
+                  insideShare: 4.1,
+                  outsideShare: 99.86,
+                  unallocatedShare: 0,
+                  largestNonMember: { country: 'CHN', name: 'China', share: 60 },
+                  memberProducers: [{ country: 'AUS', name: 'Australia', share: 1.9 }],
+                  blocHhi: 4290,
+                  hhi: 4290,
+                  crmaBenchmark: { maxSingleCountryShare: 65, passes: true, worstCountry: { country: 'CHN', name: 'China', share: 60 } },
+                  sourceIds: ['usgs-mcs-2025-antimony'],
+                  method: { id: 'bloc-alignment', version: '1.0.0', href: '/v1/methods/bloc-alignment' },
+                },
+              ],
+              method: { id: 'bloc-alignment', version: '1.0.0', href: '/v1/methods/bloc-alignment' },
+            },
+          }),
+          ...READ_ERRORS,
+        },
+      },
+    },
+    async (request) => mineralAlignment(app.dataset.current(), request.params.mineral, request.query),
+  );
+};

@@ -1,0 +1,192 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Iso3Schema, MineralIdSchema, READ_ERRORS } from '../../schemas/common.js';
+import { InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
+import { exposureOn, importerDependency } from './dependency.service.js';
+
+const RelianceSchema = z
+  .object({
+    year: z.number().int(),
+    form: z.string().nullable(),
+    percent: z.number().nullable(),
+    valueText: z.string().describe('As published, e.g. ">50"'),
+    qualifier: z.enum(['eq', 'gt', 'lt', 'net_exporter', 'not_applicable']),
+    fraction: z.number().nullable().describe('Reliance as a fraction 0–1 (the bound for a range)'),
+    censored: z.boolean(),
+    sourceId: z.string(),
+  })
+  .meta({ id: 'NetImportReliance' });
+
+const DependencyRowSchema = z.object({
+  mineral: z.string(),
+  netImportReliance: RelianceSchema.nullable(),
+  importSources: z
+    .object({
+      period: z.string(),
+      form: z.string().nullable(),
+      rankOnly: z.boolean(),
+      otherSharePct: z.number().nullable().describe('The published "other countries" share of imports'),
+      sources: z.array(z.object({ country: z.string(), name: z.string(), sharePct: z.number().nullable(), rank: z.number().int() })),
+      sourceIds: z.array(z.string()),
+    })
+    .nullable(),
+  importSourceConcentration: z
+    .union([
+      z.object({
+        status: z.literal('ok'),
+        hhi: z.number(),
+        hhiUpperBound: z.number(),
+        unlistedShare: z.number(),
+        topSupplier: z.object({ country: z.string(), name: z.string(), share: z.number() }),
+        method: MethodLinkSchema,
+      }),
+      InsufficientDataSchema,
+    ])
+    .nullable(),
+  topSupplier: z.object({ country: z.string(), name: z.string(), sharePct: z.number().nullable() }).nullable(),
+  dependencyIndex: z.union([
+    z.object({
+      status: z.literal('ok'),
+      index: z.number().describe('TE × DP, 0–1'),
+      tradeExposure: z.number().describe('TE: net import reliance, 0–1'),
+      disruptionPotential: z.number().describe('DP: Σ (share/100)² × WGI/10 at the assessed stage, 0–1'),
+      assessedStage: z.string().nullable(),
+      assessedYear: z.number().int().nullable(),
+      censoredReliance: z.boolean(),
+      missingGovernance: z.object({ countries: z.array(z.string()), combinedShare: z.number() }),
+      caveats: z.array(z.string()),
+      method: MethodLinkSchema,
+    }),
+    InsufficientDataSchema,
+  ]),
+});
+
+const DependencySchema = z
+  .object({ importer: z.string(), data: z.array(DependencyRowSchema), total: z.number().int(), method: MethodLinkSchema })
+  .meta({ id: 'ImporterDependency' });
+
+const StageShareSchema = z.object({
+  stage: z.string(),
+  year: z.number().int().nullable(),
+  share: z.number().nullable().describe('Supplier share of world output at this stage, percent'),
+  reason: z.string().nullable(),
+  sourceIds: z.array(z.string()).optional(),
+});
+
+const ExposureRowSchema = z.union([
+  z.object({
+    mineral: z.string(),
+    status: z.literal('ok'),
+    netImportReliance: RelianceSchema.nullable(),
+    supplierImportShare: z
+      .object({ sharePct: z.number().nullable(), rank: z.number().int(), period: z.string(), form: z.string().nullable(), sourceIds: z.array(z.string()) })
+      .nullable(),
+    stageShares: z.array(StageShareSchema),
+    direct: z.number().nullable().describe('Net import reliance × supplier share of imports, 0–1'),
+    upstream: z.object({ stage: z.string(), exposure: z.number() }).nullable().describe('Supplier share of world supply at its strongest stage, 0–1'),
+    effectiveExposure: z.number().describe('The larger of direct and upstream, 0–1'),
+    drivenBy: z.enum(['direct', 'upstream']),
+    method: MethodLinkSchema,
+  }),
+  z.object({
+    mineral: z.string(),
+    status: z.literal('insufficient_data'),
+    reason: z.string(),
+    netImportReliance: RelianceSchema.nullable(),
+    supplierImportShare: z.unknown(),
+    stageShares: z.array(StageShareSchema),
+    effectiveExposure: z.null(),
+    method: MethodLinkSchema,
+  }),
+]);
+
+const ExposureSchema = z
+  .object({
+    importer: z.string(),
+    supplier: z.string(),
+    supplierName: z.string(),
+    data: z.array(ExposureRowSchema),
+    total: z.number().int(),
+    method: MethodLinkSchema,
+  })
+  .meta({ id: 'SupplierExposure' });
+
+const RELIANCE_EXAMPLE = { year: 2024, form: null, percent: 85, valueText: '85', qualifier: 'eq' as const, fraction: 0.85, censored: false, sourceId: 'usgs-mcs-2025-antimony-salient' };
+
+export const dependencyRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/v1/dependency/:importer',
+    {
+      schema: {
+        operationId: 'getImporterDependency',
+        tags: ['scores'],
+        summary: 'Per mineral: net import reliance, import sources and their HHI, and a dependency index',
+        description:
+          'The dependency index follows the USGS supply-risk structure: trade exposure (net import reliance) × disruption potential (governance-weighted concentration of world supply at the chokepoint stage). See GET /v1/methods/import-dependency for caveats.',
+        params: z.object({ importer: Iso3Schema }),
+        querystring: z.object({ mineral: MineralIdSchema.optional() }),
+        response: {
+          200: DependencySchema.meta({
+            example: {
+              importer: 'USA',
+              data: [
+                {
+                  mineral: 'antimony',
+                  netImportReliance: RELIANCE_EXAMPLE,
+                  importSources: { period: '2020-23', form: 'total metal and oxide', rankOnly: false, otherSharePct: 18, sources: [{ country: 'CHN', name: 'China', sharePct: 63, rank: 1 }], sourceIds: ['usgs-mcs-2025-antimony-import-sources'] },
+                  importSourceConcentration: { status: 'ok', hhi: 4310, hhiUpperBound: 4350, unlistedShare: 6, topSupplier: { country: 'CHN', name: 'China', share: 63 }, method: { id: 'import-dependency', version: '1.0.0', href: '/v1/methods/import-dependency' } },
+                  topSupplier: { country: 'CHN', name: 'China', sharePct: 63 },
+                  dependencyIndex: { status: 'ok', index: 0.2, tradeExposure: 0.85, disruptionPotential: 0.24, assessedStage: 'mining', assessedYear: 2024, censoredReliance: false, missingGovernance: { countries: [], combinedShare: 0 }, caveats: [], method: { id: 'import-dependency', version: '1.0.0', href: '/v1/methods/import-dependency' } },
+                },
+              ],
+              total: 1,
+              method: { id: 'import-dependency', version: '1.0.0', href: '/v1/methods/import-dependency' },
+            },
+          }),
+          ...READ_ERRORS,
+        },
+      },
+    },
+    async (request) => importerDependency(app.dataset.current(), request.params.importer, request.query),
+  );
+  app.get(
+    '/v1/dependency/:importer/on/:supplier',
+    {
+      schema: {
+        operationId: 'getSupplierExposure',
+        tags: ['scores'],
+        summary: 'How exposed an importer is to one supplier, mineral by mineral, direct and upstream',
+        description:
+          'direct = net import reliance × the supplier’s share of imports; upstream = the supplier’s share of world supply at each stage; effectiveExposure = the larger, with `drivenBy`. Exposures are fractions 0–1; shares are percentages. Sorted by effective exposure.',
+        params: z.object({ importer: Iso3Schema, supplier: Iso3Schema }),
+        response: {
+          200: ExposureSchema.meta({
+            example: {
+              importer: 'USA',
+              supplier: 'CHN',
+              supplierName: 'China',
+              data: [
+                {
+                  mineral: 'antimony',
+                  status: 'ok',
+                  netImportReliance: RELIANCE_EXAMPLE,
+                  supplierImportShare: { sharePct: 63, rank: 1, period: '2020-23', form: 'total metal and oxide', sourceIds: ['usgs-mcs-2025-antimony-import-sources'] },
+                  stageShares: [{ stage: 'mining', year: 2024, share: 60, reason: null, sourceIds: ['usgs-mcs-2025-antimony'] }],
+                  direct: 0.5355,
+                  upstream: { stage: 'mining', exposure: 0.6 },
+                  effectiveExposure: 0.6,
+                  drivenBy: 'upstream',
+                  method: { id: 'supplier-exposure', version: '1.0.0', href: '/v1/methods/supplier-exposure' },
+                },
+              ],
+              total: 1,
+              method: { id: 'supplier-exposure', version: '1.0.0', href: '/v1/methods/supplier-exposure' },
+            },
+          }),
+          ...READ_ERRORS,
+        },
+      },
+    },
+    async (request) => exposureOn(app.dataset.current(), request.params.importer, request.params.supplier),
+  );
+};

@@ -1,0 +1,154 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Iso3Schema, MineralIdSchema, READ_ERRORS, YearSchema, problemResponse } from '../../schemas/common.js';
+import { InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
+import { evaluateSupplyRisk, mineralSupplyRisk } from './supply-risk.service.js';
+
+const fraction = (what: string) => z.number().min(0).max(1).describe(`${what}, a fraction 0–1`);
+
+const EvaluateBodySchema = z
+  .object({
+    globalHhiWgi: z.number().min(0).describe('(HHI_WGI,t) of global supply, 0–10'),
+    euSourcingHhiWgi: z.number().min(0).nullable().default(null).describe('(HHI_WGI,t) of EU sourcing, 0–10; null → global supply only'),
+    importReliance: fraction('Import reliance'),
+    endOfLifeRecyclingInputRate: fraction('End-of-life recycling input rate'),
+    substitutionIndex: z.number().min(0).max(1).describe('Substitution index for supply risk (SI_SR ≤ 1)'),
+  })
+  .meta({
+    id: 'EuSupplyRiskInputs',
+    example: { globalHhiWgi: 7.5, euSourcingHhiWgi: 1.9, importReliance: 0.44, endOfLifeRecyclingInputRate: 0.42, substitutionIndex: 1 },
+  });
+
+const SupplyRiskScoreSchema = z.union([
+  z.object({
+    status: z.literal('ok'),
+    supplyRisk: z.number().describe('SR, unrounded to 3 decimals'),
+    supplyRiskRounded: z.number().describe('SR to one decimal, as the EU publishes it'),
+    criticalThreshold: z.number(),
+    aboveThreshold: z.boolean(),
+    breakdown: z.object({
+      scope: z.enum(['GS+EU', 'GS only']),
+      importRelianceUsed: z.number(),
+      weightGlobal: z.number().describe('IR/2 (or 1 for global supply only)'),
+      weightEu: z.number().describe('1 − IR/2 (or 0)'),
+      globalComponent: z.number(),
+      euComponent: z.number(),
+      recyclingFactor: z.number().describe('1 − EoL-RIR'),
+      substitutionFactor: z.number().describe('SI_SR'),
+    }),
+    method: MethodLinkSchema,
+  }),
+  InsufficientDataSchema,
+]);
+
+const EvaluateResponseSchema = z
+  .intersection(z.object({ inputs: EvaluateBodySchema }), SupplyRiskScoreSchema)
+  .meta({ id: 'EuSupplyRiskEvaluation' });
+
+const StageRiskSchema = z.union([
+  z.intersection(
+    z.object({ stage: z.string(), year: z.number().int(), inputs: EvaluateBodySchema }),
+    SupplyRiskScoreSchema,
+  ),
+  InsufficientDataSchema.extend({ stage: z.string() }),
+]);
+
+const MineralSupplyRiskSchema = z
+  .object({
+    mineral: z.string(),
+    importer: z.string(),
+    bottleneckStage: z.string().nullable().describe('The stage with the higher supply risk (EU bottleneck rule)'),
+    supplyRisk: z.number().nullable(),
+    stages: z.array(StageRiskSchema),
+    importReliance: z
+      .object({
+        year: z.number().int(),
+        form: z.string().nullable(),
+        valueText: z.string(),
+        fraction: z.number().nullable(),
+        censored: z.boolean().describe('True for published ranges such as ">50"'),
+        sourceId: z.string(),
+      })
+      .nullable(),
+    importerSourcing: z
+      .object({
+        period: z.string(),
+        form: z.string().nullable(),
+        rankOnly: z.boolean(),
+        hhiWgi: z.number().nullable(),
+        wgiYears: z.array(z.number().int()),
+        sourceIds: z.array(z.string()),
+      })
+      .nullable(),
+    assumptions: z.array(z.string()),
+    method: MethodLinkSchema,
+  })
+  .meta({ id: 'MineralSupplyRisk' });
+
+const EVALUATION_EXAMPLE = {
+  inputs: { globalHhiWgi: 7.5, euSourcingHhiWgi: 1.9, importReliance: 0.44, endOfLifeRecyclingInputRate: 0.42, substitutionIndex: 1 },
+  status: 'ok' as const,
+  supplyRisk: 1.817,
+  supplyRiskRounded: 1.8,
+  criticalThreshold: 1,
+  aboveThreshold: true,
+  breakdown: { scope: 'GS+EU' as const, importRelianceUsed: 0.44, weightGlobal: 0.22, weightEu: 0.78, globalComponent: 1.65, euComponent: 1.482, recyclingFactor: 0.58, substitutionFactor: 1 },
+  method: { id: 'eu-supply-risk', version: '1.0.0', href: '/v1/methods/eu-supply-risk' },
+};
+
+export const supplyRiskRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/v1/minerals/:mineral/supply-risk',
+    {
+      schema: {
+        operationId: 'getMineralSupplyRisk',
+        tags: ['scores'],
+        summary: 'EU supply-risk structure computed from Chokepoint data for an importer',
+        description:
+          'SR = [HHI_WGI(global) × IR/2 + HHI_WGI(importer sourcing) × (1 − IR/2)] × (1 − EoL-RIR) × SI, per stage; the higher stage is the bottleneck. Every input is shown; defaults are stated in `assumptions`.',
+        params: z.object({ mineral: MineralIdSchema }),
+        querystring: z.object({
+          importer: Iso3Schema.default('USA'),
+          year: YearSchema.optional().describe('Latest data up to this year (default: latest)'),
+          endOfLifeRecyclingInputRate: z.coerce.number().min(0).max(1).default(0).describe('EoL-RIR, 0–1 (default 0)'),
+          substitutionIndex: z.coerce.number().min(0).max(1).default(1).describe('SI_SR, 0–1 (default 1)'),
+        }),
+        response: {
+          200: MineralSupplyRiskSchema.meta({
+            example: {
+              mineral: 'tungsten',
+              importer: 'USA',
+              bottleneckStage: 'mining',
+              supplyRisk: 1.95,
+              stages: [{ stage: 'mining', year: 2024, ...EVALUATION_EXAMPLE, inputs: { globalHhiWgi: 3.899, euSourcingHhiWgi: null, importReliance: 0.5, endOfLifeRecyclingInputRate: 0, substitutionIndex: 1 } }],
+              importReliance: { year: 2024, form: null, valueText: '>50', fraction: 0.5, censored: true, sourceId: 'usgs-mcs-2025-tungsten-salient' },
+              importerSourcing: { period: '2020-23', form: null, rankOnly: true, hhiWgi: null, wgiYears: [], sourceIds: ['usgs-mcs-2025-fig2'] },
+              assumptions: ['End-of-life recycling input rate 0 and substitution index 1.'],
+              method: { id: 'eu-supply-risk', version: '1.0.0', href: '/v1/methods/eu-supply-risk' },
+            },
+          }),
+          ...READ_ERRORS,
+        },
+      },
+    },
+    async (request) => mineralSupplyRisk(app.dataset.current(), request.params.mineral, request.query),
+  );
+  app.post(
+    '/v1/methods/eu-supply-risk/evaluate',
+    {
+      schema: {
+        operationId: 'evaluateEuSupplyRisk',
+        tags: ['methods'],
+        summary: 'Evaluate the EU supply-risk formula on your own inputs',
+        description: 'Reproduces the published EU 2017 values, e.g. tungsten (7.5, 1.9, IR 0.44, EoL 0.42, SI 1.0) → 1.82 against a published 1.8.',
+        body: EvaluateBodySchema,
+        response: {
+          200: EvaluateResponseSchema.meta({ example: EVALUATION_EXAMPLE }),
+          400: problemResponse('Invalid inputs; the per-field list is in `errors`'),
+          500: READ_ERRORS[500],
+        },
+      },
+    },
+    async (request) => evaluateSupplyRisk(request.body),
+  );
+};

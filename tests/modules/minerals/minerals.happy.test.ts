@@ -1,0 +1,107 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, getJson } from '../../helpers/app.js';
+
+const SLUGS = [
+  'antimony',
+  'cobalt',
+  'gallium',
+  'germanium',
+  'graphite',
+  'lithium',
+  'manganese',
+  'nickel',
+  'rare-earths',
+  'titanium',
+  'tungsten',
+];
+
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  app = await buildTestApp();
+});
+afterAll(async () => {
+  await app.close();
+});
+
+describe('GET /v1/minerals', () => {
+  it('lists the 11 minerals by slug', async () => {
+    const { status, body, headers } = await getJson(app, '/v1/minerals');
+    expect(status).toBe(200);
+    expect(String(headers['content-type'])).toMatch(/^application\/json/);
+    expect(body.total).toBe(11);
+    expect(body.data.map((mineral: { id: string }) => mineral.id)).toEqual(SLUGS);
+  });
+
+  it('gives names, symbols (none for rare earths) and the stages with data', async () => {
+    const { body } = await getJson(app, '/v1/minerals');
+    const byId = new Map(body.data.map((mineral: { id: string }) => [mineral.id, mineral]));
+    expect(byId.get('antimony')).toEqual({
+      id: 'antimony',
+      name: 'Antimony',
+      symbol: 'Sb',
+      description: expect.stringContaining('ammunition'),
+      stagesWithData: ['mining'],
+    });
+    expect(byId.get('rare-earths')).toMatchObject({ symbol: null, stagesWithData: ['mining', 'refining'] });
+    expect(byId.get('titanium')).toMatchObject({ symbol: 'Ti', stagesWithData: ['mining', 'metal'] });
+    expect(byId.get('gallium')).toMatchObject({ stagesWithData: ['refining'] });
+  });
+});
+
+describe('GET /v1/minerals/{mineral}', () => {
+  it('antimony: mining up to 2024, world 100,000 t, China on top with 60%', async () => {
+    const { status, body } = await getJson(app, '/v1/minerals/antimony');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ id: 'antimony', name: 'Antimony', symbol: 'Sb' });
+    expect(body.stages).toHaveLength(1);
+    const [mining] = body.stages;
+    expect(mining.stage).toBe('mining');
+    expect(mining.bases).toEqual([
+      { id: 'sb-contained', label: 'contained antimony', description: 'mine production, contained antimony (t)', priority: 1 },
+    ]);
+    expect(mining.years).toEqual([2021, 2022, 2023, 2024]);
+    expect(mining.latest).toMatchObject({
+      year: 2024,
+      basis: 'sb-contained',
+      worldTonnes: 100_000,
+      worldTotalBasis: 'published',
+      worldSource: { id: 'usgs-mcs-2025-antimony' },
+      topProducer: { country: 'CHN', name: 'China', tonnes: 60_000, share: 60, source: { id: 'usgs-mcs-2025-antimony' } },
+    });
+  });
+
+  it('antimony: counts its defense uses by category', async () => {
+    const { body } = await getJson(app, '/v1/minerals/antimony');
+    const uses = await getJson(app, '/v1/defense-uses?mineral=antimony');
+    expect(body.defenseUses.total).toBe(uses.body.total);
+    expect(body.defenseUses.total).toBe(16);
+    expect(body.defenseUses.byCategory).toMatchObject({ munitions: 8, nuclear: 2, 'optics-night-vision': 2, stockpile: 1 });
+    const summed = Object.values(body.defenseUses.byCategory as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(summed).toBe(16);
+  });
+
+  it('rare earths: mining on REO and refining on IEA magnet REEs, each with its own world total', async () => {
+    const { body } = await getJson(app, '/v1/minerals/rare-earths');
+    const [mining, refining] = body.stages;
+    expect(mining).toMatchObject({ stage: 'mining', bases: [{ id: 'ree-reo' }], latest: { year: 2024, worldTonnes: 390_000 } });
+    expect(refining).toMatchObject({
+      stage: 'refining',
+      bases: [{ id: 'ree-magnet-iea', label: 'magnet rare earth elements (IEA)' }],
+      years: [2024],
+      latest: { worldTonnes: 80_805, topProducer: { country: 'CHN', share: 91.28 } },
+    });
+  });
+
+  it('titanium: stages in chain order, with every basis the stage uses', async () => {
+    const { body } = await getJson(app, '/v1/minerals/titanium');
+    expect(body.stages.map((stage: { stage: string }) => stage.stage)).toEqual(['mining', 'metal']);
+    expect(body.stages[0].bases.map((basis: { id: string }) => basis.id)).toEqual([
+      'ti-ilmenite-rutile-tio2',
+      'ti-ilmenite-tio2',
+      'ti-rutile-tio2',
+    ]);
+    expect(body.stages[1].latest).toMatchObject({ basis: 'ti-sponge', worldTonnes: 320_000, topProducer: { country: 'CHN', tonnes: 220_000, share: 68.75 } });
+  });
+});
