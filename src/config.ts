@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -7,6 +8,62 @@ export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
+
+/** A write key as kept in memory: its name (the actor in the change feed) and the SHA-256 of its secret, never the secret. */
+export type ApiKey = Readonly<{ name: string; sha256: string }>;
+
+/** Shortest accepted secret: an API key must not be guessable. */
+export const MIN_API_KEY_LENGTH = 16;
+
+const API_KEY_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** SHA-256 of a secret, hex: what is stored and compared instead of the secret. */
+export function hashApiKey(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
+}
+
+/**
+ * `API_KEYS`: comma-separated `name:secret` entries; a bare `secret` is named `key-<position>` (1-based).
+ * Problems name the entry by position and never echo a secret.
+ */
+function readApiKeys(value: string): { keys: ApiKey[]; problems: string[] } {
+  const keys: ApiKey[] = [];
+  const problems: string[] = [];
+  value.split(',').forEach((raw, index) => {
+    const position = index + 1;
+    const entry = raw.trim();
+    if (entry === '') {
+      problems.push(`entry ${position} is empty`);
+      return;
+    }
+    const colon = entry.indexOf(':');
+    const name = colon === -1 ? `key-${position}` : entry.slice(0, colon).trim();
+    const secret = colon === -1 ? entry : entry.slice(colon + 1).trim();
+    if (!API_KEY_NAME.test(name)) {
+      problems.push(`entry ${position}: the name must be 1-64 letters, digits, '.', '_' or '-'`);
+      return;
+    }
+    if (secret.length < MIN_API_KEY_LENGTH) {
+      problems.push(`entry ${position} (${name}): the secret must be at least ${MIN_API_KEY_LENGTH} characters`);
+      return;
+    }
+    const sha256 = hashApiKey(secret);
+    if (keys.some((key) => key.name === name)) problems.push(`entry ${position}: the name '${name}' is used twice`);
+    else if (keys.some((key) => key.sha256 === sha256)) problems.push(`entry ${position} (${name}): the same secret is given twice`);
+    else keys.push(Object.freeze({ name, sha256 }));
+  });
+  return { keys, problems };
+}
+
+/** Parses an `API_KEYS` value into named hashes (for tests and scripts); throws ConfigError on a bad entry. */
+export function parseApiKeys(value: string): readonly ApiKey[] {
+  const { keys, problems } = readApiKeys(value);
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration: API_KEYS: ${problems.join('; ')}`);
+  return Object.freeze(keys);
+}
+
+/** Variables whose values are never echoed in a configuration error. */
+const SECRET_VARIABLES = new Set(['API_KEYS', 'CURSOR_SECRET']);
 
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000).describe('TCP port to listen on'),
@@ -22,7 +79,54 @@ const ConfigSchema = z.object({
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')
     .describe('pino log level'),
-  READ_ONLY: booleanFromEnv.default(false).describe('Open the database read-only and disable writes'),
+  READ_ONLY: booleanFromEnv
+    .default(false)
+    .describe('Open an existing, migrated and seeded database read-only and disable writes (replicas)'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(60_000)
+    .default(8_000)
+    .describe('On SIGTERM/SIGINT, how long in-flight requests may take before the process exits with code 1'),
+  RATE_LIMIT_MAX: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(600)
+    .describe('Requests per window per client on /v1 (0 = no limit)'),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000).describe('Rate-limit window in milliseconds'),
+  CORS_ORIGINS: z
+    .string()
+    .default('*')
+    .describe('Origins allowed to read the API from a browser: * or a comma-separated list'),
+  CURSOR_SECRET: z
+    .string()
+    .min(16)
+    .optional()
+    .describe('Key that signs paging cursors; set it so cursors survive restarts and work across instances'),
+  API_KEYS: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      if (value === undefined) return [];
+      const { keys, problems } = readApiKeys(value);
+      for (const message of problems) context.addIssue({ code: 'custom', message });
+      return keys;
+    })
+    .describe(
+      'Keys allowed to write (POST/PUT/DELETE), sent as `Authorization: Bearer <secret>`: comma-separated ' +
+        '`name:secret` entries (a bare `secret` is named key-1, key-2… by position; secrets of at least 16 characters). ' +
+        'Only SHA-256 hashes are kept in memory; the name is recorded as the actor in /v1/changes. Unset = writes disabled (403)',
+    ),
+}).superRefine((values, context) => {
+  if (values.READ_ONLY && values.DATABASE_PATH === ':memory:') {
+    context.addIssue({
+      code: 'custom',
+      path: ['READ_ONLY'],
+      message: 'an in-memory database cannot be opened read-only; set DATABASE_PATH to an existing file',
+    });
+  }
 });
 
 export type Config = Readonly<{
@@ -33,6 +137,12 @@ export type Config = Readonly<{
   migrationsDir: string;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   readOnly: boolean;
+  shutdownTimeoutMs: number;
+  rateLimit: { max: number; windowMs: number };
+  corsOrigins: '*' | string[];
+  cursorSecret: string;
+  /** Write keys (name + SHA-256 of the secret); empty = writes disabled. */
+  apiKeys: readonly ApiKey[];
 }>;
 
 export class ConfigError extends Error {
@@ -41,9 +151,15 @@ export class ConfigError extends Error {
 
 /** The only reader of process.env: parses and validates once, at start-up. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = ConfigSchema.safeParse(env);
+  // An empty variable (`PORT=`) means "unset", not "0" or "": it falls back to the default.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = ConfigSchema.safeParse(present);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    const problems = parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.');
+      const received = SECRET_VARIABLES.has(name) ? undefined : present[name];
+      return `${name}${received === undefined ? '' : `=${JSON.stringify(received)}`}: ${issue.message}`;
+    });
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   const values = parsed.data;
@@ -55,10 +171,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     migrationsDir: values.MIGRATIONS_DIR,
     logLevel: values.LOG_LEVEL,
     readOnly: values.READ_ONLY,
+    shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    rateLimit: { max: values.RATE_LIMIT_MAX, windowMs: values.RATE_LIMIT_WINDOW_MS },
+    corsOrigins:
+      values.CORS_ORIGINS.trim() === '*'
+        ? '*'
+        : values.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+    cursorSecret: values.CURSOR_SECRET ?? randomBytes(32).toString('base64url'),
+    apiKeys: Object.freeze(values.API_KEYS),
   });
 }
 
 /** Defaults for tests and scripts: an in-memory database seeded from the committed data. */
 export function defaultConfig(overrides: Partial<Config> = {}): Config {
-  return Object.freeze({ ...loadConfig({}), databasePath: ':memory:', logLevel: 'silent', ...overrides });
+  return Object.freeze({
+    ...loadConfig({}),
+    databasePath: ':memory:',
+    logLevel: 'silent',
+    rateLimit: { max: 0, windowMs: 60_000 },
+    ...overrides,
+  });
 }

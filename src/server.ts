@@ -1,26 +1,57 @@
+/**
+ * The standalone entry point: validate configuration, build the app, listen, and shut down gracefully.
+ * Exit codes: 0 after a clean shutdown, 78 (EX_CONFIG) for a bad setting, 1 for anything else.
+ */
 import closeWithGrace from 'close-with-grace';
-import { buildApp } from './app.js';
+import type { FastifyInstance } from 'fastify';
 import { ConfigError, loadConfig, type Config } from './config.js';
 
-function readConfig(): Config {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(78); // EX_CONFIG: a bad setting, not a crash
-    }
-    throw error;
+const EX_CONFIG = 78;
+
+function fail(error: unknown): never {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(EX_CONFIG);
   }
+  console.error('Chokepoint failed to start:', error);
+  process.exit(1);
 }
 
-const config = readConfig();
-const app = await buildApp(config, { logger: { level: config.logLevel } });
+let config: Config;
+let app: FastifyInstance;
+try {
+  config = loadConfig();
+  // Loaded after the settings are checked, so a bad setting is reported at once, before the app's imports load.
+  const { buildApp } = await import('./app.js');
+  app = await buildApp(config, { logger: { level: config.logLevel } });
+} catch (error) {
+  fail(error);
+}
 
-closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
-  if (err) app.log.error({ err }, 'closing after an error');
-  else app.log.info({ signal }, 'closing: finishing in-flight requests');
+// SIGTERM/SIGINT: stop accepting connections, let in-flight requests finish (Fastify answers 503 to new ones on
+// kept-alive sockets), close the database in the database plugin's onClose hook, then exit 0. A second signal,
+// or a close that outlasts SHUTDOWN_TIMEOUT_MS, exits 1.
+closeWithGrace(
+  {
+    delay: config.shutdownTimeoutMs,
+    logger: { error: (message: unknown) => app.log.error(message) },
+  },
+  async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'closing after an uncaught error');
+    else app.log.info({ signal }, 'closing: finishing in-flight requests');
+    await app.close();
+    app.log.info('closed');
+  },
+);
+
+try {
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(
+    { readOnly: config.readOnly, datasetVersion: app.dataset.current().version },
+    'Chokepoint ready',
+  );
+} catch (error) {
+  app.log.error({ err: error }, 'could not listen');
   await app.close();
-});
-
-await app.listen({ port: config.port, host: config.host });
+  process.exit(1);
+}

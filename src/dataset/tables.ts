@@ -54,7 +54,7 @@ const CountryRow = z.object({
   region: optionalText,
   is_aggregate: flag,
 });
-const SourceRow = z.object({
+export const SourceRow = z.object({
   id: slug,
   title: requiredText,
   publisher: requiredText,
@@ -65,6 +65,7 @@ const SourceRow = z.object({
   licence: optionalText,
   notes: optionalText,
 });
+export type SourceRow = z.infer<typeof SourceRow>;
 export const ProductionRow = z
   .object({
     mineral: slug,

@@ -183,3 +183,29 @@ export const datasetMeta = sqliteTable('dataset_meta', {
   value: text('value').notNull(),
   updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
 });
+
+export const CHANGE_ACTIONS = ['create', 'update', 'delete'] as const;
+export const CHANGE_ENTITIES = ['production', 'source'] as const;
+
+/** One row per record an accepted write created, updated or deleted: the change feed behind GET /v1/changes. */
+export const changes = sqliteTable(
+  'changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The dataset version the write produced (dataset_meta 'version'). */
+    version: integer('version').notNull(),
+    /** When the write was accepted, ISO 8601 UTC. */
+    at: text('at').notNull(),
+    /** The API key's name, never the key. */
+    actor: text('actor').notNull(),
+    action: text('action', { enum: CHANGE_ACTIONS }).notNull(),
+    entity: text('entity', { enum: CHANGE_ENTITIES }).notNull(),
+    /** JSON: the fields that identify the record. */
+    key: text('key').notNull(),
+    /** JSON of the record before the write; null for a create. */
+    oldValue: text('old_value'),
+    /** JSON of the record after the write; null for a delete. */
+    newValue: text('new_value'),
+  },
+  (table) => [index('changes_version').on(table.version)],
+);

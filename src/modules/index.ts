@@ -10,12 +10,14 @@ import { healthRoutes } from './health/health.routes.js';
 import { methodsRoutes } from './methods/methods.routes.js';
 import { mineralsRoutes } from './minerals/minerals.routes.js';
 import { productionRoutes } from './production/production.routes.js';
+import { scenariosRoutes } from './scenarios/scenarios.routes.js';
 import { sourcesRoutes } from './sources/sources.routes.js';
 import { stagesRoutes } from './stages/stages.routes.js';
 import { supplyRiskRoutes } from './supply-risk/supply-risk.routes.js';
 import { tradeRoutes } from './trade/trade.routes.js';
+import { writesRoutes } from './writes/writes.routes.js';
 
-export async function registerModules(app: FastifyInstance, _config: Config): Promise<void> {
+export async function registerModules(app: FastifyInstance, config: Config): Promise<void> {
   await app.register(healthRoutes);
   await app.register(mineralsRoutes);
   await app.register(countriesRoutes);
@@ -29,5 +31,7 @@ export async function registerModules(app: FastifyInstance, _config: Config): Pr
   await app.register(supplyRiskRoutes);
   await app.register(dependencyRoutes);
   await app.register(alignmentRoutes);
+  await app.register(scenariosRoutes);
   await app.register(methodsRoutes);
+  await app.register(writesRoutes, { apiKeys: config.apiKeys });
 }

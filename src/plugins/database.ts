@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { openDatabase, runMigrations, type Db } from '../db/client.js';
+import { ConfigError } from '../config.js';
+import { openDatabase, runMigrations, type DatabaseHandle, type Db } from '../db/client.js';
+import { appliedMigrationCount, expectedMigrationCount } from '../db/status.js';
 import { createDatasetRepository } from '../dataset/dataset.repository.js';
 import { seedIfEmpty } from '../dataset/load.js';
 import { createSnapshotStore, type SnapshotStore } from '../dataset/snapshot.js';
@@ -10,6 +13,11 @@ declare module 'fastify' {
     db: Db;
     /** The in-memory snapshot of the current dataset version. */
     dataset: SnapshotStore;
+    /**
+     * True when the app runs with READ_ONLY=true: the database is opened read-only (SQLite itself refuses any
+     * write), and write routes must refuse the request up front (403 problem+json) instead of failing in SQLite.
+     */
+    readOnly: boolean;
   }
 }
 
@@ -20,19 +28,54 @@ export interface DatabasePluginOptions {
   readOnly: boolean;
 }
 
-/** Opens SQLite, migrates, seeds an empty database from data/, and closes it with the app. */
-async function database(app: FastifyInstance, options: DatabasePluginOptions): Promise<void> {
-  const handle = openDatabase(options.databasePath, { readOnly: options.readOnly });
+/** A read-only replica needs a database that the primary has already migrated and seeded. */
+function openReadOnly(options: DatabasePluginOptions): DatabaseHandle {
+  const { databasePath, migrationsDir } = options;
+  if (!existsSync(databasePath)) {
+    throw new ConfigError(
+      `READ_ONLY=true needs an existing, migrated and seeded database, but DATABASE_PATH="${databasePath}" does not exist`,
+    );
+  }
+  const handle = openDatabase(databasePath, { readOnly: true });
   try {
-    if (!options.readOnly) {
-      runMigrations(handle.db, options.migrationsDir);
-      if (seedIfEmpty(handle.db, options.dataDir)) app.log.info({ dataDir: options.dataDir }, 'seeded the database');
+    const applied = appliedMigrationCount(handle.db);
+    const expected = expectedMigrationCount(migrationsDir);
+    if (applied < expected) {
+      throw new ConfigError(
+        `READ_ONLY=true needs a migrated database, but DATABASE_PATH="${databasePath}" has ${applied} of ${expected} ` +
+          'migrations applied; start a writable instance on it first',
+      );
+    }
+    if (createDatasetRepository(handle.db).versionTag() === null) {
+      throw new ConfigError(
+        `READ_ONLY=true needs a seeded database, but DATABASE_PATH="${databasePath}" holds no dataset; ` +
+          'start a writable instance on it first or run `npm run db:seed`',
+      );
     }
   } catch (error) {
     handle.close();
     throw error;
   }
+  return handle;
+}
+
+function openWritable(app: FastifyInstance, options: DatabasePluginOptions): DatabaseHandle {
+  const handle = openDatabase(options.databasePath);
+  try {
+    runMigrations(handle.db, options.migrationsDir);
+    if (seedIfEmpty(handle.db, options.dataDir)) app.log.info({ dataDir: options.dataDir }, 'seeded the database');
+  } catch (error) {
+    handle.close();
+    throw error;
+  }
+  return handle;
+}
+
+/** Opens SQLite (migrating and seeding an empty writable database) and closes it with the app. */
+async function database(app: FastifyInstance, options: DatabasePluginOptions): Promise<void> {
+  const handle = options.readOnly ? openReadOnly(options) : openWritable(app, options);
   app.decorate('db', handle.db);
+  app.decorate('readOnly', options.readOnly);
   app.decorate('dataset', createSnapshotStore(createDatasetRepository(handle.db)));
   app.addHook('onClose', async () => handle.close());
 }

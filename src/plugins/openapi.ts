@@ -2,7 +2,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { transformWithHttpConventions } from './openapi-http.js';
 
 export const API_TAGS = [
   { name: 'minerals', description: 'Minerals, their stages, bases and coverage' },
@@ -12,8 +13,10 @@ export const API_TAGS = [
   { name: 'trade', description: 'US net import reliance and import sources' },
   { name: 'defense', description: 'Defense uses of each mineral' },
   { name: 'scores', description: 'Concentration, chokepoints, supply risk, dependency and alignment, each with its method' },
+  { name: 'scenarios', description: 'Disruption and decoupling scenarios: what if a country stops supplying' },
   { name: 'methods', description: 'The methods behind every score' },
   { name: 'health', description: 'Liveness and readiness' },
+  { name: 'writes', description: 'Authenticated writes (Authorization: Bearer <API key>) and the change feed that records them' },
 ];
 
 async function openapi(app: FastifyInstance): Promise<void> {
@@ -28,9 +31,18 @@ async function openapi(app: FastifyInstance): Promise<void> {
           'is on them. Every figure carries its source and flags; errors are RFC 9457 problem details.',
       },
       tags: API_TAGS,
+      components: {
+        securitySchemes: {
+          bearerAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API key from the server\'s API_KEYS setting, sent as `Authorization: Bearer <key>`; writes only',
+          },
+        },
+      },
     },
     hideUntagged: true,
-    transform: jsonSchemaTransform,
+    transform: transformWithHttpConventions,
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });

@@ -63,9 +63,31 @@ export const Iso3Schema = z
 
 export const YearSchema = z.coerce.number().int().min(1900).max(2100).describe('Four-digit year');
 
+/** A page of a collection: `total` counts every matching row, `next` is the cursor for the following page. */
 export function listOf<Item extends z.ZodType>(item: Item) {
   return z.object({
     data: z.array(item),
-    total: z.number().int().describe('Number of items in `data`'),
+    total: z.number().int().describe('Rows matching the filters, across all pages'),
+    next: z.string().nullable().describe('Cursor for the next page (also in the `Link: rel="next"` header); null on the last page'),
   });
 }
+
+/** `limit` and `cursor`, accepted by every collection. */
+export const PageQuery = {
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(100)
+    .describe('Rows per page, 1–1,000 (default 100)'),
+  cursor: z.string().min(1).optional().describe('Opaque cursor from `next` or the `Link` header of the previous page'),
+};
+
+/** `format`, accepted by every route that can answer in CSV. */
+export const FormatQuery = {
+  format: z
+    .enum(['json', 'csv'])
+    .optional()
+    .describe('Representation for browsers: `csv` is the same as `Accept: text/csv`'),
+};

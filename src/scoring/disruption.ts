@@ -150,7 +150,11 @@ function assessStage(input: DisruptionStageInput, shocks: readonly Shock[], subs
   const lostTonnes = sum(shocked.map((s) => s.lostTonnes));
   const substitutedTonnes = lostTonnes * substitution;
   // Substituted volume stays in the world total but belongs to no named producer.
-  const remainingWorld = input.worldTonnes - (lostTonnes - substitutedTonnes);
+  // Published world totals are rounded, so named rows can add up to more than the total and a large shock can
+  // "remove" all of it: then the producers still standing (plus substitutes) are the remaining supply.
+  const remainingNamed = sum(remaining.map((p) => p.tonnes));
+  const netOfWorld = input.worldTonnes - (lostTonnes - substitutedTonnes);
+  const remainingWorld = netOfWorld > 0 ? netOfWorld : remainingNamed + substitutedTonnes;
   const sharesAfter =
     remainingWorld > 0 ? remaining.map((p) => ({ country: p.country, share: (100 * p.tonnes) / remainingWorld })) : [];
   const topAfter = [...sharesAfter].sort(byShareDesc)[0];
@@ -163,8 +167,8 @@ function assessStage(input: DisruptionStageInput, shocks: readonly Shock[], subs
     baselineTonnes: input.worldTonnes,
     lostTonnes,
     substitutedTonnes,
-    grossLossShare: lostTonnes / input.worldTonnes,
-    lossShare: (lostTonnes - substitutedTonnes) / input.worldTonnes,
+    grossLossShare: Math.min(1, lostTonnes / input.worldTonnes),
+    lossShare: Math.min(1, (lostTonnes - substitutedTonnes) / input.worldTonnes),
     hhiBefore: before.hhi,
     hhiAfter: remainingWorld > 0 ? herfindahl(sharesAfter.map((p) => p.share)) : null,
     topProducerBefore: { country: before.top.country, share: before.top.share },

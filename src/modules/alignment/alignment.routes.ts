@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { MineralIdSchema, READ_ERRORS, YearSchema } from '../../schemas/common.js';
+import { FormatQuery, MineralIdSchema, READ_ERRORS, YearSchema } from '../../schemas/common.js';
 import { InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
 import { mineralAlignment } from './alignment.service.js';
 
@@ -37,7 +37,29 @@ const AlignmentSchema = z
     ),
     method: MethodLinkSchema,
   })
-  .meta({ id: 'BlocAlignment' });
+  .meta({ id: 'BlocAlignment', example: {
+              mineral: 'antimony',
+              bloc: { group: 'msp', name: 'Minerals Security Partnership', members: ['AUS', 'CAN', 'DEU', 'EST', 'EUU', 'FIN', 'FRA', 'GBR', 'IND', 'ITA', 'JPN', 'KOR', 'NOR', 'SWE', 'USA'] },
+              year: null,
+              stages: [
+                {
+                  stage: 'mining',
+                  status: 'ok',
+                  year: 2024,
+                  insideShare: 2,
+                  outsideShare: 101.96,
+                  unallocatedShare: 0,
+                  largestNonMember: { country: 'CHN', name: 'China', share: 60 },
+                  memberProducers: [{ country: 'AUS', name: 'Australia', share: 2 }],
+                  blocHhi: 4099.6,
+                  hhi: 4099.6,
+                  crmaBenchmark: { maxSingleCountryShare: 65, passes: true, worstCountry: { country: 'CHN', name: 'China', share: 60 } },
+                  sourceIds: ['usgs-mcs-2025-antimony'],
+                  method: { id: 'bloc-alignment', version: '1.0.0', href: '/v1/methods/bloc-alignment' },
+                },
+              ],
+              method: { id: 'bloc-alignment', version: '1.0.0', href: '/v1/methods/bloc-alignment' },
+            } });
 
 const countriesList = z
   .string()
@@ -48,6 +70,7 @@ export const alignmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/minerals/:mineral/alignment',
     {
+      config: { csv: (body) => (body as { stages: unknown[] }).stages },
       schema: {
         operationId: 'getMineralAlignment',
         tags: ['scores'],
@@ -55,36 +78,13 @@ export const alignmentRoutes: FastifyPluginAsyncZod = async (app) => {
         description: 'Give `group` (e.g. MSP, NATO, G7, Quad, EU, central-asia) or `countries` (ISO3 list), not both.',
         params: z.object({ mineral: MineralIdSchema }),
         querystring: z.object({
+          ...FormatQuery,
           group: z.string().min(1).optional().describe('Group id, case-insensitive, e.g. MSP'),
           countries: countriesList.optional().describe('Comma-separated ISO3 codes, e.g. USA,CAN,AUS'),
           year: YearSchema.optional(),
         }),
         response: {
-          200: AlignmentSchema.meta({
-            example: {
-              mineral: 'antimony',
-              bloc: { group: 'msp', name: 'Minerals Security Partnership', members: ['AUS', 'CAN', 'USA'] },
-              year: null,
-              stages: [
-                {
-                  stage: 'mining',
-                  status: 'ok',
-                  year: 2024,
-                  insideShare: 4.1,
-                  outsideShare: 99.86,
-                  unallocatedShare: 0,
-                  largestNonMember: { country: 'CHN', name: 'China', share: 60 },
-                  memberProducers: [{ country: 'AUS', name: 'Australia', share: 1.9 }],
-                  blocHhi: 4290,
-                  hhi: 4290,
-                  crmaBenchmark: { maxSingleCountryShare: 65, passes: true, worstCountry: { country: 'CHN', name: 'China', share: 60 } },
-                  sourceIds: ['usgs-mcs-2025-antimony'],
-                  method: { id: 'bloc-alignment', version: '1.0.0', href: '/v1/methods/bloc-alignment' },
-                },
-              ],
-              method: { id: 'bloc-alignment', version: '1.0.0', href: '/v1/methods/bloc-alignment' },
-            },
-          }),
+          200: AlignmentSchema,
           ...READ_ERRORS,
         },
       },

@@ -3,7 +3,7 @@ import type { DatasetSnapshot } from '../../dataset/snapshot.js';
 import { ValidationError } from '../../errors.js';
 import { round } from '../../lib/round.js';
 import { alignmentOf, methodRef } from '../../scoring/index.js';
-import { concentrationBlock, isOk, methodLink, supplyFor } from '../concentration/concentration.service.js';
+import { concentrationBlock, concentrationCore, isOk, methodLink, supplyFor } from '../concentration/concentration.service.js';
 import { countryName, requireMineral } from '../shared/lookups.js';
 
 export interface AlignmentQuery {
@@ -48,13 +48,15 @@ export function mineralAlignment(snapshot: DatasetSnapshot, mineral: string, que
   return memoize(snapshot, `alignment|${mineral}|${members.join(',')}|${query.year}`, () => {
     const stages = snapshot.stages.map((stage) => {
       const supply = supplyFor(snapshot, mineral, stage.id, query.year);
+      const core = supply ? concentrationCore(snapshot, supply) : null;
       const block = supply ? concentrationBlock(snapshot, supply) : null;
-      if (!block || !isOk(block)) {
+      if (!core || core.status !== 'ok' || !block || !isOk(block)) {
         return { stage: stage.id, status: 'insufficient_data' as const, reason: `no ${stage.id} production data for ${mineral}`, method: methodLink(methodRef('bloc-alignment')) };
       }
+      // Unrounded shares: squaring the 2-decimal display shares would shift the bloc HHI by up to a point.
       const result = alignmentOf({
-        producers: block.inputs.producers.map((p) => ({ country: p.country, share: p.share })),
-        unallocatedShare: block.unallocatedShare,
+        producers: core.producers.map((p) => ({ country: p.country, share: p.share })),
+        unallocatedShare: core.unallocatedShare,
         members: memberSet,
       });
       if (result.status !== 'ok') {

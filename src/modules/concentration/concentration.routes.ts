@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Iso3Schema, MineralIdSchema, READ_ERRORS, StageIdSchema, YearSchema } from '../../schemas/common.js';
+import { FormatQuery, Iso3Schema, MineralIdSchema, READ_ERRORS, StageIdSchema, YearSchema } from '../../schemas/common.js';
 import { BandSchema, ChokepointSchema, ConcentrationBlockSchema, InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
 import { concentrationHistory, concentrationOverview, countryDominance, mineralConcentration } from './concentration.service.js';
+
+/** `?minShare=` (empty) counts as absent and takes the default, instead of coercing to 0. */
+const emptyAsAbsent = (value: unknown) => (value === '' ? undefined : value);
 
 const HHI_METHOD = { id: 'hhi', version: '1.0.0', href: '/v1/methods/hhi' };
 
@@ -12,22 +15,22 @@ const TUNGSTEN_BLOCK = {
   basis: 'w-contained',
   basisLabel: 'contained tungsten',
   status: 'ok' as const,
-  hhi: 6993.4,
-  hhiUpperBound: 7002.7,
-  unallocatedShare: 3.05,
-  namedShareTotal: 96.95,
-  cr1: 82.93,
-  cr3: 88.71,
-  equivalentSuppliers: 1.43,
+  hhi: 6879.8,
+  hhiUpperBound: 6881.6,
+  unallocatedShare: 1.36,
+  namedShareTotal: 98.64,
+  cr1: 82.72,
+  cr3: 89.38,
+  equivalentSuppliers: 1.45,
   bands: { doj2023: 'highly_concentrated' as const, hmg2010: 'highly_concentrated' as const },
-  top: { country: 'CHN', name: 'China', tonnes: 67000, share: 82.93 },
+  top: { country: 'CHN', name: 'China', tonnes: 67000, share: 82.72 },
   withheld: [],
   governanceWeighted: { status: 'insufficient_data' as const, reason: 'example abbreviated', method: { id: 'hhi-wgi', version: '1.0.0', href: '/v1/methods/hhi-wgi' } },
   method: HHI_METHOD,
   inputs: {
     worldTonnes: 81000,
     worldTotalBasis: 'published' as const,
-    otherTonnes: 1800,
+    otherTonnes: 1500,
     producers: [{ country: 'CHN', name: 'China', tonnes: 67000, share: 82.72, estimated: true, lowerBound: false }],
     unreported: [],
     sourceIds: ['usgs-mcs-2025-tungsten'],
@@ -41,7 +44,12 @@ const MineralConcentrationSchema = z
     stages: z.array(ConcentrationBlockSchema),
     chokepoint: ChokepointSchema,
   })
-  .meta({ id: 'MineralConcentration' });
+  .meta({ id: 'MineralConcentration', example: {
+              mineral: 'tungsten',
+              year: null,
+              stages: [TUNGSTEN_BLOCK],
+              chokepoint: { status: 'ok', stage: 'mining', year: 2024, hhi: 6879.8, topCountry: 'CHN', topCountryName: 'China', topShare: 82.72, comparedStages: [{ stage: 'mining', year: 2024, hhi: 6879.8 }], method: { id: 'chokepoint', version: '1.0.0', href: '/v1/methods/chokepoint' } },
+            } });
 
 const HistorySchema = z
   .object({
@@ -73,7 +81,17 @@ const HistorySchema = z
       ]),
     ),
   })
-  .meta({ id: 'ConcentrationHistory' });
+  .meta({ id: 'ConcentrationHistory', example: {
+              mineral: 'antimony',
+              stages: [
+                {
+                  stage: 'mining',
+                  status: 'ok',
+                  series: [{ year: 2024, status: 'ok', basis: 'sb-contained', hhi: 4099.6, cr1: 60, topCountry: 'CHN', topShare: 60, worldTonnes: 100000, sourceIds: ['usgs-mcs-2025-antimony'] }],
+                  method: HHI_METHOD,
+                },
+              ],
+            } });
 
 const OverviewSchema = z
   .object({
@@ -100,7 +118,13 @@ const OverviewSchema = z
     ),
     method: MethodLinkSchema,
   })
-  .meta({ id: 'ConcentrationOverview' });
+  .meta({ id: 'ConcentrationOverview', example: {
+              year: null,
+              data: [{ rank: 1, mineral: 'gallium', stage: 'refining', year: 2024, hhi: 9739.5, hhiUpperBound: 9739.5, cr1: 98.68, cr3: 99.87, band2023: 'highly_concentrated', topCountry: 'CHN', topShare: 98.68, sourceIds: ['usgs-mcs-2025-gallium'] }],
+              total: 1,
+              insufficientData: [],
+              method: HHI_METHOD,
+            } });
 
 const DominanceSchema = z
   .object({
@@ -125,9 +149,18 @@ const DominanceSchema = z
     total: z.number().int(),
     method: MethodLinkSchema,
   })
-  .meta({ id: 'CountryDominance' });
+  .meta({ id: 'CountryDominance', example: {
+              country: 'CHN',
+              name: 'China',
+              minShare: 25,
+              year: null,
+              data: [{ mineral: 'gallium', stage: 'refining', year: 2024, share: 98.68, tonnes: 750, rank: 1, hhi: 9739.5, worldTonnes: 760, estimated: true, sourceIds: ['usgs-mcs-2025-gallium'] }],
+              total: 1,
+              method: HHI_METHOD,
+            } });
 
 const YearAndStage = z.object({
+  ...FormatQuery,
   year: YearSchema.optional().describe('Year to score; default: the latest year with data, per stage'),
   stage: StageIdSchema.optional(),
 });
@@ -136,6 +169,7 @@ export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/minerals/:mineral/concentration',
     {
+      config: { csv: (body) => (body as { stages: unknown[] }).stages },
       schema: {
         operationId: 'getMineralConcentration',
         tags: ['scores'],
@@ -145,14 +179,7 @@ export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
         params: z.object({ mineral: MineralIdSchema }),
         querystring: YearAndStage,
         response: {
-          200: MineralConcentrationSchema.meta({
-            example: {
-              mineral: 'tungsten',
-              year: null,
-              stages: [TUNGSTEN_BLOCK],
-              chokepoint: { status: 'ok', stage: 'mining', year: 2024, hhi: 6993.4, topCountry: 'CHN', topCountryName: 'China', topShare: 82.93, comparedStages: [{ stage: 'mining', year: 2024, hhi: 6993.4 }], method: { id: 'chokepoint', version: '1.0.0', href: '/v1/methods/chokepoint' } },
-            },
-          }),
+          200: MineralConcentrationSchema,
           ...READ_ERRORS,
         },
       },
@@ -162,26 +189,16 @@ export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/minerals/:mineral/concentration/history',
     {
+      config: { csv: (body) => (body as { stages: { stage: string; series?: object[] }[] }).stages.flatMap((stage) => (stage.series ?? []).map((point) => ({ stage: stage.stage, ...point }))) },
       schema: {
         operationId: 'getConcentrationHistory',
         tags: ['scores'],
         summary: 'HHI, CR1 and top country per year, per stage',
         params: z.object({ mineral: MineralIdSchema }),
-        querystring: z.object({ stage: StageIdSchema.optional() }),
+        querystring: z.object({
+          ...FormatQuery, stage: StageIdSchema.optional() }),
         response: {
-          200: HistorySchema.meta({
-            example: {
-              mineral: 'antimony',
-              stages: [
-                {
-                  stage: 'mining',
-                  status: 'ok',
-                  series: [{ year: 2024, status: 'ok', basis: 'sb-contained', hhi: 4290.1, cr1: 60, topCountry: 'CHN', topShare: 60, worldTonnes: 100000, sourceIds: ['usgs-mcs-2025-antimony'] }],
-                  method: HHI_METHOD,
-                },
-              ],
-            },
-          }),
+          200: HistorySchema,
           ...READ_ERRORS,
         },
       },
@@ -191,21 +208,14 @@ export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/concentration',
     {
+      config: { csv: true },
       schema: {
         operationId: 'listConcentration',
         tags: ['scores'],
         summary: 'Every mineral × stage ranked by HHI',
         querystring: YearAndStage,
         response: {
-          200: OverviewSchema.meta({
-            example: {
-              year: null,
-              data: [{ rank: 1, mineral: 'gallium', stage: 'refining', year: 2024, hhi: 9801.2, hhiUpperBound: 9801.2, cr1: 99, cr3: 99.7, band2023: 'highly_concentrated', topCountry: 'CHN', topShare: 99, sourceIds: ['usgs-mcs-2025-gallium'] }],
-              total: 1,
-              insufficientData: [],
-              method: HHI_METHOD,
-            },
-          }),
+          200: OverviewSchema,
           400: READ_ERRORS[400],
           500: READ_ERRORS[500],
         },
@@ -216,27 +226,19 @@ export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/countries/:iso3/dominance',
     {
+      config: { csv: true },
       schema: {
         operationId: 'getCountryDominance',
         tags: ['scores'],
         summary: 'Every (mineral, stage) where a country holds at least minShare percent of world supply',
         params: z.object({ iso3: Iso3Schema }),
         querystring: z.object({
-          minShare: z.coerce.number().min(0).max(100).default(25).describe('Minimum share in percent (default 25)'),
+          ...FormatQuery,
+          minShare: z.preprocess(emptyAsAbsent, z.coerce.number().min(0).max(100).default(25)).describe('Minimum share in percent (default 25)'),
           year: YearSchema.optional().describe('Default: the latest year with data, per stage'),
         }),
         response: {
-          200: DominanceSchema.meta({
-            example: {
-              country: 'CHN',
-              name: 'China',
-              minShare: 25,
-              year: null,
-              data: [{ mineral: 'gallium', stage: 'refining', year: 2024, share: 98.8, tonnes: 750, rank: 1, hhi: 9761.4, worldTonnes: 760, estimated: true, sourceIds: ['usgs-mcs-2025-gallium'] }],
-              total: 1,
-              method: HHI_METHOD,
-            },
-          }),
+          200: DominanceSchema,
           ...READ_ERRORS,
         },
       },

@@ -23,6 +23,14 @@ export function concentrationResultOf(supply: StageYearSupply) {
   });
 }
 
+/**
+ * The unrounded core result for one stage-year. Scores built on top of a stage (bloc HHI, dependency index,
+ * exposure, dominance) compute from this, never from the rounded presentation block.
+ */
+export function concentrationCore(snapshot: DatasetSnapshot, supply: StageYearSupply) {
+  return memoize(snapshot, `core|${supply.mineral}|${supply.stage}|${supply.year}`, () => concentrationResultOf(supply));
+}
+
 /** The WGI years behind a governance-weighted score, so an analyst knows which release year was used. */
 export function wgiYearsOf(snapshot: DatasetSnapshot, countries: readonly string[]): number[] {
   const years = countries.map((country) => snapshot.governanceByCountry.get(country)?.year);
@@ -59,7 +67,7 @@ export function concentrationBlock(snapshot: DatasetSnapshot, supply: StageYearS
       basis: supply.basis,
       basisLabel: snapshot.basisById.get(supply.basis)?.label ?? supply.basis,
     };
-    const result = concentrationResultOf(supply);
+    const result = concentrationCore(snapshot, supply);
     if (result.status !== 'ok') {
       return { ...base, status: result.status, reason: result.reason, method: methodLink(result.method) };
     }
@@ -242,16 +250,18 @@ export function countryDominance(snapshot: DatasetSnapshot, iso3: string, filter
       snapshot.stages.map((stage) => {
         const supply = supplyFor(snapshot, mineral.id, stage.id, filters.year);
         if (!supply) return null;
+        const core = concentrationCore(snapshot, supply);
         const block = concentrationBlock(snapshot, supply);
-        if (!isOk(block)) return null;
-        const entry = block.inputs.producers.find((producer) => producer.country === country.iso3);
+        if (core.status !== 'ok' || !isOk(block)) return null;
+        // The threshold is tested on the unrounded share: 24.996 % is not "at least 25 %".
+        const entry = core.producers.find((producer) => producer.country === country.iso3);
         if (!entry || entry.share < filters.minShare) return null;
-        const rank = block.inputs.producers.indexOf(entry) + 1;
+        const rank = core.producers.indexOf(entry) + 1;
         return {
           mineral: mineral.id,
           stage: stage.id,
           year: block.year,
-          share: entry.share,
+          share: round(entry.share, 2),
           tonnes: entry.tonnes,
           rank,
           hhi: block.hhi,

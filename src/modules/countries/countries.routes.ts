@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Iso3Schema, READ_ERRORS, SourceRefSchema, listOf } from '../../schemas/common.js';
+import { Iso3Schema, READ_ERRORS, SourceRefSchema, FormatQuery, PageQuery, listOf } from '../../schemas/common.js';
 import { getCountry, listCountries } from './countries.service.js';
 
 const CountrySchema = z
@@ -42,7 +42,7 @@ const CountryDetailSchema = CountrySchema.extend({
       source: SourceRefSchema,
     }),
   ),
-}).meta({ id: 'CountryDetail' });
+});
 
 const WGI_SOURCE = { id: 'world-bank-wgi-2023', citation: 'World Bank, Worldwide Governance Indicators, 2023 release' };
 
@@ -50,24 +50,25 @@ export const countriesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/countries',
     {
+      config: { csv: true },
       schema: {
         operationId: 'listCountries',
         tags: ['countries'],
         summary: 'Countries and the two aggregates (WLD, OTH)',
-        querystring: z.object({
+        querystring: z.object({ ...PageQuery, ...FormatQuery,
           group: z.string().optional().describe('Only members of this group, e.g. msp'),
           region: z.string().optional().describe('Only this UN M49 region'),
         }),
         response: {
           200: listOf(CountrySchema).meta({
-            example: { data: [{ iso3: 'MMR', name: 'Myanmar', aliases: ['Burma'], region: 'South-eastern Asia', isAggregate: false }], total: 1 },
+            example: { data: [{ iso3: 'MMR', name: 'Myanmar', aliases: ['Burma'], region: 'South-eastern Asia', isAggregate: false }], total: 1, next: null },
           }),
           400: READ_ERRORS[400],
           500: READ_ERRORS[500],
         },
       },
     },
-    async (request) => listCountries(app.dataset.current(), request.query),
+    async (request, reply) => app.page(request, reply, listCountries(app.dataset.current(), request.query)),
   );
   app.get(
     '/v1/countries/:iso3',
@@ -79,6 +80,7 @@ export const countriesRoutes: FastifyPluginAsyncZod = async (app) => {
         params: z.object({ iso3: Iso3Schema }),
         response: {
           200: CountryDetailSchema.meta({
+            id: 'CountryDetail',
             example: {
               iso3: 'TJK',
               name: 'Tajikistan',

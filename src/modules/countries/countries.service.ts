@@ -1,6 +1,7 @@
 import type { DatasetSnapshot } from '../../dataset/snapshot.js';
 import type { CountryRecord } from '../../dataset/dataset.repository.js';
 import { worldTotalOf } from '../../domain/supply.js';
+import { ValidationError } from '../../errors.js';
 import { round, roundOrNull } from '../../lib/round.js';
 import { requireCountry, sourceRef } from '../shared/lookups.js';
 
@@ -15,11 +16,15 @@ function toCountry(country: CountryRecord) {
 }
 
 export function listCountries(snapshot: DatasetSnapshot, filters: { group?: string | undefined; region?: string | undefined }) {
+  if (filters.group !== undefined && !snapshot.groupById.has(filters.group)) {
+    throw new ValidationError('The querystring names something that does not exist.', [
+      { field: 'querystring.group', message: `unknown group '${filters.group}'` },
+    ]);
+  }
   const members = filters.group === undefined ? null : new Set((snapshot.membersByGroup.get(filters.group) ?? []).map((m) => m.country));
-  const data = snapshot.countries
-    .filter((country) => (members === null || members.has(country.iso3)) && (filters.region === undefined || country.region === filters.region))
-    .map(toCountry);
-  return { data, total: data.length };
+  const rows = snapshot.countries
+    .filter((country) => (members === null || members.has(country.iso3)) && (filters.region === undefined || country.region === filters.region));
+  return { data: rows.map(toCountry), keys: rows.map((country) => country.iso3) };
 }
 
 export function getCountry(snapshot: DatasetSnapshot, iso3: string) {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { MineralIdSchema, READ_ERRORS, SourceRefSchema, listOf } from '../../schemas/common.js';
+import { MineralIdSchema, READ_ERRORS, SourceRefSchema, FormatQuery, PageQuery, listOf } from '../../schemas/common.js';
 import { DEFENSE_CATEGORIES } from '../../domain/defense.js';
 import { listDefenseUses } from './defense-uses.service.js';
 
@@ -20,11 +20,12 @@ export const defenseUsesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/defense-uses',
     {
+      config: { csv: true },
       schema: {
         operationId: 'listDefenseUses',
         tags: ['defense'],
         summary: 'Defense uses of each mineral, each with its source',
-        querystring: z.object({ mineral: MineralIdSchema.optional(), category: z.enum(DEFENSE_CATEGORIES).optional() }),
+        querystring: z.object({ ...PageQuery, ...FormatQuery, mineral: MineralIdSchema.optional(), category: z.enum(DEFENSE_CATEGORIES).optional() }),
         response: {
           200: listOf(DefenseUseSchema).meta({
             example: {
@@ -46,6 +47,6 @@ export const defenseUsesRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => listDefenseUses(app.dataset.current(), request.query),
+    async (request, reply) => app.page(request, reply, listDefenseUses(app.dataset.current(), request.query)),
   );
 };

@@ -6,13 +6,12 @@ export function listDefenseUses(
   filters: { mineral?: string | undefined; category?: string | undefined },
 ) {
   checkFilters(snapshot, filters);
-  const data = snapshot.defenseUses
-    .filter(
+  const rows = snapshot.defenseUses.filter(
       (row) =>
         (filters.mineral === undefined || row.mineralId === filters.mineral) &&
         (filters.category === undefined || row.category === filters.category),
-    )
-    .map((row) => ({
+    );
+  const data = rows.map((row) => ({
       id: row.id,
       mineral: row.mineralId,
       category: row.category,
@@ -20,5 +19,5 @@ export function listDefenseUses(
       description: row.description,
       source: sourceRef(snapshot, row.sourceId),
     }));
-  return { data, total: data.length };
+  return { data, keys: rows.map((row) => row.id) };
 }

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Iso3Schema, MineralIdSchema, READ_ERRORS } from '../../schemas/common.js';
+import { FormatQuery, Iso3Schema, MineralIdSchema, READ_ERRORS } from '../../schemas/common.js';
 import { InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
 import { exposureOn, importerDependency } from './dependency.service.js';
+
+const RELIANCE_EXAMPLE = { year: 2024, form: null, percent: 85, valueText: '85', qualifier: 'eq' as const, fraction: 0.85, censored: false, sourceId: 'usgs-mcs-2025-antimony-salient' };
 
 const RelianceSchema = z
   .object({
@@ -63,7 +65,21 @@ const DependencyRowSchema = z.object({
 
 const DependencySchema = z
   .object({ importer: z.string(), data: z.array(DependencyRowSchema), total: z.number().int(), method: MethodLinkSchema })
-  .meta({ id: 'ImporterDependency' });
+  .meta({ id: 'ImporterDependency', example: {
+              importer: 'USA',
+              data: [
+                {
+                  mineral: 'antimony',
+                  netImportReliance: RELIANCE_EXAMPLE,
+                  importSources: { period: '2020-23', form: 'total metal and oxide', rankOnly: false, otherSharePct: 18, sources: [{ country: 'CHN', name: 'China', sharePct: 63, rank: 1 }, { country: 'BEL', name: 'Belgium', sharePct: 8, rank: 2 }, { country: 'IND', name: 'India', sharePct: 6, rank: 3 }, { country: 'BOL', name: 'Bolivia', sharePct: 5, rank: 4 }], sourceIds: ['usgs-mcs-2025-antimony-import-sources'] },
+                  importSourceConcentration: { status: 'ok', hhi: 4094, hhiUpperBound: 4418, unlistedShare: 18, topSupplier: { country: 'CHN', name: 'China', share: 63 }, method: { id: 'import-dependency', version: '1.0.0', href: '/v1/methods/import-dependency' } },
+                  topSupplier: { country: 'CHN', name: 'China', sharePct: 63 },
+                  dependencyIndex: { status: 'ok', index: 0.204, tradeExposure: 0.85, disruptionPotential: 0.24, assessedStage: 'mining', assessedYear: 2024, censoredReliance: false, missingGovernance: { countries: ['GTM', 'PAK'], combinedShare: 0.3 }, caveats: ['Some producers have no WGI score and are left out, so disruption potential is understated.'], method: { id: 'import-dependency', version: '1.0.0', href: '/v1/methods/import-dependency' } },
+                },
+              ],
+              total: 1,
+              method: { id: 'import-dependency', version: '1.0.0', href: '/v1/methods/import-dependency' },
+            } });
 
 const StageShareSchema = z.object({
   stage: z.string(),
@@ -109,59 +125,7 @@ const ExposureSchema = z
     total: z.number().int(),
     method: MethodLinkSchema,
   })
-  .meta({ id: 'SupplierExposure' });
-
-const RELIANCE_EXAMPLE = { year: 2024, form: null, percent: 85, valueText: '85', qualifier: 'eq' as const, fraction: 0.85, censored: false, sourceId: 'usgs-mcs-2025-antimony-salient' };
-
-export const dependencyRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/v1/dependency/:importer',
-    {
-      schema: {
-        operationId: 'getImporterDependency',
-        tags: ['scores'],
-        summary: 'Per mineral: net import reliance, import sources and their HHI, and a dependency index',
-        description:
-          'The dependency index follows the USGS supply-risk structure: trade exposure (net import reliance) × disruption potential (governance-weighted concentration of world supply at the chokepoint stage). See GET /v1/methods/import-dependency for caveats.',
-        params: z.object({ importer: Iso3Schema }),
-        querystring: z.object({ mineral: MineralIdSchema.optional() }),
-        response: {
-          200: DependencySchema.meta({
-            example: {
-              importer: 'USA',
-              data: [
-                {
-                  mineral: 'antimony',
-                  netImportReliance: RELIANCE_EXAMPLE,
-                  importSources: { period: '2020-23', form: 'total metal and oxide', rankOnly: false, otherSharePct: 18, sources: [{ country: 'CHN', name: 'China', sharePct: 63, rank: 1 }], sourceIds: ['usgs-mcs-2025-antimony-import-sources'] },
-                  importSourceConcentration: { status: 'ok', hhi: 4310, hhiUpperBound: 4350, unlistedShare: 6, topSupplier: { country: 'CHN', name: 'China', share: 63 }, method: { id: 'import-dependency', version: '1.0.0', href: '/v1/methods/import-dependency' } },
-                  topSupplier: { country: 'CHN', name: 'China', sharePct: 63 },
-                  dependencyIndex: { status: 'ok', index: 0.2, tradeExposure: 0.85, disruptionPotential: 0.24, assessedStage: 'mining', assessedYear: 2024, censoredReliance: false, missingGovernance: { countries: [], combinedShare: 0 }, caveats: [], method: { id: 'import-dependency', version: '1.0.0', href: '/v1/methods/import-dependency' } },
-                },
-              ],
-              total: 1,
-              method: { id: 'import-dependency', version: '1.0.0', href: '/v1/methods/import-dependency' },
-            },
-          }),
-          ...READ_ERRORS,
-        },
-      },
-    },
-    async (request) => importerDependency(app.dataset.current(), request.params.importer, request.query),
-  );
-  app.get(
-    '/v1/dependency/:importer/on/:supplier',
-    {
-      schema: {
-        operationId: 'getSupplierExposure',
-        tags: ['scores'],
-        summary: 'How exposed an importer is to one supplier, mineral by mineral, direct and upstream',
-        description:
-          'direct = net import reliance × the supplier’s share of imports; upstream = the supplier’s share of world supply at each stage; effectiveExposure = the larger, with `drivenBy`. Exposures are fractions 0–1; shares are percentages. Sorted by effective exposure.',
-        params: z.object({ importer: Iso3Schema, supplier: Iso3Schema }),
-        response: {
-          200: ExposureSchema.meta({
-            example: {
+  .meta({ id: 'SupplierExposure', example: {
               importer: 'USA',
               supplier: 'CHN',
               supplierName: 'China',
@@ -181,8 +145,45 @@ export const dependencyRoutes: FastifyPluginAsyncZod = async (app) => {
               ],
               total: 1,
               method: { id: 'supplier-exposure', version: '1.0.0', href: '/v1/methods/supplier-exposure' },
-            },
-          }),
+            } });
+
+
+export const dependencyRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/v1/dependency/:importer',
+    {
+      config: { csv: true },
+      schema: {
+        operationId: 'getImporterDependency',
+        tags: ['scores'],
+        summary: 'Per mineral: net import reliance, import sources and their HHI, and a dependency index',
+        description:
+          'The dependency index follows the USGS supply-risk structure: trade exposure (net import reliance) × disruption potential (governance-weighted concentration of world supply at the chokepoint stage). See GET /v1/methods/import-dependency for caveats.',
+        params: z.object({ importer: Iso3Schema }),
+        querystring: z.object({
+          ...FormatQuery, mineral: MineralIdSchema.optional() }),
+        response: {
+          200: DependencySchema,
+          ...READ_ERRORS,
+        },
+      },
+    },
+    async (request) => importerDependency(app.dataset.current(), request.params.importer, request.query),
+  );
+  app.get(
+    '/v1/dependency/:importer/on/:supplier',
+    {
+      config: { csv: true },
+      schema: {
+        operationId: 'getSupplierExposure',
+        tags: ['scores'],
+        summary: 'How exposed an importer is to one supplier, mineral by mineral, direct and upstream',
+        description:
+          'direct = net import reliance × the supplier’s share of imports; upstream = the supplier’s share of world supply at each stage; effectiveExposure = the larger, with `drivenBy`. Exposures are fractions 0–1; shares are percentages. Sorted by effective exposure.',
+        querystring: z.object({ ...FormatQuery }),
+        params: z.object({ importer: Iso3Schema, supplier: Iso3Schema }),
+        response: {
+          200: ExposureSchema,
           ...READ_ERRORS,
         },
       },

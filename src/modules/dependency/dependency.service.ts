@@ -3,7 +3,7 @@ import type { DatasetSnapshot } from '../../dataset/snapshot.js';
 import { importSourcesOf, relianceOf, type ImportSourcesFigure, type RelianceFigure } from '../../domain/importer.js';
 import { round, roundOrNull } from '../../lib/round.js';
 import { dependencyIndex, exposureToSupplier, importSourceConcentration, methodRef } from '../../scoring/index.js';
-import { concentrationBlock, isOk, methodLink, mineralConcentration, supplyFor } from '../concentration/concentration.service.js';
+import { concentrationCore, methodLink, mineralConcentration, supplyFor } from '../concentration/concentration.service.js';
 import { checkFilters, countryName, requireCountry } from '../shared/lookups.js';
 
 function presentReliance(reliance: RelianceFigure | null) {
@@ -39,12 +39,14 @@ function mineralDependency(snapshot: DatasetSnapshot, importer: string, mineral:
   const concentration = sources ? importSourceConcentration(sources.sources) : null;
   // Disruption potential is read at the chokepoint: the stage whose world supply is most concentrated.
   const chokepoint = mineralConcentration(snapshot, mineral, {}).chokepoint;
-  const block = chokepoint.status === 'ok' ? concentrationBlock(snapshot, supplyFor(snapshot, mineral, chokepoint.stage, chokepoint.year)!) : null;
+  const supply = chokepoint.status === 'ok' ? supplyFor(snapshot, mineral, chokepoint.stage, chokepoint.year) : undefined;
+  const core = supply ? concentrationCore(snapshot, supply) : null;
   const index =
-    block && isOk(block)
+    core && core.status === 'ok'
       ? dependencyIndex({
           netImportReliance: reliance?.fraction ?? null,
-          worldShares: block.inputs.producers.map((p) => ({ country: p.country, share: p.share })),
+          // Unrounded shares, as in the concentration block's own governance-weighted HHI.
+          worldShares: core.producers.map((p) => ({ country: p.country, share: p.share })),
           wgiScaled: snapshot.wgiScaled,
         })
       : null;
@@ -75,8 +77,8 @@ function mineralDependency(snapshot: DatasetSnapshot, importer: string, mineral:
               index: round(index.index, 4),
               tradeExposure: round(index.tradeExposure, 4),
               disruptionPotential: round(index.disruptionPotential, 4),
-              assessedStage: block?.stage ?? null,
-              assessedYear: block?.year ?? null,
+              assessedStage: supply?.stage ?? null,
+              assessedYear: supply?.year ?? null,
               censoredReliance: reliance?.censored ?? false,
               missingGovernance: { countries: index.missingGovernance.countries, combinedShare: round(index.missingGovernance.combinedShare, 2) },
               caveats: index.caveats,
@@ -113,22 +115,26 @@ export function exposureOn(snapshot: DatasetSnapshot, importer: string, supplier
       const supplierImport = sources?.sources.find((s) => s.country === supplier) ?? null;
       const stageShares = snapshot.stages.map((stage) => {
         const supply = supplyFor(snapshot, mineral.id, stage.id);
-        const block = supply ? concentrationBlock(snapshot, supply) : null;
-        if (!block || !isOk(block)) return { stage: stage.id, year: null, share: null, reason: 'no data at this stage' };
-        const entry = block.inputs.producers.find((p) => p.country === supplier);
+        const core = supply ? concentrationCore(snapshot, supply) : null;
+        if (!supply || !core || core.status !== 'ok') {
+          return { stage: stage.id, year: null, share: null, exactShare: null, reason: 'no data at this stage' };
+        }
+        const entry = core.producers.find((p) => p.country === supplier);
         return {
           stage: stage.id,
-          year: block.year,
-          share: entry ? entry.share : null,
+          year: supply.year,
+          share: entry ? round(entry.share, 2) : null,
+          exactShare: entry ? entry.share : null,
           reason: entry ? null : `${supplier} is not a named producer (it may sit in "other countries")`,
-          sourceIds: block.inputs.sourceIds,
+          sourceIds: supply.sourceIds,
         };
       });
       const result = exposureToSupplier({
         supplier,
         netImportReliance: reliance?.fraction ?? null,
         supplierImportShare: supplierImport?.sharePct ?? null,
-        stageShares: stageShares.map((s) => ({ stage: s.stage, share: s.share })),
+        // Unrounded shares; the rounded ones are for display.
+        stageShares: stageShares.map((s) => ({ stage: s.stage, share: s.exactShare })),
       });
       const common = {
         mineral: mineral.id,
@@ -136,7 +142,7 @@ export function exposureOn(snapshot: DatasetSnapshot, importer: string, supplier
         supplierImportShare: supplierImport
           ? { sharePct: supplierImport.sharePct, rank: supplierImport.rank, period: sources!.period, form: sources!.form, sourceIds: sources!.sourceIds }
           : null,
-        stageShares,
+        stageShares: stageShares.map(({ exactShare: _exact, ...shown }) => shown),
       };
       if (result.status !== 'ok') {
         return { ...common, status: result.status, reason: result.reason, effectiveExposure: null, method: methodLink(result.method) };

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { READ_ERRORS, SourceRefSchema, listOf } from '../../schemas/common.js';
+import { READ_ERRORS, SourceRefSchema, FormatQuery, PageQuery, listOf } from '../../schemas/common.js';
 import { getGroup, listGroups } from './groups.service.js';
 
 const GroupSchema = z
@@ -22,7 +22,7 @@ const GroupDetailSchema = GroupSchema.extend({
       source: SourceRefSchema,
     }),
   ),
-}).meta({ id: 'GroupDetail' });
+});
 
 const GROUP_EXAMPLE = {
   id: 'central-asia',
@@ -36,14 +36,16 @@ export const groupsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/groups',
     {
+      config: { csv: true },
       schema: {
         operationId: 'listGroups',
         tags: ['reference'],
+        querystring: z.object({ ...PageQuery, ...FormatQuery }),
         summary: 'Country groups: MSP, NATO, G7, Quad, EU, Central Asia',
-        response: { 200: listOf(GroupSchema).meta({ example: { data: [GROUP_EXAMPLE], total: 1 } }), 500: READ_ERRORS[500] },
+        response: { 200: listOf(GroupSchema).meta({ example: { data: [GROUP_EXAMPLE], total: 1, next: null } }), 500: READ_ERRORS[500] },
       },
     },
-    async () => listGroups(app.dataset.current()),
+    async (request, reply) => app.page(request, reply, listGroups(app.dataset.current())),
   );
   app.get(
     '/v1/groups/:id',
@@ -55,6 +57,7 @@ export const groupsRoutes: FastifyPluginAsyncZod = async (app) => {
         params: z.object({ id: z.string().min(1).describe('Group id') }),
         response: {
           200: GroupDetailSchema.meta({
+            id: 'GroupDetail',
             example: { ...GROUP_EXAMPLE, memberCount: 1, members: [{ country: 'TJK', name: 'Tajikistan', joined: null, source: GROUP_EXAMPLE.source }] },
           }),
           ...READ_ERRORS,

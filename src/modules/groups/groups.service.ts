@@ -10,7 +10,7 @@ export function listGroups(snapshot: DatasetSnapshot) {
     memberCount: snapshot.membersByGroup.get(group.id)?.length ?? 0,
     source: sourceRef(snapshot, group.sourceId),
   }));
-  return { data, total: data.length };
+  return { data, keys: snapshot.groups.map((group) => group.id) };
 }
 
 export function getGroup(snapshot: DatasetSnapshot, id: string) {

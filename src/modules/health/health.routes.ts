@@ -1,17 +1,66 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { problemResponse } from '../../schemas/common.js';
+import { createHealthService } from './health.service.js';
+
+/**
+ * Probes are polled every few seconds: they are logged only at warn and above, never cached, and exempt
+ * from rate limiting (`config.rateLimit: false` is what @fastify/rate-limit reads).
+ */
+const PROBE_OPTIONS = { logLevel: 'warn', config: { rateLimit: false } } as const;
+
+const HealthSchema = z
+  .object({ status: z.literal('ok') })
+  .meta({ id: 'Health', example: { status: 'ok' } });
+
+const ReadinessSchema = z
+  .object({
+    status: z.literal('ready'),
+    datasetVersion: z.string().describe('Version tag of the dataset served: write counter and content hash'),
+    migrations: z.number().int().describe('Number of database migrations applied'),
+  })
+  .meta({ id: 'Readiness', example: { status: 'ready', datasetVersion: '1-3f9a0c2b7d41', migrations: 2 } });
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
+  const health = createHealthService(app.db, app.config.migrationsDir);
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
+
   app.get(
     '/health',
     {
+      ...PROBE_OPTIONS,
       schema: {
         operationId: 'getHealth',
         tags: ['health'],
         summary: 'Liveness: the process is up',
-        response: { 200: z.object({ status: z.literal('ok') }).meta({ example: { status: 'ok' } }) },
+        description: 'Answers 200 while the process can serve HTTP; it does not touch the database. Use /ready for that.',
+        response: { 200: HealthSchema, 500: problemResponse('Unexpected server error') },
       },
     },
     async () => ({ status: 'ok' as const }),
+  );
+
+  app.get(
+    '/ready',
+    {
+      ...PROBE_OPTIONS,
+      schema: {
+        operationId: 'getReadiness',
+        tags: ['health'],
+        summary: 'Readiness: the database is reachable, migrated and holds a dataset',
+        description:
+          'Answers 200 with the dataset version when this instance can serve the API, and 503 problem+json ' +
+          '(code `unavailable`) naming what is missing otherwise, or while the server shuts down.',
+        response: {
+          200: ReadinessSchema,
+          500: problemResponse('Unexpected server error'),
+          503: problemResponse('Not ready: the database is unreachable, not migrated or empty, or the server is closing'),
+        },
+      },
+    },
+    async () => health.readiness(),
   );
 };

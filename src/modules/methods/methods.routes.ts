@@ -1,22 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NotFoundError } from '../../errors.js';
-import { READ_ERRORS, listOf } from '../../schemas/common.js';
+import { FormatQuery, READ_ERRORS, listOf } from '../../schemas/common.js';
 import { getMethod, METHODS } from '../../scoring/index.js';
-
-const MethodSchema = z
-  .object({
-    id: z.string(),
-    version: z.string(),
-    name: z.string(),
-    summary: z.string(),
-    formula: z.string(),
-    variables: z.array(z.object({ symbol: z.string(), meaning: z.string() })),
-    thresholds: z.array(z.object({ name: z.string(), value: z.number(), meaning: z.string() })),
-    references: z.array(z.object({ citation: z.string(), note: z.string().optional() })),
-    caveats: z.array(z.string()),
-  })
-  .meta({ id: 'Method' });
 
 const HHI_EXAMPLE = {
   id: 'hhi',
@@ -30,18 +16,35 @@ const HHI_EXAMPLE = {
   caveats: ['The HHI covers named producers only.'],
 };
 
+const MethodSchema = z
+  .object({
+    id: z.string(),
+    version: z.string(),
+    name: z.string(),
+    summary: z.string(),
+    formula: z.string(),
+    variables: z.array(z.object({ symbol: z.string(), meaning: z.string() })),
+    thresholds: z.array(z.object({ name: z.string(), value: z.number(), meaning: z.string() })),
+    references: z.array(z.object({ citation: z.string(), note: z.string().optional() })),
+    caveats: z.array(z.string()),
+  })
+  .meta({ id: 'Method', example: HHI_EXAMPLE });
+
+
 export const methodsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/methods',
     {
+      config: { csv: true },
       schema: {
         operationId: 'listMethods',
+        querystring: z.object({ ...FormatQuery }),
         tags: ['methods'],
         summary: 'Every method a score can name, with formula, thresholds, references and caveats',
-        response: { 200: listOf(MethodSchema).meta({ example: { data: [HHI_EXAMPLE], total: 1 } }), 500: READ_ERRORS[500] },
+        response: { 200: listOf(MethodSchema).meta({ example: { data: [HHI_EXAMPLE], total: 1, next: null } }), 500: READ_ERRORS[500] },
       },
     },
-    async () => ({ data: [...METHODS], total: METHODS.length }),
+    async () => ({ data: [...METHODS], total: METHODS.length, next: null }),
   );
   app.get(
     '/v1/methods/:id',
@@ -51,7 +54,7 @@ export const methodsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['methods'],
         summary: 'One method',
         params: z.object({ id: z.string().min(1).describe('Method id, e.g. hhi, eu-supply-risk') }),
-        response: { 200: MethodSchema.meta({ example: HHI_EXAMPLE }), ...READ_ERRORS },
+        response: { 200: MethodSchema, ...READ_ERRORS },
       },
     },
     async (request) => {

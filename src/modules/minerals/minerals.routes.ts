@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { MineralIdSchema, READ_ERRORS, SourceRefSchema, listOf } from '../../schemas/common.js';
+import { MineralIdSchema, READ_ERRORS, SourceRefSchema, FormatQuery, PageQuery, listOf } from '../../schemas/common.js';
 import { getMineral, listMinerals } from './minerals.service.js';
 
 const MineralSchema = z
@@ -53,8 +53,7 @@ const MineralDetailSchema = z
       total: z.number().int(),
       byCategory: z.record(z.string(), z.number().int()),
     }),
-  })
-  .meta({ id: 'MineralDetail' });
+  });
 
 const ANTIMONY_SOURCE = { id: 'usgs-mcs-2025-antimony', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35' };
 
@@ -62,19 +61,21 @@ export const mineralsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/minerals',
     {
+      config: { csv: true },
       schema: {
         operationId: 'listMinerals',
         tags: ['minerals'],
+        querystring: z.object({ ...PageQuery, ...FormatQuery }),
         summary: 'The minerals Chokepoint covers',
         response: {
           200: listOf(MineralSchema).meta({
-            example: { data: [{ id: 'antimony', name: 'Antimony', symbol: 'Sb', description: 'Metalloid used in flame retardants, lead-acid batteries and ammunition.', stagesWithData: ['mining'] }], total: 1 },
+            example: { data: [{ id: 'antimony', name: 'Antimony', symbol: 'Sb', description: 'Metalloid used in flame retardants, lead-acid batteries and ammunition.', stagesWithData: ['mining'] }], total: 1, next: null },
           }),
           500: READ_ERRORS[500],
         },
       },
     },
-    async () => listMinerals(app.dataset.current()),
+    async (request, reply) => app.page(request, reply, listMinerals(app.dataset.current())),
   );
   app.get(
     '/v1/minerals/:mineral',
@@ -86,6 +87,7 @@ export const mineralsRoutes: FastifyPluginAsyncZod = async (app) => {
         params: z.object({ mineral: MineralIdSchema }),
         response: {
           200: MineralDetailSchema.meta({
+            id: 'MineralDetail',
             example: {
               id: 'antimony',
               name: 'Antimony',

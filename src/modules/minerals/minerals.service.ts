@@ -22,7 +22,7 @@ export function listMinerals(snapshot: DatasetSnapshot) {
     description: mineral.description,
     stagesWithData: stagesWithData(snapshot, mineral.id),
   }));
-  return { data, total: data.length };
+  return { data, keys: snapshot.minerals.map((mineral) => mineral.id) };
 }
 
 function latestSummary(snapshot: DatasetSnapshot, supply: StageYearSupply) {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Iso3Schema, MineralIdSchema, READ_ERRORS, SourceRefSchema, StageIdSchema, YearSchema, listOf } from '../../schemas/common.js';
+import { Iso3Schema, MineralIdSchema, READ_ERRORS, SourceRefSchema, StageIdSchema, YearSchema, FormatQuery, PageQuery, listOf } from '../../schemas/common.js';
 import { listProduction, listReserves } from './production.service.js';
 
 const ANTIMONY_SOURCE = { id: 'usgs-mcs-2025-antimony', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35' };
@@ -38,12 +38,13 @@ export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/production',
     {
+      config: { csv: true },
       schema: {
         operationId: 'listProduction',
         tags: ['production'],
         summary: 'Production figures by mineral, stage, country and year',
         description: 'Includes the published world total (WLD) and "other countries" (OTH) rows, each with its source and flags.',
-        querystring: z.object({
+        querystring: z.object({ ...PageQuery, ...FormatQuery,
           mineral: MineralIdSchema.optional(),
           stage: StageIdSchema.optional(),
           country: Iso3Schema.optional(),
@@ -65,16 +66,17 @@ export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => listProduction(app.dataset.current(), request.query),
+    async (request, reply) => app.page(request, reply, listProduction(app.dataset.current(), request.query)),
   );
   app.get(
     '/v1/reserves',
     {
+      config: { csv: true },
       schema: {
         operationId: 'listReserves',
         tags: ['production'],
         summary: 'Reserves by mineral and country',
-        querystring: z.object({
+        querystring: z.object({ ...PageQuery, ...FormatQuery,
           mineral: MineralIdSchema.optional(),
           country: Iso3Schema.optional(),
           year: YearSchema.optional(),
@@ -91,6 +93,6 @@ export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => listReserves(app.dataset.current(), request.query),
+    async (request, reply) => app.page(request, reply, listReserves(app.dataset.current(), request.query)),
   );
 };

@@ -18,8 +18,7 @@ export function listProduction(snapshot: DatasetSnapshot, filters: ProductionFil
       { field: 'querystring.from', message: `must not be after to (${filters.to})` },
     ]);
   }
-  const data = snapshot.production
-    .filter(
+  const rows = snapshot.production.filter(
       (row) =>
         (filters.mineral === undefined || row.mineralId === filters.mineral) &&
         (filters.stage === undefined || row.stageId === filters.stage) &&
@@ -27,8 +26,8 @@ export function listProduction(snapshot: DatasetSnapshot, filters: ProductionFil
         (filters.year === undefined || row.year === filters.year) &&
         (filters.from === undefined || row.year >= filters.from) &&
         (filters.to === undefined || row.year <= filters.to),
-    )
-    .map((row) => ({
+    );
+  const data = rows.map((row) => ({
       mineral: row.mineralId,
       stage: row.stageId,
       country: row.country,
@@ -42,7 +41,7 @@ export function listProduction(snapshot: DatasetSnapshot, filters: ProductionFil
       lowerBound: row.lowerBound,
       source: sourceRef(snapshot, row.sourceId),
     }));
-  return { data, total: data.length };
+  return { data, keys: rows.map((row) => row.id) };
 }
 
 export function listReserves(
@@ -50,14 +49,13 @@ export function listReserves(
   filters: { mineral?: string | undefined; country?: string | undefined; year?: number | undefined },
 ) {
   checkFilters(snapshot, filters);
-  const data = snapshot.reserves
-    .filter(
+  const rows = snapshot.reserves.filter(
       (row) =>
         (filters.mineral === undefined || row.mineralId === filters.mineral) &&
         (filters.country === undefined || row.country === filters.country) &&
         (filters.year === undefined || row.year === filters.year),
-    )
-    .map((row) => ({
+    );
+  const data = rows.map((row) => ({
       mineral: row.mineralId,
       country: row.country,
       year: row.year,
@@ -66,5 +64,5 @@ export function listReserves(
       lowerBound: row.lowerBound,
       source: sourceRef(snapshot, row.sourceId),
     }));
-  return { data, total: data.length };
+  return { data, keys: rows.map((row) => row.id) };
 }

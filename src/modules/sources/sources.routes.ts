@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { READ_ERRORS, listOf } from '../../schemas/common.js';
+import { READ_ERRORS, FormatQuery, PageQuery, listOf } from '../../schemas/common.js';
 import { getSource, listSources } from './sources.service.js';
 
 const SOURCE_EXAMPLE = {
@@ -29,7 +29,7 @@ export const SourceSchema = z
     notes: z.string().nullable().describe('Which copy was used, and caveats'),
     citation: z.string(),
   })
-  .meta({ id: 'Source' });
+  .meta({ id: 'Source', example: SOURCE_EXAMPLE });
 
 const SourceDetailSchema = SourceSchema.extend({
   citedBy: z
@@ -42,20 +42,22 @@ const SourceDetailSchema = SourceSchema.extend({
       governance: z.number().int(),
     })
     .describe('How many stored figures cite this source'),
-}).meta({ id: 'SourceDetail' });
+});
 
 export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/sources',
     {
+      config: { csv: true },
       schema: {
         operationId: 'listSources',
         tags: ['reference'],
+        querystring: z.object({ ...PageQuery, ...FormatQuery }),
         summary: 'Publications the figures cite',
-        response: { 200: listOf(SourceSchema).meta({ example: { data: [SOURCE_EXAMPLE], total: 1 } }), 500: READ_ERRORS[500] },
+        response: { 200: listOf(SourceSchema).meta({ example: { data: [SOURCE_EXAMPLE], total: 1, next: null } }), 500: READ_ERRORS[500] },
       },
     },
-    async () => listSources(app.dataset.current()),
+    async (request, reply) => app.page(request, reply, listSources(app.dataset.current())),
   );
   app.get(
     '/v1/sources/:id',
@@ -67,6 +69,7 @@ export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
         params: z.object({ id: z.string().min(1).describe('Source id') }),
         response: {
           200: SourceDetailSchema.meta({
+            id: 'SourceDetail',
             example: { ...SOURCE_EXAMPLE, citedBy: { production: 32, reserves: 0, importReliance: 0, importSources: 0, defenseUses: 0, governance: 0 } },
           }),
           ...READ_ERRORS,

@@ -8,7 +8,7 @@ function toSource(snapshot: DatasetSnapshot, source: SourceRecord) {
 
 export function listSources(snapshot: DatasetSnapshot) {
   const data = snapshot.sources.map((source) => toSource(snapshot, source));
-  return { data, total: data.length };
+  return { data, keys: snapshot.sources.map((source) => source.id) };
 }
 
 export function getSource(snapshot: DatasetSnapshot, id: string) {

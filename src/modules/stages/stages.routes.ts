@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { READ_ERRORS, listOf } from '../../schemas/common.js';
+import { READ_ERRORS, FormatQuery, PageQuery, listOf } from '../../schemas/common.js';
 import { listStages } from './stages.service.js';
 
 export const StageSchema = z
@@ -17,14 +17,16 @@ export const stagesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/stages',
     {
+      config: { csv: true },
       schema: {
         operationId: 'listStages',
         tags: ['reference'],
+        querystring: z.object({ ...PageQuery, ...FormatQuery }),
         summary: 'Processing stages, mining to component',
         description: 'Every stage exists even when no mineral has data for it yet.',
-        response: { 200: listOf(StageSchema).meta({ example: { data: [{ id: 'mining', name: 'Mining', order: 1, description: 'Extraction of ores and concentrates', mineralsWithData: ['antimony'] }], total: 1 } }), 500: READ_ERRORS[500] },
+        response: { 200: listOf(StageSchema).meta({ example: { data: [{ id: 'mining', name: 'Mining', order: 1, description: 'Extraction of ores and concentrates', mineralsWithData: ['antimony'] }], total: 1, next: null } }), 500: READ_ERRORS[500] },
       },
     },
-    async () => listStages(app.dataset.current()),
+    async (request, reply) => app.page(request, reply, listStages(app.dataset.current())),
   );
 };

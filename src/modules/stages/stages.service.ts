@@ -8,5 +8,5 @@ export function listStages(snapshot: DatasetSnapshot) {
     description: stage.description,
     mineralsWithData: [...new Set(snapshot.supplies.filter((s) => s.stage === stage.id).map((s) => s.mineral))].sort(),
   }));
-  return { data, total: data.length };
+  return { data, keys: snapshot.stages.map((stage) => stage.sortOrder) };
 }

@@ -1,8 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Iso3Schema, MineralIdSchema, READ_ERRORS, YearSchema, problemResponse } from '../../schemas/common.js';
+import { FormatQuery, Iso3Schema, MineralIdSchema, READ_ERRORS, YearSchema, problemResponse } from '../../schemas/common.js';
 import { InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
 import { evaluateSupplyRisk, mineralSupplyRisk } from './supply-risk.service.js';
+
+const EVALUATION_EXAMPLE = {
+  inputs: { globalHhiWgi: 7.5, euSourcingHhiWgi: 1.9, importReliance: 0.44, endOfLifeRecyclingInputRate: 0.42, substitutionIndex: 1 },
+  status: 'ok' as const,
+  supplyRisk: 1.817,
+  supplyRiskRounded: 1.8,
+  criticalThreshold: 1,
+  aboveThreshold: true,
+  breakdown: { scope: 'GS+EU' as const, importRelianceUsed: 0.44, weightGlobal: 0.22, weightEu: 0.78, globalComponent: 1.65, euComponent: 1.482, recyclingFactor: 0.58, substitutionFactor: 1 },
+  method: { id: 'eu-supply-risk', version: '1.0.0', href: '/v1/methods/eu-supply-risk' },
+};
+
+/** `?x=` (empty) counts as absent, so it takes the stated default instead of coercing to 0 (SI 0 would zero the score). */
+const emptyAsAbsent = (value: unknown) => (value === '' ? undefined : value);
 
 const fraction = (what: string) => z.number().min(0).max(1).describe(`${what}, a fraction 0–1`);
 
@@ -43,7 +57,7 @@ const SupplyRiskScoreSchema = z.union([
 
 const EvaluateResponseSchema = z
   .intersection(z.object({ inputs: EvaluateBodySchema }), SupplyRiskScoreSchema)
-  .meta({ id: 'EuSupplyRiskEvaluation' });
+  .meta({ id: 'EuSupplyRiskEvaluation', example: EVALUATION_EXAMPLE });
 
 const StageRiskSchema = z.union([
   z.intersection(
@@ -83,23 +97,37 @@ const MineralSupplyRiskSchema = z
     assumptions: z.array(z.string()),
     method: MethodLinkSchema,
   })
-  .meta({ id: 'MineralSupplyRisk' });
+  .meta({ id: 'MineralSupplyRisk', example: {
+              mineral: 'tungsten',
+              importer: 'USA',
+              bottleneckStage: 'mining',
+              supplyRisk: 3.899,
+              stages: [
+                {
+                  stage: 'mining',
+                  year: 2024,
+                  inputs: { globalHhiWgi: 3.899, euSourcingHhiWgi: null, importReliance: 0.5, endOfLifeRecyclingInputRate: 0, substitutionIndex: 1 },
+                  status: 'ok',
+                  supplyRisk: 3.899,
+                  supplyRiskRounded: 3.9,
+                  criticalThreshold: 1,
+                  aboveThreshold: true,
+                  breakdown: { scope: 'GS only', importRelianceUsed: 0.5, weightGlobal: 1, weightEu: 0, globalComponent: 3.899, euComponent: 0, recyclingFactor: 1, substitutionFactor: 1 },
+                  method: EVALUATION_EXAMPLE.method,
+                },
+              ],
+              importReliance: { year: 2024, form: null, valueText: '>50', fraction: 0.5, censored: true, sourceId: 'usgs-mcs-2025-tungsten-salient' },
+              importerSourcing: { period: '2020-23', form: null, rankOnly: true, hhiWgi: null, wgiYears: [], sourceIds: ['usgs-mcs-2025-fig2'] },
+              assumptions: ['End-of-life recycling input rate 0 and substitution index 1.'],
+              method: { id: 'eu-supply-risk', version: '1.0.0', href: '/v1/methods/eu-supply-risk' },
+            } });
 
-const EVALUATION_EXAMPLE = {
-  inputs: { globalHhiWgi: 7.5, euSourcingHhiWgi: 1.9, importReliance: 0.44, endOfLifeRecyclingInputRate: 0.42, substitutionIndex: 1 },
-  status: 'ok' as const,
-  supplyRisk: 1.817,
-  supplyRiskRounded: 1.8,
-  criticalThreshold: 1,
-  aboveThreshold: true,
-  breakdown: { scope: 'GS+EU' as const, importRelianceUsed: 0.44, weightGlobal: 0.22, weightEu: 0.78, globalComponent: 1.65, euComponent: 1.482, recyclingFactor: 0.58, substitutionFactor: 1 },
-  method: { id: 'eu-supply-risk', version: '1.0.0', href: '/v1/methods/eu-supply-risk' },
-};
 
 export const supplyRiskRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/minerals/:mineral/supply-risk',
     {
+      config: { csv: (body) => (body as { stages: unknown[] }).stages },
       schema: {
         operationId: 'getMineralSupplyRisk',
         tags: ['scores'],
@@ -108,25 +136,14 @@ export const supplyRiskRoutes: FastifyPluginAsyncZod = async (app) => {
           'SR = [HHI_WGI(global) × IR/2 + HHI_WGI(importer sourcing) × (1 − IR/2)] × (1 − EoL-RIR) × SI, per stage; the higher stage is the bottleneck. Every input is shown; defaults are stated in `assumptions`.',
         params: z.object({ mineral: MineralIdSchema }),
         querystring: z.object({
+          ...FormatQuery,
           importer: Iso3Schema.default('USA'),
           year: YearSchema.optional().describe('Latest data up to this year (default: latest)'),
-          endOfLifeRecyclingInputRate: z.coerce.number().min(0).max(1).default(0).describe('EoL-RIR, 0–1 (default 0)'),
-          substitutionIndex: z.coerce.number().min(0).max(1).default(1).describe('SI_SR, 0–1 (default 1)'),
+          endOfLifeRecyclingInputRate: z.preprocess(emptyAsAbsent, z.coerce.number().min(0).max(1).default(0)).describe('EoL-RIR, 0–1 (default 0)'),
+          substitutionIndex: z.preprocess(emptyAsAbsent, z.coerce.number().min(0).max(1).default(1)).describe('SI_SR, 0–1 (default 1)'),
         }),
         response: {
-          200: MineralSupplyRiskSchema.meta({
-            example: {
-              mineral: 'tungsten',
-              importer: 'USA',
-              bottleneckStage: 'mining',
-              supplyRisk: 1.95,
-              stages: [{ stage: 'mining', year: 2024, ...EVALUATION_EXAMPLE, inputs: { globalHhiWgi: 3.899, euSourcingHhiWgi: null, importReliance: 0.5, endOfLifeRecyclingInputRate: 0, substitutionIndex: 1 } }],
-              importReliance: { year: 2024, form: null, valueText: '>50', fraction: 0.5, censored: true, sourceId: 'usgs-mcs-2025-tungsten-salient' },
-              importerSourcing: { period: '2020-23', form: null, rankOnly: true, hhiWgi: null, wgiYears: [], sourceIds: ['usgs-mcs-2025-fig2'] },
-              assumptions: ['End-of-life recycling input rate 0 and substitution index 1.'],
-              method: { id: 'eu-supply-risk', version: '1.0.0', href: '/v1/methods/eu-supply-risk' },
-            },
-          }),
+          200: MineralSupplyRiskSchema,
           ...READ_ERRORS,
         },
       },
@@ -143,7 +160,7 @@ export const supplyRiskRoutes: FastifyPluginAsyncZod = async (app) => {
         description: 'Reproduces the published EU 2017 values, e.g. tungsten (7.5, 1.9, IR 0.44, EoL 0.42, SI 1.0) → 1.82 against a published 1.8.',
         body: EvaluateBodySchema,
         response: {
-          200: EvaluateResponseSchema.meta({ example: EVALUATION_EXAMPLE }),
+          200: EvaluateResponseSchema,
           400: problemResponse('Invalid inputs; the per-field list is in `errors`'),
           500: READ_ERRORS[500],
         },

@@ -1,9 +1,10 @@
 import { memoize } from '../../dataset/memo.js';
 import type { DatasetSnapshot } from '../../dataset/snapshot.js';
 import { importSourcesOf, relianceOf } from '../../domain/importer.js';
+import type { StageYearSupply } from '../../domain/supply.js';
 import { round } from '../../lib/round.js';
 import { euSupplyRisk, governanceWeightedHhi, methodRef, type EuSupplyRiskInput, type EuSupplyRiskResult } from '../../scoring/index.js';
-import { concentrationBlock, isOk, methodLink, supplyFor, wgiYearsOf } from '../concentration/concentration.service.js';
+import { concentrationBlock, isOk, methodLink, wgiYearsOf } from '../concentration/concentration.service.js';
 import { checkFilters, requireMineral } from '../shared/lookups.js';
 
 /** Shapes a core result for the API: rounded, with the method link. */
@@ -41,6 +42,13 @@ export interface SupplyRiskQuery {
   substitutionIndex: number;
 }
 
+/** As for import reliance, `year` means the latest data up to that year, not that exact year only. */
+function latestSupplyUpTo(snapshot: DatasetSnapshot, mineral: string, stage: string, year: number | undefined) {
+  return snapshot.supplies
+    .filter((s) => s.mineral === mineral && s.stage === stage && (year === undefined || s.year <= year))
+    .reduce<StageYearSupply | undefined>((latest, s) => (!latest || s.year > latest.year ? s : latest), undefined);
+}
+
 /**
  * The EU supply-risk structure computed from our data for one importer: global supply is the world
  * production mix at each stage, "EU sourcing" becomes the importer's own import mix, IR its net import reliance.
@@ -60,7 +68,7 @@ export function mineralSupplyRisk(snapshot: DatasetSnapshot, mineral: string, qu
     const importerSourcingHhiWgi = sourcingWeighted?.status === 'ok' ? sourcingWeighted.hhiWgi : null;
 
     const stages = snapshot.stages.map((stage) => {
-      const supply = supplyFor(snapshot, mineral, stage.id, query.year);
+      const supply = latestSupplyUpTo(snapshot, mineral, stage.id, query.year);
       const block = supply ? concentrationBlock(snapshot, supply) : null;
       if (!block || !isOk(block) || block.governanceWeighted.status !== 'ok') {
         return { stage: stage.id, status: 'insufficient_data' as const, reason: `no ${stage.id} supply data to weight by governance`, method: methodLink(methodRef('eu-supply-risk')) };

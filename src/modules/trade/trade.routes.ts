@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Iso3Schema, MineralIdSchema, READ_ERRORS, SourceRefSchema, YearSchema, listOf } from '../../schemas/common.js';
+import { Iso3Schema, MineralIdSchema, READ_ERRORS, SourceRefSchema, YearSchema, FormatQuery, PageQuery, listOf } from '../../schemas/common.js';
 import { listImportReliance, listImportSources } from './trade.service.js';
 
 const RELIANCE_SOURCE = { id: 'usgs-mcs-2025-antimony', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35' };
@@ -38,11 +38,12 @@ export const tradeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/import-reliance',
     {
+      config: { csv: true },
       schema: {
         operationId: 'listImportReliance',
         tags: ['trade'],
         summary: 'Net import reliance as a share of apparent consumption',
-        querystring: z.object({ importer: ImporterQuery, mineral: MineralIdSchema.optional(), year: YearSchema.optional() }),
+        querystring: z.object({ ...PageQuery, ...FormatQuery, importer: ImporterQuery, mineral: MineralIdSchema.optional(), year: YearSchema.optional() }),
         response: {
           200: listOf(ImportRelianceSchema).meta({
             example: {
@@ -55,16 +56,17 @@ export const tradeRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => listImportReliance(app.dataset.current(), request.query),
+    async (request, reply) => app.page(request, reply, listImportReliance(app.dataset.current(), request.query)),
   );
   app.get(
     '/v1/import-sources',
     {
+      config: { csv: true },
       schema: {
         operationId: 'listImportSources',
         tags: ['trade'],
         summary: 'Where imports come from, by period',
-        querystring: z.object({
+        querystring: z.object({ ...PageQuery, ...FormatQuery,
           importer: ImporterQuery,
           mineral: MineralIdSchema.optional(),
           period: z.string().regex(/^\d{4}-\d{2}$/).optional().describe('e.g. 2020-23'),
@@ -81,6 +83,6 @@ export const tradeRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => listImportSources(app.dataset.current(), request.query),
+    async (request, reply) => app.page(request, reply, listImportSources(app.dataset.current(), request.query)),
   );
 };

@@ -8,14 +8,13 @@ interface TradeFilters {
 
 export function listImportReliance(snapshot: DatasetSnapshot, filters: TradeFilters & { year?: number | undefined }) {
   checkFilters(snapshot, filters);
-  const data = snapshot.importReliance
-    .filter(
+  const rows = snapshot.importReliance.filter(
       (row) =>
         (filters.importer === undefined || row.importer === filters.importer) &&
         (filters.mineral === undefined || row.mineralId === filters.mineral) &&
         (filters.year === undefined || row.year === filters.year),
-    )
-    .map((row) => ({
+    );
+  const data = rows.map((row) => ({
       importer: row.importer,
       mineral: row.mineralId,
       form: row.form === '' ? null : row.form,
@@ -26,19 +25,18 @@ export function listImportReliance(snapshot: DatasetSnapshot, filters: TradeFilt
       estimated: row.estimated,
       source: sourceRef(snapshot, row.sourceId),
     }));
-  return { data, total: data.length };
+  return { data, keys: rows.map((row) => row.id) };
 }
 
 export function listImportSources(snapshot: DatasetSnapshot, filters: TradeFilters & { period?: string | undefined }) {
   checkFilters(snapshot, filters);
-  const data = snapshot.importSources
-    .filter(
+  const rows = snapshot.importSources.filter(
       (row) =>
         (filters.importer === undefined || row.importer === filters.importer) &&
         (filters.mineral === undefined || row.mineralId === filters.mineral) &&
         (filters.period === undefined || row.period === filters.period),
-    )
-    .map((row) => ({
+    );
+  const data = rows.map((row) => ({
       importer: row.importer,
       mineral: row.mineralId,
       form: row.form === '' ? null : row.form,
@@ -48,5 +46,5 @@ export function listImportSources(snapshot: DatasetSnapshot, filters: TradeFilte
       rank: row.rank,
       source: sourceRef(snapshot, row.sourceId),
     }));
-  return { data, total: data.length };
+  return { data, keys: rows.map((row) => row.id) };
 }

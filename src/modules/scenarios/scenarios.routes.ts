@@ -1,0 +1,74 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { problemResponse, READ_ERRORS } from '../../schemas/common.js';
+import {
+  DisruptionRequestSchema,
+  DisruptionResponseSchema,
+  PresetListSchema,
+  PresetOverridesSchema,
+  PresetRunResponseSchema,
+} from './scenarios.schemas.js';
+import { listPresets, runPreset, runScenario } from './scenarios.service.js';
+
+const SCENARIO_ERRORS = {
+  400: problemResponse(
+    'Invalid scenario: bad shape (e.g. `body.shocks.1.reduction` outside 0–1, empty `shocks`, both or neither of countries/group), an unknown country, group, mineral or importer, or the same country shocked twice at one stage; the per-field list is in `errors`',
+  ),
+  500: READ_ERRORS[500],
+};
+
+const DESCRIPTION =
+  'Cuts the output of the shocked countries (reduction 0–1, per stage) and reports, per mineral and stage, the tonnes and share of world supply lost, HHI before and after among the remaining supply, and the top producer after; the binding stage (largest loss share: a chain is as weak as its weakest stage); the importer’s consumption at risk (net import reliance × the shocked suppliers’ share of its imports where import shares are published, else the world loss at the binding stage, flagged as a proxy) and, with a stockpile, months of cover; the defense uses exposed; and the alternative suppliers at the binding stage with their reserves, governance (WGI) and group memberships. A mineral or stage without data is reported as insufficient_data, never as zero. The same request always gives the same body, byte for byte.';
+
+export const scenariosRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/v1/scenarios/disruption',
+    {
+      schema: {
+        operationId: 'runDisruptionScenario',
+        tags: ['scenarios'],
+        summary: 'What if a country (or group) stops supplying: losses per stage, importer impact and alternatives',
+        description: DESCRIPTION,
+        body: DisruptionRequestSchema,
+        response: { 200: DisruptionResponseSchema, ...SCENARIO_ERRORS },
+      },
+    },
+    async (request) => runScenario(app.dataset.current(), request.body),
+  );
+
+  app.get(
+    '/v1/scenarios/presets',
+    {
+      schema: {
+        operationId: 'listScenarioPresets',
+        tags: ['scenarios'],
+        summary: 'Stored scenarios for the questions Chokepoint was built to answer',
+        description:
+          'Each preset is a stored request body for POST /v1/scenarios/disruption. `msp-only-supply` is computed from the data: every producer in the data that is not an MSP partner (EU member states count as partners through the EU).',
+        response: { 200: PresetListSchema, 500: READ_ERRORS[500] },
+      },
+    },
+    async () => listPresets(app.dataset.current()),
+  );
+
+  app.post(
+    '/v1/scenarios/presets/:id',
+    {
+      schema: {
+        operationId: 'runScenarioPreset',
+        tags: ['scenarios'],
+        summary: 'Run a stored scenario, optionally overriding year, importer, stockpile or substitution',
+        description: `Runs the preset's stored body; an optional JSON body overrides \`year\`, \`importer\`, \`stockpile\` and \`substitution\`. ${DESCRIPTION}`,
+        params: z.object({ id: z.string().describe('Preset id, e.g. `china-antimony-ban`; see GET /v1/scenarios/presets') }),
+        body: PresetOverridesSchema.nullish(),
+        response: {
+          200: PresetRunResponseSchema,
+          400: SCENARIO_ERRORS[400],
+          404: problemResponse('Unknown preset id'),
+          500: READ_ERRORS[500],
+        },
+      },
+    },
+    async (request) => runPreset(app.dataset.current(), request.params.id, request.body ?? undefined),
+  );
+};

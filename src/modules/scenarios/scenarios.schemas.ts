@@ -1,0 +1,438 @@
+import { z } from 'zod';
+import { Iso3Schema, MineralIdSchema, StageIdSchema } from '../../schemas/common.js';
+import { InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
+
+// ---- Request -----------------------------------------------------------------------------------
+
+const FractionSchema = z.number().min(0).max(1);
+
+export const ShockSchema = z
+  .strictObject({
+    countries: z
+      .array(Iso3Schema)
+      .min(1)
+      .max(300)
+      .optional()
+      .describe('Countries that cut output (ISO3). Give either `countries` or `group`, not both'),
+    group: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('A country group id (see GET /v1/groups), expanded to its members, e.g. `msp`, `central-asia`'),
+    stages: z
+      .array(StageIdSchema)
+      .min(1)
+      .optional()
+      .describe('Stages the shock applies to; default every stage'),
+    reduction: FractionSchema.describe('Fraction of output withheld, 0–1 (1 = the supply stops entirely)'),
+  })
+  .superRefine((shock, ctx) => {
+    if (shock.countries !== undefined && shock.group !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['group'], message: 'give either countries or group, not both' });
+    }
+    if (shock.countries === undefined && shock.group === undefined) {
+      ctx.addIssue({ code: 'custom', path: [], message: 'give countries or group' });
+    }
+  })
+  .describe('One supply shock: who cuts, at which stages, by how much');
+
+const StockpileSchema = z
+  .record(MineralIdSchema, z.number().min(0))
+  .describe('Tonnes held, per mineral, in the form of the importer’s apparent consumption');
+
+const SubstitutionSchema = z
+  .record(MineralIdSchema, FractionSchema)
+  .describe('Per mineral, the share of lost supply that non-shocked producers or substitutes make up within a year (default 0)');
+
+const REQUEST_EXAMPLE = {
+  year: 2024,
+  minerals: ['antimony', 'tungsten'],
+  shocks: [
+    { countries: ['CHN'], reduction: 1 },
+    { countries: ['RUS'], stages: ['mining'], reduction: 0.5 },
+  ],
+  importer: 'USA',
+  stockpile: { antimony: 1100 },
+  substitution: { tungsten: 0.1 },
+};
+
+export const DisruptionRequestSchema = z
+  .strictObject({
+    year: z
+      .number()
+      .int()
+      .min(1900)
+      .max(2100)
+      .optional()
+      .describe('Year to assess; default, per mineral, the latest year with data at any stage. Every stage is read for that year only'),
+    minerals: z.array(MineralIdSchema).min(1).max(50).optional().describe('Default: every mineral with production data'),
+    shocks: z.array(ShockSchema).min(1).max(100).describe('One or more shocks; a country may be shocked once per stage'),
+    importer: Iso3Schema.default('USA').describe('Importer whose consumption is assessed (ISO3, default USA)'),
+    stockpile: StockpileSchema.optional(),
+    substitution: SubstitutionSchema.optional(),
+  })
+  .meta({ id: 'DisruptionRequest', example: REQUEST_EXAMPLE });
+
+export type DisruptionRequest = z.output<typeof DisruptionRequestSchema>;
+
+export const PresetOverridesSchema = z
+  .strictObject({
+    year: z.number().int().min(1900).max(2100).optional().describe('Overrides the preset’s year (default: latest with data)'),
+    importer: Iso3Schema.optional().describe('Overrides the importer (default USA)'),
+    stockpile: StockpileSchema.optional(),
+    substitution: SubstitutionSchema.optional(),
+  })
+  .meta({ id: 'PresetOverrides', example: { year: 2024, stockpile: { antimony: 1100 } } });
+
+export type PresetOverrides = z.output<typeof PresetOverridesSchema>;
+
+// ---- Response ----------------------------------------------------------------------------------
+
+const NamedShareSchema = z.object({
+  country: z.string(),
+  name: z.string(),
+  share: z.number().describe('Percent of world supply (2 dp)'),
+});
+
+const StageOkSchema = z.object({
+  stage: z.string(),
+  status: z.literal('ok'),
+  year: z.number().int(),
+  basis: z.string(),
+  basisLabel: z.string(),
+  baselineTonnes: z.number().describe('World supply before the shock (published world total, else the sum of rows)'),
+  lostTonnes: z.number().describe('Σ shocked tonnes × reduction'),
+  substitutedTonnes: z.number().describe('Lost tonnes made up by substitution'),
+  grossLossShare: z.number().describe('Lost tonnes / baseline, 0–1, before substitution'),
+  lossShare: z.number().describe('Lost tonnes net of substitution / baseline, 0–1'),
+  hhiBefore: z.number(),
+  hhiAfter: z.number().nullable().describe('HHI among the remaining supply; null when nothing is left'),
+  topProducerBefore: NamedShareSchema,
+  topProducerAfter: NamedShareSchema.nullable().describe('Largest producer’s share of the remaining supply'),
+  shocked: z.array(
+    z.object({ country: z.string(), name: z.string(), reduction: z.number(), lostTonnes: z.number() }),
+  ),
+  withheldShocked: z
+    .array(z.string())
+    .describe('Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound)'),
+  sourceIds: z.array(z.string()),
+});
+
+const StageInsufficientSchema = InsufficientDataSchema.extend({
+  stage: z.string(),
+  year: z.number().int().nullable(),
+});
+
+const StageOutcomeSchema = z.union([StageOkSchema, StageInsufficientSchema]);
+
+const ImporterImpactSchema = z.object({
+  importer: z.string(),
+  consumptionAtRisk: z.number().describe('Share of the importer’s consumption at risk, 0–1'),
+  basis: z.enum(['import_sources', 'world_supply_at_binding_stage']),
+  proxy: z.boolean().describe('True when the world loss at the binding stage stands in for the importer’s own sources'),
+  netImportReliance: z.object({
+    used: z.number().describe('Fraction 0–1 used in the calculation'),
+    assumed: z.boolean().describe('True when no figure exists and 100 % is assumed'),
+    year: z.number().int().nullable(),
+    form: z.string().nullable(),
+    valueText: z.string().nullable().describe('As published, e.g. `85`, `>50`, `E`'),
+    qualifier: z.enum(['eq', 'gt', 'lt', 'net_exporter', 'not_applicable']).nullable(),
+    censored: z.boolean().describe('True for a range such as ">50": the bound is used, so the true figure differs'),
+    estimated: z.boolean().nullable(),
+    sourceId: z.string().nullable(),
+  }),
+  importSources: z
+    .object({
+      period: z.string(),
+      form: z.string().nullable(),
+      rankOnly: z.boolean().describe('True when only the order of suppliers is published (no shares): the proxy is used'),
+      used: z.boolean(),
+      sources: z.array(
+        z.object({
+          country: z.string(),
+          name: z.string(),
+          sharePct: z.number().nullable(),
+          rank: z.number().int(),
+          reduction: z.number().describe('Largest reduction this scenario applies to the country at any stage'),
+        }),
+      ),
+      sourceIds: z.array(z.string()),
+    })
+    .nullable(),
+  monthsOfCover: z.object({
+    months: z.number().nullable().describe('stockpile / (apparent consumption × consumption at risk / 12), 1 dp'),
+    stockpileTonnes: z.number().nullable(),
+    apparentConsumption: z
+      .object({
+        tonnes: z.number(),
+        year: z.number().int(),
+        form: z.string().nullable(),
+        note: z.string().nullable(),
+        sourceId: z.string(),
+      })
+      .nullable(),
+    tonnesAtRiskPerMonth: z.number().nullable(),
+    reason: z.string().nullable().describe('Why months of cover cannot be computed'),
+  }),
+});
+
+const AlternativeSchema = z.object({
+  country: z.string(),
+  name: z.string(),
+  share: z.number().describe('Percent of world supply at the binding stage before the shock'),
+  tonnes: z.number(),
+  reserves: z
+    .object({ tonnes: z.number(), year: z.number().int(), basis: z.string(), lowerBound: z.boolean(), sourceId: z.string() })
+    .nullable()
+    .describe('Latest reserves of the mineral'),
+  governance: z
+    .object({ wgiScaled: z.number().describe('EU rescale of the WGI mean, 0 best … 10 worst'), year: z.number().int(), sourceId: z.string() })
+    .nullable(),
+  groups: z.array(z.string()),
+  alsoShocked: z.boolean().describe('True if this scenario shocks the country at another stage'),
+});
+
+const DefenseUseRefSchema = z.object({
+  id: z.string(),
+  category: z.string(),
+  application: z.string(),
+  source: z.object({ id: z.string(), citation: z.string() }),
+});
+
+const StageHhiSchema = z.object({ stage: z.string(), hhi: z.number() });
+
+const MineralOkSchema = z.object({
+  mineral: z.string(),
+  name: z.string(),
+  status: z.literal('ok'),
+  year: z.number().int(),
+  stages: z.array(StageOutcomeSchema),
+  bindingStage: z.string().describe('Stage with the largest loss share (ties go upstream)'),
+  bindingLoss: z.number().describe('Largest loss share across stages, 0–1'),
+  chokepointBefore: StageHhiSchema,
+  chokepointAfter: StageHhiSchema.nullable(),
+  importerImpact: ImporterImpactSchema,
+  defenseUses: z.array(DefenseUseRefSchema).describe('Defense uses exposed to this mineral'),
+  alternatives: z.array(AlternativeSchema).describe('Producers not shocked at the binding stage, largest first'),
+  assumptions: z.array(z.string()),
+  method: MethodLinkSchema,
+  inputs: z.object({ sourceIds: z.array(z.string()) }),
+});
+
+const MineralInsufficientSchema = InsufficientDataSchema.extend({
+  mineral: z.string(),
+  name: z.string(),
+  year: z.number().int().nullable(),
+  stages: z.array(StageOutcomeSchema),
+  assumptions: z.array(z.string()),
+});
+
+const SummaryRowSchema = z.object({
+  rank: z.number().int(),
+  mineral: z.string(),
+  status: z.enum(['ok', 'insufficient_data']),
+  bindingLoss: z.number().nullable(),
+  bindingStage: z.string().nullable(),
+  consumptionAtRisk: z.number().nullable(),
+  proxy: z.boolean().nullable(),
+  topAlternative: NamedShareSchema.nullable(),
+  reason: z.string().nullable(),
+});
+
+const ScenarioEchoSchema = z.object({
+  year: z.number().int().nullable().describe('As requested; null = per mineral, the latest year with data'),
+  minerals: z.array(z.string()),
+  importer: z.string(),
+  shocks: z.array(
+    z.object({
+      index: z.number().int(),
+      group: z.string().nullable(),
+      countries: z.array(z.string()).describe('After group expansion'),
+      stages: z.array(z.string()).nullable().describe('null = every stage'),
+      reduction: z.number(),
+    }),
+  ),
+  stockpile: z.record(z.string(), z.number()),
+  substitution: z.record(z.string(), z.number()),
+});
+
+const METHOD_EXAMPLE = { id: 'disruption', version: '1.0.0', href: '/v1/methods/disruption' };
+
+const RESPONSE_EXAMPLE = {
+  scenario: {
+    year: null,
+    minerals: ['antimony'],
+    importer: 'USA',
+    shocks: [{ index: 0, group: null, countries: ['CHN'], stages: null, reduction: 1 }],
+    stockpile: { antimony: 1100 },
+    substitution: {},
+  },
+  summary: [
+    {
+      rank: 1,
+      mineral: 'antimony',
+      status: 'ok' as const,
+      bindingLoss: 0.6,
+      bindingStage: 'mining',
+      consumptionAtRisk: 0.5355,
+      proxy: false,
+      topAlternative: { country: 'TJK', name: 'Tajikistan', share: 17 },
+      reason: null,
+    },
+  ],
+  results: [
+    {
+      mineral: 'antimony',
+      name: 'Antimony',
+      status: 'ok' as const,
+      year: 2024,
+      stages: [
+        {
+          stage: 'mining',
+          status: 'ok' as const,
+          year: 2024,
+          basis: 'sb-contained',
+          basisLabel: 'contained antimony',
+          baselineTonnes: 100000,
+          lostTonnes: 60000,
+          substitutedTonnes: 0,
+          grossLossShare: 0.6,
+          lossShare: 0.6,
+          hhiBefore: 4099.6,
+          hhiAfter: 3122.4,
+          topProducerBefore: { country: 'CHN', name: 'China', share: 60 },
+          topProducerAfter: { country: 'TJK', name: 'Tajikistan', share: 42.5 },
+          shocked: [{ country: 'CHN', name: 'China', reduction: 1, lostTonnes: 60000 }],
+          withheldShocked: [],
+          sourceIds: ['usgs-mcs-2025-antimony'],
+        },
+      ],
+      bindingStage: 'mining',
+      bindingLoss: 0.6,
+      chokepointBefore: { stage: 'mining', hhi: 4099.6 },
+      chokepointAfter: { stage: 'mining', hhi: 3122.4 },
+      importerImpact: {
+        importer: 'USA',
+        consumptionAtRisk: 0.5355,
+        basis: 'import_sources' as const,
+        proxy: false,
+        netImportReliance: {
+          used: 0.85,
+          assumed: false,
+          year: 2024,
+          form: null,
+          valueText: '85',
+          qualifier: 'eq' as const,
+          censored: false,
+          estimated: true,
+          sourceId: 'usgs-mcs-2025-antimony-salient',
+        },
+        importSources: {
+          period: '2020-23',
+          form: 'total metal and oxide',
+          rankOnly: false,
+          used: true,
+          sources: [{ country: 'CHN', name: 'China', sharePct: 63, rank: 1, reduction: 1 }],
+          sourceIds: ['usgs-mcs-2025-antimony-import-sources'],
+        },
+        monthsOfCover: {
+          months: 1,
+          stockpileTonnes: 1100,
+          apparentConsumption: { tonnes: 24000, year: 2024, form: null, note: null, sourceId: 'usgs-mcs-2025-t5' },
+          tonnesAtRiskPerMonth: 1071,
+          reason: null,
+        },
+      },
+      defenseUses: [
+        {
+          id: 'antimony-munitions-usgs',
+          category: 'munitions',
+          application: 'ammunition (antimonial lead)',
+          source: { id: 'usgs-mcs-2025-antimony-text', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025, Antimony chapter, pp. 34–35 (end uses p. 34; Events p. 35)' },
+        },
+      ],
+      alternatives: [
+        {
+          country: 'TJK',
+          name: 'Tajikistan',
+          share: 17,
+          tonnes: 17000,
+          reserves: { tonnes: 50000, year: 2024, basis: 'contained antimony', lowerBound: false, sourceId: 'usgs-mcs-2025-antimony' },
+          governance: { wgiScaled: 7.34, year: 2022, sourceId: 'wb-wgi-2023' },
+          groups: ['central-asia'],
+          alsoShocked: false,
+        },
+      ],
+      assumptions: ['Year 2024: the latest year with data at any stage of antimony; every stage is read for that year only.'],
+      method: METHOD_EXAMPLE,
+      inputs: { sourceIds: ['usgs-mcs-2025-antimony', 'usgs-mcs-2025-antimony-import-sources', 'usgs-mcs-2025-antimony-salient', 'usgs-mcs-2025-antimony-text', 'usgs-mcs-2025-t5', 'wb-wgi-2023'] },
+    },
+  ],
+  method: METHOD_EXAMPLE,
+};
+
+const disruptionResponseShape = {
+  scenario: ScenarioEchoSchema,
+  summary: z.array(SummaryRowSchema).describe('Minerals ranked by binding loss, largest first; those without data last'),
+  results: z.array(z.union([MineralOkSchema, MineralInsufficientSchema])).describe('One result per mineral, in mineral-id order'),
+  method: MethodLinkSchema,
+};
+
+export const DisruptionResponseSchema = z
+  .object(disruptionResponseShape)
+  .meta({ id: 'DisruptionScenario', example: RESPONSE_EXAMPLE });
+
+const PresetInfoSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  question: z.string(),
+});
+
+export const PresetRunResponseSchema = z
+  .object({ preset: PresetInfoSchema, ...disruptionResponseShape })
+  .meta({
+    id: 'PresetScenario',
+    example: {
+      preset: {
+        id: 'china-antimony-ban',
+        title: 'China bans antimony exports',
+        question: 'China restricted antimony exports in September 2024 and banned them to the US in December 2024: what if its antimony supply stops?',
+      },
+      ...RESPONSE_EXAMPLE,
+    },
+  });
+
+/** A stored request body as listed (plain values, no transforms). */
+const PresetBodySchema = z.object({
+  year: z.number().int().optional(),
+  minerals: z.array(z.string()).optional(),
+  shocks: z.array(
+    z.object({
+      countries: z.array(z.string()).optional(),
+      group: z.string().optional(),
+      stages: z.array(z.string()).optional(),
+      reduction: z.number(),
+    }),
+  ),
+  importer: z.string().optional(),
+});
+
+export const PresetListSchema = z
+  .object({
+    data: z.array(PresetInfoSchema.extend({ body: PresetBodySchema.describe('The request body the preset runs (POST /v1/scenarios/disruption)') })),
+    total: z.number().int(),
+  })
+  .meta({
+    id: 'ScenarioPresetList',
+    example: {
+      data: [
+        {
+          id: 'china-stops',
+          title: 'China stops supplying',
+          question: 'What if every Chinese supply of every mineral stops, at every stage?',
+          body: { shocks: [{ countries: ['CHN'], reduction: 1 }] },
+        },
+      ],
+      total: 1,
+    },
+  });

@@ -1,0 +1,583 @@
+import { memoize } from '../../dataset/memo.js';
+import type { DatasetSnapshot } from '../../dataset/snapshot.js';
+import { apparentConsumptionOf, importSourcesOf, relianceOf } from '../../domain/importer.js';
+import { OTHER, WORLD, worldTotalOf } from '../../domain/supply.js';
+import { NotFoundError, ValidationError, type FieldError } from '../../errors.js';
+import { round, roundOrNull } from '../../lib/round.js';
+import {
+  methodRef,
+  runDisruption,
+  summarizeScenario,
+  type DisruptionResult,
+  type DisruptionStageInput,
+  type Shock,
+  type StageOutcome,
+  type StageWithoutData,
+} from '../../scoring/index.js';
+import { compareCodes } from '../../scoring/order.js';
+import { methodLink } from '../concentration/concentration.service.js';
+import { countryName, sourceRef } from '../shared/lookups.js';
+import { findPreset, SCENARIO_PRESETS, type PresetBody } from './scenarios.presets.js';
+import type { DisruptionRequest, PresetOverrides } from './scenarios.schemas.js';
+
+// ---- Normalising the request -------------------------------------------------------------------
+
+interface NormalisedShock {
+  index: number;
+  group: string | null;
+  countries: string[];
+  /** null = every stage. */
+  stages: string[] | null;
+  reduction: number;
+}
+
+interface NormalisedScenario {
+  year: number | null;
+  minerals: string[];
+  importer: string;
+  shocks: NormalisedShock[];
+  stockpile: Record<string, number>;
+  substitution: Record<string, number>;
+}
+
+const NOT_A_COUNTRY = new Set([WORLD, OTHER]);
+
+function sortedRecord(record: Readonly<Record<string, number>> | undefined): Record<string, number> {
+  const entries = Object.entries(record ?? {}).sort(([a], [b]) => compareCodes(a, b));
+  return Object.fromEntries(entries);
+}
+
+function stagesOverlap(a: string[] | null, b: string[] | null): string[] | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a.filter((stage) => b.includes(stage));
+}
+
+/** Minerals that have production data at some stage in some year, in id order. */
+function mineralsWithData(snapshot: DatasetSnapshot): string[] {
+  const withData = new Set(snapshot.supplies.map((supply) => supply.mineral));
+  return snapshot.minerals.map((mineral) => mineral.id).filter((id) => withData.has(id));
+}
+
+/**
+ * Checks every reference in the request (countries, groups, minerals, importer) and the one-shock-per-country-and-stage
+ * rule, and returns the canonical form: groups expanded, lists sorted, defaults filled. Shape is zod's job.
+ */
+export function normaliseRequest(snapshot: DatasetSnapshot, request: DisruptionRequest): NormalisedScenario {
+  const errors: FieldError[] = [];
+  const stageRank = (stage: string) => snapshot.stageOrder.get(stage) ?? Number.MAX_SAFE_INTEGER;
+
+  const checkCountry = (code: string, field: string): boolean => {
+    if (!snapshot.countryByIso3.has(code)) {
+      errors.push({ field, message: `unknown country '${code}'; see GET /v1/countries` });
+      return false;
+    }
+    if (NOT_A_COUNTRY.has(code)) {
+      errors.push({ field, message: `'${code}' is an aggregate row (world or other countries), not a country` });
+      return false;
+    }
+    return true;
+  };
+  const checkMineral = (id: string, field: string) => {
+    if (!snapshot.mineralById.has(id)) errors.push({ field, message: `unknown mineral '${id}'; see GET /v1/minerals` });
+  };
+
+  checkCountry(request.importer, 'body.importer');
+
+  let minerals = mineralsWithData(snapshot);
+  if (request.minerals !== undefined) {
+    request.minerals.forEach((id, index) => checkMineral(id, `body.minerals.${index}`));
+    minerals = [...new Set(request.minerals)].sort(compareCodes);
+  }
+  for (const [field, record] of [
+    ['stockpile', request.stockpile],
+    ['substitution', request.substitution],
+  ] as const) {
+    for (const id of Object.keys(record ?? {})) checkMineral(id, `body.${field}.${id}`);
+  }
+
+  /** Where each shock's countries came from, to name the offending field of a duplicate. */
+  const countryFields: Map<string, string>[] = [];
+  const shocks: NormalisedShock[] = request.shocks.map((shock, index) => {
+    const fields = new Map<string, string>();
+    countryFields.push(fields);
+    let countries: string[] = [];
+    if (shock.group !== undefined) {
+      const members = snapshot.membersByGroup.get(shock.group);
+      if (!snapshot.groupById.has(shock.group) || members === undefined) {
+        errors.push({ field: `body.shocks.${index}.group`, message: `unknown group '${shock.group}'; see GET /v1/groups` });
+      } else {
+        countries = members.map((member) => member.country);
+        for (const country of countries) fields.set(country, `body.shocks.${index}.group`);
+      }
+    } else {
+      (shock.countries ?? []).forEach((code, position) => {
+        const field = `body.shocks.${index}.countries.${position}`;
+        if (!checkCountry(code, field)) return;
+        if (fields.has(code)) {
+          errors.push({ field, message: `${code} is listed twice in this shock (also at ${fields.get(code)})` });
+          return;
+        }
+        fields.set(code, field);
+        countries.push(code);
+      });
+    }
+    const stages =
+      shock.stages === undefined ? null : [...new Set<string>(shock.stages)].sort((a, b) => stageRank(a) - stageRank(b));
+    return {
+      index,
+      group: shock.group ?? null,
+      countries: [...new Set(countries)].sort(compareCodes),
+      stages,
+      reduction: shock.reduction,
+    };
+  });
+
+  // One shock per country and stage, after group expansion.
+  for (let later = 0; later < shocks.length; later++) {
+    for (let earlier = 0; earlier < later; earlier++) {
+      const a = shocks[earlier]!;
+      const b = shocks[later]!;
+      const overlap = stagesOverlap(a.stages, b.stages);
+      if (overlap !== null && overlap.length === 0) continue;
+      const repeated = b.countries.filter((country) => a.countries.includes(country));
+      if (repeated.length === 0) continue;
+      const stageText = overlap === null ? 'every stage' : overlap.join(', ');
+      errors.push({
+        field: countryFields[later]!.get(repeated[0]!) ?? `body.shocks.${later}`,
+        message: `body.shocks.${later} shocks ${repeated.join(', ')} at ${stageText}, already shocked by body.shocks.${earlier}; give each country and stage one shock`,
+      });
+    }
+  }
+
+  if (errors.length > 0) {
+    throw new ValidationError(`The request body has ${errors.length} invalid reference(s) or repeated shock(s).`, errors);
+  }
+  return {
+    year: request.year ?? null,
+    minerals,
+    importer: request.importer,
+    shocks,
+    stockpile: sortedRecord(request.stockpile),
+    substitution: sortedRecord(request.substitution),
+  };
+}
+
+// ---- Per-mineral inputs ------------------------------------------------------------------------
+
+function reservesIndex(snapshot: DatasetSnapshot) {
+  return memoize(snapshot, 'scenario-reserves-index', () => {
+    const latest = new Map<string, DatasetSnapshot['reserves'][number]>();
+    for (const row of snapshot.reserves) {
+      const key = `${row.mineralId}|${row.country}`;
+      const current = latest.get(key);
+      if (!current || row.year > current.year || (row.year === current.year && compareCodes(row.basis, current.basis) < 0)) {
+        latest.set(key, row);
+      }
+    }
+    return latest;
+  });
+}
+
+function latestReserves(snapshot: DatasetSnapshot, mineral: string, country: string) {
+  const row = reservesIndex(snapshot).get(`${mineral}|${country}`);
+  if (!row) return null;
+  return { tonnes: row.tonnes, year: row.year, basis: row.basis, lowerBound: row.lowerBound, sourceId: row.sourceId };
+}
+
+function governanceOf(snapshot: DatasetSnapshot, country: string) {
+  const entry = snapshot.governanceByCountry.get(country);
+  if (!entry || entry.euScaled === null) return null;
+  return { wgiScaled: round(entry.euScaled, 2), year: entry.year, sourceId: entry.sourceId };
+}
+
+interface StageContext {
+  year: number;
+  basisLabel: string;
+  withheld: string[];
+}
+
+function stageInputsOf(snapshot: DatasetSnapshot, mineral: string, year: number, stageIds: readonly string[]) {
+  const contexts = new Map<string, StageContext>();
+  const trackedStages = new Set(snapshot.supplies.filter((s) => s.mineral === mineral).map((s) => s.stage));
+  const inputs = stageIds.map((stage): DisruptionStageInput | StageWithoutData => {
+    const supply = snapshot.supplies.find((s) => s.mineral === mineral && s.stage === stage && s.year === year);
+    if (!supply) {
+      const reason = trackedStages.has(stage)
+        ? `no ${stage} production data for ${mineral} in ${year}`
+        : `no ${stage} production data for ${mineral} in any year`;
+      return { stage, status: 'insufficient_data', reason };
+    }
+    const worldTonnes = worldTotalOf(supply);
+    if (worldTonnes === null) {
+      return { stage, status: 'insufficient_data', reason: `no world total or producer figure for ${mineral} ${stage} in ${year}` };
+    }
+    contexts.set(stage, {
+      year,
+      basisLabel: snapshot.basisById.get(supply.basis)?.label ?? supply.basis,
+      withheld: supply.producers.filter((p) => p.tonnes === null).map((p) => p.country).sort(compareCodes),
+    });
+    return {
+      stage,
+      basis: supply.basis,
+      worldTonnes,
+      producers: supply.producers
+        .filter((p): p is typeof p & { tonnes: number } => p.tonnes !== null)
+        .map((p) => ({ country: p.country, tonnes: p.tonnes })),
+      otherTonnes: supply.otherTonnes,
+      sourceIds: supply.sourceIds,
+    };
+  });
+  return { inputs, contexts };
+}
+
+function appliesAt(shock: NormalisedShock, stage: string): boolean {
+  return shock.stages === null || shock.stages.includes(stage);
+}
+
+// ---- Shaping -----------------------------------------------------------------------------------
+
+const DISRUPTION_LINK = () => methodLink(methodRef('disruption'));
+
+function namedShare(snapshot: DatasetSnapshot, entry: { country: string; share: number }) {
+  return { country: entry.country, name: countryName(snapshot, entry.country), share: round(entry.share, 2) };
+}
+
+function shapeStage(snapshot: DatasetSnapshot, year: number, stage: StageOutcome, contexts: Map<string, StageContext>, shocks: readonly NormalisedShock[]) {
+  if (stage.status !== 'ok') {
+    return { stage: stage.stage, status: 'insufficient_data' as const, year, reason: stage.reason, method: DISRUPTION_LINK() };
+  }
+  const context = contexts.get(stage.stage);
+  const withheld = context?.withheld ?? [];
+  return {
+    stage: stage.stage,
+    status: 'ok' as const,
+    year,
+    basis: stage.basis,
+    basisLabel: context?.basisLabel ?? stage.basis,
+    baselineTonnes: round(stage.baselineTonnes, 2),
+    lostTonnes: round(stage.lostTonnes, 2),
+    substitutedTonnes: round(stage.substitutedTonnes, 2),
+    grossLossShare: round(stage.grossLossShare, 4),
+    lossShare: round(stage.lossShare, 4),
+    hhiBefore: round(stage.hhiBefore, 1),
+    hhiAfter: roundOrNull(stage.hhiAfter, 1),
+    topProducerBefore: namedShare(snapshot, stage.topProducerBefore),
+    topProducerAfter: stage.topProducerAfter ? namedShare(snapshot, stage.topProducerAfter) : null,
+    shocked: stage.shocked.map((entry) => ({
+      country: entry.country,
+      name: countryName(snapshot, entry.country),
+      reduction: round(entry.reduction, 4),
+      lostTonnes: round(entry.lostTonnes, 2),
+    })),
+    withheldShocked: withheld.filter((country) =>
+      shocks.some((shock) => shock.reduction > 0 && appliesAt(shock, stage.stage) && shock.countries.includes(country)),
+    ),
+    sourceIds: stage.sourceIds,
+  };
+}
+
+function largestReductionFor(shocks: readonly NormalisedShock[], country: string): number {
+  return Math.max(0, ...shocks.filter((shock) => shock.countries.includes(country)).map((shock) => shock.reduction));
+}
+
+/** One mineral under the scenario: inputs gathered from the snapshot, computed by the pure core, shaped for clients. */
+function mineralScenario(snapshot: DatasetSnapshot, mineral: string, scenario: NormalisedScenario) {
+  const name = snapshot.mineralById.get(mineral)?.name ?? mineral;
+  const supplies = snapshot.supplies.filter((s) => s.mineral === mineral);
+  const latestYear = supplies.reduce<number | null>((max, s) => (max === null || s.year > max ? s.year : max), null);
+  const year = scenario.year ?? latestYear;
+  const stageRank = (stage: string) => snapshot.stageOrder.get(stage) ?? Number.MAX_SAFE_INTEGER;
+
+  const assumptions: string[] = [];
+  if (year === null) {
+    return {
+      mineral,
+      name,
+      status: 'insufficient_data' as const,
+      year: null,
+      reason: `no production data for ${mineral} in any year`,
+      stages: [],
+      assumptions,
+      method: DISRUPTION_LINK(),
+    };
+  }
+  assumptions.push(
+    scenario.year === null
+      ? `Year ${year}: the latest year with data at any stage of ${mineral}; every stage is read for that year only, and a stage without data that year is insufficient_data (never carried over from an earlier year).`
+      : `Year ${year} as requested; every stage is read for that year only, and a stage without data that year is insufficient_data.`,
+  );
+
+  // Stages the mineral has data for in any year, plus any stage a shock names explicitly.
+  const stageIds = [
+    ...new Set([...supplies.map((s) => s.stage), ...scenario.shocks.flatMap((shock) => shock.stages ?? [])]),
+  ].sort((a, b) => stageRank(a) - stageRank(b));
+  const { inputs, contexts } = stageInputsOf(snapshot, mineral, year, stageIds);
+
+  const shocks: Shock[] = scenario.shocks.map((shock) => ({
+    countries: shock.countries,
+    stages: shock.stages,
+    reduction: shock.reduction,
+  }));
+  const reliance = relianceOf(snapshot, scenario.importer, mineral, year);
+  const importSources = importSourcesOf(snapshot, scenario.importer, mineral);
+  const importShares =
+    importSources && !importSources.rankOnly
+      ? importSources.sources
+          .filter((entry): entry is typeof entry & { sharePct: number } => entry.sharePct !== null)
+          .map((entry) => ({ country: entry.country, share: entry.sharePct }))
+      : null;
+  const consumption = apparentConsumptionOf(snapshot, scenario.importer, mineral);
+  const stockpileTonnes = Object.hasOwn(scenario.stockpile, mineral) ? scenario.stockpile[mineral]! : null;
+  const substitution = Object.hasOwn(scenario.substitution, mineral) ? scenario.substitution[mineral]! : 0;
+
+  const result: DisruptionResult = runDisruption({
+    mineral,
+    year,
+    stages: inputs,
+    shocks,
+    importer: {
+      code: scenario.importer,
+      netImportReliance: reliance?.fraction ?? null,
+      importShares,
+      apparentConsumptionTonnes: consumption?.tonnes ?? null,
+    },
+    stockpileTonnes,
+    substitution,
+  });
+
+  const stages = result.stages.map((stage) => shapeStage(snapshot, year, stage, contexts, scenario.shocks));
+  if (result.status !== 'ok') {
+    const reason =
+      scenario.year === null ? `no stage of ${mineral} has usable production data` : `no stage of ${mineral} has production data in ${year}`;
+    return { mineral, name, status: 'insufficient_data' as const, year, reason, stages, assumptions, method: DISRUPTION_LINK() };
+  }
+
+  // Assumptions: the year rule, then the core's, then what the inputs imply.
+  assumptions.push(...result.assumptions);
+  if (importShares !== null && importSources) {
+    assumptions.push(
+      `Import shares: ${scenario.importer} imports of ${mineral}${importSources.form ? ` (${importSources.form})` : ''} in ${importSources.period}, the latest period and preferred form that publishes shares; a country’s import share is cut by the largest reduction it faces at any stage.`,
+    );
+  } else if (importSources?.rankOnly) {
+    assumptions.push(
+      `Import sources of ${mineral} for ${scenario.importer} (${importSources.period}) are published in rank order only, without shares, so consumption at risk uses the world-supply proxy.`,
+    );
+  }
+  if (reliance?.censored) {
+    const direction = reliance.qualifier === 'gt' ? 'higher, so consumption at risk is a lower bound' : 'lower, so consumption at risk is an upper bound';
+    assumptions.push(`Net import reliance is published as "${reliance.valueText}" (${reliance.year}); its bound ${reliance.percent} % is used and the true figure is ${direction}.`);
+  }
+  if (!Object.hasOwn(scenario.substitution, mineral)) {
+    assumptions.push(`No substitution given for ${mineral}: the default 0 applies (set \`substitution.${mineral}\` to change it).`);
+  }
+  for (const stage of result.stages) {
+    if (stage.status === 'ok' && stage.lostTonnes - stage.substitutedTonnes > stage.baselineTonnes) {
+      assumptions.push(
+        `At ${stage.stage}, the shocked producers' rows (${round(stage.lostTonnes, 2)} t) exceed the rounded world total (${stage.baselineTonnes} t): the loss share is capped at 1 and the producers still standing make up the remaining supply.`,
+      );
+    }
+  }
+  for (const stage of stages) {
+    if (stage.status === 'ok' && stage.withheldShocked.length > 0) {
+      assumptions.push(
+        `At ${stage.stage}, the figure for ${stage.withheldShocked.join(', ')} is withheld by the source: its loss is not counted, so the loss is a lower bound.`,
+      );
+    }
+  }
+  if (stockpileTonnes !== null && consumption) {
+    assumptions.push(
+      `The stockpile is read in the same units as apparent consumption (${consumption.form ?? mineral}, ${consumption.year}) and released only to cover consumption at risk.`,
+    );
+  }
+
+  const impact = result.importerImpact;
+  let coverReason = impact.monthsOfCoverReason;
+  if (impact.monthsOfCover === null && stockpileTonnes !== null && consumption === null) {
+    coverReason = `no apparent consumption of ${mineral} for ${scenario.importer} in the reference data`;
+  }
+  const tonnesAtRiskPerMonth =
+    consumption && impact.consumptionAtRisk > 0 ? round((consumption.tonnes * impact.consumptionAtRisk) / 12, 2) : null;
+
+  const shockedAnywhere = new Set(scenario.shocks.filter((shock) => shock.reduction > 0).flatMap((shock) => shock.countries));
+  const alternatives = result.alternatives.map((entry) => ({
+    country: entry.country,
+    name: countryName(snapshot, entry.country),
+    share: round(entry.share, 2),
+    tonnes: round(entry.tonnes, 2),
+    reserves: latestReserves(snapshot, mineral, entry.country),
+    governance: governanceOf(snapshot, entry.country),
+    groups: [...(snapshot.groupsByCountry.get(entry.country) ?? [])].sort(compareCodes),
+    alsoShocked: shockedAnywhere.has(entry.country),
+  }));
+
+  const defenseUses = snapshot.defenseUses
+    .filter((row) => row.mineralId === mineral)
+    .sort((a, b) => compareCodes(a.id, b.id))
+    .map((row) => ({ id: row.id, category: row.category, application: row.application, source: sourceRef(snapshot, row.sourceId) }));
+
+  const sourceIds = new Set<string>();
+  for (const stage of stages) if (stage.status === 'ok') stage.sourceIds.forEach((id) => sourceIds.add(id));
+  if (reliance) sourceIds.add(reliance.sourceId);
+  if (importSources) importSources.sourceIds.forEach((id) => sourceIds.add(id));
+  if (consumption && stockpileTonnes !== null) sourceIds.add(consumption.sourceId);
+  for (const use of defenseUses) sourceIds.add(use.source.id);
+  for (const alternative of alternatives) {
+    if (alternative.reserves) sourceIds.add(alternative.reserves.sourceId);
+    if (alternative.governance) sourceIds.add(alternative.governance.sourceId);
+  }
+
+  return {
+    mineral,
+    name,
+    status: 'ok' as const,
+    year,
+    stages,
+    bindingStage: result.bindingStage,
+    bindingLoss: round(result.bindingLoss, 4),
+    chokepointBefore: { stage: result.chokepointBefore.stage, hhi: round(result.chokepointBefore.hhi, 1) },
+    chokepointAfter: result.chokepointAfter ? { stage: result.chokepointAfter.stage, hhi: round(result.chokepointAfter.hhi, 1) } : null,
+    importerImpact: {
+      importer: impact.importer,
+      consumptionAtRisk: round(impact.consumptionAtRisk, 4),
+      basis: impact.basis,
+      proxy: impact.proxy,
+      netImportReliance: {
+        used: round(impact.netImportRelianceUsed, 4),
+        assumed: impact.netImportRelianceAssumed,
+        year: reliance?.year ?? null,
+        form: reliance?.form ?? null,
+        valueText: reliance?.valueText ?? null,
+        qualifier: reliance?.qualifier ?? null,
+        censored: reliance?.censored ?? false,
+        estimated: reliance?.estimated ?? null,
+        sourceId: reliance?.sourceId ?? null,
+      },
+      importSources: importSources
+        ? {
+            period: importSources.period,
+            form: importSources.form,
+            rankOnly: importSources.rankOnly,
+            used: importShares !== null,
+            sources: importSources.sources.map((entry) => ({
+              country: entry.country,
+              name: countryName(snapshot, entry.country),
+              sharePct: entry.sharePct,
+              rank: entry.rank,
+              reduction: round(largestReductionFor(scenario.shocks, entry.country), 4),
+            })),
+            sourceIds: importSources.sourceIds,
+          }
+        : null,
+      monthsOfCover: {
+        months: roundOrNull(impact.monthsOfCover, 1),
+        stockpileTonnes,
+        apparentConsumption: consumption
+          ? { tonnes: consumption.tonnes, year: consumption.year, form: consumption.form, note: consumption.note, sourceId: consumption.sourceId }
+          : null,
+        tonnesAtRiskPerMonth,
+        reason: coverReason,
+      },
+    },
+    defenseUses,
+    alternatives,
+    assumptions,
+    method: methodLink(result.method),
+    inputs: { sourceIds: [...sourceIds].sort(compareCodes) },
+    /** Kept for the summary; removed before the response is built. */
+    core: result,
+  };
+}
+
+/** JSON with object keys sorted at every level: the cache key of a normalised request. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => compareCodes(a, b));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function runNormalised(snapshot: DatasetSnapshot, scenario: NormalisedScenario) {
+  return memoize(snapshot, `scenario|${canonicalJson(scenario)}`, () => {
+    const perMineral = scenario.minerals.map((mineral) => mineralScenario(snapshot, mineral, scenario));
+    const coreResults = perMineral.map(
+      (entry): DisruptionResult =>
+        entry.status === 'ok'
+          ? entry.core
+          : { status: 'insufficient_data', mineral: entry.mineral, year: entry.year ?? 0, reason: entry.reason, stages: [], method: methodRef('disruption') },
+    );
+    const byMineral = new Map(perMineral.map((entry) => [entry.mineral, entry]));
+    const summary = summarizeScenario(coreResults).map((row) => {
+      const entry = byMineral.get(row.mineral);
+      const ok = entry?.status === 'ok' ? entry : null;
+      const top = ok?.alternatives[0];
+      return {
+        rank: row.rank,
+        mineral: row.mineral,
+        status: row.status,
+        bindingLoss: roundOrNull(row.bindingLoss, 4),
+        bindingStage: row.bindingStage,
+        consumptionAtRisk: roundOrNull(row.consumptionAtRisk, 4),
+        proxy: ok ? ok.importerImpact.proxy : null,
+        topAlternative: top ? { country: top.country, name: top.name, share: top.share } : null,
+        reason: entry?.status === 'insufficient_data' ? entry.reason : row.reason,
+      };
+    });
+    const results = perMineral.map((entry) => {
+      if (entry.status !== 'ok') return entry;
+      const { core: _core, ...shaped } = entry;
+      return shaped;
+    });
+    return {
+      scenario: {
+        year: scenario.year,
+        minerals: scenario.minerals,
+        importer: scenario.importer,
+        shocks: scenario.shocks,
+        stockpile: scenario.stockpile,
+        substitution: scenario.substitution,
+      },
+      summary,
+      results,
+      method: DISRUPTION_LINK(),
+    };
+  });
+}
+
+// ---- Entry points ------------------------------------------------------------------------------
+
+export function runScenario(snapshot: DatasetSnapshot, request: DisruptionRequest) {
+  return runNormalised(snapshot, normaliseRequest(snapshot, request));
+}
+
+export function listPresets(snapshot: DatasetSnapshot) {
+  const data = SCENARIO_PRESETS.map((preset) => ({
+    id: preset.id,
+    title: preset.title,
+    question: preset.question,
+    body: preset.body(snapshot),
+  }));
+  return { data, total: data.length };
+}
+
+function presetRequest(body: PresetBody, overrides: PresetOverrides | undefined): DisruptionRequest {
+  const request: DisruptionRequest = {
+    shocks: body.shocks,
+    importer: overrides?.importer ?? body.importer ?? 'USA',
+  };
+  const year = overrides?.year ?? body.year;
+  if (year !== undefined) request.year = year;
+  if (body.minerals !== undefined) request.minerals = body.minerals;
+  if (overrides?.stockpile !== undefined) request.stockpile = overrides.stockpile;
+  if (overrides?.substitution !== undefined) request.substitution = overrides.substitution;
+  return request;
+}
+
+export function runPreset(snapshot: DatasetSnapshot, id: string, overrides: PresetOverrides | undefined) {
+  const preset = findPreset(id);
+  if (!preset) throw new NotFoundError(`Unknown scenario preset '${id}'. See GET /v1/scenarios/presets for the list.`);
+  const result = runScenario(snapshot, presetRequest(preset.body(snapshot), overrides));
+  return { preset: { id: preset.id, title: preset.title, question: preset.question }, ...result };
+}

@@ -1,0 +1,356 @@
+import { ProductionRow, SourceRow, TABLE_SPECS, productionToInsert, type TableSpec } from '../../dataset/tables.js';
+import { checkProductionRules, checkReferencesAndKeys, keyOf, type ReferenceContext, type RowIssue } from '../../dataset/validate.js';
+import { citationOf } from '../../domain/citation.js';
+import { AppError, NotFoundError, type FieldError } from '../../errors.js';
+import type {
+  ChangeInsert,
+  ChangeRecord,
+  ProductionKey,
+  ProductionRecord,
+  ReferenceData,
+  SourceInsert,
+  WritesRepository,
+} from './writes.repository.js';
+import type { Change, NewSource, ProductionRowInput, ProductionValue, SourceValue, UpsertResult } from './writes.schemas.js';
+
+/** The loader's own table specs: writes go through the same row schema and cross-checks as data/*.csv. */
+function specFor<Row>(file: string): TableSpec<Row> {
+  const spec = (TABLE_SPECS as readonly TableSpec<unknown>[]).find((candidate) => candidate.file === file);
+  if (!spec) throw new Error(`no table spec for ${file}`);
+  return spec as TableSpec<Row>;
+}
+
+const PRODUCTION_SPEC = specFor<ProductionRow>('production.csv');
+const SOURCE_SPEC = specFor<SourceRow>('sources.csv');
+
+/** What the world-total rule sums over (see checkProductionRules). */
+const WORLD_TOTAL_GROUP = ['mineral', 'stage', 'year', 'basis'] as const;
+
+/** At most this many field errors are listed in one 422. */
+const MAX_LISTED_ERRORS = 200;
+
+/** Loader column → API field, where they differ. */
+const API_FIELDS: Record<string, string> = { source: 'sourceId', lower_bound: 'lowerBound' };
+
+function apiField(prefix: string, field: string): string {
+  // An issue about the whole row (no path, or the composite key "mineral,stage,…") points at the row.
+  if (field === '' || field === '(row)' || field.includes(',')) return prefix;
+  return `${prefix}.${API_FIELDS[field] ?? field}`;
+}
+
+const cell = (value: string | number | null | undefined): string => (value === null || value === undefined ? '' : String(value));
+const flagCell = (value: boolean | undefined): string => (value === undefined ? '' : String(value));
+
+/** A JSON row as the loader sees a data/production.csv record: every cell a string, '' for "no value". */
+export function productionCsvRecord(row: ProductionRowInput): Record<string, string> {
+  return {
+    mineral: row.mineral,
+    stage: row.stage,
+    country: row.country,
+    year: cell(row.year),
+    basis: row.basis,
+    tonnes: cell(row.tonnes),
+    edition: cell(row.edition),
+    source: row.sourceId,
+    estimated: flagCell(row.estimated),
+    withheld: flagCell(row.withheld),
+    lower_bound: flagCell(row.lowerBound),
+  };
+}
+
+/** A JSON source as the loader sees a data/sources.csv record. */
+export function sourceCsvRecord(source: NewSource): Record<string, string> {
+  return {
+    id: source.id,
+    title: source.title,
+    publisher: source.publisher,
+    edition: cell(source.edition),
+    year: cell(source.year),
+    locator: cell(source.locator),
+    url: cell(source.url),
+    licence: cell(source.licence),
+    notes: cell(source.notes),
+  };
+}
+
+/** A stored row in the loader's parsed shape, so merged state is checked by the loader's rules. */
+function rowOfRecord(record: ProductionRecord): ProductionRow {
+  return {
+    mineral: record.mineralId,
+    stage: record.stageId,
+    country: record.country,
+    year: record.year,
+    basis: record.basisId,
+    tonnes: record.tonnes,
+    edition: record.edition,
+    source: record.sourceId,
+    estimated: record.estimated,
+    withheld: record.withheld,
+    lower_bound: record.lowerBound,
+  };
+}
+
+function valueOfRow(row: ProductionRow): ProductionValue {
+  return {
+    mineral: row.mineral,
+    stage: row.stage,
+    country: row.country,
+    year: row.year,
+    basis: row.basis,
+    tonnes: row.tonnes,
+    edition: row.edition,
+    sourceId: row.source,
+    estimated: row.estimated,
+    withheld: row.withheld,
+    lowerBound: row.lower_bound,
+  };
+}
+
+function keyOfRow(row: ProductionRow): ProductionKey {
+  return { mineral: row.mineral, stage: row.stage, country: row.country, year: row.year, basis: row.basis };
+}
+
+function referenceContext(data: ReferenceData): ReferenceContext {
+  return {
+    ids: {
+      stages: new Set(data.stages),
+      minerals: new Set(data.minerals),
+      bases: new Set(data.bases.map((basis) => basis.id)),
+      countries: new Set(data.countries),
+      sources: new Set(data.sources),
+      groups: new Set(data.groups),
+    },
+    basisOwners: new Map(data.bases.map((basis) => [basis.id, { mineral: basis.mineral, stage: basis.stage }])),
+  };
+}
+
+function zodIssues(row: number, issues: readonly { path: readonly PropertyKey[]; message: string }[]): RowIssue[] {
+  return issues.map((issue) => ({ row, field: issue.path.map(String).join('.'), message: issue.message }));
+}
+
+/** 422 naming every failing row by index and API field name. */
+function rowsRejected(issues: RowIssue[], total: number): AppError {
+  const sorted = [...issues].sort((a, b) => a.row - b.row);
+  const failing = new Set(sorted.map((issue) => issue.row)).size;
+  const shown = sorted.slice(0, MAX_LISTED_ERRORS);
+  const more = sorted.length > shown.length ? ` The first ${shown.length} of ${sorted.length} problems are listed.` : '';
+  const errors: FieldError[] = shown.map((issue) => ({ field: apiField(`body.rows.${issue.row}`, issue.field), message: issue.message }));
+  return new AppError('unprocessable', `${failing} of ${total} row(s) break the dataset rules; nothing was stored.${more}`, errors);
+}
+
+/**
+ * Issues found on the merged state, reported on request rows: an issue on a row the request sent is that row's;
+ * one on a stored row the request did not send (the world total its new figures now exceed) goes to every
+ * request row in the same (mineral, stage, year, basis) group. Issues in groups the request did not touch were
+ * there before it and are not its fault.
+ */
+function attributeToRequest(issues: RowIssue[], merged: readonly ProductionRow[], requestRowAt: ReadonlyMap<number, number>): RowIssue[] {
+  const attributed: RowIssue[] = [];
+  for (const issue of issues) {
+    const own = requestRowAt.get(issue.row);
+    if (own !== undefined) {
+      attributed.push({ ...issue, row: own });
+      continue;
+    }
+    const anchor = merged[issue.row];
+    if (!anchor) continue;
+    const group = keyOf(anchor, WORLD_TOTAL_GROUP);
+    for (const [mergedIndex, requestIndex] of requestRowAt) {
+      const row = merged[mergedIndex];
+      if (row && keyOf(row, WORLD_TOTAL_GROUP) === group) attributed.push({ ...issue, row: requestIndex });
+    }
+  }
+  return attributed;
+}
+
+function parseJson<T>(text: string | null): T | null {
+  return text === null ? null : (JSON.parse(text) as T);
+}
+
+function toChange(record: ChangeRecord): Change {
+  return {
+    id: record.id,
+    version: record.version,
+    at: record.at,
+    actor: record.actor,
+    action: record.action,
+    entity: record.entity,
+    key: JSON.parse(record.key),
+    old: parseJson(record.oldValue),
+    new: parseJson(record.newValue),
+  } as Change;
+}
+
+export interface WritesServiceOptions {
+  /** Clock for change timestamps (tests pin it). */
+  now?: () => Date;
+}
+
+/** Authenticated writes: validated like the loader, all-or-nothing, each recorded in the change feed. */
+export function createWritesService(repository: WritesRepository, options: WritesServiceOptions = {}) {
+  const now = options.now ?? (() => new Date());
+
+  const versionTag = (): string => repository.versionTag() ?? 'empty';
+
+  return {
+    /** POST /v1/sources: adds a publication; an existing id is a conflict (sources are never overwritten). */
+    createSource(actor: string, input: NewSource) {
+      const parsed = SOURCE_SPEC.rowSchema.safeParse(sourceCsvRecord(input));
+      if (!parsed.success) {
+        throw new AppError(
+          'unprocessable',
+          'The source breaks the dataset rules; nothing was stored.',
+          parsed.error.issues.map((issue) => ({ field: apiField('body', issue.path.map(String).join('.')), message: issue.message })),
+        );
+      }
+      const source: SourceValue = parsed.data;
+      repository.transaction((tx) => {
+        if (tx.findSource(source.id)) {
+          throw new AppError('conflict', `Source '${source.id}' already exists; sources are not overwritten, so pick a new id.`, [
+            { field: 'body.id', message: 'already exists' },
+          ]);
+        }
+        const at = now().toISOString();
+        const version = tx.bumpVersion(at);
+        const values: SourceInsert = { ...source };
+        tx.insertSource(values);
+        tx.recordChanges([
+          {
+            version,
+            at,
+            actor,
+            action: 'create',
+            entity: 'source',
+            key: JSON.stringify({ id: source.id }),
+            oldValue: null,
+            newValue: JSON.stringify(source),
+          },
+        ]);
+      });
+      return { ...source, citation: citationOf(source) };
+    },
+
+    /**
+     * PUT /v1/production: upserts 1..1000 rows keyed by (mineral, stage, country, year, basis). Each row passes
+     * the loader's row schema; the batch passes the loader's reference and duplicate-key checks; the merged state
+     * (stored rows with the request's rows upserted) passes the loader's production rules. Any failure: 422 and
+     * nothing stored.
+     */
+    upsertProduction(actor: string, input: readonly ProductionRowInput[]): UpsertResult {
+      const issues: RowIssue[] = [];
+      const parsed = input.map((row, index) => {
+        const result = PRODUCTION_SPEC.rowSchema.safeParse(productionCsvRecord(row));
+        if (result.success) return result.data;
+        issues.push(...zodIssues(index, result.error.issues));
+        return null;
+      });
+      // Like the loader: cross-checks only run on rows that parsed.
+      if (issues.length > 0) throw rowsRejected(issues, input.length);
+      const rows = parsed as ProductionRow[];
+
+      const outcome = repository.transaction((tx) => {
+        const context = referenceContext(tx.referenceData());
+        issues.push(...checkReferencesAndKeys(PRODUCTION_SPEC, rows, context));
+        if (issues.length > 0) throw rowsRejected(issues, input.length);
+
+        const stored = tx.productionRows();
+        const merged = stored.map(rowOfRecord);
+        const storedAt = new Map(merged.map((row, index) => [keyOf(row, PRODUCTION_SPEC.key), index]));
+        const requestRowAt = new Map<number, number>();
+        const previous: (ProductionRecord | null)[] = rows.map((row, index) => {
+          const at = storedAt.get(keyOf(row, PRODUCTION_SPEC.key));
+          if (at === undefined) {
+            merged.push(row);
+            requestRowAt.set(merged.length - 1, index);
+            return null;
+          }
+          merged[at] = row;
+          requestRowAt.set(at, index);
+          return stored[at] ?? null;
+        });
+        issues.push(...attributeToRequest(checkProductionRules(merged, context), merged, requestRowAt));
+        if (issues.length > 0) throw rowsRejected(issues, input.length);
+
+        const actions = rows.map((row, index) => {
+          const before = previous[index];
+          if (!before) return 'create' as const;
+          return JSON.stringify(valueOfRow(rowOfRecord(before))) === JSON.stringify(valueOfRow(row)) ? ('unchanged' as const) : ('update' as const);
+        });
+        if (actions.every((action) => action === 'unchanged')) return actions;
+
+        const at = now().toISOString();
+        const version = tx.bumpVersion(at);
+        const changes: ChangeInsert[] = [];
+        const writes: ProductionRow[] = [];
+        rows.forEach((row, index) => {
+          const action = actions[index];
+          const before = previous[index];
+          if (action === 'unchanged') return;
+          writes.push(row);
+          changes.push({
+            version,
+            at,
+            actor,
+            action: action === 'create' ? 'create' : 'update',
+            entity: 'production',
+            key: JSON.stringify(keyOfRow(row)),
+            oldValue: before ? JSON.stringify(valueOfRow(rowOfRecord(before))) : null,
+            newValue: JSON.stringify(valueOfRow(row)),
+          });
+        });
+        tx.upsertProduction(writes.map(productionToInsert));
+        tx.recordChanges(changes);
+        return actions;
+      });
+
+      const count = (action: (typeof outcome)[number]) => outcome.filter((candidate) => candidate === action).length;
+      return {
+        version: versionTag(),
+        created: count('create'),
+        updated: count('update'),
+        unchanged: count('unchanged'),
+        rows: rows.map((row, index) => ({ ...valueOfRow(row), action: outcome[index] ?? 'unchanged' })),
+      };
+    },
+
+    /** DELETE /v1/production/{mineral}/{stage}/{country}/{year}/{basis}. */
+    deleteProduction(actor: string, key: ProductionKey): void {
+      repository.transaction((tx) => {
+        const record = tx.findProduction(key);
+        if (!record) {
+          throw new NotFoundError(
+            `No production figure for ${key.mineral}/${key.stage}/${key.country}/${key.year}/${key.basis}. See GET /v1/production.`,
+          );
+        }
+        const at = now().toISOString();
+        const version = tx.bumpVersion(at);
+        tx.deleteProduction(record.id);
+        const row = rowOfRecord(record);
+        tx.recordChanges([
+          {
+            version,
+            at,
+            actor,
+            action: 'delete',
+            entity: 'production',
+            key: JSON.stringify(keyOfRow(row)),
+            oldValue: JSON.stringify(valueOfRow(row)),
+            newValue: null,
+          },
+        ]);
+      });
+    },
+
+    /** GET /v1/changes: every change after version `since`, oldest first, keyed by id for paging. */
+    listChanges(since: number) {
+      const records = repository.changesSince(since);
+      return {
+        data: records.map(toChange),
+        keys: records.map((record) => record.id),
+        currentVersion: repository.currentVersion(),
+      };
+    },
+  };
+}
+
+export type WritesService = ReturnType<typeof createWritesService>;

@@ -1,0 +1,64 @@
+import compress from '@fastify/compress';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Config } from '../config.js';
+import { AppError } from '../errors.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Announces a route's retirement: RFC 9745 `Deprecation` and RFC 8594 `Sunset` headers. */
+    deprecation?: { since: Date; sunset?: Date; successor?: string };
+  }
+}
+
+/** Headers clients read from scripts in a browser. */
+const EXPOSED_HEADERS = ['ETag', 'Link', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Deprecation', 'Sunset', 'X-Request-Id'];
+
+/** What every response passes through on its way out: security headers, CORS for reads, compression, rate limits. */
+async function edge(app: FastifyInstance, config: Pick<Config, 'rateLimit' | 'corsOrigins'>): Promise<void> {
+  await app.register(helmet, {
+    // Swagger UI at /docs loads its own scripts, styles and data: images from 'self'.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
+      },
+    },
+  });
+  await app.register(cors, {
+    origin: config.corsOrigins === '*' ? '*' : config.corsOrigins,
+    methods: ['GET', 'HEAD'],
+    exposedHeaders: EXPOSED_HEADERS,
+  });
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
+  if (config.rateLimit.max > 0) {
+    await app.register(rateLimit, {
+      max: config.rateLimit.max,
+      timeWindow: config.rateLimit.windowMs,
+      enableDraftSpec: true,
+      // Health, readiness, metrics and the docs stay reachable for operators and load balancers.
+      allowList: (request) => !request.url.startsWith('/v1/'),
+      errorResponseBuilder: (_request, context) =>
+        new AppError(
+          'rate_limited',
+          `Rate limit of ${context.max} requests per ${context.after} window exceeded; retry in ${Math.ceil(context.ttl / 1000)} s.`,
+        ),
+    });
+  }
+  app.addHook('onSend', async (request, reply, payload) => {
+    const deprecation = request.routeOptions.config?.deprecation;
+    if (deprecation) {
+      reply.header('deprecation', `@${Math.floor(deprecation.since.getTime() / 1000)}`);
+      if (deprecation.sunset) reply.header('sunset', deprecation.sunset.toUTCString());
+      if (deprecation.successor) reply.header('link', `<${deprecation.successor}>; rel="successor-version"`);
+    }
+    return payload;
+  });
+}
+
+export default fp(edge, { name: 'http-edge' });

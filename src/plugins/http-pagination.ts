@@ -1,0 +1,46 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { createPaginator } from '../lib/pagination.js';
+
+/** A filtered collection in key order; `keys[i]` is the unique, ascending paging key of `data[i]`. */
+export interface KeyedList<T> {
+  data: T[];
+  keys: (string | number)[];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Pages a keyed collection for this request and sets the RFC 8288 `Link: rel="next"` header. */
+    page<T>(request: FastifyRequest, reply: FastifyReply, list: KeyedList<T>): { data: T[]; total: number; next: string | null };
+  }
+}
+
+const PAGING_PARAMS = new Set(['cursor', 'limit', 'format']);
+
+/** The filters a cursor is bound to: the route and every query parameter except paging and format. */
+function scopeOf(request: FastifyRequest): string {
+  const url = new URL(request.url, 'http://local');
+  const params = [...url.searchParams.entries()]
+    .filter(([name]) => !PAGING_PARAMS.has(name))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `${request.routeOptions.url}?${new URLSearchParams(params).toString()}|${url.pathname}`;
+}
+
+function nextLink(request: FastifyRequest, cursor: string): string {
+  const url = new URL(request.url, 'http://local');
+  url.searchParams.set('cursor', cursor);
+  return `<${url.pathname}${url.search}>; rel="next"`;
+}
+
+async function pagination(app: FastifyInstance, options: { cursorSecret: string }): Promise<void> {
+  const paginate = createPaginator(options.cursorSecret);
+  app.decorate('page', function page<T>(request: FastifyRequest, reply: FastifyReply, list: KeyedList<T>) {
+    const query = request.query as { limit?: number; cursor?: string };
+    const indexes = list.data.map((_, index) => index);
+    const result = paginate(indexes, (index) => list.keys[index] as string | number, { limit: query.limit ?? 100, cursor: query.cursor }, scopeOf(request));
+    if (result.next) reply.header('link', nextLink(request, result.next));
+    return { data: result.rows.map((index) => list.data[index] as T), total: result.total, next: result.next };
+  });
+}
+
+export default fp(pagination, { name: 'http-pagination' });

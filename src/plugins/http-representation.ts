@@ -1,0 +1,66 @@
+import accepts from '@fastify/accepts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError } from '../errors.js';
+import { CSV_CONTENT_TYPE, toCsv } from '../lib/csv.js';
+import './http-types.js';
+
+export type Representation = 'json' | 'csv';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    representation: Representation;
+  }
+}
+
+const JSON_TYPE = 'application/json';
+const CSV_TYPE = 'text/csv';
+
+function formatParameter(request: FastifyRequest): string | null {
+  const query = request.url.indexOf('?');
+  return query === -1 ? null : new URLSearchParams(request.url.slice(query + 1)).get('format');
+}
+
+/**
+ * Content negotiation for the API: JSON by default, CSV where the route declares rows to render
+ * (`Accept: text/csv`, or `?format=csv` for browsers), and 406 listing what can be served otherwise.
+ */
+async function representation(app: FastifyInstance): Promise<void> {
+  await app.register(accepts);
+  app.decorateRequest('representation', 'json');
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/v1/')) return;
+    const canCsv = request.routeOptions.config?.csv !== undefined;
+    const available = canCsv ? [JSON_TYPE, CSV_TYPE] : [JSON_TYPE];
+    const format = formatParameter(request);
+    if (format === 'csv' && canCsv) {
+      request.representation = 'csv';
+      return;
+    }
+    if (format === 'json') return;
+    if (format !== null && format !== 'csv') return; // the route's schema reports the bad value as a 400
+    const chosen = format === 'csv' ? false : request.accepts().type(available);
+    if (chosen === false) {
+      throw new AppError(
+        'not_acceptable',
+        `This resource can be served as ${available.join(' or ')}${canCsv ? ' (or ?format=csv)' : ''}.`,
+        [{ field: 'headers.accept', message: `supported: ${available.join(', ')}` }],
+      );
+    }
+    request.representation = chosen === CSV_TYPE ? 'csv' : 'json';
+  });
+
+  app.addHook('preSerialization', async (request, reply, payload) => {
+    if (request.representation !== 'csv' || reply.statusCode !== 200) return payload;
+    const select = request.routeOptions.config?.csv;
+    if (select === undefined) return payload;
+    const rows = select === true ? (payload as { data: unknown[] }).data : select(payload);
+    reply.type(CSV_CONTENT_TYPE);
+    // The CSV text is final: bypass the route's JSON serializer.
+    reply.serializer((text: unknown) => text as string);
+    return toCsv(rows);
+  });
+}
+
+export default fp(representation, { name: 'http-representation' });

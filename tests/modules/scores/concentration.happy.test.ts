@@ -1,0 +1,344 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, getJson } from '../../helpers/app.js';
+import { governanceWeighted, shareOf, stageReference, stagesWithData, wgiReference, yearsWithData } from './reference.js';
+
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  app = await buildTestApp();
+});
+afterAll(async () => {
+  await app.close();
+});
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+const stageOf = (body: any, stage: string) => body.stages.find((s: any) => s.stage === stage);
+
+describe('GET /v1/minerals/tungsten/concentration (mining 2024 from data/production.csv)', () => {
+  // Seeded tungsten mining 2024 rows (t W content), world total WLD = 81,000:
+  //   CHN 67,000  VNM 3,400  RUS 2,000  PRK 1,700  BOL 1,600  RWA 1,200  AUS 1,000  AUT 800  ESP 700  PRT 500  (OTH 1,500)
+  // shares: CHN 67,000/81,000 = 82.716 %, VNM 4.198, RUS 2.469, PRK 2.099, BOL 1.975, RWA 1.481, AUS 1.235,
+  //         AUT 0.988, ESP 0.864, PRT 0.617
+  // HHI = Σ s² = Σ t² / 81,000² × 10,000 = 4,513,830,000 / 6,561,000,000 × 10,000 = 6,879.79
+  // named total = 79,900 / 81,000 = 98.642 % → unallocated 1.358 %; upper bound 6,879.79 + 1.358² = 6,881.63
+  // CR3 = (67,000 + 3,400 + 2,000) / 81,000 = 89.383 %; equivalent suppliers 10,000 / 6,879.79 = 1.4535
+  const ref = stageReference('tungsten', 'mining', 2024);
+  let body: any;
+
+  beforeAll(async () => {
+    const response = await getJson(app, '/v1/minerals/tungsten/concentration');
+    expect(response.status).toBe(200);
+    body = response.body;
+  });
+
+  it('the reference arithmetic agrees with the hand-worked figures', () => {
+    expect(ref.worldTonnes).toBe(81_000);
+    expect(ref.otherTonnes).toBe(1_500);
+    expect(ref.producers).toHaveLength(10);
+    expect(shareOf(ref, 'CHN')).toBeCloseTo((100 * 67_000) / 81_000, 10);
+    expect(ref.hhi).toBeCloseTo(6_879.79, 2);
+    expect(ref.unallocatedShare).toBeCloseTo(1.358, 3);
+  });
+
+  it('mining 2024 HHI is Σ share² of the seeded rows against WLD 81,000, China 82.72 %', () => {
+    const mining = stageOf(body, 'mining');
+    expect(mining).toMatchObject({ stage: 'mining', status: 'ok', year: 2024, basis: 'w-contained' });
+    expect(mining.hhi).toBe(round(ref.hhi, 1));
+    expect(mining.hhi).toBe(6879.8);
+    expect(mining.top).toEqual({ country: 'CHN', name: 'China', tonnes: 67_000, share: 82.72 });
+    expect(mining.cr1).toBe(82.72);
+    expect(mining.cr1).toBe(round(ref.cr1, 2));
+    expect(mining.cr3).toBe(round(ref.cr3, 2));
+    expect(mining.cr3).toBe(89.38);
+  });
+
+  it('equivalent suppliers = 10,000 / HHI; unallocated = 100 − Σ named shares; upper bound = HHI + unallocated²', () => {
+    const mining = stageOf(body, 'mining');
+    expect(mining.equivalentSuppliers).toBe(round(10_000 / ref.hhi, 2));
+    expect(mining.equivalentSuppliers).toBe(1.45);
+    expect(mining.namedShareTotal).toBe(round(ref.namedShareTotal, 2));
+    expect(mining.unallocatedShare).toBe(round(100 - ref.namedShareTotal, 2));
+    expect(mining.unallocatedShare).toBe(1.36);
+    expect(mining.hhiUpperBound).toBe(round(ref.hhi + ref.unallocatedShare ** 2, 1));
+    expect(mining.hhiUpperBound).toBe(6881.6);
+    expect(mining.hhiUpperBound).toBeGreaterThanOrEqual(mining.hhi);
+  });
+
+  it('bands: above 1,800 (2023) and above 2,500 (2010) → highly concentrated under both', () => {
+    expect(stageOf(body, 'mining').bands).toEqual({ doj2023: 'highly_concentrated', hmg2010: 'highly_concentrated' });
+  });
+
+  it('carries its inputs: world total, other-countries row, every named producer and the source ids', () => {
+    const { inputs } = stageOf(body, 'mining');
+    expect(inputs.worldTonnes).toBe(81_000);
+    expect(inputs.worldTotalBasis).toBe('published');
+    expect(inputs.otherTonnes).toBe(1_500);
+    expect(inputs.sourceIds).toEqual(ref.sourceIds);
+    expect(inputs.sourceIds).toEqual(['usgs-mcs-2025-tungsten']);
+    expect(inputs.producers.map((p: any) => [p.country, p.tonnes, p.share])).toEqual(
+      ref.producers.map((p) => [p.country, p.tonnes, round(p.share, 2)]),
+    );
+    expect(inputs.unreported).toEqual([]);
+    expect(stageOf(body, 'mining').withheld).toEqual([]);
+  });
+
+  it("method is { id: 'hhi', version, href: '/v1/methods/hhi' } with the catalogue's version", async () => {
+    const { body: method } = await getJson(app, '/v1/methods/hhi');
+    expect(stageOf(body, 'mining').method).toEqual({ id: 'hhi', version: method.version, href: '/v1/methods/hhi' });
+  });
+
+  it('a stage without data (component) is insufficient_data with a reason, never a zero score', () => {
+    for (const stage of ['refining', 'metal', 'component']) {
+      const block = stageOf(body, stage);
+      expect(block.status).toBe('insufficient_data');
+      expect(block.reason).toMatch(new RegExp(`${stage}.*tungsten`));
+      expect(block).not.toHaveProperty('hhi');
+      expect(block.method.href).toBe('/v1/methods/hhi');
+    }
+    expect(body.stages.map((s: any) => s.stage)).toEqual(['mining', 'refining', 'metal', 'component']);
+  });
+
+  it('chokepoint.stage is mining (the only scored stage), with China and its share', () => {
+    expect(body.chokepoint).toMatchObject({
+      status: 'ok',
+      stage: 'mining',
+      year: 2024,
+      hhi: 6879.8,
+      topCountry: 'CHN',
+      topShare: 82.72,
+      comparedStages: [{ stage: 'mining', year: 2024, hhi: 6879.8 }],
+      method: { id: 'chokepoint', href: '/v1/methods/chokepoint' },
+    });
+  });
+});
+
+describe('governance-weighted HHI (tungsten mining 2024)', () => {
+  it('hhiWgi = Σ (share/100)² × EU-scaled WGI, WGI = (2.5 − mean of six, latest complete year) × 2', async () => {
+    const ref = stageReference('tungsten', 'mining', 2024);
+    const wgi = wgiReference();
+    // China, WGI 2022 (data/governance.csv): mean of the six estimates ≈ −0.333 → (2.5 + 0.333) × 2 ≈ 5.67 (methodology §5)
+    expect(wgi.get('CHN')?.year).toBe(2022);
+    expect(wgi.get('CHN')?.euScaled).toBeCloseTo(5.67, 2);
+    const expected = governanceWeighted(ref.producers);
+    expect(expected.missing).toEqual([]);
+    // China alone contributes 0.82716² × 5.6665 ≈ 3.877 of the ≈ 3.899 total
+    expect(expected.hhiWgi).toBeCloseTo(3.899, 3);
+
+    const { body } = await getJson(app, '/v1/minerals/tungsten/concentration?stage=mining');
+    const weighted = stageOf(body, 'mining').governanceWeighted;
+    expect(weighted.status).toBe('ok');
+    expect(weighted.hhiWgi).toBe(round(expected.hhiWgi, 3));
+    expect(weighted.wgiYears).toEqual([2022]);
+    expect(weighted.tradeFactor).toBe(1);
+    expect(weighted.missingGovernance).toEqual({ countries: [], combinedShare: 0 });
+    expect(weighted.method).toMatchObject({ id: 'hhi-wgi', href: '/v1/methods/hhi-wgi' });
+  });
+
+  it('producers without a WGI score are listed with their combined share (antimony: GTM, PAK)', async () => {
+    const ref = stageReference('antimony', 'mining', 2024);
+    const expected = governanceWeighted(ref.producers);
+    expect(expected.missing).toEqual(['GTM', 'PAK']);
+    const { body } = await getJson(app, '/v1/minerals/antimony/concentration?stage=mining');
+    const weighted = stageOf(body, 'mining').governanceWeighted;
+    expect(weighted.hhiWgi).toBe(round(expected.hhiWgi, 3));
+    // GTM 50 t + PAK 250 t of 100,000 t = 0.30 %
+    expect(weighted.missingGovernance).toEqual({ countries: ['GTM', 'PAK'], combinedShare: 0.3 });
+  });
+});
+
+describe('chokepoints of the card minerals', () => {
+  // Chokepoint = stage with the highest HHI. Expected, from the CSV rows (latest year 2024 everywhere):
+  //   antimony    mining   4,099.6  (only stage; CHN 60,000 / 100,000 = 60 %)
+  //   rare-earths refining 8,353.2  (IEA magnet REEs, CHN 73,757 / 80,805 = 91.28 %) vs mining 5,023.8
+  //   tungsten    mining   6,879.8  (only stage; CHN 82.72 %)
+  //   cobalt      refining 6,219.8  (CHN 196,143 / 250,150 = 78.41 %) vs mining 5,867.3 (COD 75.86 %)
+  //   lithium     refining 5,380.8  (CHN 169,678 / 241,612 = 70.23 %) vs mining 2,215.3 (AUS 36.67 %)
+  const cases = [
+    { mineral: 'antimony', stage: 'mining', other: null, top: 'CHN', hhi: 4099.6 },
+    { mineral: 'rare-earths', stage: 'refining', other: 'mining', top: 'CHN', hhi: 8353.2 },
+    { mineral: 'tungsten', stage: 'mining', other: null, top: 'CHN', hhi: 6879.8 },
+    { mineral: 'cobalt', stage: 'refining', other: 'mining', top: 'CHN', hhi: 6219.8 },
+    { mineral: 'lithium', stage: 'refining', other: 'mining', top: 'CHN', hhi: 5380.8 },
+  ] as const;
+
+  for (const c of cases) {
+    it(`${c.mineral}: chokepoint ${c.stage}, HHI ${c.hhi}`, async () => {
+      const ref = stageReference(c.mineral, c.stage, 2024);
+      expect(round(ref.hhi, 1)).toBe(c.hhi);
+      const { status, body } = await getJson(app, `/v1/minerals/${c.mineral}/concentration`);
+      expect(status).toBe(200);
+      expect(body.chokepoint).toMatchObject({ status: 'ok', stage: c.stage, year: 2024, hhi: c.hhi, topCountry: c.top });
+      expect(body.chokepoint.topShare).toBe(round(ref.cr1, 2));
+      if (c.other) {
+        const other = stageReference(c.mineral, c.other, 2024);
+        expect(other.hhi).toBeLessThan(ref.hhi);
+        expect(stageOf(body, c.other).hhi).toBe(round(other.hhi, 1));
+        expect(body.chokepoint.comparedStages).toHaveLength(2);
+      }
+    });
+  }
+
+  it('cobalt and graphite: refining is more concentrated than mining, so refining is the chokepoint', async () => {
+    for (const mineral of ['cobalt', 'graphite']) {
+      const mining = stageReference(mineral, 'mining', 2024);
+      const refining = stageReference(mineral, 'refining', 2024);
+      expect(refining.hhi).toBeGreaterThan(mining.hhi);
+      const { body } = await getJson(app, `/v1/minerals/${mineral}/concentration`);
+      expect(body.chokepoint.stage).toBe('refining');
+      expect(body.chokepoint.hhi).toBe(round(refining.hhi, 1));
+      expect(stageOf(body, 'mining').hhi).toBe(round(mining.hhi, 1));
+    }
+  });
+});
+
+describe('GET /v1/minerals/{mineral}/concentration/history', () => {
+  it('antimony mining: 2021–2024, HHI per year from the rows, China on top every year', async () => {
+    const { status, body } = await getJson(app, '/v1/minerals/antimony/concentration/history?stage=mining');
+    expect(status).toBe(200);
+    expect(body.stages).toHaveLength(1);
+    const [mining] = body.stages;
+    expect(mining).toMatchObject({ stage: 'mining', status: 'ok', method: { id: 'hhi', href: '/v1/methods/hhi' } });
+    expect(mining.series.map((p: any) => p.year)).toEqual([2021, 2022, 2023, 2024]);
+    expect(yearsWithData('antimony', 'mining')).toEqual([2021, 2022, 2023, 2024]);
+    for (const point of mining.series) {
+      const ref = stageReference('antimony', 'mining', point.year);
+      expect(point).toMatchObject({ status: 'ok', topCountry: 'CHN', worldTonnes: ref.worldTonnes });
+      expect(point.hhi).toBe(round(ref.hhi, 1));
+      expect(point.cr1).toBe(round(ref.cr1, 2));
+      expect(point.topShare).toBe(round(shareOf(ref, 'CHN'), 2));
+    }
+    // e.g. 2022: CHN 40,000 / WLD 83,100 = 48.13 %, the low point of the series
+    expect(mining.series[1]).toMatchObject({ year: 2022, cr1: 48.13, hhi: 3083.7 });
+    // 2024: CHN 60,000 / 100,000 = 60 %
+    expect(mining.series[3]).toMatchObject({ year: 2024, cr1: 60, hhi: 4099.6 });
+  });
+
+  it('without ?stage every stage is listed; stages without data are insufficient_data', async () => {
+    const { body } = await getJson(app, '/v1/minerals/antimony/concentration/history');
+    expect(body.stages.map((s: any) => [s.stage, s.status])).toEqual([
+      ['mining', 'ok'],
+      ['refining', 'insufficient_data'],
+      ['metal', 'insufficient_data'],
+      ['component', 'insufficient_data'],
+    ]);
+    expect(stageOf(body, 'component').reason).toMatch(/component/);
+  });
+});
+
+describe('GET /v1/concentration', () => {
+  it('ranks every mineral × stage by HHI, descending, ranks 1..n, each HHI from the rows', async () => {
+    const { status, body } = await getJson(app, '/v1/concentration');
+    expect(status).toBe(200);
+    const pairs = stagesWithData();
+    expect(body.total).toBe(pairs.length);
+    expect(body.data).toHaveLength(pairs.length);
+    expect(body.data.map((r: any) => r.rank)).toEqual(pairs.map((_, i) => i + 1));
+    for (let i = 1; i < body.data.length; i += 1) {
+      expect(body.data[i - 1].hhi).toBeGreaterThanOrEqual(body.data[i].hhi);
+    }
+    for (const row of body.data) {
+      const ref = stageReference(row.mineral, row.stage, row.year);
+      expect(row.hhi).toBe(round(ref.hhi, 1));
+      expect(row.year).toBe(Math.max(...yearsWithData(row.mineral, row.stage)));
+    }
+    expect(body.insufficientData).toEqual([]);
+    expect(body.method).toMatchObject({ id: 'hhi', href: '/v1/methods/hhi' });
+  });
+
+  it('gallium refining is at the top: China 750 of 760 t = 98.68 %', async () => {
+    const { body } = await getJson(app, '/v1/concentration');
+    const gallium = body.data.find((r: any) => r.mineral === 'gallium' && r.stage === 'refining');
+    expect(gallium.rank).toBeLessThanOrEqual(3);
+    expect(body.data[0]).toMatchObject({ rank: 1, mineral: 'gallium', stage: 'refining', topCountry: 'CHN', topShare: 98.68 });
+    // CHN 750, RUS 6, JPN 3, KOR 3 of 760: (98.684² + 0.789² + 0.395² + 0.395²) = 9,739.5
+    expect(gallium.hhi).toBe(9739.5);
+    expect(gallium.band2023).toBe('highly_concentrated');
+  });
+
+  it('?year=2022 scores 2022 only, and lists the pairs without 2022 data as insufficient_data', async () => {
+    const { status, body } = await getJson(app, '/v1/concentration?year=2022');
+    expect(status).toBe(200);
+    expect(body.year).toBe(2022);
+    expect(body.data.length).toBeGreaterThan(0);
+    expect(body.data.every((r: any) => r.year === 2022)).toBe(true);
+    const pairs = stagesWithData();
+    const with2022 = pairs.filter((p) => yearsWithData(p.mineral, p.stage).includes(2022));
+    expect(body.data.map((r: any) => `${r.mineral}|${r.stage}`).sort()).toEqual(with2022.map((p) => `${p.mineral}|${p.stage}`).sort());
+    expect(body.insufficientData.map((r: any) => `${r.mineral}|${r.stage}`).sort()).toEqual(
+      pairs.filter((p) => !with2022.includes(p)).map((p) => `${p.mineral}|${p.stage}`).sort(),
+    );
+    for (const row of body.insufficientData) {
+      expect(row.status).toBe('insufficient_data');
+      expect(row.reason).toMatch(/2022/);
+    }
+    const tungsten = body.data.find((r: any) => r.mineral === 'tungsten');
+    // 2022: CHN 66,000 / WLD 79,800 = 82.71 %
+    expect(tungsten.hhi).toBe(round(stageReference('tungsten', 'mining', 2022).hhi, 1));
+    expect(tungsten.topShare).toBe(82.71);
+  });
+
+  it('?stage=mining keeps mining rows only', async () => {
+    const { body } = await getJson(app, '/v1/concentration?stage=mining');
+    const mining = stagesWithData().filter((p) => p.stage === 'mining');
+    expect(body.total).toBe(mining.length);
+    expect(body.data.every((r: any) => r.stage === 'mining')).toBe(true);
+    expect(body.data.map((r: any) => r.mineral).sort()).toEqual(mining.map((p) => p.mineral).sort());
+    expect(body.data[0]).toMatchObject({ rank: 1, mineral: 'tungsten', hhi: 6879.8 });
+  });
+});
+
+describe('GET /v1/countries/{iso3}/dominance', () => {
+  it('CHN, default minShare 25: every (mineral, stage) where China has ≥ 25 %, largest share first', async () => {
+    const { status, body } = await getJson(app, '/v1/countries/CHN/dominance');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ country: 'CHN', name: 'China', minShare: 25 });
+    const shares = body.data.map((r: any) => r.share);
+    expect(shares).toEqual([...shares].sort((a: number, b: number) => b - a));
+    expect(shares.every((s: number) => s >= 25)).toBe(true);
+
+    const expected = stagesWithData()
+      .map((p) => {
+        const year = Math.max(...yearsWithData(p.mineral, p.stage));
+        const ref = stageReference(p.mineral, p.stage, year);
+        const china = ref.producers.find((x) => x.country === 'CHN');
+        return china && china.share >= 25 ? `${p.mineral}|${p.stage}` : null;
+      })
+      .filter((key): key is string => key !== null)
+      .sort();
+    expect(body.data.map((r: any) => `${r.mineral}|${r.stage}`).sort()).toEqual(expected);
+    expect(body.total).toBe(expected.length);
+
+    const tungsten = body.data.find((r: any) => r.mineral === 'tungsten' && r.stage === 'mining');
+    expect(tungsten).toMatchObject({ year: 2024, share: 82.72, tonnes: 67_000, rank: 1, hhi: 6879.8, worldTonnes: 81_000 });
+  });
+
+  it('?minShare=90 keeps only shares of at least 90 %', async () => {
+    const { body } = await getJson(app, '/v1/countries/CHN/dominance?minShare=90');
+    expect(body.minShare).toBe(90);
+    expect(body.data.length).toBeGreaterThan(0);
+    expect(body.data.every((r: any) => r.share >= 90)).toBe(true);
+    // gallium refining 98.68, graphite refining 95.71, rare-earths refining 91.28
+    expect(body.data.map((r: any) => [r.mineral, r.stage, r.share])).toEqual([
+      ['gallium', 'refining', 98.68],
+      ['graphite', 'refining', 95.71],
+      ['rare-earths', 'refining', 91.28],
+    ]);
+  });
+
+  it('?minShare= (empty) takes the default 25, not 0', async () => {
+    const { status, body } = await getJson(app, '/v1/countries/CHN/dominance?minShare=');
+    expect(status).toBe(200);
+    expect(body.minShare).toBe(25);
+    expect(body.data.every((r: any) => r.share >= 25)).toBe(true);
+  });
+
+  it('ranks China second where it is not the largest producer (nickel refining: Indonesia first)', async () => {
+    const { body } = await getJson(app, '/v1/countries/CHN/dominance');
+    const nickel = body.data.find((r: any) => r.mineral === 'nickel' && r.stage === 'refining');
+    const ref = stageReference('nickel', 'refining', 2024);
+    expect(ref.producers[0]!.country).toBe('IDN');
+    expect(nickel).toMatchObject({ rank: 2, share: round(shareOf(ref, 'CHN'), 2) });
+  });
+});

@@ -1,0 +1,216 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, getJson } from '../../helpers/app.js';
+import { expectProblem, fieldsOf } from '../../helpers/problem.js';
+import { governanceWeighted, importSourceRows, latestReliance, shareOf, stageReference } from './reference.js';
+
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  app = await buildTestApp();
+});
+afterAll(async () => {
+  await app.close();
+});
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+interface Row {
+  mineral: string;
+  [key: string]: any;
+}
+
+describe('GET /v1/dependency/USA', () => {
+  let body: { importer: string; data: Row[]; total: number; method: { id: string; href: string } };
+
+  beforeAll(async () => {
+    const response = await getJson(app, '/v1/dependency/USA');
+    expect(response.status).toBe(200);
+    body = response.body;
+  });
+
+  it('lists every mineral, sorted by dependency index, largest first', async () => {
+    const { body: minerals } = await getJson(app, '/v1/minerals');
+    expect(body.importer).toBe('USA');
+    expect(body.data.map((r) => r.mineral).sort()).toEqual(minerals.data.map((m: { id: string }) => m.id).sort());
+    expect(body.total).toBe(body.data.length);
+    const indexes = body.data.map((r) => (r.dependencyIndex.status === 'ok' ? r.dependencyIndex.index : -1));
+    expect(indexes).toEqual([...indexes].sort((a, b) => b - a));
+    expect(body.method).toMatchObject({ id: 'import-dependency', href: '/v1/methods/import-dependency' });
+  });
+
+  it('every index is TE × DP with TE = reliance and DP = Σ (share/100)² × WGI/10 at the assessed (chokepoint) stage', async () => {
+    for (const row of body.data) {
+      const index = row.dependencyIndex;
+      if (index.status !== 'ok') continue;
+      const ref = stageReference(row.mineral, index.assessedStage, index.assessedYear);
+      const dp = governanceWeighted(ref.producers).hhiWgi / 10;
+      expect(index.disruptionPotential).toBe(round(dp, 4));
+      expect(index.tradeExposure).toBe(row.netImportReliance.fraction);
+      expect(index.index).toBe(round(index.tradeExposure * dp, 4));
+      expect(index.index).toBeGreaterThanOrEqual(0);
+      expect(index.index).toBeLessThanOrEqual(1);
+      const { body: concentration } = await getJson(app, `/v1/minerals/${row.mineral}/concentration`);
+      expect(index.assessedStage).toBe(concentration.chokepoint.stage);
+    }
+  });
+});
+
+describe('GET /v1/dependency/USA?mineral=antimony', () => {
+  let row: Row;
+
+  beforeAll(async () => {
+    const { status, body } = await getJson(app, '/v1/dependency/USA?mineral=antimony');
+    expect(status).toBe(200);
+    expect(body.total).toBe(1);
+    row = body.data[0];
+  });
+
+  it('net import reliance 85 % (2024, MCS 2025)', () => {
+    expect(latestReliance('USA', 'antimony')).toMatchObject({ year: 2024, percent: 85 });
+    expect(row.netImportReliance).toMatchObject({ year: 2024, percent: 85, valueText: '85', qualifier: 'eq', fraction: 0.85, censored: false });
+  });
+
+  it("import sources: the 'total metal and oxide' 2020-23 form, China 63 %, OTH kept apart (18 %)", () => {
+    const rows = importSourceRows('USA', 'antimony', 'total metal and oxide', '2020-23');
+    expect(rows.map((r) => [r.country, r.sharePct])).toEqual([['CHN', 63], ['BEL', 8], ['IND', 6], ['BOL', 5], ['OTH', 18]]);
+    expect(row.importSources).toMatchObject({ period: '2020-23', form: 'total metal and oxide', rankOnly: false, otherSharePct: 18 });
+    expect(row.importSources.sources.map((s: { country: string; sharePct: number }) => [s.country, s.sharePct])).toEqual([
+      ['CHN', 63],
+      ['BEL', 8],
+      ['IND', 6],
+      ['BOL', 5],
+    ]);
+    expect(row.topSupplier).toEqual({ country: 'CHN', name: 'China', sharePct: 63 });
+  });
+
+  it('import-source HHI = 63² + 8² + 6² + 5² = 4,094 (OTH excluded, 18 % unlisted)', () => {
+    expect(63 ** 2 + 8 ** 2 + 6 ** 2 + 5 ** 2).toBe(4094);
+    expect(row.importSourceConcentration).toMatchObject({
+      status: 'ok',
+      hhi: 4094,
+      unlistedShare: 18,
+      // 4,094 + 18² = 4,418
+      hhiUpperBound: 4418,
+      topSupplier: { country: 'CHN', share: 63 },
+      method: { id: 'import-dependency', href: '/v1/methods/import-dependency' },
+    });
+  });
+
+  it('dependency index = 0.85 × DP, DP from antimony mining 2024 (the chokepoint) and the WGI', () => {
+    const ref = stageReference('antimony', 'mining', 2024);
+    const weighted = governanceWeighted(ref.producers);
+    // CHN 0.60² × 5.6665 = 2.040, TJK 0.17² × 7.337 = 0.212, RUS 0.13² × 7.064 = 0.119, … → HHI_WGI ≈ 2.400, DP ≈ 0.2400
+    expect(weighted.hhiWgi).toBeCloseTo(2.4, 2);
+    const dp = weighted.hhiWgi / 10;
+    expect(row.dependencyIndex).toMatchObject({
+      status: 'ok',
+      assessedStage: 'mining',
+      assessedYear: 2024,
+      tradeExposure: 0.85,
+      disruptionPotential: round(dp, 4),
+      index: round(0.85 * dp, 4),
+      censoredReliance: false,
+      method: { id: 'import-dependency', href: '/v1/methods/import-dependency' },
+    });
+    expect(row.dependencyIndex.index).toBeCloseTo(0.204, 3);
+    // GTM and PAK have no WGI score: left out and reported (50 + 250 of 100,000 t = 0.3 %)
+    expect(row.dependencyIndex.missingGovernance).toEqual({ countries: weighted.missing, combinedShare: 0.3 });
+    expect(row.dependencyIndex.caveats.length).toBeGreaterThan(0);
+  });
+});
+
+describe('GET /v1/dependency/USA: censored and rank-only inputs', () => {
+  it('tungsten: ">50" is used at its bound and flagged; rank-only sources give no import HHI', async () => {
+    const { body } = await getJson(app, '/v1/dependency/USA?mineral=tungsten');
+    const [row] = body.data;
+    expect(row.netImportReliance).toMatchObject({ valueText: '>50', qualifier: 'gt', fraction: 0.5, censored: true });
+    expect(row.importSources).toMatchObject({ rankOnly: true });
+    expect(row.importSourceConcentration).toMatchObject({ status: 'insufficient_data', reason: expect.stringMatching(/rank/) });
+    expect(row.topSupplier).toEqual({ country: 'CHN', name: 'China', sharePct: null });
+    expect(row.dependencyIndex).toMatchObject({ status: 'ok', tradeExposure: 0.5, censoredReliance: true, assessedStage: 'mining' });
+  });
+});
+
+describe('GET /v1/dependency/{importer}: errors', () => {
+  it('unknown importer → 404; unknown mineral filter → 400 naming querystring.mineral', async () => {
+    expectProblem(await app.inject({ url: '/v1/dependency/XYZ' }), 404, 'not_found', '/v1/dependency/XYZ');
+    const body = expectProblem(await app.inject({ url: '/v1/dependency/USA?mineral=banana' }), 400, 'validation_failed');
+    expect(fieldsOf(body)).toEqual(['querystring.mineral']);
+  });
+});
+
+describe('GET /v1/dependency/USA/on/CHN', () => {
+  let body: { importer: string; supplier: string; supplierName: string; data: Row[]; total: number; method: { href: string } };
+
+  beforeAll(async () => {
+    const response = await getJson(app, '/v1/dependency/USA/on/CHN');
+    expect(response.status).toBe(200);
+    body = response.body;
+  });
+
+  it('antimony: direct 0.85 × 0.63 = 0.5355, upstream 0.60 (mining 2024), effective 0.60 driven by upstream', () => {
+    const antimony = body.data.find((r) => r.mineral === 'antimony')!;
+    expect(0.85 * 0.63).toBeCloseTo(0.5355, 10);
+    const ref = stageReference('antimony', 'mining', 2024);
+    expect(shareOf(ref, 'CHN')).toBe(60);
+    expect(antimony).toMatchObject({
+      status: 'ok',
+      direct: 0.5355,
+      upstream: { stage: 'mining', exposure: 0.6 },
+      effectiveExposure: 0.6,
+      drivenBy: 'upstream',
+      method: { id: 'supplier-exposure', href: '/v1/methods/supplier-exposure' },
+    });
+    expect(antimony.supplierImportShare).toMatchObject({ sharePct: 63, rank: 1, period: '2020-23', form: 'total metal and oxide' });
+    expect(antimony.netImportReliance).toMatchObject({ percent: 85, fraction: 0.85 });
+    expect(antimony.stageShares.find((s: { stage: string }) => s.stage === 'mining')).toMatchObject({ year: 2024, share: 60 });
+  });
+
+  it('upstream exposure is China’s largest share of world supply at any stage, from the rows', () => {
+    for (const row of body.data) {
+      if (row.status !== 'ok' || row.upstream === null) continue;
+      const ref = stageReference(row.mineral, row.upstream.stage, row.stageShares.find((s: { stage: string }) => s.stage === row.upstream.stage).year);
+      expect(row.upstream.exposure).toBe(round(shareOf(ref, 'CHN') / 100, 4));
+    }
+    // tungsten: 67,000 / 81,000 = 0.8272; cobalt: refining 196,143 / 250,150 = 0.7841 (China is not a named cobalt miner)
+    expect(body.data.find((r) => r.mineral === 'tungsten')).toMatchObject({ upstream: { stage: 'mining', exposure: 0.8272 }, drivenBy: 'upstream' });
+    expect(body.data.find((r) => r.mineral === 'cobalt')).toMatchObject({ upstream: { stage: 'refining', exposure: 0.7841 } });
+  });
+
+  it('rows are sorted by effective exposure, largest first, and every fraction is within 0–1', () => {
+    expect(body).toMatchObject({ importer: 'USA', supplier: 'CHN', supplierName: 'China' });
+    expect(body.total).toBe(body.data.length);
+    const exposures = body.data.map((r) => r.effectiveExposure ?? -1);
+    expect(exposures).toEqual([...exposures].sort((a, b) => b - a));
+    for (const row of body.data) {
+      for (const value of [row.effectiveExposure, row.direct, row.upstream?.exposure]) {
+        if (value === null || value === undefined) continue;
+        expect(value).toBeGreaterThanOrEqual(0);
+        expect(value).toBeLessThanOrEqual(1);
+      }
+      if (row.status === 'ok') {
+        expect(row.effectiveExposure).toBe(Math.max(row.direct ?? -1, row.upstream?.exposure ?? -1));
+        expect(row.drivenBy).toBe(row.direct !== null && row.direct >= (row.upstream?.exposure ?? -1) ? 'direct' : 'upstream');
+      }
+    }
+    // gallium refining: 750 / 760 = 0.9868 leads
+    expect(body.data[0]).toMatchObject({ mineral: 'gallium', effectiveExposure: 0.9868 });
+  });
+
+  it('rare earths: direct 0.80 × 0.70 = 0.56 against upstream refining 0.9128', () => {
+    const rows = importSourceRows('USA', 'rare-earths', 'compounds and metals', '2020-23');
+    expect(rows[0]).toMatchObject({ country: 'CHN', sharePct: 70 });
+    expect(body.data.find((r) => r.mineral === 'rare-earths')).toMatchObject({
+      direct: 0.56,
+      upstream: { stage: 'refining', exposure: 0.9128 },
+      effectiveExposure: 0.9128,
+      drivenBy: 'upstream',
+    });
+  });
+
+  it('unknown supplier → 404; unknown importer → 404', async () => {
+    expectProblem(await app.inject({ url: '/v1/dependency/USA/on/XYZ' }), 404, 'not_found', '/v1/dependency/USA/on/XYZ');
+    expectProblem(await app.inject({ url: '/v1/dependency/XYZ/on/CHN' }), 404, 'not_found');
+  });
+});

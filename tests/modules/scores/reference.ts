@@ -1,0 +1,176 @@
+/**
+ * Expected values for the score endpoint tests, worked out straight from data/*.csv.
+ * Deliberately independent of src/: it parses the CSV files itself and does the arithmetic
+ * the methodology describes, so a test compares the API against the spreadsheet, not against itself.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { DATA_DIR } from '../../helpers/dataset.js';
+
+type Row = Record<string, string>;
+
+function readRows(file: string): Row[] {
+  return parse(readFileSync(join(DATA_DIR, file), 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
+}
+
+const production = readRows('production.csv');
+const governance = readRows('governance.csv');
+const importSources = readRows('import_sources.csv');
+const importReliance = readRows('import_reliance.csv');
+const groupMembers = readRows('group_members.csv');
+const basisPriority = new Map(
+  readRows('bases.csv').map((r) => [r.id!, r.priority === '' ? Number.MAX_SAFE_INTEGER : Number(r.priority)]),
+);
+
+const WORLD = 'WLD';
+const OTHER = 'OTH';
+
+export interface StageReference {
+  basis: string;
+  worldTonnes: number;
+  otherTonnes: number | null;
+  /** Named producers with a figure, largest first; shares in percent of the world total. */
+  producers: { country: string; tonnes: number; share: number }[];
+  hhi: number;
+  namedShareTotal: number;
+  unallocatedShare: number;
+  hhiUpperBound: number;
+  cr1: number;
+  cr3: number;
+  equivalentSuppliers: number;
+  sourceIds: string[];
+}
+
+/**
+ * Rows of one (mineral, stage, year) on the preferred basis (data/README.md: `priority` 1 is the basis a score
+ * should prefer when several exist for the same mineral, stage and year; bases are never mixed).
+ */
+export function stageRows(mineral: string, stage: string, year: number): Row[] {
+  const rows = production.filter((r) => r.mineral === mineral && r.stage === stage && Number(r.year) === year);
+  const rank = (basis: string) => basisPriority.get(basis) ?? Number.MAX_SAFE_INTEGER;
+  const preferred = [...new Set(rows.map((r) => r.basis!))].sort((a, b) => rank(a) - rank(b))[0];
+  return rows.filter((r) => r.basis === preferred);
+}
+
+/** The concentration of one stage-year by the methodology: shares of the published WLD total, HHI over named rows. */
+export function stageReference(mineral: string, stage: string, year: number): StageReference {
+  const rows = stageRows(mineral, stage, year);
+  if (rows.length === 0) throw new Error(`no rows for ${mineral} ${stage} ${year}`);
+  const world = rows.find((r) => r.country === WORLD);
+  const other = rows.find((r) => r.country === OTHER);
+  const named = rows.filter((r) => r.country !== WORLD && r.country !== OTHER && r.tonnes !== '');
+  const otherTonnes = other && other.tonnes !== '' ? Number(other.tonnes) : null;
+  const worldTonnes = world ? Number(world.tonnes) : named.reduce((t, r) => t + Number(r.tonnes), 0) + (otherTonnes ?? 0);
+  const producers = named
+    .map((r) => ({ country: r.country!, tonnes: Number(r.tonnes), share: (100 * Number(r.tonnes)) / worldTonnes }))
+    .sort((a, b) => b.share - a.share);
+  const shares = producers.map((p) => p.share);
+  let hhi = 0;
+  for (const s of shares) hhi += s * s;
+  const namedShareTotal = shares.reduce((t, s) => t + s, 0);
+  const unallocatedShare = Math.max(0, 100 - namedShareTotal);
+  return {
+    basis: rows[0]!.basis!,
+    worldTonnes,
+    otherTonnes,
+    producers,
+    hhi,
+    namedShareTotal,
+    unallocatedShare,
+    hhiUpperBound: hhi + unallocatedShare ** 2,
+    cr1: shares[0]!,
+    cr3: shares.slice(0, 3).reduce((t, s) => t + s, 0),
+    equivalentSuppliers: 10_000 / hhi,
+    sourceIds: [...new Set(rows.map((r) => r.source!))].sort(),
+  };
+}
+
+export function shareOf(ref: StageReference, country: string): number {
+  const producer = ref.producers.find((p) => p.country === country);
+  if (!producer) throw new Error(`${country} is not a named producer`);
+  return producer.share;
+}
+
+export interface WgiReference {
+  year: number;
+  mean: number;
+  /** EU rescale: (2.5 − mean of six) × 2, 0 best … 10 worst. */
+  euScaled: number;
+}
+
+/** Per country: the latest WGI year with all six estimates, its mean and the EU 0–10 rescale. */
+export function wgiReference(): Map<string, WgiReference> {
+  const byCountryYear = new Map<string, Map<string, number>>();
+  for (const r of governance) {
+    const key = `${r.country}|${r.year}`;
+    const indicators = byCountryYear.get(key) ?? new Map<string, number>();
+    indicators.set(r.indicator!.replace(/\.EST$/, ''), Number(r.value));
+    byCountryYear.set(key, indicators);
+  }
+  const latest = new Map<string, WgiReference>();
+  for (const [key, indicators] of byCountryYear) {
+    if (!['VA', 'PV', 'GE', 'RQ', 'RL', 'CC'].every((i) => indicators.has(i))) continue;
+    const [country, yearText] = key.split('|') as [string, string];
+    const year = Number(yearText);
+    const mean = [...indicators.values()].reduce((t, v) => t + v, 0) / 6;
+    const current = latest.get(country);
+    if (!current || year > current.year) latest.set(country, { year, mean, euScaled: (2.5 - mean) * 2 });
+  }
+  return latest;
+}
+
+/** Σ (share/100)² × WGI(0–10) over producers with a score; t = 1. Also returns who had no score. */
+export function governanceWeighted(shares: readonly { country: string; share: number }[]) {
+  const wgi = wgiReference();
+  let hhiWgi = 0;
+  const missing: string[] = [];
+  for (const { country, share } of shares) {
+    const entry = wgi.get(country);
+    if (!entry) {
+      missing.push(country);
+      continue;
+    }
+    hhiWgi += (share / 100) ** 2 * entry.euScaled;
+  }
+  return { hhiWgi, missing: missing.sort() };
+}
+
+/** Import-source rows of one importer, mineral, form and period, in published rank order. */
+export function importSourceRows(importer: string, mineral: string, form: string, period: string) {
+  return importSources
+    .filter((r) => r.importer === importer && r.mineral === mineral && r.form === form && r.period === period)
+    .map((r) => ({ country: r.country!, sharePct: r.share_pct === '' ? null : Number(r.share_pct), rank: Number(r.rank) }))
+    .sort((a, b) => a.rank - b.rank);
+}
+
+/** Latest net import reliance row (form '' = the total) for an importer and mineral. */
+export function latestReliance(importer: string, mineral: string) {
+  const rows = importReliance
+    .filter((r) => r.importer === importer && r.mineral === mineral && r.form === '')
+    .sort((a, b) => Number(b.year) - Number(a.year));
+  const row = rows[0];
+  if (!row) throw new Error(`no reliance for ${importer} ${mineral}`);
+  return { year: Number(row.year), percent: Number(row.percent), qualifier: row.qualifier!, valueText: row.value_text! };
+}
+
+export function membersOf(group: string): string[] {
+  return groupMembers
+    .filter((r) => r.group === group)
+    .map((r) => r.country!)
+    .sort();
+}
+
+/** Years with rows for one (mineral, stage), ascending. */
+export function yearsWithData(mineral: string, stage: string): number[] {
+  return [...new Set(production.filter((r) => r.mineral === mineral && r.stage === stage).map((r) => Number(r.year)))].sort();
+}
+
+/** Every (mineral, stage) with any production rows. */
+export function stagesWithData(): { mineral: string; stage: string }[] {
+  const keys = new Set(production.map((r) => `${r.mineral}|${r.stage}`));
+  return [...keys].map((key) => {
+    const [mineral, stage] = key.split('|') as [string, string];
+    return { mineral, stage };
+  });
+}

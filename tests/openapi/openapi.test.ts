@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileErrors, validate } from '@readme/openapi-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/config.js';
+import { renderOpenApi } from '../../scripts/openapi-document.js';
+
+const COMMITTED_PATH = join(PROJECT_ROOT, 'openapi', 'openapi.json');
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
+
+interface MediaType {
+  schema?: { $ref?: string; example?: unknown; examples?: unknown[] };
+  example?: unknown;
+  examples?: Record<string, unknown>;
+}
+interface Operation {
+  operationId?: string;
+  tags?: string[];
+  summary?: string;
+  responses?: Record<string, { content?: Record<string, MediaType> }>;
+}
+interface Document {
+  openapi: string;
+  paths: Record<string, Partial<Record<(typeof METHODS)[number], Operation>>>;
+  components?: { schemas?: Record<string, { example?: unknown; examples?: unknown[] }> };
+}
+
+let rendered: string;
+let generated: Document;
+let operations: { name: string; operation: Operation }[];
+
+beforeAll(async () => {
+  rendered = await renderOpenApi();
+  generated = JSON.parse(rendered) as Document;
+  operations = Object.entries(generated.paths).flatMap(([path, item]) =>
+    METHODS.filter((method) => item[method]).map((method) => ({ name: `${method.toUpperCase()} ${path}`, operation: item[method] as Operation })),
+  );
+});
+
+/** The example shown for a media type: on the media type, on its inline schema, or on the referenced component. */
+function exampleOf(document: Document, media: MediaType | undefined): unknown {
+  if (!media) return undefined;
+  if (media.example !== undefined) return media.example;
+  if (media.examples && Object.keys(media.examples).length > 0) return media.examples;
+  const schema = media.schema;
+  if (!schema) return undefined;
+  if (schema.example !== undefined) return schema.example;
+  if (schema.examples?.length) return schema.examples[0];
+  const ref = schema.$ref?.match(/^#\/components\/schemas\/(.+)$/)?.[1];
+  const component = ref ? document.components?.schemas?.[ref] : undefined;
+  return component?.example ?? component?.examples?.[0];
+}
+
+describe('openapi/openapi.json', () => {
+  it('matches the spec generated from the routes', () => {
+    const committed = JSON.parse(readFileSync(COMMITTED_PATH, 'utf8')) as Document;
+    expect(generated, 'openapi/openapi.json is stale: run `npm run openapi` and commit the result').toEqual(committed);
+  });
+
+  it('is byte-for-byte what `npm run openapi` writes', () => {
+    expect(readFileSync(COMMITTED_PATH, 'utf8') === rendered, 'openapi/openapi.json is stale: run `npm run openapi`').toBe(true);
+  });
+
+  it('is a valid OpenAPI 3.1 document', async () => {
+    expect(generated.openapi).toBe('3.1.0');
+    // validate() dereferences in place, so give it its own copy.
+    const result = await validate(JSON.parse(rendered));
+    expect(result.valid, result.valid ? '' : compileErrors(result)).toBe(true);
+  });
+
+  it('documents the read API and hides the docs routes', () => {
+    const names = operations.map(({ name }) => name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'GET /health',
+        'GET /v1/minerals',
+        'GET /v1/minerals/{mineral}',
+        'GET /v1/countries',
+        'GET /v1/countries/{iso3}',
+        'GET /v1/stages',
+        'GET /v1/production',
+        'GET /v1/reserves',
+        'GET /v1/import-reliance',
+        'GET /v1/import-sources',
+        'GET /v1/defense-uses',
+        'GET /v1/groups',
+        'GET /v1/groups/{id}',
+        'GET /v1/sources',
+        'GET /v1/sources/{id}',
+      ]),
+    );
+    expect(names.filter((name) => /openapi\.json|\/docs/.test(name))).toEqual([]);
+  });
+});
+
+describe('every operation', () => {
+  it('has a unique operationId', () => {
+    const ids = operations.map(({ name, operation }) => operation.operationId ?? `(none: ${name})`);
+    expect(ids.filter((id) => id.startsWith('(none'))).toEqual([]);
+    expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+  });
+
+  it('has at least one tag and a summary', () => {
+    const missing = operations
+      .filter(({ operation }) => !operation.tags?.length || !operation.summary?.trim())
+      .map(({ name }) => name);
+    expect(missing).toEqual([]);
+  });
+
+  it('documents an error response as application/problem+json', () => {
+    // /health has no error response of its own (it cannot fail short of the process being down).
+    const exempt = new Set(['GET /health']);
+    const missing = operations
+      .filter(({ name }) => !exempt.has(name))
+      .filter(({ operation }) => {
+        const errors = Object.entries(operation.responses ?? {}).filter(([status]) => /^[45]\d\d$/.test(status));
+        return !errors.some(([, response]) => response.content?.['application/problem+json']);
+      })
+      .map(({ name }) => name);
+    expect(missing).toEqual([]);
+  });
+
+  it('serves every documented error response as application/problem+json only', () => {
+    const wrong = operations.flatMap(({ name, operation }) =>
+      Object.entries(operation.responses ?? {})
+        .filter(([status]) => /^[45]\d\d$/.test(status))
+        .filter(([, response]) => Object.keys(response.content ?? {}).some((type) => type !== 'application/problem+json'))
+        .map(([status]) => `${name} ${status}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('has an example on its success response (200, or 201 for a create; a bodiless 204 has none)', () => {
+    const missing = operations
+      .filter(({ operation }) => {
+        const [, success] = Object.entries(operation.responses ?? {})
+          .filter(([status]) => /^2\d\d$/.test(status))
+          .sort(([a], [b]) => Number(a) - Number(b))[0] ?? [];
+        if (!success) return true;
+        if (!success.content) return false;
+        return exampleOf(generated, success.content['application/json']) === undefined;
+      })
+      .map(({ name }) => name);
+    expect(missing).toEqual([]);
+  });
+
+  it('has a 200 response on every GET', () => {
+    expect(operations.filter(({ name, operation }) => name.startsWith('GET ') && !operation.responses?.['200']).map(({ name }) => name)).toEqual([]);
+  });
+});
