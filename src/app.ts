@@ -3,6 +3,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Config } from './config.js';
 import { registerModules } from './modules/index.js';
 import database from './plugins/database.js';
+import closing from './plugins/closing.js';
 import errorHandler from './plugins/error-handler.js';
 import httpCaching from './plugins/http-caching.js';
 import httpEdge from './plugins/http-edge.js';
@@ -31,6 +32,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     // genReqId reads x-request-id itself so a caller's id is validated before it reaches logs and headers.
     requestIdHeader: false,
     genReqId: requestIdFor,
+    // Requests that arrive while closing get a problem+json 503 from the closing plugin, not Fastify's plain one.
+    return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -40,6 +43,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   app.decorate('config', config);
   await app.register(requestId);
   await app.register(errorHandler);
+  await app.register(closing);
   await app.register(openapi);
   await app.register(database, {
     databasePath: config.databasePath,

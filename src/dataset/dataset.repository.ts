@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { asc } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import {
@@ -33,16 +34,41 @@ export type ApparentConsumptionRecord = typeof apparentConsumption.$inferSelect;
 export type DefenseUseRecord = typeof defenseUses.$inferSelect;
 export type GovernanceRecord = typeof governance.$inferSelect;
 
+/** The version tag from dataset_meta's 'version' (the write counter) and 'content_hash' (the seed) values. */
+function tagOf(version: string | null | undefined, hash: string | null | undefined): string | null {
+  return version === null || version === undefined ? null : `${version}-${(hash ?? '').slice(0, 12)}`;
+}
+
+const VERSION_SQL =
+  "select (select value from dataset_meta where key = 'version'), (select value from dataset_meta where key = 'content_hash')";
+
+/**
+ * The version tag is read on every request (ETags, snapshot freshness), so it is one prepared statement on the
+ * raw better-sqlite3 handle, prepared on first use (after migrations) and reused: several times cheaper than
+ * building the query through drizzle each time. It still reads the database, so a write by this connection or by
+ * another process (a primary writing the file a READ_ONLY replica reads) is seen by the very next call.
+ */
+function versionReader(db: Db): () => string | null {
+  const client = (db as Db & { $client?: Database.Database }).$client;
+  if (client === undefined || typeof client.prepare !== 'function') {
+    return () => {
+      const rows = db.select().from(datasetMeta).all();
+      return tagOf(rows.find((row) => row.key === 'version')?.value, rows.find((row) => row.key === 'content_hash')?.value);
+    };
+  }
+  let statement: Database.Statement<[], [string | null, string | null]> | undefined;
+  return () => {
+    statement ??= client.prepare<[], [string | null, string | null]>(VERSION_SQL).raw();
+    const row = statement.get();
+    return row === undefined ? null : tagOf(row[0], row[1]);
+  };
+}
+
 /** Reads whole tables in a stable order: the dataset is a few thousand rows, held in memory per version. */
 export function createDatasetRepository(db: Db) {
   return {
-    /** The dataset's version tag: the write counter and the seed's content hash. */
-    versionTag(): string | null {
-      const rows = db.select().from(datasetMeta).all();
-      const version = rows.find((row) => row.key === 'version')?.value;
-      const hash = rows.find((row) => row.key === 'content_hash')?.value;
-      return version === undefined ? null : `${version}-${(hash ?? '').slice(0, 12)}`;
-    },
+    /** The dataset's version tag: the write counter and the seed's content hash; null before the first seed. */
+    versionTag: versionReader(db),
     stages: (): StageRecord[] => db.select().from(stages).orderBy(asc(stages.sortOrder)).all(),
     minerals: (): MineralRecord[] => db.select().from(minerals).orderBy(asc(minerals.id)).all(),
     bases: (): BasisRecord[] => db.select().from(bases).orderBy(asc(bases.id)).all(),

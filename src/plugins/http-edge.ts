@@ -38,6 +38,10 @@ async function edge(app: FastifyInstance, config: Pick<Config, 'rateLimit' | 'co
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   if (config.rateLimit.max > 0) {
     await app.register(rateLimit, {
+      // Not per route: the plugin would append its hook to each route's own onRequest hooks, which run after
+      // every app-level hook — so 406s, 304s and a write route's 401 (API key guessing) would never be counted.
+      // One app-level hook, added below, runs before content negotiation, the ETag check and authentication.
+      global: false,
       max: config.rateLimit.max,
       timeWindow: config.rateLimit.windowMs,
       enableDraftSpec: true,
@@ -49,6 +53,7 @@ async function edge(app: FastifyInstance, config: Pick<Config, 'rateLimit' | 'co
           `Rate limit of ${context.max} requests per ${context.after} window exceeded; retry in ${Math.ceil(context.ttl / 1000)} s.`,
         ),
     });
+    app.addHook('onRequest', app.rateLimit());
   }
   app.addHook('onSend', async (request, reply, payload) => {
     const deprecation = request.routeOptions.config?.deprecation;

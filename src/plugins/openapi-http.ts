@@ -36,6 +36,13 @@ export function transformWithHttpConventions(input: TransformInput) {
   if (!schema || schema.hide || !input.url.startsWith('/v1/')) return result;
   const methods = ([] as string[]).concat(input.route.method);
   const responses: JsonObject = { ...(schema.response ?? {}) };
+  // The zod transform keeps only description and content of `{ description, content }` responses: restore headers.
+  const declared = (input.schema?.response ?? {}) as JsonObject;
+  for (const [status, response] of Object.entries(declared)) {
+    if (response?.headers && responses[status] && !responses[status].headers) {
+      responses[status] = { ...responses[status], headers: response.headers };
+    }
+  }
   const problem = responses['500']?.content ?? responses['400']?.content;
   const problemResponse = (description: string, headers?: JsonObject) => ({ description, ...(headers ? { headers } : {}), content: problem });
 

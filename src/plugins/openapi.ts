@@ -28,7 +28,13 @@ async function openapi(app: FastifyInstance): Promise<void> {
         version: '1.0.0',
         description:
           'Where critical-mineral supply chains are concentrated, stage by stage, and how dependent a country ' +
-          'is on them. Every figure carries its source and flags; errors are RFC 9457 problem details.',
+          'is on them. Every figure carries its source and flags; every score names its method and shows its inputs; ' +
+          'missing data is reported as `insufficient_data`, never as zero.\n\n' +
+          'Units: fields called `share` are percentages (0–100); fields called reliance, exposure, reduction or loss ' +
+          '(e.g. `effectiveExposure`, `lossShare`, `bindingLoss`, `importReliance`) are fractions (0–1). Tonnes are metric ' +
+          'tonnes of the stated basis.\n\n' +
+          'Errors are RFC 9457 problem details. Collections page with `limit` and a signed `cursor` (RFC 8288 `Link` ' +
+          'header), collections and score tables answer `text/csv`, and every GET carries a strong ETag for conditional requests.',
       },
       tags: API_TAGS,
       components: {

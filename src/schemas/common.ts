@@ -28,8 +28,8 @@ export const ProblemSchema = z
   });
 
 /** An error response as documented: RFC 9457 body under application/problem+json. */
-export function problemResponse(description: string) {
-  return { description, content: { 'application/problem+json': { schema: ProblemSchema } } };
+export function problemResponse(description: string, headers?: Record<string, { type: string; description: string }>) {
+  return { description, ...(headers ? { headers } : {}), content: { 'application/problem+json': { schema: ProblemSchema } } };
 }
 
 /** Error responses every read route can produce. */

@@ -1,15 +1,19 @@
 /** Operating the service: probes, metrics, request ids, read-only replicas, and the settings behind them. */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { ConfigError, defaultConfig, loadConfig } from '../../src/config.js';
 import { expectedMigrationCount } from '../../src/db/status.js';
+import closing from '../../src/plugins/closing.js';
+import errorHandler from '../../src/plugins/error-handler.js';
 import { datasetVersionNumber, UNMATCHED_ROUTE } from '../../src/plugins/metrics.js';
+import requestId, { requestIdFor } from '../../src/plugins/request-id.js';
 import { buildTestApp } from '../helpers/app.js';
 import { expectProblem } from '../helpers/problem.js';
 
@@ -338,5 +342,51 @@ describe('operational settings', () => {
 
   it.each(['abc', '50', '600000', '1.5'])('refuses SHUTDOWN_TIMEOUT_MS=%s', (value) => {
     expect(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: value })).toThrow(/SHUTDOWN_TIMEOUT_MS/);
+  });
+});
+
+describe('graceful close', () => {
+  it('finishes the request in flight, then answers a request still arriving on its connection with 503 problem+json', async () => {
+    // The app's own settings and plugins, plus a route that stays in flight until the test releases it.
+    const server = Fastify({ logger: false, requestIdHeader: false, genReqId: requestIdFor, return503OnClosing: false });
+    await server.register(requestId);
+    await server.register(errorHandler);
+    await server.register(closing);
+    let started!: () => void;
+    const inFlight = new Promise<void>((resolve) => (started = resolve));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    server.get('/slow', async () => {
+      started();
+      await gate;
+      return { done: true };
+    });
+    server.get('/fast', async () => ({ fast: true }));
+    await server.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = server.server.address() as AddressInfo;
+
+    const socket = connect(port, '127.0.0.1');
+    let received = '';
+    socket.setEncoding('utf8').on('data', (chunk: string) => (received += chunk));
+    const socketClosed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    socket.write('GET /slow HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n');
+    await inFlight;
+    const closed = server.close();
+    // The busy connection stays open during the close, so a client can still send on it.
+    socket.write('GET /fast HTTP/1.1\r\nHost: x\r\nx-request-id: late-1\r\n\r\n');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    release();
+    await closed;
+    await socketClosed;
+
+    const [first, second] = received.split(/(?=HTTP\/1\.1 )/);
+    expect(first).toMatch(/^HTTP\/1\.1 200 /);
+    expect(first).toContain('{"done":true}');
+    expect(second).toMatch(/^HTTP\/1\.1 503 /);
+    expect(second).toMatch(/content-type: application\/problem\+json/i);
+    expect(second).toMatch(/connection: close/i);
+    expect(second).toMatch(/x-request-id: late-1/i);
+    const body = JSON.parse(second!.slice(second!.indexOf('\r\n\r\n') + 4)) as Record<string, unknown>;
+    expect(body).toMatchObject({ status: 503, code: 'unavailable', instance: '/fast' });
   });
 });

@@ -108,10 +108,7 @@ describe('every operation', () => {
   });
 
   it('documents an error response as application/problem+json', () => {
-    // /health has no error response of its own (it cannot fail short of the process being down).
-    const exempt = new Set(['GET /health']);
     const missing = operations
-      .filter(({ name }) => !exempt.has(name))
       .filter(({ operation }) => {
         const errors = Object.entries(operation.responses ?? {}).filter(([status]) => /^[45]\d\d$/.test(status));
         return !errors.some(([, response]) => response.content?.['application/problem+json']);

@@ -28,6 +28,7 @@ const AUTH_ERRORS = {
   401: problemResponse(
     'No API key, a malformed `Authorization` header, or an unknown key; answered with the RFC 6750 challenge ' +
       '`WWW-Authenticate: Bearer realm="chokepoint"` (plus `error="invalid_token"` for an unknown key)',
+    { 'WWW-Authenticate': { type: 'string', description: 'Bearer realm="chokepoint" (RFC 6750), with error="invalid_token" for an unknown key' } },
   ),
   403: problemResponse('Writes are disabled on this server: no API_KEYS configured, or a read-only replica'),
   500: problemResponse('Unexpected server error'),

@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, runMigrations, type DatabaseHandle } from '../../../src/db/client.js';
+import { readDataset, seedIfEmpty, storeDataset } from '../../../src/dataset/load.js';
+import { createWritesRepository } from '../../../src/modules/writes/writes.repository.js';
+import { createWritesService } from '../../../src/modules/writes/writes.service.js';
+import { DATA_DIR, MIGRATIONS_DIR } from '../../helpers/dataset.js';
+import { tungstenRow } from './helpers.js';
+
+let handle: DatabaseHandle;
+
+beforeEach(() => {
+  handle = openDatabase(':memory:');
+  runMigrations(handle.db, MIGRATIONS_DIR);
+  seedIfEmpty(handle.db, DATA_DIR);
+});
+afterEach(() => {
+  handle.close();
+});
+
+describe('writes repository and service, below HTTP', () => {
+  it('stamps changes with the injected clock and the actor', () => {
+    const repository = createWritesRepository(handle.db);
+    const service = createWritesService(repository, { now: () => new Date('2026-03-02T09:15:00Z') });
+    service.upsertProduction('analyst', [tungstenRow({ tonnes: 3500 })]);
+    expect(service.listChanges(0).data).toEqual([
+      expect.objectContaining({ id: 1, version: 2, at: '2026-03-02T09:15:00.000Z', actor: 'analyst', action: 'update' }),
+    ]);
+  });
+
+  it('an update keeps the row id, so paging cursors over production stay valid', () => {
+    const repository = createWritesRepository(handle.db);
+    const find = () => repository.findProduction({ mineral: 'tungsten', stage: 'mining', country: 'VNM', year: 2024, basis: 'w-contained' });
+    const before = find();
+    createWritesService(repository).upsertProduction('analyst', [tungstenRow({ tonnes: 3500 })]);
+    expect(find()).toMatchObject({ id: before?.id, tonnes: 3500 });
+  });
+
+  it('versions never repeat in the feed, even after `db:seed` resets the dataset version to 1', () => {
+    const repository = createWritesRepository(handle.db);
+    const service = createWritesService(repository);
+    service.upsertProduction('analyst', [tungstenRow({ tonnes: 3500 })]);
+    service.upsertProduction('analyst', [tungstenRow({ tonnes: 3600 })]);
+    storeDataset(handle.db, readDataset(DATA_DIR)); // what `npm run db:seed` does
+    expect(repository.currentVersion()).toBe(1);
+    service.upsertProduction('analyst', [tungstenRow({ tonnes: 3700 })]);
+    expect(service.listChanges(0).data.map((change) => change.version)).toEqual([2, 3, 4]);
+    expect(repository.versionTag()).toMatch(/^4-/);
+  });
+
+  it('a refused write rolls back: no version bump, no change row', () => {
+    const repository = createWritesRepository(handle.db);
+    const service = createWritesService(repository);
+    expect(() => service.upsertProduction('analyst', [tungstenRow({ tonnes: 3500 }), tungstenRow({ country: 'CHN', tonnes: 90_000 })])).toThrow(
+      /break the dataset rules/,
+    );
+    expect(repository.currentVersion()).toBe(1);
+    expect(repository.changesSince(0)).toEqual([]);
+  });
+});
