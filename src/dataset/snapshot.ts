@@ -44,6 +44,8 @@ export interface DatasetSnapshot {
   figures: ProductionFigure[];
   /** One supply picture per (mineral, stage, year) on the preferred basis. */
   supplies: StageYearSupply[];
+  /** `supplies` per `${mineral}|${stage}`, in the same order: per-mineral lookups without scanning every supply. */
+  suppliesByMineralStage: ReadonlyMap<string, StageYearSupply[]>;
   reserves: ReserveRecord[];
   importReliance: ImportRelianceRecord[];
   importSources: ImportSourceRecord[];
@@ -54,6 +56,11 @@ export interface DatasetSnapshot {
   governanceByCountry: ReadonlyMap<string, CountryGovernance>;
   /** EU-scaled WGI (0 best … 10 worst) per country with all six estimates, for governance-weighted scores. */
   wgiScaled: Readonly<Record<string, number>>;
+}
+
+/** The key of `suppliesByMineralStage`. */
+export function mineralStageKey(mineral: string, stage: string): string {
+  return `${mineral}|${stage}`;
 }
 
 function indexBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T> {
@@ -98,6 +105,7 @@ export function buildSnapshot(repository: DatasetRepository, version: string): D
   const groups = repository.groups();
   const governance = repository.governance();
   const governanceByCountry = latestGovernance(governance);
+  const supplies = supplyByStageYear(figures, basisPriority);
   return {
     version,
     stages,
@@ -117,7 +125,8 @@ export function buildSnapshot(repository: DatasetRepository, version: string): D
     groupsByCountry,
     production,
     figures,
-    supplies: supplyByStageYear(figures, basisPriority),
+    supplies,
+    suppliesByMineralStage: groupBy(supplies, (supply) => mineralStageKey(supply.mineral, supply.stage)),
     reserves: repository.reserves(),
     importReliance: repository.importReliance(),
     importSources: repository.importSources(),
@@ -132,7 +141,10 @@ export function buildSnapshot(repository: DatasetRepository, version: string): D
 }
 
 export interface SnapshotStore {
-  /** The snapshot of the dataset version now in the database (rebuilt when the version changes). */
+  /**
+   * The snapshot of the dataset version now in the database (rebuilt when the version changes). Each call reads
+   * the version tag (one prepared statement), so a write, by this process or another, is seen by the next call.
+   */
   current(): DatasetSnapshot;
 }
 
@@ -141,7 +153,11 @@ export function createSnapshotStore(repository: DatasetRepository): SnapshotStor
   return {
     current() {
       const version = repository.versionTag() ?? 'empty';
-      if (cached?.version !== version) cached = buildSnapshot(repository, version);
+      if (cached?.version !== version) {
+        // Drop the old snapshot first, so two whole datasets are never held at once while the new one is built.
+        cached = null;
+        cached = buildSnapshot(repository, version);
+      }
       return cached;
     },
   };

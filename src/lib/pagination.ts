@@ -44,7 +44,10 @@ export function createPaginator(secret: string) {
       new ValidationError('The cursor is not valid for this request.', [
         { field: 'querystring.cursor', message: 'invalid or tampered cursor; start again without one' },
       ]);
-    const [body, signature] = cursor.split('.');
+    // Exactly `body.signature`: anything appended to a valid cursor is tampering too.
+    const parts = cursor.split('.');
+    if (parts.length !== 2) throw invalid();
+    const [body, signature] = parts;
     if (!body || !signature) throw invalid();
     const expected = Buffer.from(sign(body));
     const given = Buffer.from(signature);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { addVary } from '../lib/vary.js';
 
@@ -12,18 +12,147 @@ declare module 'fastify' {
 /** Figures change a few times a year; clients may reuse a response briefly, then revalidate cheaply with ETags. */
 export const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
 
+/** Bounds of the per-version response cache: entries and (UTF-8) body bytes, whichever is reached first. */
+export const RESPONSE_CACHE_LIMITS = { maxEntries: 2_000, maxBytes: 32 * 1024 * 1024 } as const;
+
+/** `"<version>.<hash>"`: the version tag has no '.', the base64url hash neither. */
+function etagFor(version: string, representation: string): string {
+  return `"${version}.${createHash('sha1').update(representation).digest('base64url').slice(0, 16)}"`;
+}
+
+/** The dataset version an ETag of etagFor() was made for. */
+function versionOf(etag: string): string {
+  return etag.slice(1, etag.lastIndexOf('.'));
+}
+
 function matches(ifNoneMatch: string, etag: string): boolean {
   if (ifNoneMatch.trim() === '*') return true;
   // If-None-Match uses the weak comparison (RFC 9110 §13.1.2): W/"x" matches "x".
   return ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
 }
 
+type HeaderValue = string | number | string[];
+
+/** A 200 response as the route produced it: the serialized body and the headers the route itself set. */
+interface CachedResponse {
+  body: string;
+  headers: [string, HeaderValue][];
+  bytes: number;
+}
+
+/**
+ * Serialized 200 bodies by ETag, for the dataset version being served. An ETag already names the version, the URL,
+ * the representation and the content coding, so the same ETag always means the same bytes; a version change
+ * empties the cache (old ETags can never be asked for again). Least recently used entries go first.
+ */
+export class ResponseCache {
+  readonly #entries = new Map<string, CachedResponse>();
+  #bytes = 0;
+  #version: string | null = null;
+
+  constructor(
+    readonly maxEntries: number = RESPONSE_CACHE_LIMITS.maxEntries,
+    readonly maxBytes: number = RESPONSE_CACHE_LIMITS.maxBytes,
+  ) {}
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  /** Forgets every entry when the dataset version is not the one the cache holds. */
+  sync(version: string): void {
+    if (version === this.#version) return;
+    this.#entries.clear();
+    this.#bytes = 0;
+    this.#version = version;
+  }
+
+  get(etag: string): CachedResponse | undefined {
+    const entry = this.#entries.get(etag);
+    if (entry !== undefined && this.#entries.size > 1) {
+      // Most recently used last: Map iteration order is insertion order.
+      this.#entries.delete(etag);
+      this.#entries.set(etag, entry);
+    }
+    return entry;
+  }
+
+  /** Stores a response produced under `version`; ignored if the cache has moved on to another version. */
+  set(version: string, etag: string, entry: CachedResponse): void {
+    if (version !== this.#version || entry.bytes > this.maxBytes) return;
+    const previous = this.#entries.get(etag);
+    if (previous !== undefined) {
+      this.#entries.delete(etag);
+      this.#bytes -= previous.bytes;
+    }
+    this.#entries.set(etag, entry);
+    this.#bytes += entry.bytes;
+    for (const [oldest, evicted] of this.#entries) {
+      if (this.#entries.size <= this.maxEntries && this.#bytes <= this.maxBytes) break;
+      this.#entries.delete(oldest);
+      this.#bytes -= evicted.bytes;
+    }
+  }
+
+  clear(): void {
+    this.#entries.clear();
+    this.#bytes = 0;
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Serialized GET responses of the current dataset version (see http-caching). */
+    responseCache: ResponseCache;
+  }
+}
+
+/** What a cache miss remembers until its response is serialized. */
+interface Capture {
+  version: string;
+  etag: string;
+  /** The reply's headers once the request had passed every onRequest hook, before the route ran. */
+  before: Record<string, unknown>;
+}
+
+/** The payload is already the final text: skip the route's serializer (and its response validation). */
+const asIs = (payload: unknown) => payload as string;
+
+/** Headers the route's handler (or a hook after onRequest) set or changed: what a replay must set again. */
+function routeHeaders(before: Record<string, unknown>, after: Record<string, unknown>): [string, HeaderValue][] {
+  const changed: [string, HeaderValue][] = [];
+  for (const [name, value] of Object.entries(after)) {
+    if (value === undefined || before[name] === value) continue;
+    changed.push([name, Array.isArray(value) ? [...(value as string[])] : (value as string | number)]);
+  }
+  return changed;
+}
+
 /**
  * Strong ETags derived from the dataset version and the representation (URL, media type, content coding),
  * so an unchanged resource is answered with 304 before any work is done, and any write changes every ETag.
+ *
+ * Results only change when the dataset version does, so a GET's serialized 200 body is also kept per ETag and
+ * replayed as a string: no handler, no response validation, no JSON.stringify. The replay happens in preParsing,
+ * after every onRequest hook (helmet, CORS, rate limiting and its headers, request id), and goes out through the
+ * same onSend hooks (compression, ETag, Cache-Control, Vary, deprecation) and onResponse (metrics) as the first
+ * response; the headers the route set (content type, Link) are recorded with the body. Only what the route
+ * serializer produced is stored, so errors and non-200 answers are never replayed.
+ *
+ * The same identity trick serves responses that are not GETs: a service that memoizes its result per dataset
+ * version (the disruption scenarios) returns the very same object for the same request, and its serialized text
+ * is remembered per object and route, so a repeated POST skips response validation and serialization too.
  */
 async function caching(app: FastifyInstance): Promise<void> {
   app.decorateRequest('etag', null);
+  const cache = new ResponseCache();
+  app.decorate('responseCache', cache);
+  const captures = new WeakMap<FastifyRequest, Capture>();
+  const serialized = new WeakMap<object, { route: string; body: string }>();
 
   const cacheable = (request: FastifyRequest) =>
     (request.method === 'GET' || request.method === 'HEAD') && request.url.startsWith('/v1/') && request.routeOptions.url !== undefined;
@@ -32,13 +161,70 @@ async function caching(app: FastifyInstance): Promise<void> {
     if (!cacheable(request)) return;
     const version = app.dataset.current().version;
     const representation = [request.url, request.representation, request.headers['accept-encoding'] ?? ''].join('\n');
-    request.etag = `"${version}.${createHash('sha1').update(representation).digest('base64url').slice(0, 16)}"`;
+    request.etag = etagFor(version, representation);
     const ifNoneMatch = request.headers['if-none-match'];
     if (ifNoneMatch && matches(ifNoneMatch, request.etag)) {
       reply.header('etag', request.etag).header('cache-control', CACHE_CONTROL);
       addVary(reply, 'Accept', 'Accept-Encoding');
       return reply.code(304).send();
     }
+    if (request.method === 'GET') cache.sync(version);
+  });
+
+  app.addHook('preParsing', async (request, reply, payload) => {
+    const etag = request.etag;
+    if (etag === null || request.method !== 'GET') return payload;
+    const hit = cache.get(etag);
+    if (hit === undefined) {
+      captures.set(request, { version: versionOf(etag), etag, before: reply.getHeaders() });
+      return payload;
+    }
+    for (const [name, value] of hit.headers) reply.header(name, value);
+    reply.code(200).send(hit.body);
+    // Returning the reply waits for the response to finish, so Fastify goes no further (no handler).
+    return reply;
+  });
+
+  app.addHook('preSerialization', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (reply.statusCode !== 200) return payload;
+    let body: string;
+    if (typeof payload === 'string') {
+      // Rendered as CSV by http-representation, which set its own pass-through serializer.
+      if (request.representation !== 'csv') return payload;
+      body = payload;
+    } else {
+      if (payload === null || typeof payload !== 'object' || !request.url.startsWith('/v1/')) return payload;
+      const route = `${request.method} ${request.routeOptions.url}`;
+      const known = serialized.get(payload);
+      if (known !== undefined && known.route === route) {
+        body = known.body;
+      } else {
+        let text: unknown;
+        try {
+          text = reply.serialize(payload);
+        } catch {
+          // Let Fastify serialize it again and report the error the usual way.
+          return payload;
+        }
+        if (typeof text !== 'string') return payload;
+        body = text;
+        serialized.set(payload, { route, body });
+      }
+      reply.serializer(asIs);
+    }
+    const capture = captures.get(request);
+    if (capture !== undefined) {
+      captures.delete(request);
+      // A write between the ETag and the handler: the body may be of the newer version, so it is not stored.
+      if (app.dataset.current().version === capture.version) {
+        cache.set(capture.version, capture.etag, {
+          body,
+          headers: routeHeaders(capture.before, reply.getHeaders()),
+          bytes: Buffer.byteLength(body),
+        });
+      }
+    }
+    return body;
   });
 
   app.addHook('onSend', async (request, reply, payload) => {

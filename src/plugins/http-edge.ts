@@ -60,7 +60,12 @@ async function edge(app: FastifyInstance, config: Pick<Config, 'rateLimit' | 'co
     if (deprecation) {
       reply.header('deprecation', `@${Math.floor(deprecation.since.getTime() / 1000)}`);
       if (deprecation.sunset) reply.header('sunset', deprecation.sunset.toUTCString());
-      if (deprecation.successor) reply.header('link', `<${deprecation.successor}>; rel="successor-version"`);
+      if (deprecation.successor) {
+        // Added to any Link the route set (e.g. rel="next" on a collection), not replacing it.
+        const link = reply.getHeader('link');
+        const successor = `<${deprecation.successor}>; rel="successor-version"`;
+        reply.header('link', link ? `${String(link)}, ${successor}` : successor);
+      }
     }
     return payload;
   });

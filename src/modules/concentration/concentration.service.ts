@@ -1,5 +1,5 @@
 import { memoize } from '../../dataset/memo.js';
-import type { DatasetSnapshot } from '../../dataset/snapshot.js';
+import { mineralStageKey, type DatasetSnapshot } from '../../dataset/snapshot.js';
 import type { StageYearSupply } from '../../domain/supply.js';
 import { round } from '../../lib/round.js';
 import { concentrationOf, governanceWeightedHhi, methodRef, type ConcentrationOk, type MethodRef } from '../../scoring/index.js';
@@ -118,7 +118,7 @@ export function isOk(block: ConcentrationBlock): block is OkBlock {
 }
 
 export function supplyFor(snapshot: DatasetSnapshot, mineral: string, stage: string, year?: number): StageYearSupply | undefined {
-  const candidates = snapshot.supplies.filter((s) => s.mineral === mineral && s.stage === stage);
+  const candidates = snapshot.suppliesByMineralStage.get(mineralStageKey(mineral, stage)) ?? [];
   if (year !== undefined) return candidates.find((s) => s.year === year);
   return candidates.reduce<StageYearSupply | undefined>((latest, s) => (!latest || s.year > latest.year ? s : latest), undefined);
 }
