@@ -7158,6 +7158,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header allows none of: application/json */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A row breaks a dataset rule (the same rules as the loader); `errors` names each row index and field, e.g. `body.rows.3.tonnes`. Nothing was stored */
             422: {
                 headers: {
@@ -8003,6 +8012,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header allows none of: application/json */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A source with this id already exists */
             409: {
                 headers: {
@@ -8734,6 +8752,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header allows none of: application/json */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Rate limit exceeded */
             429: {
                 headers: {
@@ -9127,6 +9154,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header allows none of: application/json */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Rate limit exceeded */
             429: {
                 headers: {
@@ -9274,6 +9310,15 @@ export interface operations {
             };
             /** @description Unknown preset id */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows none of: application/json */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9564,6 +9609,15 @@ export interface operations {
             };
             /** @description No production figure has this key */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows none of: application/json */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -42,15 +42,19 @@ function tagOf(version: string | null | undefined, hash: string | null | undefin
 const VERSION_SQL =
   "select (select value from dataset_meta where key = 'version'), (select value from dataset_meta where key = 'content_hash')";
 
+/** The raw better-sqlite3 handle behind a drizzle database (absent on a mock). */
+function clientOf(db: Db): Database.Database | undefined {
+  const client = (db as Db & { $client?: Database.Database }).$client;
+  return client !== undefined && typeof client.prepare === 'function' ? client : undefined;
+}
+
 /**
- * The version tag is read on every request (ETags, snapshot freshness), so it is one prepared statement on the
- * raw better-sqlite3 handle, prepared on first use (after migrations) and reused: several times cheaper than
- * building the query through drizzle each time. It still reads the database, so a write by this connection or by
- * another process (a primary writing the file a READ_ONLY replica reads) is seen by the very next call.
+ * Reads the version tag with one prepared statement on the raw better-sqlite3 handle, prepared on first use
+ * (after migrations) and reused: several times cheaper than building the query through drizzle each time.
  */
 function versionReader(db: Db): () => string | null {
-  const client = (db as Db & { $client?: Database.Database }).$client;
-  if (client === undefined || typeof client.prepare !== 'function') {
+  const client = clientOf(db);
+  if (client === undefined) {
     return () => {
       const rows = db.select().from(datasetMeta).all();
       return tagOf(rows.find((row) => row.key === 'version')?.value, rows.find((row) => row.key === 'content_hash')?.value);
@@ -64,11 +68,25 @@ function versionReader(db: Db): () => string | null {
   };
 }
 
+/**
+ * SQLite's total_changes() for this connection: rows inserted, updated or deleted through it since it opened.
+ * It touches no table (no read transaction, no file lock), so it costs well under a microsecond; any write made
+ * through this connection, such as an API write bumping the dataset version, changes it. NaN without a raw handle.
+ */
+function changeCounter(db: Db): () => number {
+  const client = clientOf(db);
+  if (client === undefined) return () => Number.NaN;
+  const statement = client.prepare<[], number>('select total_changes()').pluck();
+  return () => statement.get() as number;
+}
+
 /** Reads whole tables in a stable order: the dataset is a few thousand rows, held in memory per version. */
 export function createDatasetRepository(db: Db) {
   return {
     /** The dataset's version tag: the write counter and the seed's content hash; null before the first seed. */
     versionTag: versionReader(db),
+    /** Writes made through this connection so far (a cheap "did we write?" probe; see changeCounter). */
+    changeCount: changeCounter(db),
     stages: (): StageRecord[] => db.select().from(stages).orderBy(asc(stages.sortOrder)).all(),
     minerals: (): MineralRecord[] => db.select().from(minerals).orderBy(asc(minerals.id)).all(),
     bases: (): BasisRecord[] => db.select().from(bases).orderBy(asc(bases.id)).all(),

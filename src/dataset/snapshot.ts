@@ -142,17 +142,43 @@ export function buildSnapshot(repository: DatasetRepository, version: string): D
 
 export interface SnapshotStore {
   /**
-   * The snapshot of the dataset version now in the database (rebuilt when the version changes). Each call reads
-   * the version tag (one prepared statement), so a write, by this process or another, is seen by the next call.
+   * The snapshot of the dataset version now in the database, rebuilt when the version changes. A write through
+   * this process's connection (the write API, a seed) is seen by the very next call; a write by another process
+   * or connection on the same file (a primary writing what a READ_ONLY replica reads) within `recheckMs`.
    */
   current(): DatasetSnapshot;
 }
 
-export function createSnapshotStore(repository: DatasetRepository): SnapshotStore {
+export interface SnapshotStoreOptions {
+  /** How often the version tag is re-read even though this connection wrote nothing (default 50 ms). */
+  recheckMs?: number;
+  /** Clock, ms (tests). */
+  now?: () => number;
+}
+
+/** Default of SnapshotStoreOptions.recheckMs. */
+export const VERSION_RECHECK_MS = 50;
+
+/**
+ * current() runs on every request (ETags, handlers), and reading the version tag starts an SQLite read
+ * transaction, which takes the WAL lock: tens of microseconds on a busy machine. So each call only asks SQLite
+ * whether this connection has written anything since the last read (total_changes(), no lock), and re-reads the
+ * tag when it has, or when `recheckMs` have passed, for writes from elsewhere.
+ */
+export function createSnapshotStore(repository: DatasetRepository, options: SnapshotStoreOptions = {}): SnapshotStore {
+  const recheckMs = options.recheckMs ?? VERSION_RECHECK_MS;
+  const now = options.now ?? (() => performance.now());
   let cached: DatasetSnapshot | null = null;
+  let changes = Number.NaN;
+  let checkedAt = Number.NEGATIVE_INFINITY;
   return {
     current() {
+      const localChanges = repository.changeCount();
+      const time = now();
+      if (cached !== null && localChanges === changes && time - checkedAt < recheckMs) return cached;
       const version = repository.versionTag() ?? 'empty';
+      changes = localChanges;
+      checkedAt = time;
       if (cached?.version !== version) {
         // Drop the old snapshot first, so two whole datasets are never held at once while the new one is built.
         cached = null;

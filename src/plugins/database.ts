@@ -28,6 +28,15 @@ export interface DatabasePluginOptions {
   readOnly: boolean;
 }
 
+/** The SQLite error code of an error, or of the error drizzle wrapped it in. */
+function sqliteCodeOf(error: unknown): string | undefined {
+  for (let current = error; current instanceof Error; current = current.cause) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_')) return code;
+  }
+  return undefined;
+}
+
 /** A read-only replica needs a database that the primary has already migrated and seeded. */
 function openReadOnly(options: DatabasePluginOptions): DatabaseHandle {
   const { databasePath, migrationsDir } = options;
@@ -54,6 +63,14 @@ function openReadOnly(options: DatabasePluginOptions): DatabaseHandle {
     }
   } catch (error) {
     handle.close();
+    if (sqliteCodeOf(error) === 'SQLITE_CANTOPEN') {
+      // SQLite opens lazily: a WAL-mode file whose -shm it cannot create fails on the first read.
+      throw new ConfigError(
+        `READ_ONLY=true could not read DATABASE_PATH="${databasePath}": the file is in WAL mode and its directory ` +
+          'is not writable (SQLite needs its -shm file). Stop the primary cleanly before copying the file (it then ' +
+          'leaves it in rollback-journal mode), or mount the directory writable',
+      );
+    }
     throw error;
   }
   return handle;
@@ -71,13 +88,31 @@ function openWritable(app: FastifyInstance, options: DatabasePluginOptions): Dat
   return handle;
 }
 
+/**
+ * On a clean stop the writable instance switches the file from WAL back to rollback-journal mode (it switches
+ * to WAL again on the next start). A copy of the file can then be opened read-only from a read-only mount, which
+ * a WAL-mode file cannot (SQLite would need to create its -shm file). Skipped, without waiting, while another
+ * connection still has the file open.
+ */
+function leaveInRollbackJournalMode(handle: DatabaseHandle): void {
+  try {
+    handle.sqlite.pragma('busy_timeout = 0');
+    handle.sqlite.pragma('journal_mode = DELETE');
+  } catch {
+    // Another connection holds the file: it stays in WAL mode, which is fine for everything but read-only media.
+  }
+}
+
 /** Opens SQLite (migrating and seeding an empty writable database) and closes it with the app. */
 async function database(app: FastifyInstance, options: DatabasePluginOptions): Promise<void> {
   const handle = options.readOnly ? openReadOnly(options) : openWritable(app, options);
   app.decorate('db', handle.db);
   app.decorate('readOnly', options.readOnly);
   app.decorate('dataset', createSnapshotStore(createDatasetRepository(handle.db)));
-  app.addHook('onClose', async () => handle.close());
+  app.addHook('onClose', async () => {
+    if (!options.readOnly && options.databasePath !== ':memory:') leaveInRollbackJournalMode(handle);
+    handle.close();
+  });
 }
 
 export default fp(database, { name: 'database' });

@@ -35,7 +35,7 @@ type HeaderValue = string | number | string[];
 
 /** A 200 response as the route produced it: the serialized body and the headers the route itself set. */
 interface CachedResponse {
-  body: string;
+  body: Buffer;
   headers: [string, HeaderValue][];
   bytes: number;
 }
@@ -119,8 +119,15 @@ interface Capture {
   before: Record<string, unknown>;
 }
 
-/** The payload is already the final text: skip the route's serializer (and its response validation). */
+/** The payload is already the final bytes: skip the route's serializer (and its response validation). */
 const asIs = (payload: unknown) => payload as string;
+
+/**
+ * Bodies are kept and sent as Buffers, encoded once: Node writes a large string (a two-byte one especially, as
+ * any body with a '…' or '’' is) many times slower than the same bytes as a Buffer (about 1.8 ms against 0.1 ms
+ * for the 65 KB scenario answer on the benchmark machine).
+ */
+const toBytes = (text: string) => Buffer.from(text, 'utf8');
 
 /** Headers the route's handler (or a hook after onRequest) set or changed: what a replay must set again. */
 function routeHeaders(before: Record<string, unknown>, after: Record<string, unknown>): [string, HeaderValue][] {
@@ -152,7 +159,7 @@ async function caching(app: FastifyInstance): Promise<void> {
   const cache = new ResponseCache();
   app.decorate('responseCache', cache);
   const captures = new WeakMap<FastifyRequest, Capture>();
-  const serialized = new WeakMap<object, { route: string; body: string }>();
+  const serialized = new WeakMap<object, { route: string; body: Buffer }>();
 
   const cacheable = (request: FastifyRequest) =>
     (request.method === 'GET' || request.method === 'HEAD') && request.url.startsWith('/v1/') && request.routeOptions.url !== undefined;
@@ -173,7 +180,8 @@ async function caching(app: FastifyInstance): Promise<void> {
 
   app.addHook('preParsing', async (request, reply, payload) => {
     const etag = request.etag;
-    if (etag === null || request.method !== 'GET') return payload;
+    // `undefined`, not null, on routes registered before this plugin decorated requests (/docs, /openapi.json).
+    if (!etag || request.method !== 'GET') return payload;
     const hit = cache.get(etag);
     if (hit === undefined) {
       captures.set(request, { version: versionOf(etag), etag, before: reply.getHeaders() });
@@ -187,11 +195,11 @@ async function caching(app: FastifyInstance): Promise<void> {
 
   app.addHook('preSerialization', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     if (reply.statusCode !== 200) return payload;
-    let body: string;
+    let body: Buffer;
     if (typeof payload === 'string') {
       // Rendered as CSV by http-representation, which set its own pass-through serializer.
       if (request.representation !== 'csv') return payload;
-      body = payload;
+      body = toBytes(payload);
     } else {
       if (payload === null || typeof payload !== 'object' || !request.url.startsWith('/v1/')) return payload;
       const route = `${request.method} ${request.routeOptions.url}`;
@@ -207,7 +215,7 @@ async function caching(app: FastifyInstance): Promise<void> {
           return payload;
         }
         if (typeof text !== 'string') return payload;
-        body = text;
+        body = toBytes(text);
         serialized.set(payload, { route, body });
       }
       reply.serializer(asIs);
@@ -220,7 +228,7 @@ async function caching(app: FastifyInstance): Promise<void> {
         cache.set(capture.version, capture.etag, {
           body,
           headers: routeHeaders(capture.before, reply.getHeaders()),
-          bytes: Buffer.byteLength(body),
+          bytes: body.length,
         });
       }
     }

@@ -27,6 +27,8 @@ async function edge(app: FastifyInstance, config: Pick<Config, 'rateLimit' | 'co
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
+        // The API is often reached over plain HTTP (localhost, a container port): upgrading would break /docs.
+        upgradeInsecureRequests: null,
       },
     },
   });

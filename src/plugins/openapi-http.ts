@@ -70,6 +70,9 @@ export function transformWithHttpConventions(input: TransformInput) {
         ...schema.headers?.properties,
       },
     };
+  } else if (responses['406'] === undefined) {
+    // Content negotiation runs on every /v1 request, writes and POSTed computations included.
+    responses['406'] = problemResponse('The Accept header allows none of: application/json');
   }
   responses['429'] = problemResponse('Rate limit exceeded', {
     'Retry-After': header('Seconds to wait before retrying', { type: 'integer' }),

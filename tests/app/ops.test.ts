@@ -297,6 +297,16 @@ describe('READ_ONLY', () => {
     expect(() => sqliteOf(replica).exec('delete from dataset_meta')).toThrow('attempt to write a readonly database');
   });
 
+  it('finds the file the primary left in rollback-journal mode, so a copy opens from read-only media', () => {
+    const inspector = new Database(databasePath, { readonly: true });
+    try {
+      // The replica still has it open read-only, which does not change the mode.
+      expect(inspector.pragma('journal_mode', { simple: true })).toBe('delete');
+    } finally {
+      inspector.close();
+    }
+  });
+
   it('flags the app read-only for write routes to check', () => {
     expect(replica.readOnly).toBe(true);
     expect(app.readOnly).toBe(false);

@@ -23,8 +23,11 @@ interface Page {
   next: string | null;
 }
 
+/** A CSV record: the key columns, and every other column as text. */
+type CsvRow = { mineral: string; stage: string; country: string; year: string; basis: string; [column: string]: string };
+
 /** data/production.csv, the committed rows the in-memory database is seeded from. */
-const committed = parse(readFileSync(join(PROJECT_ROOT, 'data', 'production.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+const committed = parse(readFileSync(join(PROJECT_ROOT, 'data', 'production.csv'), 'utf8'), { columns: true }) as CsvRow[];
 const keyOf = (row: { mineral: string; stage: string; country: string; year: number | string; basis: string }) =>
   `${row.mineral}|${row.stage}|${row.country}|${row.year}|${row.basis}`;
 const committedKeys = new Set(committed.map(keyOf));
@@ -261,7 +264,7 @@ describe('paging a CSV download', () => {
 
     const second = await get(link as string);
     expect(second.headers['content-type']).toBe('text/csv; charset=utf-8; header=present');
-    const csvRows = parse(second.body, { columns: true }) as Record<string, string>[];
+    const csvRows = parse(second.body, { columns: true }) as CsvRow[];
     const jsonPages = await walkByCursor('/v1/production?limit=100');
     expect(csvRows.map(keyOf)).toEqual(jsonPages[1]?.data.map(keyOf));
     expect(csvRows).toHaveLength(100);
@@ -274,7 +277,7 @@ describe('paging a CSV download', () => {
     const byAccept = await get(`/v1/production?mineral=nickel&limit=3&cursor=${page.next}`, { accept: 'text/csv' });
     expect(byAccept.body).toBe(csv.body);
     const json = (await get(`/v1/production?mineral=nickel&limit=3&cursor=${page.next}`)).json() as Page;
-    expect((parse(csv.body, { columns: true }) as Record<string, string>[]).map(keyOf)).toEqual(json.data.map(keyOf));
+    expect((parse(csv.body, { columns: true }) as CsvRow[]).map(keyOf)).toEqual(json.data.map(keyOf));
     expect(nextLink(byAccept)).toMatch(/^\/v1\/production\?mineral=nickel&limit=3&cursor=/);
   });
 });

@@ -1,0 +1,32 @@
+/** client/chokepoint.d.ts is what openapi-typescript makes of the committed openapi/openapi.json. */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CLIENT_TYPES_PATH, renderClientTypes } from '../../scripts/client-types.js';
+
+let rendered: string;
+
+beforeAll(async () => {
+  rendered = await renderClientTypes();
+});
+
+describe('client/chokepoint.d.ts', () => {
+  it('matches the types generated from openapi/openapi.json', () => {
+    const committed = readFileSync(CLIENT_TYPES_PATH, 'utf8');
+    expect(committed === rendered, 'client/chokepoint.d.ts is stale: run `npm run client:types` (after `npm run openapi`)').toBe(true);
+  });
+
+  it('types every operation of the spec, with the HTTP conventions on it', () => {
+    const spec = JSON.parse(readFileSync(new URL('../../openapi/openapi.json', import.meta.url), 'utf8')) as {
+      paths: Record<string, Record<string, { operationId: string }>>;
+    };
+    const operationIds = Object.values(spec.paths).flatMap((item) => Object.values(item).map((operation) => operation.operationId));
+    expect(operationIds.length).toBeGreaterThan(30);
+    for (const id of operationIds) expect(rendered, id).toContain(`    ${id}: {`);
+    for (const path of Object.keys(spec.paths)) expect(rendered, path).toContain(`    "${path}": {`);
+    // The conventions the server adds are in the types, not only in prose.
+    expect(rendered).toContain('"if-none-match"?: string;');
+    expect(rendered).toContain('"text/csv": string;');
+    expect(rendered).toMatch(/304: \{\s+headers: \{\s+\/\*\*[^*]*\*\/\s+ETag\?: string;/);
+    expect(rendered).toContain('"Retry-After"?: number;');
+  });
+});
