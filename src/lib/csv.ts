@@ -22,7 +22,7 @@ function flatten(value: unknown, prefix: string, out: Flat): void {
 }
 
 /** RFC 4180 CSV with a header row and CRLF line ends; columns are the union of every row's fields, in first-seen order. */
-export function toCsv(rows: readonly unknown[]): string {
+export function toCsv(rows: readonly unknown[], emptyColumns: readonly string[] = []): string {
   const flatRows = rows.map((row) => {
     const out: Flat = {};
     flatten(row, '', out);
@@ -38,6 +38,7 @@ export function toCsv(rows: readonly unknown[]): string {
       }
     }
   }
+  if (columns.length === 0) columns.push(...emptyColumns);
   if (columns.length === 0) return '\r\n';
   return stringify(flatRows, {
     header: true,
@@ -45,4 +46,20 @@ export function toCsv(rows: readonly unknown[]): string {
     record_delimiter: 'windows',
     cast: { boolean: (value) => (value ? 'true' : 'false') },
   });
+}
+
+interface SchemaLike {
+  shape?: Record<string, SchemaLike>;
+  unwrap?: () => SchemaLike;
+  def?: { type?: string };
+}
+
+/** Column names a zod object schema flattens to, so an empty result still has its header row. */
+export function columnsOfSchema(schema: SchemaLike | undefined, prefix = ''): string[] {
+  let current = schema;
+  while (current && (current.def?.type === 'nullable' || current.def?.type === 'optional') && current.unwrap) {
+    current = current.unwrap();
+  }
+  if (!current?.shape || current.def?.type !== 'object') return prefix ? [prefix] : [];
+  return Object.entries(current.shape).flatMap(([key, child]) => columnsOfSchema(child, prefix ? `${prefix}_${key}` : key));
 }

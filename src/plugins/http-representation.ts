@@ -2,7 +2,7 @@ import accepts from '@fastify/accepts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors.js';
-import { CSV_CONTENT_TYPE, toCsv } from '../lib/csv.js';
+import { columnsOfSchema, CSV_CONTENT_TYPE, toCsv } from '../lib/csv.js';
 import './http-types.js';
 
 export type Representation = 'json' | 'csv';
@@ -14,6 +14,14 @@ declare module 'fastify' {
 }
 
 const JSON_TYPE = 'application/json';
+
+/** The columns of a collection route's item schema (`data[]`), for the header row of an empty CSV. */
+function listItemColumns(request: FastifyRequest): string[] {
+  const response = (request.routeOptions.schema?.response as Record<string, unknown> | undefined)?.['200'] as
+    | { shape?: { data?: { element?: unknown } } }
+    | undefined;
+  return columnsOfSchema(response?.shape?.data?.element as Parameters<typeof columnsOfSchema>[0]);
+}
 const CSV_TYPE = 'text/csv';
 
 function formatParameter(request: FastifyRequest): string | null {
@@ -59,7 +67,7 @@ async function representation(app: FastifyInstance): Promise<void> {
     reply.type(CSV_CONTENT_TYPE);
     // The CSV text is final: bypass the route's JSON serializer.
     reply.serializer((text: unknown) => text as string);
-    return toCsv(rows);
+    return toCsv(rows, rows.length === 0 && select === true ? listItemColumns(request) : []);
   });
 }
 

@@ -133,6 +133,17 @@ describe('a collection as CSV: GET /v1/production?mineral=antimony&year=2024', (
   });
 });
 
+describe('an empty collection as CSV', () => {
+  it('still has its header row, taken from the item schema (header=present)', async () => {
+    const response = await get('/v1/production?mineral=antimony&year=1999', { accept: 'text/csv' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe(CSV_TYPE);
+    expect(response.body).toBe(
+      'mineral,stage,country,year,tonnes,basis,basisLabel,edition,estimated,withheld,lowerBound,source_id,source_citation\r\n',
+    );
+  });
+});
+
 describe('a score table as CSV', () => {
   interface ConcentrationRow {
     rank: number;
