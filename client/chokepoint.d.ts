@@ -792,6 +792,7 @@ export interface components {
          *           "insideShare": 2,
          *           "outsideShare": 101.96,
          *           "unallocatedShare": 0,
+         *           "namedShareTotal": 103.96,
          *           "largestNonMember": {
          *             "country": "CHN",
          *             "name": "China",
@@ -851,6 +852,8 @@ export interface components {
                 outsideShare: number;
                 /** @description Percent from unnamed producers: membership unknown */
                 unallocatedShare: number;
+                /** @description inside + outside: can exceed 100 because published world totals are rounded (antimony 2024: 103.96) */
+                namedShareTotal: number;
                 largestNonMember: {
                     country: string;
                     name: string;
@@ -3682,6 +3685,7 @@ export interface components {
          *           "insideShare": 2,
          *           "outsideShare": 101.96,
          *           "unallocatedShare": 0,
+         *           "namedShareTotal": 103.96,
          *           "largestNonMember": {
          *             "country": "CHN",
          *             "name": "China",
@@ -3741,6 +3745,8 @@ export interface components {
                 outsideShare: number;
                 /** @description Percent from unnamed producers: membership unknown */
                 unallocatedShare: number;
+                /** @description inside + outside: can exceed 100 because published world totals are rounded (antimony 2024: 103.96) */
+                namedShareTotal: number;
                 largestNonMember: {
                     country: string;
                     name: string;

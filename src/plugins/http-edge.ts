@@ -1,6 +1,6 @@
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
+import securityHeaders from './security-headers.js';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -19,7 +19,7 @@ const EXPOSED_HEADERS = ['ETag', 'Link', 'Retry-After', 'RateLimit-Limit', 'Rate
 
 /** What every response passes through on its way out: security headers, CORS for reads, compression, rate limits. */
 async function edge(app: FastifyInstance, config: Pick<Config, 'rateLimit' | 'corsOrigins'>): Promise<void> {
-  await app.register(helmet, {
+  await app.register(securityHeaders, {
     // Swagger UI at /docs loads its own scripts, styles and data: images from 'self'.
     contentSecurityPolicy: {
       directives: {

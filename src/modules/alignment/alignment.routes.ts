@@ -20,6 +20,9 @@ const AlignmentSchema = z
           insideShare: z.number().describe('Percent of world supply from bloc members'),
           outsideShare: z.number().describe('Percent from named non-members'),
           unallocatedShare: z.number().describe('Percent from unnamed producers: membership unknown'),
+          namedShareTotal: z
+            .number()
+            .describe('inside + outside: can exceed 100 because published world totals are rounded (antimony 2024: 103.96)'),
           largestNonMember: NamedShareSchema.nullable(),
           memberProducers: z.array(NamedShareSchema),
           blocHhi: z.number().describe('HHI with the bloc merged into one producer'),
@@ -49,6 +52,7 @@ const AlignmentSchema = z
                   insideShare: 2,
                   outsideShare: 101.96,
                   unallocatedShare: 0,
+                  namedShareTotal: 103.96,
                   largestNonMember: { country: 'CHN', name: 'China', share: 60 },
                   memberProducers: [{ country: 'AUS', name: 'Australia', share: 2 }],
                   blocHhi: 4099.6,

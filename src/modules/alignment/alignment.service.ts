@@ -71,6 +71,7 @@ export function mineralAlignment(snapshot: DatasetSnapshot, mineral: string, que
         insideShare: round(result.insideShare, 2),
         outsideShare: round(result.outsideShare, 2),
         unallocatedShare: round(result.unallocatedShare, 2),
+        namedShareTotal: block.namedShareTotal,
         largestNonMember: named(result.largestNonMember),
         memberProducers: result.memberProducers.map((p) => named(p)!),
         blocHhi: round(result.blocHhi, 1),

@@ -4,7 +4,7 @@ import { importSourcesOf, relianceOf, type ImportSourcesFigure, type RelianceFig
 import { round, roundOrNull } from '../../lib/round.js';
 import { dependencyIndex, exposureToSupplier, importSourceConcentration, methodRef } from '../../scoring/index.js';
 import { concentrationCore, methodLink, mineralConcentration, supplyFor } from '../concentration/concentration.service.js';
-import { checkFilters, countryName, requireCountry } from '../shared/lookups.js';
+import { checkFilters, countryName, requireTradingCountry } from '../shared/lookups.js';
 
 function presentReliance(reliance: RelianceFigure | null) {
   if (!reliance) return null;
@@ -89,7 +89,7 @@ function mineralDependency(snapshot: DatasetSnapshot, importer: string, mineral:
 }
 
 export function importerDependency(snapshot: DatasetSnapshot, importer: string, filters: { mineral?: string | undefined }) {
-  requireCountry(snapshot, importer);
+  requireTradingCountry(snapshot, importer, 'params.importer');
   checkFilters(snapshot, { mineral: filters.mineral });
   return memoize(snapshot, `dependency|${importer}|${filters.mineral}`, () => {
     const minerals = snapshot.minerals.filter((m) => filters.mineral === undefined || m.id === filters.mineral);
@@ -106,8 +106,8 @@ function indexValue(row: ReturnType<typeof mineralDependency>): number {
 
 /** "How exposed is the importer to this supplier?", mineral by mineral: direct trade vs upstream production. */
 export function exposureOn(snapshot: DatasetSnapshot, importer: string, supplier: string) {
-  requireCountry(snapshot, importer);
-  requireCountry(snapshot, supplier);
+  requireTradingCountry(snapshot, importer, 'params.importer');
+  requireTradingCountry(snapshot, supplier, 'params.supplier');
   return memoize(snapshot, `exposure|${importer}|${supplier}`, () => {
     const rows = snapshot.minerals.map((mineral) => {
       const reliance = relianceOf(snapshot, importer, mineral.id);

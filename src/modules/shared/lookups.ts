@@ -23,6 +23,17 @@ export function requireCountry(snapshot: DatasetSnapshot, iso3: string) {
   return country;
 }
 
+/** A trading party must be a real country: WLD, OTH and EUU are aggregates of figures, not importers or suppliers. */
+export function requireTradingCountry(snapshot: DatasetSnapshot, iso3: string, field: string) {
+  const country = requireCountry(snapshot, iso3);
+  if (country.isAggregate) {
+    throw new ValidationError(`'${iso3}' is an aggregate (${country.name}), not a country.`, [
+      { field, message: 'must be a country, not an aggregate such as WLD or OTH' },
+    ]);
+  }
+  return country;
+}
+
 /** A query filter naming something that does not exist is a 400, with the field. */
 export function checkFilters(
   snapshot: DatasetSnapshot,

@@ -47,6 +47,8 @@ describe('GET /v1/minerals/antimony/alignment (mining 2024)', () => {
       insideShare: 2,
       outsideShare: round(expected.outsideShare, 2),
       unallocatedShare: 0,
+      // 103,960 t of named producers against a published (rounded) world total of 100,000 t
+      namedShareTotal: 103.96,
       largestNonMember: { country: 'CHN', name: 'China', share: 60 },
       memberProducers: [{ country: 'AUS', name: 'Australia', share: 2 }],
       blocHhi: round(expected.blocHhi, 1),

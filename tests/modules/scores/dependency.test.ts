@@ -213,4 +213,11 @@ describe('GET /v1/dependency/USA/on/CHN', () => {
     expectProblem(await app.inject({ url: '/v1/dependency/USA/on/XYZ' }), 404, 'not_found', '/v1/dependency/USA/on/XYZ');
     expectProblem(await app.inject({ url: '/v1/dependency/XYZ/on/CHN' }), 404, 'not_found');
   });
+
+  it('an aggregate (WLD, OTH) as importer or supplier → 400 naming the parameter', async () => {
+    const supplier = expectProblem(await app.inject({ url: '/v1/dependency/USA/on/OTH' }), 400, 'validation_failed');
+    expect(fieldsOf(supplier)).toEqual(['params.supplier']);
+    const importer = expectProblem(await app.inject({ url: '/v1/dependency/WLD' }), 400, 'validation_failed');
+    expect(fieldsOf(importer)).toEqual(['params.importer']);
+  });
 });
