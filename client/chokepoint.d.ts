@@ -2675,6 +2675,20 @@ export interface components {
             }[];
             total: number;
         };
+        /** @description A source as stored */
+        SourceValueInput: {
+            id: string;
+            title: string;
+            publisher: string;
+            edition: string | null;
+            year: number | null;
+            /** @description Page, table or sheet */
+            locator: string | null;
+            url: string | null;
+            licence: string | null;
+            /** @description Which copy was used, and caveats */
+            notes: string | null;
+        };
         /**
          * @example {
          *       "id": "usgs-mcs-2025-antimony",
@@ -3114,18 +3128,6 @@ export interface components {
                 /** @enum {string} */
                 action: "create" | "update" | "unchanged";
             }[];
-        };
-        /** @description A source as stored */
-        SourceValueInput: {
-            id: string;
-            title: string;
-            publisher: string;
-            edition: string | null;
-            year: number | null;
-            locator: string | null;
-            url: string | null;
-            licence: string | null;
-            notes: string | null;
         };
         ProductionChangeInput: {
             /** @description Position in the feed; ascending */
@@ -5571,6 +5573,20 @@ export interface components {
             }[];
             total: number;
         };
+        /** @description A source as stored */
+        SourceValue: {
+            id: string;
+            title: string;
+            publisher: string;
+            edition: string | null;
+            year: number | null;
+            /** @description Page, table or sheet */
+            locator: string | null;
+            url: string | null;
+            licence: string | null;
+            /** @description Which copy was used, and caveats */
+            notes: string | null;
+        };
         /**
          * @example {
          *       "id": "usgs-mcs-2025-antimony",
@@ -6010,18 +6026,6 @@ export interface components {
                 /** @enum {string} */
                 action: "create" | "update" | "unchanged";
             }[];
-        };
-        /** @description A source as stored */
-        SourceValue: {
-            id: string;
-            title: string;
-            publisher: string;
-            edition: string | null;
-            year: number | null;
-            locator: string | null;
-            url: string | null;
-            licence: string | null;
-            notes: string | null;
         };
         ProductionChange: {
             /** @description Position in the feed; ascending */

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { READ_ERRORS, FormatQuery, PageQuery, listOf } from '../../schemas/common.js';
+import { SourceValueSchema } from '../../schemas/sources.js';
 import { getSource, listSources } from './sources.service.js';
 
 const SOURCE_EXAMPLE = {
@@ -16,19 +17,7 @@ const SOURCE_EXAMPLE = {
   citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35',
 };
 
-export const SourceSchema = z
-  .object({
-    id: z.string(),
-    title: z.string(),
-    publisher: z.string(),
-    edition: z.string().nullable(),
-    year: z.number().int().nullable(),
-    locator: z.string().nullable().describe('Page, table or sheet'),
-    url: z.string().nullable(),
-    licence: z.string().nullable(),
-    notes: z.string().nullable().describe('Which copy was used, and caveats'),
-    citation: z.string(),
-  })
+export const SourceSchema = SourceValueSchema.extend({ citation: z.string() })
   .meta({ id: 'Source', example: SOURCE_EXAMPLE });
 
 const SourceDetailSchema = SourceSchema.extend({

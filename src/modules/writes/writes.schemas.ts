@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANGE_ACTIONS } from '../../db/schema.js';
 import { listOf } from '../../schemas/common.js';
+import { SourceValueSchema } from '../../schemas/sources.js';
 
 /** Most rows one PUT /v1/production may carry. */
 export const MAX_UPSERT_ROWS = 1000;
@@ -161,19 +162,6 @@ export const UpsertResultSchema = z
   });
 export type UpsertResult = z.infer<typeof UpsertResultSchema>;
 
-export const SourceValueSchema = z
-  .object({
-    id: z.string(),
-    title: z.string(),
-    publisher: z.string(),
-    edition: z.string().nullable(),
-    year: z.number().int().nullable(),
-    locator: z.string().nullable(),
-    url: z.string().nullable(),
-    licence: z.string().nullable(),
-    notes: z.string().nullable(),
-  })
-  .meta({ id: 'SourceValue', description: 'A source as stored' });
 export type SourceValue = z.infer<typeof SourceValueSchema>;
 
 const changeFields = {
