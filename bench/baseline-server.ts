@@ -1,8 +1,9 @@
 /**
  * The benchmark's baselines, run in a child process of bench/run.ts: a bare Fastify server (no plugins, no
  * schemas, no hooks) and a raw node:http server, both answering each measured route with the exact bytes and
- * content type Chokepoint answered it with. Routes come as JSON in the file named by argv[2]; the two ports are
- * printed as one JSON line on stdout once both listen.
+ * content type Chokepoint answered it with; and, for context, a second bare Fastify server that also sends every
+ * other header Chokepoint sent (security headers, CORS, ETag…), as constants. Routes come as JSON in the file named
+ * by argv[2]; the ports are printed as one JSON line on stdout once all three listen.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -16,6 +17,8 @@ export interface BaselineRoute {
   contentType: string;
   /** The response body, base64. */
   body: string;
+  /** Chokepoint's other response headers (not content-type, content-length, date, connection, keep-alive). */
+  headers: Record<string, string>;
 }
 
 const file = process.argv[2];
@@ -40,6 +43,18 @@ for (const route of routes) {
 }
 await fastify.listen({ port: 0, host: '127.0.0.1' });
 
+const withHeaders = Fastify({ logger: false });
+for (const route of routes) {
+  withHeaders.route({
+    method: route.method,
+    url: route.path,
+    handler: (_request, reply) => {
+      reply.headers(route.headers).type(route.contentType).send(route.bytes);
+    },
+  });
+}
+await withHeaders.listen({ port: 0, host: '127.0.0.1' });
+
 const byKey = new Map(routes.map((route) => [`${route.method} ${route.path}`, route]));
 const raw = createServer((request: IncomingMessage, response: ServerResponse) => {
   const path = (request.url ?? '/').split('?')[0];
@@ -58,11 +73,13 @@ const raw = createServer((request: IncomingMessage, response: ServerResponse) =>
 await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
 
 const port = (address: AddressInfo | string | null) => (typeof address === 'object' && address ? address.port : 0);
-console.log(JSON.stringify({ fastify: port(fastify.server.address()), raw: port(raw.address()) }));
+console.log(
+  JSON.stringify({ fastify: port(fastify.server.address()), headers: port(withHeaders.server.address()), raw: port(raw.address()) }),
+);
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     raw.close();
-    void fastify.close().then(() => process.exit(0));
+    void Promise.all([fastify.close(), withHeaders.close()]).then(() => process.exit(0));
   });
 }

@@ -11,7 +11,7 @@
  *    per-mineral score route at 100× with 1×; reports the server's RSS after the load.
  * 5. Cold start on the real data: spawn → migrate + seed + listen → first 200 on /health, fresh database file.
  *
- * Options: --no-build (use dist/ as it is), --duration=<s> per round (default 4), --rounds=<n> (default 2),
+ * Options: --no-build (use dist/ as it is), --duration=<s> per round (default 3), --rounds=<n> (default 3),
  * --connections=<n> (default 10), --write (replace the generated block of bench/RESULTS.md with this run).
  * No timing here is asserted anywhere: benchmarks are not tests.
  */
@@ -42,8 +42,8 @@ const flag = (name: string) => process.argv.includes(`--${name}`);
 const OPTIONS = {
   build: !flag('no-build'),
   write: flag('write'),
-  duration: Number(option('duration') ?? 4),
-  rounds: Number(option('rounds') ?? 2),
+  duration: Number(option('duration') ?? 3),
+  rounds: Number(option('rounds') ?? 3),
   warmup: Number(option('warmup') ?? 1),
   connections: Number(option('connections') ?? 10),
   coldStarts: Number(option('cold-starts') ?? 3),
@@ -82,6 +82,9 @@ const ROUTES: RouteSpec[] = [
 
 const SCALE_ROUTE = ROUTES[0] as RouteSpec;
 
+/** The V8 flag the memory comparison runs with. */
+const SMALL_YOUNG = '--max-semi-space-size=4';
+
 // ---- Small helpers ------------------------------------------------------------------------------
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -116,8 +119,13 @@ async function freePort(): Promise<number> {
 interface HttpAnswer {
   status: number;
   contentType: string;
+  /** Every other header, as received. */
+  headers: Record<string, string>;
   body: Buffer;
 }
+
+/** Headers Node or the framework writes per response, not part of what a baseline replays. */
+const PER_RESPONSE = new Set(['content-type', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
 
 /** One plain request (no Accept-Encoding, like autocannon's), the body as bytes. */
 function fetchRaw(port: number, method: string, path: string, body?: string): Promise<HttpAnswer> {
@@ -126,9 +134,13 @@ function fetchRaw(port: number, method: string, path: string, body?: string): Pr
     const request = httpRequest({ host: '127.0.0.1', port, method, path, headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () =>
-        resolve({ status: response.statusCode ?? 0, contentType: String(response.headers['content-type'] ?? ''), body: Buffer.concat(chunks) }),
-      );
+      response.on('end', () => {
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(response.headers)) {
+          if (!PER_RESPONSE.has(name) && value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+        }
+        resolve({ status: response.statusCode ?? 0, contentType: String(response.headers['content-type'] ?? ''), headers, body: Buffer.concat(chunks) });
+      });
       response.on('error', reject);
     });
     request.on('error', reject);
@@ -217,7 +229,7 @@ async function waitForHealth(port: number, child: ChildProcess, since: number, o
   }
 }
 
-async function startChokepoint(name: string, options: { databasePath: string; dataDir?: string }): Promise<Server> {
+async function startChokepoint(name: string, options: { databasePath: string; dataDir?: string; nodeOptions?: string }): Promise<Server> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -231,6 +243,7 @@ async function startChokepoint(name: string, options: { databasePath: string; da
     CURSOR_SECRET: 'benchmark-cursor-secret-0123456789',
   };
   if (options.dataDir) env.DATA_DIR = options.dataDir;
+  if (options.nodeOptions) env.NODE_OPTIONS = options.nodeOptions;
   const since = performance.now();
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = track(child, name);
@@ -238,7 +251,13 @@ async function startChokepoint(name: string, options: { databasePath: string; da
   return { name, port, child, startMs, startCpuMs: cpuTimeOf(child.pid), stop: () => stopChild(child) };
 }
 
-async function startBaselines(routes: BaselineRoute[], dir: string): Promise<{ fastify: number; raw: number; stop(): Promise<void>; pid: number | undefined }> {
+interface BaselinePorts {
+  fastify: number;
+  headers: number;
+  raw: number;
+}
+
+async function startBaselines(routes: BaselineRoute[], dir: string): Promise<BaselinePorts & { stop(): Promise<void>; pid: number | undefined }> {
   const file = join(dir, 'baseline-routes.json');
   writeFileSync(file, JSON.stringify(routes));
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'baseline-server.ts'), file], {
@@ -247,12 +266,12 @@ async function startBaselines(routes: BaselineRoute[], dir: string): Promise<{ f
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = track(child, 'baseline');
-  const ports = await new Promise<{ fastify: number; raw: number }>((resolve, reject) => {
+  const ports = await new Promise<BaselinePorts>((resolve, reject) => {
     let buffer = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
       const line = buffer.split('\n').find((candidate) => candidate.startsWith('{'));
-      if (line) resolve(JSON.parse(line) as { fastify: number; raw: number });
+      if (line) resolve(JSON.parse(line) as BaselinePorts);
     });
     child.once('exit', (code) => reject(new Error(`baseline server exited (${code})\n${output()}`)));
   });
@@ -264,6 +283,8 @@ async function startBaselines(routes: BaselineRoute[], dir: string): Promise<{ f
 interface Target {
   label: string;
   port: number;
+  /** The server's process, for its CPU time (the baselines share one process; only one server is loaded at a time). */
+  pid?: number | undefined;
 }
 
 interface Sample {
@@ -271,10 +292,13 @@ interface Sample {
   seconds: number;
   bad: number;
   latencies: number[];
+  /** CPU time (user + sys) the server process used during the run, ms. */
+  cpuMs: number;
 }
 
 async function load(target: Target, route: RouteSpec, seconds: number): Promise<Sample> {
   const seen: number[] = [];
+  const cpuBefore = cpuTimeOf(target.pid);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -296,6 +320,7 @@ async function load(target: Target, route: RouteSpec, seconds: number): Promise<
     seconds: result.duration,
     bad: result.non2xx + result.errors + result.timeouts,
     latencies: seen,
+    cpuMs: cpuTimeOf(target.pid) - cpuBefore,
   };
 }
 
@@ -307,6 +332,8 @@ interface Measured {
   mean: number;
   requests: number;
   bad: number;
+  /** Server CPU time per answered request, µs: less sensitive than req/s to what else the machine is doing. */
+  cpuPerRequest: number;
 }
 
 function summarize(label: string, samples: Sample[]): Measured {
@@ -321,6 +348,7 @@ function summarize(label: string, samples: Sample[]): Measured {
     mean: latencies.reduce((sum, value) => sum + value, 0) / Math.max(1, latencies.length),
     requests: ok,
     bad: samples.reduce((sum, sample) => sum + sample.bad, 0),
+    cpuPerRequest: (samples.reduce((sum, sample) => sum + sample.cpuMs, 0) * 1000) / Math.max(1, ok),
   };
 }
 
@@ -407,13 +435,19 @@ async function main(): Promise<void> {
     const baselines = await startBaselines(
       ROUTES.map((route) => {
         const answer = answers.get(route) as HttpAnswer;
-        return { method: route.method, path: route.path.split('?')[0] as string, contentType: answer.contentType, body: answer.body.toString('base64') };
+        return {
+          method: route.method,
+          path: route.path.split('?')[0] as string,
+          contentType: answer.contentType,
+          body: answer.body.toString('base64'),
+          headers: answer.headers,
+        };
       }),
       dir,
     );
     for (const route of ROUTES) {
       const expected = answers.get(route) as HttpAnswer;
-      for (const port of [baselines.fastify, baselines.raw]) {
+      for (const port of [baselines.fastify, baselines.headers, baselines.raw]) {
         const answer = await fetchRaw(port, route.method, route.path, route.body);
         if (!answer.body.equals(expected.body) || answer.contentType !== expected.contentType) {
           throw new Error(`baseline on port ${port} does not answer ${route.name} with Chokepoint's bytes`);
@@ -425,13 +459,29 @@ async function main(): Promise<void> {
     for (const route of ROUTES) {
       log(`${route.name}: ${OPTIONS.connections} connections, ${OPTIONS.rounds} × ${OPTIONS.duration} s per server after ${OPTIONS.warmup} s warm-up…`);
       const targets: Target[] = [
-        { label: 'bare Fastify', port: baselines.fastify },
-        { label: 'Chokepoint', port: chokepoint.port },
+        { label: 'bare Fastify', port: baselines.fastify, pid: baselines.pid },
+        { label: 'Chokepoint', port: chokepoint.port, pid: chokepoint.child.pid },
       ];
-      if (route.raw) targets.push({ label: 'raw node:http', port: baselines.raw });
+      if (route.raw) {
+        targets.push({ label: 'raw node:http', port: baselines.raw, pid: baselines.pid });
+        targets.push({ label: "bare Fastify + Chokepoint's headers", port: baselines.headers, pid: baselines.pid });
+      }
       results.push({ route, bytes: (answers.get(route) as HttpAnswer).body.length, measured: await compare(route, targets) });
     }
     const rss1x = memoryOf(chokepoint.child.pid);
+
+    // -- The same load on a server whose V8 young generation is capped (semi-spaces of 4 MB instead of 16 MB):
+    // most of an idle server's RSS above Node's own is that reservation, and load grows it.
+    log(`the same routes on a server started with ${SMALL_YOUNG}…`);
+    const small = await startChokepoint('chokepoint-1x-small-young', { databasePath: join(dir, 'small-young.db'), nodeOptions: SMALL_YOUNG });
+    const smallRps: number[] = [];
+    for (const route of ROUTES) {
+      await load({ label: 'warm-up', port: small.port }, route, OPTIONS.warmup);
+      const sample = await load({ label: SMALL_YOUNG, port: small.port }, route, OPTIONS.duration);
+      smallRps.push(sample.ok / sample.seconds);
+    }
+    const rssSmall = memoryOf(small.child.pid);
+    await small.stop();
 
     // -- Scale: the same per-mineral route over a dataset 100× the real one.
     log('writing the 100× synthetic dataset…');
@@ -475,22 +525,41 @@ async function main(): Promise<void> {
         `rounds alternating (ABBA). Each server is its own process; latencies are client-side, ms.`,
       '',
     );
-    lines.push('| Route | Body | Server | req/s | p50 ms | p99 ms | Throughput ratio | p99 ratio | Target | Verdict |');
-    lines.push('|---|---:|---|---:|---:|---:|---:|---:|---|---|');
+    let headerContext: { route: string; share: number; ours: number } | null = null;
+    lines.push('| Route | Body | Server | req/s | p50 ms | p99 ms | server CPU µs/req | Throughput ratio | p99 ratio | Target | Verdict |');
+    lines.push('|---|---:|---|---:|---:|---:|---:|---:|---:|---|---|');
+    const cpu = (m: Measured) => (Number.isFinite(m.cpuPerRequest) ? fmt(m.cpuPerRequest) : 'n/a');
     for (const { route, bytes, measured } of results) {
-      const [base, ours, raw] = measured as [Measured, Measured, Measured | undefined];
+      const [base, ours, raw, headed] = measured as [Measured, Measured, Measured | undefined, Measured | undefined];
       const throughput = ours.rps / base.rps;
       const p99 = ours.p99 / base.p99;
       const minimum = route.kind === 'scenario' ? TARGETS.scenarioThroughput : TARGETS.cachedGetThroughput;
       const ok = throughput >= minimum && p99 <= TARGETS.p99 && ours.bad === 0;
       const errors = (m: Measured) => (m.bad > 0 ? ` (${m.bad} non-2xx/errors)` : '');
-      lines.push(`| ${route.name} | ${fmt(bytes)} B | bare Fastify | ${fmt(base.rps)} | ${ms(base.p50)} | ${ms(base.p99)} | | | | |`);
-      if (raw) lines.push(`| | | raw node:http | ${fmt(raw.rps)} | ${ms(raw.p50)} | ${ms(raw.p99)} | | | | |`);
+      lines.push(`| ${route.name} | ${fmt(bytes)} B | bare Fastify | ${fmt(base.rps)} | ${ms(base.p50)} | ${ms(base.p99)} | ${cpu(base)} | | | | |`);
+      if (raw) lines.push(`| | | raw node:http | ${fmt(raw.rps)} | ${ms(raw.p50)} | ${ms(raw.p99)} | ${cpu(raw)} | ${ratio(raw.rps / base.rps)} | | | |`);
+      if (headed) {
+        lines.push(
+          `| | | bare Fastify + Chokepoint's ${Object.keys((answers.get(route) as HttpAnswer).headers).length} other headers | ${fmt(headed.rps)} | ${ms(headed.p50)} | ${ms(headed.p99)} | ${cpu(headed)} | ${ratio(headed.rps / base.rps)} | ${ratio(headed.p99 / base.p99)} | | |`,
+        );
+        headerContext = { route: route.name, share: headed.rps / base.rps, ours: ours.rps / headed.rps };
+      }
       lines.push(
-        `| | | **Chokepoint** | **${fmt(ours.rps)}**${errors(ours)} | ${ms(ours.p50)} | ${ms(ours.p99)} | **${ratio(throughput)}** | **${ratio(p99)}** | ≥ ${minimum}×, p99 ≤ ${TARGETS.p99}× | ${verdict(ok)} |`,
+        `| | | **Chokepoint** | **${fmt(ours.rps)}**${errors(ours)} | ${ms(ours.p50)} | ${ms(ours.p99)} | ${cpu(ours)} | **${ratio(throughput)}** | **${ratio(p99)}** | ≥ ${minimum}×, p99 ≤ ${TARGETS.p99}× | ${verdict(ok)} |`,
       );
     }
-    lines.push('', `Context: bare Fastify reached ${ratio(rawRatio)} of raw node:http on the first route in this run (the issue quotes 0.7–0.86×).`, '');
+    lines.push(
+      '',
+      `Ratios are against bare Fastify returning the same body and content type. Context: bare Fastify reached ${ratio(rawRatio)} of raw node:http on the first route in this run (the issue quotes 0.7–0.86×). ` +
+        'Server CPU µs/req is the server process\'s user + system time over the measured rounds divided by the requests it answered: steadier than req/s when other work shares the machine.',
+    );
+    if (headerContext) {
+      lines.push(
+        `Sending Chokepoint's other headers as constants (security headers, CORS, request id, ETag, Cache-Control, Vary) takes bare Fastify to ${ratio(headerContext.share)} on ${headerContext.route}; ` +
+          `against that, Chokepoint runs at ${ratio(headerContext.ours)}: the rest is plugins, hooks and computing those headers per request.`,
+      );
+    }
+    lines.push('');
 
     const [one, hundred] = scale as [Measured, Measured];
     const scaleRatio = hundred.mean / one.mean;
@@ -512,11 +581,16 @@ async function main(): Promise<void> {
     lines.push(
       `| first request of ${coldPaths.length} distinct \`?year=\` URLs, sequential (computed, not replayed), median / mean ms | ${ms(uncached1x.median)} / ${ms(uncached1x.mean)} | ${ms(uncached100x.median)} / ${ms(uncached100x.mean)} | ${ratio(uncached100x.median / uncached1x.median)} / ${ratio(uncached100x.mean / uncached1x.mean)} | | |`,
     );
-    const rssOk = rss100x !== null && rss100x.rssMb <= TARGETS.rssMb;
+    const rssVerdict = (memory: { rssMb: number } | null) => (memory === null ? 'n/a' : verdict(memory.rssMb <= TARGETS.rssMb));
     lines.push(
-      `| server RSS after the load (MB), peak in parentheses | ${rss1x ? `${fmt(rss1x.rssMb)} (${fmt(rss1x.peakMb)})` : 'n/a'} | ${rss100x ? `${fmt(rss100x.rssMb)} (${fmt(rss100x.peakMb)})` : 'n/a'} | | ≤ ${TARGETS.rssMb} MB | ${verdict(rssOk)} |`,
+      `| server RSS after the load (MB), peak in parentheses | ${rss1x ? `${fmt(rss1x.rssMb)} (${fmt(rss1x.peakMb)})` : 'n/a'} | ${rss100x ? `${fmt(rss100x.rssMb)} (${fmt(rss100x.peakMb)})` : 'n/a'} | | ≤ ${TARGETS.rssMb} MB | 1×: ${rssVerdict(rss1x)}, 100×: ${rssVerdict(rss100x)} |`,
     );
     lines.push(
+      `| same 1× load on a server started with \`NODE_OPTIONS=${SMALL_YOUNG}\`: RSS (peak) | ${rssSmall ? `${fmt(rssSmall.rssMb)} (${fmt(rssSmall.peakMb)})` : 'n/a'} | | | ≤ ${TARGETS.rssMb} MB | ${rssVerdict(rssSmall)} |`,
+      `| its req/s, one ${OPTIONS.duration} s round per route, as a ratio to default Chokepoint's above (${ROUTES.length} routes in order) | ${ROUTES.map((_route, index) => {
+        const ours = results[index]?.measured[1];
+        return ours ? `${ratio((smallRps[index] ?? 0) / ours.rps)}` : 'n/a';
+      }).join(' / ')} | | | | |`,
       `| start on the 100× data incl. migrate + seed (first start; RSS then) | | ${fmt(seededStartMs)} ms (${seededRss ? `${fmt(seededRss.rssMb)} MB` : 'n/a'}) | | | |`,
       `| restart on the seeded 100× database, spawn → first 200 | | ${fmt(big.startMs)} ms | | | |`,
       '',

@@ -12,6 +12,9 @@ declare module 'fastify' {
 /** Figures change a few times a year; clients may reuse a response briefly, then revalidate cheaply with ETags. */
 export const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
 
+/** What a representation varies on: what addVary(reply, 'Accept', 'Accept-Encoding') writes when no Vary is set yet. */
+const VARY = 'Accept, Accept-Encoding';
+
 /** Bounds of the per-version response cache: entries and (UTF-8) body bytes, whichever is reached first. */
 export const RESPONSE_CACHE_LIMITS = { maxEntries: 2_000, maxBytes: 32 * 1024 * 1024 } as const;
 
@@ -43,11 +46,14 @@ interface CachedResponse {
 /**
  * Serialized 200 bodies by ETag, for the dataset version being served. An ETag already names the version, the URL,
  * the representation and the content coding, so the same ETag always means the same bytes; a version change
- * empties the cache (old ETags can never be asked for again). Least recently used entries go first.
+ * empties the cache (old ETags can never be asked for again). Least recently used entries go first (approximately:
+ * a hit only moves an entry to the young end once it has drifted into the older half, so hot entries are not
+ * re-inserted on every request).
  */
 export class ResponseCache {
-  readonly #entries = new Map<string, CachedResponse>();
+  readonly #entries = new Map<string, { entry: CachedResponse; touched: number }>();
   #bytes = 0;
+  #clock = 0;
   #version: string | null = null;
 
   constructor(
@@ -66,19 +72,20 @@ export class ResponseCache {
   /** Forgets every entry when the dataset version is not the one the cache holds. */
   sync(version: string): void {
     if (version === this.#version) return;
-    this.#entries.clear();
-    this.#bytes = 0;
+    this.clear();
     this.#version = version;
   }
 
   get(etag: string): CachedResponse | undefined {
-    const entry = this.#entries.get(etag);
-    if (entry !== undefined && this.#entries.size > 1) {
-      // Most recently used last: Map iteration order is insertion order.
+    const slot = this.#entries.get(etag);
+    if (slot === undefined) return undefined;
+    if (this.#clock - slot.touched >= this.#entries.size / 2) {
+      // Map iteration order is insertion order: re-inserting makes it the most recently used.
       this.#entries.delete(etag);
-      this.#entries.set(etag, entry);
+      slot.touched = ++this.#clock;
+      this.#entries.set(etag, slot);
     }
-    return entry;
+    return slot.entry;
   }
 
   /** Stores a response produced under `version`; ignored if the cache has moved on to another version. */
@@ -87,14 +94,14 @@ export class ResponseCache {
     const previous = this.#entries.get(etag);
     if (previous !== undefined) {
       this.#entries.delete(etag);
-      this.#bytes -= previous.bytes;
+      this.#bytes -= previous.entry.bytes;
     }
-    this.#entries.set(etag, entry);
+    this.#entries.set(etag, { entry, touched: ++this.#clock });
     this.#bytes += entry.bytes;
     for (const [oldest, evicted] of this.#entries) {
       if (this.#entries.size <= this.maxEntries && this.#bytes <= this.maxBytes) break;
       this.#entries.delete(oldest);
-      this.#bytes -= evicted.bytes;
+      this.#bytes -= evicted.entry.bytes;
     }
   }
 
@@ -144,15 +151,17 @@ function routeHeaders(before: Record<string, unknown>, after: Record<string, unk
  * so an unchanged resource is answered with 304 before any work is done, and any write changes every ETag.
  *
  * Results only change when the dataset version does, so a GET's serialized 200 body is also kept per ETag and
- * replayed as a string: no handler, no response validation, no JSON.stringify. The replay happens in preParsing,
- * after every onRequest hook (helmet, CORS, rate limiting and its headers, request id), and goes out through the
- * same onSend hooks (compression, ETag, Cache-Control, Vary, deprecation) and onResponse (metrics) as the first
- * response; the headers the route set (content type, Link) are recorded with the body. Only what the route
- * serializer produced is stored, so errors and non-200 answers are never replayed.
+ * replayed as bytes: no handler, no query validation, no response validation, no JSON.stringify. The replay happens
+ * in preParsing, after every onRequest hook (security headers, CORS, rate limiting and its headers, request id),
+ * and goes out through the same onSend hooks (compression, ETag, Cache-Control, Vary, deprecation) and onResponse
+ * (metrics) as the first response; the headers the route set (content type, Link) are recorded with the body.
+ * Only what the route serializer produced for a 200 is stored, so errors are never replayed. HEAD requests and
+ * If-None-Match revalidations (304) keep their own paths.
  *
  * The same identity trick serves responses that are not GETs: a service that memoizes its result per dataset
- * version (the disruption scenarios) returns the very same object for the same request, and its serialized text
- * is remembered per object and route, so a repeated POST skips response validation and serialization too.
+ * version (the disruption scenarios) returns the very same object for the same request, and its serialized bytes
+ * are remembered per object and route, so a repeated POST skips response validation and serialization too.
+ * (This relies on memoized results never being mutated once returned, which the services already rely on.)
  */
 async function caching(app: FastifyInstance): Promise<void> {
   app.decorateRequest('etag', null);
@@ -161,39 +170,85 @@ async function caching(app: FastifyInstance): Promise<void> {
   const captures = new WeakMap<FastifyRequest, Capture>();
   const serialized = new WeakMap<object, { route: string; body: Buffer }>();
 
+  // is404 rather than routeOptions.url: the routeOptions getter builds a new object on every access.
   const cacheable = (request: FastifyRequest) =>
-    (request.method === 'GET' || request.method === 'HEAD') && request.url.startsWith('/v1/') && request.routeOptions.url !== undefined;
+    (request.method === 'GET' || request.method === 'HEAD') && request.url.startsWith('/v1/') && !request.is404;
 
-  app.addHook('onRequest', async (request, reply) => {
-    if (!cacheable(request)) return;
-    const version = app.dataset.current().version;
-    const representation = [request.url, request.representation, request.headers['accept-encoding'] ?? ''].join('\n');
-    request.etag = etagFor(version, representation);
+  // ETags by representation for the current version: hashing is the costly part of a cached read's ETag.
+  const etags = new Map<string, string>();
+  let etagsVersion = '';
+  const etagOf = (version: string, representation: string): string => {
+    if (version !== etagsVersion) {
+      etags.clear();
+      etagsVersion = version;
+    }
+    let etag = etags.get(representation);
+    if (etag === undefined) {
+      etag = etagFor(version, representation);
+      if (etags.size >= RESPONSE_CACHE_LIMITS.maxEntries * 4) etags.clear();
+      etags.set(representation, etag);
+    }
+    return etag;
+  };
+
+  // Callback-style hooks: these run on every cached read, and a promise per hook per request is measurable.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!cacheable(request)) {
+      done();
+      return;
+    }
+    let version: string;
+    try {
+      version = app.dataset.current().version;
+    } catch (error) {
+      done(error as Error);
+      return;
+    }
+    const representation = `${request.url}\n${request.representation}\n${request.headers['accept-encoding'] ?? ''}`;
+    request.etag = etagOf(version, representation);
     const ifNoneMatch = request.headers['if-none-match'];
     if (ifNoneMatch && matches(ifNoneMatch, request.etag)) {
       reply.header('etag', request.etag).header('cache-control', CACHE_CONTROL);
       addVary(reply, 'Accept', 'Accept-Encoding');
-      return reply.code(304).send();
+      // Answered: `done` is not called, so Fastify goes no further.
+      reply.code(304).send();
+      return;
     }
     if (request.method === 'GET') cache.sync(version);
+    done();
   });
 
-  app.addHook('preParsing', async (request, reply, payload) => {
+  app.addHook('preParsing', (request, reply, payload, done) => {
     const etag = request.etag;
     // `undefined`, not null, on routes registered before this plugin decorated requests (/docs, /openapi.json).
-    if (!etag || request.method !== 'GET') return payload;
+    if (!etag || request.method !== 'GET') {
+      done(null, payload);
+      return;
+    }
     const hit = cache.get(etag);
     if (hit === undefined) {
       captures.set(request, { version: versionOf(etag), etag, before: reply.getHeaders() });
-      return payload;
+      done(null, payload);
+      return;
     }
     for (const [name, value] of hit.headers) reply.header(name, value);
+    // Answered: `done` is not called, so Fastify goes no further (no body parsing, validation or handler).
     reply.code(200).send(hit.body);
-    // Returning the reply waits for the response to finish, so Fastify goes no further (no handler).
-    return reply;
   });
 
-  app.addHook('preSerialization', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+  app.addHook('preSerialization', (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: Error | null, payload?: unknown) => void) => {
+    let body: unknown;
+    try {
+      body = finalBody(request, reply, payload);
+    } catch (error) {
+      done(error as Error);
+      return;
+    }
+    done(null, body);
+  });
+
+  /** The bytes to send for a 200 (stored for replay on a cache miss), or the payload untouched. */
+  function finalBody(request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
     if (reply.statusCode !== 200) return payload;
     let body: Buffer;
     if (typeof payload === 'string') {
@@ -233,14 +288,15 @@ async function caching(app: FastifyInstance): Promise<void> {
       }
     }
     return body;
-  });
+  }
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (request.etag && reply.statusCode === 200) {
       reply.header('etag', request.etag).header('cache-control', CACHE_CONTROL);
-      addVary(reply, 'Accept', 'Accept-Encoding');
+      if (reply.getHeader('vary') === undefined) reply.header('vary', VARY);
+      else addVary(reply, 'Accept', 'Accept-Encoding');
     }
-    return payload;
+    done(null, payload);
   });
 }
 

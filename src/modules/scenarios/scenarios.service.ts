@@ -549,7 +549,9 @@ function runNormalised(snapshot: DatasetSnapshot, scenario: NormalisedScenario) 
 // ---- Entry points ------------------------------------------------------------------------------
 
 export function runScenario(snapshot: DatasetSnapshot, request: DisruptionRequest) {
-  return runNormalised(snapshot, normaliseRequest(snapshot, request));
+  // A request seen before in this dataset version maps to the same result: skip normalising it again. Refused
+  // requests throw and are never memoized.
+  return memoize(snapshot, `scenario-request|${canonicalJson(request)}`, () => runNormalised(snapshot, normaliseRequest(snapshot, request)));
 }
 
 export function listPresets(snapshot: DatasetSnapshot) {
