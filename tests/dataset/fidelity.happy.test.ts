@@ -2,21 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, getJson } from '../helpers/app.js';
+import type { components } from '../../client/chokepoint.js';
 
-interface Figure {
-  mineral: string;
-  stage: string;
-  country: string;
-  year: number;
-  tonnes: number | null;
-  basis: string;
-  basisLabel: string;
-  edition: number | null;
-  estimated: boolean;
-  withheld: boolean;
-  lowerBound: boolean;
-  source: { id: string; citation: string };
-}
+/** A production row as the spec (and so the generated client types) describes it. */
+type Figure = components['schemas']['ProductionFigure'];
 
 let app: FastifyInstance;
 

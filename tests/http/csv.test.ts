@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../helpers/app.js';
+import type { components } from '../../client/chokepoint.js';
 
 const CSV_TYPE = 'text/csv; charset=utf-8; header=present';
 
@@ -15,20 +16,8 @@ afterAll(async () => {
   await app.close();
 });
 
-interface ProductionFigure {
-  mineral: string;
-  stage: string;
-  country: string;
-  year: number;
-  tonnes: number | null;
-  basis: string;
-  basisLabel: string;
-  edition: number | null;
-  estimated: boolean;
-  withheld: boolean;
-  lowerBound: boolean;
-  source: { id: string; citation: string };
-}
+/** A production row as the spec (and so the generated client types) describes it. */
+type ProductionFigure = components['schemas']['ProductionFigure'];
 
 async function get(url: string, headers: Record<string, string> = {}) {
   return app.inject({ method: 'GET', url, headers });
