@@ -6,17 +6,12 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseApiKeys, PROJECT_ROOT } from '../../src/config.js';
 import { buildTestApp } from '../helpers/app.js';
+import type { components } from '../../client/chokepoint.js';
 
 const SECRET = 'paging-test-secret-0123456789';
 
-interface Figure {
-  mineral: string;
-  stage: string;
-  country: string;
-  year: number;
-  basis: string;
-  tonnes: number | null;
-}
+/** A production row as the spec (and so the generated client types) describes it. */
+type Figure = components['schemas']['ProductionFigure'];
 interface Page {
   data: Figure[];
   total: number;

@@ -2,15 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, getJson } from '../../helpers/app.js';
 import { csvRowCount, DATA_DIR } from '../../helpers/dataset.js';
+import type { components } from '../../../client/chokepoint.js';
 
-interface Row {
-  mineral: string;
-  stage: string;
-  country: string;
-  year: number;
-  tonnes: number | null;
-  basis: string;
-}
+/** A production row as the spec (and so the generated client types) describes it. */
+type Row = components['schemas']['ProductionFigure'];
 
 let app: FastifyInstance;
 
