@@ -4,7 +4,7 @@ import type { Config } from './config.js';
 import { registerModules } from './modules/index.js';
 import database from './plugins/database.js';
 import closing from './plugins/closing.js';
-import errorHandler from './plugins/error-handler.js';
+import errorHandler, { clientErrorHandler, frameworkErrors } from './plugins/error-handler.js';
 import httpCaching from './plugins/http-caching.js';
 import httpEdge from './plugins/http-edge.js';
 import httpPagination from './plugins/http-pagination.js';
@@ -20,6 +20,12 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * Never logged, whatever a serializer or a log call is given: the default request serializer omits headers, and
+ * this keeps an API key out of the logs should one ever log them.
+ */
+const REDACTED_LOG_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'authorization'];
+
 export interface BuildAppOptions {
   /** Fastify logger settings; the server passes pino options, tests pass false. */
   logger?: FastifyServerOptions['logger'];
@@ -28,15 +34,33 @@ export interface BuildAppOptions {
 /** Builds the whole application, ready to inject or listen; never listens itself. */
 export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger:
+      typeof options.logger === 'object' && options.logger !== null
+        ? { redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' }, ...options.logger }
+        : (options.logger ?? false),
     // genReqId reads x-request-id itself so a caller's id is validated before it reaches logs and headers.
     requestIdHeader: false,
     genReqId: requestIdFor,
     // Requests that arrive while closing get a problem+json 503 from the closing plugin, not Fastify's plain one.
     return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true },
+    // Size and time limits: a body over the limit is a 413, headers over it a 431, a client that takes longer
+    // than requestTimeout to send its request a 408 — all as problem+json, through the error handler's writers.
+    bodyLimit: config.limits.bodyBytes,
+    http: {
+      maxHeaderSize: config.limits.headerBytes,
+      // Node only looks for expired requests every connectionsCheckingInterval (30 s by default).
+      headersTimeout: config.limits.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(5_000, Math.ceil(config.limits.requestTimeoutMs / 4)),
+    },
+    requestTimeout: config.limits.requestTimeoutMs,
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
+  // Bodies are JSON only: Fastify's built-in text/plain parser would hand a string to validation (a 400 about the
+  // body's type) where the answer is 415.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

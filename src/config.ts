@@ -95,7 +95,34 @@ const ConfigSchema = z.object({
     .min(0)
     .default(600)
     .describe('Requests per window per client on /v1 (0 = no limit)'),
+  RATE_LIMIT_WRITE_MAX: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(60)
+    .describe('Writes (POST/PUT/DELETE) per window per client on /v1, counted apart from reads and tighter (0 = no limit)'),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000).describe('Rate-limit window in milliseconds'),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(1024 * 1024)
+    .describe('Largest request body accepted; larger ones get 413 (a 1,000-row production batch is about 250 kB)'),
+  MAX_HEADER_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024)
+    .default(16 * 1024)
+    .describe('Largest request line plus headers accepted; larger ones get 431'),
+  REQUEST_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .max(600_000)
+    .default(30_000)
+    .describe('Time a client has to send a whole request before it gets 408 (guards against slow-send attacks)'),
   CORS_ORIGINS: z
     .string()
     .default('*')
@@ -138,7 +165,9 @@ export type Config = Readonly<{
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   readOnly: boolean;
   shutdownTimeoutMs: number;
-  rateLimit: { max: number; windowMs: number };
+  /** Requests per window per client on /v1: reads and writes are counted apart; 0 = no limit. */
+  rateLimit: { max: number; writeMax: number; windowMs: number };
+  limits: { bodyBytes: number; headerBytes: number; requestTimeoutMs: number };
   corsOrigins: '*' | string[];
   cursorSecret: string;
   /** Write keys (name + SHA-256 of the secret); empty = writes disabled. */
@@ -172,7 +201,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL,
     readOnly: values.READ_ONLY,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
-    rateLimit: { max: values.RATE_LIMIT_MAX, windowMs: values.RATE_LIMIT_WINDOW_MS },
+    rateLimit: { max: values.RATE_LIMIT_MAX, writeMax: values.RATE_LIMIT_WRITE_MAX, windowMs: values.RATE_LIMIT_WINDOW_MS },
+    limits: { bodyBytes: values.BODY_LIMIT_BYTES, headerBytes: values.MAX_HEADER_BYTES, requestTimeoutMs: values.REQUEST_TIMEOUT_MS },
     corsOrigins:
       values.CORS_ORIGINS.trim() === '*'
         ? '*'
@@ -188,7 +218,7 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     ...loadConfig({}),
     databasePath: ':memory:',
     logLevel: 'silent',
-    rateLimit: { max: 0, windowMs: 60_000 },
+    rateLimit: { max: 0, writeMax: 0, windowMs: 60_000 },
     ...overrides,
   });
 }

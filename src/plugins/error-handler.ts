@@ -1,5 +1,8 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
+import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import { hasZodFastifySchemaValidationErrors, ResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, PROBLEM_TYPES, problemTypeUri, type FieldError, type ProblemCode } from '../errors.js';
 
@@ -15,6 +18,16 @@ interface ProblemBody {
   errors?: FieldError[];
 }
 
+/** Longest `instance` echoed back: a 100 kB URL is refused, not repeated. */
+const MAX_INSTANCE_LENGTH = 2_048;
+
+function problemBody(code: ProblemCode, detail: string, instance: string, errors?: FieldError[]): ProblemBody {
+  const { status, title } = PROBLEM_TYPES[code];
+  const body: ProblemBody = { type: problemTypeUri(code), title, status, detail, instance: instance.slice(0, MAX_INSTANCE_LENGTH), code };
+  if (errors && errors.length > 0) body.errors = errors;
+  return body;
+}
+
 function sendProblem(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -22,9 +35,8 @@ function sendProblem(
   detail: string,
   errors?: FieldError[],
 ): FastifyReply {
-  const { status, title } = PROBLEM_TYPES[code];
-  const body: ProblemBody = { type: problemTypeUri(code), title, status, detail, instance: request.url, code };
-  if (errors && errors.length > 0) body.errors = errors;
+  const body = problemBody(code, detail, request.url, errors);
+  const { status } = body;
   // Serialised here so no response schema can reshape a problem body.
   return reply.status(status).type(PROBLEM_CONTENT_TYPE).serializer(JSON.stringify).send(body);
 }
@@ -34,8 +46,74 @@ function codeForStatus(status: number): ProblemCode {
   return match ?? (status >= 500 ? 'internal' : 'validation_failed');
 }
 
+/**
+ * Errors Fastify raises before a route is chosen, which would otherwise be answered in its own plain JSON:
+ * a malformed percent-encoding in the path, a path segment longer than `maxParamLength`.
+ */
+export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors']> = (error, request, reply) => {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    sendProblem(request, reply, 'uri_too_long', 'A path segment of this URL is longer than any id the API knows.');
+  } else if (error.code === 'FST_ERR_BAD_URL') {
+    sendProblem(request, reply, 'validation_failed', 'The URL path is not valid percent-encoded UTF-8.');
+  } else {
+    request.log.error({ err: error }, 'framework error');
+    sendProblem(request, reply, 'internal', 'An unexpected error occurred.');
+  }
+};
+
+/**
+ * Requests Node's HTTP parser rejects before Fastify sees them (headers or request line too large, a malformed
+ * request, a client too slow to send its headers) get a problem body too, written straight to the socket.
+ */
+export function clientErrorHandler(this: FastifyInstance, error: NodeJS.ErrnoException, socket: Socket): void {
+  // A reset connection is already gone (https://nodejs.org/api/http.html#event-clienterror).
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const code: ProblemCode =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? 'header_fields_too_large'
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 'request_timeout'
+        : 'validation_failed';
+  const detail =
+    code === 'header_fields_too_large'
+      ? 'The request line and headers exceed the server\'s limit; shorten the URL or the headers.'
+      : code === 'request_timeout'
+        ? 'The request was not received in time.'
+        : 'The request is not valid HTTP/1.1.';
+  this.log.debug({ err: error }, 'client error');
+  if (socket.writable) {
+    const body = JSON.stringify(problemBody(code, detail, ''));
+    const { status } = PROBLEM_TYPES[code];
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
+
+/**
+ * Which methods a path answers to, with Fastify's own router (find-my-way) fed every route as it is added:
+ * a request with another method is a 405 with `Allow` (RFC 9110 §15.5.6), not a 404.
+ */
+function createMethodIndex(app: FastifyInstance) {
+  const router = FindMyWay({ ignoreTrailingSlash: true, maxParamLength: Number.MAX_SAFE_INTEGER });
+  const methods = new Set<string>();
+  app.addHook('onRoute', (route) => {
+    // CORS answers OPTIONS on every path with a wildcard: it says nothing about which methods a path has.
+    for (const method of ([] as string[]).concat(route.method)) {
+      if (method === 'OPTIONS' || route.url === '*' || router.hasRoute(method as HTTPMethod, route.url)) continue;
+      router.on(method as HTTPMethod, route.url, () => undefined);
+      methods.add(method);
+    }
+  });
+  return (path: string): string[] => [...methods].filter((method) => router.find(method as HTTPMethod, path) !== null).sort();
+}
+
 /** The only writer of application/problem+json (RFC 9457). */
 async function errorHandler(app: FastifyInstance): Promise<void> {
+  const allowedMethods = createMethodIndex(app);
+
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       if (error.headers) reply.headers(error.headers);
@@ -53,6 +131,12 @@ async function errorHandler(app: FastifyInstance): Promise<void> {
       request.log.error({ err: error }, 'response did not match its schema');
       return sendProblem(request, reply, 'internal', 'The server could not produce a valid response.');
     }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return sendProblem(request, reply, 'unsupported_media_type', `This API reads application/json bodies, not ${request.headers['content-type'] ?? 'an untyped body'}.`);
+    }
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return sendProblem(request, reply, 'payload_too_large', `The body is larger than the ${app.initialConfig.bodyLimit} bytes this server accepts.`);
+    }
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'unhandled error');
@@ -61,9 +145,15 @@ async function errorHandler(app: FastifyInstance): Promise<void> {
     return sendProblem(request, reply, codeForStatus(status), error.message);
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}.`),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const allowed = allowedMethods(path);
+    if (allowed.length > 0) {
+      reply.header('allow', allowed.join(', '));
+      return sendProblem(request, reply, 'method_not_allowed', `${path} does not answer ${request.method}; it answers ${allowed.join(', ')}.`);
+    }
+    return sendProblem(request, reply, 'not_found', `No route ${request.method} ${path}.`);
+  });
 }
 
 export default fp(errorHandler, { name: 'error-handler' });

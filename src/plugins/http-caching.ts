@@ -29,7 +29,6 @@ function versionOf(etag: string): string {
 }
 
 function matches(ifNoneMatch: string, etag: string): boolean {
-  if (ifNoneMatch.trim() === '*') return true;
   // If-None-Match uses the weak comparison (RFC 9110 §13.1.2): W/"x" matches "x".
   return ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
 }
@@ -295,6 +294,13 @@ async function caching(app: FastifyInstance): Promise<void> {
       reply.header('etag', request.etag).header('cache-control', CACHE_CONTROL);
       if (reply.getHeader('vary') === undefined) reply.header('vary', VARY);
       else addVary(reply, 'Accept', 'Accept-Encoding');
+      // `If-None-Match: *` holds when the resource has a current representation (RFC 9110 §13.1.2), which only a
+      // 200 proves: answered in onRequest, it turned a 400 or a 404 into a 304.
+      if (request.headers['if-none-match']?.trim() === '*') {
+        reply.code(304).removeHeader('content-type').removeHeader('content-encoding').removeHeader('content-length');
+        done(null, '');
+        return;
+      }
     }
     done(null, payload);
   });

@@ -14,6 +14,9 @@ declare module 'fastify' {
   }
 }
 
+/** Methods that change nothing (RFC 9110 §9.2.1). */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /** Headers clients read from scripts in a browser. */
 const EXPOSED_HEADERS = ['ETag', 'Link', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Deprecation', 'Sunset', 'X-Request-Id'];
 
@@ -55,7 +58,15 @@ async function edge(app: FastifyInstance, config: Pick<Config, 'rateLimit' | 'co
           `Rate limit of ${context.max} requests per ${context.after} window exceeded; retry in ${Math.ceil(context.ttl / 1000)} s.`,
         ),
     });
-    app.addHook('onRequest', app.rateLimit());
+    // Writes have their own, tighter budget (RATE_LIMIT_WRITE_MAX): reads cannot exhaust it, and guessing API
+    // keys or flooding the change feed is limited to a few attempts a minute. One hook picks the limiter, since
+    // the plugin lets only one limiter run per request.
+    const readLimit = app.rateLimit();
+    const writeLimit = config.rateLimit.writeMax > 0 ? app.rateLimit({ max: config.rateLimit.writeMax }) : null;
+    app.addHook('onRequest', function limit(request, reply) {
+      const limiter = SAFE_METHODS.has(request.method) ? readLimit : (writeLimit ?? readLimit);
+      return limiter.call(this, request, reply);
+    });
   }
   app.addHook('onSend', async (request, reply, payload) => {
     const deprecation = request.routeOptions.config?.deprecation;

@@ -74,6 +74,15 @@ export function transformWithHttpConventions(input: TransformInput) {
     // Content negotiation runs on every /v1 request, writes and POSTed computations included.
     responses['406'] = problemResponse('The Accept header allows none of: application/json');
   }
+  // Failures the framework itself answers, before or around the handler.
+  if ((schema.querystring || schema.params || schema.body) && responses['400'] === undefined) {
+    responses['400'] = problemResponse('Malformed parameters or body; the per-field list is in `errors`');
+  }
+  if (schema.params) responses['414'] = problemResponse('A path segment is longer than any id the API knows');
+  if (!methods.includes('GET')) {
+    responses['413'] = problemResponse('The body is larger than the server accepts (BODY_LIMIT_BYTES)');
+    responses['415'] = problemResponse('The body is not application/json');
+  }
   responses['429'] = problemResponse('Rate limit exceeded', {
     'Retry-After': header('Seconds to wait before retrying', { type: 'integer' }),
     ...RATE_LIMIT_HEADERS,

@@ -61,7 +61,22 @@ export const Iso3Schema = z
   .transform((value) => value.toUpperCase())
   .describe('ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder');
 
-export const YearSchema = z.coerce.number().int().min(1900).max(2100).describe('Four-digit year');
+/** Decimal text, as a number is written in a URL. */
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
+
+/**
+ * A number read from a query string or a path segment, checked by `schema`. Only decimal text is a number:
+ * z.coerce.number() would read ' ' as 0, '0x10' as 16 and 'true' as 1, and quietly change a score. An empty
+ * value (`?minShare=`, as HTML forms send) means "not given", so the default applies.
+ */
+export function urlNumber<Schema extends z.ZodType>(schema: Schema) {
+  return z.preprocess((value) => {
+    if (value === '') return undefined;
+    return typeof value === 'string' && DECIMAL_TEXT.test(value) ? Number(value) : value;
+  }, schema);
+}
+
+export const YearSchema = urlNumber(z.number().int().min(1900).max(2100)).describe('Four-digit year');
 
 /** A page of a collection: `total` counts every matching row, `next` is the cursor for the following page. */
 export function listOf<Item extends z.ZodType>(item: Item) {
@@ -74,13 +89,7 @@ export function listOf<Item extends z.ZodType>(item: Item) {
 
 /** `limit` and `cursor`, accepted by every collection. */
 export const PageQuery = {
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1000)
-    .default(100)
-    .describe('Rows per page, 1–1,000 (default 100)'),
+  limit: urlNumber(z.number().int().min(1).max(1000).default(100)).describe('Rows per page, 1–1,000 (default 100)'),
   cursor: z.string().min(1).optional().describe('Opaque cursor from `next` or the `Link` header of the previous page'),
 };
 

@@ -18,9 +18,11 @@ describe('unknown routes', () => {
     expect(body.detail).toBe('No route GET /v1/unknown.');
   });
 
-  it('404s a known path with an unsupported method', async () => {
-    const body = expectProblem(await app.inject({ method: 'POST', url: '/v1/minerals', payload: {} }), 404, 'not_found');
-    expect(body.detail).toBe('No route POST /v1/minerals.');
+  it('405s a known path with an unsupported method, with Allow (RFC 9110 §15.5.6)', async () => {
+    const response = await app.inject({ method: 'POST', url: '/v1/minerals?x=1', payload: {} });
+    const body = expectProblem(response, 405, 'method_not_allowed', '/v1/minerals?x=1');
+    expect(body.detail).toBe('/v1/minerals does not answer POST; it answers GET, HEAD.');
+    expect(response.headers.allow).toBe('GET, HEAD');
   });
 
   it('leaves the query string out of the detail', async () => {

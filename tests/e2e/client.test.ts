@@ -7,8 +7,6 @@
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
@@ -16,69 +14,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { paths } from '../../client/chokepoint.js';
 import { parseApiKeys, PROJECT_ROOT } from '../../src/config.js';
 import { buildTestApp } from '../helpers/app.js';
+import { conformsToSpec as conformsToSpecNow, fromFetch, spec, type Checked } from '../helpers/spec.js';
 
 const SECRET = 'e2e-analyst-secret-0123456789';
 /** JSON bodies and problem details: what this client reads (CSV is exercised in tests/http). */
 type Media = 'application/json' | 'application/problem+json';
 type ChokepointClient = Client<paths, Media>;
 
-interface Operation {
-  responses: Record<string, { content?: Record<string, unknown>; headers?: Record<string, { schema?: { type?: string } }> }>;
-}
-const spec = JSON.parse(readFileSync(join(PROJECT_ROOT, 'openapi', 'openapi.json'), 'utf8')) as {
-  paths: Record<string, Record<string, Operation>>;
-  components: unknown;
-};
-
-/** The whole spec as one JSON Schema document, so `#/components/schemas/…` references resolve. */
-const SPEC_ID = 'https://chokepoint.invalid/openapi.json';
-const ajv = new Ajv2020({ strict: false, allErrors: true });
-addFormatsModule.default(ajv);
-ajv.addSchema({ $id: SPEC_ID, components: spec.components, paths: spec.paths });
-const pointer = (...segments: string[]) => segments.map((segment) => segment.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
-
-interface Checked {
-  method: string;
-  path: string;
-  status: number;
-}
-
-/**
- * Throws when a response is not what the spec says this operation can answer. Returns what it checked.
- */
+/** Throws when a fetched response is not what the spec says this operation can answer. */
 async function conformsToSpec(method: string, schemaPath: string, response: Response): Promise<Checked> {
-  const where = `${method.toUpperCase()} ${schemaPath} → ${response.status}`;
-  const operation = spec.paths[schemaPath]?.[method];
-  if (!operation) throw new Error(`${method.toUpperCase()} ${schemaPath} is not in openapi/openapi.json`);
-  const documented = operation.responses[String(response.status)];
-  if (!documented) throw new Error(`${where}: status not documented (documented: ${Object.keys(operation.responses).join(', ')})`);
-  const body = await response.clone().text();
-  const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim();
-  if (!documented.content) {
-    if (body !== '') throw new Error(`${where}: the spec documents no body, the server sent ${body.length} bytes`);
-  } else {
-    if (!mediaType || !(mediaType in documented.content)) {
-      throw new Error(`${where}: content-type ${mediaType} not documented (documented: ${Object.keys(documented.content).join(', ')})`);
-    }
-    if (mediaType.endsWith('json')) {
-      const validate = ajv.getSchema(`${SPEC_ID}#/${pointer('paths', schemaPath, method, 'responses', String(response.status), 'content', mediaType, 'schema')}`);
-      if (!validate) throw new Error(`${where}: no schema for ${mediaType}`);
-      if (!validate(JSON.parse(body))) throw new Error(`${where}: body does not match the spec: ${ajv.errorsText(validate.errors)}`);
-    }
-  }
-  for (const [name, header] of Object.entries(documented.headers ?? {})) {
-    const value = response.headers.get(name);
-    if (value !== null && header.schema?.type === 'integer' && !/^\d+$/.test(value)) {
-      throw new Error(`${where}: header ${name}: ${value} is not the documented integer`);
-    }
-  }
-  if (method === 'get' && response.status === 200 && schemaPath.startsWith('/v1/')) {
-    for (const name of ['ETag', 'Cache-Control', 'Vary']) {
-      if (!(name in (documented.headers ?? {}))) throw new Error(`${where}: ${name} not documented`);
-      if (response.headers.get(name) === null) throw new Error(`${where}: documented header ${name} missing`);
-    }
-  }
-  return { method, path: schemaPath, status: response.status };
+  return conformsToSpecNow(method, schemaPath, await fromFetch(response));
 }
 
 const checked: Checked[] = [];
@@ -319,7 +264,7 @@ describe('an analyst with the generated client', () => {
     expect(refusedScenario.status).toBe(406);
     await conformsToSpec('post', '/v1/scenarios/disruption', refusedScenario);
 
-    const limited = await buildTestApp({ rateLimit: { max: 1, windowMs: 60_000 } });
+    const limited = await buildTestApp({ rateLimit: { max: 1, writeMax: 0, windowMs: 60_000 } });
     try {
       await limited.listen({ port: 0, host: '127.0.0.1' });
       const limitedUrl = `http://127.0.0.1:${(limited.server.address() as AddressInfo).port}`;

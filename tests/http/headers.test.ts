@@ -182,7 +182,7 @@ describe('deprecation headers (RFC 9745 Deprecation, RFC 8594 Sunset)', () => {
   beforeAll(async () => {
     // buildApp() is ready() when it returns, so the route-config behaviour is exercised on a small app of its own.
     edge = Fastify({ logger: false });
-    await edge.register(httpEdge, { rateLimit: { max: 0, windowMs: 60_000 }, corsOrigins: '*' });
+    await edge.register(httpEdge, { rateLimit: { max: 0, writeMax: 0, windowMs: 60_000 }, corsOrigins: '*' });
     edge.get(
       '/v1/old',
       { config: { deprecation: { since: new Date('2026-01-01T00:00:00Z'), sunset: new Date('2026-12-31T00:00:00Z'), successor: '/v1/new' } } },

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseApiKeys, type Config } from '../../src/config.js';
 import { buildTestApp } from '../helpers/app.js';
 
-const LOW = { rateLimit: { max: 3, windowMs: 60_000 } } satisfies Partial<Config>;
+const LOW = { rateLimit: { max: 3, writeMax: 0, windowMs: 60_000 } } satisfies Partial<Config>;
 
 const apps: FastifyInstance[] = [];
 async function appWith(overrides: Partial<Config>): Promise<FastifyInstance> {
@@ -116,7 +116,7 @@ describe('with RATE_LIMIT_MAX=3 per minute', () => {
 
 describe('with RATE_LIMIT_MAX=0 (the test default)', () => {
   it('never limits and sends no RateLimit headers', async () => {
-    const app = await appWith({ rateLimit: { max: 0, windowMs: 60_000 } });
+    const app = await appWith({ rateLimit: { max: 0, writeMax: 0, windowMs: 60_000 } });
     for (let index = 0; index < 30; index += 1) {
       const response = await inject(app, '/v1/minerals');
       expect(response.statusCode).toBe(200);

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FormatQuery, Iso3Schema, MineralIdSchema, READ_ERRORS, StageIdSchema, YearSchema } from '../../schemas/common.js';
+import { FormatQuery, Iso3Schema, MineralIdSchema, READ_ERRORS, StageIdSchema, urlNumber, YearSchema } from '../../schemas/common.js';
 import { BandSchema, ChokepointSchema, ConcentrationBlockSchema, InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
 import { concentrationHistory, concentrationOverview, countryDominance, mineralConcentration } from './concentration.service.js';
 
 /** `?minShare=` (empty) counts as absent and takes the default, instead of coercing to 0. */
-const emptyAsAbsent = (value: unknown) => (value === '' ? undefined : value);
 
 const HHI_METHOD = { id: 'hhi', version: '1.0.0', href: '/v1/methods/hhi' };
 
@@ -234,7 +233,7 @@ export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
         params: z.object({ iso3: Iso3Schema }),
         querystring: z.object({
           ...FormatQuery,
-          minShare: z.preprocess(emptyAsAbsent, z.coerce.number().min(0).max(100).default(25)).describe('Minimum share in percent (default 25)'),
+          minShare: urlNumber(z.number().min(0).max(100).default(25)).describe('Minimum share in percent (default 25)'),
           year: YearSchema.optional().describe('Default: the latest year with data, per stage'),
         }),
         response: {

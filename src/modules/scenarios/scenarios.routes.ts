@@ -59,7 +59,7 @@ export const scenariosRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['scenarios'],
         summary: 'Run a stored scenario, optionally overriding year, importer, stockpile or substitution',
         description: `Runs the preset's stored body; an optional JSON body overrides \`year\`, \`importer\`, \`stockpile\` and \`substitution\`. ${DESCRIPTION}`,
-        params: z.object({ id: z.string().describe('Preset id, e.g. `china-antimony-ban`; see GET /v1/scenarios/presets') }),
+        params: z.object({ id: z.string().min(1).describe('Preset id, e.g. `china-antimony-ban`; see GET /v1/scenarios/presets') }),
         body: PresetOverridesSchema.nullish(),
         response: {
           200: PresetRunResponseSchema,

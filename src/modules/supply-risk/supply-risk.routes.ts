@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FormatQuery, Iso3Schema, MineralIdSchema, READ_ERRORS, YearSchema, problemResponse } from '../../schemas/common.js';
+import { FormatQuery, Iso3Schema, MineralIdSchema, READ_ERRORS, YearSchema, problemResponse, urlNumber } from '../../schemas/common.js';
 import { InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
 import { evaluateSupplyRisk, mineralSupplyRisk } from './supply-risk.service.js';
 
@@ -16,7 +16,6 @@ const EVALUATION_EXAMPLE = {
 };
 
 /** `?x=` (empty) counts as absent, so it takes the stated default instead of coercing to 0 (SI 0 would zero the score). */
-const emptyAsAbsent = (value: unknown) => (value === '' ? undefined : value);
 
 const fraction = (what: string) => z.number().min(0).max(1).describe(`${what}, a fraction 0–1`);
 
@@ -139,8 +138,8 @@ export const supplyRiskRoutes: FastifyPluginAsyncZod = async (app) => {
           ...FormatQuery,
           importer: Iso3Schema.default('USA'),
           year: YearSchema.optional().describe('Latest data up to this year (default: latest)'),
-          endOfLifeRecyclingInputRate: z.preprocess(emptyAsAbsent, z.coerce.number().min(0).max(1).default(0)).describe('EoL-RIR, 0–1 (default 0)'),
-          substitutionIndex: z.preprocess(emptyAsAbsent, z.coerce.number().min(0).max(1).default(1)).describe('SI_SR, 0–1 (default 1)'),
+          endOfLifeRecyclingInputRate: urlNumber(z.number().min(0).max(1).default(0)).describe('EoL-RIR, 0–1 (default 0)'),
+          substitutionIndex: urlNumber(z.number().min(0).max(1).default(1)).describe('SI_SR, 0–1 (default 1)'),
         }),
         response: {
           200: MineralSupplyRiskSchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHANGE_ACTIONS } from '../../db/schema.js';
-import { listOf } from '../../schemas/common.js';
+import { listOf, urlNumber } from '../../schemas/common.js';
 import { SourceValueSchema } from '../../schemas/sources.js';
 
 /** Most rows one PUT /v1/production may carry. */
@@ -95,7 +95,7 @@ export const ProductionDeleteParamsSchema = z.object({
     .string()
     .transform((value) => value.toUpperCase())
     .describe('ISO3 (case-insensitive), WLD or OTH'),
-  year: z.coerce.number().int().describe('Four-digit year'),
+  year: urlNumber(z.number().int()).describe('Four-digit year'),
   basis: z.string().describe('Basis id'),
 });
 
@@ -196,12 +196,7 @@ export const ChangeSchema = z.discriminatedUnion('entity', [ProductionChangeSche
 export type Change = z.infer<typeof ChangeSchema>;
 
 export const ChangesQuerySchema = z.object({
-  since: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .default(0)
-    .describe('Only changes with a version greater than this (a previous `currentVersion`); default 0 = everything'),
+  since: urlNumber(z.number().int().min(0).default(0)).describe('Only changes with a version greater than this (a previous `currentVersion`); default 0 = everything'),
 });
 
 export const ChangeListSchema = listOf(ChangeSchema)
