@@ -100,7 +100,7 @@ const ConfigSchema = z.object({
     .int()
     .min(0)
     .default(60)
-    .describe('Writes (POST/PUT/DELETE) per window per client on /v1, counted apart from reads and tighter (0 = no limit)'),
+    .describe('Writes (POST /v1/sources, PUT and DELETE /v1/production) per window per client, counted apart from reads (0 = counted with reads)'),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000).describe('Rate-limit window in milliseconds'),
   BODY_LIMIT_BYTES: z.coerce
     .number()

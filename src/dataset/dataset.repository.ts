@@ -80,9 +80,25 @@ function changeCounter(db: Db): () => number {
   return () => statement.get() as number;
 }
 
+/**
+ * Runs `read` in one SQLite read transaction, so every statement in it sees the same committed state even while
+ * another connection (a primary writing the file a replica reads) commits in between. Without one, each statement
+ * gets a snapshot of its own. BEGIN DEFERRED takes no write lock, so it works on a read-only connection; inside an
+ * open transaction better-sqlite3 uses a savepoint instead.
+ */
+function readTransaction(db: Db): <T>(read: () => T) => T {
+  const client = clientOf(db);
+  // A mock has no other connection to race with.
+  if (client === undefined) return (read) => read();
+  const inTransaction = client.transaction((read: () => unknown) => read());
+  return <T>(read: () => T) => inTransaction(read) as T;
+}
+
 /** Reads whole tables in a stable order: the dataset is a few thousand rows, held in memory per version. */
 export function createDatasetRepository(db: Db) {
   return {
+    /** Runs several reads (the version tag and the tables) against one committed state of the database. */
+    readConsistently: readTransaction(db),
     /** The dataset's version tag: the write counter and the seed's content hash; null before the first seed. */
     versionTag: versionReader(db),
     /** Writes made through this connection so far (a cheap "did we write?" probe; see changeCounter). */

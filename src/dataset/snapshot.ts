@@ -96,7 +96,20 @@ function internStrings<T extends object>(rows: T[], pool: Map<string, string>): 
   return rows;
 }
 
-export function buildSnapshot(repository: DatasetRepository, version: string): DatasetSnapshot {
+/** The version of a database that holds no dataset yet. */
+const NO_VERSION = 'empty';
+
+/**
+ * Reads the version tag and every table in one read transaction: read one statement at a time, a replica could
+ * combine tables from before and after a write the primary committed in between (a production row citing a source
+ * it does not hold), or label the newer data with the older version, so that ETags of that version named two
+ * different bodies.
+ */
+export function buildSnapshot(repository: DatasetRepository): DatasetSnapshot {
+  return repository.readConsistently(() => snapshotOf(repository, repository.versionTag() ?? NO_VERSION));
+}
+
+function snapshotOf(repository: DatasetRepository, version: string): DatasetSnapshot {
   const pool = new Map<string, string>();
   const stages = repository.stages();
   const bases = repository.bases();
@@ -164,7 +177,8 @@ export interface SnapshotStore {
   /**
    * The snapshot of the dataset version now in the database, rebuilt when the version changes. A write through
    * this process's connection (the write API, a seed) is seen by the very next call; a write by another process
-   * or connection on the same file (a primary writing what a READ_ONLY replica reads) within `recheckMs`.
+   * or connection on the same file (a primary writing what a READ_ONLY replica reads) within `recheckMs`, but not
+   * before the current turn of the event loop ends.
    */
   current(): DatasetSnapshot;
 }
@@ -183,7 +197,12 @@ export const VERSION_RECHECK_MS = 50;
  * current() runs on every request (ETags, handlers), and reading the version tag starts an SQLite read
  * transaction, which takes the WAL lock: tens of microseconds on a busy machine. So each call only asks SQLite
  * whether this connection has written anything since the last read (total_changes(), no lock), and re-reads the
- * tag when it has, or when `recheckMs` have passed, for writes from elsewhere.
+ * tag when it has, or when `recheckMs` have passed (counted from the end of the last check, so a slow rebuild
+ * is not followed at once by another), for writes from elsewhere.
+ *
+ * Writes from elsewhere are only picked up at the first call of a turn of the event loop. A GET computes its ETag
+ * (onRequest) and its body (the handler) from separate calls in one turn: a recheck between the two would send
+ * a newer version's data under the older version's ETag.
  */
 export function createSnapshotStore(repository: DatasetRepository, options: SnapshotStoreOptions = {}): SnapshotStore {
   const recheckMs = options.recheckMs ?? VERSION_RECHECK_MS;
@@ -191,19 +210,33 @@ export function createSnapshotStore(repository: DatasetRepository, options: Snap
   let cached: DatasetSnapshot | null = null;
   let changes = Number.NaN;
   let checkedAt = Number.NEGATIVE_INFINITY;
+  let turnPinned = false;
+  const unpin = () => {
+    turnPinned = false;
+  };
+  // setImmediate runs once this turn's I/O callbacks, and the promise chains they started, have run.
+  const pinTurn = () => {
+    if (turnPinned) return;
+    turnPinned = true;
+    setImmediate(unpin);
+  };
   return {
     current() {
       const localChanges = repository.changeCount();
-      const time = now();
-      if (cached !== null && localChanges === changes && time - checkedAt < recheckMs) return cached;
-      const version = repository.versionTag() ?? 'empty';
+      if (cached !== null && localChanges === changes && (turnPinned || now() - checkedAt < recheckMs)) {
+        pinTurn();
+        return cached;
+      }
+      const version = repository.versionTag() ?? NO_VERSION;
       changes = localChanges;
-      checkedAt = time;
       if (cached?.version !== version) {
         // Drop the old snapshot first, so two whole datasets are never held at once while the new one is built.
+        // The build reads the version again, with the tables: it may be newer than `version` by then.
         cached = null;
-        cached = buildSnapshot(repository, version);
+        cached = buildSnapshot(repository);
       }
+      checkedAt = now();
+      pinTurn();
       return cached;
     },
   };

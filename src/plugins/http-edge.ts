@@ -9,6 +9,8 @@ import { AppError } from '../errors.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
+    /** The route changes stored data (the authenticated writes): rate-limited by RATE_LIMIT_WRITE_MAX. */
+    changesData?: boolean;
     /** Announces a route's retirement: RFC 9745 `Deprecation` and RFC 8594 `Sunset` headers. */
     deprecation?: { since: Date; sunset?: Date; successor?: string };
   }
@@ -59,13 +61,13 @@ async function edge(app: FastifyInstance, config: Pick<Config, 'rateLimit' | 'co
         ),
     });
     // Writes have their own, tighter budget (RATE_LIMIT_WRITE_MAX): reads cannot exhaust it, and guessing API
-    // keys or flooding the change feed is limited to a few attempts a minute. One hook picks the limiter, since
-    // the plugin lets only one limiter run per request.
+    // keys or flooding the change feed is limited to a few attempts a minute. POSTed computations (scenarios)
+    // count as reads. One hook picks the limiter, since the plugin lets only one limiter run per request.
     const readLimit = app.rateLimit();
-    const writeLimit = config.rateLimit.writeMax > 0 ? app.rateLimit({ max: config.rateLimit.writeMax }) : null;
+    const writeLimit = config.rateLimit.writeMax > 0 ? app.rateLimit({ max: config.rateLimit.writeMax }) : readLimit;
     app.addHook('onRequest', function limit(request, reply) {
-      const limiter = SAFE_METHODS.has(request.method) ? readLimit : (writeLimit ?? readLimit);
-      return limiter.call(this, request, reply);
+      const writes = !SAFE_METHODS.has(request.method) && request.routeOptions.config?.changesData === true;
+      return (writes ? writeLimit : readLimit).call(this, request, reply);
     });
   }
   app.addHook('onSend', async (request, reply, payload) => {

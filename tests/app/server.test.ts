@@ -2,90 +2,16 @@
  * The real entry point, as a child process: start-up, structured logs with request ids, graceful shutdown on
  * SIGTERM/SIGINT with exit code 0, and the exit code and message for bad settings.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.js';
+import { get, listeningAddress, logLines, SPAWN_TIMEOUT, startServer } from '../helpers/server-process.js';
 
-const SPAWN_TIMEOUT = 60_000;
 /** container-check and most orchestrators kill 10 s after SIGTERM. */
 const STOP_LIMIT_MS = 10_000;
-
-interface Running {
-  child: ChildProcess;
-  stdout: string[];
-  stderr: string[];
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; afterMs: number }>;
-}
-
-/** Starts `node --import tsx src/server.ts` with only the given settings (plus PATH) in its environment. */
-function startServer(env: Record<string, string>): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: PROJECT_ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  let buffered = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-    buffered += chunk;
-    const lines = buffered.split('\n');
-    buffered = lines.pop() ?? '';
-    stdout.push(...lines.filter(Boolean));
-  });
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => stderr.push(chunk));
-  let signalledAt = 0;
-  const kill = child.kill.bind(child);
-  child.kill = (signal?: NodeJS.Signals | number) => {
-    signalledAt = Date.now();
-    return kill(signal);
-  };
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; afterMs: number }>((resolve) => {
-    child.on('exit', (code, signal) => resolve({ code, signal, afterMs: signalledAt ? Date.now() - signalledAt : 0 }));
-  });
-  return { child, stdout, stderr, exited };
-}
-
-function logLines(server: Running): Record<string, unknown>[] {
-  return server.stdout.map((line) => JSON.parse(line) as Record<string, unknown>);
-}
-
-/** Waits for pino's "Server listening at http://…" line and returns that address. */
-async function listeningAddress(server: Running): Promise<string> {
-  const deadline = Date.now() + SPAWN_TIMEOUT - 5_000;
-  while (Date.now() < deadline) {
-    for (const line of logLines(server)) {
-      const match = /^Server listening at (http:\/\/\S+)$/.exec(String(line.msg));
-      if (match?.[1]) return match[1];
-    }
-    if (server.child.exitCode !== null) break;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`server did not start: ${server.stderr.join('')}`);
-}
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function get(url: string, agent: Agent, headers: Record<string, string> = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    request(url, { agent, headers }, (response) => {
-      let body = '';
-      response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
-    })
-      .on('error', reject)
-      .end();
-  });
-}
 
 let dir: string;
 beforeAll(() => {

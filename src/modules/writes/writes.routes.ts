@@ -59,6 +59,7 @@ export const writesRoutes: FastifyPluginAsyncZod<WritesRoutesOptions> = async (a
     '/v1/sources',
     {
       onRequest: guard.authenticate,
+      config: { changesData: true },
       schema: {
         operationId: 'createSource',
         tags: ['writes'],
@@ -88,6 +89,7 @@ export const writesRoutes: FastifyPluginAsyncZod<WritesRoutesOptions> = async (a
     '/v1/production',
     {
       onRequest: guard.authenticate,
+      config: { changesData: true },
       schema: {
         operationId: 'upsertProduction',
         tags: ['writes'],
@@ -116,6 +118,7 @@ export const writesRoutes: FastifyPluginAsyncZod<WritesRoutesOptions> = async (a
     '/v1/production/:mineral/:stage/:country/:year/:basis',
     {
       onRequest: guard.authenticate,
+      config: { changesData: true },
       schema: {
         operationId: 'deleteProduction',
         tags: ['writes'],

@@ -1,0 +1,144 @@
+/**
+ * A READ_ONLY replica builds its in-memory snapshot from a file that another process (the primary) writes. The
+ * snapshot must hold one committed state of the database, labelled with that state's version, even when the
+ * primary commits between two of the snapshot's table reads. Two connections on one temporary file stand in for
+ * the two processes; the replica's repository is wrapped so the primary commits at a chosen point of the build.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, runMigrations, type DatabaseHandle } from '../../src/db/client.js';
+import { createDatasetRepository, type DatasetRepository } from '../../src/dataset/dataset.repository.js';
+import { seedIfEmpty } from '../../src/dataset/load.js';
+import { createSnapshotStore, type DatasetSnapshot } from '../../src/dataset/snapshot.js';
+import { createWritesRepository } from '../../src/modules/writes/writes.repository.js';
+import { createWritesService, type WritesService } from '../../src/modules/writes/writes.service.js';
+import { DATA_DIR, MIGRATIONS_DIR } from '../helpers/dataset.js';
+import { tungstenRow } from '../modules/writes/helpers.js';
+
+/** The repository's whole-table readers. */
+type TableReader = Exclude<keyof DatasetRepository, 'versionTag' | 'changeCount' | 'readConsistently'>;
+
+let dir: string;
+let primary: DatabaseHandle;
+let replica: DatabaseHandle;
+let writes: WritesService;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'chokepoint-snapshot-'));
+  const path = join(dir, 'shared.db');
+  primary = openDatabase(path);
+  runMigrations(primary.db, MIGRATIONS_DIR);
+  seedIfEmpty(primary.db, DATA_DIR);
+  replica = openDatabase(path, { readOnly: true });
+  writes = createWritesService(createWritesRepository(primary.db));
+});
+afterEach(() => {
+  replica.close();
+  primary.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The replica's repository, except that the primary runs `write` (once) right after `table` has been read. */
+function commitAfterReading(table: TableReader, write: () => void): DatasetRepository {
+  const repository = createDatasetRepository(replica.db);
+  const read = repository[table] as () => unknown[];
+  let written = false;
+  return {
+    ...repository,
+    [table]: () => {
+      const rows = read();
+      if (!written) {
+        written = true;
+        write();
+      }
+      return rows;
+    },
+  };
+}
+
+const vietnam2024 = (snapshot: DatasetSnapshot) =>
+  snapshot.production.find(
+    (row) => row.mineralId === 'tungsten' && row.stageId === 'mining' && row.country === 'VNM' && row.year === 2024,
+  )?.tonnes;
+
+const primaryVersion = () => createDatasetRepository(primary.db).versionTag();
+
+/** Lets the current turn of the event loop end (the store picks up other connections' writes only in a new one). */
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('the snapshot a replica builds while the primary writes', () => {
+  it('holds the data of the version it is labelled with, when a write commits between the version and the tables', async () => {
+    const before = primaryVersion();
+    let after: string | null = null;
+    // stages() is the first table read after the version tag.
+    const repository = commitAfterReading('stages', () => {
+      after = writes.upsertProduction('analyst', [tungstenRow({ tonnes: 3500 })]).version;
+    });
+    let clock = 0;
+    const store = createSnapshotStore(repository, { now: () => clock });
+
+    const snapshot = store.current();
+    expect(after).not.toBe(before);
+    const tonnesAt = new Map([
+      [before, 3400],
+      [after, 3500],
+    ]);
+    // Before the fix: labelled `before` but holding 3500, the figure of `after`.
+    expect(vietnam2024(snapshot)).toBe(tonnesAt.get(snapshot.version));
+    expect(replica.sqlite.inTransaction).toBe(false);
+
+    // The write from the other connection is picked up at the next recheck, consistently.
+    clock += 1_000;
+    await nextTurn();
+    const next = store.current();
+    expect(next.version).toBe(after);
+    expect(vietnam2024(next)).toBe(3500);
+  });
+
+  it('never holds a production row citing a source it does not hold, when both land between two table reads', () => {
+    const repository = commitAfterReading('sources', () => {
+      writes.createSource('analyst', { id: 'usgs-mcs-2026-tungsten', title: 'Mineral Commodity Summaries 2026', publisher: 'U.S. Geological Survey' });
+      writes.upsertProduction('analyst', [tungstenRow({ tonnes: 3500, sourceId: 'usgs-mcs-2026-tungsten', edition: 2026 })]);
+    });
+
+    const snapshot = createSnapshotStore(repository).current();
+    const orphans = snapshot.production.filter((row) => !snapshot.sourceById.has(row.sourceId));
+    // Before the fix: the new VNM row, read after the sources table was.
+    expect(orphans).toEqual([]);
+  });
+
+  it("rebuilds only when the version changed, and sees another connection's write after recheckMs, in the next turn", async () => {
+    let clock = 0;
+    const store = createSnapshotStore(createDatasetRepository(replica.db), { now: () => clock, recheckMs: 50 });
+    const first = store.current();
+
+    clock += 60;
+    await nextTurn();
+    expect(store.current()).toBe(first);
+
+    const { version } = writes.upsertProduction('analyst', [tungstenRow({ tonnes: 3600 })]);
+    clock += 10;
+    await nextTurn();
+    expect(store.current()).toBe(first);
+    // Due for a recheck, but one turn (one request's ETag and body) keeps one snapshot.
+    clock += 50;
+    expect(store.current()).toBe(first);
+    await nextTurn();
+    const rebuilt = store.current();
+    expect(rebuilt).not.toBe(first);
+    expect(rebuilt.version).toBe(version);
+    expect(vietnam2024(rebuilt)).toBe(3600);
+  });
+
+  it("sees a write through its own connection at the very next call, even within the turn", () => {
+    const store = createSnapshotStore(createDatasetRepository(primary.db), { now: () => 0 });
+    const first = store.current();
+    const { version } = writes.upsertProduction('analyst', [tungstenRow({ tonnes: 3700 })]);
+    const next = store.current();
+    expect(next.version).toBe(version);
+    expect(next.version).not.toBe(first.version);
+    expect(vietnam2024(next)).toBe(3700);
+  });
+});
