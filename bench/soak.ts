@@ -23,6 +23,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { REQUEST_EXAMPLE } from '../src/modules/scenarios/scenarios.schemas.js';
 import {
   buildDist,
   cpuTimeOf,
@@ -168,17 +169,7 @@ const MIX: KindLoad[] = [
       {
         method: 'POST',
         path: '/v1/scenarios/disruption',
-        body: JSON.stringify({
-          year: 2024,
-          minerals: ['antimony', 'tungsten'],
-          shocks: [
-            { countries: ['CHN'], reduction: 1 },
-            { countries: ['RUS'], stages: ['mining'], reduction: 0.5 },
-          ],
-          importer: 'USA',
-          stockpile: { antimony: 1100 },
-          substitution: { tungsten: 0.1 },
-        }),
+        body: JSON.stringify(REQUEST_EXAMPLE),
       },
       { method: 'POST', path: '/v1/scenarios/disruption', body: varyingScenarioBody, note: 'reduction 0.01–1' },
       { method: 'POST', path: '/v1/scenarios/presets/china-stops' },

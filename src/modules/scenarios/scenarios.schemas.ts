@@ -44,7 +44,8 @@ const SubstitutionSchema = z
   .record(MineralIdSchema, FractionSchema)
   .describe('Per mineral, the share of lost supply that non-shocked producers or substitutes make up within a year (default 0)');
 
-const REQUEST_EXAMPLE = {
+/** The documented example request (also the soak's heavier scenario). */
+export const REQUEST_EXAMPLE = {
   year: 2024,
   minerals: ['antimony', 'tungsten'],
   shocks: [
