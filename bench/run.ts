@@ -178,7 +178,8 @@ async function load(target: Target, route: RouteSpec, seconds: number): Promise<
   return {
     ok: result['2xx'],
     seconds: result.duration,
-    bad: result.non2xx + result.errors + result.timeouts,
+    // autocannon counts timeouts among `errors` already.
+    bad: result.non2xx + result.errors,
     latencies: seen,
     cpuMs: cpuTimeOf(target.pid) - cpuBefore,
   };

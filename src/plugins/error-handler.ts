@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, Fasti
 import fp from 'fastify-plugin';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import { hasZodFastifySchemaValidationErrors, ResponseSerializationError } from 'fastify-type-provider-zod';
+import { REQUEST_ID_HEADER } from './request-id.js';
 import { AppError, PROBLEM_TYPES, problemTypeUri, type FieldError, type ProblemCode } from '../errors.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -51,6 +52,9 @@ function codeForStatus(status: number): ProblemCode {
  * a malformed percent-encoding in the path, a path segment longer than `maxParamLength`.
  */
 export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors']> = (error, request, reply) => {
+  // These replies skip every onRequest hook: the headers those hooks set on every other response are set here.
+  reply.server.applySecurityHeaders?.(reply.raw);
+  reply.header(REQUEST_ID_HEADER, request.id);
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
     sendProblem(request, reply, 'uri_too_long', 'A path segment of this URL is longer than any id the API knows.');
   } else if (error.code === 'FST_ERR_BAD_URL') {
@@ -86,7 +90,7 @@ export function clientErrorHandler(this: FastifyInstance, error: NodeJS.ErrnoExc
     const { status } = PROBLEM_TYPES[code];
     socket.write(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
-        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        `Content-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
     );
   }
   socket.destroy(error);

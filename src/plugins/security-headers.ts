@@ -3,6 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import helmet, { type HelmetOptions } from 'helmet';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Sets the security headers on a response that no hook will see (Fastify's framework errors). */
+    applySecurityHeaders?: (response: ServerResponse) => void;
+  }
+}
+
 /** What helmet does to a response: set a header (name as helmet spells it) or remove one (X-Powered-By). */
 export type HeaderOperation = { set: string; value: number | string | readonly string[] } | { remove: string };
 
@@ -37,12 +44,15 @@ export function helmetOperations(options: Readonly<HelmetOptions>): HeaderOperat
  */
 async function securityHeaders(app: FastifyInstance, options: Readonly<HelmetOptions>): Promise<void> {
   const operations = helmetOperations(options);
-  app.addHook('onRequest', (_request, reply, done) => {
-    const response = reply.raw;
+  const apply = (response: ServerResponse) => {
     for (const operation of operations) {
       if ('set' in operation) response.setHeader(operation.set, operation.value);
       else response.removeHeader(operation.remove);
     }
+  };
+  app.decorate('applySecurityHeaders', apply);
+  app.addHook('onRequest', (_request, reply, done) => {
+    apply(reply.raw);
     done();
   });
 }

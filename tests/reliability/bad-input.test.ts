@@ -31,6 +31,13 @@ async function expectNothingStored(): Promise<void> {
   expect((await changesSince(app)).total).toBe(0);
 }
 
+/** Headers every response carries, including those Fastify answers before any hook runs. */
+function expectEdgeHeaders(response: LightMyRequestResponse): void {
+  expect(response.headers['x-content-type-options']).toBe('nosniff');
+  expect(String(response.headers['content-security-policy'])).toContain("default-src 'self'");
+  expect(String(response.headers['x-request-id'])).toMatch(/^[0-9a-f-]{36}$/);
+}
+
 const send = (method: string, url: string, options: { headers?: Record<string, string>; payload?: string | object } = {}) =>
   app.inject({ method: method as 'GET', url, headers: options.headers ?? {}, ...(options.payload !== undefined ? { payload: options.payload } : {}) });
 
@@ -159,10 +166,13 @@ describe('URLs, routes and methods', () => {
   it('a path segment longer than any id is 414 problem+json (was Fastify\'s own plain JSON)', async () => {
     const response = await send('GET', `/v1/countries/${'a'.repeat(500)}`);
     expectProblem(response, 414, 'uri_too_long');
+    expectEdgeHeaders(response);
   });
 
   it('a malformed percent-encoding in the path is 400 problem+json (was Fastify\'s own plain JSON)', async () => {
-    expectProblem(await send('GET', '/v1/minerals/%E0%A4%A'), 400, 'validation_failed');
+    const response = await send('GET', '/v1/minerals/%E0%A4%A');
+    expectProblem(response, 400, 'validation_failed');
+    expectEdgeHeaders(response);
   });
 
   it('an unknown route is 404 problem+json', async () => {
@@ -283,11 +293,12 @@ describe('writes and keys', () => {
   });
 
   it('security headers are on problem responses too', async () => {
-    const response = await send('GET', '/v1/minerals/unobtainium');
-    expect(response.statusCode).toBe(404);
-    expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(String(response.headers['content-security-policy'])).toContain("default-src 'self'");
-    expect(response.headers['x-powered-by']).toBeUndefined();
+    for (const [method, url] of [['GET', '/v1/minerals/unobtainium'], ['GET', '/v1/nothing'], ['DELETE', '/v1/minerals'], ['GET', '/v1/production?limit=0']]) {
+      const response = await send(method!, url!);
+      expect(response.statusCode).toBeGreaterThanOrEqual(400);
+      expectEdgeHeaders(response);
+      expect(response.headers['x-powered-by']).toBeUndefined();
+    }
   });
 });
 
@@ -320,11 +331,12 @@ describe('over real HTTP: what Node refuses before Fastify sees it', () => {
     });
   }
 
-  function problemOf(response: string): { status: number; contentType: string; body: { status: number; code: string } } {
+  function problemOf(response: string): { status: number; contentType: string; nosniff: boolean; body: { status: number; code: string } } {
     const [head = '', body = ''] = response.split('\r\n\r\n');
     return {
       status: Number(head.split(' ')[1]),
       contentType: /content-type: ([^\r\n]+)/i.exec(head)?.[1] ?? '',
+      nosniff: /x-content-type-options: nosniff/i.test(head),
       body: JSON.parse(body) as { status: number; code: string },
     };
   }
@@ -343,6 +355,7 @@ describe('over real HTTP: what Node refuses before Fastify sees it', () => {
   it('a request that is not HTTP is 400 problem+json', async () => {
     const response = problemOf(await raw('HELLO THERE\r\n\r\n'));
     expect(response).toMatchObject({ status: 400, contentType: 'application/problem+json', body: { code: 'validation_failed' } });
+    expect(response.nosniff).toBe(true);
   });
 
   it('a client that never finishes its headers gets 408 problem+json (slow-send guard)', async () => {
