@@ -146,8 +146,9 @@ const children = new Set<ChildProcess>();
 process.on('exit', () => {
   for (const child of children) child.kill('SIGKILL');
 });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => process.exit(130));
+// 128 + the signal's number, as a shell reports it: 130 for SIGINT, 143 for SIGTERM.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.once(signal, () => process.exit(code));
 }
 
 /** Keeps a child's last 4 KB of output (returned by the function) and kills the child if this process exits first. */
@@ -175,7 +176,9 @@ export async function stopChild(child: ChildProcess): Promise<void> {
 /** Polls GET /health every few ms until it answers 200; resolves with the time since `since`. */
 async function waitForHealth(port: number, child: ChildProcess, since: number, output: () => string, timeoutMs = 180_000): Promise<number> {
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode} before it was ready\n${output()}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`server exited (${child.exitCode ?? child.signalCode}) before it was ready\n${output()}`);
+    }
     try {
       const answer = await fetchRaw(port, 'GET', '/health');
       if (answer.status === 200) return performance.now() - since;

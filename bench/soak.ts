@@ -453,8 +453,8 @@ async function main(): Promise<void> {
   try {
     server = await startChokepoint('chokepoint-soak', {
       databasePath: join(dir, 'soak.db'),
-      // No write budget either (RATE_LIMIT_WRITE_MAX, where the server has one): scenarios are POSTs too.
-      env: { API_KEYS: `${API_KEY_NAME}:${WRITE_SECRET}`, RATE_LIMIT_WRITE_MAX: '0' },
+      // startChokepoint sets RATE_LIMIT_MAX=0, which turns every limit off, the write limit included.
+      env: { API_KEYS: `${API_KEY_NAME}:${WRITE_SECRET}` },
     });
     const { port } = server;
     const pid = server.child.pid;

@@ -26,6 +26,15 @@ declare module 'fastify' {
  */
 const REDACTED_LOG_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'authorization'];
 
+/** The caller's logger settings with the redaction added (`false` stays off). */
+function withRedaction(logger: FastifyServerOptions['logger']): FastifyServerOptions['logger'] {
+  if (!logger) return false;
+  const settings = logger === true ? {} : logger;
+  const own = settings.redact;
+  const paths = [...REDACTED_LOG_PATHS, ...(Array.isArray(own) ? own : (own?.paths ?? []))];
+  return { ...settings, redact: { paths, censor: '[redacted]' } };
+}
+
 export interface BuildAppOptions {
   /** Fastify logger settings; the server passes pino options, tests pass false. */
   logger?: FastifyServerOptions['logger'];
@@ -34,10 +43,7 @@ export interface BuildAppOptions {
 /** Builds the whole application, ready to inject or listen; never listens itself. */
 export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger:
-      typeof options.logger === 'object' && options.logger !== null
-        ? { redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' }, ...options.logger }
-        : (options.logger ?? false),
+    logger: withRedaction(options.logger),
     // genReqId reads x-request-id itself so a caller's id is validated before it reaches logs and headers.
     requestIdHeader: false,
     genReqId: requestIdFor,

@@ -19,8 +19,12 @@ interface ProblemBody {
   errors?: FieldError[];
 }
 
-/** Longest `instance` echoed back: a 100 kB URL is refused, not repeated. */
+/** Longest `instance` echoed back: a 16 kB URL is refused, not repeated. */
 const MAX_INSTANCE_LENGTH = 2_048;
+/** Longest piece of the request (a path, a header) quoted in a `detail`. */
+const MAX_QUOTED_LENGTH = 200;
+
+const quote = (text: string) => (text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH)}…` : text);
 
 function problemBody(code: ProblemCode, detail: string, instance: string, errors?: FieldError[]): ProblemBody {
   const { status, title } = PROBLEM_TYPES[code];
@@ -136,7 +140,7 @@ async function errorHandler(app: FastifyInstance): Promise<void> {
       return sendProblem(request, reply, 'internal', 'The server could not produce a valid response.');
     }
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return sendProblem(request, reply, 'unsupported_media_type', `This API reads application/json bodies, not ${request.headers['content-type'] ?? 'an untyped body'}.`);
+      return sendProblem(request, reply, 'unsupported_media_type', `This API reads application/json bodies, not ${quote(request.headers['content-type'] ?? 'an untyped body')}.`);
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return sendProblem(request, reply, 'payload_too_large', `The body is larger than the ${app.initialConfig.bodyLimit} bytes this server accepts.`);
@@ -154,9 +158,9 @@ async function errorHandler(app: FastifyInstance): Promise<void> {
     const allowed = allowedMethods(path);
     if (allowed.length > 0) {
       reply.header('allow', allowed.join(', '));
-      return sendProblem(request, reply, 'method_not_allowed', `${path} does not answer ${request.method}; it answers ${allowed.join(', ')}.`);
+      return sendProblem(request, reply, 'method_not_allowed', `${quote(path)} does not answer ${request.method}; it answers ${allowed.join(', ')}.`);
     }
-    return sendProblem(request, reply, 'not_found', `No route ${request.method} ${path}.`);
+    return sendProblem(request, reply, 'not_found', `No route ${request.method} ${quote(path)}.`);
   });
 }
 

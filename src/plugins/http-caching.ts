@@ -297,8 +297,10 @@ async function caching(app: FastifyInstance): Promise<void> {
       // `If-None-Match: *` holds when the resource has a current representation (RFC 9110 §13.1.2), which only a
       // 200 proves: answered in onRequest, it turned a 400 or a 404 into a 304.
       if (request.headers['if-none-match']?.trim() === '*') {
+        // null, not '': Fastify would send `Content-Length: 0`, which a 304 must not carry (RFC 9110 §8.6).
+        // Compression cannot have started: @fastify/compress adds its onSend per route, after this app-level hook.
         reply.code(304).removeHeader('content-type').removeHeader('content-encoding').removeHeader('content-length');
-        done(null, '');
+        done(null, null);
         return;
       }
     }

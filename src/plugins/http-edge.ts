@@ -40,6 +40,8 @@ async function edge(app: FastifyInstance, config: Pick<Config, 'rateLimit' | 'co
   await app.register(cors, {
     origin: config.corsOrigins === '*' ? '*' : config.corsOrigins,
     methods: ['GET', 'HEAD'],
+    // An OPTIONS request that is not a CORS preflight would otherwise get a plain-text 400 from the plugin.
+    strictPreflight: false,
     exposedHeaders: EXPOSED_HEADERS,
   });
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });

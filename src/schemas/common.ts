@@ -76,7 +76,8 @@ export function urlNumber<Schema extends z.ZodType>(schema: Schema) {
   }, schema);
 }
 
-export const YearSchema = urlNumber(z.number().int().min(1900).max(2100)).describe('Four-digit year');
+/** An optional year filter: absent or empty (`?year=`) means "not given". */
+export const OptionalYearSchema = urlNumber(z.number().int().min(1900).max(2100).optional()).describe('Four-digit year');
 
 /** A page of a collection: `total` counts every matching row, `next` is the cursor for the following page. */
 export function listOf<Item extends z.ZodType>(item: Item) {

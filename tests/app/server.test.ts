@@ -8,7 +8,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { get, listeningAddress, logLines, SPAWN_TIMEOUT, startServer } from '../helpers/server-process.js';
+import { get, killAllServers, listeningAddress, logLines, SPAWN_TIMEOUT, startServer } from '../helpers/server-process.js';
 
 /** container-check and most orchestrators kill 10 s after SIGTERM. */
 const STOP_LIMIT_MS = 10_000;
@@ -18,6 +18,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'chokepoint-server-'));
 });
 afterAll(() => {
+  killAllServers();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -24,6 +24,16 @@ export interface ServerProcess {
   exited: Promise<Exit>;
 }
 
+/** Servers started and not yet exited: a test that times out skips its own `finally`, so they are killed here. */
+const running = new Set<ChildProcess>();
+
+/** SIGKILLs every server still running; call it in `afterAll` of a file that starts servers. */
+export function killAllServers(): void {
+  for (const child of running) child.kill('SIGKILL');
+}
+// The test worker is reused across files and may exit without running a file's afterAll (a crash, a timeout).
+process.once('exit', killAllServers);
+
 /** Starts `node --import tsx src/server.ts` with only the given settings (plus PATH) in its environment. */
 export function startServer(env: Record<string, string>): ServerProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
@@ -31,6 +41,8 @@ export function startServer(env: Record<string, string>): ServerProcess {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   const stdout: string[] = [];
   const stderr: string[] = [];
   let buffered = '';
@@ -83,6 +95,8 @@ export interface SendOptions {
   headers?: Record<string, string>;
   /** Sent as JSON. */
   json?: unknown;
+  /** Fails the request after this long without an answer (default 15 s): a hung server fails the test, not CI. */
+  timeoutMs?: number;
 }
 
 /** One HTTP request; rejects on a connection error (such as the server dying mid-request). */
@@ -90,14 +104,14 @@ export function send(url: string, options: SendOptions): Promise<Answer> {
   const payload = options.json === undefined ? undefined : JSON.stringify(options.json);
   const headers = payload === undefined ? { ...options.headers } : { 'content-type': 'application/json', ...options.headers };
   return new Promise((resolve, reject) => {
-    request(url, { agent: options.agent, method: options.method ?? 'GET', headers }, (response) => {
+    const outgoing = request(url, { agent: options.agent, method: options.method ?? 'GET', headers }, (response) => {
       let body = '';
       response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
       response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
       response.on('error', reject);
-    })
-      .on('error', reject)
-      .end(payload);
+    });
+    outgoing.setTimeout(options.timeoutMs ?? 15_000, () => outgoing.destroy(new Error(`no answer from ${url} in time`)));
+    outgoing.on('error', reject).end(payload);
   });
 }
 

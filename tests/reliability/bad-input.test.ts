@@ -120,6 +120,13 @@ describe('query strings', () => {
     expect((await send('GET', '/v1/countries/CHN/dominance?minShare=-0')).json()).toEqual(zero);
     const byDefault = (await send('GET', '/v1/countries/CHN/dominance')).json() as unknown;
     expect((await send('GET', '/v1/countries/CHN/dominance?minShare=')).json()).toEqual(byDefault);
+    // Regression (found by the fuzzer's positive check): an empty optional year was a 400.
+    for (const url of ['/v1/production?mineral=antimony', '/v1/minerals/antimony/concentration', '/v1/minerals/antimony/supply-risk']) {
+      const absent = await send('GET', url);
+      const empty = await send('GET', `${url}${url.includes('?') ? '&' : '?'}year=`);
+      expect(empty.statusCode, url).toBe(200);
+      expect(empty.json()).toEqual(absent.json());
+    }
   });
 
   it('years outside 1900–2100 are 400; years inside it without data are insufficient_data, not zero', async () => {
@@ -175,6 +182,21 @@ describe('URLs, routes and methods', () => {
     expectEdgeHeaders(response);
   });
 
+  it('quotes at most 200 characters of the path in a detail', async () => {
+    const long = `/v1/${'x'.repeat(3_000)}`;
+    expect(expectProblem(await send('GET', long), 404, 'not_found').detail.length).toBeLessThan(260);
+    expect(expectProblem(await send('DELETE', `/v1/minerals/${'a'.repeat(90)}`), 405, 'method_not_allowed').detail).toContain('GET, HEAD');
+  });
+
+  it('OPTIONS is answered without a body (CORS preflight or not), never with a plain-text error', async () => {
+    const preflight = { origin: 'https://analyst.example', 'access-control-request-method': 'GET' };
+    for (const headers of [{}, preflight] as Record<string, string>[]) {
+      const response = await send('OPTIONS', '/v1/minerals', { headers });
+      expect(response.statusCode).toBe(204);
+      expect(response.body).toBe('');
+    }
+  });
+
   it('an unknown route is 404 problem+json', async () => {
     for (const url of ['/v2/minerals', '/v1/mineral', '/v1/minerals/antimony/nothing', '/.env', '/v1/../../etc/passwd']) {
       expectProblem(await send('GET', url), 404, 'not_found');
@@ -201,7 +223,11 @@ describe('URLs, routes and methods', () => {
 
   it('If-None-Match: * is 304 only for a resource that exists (regression: it turned 400 and 404 into 304)', async () => {
     const star = { 'if-none-match': '*' };
-    expect((await send('GET', '/v1/minerals/antimony', { headers: star })).statusCode).toBe(304);
+    const notModified = await send('GET', '/v1/minerals/antimony', { headers: star });
+    expect(notModified.statusCode).toBe(304);
+    expect(notModified.body).toBe('');
+    // A 304 carries no Content-Length unless it is the 200's (RFC 9110 §8.6).
+    expect(notModified.headers['content-length']).toBeUndefined();
     expectProblem(await send('GET', '/v1/minerals/unobtainium', { headers: star }), 404, 'not_found');
     expectProblem(await send('GET', '/v1/changes?format=', { headers: star }), 400, 'validation_failed');
     expectProblem(await send('GET', '/v1/production?limit=0', { headers: star }), 400, 'validation_failed');
@@ -262,9 +288,6 @@ describe('writes and keys', () => {
       const statuses: number[] = [];
       for (let index = 0; index < 3; index += 1) statuses.push((await putProduction(limited, [tungstenRow({ tonnes: 3500 + index })])).statusCode);
       expect(statuses).toEqual([200, 200, 429]);
-      // Key guessing is limited the same way: a 401 costs a write attempt.
-      const guess = await putProduction(limited, [tungstenRow()], { authorization: 'Bearer guess-0123456789abcdef' });
-      expectProblem(guess, 429, 'rate_limited');
       // Scenario POSTs compute, they do not write: they count as reads.
       for (let index = 0; index < 3; index += 1) {
         const scenario = await limited.inject({ method: 'POST', url: '/v1/scenarios/presets/china-antimony-ban' });
@@ -274,6 +297,20 @@ describe('writes and keys', () => {
       expect(read.statusCode).toBe(200);
       expect(read.headers['ratelimit-limit']).toBe('50');
       expect(Number(read.headers['ratelimit-remaining'])).toBe(46);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('a wrong key costs a write attempt: key guessing is limited to RATE_LIMIT_WRITE_MAX a window', async () => {
+    const limited = await buildTestApp({ apiKeys: API_KEYS, rateLimit: { max: 50, writeMax: 2, windowMs: 60_000 } });
+    try {
+      const guess = () => putProduction(limited, [tungstenRow()], { authorization: 'Bearer guess-0123456789abcdef' });
+      expect([(await guess()).statusCode, (await guess()).statusCode]).toEqual([401, 401]);
+      expectProblem(await guess(), 429, 'rate_limited');
+      // The right key is now limited too, until the window ends.
+      expectProblem(await putProduction(limited, [tungstenRow({ tonnes: 3500 })]), 429, 'rate_limited');
+      expect((await limited.inject('/v1/minerals')).statusCode).toBe(200);
     } finally {
       await limited.close();
     }

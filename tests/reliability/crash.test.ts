@@ -10,25 +10,31 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listeningAddress, logLines, send, SPAWN_TIMEOUT, startServer, stopServer, type ServerProcess } from '../helpers/server-process.js';
+import { killAllServers, listeningAddress, logLines, send, SPAWN_TIMEOUT, startServer, stopServer, type ServerProcess } from '../helpers/server-process.js';
 import { primaryEnv, producerCountries, putProduction, versionNumber, type TonnesFigure } from './helpers.js';
 
 const WRITERS = 4;
 /** Batches acknowledged before the kill: a few per writer, so the kill lands mid-stream. */
 const ACKNOWLEDGED_BEFORE_KILL = 12;
 /**
- * Batch n writes year FIRST_YEAR + n for every country: no seeded row (2020 onwards) and no other batch has those
- * keys, so what is stored for a year tells exactly which batch landed, and nothing overwrites anything.
+ * Batch n writes YEARS_PER_BATCH years from FIRST_YEAR + n × YEARS_PER_BATCH for every country: no seeded row
+ * (2020 onwards) and no other batch has those keys, so what is stored for a year tells exactly which batch landed,
+ * and nothing overwrites anything. Six years of about 100 countries make batches of about 600 rows, whose
+ * transactions last long enough that the kill often lands inside one.
  */
 const FIRST_YEAR = 1900;
 const LAST_YEAR = 2019;
+const YEARS_PER_BATCH = 6;
 
-const yearOf = (batch: number) => FIRST_YEAR + batch;
+const yearsOf = (batch: number) => Array.from({ length: YEARS_PER_BATCH }, (_, offset) => FIRST_YEAR + batch * YEARS_PER_BATCH + offset);
+const batchOf = (year: number) => Math.floor((year - FIRST_YEAR) / YEARS_PER_BATCH);
 
 /** Every row of a batch has its own tonnes, so a row from the wrong batch or a mangled row shows. */
 function batchFigures(batch: number, countries: readonly string[]): TonnesFigure[] {
-  if (yearOf(batch) > LAST_YEAR) throw new Error(`batch ${batch} is past the years reserved for this test`);
-  return countries.map((country, index) => ({ country, year: yearOf(batch), tonnes: (batch + 1) * 1_000 + index }));
+  if (yearsOf(batch).at(-1)! > LAST_YEAR) throw new Error(`batch ${batch} is past the years reserved for this test`);
+  return yearsOf(batch).flatMap((year, yearIndex) =>
+    countries.map((country, index) => ({ country, year, tonnes: (batch + 1) * 100_000 + yearIndex * 1_000 + index })),
+  );
 }
 
 interface WriteRun {
@@ -135,6 +141,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'chokepoint-crash-'));
 });
 afterAll(() => {
+  killAllServers();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -162,13 +169,18 @@ describe('SIGKILL while writing', () => {
         expect(stored.integrity).toBe('ok');
         expect(stored.foreignKeyViolations).toEqual([]);
         // Nothing of a batch that was never sent.
-        expect([...stored.figures.keys()].filter((year) => !run.sent.has(year - FIRST_YEAR))).toEqual([]);
+        expect([...stored.figures.keys()].filter((year) => !run.sent.has(batchOf(year)))).toEqual([]);
         const present: number[] = [];
         const absent: number[] = [];
         const partial: number[] = [];
         for (const batch of run.sent) {
-          const figures = stored.figures.get(yearOf(batch)) ?? [];
-          const expected = batchFigures(batch, countries).map(({ country, tonnes }) => ({ country, tonnes }));
+          const figures = yearsOf(batch).flatMap((year) => stored.figures.get(year) ?? []);
+          const expected = yearsOf(batch).flatMap((year) =>
+            batchFigures(batch, countries)
+              .filter((figure) => figure.year === year)
+              .map(({ country, tonnes }) => ({ country, tonnes }))
+              .sort(byCountry),
+          );
           if (figures.length === 0) absent.push(batch);
           else if (JSON.stringify(figures) === JSON.stringify(expected)) present.push(batch);
           else partial.push(batch);
@@ -187,7 +199,7 @@ describe('SIGKILL while writing', () => {
         expect(fed).toEqual(stored.figures);
         const versionOfBatch = new Map<number, number>();
         for (const batch of present) {
-          const versions = new Set(ours.filter((entry) => entry.key.year === yearOf(batch)).map((entry) => entry.version));
+          const versions = new Set(ours.filter((entry) => batchOf(entry.key.year) === batch).map((entry) => entry.version));
           expect(versions.size).toBe(1);
           versionOfBatch.set(batch, [...versions][0]!);
         }
@@ -204,7 +216,7 @@ describe('SIGKILL while writing', () => {
 
         const unacknowledged = run.sent.size - run.acknowledged.size;
         console.info(
-          `crash: ${run.sent.size} batches of ${countries.length} rows sent, ${run.acknowledged.size} acknowledged, ` +
+          `crash: ${run.sent.size} batches of ${countries.length * YEARS_PER_BATCH} rows sent, ${run.acknowledged.size} acknowledged, ` +
             `${run.inFlightAtKill} in flight at the kill; after the restart ${present.length} present ` +
             `(${present.length - run.acknowledged.size} of the ${unacknowledged} unacknowledged), ${absent.length} absent, ` +
             `${partial.length} partial`,

@@ -1,6 +1,7 @@
 /** What the reliability tests share: settings for a spawned primary or replica, and writes over HTTP. */
 import type { Agent } from 'node:http';
 import { send, type Answer } from '../helpers/server-process.js';
+import { tungstenRow } from '../modules/writes/helpers.js';
 
 const API_SECRET = 'reliability-secret-0123456789';
 
@@ -30,17 +31,13 @@ export interface TonnesFigure {
   tonnes: number;
 }
 
-/** Tungsten mine production on the contained-tungsten basis, cited to a seeded source. */
-export function tungstenMiningRow(figure: TonnesFigure) {
-  return { mineral: 'tungsten', stage: 'mining', basis: 'w-contained', sourceId: 'usgs-mcs-2025-tungsten', ...figure };
-}
-
+/** Tungsten mine production figures (contained tungsten, cited to MCS 2025), written over HTTP. */
 export function putProduction(base: string, agent: Agent, figures: readonly TonnesFigure[]): Promise<Answer> {
   return send(`${base}/v1/production`, {
     agent,
     method: 'PUT',
     headers: { authorization: `Bearer ${API_SECRET}` },
-    json: { rows: figures.map(tungstenMiningRow) },
+    json: { rows: figures.map((figure) => tungstenRow({ ...figure })) },
   });
 }
 

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, runMigrations } from '../../src/db/client.js';
 import { seedIfEmpty } from '../../src/dataset/load.js';
 import { DATA_DIR, MIGRATIONS_DIR } from '../helpers/dataset.js';
-import { listeningAddress, send, SPAWN_TIMEOUT, startServer, stopServer, type Answer } from '../helpers/server-process.js';
+import { killAllServers, listeningAddress, send, SPAWN_TIMEOUT, startServer, stopServer, type Answer } from '../helpers/server-process.js';
 import { etagVersion, primaryEnv, putProduction, replicaEnv, type TonnesFigure } from './helpers.js';
 
 /** A year without seeded figures: its score depends on the test's rows alone. */
@@ -74,6 +74,7 @@ beforeAll(() => {
   handle.close();
 });
 afterAll(() => {
+  killAllServers();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -110,12 +111,15 @@ describe('reads while a primary writes', () => {
 
         const observations: Observation[] = [];
         let finalVersion: string | undefined;
+        // A replica that never catches up fails the test instead of reading forever.
+        const readersGiveUpAt = Date.now() + SPAWN_TIMEOUT / 2;
         const reader = async (server: Observation['server']) => {
           // Until the writes are done and this server has answered with the last state.
           for (;;) {
             const observation = await readScore(server);
             observations.push(observation);
             if (observation.version === finalVersion) return;
+            if (Date.now() > readersGiveUpAt) throw new Error(`the ${server} never answered with the last version ${finalVersion ?? '(not written yet)'}`);
           }
         };
         // Promise.all at once, so a reader that fails while the writes go on is not an unhandled rejection.

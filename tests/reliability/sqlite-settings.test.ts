@@ -1,7 +1,8 @@
 /**
  * The SQLite settings crash safety rests on, read back from the connection the app writes through: WAL (readers
  * never block the writer, a killed process leaves a recoverable log), foreign keys enforced, a busy timeout
- * instead of an immediate SQLITE_BUSY when a replica holds a read lock, and fsync at commit.
+ * instead of an immediate SQLITE_BUSY when a replica holds a read lock, and a synchronous level that survives a
+ * killed process (NORMAL in WAL mode syncs at checkpoints; FULL would also sync every commit, against power loss).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FormatQuery, MineralIdSchema, READ_ERRORS, YearSchema } from '../../schemas/common.js';
+import { FormatQuery, MineralIdSchema, READ_ERRORS, OptionalYearSchema } from '../../schemas/common.js';
 import { InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
 import { mineralAlignment } from './alignment.service.js';
 
@@ -65,10 +65,11 @@ const AlignmentSchema = z
               method: { id: 'bloc-alignment', version: '1.0.0', href: '/v1/methods/bloc-alignment' },
             } });
 
+/** The pattern is in the spec too, so a client can tell `USA,CAN` from `USA, CAN` or an empty list before asking. */
 const countriesList = z
   .string()
-  .transform((value) => value.split(',').map((code) => code.trim().toUpperCase()).filter(Boolean))
-  .pipe(z.array(z.string().regex(/^[A-Z]{3}$/, 'must be ISO3 codes separated by commas')).min(1));
+  .regex(/^[A-Za-z]{3}(,[A-Za-z]{3})*$/, 'must be ISO3 codes separated by commas, e.g. USA,CAN,AUS')
+  .transform((value) => value.toUpperCase().split(','));
 
 export const alignmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -85,7 +86,7 @@ export const alignmentRoutes: FastifyPluginAsyncZod = async (app) => {
           ...FormatQuery,
           group: z.string().min(1).optional().describe('Group id, case-insensitive, e.g. MSP'),
           countries: countriesList.optional().describe('Comma-separated ISO3 codes, e.g. USA,CAN,AUS'),
-          year: YearSchema.optional(),
+          year: OptionalYearSchema,
         }),
         response: {
           200: AlignmentSchema,

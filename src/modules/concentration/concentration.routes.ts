@@ -1,10 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FormatQuery, Iso3Schema, MineralIdSchema, READ_ERRORS, StageIdSchema, urlNumber, YearSchema } from '../../schemas/common.js';
+import { FormatQuery, Iso3Schema, MineralIdSchema, READ_ERRORS, StageIdSchema, urlNumber, OptionalYearSchema } from '../../schemas/common.js';
 import { BandSchema, ChokepointSchema, ConcentrationBlockSchema, InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
 import { concentrationHistory, concentrationOverview, countryDominance, mineralConcentration } from './concentration.service.js';
-
-/** `?minShare=` (empty) counts as absent and takes the default, instead of coercing to 0. */
 
 const HHI_METHOD = { id: 'hhi', version: '1.0.0', href: '/v1/methods/hhi' };
 
@@ -160,7 +158,7 @@ const DominanceSchema = z
 
 const YearAndStage = z.object({
   ...FormatQuery,
-  year: YearSchema.optional().describe('Year to score; default: the latest year with data, per stage'),
+  year: OptionalYearSchema.describe('Year to score; default: the latest year with data, per stage'),
   stage: StageIdSchema.optional(),
 });
 
@@ -234,7 +232,7 @@ export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({
           ...FormatQuery,
           minShare: urlNumber(z.number().min(0).max(100).default(25)).describe('Minimum share in percent (default 25)'),
-          year: YearSchema.optional().describe('Default: the latest year with data, per stage'),
+          year: OptionalYearSchema.describe('Default: the latest year with data, per stage'),
         }),
         response: {
           200: DominanceSchema,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Iso3Schema, MineralIdSchema, READ_ERRORS, SourceRefSchema, StageIdSchema, YearSchema, FormatQuery, PageQuery, listOf } from '../../schemas/common.js';
+import { Iso3Schema, MineralIdSchema, READ_ERRORS, SourceRefSchema, StageIdSchema, OptionalYearSchema, FormatQuery, PageQuery, listOf } from '../../schemas/common.js';
 import { listProduction, listReserves } from './production.service.js';
 
 const ANTIMONY_SOURCE = { id: 'usgs-mcs-2025-antimony', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35' };
@@ -48,9 +48,9 @@ export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
           mineral: MineralIdSchema.optional(),
           stage: StageIdSchema.optional(),
           country: Iso3Schema.optional(),
-          year: YearSchema.optional(),
-          from: YearSchema.optional().describe('First year (inclusive)'),
-          to: YearSchema.optional().describe('Last year (inclusive)'),
+          year: OptionalYearSchema,
+          from: OptionalYearSchema.describe('First year (inclusive)'),
+          to: OptionalYearSchema.describe('Last year (inclusive)'),
         }),
         response: {
           200: listOf(ProductionFigureSchema).meta({
@@ -79,7 +79,7 @@ export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({ ...PageQuery, ...FormatQuery,
           mineral: MineralIdSchema.optional(),
           country: Iso3Schema.optional(),
-          year: YearSchema.optional(),
+          year: OptionalYearSchema,
         }),
         response: {
           200: listOf(ReserveSchema).meta({

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FormatQuery, Iso3Schema, MineralIdSchema, READ_ERRORS, YearSchema, problemResponse, urlNumber } from '../../schemas/common.js';
+import { FormatQuery, Iso3Schema, MineralIdSchema, READ_ERRORS, OptionalYearSchema, problemResponse, urlNumber } from '../../schemas/common.js';
 import { InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
 import { evaluateSupplyRisk, mineralSupplyRisk } from './supply-risk.service.js';
 
@@ -14,8 +14,6 @@ const EVALUATION_EXAMPLE = {
   breakdown: { scope: 'GS+EU' as const, importRelianceUsed: 0.44, weightGlobal: 0.22, weightEu: 0.78, globalComponent: 1.65, euComponent: 1.482, recyclingFactor: 0.58, substitutionFactor: 1 },
   method: { id: 'eu-supply-risk', version: '1.0.0', href: '/v1/methods/eu-supply-risk' },
 };
-
-/** `?x=` (empty) counts as absent, so it takes the stated default instead of coercing to 0 (SI 0 would zero the score). */
 
 const fraction = (what: string) => z.number().min(0).max(1).describe(`${what}, a fraction 0–1`);
 
@@ -137,7 +135,7 @@ export const supplyRiskRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({
           ...FormatQuery,
           importer: Iso3Schema.default('USA'),
-          year: YearSchema.optional().describe('Latest data up to this year (default: latest)'),
+          year: OptionalYearSchema.describe('Latest data up to this year (default: latest)'),
           endOfLifeRecyclingInputRate: urlNumber(z.number().min(0).max(1).default(0)).describe('EoL-RIR, 0–1 (default 0)'),
           substitutionIndex: urlNumber(z.number().min(0).max(1).default(1)).describe('SI_SR, 0–1 (default 1)'),
         }),

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Iso3Schema, MineralIdSchema, READ_ERRORS, SourceRefSchema, YearSchema, FormatQuery, PageQuery, listOf } from '../../schemas/common.js';
+import { Iso3Schema, MineralIdSchema, READ_ERRORS, SourceRefSchema, OptionalYearSchema, FormatQuery, PageQuery, listOf } from '../../schemas/common.js';
 import { listImportReliance, listImportSources } from './trade.service.js';
 
 const RELIANCE_SOURCE = { id: 'usgs-mcs-2025-antimony', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35' };
@@ -43,7 +43,7 @@ export const tradeRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listImportReliance',
         tags: ['trade'],
         summary: 'Net import reliance as a share of apparent consumption',
-        querystring: z.object({ ...PageQuery, ...FormatQuery, importer: ImporterQuery, mineral: MineralIdSchema.optional(), year: YearSchema.optional() }),
+        querystring: z.object({ ...PageQuery, ...FormatQuery, importer: ImporterQuery, mineral: MineralIdSchema.optional(), year: OptionalYearSchema }),
         response: {
           200: listOf(ImportRelianceSchema).meta({
             example: {
