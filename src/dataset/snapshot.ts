@@ -177,8 +177,8 @@ export interface SnapshotStore {
   /**
    * The snapshot of the dataset version now in the database, rebuilt when the version changes. A write through
    * this process's connection (the write API, a seed) is seen by the very next call; a write by another process
-   * or connection on the same file (a primary writing what a READ_ONLY replica reads) within `recheckMs`, but not
-   * before the current turn of the event loop ends.
+   * or connection on the same file (a primary writing what a READ_ONLY replica reads) within `recheckMs`. A request
+   * keeps the snapshot it first got (request.snapshot, see plugins/database), so its ETag and body agree.
    */
   current(): DatasetSnapshot;
 }
@@ -199,10 +199,6 @@ export const VERSION_RECHECK_MS = 50;
  * whether this connection has written anything since the last read (total_changes(), no lock), and re-reads the
  * tag when it has, or when `recheckMs` have passed (counted from the end of the last check, so a slow rebuild
  * is not followed at once by another), for writes from elsewhere.
- *
- * Writes from elsewhere are only picked up at the first call of a turn of the event loop. A GET computes its ETag
- * (onRequest) and its body (the handler) from separate calls in one turn: a recheck between the two would send
- * a newer version's data under the older version's ETag.
  */
 export function createSnapshotStore(repository: DatasetRepository, options: SnapshotStoreOptions = {}): SnapshotStore {
   const recheckMs = options.recheckMs ?? VERSION_RECHECK_MS;
@@ -210,23 +206,10 @@ export function createSnapshotStore(repository: DatasetRepository, options: Snap
   let cached: DatasetSnapshot | null = null;
   let changes = Number.NaN;
   let checkedAt = Number.NEGATIVE_INFINITY;
-  let turnPinned = false;
-  const unpin = () => {
-    turnPinned = false;
-  };
-  // setImmediate runs once this turn's I/O callbacks, and the promise chains they started, have run.
-  const pinTurn = () => {
-    if (turnPinned) return;
-    turnPinned = true;
-    setImmediate(unpin);
-  };
   return {
     current() {
       const localChanges = repository.changeCount();
-      if (cached !== null && localChanges === changes && (turnPinned || now() - checkedAt < recheckMs)) {
-        pinTurn();
-        return cached;
-      }
+      if (cached !== null && localChanges === changes && now() - checkedAt < recheckMs) return cached;
       const version = repository.versionTag() ?? NO_VERSION;
       changes = localChanges;
       if (cached?.version !== version) {
@@ -236,7 +219,6 @@ export function createSnapshotStore(repository: DatasetRepository, options: Snap
         cached = buildSnapshot(repository);
       }
       checkedAt = now();
-      pinTurn();
       return cached;
     },
   };

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ConfigError } from '../config.js';
 import { openDatabase, runMigrations, type DatabaseHandle, type Db } from '../db/client.js';
 import { appliedMigrationCount, expectedMigrationCount } from '../db/status.js';
 import { createDatasetRepository } from '../dataset/dataset.repository.js';
 import { seedIfEmpty } from '../dataset/load.js';
-import { createSnapshotStore, type SnapshotStore } from '../dataset/snapshot.js';
+import { createSnapshotStore, type DatasetSnapshot, type SnapshotStore } from '../dataset/snapshot.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -18,6 +18,16 @@ declare module 'fastify' {
      * write), and write routes must refuse the request up front (403 problem+json) instead of failing in SQLite.
      */
     readOnly: boolean;
+  }
+  interface FastifyRequest {
+    /**
+     * The dataset snapshot this request is answered from: taken at first use, then fixed for the request, so the
+     * ETag (computed in onRequest) and the body (in the handler) always describe the same dataset version, even
+     * when another process writes in between.
+     */
+    readonly snapshot: DatasetSnapshot;
+    /** Backing field of `snapshot`. */
+    pinnedSnapshot: DatasetSnapshot | null;
   }
 }
 
@@ -108,7 +118,16 @@ async function database(app: FastifyInstance, options: DatabasePluginOptions): P
   const handle = options.readOnly ? openReadOnly(options) : openWritable(app, options);
   app.decorate('db', handle.db);
   app.decorate('readOnly', options.readOnly);
-  app.decorate('dataset', createSnapshotStore(createDatasetRepository(handle.db)));
+  const store = createSnapshotStore(createDatasetRepository(handle.db));
+  app.decorate('dataset', store);
+  app.decorateRequest('pinnedSnapshot', null);
+  // A getter, not an onRequest hook: /health and the docs never touch the database.
+  app.decorateRequest('snapshot', {
+    getter(this: FastifyRequest) {
+      this.pinnedSnapshot ??= store.current();
+      return this.pinnedSnapshot;
+    },
+  });
   app.addHook('onClose', async () => {
     if (!options.readOnly && options.databasePath !== ':memory:') leaveInRollbackJournalMode(handle);
     handle.close();

@@ -198,7 +198,8 @@ async function caching(app: FastifyInstance): Promise<void> {
     }
     let version: string;
     try {
-      version = app.dataset.current().version;
+      // The request's own snapshot: the handler answers from the same one, so the ETag names the body's version.
+      version = request.snapshot.version;
     } catch (error) {
       done(error as Error);
       return;
@@ -277,7 +278,8 @@ async function caching(app: FastifyInstance): Promise<void> {
     const capture = captures.get(request);
     if (capture !== undefined) {
       captures.delete(request);
-      // A write between the ETag and the handler: the body may be of the newer version, so it is not stored.
+      // Handlers answer from request.snapshot, the ETag's version; one that reads the database itself (the change
+      // feed) may have seen a newer version, whose body is not stored under this ETag.
       if (app.dataset.current().version === capture.version) {
         cache.set(capture.version, capture.etag, {
           body,

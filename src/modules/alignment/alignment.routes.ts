@@ -94,6 +94,6 @@ export const alignmentRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => mineralAlignment(app.dataset.current(), request.params.mineral, request.query),
+    async (request) => mineralAlignment(request.snapshot, request.params.mineral, request.query),
   );
 };

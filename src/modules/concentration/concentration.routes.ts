@@ -181,7 +181,7 @@ export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => mineralConcentration(app.dataset.current(), request.params.mineral, request.query),
+    async (request) => mineralConcentration(request.snapshot, request.params.mineral, request.query),
   );
   app.get(
     '/v1/minerals/:mineral/concentration/history',
@@ -200,7 +200,7 @@ export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => concentrationHistory(app.dataset.current(), request.params.mineral, request.query),
+    async (request) => concentrationHistory(request.snapshot, request.params.mineral, request.query),
   );
   app.get(
     '/v1/concentration',
@@ -218,7 +218,7 @@ export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => concentrationOverview(app.dataset.current(), request.query),
+    async (request) => concentrationOverview(request.snapshot, request.query),
   );
   app.get(
     '/v1/countries/:iso3/dominance',
@@ -240,6 +240,6 @@ export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => countryDominance(app.dataset.current(), request.params.iso3, request.query),
+    async (request) => countryDominance(request.snapshot, request.params.iso3, request.query),
   );
 };

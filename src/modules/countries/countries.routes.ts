@@ -68,7 +68,7 @@ export const countriesRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request, reply) => app.page(request, reply, listCountries(app.dataset.current(), request.query)),
+    async (request, reply) => app.page(request, reply, listCountries(request.snapshot, request.query)),
   );
   app.get(
     '/v1/countries/:iso3',
@@ -98,6 +98,6 @@ export const countriesRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => getCountry(app.dataset.current(), request.params.iso3),
+    async (request) => getCountry(request.snapshot, request.params.iso3),
   );
 };

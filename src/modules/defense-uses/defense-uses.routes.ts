@@ -47,6 +47,6 @@ export const defenseUsesRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request, reply) => app.page(request, reply, listDefenseUses(app.dataset.current(), request.query)),
+    async (request, reply) => app.page(request, reply, listDefenseUses(request.snapshot, request.query)),
   );
 };

@@ -168,7 +168,7 @@ export const dependencyRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => importerDependency(app.dataset.current(), request.params.importer, request.query),
+    async (request) => importerDependency(request.snapshot, request.params.importer, request.query),
   );
   app.get(
     '/v1/dependency/:importer/on/:supplier',
@@ -188,6 +188,6 @@ export const dependencyRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => exposureOn(app.dataset.current(), request.params.importer, request.params.supplier),
+    async (request) => exposureOn(request.snapshot, request.params.importer, request.params.supplier),
   );
 };

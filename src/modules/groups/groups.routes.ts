@@ -45,7 +45,7 @@ export const groupsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: listOf(GroupSchema).meta({ example: { data: [GROUP_EXAMPLE], total: 1, next: null } }), 500: READ_ERRORS[500] },
       },
     },
-    async (request, reply) => app.page(request, reply, listGroups(app.dataset.current())),
+    async (request, reply) => app.page(request, reply, listGroups(request.snapshot)),
   );
   app.get(
     '/v1/groups/:id',
@@ -64,6 +64,6 @@ export const groupsRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => getGroup(app.dataset.current(), request.params.id),
+    async (request) => getGroup(request.snapshot, request.params.id),
   );
 };

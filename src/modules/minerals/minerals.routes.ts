@@ -75,7 +75,7 @@ export const mineralsRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request, reply) => app.page(request, reply, listMinerals(app.dataset.current())),
+    async (request, reply) => app.page(request, reply, listMinerals(request.snapshot)),
   );
   app.get(
     '/v1/minerals/:mineral',
@@ -115,6 +115,6 @@ export const mineralsRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => getMineral(app.dataset.current(), request.params.mineral),
+    async (request) => getMineral(request.snapshot, request.params.mineral),
   );
 };

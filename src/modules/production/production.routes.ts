@@ -66,7 +66,7 @@ export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request, reply) => app.page(request, reply, listProduction(app.dataset.current(), request.query)),
+    async (request, reply) => app.page(request, reply, listProduction(request.snapshot, request.query)),
   );
   app.get(
     '/v1/reserves',
@@ -93,6 +93,6 @@ export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request, reply) => app.page(request, reply, listReserves(app.dataset.current(), request.query)),
+    async (request, reply) => app.page(request, reply, listReserves(request.snapshot, request.query)),
   );
 };

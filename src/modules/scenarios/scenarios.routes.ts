@@ -33,7 +33,7 @@ export const scenariosRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: DisruptionResponseSchema, ...SCENARIO_ERRORS },
       },
     },
-    async (request) => runScenario(app.dataset.current(), request.body),
+    async (request) => runScenario(request.snapshot, request.body),
   );
 
   app.get(
@@ -48,7 +48,7 @@ export const scenariosRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PresetListSchema, 500: READ_ERRORS[500] },
       },
     },
-    async () => listPresets(app.dataset.current()),
+    async (request) => listPresets(request.snapshot),
   );
 
   app.post(
@@ -69,6 +69,6 @@ export const scenariosRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => runPreset(app.dataset.current(), request.params.id, request.body ?? undefined),
+    async (request) => runPreset(request.snapshot, request.params.id, request.body ?? undefined),
   );
 };

@@ -46,7 +46,7 @@ export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: listOf(SourceSchema).meta({ example: { data: [SOURCE_EXAMPLE], total: 1, next: null } }), 500: READ_ERRORS[500] },
       },
     },
-    async (request, reply) => app.page(request, reply, listSources(app.dataset.current())),
+    async (request, reply) => app.page(request, reply, listSources(request.snapshot)),
   );
   app.get(
     '/v1/sources/:id',
@@ -65,6 +65,6 @@ export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => getSource(app.dataset.current(), request.params.id),
+    async (request) => getSource(request.snapshot, request.params.id),
   );
 };

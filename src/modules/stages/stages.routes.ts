@@ -27,6 +27,6 @@ export const stagesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: listOf(StageSchema).meta({ example: { data: [{ id: 'mining', name: 'Mining', order: 1, description: 'Extraction of ores and concentrates', mineralsWithData: ['antimony'] }], total: 1, next: null } }), 500: READ_ERRORS[500] },
       },
     },
-    async (request, reply) => app.page(request, reply, listStages(app.dataset.current())),
+    async (request, reply) => app.page(request, reply, listStages(request.snapshot)),
   );
 };

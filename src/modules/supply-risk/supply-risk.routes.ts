@@ -145,7 +145,7 @@ export const supplyRiskRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => mineralSupplyRisk(app.dataset.current(), request.params.mineral, request.query),
+    async (request) => mineralSupplyRisk(request.snapshot, request.params.mineral, request.query),
   );
   app.post(
     '/v1/methods/eu-supply-risk/evaluate',

@@ -56,7 +56,7 @@ export const tradeRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request, reply) => app.page(request, reply, listImportReliance(app.dataset.current(), request.query)),
+    async (request, reply) => app.page(request, reply, listImportReliance(request.snapshot, request.query)),
   );
   app.get(
     '/v1/import-sources',
@@ -83,6 +83,6 @@ export const tradeRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request, reply) => app.page(request, reply, listImportSources(app.dataset.current(), request.query)),
+    async (request, reply) => app.page(request, reply, listImportSources(request.snapshot, request.query)),
   );
 };
