@@ -5,6 +5,12 @@ import { z } from 'zod';
 /** Project root, resolved from this file so it works from `src/` (tsx) and `dist/` (compiled). */
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+/** A whole number setting in [min, max] (max optional), `fallback` when unset. */
+function wholeNumber(min: number, fallback: number, max?: number) {
+  const bounded = z.coerce.number().int().min(min);
+  return (max === undefined ? bounded : bounded.max(max)).default(fallback);
+}
+
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
@@ -66,7 +72,7 @@ export function parseApiKeys(value: string): readonly ApiKey[] {
 const SECRET_VARIABLES = new Set(['API_KEYS', 'CURSOR_SECRET']);
 
 const ConfigSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000).describe('TCP port to listen on'),
+  PORT: wholeNumber(0, 3000, 65_535).describe('TCP port to listen on'),
   HOST: z.string().min(1).default('127.0.0.1').describe('Interface to bind; 0.0.0.0 in containers'),
   DATABASE_PATH: z
     .string()
@@ -82,47 +88,13 @@ const ConfigSchema = z.object({
   READ_ONLY: booleanFromEnv
     .default(false)
     .describe('Open an existing, migrated and seeded database read-only and disable writes (replicas)'),
-  SHUTDOWN_TIMEOUT_MS: z.coerce
-    .number()
-    .int()
-    .min(100)
-    .max(60_000)
-    .default(8_000)
-    .describe('On SIGTERM/SIGINT, how long in-flight requests may take before the process exits with code 1'),
-  RATE_LIMIT_MAX: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .default(600)
-    .describe('Requests per window per client on /v1 (0 = no limit)'),
-  RATE_LIMIT_WRITE_MAX: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .default(60)
-    .describe('Writes (POST /v1/sources, PUT and DELETE /v1/production) per window per client, counted apart from reads (0 = counted with reads)'),
-  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000).describe('Rate-limit window in milliseconds'),
-  BODY_LIMIT_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .max(64 * 1024 * 1024)
-    .default(1024 * 1024)
-    .describe('Largest request body accepted; larger ones get 413 (a 1,000-row production batch is about 250 kB)'),
-  MAX_HEADER_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .max(64 * 1024)
-    .default(16 * 1024)
-    .describe('Largest request line plus headers accepted; larger ones get 431'),
-  REQUEST_TIMEOUT_MS: z.coerce
-    .number()
-    .int()
-    .min(1000)
-    .max(600_000)
-    .default(30_000)
-    .describe('Time a client has to send a whole request before it gets 408 (guards against slow-send attacks)'),
+  SHUTDOWN_TIMEOUT_MS: wholeNumber(100, 8_000, 60_000).describe('On SIGTERM/SIGINT, how long in-flight requests may take before the process exits with code 1'),
+  RATE_LIMIT_MAX: wholeNumber(0, 600).describe('Requests per window per client on /v1 (0 = no limit)'),
+  RATE_LIMIT_WRITE_MAX: wholeNumber(0, 60).describe('Writes (POST /v1/sources, PUT and DELETE /v1/production) per window per client, counted apart from reads (0 = counted with reads)'),
+  RATE_LIMIT_WINDOW_MS: wholeNumber(1000, 60_000).describe('Rate-limit window in milliseconds'),
+  BODY_LIMIT_BYTES: wholeNumber(1024, 1024 * 1024, 64 * 1024 * 1024).describe('Largest request body accepted; larger ones get 413 (a 1,000-row production batch is about 250 kB)'),
+  MAX_HEADER_BYTES: wholeNumber(1024, 16 * 1024, 64 * 1024).describe('Largest request line plus headers accepted; larger ones get 431'),
+  REQUEST_TIMEOUT_MS: wholeNumber(1000, 30_000, 600_000).describe('Time a client has to send a whole request before it gets 408 (guards against slow-send attacks)'),
   CORS_ORIGINS: z
     .string()
     .default('*')

@@ -69,6 +69,16 @@ export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors'
   }
 };
 
+/** Node's client errors by error code; anything else is a malformed request. */
+const CLIENT_ERRORS: Record<string, { code: ProblemCode; detail: string }> = {
+  HPE_HEADER_OVERFLOW: {
+    code: 'header_fields_too_large',
+    detail: "The request line and headers exceed the server's limit; shorten the URL or the headers.",
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: { code: 'request_timeout', detail: 'The request was not received in time.' },
+};
+const MALFORMED_REQUEST = { code: 'validation_failed', detail: 'The request is not valid HTTP/1.1.' } as const;
+
 /**
  * Requests Node's HTTP parser rejects before Fastify sees them (headers or request line too large, a malformed
  * request, a client too slow to send its headers) get a problem body too, written straight to the socket.
@@ -76,18 +86,7 @@ export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors'
 export function clientErrorHandler(this: FastifyInstance, error: NodeJS.ErrnoException, socket: Socket): void {
   // A reset connection is already gone (https://nodejs.org/api/http.html#event-clienterror).
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const code: ProblemCode =
-    error.code === 'HPE_HEADER_OVERFLOW'
-      ? 'header_fields_too_large'
-      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-        ? 'request_timeout'
-        : 'validation_failed';
-  const detail =
-    code === 'header_fields_too_large'
-      ? 'The request line and headers exceed the server\'s limit; shorten the URL or the headers.'
-      : code === 'request_timeout'
-        ? 'The request was not received in time.'
-        : 'The request is not valid HTTP/1.1.';
+  const { code, detail } = CLIENT_ERRORS[error.code ?? ''] ?? MALFORMED_REQUEST;
   this.log.debug({ err: error }, 'client error');
   if (socket.writable) {
     const body = JSON.stringify(problemBody(code, detail, ''));

@@ -61,18 +61,18 @@ export const Iso3Schema = z
   .transform((value) => value.toUpperCase())
   .describe('ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder');
 
-/** Decimal text, as a number is written in a URL. */
-const DECIMAL_TEXT = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
+/** A number written as in JSON: `2024`, `-0.5`, `1e2`. */
+const NUMBER_TEXT = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
 
 /**
- * A number read from a query string or a path segment, checked by `schema`. Only decimal text is a number:
+ * A number read from a query string or a path segment, checked by `schema`. Only JSON-number text is a number:
  * z.coerce.number() would read ' ' as 0, '0x10' as 16 and 'true' as 1, and quietly change a score. An empty
  * value (`?minShare=`, as HTML forms send) means "not given", so the default applies.
  */
 export function urlNumber<Schema extends z.ZodType>(schema: Schema) {
   return z.preprocess((value) => {
     if (value === '') return undefined;
-    return typeof value === 'string' && DECIMAL_TEXT.test(value) ? Number(value) : value;
+    return typeof value === 'string' && NUMBER_TEXT.test(value) ? Number(value) : value;
   }, schema);
 }
 
