@@ -329,6 +329,82 @@ const MCS_DOI: Record<string, string> = {
   '2023': 'https://doi.org/10.5066/P9WCYUI6',
   '2022': 'https://doi.org/10.5066/P9KKMCP4',
 };
+/**
+ * Editions: every figure belongs to one. The default view takes, per series and year, the newest edition of each
+ * family that reports it, so `published` orders editions within a family. MCS publication dates are the USGS
+ * release dates; the IEA data-explorer update is dated by the GCMO 2025 release it accompanied (month only).
+ */
+interface EditionDef extends Record<string, Cell> {
+  id: string;
+  family: string;
+  publisher: string;
+  title: string;
+  doi: string | null;
+  url: string | null;
+  published: string;
+  data_years: string;
+  notes: string | null;
+}
+const MCS_EDITIONS: Record<string, { published: string; dataYears: string }> = {
+  '2022': { published: '2022-01-31', dataYears: '2017-2021' },
+  '2023': { published: '2023-01-31', dataYears: '2018-2022' },
+  '2024': { published: '2024-01-31', dataYears: '2019-2023' },
+  '2025': { published: '2025-01-31', dataYears: '2020-2024' },
+};
+const EDITIONS = new Map<string, EditionDef>([
+  ...Object.entries(MCS_EDITIONS).map(([year, { published, dataYears }]): [string, EditionDef] => [
+    `usgs-mcs-${year}`,
+    {
+      id: `usgs-mcs-${year}`,
+      family: 'usgs-mcs',
+      publisher: 'U.S. Geological Survey',
+      title: `Mineral Commodity Summaries ${year}`,
+      doi: `10.3133/mcs${year}`,
+      url: MCS_DOI[year] ?? null,
+      published,
+      data_years: dataYears,
+      notes: `Figures taken from the ${year} data release (${MCS_DOI[year] ?? 'DOI not recorded'}) via public CSV copies; see each source.`,
+    },
+  ]),
+  [
+    'iea-cmde-2025',
+    {
+      id: 'iea-cmde-2025',
+      family: 'iea-supply',
+      publisher: 'International Energy Agency',
+      title: 'Critical Minerals Data Explorer (2025 update, 2024 base year)',
+      doi: null,
+      url: 'https://www.iea.org/data-and-statistics/data-tools/critical-minerals-data-explorer',
+      published: '2025-05',
+      data_years: '2024',
+      notes: 'Base case, sheet "2 Total supply for key minerals", 2024 column only (projections not taken).',
+    },
+  ],
+  [
+    'usgs-ofr-2024-1057',
+    {
+      id: 'usgs-ofr-2024-1057',
+      family: 'usgs-ofr-germanium',
+      publisher: 'U.S. Geological Survey',
+      title: 'Open-File Report 2024-1057, Table 1.14 (germanium refinery production)',
+      doi: null,
+      url: null,
+      published: '2024',
+      data_years: '2022',
+      notes: 'Estimates; quoted through a secondary verification log (see the source).',
+    },
+  ],
+]);
+const usedEditions = new Set<string>();
+function useEdition(id: string): string {
+  if (!EDITIONS.has(id)) fail(`unknown edition ${id}`);
+  usedEditions.add(id);
+  return id;
+}
+function mcsEdition(year: string): string {
+  return useEdition(`usgs-mcs-${year}`);
+}
+
 const REPO = {
   pj: 'PJGriff26/materials-demand-model @ aae6498ff690aaddc901ff322bc971d4bca61897',
   red: 'Redliana/cmm-data @ 99a987b1c9a8b5f18be6b675ef905c769b922491',
@@ -774,7 +850,7 @@ function citation(raw: string, mineral: string): Citation {
           locator: null, // filled in at the end from the minerals that cite it
           notes: null,
         });
-        return { source: id, edition, estimated, lowerBound };
+        return { source: id, edition: mcsEdition(edition), estimated, lowerBound };
       }
       const code = MCS2025_PAGES[pageRange];
       const chapter = code ? CHAPTERS[code] : undefined;
@@ -792,7 +868,7 @@ function citation(raw: string, mineral: string): Citation {
             ? ' The CSV labels titanium concentrates in metric tons but the values are thousand metric tons; the reference converted them x1000.'
             : ''),
       });
-      return { source: id, edition, estimated, lowerBound };
+      return { source: id, edition: mcsEdition(edition), estimated, lowerBound };
     }
     const { chapter } = chapterOfFile(file, 'world');
     if (chapter.mineral !== mineral) fail(`${file} is ${chapter.mineral}, row is ${mineral}`);
@@ -806,7 +882,7 @@ function citation(raw: string, mineral: string): Citation {
         `Data-release values via ${repo} (${dir}${file}); printed page not recorded.` +
         (edition === '2023' ? ' Country names in this release contain non-breaking spaces (normalised).' : ''),
     });
-    return { source: id, edition, estimated, lowerBound };
+    return { source: id, edition: mcsEdition(edition), estimated, lowerBound };
   }
 
   m = /^USGS MCS (\d{4}) salient statistics \[(\S+) col (\S+) @ (\S+)\]$/.exec(text);
@@ -829,14 +905,26 @@ function citation(raw: string, mineral: string): Citation {
       locator: `${chapter.title} chapter, salient statistics table: net import reliance (data-release file ${file})`,
       notes: `Data-release values via ${repo} (${dir}${file}); printed page not recorded.${edition === '2025' ? ` ${MCS2025_DOI_CAVEAT}` : ''}`,
     });
-    return { source: id, edition, estimated, lowerBound };
+    return { source: id, edition: mcsEdition(edition), estimated, lowerBound };
   }
 
+  if (text.startsWith('USGS MCS 2024 Table 5 & Figure 2 [MCS2024_T5_Critical_Minerals_Salient.csv, MCS2024_Fig2_Net_Import_Reliance.csv @ Redliana/cmm-data]')) {
+    // The cobalt salient file of that copy holds world-production data (SOURCES.md §1b), so NIR 2023 comes from these.
+    const id = defineSource({
+      id: 'usgs-mcs-2024-t5-fig2',
+      ...mcsBase('2024'),
+      locator: 'Table 5 (critical-mineral salient statistics) and Figure 2 (net import reliance), 2023 estimates',
+      notes:
+        `Data-release values via ${REPO.red} (API_Scripts/usgs_mcs_data/2024/mineral industry trends and salient statistics/` +
+        'MCS2024_T5_Critical_Minerals_Salient.csv, MCS2024_Fig2_Net_Import_Reliance.csv); used for cobalt because that copy\'s cobalt salient file holds world-production data.',
+    });
+    return { source: id, edition: mcsEdition('2024'), estimated, lowerBound };
+  }
   if (text.startsWith('IEA Critical Minerals Data Explorer 2025 (2024 base year), sheet 2')) {
-    return { source: useSource('iea-cm-data-explorer-2025'), edition: '2025', estimated, lowerBound };
+    return { source: useSource('iea-cm-data-explorer-2025'), edition: useEdition('iea-cmde-2025'), estimated, lowerBound };
   }
   if (text.startsWith('USGS OFR 2024-1057 Table 1.14')) {
-    return { source: useSource('usgs-ofr-2024-1057-t1-14'), edition: '2024', estimated, lowerBound };
+    return { source: useSource('usgs-ofr-2024-1057-t1-14'), edition: useEdition('usgs-ofr-2024-1057'), estimated, lowerBound };
   }
   return fail(`unrecognised citation '${raw}'`);
 }
@@ -948,9 +1036,12 @@ interface ProductionOut extends Record<string, Cell> {
   lower_bound: boolean;
 }
 
+// Every edition's figures (production_all_vintages.csv), so older editions stay reproducible; the API picks the
+// newest edition per series and year. IEA mining rows stay out: USGS is the mining reference (SOURCES.md §2).
 const production: ProductionOut[] = [];
 const usedBases = new Set<string>();
-for (const row of readCsv('production.csv')) {
+for (const row of readCsv('production_all_vintages.csv')) {
+  if (get(row, 'stage') === 'mining' && get(row, 'source').startsWith('IEA ')) continue;
   const mineral = mineralId(get(row, 'mineral'));
   const basis = basisFor(mineral, get(row, 'stage'), get(row, 'basis'));
   const tonnes = get(row, 'tonnes').trim();
@@ -977,7 +1068,7 @@ const withheldAdded: string[] = [];
 function addWithheld(mineral: string, basisId: string, iso3: string, year: string, source: string, edition: string, why: string): void {
   const basis = BASES.find((b) => b.id === basisId);
   if (!basis) fail(`unknown basis ${basisId}`);
-  if (production.some((p) => p.mineral === mineral && p.stage === basis.stage && p.country === iso3 && p.year === year && p.basis === basisId)) {
+  if (production.some((p) => p.mineral === mineral && p.stage === basis.stage && p.country === iso3 && p.year === year && p.basis === basisId && p.edition === edition)) {
     fail(`withheld row ${mineral}/${iso3}/${year} collides with a published figure`);
   }
   production.push({
@@ -997,14 +1088,16 @@ function addWithheld(mineral: string, basisId: string, iso3: string, year: strin
 }
 
 // U.S. lithium mine production 2020–2024: withheld in every edition (SOURCES.md §5; MCS 2025 Table 5 shows W for 2024).
-// Each year cites the edition whose world table supplies that year's lithium figures.
+// Each edition's world table for that year gets its own withheld row, citing that edition's source.
 for (const year of ['2020', '2021', '2022', '2023', '2024']) {
   const sameYear = production.filter((p) => p.basis === 'li-contained' && p.year === year);
-  const editions = new Set(sameYear.map((p) => `${p.edition}|${p.source}`));
-  const [only] = [...editions];
-  if (editions.size !== 1 || !only) fail(`lithium ${year}: expected one edition, got ${[...editions].join(', ')}`);
-  const [edition = '', source = ''] = only.split('|');
-  addWithheld('lithium', 'li-contained', 'USA', year, source, edition, 'SOURCES.md: U.S. lithium production 2020–2024 withheld (W)');
+  const editions = [...new Set(sameYear.map((p) => `${p.edition}|${p.source}`))].sort();
+  if (editions.length === 0) fail(`lithium ${year}: no edition reports it`);
+  if (new Set(editions.map((entry) => entry.split('|')[0])).size !== editions.length) fail(`lithium ${year}: one edition, two sources`);
+  for (const entry of editions) {
+    const [edition = '', source = ''] = entry.split('|');
+    addWithheld('lithium', 'li-contained', 'USA', year, source, edition, 'SOURCES.md: U.S. lithium production 2020–2024 withheld (W)');
+  }
 }
 
 // U.S. titanium sponge 2024: MCS 2025 Table 5 gives Titanium (metal) primary production as W (world total excludes the U.S.).
@@ -1014,7 +1107,7 @@ for (const year of ['2020', '2021', '2022', '2023', '2024']) {
   const lithium = t5.find((r) => get(r, 'Critical_mineral').trim() === 'Lithium');
   if (!tiMetal || get(tiMetal, 'Primary_prod') !== 'W' || get(tiMetal, 'Year') !== '2024_estimated') fail('T5: titanium (metal) W not found');
   if (!lithium || get(lithium, 'Primary_prod') !== 'W') fail('T5: lithium W not found');
-  addWithheld('titanium', 'ti-sponge', 'USA', '2024', 'usgs-mcs-2025-t5', '2025', 'MCS 2025 Table 5: Titanium (metal) primary production W, 2024e');
+  addWithheld('titanium', 'ti-sponge', 'USA', '2024', 'usgs-mcs-2025-t5', mcsEdition('2025'), 'MCS 2025 Table 5: Titanium (metal) primary production W, 2024e');
 }
 
 // --- apparent consumption (MCS 2025 Table 5, 2024e) --------------------------------------------------------
@@ -1052,6 +1145,7 @@ const consumptionMissing: string[] = [];
       tonnes: value,
       note: get(row, 'Consumption_Notes').trim(),
       estimated: true,
+      edition: mcsEdition('2025'),
       source: useSource('usgs-mcs-2025-t5'),
     });
   }
@@ -1060,6 +1154,7 @@ const consumptionMissing: string[] = [];
 // Germanium: the two refinery bases must never share a year.
 {
   const years = (id: string) => new Set(production.filter((p) => p.basis === id).map((p) => p.year));
+  // (Across editions: a year reported on both bases would let the basis priority, not the data, pick one.)
   const a = years('ge-refinery');
   const overlap = [...years('ge-primary-est')].filter((y) => a.has(y));
   if (overlap.length > 0) fail(`germanium bases overlap in ${overlap.join(', ')}`);
@@ -1083,6 +1178,7 @@ for (const row of readCsv('reserves.csv')) {
     year: get(row, 'year'),
     tonnes,
     basis: label,
+    edition: cite.edition,
     source: cite.source,
     lower_bound: cite.lowerBound,
   });
@@ -1091,7 +1187,7 @@ for (const row of readCsv('reserves.csv')) {
 // --- import reliance ----------------------------------------------------------------------------------------
 
 const importReliance: Record<string, Cell>[] = [];
-for (const row of readCsv('us_import_reliance.csv')) {
+for (const row of readCsv('us_import_reliance_all_vintages.csv')) {
   const { mineral, form } = mineralAndForm(get(row, 'mineral'));
   const valueText = get(row, 'net_import_reliance_pct').trim();
   let percent: string | null = null;
@@ -1113,6 +1209,7 @@ for (const row of readCsv('us_import_reliance.csv')) {
     qualifier,
     value_text: valueText,
     estimated: cite.estimated,
+    edition: cite.edition,
     source: cite.source,
   });
 }
@@ -1142,6 +1239,7 @@ const importSources: Record<string, Cell>[] = [];
       country: useCountry(get(row, 'iso3')),
       share_pct: share === '' ? null : share,
       rank,
+      edition: mcsEdition(/^usgs-mcs-(\d{4})-/.exec(source)?.[1] ?? fail(`import sources: no MCS edition in ${source}`)),
       source,
     });
   }
@@ -1698,34 +1796,45 @@ writeCsv(
 );
 writeCsv('countries.csv', ['iso3', 'name', 'aliases', 'region', 'is_aggregate'], countries, ['iso3']);
 writeCsv(
+  'editions.csv',
+  ['id', 'family', 'publisher', 'title', 'doi', 'url', 'published', 'data_years', 'notes'],
+  [...EDITIONS.values()].filter((edition) => usedEditions.has(edition.id)),
+  ['id'],
+);
+writeCsv(
   'production.csv',
   ['mineral', 'stage', 'country', 'year', 'basis', 'tonnes', 'edition', 'source', 'estimated', 'withheld', 'lower_bound'],
   production,
-  ['mineral', 'stage', 'country', 'year', 'basis'],
+  ['mineral', 'stage', 'country', 'year', 'basis', 'edition'],
 );
-writeCsv('reserves.csv', ['mineral', 'country', 'year', 'tonnes', 'basis', 'source', 'lower_bound'], reserves, ['mineral', 'country', 'year', 'basis']);
+writeCsv(
+  'reserves.csv',
+  ['mineral', 'country', 'year', 'tonnes', 'basis', 'edition', 'source', 'lower_bound'],
+  reserves,
+  ['mineral', 'country', 'year', 'basis', 'edition'],
+);
 writeCsv(
   'import_reliance.csv',
-  ['importer', 'mineral', 'form', 'year', 'percent', 'qualifier', 'value_text', 'estimated', 'source'],
+  ['importer', 'mineral', 'form', 'year', 'percent', 'qualifier', 'value_text', 'estimated', 'edition', 'source'],
   importReliance,
-  ['importer', 'mineral', 'form', 'year'],
+  ['importer', 'mineral', 'form', 'year', 'edition'],
 );
 // Import sources: unique per country, ordered by (importer, mineral, form, period, rank) to keep the listed order.
 writeCsv(
   'import_sources.csv',
-  ['importer', 'mineral', 'form', 'period', 'country', 'share_pct', 'rank', 'source'],
+  ['importer', 'mineral', 'form', 'period', 'country', 'share_pct', 'rank', 'edition', 'source'],
   importSources,
-  ['importer', 'mineral', 'form', 'period', 'country'],
-  (r) => [String(r.importer), String(r.mineral), String(r.form), String(r.period), String(r.rank).padStart(4, '0')],
+  ['importer', 'mineral', 'form', 'period', 'country', 'edition'],
+  (r) => [String(r.importer), String(r.mineral), String(r.form), String(r.period), String(r.edition), String(r.rank).padStart(4, '0')],
 );
 writeCsv('defense_uses.csv', ['id', 'mineral', 'category', 'application', 'description', 'source'], defenseUses, ['id']);
 writeCsv('groups.csv', ['id', 'name', 'description', 'source'], groups, ['id']);
 writeCsv('group_members.csv', ['group', 'country', 'joined', 'source'], groupMembers, ['group', 'country']);
 writeCsv(
   'apparent_consumption.csv',
-  ['importer', 'mineral', 'form', 'year', 'tonnes', 'note', 'estimated', 'source'],
+  ['importer', 'mineral', 'form', 'year', 'tonnes', 'note', 'estimated', 'edition', 'source'],
   apparentConsumption,
-  ['importer', 'mineral', 'form', 'year'],
+  ['importer', 'mineral', 'form', 'year', 'edition'],
 );
 writeCsv('governance.csv', ['country', 'year', 'indicator', 'value', 'source'], governance, ['country', 'year', 'indicator']);
 
@@ -1743,7 +1852,7 @@ for (const table of [production, reserves, importReliance, importSources, defens
 const totals = new Map<string, { world: number | null; sum: number }>();
 for (const p of production) {
   if (p.tonnes === null) continue;
-  const key = `${p.mineral}/${p.stage}/${p.year}/${p.basis}`;
+  const key = `${p.mineral}/${p.stage}/${p.year}/${p.basis}/${p.edition}`;
   const t = totals.get(key) ?? { world: null, sum: 0 };
   if (p.country === 'WLD') t.world = Number(p.tonnes);
   else if (!COUNTRIES[p.country]?.aggregate || p.country === 'OTH') t.sum += Number(p.tonnes);

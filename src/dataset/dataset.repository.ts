@@ -4,7 +4,10 @@ import type { Db } from '../db/client.js';
 import {
   apparentConsumption,
   bases,
+  capacity,
   countries,
+  criticalMinerals,
+  editions,
   datasetMeta,
   defenseUses,
   governance,
@@ -13,8 +16,10 @@ import {
   importReliance,
   importSources,
   minerals,
+  prices,
   production,
   reserves,
+  salient,
   sources,
   stages,
 } from '../db/schema.js';
@@ -33,6 +38,11 @@ export type ImportSourceRecord = typeof importSources.$inferSelect;
 export type ApparentConsumptionRecord = typeof apparentConsumption.$inferSelect;
 export type DefenseUseRecord = typeof defenseUses.$inferSelect;
 export type GovernanceRecord = typeof governance.$inferSelect;
+export type EditionRecord = typeof editions.$inferSelect;
+export type CapacityRecord = typeof capacity.$inferSelect;
+export type PriceRecord = typeof prices.$inferSelect;
+export type SalientRecord = typeof salient.$inferSelect;
+export type CriticalMineralRecord = typeof criticalMinerals.$inferSelect;
 
 /** The version tag from dataset_meta's 'version' (the write counter) and 'content_hash' (the seed) values. */
 function tagOf(version: string | null | undefined, hash: string | null | undefined): string | null {
@@ -118,6 +128,12 @@ export function createDatasetRepository(db: Db) {
     importSources: (): ImportSourceRecord[] => db.select().from(importSources).orderBy(asc(importSources.id)).all(),
     apparentConsumption: (): ApparentConsumptionRecord[] =>
       db.select().from(apparentConsumption).orderBy(asc(apparentConsumption.id)).all(),
+    editions: (): EditionRecord[] => db.select().from(editions).orderBy(asc(editions.id)).all(),
+    capacity: (): CapacityRecord[] => db.select().from(capacity).orderBy(asc(capacity.id)).all(),
+    prices: (): PriceRecord[] => db.select().from(prices).orderBy(asc(prices.id)).all(),
+    salient: (): SalientRecord[] => db.select().from(salient).orderBy(asc(salient.id)).all(),
+    criticalMinerals: (): CriticalMineralRecord[] =>
+      db.select().from(criticalMinerals).orderBy(asc(criticalMinerals.mineralId), asc(criticalMinerals.list), asc(criticalMinerals.edition)).all(),
     defenseUses: (): DefenseUseRecord[] => db.select().from(defenseUses).orderBy(asc(defenseUses.id)).all(),
     governance: (): GovernanceRecord[] =>
       db

@@ -122,6 +122,7 @@ function referenceContext(files: ParsedFile<unknown>[]): ReferenceContext {
       bases: idsOf('bases'),
       countries: idsOf('countries'),
       sources: idsOf('sources'),
+      editions: idsOf('editions'),
       groups: idsOf('groups'),
     },
     basisOwners: new Map(bases.map((basis) => [basis.id, { mineral: basis.mineral, stage: basis.stage }])),

@@ -1,30 +1,59 @@
 import { citationOf } from '../domain/citation.js';
+import { selectEditions, sortEditions } from '../domain/editions.js';
 import { latestGovernance, type CountryGovernance } from '../domain/governance.js';
 import { supplyByStageYear, type ProductionFigure, type StageYearSupply } from '../domain/supply.js';
 import type {
   ApparentConsumptionRecord,
   BasisRecord,
+  CapacityRecord,
   CountryRecord,
+  CriticalMineralRecord,
   DatasetRepository,
   DefenseUseRecord,
+  EditionRecord,
   GovernanceRecord,
   GroupMemberRecord,
   GroupRecord,
   ImportRelianceRecord,
   ImportSourceRecord,
   MineralRecord,
+  PriceRecord,
   ProductionRecord,
   ReserveRecord,
+  SalientRecord,
   SourceRecord,
   StageRecord,
 } from './dataset.repository.js';
 
+/** Every edition's rows of the tables that carry an edition (revisions compare these). */
+export interface AllEditions {
+  production: ProductionRecord[];
+  reserves: ReserveRecord[];
+  importReliance: ImportRelianceRecord[];
+  importSources: ImportSourceRecord[];
+  apparentConsumption: ApparentConsumptionRecord[];
+  capacity: CapacityRecord[];
+  prices: PriceRecord[];
+  salient: SalientRecord[];
+  criticalMinerals: CriticalMineralRecord[];
+}
+
 /**
  * Everything the API reads, held in memory for one dataset version. Scores only change when the data does,
  * so services compute from this instead of querying per request.
+ *
+ * The figure tables (production … criticalMinerals) hold one view of the editions: by default, for each series,
+ * the newest edition that reports it; `editionView()` gives the same shape pinned to one edition. `all` keeps
+ * every edition's rows.
  */
 export interface DatasetSnapshot {
   version: string;
+  /** Editions, oldest published first. */
+  editions: EditionRecord[];
+  editionById: ReadonlyMap<string, EditionRecord>;
+  /** The edition this view is pinned to (`?edition=`); null for the default view. */
+  pinnedEdition: EditionRecord | null;
+  all: AllEditions;
   stages: StageRecord[];
   stageOrder: ReadonlyMap<string, number>;
   minerals: MineralRecord[];
@@ -50,6 +79,10 @@ export interface DatasetSnapshot {
   importReliance: ImportRelianceRecord[];
   importSources: ImportSourceRecord[];
   apparentConsumption: ApparentConsumptionRecord[];
+  capacity: CapacityRecord[];
+  prices: PriceRecord[];
+  salient: SalientRecord[];
+  criticalMinerals: CriticalMineralRecord[];
   defenseUses: DefenseUseRecord[];
   governance: GovernanceRecord[];
   /** Latest complete WGI per country, with the EU 0–10 rescale. */
@@ -115,20 +148,18 @@ function snapshotOf(repository: DatasetRepository, version: string): DatasetSnap
   const bases = repository.bases();
   const sources = repository.sources();
   const groupMembers = repository.groupMembers();
-  const production = internStrings(repository.production(), pool);
-  const figures: ProductionFigure[] = production.map((row) => ({
-    mineral: row.mineralId,
-    stage: row.stageId,
-    country: row.country,
-    year: row.year,
-    basis: row.basisId,
-    tonnes: row.tonnes,
-    estimated: row.estimated,
-    withheld: row.withheld,
-    lowerBound: row.lowerBound,
-    sourceId: row.sourceId,
-  }));
-  const basisPriority = new Map(bases.map((basis) => [basis.id, basis.priority]));
+  const editions = sortEditions(repository.editions());
+  const all: AllEditions = {
+    production: internStrings(repository.production(), pool),
+    reserves: internStrings(repository.reserves(), pool),
+    importReliance: internStrings(repository.importReliance(), pool),
+    importSources: internStrings(repository.importSources(), pool),
+    apparentConsumption: internStrings(repository.apparentConsumption(), pool),
+    capacity: internStrings(repository.capacity(), pool),
+    prices: internStrings(repository.prices(), pool),
+    salient: internStrings(repository.salient(), pool),
+    criticalMinerals: repository.criticalMinerals(),
+  };
   const groupsByCountry = new Map<string, string[]>();
   for (const member of groupMembers) {
     groupsByCountry.set(member.country, [...(groupsByCountry.get(member.country) ?? []), member.groupId]);
@@ -138,9 +169,11 @@ function snapshotOf(repository: DatasetRepository, version: string): DatasetSnap
   const groups = repository.groups();
   const governance = internStrings(repository.governance(), pool);
   const governanceByCountry = latestGovernance(governance);
-  const supplies = supplyByStageYear(figures, basisPriority);
-  return {
+  const base = {
     version,
+    editions,
+    editionById: indexBy(editions, (edition) => edition.id),
+    all,
     stages,
     stageOrder: new Map(stages.map((stage) => [stage.id, stage.sortOrder])),
     minerals,
@@ -156,14 +189,6 @@ function snapshotOf(repository: DatasetRepository, version: string): DatasetSnap
     groupById: indexBy(groups, (group) => group.id),
     membersByGroup: groupBy(groupMembers, (member) => member.groupId),
     groupsByCountry,
-    production,
-    figures,
-    supplies,
-    suppliesByMineralStage: groupBy(supplies, (supply) => mineralStageKey(supply.mineral, supply.stage)),
-    reserves: internStrings(repository.reserves(), pool),
-    importReliance: internStrings(repository.importReliance(), pool),
-    importSources: internStrings(repository.importSources(), pool),
-    apparentConsumption: internStrings(repository.apparentConsumption(), pool),
     defenseUses: repository.defenseUses(),
     governance,
     governanceByCountry,
@@ -171,6 +196,110 @@ function snapshotOf(repository: DatasetRepository, version: string): DatasetSnap
       [...governanceByCountry].flatMap(([country, entry]) => (entry.euScaled === null ? [] : [[country, entry.euScaled]])),
     ),
   };
+  return { ...base, ...figureView(base, null) };
+}
+
+/** The series a row belongs to: its key without the edition. */
+const SERIES = {
+  production: (row: ProductionRecord) => `${row.mineralId}|${row.stageId}|${row.basisId}|${row.year}`,
+  reserves: (row: ReserveRecord) => `${row.mineralId}|${row.basis}|${row.year}`,
+  importReliance: (row: ImportRelianceRecord) => `${row.importer}|${row.mineralId}|${row.form}|${row.year}`,
+  importSources: (row: ImportSourceRecord) => `${row.importer}|${row.mineralId}|${row.form}|${row.period}`,
+  apparentConsumption: (row: ApparentConsumptionRecord) => `${row.importer}|${row.mineralId}|${row.form}|${row.year}`,
+  capacity: (row: CapacityRecord) => `${row.mineralId}|${row.stageId}|${row.basisId}|${row.year}`,
+  prices: (row: PriceRecord) => `${row.mineralId}|${row.series}|${row.year}`,
+  salient: (row: SalientRecord) => `${row.country}|${row.mineralId}|${row.statistic}|${row.detail}|${row.year}`,
+  criticalMinerals: (row: CriticalMineralRecord) => `${row.mineralId}|${row.list}`,
+} as const;
+
+type FigureView = Pick<
+  DatasetSnapshot,
+  | 'pinnedEdition'
+  | 'production'
+  | 'figures'
+  | 'supplies'
+  | 'suppliesByMineralStage'
+  | 'reserves'
+  | 'importReliance'
+  | 'importSources'
+  | 'apparentConsumption'
+  | 'capacity'
+  | 'prices'
+  | 'salient'
+  | 'criticalMinerals'
+>;
+
+/** The figure tables as one edition view sees them (see domain/editions for the rule). */
+function figureView(
+  snapshot: Pick<DatasetSnapshot, 'all' | 'editionById' | 'bases'>,
+  pinned: EditionRecord | null,
+): FigureView {
+  const pick = <Row extends { edition: string }>(rows: Row[], key: (row: Row) => string): Row[] =>
+    selectEditions(rows, key, snapshot.editionById, pinned ?? undefined);
+  const { all } = snapshot;
+  const production = pick(all.production, SERIES.production);
+  const figures: ProductionFigure[] = production.map((row) => ({
+    mineral: row.mineralId,
+    stage: row.stageId,
+    country: row.country,
+    year: row.year,
+    basis: row.basisId,
+    tonnes: row.tonnes,
+    estimated: row.estimated,
+    withheld: row.withheld,
+    lowerBound: row.lowerBound,
+    edition: row.edition,
+    sourceId: row.sourceId,
+  }));
+  const basisPriority = new Map(snapshot.bases.map((basis) => [basis.id, basis.priority]));
+  const supplies = supplyByStageYear(figures, basisPriority);
+  return {
+    pinnedEdition: pinned,
+    production,
+    figures,
+    supplies,
+    suppliesByMineralStage: groupBy(supplies, (supply) => mineralStageKey(supply.mineral, supply.stage)),
+    reserves: pick(all.reserves, SERIES.reserves),
+    importReliance: pick(all.importReliance, SERIES.importReliance),
+    importSources: pick(all.importSources, SERIES.importSources),
+    apparentConsumption: pick(all.apparentConsumption, SERIES.apparentConsumption),
+    capacity: pick(all.capacity, SERIES.capacity),
+    prices: pick(all.prices, SERIES.prices),
+    salient: pick(all.salient, SERIES.salient),
+    criticalMinerals: pick(all.criticalMinerals, SERIES.criticalMinerals),
+  };
+}
+
+const views = new WeakMap<DatasetSnapshot, Map<string, DatasetSnapshot>>();
+
+/**
+ * The snapshot as edition `editionId` answered (see domain/editions), or the default view when no edition is
+ * given. Built once per snapshot and edition; scores memoize per view object, so each view has its own results.
+ * Throws EditionNotFound for an id the dataset does not hold.
+ */
+export function editionView(snapshot: DatasetSnapshot, editionId: string | undefined): DatasetSnapshot {
+  if (editionId === undefined) return snapshot;
+  const edition = snapshot.editionById.get(editionId);
+  if (edition === undefined) throw new UnknownEditionError(editionId, snapshot.editions.map((entry) => entry.id));
+  let cache = views.get(snapshot);
+  if (!cache) views.set(snapshot, (cache = new Map()));
+  let view = cache.get(edition.id);
+  if (!view) {
+    view = { ...snapshot, ...figureView(snapshot, edition) };
+    cache.set(edition.id, view);
+  }
+  return view;
+}
+
+/** An edition id the dataset does not hold; the HTTP layer reports it as a 400 on the `edition` field. */
+export class UnknownEditionError extends Error {
+  override name = 'UnknownEditionError';
+  constructor(
+    readonly editionId: string,
+    readonly known: readonly string[],
+  ) {
+    super(`unknown edition '${editionId}'; known editions: ${known.join(', ')}`);
+  }
 }
 
 export interface SnapshotStore {

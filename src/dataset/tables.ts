@@ -17,7 +17,7 @@ import {
 } from './fields.js';
 
 /** Which earlier table a field points at; checked by the validator. */
-export type ReferenceTarget = 'stages' | 'minerals' | 'bases' | 'countries' | 'sources' | 'groups';
+export type ReferenceTarget = 'stages' | 'minerals' | 'bases' | 'countries' | 'sources' | 'editions' | 'groups';
 
 export interface TableSpec<Row> {
   /** Data file name under data/. */
@@ -66,6 +66,17 @@ export const SourceRow = z.object({
   notes: optionalText,
 });
 export type SourceRow = z.infer<typeof SourceRow>;
+const EditionRow = z.object({
+  id: slug,
+  family: slug,
+  publisher: requiredText,
+  title: requiredText,
+  doi: optionalText,
+  url: optionalText,
+  published: z.string().trim().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
+  data_years: z.string().trim().regex(/^\d{4}(-\d{4})?$/, 'must look like 2021-2025 or 2024'),
+  notes: optionalText,
+});
 export const ProductionRow = z
   .object({
     mineral: slug,
@@ -74,7 +85,7 @@ export const ProductionRow = z
     year,
     basis: slug,
     tonnes: optionalNonNegativeNumber,
-    edition: optionalYear,
+    edition: slug,
     source: slug,
     estimated: flag,
     withheld: flag,
@@ -96,6 +107,7 @@ const ReserveRow = z.object({
   year,
   tonnes: nonNegativeNumber,
   basis: requiredText,
+  edition: slug,
   source: slug,
   lower_bound: flag,
 });
@@ -108,6 +120,7 @@ const ImportRelianceRow = z.object({
   qualifier: z.enum(['eq', 'gt', 'lt', 'net_exporter', 'not_applicable']),
   value_text: requiredText,
   estimated: flag,
+  edition: slug,
   source: slug,
 });
 const ImportSourceRow = z.object({
@@ -118,6 +131,7 @@ const ImportSourceRow = z.object({
   country: iso3,
   share_pct: optionalNonNegativeNumber.refine((value) => value === null || value <= 100, 'must be at most 100'),
   rank: positiveInteger,
+  edition: slug,
   source: slug,
 });
 const ApparentConsumptionRow = z.object({
@@ -128,8 +142,51 @@ const ApparentConsumptionRow = z.object({
   tonnes: nonNegativeNumber,
   note: optionalText,
   estimated: flag,
+  edition: slug,
   source: slug,
 });
+const CapacityRow = z.object({
+  mineral: slug,
+  stage: slug,
+  country: iso3,
+  year,
+  basis: slug,
+  tonnes: nonNegativeNumber,
+  edition: slug,
+  source: slug,
+  estimated: flag,
+  lower_bound: flag,
+});
+const PriceRow = z.object({
+  mineral: slug,
+  series: slug,
+  description: requiredText,
+  unit: requiredText,
+  year,
+  value: optionalNonNegativeNumber,
+  value_text: requiredText,
+  estimated: flag,
+  edition: slug,
+  source: slug,
+});
+const SalientRow = z.object({
+  country: iso3,
+  mineral: slug,
+  statistic: slug,
+  detail: z.string().trim(),
+  unit: requiredText,
+  year,
+  value: z
+    .string()
+    .trim()
+    .refine((value) => value === '' || /^-?\d+(\.\d+)?$/.test(value), 'must be a number or empty')
+    .transform((value) => (value === '' ? null : Number(value))),
+  value_text: requiredText,
+  estimated: flag,
+  edition: slug,
+  source: slug,
+});
+const CriticalMineralRow = z.object({ mineral: slug, list: slug, critical: flag, edition: slug, source: slug });
 const DefenseUseRow = z.object({
   id: slug,
   mineral: slug,
@@ -221,27 +278,74 @@ export const TABLE_SPECS = [
     toInsert: (row) => ({ ...row }),
   }),
   spec({
+    file: 'editions.csv',
+    table: schema.editions,
+    rowSchema: EditionRow,
+    key: ['id'],
+    references: [],
+    id: (row) => row.id,
+    toInsert: (row) => ({
+      id: row.id,
+      family: row.family,
+      publisher: row.publisher,
+      title: row.title,
+      doi: row.doi,
+      url: row.url,
+      published: row.published,
+      dataYears: row.data_years,
+      notes: row.notes,
+    }),
+  }),
+  spec({
     file: 'production.csv',
     table: schema.production,
     rowSchema: ProductionRow,
-    key: ['mineral', 'stage', 'country', 'year', 'basis'],
+    key: ['mineral', 'stage', 'country', 'year', 'basis', 'edition'],
     references: [
       { field: 'mineral', target: 'minerals' },
       { field: 'stage', target: 'stages' },
       { field: 'country', target: 'countries' },
       { field: 'basis', target: 'bases' },
+      { field: 'edition', target: 'editions' },
       { field: 'source', target: 'sources' },
     ],
     toInsert: productionToInsert,
   }),
   spec({
+    file: 'capacity.csv',
+    table: schema.capacity,
+    rowSchema: CapacityRow,
+    key: ['mineral', 'stage', 'country', 'year', 'basis', 'edition'],
+    references: [
+      { field: 'mineral', target: 'minerals' },
+      { field: 'stage', target: 'stages' },
+      { field: 'country', target: 'countries' },
+      { field: 'basis', target: 'bases' },
+      { field: 'edition', target: 'editions' },
+      { field: 'source', target: 'sources' },
+    ],
+    toInsert: (row) => ({
+      mineralId: row.mineral,
+      stageId: row.stage,
+      country: row.country,
+      year: row.year,
+      basisId: row.basis,
+      tonnes: row.tonnes,
+      edition: row.edition,
+      sourceId: row.source,
+      estimated: row.estimated,
+      lowerBound: row.lower_bound,
+    }),
+  }),
+  spec({
     file: 'reserves.csv',
     table: schema.reserves,
     rowSchema: ReserveRow,
-    key: ['mineral', 'country', 'year', 'basis'],
+    key: ['mineral', 'country', 'year', 'basis', 'edition'],
     references: [
       { field: 'mineral', target: 'minerals' },
       { field: 'country', target: 'countries' },
+      { field: 'edition', target: 'editions' },
       { field: 'source', target: 'sources' },
     ],
     toInsert: (row) => ({
@@ -250,6 +354,7 @@ export const TABLE_SPECS = [
       year: row.year,
       tonnes: row.tonnes,
       basis: row.basis,
+      edition: row.edition,
       sourceId: row.source,
       lowerBound: row.lower_bound,
     }),
@@ -258,10 +363,11 @@ export const TABLE_SPECS = [
     file: 'import_reliance.csv',
     table: schema.importReliance,
     rowSchema: ImportRelianceRow,
-    key: ['importer', 'mineral', 'form', 'year'],
+    key: ['importer', 'mineral', 'form', 'year', 'edition'],
     references: [
       { field: 'importer', target: 'countries' },
       { field: 'mineral', target: 'minerals' },
+      { field: 'edition', target: 'editions' },
       { field: 'source', target: 'sources' },
     ],
     toInsert: (row) => ({
@@ -273,6 +379,7 @@ export const TABLE_SPECS = [
       qualifier: row.qualifier,
       valueText: row.value_text,
       estimated: row.estimated,
+      edition: row.edition,
       sourceId: row.source,
     }),
   }),
@@ -280,11 +387,12 @@ export const TABLE_SPECS = [
     file: 'import_sources.csv',
     table: schema.importSources,
     rowSchema: ImportSourceRow,
-    key: ['importer', 'mineral', 'form', 'period', 'country'],
+    key: ['importer', 'mineral', 'form', 'period', 'country', 'edition'],
     references: [
       { field: 'importer', target: 'countries' },
       { field: 'mineral', target: 'minerals' },
       { field: 'country', target: 'countries' },
+      { field: 'edition', target: 'editions' },
       { field: 'source', target: 'sources' },
     ],
     toInsert: (row) => ({
@@ -295,6 +403,7 @@ export const TABLE_SPECS = [
       country: row.country,
       sharePct: row.share_pct,
       rank: row.rank,
+      edition: row.edition,
       sourceId: row.source,
     }),
   }),
@@ -302,10 +411,11 @@ export const TABLE_SPECS = [
     file: 'apparent_consumption.csv',
     table: schema.apparentConsumption,
     rowSchema: ApparentConsumptionRow,
-    key: ['importer', 'mineral', 'form', 'year'],
+    key: ['importer', 'mineral', 'form', 'year', 'edition'],
     references: [
       { field: 'importer', target: 'countries' },
       { field: 'mineral', target: 'minerals' },
+      { field: 'edition', target: 'editions' },
       { field: 'source', target: 'sources' },
     ],
     toInsert: (row) => ({
@@ -316,6 +426,73 @@ export const TABLE_SPECS = [
       tonnes: row.tonnes,
       note: row.note,
       estimated: row.estimated,
+      edition: row.edition,
+      sourceId: row.source,
+    }),
+  }),
+  spec({
+    file: 'prices.csv',
+    table: schema.prices,
+    rowSchema: PriceRow,
+    key: ['mineral', 'series', 'year', 'edition'],
+    references: [
+      { field: 'mineral', target: 'minerals' },
+      { field: 'edition', target: 'editions' },
+      { field: 'source', target: 'sources' },
+    ],
+    toInsert: (row) => ({
+      mineralId: row.mineral,
+      series: row.series,
+      description: row.description,
+      unit: row.unit,
+      year: row.year,
+      value: row.value,
+      valueText: row.value_text,
+      estimated: row.estimated,
+      edition: row.edition,
+      sourceId: row.source,
+    }),
+  }),
+  spec({
+    file: 'us_salient.csv',
+    table: schema.salient,
+    rowSchema: SalientRow,
+    key: ['country', 'mineral', 'statistic', 'detail', 'year', 'edition'],
+    references: [
+      { field: 'country', target: 'countries' },
+      { field: 'mineral', target: 'minerals' },
+      { field: 'edition', target: 'editions' },
+      { field: 'source', target: 'sources' },
+    ],
+    toInsert: (row) => ({
+      country: row.country,
+      mineralId: row.mineral,
+      statistic: row.statistic,
+      detail: row.detail,
+      unit: row.unit,
+      year: row.year,
+      value: row.value,
+      valueText: row.value_text,
+      estimated: row.estimated,
+      edition: row.edition,
+      sourceId: row.source,
+    }),
+  }),
+  spec({
+    file: 'critical_minerals.csv',
+    table: schema.criticalMinerals,
+    rowSchema: CriticalMineralRow,
+    key: ['mineral', 'list', 'edition'],
+    references: [
+      { field: 'mineral', target: 'minerals' },
+      { field: 'edition', target: 'editions' },
+      { field: 'source', target: 'sources' },
+    ],
+    toInsert: (row) => ({
+      mineralId: row.mineral,
+      list: row.list,
+      critical: row.critical,
+      edition: row.edition,
       sourceId: row.source,
     }),
   }),
@@ -400,5 +577,6 @@ export const REFERENCE_FILES: Record<ReferenceTarget, string> = {
   bases: 'bases.csv',
   countries: 'countries.csv',
   sources: 'sources.csv',
+  editions: 'editions.csv',
   groups: 'groups.csv',
 };

@@ -65,7 +65,7 @@ export function checkProductionRules(rows: readonly ProductionRow[], context: Re
 function checkWorldTotals(rows: readonly ProductionRow[]): RowIssue[] {
   const groups = new Map<string, { worldIndex: number | null; world: number | null; sum: number }>();
   rows.forEach((row, index) => {
-    const key = keyOf(row, ['mineral', 'stage', 'year', 'basis']);
+    const key = keyOf(row, ['mineral', 'stage', 'year', 'basis', 'edition']);
     const group = groups.get(key) ?? { worldIndex: null, world: null, sum: 0 };
     if (row.country === 'WLD') {
       group.worldIndex = index;
@@ -98,6 +98,7 @@ function singular(target: ReferenceTarget): string {
     bases: 'basis',
     countries: 'country',
     sources: 'source',
+    editions: 'edition',
     groups: 'group',
   };
   return names[target];

@@ -47,6 +47,25 @@ export const sources = sqliteTable('sources', {
   notes: text('notes'),
 });
 
+/**
+ * One edition of a source family (USGS MCS 2025, MCS 2026, the IEA data explorer…). Every figure belongs to one;
+ * the default view takes, per series and year, the newest edition that reports it.
+ */
+export const editions = sqliteTable('editions', {
+  id: text('id').primaryKey(),
+  /** Editions of one family revise each other (usgs-mcs); different families never do. */
+  family: text('family').notNull(),
+  publisher: text('publisher').notNull(),
+  title: text('title').notNull(),
+  doi: text('doi'),
+  url: text('url'),
+  /** YYYY, YYYY-MM or YYYY-MM-DD, as precisely as the publisher states it. */
+  published: text('published').notNull(),
+  /** e.g. 2021-2025 */
+  dataYears: text('data_years').notNull(),
+  notes: text('notes'),
+});
+
 export const production = sqliteTable(
   'production',
   {
@@ -58,14 +77,14 @@ export const production = sqliteTable(
     basisId: text('basis_id').notNull().references(() => bases.id),
     /** Null only for withheld figures. */
     tonnes: real('tonnes'),
-    edition: integer('edition'),
+    edition: text('edition').notNull().references(() => editions.id),
     sourceId: text('source_id').notNull().references(() => sources.id),
     estimated: integer('estimated', { mode: 'boolean' }).notNull().default(false),
     withheld: integer('withheld', { mode: 'boolean' }).notNull().default(false),
     lowerBound: integer('lower_bound', { mode: 'boolean' }).notNull().default(false),
   },
   (table) => [
-    uniqueIndex('production_key').on(table.mineralId, table.stageId, table.country, table.year, table.basisId),
+    uniqueIndex('production_key').on(table.mineralId, table.stageId, table.country, table.year, table.basisId, table.edition),
     index('production_country').on(table.country),
   ],
 );
@@ -79,10 +98,11 @@ export const reserves = sqliteTable(
     year: integer('year').notNull(),
     tonnes: real('tonnes').notNull(),
     basis: text('basis').notNull(),
+    edition: text('edition').notNull().references(() => editions.id),
     sourceId: text('source_id').notNull().references(() => sources.id),
     lowerBound: integer('lower_bound', { mode: 'boolean' }).notNull().default(false),
   },
-  (table) => [uniqueIndex('reserves_key').on(table.mineralId, table.country, table.year, table.basis)],
+  (table) => [uniqueIndex('reserves_key').on(table.mineralId, table.country, table.year, table.basis, table.edition)],
 );
 
 export const importReliance = sqliteTable(
@@ -98,9 +118,10 @@ export const importReliance = sqliteTable(
     qualifier: text('qualifier', { enum: ['eq', 'gt', 'lt', 'net_exporter', 'not_applicable'] }).notNull(),
     valueText: text('value_text').notNull(),
     estimated: integer('estimated', { mode: 'boolean' }).notNull().default(false),
+    edition: text('edition').notNull().references(() => editions.id),
     sourceId: text('source_id').notNull().references(() => sources.id),
   },
-  (table) => [uniqueIndex('import_reliance_key').on(table.importer, table.mineralId, table.form, table.year)],
+  (table) => [uniqueIndex('import_reliance_key').on(table.importer, table.mineralId, table.form, table.year, table.edition)],
 );
 
 export const importSources = sqliteTable(
@@ -114,10 +135,11 @@ export const importSources = sqliteTable(
     country: text('country').notNull().references(() => countries.iso3),
     sharePct: real('share_pct'),
     rank: integer('rank').notNull(),
+    edition: text('edition').notNull().references(() => editions.id),
     sourceId: text('source_id').notNull().references(() => sources.id),
   },
   (table) => [
-    uniqueIndex('import_sources_key').on(table.importer, table.mineralId, table.form, table.period, table.country),
+    uniqueIndex('import_sources_key').on(table.importer, table.mineralId, table.form, table.period, table.country, table.edition),
   ],
 );
 
@@ -133,9 +155,82 @@ export const apparentConsumption = sqliteTable(
     tonnes: real('tonnes').notNull(),
     note: text('note'),
     estimated: integer('estimated', { mode: 'boolean' }).notNull().default(false),
+    edition: text('edition').notNull().references(() => editions.id),
     sourceId: text('source_id').notNull().references(() => sources.id),
   },
-  (table) => [uniqueIndex('apparent_consumption_key').on(table.importer, table.mineralId, table.form, table.year)],
+  (table) => [uniqueIndex('apparent_consumption_key').on(table.importer, table.mineralId, table.form, table.year, table.edition)],
+);
+
+/** Production capacity as published (never production: scores do not read it). */
+export const capacity = sqliteTable(
+  'capacity',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    mineralId: text('mineral_id').notNull().references(() => minerals.id),
+    stageId: text('stage_id').notNull().references(() => stages.id),
+    country: text('country').notNull().references(() => countries.iso3),
+    year: integer('year').notNull(),
+    basisId: text('basis_id').notNull().references(() => bases.id),
+    tonnes: real('tonnes').notNull(),
+    edition: text('edition').notNull().references(() => editions.id),
+    sourceId: text('source_id').notNull().references(() => sources.id),
+    estimated: integer('estimated', { mode: 'boolean' }).notNull().default(false),
+    lowerBound: integer('lower_bound', { mode: 'boolean' }).notNull().default(false),
+  },
+  (table) => [uniqueIndex('capacity_key').on(table.mineralId, table.stageId, table.country, table.year, table.basisId, table.edition)],
+);
+
+/** Price series as the source publishes them (unit and basis as printed). */
+export const prices = sqliteTable(
+  'prices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    mineralId: text('mineral_id').notNull().references(() => minerals.id),
+    series: text('series').notNull(),
+    description: text('description').notNull(),
+    unit: text('unit').notNull(),
+    year: integer('year').notNull(),
+    /** Null when the source gives no number (W, NA). */
+    value: real('value'),
+    valueText: text('value_text').notNull(),
+    estimated: integer('estimated', { mode: 'boolean' }).notNull().default(false),
+    edition: text('edition').notNull().references(() => editions.id),
+    sourceId: text('source_id').notNull().references(() => sources.id),
+  },
+  (table) => [uniqueIndex('prices_key').on(table.mineralId, table.series, table.year, table.edition)],
+);
+
+/** Other salient statistics of one country's industry (USGS: U.S. production, imports, exports, stocks…). */
+export const salient = sqliteTable(
+  'salient',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    country: text('country').notNull().references(() => countries.iso3),
+    mineralId: text('mineral_id').notNull().references(() => minerals.id),
+    statistic: text('statistic').notNull(),
+    detail: text('detail').notNull(),
+    unit: text('unit').notNull(),
+    year: integer('year').notNull(),
+    value: real('value'),
+    valueText: text('value_text').notNull(),
+    estimated: integer('estimated', { mode: 'boolean' }).notNull().default(false),
+    edition: text('edition').notNull().references(() => editions.id),
+    sourceId: text('source_id').notNull().references(() => sources.id),
+  },
+  (table) => [uniqueIndex('salient_key').on(table.country, table.mineralId, table.statistic, table.detail, table.year, table.edition)],
+);
+
+/** Whether a mineral is on a government's critical-minerals list, as an edition states it. */
+export const criticalMinerals = sqliteTable(
+  'critical_minerals',
+  {
+    mineralId: text('mineral_id').notNull().references(() => minerals.id),
+    list: text('list').notNull(),
+    critical: integer('critical', { mode: 'boolean' }).notNull(),
+    edition: text('edition').notNull().references(() => editions.id),
+    sourceId: text('source_id').notNull().references(() => sources.id),
+  },
+  (table) => [primaryKey({ columns: [table.mineralId, table.list, table.edition] })],
 );
 
 export const defenseUses = sqliteTable('defense_uses', {

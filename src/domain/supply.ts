@@ -13,6 +13,8 @@ export interface ProductionFigure {
   estimated: boolean;
   withheld: boolean;
   lowerBound: boolean;
+  /** The edition the figure belongs to (see domain/editions). */
+  edition: string;
   sourceId: string;
 }
 
@@ -24,6 +26,8 @@ export interface StageYearSupply {
   stage: string;
   year: number;
   basis: string;
+  /** One edition per supply: a view never mixes editions inside a year. */
+  edition: string;
   worldTonnes: number | null;
   otherTonnes: number | null;
   producers: ProductionFigure[];
@@ -58,6 +62,7 @@ export function supplyByStageYear(figures: readonly ProductionFigure[], priority
         stage: figure.stage,
         year: figure.year,
         basis: figure.basis,
+        edition: figure.edition,
         worldTonnes: null,
         otherTonnes: null,
         producers: [],

@@ -7,6 +7,7 @@ import { appliedMigrationCount, expectedMigrationCount } from '../db/status.js';
 import { createDatasetRepository } from '../dataset/dataset.repository.js';
 import { seedIfEmpty } from '../dataset/load.js';
 import { createSnapshotStore, type DatasetSnapshot, type SnapshotStore } from '../dataset/snapshot.js';
+import { viewForEdition } from '../modules/shared/lookups.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -128,10 +129,28 @@ async function database(app: FastifyInstance, options: DatabasePluginOptions): P
       return this.pinnedSnapshot;
     },
   });
+  // `?edition=` pins every figure a request reads to that edition's view (domain/editions). Wired once per route,
+  // at registration, into the routes whose querystring declares `edition`; it runs after validation.
+  app.addHook('onRoute', (route) => {
+    if (!declaresEdition(route.schema?.querystring)) return;
+    const existing = route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler];
+    route.preHandler = [...existing, pinEdition];
+  });
   app.addHook('onClose', async () => {
     if (!options.readOnly && options.databasePath !== ':memory:') leaveInRollbackJournalMode(handle);
     handle.close();
   });
+}
+
+/** Whether a route's querystring schema (zod) has an `edition` member. */
+function declaresEdition(querystring: unknown): boolean {
+  const shape = (querystring as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return shape !== undefined && 'edition' in shape;
+}
+
+async function pinEdition(request: FastifyRequest): Promise<void> {
+  const edition = (request.query as { edition?: string | undefined }).edition;
+  if (edition !== undefined) request.pinnedSnapshot = viewForEdition(request.snapshot, edition, 'querystring.edition');
 }
 
 export default fp(database, { name: 'database' });

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FormatQuery, MineralIdSchema, READ_ERRORS, OptionalYearSchema } from '../../schemas/common.js';
+import { FormatQuery, EditionQuery, MineralIdSchema, READ_ERRORS, OptionalYearSchema } from '../../schemas/common.js';
 import { InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
 import { mineralAlignment } from './alignment.service.js';
 
@@ -83,7 +83,7 @@ export const alignmentRoutes: FastifyPluginAsyncZod = async (app) => {
         description: 'Give `group` (e.g. MSP, NATO, G7, Quad, EU, central-asia) or `countries` (ISO3 list), not both.',
         params: z.object({ mineral: MineralIdSchema }),
         querystring: z.object({
-          ...FormatQuery,
+          ...FormatQuery, ...EditionQuery,
           group: z.string().min(1).optional().describe('Group id, case-insensitive, e.g. MSP'),
           countries: countriesList.optional().describe('Comma-separated ISO3 codes, e.g. USA,CAN,AUS'),
           year: OptionalYearSchema,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FormatQuery, Iso3Schema, MineralIdSchema, READ_ERRORS, StageIdSchema, urlNumber, OptionalYearSchema } from '../../schemas/common.js';
+import { FormatQuery, EditionQuery, Iso3Schema, MineralIdSchema, READ_ERRORS, StageIdSchema, urlNumber, OptionalYearSchema } from '../../schemas/common.js';
 import { BandSchema, ChokepointSchema, ConcentrationBlockSchema, InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
 import { concentrationHistory, concentrationOverview, countryDominance, mineralConcentration } from './concentration.service.js';
 
@@ -157,7 +157,7 @@ const DominanceSchema = z
             } });
 
 const YearAndStage = z.object({
-  ...FormatQuery,
+  ...FormatQuery, ...EditionQuery,
   year: OptionalYearSchema.describe('Year to score; default: the latest year with data, per stage'),
   stage: StageIdSchema.optional(),
 });
@@ -193,7 +193,7 @@ export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'HHI, CR1 and top country per year, per stage',
         params: z.object({ mineral: MineralIdSchema }),
         querystring: z.object({
-          ...FormatQuery, stage: StageIdSchema.optional() }),
+          ...FormatQuery, ...EditionQuery, stage: StageIdSchema.optional() }),
         response: {
           200: HistorySchema,
           ...READ_ERRORS,
@@ -230,7 +230,7 @@ export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Every (mineral, stage) where a country holds at least minShare percent of world supply',
         params: z.object({ iso3: Iso3Schema }),
         querystring: z.object({
-          ...FormatQuery,
+          ...FormatQuery, ...EditionQuery,
           minShare: urlNumber(z.number().min(0).max(100).default(25)).describe('Minimum share in percent (default 25)'),
           year: OptionalYearSchema.describe('Default: the latest year with data, per stage'),
         }),

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FormatQuery, Iso3Schema, MineralIdSchema, READ_ERRORS } from '../../schemas/common.js';
+import { FormatQuery, EditionQuery, Iso3Schema, MineralIdSchema, READ_ERRORS } from '../../schemas/common.js';
 import { InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
 import { exposureOn, importerDependency } from './dependency.service.js';
 
@@ -161,7 +161,7 @@ export const dependencyRoutes: FastifyPluginAsyncZod = async (app) => {
           'The dependency index follows the USGS supply-risk structure: trade exposure (net import reliance) × disruption potential (governance-weighted concentration of world supply at the chokepoint stage). See GET /v1/methods/import-dependency for caveats.',
         params: z.object({ importer: Iso3Schema }),
         querystring: z.object({
-          ...FormatQuery, mineral: MineralIdSchema.optional() }),
+          ...FormatQuery, ...EditionQuery, mineral: MineralIdSchema.optional() }),
         response: {
           200: DependencySchema,
           ...READ_ERRORS,
@@ -180,7 +180,7 @@ export const dependencyRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'How exposed an importer is to one supplier, mineral by mineral, direct and upstream',
         description:
           'direct = net import reliance × the supplier’s share of imports; upstream = the supplier’s share of world supply at each stage; effectiveExposure = the larger, with `drivenBy`. Exposures are fractions 0–1; shares are percentages. Sorted by effective exposure.',
-        querystring: z.object({ ...FormatQuery }),
+        querystring: z.object({ ...FormatQuery, ...EditionQuery }),
         params: z.object({ importer: Iso3Schema, supplier: Iso3Schema }),
         response: {
           200: ExposureSchema,

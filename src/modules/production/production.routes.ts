@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Iso3Schema, MineralIdSchema, READ_ERRORS, SourceRefSchema, StageIdSchema, OptionalYearSchema, FormatQuery, PageQuery, listOf } from '../../schemas/common.js';
+import { Iso3Schema, MineralIdSchema, READ_ERRORS, SourceRefSchema, StageIdSchema, OptionalYearSchema, FormatQuery, EditionQuery, PageQuery, listOf } from '../../schemas/common.js';
 import { listProduction, listReserves } from './production.service.js';
 
 const ANTIMONY_SOURCE = { id: 'usgs-mcs-2025-antimony', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35' };
@@ -14,7 +14,7 @@ export const ProductionFigureSchema = z
     tonnes: z.number().nullable().describe('Metric tons of the basis; null only when withheld'),
     basis: z.string().describe('Basis id; see the mineral for labels'),
     basisLabel: z.string(),
-    edition: z.number().int().nullable().describe('Edition year of the publication the figure came from (e.g. MCS 2025)'),
+    edition: z.string().describe('The edition the figure belongs to (e.g. `usgs-mcs-2026`); see GET /v1/editions'),
     estimated: z.boolean(),
     withheld: z.boolean().describe('A known producer whose figure is not published'),
     lowerBound: z.boolean().describe('The source gives the figure as "more than"'),
@@ -30,6 +30,7 @@ const ReserveSchema = z
     tonnes: z.number(),
     basis: z.string(),
     lowerBound: z.boolean(),
+    edition: z.string().describe('The edition the figure belongs to; see GET /v1/editions'),
     source: SourceRefSchema,
   })
   .meta({ id: 'Reserve' });
@@ -44,7 +45,7 @@ export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['production'],
         summary: 'Production figures by mineral, stage, country and year',
         description: 'Includes the published world total (WLD) and "other countries" (OTH) rows, each with its source and flags.',
-        querystring: z.object({ ...PageQuery, ...FormatQuery,
+        querystring: z.object({ ...PageQuery, ...FormatQuery, ...EditionQuery,
           mineral: MineralIdSchema.optional(),
           stage: StageIdSchema.optional(),
           country: Iso3Schema.optional(),
@@ -56,7 +57,7 @@ export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
           200: listOf(ProductionFigureSchema).meta({
             example: {
               data: [
-                { mineral: 'antimony', stage: 'mining', country: 'CHN', year: 2024, tonnes: 60000, basis: 'sb-contained', basisLabel: 'contained antimony', edition: 2025, estimated: true, withheld: false, lowerBound: false, source: ANTIMONY_SOURCE },
+                { mineral: 'antimony', stage: 'mining', country: 'CHN', year: 2024, tonnes: 60000, basis: 'sb-contained', basisLabel: 'contained antimony', edition: 'usgs-mcs-2025', estimated: true, withheld: false, lowerBound: false, source: ANTIMONY_SOURCE },
               ],
               total: 1,
             },
@@ -76,7 +77,7 @@ export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listReserves',
         tags: ['production'],
         summary: 'Reserves by mineral and country',
-        querystring: z.object({ ...PageQuery, ...FormatQuery,
+        querystring: z.object({ ...PageQuery, ...FormatQuery, ...EditionQuery,
           mineral: MineralIdSchema.optional(),
           country: Iso3Schema.optional(),
           year: OptionalYearSchema,
@@ -84,7 +85,7 @@ export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: listOf(ReserveSchema).meta({
             example: {
-              data: [{ mineral: 'antimony', country: 'CHN', year: 2024, tonnes: 670000, basis: 'contained antimony', lowerBound: false, source: ANTIMONY_SOURCE }],
+              data: [{ mineral: 'antimony', country: 'CHN', year: 2024, tonnes: 670000, basis: 'contained antimony', lowerBound: false, edition: 'usgs-mcs-2025', source: ANTIMONY_SOURCE }],
               total: 1,
             },
           }),

@@ -62,6 +62,7 @@ export function listReserves(
       tonnes: row.tonnes,
       basis: row.basis,
       lowerBound: row.lowerBound,
+      edition: row.edition,
       source: sourceRef(snapshot, row.sourceId),
     }));
   return { data, keys: rows.map((row) => row.id) };

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FormatQuery, Iso3Schema, MineralIdSchema, READ_ERRORS, OptionalYearSchema, problemResponse, urlNumber } from '../../schemas/common.js';
+import { FormatQuery, EditionQuery, Iso3Schema, MineralIdSchema, READ_ERRORS, OptionalYearSchema, problemResponse, urlNumber } from '../../schemas/common.js';
 import { InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
 import { evaluateSupplyRisk, mineralSupplyRisk } from './supply-risk.service.js';
 
@@ -133,7 +133,7 @@ export const supplyRiskRoutes: FastifyPluginAsyncZod = async (app) => {
           'SR = [HHI_WGI(global) × IR/2 + HHI_WGI(importer sourcing) × (1 − IR/2)] × (1 − EoL-RIR) × SI, per stage; the higher stage is the bottleneck. Every input is shown; defaults are stated in `assumptions`.',
         params: z.object({ mineral: MineralIdSchema }),
         querystring: z.object({
-          ...FormatQuery,
+          ...FormatQuery, ...EditionQuery,
           importer: Iso3Schema.default('USA'),
           year: OptionalYearSchema.describe('Latest data up to this year (default: latest)'),
           endOfLifeRecyclingInputRate: urlNumber(z.number().min(0).max(1).default(0)).describe('EoL-RIR, 0–1 (default 0)'),

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Iso3Schema, MineralIdSchema, READ_ERRORS, SourceRefSchema, OptionalYearSchema, FormatQuery, PageQuery, listOf } from '../../schemas/common.js';
+import { Iso3Schema, MineralIdSchema, READ_ERRORS, SourceRefSchema, OptionalYearSchema, FormatQuery, EditionQuery, PageQuery, listOf } from '../../schemas/common.js';
 import { listImportReliance, listImportSources } from './trade.service.js';
 
 const RELIANCE_SOURCE = { id: 'usgs-mcs-2025-antimony', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35' };
@@ -15,6 +15,7 @@ const ImportRelianceSchema = z
     qualifier: z.enum(['eq', 'gt', 'lt', 'net_exporter', 'not_applicable']).describe('gt for ">50", lt for "<25"'),
     valueText: z.string().describe('The value as published, e.g. ">50"'),
     estimated: z.boolean(),
+    edition: z.string().describe('The edition the figure belongs to; see GET /v1/editions'),
     source: SourceRefSchema,
   })
   .meta({ id: 'ImportReliance' });
@@ -28,6 +29,7 @@ const ImportSourceSchema = z
     country: z.string(),
     sharePct: z.number().nullable().describe('Share of imports (%); null where the source gives only the order'),
     rank: z.number().int(),
+    edition: z.string().describe('The edition the figure belongs to; see GET /v1/editions'),
     source: SourceRefSchema,
   })
   .meta({ id: 'ImportSource' });
@@ -43,11 +45,11 @@ export const tradeRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listImportReliance',
         tags: ['trade'],
         summary: 'Net import reliance as a share of apparent consumption',
-        querystring: z.object({ ...PageQuery, ...FormatQuery, importer: ImporterQuery, mineral: MineralIdSchema.optional(), year: OptionalYearSchema }),
+        querystring: z.object({ ...PageQuery, ...FormatQuery, ...EditionQuery, importer: ImporterQuery, mineral: MineralIdSchema.optional(), year: OptionalYearSchema }),
         response: {
           200: listOf(ImportRelianceSchema).meta({
             example: {
-              data: [{ importer: 'USA', mineral: 'antimony', form: null, year: 2024, percent: 85, qualifier: 'eq', valueText: '85', estimated: true, source: RELIANCE_SOURCE }],
+              data: [{ importer: 'USA', mineral: 'antimony', form: null, year: 2024, percent: 85, qualifier: 'eq', valueText: '85', estimated: true, edition: 'usgs-mcs-2025', source: RELIANCE_SOURCE }],
               total: 1,
             },
           }),
@@ -66,7 +68,7 @@ export const tradeRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listImportSources',
         tags: ['trade'],
         summary: 'Where imports come from, by period',
-        querystring: z.object({ ...PageQuery, ...FormatQuery,
+        querystring: z.object({ ...PageQuery, ...FormatQuery, ...EditionQuery,
           importer: ImporterQuery,
           mineral: MineralIdSchema.optional(),
           period: z.string().regex(/^\d{4}-\d{2}$/).optional().describe('e.g. 2020-23'),
@@ -74,7 +76,7 @@ export const tradeRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: listOf(ImportSourceSchema).meta({
             example: {
-              data: [{ importer: 'USA', mineral: 'antimony', form: 'total metal and oxide', period: '2020-23', country: 'CHN', sharePct: 63, rank: 1, source: RELIANCE_SOURCE }],
+              data: [{ importer: 'USA', mineral: 'antimony', form: 'total metal and oxide', period: '2020-23', country: 'CHN', sharePct: 63, rank: 1, edition: 'usgs-mcs-2025', source: RELIANCE_SOURCE }],
               total: 1,
             },
           }),

@@ -23,6 +23,7 @@ export function listImportReliance(snapshot: DatasetSnapshot, filters: TradeFilt
       qualifier: row.qualifier,
       valueText: row.valueText,
       estimated: row.estimated,
+      edition: row.edition,
       source: sourceRef(snapshot, row.sourceId),
     }));
   return { data, keys: rows.map((row) => row.id) };
@@ -44,6 +45,7 @@ export function listImportSources(snapshot: DatasetSnapshot, filters: TradeFilte
       country: row.country,
       sharePct: row.sharePct,
       rank: row.rank,
+      edition: row.edition,
       source: sourceRef(snapshot, row.sourceId),
     }));
   return { data, keys: rows.map((row) => row.id) };

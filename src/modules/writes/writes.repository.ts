@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.js';
 import * as schema from '../../db/schema.js';
 import { createDatasetRepository } from '../../dataset/dataset.repository.js';
 
-const { bases, changes, countries, datasetMeta, groups, minerals, production, sources, stages } = schema;
+const { bases, changes, countries, datasetMeta, editions, groups, minerals, production, sources, stages } = schema;
 
 /** The database or an open transaction: both run the same synchronous queries. */
 type Handle = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
@@ -23,6 +23,7 @@ export interface ProductionKey {
   country: string;
   year: number;
   basis: string;
+  edition: string;
 }
 
 /** Every id a production row or a source may point at. */
@@ -32,6 +33,7 @@ export interface ReferenceData {
   bases: { id: string; mineral: string; stage: string }[];
   countries: string[];
   sources: string[];
+  editions: { id: string; family: string; published: string }[];
   groups: string[];
 }
 
@@ -59,12 +61,13 @@ function queries(handle: Handle) {
             eq(production.country, key.country),
             eq(production.year, key.year),
             eq(production.basisId, key.basis),
+            eq(production.edition, key.edition),
           ),
         )
         .get() ?? null,
 
     /**
-     * Inserts rows, or overwrites the values of the row with the same (mineral, stage, country, year, basis);
+     * Inserts rows, or overwrites the values of the row with the same (mineral, stage, country, year, basis, edition);
      * an overwritten row keeps its id, so paging cursors stay valid. A few statements per 1,000 rows.
      */
     upsertProduction(rows: ProductionInsert[]): void {
@@ -73,10 +76,9 @@ function queries(handle: Handle) {
           .insert(production)
           .values(rows.slice(start, start + INSERT_BATCH))
           .onConflictDoUpdate({
-            target: [production.mineralId, production.stageId, production.country, production.year, production.basisId],
+            target: [production.mineralId, production.stageId, production.country, production.year, production.basisId, production.edition],
             set: {
               tonnes: sql`excluded.tonnes`,
-              edition: sql`excluded.edition`,
               sourceId: sql`excluded.source_id`,
               estimated: sql`excluded.estimated`,
               withheld: sql`excluded.withheld`,
@@ -105,6 +107,7 @@ function queries(handle: Handle) {
         bases: handle.select({ id: bases.id, mineral: bases.mineralId, stage: bases.stageId }).from(bases).all(),
         countries: handle.select({ iso3: countries.iso3 }).from(countries).all().map((row) => row.iso3),
         sources: ids(handle.select({ id: sources.id }).from(sources).all()),
+        editions: handle.select({ id: editions.id, family: editions.family, published: editions.published }).from(editions).all(),
         groups: ids(handle.select({ id: groups.id }).from(groups).all()),
       };
     },

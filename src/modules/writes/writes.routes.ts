@@ -11,6 +11,7 @@ import {
   MAX_UPSERT_ROWS,
   NewSourceSchema,
   ProductionDeleteParamsSchema,
+  ProductionDeleteQuerySchema,
   ProductionUpsertSchema,
   UpsertResultSchema,
   type Change,
@@ -126,6 +127,7 @@ export const writesRoutes: FastifyPluginAsyncZod<WritesRoutesOptions> = async (a
         description: `${WRITE_DESCRIPTION} The change records the deleted figure as its old value.`,
         security: BEARER_AUTH,
         params: ProductionDeleteParamsSchema,
+        querystring: ProductionDeleteQuerySchema,
         response: {
           204: z.undefined().describe('Deleted'),
           400: problemResponse('A malformed parameter (e.g. a year that is not a whole number)'),
@@ -136,7 +138,7 @@ export const writesRoutes: FastifyPluginAsyncZod<WritesRoutesOptions> = async (a
     },
     async (request, reply) => {
       const { mineral, stage, country, year, basis } = request.params;
-      service.deleteProduction(guard.actorOf(request), { mineral, stage, country, year, basis });
+      service.deleteProduction(guard.actorOf(request), { mineral, stage, country, year, basis }, request.query.edition);
       return reply.code(204).send();
     },
   );

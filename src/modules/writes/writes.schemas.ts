@@ -56,7 +56,13 @@ export const ProductionRowInputSchema = z
     estimated: z.boolean().optional().describe('The source marks the figure as estimated (default false)'),
     lowerBound: z.boolean().optional().describe('The source gives the figure as "more than" (default false)'),
     withheld: z.boolean().optional().describe('A known producer whose figure is not published; tonnes must be null (default false)'),
-    edition: z.number().int().nullable().optional().describe('Edition year of the publication, e.g. 2025'),
+    edition: z
+      .string()
+      .optional()
+      .describe(
+        'Edition id (GET /v1/editions), part of the key. Default: the edition that answers for this mineral, stage, basis and year ' +
+          'today (the newest that reports it); required when no edition reports that year yet',
+      ),
   })
   .meta({ id: 'ProductionRowWrite' });
 export type ProductionRowInput = z.infer<typeof ProductionRowInputSchema>;
@@ -67,7 +73,7 @@ export const ProductionUpsertSchema = z
       .array(ProductionRowInputSchema)
       .min(1)
       .max(MAX_UPSERT_ROWS)
-      .describe(`1 to ${MAX_UPSERT_ROWS} rows, each keyed by (mineral, stage, country, year, basis)`),
+      .describe(`1 to ${MAX_UPSERT_ROWS} rows, each keyed by (mineral, stage, country, year, basis, edition)`),
   })
   .meta({
     id: 'ProductionUpsert',
@@ -82,7 +88,7 @@ export const ProductionUpsertSchema = z
           basis: 'w-contained',
           sourceId: 'usgs-mcs-2025-tungsten',
           estimated: true,
-          edition: 2025,
+          edition: 'usgs-mcs-2025',
         },
       ],
     },
@@ -99,6 +105,13 @@ export const ProductionDeleteParamsSchema = z.object({
   basis: z.string().describe('Basis id'),
 });
 
+export const ProductionDeleteQuerySchema = z.object({
+  edition: z
+    .string()
+    .optional()
+    .describe('Edition id of the figure to delete; default: the edition that answers for that mineral, stage, basis and year today'),
+});
+
 export const ProductionKeySchema = z
   .object({
     mineral: z.string(),
@@ -106,6 +119,7 @@ export const ProductionKeySchema = z
     country: z.string(),
     year: z.number().int(),
     basis: z.string(),
+    edition: z.string(),
   })
   .meta({ id: 'ProductionKey', description: 'What identifies a production figure' });
 
@@ -117,7 +131,7 @@ export const ProductionValueSchema = z
     year: z.number().int(),
     basis: z.string(),
     tonnes: z.number().nullable(),
-    edition: z.number().int().nullable(),
+    edition: z.string(),
     sourceId: z.string(),
     estimated: z.boolean(),
     withheld: z.boolean(),
@@ -133,7 +147,7 @@ const PRODUCTION_VALUE_EXAMPLE = {
   year: 2024,
   basis: 'w-contained',
   tonnes: 5000,
-  edition: 2025,
+  edition: 'usgs-mcs-2025',
   sourceId: 'usgs-mcs-2025-tungsten',
   estimated: true,
   withheld: false,
@@ -214,7 +228,7 @@ export const ChangeListSchema = listOf(ChangeSchema)
           actor: 'analyst',
           action: 'update',
           entity: 'production',
-          key: { mineral: 'tungsten', stage: 'mining', country: 'VNM', year: 2024, basis: 'w-contained' },
+          key: { mineral: 'tungsten', stage: 'mining', country: 'VNM', year: 2024, basis: 'w-contained', edition: 'usgs-mcs-2025' },
           old: { ...PRODUCTION_VALUE_EXAMPLE, tonnes: 3400 },
           new: PRODUCTION_VALUE_EXAMPLE,
         },

@@ -1,6 +1,7 @@
 import { ProductionRow, SourceRow, TABLE_SPECS, productionToInsert, type TableSpec } from '../../dataset/tables.js';
 import { checkProductionRules, checkReferencesAndKeys, keyOf, type ReferenceContext, type RowIssue } from '../../dataset/validate.js';
 import { citationOf } from '../../domain/citation.js';
+import { chooseEdition, type EditionInfo } from '../../domain/editions.js';
 import { AppError, NotFoundError, type FieldError } from '../../errors.js';
 import type {
   ChangeInsert,
@@ -42,7 +43,7 @@ const cell = (value: string | number | null | undefined): string => (value === n
 const flagCell = (value: boolean | undefined): string => (value === undefined ? '' : String(value));
 
 /** A JSON row as the loader sees a data/production.csv record: every cell a string, '' for "no value". */
-export function productionCsvRecord(row: ProductionRowInput): Record<string, string> {
+export function productionCsvRecord(row: ProductionRowInput & { edition: string }): Record<string, string> {
   return {
     mineral: row.mineral,
     stage: row.stage,
@@ -107,7 +108,25 @@ function valueOfRow(row: ProductionRow): ProductionValue {
 }
 
 function keyOfRow(row: ProductionRow): ProductionKey {
-  return { mineral: row.mineral, stage: row.stage, country: row.country, year: row.year, basis: row.basis };
+  return { mineral: row.mineral, stage: row.stage, country: row.country, year: row.year, basis: row.basis, edition: row.edition };
+}
+
+/**
+ * The edition a write without one joins: the one the default view answers with for that mineral, stage, basis and
+ * year (the newest edition holding figures of that series), or null when none does yet.
+ */
+function defaultEditionOf(
+  series: { mineral: string; stage: string; basis: string; year: number },
+  stored: readonly ProductionRecord[],
+  editions: ReadonlyMap<string, EditionInfo>,
+): string | null {
+  const candidates = new Map<string, EditionInfo>();
+  for (const record of stored) {
+    if (record.mineralId !== series.mineral || record.stageId !== series.stage || record.basisId !== series.basis || record.year !== series.year) continue;
+    const edition = editions.get(record.edition);
+    if (edition) candidates.set(edition.id, edition);
+  }
+  return chooseEdition([...candidates.values()], undefined)?.id ?? null;
 }
 
 function referenceContext(data: ReferenceData): ReferenceContext {
@@ -118,6 +137,7 @@ function referenceContext(data: ReferenceData): ReferenceContext {
       bases: new Set(data.bases.map((basis) => basis.id)),
       countries: new Set(data.countries),
       sources: new Set(data.sources),
+      editions: new Set(data.editions.map((edition) => edition.id)),
       groups: new Set(data.groups),
     },
     basisOwners: new Map(data.bases.map((basis) => [basis.id, { mineral: basis.mineral, stage: basis.stage }])),
@@ -238,22 +258,37 @@ export function createWritesService(repository: WritesRepository, options: Write
      */
     upsertProduction(actor: string, input: readonly ProductionRowInput[]): UpsertResult {
       const issues: RowIssue[] = [];
-      const parsed = input.map((row, index) => {
-        const result = PRODUCTION_SPEC.rowSchema.safeParse(productionCsvRecord(row));
-        if (result.success) return result.data;
-        issues.push(...zodIssues(index, result.error.issues));
-        return null;
-      });
-      // Like the loader: cross-checks only run on rows that parsed.
-      if (issues.length > 0) throw rowsRejected(issues, input.length);
-      const rows = parsed as ProductionRow[];
+      let rows: ProductionRow[] = [];
 
       const outcome = repository.transaction((tx) => {
-        const context = referenceContext(tx.referenceData());
+        const reference = tx.referenceData();
+        const stored = tx.productionRows();
+        const editions = new Map(reference.editions.map((edition) => [edition.id, edition]));
+        const parsed = input.map((row, index) => {
+          const edition = row.edition ?? defaultEditionOf(row, stored, editions);
+          if (edition === null) {
+            issues.push({
+              row: index,
+              field: 'edition',
+              message:
+                `is required: no edition reports ${row.mineral}/${row.stage}/${row.basis} in ${row.year} yet; ` +
+                'name one (GET /v1/editions)',
+            });
+            return null;
+          }
+          const result = PRODUCTION_SPEC.rowSchema.safeParse(productionCsvRecord({ ...row, edition }));
+          if (result.success) return result.data;
+          issues.push(...zodIssues(index, result.error.issues));
+          return null;
+        });
+        // Like the loader: cross-checks only run on rows that parsed.
+        if (issues.length > 0) throw rowsRejected(issues, input.length);
+        rows = parsed as ProductionRow[];
+
+        const context = referenceContext(reference);
         issues.push(...checkReferencesAndKeys(PRODUCTION_SPEC, rows, context));
         if (issues.length > 0) throw rowsRejected(issues, input.length);
 
-        const stored = tx.productionRows();
         const merged = stored.map(rowOfRecord);
         const storedAt = new Map(merged.map((row, index) => [keyOf(row, PRODUCTION_SPEC.key), index]));
         const requestRowAt = new Map<number, number>();
@@ -313,14 +348,15 @@ export function createWritesService(repository: WritesRepository, options: Write
       };
     },
 
-    /** DELETE /v1/production/{mineral}/{stage}/{country}/{year}/{basis}. */
-    deleteProduction(actor: string, key: ProductionKey): void {
+    /** DELETE /v1/production/{mineral}/{stage}/{country}/{year}/{basis}[?edition=]. */
+    deleteProduction(actor: string, series: Omit<ProductionKey, 'edition'>, editionId?: string): void {
       repository.transaction((tx) => {
-        const record = tx.findProduction(key);
+        const editions = new Map(tx.referenceData().editions.map((edition) => [edition.id, edition]));
+        const edition = editionId ?? defaultEditionOf(series, tx.productionRows(), editions);
+        const record = edition === null ? null : tx.findProduction({ ...series, edition });
         if (!record) {
-          throw new NotFoundError(
-            `No production figure for ${key.mineral}/${key.stage}/${key.country}/${key.year}/${key.basis}. See GET /v1/production.`,
-          );
+          const key = `${series.mineral}/${series.stage}/${series.country}/${series.year}/${series.basis}`;
+          throw new NotFoundError(`No production figure for ${key}${edition === null ? '' : ` in edition ${edition}`}. See GET /v1/production.`);
         }
         const at = now().toISOString();
         const version = tx.bumpVersion(at);
