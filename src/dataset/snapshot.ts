@@ -270,7 +270,8 @@ function figureView(
   };
 }
 
-const views = new WeakMap<DatasetSnapshot, Map<string, DatasetSnapshot>>();
+/** Views per dataset version, keyed by its `all` (shared by the snapshot and every view of it). */
+const views = new WeakMap<AllEditions, Map<string, DatasetSnapshot>>();
 
 /**
  * The snapshot as edition `editionId` answered (see domain/editions), or the default view when no edition is
@@ -281,8 +282,8 @@ export function editionView(snapshot: DatasetSnapshot, editionId: string | undef
   if (editionId === undefined) return snapshot;
   const edition = snapshot.editionById.get(editionId);
   if (edition === undefined) throw new UnknownEditionError(editionId, snapshot.editions.map((entry) => entry.id));
-  let cache = views.get(snapshot);
-  if (!cache) views.set(snapshot, (cache = new Map()));
+  let cache = views.get(snapshot.all);
+  if (!cache) views.set(snapshot.all, (cache = new Map()));
   let view = cache.get(edition.id);
   if (!view) {
     view = { ...snapshot, ...figureView(snapshot, edition) };

@@ -102,12 +102,12 @@ export const FormatQuery = {
     .describe('Representation for browsers: `csv` is the same as `Accept: text/csv`'),
 };
 
+/** An edition id, e.g. `usgs-mcs-2026`; see GET /v1/editions. */
+export const EditionIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be an edition id such as usgs-mcs-2025');
+
 /** `edition`, accepted by every figure and score route: answer as that edition did (see GET /v1/editions). */
 export const EditionQuery = {
-  edition: z
-    .string()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be an edition id such as usgs-mcs-2025')
-    .optional()
+  edition: EditionIdSchema.optional()
     .describe(
       'Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; ' +
         'other families keep their newest edition. Default: for each series and year, the newest edition that reports it.',

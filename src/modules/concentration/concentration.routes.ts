@@ -11,6 +11,7 @@ const TUNGSTEN_BLOCK = {
   year: 2024,
   basis: 'w-contained',
   basisLabel: 'contained tungsten',
+  edition: 'usgs-mcs-2025',
   status: 'ok' as const,
   hhi: 6879.8,
   hhiUpperBound: 6881.6,
@@ -45,7 +46,7 @@ const MineralConcentrationSchema = z
               mineral: 'tungsten',
               year: null,
               stages: [TUNGSTEN_BLOCK],
-              chokepoint: { status: 'ok', stage: 'mining', year: 2024, hhi: 6879.8, topCountry: 'CHN', topCountryName: 'China', topShare: 82.72, comparedStages: [{ stage: 'mining', year: 2024, hhi: 6879.8 }], method: { id: 'chokepoint', version: '1.0.0', href: '/v1/methods/chokepoint' } },
+              chokepoint: { status: 'ok', stage: 'mining', year: 2024, edition: 'usgs-mcs-2025', hhi: 6879.8, topCountry: 'CHN', topCountryName: 'China', topShare: 82.72, comparedStages: [{ stage: 'mining', year: 2024, edition: 'usgs-mcs-2025', hhi: 6879.8 }], method: { id: 'chokepoint', version: '1.0.0', href: '/v1/methods/chokepoint' } },
             } });
 
 const HistorySchema = z
@@ -62,6 +63,7 @@ const HistorySchema = z
                 year: z.number().int(),
                 status: z.literal('ok'),
                 basis: z.string(),
+                edition: z.string(),
                 hhi: z.number(),
                 cr1: z.number(),
                 topCountry: z.string(),
@@ -84,7 +86,7 @@ const HistorySchema = z
                 {
                   stage: 'mining',
                   status: 'ok',
-                  series: [{ year: 2024, status: 'ok', basis: 'sb-contained', hhi: 4099.6, cr1: 60, topCountry: 'CHN', topShare: 60, worldTonnes: 100000, sourceIds: ['usgs-mcs-2025-antimony'] }],
+                  series: [{ year: 2024, status: 'ok', basis: 'sb-contained', edition: 'usgs-mcs-2025', hhi: 4099.6, cr1: 60, topCountry: 'CHN', topShare: 60, worldTonnes: 100000, sourceIds: ['usgs-mcs-2025-antimony'] }],
                   method: HHI_METHOD,
                 },
               ],
@@ -99,6 +101,7 @@ const OverviewSchema = z
         mineral: z.string(),
         stage: z.string(),
         year: z.number().int(),
+        edition: z.string(),
         hhi: z.number(),
         hhiUpperBound: z.number(),
         cr1: z.number(),
@@ -117,7 +120,7 @@ const OverviewSchema = z
   })
   .meta({ id: 'ConcentrationOverview', example: {
               year: null,
-              data: [{ rank: 1, mineral: 'gallium', stage: 'refining', year: 2024, hhi: 9739.5, hhiUpperBound: 9739.5, cr1: 98.68, cr3: 99.87, band2023: 'highly_concentrated', topCountry: 'CHN', topShare: 98.68, sourceIds: ['usgs-mcs-2025-gallium'] }],
+              data: [{ rank: 1, mineral: 'gallium', stage: 'refining', year: 2024, edition: 'usgs-mcs-2025', hhi: 9739.5, hhiUpperBound: 9739.5, cr1: 98.68, cr3: 99.87, band2023: 'highly_concentrated', topCountry: 'CHN', topShare: 98.68, sourceIds: ['usgs-mcs-2025-gallium'] }],
               total: 1,
               insufficientData: [],
               method: HHI_METHOD,
@@ -134,6 +137,7 @@ const DominanceSchema = z
         mineral: z.string(),
         stage: z.string(),
         year: z.number().int(),
+        edition: z.string(),
         share: z.number().describe('Percent of world output'),
         tonnes: z.number(),
         rank: z.number().int(),
@@ -151,7 +155,7 @@ const DominanceSchema = z
               name: 'China',
               minShare: 25,
               year: null,
-              data: [{ mineral: 'gallium', stage: 'refining', year: 2024, share: 98.68, tonnes: 750, rank: 1, hhi: 9739.5, worldTonnes: 760, estimated: true, sourceIds: ['usgs-mcs-2025-gallium'] }],
+              data: [{ mineral: 'gallium', stage: 'refining', year: 2024, edition: 'usgs-mcs-2025', share: 98.68, tonnes: 750, rank: 1, hhi: 9739.5, worldTonnes: 760, estimated: true, sourceIds: ['usgs-mcs-2025-gallium'] }],
               total: 1,
               method: HHI_METHOD,
             } });

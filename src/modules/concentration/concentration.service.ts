@@ -66,6 +66,7 @@ export function concentrationBlock(snapshot: DatasetSnapshot, supply: StageYearS
       year: supply.year,
       basis: supply.basis,
       basisLabel: snapshot.basisById.get(supply.basis)?.label ?? supply.basis,
+      edition: supply.edition,
     };
     const result = concentrationCore(snapshot, supply);
     if (result.status !== 'ok') {
@@ -152,11 +153,12 @@ function chokepointOf(blocks: readonly (ConcentrationBlock | ReturnType<typeof i
     status: 'ok' as const,
     stage: worst.stage,
     year: worst.year,
+    edition: worst.edition,
     hhi: worst.hhi,
     topCountry: worst.top.country,
     topCountryName: worst.top.name,
     topShare: worst.top.share,
-    comparedStages: scored.map((block) => ({ stage: block.stage, year: block.year, hhi: block.hhi })),
+    comparedStages: scored.map((block) => ({ stage: block.stage, year: block.year, edition: block.edition, hhi: block.hhi })),
     method,
   };
 }
@@ -189,6 +191,7 @@ export function concentrationHistory(snapshot: DatasetSnapshot, mineral: string,
           year: block.year,
           status: block.status,
           basis: block.basis,
+          edition: block.edition,
           hhi: block.hhi,
           cr1: block.cr1,
           topCountry: block.top.country,
@@ -225,6 +228,7 @@ export function concentrationOverview(snapshot: DatasetSnapshot, filters: { year
           mineral: mineral.id,
           stage: block.stage,
           year: block.year,
+          edition: block.edition,
           hhi: block.hhi,
           hhiUpperBound: block.hhiUpperBound,
           cr1: block.cr1,
@@ -261,6 +265,7 @@ export function countryDominance(snapshot: DatasetSnapshot, iso3: string, filter
           mineral: mineral.id,
           stage: stage.id,
           year: block.year,
+          edition: block.edition,
           share: round(entry.share, 2),
           tonnes: entry.tonnes,
           rank,

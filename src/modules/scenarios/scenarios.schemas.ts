@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Iso3Schema, MineralIdSchema, StageIdSchema } from '../../schemas/common.js';
+import { EditionIdSchema, Iso3Schema, MineralIdSchema, StageIdSchema } from '../../schemas/common.js';
 import { InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
 
 // ---- Request -----------------------------------------------------------------------------------
@@ -66,6 +66,9 @@ export const DisruptionRequestSchema = z
       .max(2100)
       .optional()
       .describe('Year to assess; default, per mineral, the latest year with data at any stage. Every stage is read for that year only'),
+    edition: EditionIdSchema.optional().describe(
+      'Answer as this edition did (e.g. `usgs-mcs-2025`); default: for each series and year, the newest edition that reports it. See GET /v1/editions',
+    ),
     minerals: z.array(MineralIdSchema).min(1).max(50).optional().describe('Default: every mineral with production data'),
     shocks: z.array(ShockSchema).min(1).max(100).describe('One or more shocks; a country may be shocked once per stage'),
     importer: Iso3Schema.default('USA').describe('Importer whose consumption is assessed (ISO3, default USA)'),
@@ -79,11 +82,12 @@ export type DisruptionRequest = z.output<typeof DisruptionRequestSchema>;
 export const PresetOverridesSchema = z
   .strictObject({
     year: z.number().int().min(1900).max(2100).optional().describe('Overrides the preset’s year (default: latest with data)'),
+    edition: EditionIdSchema.optional().describe('Answer as this edition did (e.g. `usgs-mcs-2025`); see GET /v1/editions'),
     importer: Iso3Schema.optional().describe('Overrides the importer (default USA)'),
     stockpile: StockpileSchema.optional(),
     substitution: SubstitutionSchema.optional(),
   })
-  .meta({ id: 'PresetOverrides', example: { year: 2024, stockpile: { antimony: 1100 } } });
+  .meta({ id: 'PresetOverrides', example: { year: 2024, edition: 'usgs-mcs-2025', stockpile: { antimony: 1100 } } });
 
 export type PresetOverrides = z.output<typeof PresetOverridesSchema>;
 
@@ -101,6 +105,7 @@ const StageOkSchema = z.object({
   year: z.number().int(),
   basis: z.string(),
   basisLabel: z.string(),
+  edition: z.string().nullable().describe('The edition whose figures this stage used'),
   baselineTonnes: z.number().describe('World supply before the shock (published world total, else the sum of rows)'),
   lostTonnes: z.number().describe('Σ shocked tonnes × reduction'),
   substitutedTonnes: z.number().describe('Lost tonnes made up by substitution'),
@@ -242,6 +247,7 @@ const SummaryRowSchema = z.object({
 
 const ScenarioEchoSchema = z.object({
   year: z.number().int().nullable().describe('As requested; null = per mineral, the latest year with data'),
+  edition: z.string().nullable().describe('The edition requested; null = the newest edition per series and year'),
   minerals: z.array(z.string()),
   importer: z.string(),
   shocks: z.array(

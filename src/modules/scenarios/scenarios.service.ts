@@ -16,7 +16,7 @@ import {
 } from '../../scoring/index.js';
 import { compareCodes } from '../../scoring/order.js';
 import { methodLink } from '../concentration/concentration.service.js';
-import { countryName, sourceRef } from '../shared/lookups.js';
+import { countryName, sourceRef, viewForEdition } from '../shared/lookups.js';
 import { findPreset, SCENARIO_PRESETS, type PresetBody } from './scenarios.presets.js';
 import type { DisruptionRequest, PresetOverrides } from './scenarios.schemas.js';
 
@@ -33,6 +33,8 @@ interface NormalisedShock {
 
 interface NormalisedScenario {
   year: number | null;
+  /** The edition the figures were pinned to (`edition` in the request); null = the default view. */
+  edition: string | null;
   minerals: string[];
   importer: string;
   shocks: NormalisedShock[];
@@ -155,6 +157,7 @@ export function normaliseRequest(snapshot: DatasetSnapshot, request: DisruptionR
   }
   return {
     year: request.year ?? null,
+    edition: snapshot.pinnedEdition?.id ?? null,
     minerals,
     importer: request.importer,
     shocks,
@@ -194,6 +197,7 @@ function governanceOf(snapshot: DatasetSnapshot, country: string) {
 interface StageContext {
   year: number;
   basisLabel: string;
+  edition: string;
   withheld: string[];
 }
 
@@ -215,6 +219,7 @@ function stageInputsOf(snapshot: DatasetSnapshot, mineral: string, year: number,
     contexts.set(stage, {
       year,
       basisLabel: snapshot.basisById.get(supply.basis)?.label ?? supply.basis,
+      edition: supply.edition,
       withheld: supply.producers.filter((p) => p.tonnes === null).map((p) => p.country).sort(compareCodes),
     });
     return {
@@ -255,6 +260,7 @@ function shapeStage(snapshot: DatasetSnapshot, year: number, stage: StageOutcome
     year,
     basis: stage.basis,
     basisLabel: context?.basisLabel ?? stage.basis,
+    edition: context?.edition ?? null,
     baselineTonnes: round(stage.baselineTonnes, 2),
     lostTonnes: round(stage.lostTonnes, 2),
     substitutedTonnes: round(stage.substitutedTonnes, 2),
@@ -533,6 +539,7 @@ function runNormalised(snapshot: DatasetSnapshot, scenario: NormalisedScenario) 
     return {
       scenario: {
         year: scenario.year,
+        edition: scenario.edition,
         minerals: scenario.minerals,
         importer: scenario.importer,
         shocks: scenario.shocks,
@@ -548,10 +555,12 @@ function runNormalised(snapshot: DatasetSnapshot, scenario: NormalisedScenario) 
 
 // ---- Entry points ------------------------------------------------------------------------------
 
-export function runScenario(snapshot: DatasetSnapshot, request: DisruptionRequest) {
+export function runScenario(snapshot: DatasetSnapshot, request: DisruptionRequest, editionField = 'body.edition') {
+  // The figures as the requested edition gave them (default: the newest per series and year).
+  const view = viewForEdition(snapshot, request.edition, editionField);
   // A request seen before in this dataset version maps to the same result: skip normalising it again. Refused
   // requests throw and are never memoized.
-  return memoize(snapshot, `scenario-request|${canonicalJson(request)}`, () => runNormalised(snapshot, normaliseRequest(snapshot, request)));
+  return memoize(view, `scenario-request|${canonicalJson(request)}`, () => runNormalised(view, normaliseRequest(view, request)));
 }
 
 export function listPresets(snapshot: DatasetSnapshot) {
@@ -571,6 +580,7 @@ function presetRequest(body: PresetBody, overrides: PresetOverrides | undefined)
   };
   const year = overrides?.year ?? body.year;
   if (year !== undefined) request.year = year;
+  if (overrides?.edition !== undefined) request.edition = overrides.edition;
   if (body.minerals !== undefined) request.minerals = body.minerals;
   if (overrides?.stockpile !== undefined) request.stockpile = overrides.stockpile;
   if (overrides?.substitution !== undefined) request.substitution = overrides.substitution;
@@ -580,6 +590,7 @@ function presetRequest(body: PresetBody, overrides: PresetOverrides | undefined)
 export function runPreset(snapshot: DatasetSnapshot, id: string, overrides: PresetOverrides | undefined) {
   const preset = findPreset(id);
   if (!preset) throw new NotFoundError(`Unknown scenario preset '${id}'. See GET /v1/scenarios/presets for the list.`);
-  const result = runScenario(snapshot, presetRequest(preset.body(snapshot), overrides));
+  const view = viewForEdition(snapshot, overrides?.edition, 'body.edition');
+  const result = runScenario(view, presetRequest(preset.body(view), overrides));
   return { preset: { id: preset.id, title: preset.title, question: preset.question }, ...result };
 }
