@@ -5,6 +5,7 @@ import { concentrationRoutes } from './concentration/concentration.routes.js';
 import { countriesRoutes } from './countries/countries.routes.js';
 import { defenseUsesRoutes } from './defense-uses/defense-uses.routes.js';
 import { dependencyRoutes } from './dependency/dependency.routes.js';
+import { editionsRoutes } from './editions/editions.routes.js';
 import { groupsRoutes } from './groups/groups.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { methodsRoutes } from './methods/methods.routes.js';
@@ -27,6 +28,7 @@ export async function registerModules(app: FastifyInstance, config: Config): Pro
   await app.register(defenseUsesRoutes);
   await app.register(groupsRoutes);
   await app.register(sourcesRoutes);
+  await app.register(editionsRoutes);
   await app.register(concentrationRoutes);
   await app.register(supplyRiskRoutes);
   await app.register(dependencyRoutes);
