@@ -46,12 +46,16 @@ export interface ParsedDataset {
 /** The last dataset parsed: tests and repeated seeds in one process skip re-parsing identical files. */
 let lastParsed: ParsedDataset | null = null;
 
-/** Reads, parses and validates every data file; throws DatasetError naming file, line and field. */
-export function readDataset(dataDir: string): ParsedDataset {
+function readTexts(dataDir: string): { texts: string[]; contentHash: string } {
   const texts = (TABLE_SPECS as readonly TableSpec<unknown>[]).map((spec) => readFileSync(join(dataDir, spec.file), 'utf8'));
   const hash = createHash('sha256');
   TABLE_SPECS.forEach((spec, index) => hash.update(spec.file).update('\0').update(texts[index] as string));
-  const contentHash = hash.digest('hex');
+  return { texts, contentHash: hash.digest('hex') };
+}
+
+/** Reads, parses and validates every data file; throws DatasetError naming file, line and field. */
+export function readDataset(dataDir: string): ParsedDataset {
+  const { texts, contentHash } = readTexts(dataDir);
   if (lastParsed?.contentHash === contentHash) return lastParsed;
 
   const issues: DataIssue[] = [];
@@ -192,4 +196,21 @@ export function seedIfEmpty(db: Db, dataDir: string): boolean {
   if (existing.some((row) => row.key === 'version')) return false;
   storeDataset(db, readDataset(dataDir));
   return true;
+}
+
+export type RefreshOutcome = 'current' | 'refreshed' | 'kept-writes';
+
+/**
+ * A database seeded from an older data/ (a new edition imported since, a new image on an old volume) is re-seeded
+ * when nothing was written through the API since its seed (version 1); otherwise it is kept, because re-seeding
+ * would drop those writes, and the caller says so (`npm run db:seed` replaces it on purpose).
+ */
+export function refreshIfStale(db: Db, dataDir: string): RefreshOutcome {
+  const meta = db.select().from(datasetMeta).all();
+  const storedHash = meta.find((row) => row.key === 'content_hash')?.value;
+  const { contentHash } = readTexts(dataDir);
+  if (storedHash === contentHash) return 'current';
+  if (meta.find((row) => row.key === 'version')?.value !== '1') return 'kept-writes';
+  storeDataset(db, readDataset(dataDir));
+  return 'refreshed';
 }

@@ -5,7 +5,7 @@ import { ConfigError } from '../config.js';
 import { openDatabase, runMigrations, type DatabaseHandle, type Db } from '../db/client.js';
 import { appliedMigrationCount, expectedMigrationCount } from '../db/status.js';
 import { createDatasetRepository } from '../dataset/dataset.repository.js';
-import { seedIfEmpty } from '../dataset/load.js';
+import { refreshIfStale, seedIfEmpty } from '../dataset/load.js';
 import { createSnapshotStore, type DatasetSnapshot, type SnapshotStore } from '../dataset/snapshot.js';
 import { viewForEdition } from '../modules/shared/lookups.js';
 
@@ -92,6 +92,16 @@ function openWritable(app: FastifyInstance, options: DatabasePluginOptions): Dat
   try {
     runMigrations(handle.db, options.migrationsDir);
     if (seedIfEmpty(handle.db, options.dataDir)) app.log.info({ dataDir: options.dataDir }, 'seeded the database');
+    else if (options.databasePath !== ':memory:') {
+      const outcome = refreshIfStale(handle.db, options.dataDir);
+      if (outcome === 'refreshed') app.log.info({ dataDir: options.dataDir }, 'data/ changed since the last seed: re-seeded the database');
+      if (outcome === 'kept-writes') {
+        app.log.warn(
+          { dataDir: options.dataDir },
+          'data/ changed since the last seed, but figures were written through the API since: kept the database; `npm run db:seed` loads data/ (and drops those writes)',
+        );
+      }
+    }
   } catch (error) {
     handle.close();
     throw error;

@@ -28,7 +28,7 @@ describe('GET /v1/minerals/tungsten/concentration (mining 2024 from data/product
   let body: any;
 
   beforeAll(async () => {
-    const response = await getJson(app, '/v1/minerals/tungsten/concentration');
+    const response = await getJson(app, '/v1/minerals/tungsten/concentration?edition=usgs-mcs-2025');
     expect(response.status).toBe(200);
     body = response.body;
   });
@@ -44,7 +44,8 @@ describe('GET /v1/minerals/tungsten/concentration (mining 2024 from data/product
 
   it('mining 2024 HHI is Σ share² of the seeded rows against WLD 81,000, China 82.72 %', () => {
     const mining = stageOf(body, 'mining');
-    expect(mining).toMatchObject({ stage: 'mining', status: 'ok', year: 2024, basis: 'w-contained' });
+    expect(mining).toMatchObject({ stage: 'mining', status: 'ok', year: 2024, basis: 'w-contained', edition: 'usgs-mcs-2025' });
+    expect(mining.edition).toBe(ref.edition);
     expect(mining.hhi).toBe(round(ref.hhi, 1));
     expect(mining.hhi).toBe(6879.8);
     expect(mining.top).toEqual({ country: 'CHN', name: 'China', tonnes: 67_000, share: 82.72 });
@@ -105,10 +106,11 @@ describe('GET /v1/minerals/tungsten/concentration (mining 2024 from data/product
       status: 'ok',
       stage: 'mining',
       year: 2024,
+      edition: 'usgs-mcs-2025',
       hhi: 6879.8,
       topCountry: 'CHN',
       topShare: 82.72,
-      comparedStages: [{ stage: 'mining', year: 2024, hhi: 6879.8 }],
+      comparedStages: [{ stage: 'mining', year: 2024, edition: 'usgs-mcs-2025', hhi: 6879.8 }],
       method: { id: 'chokepoint', href: '/v1/methods/chokepoint' },
     });
   });
@@ -126,7 +128,7 @@ describe('governance-weighted HHI (tungsten mining 2024)', () => {
     // China alone contributes 0.82716² × 5.6665 ≈ 3.877 of the ≈ 3.899 total
     expect(expected.hhiWgi).toBeCloseTo(3.899, 3);
 
-    const { body } = await getJson(app, '/v1/minerals/tungsten/concentration?stage=mining');
+    const { body } = await getJson(app, '/v1/minerals/tungsten/concentration?stage=mining&edition=usgs-mcs-2025');
     const weighted = stageOf(body, 'mining').governanceWeighted;
     expect(weighted.status).toBe('ok');
     expect(weighted.hhiWgi).toBe(round(expected.hhiWgi, 3));
@@ -140,7 +142,7 @@ describe('governance-weighted HHI (tungsten mining 2024)', () => {
     const ref = stageReference('antimony', 'mining', 2024);
     const expected = governanceWeighted(ref.producers);
     expect(expected.missing).toEqual(['GTM', 'PAK']);
-    const { body } = await getJson(app, '/v1/minerals/antimony/concentration?stage=mining');
+    const { body } = await getJson(app, '/v1/minerals/antimony/concentration?stage=mining&edition=usgs-mcs-2025');
     const weighted = stageOf(body, 'mining').governanceWeighted;
     expect(weighted.hhiWgi).toBe(round(expected.hhiWgi, 3));
     // GTM 50 t + PAK 250 t of 100,000 t = 0.30 %
@@ -167,7 +169,7 @@ describe('chokepoints of the card minerals', () => {
     it(`${c.mineral}: chokepoint ${c.stage}, HHI ${c.hhi}`, async () => {
       const ref = stageReference(c.mineral, c.stage, 2024);
       expect(round(ref.hhi, 1)).toBe(c.hhi);
-      const { status, body } = await getJson(app, `/v1/minerals/${c.mineral}/concentration`);
+      const { status, body } = await getJson(app, `/v1/minerals/${c.mineral}/concentration?edition=usgs-mcs-2025`);
       expect(status).toBe(200);
       expect(body.chokepoint).toMatchObject({ status: 'ok', stage: c.stage, year: 2024, hhi: c.hhi, topCountry: c.top });
       expect(body.chokepoint.topShare).toBe(round(ref.cr1, 2));
@@ -185,7 +187,7 @@ describe('chokepoints of the card minerals', () => {
       const mining = stageReference(mineral, 'mining', 2024);
       const refining = stageReference(mineral, 'refining', 2024);
       expect(refining.hhi).toBeGreaterThan(mining.hhi);
-      const { body } = await getJson(app, `/v1/minerals/${mineral}/concentration`);
+      const { body } = await getJson(app, `/v1/minerals/${mineral}/concentration?edition=usgs-mcs-2025`);
       expect(body.chokepoint.stage).toBe('refining');
       expect(body.chokepoint.hhi).toBe(round(refining.hhi, 1));
       expect(stageOf(body, 'mining').hhi).toBe(round(mining.hhi, 1));
@@ -195,7 +197,7 @@ describe('chokepoints of the card minerals', () => {
 
 describe('GET /v1/minerals/{mineral}/concentration/history', () => {
   it('antimony mining: 2021–2024, HHI per year from the rows, China on top every year', async () => {
-    const { status, body } = await getJson(app, '/v1/minerals/antimony/concentration/history?stage=mining');
+    const { status, body } = await getJson(app, '/v1/minerals/antimony/concentration/history?stage=mining&edition=usgs-mcs-2025');
     expect(status).toBe(200);
     expect(body.stages).toHaveLength(1);
     const [mining] = body.stages;
@@ -204,7 +206,7 @@ describe('GET /v1/minerals/{mineral}/concentration/history', () => {
     expect(yearsWithData('antimony', 'mining')).toEqual([2021, 2022, 2023, 2024]);
     for (const point of mining.series) {
       const ref = stageReference('antimony', 'mining', point.year);
-      expect(point).toMatchObject({ status: 'ok', topCountry: 'CHN', worldTonnes: ref.worldTonnes });
+      expect(point).toMatchObject({ status: 'ok', topCountry: 'CHN', worldTonnes: ref.worldTonnes, edition: ref.edition });
       expect(point.hhi).toBe(round(ref.hhi, 1));
       expect(point.cr1).toBe(round(ref.cr1, 2));
       expect(point.topShare).toBe(round(shareOf(ref, 'CHN'), 2));
@@ -216,7 +218,7 @@ describe('GET /v1/minerals/{mineral}/concentration/history', () => {
   });
 
   it('without ?stage every stage is listed; stages without data are insufficient_data', async () => {
-    const { body } = await getJson(app, '/v1/minerals/antimony/concentration/history');
+    const { body } = await getJson(app, '/v1/minerals/antimony/concentration/history?edition=usgs-mcs-2025');
     expect(body.stages.map((s: any) => [s.stage, s.status])).toEqual([
       ['mining', 'ok'],
       ['refining', 'insufficient_data'],
@@ -229,7 +231,7 @@ describe('GET /v1/minerals/{mineral}/concentration/history', () => {
 
 describe('GET /v1/concentration', () => {
   it('ranks every mineral × stage by HHI, descending, ranks 1..n, each HHI from the rows', async () => {
-    const { status, body } = await getJson(app, '/v1/concentration');
+    const { status, body } = await getJson(app, '/v1/concentration?edition=usgs-mcs-2025');
     expect(status).toBe(200);
     const pairs = stagesWithData();
     expect(body.total).toBe(pairs.length);
@@ -241,6 +243,7 @@ describe('GET /v1/concentration', () => {
     for (const row of body.data) {
       const ref = stageReference(row.mineral, row.stage, row.year);
       expect(row.hhi).toBe(round(ref.hhi, 1));
+      expect(row.edition).toBe(ref.edition);
       expect(row.year).toBe(Math.max(...yearsWithData(row.mineral, row.stage)));
     }
     expect(body.insufficientData).toEqual([]);
@@ -248,7 +251,7 @@ describe('GET /v1/concentration', () => {
   });
 
   it('gallium refining is at the top: China 750 of 760 t = 98.68 %', async () => {
-    const { body } = await getJson(app, '/v1/concentration');
+    const { body } = await getJson(app, '/v1/concentration?edition=usgs-mcs-2025');
     const gallium = body.data.find((r: any) => r.mineral === 'gallium' && r.stage === 'refining');
     expect(gallium.rank).toBeLessThanOrEqual(3);
     expect(body.data[0]).toMatchObject({ rank: 1, mineral: 'gallium', stage: 'refining', topCountry: 'CHN', topShare: 98.68 });
@@ -258,7 +261,7 @@ describe('GET /v1/concentration', () => {
   });
 
   it('?year=2022 scores 2022 only, and lists the pairs without 2022 data as insufficient_data', async () => {
-    const { status, body } = await getJson(app, '/v1/concentration?year=2022');
+    const { status, body } = await getJson(app, '/v1/concentration?year=2022&edition=usgs-mcs-2025');
     expect(status).toBe(200);
     expect(body.year).toBe(2022);
     expect(body.data.length).toBeGreaterThan(0);
@@ -280,7 +283,7 @@ describe('GET /v1/concentration', () => {
   });
 
   it('?stage=mining keeps mining rows only', async () => {
-    const { body } = await getJson(app, '/v1/concentration?stage=mining');
+    const { body } = await getJson(app, '/v1/concentration?stage=mining&edition=usgs-mcs-2025');
     const mining = stagesWithData().filter((p) => p.stage === 'mining');
     expect(body.total).toBe(mining.length);
     expect(body.data.every((r: any) => r.stage === 'mining')).toBe(true);
@@ -291,7 +294,7 @@ describe('GET /v1/concentration', () => {
 
 describe('GET /v1/countries/{iso3}/dominance', () => {
   it('CHN, default minShare 25: every (mineral, stage) where China has ≥ 25 %, largest share first', async () => {
-    const { status, body } = await getJson(app, '/v1/countries/CHN/dominance');
+    const { status, body } = await getJson(app, '/v1/countries/CHN/dominance?edition=usgs-mcs-2025');
     expect(status).toBe(200);
     expect(body).toMatchObject({ country: 'CHN', name: 'China', minShare: 25 });
     const shares = body.data.map((r: any) => r.share);
@@ -315,7 +318,7 @@ describe('GET /v1/countries/{iso3}/dominance', () => {
   });
 
   it('?minShare=90 keeps only shares of at least 90 %', async () => {
-    const { body } = await getJson(app, '/v1/countries/CHN/dominance?minShare=90');
+    const { body } = await getJson(app, '/v1/countries/CHN/dominance?minShare=90&edition=usgs-mcs-2025');
     expect(body.minShare).toBe(90);
     expect(body.data.length).toBeGreaterThan(0);
     expect(body.data.every((r: any) => r.share >= 90)).toBe(true);
@@ -328,14 +331,14 @@ describe('GET /v1/countries/{iso3}/dominance', () => {
   });
 
   it('?minShare= (empty) takes the default 25, not 0', async () => {
-    const { status, body } = await getJson(app, '/v1/countries/CHN/dominance?minShare=');
+    const { status, body } = await getJson(app, '/v1/countries/CHN/dominance?minShare=&edition=usgs-mcs-2025');
     expect(status).toBe(200);
     expect(body.minShare).toBe(25);
     expect(body.data.every((r: any) => r.share >= 25)).toBe(true);
   });
 
   it('ranks China second where it is not the largest producer (nickel refining: Indonesia first)', async () => {
-    const { body } = await getJson(app, '/v1/countries/CHN/dominance');
+    const { body } = await getJson(app, '/v1/countries/CHN/dominance?edition=usgs-mcs-2025');
     const nickel = body.data.find((r: any) => r.mineral === 'nickel' && r.stage === 'refining');
     const ref = stageReference('nickel', 'refining', 2024);
     expect(ref.producers[0]!.country).toBe('IDN');

@@ -2,11 +2,16 @@
  * Expected values for the score endpoint tests, worked out straight from data/*.csv.
  * Deliberately independent of src/: it parses the CSV files itself and does the arithmetic
  * the methodology describes, so a test compares the API against the spreadsheet, not against itself.
+ *
+ * data/ holds every edition's figures; the figure tables here are the view pinned to MCS 2025 (PINNED_EDITION,
+ * the view rule applied independently in ../../helpers/editions.ts), the edition the score tests pin with
+ * `?edition=usgs-mcs-2025`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { DATA_DIR } from '../../helpers/dataset.js';
+import { PINNED_EDITION, viewRows } from '../../helpers/editions.js';
 
 type Row = Record<string, string>;
 
@@ -14,10 +19,12 @@ function readRows(file: string): Row[] {
   return parse(readFileSync(join(DATA_DIR, file), 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
 }
 
-const production = readRows('production.csv');
+export { PINNED_EDITION };
+
+const production = viewRows('production.csv', PINNED_EDITION);
 const governance = readRows('governance.csv');
-const importSources = readRows('import_sources.csv');
-const importReliance = readRows('import_reliance.csv');
+const importSources = viewRows('import_sources.csv', PINNED_EDITION);
+const importReliance = viewRows('import_reliance.csv', PINNED_EDITION);
 const groupMembers = readRows('group_members.csv');
 const basisPriority = new Map(
   readRows('bases.csv').map((r) => [r.id!, r.priority === '' ? Number.MAX_SAFE_INTEGER : Number(r.priority)]),
@@ -28,6 +35,8 @@ const OTHER = 'OTH';
 
 export interface StageReference {
   basis: string;
+  /** The edition whose rows answer (one edition per stage-year, never a mix). */
+  edition: string;
   worldTonnes: number;
   otherTonnes: number | null;
   /** Named producers with a figure, largest first; shares in percent of the world total. */
@@ -70,8 +79,11 @@ export function stageReference(mineral: string, stage: string, year: number): St
   for (const s of shares) hhi += s * s;
   const namedShareTotal = shares.reduce((t, s) => t + s, 0);
   const unallocatedShare = Math.max(0, 100 - namedShareTotal);
+  const editions = [...new Set(rows.map((r) => r.edition!))];
+  if (editions.length !== 1) throw new Error(`${mineral} ${stage} ${year} mixes editions ${editions.join(', ')}`);
   return {
     basis: rows[0]!.basis!,
+    edition: editions[0]!,
     worldTonnes,
     otherTonnes,
     producers,
