@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import {
   DATA_DIR,
   ImportError,
@@ -21,7 +22,8 @@ import {
 
 const USAGE = 'usage: npm run data:import -- usgs-mcs <file> [--data-dir <dir>] [--dry-run]';
 
-function main(argv: string[]): number {
+/** The whole command; returns the exit code (exported so tests can run it in-process). */
+export function main(argv: string[], log: (line: string) => void = console.log, error: (line: string) => void = console.error): number {
   const args = [...argv];
   let dataDir = DATA_DIR;
   let dryRun = false;
@@ -34,11 +36,11 @@ function main(argv: string[]): number {
   }
   const [importer, file] = positional;
   if (importer !== 'usgs-mcs' || !file || positional.length !== 2) {
-    console.error(USAGE);
+    error(USAGE);
     return 2;
   }
   if (!fs.existsSync(file)) {
-    console.error(`${file}: no such file`);
+    error(`${file}: no such file`);
     return 1;
   }
   try {
@@ -47,16 +49,18 @@ function main(argv: string[]): number {
     const plan = planDataDir(result, readDataDir(dataDir), path.relative(process.cwd(), dataDir) || '.');
     const elapsed = performance.now() - started;
     if (!dryRun) writeDataDir(dataDir, plan);
-    console.log(formatReport(result, plan, elapsed));
-    console.log(dryRun ? 'dry run: nothing written' : `written to ${dataDir}`);
+    log(formatReport(result, plan, elapsed));
+    log(dryRun ? 'dry run: nothing written' : `written to ${dataDir}`);
     return 0;
-  } catch (error) {
-    if (error instanceof ImportError) {
-      console.error(`import refused, nothing written: ${error.message}`);
+  } catch (caught) {
+    if (caught instanceof ImportError) {
+      error(`import refused, nothing written: ${caught.message}`);
       return 1;
     }
-    throw error;
+    throw caught;
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -371,7 +371,7 @@ export function transform(bytes: Uint8Array, file: string): ImportResult {
       count(row, 'skipped', skipReason);
       continue;
     }
-    if (out === null) continue;
+    if (out === null) throw new ImportError(file, line, 'internal: row neither imported nor skipped');
     figures[target.table].push(out);
     lineOf.set(out, line);
     count(row, 'imported', target.table);
