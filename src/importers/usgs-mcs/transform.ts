@@ -235,6 +235,7 @@ export function transform(bytes: Uint8Array, file: string): ImportResult {
   const countriesUsed = new Map<string, string>(); // iso3 → USGS name
   const critical = new Map<string, { value: boolean; chapter: ChapterSpec; line: number }>();
   const importSources = new Map<string, { row: Row; share: number | null; order: number }[]>();
+  const importSourceNotes = new Map<string, ImportSourceNotes>(); // chapter → footnotes
 
   const count = (row: Parsed, kind: 'imported' | 'skipped', what: string): void => {
     const key = `${row.chapter}\u0000${row.section}`;
@@ -346,6 +347,13 @@ export function transform(bytes: Uint8Array, file: string): ImportResult {
         const r: Row = { importer: 'USA', mineral: chapter.mineral, form: target.form, period: periodText, country: iso3, share_pct: share ?? '', rank: '', ...base };
         const group = `${chapter.mineral}\u0000${target.form}\u0000${periodText}`;
         importSources.set(group, [...(importSources.get(group) ?? []), { row: r, share: share === null ? null : Number(share), order: line }]);
+        const chapterNotes: ImportSourceNotes = importSourceNotes.get(chapter.chapter) ?? { rows: 0, perDetail: new Map(), notes: new Map() };
+        chapterNotes.rows++;
+        chapterNotes.perDetail.set(row.detail, (chapterNotes.perDetail.get(row.detail) ?? 0) + 1);
+        for (const note of row.notes.split(NOTE_SEPARATOR).map((n) => n.trim()).filter((n) => n !== '')) {
+          chapterNotes.notes.set(note, [...(chapterNotes.notes.get(note) ?? []), { detail: row.detail, country: row.country }]);
+        }
+        importSourceNotes.set(chapter.chapter, chapterNotes);
         out = r;
         break;
       }
@@ -419,7 +427,33 @@ export function transform(bytes: Uint8Array, file: string): ImportResult {
   }
 
   report.sections = [...sectionCounts.values()];
-  return { edition, figures, reference: referenceNeeds(edition, figures, sectionsUsed, sourcesUsed, countriesUsed, file), report };
+  return {
+    edition,
+    figures,
+    reference: referenceNeeds(edition, figures, sectionsUsed, sourcesUsed, countriesUsed, importSourceNotes, file),
+    report,
+  };
+}
+
+interface ImportSourceNotes {
+  rows: number;
+  perDetail: Map<string, number>;
+  notes: Map<string, { detail: string; country: string }[]>;
+}
+
+/** Import Sources footnotes as published ("Includes Hong Kong." on the China row, …), saying where they apply. */
+function importSourceFootnotes(collected: ImportSourceNotes | undefined): string {
+  if (!collected || collected.notes.size === 0) return '';
+  const parts = [...collected.notes].map(([note, where]) => {
+    const text = note.endsWith('.') ? note.slice(0, -1) : note;
+    if (where.length === collected.rows) return `${text}.`;
+    const details = [...new Set(where.map((w) => w.detail))].map((detail) => {
+      const countries = where.filter((w) => w.detail === detail).map((w) => w.country);
+      return countries.length === collected.perDetail.get(detail) && countries.length > 1 ? detail : `${detail}: ${countries.join(", ")}`;
+    });
+    return `${text} (${details.join('; ')}).`;
+  });
+  return ` Import Sources footnotes: ${parts.join(' ')}`;
 }
 
 function referenceNeeds(
@@ -428,6 +462,7 @@ function referenceNeeds(
   sectionsUsed: Map<string, string[]>,
   sourcesUsed: Set<string>,
   countriesUsed: Map<string, string>,
+  importSourceNotes: Map<string, ImportSourceNotes>,
   file: string,
 ): ReferenceNeeds {
   const missing = (what: string): never => {
@@ -455,7 +490,9 @@ function referenceNeeds(
       locator: `${chapter.title} chapter (MCS chapter "${chapter.chapter}"), data-release sections: ${sections.join('; ')} (file ${edition.source.file})`,
       url: edition.source.url,
       licence: edition.source.licence,
-      notes: `Official data release "${edition.title} Data Release" (${edition.source.url.replace('https://doi.org/', 'doi:')}), read by scripts/import-data.ts; publication ${edition.title}, doi:${edition.doi}.`,
+      notes:
+        `Official data release "${edition.title} Data Release" (${edition.source.url.replace('https://doi.org/', 'doi:')}), read by scripts/import-data.ts; publication ${edition.title}, doi:${edition.doi}.` +
+        importSourceFootnotes(importSourceNotes.get(chapter.chapter)),
     });
   }
   for (const erratum of ERRATUM_SOURCES.filter((e) => e.edition === edition.id)) {
