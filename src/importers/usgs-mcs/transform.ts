@@ -236,6 +236,8 @@ export function transform(bytes: Uint8Array, file: string): ImportResult {
   const critical = new Map<string, { value: boolean; chapter: ChapterSpec; line: number }>();
   const importSources = new Map<string, { row: Row; share: number | null; order: number }[]>();
   const importSourceNotes = new Map<string, ImportSourceNotes>(); // chapter → footnotes
+  const rulesUsed = new Set<SeriesRule>();
+  const chaptersSeen = new Set<string>();
 
   const count = (row: Parsed, kind: 'imported' | 'skipped', what: string): void => {
     const key = `${row.chapter}\u0000${row.section}`;
@@ -250,6 +252,7 @@ export function transform(bytes: Uint8Array, file: string): ImportResult {
   for (const row of rows) {
     const line = row.record.line;
     const chapter = CHAPTER_BY_NAME.get(row.chapter);
+    if (chapter) chaptersSeen.add(chapter.chapter);
     if (!chapter) {
       report.outOfScope[row.chapter] = (report.outOfScope[row.chapter] ?? 0) + 1;
       continue;
@@ -258,6 +261,7 @@ export function transform(bytes: Uint8Array, file: string): ImportResult {
       throw new ImportError(file, line, what);
     };
     const rule = findRule(row, file);
+    rulesUsed.add(rule);
     const iso3 = COUNTRIES[row.country] ?? fail(`unmapped country name ${JSON.stringify(row.country)} (add it to COUNTRIES in src/importers/usgs-mcs/tables.ts)`);
     const unit = UNITS[row.unit] ?? fail(`unknown unit ${JSON.stringify(row.unit)} (detail ${JSON.stringify(row.detail)})`);
     const value = parseValue(row.value) ?? fail(`unparseable value ${JSON.stringify(row.value)} (detail ${JSON.stringify(row.detail)}, ${row.country}, ${row.year})`);
@@ -426,6 +430,15 @@ export function transform(bytes: Uint8Array, file: string): ImportResult {
     }
   }
 
+  // Series the tables know but the file no longer has (a hint when importing the next edition).
+  for (const rule of SERIES) {
+    if (chaptersSeen.has(rule.chapter) && !rulesUsed.has(rule)) {
+      report.notes.push(`series in the tables but not in the file: ${rule.chapter} / ${rule.section} / ${rule.detail}${rule.commodity ? ` (${rule.commodity})` : ''}`);
+    }
+  }
+  for (const chapter of CHAPTERS) {
+    if (!chaptersSeen.has(chapter.chapter)) report.notes.push(`chapter in scope but not in the file: ${chapter.chapter}`);
+  }
   report.sections = [...sectionCounts.values()];
   return {
     edition,
@@ -449,7 +462,7 @@ function importSourceFootnotes(collected: ImportSourceNotes | undefined): string
     if (where.length === collected.rows) return `${text}.`;
     const details = [...new Set(where.map((w) => w.detail))].map((detail) => {
       const countries = where.filter((w) => w.detail === detail).map((w) => w.country);
-      return countries.length === collected.perDetail.get(detail) && countries.length > 1 ? detail : `${detail}: ${countries.join(", ")}`;
+      return countries.length === collected.perDetail.get(detail) && countries.length > 1 ? detail : `${detail}: ${countries.join(', ')}`;
     });
     return `${text} (${details.join('; ')}).`;
   });
