@@ -87,3 +87,13 @@ describe('usgs-mcs importer writing a data/ folder in the editions-contract form
     expect(editions[1]).toMatch(/^usgs-mcs-2026,usgs-mcs,U\.S\. Geological Survey,Mineral Commodity Summaries 2026,10\.3133\/mcs2026,/);
   });
 });
+
+describe('the drift-test helper', () => {
+  it('plannedDataDir(dir) reports no change once dir holds the import of the kept official file', async () => {
+    const { plannedDataDir, RAW_FILES, REPOSITORY_ROOT } = await import('../../src/importers/usgs-mcs/index.js');
+    const dir = fixtureDir();
+    expect(plannedDataDir(dir).files.some((f) => f.changed)).toBe(true);
+    expect(runCli(['usgs-mcs', path.join(REPOSITORY_ROOT, RAW_FILES[0] as string), '--data-dir', dir]).code).toBe(0);
+    expect(plannedDataDir(dir).files.filter((f) => f.changed).map((f) => f.file)).toEqual([]);
+  });
+});
