@@ -16,6 +16,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 
+import { plannedDataDir, RAW_FILES, writeDataDir } from '../src/importers/usgs-mcs/index.js';
+
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const REF = path.resolve(process.argv[2] ?? path.join(ROOT, '..', 'shared', 'reference', 'data'));
 const OUT = path.join(ROOT, 'data');
@@ -1874,3 +1876,15 @@ console.log('sum(country rows incl. OTH) / WLD, highest five:');
 for (const r of ratios.slice(0, 5)) console.log(`  ${r.key}: ${r.sum} / ${r.world} = ${r.ratio.toFixed(4)}`);
 const over = ratios.filter((r) => r.ratio > 1.05);
 console.log(`groups above 1.05: ${over.length === 0 ? 'none' : over.map((r) => r.key).join(', ')}`);
+
+// ---------------------------------------------------------------------------------------------------------
+// Official data files kept in data/raw/ (USGS MCS 2026 …): imported on top, exactly as `npm run data:import` does,
+// so this one command rebuilds the whole of data/.
+// ---------------------------------------------------------------------------------------------------------
+
+{
+  const plan = plannedDataDir(OUT);
+  writeDataDir(OUT, plan);
+  const changed = plan.files.filter((file) => file.changed).map((file) => file.file);
+  console.log(`official files imported (${RAW_FILES.join(', ')}): ${changed.length} data files updated`);
+}
