@@ -2,6 +2,7 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import * as schema from '../db/schema.js';
 import { DEFENSE_CATEGORIES } from '../domain/defense.js';
+import { SALIENT_STATISTICS } from '../domain/salient.js';
 import {
   decimal,
   flag,
@@ -172,7 +173,7 @@ const PriceRow = z.object({
 const SalientRow = z.object({
   country: iso3,
   mineral: slug,
-  statistic: slug,
+  statistic: z.enum(SALIENT_STATISTICS),
   detail: z.string().trim(),
   unit: requiredText,
   year,

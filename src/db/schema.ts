@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { DEFENSE_CATEGORIES } from '../domain/defense.js';
+import { SALIENT_STATISTICS } from '../domain/salient.js';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const stages = sqliteTable('stages', {
@@ -207,7 +208,7 @@ export const salient = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     country: text('country').notNull().references(() => countries.iso3),
     mineralId: text('mineral_id').notNull().references(() => minerals.id),
-    statistic: text('statistic').notNull(),
+    statistic: text('statistic', { enum: SALIENT_STATISTICS }).notNull(),
     detail: text('detail').notNull(),
     unit: text('unit').notNull(),
     year: integer('year').notNull(),

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { MineralIdSchema, READ_ERRORS, SourceRefSchema, FormatQuery, PageQuery, listOf } from '../../schemas/common.js';
+import { EditionQuery, MineralIdSchema, READ_ERRORS, SourceRefSchema, FormatQuery, PageQuery, listOf } from '../../schemas/common.js';
 import { getMineral, listMinerals } from './minerals.service.js';
 
 const MineralSchema = z
@@ -34,6 +34,7 @@ const MineralDetailSchema = z
         latest: z.object({
           year: z.number().int(),
           basis: z.string(),
+          edition: z.string().describe('The edition whose figures answered'),
           worldTonnes: z.number().nullable(),
           worldTotalBasis: z.enum(['published', 'sum_of_rows']),
           worldSource: SourceRefSchema.nullable(),
@@ -53,6 +54,9 @@ const MineralDetailSchema = z
       total: z.number().int(),
       byCategory: z.record(z.string(), z.number().int()),
     }),
+    criticalLists: z
+      .array(z.object({ list: z.string().describe('e.g. `us-2025`: the 2025 U.S. critical-minerals list'), critical: z.boolean(), edition: z.string(), source: SourceRefSchema }))
+      .describe('Whether the mineral is on a government critical-minerals list, as an edition states it'),
   });
 
 const ANTIMONY_SOURCE = { id: 'usgs-mcs-2025-antimony', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35' };
@@ -85,6 +89,7 @@ export const mineralsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['minerals'],
         summary: 'One mineral: stages with data, bases, years, latest world output and its top producer',
         params: z.object({ mineral: MineralIdSchema }),
+        querystring: z.object({ ...EditionQuery }),
         response: {
           200: MineralDetailSchema.meta({
             id: 'MineralDetail',
@@ -101,6 +106,7 @@ export const mineralsRoutes: FastifyPluginAsyncZod = async (app) => {
                   latest: {
                     year: 2024,
                     basis: 'sb-contained',
+                    edition: 'usgs-mcs-2025',
                     worldTonnes: 100000,
                     worldTotalBasis: 'published',
                     worldSource: ANTIMONY_SOURCE,
@@ -109,6 +115,7 @@ export const mineralsRoutes: FastifyPluginAsyncZod = async (app) => {
                 },
               ],
               defenseUses: { total: 6, byCategory: { munitions: 3, nuclear: 1, 'optics-night-vision': 2 } },
+              criticalLists: [{ list: 'us-2025', critical: true, edition: 'usgs-mcs-2026', source: { id: 'usgs-mcs-2026-antimony', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2026, Antimony chapter' } }],
             },
           }),
           ...READ_ERRORS,

@@ -41,6 +41,7 @@ function latestSummary(snapshot: DatasetSnapshot, supply: StageYearSupply) {
   return {
     year: supply.year,
     basis: supply.basis,
+    edition: supply.edition,
     worldTonnes: worldTotal,
     worldTotalBasis: supply.worldTonnes !== null ? ('published' as const) : ('sum_of_rows' as const),
     worldSource: worldRow ? sourceRef(snapshot, worldRow.sourceId) : null,
@@ -82,5 +83,8 @@ export function getMineral(snapshot: DatasetSnapshot, id: string) {
     description: mineral.description,
     stages,
     defenseUses: { total: uses.length, byCategory },
+    criticalLists: snapshot.criticalMinerals
+      .filter((row) => row.mineralId === id)
+      .map((row) => ({ list: row.list, critical: row.critical, edition: row.edition, source: sourceRef(snapshot, row.sourceId) })),
   };
 }

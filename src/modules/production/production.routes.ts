@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { SALIENT_STATISTICS } from '../../domain/salient.js';
 import { Iso3Schema, MineralIdSchema, READ_ERRORS, SourceRefSchema, StageIdSchema, OptionalYearSchema, FormatQuery, EditionQuery, PageQuery, listOf } from '../../schemas/common.js';
-import { listProduction, listReserves } from './production.service.js';
+import { listCapacity, listProduction, listReserves, listSalient } from './production.service.js';
 
 const ANTIMONY_SOURCE = { id: 'usgs-mcs-2025-antimony', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35' };
 
@@ -35,7 +36,84 @@ const ReserveSchema = z
   })
   .meta({ id: 'Reserve' });
 
+const CapacitySchema = z
+  .object({
+    mineral: z.string(),
+    stage: z.string(),
+    country: z.string().describe('ISO3, or WLD for the published world total'),
+    year: z.number().int(),
+    tonnes: z.number().describe('Metric tons of the basis per year'),
+    basis: z.string(),
+    basisLabel: z.string(),
+    estimated: z.boolean(),
+    lowerBound: z.boolean(),
+    edition: z.string(),
+    source: SourceRefSchema,
+  })
+  .meta({ id: 'Capacity' });
+
+const SalientSchema = z
+  .object({
+    country: z.string(),
+    mineral: z.string(),
+    statistic: z.enum(SALIENT_STATISTICS),
+    detail: z.string().describe('The line as the source prints it, e.g. "Imports for consumption: Oxide"'),
+    unit: z.string().describe('`t` (metric tons; kilograms and thousand tons converted) or the unit as published'),
+    year: z.number().int(),
+    value: z.number().nullable().describe('null when withheld (W) or not available (NA); never zero for a missing figure'),
+    valueText: z.string().describe('As published'),
+    estimated: z.boolean(),
+    edition: z.string(),
+    source: SourceRefSchema,
+  })
+  .meta({ id: 'SalientStatistic' });
+
 export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/v1/capacity',
+    {
+      config: { csv: true },
+      schema: {
+        operationId: 'listCapacity',
+        tags: ['production'],
+        summary: 'Production capacity by country as published (gallium, titanium sponge, refined bismuth, indium, tellurium)',
+        description: 'Capacity is not production: no score reads it.',
+        querystring: z.object({
+          ...PageQuery,
+          ...FormatQuery,
+          ...EditionQuery,
+          mineral: MineralIdSchema.optional(),
+          stage: StageIdSchema.optional(),
+          country: Iso3Schema.optional(),
+          year: OptionalYearSchema,
+        }),
+        response: { 200: listOf(CapacitySchema), ...READ_ERRORS },
+      },
+    },
+    async (request, reply) => app.page(request, reply, listCapacity(request.snapshot, request.query)),
+  );
+  app.get(
+    '/v1/salient',
+    {
+      config: { csv: true },
+      schema: {
+        operationId: 'listSalientStatistics',
+        tags: ['trade'],
+        summary: 'A country’s salient statistics (USGS: U.S. production, imports, exports, consumption, stocks, stockpile shipments)',
+        querystring: z.object({
+          ...PageQuery,
+          ...FormatQuery,
+          ...EditionQuery,
+          mineral: MineralIdSchema.optional(),
+          country: Iso3Schema.optional(),
+          statistic: z.enum(SALIENT_STATISTICS).optional(),
+          year: OptionalYearSchema,
+        }),
+        response: { 200: listOf(SalientSchema), ...READ_ERRORS },
+      },
+    },
+    async (request, reply) => app.page(request, reply, listSalient(request.snapshot, request.query)),
+  );
   app.get(
     '/v1/production',
     {

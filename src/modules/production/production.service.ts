@@ -67,3 +67,56 @@ export function listReserves(
     }));
   return { data, keys: rows.map((row) => row.id) };
 }
+
+export function listCapacity(snapshot: DatasetSnapshot, filters: Omit<ProductionFilters, 'from' | 'to'>) {
+  checkFilters(snapshot, filters);
+  const rows = snapshot.capacity.filter(
+    (row) =>
+      (filters.mineral === undefined || row.mineralId === filters.mineral) &&
+      (filters.stage === undefined || row.stageId === filters.stage) &&
+      (filters.country === undefined || row.country === filters.country) &&
+      (filters.year === undefined || row.year === filters.year),
+  );
+  const data = rows.map((row) => ({
+    mineral: row.mineralId,
+    stage: row.stageId,
+    country: row.country,
+    year: row.year,
+    tonnes: row.tonnes,
+    basis: row.basisId,
+    basisLabel: snapshot.basisById.get(row.basisId)?.label ?? row.basisId,
+    estimated: row.estimated,
+    lowerBound: row.lowerBound,
+    edition: row.edition,
+    source: sourceRef(snapshot, row.sourceId),
+  }));
+  return { data, keys: rows.map((row) => row.id) };
+}
+
+export function listSalient(
+  snapshot: DatasetSnapshot,
+  filters: { mineral?: string | undefined; country?: string | undefined; statistic?: string | undefined; year?: number | undefined },
+) {
+  checkFilters(snapshot, filters);
+  const rows = snapshot.salient.filter(
+    (row) =>
+      (filters.mineral === undefined || row.mineralId === filters.mineral) &&
+      (filters.country === undefined || row.country === filters.country) &&
+      (filters.statistic === undefined || row.statistic === filters.statistic) &&
+      (filters.year === undefined || row.year === filters.year),
+  );
+  const data = rows.map((row) => ({
+    country: row.country,
+    mineral: row.mineralId,
+    statistic: row.statistic,
+    detail: row.detail,
+    unit: row.unit,
+    year: row.year,
+    value: row.value,
+    valueText: row.valueText,
+    estimated: row.estimated,
+    edition: row.edition,
+    source: sourceRef(snapshot, row.sourceId),
+  }));
+  return { data, keys: rows.map((row) => row.id) };
+}
