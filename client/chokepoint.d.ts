@@ -137,6 +137,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/capacity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Production capacity by country as published (gallium, titanium sponge, refined bismuth, indium, tellurium)
+         * @description Capacity is not production: no score reads it.
+         */
+        get: operations["listCapacity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/salient": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A country’s salient statistics (USGS: U.S. production, imports, exports, consumption, stocks, stockpile shipments) */
+        get: operations["listSalientStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/production": {
         parameters: {
             query?: never;
@@ -293,6 +330,100 @@ export interface paths {
         };
         /** One publication, with how many figures cite it */
         get: operations["getSource"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/editions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Editions of the sources, newest first, with which one answers by default
+         * @description Every figure belongs to one edition. By default, for each series (mineral, stage, basis, year) the newest edition that reports it answers; `?edition=` on figure and score routes answers as an older edition did.
+         */
+        get: operations["listEditions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/editions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One edition */
+        get: operations["getEdition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Figures whose value changed between editions, newest revision first
+         * @description Each row compares one figure (production, reserves or U.S. net import reliance) in two consecutive editions of the same family that report it.
+         */
+        get: operations["listRevisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/minerals/{mineral}/concentration/editions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One stage-year’s concentration under each edition that reported it
+         * @description Shows whether a change in HHI comes from a revision of the data rather than a change in the world.
+         */
+        get: operations["getConcentrationByEdition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/minerals/{mineral}/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Price series as published (unit, basis and source as the publication gives them) */
+        get: operations["getMineralPrices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -660,6 +791,8 @@ export interface components {
             year: number;
             basis: string;
             basisLabel: string;
+            /** @description The edition whose figures answered (see GET /v1/editions) */
+            edition: string;
             /** @constant */
             status: "ok";
             /** @description Σ share² over named producers, 0–10,000 */
@@ -732,6 +865,7 @@ export interface components {
             year?: number;
             basis?: string;
             basisLabel?: string;
+            edition?: string;
             /** @constant */
             status: "insufficient_data";
             reason: string;
@@ -742,6 +876,7 @@ export interface components {
             status: "ok";
             stage: string;
             year: number;
+            edition: string;
             hhi: number;
             topCountry: string;
             topCountryName: string;
@@ -749,6 +884,7 @@ export interface components {
             comparedStages: {
                 stage: string;
                 year: number;
+                edition: string;
                 hhi: number;
             }[];
             method: components["schemas"]["MethodLinkInput"];
@@ -898,6 +1034,7 @@ export interface components {
          *           "year": 2024,
          *           "basis": "w-contained",
          *           "basisLabel": "contained tungsten",
+         *           "edition": "usgs-mcs-2025",
          *           "status": "ok",
          *           "hhi": 6879.8,
          *           "hhiUpperBound": 6881.6,
@@ -956,6 +1093,7 @@ export interface components {
          *         "status": "ok",
          *         "stage": "mining",
          *         "year": 2024,
+         *         "edition": "usgs-mcs-2025",
          *         "hhi": 6879.8,
          *         "topCountry": "CHN",
          *         "topCountryName": "China",
@@ -964,6 +1102,7 @@ export interface components {
          *           {
          *             "stage": "mining",
          *             "year": 2024,
+         *             "edition": "usgs-mcs-2025",
          *             "hhi": 6879.8
          *           }
          *         ],
@@ -994,6 +1133,7 @@ export interface components {
          *               "year": 2024,
          *               "status": "ok",
          *               "basis": "sb-contained",
+         *               "edition": "usgs-mcs-2025",
          *               "hhi": 4099.6,
          *               "cr1": 60,
          *               "topCountry": "CHN",
@@ -1024,6 +1164,7 @@ export interface components {
                     /** @constant */
                     status: "ok";
                     basis: string;
+                    edition: string;
                     hhi: number;
                     cr1: number;
                     topCountry: string;
@@ -1054,6 +1195,7 @@ export interface components {
          *           "mineral": "gallium",
          *           "stage": "refining",
          *           "year": 2024,
+         *           "edition": "usgs-mcs-2025",
          *           "hhi": 9739.5,
          *           "hhiUpperBound": 9739.5,
          *           "cr1": 98.68,
@@ -1082,6 +1224,7 @@ export interface components {
                 mineral: string;
                 stage: string;
                 year: number;
+                edition: string;
                 hhi: number;
                 hhiUpperBound: number;
                 cr1: number;
@@ -1113,6 +1256,7 @@ export interface components {
          *           "mineral": "gallium",
          *           "stage": "refining",
          *           "year": 2024,
+         *           "edition": "usgs-mcs-2025",
          *           "share": 98.68,
          *           "tonnes": 750,
          *           "rank": 1,
@@ -1141,6 +1285,7 @@ export interface components {
                 mineral: string;
                 stage: string;
                 year: number;
+                edition: string;
                 /** @description Percent of world output */
                 share: number;
                 tonnes: number;
@@ -1480,6 +1625,107 @@ export interface components {
             total: number;
             method: components["schemas"]["MethodLinkInput"];
         };
+        /**
+         * @example {
+         *       "id": "usgs-mcs-2026",
+         *       "family": "usgs-mcs",
+         *       "publisher": "U.S. Geological Survey",
+         *       "title": "Mineral Commodity Summaries 2026",
+         *       "doi": "10.3133/mcs2026",
+         *       "url": "https://doi.org/10.5066/P1WKQ63T",
+         *       "published": "2026-02-06",
+         *       "dataYears": "2021-2025",
+         *       "newest": true,
+         *       "supersededBy": null,
+         *       "notes": null,
+         *       "figures": {
+         *         "production": 900,
+         *         "capacity": 60,
+         *         "reserves": 200,
+         *         "importReliance": 80,
+         *         "importSources": 150,
+         *         "apparentConsumption": 70,
+         *         "prices": 100,
+         *         "salient": 400
+         *       }
+         *     }
+         */
+        EditionInput: {
+            /** @description Edition id, as `edition` in every figure and `?edition=` on figure and score routes */
+            id: string;
+            /** @description Editions of one family revise each other (e.g. usgs-mcs) */
+            family: string;
+            publisher: string;
+            title: string;
+            doi: string | null;
+            url: string | null;
+            /** @description Publication date: YYYY-MM-DD, YYYY-MM or YYYY as precisely as known */
+            published: string;
+            /** @description Years its figures cover, e.g. 2021-2025 */
+            dataYears: string;
+            /** @description The newest edition of its family: it answers by default for the series it reports */
+            newest: boolean;
+            /** @description The newest edition of the family, when this one is older */
+            supersededBy: string | null;
+            notes: string | null;
+            /** @description How many figures of each kind the edition holds */
+            figures: {
+                production: number;
+                capacity: number;
+                reserves: number;
+                importReliance: number;
+                importSources: number;
+                apparentConsumption: number;
+                prices: number;
+                salient: number;
+            };
+        };
+        RevisionInput: {
+            /** @enum {string} */
+            kind: "production" | "reserves" | "import_reliance";
+            mineral: string;
+            /** @description Production only */
+            stage: string | null;
+            /** @description Producing country, or the importer for import reliance */
+            country: string;
+            countryName: string;
+            year: number;
+            /** @description Basis id (production), basis text (reserves) or `net import reliance` */
+            basis: string;
+            form: string | null;
+            /** @description `t` (metric tons of the basis) or `%` */
+            unit: string;
+            oldEdition: string;
+            /** @description null when withheld or not numeric (e.g. E, net exporter) */
+            oldValue: number | null;
+            /** @description As published: `>` marks a lower bound, `W` withheld */
+            oldValueText: string;
+            newEdition: string;
+            newValue: number | null;
+            newValueText: string;
+            /** @description newValue − oldValue */
+            change: number | null;
+            /** @description change / oldValue (a fraction); null when either is missing or old is 0 */
+            relativeChange: number | null;
+            oldSource: components["schemas"]["SourceRefInput"];
+            newSource: components["schemas"]["SourceRefInput"];
+        };
+        PriceInput: {
+            mineral: string;
+            /** @description Series id within the mineral */
+            series: string;
+            /** @description The series as the source names it */
+            description: string;
+            /** @description Unit as published, e.g. dollars per pound */
+            unit: string;
+            year: number;
+            /** @description null when the source gives no number (W, NA) */
+            value: number | null;
+            valueText: string;
+            estimated: boolean;
+            edition: string;
+            source: components["schemas"]["SourceRefInput"];
+        };
         GroupInput: {
             /** @description Group id, e.g. msp, nato, g7, quad, eu, central-asia */
             id: string;
@@ -1581,8 +1827,8 @@ export interface components {
             /** @description Basis id; see the mineral for labels */
             basis: string;
             basisLabel: string;
-            /** @description Edition year of the publication the figure came from (e.g. MCS 2025) */
-            edition: number | null;
+            /** @description The edition the figure belongs to (e.g. `usgs-mcs-2026`); see GET /v1/editions */
+            edition: string;
             estimated: boolean;
             /** @description A known producer whose figure is not published */
             withheld: boolean;
@@ -1597,6 +1843,41 @@ export interface components {
             tonnes: number;
             basis: string;
             lowerBound: boolean;
+            /** @description The edition the figure belongs to; see GET /v1/editions */
+            edition: string;
+            source: components["schemas"]["SourceRefInput"];
+        };
+        CapacityInput: {
+            mineral: string;
+            stage: string;
+            /** @description ISO3, or WLD for the published world total */
+            country: string;
+            year: number;
+            /** @description Metric tons of the basis per year */
+            tonnes: number;
+            basis: string;
+            basisLabel: string;
+            estimated: boolean;
+            lowerBound: boolean;
+            edition: string;
+            source: components["schemas"]["SourceRefInput"];
+        };
+        SalientStatisticInput: {
+            country: string;
+            mineral: string;
+            /** @enum {string} */
+            statistic: "production" | "imports" | "exports" | "consumption" | "stocks" | "stockpile_shipments";
+            /** @description The line as the source prints it, e.g. "Imports for consumption: Oxide" */
+            detail: string;
+            /** @description `t` (metric tons; kilograms and thousand tons converted) or the unit as published */
+            unit: string;
+            year: number;
+            /** @description null when withheld (W) or not available (NA); never zero for a missing figure */
+            value: number | null;
+            /** @description As published */
+            valueText: string;
+            estimated: boolean;
+            edition: string;
             source: components["schemas"]["SourceRefInput"];
         };
         /**
@@ -1635,6 +1916,8 @@ export interface components {
         DisruptionRequestInput: {
             /** @description Year to assess; default, per mineral, the latest year with data at any stage. Every stage is read for that year only */
             year?: number;
+            /** @description Answer as this edition did (e.g. `usgs-mcs-2025`); default: for each series and year, the newest edition that reports it. See GET /v1/editions */
+            edition?: string;
             /** @description Default: every mineral with production data */
             minerals?: string[];
             /** @description One or more shocks; a country may be shocked once per stage */
@@ -1662,6 +1945,7 @@ export interface components {
         /**
          * @example {
          *       "year": 2024,
+         *       "edition": "usgs-mcs-2025",
          *       "stockpile": {
          *         "antimony": 1100
          *       }
@@ -1670,6 +1954,8 @@ export interface components {
         PresetOverridesInput: {
             /** @description Overrides the preset’s year (default: latest with data) */
             year?: number;
+            /** @description Answer as this edition did (e.g. `usgs-mcs-2025`); see GET /v1/editions */
+            edition?: string;
             /** @description Overrides the importer (default USA) */
             importer?: string;
             /** @description Tonnes held, per mineral, in the form of the importer’s apparent consumption */
@@ -1890,6 +2176,8 @@ export interface components {
             scenario: {
                 /** @description As requested; null = per mineral, the latest year with data */
                 year: number | null;
+                /** @description The edition requested; null = the newest edition per series and year */
+                edition: string | null;
                 minerals: string[];
                 importer: string;
                 shocks: {
@@ -1940,6 +2228,8 @@ export interface components {
                     year: number;
                     basis: string;
                     basisLabel: string;
+                    /** @description The edition whose figures this stage used */
+                    edition: string | null;
                     /** @description World supply before the shock (published world total, else the sum of rows) */
                     baselineTonnes: number;
                     /** @description Σ shocked tonnes × reduction */
@@ -2105,6 +2395,8 @@ export interface components {
                     year: number;
                     basis: string;
                     basisLabel: string;
+                    /** @description The edition whose figures this stage used */
+                    edition: string | null;
                     /** @description World supply before the shock (published world total, else the sum of rows) */
                     baselineTonnes: number;
                     /** @description Σ shocked tonnes × reduction */
@@ -2371,6 +2663,8 @@ export interface components {
             scenario: {
                 /** @description As requested; null = per mineral, the latest year with data */
                 year: number | null;
+                /** @description The edition requested; null = the newest edition per series and year */
+                edition: string | null;
                 minerals: string[];
                 importer: string;
                 shocks: {
@@ -2421,6 +2715,8 @@ export interface components {
                     year: number;
                     basis: string;
                     basisLabel: string;
+                    /** @description The edition whose figures this stage used */
+                    edition: string | null;
                     /** @description World supply before the shock (published world total, else the sum of rows) */
                     baselineTonnes: number;
                     /** @description Σ shocked tonnes × reduction */
@@ -2586,6 +2882,8 @@ export interface components {
                     year: number;
                     basis: string;
                     basisLabel: string;
+                    /** @description The edition whose figures this stage used */
+                    edition: string | null;
                     /** @description World supply before the shock (published world total, else the sum of rows) */
                     baselineTonnes: number;
                     /** @description Σ shocked tonnes × reduction */
@@ -2966,6 +3264,8 @@ export interface components {
             /** @description The value as published, e.g. ">50" */
             valueText: string;
             estimated: boolean;
+            /** @description The edition the figure belongs to; see GET /v1/editions */
+            edition: string;
             source: components["schemas"]["SourceRefInput"];
         };
         ImportSourceInput: {
@@ -2978,6 +3278,8 @@ export interface components {
             /** @description Share of imports (%); null where the source gives only the order */
             sharePct: number | null;
             rank: number;
+            /** @description The edition the figure belongs to; see GET /v1/editions */
+            edition: string;
             source: components["schemas"]["SourceRefInput"];
         };
         /**
@@ -3033,8 +3335,8 @@ export interface components {
             lowerBound?: boolean;
             /** @description A known producer whose figure is not published; tonnes must be null (default false) */
             withheld?: boolean;
-            /** @description Edition year of the publication, e.g. 2025 */
-            edition?: number | null;
+            /** @description Edition id (GET /v1/editions), part of the key. Default: the edition that answers for this mineral, stage, basis and year today (the newest that reports it); required when no edition reports that year yet */
+            edition?: string;
         };
         /**
          * @example {
@@ -3048,13 +3350,13 @@ export interface components {
          *           "basis": "w-contained",
          *           "sourceId": "usgs-mcs-2025-tungsten",
          *           "estimated": true,
-         *           "edition": 2025
+         *           "edition": "usgs-mcs-2025"
          *         }
          *       ]
          *     }
          */
         ProductionUpsertInput: {
-            /** @description 1 to 1000 rows, each keyed by (mineral, stage, country, year, basis) */
+            /** @description 1 to 1000 rows, each keyed by (mineral, stage, country, year, basis, edition) */
             rows: components["schemas"]["ProductionRowWriteInput"][];
         };
         /** @description What identifies a production figure */
@@ -3064,6 +3366,7 @@ export interface components {
             country: string;
             year: number;
             basis: string;
+            edition: string;
         };
         /** @description A production figure as stored */
         ProductionValueInput: {
@@ -3073,7 +3376,7 @@ export interface components {
             year: number;
             basis: string;
             tonnes: number | null;
-            edition: number | null;
+            edition: string;
             sourceId: string;
             estimated: boolean;
             withheld: boolean;
@@ -3093,7 +3396,7 @@ export interface components {
          *           "year": 2024,
          *           "basis": "w-contained",
          *           "tonnes": 5000,
-         *           "edition": 2025,
+         *           "edition": "usgs-mcs-2025",
          *           "sourceId": "usgs-mcs-2025-tungsten",
          *           "estimated": true,
          *           "withheld": false,
@@ -3120,7 +3423,7 @@ export interface components {
                 year: number;
                 basis: string;
                 tonnes: number | null;
-                edition: number | null;
+                edition: string;
                 sourceId: string;
                 estimated: boolean;
                 withheld: boolean;
@@ -3191,7 +3494,8 @@ export interface components {
          *             "stage": "mining",
          *             "country": "VNM",
          *             "year": 2024,
-         *             "basis": "w-contained"
+         *             "basis": "w-contained",
+         *             "edition": "usgs-mcs-2025"
          *           },
          *           "old": {
          *             "mineral": "tungsten",
@@ -3200,7 +3504,7 @@ export interface components {
          *             "year": 2024,
          *             "basis": "w-contained",
          *             "tonnes": 3400,
-         *             "edition": 2025,
+         *             "edition": "usgs-mcs-2025",
          *             "sourceId": "usgs-mcs-2025-tungsten",
          *             "estimated": true,
          *             "withheld": false,
@@ -3213,7 +3517,7 @@ export interface components {
          *             "year": 2024,
          *             "basis": "w-contained",
          *             "tonnes": 5000,
-         *             "edition": 2025,
+         *             "edition": "usgs-mcs-2025",
          *             "sourceId": "usgs-mcs-2025-tungsten",
          *             "estimated": true,
          *             "withheld": false,
@@ -3261,6 +3565,7 @@ export interface components {
          *           "latest": {
          *             "year": 2024,
          *             "basis": "sb-contained",
+         *             "edition": "usgs-mcs-2025",
          *             "worldTonnes": 100000,
          *             "worldTotalBasis": "published",
          *             "worldSource": {
@@ -3287,7 +3592,18 @@ export interface components {
          *           "nuclear": 1,
          *           "optics-night-vision": 2
          *         }
-         *       }
+         *       },
+         *       "criticalLists": [
+         *         {
+         *           "list": "us-2025",
+         *           "critical": true,
+         *           "edition": "usgs-mcs-2026",
+         *           "source": {
+         *             "id": "usgs-mcs-2026-antimony",
+         *             "citation": "U.S. Geological Survey, Mineral Commodity Summaries 2026, Antimony chapter"
+         *           }
+         *         }
+         *       ]
          *     }
          */
         MineralDetailInput: {
@@ -3310,6 +3626,8 @@ export interface components {
                 latest: {
                     year: number;
                     basis: string;
+                    /** @description The edition whose figures answered */
+                    edition: string;
                     worldTonnes: number | null;
                     /** @enum {string} */
                     worldTotalBasis: "published" | "sum_of_rows";
@@ -3330,6 +3648,14 @@ export interface components {
                     [key: string]: number;
                 };
             };
+            /** @description Whether the mineral is on a government critical-minerals list, as an edition states it */
+            criticalLists: {
+                /** @description e.g. `us-2025`: the 2025 U.S. critical-minerals list */
+                list: string;
+                critical: boolean;
+                edition: string;
+                source: components["schemas"]["SourceRefInput"];
+            }[];
         };
         /**
          * @example {
@@ -3505,6 +3831,22 @@ export interface components {
                 governance: number;
             };
         };
+        ConcentrationByEditionInput: {
+            mineral: string;
+            stage: string;
+            year: number;
+            data: {
+                edition: string;
+                published: string;
+                concentration: components["schemas"]["ConcentrationBlockInput"];
+            }[];
+            total: number;
+        };
+        MineralPricesInput: {
+            mineral: string;
+            data: components["schemas"]["PriceInput"][];
+            total: number;
+        };
         /**
          * @description RFC 9457 problem details, served as application/problem+json
          * @example {
@@ -3555,6 +3897,8 @@ export interface components {
             year: number;
             basis: string;
             basisLabel: string;
+            /** @description The edition whose figures answered (see GET /v1/editions) */
+            edition: string;
             /** @constant */
             status: "ok";
             /** @description Σ share² over named producers, 0–10,000 */
@@ -3627,6 +3971,7 @@ export interface components {
             year?: number;
             basis?: string;
             basisLabel?: string;
+            edition?: string;
             /** @constant */
             status: "insufficient_data";
             reason: string;
@@ -3637,6 +3982,7 @@ export interface components {
             status: "ok";
             stage: string;
             year: number;
+            edition: string;
             hhi: number;
             topCountry: string;
             topCountryName: string;
@@ -3644,6 +3990,7 @@ export interface components {
             comparedStages: {
                 stage: string;
                 year: number;
+                edition: string;
                 hhi: number;
             }[];
             method: components["schemas"]["MethodLink"];
@@ -3793,6 +4140,7 @@ export interface components {
          *           "year": 2024,
          *           "basis": "w-contained",
          *           "basisLabel": "contained tungsten",
+         *           "edition": "usgs-mcs-2025",
          *           "status": "ok",
          *           "hhi": 6879.8,
          *           "hhiUpperBound": 6881.6,
@@ -3851,6 +4199,7 @@ export interface components {
          *         "status": "ok",
          *         "stage": "mining",
          *         "year": 2024,
+         *         "edition": "usgs-mcs-2025",
          *         "hhi": 6879.8,
          *         "topCountry": "CHN",
          *         "topCountryName": "China",
@@ -3859,6 +4208,7 @@ export interface components {
          *           {
          *             "stage": "mining",
          *             "year": 2024,
+         *             "edition": "usgs-mcs-2025",
          *             "hhi": 6879.8
          *           }
          *         ],
@@ -3889,6 +4239,7 @@ export interface components {
          *               "year": 2024,
          *               "status": "ok",
          *               "basis": "sb-contained",
+         *               "edition": "usgs-mcs-2025",
          *               "hhi": 4099.6,
          *               "cr1": 60,
          *               "topCountry": "CHN",
@@ -3919,6 +4270,7 @@ export interface components {
                     /** @constant */
                     status: "ok";
                     basis: string;
+                    edition: string;
                     hhi: number;
                     cr1: number;
                     topCountry: string;
@@ -3949,6 +4301,7 @@ export interface components {
          *           "mineral": "gallium",
          *           "stage": "refining",
          *           "year": 2024,
+         *           "edition": "usgs-mcs-2025",
          *           "hhi": 9739.5,
          *           "hhiUpperBound": 9739.5,
          *           "cr1": 98.68,
@@ -3977,6 +4330,7 @@ export interface components {
                 mineral: string;
                 stage: string;
                 year: number;
+                edition: string;
                 hhi: number;
                 hhiUpperBound: number;
                 cr1: number;
@@ -4008,6 +4362,7 @@ export interface components {
          *           "mineral": "gallium",
          *           "stage": "refining",
          *           "year": 2024,
+         *           "edition": "usgs-mcs-2025",
          *           "share": 98.68,
          *           "tonnes": 750,
          *           "rank": 1,
@@ -4036,6 +4391,7 @@ export interface components {
                 mineral: string;
                 stage: string;
                 year: number;
+                edition: string;
                 /** @description Percent of world output */
                 share: number;
                 tonnes: number;
@@ -4375,6 +4731,107 @@ export interface components {
             total: number;
             method: components["schemas"]["MethodLink"];
         };
+        /**
+         * @example {
+         *       "id": "usgs-mcs-2026",
+         *       "family": "usgs-mcs",
+         *       "publisher": "U.S. Geological Survey",
+         *       "title": "Mineral Commodity Summaries 2026",
+         *       "doi": "10.3133/mcs2026",
+         *       "url": "https://doi.org/10.5066/P1WKQ63T",
+         *       "published": "2026-02-06",
+         *       "dataYears": "2021-2025",
+         *       "newest": true,
+         *       "supersededBy": null,
+         *       "notes": null,
+         *       "figures": {
+         *         "production": 900,
+         *         "capacity": 60,
+         *         "reserves": 200,
+         *         "importReliance": 80,
+         *         "importSources": 150,
+         *         "apparentConsumption": 70,
+         *         "prices": 100,
+         *         "salient": 400
+         *       }
+         *     }
+         */
+        Edition: {
+            /** @description Edition id, as `edition` in every figure and `?edition=` on figure and score routes */
+            id: string;
+            /** @description Editions of one family revise each other (e.g. usgs-mcs) */
+            family: string;
+            publisher: string;
+            title: string;
+            doi: string | null;
+            url: string | null;
+            /** @description Publication date: YYYY-MM-DD, YYYY-MM or YYYY as precisely as known */
+            published: string;
+            /** @description Years its figures cover, e.g. 2021-2025 */
+            dataYears: string;
+            /** @description The newest edition of its family: it answers by default for the series it reports */
+            newest: boolean;
+            /** @description The newest edition of the family, when this one is older */
+            supersededBy: string | null;
+            notes: string | null;
+            /** @description How many figures of each kind the edition holds */
+            figures: {
+                production: number;
+                capacity: number;
+                reserves: number;
+                importReliance: number;
+                importSources: number;
+                apparentConsumption: number;
+                prices: number;
+                salient: number;
+            };
+        };
+        Revision: {
+            /** @enum {string} */
+            kind: "production" | "reserves" | "import_reliance";
+            mineral: string;
+            /** @description Production only */
+            stage: string | null;
+            /** @description Producing country, or the importer for import reliance */
+            country: string;
+            countryName: string;
+            year: number;
+            /** @description Basis id (production), basis text (reserves) or `net import reliance` */
+            basis: string;
+            form: string | null;
+            /** @description `t` (metric tons of the basis) or `%` */
+            unit: string;
+            oldEdition: string;
+            /** @description null when withheld or not numeric (e.g. E, net exporter) */
+            oldValue: number | null;
+            /** @description As published: `>` marks a lower bound, `W` withheld */
+            oldValueText: string;
+            newEdition: string;
+            newValue: number | null;
+            newValueText: string;
+            /** @description newValue − oldValue */
+            change: number | null;
+            /** @description change / oldValue (a fraction); null when either is missing or old is 0 */
+            relativeChange: number | null;
+            oldSource: components["schemas"]["SourceRef"];
+            newSource: components["schemas"]["SourceRef"];
+        };
+        Price: {
+            mineral: string;
+            /** @description Series id within the mineral */
+            series: string;
+            /** @description The series as the source names it */
+            description: string;
+            /** @description Unit as published, e.g. dollars per pound */
+            unit: string;
+            year: number;
+            /** @description null when the source gives no number (W, NA) */
+            value: number | null;
+            valueText: string;
+            estimated: boolean;
+            edition: string;
+            source: components["schemas"]["SourceRef"];
+        };
         Group: {
             /** @description Group id, e.g. msp, nato, g7, quad, eu, central-asia */
             id: string;
@@ -4476,8 +4933,8 @@ export interface components {
             /** @description Basis id; see the mineral for labels */
             basis: string;
             basisLabel: string;
-            /** @description Edition year of the publication the figure came from (e.g. MCS 2025) */
-            edition: number | null;
+            /** @description The edition the figure belongs to (e.g. `usgs-mcs-2026`); see GET /v1/editions */
+            edition: string;
             estimated: boolean;
             /** @description A known producer whose figure is not published */
             withheld: boolean;
@@ -4492,6 +4949,41 @@ export interface components {
             tonnes: number;
             basis: string;
             lowerBound: boolean;
+            /** @description The edition the figure belongs to; see GET /v1/editions */
+            edition: string;
+            source: components["schemas"]["SourceRef"];
+        };
+        Capacity: {
+            mineral: string;
+            stage: string;
+            /** @description ISO3, or WLD for the published world total */
+            country: string;
+            year: number;
+            /** @description Metric tons of the basis per year */
+            tonnes: number;
+            basis: string;
+            basisLabel: string;
+            estimated: boolean;
+            lowerBound: boolean;
+            edition: string;
+            source: components["schemas"]["SourceRef"];
+        };
+        SalientStatistic: {
+            country: string;
+            mineral: string;
+            /** @enum {string} */
+            statistic: "production" | "imports" | "exports" | "consumption" | "stocks" | "stockpile_shipments";
+            /** @description The line as the source prints it, e.g. "Imports for consumption: Oxide" */
+            detail: string;
+            /** @description `t` (metric tons; kilograms and thousand tons converted) or the unit as published */
+            unit: string;
+            year: number;
+            /** @description null when withheld (W) or not available (NA); never zero for a missing figure */
+            value: number | null;
+            /** @description As published */
+            valueText: string;
+            estimated: boolean;
+            edition: string;
             source: components["schemas"]["SourceRef"];
         };
         /**
@@ -4530,6 +5022,8 @@ export interface components {
         DisruptionRequest: {
             /** @description Year to assess; default, per mineral, the latest year with data at any stage. Every stage is read for that year only */
             year?: number;
+            /** @description Answer as this edition did (e.g. `usgs-mcs-2025`); default: for each series and year, the newest edition that reports it. See GET /v1/editions */
+            edition?: string;
             /** @description Default: every mineral with production data */
             minerals?: string[];
             /** @description One or more shocks; a country may be shocked once per stage */
@@ -4560,6 +5054,7 @@ export interface components {
         /**
          * @example {
          *       "year": 2024,
+         *       "edition": "usgs-mcs-2025",
          *       "stockpile": {
          *         "antimony": 1100
          *       }
@@ -4568,6 +5063,8 @@ export interface components {
         PresetOverrides: {
             /** @description Overrides the preset’s year (default: latest with data) */
             year?: number;
+            /** @description Answer as this edition did (e.g. `usgs-mcs-2025`); see GET /v1/editions */
+            edition?: string;
             /** @description Overrides the importer (default USA) */
             importer?: unknown;
             /** @description Tonnes held, per mineral, in the form of the importer’s apparent consumption */
@@ -4788,6 +5285,8 @@ export interface components {
             scenario: {
                 /** @description As requested; null = per mineral, the latest year with data */
                 year: number | null;
+                /** @description The edition requested; null = the newest edition per series and year */
+                edition: string | null;
                 minerals: string[];
                 importer: string;
                 shocks: {
@@ -4838,6 +5337,8 @@ export interface components {
                     year: number;
                     basis: string;
                     basisLabel: string;
+                    /** @description The edition whose figures this stage used */
+                    edition: string | null;
                     /** @description World supply before the shock (published world total, else the sum of rows) */
                     baselineTonnes: number;
                     /** @description Σ shocked tonnes × reduction */
@@ -5003,6 +5504,8 @@ export interface components {
                     year: number;
                     basis: string;
                     basisLabel: string;
+                    /** @description The edition whose figures this stage used */
+                    edition: string | null;
                     /** @description World supply before the shock (published world total, else the sum of rows) */
                     baselineTonnes: number;
                     /** @description Σ shocked tonnes × reduction */
@@ -5269,6 +5772,8 @@ export interface components {
             scenario: {
                 /** @description As requested; null = per mineral, the latest year with data */
                 year: number | null;
+                /** @description The edition requested; null = the newest edition per series and year */
+                edition: string | null;
                 minerals: string[];
                 importer: string;
                 shocks: {
@@ -5319,6 +5824,8 @@ export interface components {
                     year: number;
                     basis: string;
                     basisLabel: string;
+                    /** @description The edition whose figures this stage used */
+                    edition: string | null;
                     /** @description World supply before the shock (published world total, else the sum of rows) */
                     baselineTonnes: number;
                     /** @description Σ shocked tonnes × reduction */
@@ -5484,6 +5991,8 @@ export interface components {
                     year: number;
                     basis: string;
                     basisLabel: string;
+                    /** @description The edition whose figures this stage used */
+                    edition: string | null;
                     /** @description World supply before the shock (published world total, else the sum of rows) */
                     baselineTonnes: number;
                     /** @description Σ shocked tonnes × reduction */
@@ -5864,6 +6373,8 @@ export interface components {
             /** @description The value as published, e.g. ">50" */
             valueText: string;
             estimated: boolean;
+            /** @description The edition the figure belongs to; see GET /v1/editions */
+            edition: string;
             source: components["schemas"]["SourceRef"];
         };
         ImportSource: {
@@ -5876,6 +6387,8 @@ export interface components {
             /** @description Share of imports (%); null where the source gives only the order */
             sharePct: number | null;
             rank: number;
+            /** @description The edition the figure belongs to; see GET /v1/editions */
+            edition: string;
             source: components["schemas"]["SourceRef"];
         };
         /**
@@ -5931,8 +6444,8 @@ export interface components {
             lowerBound?: boolean;
             /** @description A known producer whose figure is not published; tonnes must be null (default false) */
             withheld?: boolean;
-            /** @description Edition year of the publication, e.g. 2025 */
-            edition?: number | null;
+            /** @description Edition id (GET /v1/editions), part of the key. Default: the edition that answers for this mineral, stage, basis and year today (the newest that reports it); required when no edition reports that year yet */
+            edition?: string;
         };
         /**
          * @example {
@@ -5946,13 +6459,13 @@ export interface components {
          *           "basis": "w-contained",
          *           "sourceId": "usgs-mcs-2025-tungsten",
          *           "estimated": true,
-         *           "edition": 2025
+         *           "edition": "usgs-mcs-2025"
          *         }
          *       ]
          *     }
          */
         ProductionUpsert: {
-            /** @description 1 to 1000 rows, each keyed by (mineral, stage, country, year, basis) */
+            /** @description 1 to 1000 rows, each keyed by (mineral, stage, country, year, basis, edition) */
             rows: components["schemas"]["ProductionRowWrite"][];
         };
         /** @description What identifies a production figure */
@@ -5962,6 +6475,7 @@ export interface components {
             country: string;
             year: number;
             basis: string;
+            edition: string;
         };
         /** @description A production figure as stored */
         ProductionValue: {
@@ -5971,7 +6485,7 @@ export interface components {
             year: number;
             basis: string;
             tonnes: number | null;
-            edition: number | null;
+            edition: string;
             sourceId: string;
             estimated: boolean;
             withheld: boolean;
@@ -5991,7 +6505,7 @@ export interface components {
          *           "year": 2024,
          *           "basis": "w-contained",
          *           "tonnes": 5000,
-         *           "edition": 2025,
+         *           "edition": "usgs-mcs-2025",
          *           "sourceId": "usgs-mcs-2025-tungsten",
          *           "estimated": true,
          *           "withheld": false,
@@ -6018,7 +6532,7 @@ export interface components {
                 year: number;
                 basis: string;
                 tonnes: number | null;
-                edition: number | null;
+                edition: string;
                 sourceId: string;
                 estimated: boolean;
                 withheld: boolean;
@@ -6089,7 +6603,8 @@ export interface components {
          *             "stage": "mining",
          *             "country": "VNM",
          *             "year": 2024,
-         *             "basis": "w-contained"
+         *             "basis": "w-contained",
+         *             "edition": "usgs-mcs-2025"
          *           },
          *           "old": {
          *             "mineral": "tungsten",
@@ -6098,7 +6613,7 @@ export interface components {
          *             "year": 2024,
          *             "basis": "w-contained",
          *             "tonnes": 3400,
-         *             "edition": 2025,
+         *             "edition": "usgs-mcs-2025",
          *             "sourceId": "usgs-mcs-2025-tungsten",
          *             "estimated": true,
          *             "withheld": false,
@@ -6111,7 +6626,7 @@ export interface components {
          *             "year": 2024,
          *             "basis": "w-contained",
          *             "tonnes": 5000,
-         *             "edition": 2025,
+         *             "edition": "usgs-mcs-2025",
          *             "sourceId": "usgs-mcs-2025-tungsten",
          *             "estimated": true,
          *             "withheld": false,
@@ -6159,6 +6674,7 @@ export interface components {
          *           "latest": {
          *             "year": 2024,
          *             "basis": "sb-contained",
+         *             "edition": "usgs-mcs-2025",
          *             "worldTonnes": 100000,
          *             "worldTotalBasis": "published",
          *             "worldSource": {
@@ -6185,7 +6701,18 @@ export interface components {
          *           "nuclear": 1,
          *           "optics-night-vision": 2
          *         }
-         *       }
+         *       },
+         *       "criticalLists": [
+         *         {
+         *           "list": "us-2025",
+         *           "critical": true,
+         *           "edition": "usgs-mcs-2026",
+         *           "source": {
+         *             "id": "usgs-mcs-2026-antimony",
+         *             "citation": "U.S. Geological Survey, Mineral Commodity Summaries 2026, Antimony chapter"
+         *           }
+         *         }
+         *       ]
          *     }
          */
         MineralDetail: {
@@ -6208,6 +6735,8 @@ export interface components {
                 latest: {
                     year: number;
                     basis: string;
+                    /** @description The edition whose figures answered */
+                    edition: string;
                     worldTonnes: number | null;
                     /** @enum {string} */
                     worldTotalBasis: "published" | "sum_of_rows";
@@ -6228,6 +6757,14 @@ export interface components {
                     [key: string]: number;
                 };
             };
+            /** @description Whether the mineral is on a government critical-minerals list, as an edition states it */
+            criticalLists: {
+                /** @description e.g. `us-2025`: the 2025 U.S. critical-minerals list */
+                list: string;
+                critical: boolean;
+                edition: string;
+                source: components["schemas"]["SourceRef"];
+            }[];
         };
         /**
          * @example {
@@ -6402,6 +6939,22 @@ export interface components {
                 defenseUses: number;
                 governance: number;
             };
+        };
+        ConcentrationByEdition: {
+            mineral: string;
+            stage: string;
+            year: number;
+            data: {
+                edition: string;
+                published: string;
+                concentration: components["schemas"]["ConcentrationBlock"];
+            }[];
+            total: number;
+        };
+        MineralPrices: {
+            mineral: string;
+            data: components["schemas"]["Price"][];
+            total: number;
         };
     };
     responses: never;
@@ -6589,7 +7142,10 @@ export interface operations {
     };
     getMineral: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
+                edition?: string;
+            };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
                 "if-none-match"?: string;
@@ -7033,6 +7589,259 @@ export interface operations {
             };
         };
     };
+    listCapacity: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1–1,000 (default 100) */
+                limit?: number;
+                /** @description Opaque cursor from `next` or the `Link` header of the previous page */
+                cursor?: string;
+                /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
+                format?: "json" | "csv";
+                /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
+                edition?: string;
+                /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
+                mineral?: string;
+                /** @description Processing stage */
+                stage?: "mining" | "refining" | "metal" | "component";
+                /** @description ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder */
+                country?: string;
+                /** @description Four-digit year */
+                year?: number;
+            };
+            header?: {
+                /** @description An ETag from an earlier response; answered 304 when unchanged */
+                "if-none-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    /** @description RFC 8288 `<…>; rel="next"` when there is a next page */
+                    Link?: string;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Capacity"][];
+                        /** @description Rows matching the filters, across all pages */
+                        total: number;
+                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
+                        next: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: If-None-Match matched the current ETag */
+            304: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed parameters; the per-field list is in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows none of: application/json, text/csv */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSalientStatistics: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1–1,000 (default 100) */
+                limit?: number;
+                /** @description Opaque cursor from `next` or the `Link` header of the previous page */
+                cursor?: string;
+                /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
+                format?: "json" | "csv";
+                /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
+                edition?: string;
+                /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
+                mineral?: string;
+                /** @description ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder */
+                country?: string;
+                statistic?: "production" | "imports" | "exports" | "consumption" | "stocks" | "stockpile_shipments";
+                /** @description Four-digit year */
+                year?: number;
+            };
+            header?: {
+                /** @description An ETag from an earlier response; answered 304 when unchanged */
+                "if-none-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    /** @description RFC 8288 `<…>; rel="next"` when there is a next page */
+                    Link?: string;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["SalientStatistic"][];
+                        /** @description Rows matching the filters, across all pages */
+                        total: number;
+                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
+                        next: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: If-None-Match matched the current ETag */
+            304: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed parameters; the per-field list is in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows none of: application/json, text/csv */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listProduction: {
         parameters: {
             query?: {
@@ -7042,6 +7851,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
                 format?: "json" | "csv";
+                /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
+                edition?: string;
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
                 mineral?: string;
                 /** @description Processing stage */
@@ -7277,6 +8088,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
                 format?: "json" | "csv";
+                /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
+                edition?: string;
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
                 mineral?: string;
                 /** @description ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder */
@@ -7391,6 +8204,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
                 format?: "json" | "csv";
+                /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
+                edition?: string;
                 /** @description Importing country (ISO3); the data covers USA */
                 importer?: string;
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
@@ -7505,6 +8320,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
                 format?: "json" | "csv";
+                /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
+                edition?: string;
                 /** @description Importing country (ISO3); the data covers USA */
                 importer?: string;
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
@@ -8289,11 +9106,601 @@ export interface operations {
             };
         };
     };
+    listEditions: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1–1,000 (default 100) */
+                limit?: number;
+                /** @description Opaque cursor from `next` or the `Link` header of the previous page */
+                cursor?: string;
+                /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
+                format?: "json" | "csv";
+            };
+            header?: {
+                /** @description An ETag from an earlier response; answered 304 when unchanged */
+                "if-none-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    /** @description RFC 8288 `<…>; rel="next"` when there is a next page */
+                    Link?: string;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Edition"][];
+                        /** @description Rows matching the filters, across all pages */
+                        total: number;
+                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
+                        next: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: If-None-Match matched the current ETag */
+            304: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed parameters; the per-field list is in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows none of: application/json, text/csv */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEdition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier response; answered 304 when unchanged */
+                "if-none-match"?: string;
+            };
+            path: {
+                /** @description Edition id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Edition"];
+                };
+            };
+            /** @description Not modified: If-None-Match matched the current ETag */
+            304: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed parameters; the per-field list is in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows none of: application/json */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id the API knows */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRevisions: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1–1,000 (default 100) */
+                limit?: number;
+                /** @description Opaque cursor from `next` or the `Link` header of the previous page */
+                cursor?: string;
+                /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
+                format?: "json" | "csv";
+                /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
+                mineral?: string;
+                /** @description ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder */
+                country?: string;
+                /** @description Processing stage */
+                stage?: "mining" | "refining" | "metal" | "component";
+                /** @description Four-digit year */
+                year?: number;
+                /** @description Only this kind of figure */
+                kind?: "production" | "reserves" | "import_reliance";
+            };
+            header?: {
+                /** @description An ETag from an earlier response; answered 304 when unchanged */
+                "if-none-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    /** @description RFC 8288 `<…>; rel="next"` when there is a next page */
+                    Link?: string;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Revision"][];
+                        /** @description Rows matching the filters, across all pages */
+                        total: number;
+                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
+                        next: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: If-None-Match matched the current ETag */
+            304: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed parameters; the per-field list is in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows none of: application/json, text/csv */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConcentrationByEdition: {
+        parameters: {
+            query: {
+                /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
+                format?: "json" | "csv";
+                /** @description Processing stage */
+                stage?: "mining" | "refining" | "metal" | "component";
+                /** @description Four-digit year */
+                year: number;
+            };
+            header?: {
+                /** @description An ETag from an earlier response; answered 304 when unchanged */
+                "if-none-match"?: string;
+            };
+            path: {
+                /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
+                mineral: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcentrationByEdition"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: If-None-Match matched the current ETag */
+            304: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed parameters; the per-field list is in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows none of: application/json, text/csv */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id the API knows */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMineralPrices: {
+        parameters: {
+            query?: {
+                /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
+                format?: "json" | "csv";
+                /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
+                edition?: string;
+            };
+            header?: {
+                /** @description An ETag from an earlier response; answered 304 when unchanged */
+                "if-none-match"?: string;
+            };
+            path: {
+                /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
+                mineral: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MineralPrices"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: If-None-Match matched the current ETag */
+            304: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed parameters; the per-field list is in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows none of: application/json, text/csv */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id the API knows */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMineralConcentration: {
         parameters: {
             query?: {
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
                 format?: "json" | "csv";
+                /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
+                edition?: string;
                 /** @description Year to score; default: the latest year with data, per stage */
                 year?: number;
                 /** @description Processing stage */
@@ -8415,6 +9822,8 @@ export interface operations {
             query?: {
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
                 format?: "json" | "csv";
+                /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
+                edition?: string;
                 /** @description Processing stage */
                 stage?: "mining" | "refining" | "metal" | "component";
             };
@@ -8534,6 +9943,8 @@ export interface operations {
             query?: {
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
                 format?: "json" | "csv";
+                /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
+                edition?: string;
                 /** @description Year to score; default: the latest year with data, per stage */
                 year?: number;
                 /** @description Processing stage */
@@ -8634,6 +10045,8 @@ export interface operations {
             query?: {
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
                 format?: "json" | "csv";
+                /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
+                edition?: string;
                 /** @description Minimum share in percent (default 25) */
                 minShare?: number;
                 /** @description Default: the latest year with data, per stage */
@@ -8755,6 +10168,8 @@ export interface operations {
             query?: {
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
                 format?: "json" | "csv";
+                /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
+                edition?: string;
                 /** @description ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder */
                 importer?: string;
                 /** @description Latest data up to this year (default: latest) */
@@ -8966,6 +10381,8 @@ export interface operations {
             query?: {
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
                 format?: "json" | "csv";
+                /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
+                edition?: string;
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
                 mineral?: string;
             };
@@ -9085,6 +10502,8 @@ export interface operations {
             query?: {
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
                 format?: "json" | "csv";
+                /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
+                edition?: string;
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
@@ -9204,6 +10623,8 @@ export interface operations {
             query?: {
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
                 format?: "json" | "csv";
+                /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
+                edition?: string;
                 /** @description Group id, case-insensitive, e.g. MSP */
                 group?: string;
                 /** @description Comma-separated ISO3 codes, e.g. USA,CAN,AUS */
@@ -9815,7 +11236,10 @@ export interface operations {
     };
     deleteProduction: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Edition id of the figure to delete; default: the edition that answers for that mineral, stage, basis and year today */
+                edition?: string;
+            };
             header?: never;
             path: {
                 /** @description Mineral id */
