@@ -4,7 +4,11 @@
  * Same files, same columns, valid under the loader's rules (references, keys, world totals). It grows along the
  * dimensions the real data has: more minerals (copies of each real mineral with their own bases, sources and
  * defense uses), more countries (synthetic ISO-like codes that produce, import, hold reserves and have WGI
- * scores), and more years (the series extended backwards). The curated rows are kept verbatim and no synthetic row
+ * scores), and more years (the series extended backwards). Every figure carries an edition (data/editions.csv):
+ * a synthetic row takes an edition of the real rows it was copied from — for the extra countries, the newest
+ * edition among them (by publication date) — so no synthetic edition is invented, editions.csv is written as is,
+ * and the default "newest edition per year" view sees the synthetic countries. Capacity, prices, U.S. salient
+ * statistics and the critical-minerals flags are copied once per mineral copy. The curated rows are kept verbatim and no synthetic row
  * lands in a real mineral's real years, so `GET /v1/minerals/antimony/concentration` answers with the same bytes
  * at 1× and 100×: the scale benchmark compares the same response over a hundred times more data.
  *
@@ -57,11 +61,16 @@ const FILES = [
   'bases.csv',
   'countries.csv',
   'sources.csv',
+  'editions.csv',
   'production.csv',
+  'capacity.csv',
   'reserves.csv',
   'import_reliance.csv',
   'import_sources.csv',
   'apparent_consumption.csv',
+  'prices.csv',
+  'us_salient.csv',
+  'critical_minerals.csv',
   'defense_uses.csv',
   'groups.csv',
   'group_members.csv',
@@ -145,6 +154,13 @@ export function writeSyntheticDataset(options: SyntheticOptions): SyntheticStats
     FILES.map((file) => [file, { columns: real[file].columns, rows: [...real[file].rows] }]),
   ) as Record<(typeof FILES)[number], Table>;
 
+  // Editions: ids as written (unchanged), and which of a template's editions is the newest (for synthetic rows).
+  const published = new Map(real['editions.csv'].rows.map((row) => [row.id as string, row.published as string]));
+  const newestEdition = (rows: readonly Row[]) =>
+    rows
+      .map((row) => row.edition as string)
+      .reduce((best, edition) => ((published.get(edition) ?? '') > (published.get(best) ?? '') ? edition : best));
+
   /** Copy k of an id (k = 0 is the real one). */
   const copyId = (id: string, k: number) => (k === 0 ? id : `${id}-s${k}`);
   const copiesOf = range(0, copies);
@@ -217,8 +233,9 @@ export function writeSyntheticDataset(options: SyntheticOptions): SyntheticStats
       const years = k === 0 ? range(firstYear, firstReal - 1) : range(firstYear, lastYear);
       for (const year of years) {
         const template = byYear.get(nearest(realYears, year)) as Row[];
+        const edition = newestEdition(template);
         const scale = 0.7 + 0.6 * random();
-        const named = template.filter((row) => row.country !== WORLD && row.country !== OTHER);
+        const named = template.filter((row) => row.edition === edition && row.country !== WORLD && row.country !== OTHER);
         const namedTonnes = named.reduce((sum, row) => sum + (row.withheld === 'true' ? 0 : Number(row.tonnes)), 0);
         const extra = sample(synthetic, Math.round(1.5 * named.length), random);
         const weights = extra.map((_, index) => 1 / (index + 1));
@@ -230,7 +247,7 @@ export function writeSyntheticDataset(options: SyntheticOptions): SyntheticStats
             row.withheld === 'true' || row.tonnes === ''
               ? row.tonnes
               : row.country === WORLD
-                ? number(ceil2(Number(row.tonnes) * scale + added))
+                ? number(ceil2(Number(row.tonnes) * scale + (row.edition === edition ? added : 0)))
                 : number(floor2(Number(row.tonnes) * scale));
           out['production.csv'].rows.push({
             ...row,
@@ -249,7 +266,7 @@ export function writeSyntheticDataset(options: SyntheticOptions): SyntheticStats
             year: String(year),
             basis: copyId(template[0]?.basis as string, k),
             tonnes: number(extraTonnes[index] as number),
-            edition: template[0]?.edition ?? '',
+            edition,
             source: SYNTHETIC_SOURCE,
             estimated: 'true',
             withheld: 'false',
@@ -280,13 +297,16 @@ export function writeSyntheticDataset(options: SyntheticOptions): SyntheticStats
             tonnes: number(floor2(Number(row.tonnes) * scale)),
           });
         }
+        const edition = newestEdition(template);
+        const basis = template.find((row) => row.edition === edition)?.basis as string;
         for (const country of sample(synthetic, Math.round(0.5 * template.length), random)) {
           out['reserves.csv'].rows.push({
             mineral: copyId(template[0]?.mineral as string, k),
             country,
             year: String(year),
             tonnes: number(Math.round(1000 + random() * 100_000)),
-            basis: template[0]?.basis as string,
+            basis,
+            edition,
             source: SYNTHETIC_SOURCE,
             lower_bound: 'false',
           });
@@ -343,6 +363,20 @@ export function writeSyntheticDataset(options: SyntheticOptions): SyntheticStats
             });
           }
         }
+      }
+    }
+  }
+
+  // ---- Capacity, prices, U.S. salient statistics, critical-minerals flags: a copy per mineral copy (same editions).
+  for (const k of syntheticCopies) {
+    for (const file of ['capacity.csv', 'prices.csv', 'us_salient.csv', 'critical_minerals.csv'] as const) {
+      for (const row of real[file].rows) {
+        out[file].rows.push({
+          ...row,
+          mineral: copyId(row.mineral as string, k),
+          ...(row.basis === undefined ? {} : { basis: copyId(row.basis, k) }),
+          source: copyId(row.source as string, k),
+        });
       }
     }
   }

@@ -3694,6 +3694,7 @@ export interface components {
          *           "rank": 2,
          *           "estimated": true,
          *           "withheld": false,
+         *           "edition": "usgs-mcs-2025",
          *           "source": {
          *             "id": "usgs-mcs-2025-antimony",
          *             "citation": "U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35"
@@ -3745,6 +3746,8 @@ export interface components {
                 rank: number | null;
                 estimated: boolean;
                 withheld: boolean;
+                /** @description The edition whose figures answered */
+                edition: string;
                 source: components["schemas"]["SourceRefInput"];
             }[];
         };
@@ -3831,6 +3834,142 @@ export interface components {
                 governance: number;
             };
         };
+        /**
+         * @example {
+         *       "mineral": "antimony",
+         *       "stage": "mining",
+         *       "year": 2024,
+         *       "data": [
+         *         {
+         *           "edition": "usgs-mcs-2025",
+         *           "published": "2025-01-31",
+         *           "concentration": {
+         *             "stage": "mining",
+         *             "year": 2024,
+         *             "basis": "sb-contained",
+         *             "basisLabel": "contained antimony",
+         *             "edition": "usgs-mcs-2025",
+         *             "status": "ok",
+         *             "hhi": 4099.6,
+         *             "hhiUpperBound": 4099.6,
+         *             "unallocatedShare": 0,
+         *             "namedShareTotal": 100,
+         *             "cr1": 60,
+         *             "cr3": 60,
+         *             "equivalentSuppliers": 2.44,
+         *             "bands": {
+         *               "doj2023": "highly_concentrated",
+         *               "hmg2010": "highly_concentrated"
+         *             },
+         *             "top": {
+         *               "country": "CHN",
+         *               "name": "China",
+         *               "tonnes": 60000,
+         *               "share": 60
+         *             },
+         *             "withheld": [],
+         *             "governanceWeighted": {
+         *               "status": "insufficient_data",
+         *               "reason": "example abbreviated",
+         *               "method": {
+         *                 "id": "hhi-wgi",
+         *                 "version": "1.0.0",
+         *                 "href": "/v1/methods/hhi-wgi"
+         *               }
+         *             },
+         *             "method": {
+         *               "id": "hhi",
+         *               "version": "1.0.0",
+         *               "href": "/v1/methods/hhi"
+         *             },
+         *             "inputs": {
+         *               "worldTonnes": 100000,
+         *               "worldTotalBasis": "published",
+         *               "otherTonnes": null,
+         *               "producers": [
+         *                 {
+         *                   "country": "CHN",
+         *                   "name": "China",
+         *                   "tonnes": 60000,
+         *                   "share": 60,
+         *                   "estimated": true,
+         *                   "lowerBound": false
+         *                 }
+         *               ],
+         *               "unreported": [],
+         *               "sourceIds": [
+         *                 "usgs-mcs-2025-antimony"
+         *               ]
+         *             }
+         *           }
+         *         },
+         *         {
+         *           "edition": "usgs-mcs-2026",
+         *           "published": "2026-02-06",
+         *           "concentration": {
+         *             "stage": "mining",
+         *             "year": 2024,
+         *             "basis": "sb-contained",
+         *             "basisLabel": "contained antimony",
+         *             "edition": "usgs-mcs-2026",
+         *             "status": "ok",
+         *             "hhi": 2644.3,
+         *             "hhiUpperBound": 2644.3,
+         *             "unallocatedShare": 0,
+         *             "namedShareTotal": 100,
+         *             "cr1": 33.61,
+         *             "cr3": 33.61,
+         *             "equivalentSuppliers": 3.78,
+         *             "bands": {
+         *               "doj2023": "highly_concentrated",
+         *               "hmg2010": "highly_concentrated"
+         *             },
+         *             "top": {
+         *               "country": "CHN",
+         *               "name": "China",
+         *               "tonnes": 40000,
+         *               "share": 33.61
+         *             },
+         *             "withheld": [],
+         *             "governanceWeighted": {
+         *               "status": "insufficient_data",
+         *               "reason": "example abbreviated",
+         *               "method": {
+         *                 "id": "hhi-wgi",
+         *                 "version": "1.0.0",
+         *                 "href": "/v1/methods/hhi-wgi"
+         *               }
+         *             },
+         *             "method": {
+         *               "id": "hhi",
+         *               "version": "1.0.0",
+         *               "href": "/v1/methods/hhi"
+         *             },
+         *             "inputs": {
+         *               "worldTonnes": 119000,
+         *               "worldTotalBasis": "published",
+         *               "otherTonnes": null,
+         *               "producers": [
+         *                 {
+         *                   "country": "CHN",
+         *                   "name": "China",
+         *                   "tonnes": 40000,
+         *                   "share": 33.61,
+         *                   "estimated": true,
+         *                   "lowerBound": false
+         *                 }
+         *               ],
+         *               "unreported": [],
+         *               "sourceIds": [
+         *                 "usgs-mcs-2026-antimony"
+         *               ]
+         *             }
+         *           }
+         *         }
+         *       ],
+         *       "total": 2
+         *     }
+         */
         ConcentrationByEditionInput: {
             mineral: string;
             stage: string;
@@ -3842,6 +3981,29 @@ export interface components {
             }[];
             total: number;
         };
+        /**
+         * @example {
+         *       "mineral": "antimony",
+         *       "data": [
+         *         {
+         *           "mineral": "antimony",
+         *           "series": "metal-average",
+         *           "description": "Price, metal, average, dollars per pound",
+         *           "unit": "dollars per pound",
+         *           "year": 2024,
+         *           "value": 10.24,
+         *           "valueText": "10.24",
+         *           "estimated": false,
+         *           "edition": "usgs-mcs-2026",
+         *           "source": {
+         *             "id": "usgs-mcs-2026-antimony",
+         *             "citation": "U.S. Geological Survey, Mineral Commodity Summaries 2026, Antimony chapter"
+         *           }
+         *         }
+         *       ],
+         *       "total": 1
+         *     }
+         */
         MineralPricesInput: {
             mineral: string;
             data: components["schemas"]["PriceInput"][];
@@ -6803,6 +6965,7 @@ export interface components {
          *           "rank": 2,
          *           "estimated": true,
          *           "withheld": false,
+         *           "edition": "usgs-mcs-2025",
          *           "source": {
          *             "id": "usgs-mcs-2025-antimony",
          *             "citation": "U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35"
@@ -6854,6 +7017,8 @@ export interface components {
                 rank: number | null;
                 estimated: boolean;
                 withheld: boolean;
+                /** @description The edition whose figures answered */
+                edition: string;
                 source: components["schemas"]["SourceRef"];
             }[];
         };
@@ -6940,6 +7105,142 @@ export interface components {
                 governance: number;
             };
         };
+        /**
+         * @example {
+         *       "mineral": "antimony",
+         *       "stage": "mining",
+         *       "year": 2024,
+         *       "data": [
+         *         {
+         *           "edition": "usgs-mcs-2025",
+         *           "published": "2025-01-31",
+         *           "concentration": {
+         *             "stage": "mining",
+         *             "year": 2024,
+         *             "basis": "sb-contained",
+         *             "basisLabel": "contained antimony",
+         *             "edition": "usgs-mcs-2025",
+         *             "status": "ok",
+         *             "hhi": 4099.6,
+         *             "hhiUpperBound": 4099.6,
+         *             "unallocatedShare": 0,
+         *             "namedShareTotal": 100,
+         *             "cr1": 60,
+         *             "cr3": 60,
+         *             "equivalentSuppliers": 2.44,
+         *             "bands": {
+         *               "doj2023": "highly_concentrated",
+         *               "hmg2010": "highly_concentrated"
+         *             },
+         *             "top": {
+         *               "country": "CHN",
+         *               "name": "China",
+         *               "tonnes": 60000,
+         *               "share": 60
+         *             },
+         *             "withheld": [],
+         *             "governanceWeighted": {
+         *               "status": "insufficient_data",
+         *               "reason": "example abbreviated",
+         *               "method": {
+         *                 "id": "hhi-wgi",
+         *                 "version": "1.0.0",
+         *                 "href": "/v1/methods/hhi-wgi"
+         *               }
+         *             },
+         *             "method": {
+         *               "id": "hhi",
+         *               "version": "1.0.0",
+         *               "href": "/v1/methods/hhi"
+         *             },
+         *             "inputs": {
+         *               "worldTonnes": 100000,
+         *               "worldTotalBasis": "published",
+         *               "otherTonnes": null,
+         *               "producers": [
+         *                 {
+         *                   "country": "CHN",
+         *                   "name": "China",
+         *                   "tonnes": 60000,
+         *                   "share": 60,
+         *                   "estimated": true,
+         *                   "lowerBound": false
+         *                 }
+         *               ],
+         *               "unreported": [],
+         *               "sourceIds": [
+         *                 "usgs-mcs-2025-antimony"
+         *               ]
+         *             }
+         *           }
+         *         },
+         *         {
+         *           "edition": "usgs-mcs-2026",
+         *           "published": "2026-02-06",
+         *           "concentration": {
+         *             "stage": "mining",
+         *             "year": 2024,
+         *             "basis": "sb-contained",
+         *             "basisLabel": "contained antimony",
+         *             "edition": "usgs-mcs-2026",
+         *             "status": "ok",
+         *             "hhi": 2644.3,
+         *             "hhiUpperBound": 2644.3,
+         *             "unallocatedShare": 0,
+         *             "namedShareTotal": 100,
+         *             "cr1": 33.61,
+         *             "cr3": 33.61,
+         *             "equivalentSuppliers": 3.78,
+         *             "bands": {
+         *               "doj2023": "highly_concentrated",
+         *               "hmg2010": "highly_concentrated"
+         *             },
+         *             "top": {
+         *               "country": "CHN",
+         *               "name": "China",
+         *               "tonnes": 40000,
+         *               "share": 33.61
+         *             },
+         *             "withheld": [],
+         *             "governanceWeighted": {
+         *               "status": "insufficient_data",
+         *               "reason": "example abbreviated",
+         *               "method": {
+         *                 "id": "hhi-wgi",
+         *                 "version": "1.0.0",
+         *                 "href": "/v1/methods/hhi-wgi"
+         *               }
+         *             },
+         *             "method": {
+         *               "id": "hhi",
+         *               "version": "1.0.0",
+         *               "href": "/v1/methods/hhi"
+         *             },
+         *             "inputs": {
+         *               "worldTonnes": 119000,
+         *               "worldTotalBasis": "published",
+         *               "otherTonnes": null,
+         *               "producers": [
+         *                 {
+         *                   "country": "CHN",
+         *                   "name": "China",
+         *                   "tonnes": 40000,
+         *                   "share": 33.61,
+         *                   "estimated": true,
+         *                   "lowerBound": false
+         *                 }
+         *               ],
+         *               "unreported": [],
+         *               "sourceIds": [
+         *                 "usgs-mcs-2026-antimony"
+         *               ]
+         *             }
+         *           }
+         *         }
+         *       ],
+         *       "total": 2
+         *     }
+         */
         ConcentrationByEdition: {
             mineral: string;
             stage: string;
@@ -6951,6 +7252,29 @@ export interface components {
             }[];
             total: number;
         };
+        /**
+         * @example {
+         *       "mineral": "antimony",
+         *       "data": [
+         *         {
+         *           "mineral": "antimony",
+         *           "series": "metal-average",
+         *           "description": "Price, metal, average, dollars per pound",
+         *           "unit": "dollars per pound",
+         *           "year": 2024,
+         *           "value": 10.24,
+         *           "valueText": "10.24",
+         *           "estimated": false,
+         *           "edition": "usgs-mcs-2026",
+         *           "source": {
+         *             "id": "usgs-mcs-2026-antimony",
+         *             "citation": "U.S. Geological Survey, Mineral Commodity Summaries 2026, Antimony chapter"
+         *           }
+         *         }
+         *       ],
+         *       "total": 1
+         *     }
+         */
         MineralPrices: {
             mineral: string;
             data: components["schemas"]["Price"][];
@@ -7370,7 +7694,10 @@ export interface operations {
     };
     getCountry: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
+                edition?: string;
+            };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
                 "if-none-match"?: string;
@@ -7490,6 +7817,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
                 format?: "json" | "csv";
+                /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
+                edition?: string;
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
@@ -7543,7 +7872,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed parameters or body; the per-field list is in `errors` */
+            /** @description Malformed parameters; the per-field list is in `errors` */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -33,6 +33,6 @@ describe('unknown routes', () => {
   it('accepts a trailing slash on a known route', async () => {
     const response = await app.inject({ url: '/v1/minerals/' });
     expect(response.statusCode).toBe(200);
-    expect(response.json().total).toBe(11);
+    expect(response.json().total).toBe(15);
   });
 });

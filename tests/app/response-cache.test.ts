@@ -113,8 +113,8 @@ describe('response cache: a new dataset version empties it', () => {
   });
 
   it('a write through the API changes ETags, figures and scores at once', async () => {
-    const figureUrl = '/v1/production?mineral=tungsten&stage=mining&country=VNM&year=2024';
-    const scoreUrl = '/v1/minerals/tungsten/concentration?year=2024';
+    const figureUrl = '/v1/production?mineral=tungsten&stage=mining&country=VNM&year=2024&edition=usgs-mcs-2025';
+    const scoreUrl = '/v1/minerals/tungsten/concentration?year=2024&edition=usgs-mcs-2025';
     const before = { figure: await app.inject({ url: figureUrl }), score: await app.inject({ url: scoreUrl }) };
     // Cached now: a replay is the same response.
     expect((await app.inject({ url: figureUrl })).body).toBe(before.figure.body);
@@ -151,7 +151,7 @@ describe('response cache: a replica notices writes made by another connection', 
   });
 
   it('serves the new version within the recheck interval', async () => {
-    const url = '/v1/production?mineral=tungsten&stage=mining&country=VNM&year=2024';
+    const url = '/v1/production?mineral=tungsten&stage=mining&country=VNM&year=2024&edition=usgs-mcs-2025';
     const before = await replica.inject({ url });
     await replica.inject({ url });
     expect(before.json().data[0].tonnes).toBe(3400);

@@ -1,4 +1,7 @@
-/** Spot checks of served figures against the reference publications, read back over HTTP. */
+/**
+ * Spot checks of served figures against the reference publications, read back over HTTP. Every request is pinned
+ * to `edition=usgs-mcs-2025`, the publication these figures were checked against (issue 11).
+ */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, getJson } from '../helpers/app.js';
@@ -17,7 +20,7 @@ afterAll(async () => {
 });
 
 async function figures(query: string): Promise<Figure[]> {
-  const { status, body } = await getJson<{ data: Figure[]; total: number }>(app, `/v1/production?${query}`);
+  const { status, body } = await getJson<{ data: Figure[]; total: number }>(app, `/v1/production?${query}&edition=usgs-mcs-2025`);
   expect(status).toBe(200);
   expect(body.total).toBe(body.data.length);
   return body.data;
@@ -33,12 +36,12 @@ describe('production (USGS MCS 2025)', () => {
   it('antimony mining 2024: world 100,000 t, China 60,000 t, estimated, MCS 2025 edition', async () => {
     const world = await figure('mineral=antimony&stage=mining&year=2024&country=WLD');
     const china = await figure('mineral=antimony&stage=mining&year=2024&country=CHN');
-    expect(world).toMatchObject({ tonnes: 100_000, basis: 'sb-contained', edition: 2025, estimated: true, withheld: false });
+    expect(world).toMatchObject({ tonnes: 100_000, basis: 'sb-contained', edition: 'usgs-mcs-2025', estimated: true, withheld: false });
     expect(china).toMatchObject({
       tonnes: 60_000,
       basis: 'sb-contained',
       basisLabel: 'contained antimony',
-      edition: 2025,
+      edition: 'usgs-mcs-2025',
       estimated: true,
       withheld: false,
       lowerBound: false,
@@ -82,7 +85,7 @@ describe('production (USGS MCS 2025)', () => {
 
 describe('reserves', () => {
   it('a ">" reserve comes back as a lower bound: antimony world 2024 > 2,000,000 t', async () => {
-    const { status, body } = await getJson(app, '/v1/reserves?mineral=antimony&country=WLD&year=2024');
+    const { status, body } = await getJson(app, '/v1/reserves?mineral=antimony&country=WLD&year=2024&edition=usgs-mcs-2025');
     expect(status).toBe(200);
     expect(body.data).toEqual([
       expect.objectContaining({ tonnes: 2_000_000, lowerBound: true, basis: 'contained antimony', source: expect.objectContaining({ id: 'usgs-mcs-2025-antimony' }) }),
@@ -90,21 +93,21 @@ describe('reserves', () => {
   });
 
   it('an ordinary reserve is not a lower bound', async () => {
-    const { body } = await getJson(app, '/v1/reserves?mineral=antimony&country=AUS&year=2023');
+    const { body } = await getJson(app, '/v1/reserves?mineral=antimony&country=AUS&year=2023&edition=usgs-mcs-2025');
     expect(body.data).toEqual([expect.objectContaining({ tonnes: 140_000, lowerBound: false })]);
   });
 });
 
 describe('trade', () => {
   it('U.S. net import reliance on antimony in 2024 is 85%', async () => {
-    const { body } = await getJson(app, '/v1/import-reliance?importer=USA&mineral=antimony&year=2024');
+    const { body } = await getJson(app, '/v1/import-reliance?importer=USA&mineral=antimony&year=2024&edition=usgs-mcs-2025');
     expect(body.data).toEqual([
       expect.objectContaining({ percent: 85, qualifier: 'eq', valueText: '85', estimated: true, form: null }),
     ]);
   });
 
   it('germanium ">50" is percent 50 with qualifier gt', async () => {
-    const { body } = await getJson(app, '/v1/import-reliance?mineral=germanium&year=2024');
+    const { body } = await getJson(app, '/v1/import-reliance?mineral=germanium&year=2024&edition=usgs-mcs-2025');
     expect(body.data).toEqual([expect.objectContaining({ importer: 'USA', percent: 50, qualifier: 'gt', valueText: '>50' })]);
   });
 });

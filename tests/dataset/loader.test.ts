@@ -20,9 +20,12 @@ import {
 } from '../helpers/dataset.js';
 
 const PRODUCTION = 'production.csv';
-const CHN_ANTIMONY_2024 = { mineral: 'antimony', stage: 'mining', country: 'CHN', year: '2024', basis: 'sb-contained' };
+/** data/ holds every edition's figures: a row is found by its full key, edition included (MCS 2025 here). */
+const EDITION = 'usgs-mcs-2025';
+const CHN_ANTIMONY_2024 = { mineral: 'antimony', stage: 'mining', country: 'CHN', year: '2024', basis: 'sb-contained', edition: EDITION };
 const WLD_ANTIMONY_2024 = { ...CHN_ANTIMONY_2024, country: 'WLD' };
-const USA_LITHIUM_2024 = { mineral: 'lithium', stage: 'mining', country: 'USA', year: '2024', basis: 'li-contained' };
+const USA_LITHIUM_2024 = { mineral: 'lithium', stage: 'mining', country: 'USA', year: '2024', basis: 'li-contained', edition: EDITION };
+const CHN_ANTIMONY_RESERVES_2024 = { mineral: 'antimony', country: 'CHN', year: '2024', edition: EDITION };
 
 function emptyDatabase(): DatabaseHandle {
   const handle = openDatabase(':memory:');
@@ -65,7 +68,7 @@ describe('a valid dataset', () => {
     for (const file of valid.files) {
       expect(file.rows.length, file.spec.file).toBe(csvRowCount(DATA_DIR, file.spec.file));
     }
-    expect(valid.files.find((file) => file.spec.file === 'minerals.csv')?.rows).toHaveLength(11);
+    expect(valid.files.find((file) => file.spec.file === 'minerals.csv')?.rows).toHaveLength(15);
     expect(valid.files.find((file) => file.spec.file === 'stages.csv')?.rows).toHaveLength(4);
   });
 
@@ -142,7 +145,7 @@ describe('refused datasets name the file, line and field', () => {
   });
 
   it('refuses a country code that is not ISO3-shaped', () => {
-    const line = editRow(dir, 'reserves.csv', { mineral: 'antimony', country: 'CHN', year: '2024' }, { country: 'CN' });
+    const line = editRow(dir, 'reserves.csv', CHN_ANTIMONY_RESERVES_2024, { country: 'CN' });
     expectIssue(refusalOf(dir), 'reserves.csv', line, 'country', /alpha-3/);
   });
 
@@ -175,7 +178,7 @@ describe('refused datasets name the file, line and field', () => {
     const line = editRow(
       dir,
       PRODUCTION,
-      { mineral: 'cobalt', stage: 'mining', country: 'COD', year: '2024', basis: 'co-contained' },
+      { mineral: 'cobalt', stage: 'mining', country: 'COD', year: '2024', basis: 'co-contained', edition: EDITION },
       { basis: 'co-refined-iea' },
     );
     expectIssue(refusalOf(dir), PRODUCTION, line, 'basis', /measures cobalt\/refining, not cobalt\/mining/);
@@ -187,7 +190,7 @@ describe('refused datasets name the file, line and field', () => {
   });
 
   it('refuses negative reserve tonnes', () => {
-    const line = editRow(dir, 'reserves.csv', { mineral: 'antimony', country: 'CHN', year: '2024' }, { tonnes: '-1' });
+    const line = editRow(dir, 'reserves.csv', CHN_ANTIMONY_RESERVES_2024, { tonnes: '-1' });
     expectIssue(refusalOf(dir), 'reserves.csv', line, 'tonnes', /must not be negative/);
   });
 
@@ -203,7 +206,33 @@ describe('refused datasets name the file, line and field', () => {
 
   it('refuses a duplicate production key', () => {
     const line = appendCopy(dir, PRODUCTION, { ...CHN_ANTIMONY_2024, country: 'KGZ' }, { tonnes: '21' });
-    expectIssue(refusalOf(dir), PRODUCTION, line, 'mineral,stage,country,year,basis', /duplicate key \(antimony\|mining\|KGZ\|2024\|sb-contained\)/);
+    expectIssue(
+      refusalOf(dir),
+      PRODUCTION,
+      line,
+      'mineral,stage,country,year,basis,edition',
+      /duplicate key \(antimony\|mining\|KGZ\|2024\|sb-contained\|usgs-mcs-2025\)/,
+    );
+  });
+
+  it('accepts the same figure in another edition: the edition is part of the key', () => {
+    appendCopy(dir, PRODUCTION, { ...CHN_ANTIMONY_2024, country: 'KGZ' }, { tonnes: '21', edition: 'usgs-mcs-2024', source: 'usgs-mcs-2024-antimony-world' });
+    expect(() => readDataset(dir)).not.toThrow();
+  });
+
+  it('refuses an unknown edition', () => {
+    const line = editRow(dir, PRODUCTION, CHN_ANTIMONY_2024, { edition: 'usgs-mcs-1999' });
+    expectIssue(refusalOf(dir), PRODUCTION, line, 'edition', /unknown edition 'usgs-mcs-1999'/);
+  });
+
+  it('refuses an unknown edition in another table', () => {
+    const line = editRow(dir, 'reserves.csv', CHN_ANTIMONY_RESERVES_2024, { edition: 'usgs-mcs-1999' });
+    expectIssue(refusalOf(dir), 'reserves.csv', line, 'edition', /unknown edition 'usgs-mcs-1999'/);
+  });
+
+  it('refuses an edition whose publication date is not a date', () => {
+    const line = editRow(dir, 'editions.csv', { id: EDITION }, { published: 'January 2025' });
+    expectIssue(refusalOf(dir), 'editions.csv', line, 'published', /YYYY/);
   });
 
   it('refuses a duplicate country', () => {
@@ -263,7 +292,7 @@ describe('refused datasets name the file, line and field', () => {
 
   it('reports every problem, not only the first', () => {
     const first = editRow(dir, PRODUCTION, CHN_ANTIMONY_2024, { tonnes: 'lots' });
-    const second = editRow(dir, 'reserves.csv', { mineral: 'antimony', country: 'CHN', year: '2024' }, { tonnes: '-1' });
+    const second = editRow(dir, 'reserves.csv', CHN_ANTIMONY_RESERVES_2024, { tonnes: '-1' });
     const error = refusalOf(dir);
     expectIssue(error, PRODUCTION, first, 'tonnes', /must be a number/);
     expectIssue(error, 'reserves.csv', second, 'tonnes', /must not be negative/);

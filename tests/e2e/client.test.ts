@@ -4,16 +4,14 @@
  * against the spec at run time (status documented, media type documented, JSON body valid against its schema),
  * so a disagreement between the spec and the server breaks either `tsc` or this test.
  */
-import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { paths } from '../../client/chokepoint.js';
-import { parseApiKeys, PROJECT_ROOT } from '../../src/config.js';
+import { parseApiKeys } from '../../src/config.js';
 import { buildTestApp } from '../helpers/app.js';
+import { viewRows } from '../helpers/editions.js';
 import { conformsToSpec as conformsToSpecNow, fromFetch, spec, type Checked } from '../helpers/spec.js';
 
 const SECRET = 'e2e-analyst-secret-0123456789';
@@ -33,13 +31,13 @@ const specConformance: Middleware = {
   },
 };
 
-/** A CSV record: the key columns, and every other column as text. */
-type CsvRow = { mineral: string; stage: string; country: string; year: string; basis: string; [column: string]: string };
+/** The edition the figures below are pinned to (issue 11): MCS 2025 answers. */
+const EDITION = 'usgs-mcs-2025';
 
-/** data/production.csv, what the server's database is seeded from. */
-const committed = parse(readFileSync(join(PROJECT_ROOT, 'data', 'production.csv'), 'utf8'), { columns: true }) as CsvRow[];
-const keyOf = (row: { mineral: string; stage: string; country: string; year: number | string; basis: string }) =>
-  `${row.mineral}|${row.stage}|${row.country}|${row.year}|${row.basis}`;
+/** data/production.csv, what the server's database is seeded from, as the view pinned to MCS 2025 takes it. */
+const committed = viewRows('production.csv', EDITION) as { mineral: string; stage: string; country: string; year: string; basis: string; edition: string }[];
+const keyOf = (row: { mineral: string; stage: string; country: string; year: number | string; basis: string; edition: string }) =>
+  `${row.mineral}|${row.stage}|${row.country}|${row.year}|${row.basis}|${row.edition}`;
 
 let app: FastifyInstance;
 let baseUrl: string;
@@ -90,15 +88,17 @@ describe('the spec check itself', () => {
 describe('an analyst with the generated client', () => {
   let mineralsEtag: string;
 
-  it('lists the 11 minerals', async () => {
+  it('lists the 15 minerals', async () => {
     const { data, error, response } = await client.GET('/v1/minerals');
     expect(error).toBeUndefined();
     expect(response.status).toBe(200);
-    expect(data?.total).toBe(11);
-    expect(data?.data).toHaveLength(11);
+    expect(data?.total).toBe(15);
+    expect(data?.data).toHaveLength(15);
     expect(data?.data.map((mineral) => mineral.id)).toEqual(
       expect.arrayContaining(['antimony', 'cobalt', 'gallium', 'germanium', 'graphite', 'lithium', 'manganese', 'nickel', 'rare-earths', 'titanium', 'tungsten']),
     );
+    // MCS 2026 adds the chapters China's export controls name (issue 11).
+    expect(data?.data.map((mineral) => mineral.id)).toEqual(expect.arrayContaining(['bismuth', 'indium', 'molybdenum', 'tellurium']));
     mineralsEtag = response.headers.get('etag') ?? '';
     expect(mineralsEtag).toMatch(/^"[^"]+"$/);
   });
@@ -109,7 +109,7 @@ describe('an analyst with the generated client', () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const { data, response } = await client.GET('/v1/production', { params: { query: { limit: 250, ...(cursor ? { cursor } : {}) } } });
+      const { data, response } = await client.GET('/v1/production', { params: { query: { limit: 250, edition: EDITION, ...(cursor ? { cursor } : {}) } } });
       expect(response.status).toBe(200);
       if (!data) throw new Error('no page');
       pages += 1;
@@ -128,15 +128,15 @@ describe('an analyst with the generated client', () => {
   });
 
   it('gets a concentration score equal to the JSON endpoints', async () => {
-    const { data } = await client.GET('/v1/minerals/{mineral}/concentration', { params: { path: { mineral: 'tungsten' } } });
+    const { data } = await client.GET('/v1/minerals/{mineral}/concentration', { params: { path: { mineral: 'tungsten' }, query: { edition: EDITION } } });
     const mining = data?.stages.find((stage) => stage.stage === 'mining');
     if (mining?.status !== 'ok') throw new Error('tungsten mining has no score');
     const hhi: number = mining.hhi;
     expect(hhi).toBe(6879.8);
 
-    const raw = (await (await fetch(`${baseUrl}/v1/minerals/tungsten/concentration`)).json()) as { stages: { stage: string; hhi?: number }[] };
+    const raw = (await (await fetch(`${baseUrl}/v1/minerals/tungsten/concentration?edition=${EDITION}`)).json()) as { stages: { stage: string; hhi?: number }[] };
     expect(raw.stages.find((stage) => stage.stage === 'mining')?.hhi).toBe(hhi);
-    const ranking = await client.GET('/v1/concentration');
+    const ranking = await client.GET('/v1/concentration', { params: { query: { edition: EDITION } } });
     expect(ranking.data?.data.find((row) => row.mineral === 'tungsten' && row.stage === 'mining')?.hhi).toBe(hhi);
   });
 
@@ -158,7 +158,7 @@ describe('an analyst with the generated client', () => {
     const write = await client.PUT('/v1/production', {
       headers: { authorization: `Bearer ${SECRET}` },
       body: {
-        rows: [{ mineral: 'tungsten', stage: 'mining', country: 'VNM', year: 2024, tonnes: 3500, basis: 'w-contained', sourceId: 'usgs-mcs-2025-tungsten', estimated: true, edition: 2025 }],
+        rows: [{ mineral: 'tungsten', stage: 'mining', country: 'VNM', year: 2024, tonnes: 3500, basis: 'w-contained', sourceId: 'usgs-mcs-2025-tungsten', estimated: true, edition: EDITION }],
       },
     });
     expect(write.error).toBeUndefined();
@@ -174,7 +174,7 @@ describe('an analyst with the generated client', () => {
       version: since + 1,
       actor: 'analyst',
       action: 'update',
-      key: { mineral: 'tungsten', stage: 'mining', country: 'VNM', year: 2024, basis: 'w-contained' },
+      key: { mineral: 'tungsten', stage: 'mining', country: 'VNM', year: 2024, basis: 'w-contained', edition: EDITION },
     });
     expect(change.old?.tonnes).toBe(3400);
     expect(change.new?.tonnes).toBe(3500);
@@ -182,7 +182,7 @@ describe('an analyst with the generated client', () => {
     expect(Date.parse(change.at)).toBeGreaterThan(Date.now() - 60_000);
 
     // The score reflects the write at once.
-    const score = await client.GET('/v1/minerals/{mineral}/concentration', { params: { path: { mineral: 'tungsten' } } });
+    const score = await client.GET('/v1/minerals/{mineral}/concentration', { params: { path: { mineral: 'tungsten' }, query: { edition: EDITION } } });
     const mining = score.data?.stages.find((stage) => stage.stage === 'mining');
     if (mining?.status !== 'ok') throw new Error('tungsten mining has no score');
     expect(mining.hhi).not.toBe(6879.8);
@@ -207,12 +207,17 @@ describe('an analyst with the generated client', () => {
       supplier: 'CHN',
       '/v1/groups/{id}': groups.data?.data[0]?.id ?? 'missing',
       '/v1/sources/{id}': 'usgs-mcs-2025-tungsten',
+      '/v1/editions/{id}': EDITION,
       '/v1/methods/{id}': 'hhi',
     };
     const fill = (path: string, unknown = false) =>
       path.replace(/\{(\w+)\}/g, (_whole, name: string) => (unknown ? 'zzz' : (samples[`${path.split('/{')[0]}/{${name}}`] ?? samples[name] ?? `no-sample-for-${name}`)));
-    // Query parameters a route needs beyond its path (alignment takes a group or a list of countries).
-    const queries: Record<string, string> = { '/v1/minerals/{mineral}/alignment': `?group=${samples['/v1/groups/{id}']}` };
+    // Query parameters a route needs beyond its path (alignment takes a group or a list of countries; concentration
+    // per edition, a year).
+    const queries: Record<string, string> = {
+      '/v1/minerals/{mineral}/alignment': `?group=${samples['/v1/groups/{id}']}`,
+      '/v1/minerals/{mineral}/concentration/editions': '?year=2024',
+    };
     const swept: string[] = [];
     for (const [path, item] of Object.entries(spec.paths)) {
       const operation = item.get;

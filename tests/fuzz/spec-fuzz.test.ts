@@ -15,6 +15,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseApiKeys } from '../../src/config.js';
 import { buildTestApp } from '../helpers/app.js';
+import { readEditions } from '../helpers/editions.js';
 import {
   conformsToSpec,
   errorsText,
@@ -71,6 +72,7 @@ function knownValues(instance: FastifyInstance) {
     country: row.country,
     year: row.year,
     basis: row.basisId,
+    edition: row.edition,
     sourceId: row.sourceId,
   }));
   return {
@@ -80,6 +82,8 @@ function knownValues(instance: FastifyInstance) {
     sources: snapshot.sources.map((source) => source.id),
     bases: snapshot.bases.map((basis) => basis.id),
     stages: snapshot.stages.map((stage) => stage.id),
+    /** Edition ids as data/editions.csv lists them (`?edition=`, scenario and preset bodies, a row's edition). */
+    editions: readEditions().map((edition) => edition.id),
     rows,
   };
 }
@@ -103,6 +107,7 @@ function contextFor(known: ReturnType<typeof knownValues>, methods: string[], pr
   const idsByPath: [string, readonly string[]][] = [
     ['/v1/groups/', known.groups],
     ['/v1/sources/', known.sources],
+    ['/v1/editions/', known.editions],
     ['/v1/methods/', methods],
     ['/v1/scenarios/presets/', presets],
   ];
@@ -114,10 +119,11 @@ function contextFor(known: ReturnType<typeof knownValues>, methods: string[], pr
       return schema;
     },
     hint: (name, schema) => {
-      // A hint only stands in for a value of its own type (NewSource.edition is text, a row's edition a number).
+      // A hint only stands in for a value of its own type: a year is a number, an edition an id (text; NewSource.edition
+      // is free text too, which an edition id also is).
       const types = ([] as string[]).concat(schema.type ?? []);
       const numeric = types.includes('integer') || types.includes('number');
-      if (numeric !== ['year', 'edition'].includes(name ?? '') && !['rows', 'shocks'].includes(name ?? '')) return undefined;
+      if (numeric !== (name === 'year') && !['rows', 'shocks'].includes(name ?? '')) return undefined;
       switch (name) {
         case 'mineral':
         case 'minerals':
@@ -142,8 +148,9 @@ function contextFor(known: ReturnType<typeof knownValues>, methods: string[], pr
         case 'sourceId':
           return pick(known.sources);
         case 'year':
-        case 'edition':
           return year;
+        case 'edition':
+          return pick(known.editions);
         case 'rows':
           return row;
         case 'id': {
@@ -201,12 +208,17 @@ function validParameters(path: string, operation: SpecOperation, schemaContext: 
   return key ? fc.oneof(values, key) : values;
 }
 
-/** For a path addressing one production row (DELETE), the key of a row that exists. */
+/** For a path addressing one production row (DELETE), the key of a row that exists, with its edition when asked for. */
 function rowKeyParameters(path: string, parameters: readonly SpecParameter[]): fc.Arbitrary<Map<string, Wire>> | undefined {
   const names = ['mineral', 'stage', 'country', 'year', 'basis'];
   const pathNames = parameters.filter((parameter) => parameter.in === 'path').map((parameter) => parameter.name);
   if (!path.startsWith('/v1/production/') || names.some((name) => !pathNames.includes(name))) return undefined;
-  return pick(knownRows).map((row) => new Map(names.map((name) => [name, String(row[name as keyof typeof row])])));
+  const withEdition = parameters.some((parameter) => parameter.in === 'query' && parameter.name === 'edition');
+  return fc.tuple(pick(knownRows), fc.boolean()).map(([row, pinned]) => {
+    const key = new Map<string, Wire>(names.map((name) => [name, String(row[name as keyof typeof row])]));
+    if (withEdition && pinned) key.set('edition', row.edition);
+    return key;
+  });
 }
 
 /** One parameter made bad: nasty text, a wrong-typed or out-of-range value, or the parameter given twice. */

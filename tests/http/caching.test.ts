@@ -102,8 +102,9 @@ describe('validators on a GET', () => {
 });
 
 describe('a write changes the dataset version, and so every ETag', () => {
-  const listUrl = '/v1/production?mineral=tungsten&stage=mining&year=2024';
-  const scoreUrl = '/v1/minerals/tungsten/concentration';
+  // Pinned to MCS 2025, the edition whose figures (VNM 3,400 t, HHI 6879.8) the assertions name.
+  const listUrl = '/v1/production?mineral=tungsten&stage=mining&year=2024&edition=usgs-mcs-2025';
+  const scoreUrl = '/v1/minerals/tungsten/concentration?edition=usgs-mcs-2025';
   const row = {
     mineral: 'tungsten',
     stage: 'mining',
@@ -113,7 +114,7 @@ describe('a write changes the dataset version, and so every ETag', () => {
     basis: 'w-contained',
     sourceId: 'usgs-mcs-2025-tungsten',
     estimated: true,
-    edition: 2025,
+    edition: 'usgs-mcs-2025',
   };
 
   const vietnam = (body: { data: { country: string; tonnes: number | null }[] }) => body.data.find((figure) => figure.country === 'VNM')?.tonnes;

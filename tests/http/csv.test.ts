@@ -41,8 +41,8 @@ function headerOf(text: string): string[] {
 /** A JSON value as its CSV cell: '' for null, 'true'/'false' for flags, numbers as JavaScript prints them. */
 const cell = (value: string | number | boolean | null): string => (value === null ? '' : String(value));
 
-describe('a collection as CSV: GET /v1/production?mineral=antimony&year=2024', () => {
-  const url = '/v1/production?mineral=antimony&year=2024';
+describe('a collection as CSV: GET /v1/production?mineral=antimony&year=2024&edition=usgs-mcs-2025', () => {
+  const url = '/v1/production?mineral=antimony&year=2024&edition=usgs-mcs-2025';
   let figures: ProductionFigure[];
 
   beforeAll(async () => {
@@ -112,10 +112,10 @@ describe('a collection as CSV: GET /v1/production?mineral=antimony&year=2024', (
   });
 
   it('renders a withheld figure as an empty tonnes cell and its flag as true', async () => {
-    const withheld = (await json<{ data: ProductionFigure[] }>('/v1/production?limit=1000')).data.filter((figure) => figure.withheld);
+    const withheld = (await json<{ data: ProductionFigure[] }>('/v1/production?limit=1000&edition=usgs-mcs-2025')).data.filter((figure) => figure.withheld);
     expect(withheld.length).toBeGreaterThan(0);
-    const { mineral, stage, country, year } = withheld[0] as ProductionFigure;
-    const response = await get(`/v1/production?mineral=${mineral}&stage=${stage}&country=${country}&year=${year}&format=csv`);
+    const { mineral, stage, country, year, edition } = withheld[0] as ProductionFigure;
+    const response = await get(`/v1/production?mineral=${mineral}&stage=${stage}&country=${country}&year=${year}&edition=${edition}&format=csv`);
     const rows = parseCsv(response.body);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ tonnes: '', withheld: 'true' });
@@ -139,6 +139,7 @@ describe('a score table as CSV', () => {
     mineral: string;
     stage: string;
     year: number;
+    edition: string;
     hhi: number;
     hhiUpperBound: number;
     cr1: number;
@@ -150,13 +151,13 @@ describe('a score table as CSV', () => {
   }
 
   it('GET /v1/concentration?format=csv parses back to the JSON `data`', async () => {
-    const body = await json<{ data: ConcentrationRow[] }>('/v1/concentration');
+    const body = await json<{ data: ConcentrationRow[] }>('/v1/concentration?edition=usgs-mcs-2025');
     expect(body.data.length).toBeGreaterThan(5);
-    const response = await get('/v1/concentration?format=csv');
+    const response = await get('/v1/concentration?edition=usgs-mcs-2025&format=csv');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe(CSV_TYPE);
     expect(headerOf(response.body)).toEqual([
-      'rank', 'mineral', 'stage', 'year', 'hhi', 'hhiUpperBound', 'cr1', 'cr3', 'band2023', 'topCountry', 'topShare', 'sourceIds',
+      'rank', 'mineral', 'stage', 'year', 'edition', 'hhi', 'hhiUpperBound', 'cr1', 'cr3', 'band2023', 'topCountry', 'topShare', 'sourceIds',
     ]);
     const rows = parseCsv(response.body);
     expect(rows).toEqual(
@@ -165,6 +166,7 @@ describe('a score table as CSV', () => {
         mineral: row.mineral,
         stage: row.stage,
         year: cell(row.year),
+        edition: row.edition,
         hhi: cell(row.hhi),
         hhiUpperBound: cell(row.hhiUpperBound),
         cr1: cell(row.cr1),
@@ -179,14 +181,14 @@ describe('a score table as CSV', () => {
     // Numbers survive the round trip: the CSV hhi is the JSON hhi, rank by rank.
     expect(rows.map((row) => Number(row.hhi))).toEqual(body.data.map((row) => row.hhi));
     expect(rows.map((row) => Number(row.rank))).toEqual(body.data.map((_, index) => index + 1));
-    expect(rows.find((row) => row.mineral === 'tungsten' && row.stage === 'mining')).toMatchObject({ hhi: '6879.8', topCountry: 'CHN', band2023: 'highly_concentrated' });
+    expect(rows.find((row) => row.mineral === 'tungsten' && row.stage === 'mining')).toMatchObject({ edition: 'usgs-mcs-2025', hhi: '6879.8', topCountry: 'CHN', band2023: 'highly_concentrated' });
   });
 
   it('GET /v1/minerals/tungsten/concentration?format=csv has one row per stage, with the JSON values', async () => {
     const body = await json<{ stages: { stage: string; status: string; hhi?: number; cr1?: number; top?: { country: string; share: number }; reason?: string; method: { id: string } }[] }>(
-      '/v1/minerals/tungsten/concentration',
+      '/v1/minerals/tungsten/concentration?edition=usgs-mcs-2025',
     );
-    const response = await get('/v1/minerals/tungsten/concentration?format=csv');
+    const response = await get('/v1/minerals/tungsten/concentration?edition=usgs-mcs-2025&format=csv');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe(CSV_TYPE);
     const rows = parseCsv(response.body);
@@ -243,7 +245,7 @@ describe('content negotiation', () => {
     ['application/xml, text/csv;q=0.5', 'csv'],
     ['text/csv, application/json', 'csv'],
   ])('Accept: %s → %s', async (accept, expected) => {
-    const response = await get('/v1/production?mineral=antimony&year=2024', { accept });
+    const response = await get('/v1/production?mineral=antimony&year=2024&edition=usgs-mcs-2025', { accept });
     expect(response.statusCode).toBe(200);
     if (expected === 'csv') {
       expect(response.headers['content-type']).toBe(CSV_TYPE);

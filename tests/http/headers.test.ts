@@ -146,7 +146,8 @@ describe('CORS: reads from any configured origin, writes never cross-origin', ()
 });
 
 describe('compression', () => {
-  const url = '/v1/production?limit=1000';
+  // Pinned to MCS 2025: 806 rows, one page.
+  const url = '/v1/production?limit=1000&edition=usgs-mcs-2025';
 
   it('gzip on a large response decompresses to the same JSON', async () => {
     const plain = await get(url, { 'accept-encoding': 'identity' });

@@ -1,11 +1,10 @@
 /** Keyset paging with signed cursors: every row once, in a stable order; bad or foreign cursors are a 400. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseApiKeys, PROJECT_ROOT } from '../../src/config.js';
+import { parseApiKeys } from '../../src/config.js';
 import { buildTestApp } from '../helpers/app.js';
+import { viewRows } from '../helpers/editions.js';
 import type { components } from '../../client/chokepoint.js';
 
 const SECRET = 'paging-test-secret-0123456789';
@@ -21,8 +20,12 @@ interface Page {
 /** A CSV record: the key columns, and every other column as text. */
 type CsvRow = { mineral: string; stage: string; country: string; year: string; basis: string; [column: string]: string };
 
-/** data/production.csv, the committed rows the in-memory database is seeded from. */
-const committed = parse(readFileSync(join(PROJECT_ROOT, 'data', 'production.csv'), 'utf8'), { columns: true }) as CsvRow[];
+/**
+ * data/production.csv, the committed rows the in-memory database is seeded from, as the view pinned to MCS 2025
+ * takes them: the counts below (806 rows, 9 pages of 100) are that edition's, so the URLs that check them ask for
+ * `edition=usgs-mcs-2025`. Within one view a figure's key without the edition is unique.
+ */
+const committed = viewRows('production.csv', 'usgs-mcs-2025') as CsvRow[];
 const keyOf = (row: { mineral: string; stage: string; country: string; year: number | string; basis: string }) =>
   `${row.mineral}|${row.stage}|${row.country}|${row.year}|${row.basis}`;
 const committedKeys = new Set(committed.map(keyOf));
@@ -90,20 +93,20 @@ describe('paging through GET /v1/production', () => {
   let everything: Figure[];
 
   beforeAll(async () => {
-    const response = await get('/v1/production?limit=1000');
+    const response = await get('/v1/production?limit=1000&edition=usgs-mcs-2025');
     const page = response.json() as Page;
     expect(page.next).toBeNull();
     everything = page.data;
   });
 
-  it('the whole collection fits in one page of 1,000 and matches data/production.csv', () => {
+  it('the whole collection fits in one page of 1,000 and matches data/production.csv (MCS 2025 view)', () => {
     expect(committed.length).toBe(806);
     expect(everything).toHaveLength(committed.length);
     expect(new Set(everything.map(keyOf))).toEqual(committedKeys);
   });
 
   it('following `next` returns every row exactly once, in the same stable order, with a constant total', async () => {
-    const pages = await walkByCursor('/v1/production?limit=100');
+    const pages = await walkByCursor('/v1/production?limit=100&edition=usgs-mcs-2025');
     expect(pages).toHaveLength(Math.ceil(committed.length / 100));
     expect(pages.map((page) => page.data.length)).toEqual([100, 100, 100, 100, 100, 100, 100, 100, 6]);
     expect(new Set(pages.map((page) => page.total))).toEqual(new Set([committed.length]));
@@ -118,11 +121,11 @@ describe('paging through GET /v1/production', () => {
   });
 
   it('following the Link header gives the same pages; the link keeps the filters and the limit', async () => {
-    const byCursor = await walkByCursor('/v1/production?limit=100');
-    const { pages, links } = await walkByLink('/v1/production?limit=100');
+    const byCursor = await walkByCursor('/v1/production?limit=100&edition=usgs-mcs-2025');
+    const { pages, links } = await walkByLink('/v1/production?limit=100&edition=usgs-mcs-2025');
     expect(pages).toEqual(byCursor);
     expect(links).toHaveLength(8);
-    for (const link of links) expect(link).toMatch(/^\/v1\/production\?limit=100&cursor=[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+    for (const link of links) expect(link).toMatch(/^\/v1\/production\?limit=100&edition=usgs-mcs-2025&cursor=[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
   });
 
   it('a filtered collection pages within its filter', async () => {
@@ -143,17 +146,17 @@ describe('paging through GET /v1/production', () => {
 
 describe('limit', () => {
   it('defaults to 100', async () => {
-    const response = await get('/v1/production');
+    const response = await get('/v1/production?edition=usgs-mcs-2025');
     const page = response.json() as Page;
     expect(page.data).toHaveLength(100);
     expect(page.total).toBe(806);
     expect(page.next).not.toBeNull();
-    expect(nextLink(response)).toMatch(/^\/v1\/production\?cursor=/);
+    expect(nextLink(response)).toMatch(/^\/v1\/production\?edition=usgs-mcs-2025&cursor=/);
   });
 
   it('accepts 1 and 1,000', async () => {
     expect(((await get('/v1/production?limit=1')).json() as Page).data).toHaveLength(1);
-    const response = await get('/v1/production?limit=1000');
+    const response = await get('/v1/production?limit=1000&edition=usgs-mcs-2025');
     expect(response.statusCode).toBe(200);
     expect((response.json() as Page).data).toHaveLength(806);
     expect(response.headers.link).toBeUndefined();
@@ -280,24 +283,26 @@ describe('paging a CSV download', () => {
 describe('paging across writes', () => {
   it('rows written between pages are neither repeated nor skipped; an update keeps its place', async () => {
     const auth = { authorization: `Bearer ${SECRET}` };
-    const firstPage = await get('/v1/production?mineral=tungsten&limit=5');
+    const firstPage = await get('/v1/production?mineral=tungsten&edition=usgs-mcs-2025&limit=5');
     const page1 = firstPage.json() as Page;
     const total = page1.total;
-    const rest = ((await get(`/v1/production?mineral=tungsten&limit=1000`)).json() as Page).data;
+    const rest = ((await get(`/v1/production?mineral=tungsten&edition=usgs-mcs-2025&limit=1000`)).json() as Page).data;
     // A row still to come is corrected; a new row is added.
     const later = rest[7] as Figure;
     const update = await app.inject({
       method: 'PUT',
       url: '/v1/production',
       headers: auth,
-      payload: { rows: [{ mineral: later.mineral, stage: later.stage, country: later.country, year: later.year, basis: later.basis, tonnes: (later.tonnes ?? 0) + 1, sourceId: 'usgs-mcs-2025-tungsten' }] },
+      payload: { rows: [{ mineral: later.mineral, stage: later.stage, country: later.country, year: later.year, basis: later.basis, tonnes: (later.tonnes ?? 0) + 1, sourceId: later.source.id, edition: later.edition }] },
     });
     expect(update.statusCode, update.body).toBe(200);
     const created = await app.inject({
       method: 'PUT',
       url: '/v1/production',
       headers: auth,
-      payload: { rows: [{ mineral: 'tungsten', stage: 'mining', country: 'KOR', year: 2019, basis: 'w-contained', tonnes: 10, sourceId: 'usgs-mcs-2025-tungsten' }] },
+      payload: {
+        rows: [{ mineral: 'tungsten', stage: 'mining', country: 'KOR', year: 2019, basis: 'w-contained', tonnes: 10, sourceId: 'usgs-mcs-2025-tungsten', edition: 'usgs-mcs-2025' }],
+      },
     });
     expect(created.statusCode, created.body).toBe(200);
     expect(created.json()).toMatchObject({ created: 1 });
@@ -305,7 +310,7 @@ describe('paging across writes', () => {
     const pages: Page[] = [page1];
     let cursor = page1.next;
     while (cursor !== null) {
-      const page = (await get(`/v1/production?mineral=tungsten&limit=5&cursor=${cursor}`)).json() as Page;
+      const page = (await get(`/v1/production?mineral=tungsten&edition=usgs-mcs-2025&limit=5&cursor=${cursor}`)).json() as Page;
       pages.push(page);
       cursor = page.next;
     }

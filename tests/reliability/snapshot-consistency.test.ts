@@ -59,9 +59,11 @@ function commitAfterReading(table: TableReader, write: () => void): DatasetRepos
   };
 }
 
+/** Vietnam's 2024 tungsten mine output as MCS 2025 published it (the figure tungstenRow writes), in every edition's rows. */
 const vietnam2024 = (snapshot: DatasetSnapshot) =>
-  snapshot.production.find(
-    (row) => row.mineralId === 'tungsten' && row.stageId === 'mining' && row.country === 'VNM' && row.year === 2024,
+  snapshot.all.production.find(
+    (row) =>
+      row.mineralId === 'tungsten' && row.stageId === 'mining' && row.country === 'VNM' && row.year === 2024 && row.edition === 'usgs-mcs-2025',
   )?.tonnes;
 
 const primaryVersion = () => createDatasetRepository(primary.db).versionTag();
@@ -96,14 +98,16 @@ describe('the snapshot a replica builds while the primary writes', () => {
 
   it('never holds a production row citing a source it does not hold, when both land between two table reads', () => {
     const repository = commitAfterReading('sources', () => {
-      writes.createSource('analyst', { id: 'usgs-mcs-2026-tungsten', title: 'Mineral Commodity Summaries 2026', publisher: 'U.S. Geological Survey' });
-      writes.upsertProduction('analyst', [tungstenRow({ tonnes: 3500, sourceId: 'usgs-mcs-2026-tungsten', edition: 2026 })]);
+      // A source data/ does not hold yet (data/ has every MCS chapter up to the newest edition).
+      writes.createSource('analyst', { id: 'analyst-tungsten-estimates', title: 'Tungsten mine output estimates', publisher: 'Chokepoint analysts' });
+      writes.upsertProduction('analyst', [tungstenRow({ tonnes: 3500, sourceId: 'analyst-tungsten-estimates', edition: 'usgs-mcs-2025' })]);
     });
 
     const snapshot = createSnapshotStore(repository).current();
     const orphans = snapshot.production.filter((row) => !snapshot.sourceById.has(row.sourceId));
     // Before the fix: the new VNM row, read after the sources table was.
     expect(orphans).toEqual([]);
+    expect(snapshot.all.production.filter((row) => !snapshot.sourceById.has(row.sourceId))).toEqual([]);
   });
 
   it("rebuilds only when the version changed, and sees another connection's write after recheckMs", async () => {
@@ -145,7 +149,7 @@ describe('one request, one snapshot', () => {
       const moved: DatasetSnapshot = { ...real, version: '999-moved', supplies: [], suppliesByMineralStage: new Map() };
       let calls = 0;
       store.current = () => (++calls === 1 ? real : moved);
-      const response = await app.inject('/v1/minerals/tungsten/concentration?stage=mining');
+      const response = await app.inject('/v1/minerals/tungsten/concentration?stage=mining&edition=usgs-mcs-2025');
       expect(response.statusCode).toBe(200);
       expect(String(response.headers.etag)).toMatch(new RegExp(`^"${real.version}\\.`));
       const mining = (response.json() as { stages: { stage: string; status: string; hhi?: number }[] }).stages.find((stage) => stage.stage === 'mining');

@@ -38,8 +38,8 @@ it('refuses a row that breaks a foreign key, so a bug in the write path cannot s
   expect(() =>
     sqlite
       .prepare(
-        'insert into production (mineral_id, stage_id, country, year, basis_id, tonnes, source_id) values (?, ?, ?, ?, ?, ?, ?)',
+        'insert into production (mineral_id, stage_id, country, year, basis_id, tonnes, edition, source_id) values (?, ?, ?, ?, ?, ?, ?, ?)',
       )
-      .run('unobtainium', 'mining', 'CHN', 2024, 'none', 1, 'none'),
+      .run('unobtainium', 'mining', 'CHN', 2024, 'none', 1, 'usgs-mcs-2025', 'none'),
   ).toThrow(/FOREIGN KEY constraint failed/);
 });

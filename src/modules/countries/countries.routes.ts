@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Iso3Schema, READ_ERRORS, SourceRefSchema, FormatQuery, PageQuery, listOf } from '../../schemas/common.js';
+import { EditionQuery, Iso3Schema, READ_ERRORS, SourceRefSchema, FormatQuery, PageQuery, listOf } from '../../schemas/common.js';
 import { getCountry, listCountries } from './countries.service.js';
 
 const CountrySchema = z
@@ -39,6 +39,7 @@ const CountryDetailSchema = CountrySchema.extend({
       rank: z.number().int().nullable(),
       estimated: z.boolean(),
       withheld: z.boolean(),
+      edition: z.string().describe('The edition whose figures answered'),
       source: SourceRefSchema,
     }),
   ),
@@ -78,6 +79,7 @@ export const countriesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['countries'],
         summary: 'One country: groups, latest governance, and what it produces with its world share',
         params: z.object({ iso3: Iso3Schema }),
+        querystring: z.object({ ...EditionQuery }),
         response: {
           200: CountryDetailSchema.meta({
             id: 'CountryDetail',
@@ -90,7 +92,7 @@ export const countriesRoutes: FastifyPluginAsyncZod = async (app) => {
               groups: [{ id: 'central-asia', name: 'Central Asia', joined: null }],
               governance: { year: 2022, estimates: { PV: -0.69 }, mean: -1.169, euScaled: 7.34, source: WGI_SOURCE },
               production: [
-                { mineral: 'antimony', stage: 'mining', year: 2024, basis: 'sb-contained', tonnes: 21000, share: 21, rank: 2, estimated: true, withheld: false, source: { id: 'usgs-mcs-2025-antimony', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35' } },
+                { mineral: 'antimony', stage: 'mining', year: 2024, basis: 'sb-contained', tonnes: 21000, share: 21, rank: 2, estimated: true, withheld: false, edition: 'usgs-mcs-2025', source: { id: 'usgs-mcs-2025-antimony', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35' } },
               ],
             },
           }),

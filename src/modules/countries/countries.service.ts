@@ -83,6 +83,7 @@ function producedByCountry(snapshot: DatasetSnapshot, iso3: string) {
       rank: rank >= 0 ? rank + 1 : null,
       estimated: figure.estimated,
       withheld: figure.withheld,
+      edition: supply.edition,
       source: sourceRef(snapshot, figure.sourceId),
     };
   }

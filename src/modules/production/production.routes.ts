@@ -87,7 +87,30 @@ export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
           country: Iso3Schema.optional(),
           year: OptionalYearSchema,
         }),
-        response: { 200: listOf(CapacitySchema), ...READ_ERRORS },
+        response: {
+          200: listOf(CapacitySchema).meta({
+            example: {
+              data: [
+                {
+                  mineral: 'gallium',
+                  stage: 'refining',
+                  country: 'CHN',
+                  year: 2025,
+                  tonnes: 1600,
+                  basis: 'ga-primary',
+                  basisLabel: 'primary (low-purity) gallium',
+                  estimated: false,
+                  lowerBound: false,
+                  edition: 'usgs-mcs-2026',
+                  source: { id: 'usgs-mcs-2026-gallium', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2026, Gallium chapter' },
+                },
+              ],
+              total: 1,
+              next: null,
+            },
+          }),
+          ...READ_ERRORS,
+        },
       },
     },
     async (request, reply) => app.page(request, reply, listCapacity(request.snapshot, request.query)),
@@ -109,7 +132,30 @@ export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
           statistic: z.enum(SALIENT_STATISTICS).optional(),
           year: OptionalYearSchema,
         }),
-        response: { 200: listOf(SalientSchema), ...READ_ERRORS },
+        response: {
+          200: listOf(SalientSchema).meta({
+            example: {
+              data: [
+                {
+                  country: 'USA',
+                  mineral: 'antimony',
+                  statistic: 'imports',
+                  detail: 'Imports for consumption: Antimony articles',
+                  unit: 't',
+                  year: 2022,
+                  value: 1790,
+                  valueText: '1,790',
+                  estimated: false,
+                  edition: 'usgs-mcs-2026',
+                  source: { id: 'usgs-mcs-2026-antimony', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2026, Antimony chapter' },
+                },
+              ],
+              total: 1,
+              next: null,
+            },
+          }),
+          ...READ_ERRORS,
+        },
       },
     },
     async (request, reply) => app.page(request, reply, listSalient(request.snapshot, request.query)),

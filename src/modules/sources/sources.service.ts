@@ -18,10 +18,11 @@ export function getSource(snapshot: DatasetSnapshot, id: string) {
   return {
     ...toSource(snapshot, source),
     citedBy: {
-      production: count(snapshot.production),
-      reserves: count(snapshot.reserves),
-      importReliance: count(snapshot.importReliance),
-      importSources: count(snapshot.importSources),
+      // Every edition's figures: a source still cites what a newer edition superseded.
+      production: count(snapshot.all.production),
+      reserves: count(snapshot.all.reserves),
+      importReliance: count(snapshot.all.importReliance),
+      importSources: count(snapshot.all.importSources),
       defenseUses: count(snapshot.defenseUses),
       governance: count(snapshot.governance),
     },

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { READ_ERRORS, FormatQuery, PageQuery, listOf } from '../../schemas/common.js';
+import { EditionQuery, READ_ERRORS, FormatQuery, PageQuery, listOf } from '../../schemas/common.js';
 import { listStages } from './stages.service.js';
 
 export const StageSchema = z
@@ -21,10 +21,10 @@ export const stagesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'listStages',
         tags: ['reference'],
-        querystring: z.object({ ...PageQuery, ...FormatQuery }),
+        querystring: z.object({ ...PageQuery, ...FormatQuery, ...EditionQuery }),
         summary: 'Processing stages, mining to component',
         description: 'Every stage exists even when no mineral has data for it yet.',
-        response: { 200: listOf(StageSchema).meta({ example: { data: [{ id: 'mining', name: 'Mining', order: 1, description: 'Extraction of ores and concentrates', mineralsWithData: ['antimony'] }], total: 1, next: null } }), 500: READ_ERRORS[500] },
+        response: { 400: READ_ERRORS[400], 200: listOf(StageSchema).meta({ example: { data: [{ id: 'mining', name: 'Mining', order: 1, description: 'Extraction of ores and concentrates', mineralsWithData: ['antimony'] }], total: 1, next: null } }), 500: READ_ERRORS[500] },
       },
     },
     async (request, reply) => app.page(request, reply, listStages(request.snapshot)),

@@ -2,16 +2,21 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, getJson } from '../../helpers/app.js';
 
+/** The eleven minerals of MCS 2025, and the four chapters China's export controls name that MCS 2026 added (issue 11). */
 const SLUGS = [
   'antimony',
+  'bismuth',
   'cobalt',
   'gallium',
   'germanium',
   'graphite',
+  'indium',
   'lithium',
   'manganese',
+  'molybdenum',
   'nickel',
   'rare-earths',
+  'tellurium',
   'titanium',
   'tungsten',
 ];
@@ -26,11 +31,11 @@ afterAll(async () => {
 });
 
 describe('GET /v1/minerals', () => {
-  it('lists the 11 minerals by slug', async () => {
+  it('lists the 15 minerals by slug', async () => {
     const { status, body, headers } = await getJson(app, '/v1/minerals');
     expect(status).toBe(200);
     expect(String(headers['content-type'])).toMatch(/^application\/json/);
-    expect(body.total).toBe(11);
+    expect(body.total).toBe(15);
     expect(body.data.map((mineral: { id: string }) => mineral.id)).toEqual(SLUGS);
   });
 
@@ -52,7 +57,7 @@ describe('GET /v1/minerals', () => {
 
 describe('GET /v1/minerals/{mineral}', () => {
   it('antimony: mining up to 2024, world 100,000 t, China on top with 60%', async () => {
-    const { status, body } = await getJson(app, '/v1/minerals/antimony');
+    const { status, body } = await getJson(app, '/v1/minerals/antimony?edition=usgs-mcs-2025');
     expect(status).toBe(200);
     expect(body).toMatchObject({ id: 'antimony', name: 'Antimony', symbol: 'Sb' });
     expect(body.stages).toHaveLength(1);
@@ -73,7 +78,7 @@ describe('GET /v1/minerals/{mineral}', () => {
   });
 
   it('antimony: counts its defense uses by category', async () => {
-    const { body } = await getJson(app, '/v1/minerals/antimony');
+    const { body } = await getJson(app, '/v1/minerals/antimony?edition=usgs-mcs-2025');
     const uses = await getJson(app, '/v1/defense-uses?mineral=antimony');
     expect(body.defenseUses.total).toBe(uses.body.total);
     expect(body.defenseUses.total).toBe(16);
@@ -83,7 +88,7 @@ describe('GET /v1/minerals/{mineral}', () => {
   });
 
   it('rare earths: mining on REO and refining on IEA magnet REEs, each with its own world total', async () => {
-    const { body } = await getJson(app, '/v1/minerals/rare-earths');
+    const { body } = await getJson(app, '/v1/minerals/rare-earths?edition=usgs-mcs-2025');
     const [mining, refining] = body.stages;
     expect(mining).toMatchObject({ stage: 'mining', bases: [{ id: 'ree-reo' }], latest: { year: 2024, worldTonnes: 390_000 } });
     expect(refining).toMatchObject({
@@ -95,7 +100,7 @@ describe('GET /v1/minerals/{mineral}', () => {
   });
 
   it('titanium: stages in chain order, with every basis the stage uses', async () => {
-    const { body } = await getJson(app, '/v1/minerals/titanium');
+    const { body } = await getJson(app, '/v1/minerals/titanium?edition=usgs-mcs-2025');
     expect(body.stages.map((stage: { stage: string }) => stage.stage)).toEqual(['mining', 'metal']);
     expect(body.stages[0].bases.map((basis: { id: string }) => basis.id)).toEqual([
       'ti-ilmenite-rutile-tio2',

@@ -48,6 +48,12 @@ describe('GET /v1/production errors', () => {
     expect(body.errors).toEqual([{ field: 'querystring.country', message: "unknown country 'ZZZ'" }]);
   });
 
+  it('400s an unknown edition, naming querystring.edition', async () => {
+    const body = expectProblem(await app.inject({ url: '/v1/production?edition=usgs-mcs-1999' }), 400, 'validation_failed');
+    expect(fieldsOf(body)).toEqual(['querystring.edition']);
+    expect(body.errors?.[0]?.message).toMatch(/unknown edition 'usgs-mcs-1999'/);
+  });
+
   it('400s from after to', async () => {
     const body = expectProblem(await app.inject({ url: '/v1/production?from=2024&to=2020' }), 400, 'validation_failed');
     expect(body.detail).toBe('`from` is after `to`.');

@@ -108,11 +108,18 @@ describe('POST /v1/scenarios/disruption: validation', () => {
     expect(fieldsOf(await invalid({ shocks: [{ countries: ['CHN', 'chn'], reduction: 1 }] }))).toEqual(['body.shocks.0.countries.1']);
   });
 
+  it('rejects an edition that does not exist, naming body.edition', async () => {
+    const body = await invalid({ edition: 'usgs-mcs-1999', shocks: [CHN] });
+    expect(fieldsOf(body)).toEqual(['body.edition']);
+    expect(body.errors?.[0]?.message).toMatch(/unknown edition 'usgs-mcs-1999'/);
+  });
+
   it('accepts the same country at different stages', async () => {
     const response = await app.inject({
       method: 'POST',
       url: URL,
       payload: {
+        edition: 'usgs-mcs-2025',
         minerals: ['cobalt'],
         shocks: [
           { countries: ['CHN'], stages: ['mining'], reduction: 1 },
@@ -139,5 +146,6 @@ describe('POST /v1/scenarios/presets/{id}: errors', () => {
     expect(fieldsOf(await invalid({ importer: 'ZZZ' }, url))).toEqual(['body.importer']);
     expect(fieldsOf(await invalid({ substitution: { antimony: 1.2 } }, url))).toEqual(['body.substitution.antimony']);
     expect(fieldsOf(await invalid({ shocks: [] }, url))).toEqual(['body']);
+    expect(fieldsOf(await invalid({ edition: 'usgs-mcs-1999' }, url))).toEqual(['body.edition']);
   });
 });

@@ -17,7 +17,14 @@ async function post(url: string, payload?: unknown) {
   return { status: response.statusCode, body: response.json() as any, raw: response.body };
 }
 
-const scenario = (payload: unknown) => post('/v1/scenarios/disruption', payload);
+/** Every figure below is the MCS 2025 answer, so every run is pinned to that edition (issue 11). */
+const EDITION = 'usgs-mcs-2025';
+
+/** POST /v1/scenarios/disruption, pinned to MCS 2025. */
+const scenario = (payload: Record<string, unknown>) => post('/v1/scenarios/disruption', { edition: EDITION, ...payload });
+
+/** POST /v1/scenarios/presets/{id} with `{ edition: 'usgs-mcs-2025', ...overrides }`. */
+const preset = (id: string, overrides: Record<string, unknown> = {}) => post(`/v1/scenarios/presets/${id}`, { edition: EDITION, ...overrides });
 
 function resultFor(body: any, mineral: string) {
   const result = body.results.find((entry: any) => entry.mineral === mineral);
@@ -34,10 +41,11 @@ function stageOf(result: any, stage: string) {
 describe('POST /v1/scenarios/presets/china-antimony-ban (data/production.csv, antimony mining 2024)', () => {
   // 2024 mining, sb-contained: world 100,000 t; CHN 60,000, TJK 17,000, RUS 13,000, MMR 4,500, BOL 3,700 …
   it('removes 60 % of world supply and leaves Tajikistan on top with 17,000 / 40,000 = 42.5 %', async () => {
-    const { status, body } = await post('/v1/scenarios/presets/china-antimony-ban');
+    const { status, body } = await preset('china-antimony-ban');
     expect(status).toBe(200);
     expect(body.preset.id).toBe('china-antimony-ban');
     expect(body.scenario).toEqual({
+      edition: 'usgs-mcs-2025',
       year: null,
       minerals: ['antimony'],
       importer: 'USA',
@@ -52,6 +60,7 @@ describe('POST /v1/scenarios/presets/china-antimony-ban (data/production.csv, an
     expect(mining).toMatchObject({
       status: 'ok',
       year: 2024,
+      edition: 'usgs-mcs-2025',
       baselineTonnes: 100_000,
       lostTonnes: 60_000,
       lossShare: 0.6,
@@ -72,7 +81,7 @@ describe('POST /v1/scenarios/presets/china-antimony-ban (data/production.csv, an
   });
 
   it('lists unshocked producers at the binding stage with reserves, governance and groups', async () => {
-    const { body } = await post('/v1/scenarios/presets/china-antimony-ban');
+    const { body } = await preset('china-antimony-ban');
     const antimony = resultFor(body, 'antimony');
     expect(antimony.alternatives.map((a: any) => a.country).slice(0, 3)).toEqual(['TJK', 'RUS', 'MMR']);
     expect(antimony.alternatives.some((a: any) => a.country === 'CHN')).toBe(false);
@@ -133,7 +142,7 @@ describe('reduction', () => {
 
 describe('binding stage', () => {
   it('is refining for cobalt and graphite when China stops (refining is more concentrated than mining)', async () => {
-    const { status, body } = await post('/v1/scenarios/presets/china-stops');
+    const { status, body } = await preset('china-stops');
     expect(status).toBe(200);
     const cobalt = resultFor(body, 'cobalt');
     // Refining 2024 (IEA): CHN 196,143 of 250,150 t = 0.7841; mining has no Chinese row.
@@ -166,7 +175,7 @@ describe('binding stage', () => {
 
 describe('importer impact', () => {
   it('antimony: NIR 0.85 × China’s 63 % of total metal and oxide imports; a 2,000 t stockpile covers 1.9 months', async () => {
-    const { body } = await post('/v1/scenarios/presets/china-antimony-ban', { stockpile: { antimony: 2000 } });
+    const { body } = await preset('china-antimony-ban', { stockpile: { antimony: 2000 } });
     const impact = resultFor(body, 'antimony').importerImpact;
     // consumption at risk = 0.85 × 0.63 = 0.5355; monthly tonnes at risk = 24,000 × 0.5355 / 12 = 1,071;
     // months = 2,000 / 1,071 = 1.867 → 1.9.
@@ -190,7 +199,7 @@ describe('importer impact', () => {
   });
 
   it('says why months of cover cannot be computed', async () => {
-    const noStockpile = await post('/v1/scenarios/presets/china-antimony-ban');
+    const noStockpile = await preset('china-antimony-ban');
     expect(resultFor(noStockpile.body, 'antimony').importerImpact.monthsOfCover).toMatchObject({
       months: null,
       stockpileTonnes: null,
@@ -339,9 +348,11 @@ describe('presets', () => {
   });
 
   it.each(['china-stops', 'china-russia-decoupling', 'china-antimony-ban', 'msp-only-supply'])('%s runs', async (id) => {
+    // Without an edition: the default view, and the echo says none was asked for.
     const { status, body } = await post(`/v1/scenarios/presets/${id}`);
     expect(status).toBe(200);
     expect(body.preset.id).toBe(id);
+    expect(body.scenario.edition).toBeNull();
     expect(body.summary.length).toBe(body.results.length);
     for (const result of body.results.filter((r: any) => r.status === 'ok')) {
       expect(result.bindingLoss).toBeGreaterThanOrEqual(0);
@@ -354,7 +365,7 @@ describe('presets', () => {
   });
 
   it('msp-only-supply caps antimony’s loss at 1 when the shocked rows exceed the rounded world total, leaving Australia', async () => {
-    const { body } = await post('/v1/scenarios/presets/msp-only-supply', { year: 2024 });
+    const { body } = await preset('msp-only-supply', { year: 2024 });
     const mining = stageOf(resultFor(body, 'antimony'), 'mining');
     // Named non-MSP rows add up to 101,960 t against a published world total of 100,000 t; AUS 2,000 t remains.
     expect(mining).toMatchObject({ lostTonnes: 101_960, lossShare: 1, hhiAfter: 10_000, topProducerAfter: { country: 'AUS', share: 100 } });
@@ -362,7 +373,7 @@ describe('presets', () => {
   });
 
   it('china-russia-decoupling: antimony alternatives at mining start with Tajikistan and include no shocked country', async () => {
-    const { body } = await post('/v1/scenarios/presets/china-russia-decoupling');
+    const { body } = await preset('china-russia-decoupling');
     const antimony = resultFor(body, 'antimony');
     // CHN 60,000 + RUS 13,000 of 100,000 t.
     expect(antimony).toMatchObject({ bindingStage: 'mining', bindingLoss: 0.73 });
@@ -375,11 +386,11 @@ describe('presets', () => {
   });
 
   it('applies overrides of year, importer, stockpile and substitution', async () => {
-    const { status, body } = await post('/v1/scenarios/presets/china-antimony-ban', { year: 2023, substitution: { antimony: 0.5 } });
+    const { status, body } = await preset('china-antimony-ban', { year: 2023, substitution: { antimony: 0.5 } });
     expect(status).toBe(200);
-    expect(body.scenario).toMatchObject({ year: 2023, substitution: { antimony: 0.5 } });
+    expect(body.scenario).toMatchObject({ edition: 'usgs-mcs-2025', year: 2023, substitution: { antimony: 0.5 } });
     expect(resultFor(body, 'antimony').year).toBe(2023);
-    const other = await post('/v1/scenarios/presets/china-antimony-ban', { importer: 'DEU' });
+    const other = await preset('china-antimony-ban', { importer: 'DEU' });
     expect(other.status).toBe(200);
     expect(resultFor(other.body, 'antimony').importerImpact).toMatchObject({
       importer: 'DEU',

@@ -37,7 +37,7 @@ describe('GET /v1/minerals/antimony/alignment (mining 2024)', () => {
     expect(expected.insideShare).toBe(2);
     expect(expected.largestNonMember).toMatchObject({ country: 'CHN', share: 60 });
 
-    const { status, body } = await getJson(app, '/v1/minerals/antimony/alignment?group=MSP');
+    const { status, body } = await getJson(app, '/v1/minerals/antimony/alignment?group=MSP&edition=usgs-mcs-2025');
     expect(status).toBe(200);
     expect(body.bloc).toEqual({ group: 'msp', name: 'Minerals Security Partnership', members });
     const stage = mining(body);
@@ -65,7 +65,7 @@ describe('GET /v1/minerals/antimony/alignment (mining 2024)', () => {
   });
 
   it('?countries=USA,CAN,AUS gives the same split for a custom bloc', async () => {
-    const { status, body } = await getJson(app, '/v1/minerals/antimony/alignment?countries=USA,CAN,AUS');
+    const { status, body } = await getJson(app, '/v1/minerals/antimony/alignment?countries=USA,CAN,AUS&edition=usgs-mcs-2025');
     expect(status).toBe(200);
     expect(body.bloc).toEqual({ group: null, name: 'Custom bloc', members: ['AUS', 'CAN', 'USA'] });
     const expected = blocOf(ref, ['USA', 'CAN', 'AUS']);
@@ -82,7 +82,7 @@ describe('GET /v1/minerals/antimony/alignment (mining 2024)', () => {
     // RUS 13,000 and TJK 17,000 of 100,000 t: inside 30 %; HHI 4,099.587 − 289 − 169 + 900 = 4,541.587
     const expected = blocOf(ref, ['RUS', 'TJK']);
     expect(expected.blocHhi).toBeCloseTo(ref.hhi - 17 ** 2 - 13 ** 2 + 30 ** 2, 9);
-    const { body } = await getJson(app, '/v1/minerals/antimony/alignment?countries=rus,tjk');
+    const { body } = await getJson(app, '/v1/minerals/antimony/alignment?countries=rus,tjk&edition=usgs-mcs-2025');
     expect(mining(body)).toMatchObject({
       insideShare: 30,
       blocHhi: round(expected.blocHhi, 1),
@@ -97,7 +97,7 @@ describe('GET /v1/minerals/tungsten/alignment: the CRMA benchmark fails above 65
   it('?group=msp: China 82.72 % > 65 → passes false; bloc HHI equals the HHI (Australia alone inside)', async () => {
     const ref = stageReference('tungsten', 'mining', 2024);
     const expected = blocOf(ref, membersOf('msp'));
-    const { body } = await getJson(app, '/v1/minerals/tungsten/alignment?group=msp');
+    const { body } = await getJson(app, '/v1/minerals/tungsten/alignment?group=msp&edition=usgs-mcs-2025');
     const stage = mining(body);
     expect(stage).toMatchObject({
       // AUS 1,000 / 81,000 = 1.23 %; OTH 1.36 % is neither inside nor outside
@@ -115,7 +115,7 @@ describe('GET /v1/minerals/tungsten/alignment: the CRMA benchmark fails above 65
     const ref = stageReference('tungsten', 'mining', 2024);
     const members = membersOf('nato');
     const expected = blocOf(ref, members);
-    const { body } = await getJson(app, '/v1/minerals/tungsten/alignment?group=nato');
+    const { body } = await getJson(app, '/v1/minerals/tungsten/alignment?group=nato&edition=usgs-mcs-2025');
     expect(mining(body).memberProducers.map((p: { country: string }) => p.country)).toEqual(['ESP', 'PRT']);
     expect(mining(body).insideShare).toBe(round((100 * 1200) / 81_000, 2));
     expect(mining(body).blocHhi).toBe(round(expected.blocHhi, 1));
@@ -123,37 +123,37 @@ describe('GET /v1/minerals/tungsten/alignment: the CRMA benchmark fails above 65
   });
 
   it('a bloc containing China passes: no single non-member holds more than 65 %', async () => {
-    const { body } = await getJson(app, '/v1/minerals/tungsten/alignment?countries=CHN');
+    const { body } = await getJson(app, '/v1/minerals/tungsten/alignment?countries=CHN&edition=usgs-mcs-2025');
     expect(mining(body)).toMatchObject({ insideShare: 82.72, crmaBenchmark: { passes: true, worstCountry: { country: 'VNM' } } });
   });
 });
 
 describe('GET /v1/minerals/{mineral}/alignment: bad requests', () => {
   it('both group and countries → 400', async () => {
-    const body = expectProblem(await app.inject({ url: '/v1/minerals/antimony/alignment?group=MSP&countries=USA' }), 400, 'validation_failed');
+    const body = expectProblem(await app.inject({ url: '/v1/minerals/antimony/alignment?group=MSP&countries=USA&edition=usgs-mcs-2025' }), 400, 'validation_failed');
     expect(fieldsOf(body)).toEqual(['querystring.countries', 'querystring.group']);
   });
 
   it('neither → 400', async () => {
-    const body = expectProblem(await app.inject({ url: '/v1/minerals/antimony/alignment' }), 400, 'validation_failed', '/v1/minerals/antimony/alignment');
+    const body = expectProblem(await app.inject({ url: '/v1/minerals/antimony/alignment?edition=usgs-mcs-2025' }), 400, 'validation_failed', '/v1/minerals/antimony/alignment?edition=usgs-mcs-2025');
     expect(fieldsOf(body)).toEqual(['querystring.group']);
   });
 
   it('unknown group → 400 naming querystring.group', async () => {
-    const body = expectProblem(await app.inject({ url: '/v1/minerals/antimony/alignment?group=nope' }), 400, 'validation_failed');
+    const body = expectProblem(await app.inject({ url: '/v1/minerals/antimony/alignment?group=nope&edition=usgs-mcs-2025' }), 400, 'validation_failed');
     expect(fieldsOf(body)).toEqual(['querystring.group']);
     expect(body.errors?.[0]?.message).toMatch(/nope/);
   });
 
   it('unknown or malformed country codes → 400 naming querystring.countries', async () => {
     for (const countries of ['USA,XXX', 'USA,CANADA', '']) {
-      const body = expectProblem(await app.inject({ url: `/v1/minerals/antimony/alignment?countries=${countries}` }), 400, 'validation_failed');
+      const body = expectProblem(await app.inject({ url: `/v1/minerals/antimony/alignment?countries=${countries}&edition=usgs-mcs-2025` }), 400, 'validation_failed');
       // A malformed code is pointed at by position (querystring.countries.1)
       expect(fieldsOf(body)).toEqual([expect.stringMatching(/^querystring\.countries(\.\d+)?$/)]);
     }
   });
 
   it('unknown mineral → 404', async () => {
-    expectProblem(await app.inject({ url: '/v1/minerals/unobtainium/alignment?group=msp' }), 404, 'not_found');
+    expectProblem(await app.inject({ url: '/v1/minerals/unobtainium/alignment?group=msp&edition=usgs-mcs-2025' }), 404, 'not_found');
   });
 });

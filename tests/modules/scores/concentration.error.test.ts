@@ -16,7 +16,7 @@ afterAll(async () => {
 describe('GET /v1/minerals/{mineral}/concentration: missing data and bad requests', () => {
   it('?year=2019 (before any tungsten row) → every stage insufficient_data with a reason, chokepoint too', async () => {
     expect(yearsWithData('tungsten', 'mining')[0]).toBe(2020);
-    const { status, body } = await getJson(app, '/v1/minerals/tungsten/concentration?year=2019');
+    const { status, body } = await getJson(app, '/v1/minerals/tungsten/concentration?year=2019&edition=usgs-mcs-2025');
     expect(status).toBe(200);
     expect(body.year).toBe(2019);
     expect(body.stages).toHaveLength(4);
@@ -31,7 +31,7 @@ describe('GET /v1/minerals/{mineral}/concentration: missing data and bad request
   });
 
   it('?stage=component for a mineral without component data → one insufficient_data block, no chokepoint', async () => {
-    const { body } = await getJson(app, '/v1/minerals/tungsten/concentration?stage=component');
+    const { body } = await getJson(app, '/v1/minerals/tungsten/concentration?stage=component&edition=usgs-mcs-2025');
     expect(body.stages).toEqual([
       expect.objectContaining({ stage: 'component', status: 'insufficient_data', reason: expect.stringMatching(/component/) }),
     ]);
@@ -77,7 +77,7 @@ describe('GET /v1/concentration: bad filters', () => {
   });
 
   it('a year with no data at all → 200, nothing ranked, every pair listed as insufficient_data', async () => {
-    const { status, body } = await getJson(app, '/v1/concentration?year=2010');
+    const { status, body } = await getJson(app, '/v1/concentration?year=2010&edition=usgs-mcs-2025');
     expect(status).toBe(200);
     expect(body.data).toEqual([]);
     expect(body.total).toBe(0);

@@ -24,7 +24,7 @@ describe('GET /v1/dependency/USA', () => {
   let body: { importer: string; data: Row[]; total: number; method: { id: string; href: string } };
 
   beforeAll(async () => {
-    const response = await getJson(app, '/v1/dependency/USA');
+    const response = await getJson(app, '/v1/dependency/USA?edition=usgs-mcs-2025');
     expect(response.status).toBe(200);
     body = response.body;
   });
@@ -50,7 +50,7 @@ describe('GET /v1/dependency/USA', () => {
       expect(index.index).toBe(round(index.tradeExposure * dp, 4));
       expect(index.index).toBeGreaterThanOrEqual(0);
       expect(index.index).toBeLessThanOrEqual(1);
-      const { body: concentration } = await getJson(app, `/v1/minerals/${row.mineral}/concentration`);
+      const { body: concentration } = await getJson(app, `/v1/minerals/${row.mineral}/concentration?edition=usgs-mcs-2025`);
       expect(index.assessedStage).toBe(concentration.chokepoint.stage);
     }
   });
@@ -60,7 +60,7 @@ describe('GET /v1/dependency/USA?mineral=antimony', () => {
   let row: Row;
 
   beforeAll(async () => {
-    const { status, body } = await getJson(app, '/v1/dependency/USA?mineral=antimony');
+    const { status, body } = await getJson(app, '/v1/dependency/USA?mineral=antimony&edition=usgs-mcs-2025');
     expect(status).toBe(200);
     expect(body.total).toBe(1);
     row = body.data[0];
@@ -122,7 +122,7 @@ describe('GET /v1/dependency/USA?mineral=antimony', () => {
 
 describe('GET /v1/dependency/USA: censored and rank-only inputs', () => {
   it('tungsten: ">50" is used at its bound and flagged; rank-only sources give no import HHI', async () => {
-    const { body } = await getJson(app, '/v1/dependency/USA?mineral=tungsten');
+    const { body } = await getJson(app, '/v1/dependency/USA?mineral=tungsten&edition=usgs-mcs-2025');
     const [row] = body.data;
     expect(row.netImportReliance).toMatchObject({ valueText: '>50', qualifier: 'gt', fraction: 0.5, censored: true });
     expect(row.importSources).toMatchObject({ rankOnly: true });
@@ -134,8 +134,8 @@ describe('GET /v1/dependency/USA: censored and rank-only inputs', () => {
 
 describe('GET /v1/dependency/{importer}: errors', () => {
   it('unknown importer → 404; unknown mineral filter → 400 naming querystring.mineral', async () => {
-    expectProblem(await app.inject({ url: '/v1/dependency/XYZ' }), 404, 'not_found', '/v1/dependency/XYZ');
-    const body = expectProblem(await app.inject({ url: '/v1/dependency/USA?mineral=banana' }), 400, 'validation_failed');
+    expectProblem(await app.inject({ url: '/v1/dependency/XYZ?edition=usgs-mcs-2025' }), 404, 'not_found', '/v1/dependency/XYZ?edition=usgs-mcs-2025');
+    const body = expectProblem(await app.inject({ url: '/v1/dependency/USA?mineral=banana&edition=usgs-mcs-2025' }), 400, 'validation_failed');
     expect(fieldsOf(body)).toEqual(['querystring.mineral']);
   });
 });
@@ -144,7 +144,7 @@ describe('GET /v1/dependency/USA/on/CHN', () => {
   let body: { importer: string; supplier: string; supplierName: string; data: Row[]; total: number; method: { href: string } };
 
   beforeAll(async () => {
-    const response = await getJson(app, '/v1/dependency/USA/on/CHN');
+    const response = await getJson(app, '/v1/dependency/USA/on/CHN?edition=usgs-mcs-2025');
     expect(response.status).toBe(200);
     body = response.body;
   });
@@ -210,14 +210,14 @@ describe('GET /v1/dependency/USA/on/CHN', () => {
   });
 
   it('unknown supplier → 404; unknown importer → 404', async () => {
-    expectProblem(await app.inject({ url: '/v1/dependency/USA/on/XYZ' }), 404, 'not_found', '/v1/dependency/USA/on/XYZ');
-    expectProblem(await app.inject({ url: '/v1/dependency/XYZ/on/CHN' }), 404, 'not_found');
+    expectProblem(await app.inject({ url: '/v1/dependency/USA/on/XYZ?edition=usgs-mcs-2025' }), 404, 'not_found', '/v1/dependency/USA/on/XYZ?edition=usgs-mcs-2025');
+    expectProblem(await app.inject({ url: '/v1/dependency/XYZ/on/CHN?edition=usgs-mcs-2025' }), 404, 'not_found');
   });
 
   it('an aggregate (WLD, OTH) as importer or supplier → 400 naming the parameter', async () => {
-    const supplier = expectProblem(await app.inject({ url: '/v1/dependency/USA/on/OTH' }), 400, 'validation_failed');
+    const supplier = expectProblem(await app.inject({ url: '/v1/dependency/USA/on/OTH?edition=usgs-mcs-2025' }), 400, 'validation_failed');
     expect(fieldsOf(supplier)).toEqual(['params.supplier']);
-    const importer = expectProblem(await app.inject({ url: '/v1/dependency/WLD' }), 400, 'validation_failed');
+    const importer = expectProblem(await app.inject({ url: '/v1/dependency/WLD?edition=usgs-mcs-2025' }), 400, 'validation_failed');
     expect(fieldsOf(importer)).toEqual(['params.importer']);
   });
 });

@@ -101,17 +101,17 @@ describe('GET /v1/methods/{id}', () => {
 
 describe('every method.href in the score responses resolves', () => {
   const SCORE_URLS = [
-    '/v1/minerals/tungsten/concentration',
-    '/v1/minerals/tungsten/concentration?year=2019',
-    '/v1/minerals/antimony/concentration/history',
-    '/v1/concentration',
-    '/v1/concentration?year=2022',
-    '/v1/countries/CHN/dominance',
-    '/v1/minerals/tungsten/supply-risk',
-    '/v1/minerals/antimony/supply-risk',
-    '/v1/dependency/USA',
-    '/v1/dependency/USA/on/CHN',
-    '/v1/minerals/antimony/alignment?group=MSP',
+    '/v1/minerals/tungsten/concentration?edition=usgs-mcs-2025',
+    '/v1/minerals/tungsten/concentration?year=2019&edition=usgs-mcs-2025',
+    '/v1/minerals/antimony/concentration/history?edition=usgs-mcs-2025',
+    '/v1/concentration?edition=usgs-mcs-2025',
+    '/v1/concentration?year=2022&edition=usgs-mcs-2025',
+    '/v1/countries/CHN/dominance?edition=usgs-mcs-2025',
+    '/v1/minerals/tungsten/supply-risk?edition=usgs-mcs-2025',
+    '/v1/minerals/antimony/supply-risk?edition=usgs-mcs-2025',
+    '/v1/dependency/USA?edition=usgs-mcs-2025',
+    '/v1/dependency/USA/on/CHN?edition=usgs-mcs-2025',
+    '/v1/minerals/antimony/alignment?group=MSP&edition=usgs-mcs-2025',
   ];
 
   it('each link points at /v1/methods/{id}, carries the catalogue version, and GETs 200', async () => {

@@ -103,7 +103,7 @@ describe('POST /v1/methods/eu-supply-risk/evaluate: invalid bodies → 400 namin
 
 describe('GET /v1/minerals/{mineral}/supply-risk', () => {
   it('tungsten for USA: every input shown, defaults stated (EoL 0, SI 1), GS only because USA import sources are rank-only', async () => {
-    const { status, body } = await getJson(app, '/v1/minerals/tungsten/supply-risk');
+    const { status, body } = await getJson(app, '/v1/minerals/tungsten/supply-risk?edition=usgs-mcs-2025');
     expect(status).toBe(200);
     expect(body).toMatchObject({ mineral: 'tungsten', importer: 'USA', bottleneckStage: 'mining' });
 
@@ -137,18 +137,18 @@ describe('GET /v1/minerals/{mineral}/supply-risk', () => {
   });
 
   it('tungsten: overriding EoL and SI changes SR as the formula says', async () => {
-    const recycled = (await getJson(app, '/v1/minerals/tungsten/supply-risk?endOfLifeRecyclingInputRate=0.42')).body;
+    const recycled = (await getJson(app, '/v1/minerals/tungsten/supply-risk?endOfLifeRecyclingInputRate=0.42&edition=usgs-mcs-2025')).body;
     // 3.899 × (1 − 0.42) = 2.2614
     expect(recycled.stages[0].inputs.endOfLifeRecyclingInputRate).toBe(0.42);
     expect(recycled.supplyRisk).toBeCloseTo(3.899 * 0.58, 3);
-    const substituted = (await getJson(app, '/v1/minerals/tungsten/supply-risk?substitutionIndex=0.5')).body;
+    const substituted = (await getJson(app, '/v1/minerals/tungsten/supply-risk?substitutionIndex=0.5&edition=usgs-mcs-2025')).body;
     // 3.899 × 0.5 = 1.9495
     expect(substituted.supplyRisk).toBeCloseTo(3.899 * 0.5, 3);
     expect(substituted.assumptions.join(' ')).toMatch(/substitution index 0\.5/);
   });
 
   it('an empty override (?substitutionIndex=) takes the default, never 0 (which would zero the score)', async () => {
-    const { status, body } = await getJson(app, '/v1/minerals/tungsten/supply-risk?substitutionIndex=&endOfLifeRecyclingInputRate=');
+    const { status, body } = await getJson(app, '/v1/minerals/tungsten/supply-risk?substitutionIndex=&endOfLifeRecyclingInputRate=&edition=usgs-mcs-2025');
     expect(status).toBe(200);
     expect(body.stages[0].inputs).toMatchObject({ substitutionIndex: 1, endOfLifeRecyclingInputRate: 0 });
     expect(body.supplyRisk).toBe(3.899);
@@ -162,7 +162,7 @@ describe('GET /v1/minerals/{mineral}/supply-risk', () => {
     const euSourcing = governanceWeighted(sourcing.map((r) => ({ country: r.country, share: r.sharePct! }))).hhiWgi;
     expect(latestReliance('USA', 'antimony')).toMatchObject({ year: 2024, percent: 85 });
 
-    const { body } = await getJson(app, '/v1/minerals/antimony/supply-risk?endOfLifeRecyclingInputRate=0.28&substitutionIndex=0.9');
+    const { body } = await getJson(app, '/v1/minerals/antimony/supply-risk?endOfLifeRecyclingInputRate=0.28&substitutionIndex=0.9&edition=usgs-mcs-2025');
     const mining = body.stages[0];
     expect(mining.inputs.globalHhiWgi).toBe(globalHhiWgi);
     expect(mining.inputs.euSourcingHhiWgi).toBeCloseTo(euSourcing, 6);
@@ -175,19 +175,19 @@ describe('GET /v1/minerals/{mineral}/supply-risk', () => {
   });
 
   it('the supply-risk inputs fed to the evaluate endpoint give the same SR', async () => {
-    const { body } = await getJson(app, '/v1/minerals/antimony/supply-risk');
+    const { body } = await getJson(app, '/v1/minerals/antimony/supply-risk?edition=usgs-mcs-2025');
     const evaluated = (await evaluate(body.stages[0].inputs)).json();
     expect(evaluated.supplyRisk).toBe(body.stages[0].supplyRisk);
   });
 
   it('?year=2025 uses the latest data up to 2025 (2024), as documented', async () => {
-    const { body } = await getJson(app, '/v1/minerals/tungsten/supply-risk?year=2025');
+    const { body } = await getJson(app, '/v1/minerals/tungsten/supply-risk?year=2025&edition=usgs-mcs-2025');
     expect(body.stages[0]).toMatchObject({ stage: 'mining', year: 2024, status: 'ok' });
     expect(body.importReliance.year).toBe(2024);
   });
 
   it('?year=2019 (before any antimony production row) → insufficient_data, never a zero score', async () => {
-    const { body } = await getJson(app, '/v1/minerals/antimony/supply-risk?year=2019');
+    const { body } = await getJson(app, '/v1/minerals/antimony/supply-risk?year=2019&edition=usgs-mcs-2025');
     expect(body.supplyRisk).toBeNull();
     expect(body.bottleneckStage).toBeNull();
     expect(body.stages.every((s: { status: string }) => s.status === 'insufficient_data')).toBe(true);
@@ -195,28 +195,28 @@ describe('GET /v1/minerals/{mineral}/supply-risk', () => {
   });
 
   it('an importer without reliance data (DEU) → every stage insufficient_data with a reason', async () => {
-    const { status, body } = await getJson(app, '/v1/minerals/antimony/supply-risk?importer=DEU');
+    const { status, body } = await getJson(app, '/v1/minerals/antimony/supply-risk?importer=DEU&edition=usgs-mcs-2025');
     expect(status).toBe(200);
     expect(body.supplyRisk).toBeNull();
     expect(body.stages[0]).toMatchObject({ stage: 'mining', status: 'insufficient_data', reason: expect.stringMatching(/DEU/) });
   });
 
   it('unknown importer → 400 naming querystring.importer; malformed importer → 400', async () => {
-    const unknown = expectProblem(await app.inject({ url: '/v1/minerals/antimony/supply-risk?importer=XYZ' }), 400, 'validation_failed');
+    const unknown = expectProblem(await app.inject({ url: '/v1/minerals/antimony/supply-risk?importer=XYZ&edition=usgs-mcs-2025' }), 400, 'validation_failed');
     expect(fieldsOf(unknown)).toEqual(['querystring.importer']);
-    const malformed = expectProblem(await app.inject({ url: '/v1/minerals/antimony/supply-risk?importer=US' }), 400, 'validation_failed');
+    const malformed = expectProblem(await app.inject({ url: '/v1/minerals/antimony/supply-risk?importer=US&edition=usgs-mcs-2025' }), 400, 'validation_failed');
     expect(fieldsOf(malformed)).toEqual(['querystring.importer']);
   });
 
   it('overrides outside 0–1 → 400 naming the field; unknown mineral → 404', async () => {
     const eol = expectProblem(
-      await app.inject({ url: '/v1/minerals/antimony/supply-risk?endOfLifeRecyclingInputRate=1.5' }),
+      await app.inject({ url: '/v1/minerals/antimony/supply-risk?endOfLifeRecyclingInputRate=1.5&edition=usgs-mcs-2025' }),
       400,
       'validation_failed',
     );
     expect(fieldsOf(eol)).toEqual(['querystring.endOfLifeRecyclingInputRate']);
-    const si = expectProblem(await app.inject({ url: '/v1/minerals/antimony/supply-risk?substitutionIndex=abc' }), 400, 'validation_failed');
+    const si = expectProblem(await app.inject({ url: '/v1/minerals/antimony/supply-risk?substitutionIndex=abc&edition=usgs-mcs-2025' }), 400, 'validation_failed');
     expect(fieldsOf(si)).toEqual(['querystring.substitutionIndex']);
-    expectProblem(await app.inject({ url: '/v1/minerals/unobtainium/supply-risk' }), 404, 'not_found');
+    expectProblem(await app.inject({ url: '/v1/minerals/unobtainium/supply-risk?edition=usgs-mcs-2025' }), 404, 'not_found');
   });
 });

@@ -42,7 +42,7 @@ describe('GET /v1/sources/{id}', () => {
 
   it('citedBy agrees with what the list endpoints return', async () => {
     const { body } = await getJson(app, '/v1/sources/usgs-mcs-2025-antimony');
-    const production = await getJson(app, '/v1/production?mineral=antimony');
+    const production = await getJson(app, '/v1/production?mineral=antimony&edition=usgs-mcs-2025');
     const citing = production.body.data.filter((row: { source: { id: string } }) => row.source.id === 'usgs-mcs-2025-antimony');
     expect(body.citedBy.production).toBe(citing.length);
     expect(body.citedBy.production).toBeGreaterThan(0);

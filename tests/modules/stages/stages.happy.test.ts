@@ -24,8 +24,8 @@ describe('GET /v1/stages', () => {
     ]);
   });
 
-  it('names the minerals with data at each stage; component has none yet', async () => {
-    const { body } = await getJson(app, '/v1/stages');
+  it('names the minerals with data at each stage; component has none yet (MCS 2025 view)', async () => {
+    const { body } = await getJson(app, '/v1/stages?edition=usgs-mcs-2025');
     const byId = new Map(body.data.map((stage: { id: string }) => [stage.id, stage]));
     expect(byId.get('component')).toEqual({
       id: 'component',

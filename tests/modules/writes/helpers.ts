@@ -9,7 +9,7 @@ export const API_KEYS = parseApiKeys(`analyst:${ANALYST_SECRET},${EDITOR_SECRET}
 
 export const bearer = (secret: string = ANALYST_SECRET) => ({ authorization: `Bearer ${secret}` });
 
-/** Tungsten mine production, 2024, contained tungsten: the published figures (world 81,000 t). */
+/** Tungsten mine production, 2024, contained tungsten: the figures MCS 2025 published (world 81,000 t). */
 export function tungstenRow(overrides: Record<string, unknown> = {}) {
   return {
     mineral: 'tungsten',
@@ -20,7 +20,7 @@ export function tungstenRow(overrides: Record<string, unknown> = {}) {
     basis: 'w-contained',
     sourceId: 'usgs-mcs-2025-tungsten',
     estimated: true,
-    edition: 2025,
+    edition: 'usgs-mcs-2025',
     ...overrides,
   };
 }
@@ -29,16 +29,17 @@ export function putProduction(app: FastifyInstance, rows: unknown[], headers: Re
   return app.inject({ method: 'PUT', url: '/v1/production', headers, payload: { rows } });
 }
 
-/** The one stored production figure with this key, or undefined. */
+/** The one production figure with this key that the view pinned to `edition` (default MCS 2025) shows, or undefined. */
 export async function storedFigure(
   app: FastifyInstance,
   key: { mineral: string; stage: string; country: string; year: number },
-): Promise<{ tonnes: number | null; source: { id: string }; basis: string } | undefined> {
+  edition = 'usgs-mcs-2025',
+): Promise<{ tonnes: number | null; source: { id: string }; basis: string; edition: string } | undefined> {
   const response = await app.inject({
     method: 'GET',
-    url: `/v1/production?mineral=${key.mineral}&stage=${key.stage}&country=${key.country}&year=${key.year}`,
+    url: `/v1/production?mineral=${key.mineral}&stage=${key.stage}&country=${key.country}&year=${key.year}&edition=${edition}`,
   });
-  const body = response.json() as { data: { tonnes: number | null; source: { id: string }; basis: string }[] };
+  const body = response.json() as { data: { tonnes: number | null; source: { id: string }; basis: string; edition: string }[] };
   if (body.data.length > 1) throw new Error(`more than one figure for ${JSON.stringify(key)}`);
   return body.data[0];
 }

@@ -42,6 +42,28 @@ describe('PUT /v1/production: rows that break a loader rule → 422 naming row a
     expect(body.detail).toMatch(/nothing was stored/);
   });
 
+  it('an edition that does not exist → 422 naming body.rows.N.edition', async () => {
+    const body = expectProblem(await putProduction(app, [tungstenRow({ edition: 'usgs-mcs-1999' })]), 422, 'unprocessable');
+    expect(fieldsOf(body)).toEqual(['body.rows.0.edition']);
+    expect(body.errors?.[0]?.message).toMatch(/usgs-mcs-1999/);
+  });
+
+  it('no edition, and none reports that series-year yet → 422 naming body.rows.N.edition', async () => {
+    const { edition: _omitted, ...row } = tungstenRow({ year: 2031 });
+    const body = expectProblem(await putProduction(app, [tungstenRow({ country: 'AUS', tonnes: 1000 }), row]), 422, 'unprocessable');
+    expect(fieldsOf(body)).toEqual(['body.rows.1.edition']);
+    expect(body.detail).toMatch(/nothing was stored/);
+  });
+
+  it('the same figure in two editions is two keys, not a duplicate', async () => {
+    const body = expectProblem(
+      await putProduction(app, [tungstenRow({ tonnes: 3500 }), tungstenRow({ tonnes: 3600, edition: 'usgs-mcs-2024' }), tungstenRow({ tonnes: -1 })]),
+      422,
+      'unprocessable',
+    );
+    expect(fieldsOf(body)).toEqual(['body.rows.2.tonnes']);
+  });
+
   it('names the failing row by its index in the batch', async () => {
     const rows = [tungstenRow({ country: 'AUS', tonnes: 1000 }), tungstenRow({ country: 'AUT', tonnes: 800 }), tungstenRow({ tonnes: -1, lowerBound: true })];
     const body = expectProblem(await putProduction(app, rows), 422, 'unprocessable');
@@ -51,7 +73,7 @@ describe('PUT /v1/production: rows that break a loader rule → 422 naming row a
 
   it('refuses the same key twice in one request, pointing at the second', async () => {
     const body = expectProblem(await putProduction(app, [tungstenRow({ tonnes: 3500 }), tungstenRow({ country: 'vnm', tonnes: 3600 })]), 422, 'unprocessable');
-    expect(body.errors).toEqual([{ field: 'body.rows.1', message: expect.stringMatching(/duplicate key \(tungsten\|mining\|VNM\|2024\|w-contained\); first at row 0/) }]);
+    expect(body.errors).toEqual([{ field: 'body.rows.1', message: expect.stringMatching(/duplicate key \(tungsten\|mining\|VNM\|2024\|w-contained\|usgs-mcs-2025\); first at row 0/) }]);
   });
 
   it('refuses a batch with one bad row among good ones, and stores none of it', async () => {

@@ -15,7 +15,7 @@ function tungstenValue(country: string, tonnes: number, overrides: Record<string
     year: 2024,
     basis: 'w-contained',
     tonnes,
-    edition: 2025,
+    edition: 'usgs-mcs-2025',
     sourceId: 'usgs-mcs-2025-tungsten',
     estimated: true,
     withheld: false,
@@ -25,7 +25,7 @@ function tungstenValue(country: string, tonnes: number, overrides: Record<string
 }
 
 async function tungstenMining2024(app: FastifyInstance) {
-  const { body } = await getJson(app, '/v1/minerals/tungsten/concentration?year=2024');
+  const { body } = await getJson(app, '/v1/minerals/tungsten/concentration?year=2024&edition=usgs-mcs-2025');
   return (body.stages as { stage: string; hhi: number; cr1: number }[]).find((block) => block.stage === 'mining');
 }
 
@@ -82,7 +82,7 @@ describe('PUT /v1/production: a correction', () => {
         actor: 'analyst',
         action: 'update',
         entity: 'production',
-        key: { mineral: 'tungsten', stage: 'mining', country: 'CHN', year: 2024, basis: 'w-contained' },
+        key: { mineral: 'tungsten', stage: 'mining', country: 'CHN', year: 2024, basis: 'w-contained', edition: 'usgs-mcs-2025' },
         old: tungstenValue('CHN', 67_000),
         new: tungstenValue('CHN', 70_000),
       },
@@ -93,6 +93,22 @@ describe('PUT /v1/production: a correction', () => {
   it('an identical row is left alone: no new version, nothing recorded', async () => {
     const response = await putProduction(app, [tungstenRow({ country: 'CHN', tonnes: 70_000 })]);
     expect(response.json()).toMatchObject({ created: 0, updated: 0, unchanged: 1, version: expect.stringMatching(/^2-/) });
+    expect((await changesSince(app)).currentVersion).toBe(2);
+  });
+
+  it('a row without an edition joins the edition the default view answers with for that series and year', async () => {
+    const { body } = await getJson(app, '/v1/production?mineral=tungsten&stage=mining&country=VNM&year=2024');
+    const current = body.data[0];
+    const { edition: _omitted, ...row } = tungstenRow({
+      tonnes: current.tonnes,
+      estimated: current.estimated,
+      lowerBound: current.lowerBound,
+      withheld: current.withheld,
+      sourceId: current.source.id,
+    });
+    const response = await putProduction(app, [row]);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ created: 0, updated: 0, unchanged: 1, rows: [{ country: 'VNM', edition: current.edition }] });
     expect((await changesSince(app)).currentVersion).toBe(2);
   });
 
@@ -124,7 +140,7 @@ describe('DELETE /v1/production/{mineral}/{stage}/{country}/{year}/{basis}', () 
   });
 
   it('204, the figure is gone, and the deletion is recorded with the old value', async () => {
-    const response = await app.inject({ method: 'DELETE', url: '/v1/production/tungsten/mining/vnm/2024/w-contained', headers: bearer() });
+    const response = await app.inject({ method: 'DELETE', url: '/v1/production/tungsten/mining/vnm/2024/w-contained?edition=usgs-mcs-2025', headers: bearer() });
     expect(response.statusCode).toBe(204);
     expect(response.body).toBe('');
     expect(await storedFigure(app, VNM_2024)).toBeUndefined();
@@ -136,7 +152,7 @@ describe('DELETE /v1/production/{mineral}/{stage}/{country}/{year}/{basis}', () 
         actor: 'analyst',
         action: 'delete',
         entity: 'production',
-        key: { mineral: 'tungsten', stage: 'mining', country: 'VNM', year: 2024, basis: 'w-contained' },
+        key: { mineral: 'tungsten', stage: 'mining', country: 'VNM', year: 2024, basis: 'w-contained', edition: 'usgs-mcs-2025' },
         old: tungstenValue('VNM', 3400),
         new: null,
       }),
@@ -144,13 +160,13 @@ describe('DELETE /v1/production/{mineral}/{stage}/{country}/{year}/{basis}', () 
   });
 
   it('the scores follow: Vietnam no longer counts among the 2024 producers', async () => {
-    const { body } = await getJson(app, '/v1/minerals/tungsten/concentration?year=2024');
+    const { body } = await getJson(app, '/v1/minerals/tungsten/concentration?year=2024&edition=usgs-mcs-2025');
     const mining = (body.stages as { stage: string; inputs: { producers: { country: string }[] } }[]).find((block) => block.stage === 'mining');
     expect(mining?.inputs.producers.map((producer) => producer.country)).not.toContain('VNM');
   });
 
   it('deleting it again → 404, and nothing more is recorded', async () => {
-    const response = await app.inject({ method: 'DELETE', url: '/v1/production/tungsten/mining/VNM/2024/w-contained', headers: bearer() });
+    const response = await app.inject({ method: 'DELETE', url: '/v1/production/tungsten/mining/VNM/2024/w-contained?edition=usgs-mcs-2025', headers: bearer() });
     expect(response.statusCode).toBe(404);
     expect((await changesSince(app)).total).toBe(1);
   });
@@ -165,44 +181,45 @@ describe('POST /v1/sources, then cite it', () => {
     await app.close();
   });
 
+  // A source data/ does not hold (data/ holds every USGS MCS chapter up to the newest edition, so not one of those).
   const source = {
-    id: 'usgs-mcs-2026-tungsten',
-    title: 'Mineral Commodity Summaries 2026',
-    publisher: 'U.S. Geological Survey',
+    id: 'analyst-tungsten-estimates-2026',
+    title: 'Tungsten mine output estimates',
+    publisher: 'Chokepoint analysts',
     edition: '2026',
     year: 2026,
-    locator: 'Tungsten chapter',
+    locator: 'China row',
   };
 
   it('201 with Location and the source as stored, with its citation', async () => {
     const response = await app.inject({ method: 'POST', url: '/v1/sources', headers: bearer(), payload: source });
     expect(response.statusCode).toBe(201);
-    expect(response.headers.location).toBe('/v1/sources/usgs-mcs-2026-tungsten');
+    expect(response.headers.location).toBe('/v1/sources/analyst-tungsten-estimates-2026');
     expect(response.json()).toEqual({
       ...source,
       url: null,
       licence: null,
       notes: null,
-      citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2026, Tungsten chapter',
+      citation: 'Chokepoint analysts, Tungsten mine output estimates, 2026, China row',
     });
-    const { status, body } = await getJson(app, '/v1/sources/usgs-mcs-2026-tungsten');
+    const { status, body } = await getJson(app, '/v1/sources/analyst-tungsten-estimates-2026');
     expect(status).toBe(200);
     expect(body.citedBy.production).toBe(0);
   });
 
   it('a production row can cite it at once', async () => {
-    const response = await putProduction(app, [tungstenRow({ year: 2025, country: 'CHN', tonnes: 67_000, edition: 2026, sourceId: source.id })]);
+    const response = await putProduction(app, [tungstenRow({ year: 2025, country: 'CHN', tonnes: 67_000, edition: 'usgs-mcs-2025', sourceId: source.id })]);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ created: 1, version: expect.stringMatching(/^3-/) });
     expect((await storedFigure(app, { ...CHN_2024, year: 2025 }))?.source.id).toBe(source.id);
-    expect((await getJson(app, '/v1/sources/usgs-mcs-2026-tungsten')).body.citedBy.production).toBe(1);
+    expect((await getJson(app, '/v1/sources/analyst-tungsten-estimates-2026')).body.citedBy.production).toBe(1);
   });
 
   it('both writes are in the feed, in order', async () => {
     const feed = await changesSince(app);
     expect(feed.data.map(({ version, entity, action, key }) => ({ version, entity, action, key }))).toEqual([
       { version: 2, entity: 'source', action: 'create', key: { id: source.id } },
-      { version: 3, entity: 'production', action: 'create', key: { mineral: 'tungsten', stage: 'mining', country: 'CHN', year: 2025, basis: 'w-contained' } },
+      { version: 3, entity: 'production', action: 'create', key: { mineral: 'tungsten', stage: 'mining', country: 'CHN', year: 2025, basis: 'w-contained', edition: 'usgs-mcs-2025' } },
     ]);
     expect(feed.data[0]?.new).toEqual({ ...source, url: null, licence: null, notes: null });
   });

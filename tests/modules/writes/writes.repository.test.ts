@@ -29,8 +29,10 @@ describe('writes repository and service, below HTTP', () => {
 
   it('an update keeps the row id, so paging cursors over production stay valid', () => {
     const repository = createWritesRepository(handle.db);
-    const find = () => repository.findProduction({ mineral: 'tungsten', stage: 'mining', country: 'VNM', year: 2024, basis: 'w-contained' });
+    const find = () =>
+      repository.findProduction({ mineral: 'tungsten', stage: 'mining', country: 'VNM', year: 2024, basis: 'w-contained', edition: 'usgs-mcs-2025' });
     const before = find();
+    expect(before).toMatchObject({ tonnes: 3400 });
     createWritesService(repository).upsertProduction('analyst', [tungstenRow({ tonnes: 3500 })]);
     expect(find()).toMatchObject({ id: before?.id, tonnes: 3500 });
   });
