@@ -7,6 +7,7 @@ import {
   countries,
   datasetMeta,
   defenseUses,
+  exportControls,
   governance,
   groupMembers,
   groups,
@@ -33,6 +34,7 @@ export type ImportSourceRecord = typeof importSources.$inferSelect;
 export type ApparentConsumptionRecord = typeof apparentConsumption.$inferSelect;
 export type DefenseUseRecord = typeof defenseUses.$inferSelect;
 export type GovernanceRecord = typeof governance.$inferSelect;
+export type ExportControlRecord = typeof exportControls.$inferSelect;
 
 /** The version tag from dataset_meta's 'version' (the write counter) and 'content_hash' (the seed) values. */
 function tagOf(version: string | null | undefined, hash: string | null | undefined): string | null {
@@ -119,6 +121,7 @@ export function createDatasetRepository(db: Db) {
     apparentConsumption: (): ApparentConsumptionRecord[] =>
       db.select().from(apparentConsumption).orderBy(asc(apparentConsumption.id)).all(),
     defenseUses: (): DefenseUseRecord[] => db.select().from(defenseUses).orderBy(asc(defenseUses.id)).all(),
+    exportControls: (): ExportControlRecord[] => db.select().from(exportControls).orderBy(asc(exportControls.id)).all(),
     governance: (): GovernanceRecord[] =>
       db
         .select()

@@ -1,5 +1,6 @@
 import { citationOf } from '../domain/citation.js';
 import { latestGovernance, type CountryGovernance } from '../domain/governance.js';
+import type { Measure } from '../scoring/export-controls.js';
 import { supplyByStageYear, type ProductionFigure, type StageYearSupply } from '../domain/supply.js';
 import type {
   ApparentConsumptionRecord,
@@ -7,6 +8,7 @@ import type {
   CountryRecord,
   DatasetRepository,
   DefenseUseRecord,
+  ExportControlRecord,
   GovernanceRecord,
   GroupMemberRecord,
   GroupRecord,
@@ -51,6 +53,10 @@ export interface DatasetSnapshot {
   importSources: ImportSourceRecord[];
   apparentConsumption: ApparentConsumptionRecord[];
   defenseUses: DefenseUseRecord[];
+  /** Export-control measures as stored, in id order. */
+  exportControls: ExportControlRecord[];
+  /** The same measures with their lists split, as the pure export-control functions read them. */
+  measures: Measure[];
   governance: GovernanceRecord[];
   /** Latest complete WGI per country, with the EU 0–10 rescale. */
   governanceByCountry: ReadonlyMap<string, CountryGovernance>;
@@ -109,6 +115,29 @@ export function buildSnapshot(repository: DatasetRepository): DatasetSnapshot {
   return repository.readConsistently(() => snapshotOf(repository, repository.versionTag() ?? NO_VERSION));
 }
 
+function splitList(value: string): string[] {
+  return value === '' ? [] : value.split(';');
+}
+
+/** A stored measure as the pure export-control functions read it. */
+export function measureOf(record: ExportControlRecord): Measure {
+  return {
+    id: record.id,
+    imposingCountry: record.imposingCountry,
+    measure: record.measure,
+    target: record.target,
+    endUsers: record.endUsers,
+    minerals: splitList(record.minerals),
+    stages: splitList(record.stages),
+    announced: record.announced,
+    effective: record.effective,
+    ends: record.ends,
+    lifted: record.lifted,
+    suspends: record.suspends,
+    replacedBy: record.replacedBy,
+  };
+}
+
 function snapshotOf(repository: DatasetRepository, version: string): DatasetSnapshot {
   const pool = new Map<string, string>();
   const stages = repository.stages();
@@ -139,6 +168,7 @@ function snapshotOf(repository: DatasetRepository, version: string): DatasetSnap
   const governance = internStrings(repository.governance(), pool);
   const governanceByCountry = latestGovernance(governance);
   const supplies = supplyByStageYear(figures, basisPriority);
+  const exportControls = repository.exportControls();
   return {
     version,
     stages,
@@ -165,6 +195,8 @@ function snapshotOf(repository: DatasetRepository, version: string): DatasetSnap
     importSources: internStrings(repository.importSources(), pool),
     apparentConsumption: internStrings(repository.apparentConsumption(), pool),
     defenseUses: repository.defenseUses(),
+    exportControls,
+    measures: exportControls.map(measureOf),
     governance,
     governanceByCountry,
     wgiScaled: Object.fromEntries(
