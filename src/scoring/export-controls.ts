@@ -172,22 +172,26 @@ export interface MeasureOnDate {
 export interface ControlledCountry {
   country: string;
   share: number;
-  /** Supply measures in force on the date that cover this country's output of the mineral at the stage. */
+  /** Supply measures in force on the date that cover this country's output of the mineral at the stage (any target). */
   inForce: string[];
-  /** Measures whose status on the date is unknown. */
+  /** Covering measures whose status on the date is unknown (any target). */
   unknown: string[];
 }
 
 export interface ControlledShareResult {
-  /** Percent of world supply produced in countries with at least one covering measure in force. */
+  /**
+   * Percent of world supply produced in countries with at least one covering measure in force that applies to
+   * every destination (licensing, export bans, quotas…). Measures aimed at one destination or at named end users
+   * are in `byTarget`, not here: they do not put the whole output under control.
+   */
   controlledShare: number;
-  /** Percent produced in countries with no measure in force but at least one of unknown status. */
+  /** Percent produced in countries with no such measure in force but one of unknown status. */
   unknownShare: number;
   countries: ControlledCountry[];
-  /** Per measure type: percent of world supply under at least one measure of that type (types overlap). */
+  /** Per measure type (any target): percent of world supply under at least one in-force measure of that type; types overlap. */
   byType: { measure: MeasureType; share: number }[];
-  /** Per target ('all' or a destination): percent under at least one measure with that target. */
-  byTarget: { target: string; share: number }[];
+  /** Per target ('all' first, then destinations): percent under an in-force measure with that target, and under one of unknown status only. */
+  byTarget: { target: string; share: number; unknownShare: number }[];
 }
 
 /** Does a measure cover this mineral at this stage, as a restriction on material supply? */
@@ -197,8 +201,8 @@ export function covers(measure: Measure, mineral: string, stage: string): boolea
 
 /**
  * controlled share = Σ s_c over producing countries c with at least one supply measure in force on the date that
- * covers the mineral at the stage (s_c = c's percent of world supply, as in the concentration scores). Unallocated
- * supply (withheld figures, "other countries") is never counted as controlled.
+ * covers the mineral at the stage and applies to every destination (s_c = c's percent of world supply, as in the
+ * concentration scores). Unallocated supply (withheld figures, "other countries") is never counted as controlled.
  */
 export function controlledShareOf(input: {
   producers: readonly CountryShare[];
@@ -208,30 +212,45 @@ export function controlledShareOf(input: {
 }): ControlledShareResult {
   const relevant = input.measures.filter((entry) => covers(entry.measure, input.mineral, input.stage) && entry.status.bites !== 'no');
   const countries: ControlledCountry[] = [];
+  const applyingTo = new Map<string, MeasureOnDate[]>();
   for (const producer of input.producers) {
     const applying = relevant.filter((entry) => entry.countries.includes(producer.country));
-    const inForce = applying.filter((entry) => entry.status.bites === 'yes').map((entry) => entry.measure.id).sort(compareCodes);
-    const unknown = applying.filter((entry) => entry.status.bites === 'unknown').map((entry) => entry.measure.id).sort(compareCodes);
-    if (inForce.length === 0 && unknown.length === 0) continue;
-    countries.push({ country: producer.country, share: producer.share, inForce, unknown });
+    if (applying.length === 0) continue;
+    applyingTo.set(producer.country, applying);
+    countries.push({
+      country: producer.country,
+      share: producer.share,
+      inForce: applying.filter((entry) => entry.status.bites === 'yes').map((entry) => entry.measure.id).sort(compareCodes),
+      unknown: applying.filter((entry) => entry.status.bites === 'unknown').map((entry) => entry.measure.id).sort(compareCodes),
+    });
   }
   countries.sort(byShareDesc);
-  const controlled = countries.filter((entry) => entry.inForce.length > 0);
-  const shareWhere = (test: (entry: MeasureOnDate) => boolean) =>
-    sum(
-      controlled
-        .filter((country) => relevant.some((entry) => entry.status.bites === 'yes' && entry.countries.includes(country.country) && test(entry)))
-        .map((country) => country.share),
-    );
+  /** Shares of countries with an in-force measure passing `test`, and of those with only unknown-status ones. */
+  const sharesWhere = (test: (entry: MeasureOnDate) => boolean) => {
+    let share = 0;
+    let unknown = 0;
+    for (const country of countries) {
+      const matching = (applyingTo.get(country.country) ?? []).filter(test);
+      if (matching.some((entry) => entry.status.bites === 'yes')) share += country.share;
+      else if (matching.some((entry) => entry.status.bites === 'unknown')) unknown += country.share;
+    }
+    return { share, unknown };
+  };
   const inForceMeasures = relevant.filter((entry) => entry.status.bites === 'yes');
   const types = [...new Set(inForceMeasures.map((entry) => entry.measure.measure))].sort(compareCodes);
-  const targets = [...new Set(inForceMeasures.map((entry) => entry.measure.target))].sort((a, b) => (a === TARGET_ALL ? -1 : b === TARGET_ALL ? 1 : compareCodes(a, b)));
+  const targets = [...new Set(relevant.map((entry) => entry.measure.target))].sort((a, b) =>
+    a === TARGET_ALL ? -1 : b === TARGET_ALL ? 1 : compareCodes(a, b),
+  );
+  const general = sharesWhere((entry) => entry.measure.target === TARGET_ALL);
   return {
-    controlledShare: sum(controlled.map((entry) => entry.share)),
-    unknownShare: sum(countries.filter((entry) => entry.inForce.length === 0).map((entry) => entry.share)),
+    controlledShare: general.share,
+    unknownShare: general.unknown,
     countries,
-    byType: types.map((type) => ({ measure: type, share: shareWhere((entry) => entry.measure.measure === type) })),
-    byTarget: targets.map((target) => ({ target, share: shareWhere((entry) => entry.measure.target === target) })),
+    byType: types.map((type) => ({ measure: type, share: sharesWhere((entry) => entry.measure.measure === type).share })),
+    byTarget: targets.map((target) => {
+      const shares = sharesWhere((entry) => entry.measure.target === target);
+      return { target, share: shares.share, unknownShare: shares.unknown };
+    }),
   };
 }
 
