@@ -4,7 +4,7 @@ import { Iso3Schema, MineralIdSchema, SourceRefSchema, listOf } from '../../sche
 import { EXPORT_CONTROL_EXAMPLE, ExportControlValueSchema, MeasureStatusIdSchema, MeasureTypeSchema } from '../../schemas/export-controls.js';
 import { InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
 import { dateProblem } from '../../lib/dates.js';
-import { DisruptionResponseSchema } from '../scenarios/scenarios.schemas.js';
+import { DisruptionResponseSchema, RESPONSE_EXAMPLE as DISRUPTION_EXAMPLE } from '../scenarios/scenarios.schemas.js';
 import { EXPORT_CONTROL_PRESETS } from './export-controls.scenario.js';
 
 const METHOD_EXAMPLE = { id: 'export-controls', version: '1.0.0', href: '/v1/methods/export-controls' };
@@ -345,6 +345,25 @@ export const ExportControlScenarioSchema = z
       }),
     ),
   })
-  .meta({ id: 'ExportControlScenario' });
+  .meta({
+    id: 'ExportControlScenario',
+    example: {
+      preset: 'suspensions-lapse',
+      asOf: '2026-12-02',
+      importer: 'USA',
+      licensingReduction: 0,
+      assumptions: ['Measures in force on 2026-12-02 are applied, and so are suspended measures and those whose suspension has ended with no later record: the suspensions are taken to lapse.'],
+      unaffected: [],
+      scenarios: [
+        {
+          mineral: 'antimony',
+          measures: [
+            { id: 'cn-mofcom-2024-46-us-ga-ge-sb-denial', measure: 'destination-ban', target: 'USA', status: 'suspension-ended', countries: ['CHN'], stages: ['mining', 'refining', 'metal', 'component'], reduction: 1 },
+          ],
+          result: DISRUPTION_EXAMPLE,
+        },
+      ],
+    },
+  });
 
 export { ExportControlValueSchema };
