@@ -87,8 +87,9 @@ function suspensionActive(s: Measure, asOf: string): boolean {
  * 5. a suspension in effect on asOf → suspended (by which measure, until when);
  * 6. no effective date → announced-date-unknown (unknown); effective after asOf → announced;
  * 7. scheduled end before asOf → expired;
- * 8. a suspension whose scheduled end has passed, with no later record → suspension-ended (unknown: the data
- *    cannot tell whether the measure applies again);
+ * 8. the latest suspension recorded by asOf ended on schedule before asOf and was not lifted (no later record)
+ *    → suspension-ended (unknown: the data cannot tell whether the measure applies again); a lifted one puts the
+ *    measure back in force;
  * 9. otherwise → in-force.
  * `all` must hold every measure (suspensions and replacements are looked up in it).
  */
@@ -140,12 +141,13 @@ export function measureStatus(measure: Measure, all: readonly Measure[], asOf: s
     return status('expired', 'no', `Scheduled end ${measure.ends} has passed.`, { since: measure.ends });
   }
 
-  const ended = suspensions
-    .filter((s) => s.effective !== null && s.effective <= asOf && s.ends !== null && s.ends < asOf && (s.lifted === null || s.lifted > s.ends))
-    .sort((a, b) => compareDates(b.ends, a.ends) || compareCodes(a.id, b.id));
-  const last = ended[0];
-  if (last) {
-    return status('suspension-ended', 'unknown', `suspension ended ${last.ends}; no later measure recorded`, { since: last.ends, by: last.id });
+  // The latest suspension recorded by asOf is the last word: lifted → the measure applies again; ended on schedule
+  // with nothing after it → the data cannot tell whether it was extended or allowed to lapse.
+  const latest = suspensions
+    .filter((s) => s.effective !== null && s.effective <= asOf)
+    .sort((a, b) => compareCodes(b.effective!, a.effective!) || compareDates(b.ends, a.ends) || compareCodes(a.id, b.id))[0];
+  if (latest && (latest.lifted === null || latest.lifted > asOf) && latest.ends !== null && latest.ends < asOf) {
+    return status('suspension-ended', 'unknown', `suspension ended ${latest.ends}; no later measure recorded`, { since: latest.ends, by: latest.id });
   }
   return status('in-force', 'yes', `In force since ${measure.effective}${measure.ends ? `, scheduled to end ${measure.ends}` : ''}.`, {
     since: measure.effective,
