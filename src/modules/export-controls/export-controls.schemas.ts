@@ -299,7 +299,8 @@ export const ExportControlUpsertResultSchema = z
     example: { version: '3-5f0c1d9e2a7b', created: 0, updated: 1, unchanged: 0, rows: [{ ...EXPORT_CONTROL_EXAMPLE, action: 'update' }] },
   });
 
-const DateBodySchema = z.string().superRefine((value, context) => {
+const DateBodySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').superRefine((value, context) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return;
   const problem = dateProblem(value);
   if (problem) context.addIssue({ code: 'custom', message: problem });
 });

@@ -27,6 +27,7 @@ describe('bad query parameters are a 400 naming the field', () => {
     await badQuery('/v1/export-controls?asOf=1899-12-31', 'querystring.asOf', /between 1900-01-01 and 2100-12-31/);
     await badQuery('/v1/export-controls?asOf=2025-6-1', 'querystring.asOf', /YYYY-MM-DD/);
     await badQuery('/v1/export-controls?asOf=yesterday', 'querystring.asOf', /YYYY-MM-DD/);
+    await badQuery('/v1/export-controls?asOf=', 'querystring.asOf', /YYYY-MM-DD/);
     await badQuery('/v1/export-controls/cn-mofcom-2024-33-antimony?asOf=2024-02-30', 'querystring.asOf', /29 days/);
     await badQuery('/v1/minerals/antimony/export-controls/supply?asOf=2025-04-31', 'querystring.asOf', /30 days/);
     await badQuery('/v1/export-controls/supply?asOf=0000-01-01', 'querystring.asOf', /between/);
