@@ -871,6 +871,18 @@ export interface components {
                 unreported: string[];
                 sourceIds: string[];
             };
+            /** @description Only with `?asOf=`: the share of this stage under export controls on that date, from the same figures */
+            exportControls?: {
+                asOf: string;
+                /** @description Percent of this stage-year’s world supply under an every-destination export control in force on asOf */
+                controlledShare: number;
+                /** @description Percent behind measures of unknown status on asOf */
+                unknownShare: number;
+                /** @description The measures in force behind controlledShare */
+                measures: string[];
+                /** @description The full breakdown: GET /v1/minerals/{mineral}/export-controls/supply */
+                href: string;
+            };
         } | {
             stage: string;
             year?: number;
@@ -1031,6 +1043,45 @@ export interface components {
                 stage: string;
             })[];
             method: components["schemas"]["MethodLinkInput"];
+        };
+        /** @description An export-control measure as stored */
+        ExportControlValueInput: {
+            id: string;
+            /** @description ISO3 of the imposing state; EUU for the European Union */
+            imposingCountry: string;
+            /** @description The legal instrument as the issuer numbers it */
+            instrument: string;
+            title: string;
+            /**
+             * @description What the measure does
+             * @enum {string}
+             */
+            measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
+            /** @description `all` destinations, `non-oecd`, or the ISO3 of the destination country */
+            target: string;
+            /** @description For end-user bans: which users of the target country */
+            endUsers: ("military" | "listed-entities") | null;
+            minerals: string[];
+            /** @description Stages the measure bites at; empty for technology, equipment and waste controls */
+            stages: string[];
+            /** @description The items covered, in brief */
+            covers: string;
+            /** @description Day of publication or announcement (YYYY-MM-DD); null when not recorded */
+            announced: string | null;
+            /** @description Day it took or takes effect (YYYY-MM-DD); null when not recorded */
+            effective: string | null;
+            /** @description Scheduled end, the last day, if the instrument states one (YYYY-MM-DD); null when not recorded */
+            ends: string | null;
+            /** @description Day it was lifted or repealed (YYYY-MM-DD); null when not recorded */
+            lifted: string | null;
+            /** @description For a suspension: the measure it suspends */
+            suspends: string | null;
+            /** @description The measure that took over from this one */
+            replacedBy: string | null;
+            note: string | null;
+            sourceId: string;
+            /** @enum {string} */
+            confidence: "high" | "medium" | "low";
         };
         /**
          * @example {
@@ -1623,45 +1674,6 @@ export interface components {
             })[];
             total: number;
             method: components["schemas"]["MethodLinkInput"];
-        };
-        /** @description An export-control measure as stored */
-        ExportControlValueInput: {
-            id: string;
-            /** @description ISO3 of the imposing state; EUU for the European Union */
-            imposingCountry: string;
-            /** @description The legal instrument as the issuer numbers it */
-            instrument: string;
-            title: string;
-            /**
-             * @description What the measure does
-             * @enum {string}
-             */
-            measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
-            /** @description `all` destinations, `non-oecd`, or the ISO3 of the destination country */
-            target: string;
-            /** @description For end-user bans: which users of the target country */
-            endUsers: ("military" | "listed-entities") | null;
-            minerals: string[];
-            /** @description Stages the measure bites at; empty for technology, equipment and waste controls */
-            stages: string[];
-            /** @description The items covered, in brief */
-            covers: string;
-            /** @description Day of publication or announcement (YYYY-MM-DD); null when not recorded */
-            announced: string | null;
-            /** @description Day it took or takes effect (YYYY-MM-DD); null when not recorded */
-            effective: string | null;
-            /** @description Scheduled end, the last day, if the instrument states one (YYYY-MM-DD); null when not recorded */
-            ends: string | null;
-            /** @description Day it was lifted or repealed (YYYY-MM-DD); null when not recorded */
-            lifted: string | null;
-            /** @description For a suspension: the measure it suspends */
-            suspends: string | null;
-            /** @description The measure that took over from this one */
-            replacedBy: string | null;
-            note: string | null;
-            sourceId: string;
-            /** @enum {string} */
-            confidence: "high" | "medium" | "low";
         };
         /**
          * @example {
@@ -4952,6 +4964,18 @@ export interface components {
                 unreported: string[];
                 sourceIds: string[];
             };
+            /** @description Only with `?asOf=`: the share of this stage under export controls on that date, from the same figures */
+            exportControls?: {
+                asOf: string;
+                /** @description Percent of this stage-year’s world supply under an every-destination export control in force on asOf */
+                controlledShare: number;
+                /** @description Percent behind measures of unknown status on asOf */
+                unknownShare: number;
+                /** @description The measures in force behind controlledShare */
+                measures: string[];
+                /** @description The full breakdown: GET /v1/minerals/{mineral}/export-controls/supply */
+                href: string;
+            };
         } | {
             stage: string;
             year?: number;
@@ -5112,6 +5136,45 @@ export interface components {
                 stage: string;
             })[];
             method: components["schemas"]["MethodLink"];
+        };
+        /** @description An export-control measure as stored */
+        ExportControlValue: {
+            id: string;
+            /** @description ISO3 of the imposing state; EUU for the European Union */
+            imposingCountry: string;
+            /** @description The legal instrument as the issuer numbers it */
+            instrument: string;
+            title: string;
+            /**
+             * @description What the measure does
+             * @enum {string}
+             */
+            measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
+            /** @description `all` destinations, `non-oecd`, or the ISO3 of the destination country */
+            target: string;
+            /** @description For end-user bans: which users of the target country */
+            endUsers: ("military" | "listed-entities") | null;
+            minerals: string[];
+            /** @description Stages the measure bites at; empty for technology, equipment and waste controls */
+            stages: string[];
+            /** @description The items covered, in brief */
+            covers: string;
+            /** @description Day of publication or announcement (YYYY-MM-DD); null when not recorded */
+            announced: string | null;
+            /** @description Day it took or takes effect (YYYY-MM-DD); null when not recorded */
+            effective: string | null;
+            /** @description Scheduled end, the last day, if the instrument states one (YYYY-MM-DD); null when not recorded */
+            ends: string | null;
+            /** @description Day it was lifted or repealed (YYYY-MM-DD); null when not recorded */
+            lifted: string | null;
+            /** @description For a suspension: the measure it suspends */
+            suspends: string | null;
+            /** @description The measure that took over from this one */
+            replacedBy: string | null;
+            note: string | null;
+            sourceId: string;
+            /** @enum {string} */
+            confidence: "high" | "medium" | "low";
         };
         /**
          * @example {
@@ -5704,45 +5767,6 @@ export interface components {
             })[];
             total: number;
             method: components["schemas"]["MethodLink"];
-        };
-        /** @description An export-control measure as stored */
-        ExportControlValue: {
-            id: string;
-            /** @description ISO3 of the imposing state; EUU for the European Union */
-            imposingCountry: string;
-            /** @description The legal instrument as the issuer numbers it */
-            instrument: string;
-            title: string;
-            /**
-             * @description What the measure does
-             * @enum {string}
-             */
-            measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
-            /** @description `all` destinations, `non-oecd`, or the ISO3 of the destination country */
-            target: string;
-            /** @description For end-user bans: which users of the target country */
-            endUsers: ("military" | "listed-entities") | null;
-            minerals: string[];
-            /** @description Stages the measure bites at; empty for technology, equipment and waste controls */
-            stages: string[];
-            /** @description The items covered, in brief */
-            covers: string;
-            /** @description Day of publication or announcement (YYYY-MM-DD); null when not recorded */
-            announced: string | null;
-            /** @description Day it took or takes effect (YYYY-MM-DD); null when not recorded */
-            effective: string | null;
-            /** @description Scheduled end, the last day, if the instrument states one (YYYY-MM-DD); null when not recorded */
-            ends: string | null;
-            /** @description Day it was lifted or repealed (YYYY-MM-DD); null when not recorded */
-            lifted: string | null;
-            /** @description For a suspension: the measure it suspends */
-            suspends: string | null;
-            /** @description The measure that took over from this one */
-            replacedBy: string | null;
-            note: string | null;
-            sourceId: string;
-            /** @enum {string} */
-            confidence: "high" | "medium" | "low";
         };
         /**
          * @example {
@@ -10817,6 +10841,8 @@ export interface operations {
                 year?: number;
                 /** @description Processing stage */
                 stage?: "mining" | "refining" | "metal" | "component";
+                /** @description With a date (YYYY-MM-DD), each scored stage also carries `exportControls`: its share of supply under export controls in force that day */
+                asOf?: string;
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */

@@ -351,3 +351,32 @@ export function importerExportControls(view: DatasetSnapshot, importer: string, 
   }
   return { importer, name: countryName(view, importer), asOf, data, withoutShares, method: METHOD() };
 }
+
+/**
+ * Adds, next to each scored stage of GET /v1/minerals/{mineral}/concentration, the share of that stage-year's
+ * supply under export controls on `asOf` (same year, same figures). Returns new objects: memoized blocks are shared.
+ */
+export function withControlledShare<Stage extends { stage: string; status: string; year?: number | null }, Result extends { mineral: string; stages: readonly Stage[] }>(
+  view: DatasetSnapshot,
+  result: Result,
+  asOf: string,
+): Result {
+  return {
+    ...result,
+    stages: result.stages.map((block) => {
+      if (block.status !== 'ok' || typeof block.year !== 'number') return block;
+      const controlled = supplyUnderControl(view, result.mineral, block.stage, asOf, block.year);
+      if (controlled.status !== 'ok') return block;
+      return {
+        ...block,
+        exportControls: {
+          asOf,
+          controlledShare: controlled.controlledShare,
+          unknownShare: controlled.unknownShare,
+          measures: controlled.measures.map((measure) => measure.id),
+          href: `/v1/minerals/${result.mineral}/export-controls/supply?asOf=${asOf}&stage=${block.stage}&year=${block.year}`,
+        },
+      };
+    }),
+  } as Result;
+}

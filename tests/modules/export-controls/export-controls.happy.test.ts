@@ -227,3 +227,22 @@ describe('method', () => {
     expect(body.caveats.join(' ')).toContain('suspension-ended');
   });
 });
+
+describe('next to concentration', () => {
+  it('GET /v1/minerals/{mineral}/concentration?asOf= adds the controlled share of each scored stage', async () => {
+    const plain = (await getJson(app, '/v1/minerals/gallium/concentration')).body;
+    expect(plain.stages[0]).not.toHaveProperty('exportControls');
+    const { body } = await getJson(app, '/v1/minerals/gallium/concentration?asOf=2025-06-01');
+    const refining = body.stages.find((stage: { stage: string }) => stage.stage === 'refining');
+    expect(refining).toMatchObject({
+      hhi: 9739.5,
+      exportControls: {
+        asOf: '2025-06-01',
+        controlledShare: 98.68,
+        unknownShare: 0,
+        measures: [DENIAL, 'cn-mofcom-2024-46-us-military-ban', 'cn-mofcom-2024-51-dual-use-list'],
+        href: '/v1/minerals/gallium/export-controls/supply?asOf=2025-06-01&stage=refining&year=2024',
+      },
+    });
+  });
+});
