@@ -663,6 +663,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/export-controls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export-control measures with their status on a date
+         * @description Measures on critical minerals (licence requirements, bans, quotas, suspensions…), each with its source and confidence. Statuses on `asOf` (default today, UTC): not-announced, announced (not yet effective), announced-date-unknown, in-force, suspended (by which measure, until when), suspension-ended (a suspension whose scheduled end has passed with no later record: "suspension ended 2026-11-27; no later measure recorded", counted as unknown, never as in force or lifted), expired, lifted, superseded, undated. Rules: GET /v1/methods/export-controls.
+         */
+        get: operations["listExportControls"];
+        /**
+         * Add or correct up to 500 export-control measures
+         * @description Needs `Authorization: Bearer <key>` (a key from API_KEYS). All-or-nothing; bumps the dataset version and is recorded in GET /v1/changes (entity `export_control`). Measures are keyed by id: a new id is created, an existing one replaced, an identical one left alone. Each measure passes the loader's rules for data/export_controls.csv: real dates between 1900 and 2100, effective not before announced, ends and lifted not before effective, known minerals, stages, countries and source, a suspension naming an existing measure in `suspends` (and only suspensions doing so).
+         */
+        put: operations["upsertExportControls"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/export-controls/supply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every mineral × stage ranked by the share of world supply under export controls on a date
+         * @description Per stage: the share of world supply produced in countries with a supply measure in force on `asOf` that covers the mineral at that stage (controlledShare), with the measures behind it, by type and target; supply behind measures of unknown status is reported apart (unknownShare). Production figures are those of the concentration scores, for the latest year with data up to the as-of year unless `year` is given.
+         */
+        get: operations["listControlledSupply"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/export-controls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One export-control measure, its status on a date and its dated events
+         * @description Statuses on `asOf` (default today, UTC): not-announced, announced (not yet effective), announced-date-unknown, in-force, suspended (by which measure, until when), suspension-ended (a suspension whose scheduled end has passed with no later record: "suspension ended 2026-11-27; no later measure recorded", counted as unknown, never as in force or lifted), expired, lifted, superseded, undated. Rules: GET /v1/methods/export-controls.
+         */
+        get: operations["getExportControl"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/minerals/{mineral}/export-controls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Timeline of the export-control measures on a mineral
+         * @description Every dated event (announced, effective, suspended, suspension scheduled end, replaced, lifted, scheduled end) of the measures covering the mineral, oldest first. Measures with no recorded date are listed in `undated`.
+         */
+        get: operations["getExportControlTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/minerals/{mineral}/export-controls/supply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Share of world supply of a mineral under export controls on a date, per stage
+         * @description Per stage: the share of world supply produced in countries with a supply measure in force on `asOf` that covers the mineral at that stage (controlledShare), with the measures behind it, by type and target; supply behind measures of unknown status is reported apart (unknownShare). Production figures are those of the concentration scores, for the latest year with data up to the as-of year unless `year` is given.
+         */
+        get: operations["getMineralControlledSupply"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dependency/{importer}/export-controls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Share of an importer’s imports from suppliers with export controls that apply to it, on a date
+         * @description Per mineral and import form (latest period that publishes shares): targetedShare = imports from suppliers with an export or destination ban naming the importer, in force on `asOf`; restrictedShare = imports from suppliers with any supply measure in force that applies to the importer (its target is every destination or the importer); unknownShare = measures of unknown status.
+         */
+        get: operations["getImporterExportControls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/scenarios/export-controls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disruption scenario from the export controls of a date (in force, or with every suspension lapsed)
+         * @description Turns the measures of `asOf` into supply shocks and runs POST /v1/scenarios/disruption once per mineral: an export ban, or a destination ban naming the importer, cuts the imposing country’s supply by 1 at the stages it bites at; a licence requirement, quota or extraterritorial rule by `licensingReduction` (default 0). `suspensions-lapse` also applies suspended measures and those whose suspension ended with no later record.
+         */
+        post: operations["runExportControlScenario"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/methods": {
         parameters: {
             query?: never;
@@ -860,6 +1004,18 @@ export interface components {
                 unreported: string[];
                 sourceIds: string[];
             };
+            /** @description Only with `?asOf=`: the share of this stage under export controls on that date, from the same figures */
+            exportControls?: {
+                asOf: string;
+                /** @description Percent of this stage-year’s world supply under an every-destination export control in force on asOf */
+                controlledShare: number;
+                /** @description Percent behind measures of unknown status on asOf */
+                unknownShare: number;
+                /** @description The measures in force behind controlledShare */
+                measures: string[];
+                /** @description The full breakdown: GET /v1/minerals/{mineral}/export-controls/supply */
+                href: string;
+            };
         } | {
             stage: string;
             year?: number;
@@ -1023,6 +1179,45 @@ export interface components {
                 stage: string;
             })[];
             method: components["schemas"]["MethodLinkInput"];
+        };
+        /** @description An export-control measure as stored */
+        ExportControlValueInput: {
+            id: string;
+            /** @description ISO3 of the imposing state; EUU for the European Union */
+            imposingCountry: string;
+            /** @description The legal instrument as the issuer numbers it */
+            instrument: string;
+            title: string;
+            /**
+             * @description What the measure does
+             * @enum {string}
+             */
+            measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
+            /** @description `all` destinations, `non-oecd`, or the ISO3 of the destination country */
+            target: string;
+            /** @description For end-user bans: which users of the target country */
+            endUsers: ("military" | "listed-entities") | null;
+            minerals: string[];
+            /** @description Stages the measure bites at; empty for technology, equipment and waste controls */
+            stages: string[];
+            /** @description The items covered, in brief */
+            covers: string;
+            /** @description Day of publication or announcement (YYYY-MM-DD); null when not recorded */
+            announced: string | null;
+            /** @description Day it took or takes effect (YYYY-MM-DD); null when not recorded */
+            effective: string | null;
+            /** @description Scheduled end, the last day, if the instrument states one (YYYY-MM-DD); null when not recorded */
+            ends: string | null;
+            /** @description Day it was lifted or repealed (YYYY-MM-DD); null when not recorded */
+            lifted: string | null;
+            /** @description For a suspension: the measure it suspends */
+            suspends: string | null;
+            /** @description The measure that took over from this one */
+            replacedBy: string | null;
+            note: string | null;
+            sourceId: string;
+            /** @enum {string} */
+            confidence: "high" | "medium" | "low";
         };
         /**
          * @example {
@@ -1721,160 +1916,6 @@ export interface components {
             year: number;
             /** @description null when the source gives no number (W, NA) */
             value: number | null;
-            valueText: string;
-            estimated: boolean;
-            edition: string;
-            source: components["schemas"]["SourceRefInput"];
-        };
-        GroupInput: {
-            /** @description Group id, e.g. msp, nato, g7, quad, eu, central-asia */
-            id: string;
-            name: string;
-            description: string;
-            memberCount: number;
-            source: components["schemas"]["SourceRefInput"];
-        };
-        /**
-         * @example {
-         *       "status": "ok"
-         *     }
-         */
-        HealthInput: {
-            /** @constant */
-            status: "ok";
-        };
-        /**
-         * @example {
-         *       "status": "ready",
-         *       "datasetVersion": "1-3f9a0c2b7d41",
-         *       "migrations": 2
-         *     }
-         */
-        ReadinessInput: {
-            /** @constant */
-            status: "ready";
-            /** @description Version tag of the dataset served: write counter and content hash */
-            datasetVersion: string;
-            /** @description Number of database migrations applied */
-            migrations: number;
-        };
-        /**
-         * @example {
-         *       "id": "hhi",
-         *       "version": "1.0.0",
-         *       "name": "Production concentration (Herfindahl-Hirschman Index)",
-         *       "summary": "How concentrated world output is among producing countries at one stage.",
-         *       "formula": "HHI = Σ s_i² over named producers (s_i in percent of the world total)",
-         *       "variables": [
-         *         {
-         *           "symbol": "s_i",
-         *           "meaning": "country i’s production as a percentage of the world total"
-         *         }
-         *       ],
-         *       "thresholds": [
-         *         {
-         *           "name": "2023 MG: highly concentrated above",
-         *           "value": 1800,
-         *           "meaning": "HHI above 1,800"
-         *         }
-         *       ],
-         *       "references": [
-         *         {
-         *           "citation": "U.S. Department of Justice and Federal Trade Commission, Merger Guidelines (2023), section 2.1"
-         *         }
-         *       ],
-         *       "caveats": [
-         *         "The HHI covers named producers only."
-         *       ]
-         *     }
-         */
-        MethodInput: {
-            id: string;
-            version: string;
-            name: string;
-            summary: string;
-            formula: string;
-            variables: {
-                symbol: string;
-                meaning: string;
-            }[];
-            thresholds: {
-                name: string;
-                value: number;
-                meaning: string;
-            }[];
-            references: {
-                citation: string;
-                note?: string;
-            }[];
-            caveats: string[];
-        };
-        MineralInput: {
-            id: string;
-            name: string;
-            symbol: string | null;
-            description: string;
-            stagesWithData: string[];
-        };
-        ProductionFigureInput: {
-            mineral: string;
-            stage: string;
-            /** @description ISO3, or WLD (published world total) / OTH (published "other countries") */
-            country: string;
-            year: number;
-            /** @description Metric tons of the basis; null only when withheld */
-            tonnes: number | null;
-            /** @description Basis id; see the mineral for labels */
-            basis: string;
-            basisLabel: string;
-            /** @description The edition the figure belongs to (e.g. `usgs-mcs-2026`); see GET /v1/editions */
-            edition: string;
-            estimated: boolean;
-            /** @description A known producer whose figure is not published */
-            withheld: boolean;
-            /** @description The source gives the figure as "more than" */
-            lowerBound: boolean;
-            source: components["schemas"]["SourceRefInput"];
-        };
-        ReserveInput: {
-            mineral: string;
-            country: string;
-            year: number;
-            tonnes: number;
-            basis: string;
-            lowerBound: boolean;
-            /** @description The edition the figure belongs to; see GET /v1/editions */
-            edition: string;
-            source: components["schemas"]["SourceRefInput"];
-        };
-        CapacityInput: {
-            mineral: string;
-            stage: string;
-            /** @description ISO3, or WLD for the published world total */
-            country: string;
-            year: number;
-            /** @description Metric tons of the basis per year */
-            tonnes: number;
-            basis: string;
-            basisLabel: string;
-            estimated: boolean;
-            lowerBound: boolean;
-            edition: string;
-            source: components["schemas"]["SourceRefInput"];
-        };
-        SalientStatisticInput: {
-            country: string;
-            mineral: string;
-            /** @enum {string} */
-            statistic: "production" | "imports" | "exports" | "consumption" | "stocks" | "stockpile_shipments";
-            /** @description The line as the source prints it, e.g. "Imports for consumption: Oxide" */
-            detail: string;
-            /** @description `t` (metric tons; kilograms and thousand tons converted) or the unit as published */
-            unit: string;
-            year: number;
-            /** @description null when withheld (W) or not available (NA); never zero for a missing figure */
-            value: number | null;
-            /** @description As published */
             valueText: string;
             estimated: boolean;
             edition: string;
@@ -2973,6 +3014,1240 @@ export interface components {
             }[];
             total: number;
         };
+        MeasureStatusInput: {
+            /**
+             * @description Status on the as-of date; see GET /v1/methods/export-controls
+             * @enum {string}
+             */
+            status: "not-announced" | "announced" | "announced-date-unknown" | "undated" | "in-force" | "suspended" | "suspension-ended" | "expired" | "lifted" | "superseded" | "superseded-date-unknown";
+            /**
+             * @description Whether the status puts supply under control on the date; unknown when the data cannot tell
+             * @enum {string}
+             */
+            bites: "yes" | "no" | "unknown";
+            /** @description Day the status began, when known */
+            since: string | null;
+            /** @description Day it is scheduled to end (last day), when known */
+            until: string | null;
+            /** @description The suspension, replacement or ended suspension behind the status */
+            by: string | null;
+            /** @description The status in words, e.g. "suspension ended 2026-11-27; no later measure recorded" */
+            detail: string;
+        };
+        ExportControlInput: {
+            id: string;
+            /** @description ISO3 of the imposing state; EUU for the European Union */
+            imposingCountry: string;
+            /** @description The legal instrument as the issuer numbers it */
+            instrument: string;
+            title: string;
+            /**
+             * @description What the measure does
+             * @enum {string}
+             */
+            measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
+            /** @description `all` destinations, `non-oecd`, or the ISO3 of the destination country */
+            target: string;
+            /** @description For end-user bans: which users of the target country */
+            endUsers: ("military" | "listed-entities") | null;
+            minerals: string[];
+            /** @description Stages the measure bites at; empty for technology, equipment and waste controls */
+            stages: string[];
+            /** @description The items covered, in brief */
+            covers: string;
+            /** @description Day of publication or announcement (YYYY-MM-DD); null when not recorded */
+            announced: string | null;
+            /** @description Day it took or takes effect (YYYY-MM-DD); null when not recorded */
+            effective: string | null;
+            /** @description Scheduled end, the last day, if the instrument states one (YYYY-MM-DD); null when not recorded */
+            ends: string | null;
+            /** @description Day it was lifted or repealed (YYYY-MM-DD); null when not recorded */
+            lifted: string | null;
+            /** @description For a suspension: the measure it suspends */
+            suspends: string | null;
+            /** @description The measure that took over from this one */
+            replacedBy: string | null;
+            note: string | null;
+            /** @enum {string} */
+            confidence: "high" | "medium" | "low";
+            imposingCountryName: string;
+            source: components["schemas"]["SourceRefInput"];
+            status: components["schemas"]["MeasureStatusInput"];
+        };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
+         *           "imposingCountry": "CHN",
+         *           "instrument": "MOFCOM Announcement No. 46 [2024], clause 2",
+         *           "title": "Gallium, germanium and antimony exports to the US denied in principle",
+         *           "measure": "destination-ban",
+         *           "target": "USA",
+         *           "endUsers": null,
+         *           "minerals": [
+         *             "gallium",
+         *             "germanium",
+         *             "antimony",
+         *             "graphite"
+         *           ],
+         *           "stages": [
+         *             "mining",
+         *             "refining",
+         *             "metal",
+         *             "component"
+         *           ],
+         *           "covers": "Gallium, germanium and antimony dual-use items (denied in principle); graphite items (stricter end-user review)",
+         *           "announced": "2024-12-03",
+         *           "effective": "2024-12-03",
+         *           "ends": null,
+         *           "lifted": null,
+         *           "suspends": null,
+         *           "replacedBy": null,
+         *           "note": "Suspended from 2025-11-09 to 2026-11-27; no record found of what followed. Licensing applied throughout.",
+         *           "confidence": "high",
+         *           "imposingCountryName": "China",
+         *           "source": {
+         *             "id": "xc-cn-mofcom-2024-46-us-military-ban",
+         *             "citation": "MOFCOM Announcement No. 46 [2024] (capture)"
+         *           },
+         *           "status": {
+         *             "status": "suspension-ended",
+         *             "bites": "unknown",
+         *             "since": "2026-11-27",
+         *             "until": null,
+         *             "by": "cn-mofcom-2025-72-susp-46-cl2",
+         *             "detail": "suspension ended 2026-11-27; no later measure recorded"
+         *           }
+         *         }
+         *       ],
+         *       "total": 1,
+         *       "next": null,
+         *       "asOf": "2026-12-02"
+         *     }
+         */
+        ExportControlListInput: {
+            data: components["schemas"]["ExportControlInput"][];
+            /** @description Rows matching the filters, across all pages */
+            total: number;
+            /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
+            next: string | null;
+            /** @description The date statuses are read on */
+            asOf: string;
+        };
+        /**
+         * @example {
+         *       "id": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
+         *       "imposingCountry": "CHN",
+         *       "instrument": "MOFCOM Announcement No. 46 [2024], clause 2",
+         *       "title": "Gallium, germanium and antimony exports to the US denied in principle",
+         *       "measure": "destination-ban",
+         *       "target": "USA",
+         *       "endUsers": null,
+         *       "minerals": [
+         *         "gallium",
+         *         "germanium",
+         *         "antimony",
+         *         "graphite"
+         *       ],
+         *       "stages": [
+         *         "mining",
+         *         "refining",
+         *         "metal",
+         *         "component"
+         *       ],
+         *       "covers": "Gallium, germanium and antimony dual-use items (denied in principle); graphite items (stricter end-user review)",
+         *       "announced": "2024-12-03",
+         *       "effective": "2024-12-03",
+         *       "ends": null,
+         *       "lifted": null,
+         *       "suspends": null,
+         *       "replacedBy": null,
+         *       "note": "Suspended from 2025-11-09 to 2026-11-27; no record found of what followed. Licensing applied throughout.",
+         *       "confidence": "high",
+         *       "imposingCountryName": "China",
+         *       "source": {
+         *         "id": "xc-cn-mofcom-2024-46-us-military-ban",
+         *         "citation": "MOFCOM Announcement No. 46 [2024] (capture)"
+         *       },
+         *       "status": {
+         *         "status": "suspension-ended",
+         *         "bites": "unknown",
+         *         "since": "2026-11-27",
+         *         "until": null,
+         *         "by": "cn-mofcom-2025-72-susp-46-cl2",
+         *         "detail": "suspension ended 2026-11-27; no later measure recorded"
+         *       },
+         *       "asOf": "2026-12-02",
+         *       "suspendedBy": [
+         *         "cn-mofcom-2025-72-susp-46-cl2"
+         *       ],
+         *       "replaces": [],
+         *       "events": [
+         *         {
+         *           "date": "2024-12-03",
+         *           "event": "announced",
+         *           "measure": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
+         *           "by": null
+         *         },
+         *         {
+         *           "date": "2024-12-03",
+         *           "event": "effective",
+         *           "measure": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
+         *           "by": null
+         *         },
+         *         {
+         *           "date": "2025-11-09",
+         *           "event": "suspended",
+         *           "measure": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
+         *           "by": "cn-mofcom-2025-72-susp-46-cl2"
+         *         },
+         *         {
+         *           "date": "2026-11-27",
+         *           "event": "suspension-scheduled-end",
+         *           "measure": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
+         *           "by": "cn-mofcom-2025-72-susp-46-cl2"
+         *         }
+         *       ],
+         *       "method": {
+         *         "id": "export-controls",
+         *         "version": "1.0.0",
+         *         "href": "/v1/methods/export-controls"
+         *       }
+         *     }
+         */
+        ExportControlDetailInput: {
+            id: string;
+            /** @description ISO3 of the imposing state; EUU for the European Union */
+            imposingCountry: string;
+            /** @description The legal instrument as the issuer numbers it */
+            instrument: string;
+            title: string;
+            /**
+             * @description What the measure does
+             * @enum {string}
+             */
+            measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
+            /** @description `all` destinations, `non-oecd`, or the ISO3 of the destination country */
+            target: string;
+            /** @description For end-user bans: which users of the target country */
+            endUsers: ("military" | "listed-entities") | null;
+            minerals: string[];
+            /** @description Stages the measure bites at; empty for technology, equipment and waste controls */
+            stages: string[];
+            /** @description The items covered, in brief */
+            covers: string;
+            /** @description Day of publication or announcement (YYYY-MM-DD); null when not recorded */
+            announced: string | null;
+            /** @description Day it took or takes effect (YYYY-MM-DD); null when not recorded */
+            effective: string | null;
+            /** @description Scheduled end, the last day, if the instrument states one (YYYY-MM-DD); null when not recorded */
+            ends: string | null;
+            /** @description Day it was lifted or repealed (YYYY-MM-DD); null when not recorded */
+            lifted: string | null;
+            /** @description For a suspension: the measure it suspends */
+            suspends: string | null;
+            /** @description The measure that took over from this one */
+            replacedBy: string | null;
+            note: string | null;
+            /** @enum {string} */
+            confidence: "high" | "medium" | "low";
+            imposingCountryName: string;
+            source: components["schemas"]["SourceRefInput"];
+            status: components["schemas"]["MeasureStatusInput"];
+            asOf: string;
+            /** @description Suspensions recorded for this measure */
+            suspendedBy: string[];
+            /** @description Measures this one took over from */
+            replaces: string[];
+            events: {
+                date: string;
+                /** @enum {string} */
+                event: "announced" | "effective" | "scheduled-end" | "lifted" | "suspended" | "suspension-scheduled-end" | "replaced";
+                measure: string;
+                /** @description The suspension or replacement behind the event */
+                by: string | null;
+            }[];
+            method: components["schemas"]["MethodLinkInput"];
+        };
+        /**
+         * @example {
+         *       "mineral": "antimony",
+         *       "data": [
+         *         {
+         *           "date": "2024-08-15",
+         *           "event": "announced",
+         *           "measure": "cn-mofcom-2024-33-antimony",
+         *           "by": null,
+         *           "imposingCountry": "CHN",
+         *           "measureType": "licence-requirement",
+         *           "target": "all",
+         *           "title": "Licence needed to export antimony items"
+         *         }
+         *       ],
+         *       "total": 1,
+         *       "next": null,
+         *       "undated": [
+         *         "zw-si-2023-5-base-mineral-ores-ban"
+         *       ]
+         *     }
+         */
+        ExportControlTimelineInput: {
+            data: {
+                date: string;
+                /** @enum {string} */
+                event: "announced" | "effective" | "scheduled-end" | "lifted" | "suspended" | "suspension-scheduled-end" | "replaced";
+                measure: string;
+                /** @description The suspension or replacement behind the event */
+                by: string | null;
+                imposingCountry: string;
+                /**
+                 * @description What the measure does
+                 * @enum {string}
+                 */
+                measureType: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
+                target: string;
+                title: string;
+            }[];
+            /** @description Rows matching the filters, across all pages */
+            total: number;
+            /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
+            next: string | null;
+            mineral: string;
+            /** @description Measures on the mineral with no recorded date (not in the timeline) */
+            undated: string[];
+        };
+        /**
+         * @example {
+         *       "mineral": "gallium",
+         *       "asOf": "2025-06-01",
+         *       "stages": [
+         *         {
+         *           "stage": "refining",
+         *           "status": "ok",
+         *           "year": 2024,
+         *           "basis": "ga-primary",
+         *           "basisLabel": "primary gallium",
+         *           "worldTonnes": 760,
+         *           "hhi": 9739.5,
+         *           "cr1": 98.68,
+         *           "controlledShare": 98.68,
+         *           "unknownShare": 0,
+         *           "byType": [
+         *             {
+         *               "measure": "licence-requirement",
+         *               "share": 98.68
+         *             }
+         *           ],
+         *           "byTarget": [
+         *             {
+         *               "target": "all",
+         *               "share": 98.68,
+         *               "unknownShare": 0
+         *             }
+         *           ],
+         *           "countries": [
+         *             {
+         *               "country": "CHN",
+         *               "name": "China",
+         *               "share": 98.68,
+         *               "inForce": [
+         *                 {
+         *                   "id": "cn-mofcom-2024-51-dual-use-list",
+         *                   "measure": "licence-requirement",
+         *                   "target": "all",
+         *                   "status": "in-force"
+         *                 }
+         *               ],
+         *               "unknown": []
+         *             }
+         *           ],
+         *           "measures": [
+         *             {
+         *               "id": "cn-mofcom-2024-51-dual-use-list",
+         *               "measure": "licence-requirement",
+         *               "target": "all",
+         *               "status": "in-force"
+         *             }
+         *           ],
+         *           "unknownMeasures": [],
+         *           "sourceIds": [
+         *             "usgs-mcs-2025-gallium",
+         *             "xc-cn-mofcom-2024-51-dual-use-list"
+         *           ],
+         *           "method": {
+         *             "id": "export-controls",
+         *             "version": "1.0.0",
+         *             "href": "/v1/methods/export-controls"
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        MineralControlledSupplyInput: {
+            mineral: string;
+            asOf: string;
+            stages: ({
+                stage: string;
+                /** @constant */
+                status: "ok";
+                /** @description Data year of the production figures (latest up to the as-of year unless `year` is given) */
+                year: number;
+                basis: string;
+                basisLabel: string;
+                worldTonnes: number;
+                /** @description Concentration of the same figures, as GET /v1/minerals/{mineral}/concentration */
+                hhi: number;
+                cr1: number;
+                /** @description Percent of world supply produced in countries with a covering measure in force that applies to every destination */
+                controlledShare: number;
+                /** @description Percent produced in countries whose every-destination measures have unknown status only (e.g. a suspension ended with no later record) */
+                unknownShare: number;
+                /** @description Percent under at least one in-force measure of each type, any target (types overlap) */
+                byType: {
+                    /**
+                     * @description What the measure does
+                     * @enum {string}
+                     */
+                    measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
+                    share: number;
+                }[];
+                /** @description Per target (`all`, then destinations such as USA): percent under an in-force measure with that target, and under one of unknown status only */
+                byTarget: {
+                    target: string;
+                    share: number;
+                    unknownShare: number;
+                }[];
+                countries: {
+                    country: string;
+                    name: string;
+                    share: number;
+                    inForce: {
+                        id: string;
+                        /**
+                         * @description What the measure does
+                         * @enum {string}
+                         */
+                        measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
+                        target: string;
+                        /**
+                         * @description Status on the as-of date; see GET /v1/methods/export-controls
+                         * @enum {string}
+                         */
+                        status: "not-announced" | "announced" | "announced-date-unknown" | "undated" | "in-force" | "suspended" | "suspension-ended" | "expired" | "lifted" | "superseded" | "superseded-date-unknown";
+                    }[];
+                    unknown: {
+                        id: string;
+                        /**
+                         * @description What the measure does
+                         * @enum {string}
+                         */
+                        measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
+                        target: string;
+                        /**
+                         * @description Status on the as-of date; see GET /v1/methods/export-controls
+                         * @enum {string}
+                         */
+                        status: "not-announced" | "announced" | "announced-date-unknown" | "undated" | "in-force" | "suspended" | "suspension-ended" | "expired" | "lifted" | "superseded" | "superseded-date-unknown";
+                    }[];
+                }[];
+                /** @description The measures in force behind the controlled share */
+                measures: {
+                    id: string;
+                    /**
+                     * @description What the measure does
+                     * @enum {string}
+                     */
+                    measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
+                    target: string;
+                    /**
+                     * @description Status on the as-of date; see GET /v1/methods/export-controls
+                     * @enum {string}
+                     */
+                    status: "not-announced" | "announced" | "announced-date-unknown" | "undated" | "in-force" | "suspended" | "suspension-ended" | "expired" | "lifted" | "superseded" | "superseded-date-unknown";
+                }[];
+                unknownMeasures: {
+                    id: string;
+                    /**
+                     * @description What the measure does
+                     * @enum {string}
+                     */
+                    measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
+                    target: string;
+                    /**
+                     * @description Status on the as-of date; see GET /v1/methods/export-controls
+                     * @enum {string}
+                     */
+                    status: "not-announced" | "announced" | "announced-date-unknown" | "undated" | "in-force" | "suspended" | "suspension-ended" | "expired" | "lifted" | "superseded" | "superseded-date-unknown";
+                }[];
+                sourceIds: string[];
+                method: components["schemas"]["MethodLinkInput"];
+            } | {
+                /** @constant */
+                status: "insufficient_data";
+                reason: string;
+                method: components["schemas"]["MethodLinkInput"];
+                stage: string;
+                year: number | null;
+            })[];
+        };
+        /**
+         * @example {
+         *       "asOf": "2025-06-01",
+         *       "data": [
+         *         {
+         *           "rank": 1,
+         *           "mineral": "gallium",
+         *           "stage": "refining",
+         *           "year": 2024,
+         *           "controlledShare": 98.68,
+         *           "unknownShare": 0,
+         *           "hhi": 9739.5,
+         *           "topCountry": "CHN",
+         *           "measures": [
+         *             "cn-mofcom-2024-51-dual-use-list"
+         *           ]
+         *         }
+         *       ],
+         *       "total": 1,
+         *       "insufficientData": [],
+         *       "method": {
+         *         "id": "export-controls",
+         *         "version": "1.0.0",
+         *         "href": "/v1/methods/export-controls"
+         *       }
+         *     }
+         */
+        ControlledSupplyRankingInput: {
+            asOf: string;
+            data: {
+                rank: number;
+                mineral: string;
+                stage: string;
+                year: number;
+                controlledShare: number;
+                unknownShare: number;
+                hhi: number;
+                /** @description Largest producer among those with a measure */
+                topCountry: string | null;
+                measures: string[];
+            }[];
+            total: number;
+            insufficientData: {
+                mineral: string;
+                stage: string;
+                /** @constant */
+                status: "insufficient_data";
+                reason: string;
+            }[];
+            method: components["schemas"]["MethodLinkInput"];
+        };
+        /**
+         * @example {
+         *       "importer": "USA",
+         *       "name": "United States",
+         *       "asOf": "2025-06-01",
+         *       "data": [
+         *         {
+         *           "mineral": "antimony",
+         *           "form": "oxide",
+         *           "period": "2020-23",
+         *           "targetedShare": 76,
+         *           "restrictedShare": 76,
+         *           "unknownShare": 0,
+         *           "otherSharePct": 7,
+         *           "byType": [
+         *             {
+         *               "measure": "destination-ban",
+         *               "share": 76
+         *             }
+         *           ],
+         *           "suppliers": [
+         *             {
+         *               "country": "CHN",
+         *               "name": "China",
+         *               "sharePct": 76,
+         *               "inForce": [
+         *                 "cn-mofcom-2024-46-us-ga-ge-sb-denial"
+         *               ],
+         *               "targeting": [
+         *                 "cn-mofcom-2024-46-us-ga-ge-sb-denial"
+         *               ],
+         *               "unknown": []
+         *             }
+         *           ],
+         *           "sourceIds": [
+         *             "usgs-mcs-2025-antimony-import-sources"
+         *           ]
+         *         }
+         *       ],
+         *       "withoutShares": [],
+         *       "method": {
+         *         "id": "export-controls",
+         *         "version": "1.0.0",
+         *         "href": "/v1/methods/export-controls"
+         *       }
+         *     }
+         */
+        ImporterExportControlsInput: {
+            importer: string;
+            name: string;
+            asOf: string;
+            data: {
+                mineral: string;
+                form: string | null;
+                period: string;
+                /** @description Percent of imports from suppliers with an export or destination ban naming the importer, in force */
+                targetedShare: number;
+                /** @description Percent from suppliers with any supply measure in force that applies to the importer (licensing included) */
+                restrictedShare: number;
+                /** @description Percent from suppliers whose applicable measures have unknown status */
+                unknownShare: number;
+                /** @description Published "other countries" share (never counted) */
+                otherSharePct: number | null;
+                byType: {
+                    /**
+                     * @description What the measure does
+                     * @enum {string}
+                     */
+                    measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
+                    share: number;
+                }[];
+                suppliers: {
+                    country: string;
+                    name: string;
+                    sharePct: number;
+                    inForce: string[];
+                    /** @description Bans naming the importer */
+                    targeting: string[];
+                    unknown: string[];
+                }[];
+                sourceIds: string[];
+            }[];
+            withoutShares: {
+                mineral: string;
+                period: string;
+                reason: string;
+            }[];
+            method: components["schemas"]["MethodLinkInput"];
+        };
+        ExportControlWriteInput: {
+            /** @description Measure id, a lower-case slug; an existing id is replaced */
+            id: string;
+            /** @description ISO3 of the imposing state (EUU for the EU) */
+            imposingCountry: string;
+            instrument: string;
+            title: string;
+            /** @description One of licence-requirement, export-ban, destination-ban, end-user-ban, quota, technology-control, extraterritorial-rule, suspension */
+            measure: string;
+            /** @description `all`, `non-oecd` or an ISO3 destination */
+            target: string;
+            /** @description For end-user bans: military or listed-entities */
+            endUsers?: string | null;
+            /** @description Mineral ids (at least one) */
+            minerals: string[];
+            /** @description Stage ids the measure bites at; empty for technology controls */
+            stages: string[];
+            covers: string;
+            /** @description YYYY-MM-DD */
+            announced?: string | null;
+            /** @description YYYY-MM-DD; not before announced */
+            effective?: string | null;
+            /** @description Scheduled end, YYYY-MM-DD; not before effective */
+            ends?: string | null;
+            /** @description YYYY-MM-DD; not before effective */
+            lifted?: string | null;
+            /** @description For a suspension: the id of an existing measure it suspends */
+            suspends?: string | null;
+            /** @description The id of the measure that took over */
+            replacedBy?: string | null;
+            /** @description Caveats */
+            note?: string | null;
+            /** @description An existing source (GET /v1/sources) */
+            sourceId: string;
+            /** @description One of high, medium, low */
+            confidence: string;
+        };
+        /**
+         * @example {
+         *       "rows": [
+         *         {
+         *           "id": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
+         *           "imposingCountry": "CHN",
+         *           "instrument": "MOFCOM Announcement No. 46 [2024], clause 2",
+         *           "title": "Gallium, germanium and antimony exports to the US denied in principle",
+         *           "measure": "destination-ban",
+         *           "target": "USA",
+         *           "endUsers": null,
+         *           "minerals": [
+         *             "gallium",
+         *             "germanium",
+         *             "antimony",
+         *             "graphite"
+         *           ],
+         *           "stages": [
+         *             "mining",
+         *             "refining",
+         *             "metal",
+         *             "component"
+         *           ],
+         *           "covers": "Gallium, germanium and antimony dual-use items (denied in principle); graphite items (stricter end-user review)",
+         *           "announced": "2024-12-03",
+         *           "effective": "2024-12-03",
+         *           "ends": null,
+         *           "lifted": null,
+         *           "suspends": null,
+         *           "replacedBy": null,
+         *           "note": "Suspended from 2025-11-09 to 2026-11-27; no record found of what followed. Licensing applied throughout.",
+         *           "sourceId": "xc-cn-mofcom-2024-46-us-military-ban",
+         *           "confidence": "high"
+         *         }
+         *       ]
+         *     }
+         */
+        ExportControlUpsertInput: {
+            /** @description 1 to 500 measures, keyed by id */
+            rows: components["schemas"]["ExportControlWriteInput"][];
+        };
+        /**
+         * @example {
+         *       "version": "3-5f0c1d9e2a7b",
+         *       "created": 0,
+         *       "updated": 1,
+         *       "unchanged": 0,
+         *       "rows": [
+         *         {
+         *           "id": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
+         *           "imposingCountry": "CHN",
+         *           "instrument": "MOFCOM Announcement No. 46 [2024], clause 2",
+         *           "title": "Gallium, germanium and antimony exports to the US denied in principle",
+         *           "measure": "destination-ban",
+         *           "target": "USA",
+         *           "endUsers": null,
+         *           "minerals": [
+         *             "gallium",
+         *             "germanium",
+         *             "antimony",
+         *             "graphite"
+         *           ],
+         *           "stages": [
+         *             "mining",
+         *             "refining",
+         *             "metal",
+         *             "component"
+         *           ],
+         *           "covers": "Gallium, germanium and antimony dual-use items (denied in principle); graphite items (stricter end-user review)",
+         *           "announced": "2024-12-03",
+         *           "effective": "2024-12-03",
+         *           "ends": null,
+         *           "lifted": null,
+         *           "suspends": null,
+         *           "replacedBy": null,
+         *           "note": "Suspended from 2025-11-09 to 2026-11-27; no record found of what followed. Licensing applied throughout.",
+         *           "sourceId": "xc-cn-mofcom-2024-46-us-military-ban",
+         *           "confidence": "high",
+         *           "action": "update"
+         *         }
+         *       ]
+         *     }
+         */
+        ExportControlUpsertResultInput: {
+            version: string;
+            created: number;
+            updated: number;
+            unchanged: number;
+            rows: {
+                id: string;
+                /** @description ISO3 of the imposing state; EUU for the European Union */
+                imposingCountry: string;
+                /** @description The legal instrument as the issuer numbers it */
+                instrument: string;
+                title: string;
+                /**
+                 * @description What the measure does
+                 * @enum {string}
+                 */
+                measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
+                /** @description `all` destinations, `non-oecd`, or the ISO3 of the destination country */
+                target: string;
+                /** @description For end-user bans: which users of the target country */
+                endUsers: ("military" | "listed-entities") | null;
+                minerals: string[];
+                /** @description Stages the measure bites at; empty for technology, equipment and waste controls */
+                stages: string[];
+                /** @description The items covered, in brief */
+                covers: string;
+                /** @description Day of publication or announcement (YYYY-MM-DD); null when not recorded */
+                announced: string | null;
+                /** @description Day it took or takes effect (YYYY-MM-DD); null when not recorded */
+                effective: string | null;
+                /** @description Scheduled end, the last day, if the instrument states one (YYYY-MM-DD); null when not recorded */
+                ends: string | null;
+                /** @description Day it was lifted or repealed (YYYY-MM-DD); null when not recorded */
+                lifted: string | null;
+                /** @description For a suspension: the measure it suspends */
+                suspends: string | null;
+                /** @description The measure that took over from this one */
+                replacedBy: string | null;
+                note: string | null;
+                sourceId: string;
+                /** @enum {string} */
+                confidence: "high" | "medium" | "low";
+                /** @enum {string} */
+                action: "create" | "update" | "unchanged";
+            }[];
+        };
+        /**
+         * @example {
+         *       "preset": "suspensions-lapse",
+         *       "asOf": "2026-12-02",
+         *       "importer": "USA",
+         *       "minerals": [
+         *         "antimony"
+         *       ],
+         *       "licensingReduction": 0.2
+         *     }
+         */
+        ExportControlScenarioRequestInput: {
+            /**
+             * @description `in-force`: the measures in force on asOf; `suspensions-lapse`: also the suspended ones, as if every suspension lapsed
+             * @enum {string}
+             */
+            preset: "in-force" | "suspensions-lapse";
+            /** @description YYYY-MM-DD (1900-01-01 … 2100-12-31); default today (UTC) */
+            asOf?: string;
+            /** @description Importer whose consumption is assessed (default USA) */
+            importer?: string;
+            /** @description Default: every mineral with production data */
+            minerals?: string[];
+            /** @description Cut applied for a licence requirement, quota or extraterritorial rule, 0–1 (default 0: a licence is not a ban) */
+            licensingReduction?: number;
+            /** @description Production year to assess (default: latest with data) */
+            year?: number;
+            /** @description Answer with the figures of this edition (e.g. `usgs-mcs-2025`); see GET /v1/editions */
+            edition?: string;
+            stockpile?: {
+                [key: string]: number;
+            };
+            substitution?: {
+                [key: string]: number;
+            };
+        };
+        /**
+         * @example {
+         *       "preset": "suspensions-lapse",
+         *       "asOf": "2026-12-02",
+         *       "importer": "USA",
+         *       "licensingReduction": 0,
+         *       "assumptions": [
+         *         "Measures in force on 2026-12-02 are applied, and so are suspended measures and those whose suspension has ended with no later record: the suspensions are taken to lapse."
+         *       ],
+         *       "unaffected": [],
+         *       "scenarios": [
+         *         {
+         *           "mineral": "antimony",
+         *           "measures": [
+         *             {
+         *               "id": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
+         *               "measure": "destination-ban",
+         *               "target": "USA",
+         *               "status": "suspension-ended",
+         *               "countries": [
+         *                 "CHN"
+         *               ],
+         *               "stages": [
+         *                 "mining",
+         *                 "refining",
+         *                 "metal",
+         *                 "component"
+         *               ],
+         *               "reduction": 1
+         *             }
+         *           ],
+         *           "result": {
+         *             "scenario": {
+         *               "year": null,
+         *               "minerals": [
+         *                 "antimony"
+         *               ],
+         *               "importer": "USA",
+         *               "shocks": [
+         *                 {
+         *                   "index": 0,
+         *                   "group": null,
+         *                   "countries": [
+         *                     "CHN"
+         *                   ],
+         *                   "stages": null,
+         *                   "reduction": 1
+         *                 }
+         *               ],
+         *               "stockpile": {
+         *                 "antimony": 1100
+         *               },
+         *               "substitution": {}
+         *             },
+         *             "summary": [
+         *               {
+         *                 "rank": 1,
+         *                 "mineral": "antimony",
+         *                 "status": "ok",
+         *                 "bindingLoss": 0.6,
+         *                 "bindingStage": "mining",
+         *                 "consumptionAtRisk": 0.5355,
+         *                 "proxy": false,
+         *                 "topAlternative": {
+         *                   "country": "TJK",
+         *                   "name": "Tajikistan",
+         *                   "share": 17
+         *                 },
+         *                 "reason": null
+         *               }
+         *             ],
+         *             "results": [
+         *               {
+         *                 "mineral": "antimony",
+         *                 "name": "Antimony",
+         *                 "status": "ok",
+         *                 "year": 2024,
+         *                 "stages": [
+         *                   {
+         *                     "stage": "mining",
+         *                     "status": "ok",
+         *                     "year": 2024,
+         *                     "basis": "sb-contained",
+         *                     "basisLabel": "contained antimony",
+         *                     "baselineTonnes": 100000,
+         *                     "lostTonnes": 60000,
+         *                     "substitutedTonnes": 0,
+         *                     "grossLossShare": 0.6,
+         *                     "lossShare": 0.6,
+         *                     "hhiBefore": 4099.6,
+         *                     "hhiAfter": 3122.4,
+         *                     "topProducerBefore": {
+         *                       "country": "CHN",
+         *                       "name": "China",
+         *                       "share": 60
+         *                     },
+         *                     "topProducerAfter": {
+         *                       "country": "TJK",
+         *                       "name": "Tajikistan",
+         *                       "share": 42.5
+         *                     },
+         *                     "shocked": [
+         *                       {
+         *                         "country": "CHN",
+         *                         "name": "China",
+         *                         "reduction": 1,
+         *                         "lostTonnes": 60000
+         *                       }
+         *                     ],
+         *                     "withheldShocked": [],
+         *                     "sourceIds": [
+         *                       "usgs-mcs-2025-antimony"
+         *                     ]
+         *                   }
+         *                 ],
+         *                 "bindingStage": "mining",
+         *                 "bindingLoss": 0.6,
+         *                 "chokepointBefore": {
+         *                   "stage": "mining",
+         *                   "hhi": 4099.6
+         *                 },
+         *                 "chokepointAfter": {
+         *                   "stage": "mining",
+         *                   "hhi": 3122.4
+         *                 },
+         *                 "importerImpact": {
+         *                   "importer": "USA",
+         *                   "consumptionAtRisk": 0.5355,
+         *                   "basis": "import_sources",
+         *                   "proxy": false,
+         *                   "netImportReliance": {
+         *                     "used": 0.85,
+         *                     "assumed": false,
+         *                     "year": 2024,
+         *                     "form": null,
+         *                     "valueText": "85",
+         *                     "qualifier": "eq",
+         *                     "censored": false,
+         *                     "estimated": true,
+         *                     "sourceId": "usgs-mcs-2025-antimony-salient"
+         *                   },
+         *                   "importSources": {
+         *                     "period": "2020-23",
+         *                     "form": "total metal and oxide",
+         *                     "rankOnly": false,
+         *                     "used": true,
+         *                     "sources": [
+         *                       {
+         *                         "country": "CHN",
+         *                         "name": "China",
+         *                         "sharePct": 63,
+         *                         "rank": 1,
+         *                         "reduction": 1
+         *                       }
+         *                     ],
+         *                     "sourceIds": [
+         *                       "usgs-mcs-2025-antimony-import-sources"
+         *                     ]
+         *                   },
+         *                   "monthsOfCover": {
+         *                     "months": 1,
+         *                     "stockpileTonnes": 1100,
+         *                     "apparentConsumption": {
+         *                       "tonnes": 24000,
+         *                       "year": 2024,
+         *                       "form": null,
+         *                       "note": null,
+         *                       "sourceId": "usgs-mcs-2025-t5"
+         *                     },
+         *                     "tonnesAtRiskPerMonth": 1071,
+         *                     "reason": null
+         *                   }
+         *                 },
+         *                 "defenseUses": [
+         *                   {
+         *                     "id": "antimony-munitions-usgs",
+         *                     "category": "munitions",
+         *                     "application": "ammunition (antimonial lead)",
+         *                     "source": {
+         *                       "id": "usgs-mcs-2025-antimony-text",
+         *                       "citation": "U.S. Geological Survey, Mineral Commodity Summaries 2025, Antimony chapter, pp. 34–35 (end uses p. 34; Events p. 35)"
+         *                     }
+         *                   }
+         *                 ],
+         *                 "alternatives": [
+         *                   {
+         *                     "country": "TJK",
+         *                     "name": "Tajikistan",
+         *                     "share": 17,
+         *                     "tonnes": 17000,
+         *                     "reserves": {
+         *                       "tonnes": 50000,
+         *                       "year": 2024,
+         *                       "basis": "contained antimony",
+         *                       "lowerBound": false,
+         *                       "sourceId": "usgs-mcs-2025-antimony"
+         *                     },
+         *                     "governance": {
+         *                       "wgiScaled": 7.34,
+         *                       "year": 2022,
+         *                       "sourceId": "wb-wgi-2023"
+         *                     },
+         *                     "groups": [
+         *                       "central-asia"
+         *                     ],
+         *                     "alsoShocked": false
+         *                   }
+         *                 ],
+         *                 "assumptions": [
+         *                   "Year 2024: the latest year with data at any stage of antimony; every stage is read for that year only."
+         *                 ],
+         *                 "method": {
+         *                   "id": "disruption",
+         *                   "version": "1.0.0",
+         *                   "href": "/v1/methods/disruption"
+         *                 },
+         *                 "inputs": {
+         *                   "sourceIds": [
+         *                     "usgs-mcs-2025-antimony",
+         *                     "usgs-mcs-2025-antimony-import-sources",
+         *                     "usgs-mcs-2025-antimony-salient",
+         *                     "usgs-mcs-2025-antimony-text",
+         *                     "usgs-mcs-2025-t5",
+         *                     "wb-wgi-2023"
+         *                   ]
+         *                 }
+         *               }
+         *             ],
+         *             "method": {
+         *               "id": "disruption",
+         *               "version": "1.0.0",
+         *               "href": "/v1/methods/disruption"
+         *             }
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        ExportControlScenarioInput: {
+            /** @enum {string} */
+            preset: "in-force" | "suspensions-lapse";
+            asOf: string;
+            importer: string;
+            licensingReduction: number;
+            assumptions: string[];
+            /** @description Minerals with no applying measure */
+            unaffected: string[];
+            scenarios: {
+                mineral: string;
+                measures: {
+                    id: string;
+                    measure: string;
+                    target: string;
+                    status: string;
+                    countries: string[];
+                    stages: string[];
+                    reduction: number;
+                }[];
+                result: components["schemas"]["DisruptionScenarioInput"];
+            }[];
+        };
+        GroupInput: {
+            /** @description Group id, e.g. msp, nato, g7, quad, eu, central-asia */
+            id: string;
+            name: string;
+            description: string;
+            memberCount: number;
+            source: components["schemas"]["SourceRefInput"];
+        };
+        /**
+         * @example {
+         *       "status": "ok"
+         *     }
+         */
+        HealthInput: {
+            /** @constant */
+            status: "ok";
+        };
+        /**
+         * @example {
+         *       "status": "ready",
+         *       "datasetVersion": "1-3f9a0c2b7d41",
+         *       "migrations": 2
+         *     }
+         */
+        ReadinessInput: {
+            /** @constant */
+            status: "ready";
+            /** @description Version tag of the dataset served: write counter and content hash */
+            datasetVersion: string;
+            /** @description Number of database migrations applied */
+            migrations: number;
+        };
+        /**
+         * @example {
+         *       "id": "hhi",
+         *       "version": "1.0.0",
+         *       "name": "Production concentration (Herfindahl-Hirschman Index)",
+         *       "summary": "How concentrated world output is among producing countries at one stage.",
+         *       "formula": "HHI = Σ s_i² over named producers (s_i in percent of the world total)",
+         *       "variables": [
+         *         {
+         *           "symbol": "s_i",
+         *           "meaning": "country i’s production as a percentage of the world total"
+         *         }
+         *       ],
+         *       "thresholds": [
+         *         {
+         *           "name": "2023 MG: highly concentrated above",
+         *           "value": 1800,
+         *           "meaning": "HHI above 1,800"
+         *         }
+         *       ],
+         *       "references": [
+         *         {
+         *           "citation": "U.S. Department of Justice and Federal Trade Commission, Merger Guidelines (2023), section 2.1"
+         *         }
+         *       ],
+         *       "caveats": [
+         *         "The HHI covers named producers only."
+         *       ]
+         *     }
+         */
+        MethodInput: {
+            id: string;
+            version: string;
+            name: string;
+            summary: string;
+            formula: string;
+            variables: {
+                symbol: string;
+                meaning: string;
+            }[];
+            thresholds: {
+                name: string;
+                value: number;
+                meaning: string;
+            }[];
+            references: {
+                citation: string;
+                note?: string;
+            }[];
+            caveats: string[];
+        };
+        MineralInput: {
+            id: string;
+            name: string;
+            symbol: string | null;
+            description: string;
+            stagesWithData: string[];
+        };
+        ProductionFigureInput: {
+            mineral: string;
+            stage: string;
+            /** @description ISO3, or WLD (published world total) / OTH (published "other countries") */
+            country: string;
+            year: number;
+            /** @description Metric tons of the basis; null only when withheld */
+            tonnes: number | null;
+            /** @description Basis id; see the mineral for labels */
+            basis: string;
+            basisLabel: string;
+            /** @description The edition the figure belongs to (e.g. `usgs-mcs-2026`); see GET /v1/editions */
+            edition: string;
+            estimated: boolean;
+            /** @description A known producer whose figure is not published */
+            withheld: boolean;
+            /** @description The source gives the figure as "more than" */
+            lowerBound: boolean;
+            source: components["schemas"]["SourceRefInput"];
+        };
+        ReserveInput: {
+            mineral: string;
+            country: string;
+            year: number;
+            tonnes: number;
+            basis: string;
+            lowerBound: boolean;
+            /** @description The edition the figure belongs to; see GET /v1/editions */
+            edition: string;
+            source: components["schemas"]["SourceRefInput"];
+        };
+        CapacityInput: {
+            mineral: string;
+            stage: string;
+            /** @description ISO3, or WLD for the published world total */
+            country: string;
+            year: number;
+            /** @description Metric tons of the basis per year */
+            tonnes: number;
+            basis: string;
+            basisLabel: string;
+            estimated: boolean;
+            lowerBound: boolean;
+            edition: string;
+            source: components["schemas"]["SourceRefInput"];
+        };
+        SalientStatisticInput: {
+            country: string;
+            mineral: string;
+            /** @enum {string} */
+            statistic: "production" | "imports" | "exports" | "consumption" | "stocks" | "stockpile_shipments";
+            /** @description The line as the source prints it, e.g. "Imports for consumption: Oxide" */
+            detail: string;
+            /** @description `t` (metric tons; kilograms and thousand tons converted) or the unit as published */
+            unit: string;
+            year: number;
+            /** @description null when withheld (W) or not available (NA); never zero for a missing figure */
+            value: number | null;
+            /** @description As published */
+            valueText: string;
+            estimated: boolean;
+            edition: string;
+            source: components["schemas"]["SourceRefInput"];
+        };
         /** @description A source as stored */
         SourceValueInput: {
             id: string;
@@ -3478,7 +4753,76 @@ export interface components {
             /** @description After the write; null for a delete */
             new: components["schemas"]["SourceValueInput"] | null;
         };
-        ChangeInput: components["schemas"]["ProductionChangeInput"] | components["schemas"]["SourceChangeInput"];
+        /**
+         * @example {
+         *       "id": 7,
+         *       "version": 9,
+         *       "at": "2026-12-02T09:00:00.000Z",
+         *       "actor": "analyst",
+         *       "action": "create",
+         *       "entity": "export_control",
+         *       "key": {
+         *         "id": "cn-mofcom-2024-46-us-ga-ge-sb-denial"
+         *       },
+         *       "old": null,
+         *       "new": {
+         *         "id": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
+         *         "imposingCountry": "CHN",
+         *         "instrument": "MOFCOM Announcement No. 46 [2024], clause 2",
+         *         "title": "Gallium, germanium and antimony exports to the US denied in principle",
+         *         "measure": "destination-ban",
+         *         "target": "USA",
+         *         "endUsers": null,
+         *         "minerals": [
+         *           "gallium",
+         *           "germanium",
+         *           "antimony",
+         *           "graphite"
+         *         ],
+         *         "stages": [
+         *           "mining",
+         *           "refining",
+         *           "metal",
+         *           "component"
+         *         ],
+         *         "covers": "Gallium, germanium and antimony dual-use items (denied in principle); graphite items (stricter end-user review)",
+         *         "announced": "2024-12-03",
+         *         "effective": "2024-12-03",
+         *         "ends": null,
+         *         "lifted": null,
+         *         "suspends": null,
+         *         "replacedBy": null,
+         *         "note": "Suspended from 2025-11-09 to 2026-11-27; no record found of what followed. Licensing applied throughout.",
+         *         "sourceId": "xc-cn-mofcom-2024-46-us-military-ban",
+         *         "confidence": "high"
+         *       }
+         *     }
+         */
+        ExportControlChangeInput: {
+            /** @description Position in the feed; ascending */
+            id: number;
+            /** @description The dataset version this change produced */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When the write was accepted (UTC)
+             */
+            at: string;
+            /** @description Name of the API key that made the write (never the key) */
+            actor: string;
+            /** @enum {string} */
+            action: "create" | "update" | "delete";
+            /** @constant */
+            entity: "export_control";
+            key: {
+                id: string;
+            };
+            /** @description Before the write; null for a create */
+            old: components["schemas"]["ExportControlValueInput"] | null;
+            /** @description After the write; null for a delete */
+            new: components["schemas"]["ExportControlValueInput"] | null;
+        };
+        ChangeInput: components["schemas"]["ProductionChangeInput"] | components["schemas"]["SourceChangeInput"] | components["schemas"]["ExportControlChangeInput"];
         /**
          * @example {
          *       "data": [
@@ -4128,6 +5472,18 @@ export interface components {
                 unreported: string[];
                 sourceIds: string[];
             };
+            /** @description Only with `?asOf=`: the share of this stage under export controls on that date, from the same figures */
+            exportControls?: {
+                asOf: string;
+                /** @description Percent of this stage-year’s world supply under an every-destination export control in force on asOf */
+                controlledShare: number;
+                /** @description Percent behind measures of unknown status on asOf */
+                unknownShare: number;
+                /** @description The measures in force behind controlledShare */
+                measures: string[];
+                /** @description The full breakdown: GET /v1/minerals/{mineral}/export-controls/supply */
+                href: string;
+            };
         } | {
             stage: string;
             year?: number;
@@ -4291,6 +5647,45 @@ export interface components {
                 stage: string;
             })[];
             method: components["schemas"]["MethodLink"];
+        };
+        /** @description An export-control measure as stored */
+        ExportControlValue: {
+            id: string;
+            /** @description ISO3 of the imposing state; EUU for the European Union */
+            imposingCountry: string;
+            /** @description The legal instrument as the issuer numbers it */
+            instrument: string;
+            title: string;
+            /**
+             * @description What the measure does
+             * @enum {string}
+             */
+            measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
+            /** @description `all` destinations, `non-oecd`, or the ISO3 of the destination country */
+            target: string;
+            /** @description For end-user bans: which users of the target country */
+            endUsers: ("military" | "listed-entities") | null;
+            minerals: string[];
+            /** @description Stages the measure bites at; empty for technology, equipment and waste controls */
+            stages: string[];
+            /** @description The items covered, in brief */
+            covers: string;
+            /** @description Day of publication or announcement (YYYY-MM-DD); null when not recorded */
+            announced: string | null;
+            /** @description Day it took or takes effect (YYYY-MM-DD); null when not recorded */
+            effective: string | null;
+            /** @description Scheduled end, the last day, if the instrument states one (YYYY-MM-DD); null when not recorded */
+            ends: string | null;
+            /** @description Day it was lifted or repealed (YYYY-MM-DD); null when not recorded */
+            lifted: string | null;
+            /** @description For a suspension: the measure it suspends */
+            suspends: string | null;
+            /** @description The measure that took over from this one */
+            replacedBy: string | null;
+            note: string | null;
+            sourceId: string;
+            /** @enum {string} */
+            confidence: "high" | "medium" | "low";
         };
         /**
          * @example {
@@ -4989,160 +6384,6 @@ export interface components {
             year: number;
             /** @description null when the source gives no number (W, NA) */
             value: number | null;
-            valueText: string;
-            estimated: boolean;
-            edition: string;
-            source: components["schemas"]["SourceRef"];
-        };
-        Group: {
-            /** @description Group id, e.g. msp, nato, g7, quad, eu, central-asia */
-            id: string;
-            name: string;
-            description: string;
-            memberCount: number;
-            source: components["schemas"]["SourceRef"];
-        };
-        /**
-         * @example {
-         *       "status": "ok"
-         *     }
-         */
-        Health: {
-            /** @constant */
-            status: "ok";
-        };
-        /**
-         * @example {
-         *       "status": "ready",
-         *       "datasetVersion": "1-3f9a0c2b7d41",
-         *       "migrations": 2
-         *     }
-         */
-        Readiness: {
-            /** @constant */
-            status: "ready";
-            /** @description Version tag of the dataset served: write counter and content hash */
-            datasetVersion: string;
-            /** @description Number of database migrations applied */
-            migrations: number;
-        };
-        /**
-         * @example {
-         *       "id": "hhi",
-         *       "version": "1.0.0",
-         *       "name": "Production concentration (Herfindahl-Hirschman Index)",
-         *       "summary": "How concentrated world output is among producing countries at one stage.",
-         *       "formula": "HHI = Σ s_i² over named producers (s_i in percent of the world total)",
-         *       "variables": [
-         *         {
-         *           "symbol": "s_i",
-         *           "meaning": "country i’s production as a percentage of the world total"
-         *         }
-         *       ],
-         *       "thresholds": [
-         *         {
-         *           "name": "2023 MG: highly concentrated above",
-         *           "value": 1800,
-         *           "meaning": "HHI above 1,800"
-         *         }
-         *       ],
-         *       "references": [
-         *         {
-         *           "citation": "U.S. Department of Justice and Federal Trade Commission, Merger Guidelines (2023), section 2.1"
-         *         }
-         *       ],
-         *       "caveats": [
-         *         "The HHI covers named producers only."
-         *       ]
-         *     }
-         */
-        Method: {
-            id: string;
-            version: string;
-            name: string;
-            summary: string;
-            formula: string;
-            variables: {
-                symbol: string;
-                meaning: string;
-            }[];
-            thresholds: {
-                name: string;
-                value: number;
-                meaning: string;
-            }[];
-            references: {
-                citation: string;
-                note?: string;
-            }[];
-            caveats: string[];
-        };
-        Mineral: {
-            id: string;
-            name: string;
-            symbol: string | null;
-            description: string;
-            stagesWithData: string[];
-        };
-        ProductionFigure: {
-            mineral: string;
-            stage: string;
-            /** @description ISO3, or WLD (published world total) / OTH (published "other countries") */
-            country: string;
-            year: number;
-            /** @description Metric tons of the basis; null only when withheld */
-            tonnes: number | null;
-            /** @description Basis id; see the mineral for labels */
-            basis: string;
-            basisLabel: string;
-            /** @description The edition the figure belongs to (e.g. `usgs-mcs-2026`); see GET /v1/editions */
-            edition: string;
-            estimated: boolean;
-            /** @description A known producer whose figure is not published */
-            withheld: boolean;
-            /** @description The source gives the figure as "more than" */
-            lowerBound: boolean;
-            source: components["schemas"]["SourceRef"];
-        };
-        Reserve: {
-            mineral: string;
-            country: string;
-            year: number;
-            tonnes: number;
-            basis: string;
-            lowerBound: boolean;
-            /** @description The edition the figure belongs to; see GET /v1/editions */
-            edition: string;
-            source: components["schemas"]["SourceRef"];
-        };
-        Capacity: {
-            mineral: string;
-            stage: string;
-            /** @description ISO3, or WLD for the published world total */
-            country: string;
-            year: number;
-            /** @description Metric tons of the basis per year */
-            tonnes: number;
-            basis: string;
-            basisLabel: string;
-            estimated: boolean;
-            lowerBound: boolean;
-            edition: string;
-            source: components["schemas"]["SourceRef"];
-        };
-        SalientStatistic: {
-            country: string;
-            mineral: string;
-            /** @enum {string} */
-            statistic: "production" | "imports" | "exports" | "consumption" | "stocks" | "stockpile_shipments";
-            /** @description The line as the source prints it, e.g. "Imports for consumption: Oxide" */
-            detail: string;
-            /** @description `t` (metric tons; kilograms and thousand tons converted) or the unit as published */
-            unit: string;
-            year: number;
-            /** @description null when withheld (W) or not available (NA); never zero for a missing figure */
-            value: number | null;
-            /** @description As published */
             valueText: string;
             estimated: boolean;
             edition: string;
@@ -6244,6 +7485,1243 @@ export interface components {
             }[];
             total: number;
         };
+        MeasureStatus: {
+            /**
+             * @description Status on the as-of date; see GET /v1/methods/export-controls
+             * @enum {string}
+             */
+            status: "not-announced" | "announced" | "announced-date-unknown" | "undated" | "in-force" | "suspended" | "suspension-ended" | "expired" | "lifted" | "superseded" | "superseded-date-unknown";
+            /**
+             * @description Whether the status puts supply under control on the date; unknown when the data cannot tell
+             * @enum {string}
+             */
+            bites: "yes" | "no" | "unknown";
+            /** @description Day the status began, when known */
+            since: string | null;
+            /** @description Day it is scheduled to end (last day), when known */
+            until: string | null;
+            /** @description The suspension, replacement or ended suspension behind the status */
+            by: string | null;
+            /** @description The status in words, e.g. "suspension ended 2026-11-27; no later measure recorded" */
+            detail: string;
+        };
+        ExportControl: {
+            id: string;
+            /** @description ISO3 of the imposing state; EUU for the European Union */
+            imposingCountry: string;
+            /** @description The legal instrument as the issuer numbers it */
+            instrument: string;
+            title: string;
+            /**
+             * @description What the measure does
+             * @enum {string}
+             */
+            measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
+            /** @description `all` destinations, `non-oecd`, or the ISO3 of the destination country */
+            target: string;
+            /** @description For end-user bans: which users of the target country */
+            endUsers: ("military" | "listed-entities") | null;
+            minerals: string[];
+            /** @description Stages the measure bites at; empty for technology, equipment and waste controls */
+            stages: string[];
+            /** @description The items covered, in brief */
+            covers: string;
+            /** @description Day of publication or announcement (YYYY-MM-DD); null when not recorded */
+            announced: string | null;
+            /** @description Day it took or takes effect (YYYY-MM-DD); null when not recorded */
+            effective: string | null;
+            /** @description Scheduled end, the last day, if the instrument states one (YYYY-MM-DD); null when not recorded */
+            ends: string | null;
+            /** @description Day it was lifted or repealed (YYYY-MM-DD); null when not recorded */
+            lifted: string | null;
+            /** @description For a suspension: the measure it suspends */
+            suspends: string | null;
+            /** @description The measure that took over from this one */
+            replacedBy: string | null;
+            note: string | null;
+            /** @enum {string} */
+            confidence: "high" | "medium" | "low";
+            imposingCountryName: string;
+            source: components["schemas"]["SourceRef"];
+            status: components["schemas"]["MeasureStatus"];
+        };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
+         *           "imposingCountry": "CHN",
+         *           "instrument": "MOFCOM Announcement No. 46 [2024], clause 2",
+         *           "title": "Gallium, germanium and antimony exports to the US denied in principle",
+         *           "measure": "destination-ban",
+         *           "target": "USA",
+         *           "endUsers": null,
+         *           "minerals": [
+         *             "gallium",
+         *             "germanium",
+         *             "antimony",
+         *             "graphite"
+         *           ],
+         *           "stages": [
+         *             "mining",
+         *             "refining",
+         *             "metal",
+         *             "component"
+         *           ],
+         *           "covers": "Gallium, germanium and antimony dual-use items (denied in principle); graphite items (stricter end-user review)",
+         *           "announced": "2024-12-03",
+         *           "effective": "2024-12-03",
+         *           "ends": null,
+         *           "lifted": null,
+         *           "suspends": null,
+         *           "replacedBy": null,
+         *           "note": "Suspended from 2025-11-09 to 2026-11-27; no record found of what followed. Licensing applied throughout.",
+         *           "confidence": "high",
+         *           "imposingCountryName": "China",
+         *           "source": {
+         *             "id": "xc-cn-mofcom-2024-46-us-military-ban",
+         *             "citation": "MOFCOM Announcement No. 46 [2024] (capture)"
+         *           },
+         *           "status": {
+         *             "status": "suspension-ended",
+         *             "bites": "unknown",
+         *             "since": "2026-11-27",
+         *             "until": null,
+         *             "by": "cn-mofcom-2025-72-susp-46-cl2",
+         *             "detail": "suspension ended 2026-11-27; no later measure recorded"
+         *           }
+         *         }
+         *       ],
+         *       "total": 1,
+         *       "next": null,
+         *       "asOf": "2026-12-02"
+         *     }
+         */
+        ExportControlList: {
+            data: components["schemas"]["ExportControl"][];
+            /** @description Rows matching the filters, across all pages */
+            total: number;
+            /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
+            next: string | null;
+            /** @description The date statuses are read on */
+            asOf: string;
+        };
+        /**
+         * @example {
+         *       "id": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
+         *       "imposingCountry": "CHN",
+         *       "instrument": "MOFCOM Announcement No. 46 [2024], clause 2",
+         *       "title": "Gallium, germanium and antimony exports to the US denied in principle",
+         *       "measure": "destination-ban",
+         *       "target": "USA",
+         *       "endUsers": null,
+         *       "minerals": [
+         *         "gallium",
+         *         "germanium",
+         *         "antimony",
+         *         "graphite"
+         *       ],
+         *       "stages": [
+         *         "mining",
+         *         "refining",
+         *         "metal",
+         *         "component"
+         *       ],
+         *       "covers": "Gallium, germanium and antimony dual-use items (denied in principle); graphite items (stricter end-user review)",
+         *       "announced": "2024-12-03",
+         *       "effective": "2024-12-03",
+         *       "ends": null,
+         *       "lifted": null,
+         *       "suspends": null,
+         *       "replacedBy": null,
+         *       "note": "Suspended from 2025-11-09 to 2026-11-27; no record found of what followed. Licensing applied throughout.",
+         *       "confidence": "high",
+         *       "imposingCountryName": "China",
+         *       "source": {
+         *         "id": "xc-cn-mofcom-2024-46-us-military-ban",
+         *         "citation": "MOFCOM Announcement No. 46 [2024] (capture)"
+         *       },
+         *       "status": {
+         *         "status": "suspension-ended",
+         *         "bites": "unknown",
+         *         "since": "2026-11-27",
+         *         "until": null,
+         *         "by": "cn-mofcom-2025-72-susp-46-cl2",
+         *         "detail": "suspension ended 2026-11-27; no later measure recorded"
+         *       },
+         *       "asOf": "2026-12-02",
+         *       "suspendedBy": [
+         *         "cn-mofcom-2025-72-susp-46-cl2"
+         *       ],
+         *       "replaces": [],
+         *       "events": [
+         *         {
+         *           "date": "2024-12-03",
+         *           "event": "announced",
+         *           "measure": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
+         *           "by": null
+         *         },
+         *         {
+         *           "date": "2024-12-03",
+         *           "event": "effective",
+         *           "measure": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
+         *           "by": null
+         *         },
+         *         {
+         *           "date": "2025-11-09",
+         *           "event": "suspended",
+         *           "measure": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
+         *           "by": "cn-mofcom-2025-72-susp-46-cl2"
+         *         },
+         *         {
+         *           "date": "2026-11-27",
+         *           "event": "suspension-scheduled-end",
+         *           "measure": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
+         *           "by": "cn-mofcom-2025-72-susp-46-cl2"
+         *         }
+         *       ],
+         *       "method": {
+         *         "id": "export-controls",
+         *         "version": "1.0.0",
+         *         "href": "/v1/methods/export-controls"
+         *       }
+         *     }
+         */
+        ExportControlDetail: {
+            id: string;
+            /** @description ISO3 of the imposing state; EUU for the European Union */
+            imposingCountry: string;
+            /** @description The legal instrument as the issuer numbers it */
+            instrument: string;
+            title: string;
+            /**
+             * @description What the measure does
+             * @enum {string}
+             */
+            measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
+            /** @description `all` destinations, `non-oecd`, or the ISO3 of the destination country */
+            target: string;
+            /** @description For end-user bans: which users of the target country */
+            endUsers: ("military" | "listed-entities") | null;
+            minerals: string[];
+            /** @description Stages the measure bites at; empty for technology, equipment and waste controls */
+            stages: string[];
+            /** @description The items covered, in brief */
+            covers: string;
+            /** @description Day of publication or announcement (YYYY-MM-DD); null when not recorded */
+            announced: string | null;
+            /** @description Day it took or takes effect (YYYY-MM-DD); null when not recorded */
+            effective: string | null;
+            /** @description Scheduled end, the last day, if the instrument states one (YYYY-MM-DD); null when not recorded */
+            ends: string | null;
+            /** @description Day it was lifted or repealed (YYYY-MM-DD); null when not recorded */
+            lifted: string | null;
+            /** @description For a suspension: the measure it suspends */
+            suspends: string | null;
+            /** @description The measure that took over from this one */
+            replacedBy: string | null;
+            note: string | null;
+            /** @enum {string} */
+            confidence: "high" | "medium" | "low";
+            imposingCountryName: string;
+            source: components["schemas"]["SourceRef"];
+            status: components["schemas"]["MeasureStatus"];
+            asOf: string;
+            /** @description Suspensions recorded for this measure */
+            suspendedBy: string[];
+            /** @description Measures this one took over from */
+            replaces: string[];
+            events: {
+                date: string;
+                /** @enum {string} */
+                event: "announced" | "effective" | "scheduled-end" | "lifted" | "suspended" | "suspension-scheduled-end" | "replaced";
+                measure: string;
+                /** @description The suspension or replacement behind the event */
+                by: string | null;
+            }[];
+            method: components["schemas"]["MethodLink"];
+        };
+        /**
+         * @example {
+         *       "mineral": "antimony",
+         *       "data": [
+         *         {
+         *           "date": "2024-08-15",
+         *           "event": "announced",
+         *           "measure": "cn-mofcom-2024-33-antimony",
+         *           "by": null,
+         *           "imposingCountry": "CHN",
+         *           "measureType": "licence-requirement",
+         *           "target": "all",
+         *           "title": "Licence needed to export antimony items"
+         *         }
+         *       ],
+         *       "total": 1,
+         *       "next": null,
+         *       "undated": [
+         *         "zw-si-2023-5-base-mineral-ores-ban"
+         *       ]
+         *     }
+         */
+        ExportControlTimeline: {
+            data: {
+                date: string;
+                /** @enum {string} */
+                event: "announced" | "effective" | "scheduled-end" | "lifted" | "suspended" | "suspension-scheduled-end" | "replaced";
+                measure: string;
+                /** @description The suspension or replacement behind the event */
+                by: string | null;
+                imposingCountry: string;
+                /**
+                 * @description What the measure does
+                 * @enum {string}
+                 */
+                measureType: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
+                target: string;
+                title: string;
+            }[];
+            /** @description Rows matching the filters, across all pages */
+            total: number;
+            /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
+            next: string | null;
+            mineral: string;
+            /** @description Measures on the mineral with no recorded date (not in the timeline) */
+            undated: string[];
+        };
+        /**
+         * @example {
+         *       "mineral": "gallium",
+         *       "asOf": "2025-06-01",
+         *       "stages": [
+         *         {
+         *           "stage": "refining",
+         *           "status": "ok",
+         *           "year": 2024,
+         *           "basis": "ga-primary",
+         *           "basisLabel": "primary gallium",
+         *           "worldTonnes": 760,
+         *           "hhi": 9739.5,
+         *           "cr1": 98.68,
+         *           "controlledShare": 98.68,
+         *           "unknownShare": 0,
+         *           "byType": [
+         *             {
+         *               "measure": "licence-requirement",
+         *               "share": 98.68
+         *             }
+         *           ],
+         *           "byTarget": [
+         *             {
+         *               "target": "all",
+         *               "share": 98.68,
+         *               "unknownShare": 0
+         *             }
+         *           ],
+         *           "countries": [
+         *             {
+         *               "country": "CHN",
+         *               "name": "China",
+         *               "share": 98.68,
+         *               "inForce": [
+         *                 {
+         *                   "id": "cn-mofcom-2024-51-dual-use-list",
+         *                   "measure": "licence-requirement",
+         *                   "target": "all",
+         *                   "status": "in-force"
+         *                 }
+         *               ],
+         *               "unknown": []
+         *             }
+         *           ],
+         *           "measures": [
+         *             {
+         *               "id": "cn-mofcom-2024-51-dual-use-list",
+         *               "measure": "licence-requirement",
+         *               "target": "all",
+         *               "status": "in-force"
+         *             }
+         *           ],
+         *           "unknownMeasures": [],
+         *           "sourceIds": [
+         *             "usgs-mcs-2025-gallium",
+         *             "xc-cn-mofcom-2024-51-dual-use-list"
+         *           ],
+         *           "method": {
+         *             "id": "export-controls",
+         *             "version": "1.0.0",
+         *             "href": "/v1/methods/export-controls"
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        MineralControlledSupply: {
+            mineral: string;
+            asOf: string;
+            stages: ({
+                stage: string;
+                /** @constant */
+                status: "ok";
+                /** @description Data year of the production figures (latest up to the as-of year unless `year` is given) */
+                year: number;
+                basis: string;
+                basisLabel: string;
+                worldTonnes: number;
+                /** @description Concentration of the same figures, as GET /v1/minerals/{mineral}/concentration */
+                hhi: number;
+                cr1: number;
+                /** @description Percent of world supply produced in countries with a covering measure in force that applies to every destination */
+                controlledShare: number;
+                /** @description Percent produced in countries whose every-destination measures have unknown status only (e.g. a suspension ended with no later record) */
+                unknownShare: number;
+                /** @description Percent under at least one in-force measure of each type, any target (types overlap) */
+                byType: {
+                    /**
+                     * @description What the measure does
+                     * @enum {string}
+                     */
+                    measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
+                    share: number;
+                }[];
+                /** @description Per target (`all`, then destinations such as USA): percent under an in-force measure with that target, and under one of unknown status only */
+                byTarget: {
+                    target: string;
+                    share: number;
+                    unknownShare: number;
+                }[];
+                countries: {
+                    country: string;
+                    name: string;
+                    share: number;
+                    inForce: {
+                        id: string;
+                        /**
+                         * @description What the measure does
+                         * @enum {string}
+                         */
+                        measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
+                        target: string;
+                        /**
+                         * @description Status on the as-of date; see GET /v1/methods/export-controls
+                         * @enum {string}
+                         */
+                        status: "not-announced" | "announced" | "announced-date-unknown" | "undated" | "in-force" | "suspended" | "suspension-ended" | "expired" | "lifted" | "superseded" | "superseded-date-unknown";
+                    }[];
+                    unknown: {
+                        id: string;
+                        /**
+                         * @description What the measure does
+                         * @enum {string}
+                         */
+                        measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
+                        target: string;
+                        /**
+                         * @description Status on the as-of date; see GET /v1/methods/export-controls
+                         * @enum {string}
+                         */
+                        status: "not-announced" | "announced" | "announced-date-unknown" | "undated" | "in-force" | "suspended" | "suspension-ended" | "expired" | "lifted" | "superseded" | "superseded-date-unknown";
+                    }[];
+                }[];
+                /** @description The measures in force behind the controlled share */
+                measures: {
+                    id: string;
+                    /**
+                     * @description What the measure does
+                     * @enum {string}
+                     */
+                    measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
+                    target: string;
+                    /**
+                     * @description Status on the as-of date; see GET /v1/methods/export-controls
+                     * @enum {string}
+                     */
+                    status: "not-announced" | "announced" | "announced-date-unknown" | "undated" | "in-force" | "suspended" | "suspension-ended" | "expired" | "lifted" | "superseded" | "superseded-date-unknown";
+                }[];
+                unknownMeasures: {
+                    id: string;
+                    /**
+                     * @description What the measure does
+                     * @enum {string}
+                     */
+                    measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
+                    target: string;
+                    /**
+                     * @description Status on the as-of date; see GET /v1/methods/export-controls
+                     * @enum {string}
+                     */
+                    status: "not-announced" | "announced" | "announced-date-unknown" | "undated" | "in-force" | "suspended" | "suspension-ended" | "expired" | "lifted" | "superseded" | "superseded-date-unknown";
+                }[];
+                sourceIds: string[];
+                method: components["schemas"]["MethodLink"];
+            } | {
+                /** @constant */
+                status: "insufficient_data";
+                reason: string;
+                method: components["schemas"]["MethodLink"];
+                stage: string;
+                year: number | null;
+            })[];
+        };
+        /**
+         * @example {
+         *       "asOf": "2025-06-01",
+         *       "data": [
+         *         {
+         *           "rank": 1,
+         *           "mineral": "gallium",
+         *           "stage": "refining",
+         *           "year": 2024,
+         *           "controlledShare": 98.68,
+         *           "unknownShare": 0,
+         *           "hhi": 9739.5,
+         *           "topCountry": "CHN",
+         *           "measures": [
+         *             "cn-mofcom-2024-51-dual-use-list"
+         *           ]
+         *         }
+         *       ],
+         *       "total": 1,
+         *       "insufficientData": [],
+         *       "method": {
+         *         "id": "export-controls",
+         *         "version": "1.0.0",
+         *         "href": "/v1/methods/export-controls"
+         *       }
+         *     }
+         */
+        ControlledSupplyRanking: {
+            asOf: string;
+            data: {
+                rank: number;
+                mineral: string;
+                stage: string;
+                year: number;
+                controlledShare: number;
+                unknownShare: number;
+                hhi: number;
+                /** @description Largest producer among those with a measure */
+                topCountry: string | null;
+                measures: string[];
+            }[];
+            total: number;
+            insufficientData: {
+                mineral: string;
+                stage: string;
+                /** @constant */
+                status: "insufficient_data";
+                reason: string;
+            }[];
+            method: components["schemas"]["MethodLink"];
+        };
+        /**
+         * @example {
+         *       "importer": "USA",
+         *       "name": "United States",
+         *       "asOf": "2025-06-01",
+         *       "data": [
+         *         {
+         *           "mineral": "antimony",
+         *           "form": "oxide",
+         *           "period": "2020-23",
+         *           "targetedShare": 76,
+         *           "restrictedShare": 76,
+         *           "unknownShare": 0,
+         *           "otherSharePct": 7,
+         *           "byType": [
+         *             {
+         *               "measure": "destination-ban",
+         *               "share": 76
+         *             }
+         *           ],
+         *           "suppliers": [
+         *             {
+         *               "country": "CHN",
+         *               "name": "China",
+         *               "sharePct": 76,
+         *               "inForce": [
+         *                 "cn-mofcom-2024-46-us-ga-ge-sb-denial"
+         *               ],
+         *               "targeting": [
+         *                 "cn-mofcom-2024-46-us-ga-ge-sb-denial"
+         *               ],
+         *               "unknown": []
+         *             }
+         *           ],
+         *           "sourceIds": [
+         *             "usgs-mcs-2025-antimony-import-sources"
+         *           ]
+         *         }
+         *       ],
+         *       "withoutShares": [],
+         *       "method": {
+         *         "id": "export-controls",
+         *         "version": "1.0.0",
+         *         "href": "/v1/methods/export-controls"
+         *       }
+         *     }
+         */
+        ImporterExportControls: {
+            importer: string;
+            name: string;
+            asOf: string;
+            data: {
+                mineral: string;
+                form: string | null;
+                period: string;
+                /** @description Percent of imports from suppliers with an export or destination ban naming the importer, in force */
+                targetedShare: number;
+                /** @description Percent from suppliers with any supply measure in force that applies to the importer (licensing included) */
+                restrictedShare: number;
+                /** @description Percent from suppliers whose applicable measures have unknown status */
+                unknownShare: number;
+                /** @description Published "other countries" share (never counted) */
+                otherSharePct: number | null;
+                byType: {
+                    /**
+                     * @description What the measure does
+                     * @enum {string}
+                     */
+                    measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
+                    share: number;
+                }[];
+                suppliers: {
+                    country: string;
+                    name: string;
+                    sharePct: number;
+                    inForce: string[];
+                    /** @description Bans naming the importer */
+                    targeting: string[];
+                    unknown: string[];
+                }[];
+                sourceIds: string[];
+            }[];
+            withoutShares: {
+                mineral: string;
+                period: string;
+                reason: string;
+            }[];
+            method: components["schemas"]["MethodLink"];
+        };
+        ExportControlWrite: {
+            /** @description Measure id, a lower-case slug; an existing id is replaced */
+            id: string;
+            /** @description ISO3 of the imposing state (EUU for the EU) */
+            imposingCountry: string;
+            instrument: string;
+            title: string;
+            /** @description One of licence-requirement, export-ban, destination-ban, end-user-ban, quota, technology-control, extraterritorial-rule, suspension */
+            measure: string;
+            /** @description `all`, `non-oecd` or an ISO3 destination */
+            target: string;
+            /** @description For end-user bans: military or listed-entities */
+            endUsers?: string | null;
+            /** @description Mineral ids (at least one) */
+            minerals: string[];
+            /** @description Stage ids the measure bites at; empty for technology controls */
+            stages: string[];
+            covers: string;
+            /** @description YYYY-MM-DD */
+            announced?: string | null;
+            /** @description YYYY-MM-DD; not before announced */
+            effective?: string | null;
+            /** @description Scheduled end, YYYY-MM-DD; not before effective */
+            ends?: string | null;
+            /** @description YYYY-MM-DD; not before effective */
+            lifted?: string | null;
+            /** @description For a suspension: the id of an existing measure it suspends */
+            suspends?: string | null;
+            /** @description The id of the measure that took over */
+            replacedBy?: string | null;
+            /** @description Caveats */
+            note?: string | null;
+            /** @description An existing source (GET /v1/sources) */
+            sourceId: string;
+            /** @description One of high, medium, low */
+            confidence: string;
+        };
+        /**
+         * @example {
+         *       "rows": [
+         *         {
+         *           "id": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
+         *           "imposingCountry": "CHN",
+         *           "instrument": "MOFCOM Announcement No. 46 [2024], clause 2",
+         *           "title": "Gallium, germanium and antimony exports to the US denied in principle",
+         *           "measure": "destination-ban",
+         *           "target": "USA",
+         *           "endUsers": null,
+         *           "minerals": [
+         *             "gallium",
+         *             "germanium",
+         *             "antimony",
+         *             "graphite"
+         *           ],
+         *           "stages": [
+         *             "mining",
+         *             "refining",
+         *             "metal",
+         *             "component"
+         *           ],
+         *           "covers": "Gallium, germanium and antimony dual-use items (denied in principle); graphite items (stricter end-user review)",
+         *           "announced": "2024-12-03",
+         *           "effective": "2024-12-03",
+         *           "ends": null,
+         *           "lifted": null,
+         *           "suspends": null,
+         *           "replacedBy": null,
+         *           "note": "Suspended from 2025-11-09 to 2026-11-27; no record found of what followed. Licensing applied throughout.",
+         *           "sourceId": "xc-cn-mofcom-2024-46-us-military-ban",
+         *           "confidence": "high"
+         *         }
+         *       ]
+         *     }
+         */
+        ExportControlUpsert: {
+            /** @description 1 to 500 measures, keyed by id */
+            rows: components["schemas"]["ExportControlWrite"][];
+        };
+        /**
+         * @example {
+         *       "version": "3-5f0c1d9e2a7b",
+         *       "created": 0,
+         *       "updated": 1,
+         *       "unchanged": 0,
+         *       "rows": [
+         *         {
+         *           "id": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
+         *           "imposingCountry": "CHN",
+         *           "instrument": "MOFCOM Announcement No. 46 [2024], clause 2",
+         *           "title": "Gallium, germanium and antimony exports to the US denied in principle",
+         *           "measure": "destination-ban",
+         *           "target": "USA",
+         *           "endUsers": null,
+         *           "minerals": [
+         *             "gallium",
+         *             "germanium",
+         *             "antimony",
+         *             "graphite"
+         *           ],
+         *           "stages": [
+         *             "mining",
+         *             "refining",
+         *             "metal",
+         *             "component"
+         *           ],
+         *           "covers": "Gallium, germanium and antimony dual-use items (denied in principle); graphite items (stricter end-user review)",
+         *           "announced": "2024-12-03",
+         *           "effective": "2024-12-03",
+         *           "ends": null,
+         *           "lifted": null,
+         *           "suspends": null,
+         *           "replacedBy": null,
+         *           "note": "Suspended from 2025-11-09 to 2026-11-27; no record found of what followed. Licensing applied throughout.",
+         *           "sourceId": "xc-cn-mofcom-2024-46-us-military-ban",
+         *           "confidence": "high",
+         *           "action": "update"
+         *         }
+         *       ]
+         *     }
+         */
+        ExportControlUpsertResult: {
+            version: string;
+            created: number;
+            updated: number;
+            unchanged: number;
+            rows: {
+                id: string;
+                /** @description ISO3 of the imposing state; EUU for the European Union */
+                imposingCountry: string;
+                /** @description The legal instrument as the issuer numbers it */
+                instrument: string;
+                title: string;
+                /**
+                 * @description What the measure does
+                 * @enum {string}
+                 */
+                measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
+                /** @description `all` destinations, `non-oecd`, or the ISO3 of the destination country */
+                target: string;
+                /** @description For end-user bans: which users of the target country */
+                endUsers: ("military" | "listed-entities") | null;
+                minerals: string[];
+                /** @description Stages the measure bites at; empty for technology, equipment and waste controls */
+                stages: string[];
+                /** @description The items covered, in brief */
+                covers: string;
+                /** @description Day of publication or announcement (YYYY-MM-DD); null when not recorded */
+                announced: string | null;
+                /** @description Day it took or takes effect (YYYY-MM-DD); null when not recorded */
+                effective: string | null;
+                /** @description Scheduled end, the last day, if the instrument states one (YYYY-MM-DD); null when not recorded */
+                ends: string | null;
+                /** @description Day it was lifted or repealed (YYYY-MM-DD); null when not recorded */
+                lifted: string | null;
+                /** @description For a suspension: the measure it suspends */
+                suspends: string | null;
+                /** @description The measure that took over from this one */
+                replacedBy: string | null;
+                note: string | null;
+                sourceId: string;
+                /** @enum {string} */
+                confidence: "high" | "medium" | "low";
+                /** @enum {string} */
+                action: "create" | "update" | "unchanged";
+            }[];
+        };
+        /**
+         * @example {
+         *       "preset": "suspensions-lapse",
+         *       "asOf": "2026-12-02",
+         *       "importer": "USA",
+         *       "minerals": [
+         *         "antimony"
+         *       ],
+         *       "licensingReduction": 0.2
+         *     }
+         */
+        ExportControlScenarioRequest: {
+            /**
+             * @description `in-force`: the measures in force on asOf; `suspensions-lapse`: also the suspended ones, as if every suspension lapsed
+             * @enum {string}
+             */
+            preset: "in-force" | "suspensions-lapse";
+            /** @description YYYY-MM-DD (1900-01-01 … 2100-12-31); default today (UTC) */
+            asOf?: string;
+            /**
+             * @description Importer whose consumption is assessed (default USA)
+             * @default USA
+             */
+            importer: unknown;
+            /** @description Default: every mineral with production data */
+            minerals?: string[];
+            /** @description Cut applied for a licence requirement, quota or extraterritorial rule, 0–1 (default 0: a licence is not a ban) */
+            licensingReduction?: number;
+            /** @description Production year to assess (default: latest with data) */
+            year?: number;
+            /** @description Answer with the figures of this edition (e.g. `usgs-mcs-2025`); see GET /v1/editions */
+            edition?: string;
+            stockpile?: {
+                [key: string]: number;
+            };
+            substitution?: {
+                [key: string]: number;
+            };
+        };
+        /**
+         * @example {
+         *       "preset": "suspensions-lapse",
+         *       "asOf": "2026-12-02",
+         *       "importer": "USA",
+         *       "licensingReduction": 0,
+         *       "assumptions": [
+         *         "Measures in force on 2026-12-02 are applied, and so are suspended measures and those whose suspension has ended with no later record: the suspensions are taken to lapse."
+         *       ],
+         *       "unaffected": [],
+         *       "scenarios": [
+         *         {
+         *           "mineral": "antimony",
+         *           "measures": [
+         *             {
+         *               "id": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
+         *               "measure": "destination-ban",
+         *               "target": "USA",
+         *               "status": "suspension-ended",
+         *               "countries": [
+         *                 "CHN"
+         *               ],
+         *               "stages": [
+         *                 "mining",
+         *                 "refining",
+         *                 "metal",
+         *                 "component"
+         *               ],
+         *               "reduction": 1
+         *             }
+         *           ],
+         *           "result": {
+         *             "scenario": {
+         *               "year": null,
+         *               "minerals": [
+         *                 "antimony"
+         *               ],
+         *               "importer": "USA",
+         *               "shocks": [
+         *                 {
+         *                   "index": 0,
+         *                   "group": null,
+         *                   "countries": [
+         *                     "CHN"
+         *                   ],
+         *                   "stages": null,
+         *                   "reduction": 1
+         *                 }
+         *               ],
+         *               "stockpile": {
+         *                 "antimony": 1100
+         *               },
+         *               "substitution": {}
+         *             },
+         *             "summary": [
+         *               {
+         *                 "rank": 1,
+         *                 "mineral": "antimony",
+         *                 "status": "ok",
+         *                 "bindingLoss": 0.6,
+         *                 "bindingStage": "mining",
+         *                 "consumptionAtRisk": 0.5355,
+         *                 "proxy": false,
+         *                 "topAlternative": {
+         *                   "country": "TJK",
+         *                   "name": "Tajikistan",
+         *                   "share": 17
+         *                 },
+         *                 "reason": null
+         *               }
+         *             ],
+         *             "results": [
+         *               {
+         *                 "mineral": "antimony",
+         *                 "name": "Antimony",
+         *                 "status": "ok",
+         *                 "year": 2024,
+         *                 "stages": [
+         *                   {
+         *                     "stage": "mining",
+         *                     "status": "ok",
+         *                     "year": 2024,
+         *                     "basis": "sb-contained",
+         *                     "basisLabel": "contained antimony",
+         *                     "baselineTonnes": 100000,
+         *                     "lostTonnes": 60000,
+         *                     "substitutedTonnes": 0,
+         *                     "grossLossShare": 0.6,
+         *                     "lossShare": 0.6,
+         *                     "hhiBefore": 4099.6,
+         *                     "hhiAfter": 3122.4,
+         *                     "topProducerBefore": {
+         *                       "country": "CHN",
+         *                       "name": "China",
+         *                       "share": 60
+         *                     },
+         *                     "topProducerAfter": {
+         *                       "country": "TJK",
+         *                       "name": "Tajikistan",
+         *                       "share": 42.5
+         *                     },
+         *                     "shocked": [
+         *                       {
+         *                         "country": "CHN",
+         *                         "name": "China",
+         *                         "reduction": 1,
+         *                         "lostTonnes": 60000
+         *                       }
+         *                     ],
+         *                     "withheldShocked": [],
+         *                     "sourceIds": [
+         *                       "usgs-mcs-2025-antimony"
+         *                     ]
+         *                   }
+         *                 ],
+         *                 "bindingStage": "mining",
+         *                 "bindingLoss": 0.6,
+         *                 "chokepointBefore": {
+         *                   "stage": "mining",
+         *                   "hhi": 4099.6
+         *                 },
+         *                 "chokepointAfter": {
+         *                   "stage": "mining",
+         *                   "hhi": 3122.4
+         *                 },
+         *                 "importerImpact": {
+         *                   "importer": "USA",
+         *                   "consumptionAtRisk": 0.5355,
+         *                   "basis": "import_sources",
+         *                   "proxy": false,
+         *                   "netImportReliance": {
+         *                     "used": 0.85,
+         *                     "assumed": false,
+         *                     "year": 2024,
+         *                     "form": null,
+         *                     "valueText": "85",
+         *                     "qualifier": "eq",
+         *                     "censored": false,
+         *                     "estimated": true,
+         *                     "sourceId": "usgs-mcs-2025-antimony-salient"
+         *                   },
+         *                   "importSources": {
+         *                     "period": "2020-23",
+         *                     "form": "total metal and oxide",
+         *                     "rankOnly": false,
+         *                     "used": true,
+         *                     "sources": [
+         *                       {
+         *                         "country": "CHN",
+         *                         "name": "China",
+         *                         "sharePct": 63,
+         *                         "rank": 1,
+         *                         "reduction": 1
+         *                       }
+         *                     ],
+         *                     "sourceIds": [
+         *                       "usgs-mcs-2025-antimony-import-sources"
+         *                     ]
+         *                   },
+         *                   "monthsOfCover": {
+         *                     "months": 1,
+         *                     "stockpileTonnes": 1100,
+         *                     "apparentConsumption": {
+         *                       "tonnes": 24000,
+         *                       "year": 2024,
+         *                       "form": null,
+         *                       "note": null,
+         *                       "sourceId": "usgs-mcs-2025-t5"
+         *                     },
+         *                     "tonnesAtRiskPerMonth": 1071,
+         *                     "reason": null
+         *                   }
+         *                 },
+         *                 "defenseUses": [
+         *                   {
+         *                     "id": "antimony-munitions-usgs",
+         *                     "category": "munitions",
+         *                     "application": "ammunition (antimonial lead)",
+         *                     "source": {
+         *                       "id": "usgs-mcs-2025-antimony-text",
+         *                       "citation": "U.S. Geological Survey, Mineral Commodity Summaries 2025, Antimony chapter, pp. 34–35 (end uses p. 34; Events p. 35)"
+         *                     }
+         *                   }
+         *                 ],
+         *                 "alternatives": [
+         *                   {
+         *                     "country": "TJK",
+         *                     "name": "Tajikistan",
+         *                     "share": 17,
+         *                     "tonnes": 17000,
+         *                     "reserves": {
+         *                       "tonnes": 50000,
+         *                       "year": 2024,
+         *                       "basis": "contained antimony",
+         *                       "lowerBound": false,
+         *                       "sourceId": "usgs-mcs-2025-antimony"
+         *                     },
+         *                     "governance": {
+         *                       "wgiScaled": 7.34,
+         *                       "year": 2022,
+         *                       "sourceId": "wb-wgi-2023"
+         *                     },
+         *                     "groups": [
+         *                       "central-asia"
+         *                     ],
+         *                     "alsoShocked": false
+         *                   }
+         *                 ],
+         *                 "assumptions": [
+         *                   "Year 2024: the latest year with data at any stage of antimony; every stage is read for that year only."
+         *                 ],
+         *                 "method": {
+         *                   "id": "disruption",
+         *                   "version": "1.0.0",
+         *                   "href": "/v1/methods/disruption"
+         *                 },
+         *                 "inputs": {
+         *                   "sourceIds": [
+         *                     "usgs-mcs-2025-antimony",
+         *                     "usgs-mcs-2025-antimony-import-sources",
+         *                     "usgs-mcs-2025-antimony-salient",
+         *                     "usgs-mcs-2025-antimony-text",
+         *                     "usgs-mcs-2025-t5",
+         *                     "wb-wgi-2023"
+         *                   ]
+         *                 }
+         *               }
+         *             ],
+         *             "method": {
+         *               "id": "disruption",
+         *               "version": "1.0.0",
+         *               "href": "/v1/methods/disruption"
+         *             }
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        ExportControlScenario: {
+            /** @enum {string} */
+            preset: "in-force" | "suspensions-lapse";
+            asOf: string;
+            importer: string;
+            licensingReduction: number;
+            assumptions: string[];
+            /** @description Minerals with no applying measure */
+            unaffected: string[];
+            scenarios: {
+                mineral: string;
+                measures: {
+                    id: string;
+                    measure: string;
+                    target: string;
+                    status: string;
+                    countries: string[];
+                    stages: string[];
+                    reduction: number;
+                }[];
+                result: components["schemas"]["DisruptionScenario"];
+            }[];
+        };
+        Group: {
+            /** @description Group id, e.g. msp, nato, g7, quad, eu, central-asia */
+            id: string;
+            name: string;
+            description: string;
+            memberCount: number;
+            source: components["schemas"]["SourceRef"];
+        };
+        /**
+         * @example {
+         *       "status": "ok"
+         *     }
+         */
+        Health: {
+            /** @constant */
+            status: "ok";
+        };
+        /**
+         * @example {
+         *       "status": "ready",
+         *       "datasetVersion": "1-3f9a0c2b7d41",
+         *       "migrations": 2
+         *     }
+         */
+        Readiness: {
+            /** @constant */
+            status: "ready";
+            /** @description Version tag of the dataset served: write counter and content hash */
+            datasetVersion: string;
+            /** @description Number of database migrations applied */
+            migrations: number;
+        };
+        /**
+         * @example {
+         *       "id": "hhi",
+         *       "version": "1.0.0",
+         *       "name": "Production concentration (Herfindahl-Hirschman Index)",
+         *       "summary": "How concentrated world output is among producing countries at one stage.",
+         *       "formula": "HHI = Σ s_i² over named producers (s_i in percent of the world total)",
+         *       "variables": [
+         *         {
+         *           "symbol": "s_i",
+         *           "meaning": "country i’s production as a percentage of the world total"
+         *         }
+         *       ],
+         *       "thresholds": [
+         *         {
+         *           "name": "2023 MG: highly concentrated above",
+         *           "value": 1800,
+         *           "meaning": "HHI above 1,800"
+         *         }
+         *       ],
+         *       "references": [
+         *         {
+         *           "citation": "U.S. Department of Justice and Federal Trade Commission, Merger Guidelines (2023), section 2.1"
+         *         }
+         *       ],
+         *       "caveats": [
+         *         "The HHI covers named producers only."
+         *       ]
+         *     }
+         */
+        Method: {
+            id: string;
+            version: string;
+            name: string;
+            summary: string;
+            formula: string;
+            variables: {
+                symbol: string;
+                meaning: string;
+            }[];
+            thresholds: {
+                name: string;
+                value: number;
+                meaning: string;
+            }[];
+            references: {
+                citation: string;
+                note?: string;
+            }[];
+            caveats: string[];
+        };
+        Mineral: {
+            id: string;
+            name: string;
+            symbol: string | null;
+            description: string;
+            stagesWithData: string[];
+        };
+        ProductionFigure: {
+            mineral: string;
+            stage: string;
+            /** @description ISO3, or WLD (published world total) / OTH (published "other countries") */
+            country: string;
+            year: number;
+            /** @description Metric tons of the basis; null only when withheld */
+            tonnes: number | null;
+            /** @description Basis id; see the mineral for labels */
+            basis: string;
+            basisLabel: string;
+            /** @description The edition the figure belongs to (e.g. `usgs-mcs-2026`); see GET /v1/editions */
+            edition: string;
+            estimated: boolean;
+            /** @description A known producer whose figure is not published */
+            withheld: boolean;
+            /** @description The source gives the figure as "more than" */
+            lowerBound: boolean;
+            source: components["schemas"]["SourceRef"];
+        };
+        Reserve: {
+            mineral: string;
+            country: string;
+            year: number;
+            tonnes: number;
+            basis: string;
+            lowerBound: boolean;
+            /** @description The edition the figure belongs to; see GET /v1/editions */
+            edition: string;
+            source: components["schemas"]["SourceRef"];
+        };
+        Capacity: {
+            mineral: string;
+            stage: string;
+            /** @description ISO3, or WLD for the published world total */
+            country: string;
+            year: number;
+            /** @description Metric tons of the basis per year */
+            tonnes: number;
+            basis: string;
+            basisLabel: string;
+            estimated: boolean;
+            lowerBound: boolean;
+            edition: string;
+            source: components["schemas"]["SourceRef"];
+        };
+        SalientStatistic: {
+            country: string;
+            mineral: string;
+            /** @enum {string} */
+            statistic: "production" | "imports" | "exports" | "consumption" | "stocks" | "stockpile_shipments";
+            /** @description The line as the source prints it, e.g. "Imports for consumption: Oxide" */
+            detail: string;
+            /** @description `t` (metric tons; kilograms and thousand tons converted) or the unit as published */
+            unit: string;
+            year: number;
+            /** @description null when withheld (W) or not available (NA); never zero for a missing figure */
+            value: number | null;
+            /** @description As published */
+            valueText: string;
+            estimated: boolean;
+            edition: string;
+            source: components["schemas"]["SourceRef"];
+        };
         /** @description A source as stored */
         SourceValue: {
             id: string;
@@ -6749,7 +9227,76 @@ export interface components {
             /** @description After the write; null for a delete */
             new: components["schemas"]["SourceValue"] | null;
         };
-        Change: components["schemas"]["ProductionChange"] | components["schemas"]["SourceChange"];
+        /**
+         * @example {
+         *       "id": 7,
+         *       "version": 9,
+         *       "at": "2026-12-02T09:00:00.000Z",
+         *       "actor": "analyst",
+         *       "action": "create",
+         *       "entity": "export_control",
+         *       "key": {
+         *         "id": "cn-mofcom-2024-46-us-ga-ge-sb-denial"
+         *       },
+         *       "old": null,
+         *       "new": {
+         *         "id": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
+         *         "imposingCountry": "CHN",
+         *         "instrument": "MOFCOM Announcement No. 46 [2024], clause 2",
+         *         "title": "Gallium, germanium and antimony exports to the US denied in principle",
+         *         "measure": "destination-ban",
+         *         "target": "USA",
+         *         "endUsers": null,
+         *         "minerals": [
+         *           "gallium",
+         *           "germanium",
+         *           "antimony",
+         *           "graphite"
+         *         ],
+         *         "stages": [
+         *           "mining",
+         *           "refining",
+         *           "metal",
+         *           "component"
+         *         ],
+         *         "covers": "Gallium, germanium and antimony dual-use items (denied in principle); graphite items (stricter end-user review)",
+         *         "announced": "2024-12-03",
+         *         "effective": "2024-12-03",
+         *         "ends": null,
+         *         "lifted": null,
+         *         "suspends": null,
+         *         "replacedBy": null,
+         *         "note": "Suspended from 2025-11-09 to 2026-11-27; no record found of what followed. Licensing applied throughout.",
+         *         "sourceId": "xc-cn-mofcom-2024-46-us-military-ban",
+         *         "confidence": "high"
+         *       }
+         *     }
+         */
+        ExportControlChange: {
+            /** @description Position in the feed; ascending */
+            id: number;
+            /** @description The dataset version this change produced */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When the write was accepted (UTC)
+             */
+            at: string;
+            /** @description Name of the API key that made the write (never the key) */
+            actor: string;
+            /** @enum {string} */
+            action: "create" | "update" | "delete";
+            /** @constant */
+            entity: "export_control";
+            key: {
+                id: string;
+            };
+            /** @description Before the write; null for a create */
+            old: components["schemas"]["ExportControlValue"] | null;
+            /** @description After the write; null for a delete */
+            new: components["schemas"]["ExportControlValue"] | null;
+        };
+        Change: components["schemas"]["ProductionChange"] | components["schemas"]["SourceChange"] | components["schemas"]["ExportControlChange"];
         /**
          * @example {
          *       "data": [
@@ -10034,6 +12581,8 @@ export interface operations {
                 year?: number;
                 /** @description Processing stage */
                 stage?: "mining" | "refining" | "metal" | "component";
+                /** @description With a date (YYYY-MM-DD), each scored stage also carries `exportControls`: its share of supply under export controls in force that day */
+                asOf?: string;
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
@@ -11304,6 +13853,912 @@ export interface operations {
             };
             /** @description A path segment is longer than any id the API knows */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listExportControls: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1–1,000 (default 100) */
+                limit?: number;
+                /** @description Opaque cursor from `next` or the `Link` header of the previous page */
+                cursor?: string;
+                /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
+                format?: "json" | "csv";
+                /** @description Measures covering this mineral */
+                mineral?: string;
+                /** @description Imposing country (ISO3; EUU for the European Union) */
+                country?: string;
+                /** @description Exact target: `all`, `non-oecd` or an ISO3 destination (e.g. `USA` lists the measures aimed at the US) */
+                target?: string;
+                /** @description Measure type */
+                measure?: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
+                /** @description Only measures with this status on `asOf` */
+                status?: "not-announced" | "announced" | "announced-date-unknown" | "undated" | "in-force" | "suspended" | "suspension-ended" | "expired" | "lifted" | "superseded" | "superseded-date-unknown";
+                /** @description Date to read statuses on, YYYY-MM-DD (1900-01-01 … 2100-12-31); default today (UTC) */
+                asOf?: string;
+            };
+            header?: {
+                /** @description An ETag from an earlier response; answered 304 when unchanged */
+                "if-none-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    /** @description RFC 8288 `<…>; rel="next"` when there is a next page */
+                    Link?: string;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportControlList"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: If-None-Match matched the current ETag */
+            304: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed parameters; the per-field list is in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows none of: application/json, text/csv */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    upsertExportControls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportControlUpsertInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportControlUpsertResult"];
+                };
+            };
+            /** @description Malformed JSON, a wrong type, a missing or unknown field; the per-field list is in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, a malformed `Authorization` header, or an unknown key */
+            401: {
+                headers: {
+                    /** @description Bearer realm="chokepoint" (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Writes are disabled on this server: no API_KEYS configured, or a read-only replica */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows none of: application/json */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A measure breaks a dataset rule; `errors` names each row and field, e.g. `body.rows.0.ends`. Nothing was stored */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listControlledSupply: {
+        parameters: {
+            query?: {
+                /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
+                format?: "json" | "csv";
+                /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
+                edition?: string;
+                /** @description Date to read statuses on, YYYY-MM-DD (1900-01-01 … 2100-12-31); default today (UTC) */
+                asOf?: string;
+                /** @description Processing stage */
+                stage?: "mining" | "refining" | "metal" | "component";
+                /** @description Four-digit year */
+                year?: number;
+            };
+            header?: {
+                /** @description An ETag from an earlier response; answered 304 when unchanged */
+                "if-none-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ControlledSupplyRanking"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: If-None-Match matched the current ETag */
+            304: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed parameters; the per-field list is in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows none of: application/json, text/csv */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getExportControl: {
+        parameters: {
+            query?: {
+                /** @description Date to read statuses on, YYYY-MM-DD (1900-01-01 … 2100-12-31); default today (UTC) */
+                asOf?: string;
+            };
+            header?: {
+                /** @description An ETag from an earlier response; answered 304 when unchanged */
+                "if-none-match"?: string;
+            };
+            path: {
+                /** @description Measure id, e.g. `cn-mofcom-2024-33-antimony` */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportControlDetail"];
+                };
+            };
+            /** @description Not modified: If-None-Match matched the current ETag */
+            304: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed parameters; the per-field list is in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows none of: application/json */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id the API knows */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getExportControlTimeline: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1–1,000 (default 100) */
+                limit?: number;
+                /** @description Opaque cursor from `next` or the `Link` header of the previous page */
+                cursor?: string;
+                /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
+                format?: "json" | "csv";
+            };
+            header?: {
+                /** @description An ETag from an earlier response; answered 304 when unchanged */
+                "if-none-match"?: string;
+            };
+            path: {
+                /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
+                mineral: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    /** @description RFC 8288 `<…>; rel="next"` when there is a next page */
+                    Link?: string;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportControlTimeline"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: If-None-Match matched the current ETag */
+            304: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed parameters; the per-field list is in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows none of: application/json, text/csv */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id the API knows */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMineralControlledSupply: {
+        parameters: {
+            query?: {
+                /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
+                format?: "json" | "csv";
+                /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
+                edition?: string;
+                /** @description Date to read statuses on, YYYY-MM-DD (1900-01-01 … 2100-12-31); default today (UTC) */
+                asOf?: string;
+                /** @description Processing stage */
+                stage?: "mining" | "refining" | "metal" | "component";
+                /** @description Four-digit year */
+                year?: number;
+            };
+            header?: {
+                /** @description An ETag from an earlier response; answered 304 when unchanged */
+                "if-none-match"?: string;
+            };
+            path: {
+                /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
+                mineral: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MineralControlledSupply"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: If-None-Match matched the current ETag */
+            304: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed parameters; the per-field list is in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows none of: application/json, text/csv */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id the API knows */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImporterExportControls: {
+        parameters: {
+            query?: {
+                /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
+                format?: "json" | "csv";
+                /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
+                edition?: string;
+                /** @description Date to read statuses on, YYYY-MM-DD (1900-01-01 … 2100-12-31); default today (UTC) */
+                asOf?: string;
+                /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
+                mineral?: string;
+            };
+            header?: {
+                /** @description An ETag from an earlier response; answered 304 when unchanged */
+                "if-none-match"?: string;
+            };
+            path: {
+                /** @description ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder */
+                importer: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImporterExportControls"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: If-None-Match matched the current ETag */
+            304: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed parameters; the per-field list is in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows none of: application/json, text/csv */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id the API knows */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    runExportControlScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportControlScenarioRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportControlScenario"];
+                };
+            };
+            /** @description Invalid body: bad shape, an impossible date, an unknown importer or mineral; the per-field list is in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows none of: application/json */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

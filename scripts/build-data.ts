@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 
 import { plannedDataDir, RAW_FILES, writeDataDir } from '../src/importers/usgs-mcs/index.js';
+import { buildExportControls, writeExportControls } from './build-export-controls.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const REF = path.resolve(process.argv[2] ?? path.join(ROOT, '..', 'shared', 'reference', 'data'));
@@ -1887,4 +1888,15 @@ console.log(`groups above 1.05: ${over.length === 0 ? 'none' : over.map((r) => r
   writeDataDir(OUT, plan);
   const changed = plan.files.filter((file) => file.changed).map((file) => file.file);
   console.log(`official files imported (${RAW_FILES.join(', ')}): ${changed.length} data files updated`);
+}
+
+// Export-control measures (scripts/build-export-controls.ts), last: they may name any mineral in minerals.csv by now,
+// and their sources are merged into sources.csv.
+{
+  const minerals = new Set(
+    (parse(fs.readFileSync(path.join(OUT, 'minerals.csv'), 'utf8'), { columns: true }) as { id: string }[]).map((row) => row.id),
+  );
+  const build = buildExportControls(REF, minerals);
+  const result = writeExportControls(OUT, build);
+  console.log(`export controls: ${result.measures} measures, ${build.skipped.length} skipped (${build.skipped.map((entry) => entry.id).join(', ')})`);
 }

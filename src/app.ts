@@ -17,6 +17,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The validated configuration this app was built with. */
     config: Config;
+    /** The clock answers read "today" from (default asOf dates); tests pin it with BuildAppOptions.now. */
+    now: () => Date;
   }
 }
 
@@ -38,6 +40,8 @@ function withRedaction(logger: FastifyServerOptions['logger']): FastifyServerOpt
 export interface BuildAppOptions {
   /** Fastify logger settings; the server passes pino options, tests pass false. */
   logger?: FastifyServerOptions['logger'];
+  /** Clock for "today" (default asOf of export-control answers); the system clock unless a test pins it. */
+  now?: () => Date;
 }
 
 /** Builds the whole application, ready to inject or listen; never listens itself. */
@@ -71,6 +75,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   app.setSerializerCompiler(serializerCompiler);
 
   app.decorate('config', config);
+  app.decorate('now', options.now ?? (() => new Date()));
   await app.register(requestId);
   await app.register(errorHandler);
   await app.register(closing);

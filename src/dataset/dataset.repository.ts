@@ -10,6 +10,7 @@ import {
   editions,
   datasetMeta,
   defenseUses,
+  exportControls,
   governance,
   groupMembers,
   groups,
@@ -43,6 +44,7 @@ export type CapacityRecord = typeof capacity.$inferSelect;
 export type PriceRecord = typeof prices.$inferSelect;
 export type SalientRecord = typeof salient.$inferSelect;
 export type CriticalMineralRecord = typeof criticalMinerals.$inferSelect;
+export type ExportControlRecord = typeof exportControls.$inferSelect;
 
 /** The version tag from dataset_meta's 'version' (the write counter) and 'content_hash' (the seed) values. */
 function tagOf(version: string | null | undefined, hash: string | null | undefined): string | null {
@@ -135,6 +137,7 @@ export function createDatasetRepository(db: Db) {
     criticalMinerals: (): CriticalMineralRecord[] =>
       db.select().from(criticalMinerals).orderBy(asc(criticalMinerals.mineralId), asc(criticalMinerals.list), asc(criticalMinerals.edition)).all(),
     defenseUses: (): DefenseUseRecord[] => db.select().from(defenseUses).orderBy(asc(defenseUses.id)).all(),
+    exportControls: (): ExportControlRecord[] => db.select().from(exportControls).orderBy(asc(exportControls.id)).all(),
     governance: (): GovernanceRecord[] =>
       db
         .select()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateProblem } from '../lib/dates.js';
 
 /** Field parsers for CSV cells (always strings): '' means "no value", never zero. */
 
@@ -67,3 +68,27 @@ export const slug = z
   .string()
   .trim()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case slug');
+
+/** A calendar date, YYYY-MM-DD, or '' for "not recorded". */
+export const optionalDate = z
+  .string()
+  .trim()
+  .superRefine((value, context) => {
+    if (value === '') return;
+    const problem = dateProblem(value);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  })
+  .transform((value) => (value === '' ? null : value));
+
+/** A ';'-separated list of slugs ('' = empty list); each id is checked against its table by the cross-checks. */
+export const slugList = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? [] : value.split(';').map((item) => item.trim())))
+  .superRefine((items, context) => {
+    items.forEach((item, index) => {
+      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(item)) {
+        context.addIssue({ code: 'custom', message: `item ${index + 1} ('${item}') must be a lower-case slug` });
+      }
+    });
+  });

@@ -7,8 +7,8 @@ import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.js';
 import { datasetMeta } from '../db/schema.js';
-import { REFERENCE_FILES, TABLE_SPECS, type ProductionRow, type ReferenceTarget, type TableSpec } from './tables.js';
-import { checkProductionRules, checkReferencesAndKeys, type ReferenceContext } from './validate.js';
+import { REFERENCE_FILES, TABLE_SPECS, type ExportControlRow, type ProductionRow, type ReferenceTarget, type TableSpec } from './tables.js';
+import { checkExportControlRules, checkProductionRules, checkReferencesAndKeys, type ReferenceContext } from './validate.js';
 
 export interface DataIssue {
   file: string;
@@ -103,6 +103,9 @@ function crossCheck(files: ParsedFile<unknown>[]): DataIssue[] {
     const rowIssues = checkReferencesAndKeys(file.spec, file.rows, context);
     if (file.spec.file === 'production.csv') {
       rowIssues.push(...checkProductionRules(file.rows as ProductionRow[], context));
+    }
+    if (file.spec.file === 'export_controls.csv') {
+      rowIssues.push(...checkExportControlRules(file.rows as ExportControlRow[], context));
     }
     for (const issue of rowIssues) {
       issues.push({ file: file.spec.file, line: file.lines[issue.row] ?? 0, field: issue.field, message: issue.message });

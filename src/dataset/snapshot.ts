@@ -1,6 +1,7 @@
 import { citationOf } from '../domain/citation.js';
 import { selectEditions, sortEditions } from '../domain/editions.js';
 import { latestGovernance, type CountryGovernance } from '../domain/governance.js';
+import type { Measure } from '../scoring/export-controls.js';
 import { supplyByStageYear, type ProductionFigure, type StageYearSupply } from '../domain/supply.js';
 import type {
   ApparentConsumptionRecord,
@@ -11,6 +12,7 @@ import type {
   DatasetRepository,
   DefenseUseRecord,
   EditionRecord,
+  ExportControlRecord,
   GovernanceRecord,
   GroupMemberRecord,
   GroupRecord,
@@ -84,6 +86,10 @@ export interface DatasetSnapshot {
   salient: SalientRecord[];
   criticalMinerals: CriticalMineralRecord[];
   defenseUses: DefenseUseRecord[];
+  /** Export-control measures as stored, in id order. */
+  exportControls: ExportControlRecord[];
+  /** The same measures with their lists split, as the pure export-control functions read them. */
+  measures: Measure[];
   governance: GovernanceRecord[];
   /** Latest complete WGI per country, with the EU 0–10 rescale. */
   governanceByCountry: ReadonlyMap<string, CountryGovernance>;
@@ -142,6 +148,29 @@ export function buildSnapshot(repository: DatasetRepository): DatasetSnapshot {
   return repository.readConsistently(() => snapshotOf(repository, repository.versionTag() ?? NO_VERSION));
 }
 
+function splitList(value: string): string[] {
+  return value === '' ? [] : value.split(';');
+}
+
+/** A stored measure as the pure export-control functions read it. */
+export function measureOf(record: ExportControlRecord): Measure {
+  return {
+    id: record.id,
+    imposingCountry: record.imposingCountry,
+    measure: record.measure,
+    target: record.target,
+    endUsers: record.endUsers,
+    minerals: splitList(record.minerals),
+    stages: splitList(record.stages),
+    announced: record.announced,
+    effective: record.effective,
+    ends: record.ends,
+    lifted: record.lifted,
+    suspends: record.suspends,
+    replacedBy: record.replacedBy,
+  };
+}
+
 function snapshotOf(repository: DatasetRepository, version: string): DatasetSnapshot {
   const pool = new Map<string, string>();
   const stages = repository.stages();
@@ -169,6 +198,7 @@ function snapshotOf(repository: DatasetRepository, version: string): DatasetSnap
   const groups = repository.groups();
   const governance = internStrings(repository.governance(), pool);
   const governanceByCountry = latestGovernance(governance);
+  const exportControls = repository.exportControls();
   const base = {
     version,
     editions,
@@ -190,6 +220,8 @@ function snapshotOf(repository: DatasetRepository, version: string): DatasetSnap
     membersByGroup: groupBy(groupMembers, (member) => member.groupId),
     groupsByCountry,
     defenseUses: repository.defenseUses(),
+    exportControls,
+    measures: exportControls.map(measureOf),
     governance,
     governanceByCountry,
     wgiScaled: Object.fromEntries(

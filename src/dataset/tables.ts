@@ -3,17 +3,20 @@ import { z } from 'zod';
 import * as schema from '../db/schema.js';
 import { DEFENSE_CATEGORIES } from '../domain/defense.js';
 import { SALIENT_STATISTICS } from '../domain/salient.js';
+import { CONFIDENCE_LEVELS, END_USER_KINDS, MEASURE_TYPES, TARGET_ALL, TARGET_NON_OECD } from '../domain/export-controls.js';
 import {
   decimal,
   flag,
   iso3,
   nonNegativeNumber,
+  optionalDate,
   optionalNonNegativeNumber,
   optionalText,
   optionalYear,
   positiveInteger,
   requiredText,
   slug,
+  slugList,
   year,
 } from './fields.js';
 
@@ -214,6 +217,66 @@ const GovernanceRow = z.object({
   value: decimal,
   source: slug,
 });
+
+const optionalSlug = z
+  .string()
+  .trim()
+  .refine((value) => value === '' || /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value), 'must be a measure id (lower-case slug) or empty')
+  .transform((value) => (value === '' ? null : value));
+
+export const ExportControlRow = z
+  .object({
+    id: slug,
+    imposing_country: iso3,
+    instrument: requiredText,
+    title: requiredText,
+    measure: z.enum(MEASURE_TYPES),
+    target: z
+      .string()
+      .trim()
+      .refine(
+        (value) => value === TARGET_ALL || value === TARGET_NON_OECD || /^[A-Za-z]{3}$/.test(value),
+        `must be '${TARGET_ALL}', '${TARGET_NON_OECD}' or an ISO 3166-1 alpha-3 code`,
+      )
+      .transform((value) => (value === TARGET_ALL || value === TARGET_NON_OECD ? value : value.toUpperCase())),
+    end_users: z
+      .string()
+      .trim()
+      .refine((value) => value === '' || (END_USER_KINDS as readonly string[]).includes(value), `must be one of ${END_USER_KINDS.join(', ')} or empty`)
+      .transform((value) => (value === '' ? null : (value as (typeof END_USER_KINDS)[number]))),
+    minerals: slugList.refine((items) => items.length > 0, 'must name at least one mineral'),
+    stages: slugList,
+    covers: requiredText,
+    announced: optionalDate,
+    effective: optionalDate,
+    ends: optionalDate,
+    lifted: optionalDate,
+    suspends: optionalSlug,
+    replaced_by: optionalSlug,
+    note: optionalText,
+    source: slug,
+    confidence: z.enum(CONFIDENCE_LEVELS),
+  })
+  .superRefine((row, context) => {
+    const issue = (field: string, message: string) => context.addIssue({ code: 'custom', path: [field], message });
+    if (row.announced && row.effective && row.effective < row.announced) issue('effective', `must not be before announced (${row.announced})`);
+    const start = row.effective ?? row.announced;
+    if (row.ends && start && row.ends < start) issue('ends', `must not be before ${row.effective ? 'effective' : 'announced'} (${start})`);
+    if (row.lifted && start && row.lifted < start) issue('lifted', `must not be before ${row.effective ? 'effective' : 'announced'} (${start})`);
+    if (row.measure === 'suspension' && row.suspends === null) issue('suspends', 'is required for a suspension: the id of the measure it suspends');
+    if (row.measure !== 'suspension' && row.suspends !== null) issue('suspends', 'must be empty unless the measure is a suspension');
+    if (row.suspends !== null && row.suspends === row.id) issue('suspends', 'a measure cannot suspend itself');
+    if (row.replaced_by !== null && row.replaced_by === row.id) issue('replaced_by', 'a measure cannot replace itself');
+    if (row.end_users !== null && row.measure !== 'end-user-ban') issue('end_users', 'is only for end-user bans');
+    for (const field of ['minerals', 'stages'] as const) {
+      const seen = new Set<string>();
+      for (const item of row[field]) {
+        if (seen.has(item)) issue(field, `lists '${item}' twice`);
+        seen.add(item);
+      }
+    }
+  });
+export type ExportControlRow = z.infer<typeof ExportControlRow>;
 
 /** Every data file, in load order: a file may only refer to files above it. */
 export const TABLE_SPECS = [
@@ -553,7 +616,43 @@ export const TABLE_SPECS = [
       sourceId: row.source,
     }),
   }),
+  spec({
+    file: 'export_controls.csv',
+    table: schema.exportControls,
+    rowSchema: ExportControlRow,
+    key: ['id'],
+    references: [
+      { field: 'imposing_country', target: 'countries' },
+      { field: 'source', target: 'sources' },
+    ],
+    id: (row) => row.id,
+    toInsert: exportControlToInsert,
+  }),
 ] as const;
+
+export function exportControlToInsert(row: ExportControlRow) {
+  return {
+    id: row.id,
+    imposingCountry: row.imposing_country,
+    instrument: row.instrument,
+    title: row.title,
+    measure: row.measure,
+    target: row.target,
+    endUsers: row.end_users,
+    minerals: row.minerals.join(';'),
+    stages: row.stages.join(';'),
+    covers: row.covers,
+    announced: row.announced,
+    effective: row.effective,
+    ends: row.ends,
+    lifted: row.lifted,
+    suspends: row.suspends,
+    replacedBy: row.replaced_by,
+    note: row.note,
+    sourceId: row.source,
+    confidence: row.confidence,
+  };
+}
 
 export function productionToInsert(row: ProductionRow) {
   return {

@@ -1,4 +1,5 @@
-import type { ProductionRow, ReferenceTarget, TableSpec } from './tables.js';
+import { TARGET_ALL, TARGET_NON_OECD } from '../domain/export-controls.js';
+import type { ExportControlRow, ProductionRow, ReferenceTarget, TableSpec } from './tables.js';
 
 /** One problem with one row: `row` is the 0-based index in the batch being checked. */
 export interface RowIssue {
@@ -88,6 +89,37 @@ function checkWorldTotals(rows: readonly ProductionRow[]): RowIssue[] {
       });
     }
   }
+  return issues;
+}
+
+/**
+ * Export-control rules that need the whole table: list items and targets that exist, and `suspends` /
+ * `replaced_by` pointing at a measure in the table (a suspension also at one that is not itself a suspension).
+ */
+export function checkExportControlRules(rows: readonly ExportControlRow[], context: ReferenceContext): RowIssue[] {
+  const issues: RowIssue[] = [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  rows.forEach((row, index) => {
+    for (const mineral of row.minerals) {
+      if (!context.ids.minerals.has(mineral)) issues.push({ row: index, field: 'minerals', message: `unknown mineral '${mineral}'` });
+    }
+    for (const stage of row.stages) {
+      if (!context.ids.stages.has(stage)) issues.push({ row: index, field: 'stages', message: `unknown stage '${stage}'` });
+    }
+    if (row.target !== TARGET_ALL && row.target !== TARGET_NON_OECD && !context.ids.countries.has(row.target)) {
+      issues.push({ row: index, field: 'target', message: `unknown country '${row.target}'` });
+    }
+    if (row.suspends !== null) {
+      const suspended = byId.get(row.suspends);
+      if (!suspended) issues.push({ row: index, field: 'suspends', message: `no measure '${row.suspends}' to suspend` });
+      else if (suspended.measure === 'suspension') {
+        issues.push({ row: index, field: 'suspends', message: `'${row.suspends}' is itself a suspension; point at the measure it suspends` });
+      }
+    }
+    if (row.replaced_by !== null && !byId.has(row.replaced_by)) {
+      issues.push({ row: index, field: 'replaced_by', message: `no measure '${row.replaced_by}'` });
+    }
+  });
   return issues;
 }
 

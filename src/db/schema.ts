@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { DEFENSE_CATEGORIES } from '../domain/defense.js';
 import { SALIENT_STATISTICS } from '../domain/salient.js';
+import { CONFIDENCE_LEVELS, END_USER_KINDS, MEASURE_TYPES } from '../domain/export-controls.js';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const stages = sqliteTable('stages', {
@@ -273,6 +274,41 @@ export const governance = sqliteTable(
   (table) => [primaryKey({ columns: [table.country, table.year, table.indicator] })],
 );
 
+/**
+ * Export-control measures (data/export_controls.csv). Lists (minerals, stages) are ';'-separated ids, checked by the
+ * loader and the write API. `suspends` and `replacedBy` name other measures; they are checked in code rather than by
+ * foreign keys, so a whole table can be loaded in any row order.
+ */
+export const exportControls = sqliteTable(
+  'export_controls',
+  {
+    id: text('id').primaryKey(),
+    imposingCountry: text('imposing_country').notNull().references(() => countries.iso3),
+    instrument: text('instrument').notNull(),
+    title: text('title').notNull(),
+    measure: text('measure', { enum: MEASURE_TYPES }).notNull(),
+    /** 'all', 'non-oecd' or an ISO3 destination. */
+    target: text('target').notNull(),
+    endUsers: text('end_users', { enum: END_USER_KINDS }),
+    minerals: text('minerals').notNull(),
+    /** '' when the measure restricts no material flow (technology, equipment, waste). */
+    stages: text('stages').notNull().default(''),
+    covers: text('covers').notNull(),
+    announced: text('announced'),
+    effective: text('effective'),
+    /** Scheduled end (last day), if the instrument states one. */
+    ends: text('ends'),
+    /** Day the measure was lifted or repealed, if recorded. */
+    lifted: text('lifted'),
+    suspends: text('suspends'),
+    replacedBy: text('replaced_by'),
+    note: text('note'),
+    sourceId: text('source_id').notNull().references(() => sources.id),
+    confidence: text('confidence', { enum: CONFIDENCE_LEVELS }).notNull(),
+  },
+  (table) => [index('export_controls_imposing').on(table.imposingCountry)],
+);
+
 /** Key/value facts about the loaded dataset, e.g. its version. */
 export const datasetMeta = sqliteTable('dataset_meta', {
   key: text('key').primaryKey(),
@@ -281,7 +317,7 @@ export const datasetMeta = sqliteTable('dataset_meta', {
 });
 
 export const CHANGE_ACTIONS = ['create', 'update', 'delete'] as const;
-export const CHANGE_ENTITIES = ['production', 'source'] as const;
+export const CHANGE_ENTITIES = ['production', 'source', 'export_control'] as const;
 
 /** One row per record an accepted write created, updated or deleted: the change feed behind GET /v1/changes. */
 export const changes = sqliteTable(

@@ -6,6 +6,7 @@ import { countriesRoutes } from './countries/countries.routes.js';
 import { defenseUsesRoutes } from './defense-uses/defense-uses.routes.js';
 import { dependencyRoutes } from './dependency/dependency.routes.js';
 import { editionsRoutes } from './editions/editions.routes.js';
+import { exportControlsRoutes } from './export-controls/export-controls.routes.js';
 import { groupsRoutes } from './groups/groups.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { methodsRoutes } from './methods/methods.routes.js';
@@ -34,6 +35,7 @@ export async function registerModules(app: FastifyInstance, config: Config): Pro
   await app.register(dependencyRoutes);
   await app.register(alignmentRoutes);
   await app.register(scenariosRoutes);
+  await app.register(exportControlsRoutes, { apiKeys: config.apiKeys });
   await app.register(methodsRoutes);
   await app.register(writesRoutes, { apiKeys: config.apiKeys });
 }

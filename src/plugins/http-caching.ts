@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { utcDay } from '../lib/dates.js';
 import { addVary } from '../lib/vary.js';
 
 declare module 'fastify' {
@@ -204,7 +205,9 @@ async function caching(app: FastifyInstance): Promise<void> {
       done(error as Error);
       return;
     }
-    const representation = `${request.url}\n${request.representation}\n${request.headers['accept-encoding'] ?? ''}`;
+    // Today's date is part of every representation: answers that default to "as of today" (export controls) change
+    // at midnight UTC without a new dataset version, so their ETags and cached bodies must change with the day.
+    const representation = `${request.url}\n${request.representation}\n${request.headers['accept-encoding'] ?? ''}\n${utcDay(app.now())}`;
     request.etag = etagOf(version, representation);
     const ifNoneMatch = request.headers['if-none-match'];
     if (ifNoneMatch && matches(ifNoneMatch, request.etag)) {

@@ -13,6 +13,7 @@ export const API_TAGS = [
   { name: 'trade', description: 'US net import reliance and import sources' },
   { name: 'defense', description: 'Defense uses of each mineral' },
   { name: 'scores', description: 'Concentration, chokepoints, supply risk, dependency and alignment, each with its method' },
+  { name: 'export-controls', description: 'Export-control measures: status on any date, supply under control, importer exposure' },
   { name: 'scenarios', description: 'Disruption and decoupling scenarios: what if a country stops supplying' },
   { name: 'methods', description: 'The methods behind every score' },
   { name: 'health', description: 'Liveness and readiness' },

@@ -67,6 +67,16 @@ export const ConcentrationBlockSchema = z
         unreported: z.array(z.string()),
         sourceIds: z.array(z.string()),
       }),
+      exportControls: z
+        .object({
+          asOf: z.string(),
+          controlledShare: z.number().describe('Percent of this stage-year’s world supply under an every-destination export control in force on asOf'),
+          unknownShare: z.number().describe('Percent behind measures of unknown status on asOf'),
+          measures: z.array(z.string()).describe('The measures in force behind controlledShare'),
+          href: z.string().describe('The full breakdown: GET /v1/minerals/{mineral}/export-controls/supply'),
+        })
+        .optional()
+        .describe('Only with `?asOf=`: the share of this stage under export controls on that date, from the same figures'),
     }),
     z.object({
       stage: z.string(),

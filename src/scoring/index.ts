@@ -7,4 +7,5 @@ export * from './supply-risk.js';
 export * from './dependency.js';
 export * from './alignment.js';
 export * from './disruption.js';
+export * from './export-controls.js';
 export { STAGE_ORDER } from './order.js';

@@ -217,6 +217,34 @@ export const METHODS: readonly MethodDefinition[] = [
       'Shares are relative to rounded published world totals.',
     ],
   },
+  {
+    id: 'export-controls',
+    version: VERSION,
+    name: 'Export controls: status on a date and supply under control',
+    summary:
+      'Which export-control measures are in force on a date, read from their recorded dates, suspensions and replacements; the share of world supply produced in countries with a measure in force; and the share of one importer’s imports from suppliers with a measure that applies to it.',
+    formula:
+      'status(m, d): undated if m has no date; not-announced if its first date > d; lifted if lifted ≤ d; superseded if its replacement took effect ≤ d; suspended if a suspension of m has effective ≤ d ≤ ends; announced if effective > d; expired if ends < d; suspension-ended if a suspension of m ended before d and nothing later is recorded; else in-force. controlledShare(mineral, stage, d) = Σ s_c over producers c with ≥ 1 supply measure in force on d that covers the mineral at the stage and applies to every destination (byTarget gives the same sum for measures aimed at one destination); importer targetedShare = Σ import share_j over suppliers j with an in-force export or destination ban naming the importer',
+    variables: [
+      { symbol: 'd', meaning: 'the as-of date (default: today, UTC)' },
+      { symbol: 's_c', meaning: 'country c’s percent of world supply at the stage, from the same figures as the concentration scores (latest year with data up to d’s year)' },
+      { symbol: 'supply measure', meaning: 'licence requirement, export ban, destination ban, end-user ban, quota or extraterritorial rule whose stages include the stage; technology controls and suspensions restrict no material flow' },
+      { symbol: 'import share_j', meaning: 'supplier j’s percent of the importer’s imports of one form, latest published period' },
+    ],
+    thresholds: [],
+    references: [
+      { citation: 'Chokepoint export-control table (data/export_controls.csv), compiled from official texts, translations and press reports; each measure cites its own source' },
+      USGS_MCS,
+    ],
+    caveats: [
+      'A suspension whose scheduled end has passed with no later record is reported as suspension-ended, and its measure is counted as unknown (unknownShare), never as in force or lifted.',
+      'Measures with no recorded date (undated, announced-date-unknown, superseded-date-unknown) are counted as unknown, not as in force.',
+      'A measure covers every listed mineral at every listed stage; measures that control only some forms (e.g. high-purity oxide) therefore overstate the controlled share of a stage.',
+      'A licence requirement is not a ban: a controlled share says licences are needed, not that supply stops.',
+      'Measures on a union (EUU) govern the output of its member states. Targets outside the OECD cannot be resolved (membership is not in the data) and are left out of importer shares.',
+      'Withheld figures and the "other countries" remainder are never counted as controlled.',
+    ],
+  },
 ];
 
 /** Look up a method by id; undefined for unknown ids. */

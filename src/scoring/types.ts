@@ -7,7 +7,8 @@ export type MethodId =
   | 'supplier-exposure'
   | 'bloc-alignment'
   | 'chokepoint'
-  | 'disruption';
+  | 'disruption'
+  | 'export-controls';
 
 /** Carried by every result so a number can always be traced to the method and version that produced it. */
 export interface MethodRef {

@@ -209,6 +209,7 @@ describe('an analyst with the generated client', () => {
       '/v1/sources/{id}': 'usgs-mcs-2025-tungsten',
       '/v1/editions/{id}': EDITION,
       '/v1/methods/{id}': 'hhi',
+      '/v1/export-controls/{id}': 'cn-mofcom-2024-33-antimony',
     };
     const fill = (path: string, unknown = false) =>
       path.replace(/\{(\w+)\}/g, (_whole, name: string) => (unknown ? 'zzz' : (samples[`${path.split('/{')[0]}/{${name}}`] ?? samples[name] ?? `no-sample-for-${name}`)));

@@ -85,6 +85,28 @@ function knownValues(instance: FastifyInstance) {
     /** Edition ids as data/editions.csv lists them (`?edition=`, scenario and preset bodies, a row's edition). */
     editions: readEditions().map((edition) => edition.id),
     rows,
+    // Stored export-control measures as the write API takes them (re-sending one is an accepted, unchanged write).
+    measures: snapshot.exportControls.map((record) => ({
+      id: record.id,
+      imposingCountry: record.imposingCountry,
+      instrument: record.instrument,
+      title: record.title,
+      measure: record.measure,
+      target: record.target,
+      endUsers: record.endUsers,
+      minerals: record.minerals === '' ? [] : record.minerals.split(';'),
+      stages: record.stages === '' ? [] : record.stages.split(';'),
+      covers: record.covers,
+      announced: record.announced,
+      effective: record.effective,
+      ends: record.ends,
+      lifted: record.lifted,
+      suspends: record.suspends,
+      replacedBy: record.replacedBy,
+      note: record.note,
+      sourceId: record.sourceId,
+      confidence: record.confidence,
+    })),
   };
 }
 
@@ -110,7 +132,10 @@ function contextFor(known: ReturnType<typeof knownValues>, methods: string[], pr
     ['/v1/editions/', known.editions],
     ['/v1/methods/', methods],
     ['/v1/scenarios/presets/', presets],
+    ['/v1/export-controls/', known.measures.map((measure) => measure.id)],
   ];
+  // A real calendar day (export-control `asOf`): any other text is refused by the documented date rule.
+  const day = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
   return (path: string): SchemaContext => ({
     resolve: (ref) => {
       const name = ref.replace('#/components/schemas/', '');
@@ -152,7 +177,9 @@ function contextFor(known: ReturnType<typeof knownValues>, methods: string[], pr
         case 'edition':
           return pick(known.editions);
         case 'rows':
-          return row;
+          return path === '/v1/export-controls' ? pick(known.measures) : row;
+        case 'asOf':
+          return day;
         case 'id': {
           const ids = idsByPath.find(([prefix]) => path.startsWith(prefix))?.[1];
           return ids ? pick(ids) : undefined;
@@ -394,7 +421,7 @@ afterAll(async () => {
 describe(`spec-driven fuzzing (seed ${SEED}, ${VALID_RUNS} valid + ${INVALID_RUNS} invalid requests per operation)`, () => {
   it('covers every operation of the spec', () => {
     expect(operations.length).toBeGreaterThanOrEqual(34);
-    expect(operations.filter(({ operation }) => operation.requestBody).length).toBe(5);
+    expect(operations.filter(({ operation }) => operation.requestBody).length).toBe(7);
   });
 
   for (const { method, path, operation } of operations) {

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.js';
+import { buildApp, type BuildAppOptions } from '../../src/app.js';
 import { defaultConfig, type Config } from '../../src/config.js';
 
 /** A ready app on its own in-memory database, migrated and seeded from data/. The caller closes it. */
-export function buildTestApp(overrides: Partial<Config> = {}): Promise<FastifyInstance> {
-  return buildApp(defaultConfig(overrides));
+export function buildTestApp(overrides: Partial<Config> = {}, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  return buildApp(defaultConfig(overrides), options);
 }
 
 export async function getJson<T = any>(app: FastifyInstance, url: string): Promise<{ status: number; body: T; headers: Record<string, unknown> }> {

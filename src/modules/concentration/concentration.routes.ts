@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FormatQuery, EditionQuery, Iso3Schema, MineralIdSchema, READ_ERRORS, StageIdSchema, urlNumber, OptionalYearSchema } from '../../schemas/common.js';
 import { BandSchema, ChokepointSchema, ConcentrationBlockSchema, InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
+import { AsOfQuerySchema } from '../../schemas/export-controls.js';
+import { withControlledShare } from '../export-controls/export-controls.service.js';
 import { concentrationHistory, concentrationOverview, countryDominance, mineralConcentration } from './concentration.service.js';
 
 const HHI_METHOD = { id: 'hhi', version: '1.0.0', href: '/v1/methods/hhi' };
@@ -178,14 +180,20 @@ export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'One block per stage: the latest year with data unless `year` is given. A stage without data is reported as insufficient_data, never as zero. Each block carries its inputs (shares, world total, source ids) and method.',
         params: z.object({ mineral: MineralIdSchema }),
-        querystring: YearAndStage,
+        querystring: YearAndStage.extend({
+          asOf: AsOfQuerySchema.describe('With a date (YYYY-MM-DD), each scored stage also carries `exportControls`: its share of supply under export controls in force that day'),
+        }),
         response: {
           200: MineralConcentrationSchema,
           ...READ_ERRORS,
         },
       },
     },
-    async (request) => mineralConcentration(request.snapshot, request.params.mineral, request.query),
+    async (request) => {
+      const { asOf, ...filters } = request.query;
+      const result = mineralConcentration(request.snapshot, request.params.mineral, filters);
+      return asOf === undefined ? result : withControlledShare(request.snapshot, result, asOf);
+    },
   );
   app.get(
     '/v1/minerals/:mineral/concentration/history',

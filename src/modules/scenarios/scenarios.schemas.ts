@@ -265,7 +265,7 @@ const ScenarioEchoSchema = z.object({
 
 const METHOD_EXAMPLE = { id: 'disruption', version: '1.0.0', href: '/v1/methods/disruption' };
 
-const RESPONSE_EXAMPLE = {
+export const RESPONSE_EXAMPLE = {
   scenario: {
     year: null,
     minerals: ['antimony'],

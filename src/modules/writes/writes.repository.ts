@@ -8,7 +8,7 @@ import { createDatasetRepository } from '../../dataset/dataset.repository.js';
 const { bases, changes, countries, datasetMeta, editions, groups, minerals, production, sources, stages } = schema;
 
 /** The database or an open transaction: both run the same synchronous queries. */
-type Handle = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
+export type Handle = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
 
 export type ProductionRecord = typeof production.$inferSelect;
 export type ProductionInsert = Omit<typeof production.$inferInsert, 'id'>;
@@ -39,7 +39,7 @@ export interface ReferenceData {
 
 const INSERT_BATCH = 500;
 
-function queries(handle: Handle) {
+export function queries(handle: Handle) {
   /** dataset_meta 'version' as an integer (0 before the first seed). */
   const currentVersion = (): number => {
     const row = handle.select({ value: datasetMeta.value }).from(datasetMeta).where(eq(datasetMeta.key, 'version')).get();

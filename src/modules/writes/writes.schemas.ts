@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANGE_ACTIONS } from '../../db/schema.js';
 import { listOf, urlNumber } from '../../schemas/common.js';
+import { EXPORT_CONTROL_EXAMPLE, ExportControlValueSchema } from '../../schemas/export-controls.js';
 import { SourceValueSchema } from '../../schemas/sources.js';
 
 /** Most rows one PUT /v1/production may carry. */
@@ -206,7 +207,19 @@ export const SourceChangeSchema = z
   })
   .meta({ id: 'SourceChange' });
 
-export const ChangeSchema = z.discriminatedUnion('entity', [ProductionChangeSchema, SourceChangeSchema]).meta({ id: 'Change' });
+export const ExportControlChangeSchema = z
+  .object({
+    ...changeFields,
+    entity: z.literal('export_control'),
+    key: z.object({ id: z.string() }),
+    old: ExportControlValueSchema.nullable().describe('Before the write; null for a create'),
+    new: ExportControlValueSchema.nullable().describe('After the write; null for a delete'),
+  })
+  .meta({ id: 'ExportControlChange', example: { id: 7, version: 9, at: '2026-12-02T09:00:00.000Z', actor: 'analyst', action: 'create', entity: 'export_control', key: { id: EXPORT_CONTROL_EXAMPLE.id }, old: null, new: EXPORT_CONTROL_EXAMPLE } });
+
+export const ChangeSchema = z
+  .discriminatedUnion('entity', [ProductionChangeSchema, SourceChangeSchema, ExportControlChangeSchema])
+  .meta({ id: 'Change' });
 export type Change = z.infer<typeof ChangeSchema>;
 
 export const ChangesQuerySchema = z.object({

@@ -129,7 +129,8 @@ function defaultEditionOf(
   return chooseEdition([...candidates.values()], undefined)?.id ?? null;
 }
 
-function referenceContext(data: ReferenceData): ReferenceContext {
+/** The loader's reference context over what the database holds now (shared by every write module). */
+export function referenceContext(data: ReferenceData): ReferenceContext {
   return {
     ids: {
       stages: new Set(data.stages),

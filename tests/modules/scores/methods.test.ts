@@ -21,6 +21,7 @@ const USED_BY_ENDPOINTS = [
   'bloc-alignment',
   'chokepoint',
   'disruption',
+  'export-controls',
 ];
 
 interface MethodLink {
@@ -112,6 +113,7 @@ describe('every method.href in the score responses resolves', () => {
     '/v1/dependency/USA?edition=usgs-mcs-2025',
     '/v1/dependency/USA/on/CHN?edition=usgs-mcs-2025',
     '/v1/minerals/antimony/alignment?group=MSP&edition=usgs-mcs-2025',
+    '/v1/minerals/antimony/export-controls/supply?asOf=2025-06-01',
   ];
 
   it('each link points at /v1/methods/{id}, carries the catalogue version, and GETs 200', async () => {

@@ -1,0 +1,371 @@
+import { z } from 'zod';
+import { CONFIDENCE_LEVELS, END_USER_KINDS, MEASURE_TYPES } from '../../domain/export-controls.js';
+import { EditionIdSchema, Iso3Schema, MineralIdSchema, SourceRefSchema, listOf } from '../../schemas/common.js';
+import { EXPORT_CONTROL_EXAMPLE, ExportControlValueSchema, MeasureStatusIdSchema, MeasureTypeSchema } from '../../schemas/export-controls.js';
+import { InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
+import { dateProblem } from '../../lib/dates.js';
+import { DisruptionResponseSchema, RESPONSE_EXAMPLE as DISRUPTION_EXAMPLE } from '../scenarios/scenarios.schemas.js';
+import { EXPORT_CONTROL_PRESETS } from './export-controls.scenario.js';
+
+const METHOD_EXAMPLE = { id: 'export-controls', version: '1.0.0', href: '/v1/methods/export-controls' };
+
+export const MeasureStatusSchema = z
+  .object({
+    status: MeasureStatusIdSchema,
+    bites: z.enum(['yes', 'no', 'unknown']).describe('Whether the status puts supply under control on the date; unknown when the data cannot tell'),
+    since: z.string().nullable().describe('Day the status began, when known'),
+    until: z.string().nullable().describe('Day it is scheduled to end (last day), when known'),
+    by: z.string().nullable().describe('The suspension, replacement or ended suspension behind the status'),
+    detail: z.string().describe('The status in words, e.g. "suspension ended 2026-11-27; no later measure recorded"'),
+  })
+  .meta({ id: 'MeasureStatus' });
+
+const STATUS_EXAMPLE = {
+  status: 'suspension-ended' as const,
+  bites: 'unknown' as const,
+  since: '2026-11-27',
+  until: null,
+  by: 'cn-mofcom-2025-72-susp-46-cl2',
+  detail: 'suspension ended 2026-11-27; no later measure recorded',
+};
+
+const { sourceId: _sourceId, ...measureFields } = ExportControlValueSchema.shape;
+
+export const ExportControlSchema = z
+  .object({
+    ...measureFields,
+    imposingCountryName: z.string(),
+    source: SourceRefSchema,
+    status: MeasureStatusSchema,
+  })
+  .meta({ id: 'ExportControl' });
+
+const { sourceId: _exampleSource, ...exampleFields } = EXPORT_CONTROL_EXAMPLE;
+const MEASURE_EXAMPLE = {
+  ...exampleFields,
+  imposingCountryName: 'China',
+  source: { id: 'xc-cn-mofcom-2024-46-us-military-ban', citation: 'MOFCOM Announcement No. 46 [2024] (capture)' },
+  status: STATUS_EXAMPLE,
+};
+
+export const ExportControlListSchema = listOf(ExportControlSchema)
+  .extend({ asOf: z.string().describe('The date statuses are read on') })
+  .meta({ id: 'ExportControlList', example: { data: [MEASURE_EXAMPLE], total: 1, next: null, asOf: '2026-12-02' } });
+
+export const ExportControlListQuery = {
+  mineral: MineralIdSchema.optional().describe('Measures covering this mineral'),
+  country: Iso3Schema.optional().describe('Imposing country (ISO3; EUU for the European Union)'),
+  target: z.string().min(1).optional().describe('Exact target: `all`, `non-oecd` or an ISO3 destination (e.g. `USA` lists the measures aimed at the US)'),
+  measure: z.enum(MEASURE_TYPES).optional().describe('Measure type'),
+  status: MeasureStatusIdSchema.optional().describe('Only measures with this status on `asOf`'),
+};
+
+const TimelineEventSchema = z.object({
+  date: z.string(),
+  event: z.enum(['announced', 'effective', 'scheduled-end', 'lifted', 'suspended', 'suspension-scheduled-end', 'replaced']),
+  measure: z.string(),
+  by: z.string().nullable().describe('The suspension or replacement behind the event'),
+  imposingCountry: z.string(),
+  measureType: MeasureTypeSchema,
+  target: z.string(),
+  title: z.string(),
+});
+
+export const ExportControlDetailSchema = ExportControlSchema.extend({
+  asOf: z.string(),
+  suspendedBy: z.array(z.string()).describe('Suspensions recorded for this measure'),
+  replaces: z.array(z.string()).describe('Measures this one took over from'),
+  events: z.array(TimelineEventSchema.pick({ date: true, event: true, measure: true, by: true })),
+  method: MethodLinkSchema,
+}).meta({
+  id: 'ExportControlDetail',
+  example: {
+    ...MEASURE_EXAMPLE,
+    asOf: '2026-12-02',
+    suspendedBy: ['cn-mofcom-2025-72-susp-46-cl2'],
+    replaces: [],
+    events: [
+      { date: '2024-12-03', event: 'announced', measure: EXPORT_CONTROL_EXAMPLE.id, by: null },
+      { date: '2024-12-03', event: 'effective', measure: EXPORT_CONTROL_EXAMPLE.id, by: null },
+      { date: '2025-11-09', event: 'suspended', measure: EXPORT_CONTROL_EXAMPLE.id, by: 'cn-mofcom-2025-72-susp-46-cl2' },
+      { date: '2026-11-27', event: 'suspension-scheduled-end', measure: EXPORT_CONTROL_EXAMPLE.id, by: 'cn-mofcom-2025-72-susp-46-cl2' },
+    ],
+    method: METHOD_EXAMPLE,
+  },
+});
+
+export const TimelineSchema = listOf(TimelineEventSchema)
+  .extend({
+    mineral: z.string(),
+    undated: z.array(z.string()).describe('Measures on the mineral with no recorded date (not in the timeline)'),
+  })
+  .meta({
+    id: 'ExportControlTimeline',
+    example: {
+      mineral: 'antimony',
+      data: [
+        { date: '2024-08-15', event: 'announced', measure: 'cn-mofcom-2024-33-antimony', by: null, imposingCountry: 'CHN', measureType: 'licence-requirement', target: 'all', title: 'Licence needed to export antimony items' },
+      ],
+      total: 1,
+      next: null,
+      undated: ['zw-si-2023-5-base-mineral-ores-ban'],
+    },
+  });
+
+const MeasureRefSchema = z.object({ id: z.string(), measure: MeasureTypeSchema, target: z.string(), status: MeasureStatusIdSchema });
+
+const ControlledStageOkSchema = z.object({
+  stage: z.string(),
+  status: z.literal('ok'),
+  year: z.number().int().describe('Data year of the production figures (latest up to the as-of year unless `year` is given)'),
+  basis: z.string(),
+  basisLabel: z.string(),
+  worldTonnes: z.number(),
+  hhi: z.number().describe('Concentration of the same figures, as GET /v1/minerals/{mineral}/concentration'),
+  cr1: z.number(),
+  controlledShare: z.number().describe('Percent of world supply produced in countries with a covering measure in force that applies to every destination'),
+  unknownShare: z.number().describe('Percent produced in countries whose every-destination measures have unknown status only (e.g. a suspension ended with no later record)'),
+  byType: z.array(z.object({ measure: MeasureTypeSchema, share: z.number() })).describe('Percent under at least one in-force measure of each type, any target (types overlap)'),
+  byTarget: z
+    .array(z.object({ target: z.string(), share: z.number(), unknownShare: z.number() }))
+    .describe('Per target (`all`, then destinations such as USA): percent under an in-force measure with that target, and under one of unknown status only'),
+  countries: z.array(
+    z.object({ country: z.string(), name: z.string(), share: z.number(), inForce: z.array(MeasureRefSchema), unknown: z.array(MeasureRefSchema) }),
+  ),
+  measures: z.array(MeasureRefSchema).describe('The measures in force behind the controlled share'),
+  unknownMeasures: z.array(MeasureRefSchema),
+  sourceIds: z.array(z.string()),
+  method: MethodLinkSchema,
+});
+
+const ControlledStageSchema = z.union([ControlledStageOkSchema, InsufficientDataSchema.extend({ stage: z.string(), year: z.number().int().nullable() })]);
+
+const GALLIUM_STAGE = {
+  stage: 'refining',
+  status: 'ok' as const,
+  year: 2024,
+  basis: 'ga-primary',
+  basisLabel: 'primary gallium',
+  worldTonnes: 760,
+  hhi: 9739.5,
+  cr1: 98.68,
+  controlledShare: 98.68,
+  unknownShare: 0,
+  byType: [{ measure: 'licence-requirement' as const, share: 98.68 }],
+  byTarget: [{ target: 'all', share: 98.68, unknownShare: 0 }],
+  countries: [{ country: 'CHN', name: 'China', share: 98.68, inForce: [{ id: 'cn-mofcom-2024-51-dual-use-list', measure: 'licence-requirement' as const, target: 'all', status: 'in-force' as const }], unknown: [] }],
+  measures: [{ id: 'cn-mofcom-2024-51-dual-use-list', measure: 'licence-requirement' as const, target: 'all', status: 'in-force' as const }],
+  unknownMeasures: [],
+  sourceIds: ['usgs-mcs-2025-gallium', 'xc-cn-mofcom-2024-51-dual-use-list'],
+  method: METHOD_EXAMPLE,
+};
+
+export const MineralControlledSupplySchema = z
+  .object({ mineral: z.string(), asOf: z.string(), stages: z.array(ControlledStageSchema) })
+  .meta({ id: 'MineralControlledSupply', example: { mineral: 'gallium', asOf: '2025-06-01', stages: [GALLIUM_STAGE] } });
+
+export const ControlledSupplyRankingSchema = z
+  .object({
+    asOf: z.string(),
+    data: z.array(
+      z.object({
+        rank: z.number().int(),
+        mineral: z.string(),
+        stage: z.string(),
+        year: z.number().int(),
+        controlledShare: z.number(),
+        unknownShare: z.number(),
+        hhi: z.number(),
+        topCountry: z.string().nullable().describe('Largest producer among those with a measure'),
+        measures: z.array(z.string()),
+      }),
+    ),
+    total: z.number().int(),
+    insufficientData: z.array(z.object({ mineral: z.string(), stage: z.string(), status: z.literal('insufficient_data'), reason: z.string() })),
+    method: MethodLinkSchema,
+  })
+  .meta({
+    id: 'ControlledSupplyRanking',
+    example: {
+      asOf: '2025-06-01',
+      data: [{ rank: 1, mineral: 'gallium', stage: 'refining', year: 2024, controlledShare: 98.68, unknownShare: 0, hhi: 9739.5, topCountry: 'CHN', measures: ['cn-mofcom-2024-51-dual-use-list'] }],
+      total: 1,
+      insufficientData: [],
+      method: METHOD_EXAMPLE,
+    },
+  });
+
+export const ImporterExportControlsSchema = z
+  .object({
+    importer: z.string(),
+    name: z.string(),
+    asOf: z.string(),
+    data: z.array(
+      z.object({
+        mineral: z.string(),
+        form: z.string().nullable(),
+        period: z.string(),
+        targetedShare: z.number().describe('Percent of imports from suppliers with an export or destination ban naming the importer, in force'),
+        restrictedShare: z.number().describe('Percent from suppliers with any supply measure in force that applies to the importer (licensing included)'),
+        unknownShare: z.number().describe('Percent from suppliers whose applicable measures have unknown status'),
+        otherSharePct: z.number().nullable().describe('Published "other countries" share (never counted)'),
+        byType: z.array(z.object({ measure: MeasureTypeSchema, share: z.number() })),
+        suppliers: z.array(
+          z.object({
+            country: z.string(),
+            name: z.string(),
+            sharePct: z.number(),
+            inForce: z.array(z.string()),
+            targeting: z.array(z.string()).describe('Bans naming the importer'),
+            unknown: z.array(z.string()),
+          }),
+        ),
+        sourceIds: z.array(z.string()),
+      }),
+    ),
+    withoutShares: z.array(z.object({ mineral: z.string(), period: z.string(), reason: z.string() })),
+    method: MethodLinkSchema,
+  })
+  .meta({
+    id: 'ImporterExportControls',
+    example: {
+      importer: 'USA',
+      name: 'United States',
+      asOf: '2025-06-01',
+      data: [
+        {
+          mineral: 'antimony',
+          form: 'oxide',
+          period: '2020-23',
+          targetedShare: 76,
+          restrictedShare: 76,
+          unknownShare: 0,
+          otherSharePct: 7,
+          byType: [{ measure: 'destination-ban', share: 76 }],
+          suppliers: [{ country: 'CHN', name: 'China', sharePct: 76, inForce: ['cn-mofcom-2024-46-us-ga-ge-sb-denial'], targeting: ['cn-mofcom-2024-46-us-ga-ge-sb-denial'], unknown: [] }],
+          sourceIds: ['usgs-mcs-2025-antimony-import-sources'],
+        },
+      ],
+      withoutShares: [],
+      method: METHOD_EXAMPLE,
+    },
+  });
+
+// ---- Writes ------------------------------------------------------------------------------------
+
+/** Most measures one PUT may carry. */
+export const MAX_MEASURE_ROWS = 500;
+
+const optionalText = (description: string) => z.string().nullable().optional().describe(description);
+
+export const ExportControlWriteSchema = z
+  .strictObject({
+    id: z.string().describe('Measure id, a lower-case slug; an existing id is replaced'),
+    imposingCountry: z.string().describe('ISO3 of the imposing state (EUU for the EU)'),
+    instrument: z.string(),
+    title: z.string(),
+    measure: z.string().describe(`One of ${MEASURE_TYPES.join(', ')}`),
+    target: z.string().describe('`all`, `non-oecd` or an ISO3 destination'),
+    endUsers: z.string().nullable().optional().describe(`For end-user bans: ${END_USER_KINDS.join(' or ')}`),
+    minerals: z.array(z.string()).describe('Mineral ids (at least one)'),
+    stages: z.array(z.string()).describe('Stage ids the measure bites at; empty for technology controls'),
+    covers: z.string(),
+    announced: optionalText('YYYY-MM-DD'),
+    effective: optionalText('YYYY-MM-DD; not before announced'),
+    ends: optionalText('Scheduled end, YYYY-MM-DD; not before effective'),
+    lifted: optionalText('YYYY-MM-DD; not before effective'),
+    suspends: optionalText('For a suspension: the id of an existing measure it suspends'),
+    replacedBy: optionalText('The id of the measure that took over'),
+    note: optionalText('Caveats'),
+    sourceId: z.string().describe('An existing source (GET /v1/sources)'),
+    confidence: z.string().describe(`One of ${CONFIDENCE_LEVELS.join(', ')}`),
+  })
+  .meta({ id: 'ExportControlWrite' });
+
+export const ExportControlUpsertSchema = z
+  .strictObject({ rows: z.array(ExportControlWriteSchema).min(1).max(MAX_MEASURE_ROWS).describe(`1 to ${MAX_MEASURE_ROWS} measures, keyed by id`) })
+  .meta({ id: 'ExportControlUpsert', example: { rows: [{ ...EXPORT_CONTROL_EXAMPLE }] } });
+
+export const ExportControlUpsertResultSchema = z
+  .object({
+    version: z.string(),
+    created: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    rows: z.array(ExportControlValueSchema.extend({ action: z.enum(['create', 'update', 'unchanged']) })),
+  })
+  .meta({
+    id: 'ExportControlUpsertResult',
+    example: { version: '3-5f0c1d9e2a7b', created: 0, updated: 1, unchanged: 0, rows: [{ ...EXPORT_CONTROL_EXAMPLE, action: 'update' }] },
+  });
+
+const DateBodySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').superRefine((value, context) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return;
+  const problem = dateProblem(value);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
+
+// ---- Scenario ----------------------------------------------------------------------------------
+
+export const ExportControlScenarioRequestSchema = z
+  .strictObject({
+    preset: z.enum(EXPORT_CONTROL_PRESETS).describe('`in-force`: the measures in force on asOf; `suspensions-lapse`: also the suspended ones, as if every suspension lapsed'),
+    asOf: DateBodySchema.optional().describe('YYYY-MM-DD (1900-01-01 … 2100-12-31); default today (UTC)'),
+    importer: Iso3Schema.default('USA').describe('Importer whose consumption is assessed (default USA)'),
+    minerals: z.array(MineralIdSchema).min(1).max(50).optional().describe('Default: every mineral with production data'),
+    licensingReduction: z.number().min(0).max(1).optional().describe('Cut applied for a licence requirement, quota or extraterritorial rule, 0–1 (default 0: a licence is not a ban)'),
+    year: z.number().int().min(1900).max(2100).optional().describe('Production year to assess (default: latest with data)'),
+    edition: EditionIdSchema.optional().describe('Answer with the figures of this edition (e.g. `usgs-mcs-2025`); see GET /v1/editions'),
+    stockpile: z.record(MineralIdSchema, z.number().min(0)).optional(),
+    substitution: z.record(MineralIdSchema, z.number().min(0).max(1)).optional(),
+  })
+  .meta({ id: 'ExportControlScenarioRequest', example: { preset: 'suspensions-lapse', asOf: '2026-12-02', importer: 'USA', minerals: ['antimony'], licensingReduction: 0.2 } });
+
+export const ExportControlScenarioSchema = z
+  .object({
+    preset: z.enum(EXPORT_CONTROL_PRESETS),
+    asOf: z.string(),
+    importer: z.string(),
+    licensingReduction: z.number(),
+    assumptions: z.array(z.string()),
+    unaffected: z.array(z.string()).describe('Minerals with no applying measure'),
+    scenarios: z.array(
+      z.object({
+        mineral: z.string(),
+        measures: z.array(
+          z.object({
+            id: z.string(),
+            measure: z.string(),
+            target: z.string(),
+            status: z.string(),
+            countries: z.array(z.string()),
+            stages: z.array(z.string()),
+            reduction: z.number(),
+          }),
+        ),
+        result: DisruptionResponseSchema,
+      }),
+    ),
+  })
+  .meta({
+    id: 'ExportControlScenario',
+    example: {
+      preset: 'suspensions-lapse',
+      asOf: '2026-12-02',
+      importer: 'USA',
+      licensingReduction: 0,
+      assumptions: ['Measures in force on 2026-12-02 are applied, and so are suspended measures and those whose suspension has ended with no later record: the suspensions are taken to lapse.'],
+      unaffected: [],
+      scenarios: [
+        {
+          mineral: 'antimony',
+          measures: [
+            { id: 'cn-mofcom-2024-46-us-ga-ge-sb-denial', measure: 'destination-ban', target: 'USA', status: 'suspension-ended', countries: ['CHN'], stages: ['mining', 'refining', 'metal', 'component'], reduction: 1 },
+          ],
+          result: DISRUPTION_EXAMPLE,
+        },
+      ],
+    },
+  });
+
+export { ExportControlValueSchema };
