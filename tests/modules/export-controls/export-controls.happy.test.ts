@@ -246,3 +246,16 @@ describe('next to concentration', () => {
     });
   });
 });
+
+describe('supply under control on the current figures (MCS 2026)', () => {
+  it('antimony mining on 2025-06-01: about a third — China’s 40,000 of 110,000 t (2025) under licensing', async () => {
+    const { body } = await getJson(app, '/v1/minerals/antimony/export-controls/supply?asOf=2025-06-01');
+    // By hand: 40,000 / 110,000 = 36.36 %.
+    expect(body.stages[0]).toMatchObject({ stage: 'mining', year: 2025, worldTonnes: 110_000, controlledShare: 36.36 });
+  });
+
+  it('gallium primary production 2024 as MCS 2026 revised it: China’s 839 of 848 t = 98.94 %', async () => {
+    const { body } = await getJson(app, '/v1/minerals/gallium/export-controls/supply?asOf=2025-06-01&year=2024');
+    expect(body.stages[0]).toMatchObject({ stage: 'refining', year: 2024, worldTonnes: 848, controlledShare: 98.94 });
+  });
+});
