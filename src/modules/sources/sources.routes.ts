@@ -56,7 +56,7 @@ export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['reference'],
         querystring: SourceListQuerySchema,
         summary: 'Publications the figures cite; `q` searches them',
-        response: { 200: SourceListSchema, 400: READ_ERRORS[400], 500: READ_ERRORS[500] },
+        response: { 200: SourceListSchema, 500: READ_ERRORS[500] },
       },
     },
     async (request, reply) => app.page(request, reply, listSources(request.snapshot, request.query)),
