@@ -36,8 +36,7 @@ describe('MCP over stdio (npm run mcp)', () => {
       env: { PATH: process.env.PATH ?? '', DATABASE_PATH: databasePath, READ_ONLY: 'true', LOG_LEVEL: 'info' },
       stderr: 'pipe',
     });
-    transport.stderr?.setEncoding('utf8');
-    transport.stderr?.on('data', (chunk: string) => stderr.push(chunk));
+    transport.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')));
     client = new Client({ name: 'chokepoint-test', version: '1.0.0' });
     client.onerror = (error) => protocolErrors.push(error);
     await client.connect(transport);
