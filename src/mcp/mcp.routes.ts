@@ -3,10 +3,12 @@
  * from the request's pinned dataset snapshot, and goes through the same hooks as /v1 (rate limit, request id,
  * security headers, compression, the error handler for a body that is not JSON). Answers are plain JSON, not an
  * SSE stream. Hidden from the OpenAPI spec: its contract is the MCP specification and `tools/list`, not a REST
- * operation.
+ * operation. A browser page may call it only from an origin allowed to read the API (CORS_ORIGINS): the MCP
+ * specification asks servers to check `Origin` against DNS rebinding.
  */
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.js';
 import { createPaginator } from '../lib/pagination.js';
 import { createMcpServer } from './server.js';
 
@@ -24,7 +26,13 @@ function webRequestOf(request: FastifyRequest): Request {
 
 export async function mcpRoutes(app: FastifyInstance): Promise<void> {
   const paginate = createPaginator(app.config.cursorSecret);
-  app.post(MCP_PATH, { schema: { hide: true } }, async (request, reply) => {
+  const origins = app.config.corsOrigins;
+  const checkOrigin = async (request: FastifyRequest) => {
+    const origin = request.headers.origin;
+    if (origin === undefined || origins === '*' || origins.includes(origin)) return;
+    throw new AppError('forbidden', `Origin ${origin.slice(0, 200)} may not call ${MCP_PATH}; see CORS_ORIGINS.`);
+  };
+  app.post(MCP_PATH, { schema: { hide: true }, preHandler: checkOrigin }, async (request, reply) => {
     const server = createMcpServer({ snapshot: () => request.snapshot, paginate, log: request.log });
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     try {

@@ -93,3 +93,38 @@ describe('MCP over HTTP shares the API’s rate limit', () => {
     }
   });
 });
+
+describe('MCP over HTTP checks Origin (DNS rebinding)', () => {
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    app = await buildTestApp({ corsOrigins: ['https://analyst.example'] });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('refuses a browser origin that may not read the API with 403, and serves an allowed one and non-browser clients', async () => {
+    const initialize = {
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'test', version: '1' } },
+    };
+    const post = (origin?: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/mcp',
+        headers: { accept: 'application/json, text/event-stream', ...(origin ? { origin } : {}) },
+        payload: initialize,
+      });
+    const refused = await post('https://evil.example');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'forbidden' });
+    for (const origin of ['https://analyst.example', undefined]) {
+      const answered = await post(origin);
+      expect(answered.statusCode, String(origin)).toBe(200);
+      expect(answered.json()).toMatchObject({ id: 1, result: { serverInfo: { name: 'chokepoint' } } });
+    }
+  });
+});
