@@ -122,7 +122,12 @@ const dependencyTool = defineTool({
       .flatMap((row) => (row.dependencyIndex.status === 'ok' ? [{ row, index: row.dependencyIndex.index }] : []))
       .sort((a, b) => b.index - a.index);
     const rows = scored.slice(0, TOP).map(({ row, index }) => {
-      const reliance = row.netImportReliance ? `net import reliance ${row.netImportReliance.valueText} %` : 'no net import reliance';
+      const nir = row.netImportReliance;
+      const reliance = !nir
+        ? 'no net import reliance'
+        : ['eq', 'gt', 'lt'].includes(nir.qualifier)
+          ? `net import reliance ${nir.valueText} %`
+          : `net import reliance ${nir.valueText} (${label(nir.qualifier)})`;
       const supplier = row.topSupplier ? `, top supplier ${row.topSupplier.name}${row.topSupplier.sharePct === null ? '' : ` ${row.topSupplier.sharePct} %`}` : '';
       return `${row.mineral} index ${index} (${reliance}${supplier})`;
     });
@@ -173,7 +178,7 @@ const supplyRiskTool = defineTool({
       body.supplyRisk === null
         ? `${body.mineral} supply risk for ${body.importer}: not computable.`
         : `${body.mineral} supply risk for ${body.importer}: ${body.supplyRisk} at the bottleneck stage ${body.bottleneckStage}.`;
-    return `${head} ${stages.join('; ')}. Assumptions: ${body.assumptions.join(' ') || 'none'} Method: ${body.method.href}.`;
+    return `${head} ${stages.join('; ')}. ${body.assumptions.length} assumption(s) are stated in \`assumptions\`. Method: ${body.method.href}.`;
   },
 });
 
@@ -233,7 +238,7 @@ const sourcesTool = defineTool({
   output: SourceListSchema,
   run: (context, _params, args) => pageOf(context.paginate, listSources(context.snapshot, args), args, scopeOf('search_sources', args)),
   summarise: (body, args) => {
-    const shown = body.data.slice(0, TOP).map((source) => `${source.id}: ${source.citation}`);
+    const shown = body.data.slice(0, TOP).map((source) => `${source.id} (${source.title}${source.locator ? `, ${source.locator}` : ''})`);
     const query = args.q?.trim() ? ` match "${args.q.trim()}"` : '';
     return `${body.total} source(s)${query}` + (shown.length > 0 ? `: ${list(shown, body.total - shown.length)}.` : '.') + (body.next ? ' More: call again with cursor = next.' : '');
   },
