@@ -307,7 +307,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Publications the figures cite */
+        /** Publications the figures cite; `q` searches them */
         get: operations["listSources"];
         put?: never;
         /**
@@ -11644,6 +11644,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
                 format?: "json" | "csv";
+                /** @description Search: only sources whose id, title, publisher, edition, locator or citation contain every word (any case), e.g. `usgs antimony`; blank = all */
+                q?: string;
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */

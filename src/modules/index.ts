@@ -18,6 +18,7 @@ import { stagesRoutes } from './stages/stages.routes.js';
 import { supplyRiskRoutes } from './supply-risk/supply-risk.routes.js';
 import { tradeRoutes } from './trade/trade.routes.js';
 import { writesRoutes } from './writes/writes.routes.js';
+import { mcpRoutes } from '../mcp/mcp.routes.js';
 
 export async function registerModules(app: FastifyInstance, config: Config): Promise<void> {
   await app.register(healthRoutes);
@@ -38,4 +39,6 @@ export async function registerModules(app: FastifyInstance, config: Config): Pro
   await app.register(exportControlsRoutes, { apiKeys: config.apiKeys });
   await app.register(methodsRoutes);
   await app.register(writesRoutes, { apiKeys: config.apiKeys });
+  // The same read questions as MCP tools for AI assistants (Streamable HTTP); `npm run mcp` serves them over stdio.
+  await app.register(mcpRoutes);
 }

@@ -117,6 +117,17 @@ function createMethodIndex(app: FastifyInstance) {
   return (path: string): string[] => [...methods].filter((method) => router.find(method as HTTPMethod, path) !== null).sort();
 }
 
+/**
+ * The per-field list of a failed zod validation (the provider's items): `<location>.<path>` and zod's message.
+ * The MCP tools name fields the same way, without the location (`year`, `shocks.0.reduction`).
+ */
+export function validationFieldErrors(location: string | undefined, validation: readonly { instancePath: string; message?: string | undefined }[]): FieldError[] {
+  return validation.map((issue) => ({
+    field: [...(location === undefined ? [] : [location]), ...issue.instancePath.split('/').filter(Boolean)].join('.'),
+    message: issue.message ?? 'is invalid',
+  }));
+}
+
 /** The only writer of application/problem+json (RFC 9457). */
 async function errorHandler(app: FastifyInstance): Promise<void> {
   const allowedMethods = createMethodIndex(app);
@@ -128,10 +139,7 @@ async function errorHandler(app: FastifyInstance): Promise<void> {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const location = error.validationContext ?? 'request';
-      const errors = error.validation.map((issue) => ({
-        field: [location, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
-        message: issue.message ?? 'is invalid',
-      }));
+      const errors = validationFieldErrors(location, error.validation);
       return sendProblem(request, reply, 'validation_failed', `The ${location} has ${errors.length} invalid field(s).`, errors);
     }
     if (error instanceof ResponseSerializationError) {

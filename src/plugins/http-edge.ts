@@ -22,6 +22,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Headers clients read from scripts in a browser. */
 const EXPOSED_HEADERS = ['ETag', 'Link', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Deprecation', 'Sunset', 'X-Request-Id'];
 
+/** The API under /v1 and the MCP endpoint: the paths the rate limit counts. */
+function isLimited(url: string): boolean {
+  return url.startsWith('/v1/') || url === '/mcp' || url.startsWith('/mcp?') || url.startsWith('/mcp/');
+}
+
 /** What every response passes through on its way out: security headers, CORS for reads, compression, rate limits. */
 async function edge(app: FastifyInstance, config: Pick<Config, 'rateLimit' | 'corsOrigins'>): Promise<void> {
   await app.register(securityHeaders, {
@@ -54,8 +59,9 @@ async function edge(app: FastifyInstance, config: Pick<Config, 'rateLimit' | 'co
       max: config.rateLimit.max,
       timeWindow: config.rateLimit.windowMs,
       enableDraftSpec: true,
-      // Health, readiness, metrics and the docs stay reachable for operators and load balancers.
-      allowList: (request) => !request.url.startsWith('/v1/'),
+      // Health, readiness, metrics and the docs stay reachable for operators and load balancers; the API and its
+      // MCP endpoint (/mcp, one request per JSON-RPC message) share one budget per client.
+      allowList: (request) => !isLimited(request.url),
       errorResponseBuilder: (_request, context) =>
         new AppError(
           'rate_limited',

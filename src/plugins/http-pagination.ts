@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { createPaginator } from '../lib/pagination.js';
+import { createPaginator, type Paginate } from '../lib/pagination.js';
 
 /** A filtered collection in key order; `keys[i]` is the unique, ascending paging key of `data[i]`. */
 export interface KeyedList<T> {
@@ -13,6 +13,16 @@ declare module 'fastify' {
     /** Pages a keyed collection for this request and sets the RFC 8288 `Link: rel="next"` header. */
     page<T>(request: FastifyRequest, reply: FastifyReply, list: KeyedList<T>): { data: T[]; total: number; next: string | null };
   }
+}
+
+/**
+ * One page of a keyed collection: `limit` rows after `cursor`, with the cursor for the next page bound to `scope`
+ * (the collection and its filters). The HTTP routes and the MCP tools page the same way.
+ */
+export function pageOf<T>(paginate: Paginate, list: KeyedList<T>, query: { limit?: number | undefined; cursor?: string | undefined }, scope: string) {
+  const indexes = list.data.map((_, index) => index);
+  const result = paginate(indexes, (index) => list.keys[index] as string | number, { limit: query.limit ?? 100, cursor: query.cursor }, scope);
+  return { data: result.rows.map((index) => list.data[index] as T), total: result.total, next: result.next };
 }
 
 const PAGING_PARAMS = new Set(['cursor', 'limit', 'format']);
@@ -35,11 +45,9 @@ function nextLink(request: FastifyRequest, cursor: string): string {
 async function pagination(app: FastifyInstance, options: { cursorSecret: string }): Promise<void> {
   const paginate = createPaginator(options.cursorSecret);
   app.decorate('page', function page<T>(request: FastifyRequest, reply: FastifyReply, list: KeyedList<T>) {
-    const query = request.query as { limit?: number; cursor?: string };
-    const indexes = list.data.map((_, index) => index);
-    const result = paginate(indexes, (index) => list.keys[index] as string | number, { limit: query.limit ?? 100, cursor: query.cursor }, scopeOf(request));
-    if (result.next) reply.header('link', nextLink(request, result.next));
-    return { data: result.rows.map((index) => list.data[index] as T), total: result.total, next: result.next };
+    const page = pageOf(paginate, list, request.query as { limit?: number; cursor?: string }, scopeOf(request));
+    if (page.next) reply.header('link', nextLink(request, page.next));
+    return page;
   });
 }
 

@@ -37,7 +37,7 @@ const TUNGSTEN_BLOCK = {
   },
 };
 
-const MineralConcentrationSchema = z
+export const MineralConcentrationSchema = z
   .object({
     mineral: z.string(),
     year: z.number().int().nullable().describe('The requested year; null = latest year with data per stage'),
@@ -128,7 +128,7 @@ const OverviewSchema = z
               method: HHI_METHOD,
             } });
 
-const DominanceSchema = z
+export const DominanceSchema = z
   .object({
     country: z.string(),
     name: z.string(),
@@ -162,10 +162,24 @@ const DominanceSchema = z
               method: HHI_METHOD,
             } });
 
-const YearAndStage = z.object({
-  ...FormatQuery, ...EditionQuery,
+/** `:mineral` in the path of the per-mineral score routes. */
+export const MineralParamsSchema = z.object({ mineral: MineralIdSchema });
+
+/** GET /v1/minerals/{mineral}/concentration and GET /v1/concentration (also the MCP tool `get_mineral_concentration`). */
+export const YearAndStageQuerySchema = z.object({
+  ...FormatQuery,
+  ...EditionQuery,
   year: OptionalYearSchema.describe('Year to score; default: the latest year with data, per stage'),
   stage: StageIdSchema.optional(),
+});
+
+/** GET /v1/countries/{iso3}/dominance (also the MCP tool `get_country_dominance`). */
+export const DominanceParamsSchema = z.object({ iso3: Iso3Schema });
+export const DominanceQuerySchema = z.object({
+  ...FormatQuery,
+  ...EditionQuery,
+  minShare: urlNumber(z.number().min(0).max(100).default(25)).describe('Minimum share in percent (default 25)'),
+  year: OptionalYearSchema.describe('Default: the latest year with data, per stage'),
 });
 
 export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -179,8 +193,8 @@ export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Concentration per stage (HHI, CR1/CR3, bands, governance-weighted HHI) and the chokepoint stage',
         description:
           'One block per stage: the latest year with data unless `year` is given. A stage without data is reported as insufficient_data, never as zero. Each block carries its inputs (shares, world total, source ids) and method.',
-        params: z.object({ mineral: MineralIdSchema }),
-        querystring: YearAndStage.extend({
+        params: MineralParamsSchema,
+        querystring: YearAndStageQuerySchema.extend({
           asOf: AsOfQuerySchema.describe('With a date (YYYY-MM-DD), each scored stage also carries `exportControls`: its share of supply under export controls in force that day'),
         }),
         response: {
@@ -203,7 +217,7 @@ export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getConcentrationHistory',
         tags: ['scores'],
         summary: 'HHI, CR1 and top country per year, per stage',
-        params: z.object({ mineral: MineralIdSchema }),
+        params: MineralParamsSchema,
         querystring: z.object({
           ...FormatQuery, ...EditionQuery, stage: StageIdSchema.optional() }),
         response: {
@@ -222,7 +236,7 @@ export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listConcentration',
         tags: ['scores'],
         summary: 'Every mineral × stage ranked by HHI',
-        querystring: YearAndStage,
+        querystring: YearAndStageQuerySchema,
         response: {
           200: OverviewSchema,
           400: READ_ERRORS[400],
@@ -240,12 +254,8 @@ export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getCountryDominance',
         tags: ['scores'],
         summary: 'Every (mineral, stage) where a country holds at least minShare percent of world supply',
-        params: z.object({ iso3: Iso3Schema }),
-        querystring: z.object({
-          ...FormatQuery, ...EditionQuery,
-          minShare: urlNumber(z.number().min(0).max(100).default(25)).describe('Minimum share in percent (default 25)'),
-          year: OptionalYearSchema.describe('Default: the latest year with data, per stage'),
-        }),
+        params: DominanceParamsSchema,
+        querystring: DominanceQuerySchema,
         response: {
           200: DominanceSchema,
           ...READ_ERRORS,

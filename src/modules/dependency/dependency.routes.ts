@@ -63,7 +63,7 @@ const DependencyRowSchema = z.object({
   ]),
 });
 
-const DependencySchema = z
+export const DependencySchema = z
   .object({ importer: z.string(), data: z.array(DependencyRowSchema), total: z.number().int(), method: MethodLinkSchema })
   .meta({ id: 'ImporterDependency', example: {
               importer: 'USA',
@@ -116,7 +116,7 @@ const ExposureRowSchema = z.union([
   }),
 ]);
 
-const ExposureSchema = z
+export const ExposureSchema = z
   .object({
     importer: z.string(),
     supplier: z.string(),
@@ -148,6 +148,14 @@ const ExposureSchema = z
             } });
 
 
+/** GET /v1/dependency/{importer} (also the MCP tool `get_importer_dependency`). */
+export const DependencyParamsSchema = z.object({ importer: Iso3Schema });
+export const DependencyQuerySchema = z.object({ ...FormatQuery, ...EditionQuery, mineral: MineralIdSchema.optional() });
+
+/** GET /v1/dependency/{importer}/on/{supplier} (also the MCP tool `get_supplier_exposure`). */
+export const ExposureParamsSchema = z.object({ importer: Iso3Schema, supplier: Iso3Schema });
+export const ExposureQuerySchema = z.object({ ...FormatQuery, ...EditionQuery });
+
 export const dependencyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/dependency/:importer',
@@ -159,9 +167,8 @@ export const dependencyRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Per mineral: net import reliance, import sources and their HHI, and a dependency index',
         description:
           'The dependency index follows the USGS supply-risk structure: trade exposure (net import reliance) × disruption potential (governance-weighted concentration of world supply at the chokepoint stage). See GET /v1/methods/import-dependency for caveats.',
-        params: z.object({ importer: Iso3Schema }),
-        querystring: z.object({
-          ...FormatQuery, ...EditionQuery, mineral: MineralIdSchema.optional() }),
+        params: DependencyParamsSchema,
+        querystring: DependencyQuerySchema,
         response: {
           200: DependencySchema,
           ...READ_ERRORS,
@@ -180,8 +187,8 @@ export const dependencyRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'How exposed an importer is to one supplier, mineral by mineral, direct and upstream',
         description:
           'direct = net import reliance × the supplier’s share of imports; upstream = the supplier’s share of world supply at each stage; effectiveExposure = the larger, with `drivenBy`. Exposures are fractions 0–1; shares are percentages. Sorted by effective exposure.',
-        querystring: z.object({ ...FormatQuery, ...EditionQuery }),
-        params: z.object({ importer: Iso3Schema, supplier: Iso3Schema }),
+        querystring: ExposureQuerySchema,
+        params: ExposureParamsSchema,
         response: {
           200: ExposureSchema,
           ...READ_ERRORS,

@@ -16,7 +16,7 @@ const HHI_EXAMPLE = {
   caveats: ['The HHI covers named producers only.'],
 };
 
-const MethodSchema = z
+export const MethodSchema = z
   .object({
     id: z.string(),
     version: z.string(),

@@ -59,6 +59,12 @@ const MineralDetailSchema = z
       .describe('Whether the mineral is on a government critical-minerals list, as an edition states it'),
   });
 
+/** GET /v1/minerals: the query and the page it answers (also the MCP tool `list_minerals`). */
+export const MineralListQuerySchema = z.object({ ...PageQuery, ...FormatQuery });
+export const MineralListSchema = listOf(MineralSchema).meta({
+  example: { data: [{ id: 'antimony', name: 'Antimony', symbol: 'Sb', description: 'Metalloid used in flame retardants, lead-acid batteries and ammunition.', stagesWithData: ['mining'] }], total: 1, next: null },
+});
+
 const ANTIMONY_SOURCE = { id: 'usgs-mcs-2025-antimony', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35' };
 
 export const mineralsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -69,12 +75,10 @@ export const mineralsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'listMinerals',
         tags: ['minerals'],
-        querystring: z.object({ ...PageQuery, ...FormatQuery }),
+        querystring: MineralListQuerySchema,
         summary: 'The minerals Chokepoint covers',
         response: {
-          200: listOf(MineralSchema).meta({
-            example: { data: [{ id: 'antimony', name: 'Antimony', symbol: 'Sb', description: 'Metalloid used in flame retardants, lead-acid batteries and ammunition.', stagesWithData: ['mining'] }], total: 1, next: null },
-          }),
+          200: MineralListSchema,
           500: READ_ERRORS[500],
         },
       },

@@ -20,7 +20,7 @@ const SOURCE_EXAMPLE = {
 export const SourceSchema = SourceValueSchema.extend({ citation: z.string() })
   .meta({ id: 'Source', example: SOURCE_EXAMPLE });
 
-const SourceDetailSchema = SourceSchema.extend({
+export const SourceDetailSchema = SourceSchema.extend({
   citedBy: z
     .object({
       production: z.number().int(),
@@ -33,6 +33,19 @@ const SourceDetailSchema = SourceSchema.extend({
     .describe('How many stored figures cite this source'),
 });
 
+/** GET /v1/sources (also the MCP tool `search_sources`). */
+export const SourceListQuerySchema = z.object({
+  ...PageQuery,
+  ...FormatQuery,
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('Search: only sources whose id, title, publisher, edition, locator or citation contain every word (any case), e.g. `usgs antimony`; blank = all'),
+});
+export const SourceListSchema = listOf(SourceSchema).meta({ example: { data: [SOURCE_EXAMPLE], total: 1, next: null } });
+export const SourceParamsSchema = z.object({ id: z.string().min(1).describe('Source id') });
+
 export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/sources',
@@ -41,12 +54,12 @@ export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'listSources',
         tags: ['reference'],
-        querystring: z.object({ ...PageQuery, ...FormatQuery }),
-        summary: 'Publications the figures cite',
-        response: { 200: listOf(SourceSchema).meta({ example: { data: [SOURCE_EXAMPLE], total: 1, next: null } }), 500: READ_ERRORS[500] },
+        querystring: SourceListQuerySchema,
+        summary: 'Publications the figures cite; `q` searches them',
+        response: { 200: SourceListSchema, 500: READ_ERRORS[500] },
       },
     },
-    async (request, reply) => app.page(request, reply, listSources(request.snapshot)),
+    async (request, reply) => app.page(request, reply, listSources(request.snapshot, request.query)),
   );
   app.get(
     '/v1/sources/:id',
@@ -55,7 +68,7 @@ export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getSource',
         tags: ['reference'],
         summary: 'One publication, with how many figures cite it',
-        params: z.object({ id: z.string().min(1).describe('Source id') }),
+        params: SourceParamsSchema,
         response: {
           200: SourceDetailSchema.meta({
             id: 'SourceDetail',

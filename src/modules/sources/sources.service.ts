@@ -6,9 +6,22 @@ function toSource(snapshot: DatasetSnapshot, source: SourceRecord) {
   return { ...source, citation: snapshot.citationById.get(source.id) ?? source.id };
 }
 
-export function listSources(snapshot: DatasetSnapshot) {
-  const data = snapshot.sources.map((source) => toSource(snapshot, source));
-  return { data, keys: snapshot.sources.map((source) => source.id) };
+/** The words of a search, lower case; blank = no search. */
+function wordsOf(q: string | undefined): string[] {
+  return (q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+/** The sources whose id, title, publisher, edition, locator or citation contain every word of `q` (any case). */
+export function listSources(snapshot: DatasetSnapshot, filters: { q?: string | undefined } = {}) {
+  const words = wordsOf(filters.q);
+  const data = snapshot.sources
+    .map((source) => toSource(snapshot, source))
+    .filter((source) => {
+      if (words.length === 0) return true;
+      const text = [source.id, source.title, source.publisher, source.edition, source.locator, source.citation].join('\n').toLowerCase();
+      return words.every((word) => text.includes(word));
+    });
+  return { data, keys: data.map((source) => source.id) };
 }
 
 export function getSource(snapshot: DatasetSnapshot, id: string) {

@@ -64,7 +64,7 @@ const StageRiskSchema = z.union([
   InsufficientDataSchema.extend({ stage: z.string() }),
 ]);
 
-const MineralSupplyRiskSchema = z
+export const MineralSupplyRiskSchema = z
   .object({
     mineral: z.string(),
     importer: z.string(),
@@ -120,6 +120,17 @@ const MineralSupplyRiskSchema = z
             } });
 
 
+/** GET /v1/minerals/{mineral}/supply-risk (also the MCP tool `get_supply_risk`). */
+export const SupplyRiskParamsSchema = z.object({ mineral: MineralIdSchema });
+export const SupplyRiskQuerySchema = z.object({
+  ...FormatQuery,
+  ...EditionQuery,
+  importer: Iso3Schema.default('USA'),
+  year: OptionalYearSchema.describe('Latest data up to this year (default: latest)'),
+  endOfLifeRecyclingInputRate: urlNumber(z.number().min(0).max(1).default(0)).describe('EoL-RIR, 0–1 (default 0)'),
+  substitutionIndex: urlNumber(z.number().min(0).max(1).default(1)).describe('SI_SR, 0–1 (default 1)'),
+});
+
 export const supplyRiskRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/minerals/:mineral/supply-risk',
@@ -131,14 +142,8 @@ export const supplyRiskRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'EU supply-risk structure computed from Chokepoint data for an importer',
         description:
           'SR = [HHI_WGI(global) × IR/2 + HHI_WGI(importer sourcing) × (1 − IR/2)] × (1 − EoL-RIR) × SI, per stage; the higher stage is the bottleneck. Every input is shown; defaults are stated in `assumptions`.',
-        params: z.object({ mineral: MineralIdSchema }),
-        querystring: z.object({
-          ...FormatQuery, ...EditionQuery,
-          importer: Iso3Schema.default('USA'),
-          year: OptionalYearSchema.describe('Latest data up to this year (default: latest)'),
-          endOfLifeRecyclingInputRate: urlNumber(z.number().min(0).max(1).default(0)).describe('EoL-RIR, 0–1 (default 0)'),
-          substitutionIndex: urlNumber(z.number().min(0).max(1).default(1)).describe('SI_SR, 0–1 (default 1)'),
-        }),
+        params: SupplyRiskParamsSchema,
+        querystring: SupplyRiskQuerySchema,
         response: {
           200: MineralSupplyRiskSchema,
           ...READ_ERRORS,

@@ -22,6 +22,23 @@ describe('GET /v1/sources', () => {
       expect(source.citation.startsWith(source.publisher), source.id).toBe(true);
     }
   });
+
+  it('?q= keeps the sources containing every word, in any case; blank means all', async () => {
+    type Source = { id: string; title: string; publisher: string; edition: string | null; locator: string | null; citation: string };
+    const all = (await getJson(app, '/v1/sources?limit=1000')).body as { total: number; data: Source[] };
+    const { status, body } = await getJson(app, '/v1/sources?limit=1000&q=USGS%20Antimony');
+    expect(status).toBe(200);
+    expect(body.total).toBeGreaterThan(0);
+    expect(body.total).toBe(body.data.length);
+    const expected = all.data.filter((source) => {
+      const text = [source.id, source.title, source.publisher, source.edition, source.locator, source.citation].join(' ').toLowerCase();
+      return text.includes('usgs') && text.includes('antimony');
+    });
+    expect(body.data.map((source: { id: string }) => source.id)).toEqual(expected.map((source) => source.id));
+    expect((await getJson(app, '/v1/sources?q=antimony%20zzzz')).body.total).toBe(0);
+    expect((await getJson(app, '/v1/sources?limit=1000&q=%20')).body.total).toBe(all.total);
+    expect((await getJson(app, `/v1/sources?q=${'a'.repeat(201)}`)).status).toBe(400);
+  });
 });
 
 describe('GET /v1/sources/{id}', () => {

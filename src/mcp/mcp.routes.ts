@@ -1,0 +1,51 @@
+/**
+ * MCP over Streamable HTTP at POST /mcp, stateless: each request gets its own MCP server and transport, answers
+ * from the request's pinned dataset snapshot, and goes through the same hooks as /v1 (rate limit, request id,
+ * security headers, compression, the error handler for a body that is not JSON). Answers are plain JSON, not an
+ * SSE stream. Hidden from the OpenAPI spec: its contract is the MCP specification and `tools/list`, not a REST
+ * operation. A browser page may call it only from an origin allowed to read the API (CORS_ORIGINS): the MCP
+ * specification asks servers to check `Origin` against DNS rebinding.
+ */
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.js';
+import { createPaginator } from '../lib/pagination.js';
+import { createMcpServer } from './server.js';
+
+export const MCP_PATH = '/mcp';
+
+/** The Fastify request as a web Request for the SDK's transport (the body is passed already parsed). */
+function webRequestOf(request: FastifyRequest): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return new Request(new URL(request.url, 'http://localhost'), { method: request.method, headers });
+}
+
+export async function mcpRoutes(app: FastifyInstance): Promise<void> {
+  const paginate = createPaginator(app.config.cursorSecret);
+  const origins = app.config.corsOrigins;
+  const checkOrigin = async (request: FastifyRequest) => {
+    const origin = request.headers.origin;
+    if (origin === undefined || origins === '*' || origins.includes(origin)) return;
+    throw new AppError('forbidden', `Origin ${origin.slice(0, 200)} may not call ${MCP_PATH}; see CORS_ORIGINS.`);
+  };
+  app.post(MCP_PATH, { schema: { hide: true }, preHandler: checkOrigin }, async (request, reply) => {
+    const server = createMcpServer({ snapshot: () => request.snapshot, paginate, log: request.log });
+    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    try {
+      await server.connect(transport);
+      const response = await transport.handleRequest(webRequestOf(request), { parsedBody: request.body });
+      const text = await response.text();
+      reply.status(response.status);
+      response.headers.forEach((value, name) => {
+        reply.header(name, value);
+      });
+      return reply.send(text === '' ? undefined : text);
+    } finally {
+      await server.close();
+    }
+  });
+}

@@ -1,0 +1,259 @@
+/**
+ * Chokepoint's read questions as MCP tools. Each tool is one route: the route's own zod schemas (exported from
+ * its module) for the arguments and the answer, and the service function the route calls. Writes are not tools.
+ */
+import { pageOf } from '../plugins/http-pagination.js';
+import {
+  DominanceParamsSchema,
+  DominanceQuerySchema,
+  DominanceSchema,
+  MineralConcentrationSchema,
+  MineralParamsSchema,
+  YearAndStageQuerySchema,
+} from '../modules/concentration/concentration.routes.js';
+import { countryDominance, mineralConcentration } from '../modules/concentration/concentration.service.js';
+import {
+  DependencyParamsSchema,
+  DependencyQuerySchema,
+  DependencySchema,
+  ExposureParamsSchema,
+  ExposureQuerySchema,
+  ExposureSchema,
+} from '../modules/dependency/dependency.routes.js';
+import { exposureOn, importerDependency } from '../modules/dependency/dependency.service.js';
+import { MineralListQuerySchema, MineralListSchema } from '../modules/minerals/minerals.routes.js';
+import { listMinerals } from '../modules/minerals/minerals.service.js';
+import { PresetParamsSchema } from '../modules/scenarios/scenarios.routes.js';
+import {
+  DisruptionRequestSchema,
+  DisruptionResponseSchema,
+  PresetListSchema,
+  PresetOverridesSchema,
+  PresetRunResponseSchema,
+} from '../modules/scenarios/scenarios.schemas.js';
+import { listPresets, runPreset, runScenario } from '../modules/scenarios/scenarios.service.js';
+import { SourceListQuerySchema, SourceListSchema } from '../modules/sources/sources.routes.js';
+import { listSources } from '../modules/sources/sources.service.js';
+import { SupplyRiskParamsSchema, SupplyRiskQuerySchema, MineralSupplyRiskSchema } from '../modules/supply-risk/supply-risk.routes.js';
+import { mineralSupplyRisk } from '../modules/supply-risk/supply-risk.service.js';
+import { z } from 'zod';
+import { defineTool, type McpTool } from './adapter.js';
+
+/** Paging arguments are not filters: a cursor is bound to the tool and the other arguments. */
+const PAGING = new Set(['limit', 'cursor', 'format']);
+
+function scopeOf(tool: string, args: Record<string, unknown>): string {
+  const filters = Object.entries(args)
+    .filter(([name, value]) => !PAGING.has(name) && value !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, value]) => [name, String(value)]);
+  return `mcp:${tool}?${new URLSearchParams(filters).toString()}`;
+}
+
+const label = (text: string) => text.replaceAll('_', ' ');
+const list = (items: string[], more: number) => items.join('; ') + (more > 0 ? `; and ${more} more` : '');
+const TOP = 5;
+
+const listMineralsTool = defineTool({
+  name: 'list_minerals',
+  title: 'List minerals',
+  description: 'The minerals Chokepoint covers, with the processing stages that have data. Same answer as GET /v1/minerals.',
+  args: MineralListQuerySchema,
+  output: MineralListSchema,
+  run: (context, _params, args) => pageOf(context.paginate, listMinerals(context.snapshot), args, scopeOf('list_minerals', args)),
+  summarise: (body) =>
+    `${body.total} minerals: ${body.data.map((mineral) => `${mineral.id} (${mineral.stagesWithData.join(', ') || 'no production data'})`).join('; ')}.` +
+    (body.next ? ' More: call again with cursor = next.' : ''),
+});
+
+const concentrationTool = defineTool({
+  name: 'get_mineral_concentration',
+  title: 'Concentration of a mineral’s supply chain',
+  description:
+    'Per processing stage (mining, refining, metal, component): HHI, CR1/CR3, concentration bands, top producer, governance-weighted HHI, and the chokepoint stage, for the latest year with data or the given year. A stage without data is insufficient_data, never zero. Same answer as GET /v1/minerals/{mineral}/concentration.',
+  params: MineralParamsSchema,
+  args: YearAndStageQuerySchema,
+  output: MineralConcentrationSchema,
+  run: (context, params, args) => mineralConcentration(context.snapshot, params.mineral, args),
+  summarise: (body) => {
+    const chokepoint = body.chokepoint;
+    const head =
+      chokepoint.status === 'ok'
+        ? `${body.mineral}: the chokepoint is ${chokepoint.stage} (${chokepoint.year}), HHI ${chokepoint.hhi}; ${chokepoint.topCountryName} (${chokepoint.topCountry}) has ${chokepoint.topShare} % of world supply.`
+        : `${body.mineral}: no chokepoint stage (${chokepoint.reason}).`;
+    const stages = body.stages.map((block) =>
+      block.status === 'ok'
+        ? `${block.stage} ${block.year}: HHI ${block.hhi} (${label(block.bands.doj2023)}), top ${block.top.name} ${block.top.share} %, sources ${block.inputs.sourceIds.join(', ')}`
+        : `${block.stage}: insufficient data (${block.reason})`,
+    );
+    return `${head} ${stages.join('; ')}. Method: ${body.stages[0]?.method.href ?? '/v1/methods/hhi'}.`;
+  },
+});
+
+const dominanceTool = defineTool({
+  name: 'get_country_dominance',
+  title: 'Where a country dominates supply',
+  description:
+    'Every (mineral, stage) where a country holds at least minShare percent (default 25) of world supply, with its rank and the stage HHI. Same answer as GET /v1/countries/{iso3}/dominance.',
+  params: DominanceParamsSchema,
+  args: DominanceQuerySchema,
+  output: DominanceSchema,
+  run: (context, params, args) => countryDominance(context.snapshot, params.iso3, args),
+  summarise: (body) => {
+    const rows = body.data.slice(0, TOP).map((row) => `${row.mineral} ${row.stage} ${row.share} % (${row.year}, rank ${row.rank})`);
+    return (
+      `${body.name} (${body.country}) has at least ${body.minShare} % of world supply in ${body.total} mineral-stage pair(s)` +
+      (rows.length > 0 ? `: ${list(rows, body.total - rows.length)}.` : '.')
+    );
+  },
+});
+
+const dependencyTool = defineTool({
+  name: 'get_importer_dependency',
+  title: 'An importer’s dependency, mineral by mineral',
+  description:
+    'Per mineral: net import reliance, import sources and their concentration, and a dependency index (trade exposure × disruption potential), for an importer (ISO3, e.g. USA). Same answer as GET /v1/dependency/{importer}.',
+  params: DependencyParamsSchema,
+  args: DependencyQuerySchema,
+  output: DependencySchema,
+  run: (context, params, args) => importerDependency(context.snapshot, params.importer, args),
+  summarise: (body) => {
+    const scored = body.data
+      .flatMap((row) => (row.dependencyIndex.status === 'ok' ? [{ row, index: row.dependencyIndex.index }] : []))
+      .sort((a, b) => b.index - a.index);
+    const rows = scored.slice(0, TOP).map(({ row, index }) => {
+      const nir = row.netImportReliance;
+      const reliance = !nir
+        ? 'no net import reliance'
+        : ['eq', 'gt', 'lt'].includes(nir.qualifier)
+          ? `net import reliance ${nir.valueText} %`
+          : `net import reliance ${nir.valueText} (${label(nir.qualifier)})`;
+      const supplier = row.topSupplier ? `, top supplier ${row.topSupplier.name}${row.topSupplier.sharePct === null ? '' : ` ${row.topSupplier.sharePct} %`}` : '';
+      return `${row.mineral} index ${index} (${reliance}${supplier})`;
+    });
+    return (
+      `${body.importer}: ${body.total} mineral(s), ${scored.length} with a dependency index` +
+      (rows.length > 0 ? `; highest: ${list(rows, scored.length - rows.length)}.` : '.') +
+      ` Method: ${body.method.href}.`
+    );
+  },
+});
+
+const exposureTool = defineTool({
+  name: 'get_supplier_exposure',
+  title: 'How exposed an importer is to one supplier',
+  description:
+    'Mineral by mineral: direct exposure (net import reliance × the supplier’s share of imports), upstream exposure (the supplier’s share of world supply at its strongest stage) and the effective exposure (the larger), as fractions 0–1. Same answer as GET /v1/dependency/{importer}/on/{supplier}.',
+  params: ExposureParamsSchema,
+  args: ExposureQuerySchema,
+  output: ExposureSchema,
+  run: (context, params) => exposureOn(context.snapshot, params.importer, params.supplier),
+  summarise: (body) => {
+    const ok = body.data.flatMap((row) => (row.status === 'ok' ? [row] : []));
+    const rows = ok.slice(0, TOP).map((row) => `${row.mineral} ${row.effectiveExposure} (${row.drivenBy}${row.drivenBy === 'upstream' && row.upstream ? `, ${row.upstream.stage}` : ''})`);
+    return (
+      `${body.importer}'s exposure to ${body.supplierName} (${body.supplier}) across ${body.total} mineral(s)` +
+      (rows.length > 0 ? `; largest effective exposures: ${list(rows, ok.length - rows.length)}.` : '; none could be computed.') +
+      ` Method: ${body.method.href}.`
+    );
+  },
+});
+
+const supplyRiskTool = defineTool({
+  name: 'get_supply_risk',
+  title: 'Supply risk of a mineral for an importer',
+  description:
+    'The EU supply-risk structure computed from Chokepoint data for an importer (default USA), per stage, with the bottleneck stage and every input and assumption. Same answer as GET /v1/minerals/{mineral}/supply-risk.',
+  params: SupplyRiskParamsSchema,
+  args: SupplyRiskQuerySchema,
+  output: MineralSupplyRiskSchema,
+  run: (context, params, args) => mineralSupplyRisk(context.snapshot, params.mineral, args),
+  summarise: (body) => {
+    const stages = body.stages.map((stage) =>
+      stage.status === 'ok' && 'year' in stage
+        ? `${stage.stage} ${stage.year}: SR ${stage.supplyRisk} (threshold ${stage.criticalThreshold}, ${stage.aboveThreshold ? 'above' : 'below'})`
+        : `${stage.stage}: insufficient data (${'reason' in stage ? stage.reason : 'no data'})`,
+    );
+    const head =
+      body.supplyRisk === null
+        ? `${body.mineral} supply risk for ${body.importer}: not computable.`
+        : `${body.mineral} supply risk for ${body.importer}: ${body.supplyRisk} at the bottleneck stage ${body.bottleneckStage}.`;
+    return `${head} ${stages.join('; ')}. ${body.assumptions.length} assumption(s) are stated in \`assumptions\`. Method: ${body.method.href}.`;
+  },
+});
+
+type ScenarioBody = z.input<typeof DisruptionResponseSchema>;
+
+function scenarioSummary(body: ScenarioBody): string {
+  const rows = body.summary.map((row) =>
+    row.status === 'ok'
+      ? `${row.mineral}: ${row.bindingStage} loses ${row.bindingLoss} of world supply` +
+        (row.consumptionAtRisk === null ? '' : `, ${body.scenario.importer} consumption at risk ${row.consumptionAtRisk}${row.proxy ? ' (proxy)' : ''}`) +
+        (row.topAlternative ? `, top alternative ${row.topAlternative.name} ${row.topAlternative.share} %` : '')
+      : `${row.mineral}: insufficient data (${row.reason ?? 'no data'})`,
+  );
+  const shown = rows.slice(0, 8);
+  return `Losses are fractions 0–1, ranked: ${list(shown, rows.length - shown.length)}. Method: ${body.method.href}.`;
+}
+
+const scenarioTool = defineTool({
+  name: 'run_disruption_scenario',
+  title: 'Run a disruption scenario',
+  description:
+    'What if a country (or group) cuts its output: per mineral and stage the tonnes and share of world supply lost, HHI before and after, the binding stage, the importer’s consumption at risk (and months of cover with a stockpile), defense uses exposed and alternative suppliers. Arguments are the body of POST /v1/scenarios/disruption, e.g. {"minerals":["antimony"],"shocks":[{"countries":["CHN"],"reduction":1}]}.',
+  args: DisruptionRequestSchema,
+  output: DisruptionResponseSchema,
+  run: (context, _params, args) => runScenario(context.snapshot, args),
+  summarise: (body) => `Scenario for importer ${body.scenario.importer}. ${scenarioSummary(body)}`,
+});
+
+const presetsTool = defineTool({
+  name: 'list_scenario_presets',
+  title: 'List stored scenarios',
+  description: 'Stored scenarios for the questions Chokepoint was built to answer, each with the request it runs. Same answer as GET /v1/scenarios/presets.',
+  args: z.object({}),
+  output: PresetListSchema,
+  run: (context) => listPresets(context.snapshot),
+  summarise: (body) => `${body.total} presets: ${body.data.map((preset) => `${preset.id} (${preset.title})`).join('; ')}. Run one with run_scenario_preset.`,
+});
+
+const presetTool = defineTool({
+  name: 'run_scenario_preset',
+  title: 'Run a stored scenario',
+  description:
+    'Runs a stored scenario by id (see list_scenario_presets), optionally overriding year, importer, stockpile or substitution. Same answer as POST /v1/scenarios/presets/{id}.',
+  params: PresetParamsSchema,
+  args: PresetOverridesSchema,
+  output: PresetRunResponseSchema,
+  run: (context, params, args) => runPreset(context.snapshot, params.id, args),
+  summarise: (body) => `${body.preset.title} (importer ${body.scenario.importer}). ${scenarioSummary(body)}`,
+});
+
+const sourcesTool = defineTool({
+  name: 'search_sources',
+  title: 'Search the sources',
+  description:
+    'The publications Chokepoint’s figures cite, searched by words in their id, title, publisher, edition, locator or citation (all words must match, any case). Same answer as GET /v1/sources?q=….',
+  args: SourceListQuerySchema,
+  output: SourceListSchema,
+  run: (context, _params, args) => pageOf(context.paginate, listSources(context.snapshot, args), args, scopeOf('search_sources', args)),
+  summarise: (body, args) => {
+    const shown = body.data.slice(0, TOP).map((source) => `${source.id} (${source.title}${source.locator ? `, ${source.locator}` : ''})`);
+    const query = args.q?.trim() ? ` match "${args.q.trim()}"` : '';
+    return `${body.total} source(s)${query}` + (shown.length > 0 ? `: ${list(shown, body.total - shown.length)}.` : '.') + (body.next ? ' More: call again with cursor = next.' : '');
+  },
+});
+
+/** Every tool, in the order an assistant meets the questions. */
+export const TOOLS: readonly McpTool[] = [
+  listMineralsTool,
+  concentrationTool,
+  dominanceTool,
+  dependencyTool,
+  exposureTool,
+  supplyRiskTool,
+  scenarioTool,
+  presetsTool,
+  presetTool,
+  sourcesTool,
+];
