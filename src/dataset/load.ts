@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { getTableColumns, getTableName } from 'drizzle-orm';
@@ -53,10 +54,61 @@ function readTexts(dataDir: string): { texts: string[]; contentHash: string } {
   return { texts, contentHash: hash.digest('hex') };
 }
 
+/**
+ * Where `npm run build` leaves the validated dataset (dist/data/dataset.json next to the compiled code); from
+ * src/ (tests, tsx) the path does not exist and the CSV files are parsed as usual.
+ */
+export const COMPILED_DATASET_PATH = fileURLToPath(new URL('../data/dataset.json', import.meta.url));
+
+interface CompiledDataset {
+  contentHash: string;
+  files: { file: string; rows: unknown[]; lines: number[] }[];
+}
+
+/**
+ * Writes the parsed, validated dataset as JSON: a start-up whose data/ hashes the same reads it instead of parsing
+ * and validating every CSV row again (most of a cold start). Built with the code, so it follows the code's rules.
+ */
+export function compileDataset(dataDir: string, target = COMPILED_DATASET_PATH): ParsedDataset {
+  const dataset = readDataset(dataDir);
+  const compiled: CompiledDataset = {
+    contentHash: dataset.contentHash,
+    files: dataset.files.map((file) => ({ file: file.spec.file, rows: file.rows, lines: file.lines })),
+  };
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(`${target}.tmp`, JSON.stringify(compiled));
+  renameSync(`${target}.tmp`, target);
+  return dataset;
+}
+
+/** The compiled dataset at `path` when it was built from data files with this content hash; otherwise null. */
+export function readCompiledDataset(path: string, contentHash: string): ParsedDataset | null {
+  let compiled: CompiledDataset;
+  try {
+    compiled = JSON.parse(readFileSync(path, 'utf8')) as CompiledDataset;
+  } catch {
+    return null;
+  }
+  if (compiled.contentHash !== contentHash) return null;
+  const byFile = new Map(compiled.files.map((file) => [file.file, file]));
+  const files: ParsedFile<unknown>[] = [];
+  for (const spec of TABLE_SPECS as readonly TableSpec<unknown>[]) {
+    const file = byFile.get(spec.file);
+    if (!file) return null;
+    files.push({ spec, rows: file.rows, lines: file.lines });
+  }
+  return { files, contentHash };
+}
+
 /** Reads, parses and validates every data file; throws DatasetError naming file, line and field. */
-export function readDataset(dataDir: string): ParsedDataset {
+export function readDataset(dataDir: string, compiledPath = COMPILED_DATASET_PATH): ParsedDataset {
   const { texts, contentHash } = readTexts(dataDir);
   if (lastParsed?.contentHash === contentHash) return lastParsed;
+  const compiled = readCompiledDataset(compiledPath, contentHash);
+  if (compiled) {
+    lastParsed = compiled;
+    return compiled;
+  }
 
   const issues: DataIssue[] = [];
   const files = (TABLE_SPECS as readonly TableSpec<unknown>[]).map((spec, index) => parseFile(spec, texts[index] as string, issues));
