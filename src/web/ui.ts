@@ -1,11 +1,12 @@
 /** Small DOM helpers shared by the views: elements, numbers with citations, tables, toolbars, loading and errors. */
 import { ApiError, type Schemas } from './api';
 
-type Child = Node | string | number | null | undefined | false;
+type Leaf = Node | string | number | null | undefined | false;
+export type Child = Leaf | Child[];
 type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
 
 /** `h('a', { href }, 'text')`: an element with attributes (on* → listeners) and children (falsy skipped). */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;
@@ -16,8 +17,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
   return element;
 }
 
-export function append(parent: Element, children: (Child | Child[])[]): void {
-  for (const child of children.flat()) {
+export function append(parent: Element, children: Child[]): void {
+  for (const child of children.flat(Infinity as 1) as Leaf[]) {
     if (child === null || child === undefined || child === false) continue;
     parent.append(typeof child === 'number' ? String(child) : child);
   }
@@ -131,7 +132,7 @@ export function installTooltips(): void {
 export interface Column<Row> {
   label: string;
   numeric?: boolean;
-  cell: (row: Row) => Child | Child[];
+  cell: (row: Row) => Child;
 }
 
 export function table<Row>(caption: string, columns: Column<Row>[], rows: readonly Row[], attrs: Attrs = {}): HTMLElement {
