@@ -74,7 +74,7 @@ export async function mineralView(main: HTMLElement, context: ViewContext): Prom
 
   const chokepoint = concentration.chokepoint;
   const stageBlocks = concentration.stages.filter((block) => block.status === 'ok').map((block) => stageCard(block));
-  const missing = concentration.stages.filter((block) => block.status !== 'ok');
+  const missing = concentration.stages.filter((block): block is Extract<Block, { status: 'insufficient_data' }> => block.status !== 'ok');
 
   main.replaceChildren();
   append(main, [
@@ -98,7 +98,7 @@ export async function mineralView(main: HTMLElement, context: ViewContext): Prom
     h('h2', {}, 'The chain, stage by stage'),
     h('div', { class: 'grid' }, stageBlocks),
     missing.length
-      ? h('ul', { class: 'note', id: 'missing-stages' }, missing.map((block) => h('li', { 'data-stage': block.stage }, h('strong', {}, title(block.stage)), ': ', block.status === 'ok' ? '' : block.reason)))
+      ? h('ul', { class: 'note', id: 'missing-stages' }, missing.map((block) => h('li', { 'data-stage': block.stage }, h('strong', {}, title(block.stage)), ': ', block.reason)))
       : null,
     h('h2', {}, 'HHI over time'),
     historySection(history),
