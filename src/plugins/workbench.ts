@@ -37,6 +37,8 @@ async function workbench(app: FastifyInstance, options: WorkbenchOptions): Promi
     wildcard: false,
     index: ['index.html'],
     schemaHide: true,
+    // The build writes .br and .gz next to each file: sent as they are, never compressed per request.
+    preCompressed: true,
     // Our own Cache-Control below; ETag/Last-Modified from the plugin for revalidation.
     cacheControl: false,
     setHeaders(response, path) {

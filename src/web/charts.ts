@@ -7,6 +7,7 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
+import { beforeNextView } from './lifecycle';
 import { h } from './ui';
 
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, AriaComponent, SVGRenderer]);
@@ -41,10 +42,11 @@ const charts = new Set<echarts.ECharts>();
 let resizeInstalled = false;
 
 /** Disposes the charts of a view that is being replaced. */
-export function disposeCharts(): void {
+function disposeCharts(): void {
   for (const chart of charts) chart.dispose();
   charts.clear();
 }
+beforeNextView.add(disposeCharts);
 
 export function chart(spec: ChartSpec): HTMLElement {
   const element = h('div', { class: spec.tall ? 'chart tall' : 'chart', role: 'img', 'aria-label': spec.title });

@@ -4,18 +4,24 @@
  * so any state can be bookmarked and shared.
  */
 import { loadSources } from './api';
-import { disposeCharts } from './charts';
 import type { View, ViewContext } from './context';
-import { announce, installTooltips, problemBox, setSources } from './ui';
-import { mineralView } from './views/mineral';
+import { beforeNextView } from './lifecycle';
+import { announce, installTooltips, problemBox } from './ui';
 import { overviewView } from './views/overview';
-import { scenarioView } from './views/scenario';
 
-const VIEWS: Record<string, { view: View; title: string }> = {
-  overview: { view: overviewView, title: 'Overview' },
-  mineral: { view: mineralView, title: 'Mineral' },
-  scenario: { view: scenarioView, title: 'Scenario builder' },
+/**
+ * The overview (an HTML heat map) is in the first bundle; the views with charts load with the chart library when
+ * first opened, so the first page load carries no chart code.
+ */
+const VIEWS: Record<string, { load: () => Promise<View>; title: string }> = {
+  overview: { load: async () => overviewView, title: 'Overview' },
+  mineral: { load: async () => (await import('./views/mineral')).mineralView, title: 'Mineral' },
+  scenario: { load: async () => (await import('./views/scenario')).scenarioView, title: 'Scenario builder' },
 };
+
+function disposeView(): void {
+  for (const cleanup of beforeNextView) cleanup();
+}
 
 const main = document.getElementById('main')!;
 let current: AbortController | null = null;
@@ -52,13 +58,15 @@ async function render(): Promise<void> {
   const focusedId = document.activeElement instanceof HTMLElement && main.contains(document.activeElement) ? document.activeElement.id : '';
   const context: ViewContext = { params, navigate, signal: controller.signal };
   try {
-    setSources(await loadSources());
+    // Sources load alongside the view's own data; each view waits for them before it builds its numbers.
+    void loadSources().catch(() => undefined);
+    const view = await entry.load();
     if (controller.signal.aborted) return;
-    disposeCharts();
-    await entry.view(main, context);
+    disposeView();
+    await view(main, context);
   } catch (error) {
     if (controller.signal.aborted || (error as Error).name === 'AbortError') return;
-    disposeCharts();
+    disposeView();
     main.replaceChildren(problemBox(error));
     announce('The request failed');
     return;

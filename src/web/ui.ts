@@ -1,5 +1,5 @@
 /** Small DOM helpers shared by the views: elements, numbers with citations, tables, toolbars, loading and errors. */
-import { ApiError, type Schemas } from './api';
+import { ApiError, loadSources, type Schemas } from './api';
 
 type Leaf = Node | string | number | null | undefined | false;
 export type Child = Leaf | Child[];
@@ -46,8 +46,9 @@ export const fmt = {
 
 let sources = new Map<string, Schemas['Source']>();
 
-export function setSources(map: Map<string, Schemas['Source']>): void {
-  sources = map;
+/** Resolves once every source's citation is known (what cited() needs); started by main.ts before any view. */
+export async function sourcesReady(): Promise<void> {
+  sources = await loadSources();
 }
 
 export function citation(id: string): string {

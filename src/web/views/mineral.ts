@@ -8,7 +8,7 @@ import { api, apiUrl, curlFor, unwrap, type Schemas } from '../api';
 import { chart } from '../charts';
 import type { ViewContext } from '../context';
 import { dependencyImporters, editionControl, exportControlsTimeline, revisionsPanel, withEdition } from '../extensions';
-import { alternative, append, citation, cited, fmt, h, loading, selectField, sourceLink, table, toolbar } from '../ui';
+import { alternative, append, citation, cited, fmt, h, loading, selectField, sourceLink, sourcesReady, table, toolbar } from '../ui';
 
 type Block = Schemas['ConcentrationBlock'];
 type OkBlock = Extract<Block, { status: 'ok' }>;
@@ -27,15 +27,15 @@ const TOP_PRODUCERS = 10;
 
 export async function mineralView(main: HTMLElement, context: ViewContext): Promise<void> {
   const signal = context.signal;
-  const minerals = await unwrap(api.GET('/v1/minerals', { params: { query: { limit: 1000 } }, signal }), 'GET /v1/minerals');
-  const mineral = context.params.get('mineral') ?? minerals.data[0]?.id ?? 'antimony';
+  const mineral = context.params.get('mineral') ?? 'antimony';
   const yearText = context.params.get('year') ?? '';
   const year = /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
-  main.replaceChildren(h('h1', { tabindex: -1 }, minerals.data.find((m) => m.id === mineral)?.name ?? mineral), loading(`Loading ${mineral}…`));
+  main.replaceChildren(h('h1', { tabindex: -1 }, mineral), loading(`Loading ${mineral}…`));
 
   const path = { mineral };
   const query = withEdition({ year }, context);
-  const [detail, concentration, history, reserves, dependency, uses, countries] = await Promise.all([
+  const [minerals, detail, concentration, history, reserves, dependency, uses, countries] = await Promise.all([
+    unwrap(api.GET('/v1/minerals', { params: { query: { limit: 1000 } }, signal }), 'GET /v1/minerals'),
     unwrap(api.GET('/v1/minerals/{mineral}', { params: { path }, signal }), `GET /v1/minerals/${mineral}`),
     unwrap(api.GET('/v1/minerals/{mineral}/concentration', { params: { path, query }, signal }), `GET /v1/minerals/${mineral}/concentration`),
     unwrap(api.GET('/v1/minerals/{mineral}/concentration/history', { params: { path, query: {} }, signal }), `GET /v1/minerals/${mineral}/concentration/history`),
@@ -47,6 +47,7 @@ export async function mineralView(main: HTMLElement, context: ViewContext): Prom
     ),
     unwrap(api.GET('/v1/defense-uses', { params: { query: { mineral, limit: 1000 } }, signal }), 'GET /v1/defense-uses'),
     unwrap(api.GET('/v1/countries', { params: { query: { limit: 1000 } }, signal }), 'GET /v1/countries'),
+    sourcesReady(),
   ]);
   const countryName = new Map(countries.data.map((country) => [country.iso3, country.name]));
   const years = [...new Set(detail.stages.flatMap((stage) => stage.years))].sort((a, b) => b - a);

@@ -7,7 +7,7 @@
 import { api, apiUrl, curlFor, unwrap, type Schemas } from '../api';
 import type { ViewContext } from '../context';
 import { editionControl, withEdition } from '../extensions';
-import { alternative, cited, fmt, h, loading, radioField, selectField, table, toolbar } from '../ui';
+import { alternative, cited, fmt, h, loading, radioField, selectField, sourcesReady, table, toolbar } from '../ui';
 
 /** Viridis, light to dark, in bins; dark text on the light half. */
 const VIRIDIS = ['#fde725', '#a0da39', '#4ac16d', '#1fa187', '#277f8e', '#365c8d', '#46327e', '#440154'];
@@ -44,25 +44,23 @@ export async function overviewView(main: HTMLElement, context: ViewContext): Pro
   performance.mark('overview-start');
 
   const signal = context.signal;
-  const [minerals, stages] = await Promise.all([
+  const query = withEdition({ year }, context);
+  const [minerals, stages, overview, china] = await Promise.all([
     unwrap(api.GET('/v1/minerals', { params: { query: { limit: 1000 } }, signal }), 'GET /v1/minerals'),
     unwrap(api.GET('/v1/stages', { params: { query: {} }, signal }), 'GET /v1/stages'),
-  ]);
-  const query = withEdition({ year }, context);
-  const [overview, chokepoints, details, china] = await Promise.all([
     unwrap(api.GET('/v1/concentration', { params: { query }, signal }), 'GET /v1/concentration'),
-    Promise.all(
-      minerals.data.map((mineral) =>
-        unwrap(api.GET('/v1/minerals/{mineral}/concentration', { params: { path: { mineral: mineral.id }, query }, signal }), `GET /v1/minerals/${mineral.id}/concentration`),
-      ),
-    ),
-    Promise.all(minerals.data.map((mineral) => unwrap(api.GET('/v1/minerals/{mineral}', { params: { path: { mineral: mineral.id } }, signal }), `GET /v1/minerals/${mineral.id}`))),
     metric === 'china'
       ? unwrap(api.GET('/v1/countries/{iso3}/dominance', { params: { path: { iso3: 'CHN' }, query: { ...query, minShare: 0 } }, signal }), 'GET /v1/countries/CHN/dominance')
       : Promise.resolve(null),
+    sourcesReady(),
   ]);
+  // Each chain's chokepoint, as the API names it (method chokepoint), not recomputed here.
+  const chokepoints = await Promise.all(
+    minerals.data.map((mineral) =>
+      unwrap(api.GET('/v1/minerals/{mineral}/concentration', { params: { path: { mineral: mineral.id }, query }, signal }), `GET /v1/minerals/${mineral.id}/concentration`),
+    ),
+  );
 
-  const years = [...new Set(details.flatMap((detail) => detail.stages.flatMap((stage) => stage.years)))].sort((a, b) => b - a);
   const chokepointOf = new Map<string, string>();
   for (const answer of chokepoints) if (answer.chokepoint.status === 'ok') chokepointOf.set(answer.mineral, answer.chokepoint.stage);
   const mineralName = new Map(minerals.data.map((mineral) => [mineral.id, mineral.name]));
@@ -167,7 +165,7 @@ export async function overviewView(main: HTMLElement, context: ViewContext): Pro
     'div',
     { class: 'controls' },
     radioField('Colour by', 'metric', [{ value: 'hhi', label: 'HHI' }, { value: 'china', label: "China's share" }], metric, (value) => context.navigate({ metric: value === 'hhi' ? null : value })),
-    selectField('Year', 'year', [{ value: '', label: 'Latest with data' }, ...years.map((y) => ({ value: String(y), label: String(y) }))], yearText, (value) => context.navigate({ year: value || null })),
+    selectField('Year', 'year', [{ value: '', label: 'Latest with data' }, ...(year ? [{ value: String(year), label: String(year) }] : [])], yearText, (value) => context.navigate({ year: value || null })),
     editionControl(context),
   );
 
@@ -233,6 +231,17 @@ export async function overviewView(main: HTMLElement, context: ViewContext): Pro
     alternative(rankTable, 'Show the ranking as a table'),
   );
   performance.mark('overview-rendered');
+  // The years any mineral has data for, off the first render's path: each mineral's detail lists its years.
+  void fillYears(minerals.data.map((mineral) => mineral.id), year, signal);
+}
+
+async function fillYears(minerals: string[], selected: number | undefined, signal: AbortSignal): Promise<void> {
+  const details = await Promise.all(minerals.map((mineral) => unwrap(api.GET('/v1/minerals/{mineral}', { params: { path: { mineral } }, signal }), `GET /v1/minerals/${mineral}`))).catch(() => null);
+  const select = document.getElementById('field-year') as HTMLSelectElement | null;
+  if (!details || !select || signal.aborted) return;
+  const years = [...new Set(details.flatMap((detail) => detail.stages.flatMap((stage) => stage.years)))].sort((a, b) => b - a);
+  select.replaceChildren(h('option', { value: '' }, 'Latest with data'), ...years.map((y) => h('option', { value: String(y), selected: y === selected }, String(y))));
+  select.dataset.loaded = 'true';
 }
 
 /** Arrow keys move between the heat map's cells (links), skipping empty cells. */

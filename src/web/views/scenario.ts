@@ -10,7 +10,7 @@
 import { api, apiUrl, curlFor, unwrap, type Schemas } from '../api';
 import { chart } from '../charts';
 import type { ViewContext } from '../context';
-import { alternative, append, cited, fmt, h, loading, problemBox, table, toolbar, type Child } from '../ui';
+import { alternative, append, cited, fmt, h, loading, problemBox, sourcesReady, table, toolbar, type Child } from '../ui';
 
 type Request = Schemas['DisruptionRequestInput'];
 type Shock = Request['shocks'][number];
@@ -115,6 +115,7 @@ export async function scenarioView(main: HTMLElement, context: ViewContext): Pro
     unwrap(api.GET('/v1/minerals', { params: { query: { limit: 1000 } }, signal }), 'GET /v1/minerals'),
     unwrap(api.GET('/v1/groups', { params: { query: { limit: 1000 } }, signal }), 'GET /v1/groups'),
     unwrap(api.GET('/v1/countries', { params: { query: { limit: 1000 } }, signal }), 'GET /v1/countries'),
+    sourcesReady(),
   ]);
   const state = stateFromUrl(context.params, presets.data);
   const results = h('section', { id: 'scenario-results', 'aria-live': 'polite' });
@@ -146,7 +147,7 @@ let uid = 0;
 const nextId = (prefix: string) => `${prefix}-${++uid}`;
 
 function form(state: FormState, lists: Lists, redraw: () => void, submit: () => void): HTMLElement {
-  const element = h('form', { id: 'scenario-form', novalidate: true, 'aria-label': 'Scenario' });
+  const element = h('form', { id: 'scenario-form', novalidate: true, 'aria-label': 'Scenario settings' });
   element.addEventListener('submit', (event) => {
     event.preventDefault();
     submit();
