@@ -39,6 +39,8 @@ function withRedaction(logger: FastifyServerOptions['logger']): FastifyServerOpt
 export interface BuildAppOptions {
   /** Fastify logger settings; the server passes pino options, tests pass false. */
   logger?: FastifyServerOptions['logger'];
+  /** The built workbench page (default `dist/web` under the project); tests point it at a fixture. */
+  webRoot?: string;
 }
 
 /** Builds the whole application, ready to inject or listen; never listens itself. */
@@ -90,7 +92,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(httpPagination, { cursorSecret: config.cursorSecret });
   await registerModules(app, config);
   // The analyst workbench at `/`: a page built from src/web that calls the API above like any other client.
-  await app.register(workbench, { root: `${PROJECT_ROOT}dist/web` });
+  await app.register(workbench, { root: options.webRoot ?? `${PROJECT_ROOT}dist/web` });
   await app.ready();
   return app;
 }

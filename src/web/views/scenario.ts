@@ -419,7 +419,7 @@ function monthsOf(result: Result, mineral: string): Child {
   const entry = result.results.find((r): r is MineralOk => r.mineral === mineral && r.status === 'ok');
   const cover = entry?.importerImpact.monthsOfCover;
   if (!cover) return '—';
-  if (cover.months === null) return h('span', { class: 'note' }, cover.reason ?? '—');
+  if (cover.months === null) return h('span', { class: 'note', tabindex: 0, 'data-tip': `Months of cover: ${cover.reason ?? 'not computed'}`, 'aria-describedby': 'tip' }, '—', h('span', { class: 'sr-only' }, ` (${cover.reason ?? 'not computed'})`));
   return cited(`${fmt.plain(cover.months)} months`, cover.apparentConsumption ? [cover.apparentConsumption.sourceId] : [], 'stockpile ÷ (apparent consumption × consumption at risk ÷ 12)');
 }
 
