@@ -238,6 +238,8 @@ describe('the workbench in Chromium', () => {
       expect(text).toContain(problem.detail);
       expect(text).toContain(problem.errors[0]!.field);
       expect(text).toContain(problem.errors[0]!.message);
+      // The field the API names is marked on the form.
+      expect(await page.getByLabel('Reduction (0–1)').getAttribute('aria-invalid')).toBe('true');
       await page.screenshot({ path: join(OUTPUT, 'scenario-error-1280.png'), fullPage: true });
     } finally {
       await context.close();

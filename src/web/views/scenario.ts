@@ -327,8 +327,12 @@ async function run(state: FormState, holder: HTMLElement, minerals: Schemas['Min
         : await unwrap(api.POST('/v1/scenarios/disruption', { body: request.body as unknown as Request, signal }), what);
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
-    holder.replaceChildren(h('h2', {}, 'The API refused this scenario'), problemBox(error), h('p', { class: 'note' }, 'Change the highlighted input and run it again.'));
-    holder.querySelector<HTMLElement>('.problem')?.focus();
+    const marked = markInvalidInputs(error);
+    holder.replaceChildren(
+      h('h2', {}, 'The API refused this scenario'),
+      problemBox(error),
+      h('p', { class: 'note' }, marked.length ? ['Fix ', marked.map((link, i) => [i ? ', ' : '', link]), ' and run it again.'] : 'Change the scenario and run it again.'),
+    );
     return;
   }
   const url = apiUrl(request.path);
@@ -392,6 +396,41 @@ async function run(state: FormState, holder: HTMLElement, minerals: Schemas['Min
     detailHolder,
   ]);
   showDetail();
+}
+
+/** The form input an API field error names (`body.shocks.0.reduction` → the first shock's reduction), if any. */
+function inputFor(field: string): HTMLElement | null {
+  const parts = field.split('.');
+  if (parts[0] !== 'body') return null;
+  if (parts[1] === 'shocks' && parts[2] !== undefined) {
+    const leaf = parts[3] === 'countries' || parts[3] === 'group' || parts[3] === 'reduction' ? parts[3] : parts[3] === 'stages' ? 'stage-mining' : 'countries';
+    return document.getElementById(`shock-${parts[2]}-${leaf}`) ?? document.getElementById(`shock-${parts[2]}-group`);
+  }
+  if (parts[1] === 'year') return document.getElementById('scenario-year');
+  if (parts[1] === 'importer') return document.getElementById('scenario-importer');
+  if (parts[1] === 'stockpile' && parts[2]) return document.getElementById(`stockpile-${parts[2]}`);
+  if (parts[1] === 'minerals') return document.querySelector('[id^="include-"]');
+  return null;
+}
+
+/** Marks the inputs the API's field errors name (aria-invalid) and returns links that move the focus to them. */
+function markInvalidInputs(error: unknown): HTMLElement[] {
+  for (const input of document.querySelectorAll('#scenario-form [aria-invalid]')) input.removeAttribute('aria-invalid');
+  const errors = (error as { problem?: { errors?: { field: string }[] } }).problem?.errors ?? [];
+  const links: HTMLElement[] = [];
+  for (const item of errors) {
+    const input = inputFor(item.field);
+    if (!input) continue;
+    input.setAttribute('aria-invalid', 'true');
+    const label = document.querySelector(`label[for="${input.id}"]`)?.textContent ?? input.getAttribute('aria-label') ?? item.field;
+    const link = h('a', { href: `#${input.id}` }, label);
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      input.focus();
+    });
+    links.push(link);
+  }
+  return links;
 }
 
 function stageSources(result: Result, mineral: string, stage: string | null): string[] {
