@@ -281,13 +281,21 @@ function dependencySection(importer: string, row: Dependency | null, countryName
       ),
       item(
         'Import-source concentration',
-        concentration === null ? 'not available' : concentration.status === 'ok' ? h('span', {}, `HHI ${fmt.hhi(concentration.hhi)} (up to ${fmt.hhi(concentration.hhiUpperBound)}); ${fmt.share(concentration.unlistedShare)} unlisted`) : `insufficient data: ${concentration.reason}`,
+        concentration === null ? 'not available' : concentration.status === 'ok' ? h('span', {}, 'HHI ', cited(fmt.hhi(concentration.hhi), sources?.sourceIds ?? []), ` (up to ${fmt.hhi(concentration.hhiUpperBound)}); `, cited(fmt.share(concentration.unlistedShare), sources?.sourceIds ?? []), ' unlisted') : `insufficient data: ${concentration.reason}`,
         'HHI of the import shares: how much the importer depends on a few suppliers. The upper bound treats the unlisted share as one supplier.',
       ),
       item(
         'Dependency index',
         index.status === 'ok'
-          ? h('span', { 'data-dependency-index': index.index }, fmt.plain(index.index), ` = trade exposure ${fmt.fraction(index.tradeExposure)} × disruption potential ${fmt.plain(index.disruptionPotential)}`, index.assessedStage ? ` (${index.assessedStage} ${index.assessedYear})` : '')
+          ? h(
+              'span',
+              { 'data-dependency-index': index.index },
+              cited(fmt.plain(index.index), reliance ? [reliance.sourceId] : [], `computed by method ${index.method.id} ${index.method.version}`),
+              ' = trade exposure ',
+              cited(fmt.fraction(index.tradeExposure), reliance ? [reliance.sourceId] : []),
+              ` × disruption potential ${fmt.plain(index.disruptionPotential)}`,
+              index.assessedStage ? ` (${index.assessedStage} ${index.assessedYear})` : '',
+            )
           : `insufficient data: ${index.reason}`,
         'Trade exposure is net import reliance; disruption potential weights the assessed stage’s concentration by producers’ governance (WGI). 0 = no exposure, 1 = fully exposed.',
       ),

@@ -477,7 +477,7 @@ function mineralDetail(entry: MineralOk): Child[] {
       card('Binding loss', cited(fmt.fraction(entry.bindingLoss), bindingIds), `at ${entry.bindingStage}`),
       card('Consumption at risk', cited(fmt.fraction(impact.consumptionAtRisk), riskSources(entry)), impact.proxy ? 'proxy: world loss at the binding stage' : `${impact.importer}: reliance ${fmt.fraction(impact.netImportReliance.used)}${impact.netImportReliance.assumed ? ' (assumed)' : ''} × shocked import share`),
       card('Months of cover', cover.months === null ? h('span', {}, '—') : cited(fmt.plain(cover.months), cover.apparentConsumption ? [cover.apparentConsumption.sourceId] : []), cover.months === null ? (cover.reason ?? '') : `${fmt.int(cover.stockpileTonnes ?? 0)} t stockpile, ${fmt.int(cover.tonnesAtRiskPerMonth ?? 0)} t/month at risk`),
-      card('Chokepoint HHI', h('span', {}, `${fmt.hhi(entry.chokepointBefore.hhi)} → ${entry.chokepointAfter ? fmt.hhi(entry.chokepointAfter.hhi) : 'none left'}`), `${entry.chokepointBefore.stage}${entry.chokepointAfter && entry.chokepointAfter.stage !== entry.chokepointBefore.stage ? ` → ${entry.chokepointAfter.stage}` : ''}`),
+      card('Chokepoint HHI', cited(`${fmt.hhi(entry.chokepointBefore.hhi)} → ${entry.chokepointAfter ? fmt.hhi(entry.chokepointAfter.hhi) : 'none left'}`, stages.find((stage) => stage.stage === entry.chokepointBefore.stage)?.sourceIds ?? [], 'before → after the shock'), `${entry.chokepointBefore.stage}${entry.chokepointAfter && entry.chokepointAfter.stage !== entry.chokepointBefore.stage ? ` → ${entry.chokepointAfter.stage}` : ''}`),
     ),
     h(
       'div',
