@@ -158,7 +158,7 @@ export async function overviewView(main: HTMLElement, context: ViewContext): Pro
       return h('span', {}, swatch, high === undefined ? `≥ ${fmt.int(low)}${unit}` : `${fmt.int(low)}–${fmt.int(high)}${unit}`);
     }),
     h('span', {}, h('span', { class: 'marker' }), '◆ chokepoint (stage with the highest HHI)'),
-    h('span', {}, 'Hatched: no data'),
+    h('span', {}, metric === 'hhi' ? 'Hatched: no data' : 'Hatched: no data, or China not among the reported producers'),
   );
 
   const controls = h(
@@ -228,7 +228,7 @@ export async function overviewView(main: HTMLElement, context: ViewContext): Pro
     h('div', { class: 'table-wrap' }, heatmap),
     legend,
     h('p', { class: 'note' }, year ? `Year ${year} only.` : 'Each cell shows the latest year with data for that stage (the year is in the cell).', ' Use the arrow keys to move between cells.'),
-    alternative(rankTable, 'Show the ranking as a table'),
+    alternative(rankTable, metric === 'hhi' ? 'Show the ranking as a table' : "Show China's shares as a table"),
   );
   performance.mark('overview-rendered');
   // The years any mineral has data for, off the first render's path: each mineral's detail lists its years.
