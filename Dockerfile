@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # Chokepoint API image: build with the toolchain better-sqlite3 needs, run without it.
 
-# ---- build: compile the native addon and the TypeScript, drop dev dependencies and build leftovers ----
+# ---- build: compile the native addon, the TypeScript and the workbench page, drop dev dependencies and build leftovers ----
 FROM node:20-bookworm-slim AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
@@ -11,6 +11,8 @@ COPY package.json package-lock.json ./
 # Not --ignore-scripts: better-sqlite3's install script builds the addon (prebuilt or node-gyp).
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
+# The workbench page (src/web, bundled by Vite into dist/web) is typed by the generated API client in client/.
+COPY client ./client
 COPY src ./src
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund \

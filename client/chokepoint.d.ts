@@ -13636,13 +13636,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DisruptionScenario"];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid scenario: bad shape (e.g. `body.shocks.1.reduction` outside 0–1, empty `shocks`, both or neither of countries/group), an unknown country, group, mineral or importer, or the same country shocked twice at one stage; the per-field list is in `errors` */
@@ -13654,7 +13655,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header allows none of: application/json */
+            /** @description The Accept header allows none of: application/json, text/csv */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13808,13 +13809,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PresetScenario"];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid scenario: bad shape (e.g. `body.shocks.1.reduction` outside 0–1, empty `shocks`, both or neither of countries/group), an unknown country, group, mineral or importer, or the same country shocked twice at one stage; the per-field list is in `errors` */
@@ -13835,7 +13837,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header allows none of: application/json */
+            /** @description The Accept header allows none of: application/json, text/csv */
             406: {
                 headers: {
                     [name: string]: unknown;

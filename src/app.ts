@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Config } from './config.js';
+import { PROJECT_ROOT, type Config } from './config.js';
 import { registerModules } from './modules/index.js';
 import database from './plugins/database.js';
 import closing from './plugins/closing.js';
@@ -12,6 +12,7 @@ import httpRepresentation from './plugins/http-representation.js';
 import metrics from './plugins/metrics.js';
 import openapi from './plugins/openapi.js';
 import requestId, { requestIdFor } from './plugins/request-id.js';
+import workbench from './plugins/workbench.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -42,6 +43,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Clock for "today" (default asOf of export-control answers); the system clock unless a test pins it. */
   now?: () => Date;
+  /** The built workbench page (default `dist/web` under the project); tests point it at a fixture. */
+  webRoot?: string;
 }
 
 /** Builds the whole application, ready to inject or listen; never listens itself. */
@@ -93,6 +96,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(httpCaching);
   await app.register(httpPagination, { cursorSecret: config.cursorSecret });
   await registerModules(app, config);
+  // The analyst workbench at `/`: a page built from src/web that calls the API above like any other client.
+  await app.register(workbench, { root: options.webRoot ?? `${PROJECT_ROOT}dist/web` });
   await app.ready();
   return app;
 }

@@ -70,9 +70,19 @@ export function transformWithHttpConventions(input: TransformInput) {
         ...schema.headers?.properties,
       },
     };
-  } else if (responses['406'] === undefined) {
-    // Content negotiation runs on every /v1 request, writes and POSTed computations included.
-    responses['406'] = problemResponse('The Accept header allows none of: application/json');
+  } else {
+    // POSTed computations that render rows (scenarios) answer CSV too, when asked with Accept: text/csv.
+    const csv = input.route.config?.csv !== undefined;
+    const ok = responses['200'];
+    if (csv && ok) {
+      const content: JsonObject = ok.content ? { ...ok.content } : { 'application/json': { schema: ok } };
+      content['text/csv'] = CSV_MEDIA;
+      responses['200'] = { description: ok.description ?? 'OK', content };
+    }
+    if (responses['406'] === undefined) {
+      // Content negotiation runs on every /v1 request, writes and POSTed computations included.
+      responses['406'] = problemResponse(`The Accept header allows none of: application/json${csv ? ', text/csv' : ''}`);
+    }
   }
   // Failures the framework itself answers, before or around the handler.
   if ((schema.querystring || schema.params || schema.body) && responses['400'] === undefined) {

@@ -17,6 +17,45 @@ const SCENARIO_ERRORS = {
   500: READ_ERRORS[500],
 };
 
+type ScenarioBody = z.output<typeof DisruptionResponseSchema>;
+
+/**
+ * The CSV of a scenario: one row per mineral and stage, with the mineral's binding stage and importer impact repeated
+ * on each of its rows, so a spreadsheet can filter or pivot either way. Every row has the same columns.
+ */
+export function scenarioCsvRows(body: unknown): Record<string, unknown>[] {
+  return (body as ScenarioBody).results.flatMap((result) => {
+    const ok = result.status === 'ok' ? result : null;
+    return result.stages.map((stage) => {
+      const measured = stage.status === 'ok' ? stage : null;
+      return {
+        mineral: result.mineral,
+        stage: stage.stage,
+        status: stage.status,
+        year: stage.year,
+        basis: measured?.basis ?? null,
+        edition: measured?.edition ?? null,
+        baselineTonnes: measured?.baselineTonnes ?? null,
+        lostTonnes: measured?.lostTonnes ?? null,
+        substitutedTonnes: measured?.substitutedTonnes ?? null,
+        grossLossShare: measured?.grossLossShare ?? null,
+        lossShare: measured?.lossShare ?? null,
+        hhiBefore: measured?.hhiBefore ?? null,
+        hhiAfter: measured?.hhiAfter ?? null,
+        topProducerAfter: measured?.topProducerAfter?.country ?? null,
+        topShareAfter: measured?.topProducerAfter?.share ?? null,
+        binding: ok ? ok.bindingStage === stage.stage : null,
+        bindingLoss: ok?.bindingLoss ?? null,
+        importer: ok?.importerImpact.importer ?? null,
+        consumptionAtRisk: ok?.importerImpact.consumptionAtRisk ?? null,
+        monthsOfCover: ok?.importerImpact.monthsOfCover.months ?? null,
+        reason: stage.status === 'ok' ? null : stage.reason,
+        sourceIds: measured?.sourceIds ?? [],
+      };
+    });
+  });
+}
+
 const DESCRIPTION =
   'Cuts the output of the shocked countries (reduction 0–1, per stage) and reports, per mineral and stage, the tonnes and share of world supply lost, HHI before and after among the remaining supply, and the top producer after; the binding stage (largest loss share: a chain is as weak as its weakest stage); the importer’s consumption at risk (net import reliance × the shocked suppliers’ share of its imports where import shares are published, else the world loss at the binding stage, flagged as a proxy) and, with a stockpile, months of cover; the defense uses exposed; and the alternative suppliers at the binding stage with their reserves, governance (WGI) and group memberships. A mineral or stage without data is reported as insufficient_data, never as zero. The same request always gives the same body, byte for byte.';
 
@@ -35,6 +74,7 @@ export const scenariosRoutes: FastifyPluginAsyncZod = async (app) => {
         body: DisruptionRequestSchema,
         response: { 200: DisruptionResponseSchema, ...SCENARIO_ERRORS },
       },
+      config: { csv: scenarioCsvRows },
     },
     async (request) => runScenario(request.snapshot, request.body),
   );
@@ -71,6 +111,7 @@ export const scenariosRoutes: FastifyPluginAsyncZod = async (app) => {
           500: READ_ERRORS[500],
         },
       },
+      config: { csv: scenarioCsvRows },
     },
     async (request) => runPreset(request.snapshot, request.params.id, request.body ?? undefined),
   );

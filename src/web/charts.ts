@@ -1,0 +1,122 @@
+/**
+ * The one chart library: Apache ECharts, imported piece by piece (bar and line charts, SVG renderer) so the bundle
+ * carries only what the workbench draws. Colours are Okabe–Ito (distinguishable with every common colour-vision
+ * deficiency); every chart also gets an aria description and, in the views, a table alternative.
+ */
+import { BarChart, LineChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { beforeNextView } from './lifecycle';
+import { h } from './ui';
+
+echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, AriaComponent, SVGRenderer]);
+
+/** Okabe & Ito (2008), black last. */
+export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+
+export interface Series {
+  name: string;
+  data: (number | null)[];
+  /** Tooltip lines per data point (e.g. the citation). */
+  notes?: (string | null)[];
+}
+
+export interface ChartSpec {
+  /** What the chart shows, read by screen readers (role=img). */
+  title: string;
+  categories: string[];
+  series: Series[];
+  kind: 'bar' | 'line';
+  /** Horizontal bars (long category names, e.g. countries). */
+  horizontal?: boolean;
+  format: (value: number) => string;
+  /** Value axis maximum (e.g. 100 for shares, 10000 for HHI). */
+  max?: number;
+  /** Horizontal reference lines on the value axis, e.g. HHI band thresholds. */
+  thresholds?: { value: number; label: string }[];
+  tall?: boolean;
+}
+
+const charts = new Set<echarts.ECharts>();
+let resizeInstalled = false;
+
+/** Disposes the charts of a view that is being replaced. */
+function disposeCharts(): void {
+  for (const chart of charts) chart.dispose();
+  charts.clear();
+}
+beforeNextView.add(disposeCharts);
+
+export function chart(spec: ChartSpec): HTMLElement {
+  const element = h('div', { class: spec.tall ? 'chart tall' : 'chart', role: 'img', 'aria-label': spec.title });
+  // Drawn once the element is in the document (ECharts needs its size).
+  queueMicrotask(() => requestAnimationFrame(() => draw(element, spec)));
+  return element;
+}
+
+function draw(element: HTMLElement, spec: ChartSpec): void {
+  if (!element.isConnected) return;
+  const instance = echarts.init(element, null, { renderer: 'svg' });
+  charts.add(instance);
+  if (!resizeInstalled) {
+    resizeInstalled = true;
+    window.addEventListener('resize', () => charts.forEach((chart) => chart.resize()));
+  }
+  const narrow = element.clientWidth < 480;
+  const categoryAxis = {
+    type: 'category' as const,
+    data: spec.categories,
+    axisLabel: { interval: 0, width: narrow ? 70 : 110, overflow: 'truncate' as const, rotate: !spec.horizontal && spec.categories.length > 5 && narrow ? 35 : 0 },
+    inverse: spec.horizontal === true,
+  };
+  const valueAxis = { type: 'value' as const, max: spec.max, axisLabel: { formatter: (value: number) => spec.format(value) } };
+  instance.setOption({
+    color: PALETTE,
+    animation: false,
+    aria: { enabled: true, label: { description: spec.title } },
+    textStyle: { fontFamily: 'system-ui, sans-serif' },
+    grid: { left: 8, right: 24, top: spec.series.length > 1 ? 36 : 16, bottom: 8, containLabel: true },
+    legend: spec.series.length > 1 ? { top: 0, type: 'scroll' } : undefined,
+    tooltip: {
+      trigger: 'axis',
+      confine: true,
+      axisPointer: { type: spec.kind === 'bar' ? 'shadow' : 'line' },
+      formatter: (params: unknown) => {
+        const points = params as { seriesIndex: number; dataIndex: number; seriesName: string; value: number | null; marker: string; axisValueLabel: string }[];
+        const head = points[0]?.axisValueLabel ?? '';
+        const lines = points.map((point) => {
+          const value = point.value === null || point.value === undefined ? 'no data' : spec.format(point.value);
+          const note = spec.series[point.seriesIndex]?.notes?.[point.dataIndex];
+          return `${point.marker}${escapeHtml(point.seriesName)}: <b>${value}</b>${note ? `<br/><small>${escapeHtml(note)}</small>` : ''}`;
+        });
+        return [`<b>${escapeHtml(head)}</b>`, ...lines].join('<br/>');
+      },
+    },
+    xAxis: spec.horizontal ? valueAxis : categoryAxis,
+    yAxis: spec.horizontal ? categoryAxis : valueAxis,
+    series: spec.series.map((series, index) => ({
+      name: series.name,
+      type: spec.kind,
+      data: series.data,
+      connectNulls: false,
+      symbolSize: 7,
+      barMaxWidth: 28,
+      label: spec.kind === 'bar' && spec.series.length === 1 ? { show: true, position: spec.horizontal ? 'right' : 'top', formatter: (p: { value: number }) => spec.format(p.value), fontSize: 11 } : undefined,
+      markLine:
+        index === 0 && spec.thresholds
+          ? {
+              silent: true,
+              symbol: 'none',
+              lineStyle: { color: '#57606a', type: 'dashed' },
+              label: { formatter: (p: { name: string }) => p.name, position: 'insideEndTop', fontSize: 10 },
+              data: spec.thresholds.map((threshold) => (spec.horizontal ? { xAxis: threshold.value, name: threshold.label } : { yAxis: threshold.value, name: threshold.label })),
+            }
+          : undefined,
+    })),
+  });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}

@@ -1,0 +1,288 @@
+/**
+ * The analyst workbench in a real browser: Debian's Chromium driven by playwright-core, against the real server
+ * (`node --import tsx src/server.ts`, seeded from data/) serving the page built by Vite. Numbers on the page are
+ * checked against the API's own answers. Screenshots of every view, at 1280 and 390 px, go to
+ * test-output/workbench/ (not committed), with the overview's first-render time (Performance API).
+ *
+ * Without Chromium these tests fail (they do not skip) and say how to install it; .ci/run installs it.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/config.js';
+import { killAllServers, listeningAddress, startServer, stopServer, type ServerProcess } from '../helpers/server-process.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const OUTPUT = join(PROJECT_ROOT, 'test-output', 'workbench');
+const WEB_SOURCES = [join(PROJECT_ROOT, 'src', 'web'), join(PROJECT_ROOT, 'client')];
+const BUILT_PAGE = join(PROJECT_ROOT, 'dist', 'web', 'index.html');
+const BROWSER_TIMEOUT = 60_000;
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
+}
+
+/** Builds the page when dist/web is missing or older than its sources (npm start and .ci/run build it already). */
+function ensurePageBuilt(): void {
+  const built = existsSync(BUILT_PAGE) ? statSync(BUILT_PAGE).mtimeMs : 0;
+  if (built >= Math.max(...WEB_SOURCES.map(newestMtime))) return;
+  execFileSync(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'src/web/vite.config.ts'], {
+    cwd: PROJECT_ROOT,
+    stdio: 'pipe',
+  });
+}
+
+function requireChromium(): void {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}, so the workbench's browser tests cannot run. ` +
+        'Install Debian\'s Chromium as root: `apt-get update && apt-get install -y chromium` ' +
+        '(or point CHROMIUM_PATH at a Chromium binary). .ci/run installs it when it is missing.',
+    );
+  }
+}
+
+let server: ServerProcess;
+let base: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  requireChromium();
+  ensurePageBuilt();
+  mkdirSync(OUTPUT, { recursive: true });
+  server = startServer({ PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: ':memory:', LOG_LEVEL: 'info' });
+  base = await listeningAddress(server);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (server) await stopServer(server);
+  killAllServers();
+});
+
+interface Timing {
+  /** performance.mark('overview-rendered'), set by the overview once its heat map is in the page. */
+  renderedMs: number;
+  domContentLoadedMs: number;
+  /** Bytes of JavaScript fetched (compressed, as sent). */
+  jsTransferBytes: number;
+}
+
+async function firstRender(page: Page): Promise<Timing> {
+  return page.evaluate(() => {
+    const mark = performance.getEntriesByName('overview-rendered')[0];
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const js = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((entry) => entry.name.includes('/assets/') && entry.name.endsWith('.js'));
+    if (!mark) throw new Error('the overview set no overview-rendered mark');
+    return { renderedMs: mark.startTime, domContentLoadedMs: navigation?.domContentLoadedEventEnd ?? 0, jsTransferBytes: js.reduce((sum, entry) => sum + entry.transferSize, 0) };
+  });
+}
+
+/** A page that records console errors and uncaught exceptions. */
+async function open(context: BrowserContext, path: string, ready: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${base}${path}`);
+  await page.waitForSelector(`main[data-ready="${ready}"]`, { timeout: 20_000 });
+  return { page, errors };
+}
+
+async function api<T = any>(path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(`${base}${path}`, init);
+  return (await response.json()) as T;
+}
+
+const post = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+/** Screenshots at both widths, and a check that a 390 px phone needs no sideways scrolling of the page itself. */
+async function capture(page: Page, name: string): Promise<void> {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(300); // charts redraw on resize
+    await page.screenshot({ path: join(OUTPUT, `${name}-${width}.png`), fullPage: true });
+    if (width === 390) {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${name} scrolls sideways at 390 px`).toBeLessThanOrEqual(0);
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+describe('the workbench in Chromium', () => {
+  it('serves the page at / with the API\'s CSP, and it renders the overview with no console errors', async () => {
+    const response = await fetch(`${base}/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const { page, errors } = await open(context, '/', 'overview');
+      const first = await firstRender(page);
+      // Again in fresh browser contexts (nothing cached in the browser), now that the server has answered once.
+      const fresh: Timing[] = [];
+      for (let run = 0; run < 3; run += 1) {
+        const other = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        try {
+          fresh.push(await firstRender((await open(other, '/', 'overview')).page));
+        } finally {
+          await other.close();
+        }
+      }
+      const renders = fresh.map((timing) => timing.renderedMs).sort((a, b) => a - b);
+      const record = { coldServer: first, freshBrowser: fresh, freshBrowserMedianMs: renders[1], at: new Date().toISOString() };
+      writeFileSync(join(OUTPUT, 'first-render.json'), `${JSON.stringify(record, null, 2)}\n`);
+      console.log(
+        `overview first render (Performance API, ms after navigation start): ${Math.round(first.renderedMs)} on a just-started server; ` +
+          `${renders.map(Math.round).join(', ')} in fresh browser contexts (median ${Math.round(renders[1]!)}); JS transferred ${first.jsTransferBytes} B`,
+      );
+      expect(await page.locator('#heatmap a[data-cell]').count()).toBeGreaterThan(10);
+      expect(await page.locator('#heatmap td.chokepoint').count()).toBe((await api('/v1/minerals')).total);
+      await capture(page, 'overview');
+      // The China's-share toggle is a state of the URL, and renders too.
+      await page.getByLabel("China's share").check();
+      await page.waitForSelector('#heatmap[data-metric="china"]');
+      expect(page.url()).toContain('metric=china');
+      await capture(page, 'overview-china');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, BROWSER_TIMEOUT);
+
+  it("shows antimony's mining HHI exactly as GET /v1/minerals/antimony/concentration gives it", async () => {
+    const answer = await api('/v1/minerals/antimony/concentration');
+    const mining = answer.stages.find((stage: { stage: string }) => stage.stage === 'mining');
+    const context = await browser.newContext();
+    try {
+      const { page, errors } = await open(context, '/', 'overview');
+      const cell = page.locator('#heatmap a[data-mineral="antimony"][data-stage="mining"]');
+      expect(Number(await cell.getAttribute('data-value'))).toBe(mining.hhi);
+      expect(await cell.locator('.value').innerText()).toContain(mining.hhi.toLocaleString('en-US', { maximumFractionDigits: 1 }));
+      // Its citation shows on keyboard focus, and the arrow keys move through the grid.
+      await cell.focus();
+      await expect.poll(() => page.locator('#tip').innerText()).toContain('Source: U.S. Geological Survey');
+      await page.keyboard.press('ArrowDown');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-mineral'))).toBe('cobalt');
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('main[data-ready="mineral"]');
+      expect(new URL(page.url()).searchParams.get('mineral')).toBe('antimony');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, BROWSER_TIMEOUT);
+
+  it('renders the mineral view, its figures equal to the API, with no console errors', async () => {
+    const answer = await api('/v1/minerals/antimony/concentration');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const { page, errors } = await open(context, '/?view=mineral&mineral=antimony', 'mineral');
+      const hhi = await page.locator('[data-stage="mining"] [data-hhi]').getAttribute('data-hhi');
+      expect(Number(hhi)).toBe(answer.stages[0].hhi);
+      await expect.poll(() => page.locator('.chart svg').count()).toBeGreaterThanOrEqual(2);
+      expect(await page.locator('#reserves-table tbody tr').count()).toBeGreaterThan(3);
+      expect(await page.locator('#dependency-USA').innerText()).toContain('Net import reliance');
+      expect(await page.locator('#defense-uses li').count()).toBe((await api('/v1/defense-uses?mineral=antimony&limit=1000')).total);
+      await capture(page, 'mineral');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, BROWSER_TIMEOUT);
+
+  it('runs a preset from the builder and shows the same binding loss as the API', async () => {
+    const answer = await api('/v1/scenarios/presets/china-antimony-ban', { method: 'POST' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const { page, errors } = await open(context, '/?view=scenario', 'scenario');
+      await page.getByLabel('Scenario', { exact: true }).selectOption('china-antimony-ban');
+      await page.getByRole('button', { name: 'Run scenario' }).click();
+      const loss = page.locator('#scenario-summary [data-binding-loss][data-mineral="antimony"]');
+      await loss.waitFor({ timeout: 20_000 });
+      expect(Number(await loss.getAttribute('data-binding-loss'))).toBe(answer.results[0].bindingLoss);
+      expect(await loss.innerText()).toBe(`${answer.results[0].bindingLoss * 100} %`);
+      expect(new URL(page.url()).searchParams.get('preset')).toBe('china-antimony-ban');
+      await expect.poll(() => page.locator('#scenario-detail .chart svg').count()).toBeGreaterThanOrEqual(3);
+      await capture(page, 'scenario');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, BROWSER_TIMEOUT);
+
+  it("shows the API's own error message for a bad input in the scenario form", async () => {
+    const refused = await fetch(`${base}/v1/scenarios/disruption`, post({ shocks: [{ countries: ['CHN'], reduction: 1.5 }], importer: 'USA' }));
+    expect(refused.status).toBe(400);
+    const problem = (await refused.json()) as { detail: string; errors: { field: string; message: string }[] };
+    const context = await browser.newContext();
+    try {
+      const { page } = await open(context, '/?view=scenario', 'scenario');
+      await page.getByLabel('custom shocks').check();
+      await page.getByLabel('Reduction (0–1)').fill('1.5');
+      await page.getByRole('button', { name: 'Run scenario' }).click();
+      const box = page.locator('#scenario-results .problem');
+      await box.waitFor({ timeout: 20_000 });
+      const text = await box.innerText();
+      expect(text).toContain(problem.detail);
+      expect(text).toContain(problem.errors[0]!.field);
+      expect(text).toContain(problem.errors[0]!.message);
+      // The field the API names is marked on the form.
+      expect(await page.getByLabel('Reduction (0–1)').getAttribute('aria-invalid')).toBe('true');
+      await page.screenshot({ path: join(OUTPUT, 'scenario-error-1280.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  }, BROWSER_TIMEOUT);
+
+  it("downloads the API's own CSV from the overview and from a scenario", async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    try {
+      const { page } = await open(context, '/', 'overview');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="download-csv"]').first().click()]);
+      const saved = join(OUTPUT, 'overview.csv');
+      await download.saveAs(saved);
+      const expected = await (await fetch(`${base}/v1/concentration?format=csv`)).text();
+      expect(readFileSync(saved, 'utf8')).toBe(expected);
+      expect(expected.split('\r\n')[0]).toMatch(/^rank,mineral,stage,year,edition,hhi/);
+
+      await page.goto(`${base}/?view=scenario&preset=china-antimony-ban`);
+      await page.locator('#scenario-summary').waitFor({ timeout: 20_000 });
+      const [scenarioDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#scenario-results [data-action="download-csv"]').click()]);
+      const scenarioSaved = join(OUTPUT, 'scenario.csv');
+      await scenarioDownload.saveAs(scenarioSaved);
+      const scenarioExpected = await (await fetch(`${base}/v1/scenarios/presets/china-antimony-ban`, { method: 'POST', headers: { accept: 'text/csv' } })).text();
+      expect(readFileSync(scenarioSaved, 'utf8')).toBe(scenarioExpected);
+      expect(scenarioExpected).toContain('antimony,mining,ok,2025,sb-contained,usgs-mcs-2026');
+      // Copy curl: the command shown is the request behind the view.
+      expect(await page.locator('#scenario-results pre.curl').innerText()).toBe(`curl -s -X POST '${base}/v1/scenarios/presets/china-antimony-ban'`);
+    } finally {
+      await context.close();
+    }
+  }, BROWSER_TIMEOUT);
+
+  it('shows a refused request in words (an unknown mineral in the URL)', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${base}/?view=mineral&mineral=unobtainium`);
+      const box = page.locator('main .problem');
+      await box.waitFor({ timeout: 20_000 });
+      const answer = await api('/v1/minerals/unobtainium');
+      expect(await box.innerText()).toContain(answer.detail);
+    } finally {
+      await context.close();
+    }
+  }, BROWSER_TIMEOUT);
+});
