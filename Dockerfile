@@ -14,6 +14,8 @@ COPY tsconfig.json tsconfig.build.json ./
 # The workbench page (src/web, bundled by Vite into dist/web) is typed by the generated API client in client/.
 COPY client ./client
 COPY src ./src
+# The build also validates data/ once and writes it as dist/data/dataset.json (a start-up on it skips the CSV parse).
+COPY data ./data
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund \
  && cd node_modules/better-sqlite3 \
