@@ -6,11 +6,27 @@
  * operation. A browser page may call it only from an origin allowed to read the API (CORS_ORIGINS): the MCP
  * specification asks servers to check `Origin` against DNS rebinding.
  */
-import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 import { createPaginator } from '../lib/pagination.js';
-import { createMcpServer } from './server.js';
+
+/**
+ * The MCP SDK and the tool definitions, loaded on the first /mcp request: importing the SDK costs about a quarter
+ * of a second of CPU, which every start-up would otherwise pay for a route most deployments rarely call.
+ */
+let runtime:
+  | Promise<{
+      Transport: typeof import('@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js').WebStandardStreamableHTTPServerTransport;
+      createMcpServer: typeof import('./server.js').createMcpServer;
+    }>
+  | undefined;
+
+function mcpRuntime() {
+  runtime ??= Promise.all([import('@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js'), import('./server.js')]).then(
+    ([transport, server]) => ({ Transport: transport.WebStandardStreamableHTTPServerTransport, createMcpServer: server.createMcpServer }),
+  );
+  return runtime;
+}
 
 export const MCP_PATH = '/mcp';
 
@@ -33,8 +49,9 @@ export async function mcpRoutes(app: FastifyInstance): Promise<void> {
     throw new AppError('forbidden', `Origin ${origin.slice(0, 200)} may not call ${MCP_PATH}; see CORS_ORIGINS.`);
   };
   app.post(MCP_PATH, { schema: { hide: true }, preHandler: checkOrigin }, async (request, reply) => {
+    const { Transport, createMcpServer } = await mcpRuntime();
     const server = createMcpServer({ snapshot: () => request.snapshot, paginate, log: request.log });
-    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    const transport = new Transport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     try {
       await server.connect(transport);
       const response = await transport.handleRequest(webRequestOf(request), { parsedBody: request.body });
