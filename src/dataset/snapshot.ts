@@ -27,8 +27,8 @@ import type {
   StageRecord,
 } from './dataset.repository.js';
 
-/** Every edition's rows of the tables that carry an edition (revisions compare these). */
-export interface AllEditions {
+/** The tables whose rows carry an edition: every edition's rows in `all`, one view's rows at the top level. */
+export interface FigureTables {
   production: ProductionRecord[];
   reserves: ReserveRecord[];
   importReliance: ImportRelianceRecord[];
@@ -40,6 +40,9 @@ export interface AllEditions {
   criticalMinerals: CriticalMineralRecord[];
 }
 
+/** Every edition's rows of the figure tables (revisions compare these). */
+export type AllEditions = FigureTables;
+
 /**
  * Everything the API reads, held in memory for one dataset version. Scores only change when the data does,
  * so services compute from this instead of querying per request.
@@ -48,7 +51,7 @@ export interface AllEditions {
  * the newest edition that reports it; `editionView()` gives the same shape pinned to one edition. `all` keeps
  * every edition's rows.
  */
-export interface DatasetSnapshot {
+export interface DatasetSnapshot extends FigureTables {
   version: string;
   /** Editions, oldest published first. */
   editions: EditionRecord[];
@@ -71,20 +74,11 @@ export interface DatasetSnapshot {
   groupById: ReadonlyMap<string, GroupRecord>;
   membersByGroup: ReadonlyMap<string, GroupMemberRecord[]>;
   groupsByCountry: ReadonlyMap<string, string[]>;
-  production: ProductionRecord[];
   figures: ProductionFigure[];
   /** One supply picture per (mineral, stage, year) on the preferred basis. */
   supplies: StageYearSupply[];
   /** `supplies` per `${mineral}|${stage}`, in the same order: per-mineral lookups without scanning every supply. */
   suppliesByMineralStage: ReadonlyMap<string, StageYearSupply[]>;
-  reserves: ReserveRecord[];
-  importReliance: ImportRelianceRecord[];
-  importSources: ImportSourceRecord[];
-  apparentConsumption: ApparentConsumptionRecord[];
-  capacity: CapacityRecord[];
-  prices: PriceRecord[];
-  salient: SalientRecord[];
-  criticalMinerals: CriticalMineralRecord[];
   defenseUses: DefenseUseRecord[];
   /** Export-control measures as stored, in id order. */
   exportControls: ExportControlRecord[];

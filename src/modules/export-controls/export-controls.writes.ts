@@ -94,27 +94,8 @@ function rowOfRecord(record: ExportControlRecord): ExportControlRow {
 }
 
 export function valueOfRow(row: ExportControlRow): ExportControlValue {
-  return {
-    id: row.id,
-    imposingCountry: row.imposing_country,
-    instrument: row.instrument,
-    title: row.title,
-    measure: row.measure,
-    target: row.target,
-    endUsers: row.end_users,
-    minerals: [...row.minerals],
-    stages: [...row.stages],
-    covers: row.covers,
-    announced: row.announced,
-    effective: row.effective,
-    ends: row.ends,
-    lifted: row.lifted,
-    suspends: row.suspends,
-    replacedBy: row.replaced_by,
-    note: row.note,
-    sourceId: row.source,
-    confidence: row.confidence,
-  };
+  // The stored columns, with the mineral and stage lists as arrays rather than the table's `;`-joined text.
+  return { ...exportControlToInsert(row), minerals: [...row.minerals], stages: [...row.stages] };
 }
 
 function apiField(row: number, field: string): string {
