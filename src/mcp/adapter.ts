@@ -15,6 +15,8 @@ import { validationFieldErrors } from '../plugins/error-handler.js';
 /** What a tool call may use: one dataset snapshot for the whole call, the cursor signer and a logger. */
 export interface ToolContext {
   snapshot: DatasetSnapshot;
+  /** Today as YYYY-MM-DD (UTC), the default `asOf` of export-control answers: the app's clock, as the routes use. */
+  today: () => string;
   paginate: Paginate;
   log: FastifyBaseLogger;
 }

@@ -8,6 +8,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
+import { utcDay } from '../lib/dates.js';
 import { createPaginator } from '../lib/pagination.js';
 
 /**
@@ -50,7 +51,7 @@ export async function mcpRoutes(app: FastifyInstance): Promise<void> {
   };
   app.post(MCP_PATH, { schema: { hide: true }, preHandler: checkOrigin }, async (request, reply) => {
     const { Transport, createMcpServer } = await mcpRuntime();
-    const server = createMcpServer({ snapshot: () => request.snapshot, paginate, log: request.log });
+    const server = createMcpServer({ snapshot: () => request.snapshot, today: () => utcDay(app.now()), paginate, log: request.log });
     const transport = new Transport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     try {
       await server.connect(transport);

@@ -20,6 +20,8 @@ import { TOOLS } from './tools.js';
 export interface McpServerContext {
   /** The dataset snapshot to answer from; taken once per tool call or resource read. */
   snapshot(): DatasetSnapshot;
+  /** Today as YYYY-MM-DD (UTC), from the app's clock. */
+  today: () => string;
   paginate: Paginate;
   log: FastifyBaseLogger;
 }
@@ -43,7 +45,7 @@ function callTool(context: McpServerContext, name: string, args: Record<string, 
   const tool = byName.get(name);
   if (!tool) throw new McpError(ErrorCode.InvalidParams, `Unknown tool '${name}'; tools/list names them.`);
   try {
-    const answer = tool.call({ snapshot: context.snapshot(), paginate: context.paginate, log: context.log }, args);
+    const answer = tool.call({ snapshot: context.snapshot(), today: context.today, paginate: context.paginate, log: context.log }, args);
     return {
       content: [
         { type: 'text', text: answer.summary },

@@ -7,6 +7,7 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { FastifyInstance } from 'fastify';
 import { ConfigError, loadConfig } from '../config.js';
+import { utcDay } from '../lib/dates.js';
 import { createPaginator } from '../lib/pagination.js';
 
 const EX_CONFIG = 78;
@@ -19,6 +20,7 @@ try {
   const { createMcpServer } = await import('./server.js');
   const server = createMcpServer({
     snapshot: () => app.dataset.current(),
+    today: () => utcDay(app.now()),
     paginate: createPaginator(config.cursorSecret),
     log: app.log,
   });

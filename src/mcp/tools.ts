@@ -37,6 +37,9 @@ import { listSources } from '../modules/sources/sources.service.js';
 import { SupplyRiskParamsSchema, SupplyRiskQuerySchema, MineralSupplyRiskSchema } from '../modules/supply-risk/supply-risk.routes.js';
 import { mineralSupplyRisk } from '../modules/supply-risk/supply-risk.service.js';
 import { z } from 'zod';
+import { ControlledSupplyParamsSchema, ControlledSupplyQuerySchema, ExportControlListQuerySchema } from '../modules/export-controls/export-controls.routes.js';
+import { ExportControlListSchema, MineralControlledSupplySchema } from '../modules/export-controls/export-controls.schemas.js';
+import { listExportControls, mineralControlledSupply } from '../modules/export-controls/export-controls.service.js';
 import { defineTool, type McpTool } from './adapter.js';
 
 /** Paging arguments are not filters: a cursor is bound to the tool and the other arguments. */
@@ -244,6 +247,40 @@ const sourcesTool = defineTool({
   },
 });
 
+const exportControlsTool = defineTool({
+  name: 'get_export_controls',
+  title: 'Export controls in force on a date',
+  description:
+    'Export-control measures on critical minerals (licence requirements, export and destination bans, quotas, suspensions…) with their status on asOf (default today): announced, in force, suspended (by which measure, until when), suspension ended with no later record, expired or lifted; each with its instrument, target and source. Filter by mineral, imposing country, target, measure type or status. Same answer as GET /v1/export-controls.',
+  args: ExportControlListQuerySchema,
+  output: ExportControlListSchema,
+  run: (context, _params, args) => {
+    const { asOf = context.today(), ...filters } = args;
+    return { ...pageOf(context.paginate, listExportControls(context.snapshot, asOf, filters), args, scopeOf('get_export_controls', args)), asOf };
+  },
+  summarise: (body) => {
+    const shown = body.data.slice(0, TOP).map((measure) => `${measure.id} (${measure.title}; ${measure.status.detail})`);
+    return `${body.total} measure(s) on ${body.asOf}` + (shown.length > 0 ? `: ${list(shown, body.total - shown.length)}.` : '.') + (body.next ? ' More: call again with cursor = next.' : '');
+  },
+});
+
+const controlledSupplyTool = defineTool({
+  name: 'get_controlled_supply',
+  title: 'Share of a mineral’s supply under export controls',
+  description:
+    'Per stage: the share of world supply produced in countries with a measure in force on asOf (default today) that covers the mineral at that stage, with the measures behind it by type and target, and the supply behind measures of unknown status apart. Uses the same production figures as the concentration scores. Same answer as GET /v1/minerals/{mineral}/export-controls/supply.',
+  params: ControlledSupplyParamsSchema,
+  args: ControlledSupplyQuerySchema,
+  output: MineralControlledSupplySchema,
+  run: (context, params, args) => mineralControlledSupply(context.snapshot, params.mineral, args.asOf ?? context.today(), args),
+  summarise: (body) =>
+    `${body.mineral} on ${body.asOf}: ` +
+    body.stages
+      .map((stage) => (stage.status === 'ok' ? `${stage.stage} ${stage.year}: ${stage.controlledShare} % of world supply under control` : `${stage.stage}: no data`))
+      .join('; ') +
+    '.',
+});
+
 /** Every tool, in the order an assistant meets the questions. */
 export const TOOLS: readonly McpTool[] = [
   listMineralsTool,
@@ -255,5 +292,7 @@ export const TOOLS: readonly McpTool[] = [
   scenarioTool,
   presetsTool,
   presetTool,
+  exportControlsTool,
+  controlledSupplyTool,
   sourcesTool,
 ];

@@ -68,6 +68,19 @@ export const TOOL_CASES: ToolCase[] = [
     http: { method: 'POST', url: '/v1/scenarios/disruption', payload: REQUEST_EXAMPLE },
     quotes: (body) => [body.summary[0].mineral, body.summary[0].bindingLoss],
   },
+  {
+    tool: 'get_export_controls',
+    args: { mineral: 'antimony', asOf: '2025-06-01' },
+    http: { method: 'GET', url: '/v1/export-controls?mineral=antimony&asOf=2025-06-01' },
+    quotes: (body) => [body.total, body.data[0].id, body.asOf],
+  },
+  {
+    tool: 'get_controlled_supply',
+    args: { mineral: 'antimony', asOf: '2025-06-01' },
+    http: { method: 'GET', url: '/v1/minerals/antimony/export-controls/supply?asOf=2025-06-01' },
+    // China's 40,000 of 110,000 t of 2025 mine output under the licence requirement: 36.36 %.
+    quotes: (body) => [body.stages[0].controlledShare, 36.36],
+  },
   { tool: 'list_scenario_presets', args: {}, http: { method: 'GET', url: '/v1/scenarios/presets' }, quotes: (body) => [body.data[0].id] },
   {
     tool: 'run_scenario_preset',

@@ -44,6 +44,19 @@ const STATUS_RULES =
 const SUPPLY_DESCRIPTION =
   'Per stage: the share of world supply produced in countries with a supply measure in force on `asOf` that covers the mineral at that stage (controlledShare), with the measures behind it, by type and target; supply behind measures of unknown status is reported apart (unknownShare). Production figures are those of the concentration scores, for the latest year with data up to the as-of year unless `year` is given.';
 
+/** GET /v1/export-controls (also the MCP tool `get_export_controls`). */
+export const ExportControlListQuerySchema = z.object({ ...PageQuery, ...FormatQuery, ...ExportControlListQuery, asOf: AsOfQuerySchema });
+
+/** `:mineral` of GET /v1/minerals/{mineral}/export-controls/supply (also the MCP tool `get_controlled_supply`). */
+export const ControlledSupplyParamsSchema = z.object({ mineral: MineralIdSchema });
+export const ControlledSupplyQuerySchema = z.object({
+  ...FormatQuery,
+  ...EditionQuery,
+  asOf: AsOfQuerySchema,
+  stage: StageIdSchema.optional(),
+  year: OptionalYearSchema,
+});
+
 export const exportControlsRoutes: FastifyPluginAsyncZod<ExportControlsRoutesOptions> = async (app, options) => {
   const today = () => utcDay(app.now());
   const guard = createWriteGuard({ apiKeys: options.apiKeys, readOnly: app.readOnly });
@@ -58,7 +71,7 @@ export const exportControlsRoutes: FastifyPluginAsyncZod<ExportControlsRoutesOpt
         tags: ['export-controls'],
         summary: 'Export-control measures with their status on a date',
         description: `Measures on critical minerals (licence requirements, bans, quotas, suspensions…), each with its source and confidence. ${STATUS_RULES}`,
-        querystring: z.object({ ...PageQuery, ...FormatQuery, ...ExportControlListQuery, asOf: AsOfQuerySchema }),
+        querystring: ExportControlListQuerySchema,
         response: { 200: ExportControlListSchema, 400: READ_ERRORS[400], 500: READ_ERRORS[500] },
       },
     },
@@ -138,8 +151,8 @@ export const exportControlsRoutes: FastifyPluginAsyncZod<ExportControlsRoutesOpt
         tags: ['export-controls'],
         summary: 'Share of world supply of a mineral under export controls on a date, per stage',
         description: SUPPLY_DESCRIPTION,
-        params: z.object({ mineral: MineralIdSchema }),
-        querystring: z.object({ ...FormatQuery, ...EditionQuery, asOf: AsOfQuerySchema, stage: StageIdSchema.optional(), year: OptionalYearSchema }),
+        params: ControlledSupplyParamsSchema,
+        querystring: ControlledSupplyQuerySchema,
         response: { 200: MineralControlledSupplySchema, ...READ_ERRORS },
       },
     },
