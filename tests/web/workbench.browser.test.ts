@@ -202,6 +202,105 @@ describe('the workbench in Chromium', () => {
     }
   }, BROWSER_TIMEOUT);
 
+  it('answers as an older edition when one is chosen, and the URL, CSV link and curl line carry it', async () => {
+    const answer = await api('/v1/concentration?edition=usgs-mcs-2025');
+    const mining = answer.data.find((row: { mineral: string; stage: string }) => row.mineral === 'antimony' && row.stage === 'mining');
+    expect(mining.hhi).toBe(4099.6);
+    const newest = (await api('/v1/concentration')).data.find((row: { mineral: string; stage: string }) => row.mineral === 'antimony' && row.stage === 'mining');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const { page, errors } = await open(context, '/', 'overview');
+      const cell = page.locator('#heatmap a[data-mineral="antimony"][data-stage="mining"]');
+      expect(Number(await cell.getAttribute('data-value'))).toBe(newest.hhi);
+      const select = page.getByLabel('Edition', { exact: true });
+      expect(await select.inputValue()).toBe('');
+      await page.waitForSelector('#field-edition[data-loaded="true"]');
+      // By keyboard: focus the select and pick the option, as a keyboard user's change event does.
+      await select.focus();
+      await select.selectOption('usgs-mcs-2025');
+      await page.waitForSelector('.field[data-edition="usgs-mcs-2025"]');
+      await expect.poll(async () => Number(await cell.getAttribute('data-value'))).toBe(mining.hhi);
+      expect(await cell.locator('.value').innerText()).toContain('4,099.6');
+      expect(new URL(page.url()).searchParams.get('edition')).toBe('usgs-mcs-2025');
+      // Focus stays on the control that changed the view.
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-edition');
+      const csv = await page.locator('[data-action="download-csv"]').first().getAttribute('href');
+      expect(new URL(csv!).searchParams.get('edition')).toBe('usgs-mcs-2025');
+      expect(await page.locator('pre.curl').first().innerText()).toContain('edition=usgs-mcs-2025');
+      // The cell's link into the mineral view keeps the edition.
+      expect(new URL((await cell.getAttribute('href'))!, base).searchParams.get('edition')).toBe('usgs-mcs-2025');
+      await capture(page, 'overview-edition');
+      // Back to the newest figures.
+      await select.selectOption('');
+      await expect.poll(async () => Number(await cell.getAttribute('data-value'))).toBe(newest.hhi);
+      expect(new URL(page.url()).searchParams.has('edition')).toBe(false);
+      expect(errors).toEqual([]);
+
+      // The shared URL opens on the same edition.
+      const shared = await open(context, '/?edition=usgs-mcs-2025', 'overview');
+      expect(Number(await shared.page.locator('#heatmap a[data-mineral="antimony"][data-stage="mining"]').getAttribute('data-value'))).toBe(mining.hhi);
+      expect(await shared.page.getByLabel('Edition', { exact: true }).inputValue()).toBe('usgs-mcs-2025');
+      expect(shared.errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, BROWSER_TIMEOUT);
+
+  it('shows an unknown edition in the URL as the API\'s problem, in words', async () => {
+    const answer = await fetch(`${base}/v1/concentration?edition=usgs-mcs-1999`);
+    expect(answer.status).toBeGreaterThanOrEqual(400);
+    expect(answer.status).toBeLessThan(500);
+    const problem = (await answer.json()) as { detail: string };
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${base}/?edition=usgs-mcs-1999`);
+      const box = page.locator('main .problem');
+      await box.waitFor({ timeout: 20_000 });
+      expect(await box.innerText()).toContain(problem.detail);
+    } finally {
+      await context.close();
+    }
+  }, BROWSER_TIMEOUT);
+
+  it("shows antimony's revisions between editions and its export-controls timeline, equal to the API", async () => {
+    const revised = await api('/v1/revisions?mineral=antimony&kind=production&country=CHN&year=2024&stage=mining');
+    expect(revised.data[0]).toMatchObject({ oldValue: 60000, newValue: 40000 });
+    const byEdition = await api('/v1/minerals/antimony/concentration/editions?stage=mining&year=2024');
+    const mcs2025 = byEdition.data.find((row: { edition: string }) => row.edition === 'usgs-mcs-2025');
+    const supply = await api('/v1/minerals/antimony/export-controls/supply');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const { page, errors } = await open(context, '/?view=mineral&mineral=antimony', 'mineral');
+      await page.locator('#revisions[data-ready="true"]').waitFor({ timeout: 20_000 });
+      const china = page.locator('#revisions-table tbody tr', { has: page.locator('[data-revision="mining|CHN|2024"]') });
+      expect(await china.count()).toBe(1);
+      const text = await china.innerText();
+      expect(text).toContain('60,000 t');
+      expect(text).toContain('40,000 t');
+      expect(text).toContain('−20,000 t');
+      // Each revised number cites its edition's source.
+      expect(await china.locator('a.cited').first().getAttribute('data-sources')).toBe(revised.data[0].oldSource.id);
+      const hhi = page.locator('#revisions-editions-table tr', { has: page.locator('[data-edition="usgs-mcs-2025"]') }).locator('[data-edition-hhi]');
+      expect(Number(await hhi.getAttribute('data-edition-hhi'))).toBe(mcs2025.concentration.hhi);
+
+      await page.locator('#export-controls[data-ready="true"]').waitFor({ timeout: 20_000 });
+      expect(await page.locator('#export-controls-timeline [data-measure="cn-mofcom-2024-33-antimony"]').count()).toBeGreaterThanOrEqual(2);
+      expect(await page.locator('#export-controls-table [data-measure="cn-mofcom-2024-33-antimony"]').count()).toBe(1);
+      const mining = supply.stages.find((stage: { stage: string }) => stage.stage === 'mining');
+      expect(Number(await page.locator('#controlled-share [data-stage="mining"]').getAttribute('data-controlled-share'))).toBe(mining.controlledShare);
+      // The table alternatives open from the keyboard.
+      const summary = page.locator('#export-controls details.alt > summary').last();
+      await summary.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('#export-controls-table').isVisible()).toBe(true);
+      await capture(page, 'mineral-panels');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, BROWSER_TIMEOUT);
+
   it('runs a preset from the builder and shows the same binding loss as the API', async () => {
     const answer = await api('/v1/scenarios/presets/china-antimony-ban', { method: 'POST' });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -216,6 +315,26 @@ describe('the workbench in Chromium', () => {
       expect(new URL(page.url()).searchParams.get('preset')).toBe('china-antimony-ban');
       await expect.poll(() => page.locator('#scenario-detail .chart svg').count()).toBeGreaterThanOrEqual(3);
       await capture(page, 'scenario');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, BROWSER_TIMEOUT);
+
+  it('runs a preset under a chosen edition, the edition in the request body and the URL', async () => {
+    const answer = await api('/v1/scenarios/presets/china-antimony-ban', post({ edition: 'usgs-mcs-2025' }));
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const { page, errors } = await open(context, '/?view=scenario', 'scenario');
+      await page.getByLabel('Scenario', { exact: true }).selectOption('china-antimony-ban');
+      await page.waitForSelector('#scenario-edition[data-loaded="true"]');
+      await page.getByLabel('Edition', { exact: true }).selectOption('usgs-mcs-2025');
+      await page.getByRole('button', { name: 'Run scenario' }).click();
+      const loss = page.locator('#scenario-summary [data-binding-loss][data-mineral="antimony"]');
+      await loss.waitFor({ timeout: 20_000 });
+      expect(Number(await loss.getAttribute('data-binding-loss'))).toBe(answer.results[0].bindingLoss);
+      expect(new URL(page.url()).searchParams.get('edition')).toBe('usgs-mcs-2025');
+      expect(await page.locator('#scenario-results pre.curl').innerText()).toContain('{"edition":"usgs-mcs-2025"}');
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -36,13 +36,13 @@ export async function mineralView(main: HTMLElement, context: ViewContext): Prom
   const query = withEdition({ year }, context);
   const [minerals, detail, concentration, history, reserves, dependency, uses, countries] = await Promise.all([
     unwrap(api.GET('/v1/minerals', { params: { query: { limit: 1000 } }, signal }), 'GET /v1/minerals'),
-    unwrap(api.GET('/v1/minerals/{mineral}', { params: { path }, signal }), `GET /v1/minerals/${mineral}`),
+    unwrap(api.GET('/v1/minerals/{mineral}', { params: { path, query: withEdition({}, context) }, signal }), `GET /v1/minerals/${mineral}`),
     unwrap(api.GET('/v1/minerals/{mineral}/concentration', { params: { path, query }, signal }), `GET /v1/minerals/${mineral}/concentration`),
-    unwrap(api.GET('/v1/minerals/{mineral}/concentration/history', { params: { path, query: {} }, signal }), `GET /v1/minerals/${mineral}/concentration/history`),
-    unwrap(api.GET('/v1/reserves', { params: { query: { mineral, limit: 1000 } }, signal }), 'GET /v1/reserves'),
+    unwrap(api.GET('/v1/minerals/{mineral}/concentration/history', { params: { path, query: withEdition({}, context) }, signal }), `GET /v1/minerals/${mineral}/concentration/history`),
+    unwrap(api.GET('/v1/reserves', { params: { query: withEdition({ mineral, limit: 1000 }, context) }, signal }), 'GET /v1/reserves'),
     Promise.all(
       dependencyImporters.map((importer) =>
-        unwrap(api.GET('/v1/dependency/{importer}', { params: { path: { importer }, query: { mineral } }, signal }), `GET /v1/dependency/${importer}`),
+        unwrap(api.GET('/v1/dependency/{importer}', { params: { path: { importer }, query: withEdition({ mineral }, context) }, signal }), `GET /v1/dependency/${importer}`),
       ),
     ),
     unwrap(api.GET('/v1/defense-uses', { params: { query: { mineral, limit: 1000 } }, signal }), 'GET /v1/defense-uses'),
@@ -62,12 +62,13 @@ export async function mineralView(main: HTMLElement, context: ViewContext): Prom
     editionControl(context),
   );
 
-  const concentrationUrl = apiUrl(`/v1/minerals/${mineral}/concentration`, { year });
+  const edition = query.edition;
+  const concentrationUrl = apiUrl(`/v1/minerals/${mineral}/concentration`, query);
   const bar = toolbar({
     csv: [
-      { label: 'Concentration CSV', href: apiUrl(`/v1/minerals/${mineral}/concentration`, { year, format: 'csv' }) },
-      { label: 'HHI history CSV', href: apiUrl(`/v1/minerals/${mineral}/concentration/history`, { format: 'csv' }) },
-      { label: 'Reserves CSV', href: apiUrl('/v1/reserves', { mineral, limit: 1000, format: 'csv' }) },
+      { label: 'Concentration CSV', href: apiUrl(`/v1/minerals/${mineral}/concentration`, { ...query, format: 'csv' }) },
+      { label: 'HHI history CSV', href: apiUrl(`/v1/minerals/${mineral}/concentration/history`, { edition, format: 'csv' }) },
+      { label: 'Reserves CSV', href: apiUrl('/v1/reserves', { mineral, edition, limit: 1000, format: 'csv' }) },
       { label: 'Defense uses CSV', href: apiUrl('/v1/defense-uses', { mineral, limit: 1000, format: 'csv' }) },
     ],
     curl: curlFor({ url: concentrationUrl }),

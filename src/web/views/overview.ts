@@ -47,7 +47,7 @@ export async function overviewView(main: HTMLElement, context: ViewContext): Pro
   const query = withEdition({ year }, context);
   const [minerals, stages, overview, china] = await Promise.all([
     unwrap(api.GET('/v1/minerals', { params: { query: { limit: 1000 } }, signal }), 'GET /v1/minerals'),
-    unwrap(api.GET('/v1/stages', { params: { query: {} }, signal }), 'GET /v1/stages'),
+    unwrap(api.GET('/v1/stages', { params: { query: withEdition({}, context) }, signal }), 'GET /v1/stages'),
     unwrap(api.GET('/v1/concentration', { params: { query }, signal }), 'GET /v1/concentration'),
     metric === 'china'
       ? unwrap(api.GET('/v1/countries/{iso3}/dominance', { params: { path: { iso3: 'CHN' }, query: { ...query, minShare: 0 } }, signal }), 'GET /v1/countries/CHN/dominance')
@@ -61,6 +61,8 @@ export async function overviewView(main: HTMLElement, context: ViewContext): Pro
     ),
   );
 
+  // Links into the mineral view carry the year and edition, so it answers the same question.
+  const mineralHref = (id: string) => `/?${new URLSearchParams({ view: 'mineral', mineral: id, ...(year ? { year: String(year) } : {}), ...(query.edition ? { edition: query.edition } : {}) }).toString()}`;
   const chokepointOf = new Map<string, string>();
   for (const answer of chokepoints) if (answer.chokepoint.status === 'ok') chokepointOf.set(answer.mineral, answer.chokepoint.stage);
   const mineralName = new Map(minerals.data.map((mineral) => [mineral.id, mineral.name]));
@@ -119,7 +121,7 @@ export async function overviewView(main: HTMLElement, context: ViewContext): Pro
             const link = h(
               'a',
               {
-                href: `/?view=mineral&mineral=${mineral.id}${year ? `&year=${year}` : ''}`,
+                href: mineralHref(mineral.id),
                 'data-nav': true,
                 'data-cell': true,
                 'data-mineral': mineral.id,
@@ -169,8 +171,8 @@ export async function overviewView(main: HTMLElement, context: ViewContext): Pro
     editionControl(context),
   );
 
-  const csvQuery = { year, format: 'csv' };
-  const mainUrl = metric === 'hhi' ? apiUrl('/v1/concentration', { year }) : apiUrl('/v1/countries/CHN/dominance', { year, minShare: 0 });
+  const csvQuery = { ...query, format: 'csv' };
+  const mainUrl = metric === 'hhi' ? apiUrl('/v1/concentration', query) : apiUrl('/v1/countries/CHN/dominance', { ...query, minShare: 0 });
   const bar = toolbar({
     csv:
       metric === 'hhi'
@@ -185,7 +187,7 @@ export async function overviewView(main: HTMLElement, context: ViewContext): Pro
           'Every mineral and stage, ranked by HHI',
           [
             { label: 'Rank', numeric: true, cell: (row) => row.rank },
-            { label: 'Mineral', cell: (row) => h('a', { href: `/?view=mineral&mineral=${row.mineral}`, 'data-nav': true }, mineralName.get(row.mineral) ?? row.mineral) },
+            { label: 'Mineral', cell: (row) => h('a', { href: mineralHref(row.mineral), 'data-nav': true }, mineralName.get(row.mineral) ?? row.mineral) },
             { label: 'Stage', cell: (row) => stageName.get(row.stage) ?? row.stage },
             { label: 'Year', numeric: true, cell: (row) => row.year },
             { label: 'HHI', numeric: true, cell: (row) => cited(fmt.hhi(row.hhi), row.sourceIds) },
@@ -201,7 +203,7 @@ export async function overviewView(main: HTMLElement, context: ViewContext): Pro
       : table<Schemas['CountryDominance']['data'][number]>(
           "China's share of world supply, by mineral and stage",
           [
-            { label: 'Mineral', cell: (row) => h('a', { href: `/?view=mineral&mineral=${row.mineral}`, 'data-nav': true }, mineralName.get(row.mineral) ?? row.mineral) },
+            { label: 'Mineral', cell: (row) => h('a', { href: mineralHref(row.mineral), 'data-nav': true }, mineralName.get(row.mineral) ?? row.mineral) },
             { label: 'Stage', cell: (row) => stageName.get(row.stage) ?? row.stage },
             { label: 'Year', numeric: true, cell: (row) => row.year },
             { label: "China's share", numeric: true, cell: (row) => cited(fmt.share(row.share), row.sourceIds, row.estimated ? 'estimated' : undefined) },

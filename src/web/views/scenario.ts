@@ -10,6 +10,7 @@
 import { api, apiUrl, curlFor, unwrap, type Schemas } from '../api';
 import { chart } from '../charts';
 import type { ViewContext } from '../context';
+import { fillEditionOptions } from '../extensions';
 import { alternative, append, cited, fmt, h, loading, problemBox, sourcesReady, table, toolbar, type Child } from '../ui';
 
 type Request = Schemas['DisruptionRequestInput'];
@@ -28,6 +29,8 @@ interface FormState {
   year: string;
   importer: string;
   stockpile: Record<string, string>;
+  /** An edition id (`?edition=` in preset mode, `edition` in a custom body); empty = the newest of each series. */
+  edition: string;
 }
 
 const STAGES = ['mining', 'refining', 'metal', 'component'];
@@ -63,6 +66,7 @@ function stateFromUrl(params: URLSearchParams, presets: Schemas['ScenarioPresetL
     year: params.get('year') ?? '',
     importer: params.get('importer') ?? 'USA',
     stockpile: parseStockpile(params.get('stockpile')),
+    edition: params.get('edition') ?? '',
   };
   const body = params.get('body');
   if (body) {
@@ -76,6 +80,7 @@ function stateFromUrl(params: URLSearchParams, presets: Schemas['ScenarioPresetL
         year: parsed.year !== undefined ? String(parsed.year) : '',
         importer: parsed.importer ?? 'USA',
         stockpile: Object.fromEntries(Object.entries(parsed.stockpile ?? {}).map(([mineral, tonnes]) => [mineral, String(tonnes)])),
+        edition: typeof parsed.edition === 'string' ? parsed.edition : '',
       };
     } catch {
       return { ...base, mode: 'custom' };
@@ -90,6 +95,7 @@ function requestOf(state: FormState): { path: string; body: Record<string, unkno
   const common: Record<string, unknown> = {};
   if (state.year.trim() !== '') common.year = numberOrText(state.year);
   if (Object.keys(stockpile).length) common.stockpile = stockpile;
+  if (state.edition) common.edition = state.edition;
   if (state.mode === 'preset') {
     if (state.importer && state.importer !== 'USA') common.importer = state.importer;
     return { path: `/v1/scenarios/presets/${encodeURIComponent(state.preset)}`, body: common };
@@ -101,10 +107,10 @@ function requestOf(state: FormState): { path: string; body: Record<string, unkno
 
 function urlParamsOf(state: FormState): Record<string, string | null> {
   if (state.mode === 'preset') {
-    return { preset: state.preset, body: null, year: state.year || null, importer: state.importer === 'USA' ? null : state.importer, stockpile: stockpileText(state.stockpile) || null, run: '1' };
+    return { preset: state.preset, body: null, year: state.year || null, importer: state.importer === 'USA' ? null : state.importer, stockpile: stockpileText(state.stockpile) || null, edition: state.edition || null, run: '1' };
   }
   const { body } = requestOf(state);
-  return { preset: null, year: null, importer: null, stockpile: null, body: JSON.stringify(body), run: '1' };
+  return { preset: null, year: null, importer: null, stockpile: null, edition: null, body: JSON.stringify(body), run: '1' };
 }
 
 export async function scenarioView(main: HTMLElement, context: ViewContext): Promise<void> {
@@ -222,6 +228,9 @@ function form(state: FormState, lists: Lists, redraw: () => void, submit: () => 
     lists.countries.filter((country) => !country.isAggregate).map((country) => h('option', { value: country.iso3, selected: country.iso3 === state.importer }, `${country.name} (${country.iso3})`)),
   );
   importer.addEventListener('change', () => (state.importer = importer.value));
+  const edition = h('select', { id: 'scenario-edition' }, h('option', { value: state.edition, selected: true }, state.edition || 'newest (per series)')) as HTMLSelectElement;
+  void fillEditionOptions(edition, state.edition).catch(() => undefined);
+  edition.addEventListener('change', () => (state.edition = edition.value));
 
   append(element, [
     h('fieldset', { class: 'radios field' }, h('legend', {}, 'Shocks from'), modeRadio('preset', 'a preset'), modeRadio('custom', 'custom shocks')),
@@ -237,6 +246,7 @@ function form(state: FormState, lists: Lists, redraw: () => void, submit: () => 
       { class: 'controls' },
       h('div', { class: 'field' }, h('label', { for: 'scenario-importer' }, 'Importer'), importer),
       h('div', { class: 'field' }, h('label', { for: 'scenario-year' }, 'Year (blank = latest)'), year),
+      h('div', { class: 'field edition-field' }, h('label', { for: 'scenario-edition' }, 'Edition'), edition),
       h('button', { type: 'submit', class: 'primary', id: 'run-scenario' }, 'Run scenario'),
     ),
   ]);
