@@ -28,9 +28,10 @@ let current: AbortController | null = null;
 
 function navigate(update: Record<string, string | null>, options: { replace?: boolean } = {}): void {
   const params = new URLSearchParams(location.search);
-  // Another view starts from its own defaults: only the parameters given travel with it.
+  // Another view starts from its own defaults: only the parameters given travel with it, and the edition, which
+  // is a choice about the whole dataset rather than about one view.
   if (update.view && update.view !== (params.get('view') ?? 'overview')) {
-    for (const key of [...params.keys()]) params.delete(key);
+    for (const key of [...params.keys()]) if (key !== 'edition') params.delete(key);
   }
   for (const [key, value] of Object.entries(update)) {
     if (value === null || value === '') params.delete(key);
@@ -49,9 +50,12 @@ async function render(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const name = params.get('view') ?? 'overview';
   const entry = VIEWS[name] ?? VIEWS.overview!;
+  const edition = params.get('edition');
   for (const link of document.querySelectorAll<HTMLAnchorElement>('nav a[data-view]')) {
     if (link.dataset.view === name) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
+    // The selected edition travels to the other views (and to links opened in a new tab).
+    link.href = `/?view=${link.dataset.view}${edition ? `&edition=${encodeURIComponent(edition)}` : ''}`;
   }
   document.title = `${entry.title} · Chokepoint workbench`;
   // Keep keyboard focus on the control that caused the re-render (same id in the new DOM).

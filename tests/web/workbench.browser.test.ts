@@ -227,8 +227,10 @@ describe('the workbench in Chromium', () => {
       const csv = await page.locator('[data-action="download-csv"]').first().getAttribute('href');
       expect(new URL(csv!).searchParams.get('edition')).toBe('usgs-mcs-2025');
       expect(await page.locator('pre.curl').first().innerText()).toContain('edition=usgs-mcs-2025');
-      // The cell's link into the mineral view keeps the edition.
+      // The cell's link into the mineral view keeps the edition, and so do the top navigation's links.
       expect(new URL((await cell.getAttribute('href'))!, base).searchParams.get('edition')).toBe('usgs-mcs-2025');
+      const navHref = await page.locator('nav a[data-view="scenario"]').getAttribute('href');
+      expect(new URL(navHref!, base).searchParams.get('edition')).toBe('usgs-mcs-2025');
       await capture(page, 'overview-edition');
       // Back to the newest figures.
       await select.selectOption('');
