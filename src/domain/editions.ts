@@ -18,7 +18,12 @@ export interface EditionInfo {
 
 /** Orders editions by publication date (a coarser date sorts before a finer one of the same period), then id. */
 export function compareEditions(a: EditionInfo, b: EditionInfo): number {
-  return a.published.localeCompare(b.published) || a.id.localeCompare(b.id);
+  // Code-unit order: ISO dates and slug ids sort correctly without the cost of localeCompare (this runs per series).
+  return compareText(a.published, b.published) || compareText(a.id, b.id);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The editions in the order they were published, oldest first. */
