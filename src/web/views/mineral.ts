@@ -34,9 +34,11 @@ export async function mineralView(main: HTMLElement, context: ViewContext): Prom
 
   const path = { mineral };
   const query = withEdition({ year }, context);
-  const [minerals, detail, concentration, history, reserves, dependency, uses, countries] = await Promise.all([
+  // Every request starts at once, but the mineral's own answer decides what a failure means: an unknown mineral is
+  // its 404, not whichever filtered list happened to refuse it first.
+  const detailRequest = unwrap(api.GET('/v1/minerals/{mineral}', { params: { path, query: withEdition({}, context) }, signal }), `GET /v1/minerals/${mineral}`);
+  const others = Promise.all([
     unwrap(api.GET('/v1/minerals', { params: { query: { limit: 1000 } }, signal }), 'GET /v1/minerals'),
-    unwrap(api.GET('/v1/minerals/{mineral}', { params: { path, query: withEdition({}, context) }, signal }), `GET /v1/minerals/${mineral}`),
     unwrap(api.GET('/v1/minerals/{mineral}/concentration', { params: { path, query }, signal }), `GET /v1/minerals/${mineral}/concentration`),
     unwrap(api.GET('/v1/minerals/{mineral}/concentration/history', { params: { path, query: withEdition({}, context) }, signal }), `GET /v1/minerals/${mineral}/concentration/history`),
     unwrap(api.GET('/v1/reserves', { params: { query: withEdition({ mineral, limit: 1000 }, context) }, signal }), 'GET /v1/reserves'),
@@ -49,6 +51,9 @@ export async function mineralView(main: HTMLElement, context: ViewContext): Prom
     unwrap(api.GET('/v1/countries', { params: { query: { limit: 1000 } }, signal }), 'GET /v1/countries'),
     sourcesReady(),
   ]);
+  others.catch(() => undefined);
+  const detail = await detailRequest;
+  const [minerals, concentration, history, reserves, dependency, uses, countries] = await others;
   const countryName = new Map(countries.data.map((country) => [country.iso3, country.name]));
   const years = [...new Set(detail.stages.flatMap((stage) => stage.years))].sort((a, b) => b - a);
 
