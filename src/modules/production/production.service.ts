@@ -11,6 +11,18 @@ export interface ProductionFilters {
   to?: number | undefined;
 }
 
+/** The filters production and capacity rows share (same columns). */
+function matchesFigure(row: { mineralId: string; stageId: string; country: string; year: number }, filters: ProductionFilters): boolean {
+  return (
+    (filters.mineral === undefined || row.mineralId === filters.mineral) &&
+    (filters.stage === undefined || row.stageId === filters.stage) &&
+    (filters.country === undefined || row.country === filters.country) &&
+    (filters.year === undefined || row.year === filters.year) &&
+    (filters.from === undefined || row.year >= filters.from) &&
+    (filters.to === undefined || row.year <= filters.to)
+  );
+}
+
 export function listProduction(snapshot: DatasetSnapshot, filters: ProductionFilters) {
   checkFilters(snapshot, filters);
   if (filters.from !== undefined && filters.to !== undefined && filters.from > filters.to) {
@@ -18,15 +30,7 @@ export function listProduction(snapshot: DatasetSnapshot, filters: ProductionFil
       { field: 'querystring.from', message: `must not be after to (${filters.to})` },
     ]);
   }
-  const rows = snapshot.production.filter(
-      (row) =>
-        (filters.mineral === undefined || row.mineralId === filters.mineral) &&
-        (filters.stage === undefined || row.stageId === filters.stage) &&
-        (filters.country === undefined || row.country === filters.country) &&
-        (filters.year === undefined || row.year === filters.year) &&
-        (filters.from === undefined || row.year >= filters.from) &&
-        (filters.to === undefined || row.year <= filters.to),
-    );
+  const rows = snapshot.production.filter((row) => matchesFigure(row, filters));
   const data = rows.map((row) => ({
       mineral: row.mineralId,
       stage: row.stageId,
@@ -70,13 +74,7 @@ export function listReserves(
 
 export function listCapacity(snapshot: DatasetSnapshot, filters: Omit<ProductionFilters, 'from' | 'to'>) {
   checkFilters(snapshot, filters);
-  const rows = snapshot.capacity.filter(
-    (row) =>
-      (filters.mineral === undefined || row.mineralId === filters.mineral) &&
-      (filters.stage === undefined || row.stageId === filters.stage) &&
-      (filters.country === undefined || row.country === filters.country) &&
-      (filters.year === undefined || row.year === filters.year),
-  );
+  const rows = snapshot.capacity.filter((row) => matchesFigure(row, filters));
   const data = rows.map((row) => ({
     mineral: row.mineralId,
     stage: row.stageId,
