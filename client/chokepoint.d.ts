@@ -932,7 +932,15 @@ export interface components {
         };
         ConcentrationBlockInput: {
             stage: string;
-            year: number;
+            /** @description Data year; null for a share-based stage, which covers `period` instead */
+            year: number | null;
+            /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+            period: string | null;
+            /**
+             * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+             * @enum {string}
+             */
+            measure: "tonnes" | "shares";
             basis: string;
             basisLabel: string;
             /** @description The edition whose figures answered (see GET /v1/editions) */
@@ -949,6 +957,15 @@ export interface components {
             namedShareTotal: number;
             cr1: number;
             cr3: number;
+            /** @description The HHI the published figures allow: a range wherever part of the world is not attributed */
+            hhiRange: {
+                /** @description Σ share² over named producers: the remainder spread over infinitely many producers */
+                lower: number;
+                /** @description The remainder (unallocated share) as one producer */
+                upper: number;
+                /** @description True when the named shares cover the world to within 0.5 point, so lower ≈ upper */
+                exact: boolean;
+            };
             /** @description 10,000 / HHI */
             equivalentSuppliers: number;
             bands: {
@@ -960,9 +977,15 @@ export interface components {
             top: {
                 country: string;
                 name: string;
-                tonnes: number;
+                tonnes: number | null;
                 share: number;
             };
+            belowThreshold: {
+                countries: string[];
+                /** @description The reporting threshold, as printed (e.g. "<0.1%") */
+                threshold: string;
+                note: string;
+            } | null;
             /** @description Known producers whose figure is withheld (counted as unallocated) */
             withheld: string[];
             governanceWeighted: {
@@ -988,14 +1011,16 @@ export interface components {
             };
             method: components["schemas"]["MethodLinkInput"];
             inputs: {
-                worldTonnes: number;
+                /** @description Null on a share-based stage */
+                worldTonnes: number | null;
                 /** @enum {string} */
-                worldTotalBasis: "published" | "sum_of_rows";
+                worldTotalBasis: "published" | "sum_of_rows" | "shares";
                 otherTonnes: number | null;
                 producers: {
                     country: string;
                     name: string;
-                    tonnes: number;
+                    /** @description Null on a share-based stage (only shares are published) */
+                    tonnes: number | null;
                     /** @description Percent of the world total */
                     share: number;
                     estimated: boolean;
@@ -1018,7 +1043,8 @@ export interface components {
             };
         } | {
             stage: string;
-            year?: number;
+            year?: number | null;
+            period?: string | null;
             basis?: string;
             basisLabel?: string;
             edition?: string;
@@ -1031,7 +1057,8 @@ export interface components {
             /** @constant */
             status: "ok";
             stage: string;
-            year: number;
+            year: number | null;
+            period: string | null;
             edition: string;
             hhi: number;
             topCountry: string;
@@ -1039,10 +1066,24 @@ export interface components {
             topShare: number;
             comparedStages: {
                 stage: string;
-                year: number;
+                /** @description Data year; null for a share-based stage, which covers `period` instead */
+                year: number | null;
+                /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                period: string | null;
+                /**
+                 * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                 * @enum {string}
+                 */
+                measure: "tonnes" | "shares";
+                basis: string;
+                basisLabel: string;
                 edition: string;
                 hhi: number;
             }[];
+            /** @description False when the compared stages cover different times or are measured on different bases */
+            comparable: boolean;
+            /** @description Why the comparison is not like for like; null when it is */
+            reason: string | null;
             method: components["schemas"]["MethodLinkInput"];
         } | {
             /** @constant */
@@ -1137,7 +1178,8 @@ export interface components {
                 stage: string;
                 /** @constant */
                 status: "ok";
-                year: number;
+                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                year: number | null;
                 /** @description Percent of world supply from bloc members */
                 insideShare: number;
                 /** @description Percent from named non-members */
@@ -1364,7 +1406,7 @@ export interface components {
                     cr1: number;
                     topCountry: string;
                     topShare: number;
-                    worldTonnes: number;
+                    worldTonnes: number | null;
                     sourceIds: string[];
                 } | {
                     year: number;
@@ -1418,7 +1460,8 @@ export interface components {
                 rank: number;
                 mineral: string;
                 stage: string;
-                year: number;
+                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                year: number | null;
                 edition: string;
                 hhi: number;
                 hhiUpperBound: number;
@@ -1479,14 +1522,17 @@ export interface components {
             data: {
                 mineral: string;
                 stage: string;
-                year: number;
+                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                year: number | null;
                 edition: string;
                 /** @description Percent of world output */
                 share: number;
-                tonnes: number;
+                /** @description Null on a share-based stage */
+                tonnes: number | null;
                 rank: number;
                 hhi: number;
-                worldTonnes: number;
+                /** @description Null on a share-based stage */
+                worldTonnes: number | null;
                 estimated: boolean;
                 sourceIds: string[];
             }[];
@@ -1856,7 +1902,7 @@ export interface components {
             url: string | null;
             /** @description Publication date: YYYY-MM-DD, YYYY-MM or YYYY as precisely as known */
             published: string;
-            /** @description Years its figures cover, e.g. 2021-2025 */
+            /** @description Years its figures cover, e.g. 2021-2025; empty when the source does not state them (see notes) */
             dataYears: string;
             /** @description The newest edition of its family: it answers by default for the series it reports */
             newest: boolean;
@@ -3391,11 +3437,12 @@ export interface components {
                 stage: string;
                 /** @constant */
                 status: "ok";
-                /** @description Data year of the production figures (latest up to the as-of year unless `year` is given) */
-                year: number;
+                /** @description Data year of the production figures (latest up to the as-of year unless `year` is given); null for a share-based stage */
+                year: number | null;
                 basis: string;
                 basisLabel: string;
-                worldTonnes: number;
+                /** @description Null on a share-based stage */
+                worldTonnes: number | null;
                 /** @description Concentration of the same figures, as GET /v1/minerals/{mineral}/concentration */
                 hhi: number;
                 cr1: number;
@@ -3524,7 +3571,8 @@ export interface components {
                 rank: number;
                 mineral: string;
                 stage: string;
-                year: number;
+                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                year: number | null;
                 controlledShare: number;
                 unknownShare: number;
                 hhi: number;
@@ -4462,7 +4510,8 @@ export interface components {
             supplyRisk: number | null;
             stages: (({
                 stage: string;
-                year: number;
+                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                year: number | null;
                 inputs: components["schemas"]["EuSupplyRiskInputsInput"];
                 /** @constant */
                 status: "ok";
@@ -4490,7 +4539,8 @@ export interface components {
                 method: components["schemas"]["MethodLinkInput"];
             } | {
                 stage: string;
-                year: number;
+                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                year: number | null;
                 inputs: components["schemas"]["EuSupplyRiskInputsInput"];
                 /** @constant */
                 status: "insufficient_data";
@@ -5081,8 +5131,8 @@ export interface components {
             production: {
                 mineral: string;
                 stage: string;
-                /** @description Latest year with a figure for this country */
-                year: number;
+                /** @description Latest year with a figure for this country; null for a share-based stage (reference period) */
+                year: number | null;
                 basis: string;
                 tonnes: number | null;
                 /** @description Percent of world output that year */
@@ -5400,7 +5450,15 @@ export interface components {
         };
         ConcentrationBlock: {
             stage: string;
-            year: number;
+            /** @description Data year; null for a share-based stage, which covers `period` instead */
+            year: number | null;
+            /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+            period: string | null;
+            /**
+             * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+             * @enum {string}
+             */
+            measure: "tonnes" | "shares";
             basis: string;
             basisLabel: string;
             /** @description The edition whose figures answered (see GET /v1/editions) */
@@ -5417,6 +5475,15 @@ export interface components {
             namedShareTotal: number;
             cr1: number;
             cr3: number;
+            /** @description The HHI the published figures allow: a range wherever part of the world is not attributed */
+            hhiRange: {
+                /** @description Σ share² over named producers: the remainder spread over infinitely many producers */
+                lower: number;
+                /** @description The remainder (unallocated share) as one producer */
+                upper: number;
+                /** @description True when the named shares cover the world to within 0.5 point, so lower ≈ upper */
+                exact: boolean;
+            };
             /** @description 10,000 / HHI */
             equivalentSuppliers: number;
             bands: {
@@ -5428,9 +5495,15 @@ export interface components {
             top: {
                 country: string;
                 name: string;
-                tonnes: number;
+                tonnes: number | null;
                 share: number;
             };
+            belowThreshold: {
+                countries: string[];
+                /** @description The reporting threshold, as printed (e.g. "<0.1%") */
+                threshold: string;
+                note: string;
+            } | null;
             /** @description Known producers whose figure is withheld (counted as unallocated) */
             withheld: string[];
             governanceWeighted: {
@@ -5456,14 +5529,16 @@ export interface components {
             };
             method: components["schemas"]["MethodLink"];
             inputs: {
-                worldTonnes: number;
+                /** @description Null on a share-based stage */
+                worldTonnes: number | null;
                 /** @enum {string} */
-                worldTotalBasis: "published" | "sum_of_rows";
+                worldTotalBasis: "published" | "sum_of_rows" | "shares";
                 otherTonnes: number | null;
                 producers: {
                     country: string;
                     name: string;
-                    tonnes: number;
+                    /** @description Null on a share-based stage (only shares are published) */
+                    tonnes: number | null;
                     /** @description Percent of the world total */
                     share: number;
                     estimated: boolean;
@@ -5486,7 +5561,8 @@ export interface components {
             };
         } | {
             stage: string;
-            year?: number;
+            year?: number | null;
+            period?: string | null;
             basis?: string;
             basisLabel?: string;
             edition?: string;
@@ -5499,7 +5575,8 @@ export interface components {
             /** @constant */
             status: "ok";
             stage: string;
-            year: number;
+            year: number | null;
+            period: string | null;
             edition: string;
             hhi: number;
             topCountry: string;
@@ -5507,10 +5584,24 @@ export interface components {
             topShare: number;
             comparedStages: {
                 stage: string;
-                year: number;
+                /** @description Data year; null for a share-based stage, which covers `period` instead */
+                year: number | null;
+                /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                period: string | null;
+                /**
+                 * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                 * @enum {string}
+                 */
+                measure: "tonnes" | "shares";
+                basis: string;
+                basisLabel: string;
                 edition: string;
                 hhi: number;
             }[];
+            /** @description False when the compared stages cover different times or are measured on different bases */
+            comparable: boolean;
+            /** @description Why the comparison is not like for like; null when it is */
+            reason: string | null;
             method: components["schemas"]["MethodLink"];
         } | {
             /** @constant */
@@ -5605,7 +5696,8 @@ export interface components {
                 stage: string;
                 /** @constant */
                 status: "ok";
-                year: number;
+                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                year: number | null;
                 /** @description Percent of world supply from bloc members */
                 insideShare: number;
                 /** @description Percent from named non-members */
@@ -5832,7 +5924,7 @@ export interface components {
                     cr1: number;
                     topCountry: string;
                     topShare: number;
-                    worldTonnes: number;
+                    worldTonnes: number | null;
                     sourceIds: string[];
                 } | {
                     year: number;
@@ -5886,7 +5978,8 @@ export interface components {
                 rank: number;
                 mineral: string;
                 stage: string;
-                year: number;
+                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                year: number | null;
                 edition: string;
                 hhi: number;
                 hhiUpperBound: number;
@@ -5947,14 +6040,17 @@ export interface components {
             data: {
                 mineral: string;
                 stage: string;
-                year: number;
+                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                year: number | null;
                 edition: string;
                 /** @description Percent of world output */
                 share: number;
-                tonnes: number;
+                /** @description Null on a share-based stage */
+                tonnes: number | null;
                 rank: number;
                 hhi: number;
-                worldTonnes: number;
+                /** @description Null on a share-based stage */
+                worldTonnes: number | null;
                 estimated: boolean;
                 sourceIds: string[];
             }[];
@@ -6324,7 +6420,7 @@ export interface components {
             url: string | null;
             /** @description Publication date: YYYY-MM-DD, YYYY-MM or YYYY as precisely as known */
             published: string;
-            /** @description Years its figures cover, e.g. 2021-2025 */
+            /** @description Years its figures cover, e.g. 2021-2025; empty when the source does not state them (see notes) */
             dataYears: string;
             /** @description The newest edition of its family: it answers by default for the series it reports */
             newest: boolean;
@@ -7862,11 +7958,12 @@ export interface components {
                 stage: string;
                 /** @constant */
                 status: "ok";
-                /** @description Data year of the production figures (latest up to the as-of year unless `year` is given) */
-                year: number;
+                /** @description Data year of the production figures (latest up to the as-of year unless `year` is given); null for a share-based stage */
+                year: number | null;
                 basis: string;
                 basisLabel: string;
-                worldTonnes: number;
+                /** @description Null on a share-based stage */
+                worldTonnes: number | null;
                 /** @description Concentration of the same figures, as GET /v1/minerals/{mineral}/concentration */
                 hhi: number;
                 cr1: number;
@@ -7995,7 +8092,8 @@ export interface components {
                 rank: number;
                 mineral: string;
                 stage: string;
-                year: number;
+                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                year: number | null;
                 controlledShare: number;
                 unknownShare: number;
                 hhi: number;
@@ -8936,7 +9034,8 @@ export interface components {
             supplyRisk: number | null;
             stages: (({
                 stage: string;
-                year: number;
+                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                year: number | null;
                 inputs: components["schemas"]["EuSupplyRiskInputs"];
                 /** @constant */
                 status: "ok";
@@ -8964,7 +9063,8 @@ export interface components {
                 method: components["schemas"]["MethodLink"];
             } | {
                 stage: string;
-                year: number;
+                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                year: number | null;
                 inputs: components["schemas"]["EuSupplyRiskInputs"];
                 /** @constant */
                 status: "insufficient_data";
@@ -9555,8 +9655,8 @@ export interface components {
             production: {
                 mineral: string;
                 stage: string;
-                /** @description Latest year with a figure for this country */
-                year: number;
+                /** @description Latest year with a figure for this country; null for a share-based stage (reference period) */
+                year: number | null;
                 basis: string;
                 tonnes: number | null;
                 /** @description Percent of world output that year */

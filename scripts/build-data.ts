@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 
 import { plannedDataDir, RAW_FILES, writeDataDir } from '../src/importers/usgs-mcs/index.js';
+import { buildEuCrm, writeEuCrm } from './build-eu-crm.js';
 import { buildExportControls, writeExportControls } from './build-export-controls.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -1899,4 +1900,10 @@ console.log(`groups above 1.05: ${over.length === 0 ? 'none' : over.map((r) => r
   const build = buildExportControls(REF, minerals);
   const result = writeExportControls(OUT, build);
   console.log(`export controls: ${result.measures} measures, ${build.skipped.length} skipped (${build.skipped.map((entry) => entry.id).join(', ')})`);
+}
+
+// The EU criticality study's share tables (scripts/build-eu-crm.ts), after countries, bases, editions and sources exist.
+{
+  const result = writeEuCrm(OUT, buildEuCrm(REF, OUT));
+  console.log(`EU CRM 2023: ${JSON.stringify(result)}`);
 }

@@ -6,6 +6,7 @@ import {
   bases,
   capacity,
   countries,
+  criticalityInputs,
   criticalMinerals,
   editions,
   datasetMeta,
@@ -16,12 +17,17 @@ import {
   groups,
   importReliance,
   importSources,
+  importers,
   minerals,
   prices,
   production,
   reserves,
   salient,
   sources,
+  sourcingShares,
+  stageNames,
+  stageReliance,
+  stageShares,
   stages,
 } from '../db/schema.js';
 
@@ -45,6 +51,12 @@ export type PriceRecord = typeof prices.$inferSelect;
 export type SalientRecord = typeof salient.$inferSelect;
 export type CriticalMineralRecord = typeof criticalMinerals.$inferSelect;
 export type ExportControlRecord = typeof exportControls.$inferSelect;
+export type ImporterRecord = typeof importers.$inferSelect;
+export type StageNameRecord = typeof stageNames.$inferSelect;
+export type StageShareRecord = typeof stageShares.$inferSelect;
+export type SourcingShareRecord = typeof sourcingShares.$inferSelect;
+export type StageRelianceRecord = typeof stageReliance.$inferSelect;
+export type CriticalityInputRecord = typeof criticalityInputs.$inferSelect;
 
 /** The version tag from dataset_meta's 'version' (the write counter) and 'content_hash' (the seed) values. */
 function tagOf(version: string | null | undefined, hash: string | null | undefined): string | null {
@@ -138,6 +150,12 @@ export function createDatasetRepository(db: Db) {
       db.select().from(criticalMinerals).orderBy(asc(criticalMinerals.mineralId), asc(criticalMinerals.list), asc(criticalMinerals.edition)).all(),
     defenseUses: (): DefenseUseRecord[] => db.select().from(defenseUses).orderBy(asc(defenseUses.id)).all(),
     exportControls: (): ExportControlRecord[] => db.select().from(exportControls).orderBy(asc(exportControls.id)).all(),
+    importers: (): ImporterRecord[] => db.select().from(importers).orderBy(asc(importers.id)).all(),
+    stageNames: (): StageNameRecord[] => db.select().from(stageNames).orderBy(asc(stageNames.mineralId), asc(stageNames.stageId)).all(),
+    stageShares: (): StageShareRecord[] => db.select().from(stageShares).orderBy(asc(stageShares.id)).all(),
+    sourcingShares: (): SourcingShareRecord[] => db.select().from(sourcingShares).orderBy(asc(sourcingShares.id)).all(),
+    stageReliance: (): StageRelianceRecord[] => db.select().from(stageReliance).orderBy(asc(stageReliance.id)).all(),
+    criticalityInputs: (): CriticalityInputRecord[] => db.select().from(criticalityInputs).orderBy(asc(criticalityInputs.id)).all(),
     governance: (): GovernanceRecord[] =>
       db
         .select()

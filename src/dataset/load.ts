@@ -175,15 +175,9 @@ function referenceContext(files: ParsedFile<unknown>[]): ReferenceContext {
   };
   const bases = (byFile.get('bases.csv')?.rows ?? []) as { id: string; mineral: string; stage: string }[];
   return {
-    ids: {
-      stages: idsOf('stages'),
-      minerals: idsOf('minerals'),
-      bases: idsOf('bases'),
-      countries: idsOf('countries'),
-      sources: idsOf('sources'),
-      editions: idsOf('editions'),
-      groups: idsOf('groups'),
-    },
+    ids: Object.fromEntries(
+      (Object.keys(REFERENCE_FILES) as ReferenceTarget[]).map((target) => [target, idsOf(target)]),
+    ) as Record<ReferenceTarget, Set<string>>,
     basisOwners: new Map(bases.map((basis) => [basis.id, { mineral: basis.mineral, stage: basis.stage }])),
   };
 }

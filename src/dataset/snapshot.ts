@@ -2,13 +2,14 @@ import { citationOf } from '../domain/citation.js';
 import { selectEditions, sortEditions } from '../domain/editions.js';
 import { latestGovernance, type CountryGovernance } from '../domain/governance.js';
 import type { Measure } from '../scoring/export-controls.js';
-import { supplyByStageYear, type ProductionFigure, type StageYearSupply } from '../domain/supply.js';
+import { shareSupplies, supplyByStageYear, type ProductionFigure, type StageYearSupply } from '../domain/supply.js';
 import type {
   ApparentConsumptionRecord,
   BasisRecord,
   CapacityRecord,
   CountryRecord,
   CriticalMineralRecord,
+  CriticalityInputRecord,
   DatasetRepository,
   DefenseUseRecord,
   EditionRecord,
@@ -18,13 +19,18 @@ import type {
   GroupRecord,
   ImportRelianceRecord,
   ImportSourceRecord,
+  ImporterRecord,
   MineralRecord,
   PriceRecord,
   ProductionRecord,
   ReserveRecord,
   SalientRecord,
   SourceRecord,
+  SourcingShareRecord,
+  StageNameRecord,
   StageRecord,
+  StageRelianceRecord,
+  StageShareRecord,
 } from './dataset.repository.js';
 
 /** The tables whose rows carry an edition: every edition's rows in `all`, one view's rows at the top level. */
@@ -38,6 +44,14 @@ export interface FigureTables {
   prices: PriceRecord[];
   salient: SalientRecord[];
   criticalMinerals: CriticalMineralRecord[];
+  /** Stages known as country shares of world supply (a reference period), not tonnes. */
+  stageShares: StageShareRecord[];
+  /** Importers' sourcing shares per stage (EU sourcing), with the trade variable t. */
+  sourcingShares: SourcingShareRecord[];
+  /** Import reliance per stage, as the EU study gives it. */
+  stageReliance: StageRelianceRecord[];
+  /** Published criticality-assessment inputs and results (EU SR, EI, EoL-RIR, SI_SR). */
+  criticalityInputs: CriticalityInputRecord[];
 }
 
 /** Every edition's rows of the figure tables (revisions compare these). */
@@ -84,6 +98,11 @@ export interface DatasetSnapshot extends FigureTables {
   exportControls: ExportControlRecord[];
   /** The same measures with their lists split, as the pure export-control functions read them. */
   measures: Measure[];
+  /** The importers the API answers for (USA, EU …). */
+  importers: ImporterRecord[];
+  importerById: ReadonlyMap<string, ImporterRecord>;
+  /** A mineral's own name for a stage, per `${mineral}|${stage}`; a mineral's chain lists exactly these stages. */
+  stageNameByMineralStage: ReadonlyMap<string, StageNameRecord>;
   governance: GovernanceRecord[];
   /** Latest complete WGI per country, with the EU 0–10 rescale. */
   governanceByCountry: ReadonlyMap<string, CountryGovernance>;
@@ -182,6 +201,10 @@ function snapshotOf(repository: DatasetRepository, version: string): DatasetSnap
     prices: internStrings(repository.prices(), pool),
     salient: internStrings(repository.salient(), pool),
     criticalMinerals: repository.criticalMinerals(),
+    stageShares: internStrings(repository.stageShares(), pool),
+    sourcingShares: internStrings(repository.sourcingShares(), pool),
+    stageReliance: repository.stageReliance(),
+    criticalityInputs: repository.criticalityInputs(),
   };
   const groupsByCountry = new Map<string, string[]>();
   for (const member of groupMembers) {
@@ -193,6 +216,7 @@ function snapshotOf(repository: DatasetRepository, version: string): DatasetSnap
   const governance = internStrings(repository.governance(), pool);
   const governanceByCountry = latestGovernance(governance);
   const exportControls = repository.exportControls();
+  const importers = repository.importers();
   const base = {
     version,
     editions,
@@ -216,6 +240,9 @@ function snapshotOf(repository: DatasetRepository, version: string): DatasetSnap
     defenseUses: repository.defenseUses(),
     exportControls,
     measures: exportControls.map(measureOf),
+    importers,
+    importerById: indexBy(importers, (importer) => importer.id),
+    stageNameByMineralStage: indexBy(repository.stageNames(), (row) => mineralStageKey(row.mineralId, row.stageId)),
     governance,
     governanceByCountry,
     wgiScaled: Object.fromEntries(
@@ -236,6 +263,11 @@ const SERIES = {
   prices: (row: PriceRecord) => `${row.mineralId}|${row.series}|${row.year}`,
   salient: (row: SalientRecord) => `${row.country}|${row.mineralId}|${row.statistic}|${row.detail}|${row.year}`,
   criticalMinerals: (row: CriticalMineralRecord) => `${row.mineralId}|${row.list}`,
+  // A share table is one series: its countries' shares only add up within one edition.
+  stageShares: (row: StageShareRecord) => `${row.mineralId}|${row.stageId}|${row.basisId}`,
+  sourcingShares: (row: SourcingShareRecord) => `${row.importer}|${row.mineralId}|${row.stageId}`,
+  stageReliance: (row: StageRelianceRecord) => `${row.importer}|${row.mineralId}|${row.stageId}`,
+  criticalityInputs: (row: CriticalityInputRecord) => `${row.assessor}|${row.mineralId}`,
 } as const;
 
 type FigureView = Pick<
@@ -253,6 +285,10 @@ type FigureView = Pick<
   | 'prices'
   | 'salient'
   | 'criticalMinerals'
+  | 'stageShares'
+  | 'sourcingShares'
+  | 'stageReliance'
+  | 'criticalityInputs'
 >;
 
 /** The figure tables as one edition view sees them (see domain/editions for the rule). */
@@ -278,7 +314,8 @@ function figureView(
     sourceId: row.sourceId,
   }));
   const basisPriority = new Map(snapshot.bases.map((basis) => [basis.id, basis.priority]));
-  const supplies = supplyByStageYear(figures, basisPriority);
+  const stageShares = pick(all.stageShares, SERIES.stageShares);
+  const supplies = [...supplyByStageYear(figures, basisPriority), ...shareSupplies(stageShares)];
   return {
     pinnedEdition: pinned,
     production,
@@ -293,6 +330,10 @@ function figureView(
     prices: pick(all.prices, SERIES.prices),
     salient: pick(all.salient, SERIES.salient),
     criticalMinerals: pick(all.criticalMinerals, SERIES.criticalMinerals),
+    stageShares,
+    sourcingShares: pick(all.sourcingShares, SERIES.sourcingShares),
+    stageReliance: pick(all.stageReliance, SERIES.stageReliance),
+    criticalityInputs: pick(all.criticalityInputs, SERIES.criticalityInputs),
   };
 }
 

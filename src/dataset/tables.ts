@@ -21,7 +21,7 @@ import {
 } from './fields.js';
 
 /** Which earlier table a field points at; checked by the validator. */
-export type ReferenceTarget = 'stages' | 'minerals' | 'bases' | 'countries' | 'sources' | 'editions' | 'groups';
+export type ReferenceTarget = 'stages' | 'minerals' | 'bases' | 'countries' | 'sources' | 'editions' | 'groups' | 'importers';
 
 export interface TableSpec<Row> {
   /** Data file name under data/. */
@@ -78,7 +78,8 @@ const EditionRow = z.object({
   doi: optionalText,
   url: optionalText,
   published: z.string().trim().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
-  data_years: z.string().trim().regex(/^\d{4}(-\d{4})?$/, 'must look like 2021-2025 or 2024'),
+  // Empty when the source does not state its years (the EU study's reference period).
+  data_years: z.string().trim().regex(/^(\d{4}(-\d{4})?)?$/, 'must look like 2021-2025 or 2024, or be empty'),
   notes: optionalText,
 });
 export const ProductionRow = z
@@ -215,6 +216,52 @@ const GovernanceRow = z.object({
   year,
   indicator: z.enum(['VA.EST', 'PV.EST', 'GE.EST', 'RQ.EST', 'RL.EST', 'CC.EST']),
   value: decimal,
+  source: slug,
+});
+
+const ImporterRow = z.object({
+  id: z.string().trim().regex(/^[A-Z]{2,3}$/, 'must be an upper-case code of 2 or 3 letters (ISO3, or EU)'),
+  name: requiredText,
+  kind: z.enum(['country', 'union']),
+  group: optionalText,
+  note: optionalText,
+});
+const StageNameRow = z.object({ mineral: slug, stage: slug, name: requiredText, source: slug });
+/** A published share: a number, or "<0.1%" (below the reporting threshold, no number). */
+const shareFields = {
+  share_pct: optionalNonNegativeNumber,
+  share_text: requiredText,
+  trade_factor: optionalNonNegativeNumber,
+  period: requiredText,
+  edition: slug,
+  source: slug,
+};
+const StageShareRow = z.object({ mineral: slug, stage: slug, basis: slug, country: iso3, below_threshold: flag, ...shareFields });
+const SourcingShareRow = z.object({ importer: requiredText, mineral: slug, stage: slug, country: iso3, ...shareFields });
+const StageRelianceRow = z.object({
+  importer: requiredText,
+  mineral: slug,
+  stage: slug,
+  percent: nonNegativeNumber,
+  assessed: flag,
+  material: requiredText,
+  period: requiredText,
+  edition: slug,
+  source: slug,
+});
+const CriticalityRow = z.object({
+  assessor: requiredText,
+  mineral: slug,
+  material: requiredText,
+  stage: slug,
+  supply_risk: optionalNonNegativeNumber,
+  economic_importance: optionalNonNegativeNumber,
+  supply_risk_extraction: optionalNonNegativeNumber,
+  supply_risk_processing: optionalNonNegativeNumber,
+  end_of_life_rir: optionalNonNegativeNumber,
+  substitution_sr: optionalNonNegativeNumber,
+  supply_scope: optionalText,
+  edition: slug,
   source: slug,
 });
 
@@ -600,6 +647,132 @@ export const TABLE_SPECS = [
     toInsert: (row) => ({ groupId: row.group, country: row.country, joined: row.joined, sourceId: row.source }),
   }),
   spec({
+    file: 'importers.csv',
+    table: schema.importers,
+    rowSchema: ImporterRow,
+    key: ['id'],
+    references: [],
+    id: (row) => row.id,
+    toInsert: (row) => ({ id: row.id, name: row.name, kind: row.kind, groupId: row.group, note: row.note }),
+  }),
+  spec({
+    file: 'stage_names.csv',
+    table: schema.stageNames,
+    rowSchema: StageNameRow,
+    key: ['mineral', 'stage'],
+    references: [
+      { field: 'mineral', target: 'minerals' },
+      { field: 'stage', target: 'stages' },
+      { field: 'source', target: 'sources' },
+    ],
+    toInsert: (row) => ({ mineralId: row.mineral, stageId: row.stage, name: row.name, sourceId: row.source }),
+  }),
+  spec({
+    file: 'stage_shares.csv',
+    table: schema.stageShares,
+    rowSchema: StageShareRow,
+    key: ['mineral', 'stage', 'basis', 'country', 'edition'],
+    references: [
+      { field: 'mineral', target: 'minerals' },
+      { field: 'stage', target: 'stages' },
+      { field: 'basis', target: 'bases' },
+      { field: 'country', target: 'countries' },
+      { field: 'edition', target: 'editions' },
+      { field: 'source', target: 'sources' },
+    ],
+    toInsert: (row) => ({
+      mineralId: row.mineral,
+      stageId: row.stage,
+      basisId: row.basis,
+      country: row.country,
+      sharePct: row.share_pct,
+      shareText: row.share_text,
+      belowThreshold: row.below_threshold,
+      tradeFactor: row.trade_factor,
+      period: row.period,
+      edition: row.edition,
+      sourceId: row.source,
+    }),
+  }),
+  spec({
+    file: 'sourcing_shares.csv',
+    table: schema.sourcingShares,
+    rowSchema: SourcingShareRow,
+    key: ['importer', 'mineral', 'stage', 'country', 'edition'],
+    references: [
+      { field: 'importer', target: 'importers' },
+      { field: 'mineral', target: 'minerals' },
+      { field: 'stage', target: 'stages' },
+      { field: 'country', target: 'countries' },
+      { field: 'edition', target: 'editions' },
+      { field: 'source', target: 'sources' },
+    ],
+    toInsert: (row) => ({
+      importer: row.importer,
+      mineralId: row.mineral,
+      stageId: row.stage,
+      country: row.country,
+      sharePct: row.share_pct,
+      shareText: row.share_text,
+      tradeFactor: row.trade_factor,
+      period: row.period,
+      edition: row.edition,
+      sourceId: row.source,
+    }),
+  }),
+  spec({
+    file: 'stage_reliance.csv',
+    table: schema.stageReliance,
+    rowSchema: StageRelianceRow,
+    key: ['importer', 'mineral', 'stage', 'edition'],
+    references: [
+      { field: 'importer', target: 'importers' },
+      { field: 'mineral', target: 'minerals' },
+      { field: 'stage', target: 'stages' },
+      { field: 'edition', target: 'editions' },
+      { field: 'source', target: 'sources' },
+    ],
+    toInsert: (row) => ({
+      importer: row.importer,
+      mineralId: row.mineral,
+      stageId: row.stage,
+      percent: row.percent,
+      assessed: row.assessed,
+      material: row.material,
+      period: row.period,
+      edition: row.edition,
+      sourceId: row.source,
+    }),
+  }),
+  spec({
+    file: 'criticality_inputs.csv',
+    table: schema.criticalityInputs,
+    rowSchema: CriticalityRow,
+    key: ['assessor', 'mineral', 'edition'],
+    references: [
+      { field: 'assessor', target: 'importers' },
+      { field: 'mineral', target: 'minerals' },
+      { field: 'stage', target: 'stages' },
+      { field: 'edition', target: 'editions' },
+      { field: 'source', target: 'sources' },
+    ],
+    toInsert: (row) => ({
+      assessor: row.assessor,
+      mineralId: row.mineral,
+      material: row.material,
+      stageId: row.stage,
+      supplyRisk: row.supply_risk,
+      economicImportance: row.economic_importance,
+      supplyRiskExtraction: row.supply_risk_extraction,
+      supplyRiskProcessing: row.supply_risk_processing,
+      endOfLifeRir: row.end_of_life_rir,
+      substitutionSr: row.substitution_sr,
+      supplyScope: row.supply_scope,
+      edition: row.edition,
+      sourceId: row.source,
+    }),
+  }),
+  spec({
     file: 'governance.csv',
     table: schema.governance,
     rowSchema: GovernanceRow,
@@ -679,4 +852,5 @@ export const REFERENCE_FILES: Record<ReferenceTarget, string> = {
   sources: 'sources.csv',
   editions: 'editions.csv',
   groups: 'groups.csv',
+  importers: 'importers.csv',
 };

@@ -132,6 +132,7 @@ function singular(target: ReferenceTarget): string {
     sources: 'source',
     editions: 'edition',
     groups: 'group',
+    importers: 'importer',
   };
   return names[target];
 }

@@ -262,6 +262,112 @@ export const groupMembers = sqliteTable(
   (table) => [primaryKey({ columns: [table.groupId, table.country] })],
 );
 
+/** The parties the API answers import questions for (USA, EU …): a new importer is a row here plus its figures. */
+export const importers = sqliteTable('importers', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** 'country' or 'union' (a group of countries importing as one, e.g. the EU). */
+  kind: text('kind').notNull(),
+  /** For a union: the group whose members are its domestic producers. */
+  groupId: text('group_id').references(() => groups.id),
+  note: text('note'),
+});
+
+/** What a stage is called for one mineral (antimony smelting, tungsten APT, rare-earth separation). */
+export const stageNames = sqliteTable(
+  'stage_names',
+  {
+    mineralId: text('mineral_id').notNull().references(() => minerals.id),
+    stageId: text('stage_id').notNull().references(() => stages.id),
+    name: text('name').notNull(),
+    sourceId: text('source_id').notNull().references(() => sources.id),
+  },
+  (table) => [primaryKey({ columns: [table.mineralId, table.stageId] })],
+);
+
+/**
+ * A stage known as country shares of world supply over a reference period, not as tonnes (e.g. the EU study's
+ * processing shares). `sharePct` is null for a share below the publisher's reporting threshold ("<0.1%").
+ */
+export const stageShares = sqliteTable(
+  'stage_shares',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    mineralId: text('mineral_id').notNull().references(() => minerals.id),
+    stageId: text('stage_id').notNull().references(() => stages.id),
+    basisId: text('basis_id').notNull().references(() => bases.id),
+    country: text('country').notNull().references(() => countries.iso3),
+    sharePct: real('share_pct'),
+    shareText: text('share_text').notNull(),
+    belowThreshold: integer('below_threshold', { mode: 'boolean' }).notNull().default(false),
+    /** The EU trade-related variable t (export restrictions, trade agreements); 1 = neutral. */
+    tradeFactor: real('trade_factor'),
+    period: text('period').notNull(),
+    edition: text('edition').notNull().references(() => editions.id),
+    sourceId: text('source_id').notNull().references(() => sources.id),
+  },
+  (table) => [uniqueIndex('stage_shares_key').on(table.mineralId, table.stageId, table.basisId, table.country, table.edition)],
+);
+
+/** An importer's sourcing shares per stage (domestic production + imports), with the trade variable t. */
+export const sourcingShares = sqliteTable(
+  'sourcing_shares',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    importer: text('importer').notNull().references(() => importers.id),
+    mineralId: text('mineral_id').notNull().references(() => minerals.id),
+    stageId: text('stage_id').notNull().references(() => stages.id),
+    country: text('country').notNull().references(() => countries.iso3),
+    sharePct: real('share_pct'),
+    shareText: text('share_text').notNull(),
+    tradeFactor: real('trade_factor'),
+    period: text('period').notNull(),
+    edition: text('edition').notNull().references(() => editions.id),
+    sourceId: text('source_id').notNull().references(() => sources.id),
+  },
+  (table) => [uniqueIndex('sourcing_shares_key').on(table.importer, table.mineralId, table.stageId, table.country, table.edition)],
+);
+
+/** Import reliance per stage (EU study: primary = extraction, refined = processing), and the stage the source assessed. */
+export const stageReliance = sqliteTable(
+  'stage_reliance',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    importer: text('importer').notNull().references(() => importers.id),
+    mineralId: text('mineral_id').notNull().references(() => minerals.id),
+    stageId: text('stage_id').notNull().references(() => stages.id),
+    percent: real('percent').notNull(),
+    assessed: integer('assessed', { mode: 'boolean' }).notNull().default(false),
+    material: text('material').notNull(),
+    period: text('period').notNull(),
+    edition: text('edition').notNull().references(() => editions.id),
+    sourceId: text('source_id').notNull().references(() => sources.id),
+  },
+  (table) => [uniqueIndex('stage_reliance_key').on(table.importer, table.mineralId, table.stageId, table.edition)],
+);
+
+/** A published criticality assessment's inputs and results per mineral (EU: SR, EI, EoL-RIR, SI_SR). */
+export const criticalityInputs = sqliteTable(
+  'criticality_inputs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    assessor: text('assessor').notNull().references(() => importers.id),
+    mineralId: text('mineral_id').notNull().references(() => minerals.id),
+    material: text('material').notNull(),
+    stageId: text('stage_id').notNull().references(() => stages.id),
+    supplyRisk: real('supply_risk'),
+    economicImportance: real('economic_importance'),
+    supplyRiskExtraction: real('supply_risk_extraction'),
+    supplyRiskProcessing: real('supply_risk_processing'),
+    endOfLifeRir: real('end_of_life_rir'),
+    substitutionSr: real('substitution_sr'),
+    supplyScope: text('supply_scope'),
+    edition: text('edition').notNull().references(() => editions.id),
+    sourceId: text('source_id').notNull().references(() => sources.id),
+  },
+  (table) => [uniqueIndex('criticality_inputs_key').on(table.assessor, table.mineralId, table.edition)],
+);
+
 export const governance = sqliteTable(
   'governance',
   {

@@ -24,7 +24,19 @@ export const OTHER = 'OTH';
 export interface StageYearSupply {
   mineral: string;
   stage: string;
-  year: number;
+  /** The data year; null for a share table that covers a reference period (see `period`). */
+  year: number | null;
+  /**
+   * 'tonnes': published production by country. 'shares': published country shares of world supply (percent), so
+   * the producers' `tonnes` hold the share and the world total is 100: shares and HHIs are exact, tonnes are unknown.
+   */
+  measure: 'tonnes' | 'shares';
+  /** The reference period of a share table, as its source states it; null for annual tonnes. */
+  period: string | null;
+  /** Countries the source lists below its reporting threshold ("<0.1%"): present, with no number. */
+  belowThreshold: string[];
+  /** The EU trade-related variable t per country, where the source publishes it. */
+  tradeFactors: ReadonlyMap<string, number>;
   basis: string;
   /** One edition per supply: a view never mixes editions inside a year. */
   edition: string;
@@ -33,6 +45,8 @@ export interface StageYearSupply {
   producers: ProductionFigure[];
   sourceIds: string[];
 }
+
+const NO_TRADE_FACTORS: ReadonlyMap<string, number> = new Map();
 
 /** Lower number = preferred basis when one stage has several in the same year (e.g. ilmenite before rutile). */
 export type BasisPriority = ReadonlyMap<string, number>;
@@ -61,6 +75,10 @@ export function supplyByStageYear(figures: readonly ProductionFigure[], priority
         mineral: figure.mineral,
         stage: figure.stage,
         year: figure.year,
+        measure: 'tonnes',
+        period: null,
+        belowThreshold: [],
+        tradeFactors: NO_TRADE_FACTORS,
         basis: figure.basis,
         edition: figure.edition,
         worldTonnes: null,
@@ -91,13 +109,90 @@ export function worldTotalOf(supply: StageYearSupply): number | null {
   return total > 0 ? total : null;
 }
 
+/**
+ * Orders supplies for "latest": any dated year beats a share table's undated reference period, so annual tonnes
+ * answer by default wherever they exist, and a share table answers only for a stage that has nothing newer.
+ */
+export function yearRank(supply: Pick<StageYearSupply, 'year'>): number {
+  return supply.year ?? Number.NEGATIVE_INFINITY;
+}
+
 /** The latest year per (mineral, stage) among the given supplies. */
 export function latestPerStage(supplies: readonly StageYearSupply[]): StageYearSupply[] {
   const latest = new Map<string, StageYearSupply>();
   for (const supply of supplies) {
     const key = `${supply.mineral}|${supply.stage}`;
     const current = latest.get(key);
-    if (!current || supply.year > current.year) latest.set(key, supply);
+    if (!current || yearRank(supply) > yearRank(current)) latest.set(key, supply);
   }
   return [...latest.values()];
+}
+
+/** One row of a share table (see the stage_shares table). */
+export interface StageShareFigure {
+  mineralId: string;
+  stageId: string;
+  basisId: string;
+  country: string;
+  sharePct: number | null;
+  belowThreshold: boolean;
+  tradeFactor: number | null;
+  period: string;
+  edition: string;
+  sourceId: string;
+  estimated?: boolean;
+}
+
+/**
+ * One supply per share table (mineral, stage, basis): the shares stand in for tonnes against a world of 100, so the
+ * concentration arithmetic is the same as for tonnes. Below-threshold countries are kept apart, with no number.
+ */
+export function shareSupplies(rows: readonly StageShareFigure[]): StageYearSupply[] {
+  const supplies = new Map<string, StageYearSupply & { tradeFactors: Map<string, number> }>();
+  for (const row of rows) {
+    const key = `${row.mineralId}|${row.stageId}|${row.basisId}`;
+    let supply = supplies.get(key);
+    if (!supply) {
+      supply = {
+        mineral: row.mineralId,
+        stage: row.stageId,
+        year: null,
+        measure: 'shares',
+        period: row.period,
+        belowThreshold: [],
+        tradeFactors: new Map(),
+        basis: row.basisId,
+        edition: row.edition,
+        worldTonnes: 100,
+        otherTonnes: null,
+        producers: [],
+        sourceIds: [],
+      };
+      supplies.set(key, supply);
+    }
+    if (!supply.sourceIds.includes(row.sourceId)) supply.sourceIds.push(row.sourceId);
+    if (row.tradeFactor !== null) supply.tradeFactors.set(row.country, row.tradeFactor);
+    if (row.belowThreshold || row.sharePct === null) {
+      supply.belowThreshold.push(row.country);
+      continue;
+    }
+    supply.producers.push({
+      mineral: row.mineralId,
+      stage: row.stageId,
+      country: row.country,
+      year: 0,
+      basis: row.basisId,
+      tonnes: row.sharePct,
+      estimated: false,
+      withheld: false,
+      lowerBound: false,
+      edition: row.edition,
+      sourceId: row.sourceId,
+    });
+  }
+  for (const supply of supplies.values()) {
+    supply.sourceIds.sort();
+    supply.belowThreshold.sort();
+  }
+  return [...supplies.values()];
 }

@@ -19,7 +19,7 @@ export const BandSchema = z.enum(['unconcentrated', 'moderately_concentrated', '
 const ProducerShareSchema = z.object({
   country: z.string(),
   name: z.string(),
-  tonnes: z.number(),
+  tonnes: z.number().nullable().describe('Null on a share-based stage (only shares are published)'),
   share: z.number().describe('Percent of the world total'),
   estimated: z.boolean(),
   lowerBound: z.boolean(),
@@ -38,11 +38,36 @@ const GovernanceWeightedSchema = z.union([
   InsufficientDataSchema,
 ]);
 
+/** When a stage is known and how: a data year (tonnes), or a source's reference period (shares). */
+export const StageTimeFields = {
+  year: z.number().int().nullable().describe('Data year; null for a share-based stage, which covers `period` instead'),
+  period: z.string().nullable().describe('Reference period of a share-based stage, as its source states it; null for annual tonnes'),
+  measure: z
+    .enum(['tonnes', 'shares'])
+    .describe('tonnes: production by country; shares: published country shares of world supply (tonnes unknown)'),
+};
+
+export const HhiRangeSchema = z
+  .object({
+    lower: z.number().describe('Σ share² over named producers: the remainder spread over infinitely many producers'),
+    upper: z.number().describe('The remainder (unallocated share) as one producer'),
+    exact: z.boolean().describe('True when the named shares cover the world to within 0.5 point, so lower ≈ upper'),
+  })
+  .describe('The HHI the published figures allow: a range wherever part of the world is not attributed');
+
+export const BelowThresholdSchema = z
+  .object({
+    countries: z.array(z.string()),
+    threshold: z.string().describe('The reporting threshold, as printed (e.g. "<0.1%")'),
+    note: z.string(),
+  })
+  .describe('Countries the source lists below its reporting threshold: present, with no number (never 0)');
+
 export const ConcentrationBlockSchema = z
   .union([
     z.object({
       stage: z.string(),
-      year: z.number().int(),
+      ...StageTimeFields,
       basis: z.string(),
       basisLabel: z.string(),
       edition: z.string().describe('The edition whose figures answered (see GET /v1/editions)'),
@@ -53,15 +78,17 @@ export const ConcentrationBlockSchema = z
       namedShareTotal: z.number().describe('Sum of named shares; may exceed 100 because world totals are rounded'),
       cr1: z.number(),
       cr3: z.number(),
+      hhiRange: HhiRangeSchema,
       equivalentSuppliers: z.number().describe('10,000 / HHI'),
       bands: z.object({ doj2023: BandSchema, hmg2010: BandSchema }),
-      top: z.object({ country: z.string(), name: z.string(), tonnes: z.number(), share: z.number() }),
+      top: z.object({ country: z.string(), name: z.string(), tonnes: z.number().nullable(), share: z.number() }),
+      belowThreshold: BelowThresholdSchema.nullable(),
       withheld: z.array(z.string()).describe('Known producers whose figure is withheld (counted as unallocated)'),
       governanceWeighted: GovernanceWeightedSchema,
       method: MethodLinkSchema,
       inputs: z.object({
-        worldTonnes: z.number(),
-        worldTotalBasis: z.enum(['published', 'sum_of_rows']),
+        worldTonnes: z.number().nullable().describe('Null on a share-based stage'),
+        worldTotalBasis: z.enum(['published', 'sum_of_rows', 'shares']),
         otherTonnes: z.number().nullable(),
         producers: z.array(ProducerShareSchema),
         unreported: z.array(z.string()),
@@ -80,7 +107,8 @@ export const ConcentrationBlockSchema = z
     }),
     z.object({
       stage: z.string(),
-      year: z.number().int().optional(),
+      year: z.number().int().nullable().optional(),
+      period: z.string().nullable().optional(),
       basis: z.string().optional(),
       basisLabel: z.string().optional(),
       edition: z.string().optional(),
@@ -96,13 +124,25 @@ export const ChokepointSchema = z
     z.object({
       status: z.literal('ok'),
       stage: z.string(),
-      year: z.number().int(),
+      year: z.number().int().nullable(),
+      period: z.string().nullable(),
       edition: z.string(),
       hhi: z.number(),
       topCountry: z.string(),
       topCountryName: z.string(),
       topShare: z.number(),
-      comparedStages: z.array(z.object({ stage: z.string(), year: z.number().int(), edition: z.string(), hhi: z.number() })),
+      comparedStages: z.array(
+        z.object({
+          stage: z.string(),
+          ...StageTimeFields,
+          basis: z.string(),
+          basisLabel: z.string(),
+          edition: z.string(),
+          hhi: z.number(),
+        }),
+      ),
+      comparable: z.boolean().describe('False when the compared stages cover different times or are measured on different bases'),
+      reason: z.string().nullable().describe('Why the comparison is not like for like; null when it is'),
       method: MethodLinkSchema,
     }),
     z.object({ status: z.literal('insufficient_data'), stage: z.null(), reason: z.string(), method: MethodLinkSchema }),

@@ -122,3 +122,33 @@ export function concentrationOf(input: ConcentrationInput): ConcentrationResult 
     method: methodRef('hhi'),
   };
 }
+
+export interface HhiRange {
+  lower: number;
+  upper: number;
+  /** True when the named shares leave at most `EXACT_WITHIN` points unattributed. */
+  exact: boolean;
+}
+
+/** Unattributed share (points) below which the lower and upper bounds are treated as one number. */
+export const EXACT_WITHIN = 0.5;
+
+/**
+ * What the published figures allow the HHI to be. Lower bound: the named producers only (the remainder spread over
+ * infinitely many small producers). Upper bound: the remainder as a single producer, but never larger than the
+ * smallest named one when the source lists its producers in full down to a threshold.
+ */
+export function hhiRange(namedSharesPct: readonly number[], options: { remainderCap?: number } = {}): HhiRange {
+  const lower = herfindahl(namedSharesPct);
+  const remainder = Math.max(0, 100 - sum(namedSharesPct));
+  const cap = options.remainderCap;
+  // With a cap, the remainder is split into as many producers of at most `cap` as it takes.
+  const upperRemainder =
+    cap === undefined || remainder <= cap ? remainder ** 2 : Math.floor(remainder / cap) * cap ** 2 + (remainder % cap) ** 2;
+  return { lower, upper: lower + upperRemainder, exact: remainder <= EXACT_WITHIN };
+}
+
+/** The HHI range of a concentration result. */
+export function hhiRangeOf(result: Pick<ConcentrationOk, 'hhi' | 'hhiUpperBound' | 'unallocatedShare'>): HhiRange {
+  return { lower: result.hhi, upper: result.hhiUpperBound, exact: result.unallocatedShare <= EXACT_WITHIN };
+}

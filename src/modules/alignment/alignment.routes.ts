@@ -16,7 +16,7 @@ const AlignmentSchema = z
         z.object({
           stage: z.string(),
           status: z.literal('ok'),
-          year: z.number().int(),
+          year: z.number().int().nullable().describe('Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period)'),
           insideShare: z.number().describe('Percent of world supply from bloc members'),
           outsideShare: z.number().describe('Percent from named non-members'),
           unallocatedShare: z.number().describe('Percent from unnamed producers: membership unknown'),

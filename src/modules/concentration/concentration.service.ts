@@ -1,8 +1,8 @@
 import { memoize } from '../../dataset/memo.js';
 import { mineralStageKey, type DatasetSnapshot } from '../../dataset/snapshot.js';
-import type { StageYearSupply } from '../../domain/supply.js';
+import { yearRank, type StageYearSupply } from '../../domain/supply.js';
 import { round } from '../../lib/round.js';
-import { concentrationOf, governanceWeightedHhi, methodRef, type ConcentrationOk, type MethodRef } from '../../scoring/index.js';
+import { concentrationOf, governanceWeightedHhi, hhiRangeOf, methodRef, type ConcentrationOk, type MethodRef } from '../../scoring/index.js';
 import { countryName, requireCountry, requireMineral } from '../shared/lookups.js';
 
 export function methodLink(ref: MethodRef) {
@@ -64,6 +64,8 @@ export function concentrationBlock(snapshot: DatasetSnapshot, supply: StageYearS
     const base = {
       stage: supply.stage,
       year: supply.year,
+      period: supply.period,
+      measure: supply.measure,
       basis: supply.basis,
       basisLabel: snapshot.basisById.get(supply.basis)?.label ?? supply.basis,
       edition: supply.edition,
@@ -72,6 +74,9 @@ export function concentrationBlock(snapshot: DatasetSnapshot, supply: StageYearS
     if (result.status !== 'ok') {
       return { ...base, status: result.status, reason: result.reason, method: methodLink(result.method) };
     }
+    // On a share-based stage the "tonnes" are the shares themselves: tonnes are unknown and shown as null.
+    const tonnesOrNull = (tonnes: number) => (supply.measure === 'shares' ? null : tonnes);
+    const range = hhiRangeOf(result);
     return {
       ...base,
       status: 'ok' as const,
@@ -81,25 +86,34 @@ export function concentrationBlock(snapshot: DatasetSnapshot, supply: StageYearS
       namedShareTotal: round(result.namedShareTotal, 2),
       cr1: round(result.cr1, 2),
       cr3: round(result.cr3, 2),
+      hhiRange: { lower: round(range.lower, 1), upper: round(range.upper, 1), exact: range.exact },
       equivalentSuppliers: round(result.equivalentSuppliers, 2),
       bands: { doj2023: result.bands.doj2023.band, hmg2010: result.bands.hmg2010.band },
       top: {
         country: result.top.country,
         name: countryName(snapshot, result.top.country),
-        tonnes: result.top.tonnes,
+        tonnes: tonnesOrNull(result.top.tonnes),
         share: round(result.top.share, 2),
       },
+      belowThreshold:
+        supply.belowThreshold.length === 0
+          ? null
+          : {
+              countries: supply.belowThreshold,
+              threshold: '<0.1%',
+              note: 'Listed by the source below its reporting threshold: counted in the unallocated share, never as zero.',
+            },
       withheld: result.withheld,
       governanceWeighted: governanceBlock(snapshot, result),
       method: methodLink(result.method),
       inputs: {
-        worldTonnes: result.worldTonnes,
-        worldTotalBasis: result.worldTotalBasis,
+        worldTonnes: tonnesOrNull(result.worldTonnes),
+        worldTotalBasis: supply.measure === 'shares' ? ('shares' as const) : result.worldTotalBasis,
         otherTonnes: supply.otherTonnes,
         producers: result.producers.map((producer) => ({
           country: producer.country,
           name: countryName(snapshot, producer.country),
-          tonnes: producer.tonnes,
+          tonnes: tonnesOrNull(producer.tonnes),
           share: round(producer.share, 2),
           estimated: producer.estimated,
           lowerBound: producer.lowerBound,
@@ -121,7 +135,7 @@ export function isOk(block: ConcentrationBlock): block is OkBlock {
 export function supplyFor(snapshot: DatasetSnapshot, mineral: string, stage: string, year?: number): StageYearSupply | undefined {
   const candidates = snapshot.suppliesByMineralStage.get(mineralStageKey(mineral, stage)) ?? [];
   if (year !== undefined) return candidates.find((s) => s.year === year);
-  return candidates.reduce<StageYearSupply | undefined>((latest, s) => (!latest || s.year > latest.year ? s : latest), undefined);
+  return candidates.reduce<StageYearSupply | undefined>((latest, s) => (!latest || yearRank(s) > yearRank(latest) ? s : latest), undefined);
 }
 
 function insufficient(stage: string, reason: string) {
@@ -143,8 +157,28 @@ function stageBlocks(snapshot: DatasetSnapshot, mineral: string, filters: { year
     });
 }
 
-/** The chokepoint: the stage whose supply is most concentrated. */
-function chokepointOf(blocks: readonly (ConcentrationBlock | ReturnType<typeof insufficient>)[]) {
+/**
+ * Whether the stages a chokepoint compares measure the same thing at the same time: one data year for all and one
+ * publisher's accounting (edition family). Otherwise the comparison is still made, on HHI (unit-free), but flagged:
+ * 91 % of magnet-element refining and 69 % of REO mining are not shares of the same thing.
+ */
+export function comparabilityOf(snapshot: DatasetSnapshot, blocks: readonly OkBlock[]) {
+  const when = (block: OkBlock) => (block.year !== null ? String(block.year) : (block.period ?? 'undated'));
+  const family = (block: OkBlock) => snapshot.editionById.get(block.edition)?.family ?? block.edition;
+  const times = [...new Set(blocks.map(when))];
+  const families = [...new Set(blocks.map(family))];
+  const reasons = [];
+  if (times.length > 1) reasons.push(`the stages cover different times (${blocks.map((b) => `${b.stage}: ${when(b)}`).join('; ')})`);
+  if (families.length > 1 || blocks.some((b) => b.measure === 'shares') && blocks.some((b) => b.measure === 'tonnes')) {
+    reasons.push(`the stages are measured on different bases (${blocks.map((b) => `${b.stage}: ${b.basisLabel}`).join('; ')})`);
+  }
+  return reasons.length === 0 || blocks.length < 2
+    ? { comparable: true, reason: null }
+    : { comparable: false, reason: `Compared on HHI, but ${reasons.join(', and ')}: the shares are not shares of the same thing.` };
+}
+
+/** The chokepoint: the stage whose supply is most concentrated (on the HHI's lower bound, the named producers). */
+function chokepointOf(snapshot: DatasetSnapshot, blocks: readonly (ConcentrationBlock | ReturnType<typeof insufficient>)[]) {
   const scored = blocks.filter((block): block is OkBlock => block.status === 'ok');
   const worst = scored.reduce<OkBlock | undefined>((max, block) => (!max || block.hhi > max.hhi ? block : max), undefined);
   const method = methodLink(methodRef('chokepoint'));
@@ -153,12 +187,23 @@ function chokepointOf(blocks: readonly (ConcentrationBlock | ReturnType<typeof i
     status: 'ok' as const,
     stage: worst.stage,
     year: worst.year,
+    period: worst.period,
     edition: worst.edition,
     hhi: worst.hhi,
     topCountry: worst.top.country,
     topCountryName: worst.top.name,
     topShare: worst.top.share,
-    comparedStages: scored.map((block) => ({ stage: block.stage, year: block.year, edition: block.edition, hhi: block.hhi })),
+    comparedStages: scored.map((block) => ({
+      stage: block.stage,
+      year: block.year,
+      period: block.period,
+      measure: block.measure,
+      basis: block.basis,
+      basisLabel: block.basisLabel,
+      edition: block.edition,
+      hhi: block.hhi,
+    })),
+    ...comparabilityOf(snapshot, scored),
     method,
   };
 }
@@ -171,7 +216,7 @@ export function mineralConcentration(
   requireMineral(snapshot, mineral);
   return memoize(snapshot, `mineral-concentration|${mineral}|${filters.year}|${filters.stage}`, () => {
     const stages = stageBlocks(snapshot, mineral, filters);
-    return { mineral, year: filters.year ?? null, stages, chokepoint: chokepointOf(stages) };
+    return { mineral, year: filters.year ?? null, stages, chokepoint: chokepointOf(snapshot, stages) };
   });
 }
 
@@ -180,8 +225,9 @@ export function concentrationHistory(snapshot: DatasetSnapshot, mineral: string,
   const stages = snapshot.stages
     .filter((stage) => filters.stage === undefined || stage.id === filters.stage)
     .map((stage) => {
+      // A share table covers a reference period, not a year: it is no point of an annual series.
       const supplies = snapshot.supplies
-        .filter((s) => s.mineral === mineral && s.stage === stage.id)
+        .filter((s): s is StageYearSupply & { year: number } => s.mineral === mineral && s.stage === stage.id && s.year !== null)
         .sort((a, b) => a.year - b.year);
       if (supplies.length === 0) return insufficient(stage.id, `no ${stage.id} production data for ${mineral}`);
       const series = supplies.map((supply) => {

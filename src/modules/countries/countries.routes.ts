@@ -32,7 +32,7 @@ const CountryDetailSchema = CountrySchema.extend({
     z.object({
       mineral: z.string(),
       stage: z.string(),
-      year: z.number().int().describe('Latest year with a figure for this country'),
+      year: z.number().int().nullable().describe('Latest year with a figure for this country; null for a share-based stage (reference period)'),
       basis: z.string(),
       tonnes: z.number().nullable(),
       share: z.number().nullable().describe('Percent of world output that year'),

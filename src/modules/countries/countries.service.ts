@@ -1,6 +1,6 @@
 import type { DatasetSnapshot } from '../../dataset/snapshot.js';
 import type { CountryRecord } from '../../dataset/dataset.repository.js';
-import { worldTotalOf } from '../../domain/supply.js';
+import { worldTotalOf, yearRank } from '../../domain/supply.js';
 import { ValidationError } from '../../errors.js';
 import { round, roundOrNull } from '../../lib/round.js';
 import { requireCountry, sourceRef } from '../shared/lookups.js';
@@ -58,7 +58,7 @@ function producedByCountry(snapshot: DatasetSnapshot, iso3: string) {
     if (!figure) continue;
     const key = `${supply.mineral}|${supply.stage}`;
     const current = latest.get(key);
-    if (current && current.year >= supply.year) continue;
+    if (current && yearRank(current) >= yearRank(supply)) continue;
     latest.set(key, shareRow(snapshot, supply, figure));
   }
   return [...latest.values()].sort(

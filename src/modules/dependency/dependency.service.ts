@@ -39,7 +39,7 @@ function mineralDependency(snapshot: DatasetSnapshot, importer: string, mineral:
   const concentration = sources ? importSourceConcentration(sources.sources) : null;
   // Disruption potential is read at the chokepoint: the stage whose world supply is most concentrated.
   const chokepoint = mineralConcentration(snapshot, mineral, {}).chokepoint;
-  const supply = chokepoint.status === 'ok' ? supplyFor(snapshot, mineral, chokepoint.stage, chokepoint.year) : undefined;
+  const supply = chokepoint.status === 'ok' ? supplyFor(snapshot, mineral, chokepoint.stage, chokepoint.year ?? undefined) : undefined;
   const core = supply ? concentrationCore(snapshot, supply) : null;
   const index =
     core && core.status === 'ok'

@@ -3,7 +3,7 @@ import type { DatasetSnapshot } from '../../dataset/snapshot.js';
 import type { ExportControlRecord } from '../../dataset/dataset.repository.js';
 import { TARGET_ALL, TARGET_NON_OECD, type MeasureType } from '../../domain/export-controls.js';
 import { importSourcesOf } from '../../domain/importer.js';
-import { OTHER, WORLD } from '../../domain/supply.js';
+import { OTHER, WORLD, yearRank } from '../../domain/supply.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { yearOf } from '../../lib/dates.js';
 import { round } from '../../lib/round.js';
@@ -195,8 +195,8 @@ export function mineralTimeline(view: DatasetSnapshot, mineral: string) {
 function supplyYear(view: DatasetSnapshot, mineral: string, stage: string, asOf: string, year: number | undefined) {
   if (year !== undefined) return supplyFor(view, mineral, stage, year);
   const limit = yearOf(asOf);
-  const candidates = (view.suppliesByMineralStage.get(`${mineral}|${stage}`) ?? []).filter((supply) => supply.year <= limit);
-  return candidates.reduce<(typeof candidates)[number] | undefined>((latest, s) => (!latest || s.year > latest.year ? s : latest), undefined);
+  const candidates = (view.suppliesByMineralStage.get(`${mineral}|${stage}`) ?? []).filter((supply) => yearRank(supply) <= limit);
+  return candidates.reduce<(typeof candidates)[number] | undefined>((latest, s) => (!latest || yearRank(s) > yearRank(latest) ? s : latest), undefined);
 }
 
 /**

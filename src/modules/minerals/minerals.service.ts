@@ -5,7 +5,10 @@ import { countryName, requireMineral, sourceRef } from '../shared/lookups.js';
 
 function suppliesOf(snapshot: DatasetSnapshot, mineral: string, stage?: string): StageYearSupply[] {
   return snapshot.supplies
-    .filter((supply) => supply.mineral === mineral && (stage === undefined || supply.stage === stage))
+    // Annual tonnes only: share-based stages cover a reference period and are shown by the chain.
+    .filter((supply): supply is StageYearSupply & { year: number } =>
+      supply.mineral === mineral && (stage === undefined || supply.stage === stage) && supply.year !== null,
+    )
     .sort((a, b) => a.year - b.year);
 }
 

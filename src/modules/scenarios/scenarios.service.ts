@@ -291,7 +291,7 @@ function largestReductionFor(shocks: readonly NormalisedShock[], country: string
 function mineralScenario(snapshot: DatasetSnapshot, mineral: string, scenario: NormalisedScenario) {
   const name = snapshot.mineralById.get(mineral)?.name ?? mineral;
   const supplies = snapshot.supplies.filter((s) => s.mineral === mineral);
-  const latestYear = supplies.reduce<number | null>((max, s) => (max === null || s.year > max ? s.year : max), null);
+  const latestYear = supplies.reduce<number | null>((max, s) => (s.year !== null && (max === null || s.year > max) ? s.year : max), null);
   const year = scenario.year ?? latestYear;
   const stageRank = (stage: string) => snapshot.stageOrder.get(stage) ?? Number.MAX_SAFE_INTEGER;
 

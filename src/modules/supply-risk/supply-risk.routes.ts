@@ -58,7 +58,7 @@ const EvaluateResponseSchema = z
 
 const StageRiskSchema = z.union([
   z.intersection(
-    z.object({ stage: z.string(), year: z.number().int(), inputs: EvaluateBodySchema }),
+    z.object({ stage: z.string(), year: z.number().int().nullable().describe('Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period)'), inputs: EvaluateBodySchema }),
     SupplyRiskScoreSchema,
   ),
   InsufficientDataSchema.extend({ stage: z.string() }),

@@ -1,7 +1,7 @@
 import { memoize } from '../../dataset/memo.js';
 import type { DatasetSnapshot } from '../../dataset/snapshot.js';
 import { importSourcesOf, relianceOf } from '../../domain/importer.js';
-import type { StageYearSupply } from '../../domain/supply.js';
+import { yearRank, type StageYearSupply } from '../../domain/supply.js';
 import { round } from '../../lib/round.js';
 import { euSupplyRisk, governanceWeightedHhi, methodRef, type EuSupplyRiskInput, type EuSupplyRiskResult } from '../../scoring/index.js';
 import { concentrationBlock, isOk, methodLink, wgiYearsOf } from '../concentration/concentration.service.js';
@@ -45,8 +45,8 @@ export interface SupplyRiskQuery {
 /** As for import reliance, `year` means the latest data up to that year, not that exact year only. */
 function latestSupplyUpTo(snapshot: DatasetSnapshot, mineral: string, stage: string, year: number | undefined) {
   return snapshot.supplies
-    .filter((s) => s.mineral === mineral && s.stage === stage && (year === undefined || s.year <= year))
-    .reduce<StageYearSupply | undefined>((latest, s) => (!latest || s.year > latest.year ? s : latest), undefined);
+    .filter((s) => s.mineral === mineral && s.stage === stage && (year === undefined || yearRank(s) <= year))
+    .reduce<StageYearSupply | undefined>((latest, s) => (!latest || yearRank(s) > yearRank(latest) ? s : latest), undefined);
 }
 
 /**

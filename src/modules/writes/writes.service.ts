@@ -140,6 +140,8 @@ export function referenceContext(data: ReferenceData): ReferenceContext {
       sources: new Set(data.sources),
       editions: new Set(data.editions.map((edition) => edition.id)),
       groups: new Set(data.groups),
+      // No writable table refers to an importer.
+      importers: new Set<string>(),
     },
     basisOwners: new Map(data.bases.map((basis) => [basis.id, { mineral: basis.mineral, stage: basis.stage }])),
   };
