@@ -452,6 +452,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/minerals/{mineral}/chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The whole chain of one mineral: every stage, its basis, period, source, HHI (or range) and China’s share
+         * @description Mining → processing → metal → component, with the mineral’s own stage names. Each stage answers with its newest figures: annual production by country where published (USGS, IEA), else country shares over the reference period of the EU CRM 2023 study. Other bases known for a stage follow (e.g. light and heavy rare-earth separation). A stage without figures is insufficient_data with the reason. `binding` names the most concentrated stage and whether the stages compared are like for like (`comparable`).
+         */
+        get: operations["getMineralChain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/minerals/{mineral}/concentration/history": {
         parameters: {
             query?: never;
@@ -1260,6 +1280,92 @@ export interface components {
             sourceId: string;
             /** @enum {string} */
             confidence: "high" | "medium" | "low";
+        };
+        MineralChainInput: {
+            mineral: string;
+            name: string;
+            stages: {
+                stage: string;
+                /** @description The stage as this mineral calls it: smelting, APT, chemicals, separation, magnets … */
+                name: string;
+                /** @enum {string} */
+                status: "ok" | "insufficient_data";
+                /** @description Why the stage has no figures */
+                reason?: string;
+                /** @description The default series first (newest figures), then every other basis known for the stage */
+                series: ({
+                    basis: string;
+                    /** @description What the figures measure (contained metal, REO, magnet elements, APT …): never compare two bases as one */
+                    basisLabel: string;
+                    /** @description Data year; null for a share-based stage, which covers `period` instead */
+                    year: number | null;
+                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                    period: string | null;
+                    /**
+                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                     * @enum {string}
+                     */
+                    measure: "tonnes" | "shares";
+                    edition: string;
+                    /** @description GET /v1/sources/{id} for each citation */
+                    sourceIds: string[];
+                    /** @constant */
+                    status: "ok";
+                    /** @description Σ share² over named producers (the lower end of hhiRange) */
+                    hhi: number;
+                    /** @description The HHI the published figures allow: a range wherever part of the world is not attributed */
+                    hhiRange: {
+                        /** @description Σ share² over named producers: the remainder spread over infinitely many producers */
+                        lower: number;
+                        /** @description The remainder (unallocated share) as one producer */
+                        upper: number;
+                        /** @description True when the named shares cover the world to within 0.5 point, so lower ≈ upper */
+                        exact: boolean;
+                    };
+                    cr1: number;
+                    cr3: number;
+                    /** @enum {string} */
+                    band2023: "unconcentrated" | "moderately_concentrated" | "highly_concentrated";
+                    topProducers: {
+                        country: string;
+                        name: string;
+                        share: number;
+                    }[];
+                    /** @description China's share of world supply at this stage */
+                    china: {
+                        share: number | null;
+                        note: string | null;
+                    };
+                    belowThreshold: {
+                        countries: string[];
+                        /** @description The reporting threshold, as printed (e.g. "<0.1%") */
+                        threshold: string;
+                        note: string;
+                    } | null;
+                } | {
+                    basis: string;
+                    /** @description What the figures measure (contained metal, REO, magnet elements, APT …): never compare two bases as one */
+                    basisLabel: string;
+                    /** @description Data year; null for a share-based stage, which covers `period` instead */
+                    year: number | null;
+                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                    period: string | null;
+                    /**
+                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                     * @enum {string}
+                     */
+                    measure: "tonnes" | "shares";
+                    edition: string;
+                    /** @description GET /v1/sources/{id} for each citation */
+                    sourceIds: string[];
+                    /** @constant */
+                    status: "insufficient_data";
+                    reason: string;
+                })[];
+            }[];
+            /** @description The binding stage: highest HHI among the default series, with comparability */
+            binding: components["schemas"]["ChokepointInput"];
+            notes: string[];
         };
         /**
          * @example {
@@ -5778,6 +5884,92 @@ export interface components {
             sourceId: string;
             /** @enum {string} */
             confidence: "high" | "medium" | "low";
+        };
+        MineralChain: {
+            mineral: string;
+            name: string;
+            stages: {
+                stage: string;
+                /** @description The stage as this mineral calls it: smelting, APT, chemicals, separation, magnets … */
+                name: string;
+                /** @enum {string} */
+                status: "ok" | "insufficient_data";
+                /** @description Why the stage has no figures */
+                reason?: string;
+                /** @description The default series first (newest figures), then every other basis known for the stage */
+                series: ({
+                    basis: string;
+                    /** @description What the figures measure (contained metal, REO, magnet elements, APT …): never compare two bases as one */
+                    basisLabel: string;
+                    /** @description Data year; null for a share-based stage, which covers `period` instead */
+                    year: number | null;
+                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                    period: string | null;
+                    /**
+                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                     * @enum {string}
+                     */
+                    measure: "tonnes" | "shares";
+                    edition: string;
+                    /** @description GET /v1/sources/{id} for each citation */
+                    sourceIds: string[];
+                    /** @constant */
+                    status: "ok";
+                    /** @description Σ share² over named producers (the lower end of hhiRange) */
+                    hhi: number;
+                    /** @description The HHI the published figures allow: a range wherever part of the world is not attributed */
+                    hhiRange: {
+                        /** @description Σ share² over named producers: the remainder spread over infinitely many producers */
+                        lower: number;
+                        /** @description The remainder (unallocated share) as one producer */
+                        upper: number;
+                        /** @description True when the named shares cover the world to within 0.5 point, so lower ≈ upper */
+                        exact: boolean;
+                    };
+                    cr1: number;
+                    cr3: number;
+                    /** @enum {string} */
+                    band2023: "unconcentrated" | "moderately_concentrated" | "highly_concentrated";
+                    topProducers: {
+                        country: string;
+                        name: string;
+                        share: number;
+                    }[];
+                    /** @description China's share of world supply at this stage */
+                    china: {
+                        share: number | null;
+                        note: string | null;
+                    };
+                    belowThreshold: {
+                        countries: string[];
+                        /** @description The reporting threshold, as printed (e.g. "<0.1%") */
+                        threshold: string;
+                        note: string;
+                    } | null;
+                } | {
+                    basis: string;
+                    /** @description What the figures measure (contained metal, REO, magnet elements, APT …): never compare two bases as one */
+                    basisLabel: string;
+                    /** @description Data year; null for a share-based stage, which covers `period` instead */
+                    year: number | null;
+                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                    period: string | null;
+                    /**
+                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                     * @enum {string}
+                     */
+                    measure: "tonnes" | "shares";
+                    edition: string;
+                    /** @description GET /v1/sources/{id} for each citation */
+                    sourceIds: string[];
+                    /** @constant */
+                    status: "insufficient_data";
+                    reason: string;
+                })[];
+            }[];
+            /** @description The binding stage: highest HHI among the default series, with comparability */
+            binding: components["schemas"]["Chokepoint"];
+            notes: string[];
         };
         /**
          * @example {
@@ -12752,6 +12944,122 @@ export interface operations {
                 };
             };
             /** @description The Accept header allows none of: application/json, text/csv */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any id the API knows */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMineralChain: {
+        parameters: {
+            query?: {
+                /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
+                edition?: string;
+            };
+            header?: {
+                /** @description An ETag from an earlier response; answered 304 when unchanged */
+                "if-none-match"?: string;
+            };
+            path: {
+                /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
+                mineral: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MineralChain"];
+                };
+            };
+            /** @description Not modified: If-None-Match matched the current ETag */
+            304: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed parameters; the per-field list is in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows none of: application/json */
             406: {
                 headers: {
                     [name: string]: unknown;

@@ -55,6 +55,7 @@ CREATE TABLE `stage_names` (
 	`mineral_id` text NOT NULL,
 	`stage_id` text NOT NULL,
 	`name` text NOT NULL,
+	`note` text,
 	`source_id` text NOT NULL,
 	PRIMARY KEY(`mineral_id`, `stage_id`),
 	FOREIGN KEY (`mineral_id`) REFERENCES `minerals`(`id`) ON UPDATE no action ON DELETE no action,

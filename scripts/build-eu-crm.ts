@@ -112,7 +112,7 @@ const INPUT_MINERALS: Record<string, string> = {
 };
 
 /** Mineral-specific names for the stages of the chain; a mineral's chain lists exactly these stages. */
-const STAGE_NAMES: { mineral: string; stage: string; name: string }[] = [
+const STAGE_NAMES: { mineral: string; stage: string; name: string; note?: string }[] = [
   { mineral: 'antimony', stage: 'mining', name: 'Mining' },
   { mineral: 'antimony', stage: 'refining', name: 'Smelting and refining' },
   { mineral: 'bismuth', stage: 'refining', name: 'Refining' },
@@ -133,7 +133,12 @@ const STAGE_NAMES: { mineral: string; stage: string; name: string }[] = [
   { mineral: 'rare-earths', stage: 'mining', name: 'Mining' },
   { mineral: 'rare-earths', stage: 'refining', name: 'Separation' },
   { mineral: 'rare-earths', stage: 'metal', name: 'Metal' },
-  { mineral: 'rare-earths', stage: 'component', name: 'Magnets (sintered NdFeB)' },
+  {
+    mineral: 'rare-earths',
+    stage: 'component',
+    name: 'Magnets (sintered NdFeB)',
+    note: 'No country figure for sintered NdFeB magnet production has been read in a citable source (CRS report R41744, 2013, says only that China was the majority producer), so this stage has no score.',
+  },
   { mineral: 'tellurium', stage: 'refining', name: 'Refining' },
   { mineral: 'titanium', stage: 'mining', name: 'Mineral concentrates' },
   { mineral: 'titanium', stage: 'metal', name: 'Sponge metal' },
@@ -146,7 +151,7 @@ export const STAGE_SHARE_COLUMNS = ['mineral', 'stage', 'basis', 'country', 'sha
 export const SOURCING_SHARE_COLUMNS = ['importer', 'mineral', 'stage', 'country', 'share_pct', 'share_text', 'trade_factor', 'period', 'edition', 'source'] as const;
 export const STAGE_RELIANCE_COLUMNS = ['importer', 'mineral', 'stage', 'percent', 'assessed', 'material', 'period', 'edition', 'source'] as const;
 export const CRITICALITY_COLUMNS = ['assessor', 'mineral', 'material', 'stage', 'supply_risk', 'economic_importance', 'supply_risk_extraction', 'supply_risk_processing', 'end_of_life_rir', 'substitution_sr', 'supply_scope', 'edition', 'source'] as const;
-export const STAGE_NAME_COLUMNS = ['mineral', 'stage', 'name', 'source'] as const;
+export const STAGE_NAME_COLUMNS = ['mineral', 'stage', 'name', 'note', 'source'] as const;
 export const IMPORTER_COLUMNS = ['id', 'name', 'kind', 'group', 'note'] as const;
 
 type Columns<T extends readonly string[]> = Record<T[number], string>;
@@ -352,7 +357,7 @@ export function writeEuCrm(dataDir: string, build: EuCrmBuild): Record<string, n
   writeCsvFile(dataDir, 'sourcing_shares.csv', SOURCING_SHARE_COLUMNS, build.sourcingShares);
   writeCsvFile(dataDir, 'stage_reliance.csv', STAGE_RELIANCE_COLUMNS, build.stageReliance);
   writeCsvFile(dataDir, 'criticality_inputs.csv', CRITICALITY_COLUMNS, build.criticality);
-  writeCsvFile(dataDir, 'stage_names.csv', STAGE_NAME_COLUMNS, STAGE_NAMES.map((row) => ({ ...row, source: STAGES_SOURCE })));
+  writeCsvFile(dataDir, 'stage_names.csv', STAGE_NAME_COLUMNS, STAGE_NAMES.map((row) => ({ ...row, note: row.note ?? '', source: STAGES_SOURCE })));
   writeCsvFile(dataDir, 'importers.csv', IMPORTER_COLUMNS, [
     { id: 'EU', name: 'European Union', kind: 'union', group: 'eu', note: 'Import reliance and sourcing per stage from the EU CRM 2023 study (EU-27).' },
     { id: 'USA', name: 'United States', kind: 'country', group: '', note: 'Net import reliance and import sources from the USGS Mineral Commodity Summaries.' },

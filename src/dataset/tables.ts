@@ -226,7 +226,7 @@ const ImporterRow = z.object({
   group: optionalText,
   note: optionalText,
 });
-const StageNameRow = z.object({ mineral: slug, stage: slug, name: requiredText, source: slug });
+const StageNameRow = z.object({ mineral: slug, stage: slug, name: requiredText, note: optionalText, source: slug });
 /** A published share: a number, or "<0.1%" (below the reporting threshold, no number). */
 const shareFields = {
   share_pct: optionalNonNegativeNumber,
@@ -665,7 +665,7 @@ export const TABLE_SPECS = [
       { field: 'stage', target: 'stages' },
       { field: 'source', target: 'sources' },
     ],
-    toInsert: (row) => ({ mineralId: row.mineral, stageId: row.stage, name: row.name, sourceId: row.source }),
+    toInsert: (row) => ({ mineralId: row.mineral, stageId: row.stage, name: row.name, note: row.note, sourceId: row.source }),
   }),
   spec({
     file: 'stage_shares.csv',

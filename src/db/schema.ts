@@ -280,6 +280,8 @@ export const stageNames = sqliteTable(
     mineralId: text('mineral_id').notNull().references(() => minerals.id),
     stageId: text('stage_id').notNull().references(() => stages.id),
     name: text('name').notNull(),
+    /** Why a stage has no figures, where that needs saying (e.g. no citable magnet figure). */
+    note: text('note'),
     sourceId: text('source_id').notNull().references(() => sources.id),
   },
   (table) => [primaryKey({ columns: [table.mineralId, table.stageId] })],

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FormatQuery, EditionQuery, Iso3Schema, MineralIdSchema, READ_ERRORS, StageIdSchema, urlNumber, OptionalYearSchema } from '../../schemas/common.js';
-import { BandSchema, ChokepointSchema, ConcentrationBlockSchema, InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
+import { BandSchema, BelowThresholdSchema, ChokepointSchema, ConcentrationBlockSchema, HhiRangeSchema, InsufficientDataSchema, MethodLinkSchema, StageTimeFields } from '../../schemas/scores.js';
 import { AsOfQuerySchema } from '../../schemas/export-controls.js';
 import { withControlledShare } from '../export-controls/export-controls.service.js';
-import { concentrationHistory, concentrationOverview, countryDominance, mineralConcentration } from './concentration.service.js';
+import { concentrationHistory, concentrationOverview, countryDominance, mineralChain, mineralConcentration } from './concentration.service.js';
 
 const HHI_METHOD = { id: 'hhi', version: '1.0.0', href: '/v1/methods/hhi' };
 
@@ -36,6 +36,50 @@ const TUNGSTEN_BLOCK = {
     sourceIds: ['usgs-mcs-2025-tungsten'],
   },
 };
+
+const ChainSeriesBase = {
+  basis: z.string(),
+  basisLabel: z.string().describe('What the figures measure (contained metal, REO, magnet elements, APT …): never compare two bases as one'),
+  ...StageTimeFields,
+  edition: z.string(),
+  sourceIds: z.array(z.string()).describe('GET /v1/sources/{id} for each citation'),
+};
+
+const ChainSchema = z
+  .object({
+    mineral: z.string(),
+    name: z.string(),
+    stages: z.array(
+      z.object({
+        stage: z.string(),
+        name: z.string().describe('The stage as this mineral calls it: smelting, APT, chemicals, separation, magnets …'),
+        status: z.enum(['ok', 'insufficient_data']),
+        reason: z.string().optional().describe('Why the stage has no figures'),
+        series: z
+          .array(
+            z.union([
+              z.object({
+                ...ChainSeriesBase,
+                status: z.literal('ok'),
+                hhi: z.number().describe('Σ share² over named producers (the lower end of hhiRange)'),
+                hhiRange: HhiRangeSchema,
+                cr1: z.number(),
+                cr3: z.number(),
+                band2023: BandSchema,
+                topProducers: z.array(z.object({ country: z.string(), name: z.string(), share: z.number() })),
+                china: z.object({ share: z.number().nullable(), note: z.string().nullable() }).describe("China's share of world supply at this stage"),
+                belowThreshold: BelowThresholdSchema.nullable(),
+              }),
+              z.object({ ...ChainSeriesBase, status: z.literal('insufficient_data'), reason: z.string() }),
+            ]),
+          )
+          .describe('The default series first (newest figures), then every other basis known for the stage'),
+      }),
+    ),
+    binding: ChokepointSchema.describe('The binding stage: highest HHI among the default series, with comparability'),
+    notes: z.array(z.string()),
+  })
+  .meta({ id: 'MineralChain' });
 
 export const MineralConcentrationSchema = z
   .object({
@@ -208,6 +252,25 @@ export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
       const result = mineralConcentration(request.snapshot, request.params.mineral, filters);
       return asOf === undefined ? result : withControlledShare(request.snapshot, result, asOf);
     },
+  );
+  app.get(
+    '/v1/minerals/:mineral/chain',
+    {
+      schema: {
+        operationId: 'getMineralChain',
+        tags: ['scores'],
+        summary: 'The whole chain of one mineral: every stage, its basis, period, source, HHI (or range) and China’s share',
+        description:
+          'Mining → processing → metal → component, with the mineral’s own stage names. Each stage answers with its newest figures: annual production by country where published (USGS, IEA), else country shares over the reference period of the EU CRM 2023 study. Other bases known for a stage follow (e.g. light and heavy rare-earth separation). A stage without figures is insufficient_data with the reason. `binding` names the most concentrated stage and whether the stages compared are like for like (`comparable`).',
+        params: MineralParamsSchema,
+        querystring: z.object({ ...EditionQuery }),
+        response: {
+          200: ChainSchema,
+          ...READ_ERRORS,
+        },
+      },
+    },
+    async (request) => mineralChain(request.snapshot, request.params.mineral),
   );
   app.get(
     '/v1/minerals/:mineral/concentration/history',

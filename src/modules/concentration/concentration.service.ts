@@ -28,7 +28,7 @@ export function concentrationResultOf(supply: StageYearSupply) {
  * exposure, dominance) compute from this, never from the rounded presentation block.
  */
 export function concentrationCore(snapshot: DatasetSnapshot, supply: StageYearSupply) {
-  return memoize(snapshot, `core|${supply.mineral}|${supply.stage}|${supply.year}`, () => concentrationResultOf(supply));
+  return memoize(snapshot, `core|${supply.mineral}|${supply.stage}|${supply.year}|${supply.basis}`, () => concentrationResultOf(supply));
 }
 
 /** The WGI years behind a governance-weighted score, so an analyst knows which release year was used. */
@@ -60,7 +60,7 @@ function governanceBlock(snapshot: DatasetSnapshot, result: ConcentrationOk) {
 
 /** One stage-year's concentration, explained: the shares, world total and sources it used. */
 export function concentrationBlock(snapshot: DatasetSnapshot, supply: StageYearSupply) {
-  return memoize(snapshot, `block|${supply.mineral}|${supply.stage}|${supply.year}`, () => {
+  return memoize(snapshot, `block|${supply.mineral}|${supply.stage}|${supply.year}|${supply.basis}`, () => {
     const base = {
       stage: supply.stage,
       year: supply.year,
@@ -234,7 +234,7 @@ export function concentrationHistory(snapshot: DatasetSnapshot, mineral: string,
         const block = concentrationBlock(snapshot, supply);
         if (!isOk(block)) return { year: supply.year, status: block.status, reason: block.reason };
         return {
-          year: block.year,
+          year: supply.year,
           status: block.status,
           basis: block.basis,
           edition: block.edition,
@@ -333,4 +333,76 @@ export function countryDominance(snapshot: DatasetSnapshot, iso3: string, filter
     total: data.length,
     method: methodLink(methodRef('hhi')),
   };
+}
+
+/** China's place in one stage's figures: its share, or why there is none. */
+function chinaShareOf(block: OkBlock) {
+  const china = block.inputs.producers.find((producer) => producer.country === 'CHN');
+  if (china) return { share: china.share, note: null };
+  if (block.belowThreshold?.countries.includes('CHN')) return { share: null, note: `listed below the reporting threshold (${block.belowThreshold.threshold})` };
+  return { share: null, note: 'not a named producer at this stage' };
+}
+
+/** One series of a chain stage, compact: what it measures, when, from where, and how concentrated. */
+function chainSeries(snapshot: DatasetSnapshot, supply: StageYearSupply) {
+  const block = concentrationBlock(snapshot, supply);
+  const common = { basis: supply.basis, basisLabel: snapshot.basisById.get(supply.basis)?.label ?? supply.basis, measure: supply.measure, year: supply.year, period: supply.period, edition: supply.edition, sourceIds: supply.sourceIds };
+  if (!isOk(block)) return { ...common, status: block.status, reason: block.reason };
+  return {
+    ...common,
+    status: 'ok' as const,
+    hhi: block.hhi,
+    hhiRange: block.hhiRange,
+    cr1: block.cr1,
+    cr3: block.cr3,
+    band2023: block.bands.doj2023,
+    topProducers: block.inputs.producers.slice(0, 3).map((p) => ({ country: p.country, name: p.name, share: p.share })),
+    china: chinaShareOf(block),
+    belowThreshold: block.belowThreshold,
+  };
+}
+
+/**
+ * The whole chain of one mineral in one answer: every stage the mineral has (with its own name: smelting, APT,
+ * separation …), the series that answers by default plus any other basis known for that stage (e.g. the EU study's
+ * shares next to USGS tonnes, light and heavy rare-earth separation), and the binding stage with its comparability.
+ */
+export function mineralChain(snapshot: DatasetSnapshot, mineral: string) {
+  requireMineral(snapshot, mineral);
+  return memoize(snapshot, `chain|${mineral}`, () => {
+    const named = snapshot.stages.filter((stage) => snapshot.stageNameByMineralStage.has(mineralStageKey(mineral, stage.id)));
+    // A mineral without stage names lists the stages it has figures for.
+    const stages = named.length > 0 ? named : snapshot.stages.filter((stage) => supplyFor(snapshot, mineral, stage.id));
+    const headlines: (ConcentrationBlock | ReturnType<typeof insufficient>)[] = [];
+    const entries = stages.map((stage) => {
+      const naming = snapshot.stageNameByMineralStage.get(mineralStageKey(mineral, stage.id));
+      const base = { stage: stage.id, name: naming?.name ?? stage.name };
+      const headline = supplyFor(snapshot, mineral, stage.id);
+      if (!headline) {
+        const reason = naming?.note ?? `no ${stage.id} figures for ${mineral}: neither production by country nor country shares`;
+        headlines.push(insufficient(stage.id, reason));
+        return { ...base, status: 'insufficient_data' as const, reason, series: [] };
+      }
+      headlines.push(concentrationBlock(snapshot, headline));
+      // The newest supply of every other basis at this stage, after the headline.
+      const others = new Map<string, StageYearSupply>();
+      for (const supply of snapshot.suppliesByMineralStage.get(mineralStageKey(mineral, stage.id)) ?? []) {
+        if (supply.basis === headline.basis) continue;
+        const current = others.get(supply.basis);
+        if (!current || yearRank(supply) > yearRank(current)) others.set(supply.basis, supply);
+      }
+      const series = [headline, ...[...others.values()].sort((a, b) => yearRank(b) - yearRank(a) || a.basis.localeCompare(b.basis))];
+      return { ...base, status: 'ok' as const, series: series.map((supply) => chainSeries(snapshot, supply)) };
+    });
+    return {
+      mineral,
+      name: snapshot.mineralById.get(mineral)?.name ?? mineral,
+      stages: entries,
+      binding: chokepointOf(snapshot, headlines),
+      notes: [
+        'Each stage answers with its newest figures (annual tonnes where published, else country shares over a reference period); other bases known for the stage follow in `series`.',
+        'The binding stage is the one with the highest HHI among the stages\' default series; `comparable` says whether those stages measure the same thing at the same time.',
+      ],
+    };
+  });
 }

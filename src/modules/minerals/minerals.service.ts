@@ -3,7 +3,7 @@ import { worldTotalOf, type StageYearSupply } from '../../domain/supply.js';
 import { round } from '../../lib/round.js';
 import { countryName, requireMineral, sourceRef } from '../shared/lookups.js';
 
-function suppliesOf(snapshot: DatasetSnapshot, mineral: string, stage?: string): StageYearSupply[] {
+function suppliesOf(snapshot: DatasetSnapshot, mineral: string, stage?: string): (StageYearSupply & { year: number })[] {
   return snapshot.supplies
     // Annual tonnes only: share-based stages cover a reference period and are shown by the chain.
     .filter((supply): supply is StageYearSupply & { year: number } =>
@@ -28,7 +28,7 @@ export function listMinerals(snapshot: DatasetSnapshot) {
   return { data, keys: snapshot.minerals.map((mineral) => mineral.id) };
 }
 
-function latestSummary(snapshot: DatasetSnapshot, supply: StageYearSupply) {
+function latestSummary(snapshot: DatasetSnapshot, supply: StageYearSupply & { year: number }) {
   const worldTotal = worldTotalOf(supply);
   const top = supply.producers
     .filter((producer) => producer.tonnes !== null)
@@ -66,7 +66,7 @@ export function getMineral(snapshot: DatasetSnapshot, id: string) {
   const stages = stagesWithData(snapshot, id).map((stage) => {
     const supplies = suppliesOf(snapshot, id, stage);
     const basisIds = new Set(snapshot.production.filter((row) => row.mineralId === id && row.stageId === stage).map((row) => row.basisId));
-    const latest = supplies.at(-1) as StageYearSupply;
+    const latest = supplies.at(-1) as StageYearSupply & { year: number };
     return {
       stage,
       bases: snapshot.bases
