@@ -13,6 +13,7 @@ import type {
   DefenseUseRecord,
   EditionRecord,
   ExportControlRecord,
+  GovernanceNoteRecord,
   GovernanceRecord,
   GroupMemberRecord,
   GroupRecord,
@@ -38,6 +39,8 @@ export interface FigureTables {
   prices: PriceRecord[];
   salient: SalientRecord[];
   criticalMinerals: CriticalMineralRecord[];
+  /** WGI estimates: one release per view, for every country (see SERIES.governance). */
+  governance: GovernanceRecord[];
 }
 
 /** Every edition's rows of the figure tables (revisions compare these). */
@@ -84,11 +87,14 @@ export interface DatasetSnapshot extends FigureTables {
   exportControls: ExportControlRecord[];
   /** The same measures with their lists split, as the pure export-control functions read them. */
   measures: Measure[];
-  governance: GovernanceRecord[];
-  /** Latest complete WGI per country, with the EU 0–10 rescale. */
+  /** Latest complete WGI per country in the view's release, with the EU 0–10 rescale. */
   governanceByCountry: ReadonlyMap<string, CountryGovernance>;
   /** EU-scaled WGI (0 best … 10 worst) per country with all six estimates, for governance-weighted scores. */
   wgiScaled: Readonly<Record<string, number>>;
+  /** The WGI release this view's governance comes from; null when the dataset holds none. */
+  governanceEdition: string | null;
+  /** Why a country has no governance in any release (data/governance_notes.csv), per country. */
+  governanceNotes: ReadonlyMap<string, GovernanceNoteRecord>;
 }
 
 /** The key of `suppliesByMineralStage`. */
@@ -182,6 +188,7 @@ function snapshotOf(repository: DatasetRepository, version: string): DatasetSnap
     prices: internStrings(repository.prices(), pool),
     salient: internStrings(repository.salient(), pool),
     criticalMinerals: repository.criticalMinerals(),
+    governance: internStrings(repository.governance(), pool),
   };
   const groupsByCountry = new Map<string, string[]>();
   for (const member of groupMembers) {
@@ -190,8 +197,6 @@ function snapshotOf(repository: DatasetRepository, version: string): DatasetSnap
   const minerals = repository.minerals();
   const countries = repository.countries();
   const groups = repository.groups();
-  const governance = internStrings(repository.governance(), pool);
-  const governanceByCountry = latestGovernance(governance);
   const exportControls = repository.exportControls();
   const base = {
     version,
@@ -216,11 +221,7 @@ function snapshotOf(repository: DatasetRepository, version: string): DatasetSnap
     defenseUses: repository.defenseUses(),
     exportControls,
     measures: exportControls.map(measureOf),
-    governance,
-    governanceByCountry,
-    wgiScaled: Object.fromEntries(
-      [...governanceByCountry].flatMap(([country, entry]) => (entry.euScaled === null ? [] : [[country, entry.euScaled]])),
-    ),
+    governanceNotes: indexBy(repository.governanceNotes(), (note) => note.country),
   };
   return { ...base, ...figureView(base, null) };
 }
@@ -236,6 +237,9 @@ const SERIES = {
   prices: (row: PriceRecord) => `${row.mineralId}|${row.series}|${row.year}`,
   salient: (row: SalientRecord) => `${row.country}|${row.mineralId}|${row.statistic}|${row.detail}|${row.year}`,
   criticalMinerals: (row: CriticalMineralRecord) => `${row.mineralId}|${row.list}`,
+  // One series for the whole table: a governance-weighted score compares countries, so all of them must come from
+  // the same WGI release (releases revise back years; a country one release lacks is missing, not filled from another).
+  governance: (_row: GovernanceRecord) => 'wgi',
 } as const;
 
 type FigureView = Pick<
@@ -253,6 +257,10 @@ type FigureView = Pick<
   | 'prices'
   | 'salient'
   | 'criticalMinerals'
+  | 'governance'
+  | 'governanceByCountry'
+  | 'wgiScaled'
+  | 'governanceEdition'
 >;
 
 /** The figure tables as one edition view sees them (see domain/editions for the rule). */
@@ -293,6 +301,19 @@ function figureView(
     prices: pick(all.prices, SERIES.prices),
     salient: pick(all.salient, SERIES.salient),
     criticalMinerals: pick(all.criticalMinerals, SERIES.criticalMinerals),
+    ...governanceView(pick(all.governance, SERIES.governance)),
+  };
+}
+
+function governanceView(governance: GovernanceRecord[]) {
+  const governanceByCountry = latestGovernance(governance);
+  return {
+    governance,
+    governanceByCountry,
+    wgiScaled: Object.fromEntries(
+      [...governanceByCountry].flatMap(([country, entry]) => (entry.euScaled === null ? [] : [[country, entry.euScaled]])),
+    ) as Record<string, number>,
+    governanceEdition: governance[0]?.edition ?? null,
   };
 }
 
