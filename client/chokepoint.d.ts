@@ -930,6 +930,23 @@ export interface components {
             /** @description GET this for the formula, variables, thresholds, references and caveats */
             href: string;
         };
+        WgiUsedInput: {
+            /** @description The WGI release the estimates come from (GET /v1/editions); one release per score, never mixed */
+            edition: string | null;
+            /** @description WGI data years used (each country: its latest year with all six estimates) */
+            years: number[];
+        };
+        MissingGovernanceInput: {
+            /** @description Left out of the sum: the score is a lower bound while this is non-empty */
+            countries: string[];
+            /** @description Their combined share, percent */
+            combinedShare: number;
+            /** @description Why each has no WGI score */
+            reasons: {
+                country: string;
+                reason: string;
+            }[];
+        };
         ConcentrationBlockInput: {
             stage: string;
             year: number;
@@ -971,14 +988,12 @@ export interface components {
                 /** @description Σ (share/100)² × WGI(0–10) × t */
                 hhiWgi: number;
                 scale: string;
-                /** @description WGI years used */
+                /** @description WGI years used (also in `wgi`, kept for existing clients) */
                 wgiYears: number[];
+                wgi: components["schemas"]["WgiUsedInput"];
                 /** @description t, applied as 1: the EU export-restriction factor formula is not published */
                 tradeFactor: number;
-                missingGovernance: {
-                    countries: string[];
-                    combinedShare: number;
-                };
+                missingGovernance: components["schemas"]["MissingGovernanceInput"];
                 method: components["schemas"]["MethodLinkInput"];
             } | {
                 /** @constant */
@@ -1606,16 +1621,18 @@ export interface components {
          *             "assessedStage": "mining",
          *             "assessedYear": 2024,
          *             "censoredReliance": false,
-         *             "missingGovernance": {
-         *               "countries": [
-         *                 "GTM",
-         *                 "PAK"
-         *               ],
-         *               "combinedShare": 0.3
+         *             "wgi": {
+         *               "edition": "wb-wgi-2024",
+         *               "years": [
+         *                 2023
+         *               ]
          *             },
-         *             "caveats": [
-         *               "Some producers have no WGI score and are left out, so disruption potential is understated."
-         *             ],
+         *             "missingGovernance": {
+         *               "countries": [],
+         *               "combinedShare": 0,
+         *               "reasons": []
+         *             },
+         *             "caveats": [],
          *             "method": {
          *               "id": "import-dependency",
          *               "version": "1.0.0",
@@ -1686,10 +1703,8 @@ export interface components {
                     assessedStage: string | null;
                     assessedYear: number | null;
                     censoredReliance: boolean;
-                    missingGovernance: {
-                        countries: string[];
-                        combinedShare: number;
-                    };
+                    wgi: components["schemas"]["WgiUsedInput"];
+                    missingGovernance: components["schemas"]["MissingGovernanceInput"];
                     caveats: string[];
                     method: components["schemas"]["MethodLinkInput"];
                 } | {
@@ -1841,7 +1856,8 @@ export interface components {
          *         "importSources": 150,
          *         "apparentConsumption": 70,
          *         "prices": 100,
-         *         "salient": 400
+         *         "salient": 400,
+         *         "governance": 0
          *       }
          *     }
          */
@@ -1873,6 +1889,8 @@ export interface components {
                 apparentConsumption: number;
                 prices: number;
                 salient: number;
+                /** @description WGI estimates (country, year, indicator) */
+                governance: number;
             };
         };
         RevisionInput: {
@@ -2176,9 +2194,10 @@ export interface components {
          *                 "sourceId": "usgs-mcs-2025-antimony"
          *               },
          *               "governance": {
-         *                 "wgiScaled": 7.34,
-         *                 "year": 2022,
-         *                 "sourceId": "wb-wgi-2023"
+         *                 "wgiScaled": 7.24,
+         *                 "year": 2023,
+         *                 "edition": "wb-wgi-2024",
+         *                 "sourceId": "wb-wgi-2024"
          *               },
          *               "groups": [
          *                 "central-asia"
@@ -2410,6 +2429,8 @@ export interface components {
                         /** @description EU rescale of the WGI mean, 0 best … 10 worst */
                         wgiScaled: number;
                         year: number;
+                        /** @description The WGI release (one for every alternative) */
+                        edition: string;
                         sourceId: string;
                     } | null;
                     groups: string[];
@@ -2658,9 +2679,10 @@ export interface components {
          *                 "sourceId": "usgs-mcs-2025-antimony"
          *               },
          *               "governance": {
-         *                 "wgiScaled": 7.34,
-         *                 "year": 2022,
-         *                 "sourceId": "wb-wgi-2023"
+         *                 "wgiScaled": 7.24,
+         *                 "year": 2023,
+         *                 "edition": "wb-wgi-2024",
+         *                 "sourceId": "wb-wgi-2024"
          *               },
          *               "groups": [
          *                 "central-asia"
@@ -2897,6 +2919,8 @@ export interface components {
                         /** @description EU rescale of the WGI mean, 0 best … 10 worst */
                         wgiScaled: number;
                         year: number;
+                        /** @description The WGI release (one for every alternative) */
+                        edition: string;
                         sourceId: string;
                     } | null;
                     groups: string[];
@@ -4031,9 +4055,10 @@ export interface components {
          *                       "sourceId": "usgs-mcs-2025-antimony"
          *                     },
          *                     "governance": {
-         *                       "wgiScaled": 7.34,
-         *                       "year": 2022,
-         *                       "sourceId": "wb-wgi-2023"
+         *                       "wgiScaled": 7.24,
+         *                       "year": 2023,
+         *                       "edition": "wb-wgi-2024",
+         *                       "sourceId": "wb-wgi-2024"
          *                     },
          *                     "groups": [
          *                       "central-asia"
@@ -4440,6 +4465,10 @@ export interface components {
          *         "rankOnly": true,
          *         "hhiWgi": null,
          *         "wgiYears": [],
+         *         "wgi": {
+         *           "edition": null,
+         *           "years": []
+         *         },
          *         "sourceIds": [
          *           "usgs-mcs-2025-fig2"
          *         ]
@@ -4518,6 +4547,7 @@ export interface components {
                 rankOnly: boolean;
                 hhiWgi: number | null;
                 wgiYears: number[];
+                wgi: components["schemas"]["WgiUsedInput"];
                 sourceIds: string[];
             } | null;
             assumptions: string[];
@@ -5016,17 +5046,19 @@ export interface components {
          *         }
          *       ],
          *       "governance": {
-         *         "year": 2022,
+         *         "year": 2023,
          *         "estimates": {
-         *           "PV": -0.69
+         *           "PV": -0.473
          *         },
-         *         "mean": -1.169,
-         *         "euScaled": 7.34,
+         *         "mean": -1.119,
+         *         "euScaled": 7.24,
+         *         "edition": "wb-wgi-2024",
          *         "source": {
-         *           "id": "world-bank-wgi-2023",
-         *           "citation": "World Bank, Worldwide Governance Indicators, 2023 release"
+         *           "id": "wb-wgi-2024",
+         *           "citation": "World Bank, Worldwide Governance Indicators, 2024 update (data through 2023), …"
          *         }
          *       },
+         *       "governanceGap": null,
          *       "production": [
          *         {
          *           "mineral": "antimony",
@@ -5062,6 +5094,7 @@ export interface components {
                 name: string;
                 joined: string | null;
             }[];
+            /** @description The latest year with all six estimates in the WGI release the view uses */
             governance: {
                 year: number;
                 /** @description World Bank WGI estimates, about −2.5 (worst) to 2.5 (best) */
@@ -5076,8 +5109,12 @@ export interface components {
                 mean: number | null;
                 /** @description EU rescale (2.5 − mean) × 2: 0 best … 10 worst */
                 euScaled: number | null;
+                /** @description The WGI release (GET /v1/editions): the newest by default, or the one `?edition=` pins */
+                edition: string;
                 source: components["schemas"]["SourceRefInput"];
             } | null;
+            /** @description Why a country has no governance (e.g. not covered by the WGI); null when it has one, and for aggregates */
+            governanceGap: string | null;
             production: {
                 mineral: string;
                 stage: string;
@@ -5398,6 +5435,23 @@ export interface components {
             /** @description GET this for the formula, variables, thresholds, references and caveats */
             href: string;
         };
+        WgiUsed: {
+            /** @description The WGI release the estimates come from (GET /v1/editions); one release per score, never mixed */
+            edition: string | null;
+            /** @description WGI data years used (each country: its latest year with all six estimates) */
+            years: number[];
+        };
+        MissingGovernance: {
+            /** @description Left out of the sum: the score is a lower bound while this is non-empty */
+            countries: string[];
+            /** @description Their combined share, percent */
+            combinedShare: number;
+            /** @description Why each has no WGI score */
+            reasons: {
+                country: string;
+                reason: string;
+            }[];
+        };
         ConcentrationBlock: {
             stage: string;
             year: number;
@@ -5439,14 +5493,12 @@ export interface components {
                 /** @description Σ (share/100)² × WGI(0–10) × t */
                 hhiWgi: number;
                 scale: string;
-                /** @description WGI years used */
+                /** @description WGI years used (also in `wgi`, kept for existing clients) */
                 wgiYears: number[];
+                wgi: components["schemas"]["WgiUsed"];
                 /** @description t, applied as 1: the EU export-restriction factor formula is not published */
                 tradeFactor: number;
-                missingGovernance: {
-                    countries: string[];
-                    combinedShare: number;
-                };
+                missingGovernance: components["schemas"]["MissingGovernance"];
                 method: components["schemas"]["MethodLink"];
             } | {
                 /** @constant */
@@ -6074,16 +6126,18 @@ export interface components {
          *             "assessedStage": "mining",
          *             "assessedYear": 2024,
          *             "censoredReliance": false,
-         *             "missingGovernance": {
-         *               "countries": [
-         *                 "GTM",
-         *                 "PAK"
-         *               ],
-         *               "combinedShare": 0.3
+         *             "wgi": {
+         *               "edition": "wb-wgi-2024",
+         *               "years": [
+         *                 2023
+         *               ]
          *             },
-         *             "caveats": [
-         *               "Some producers have no WGI score and are left out, so disruption potential is understated."
-         *             ],
+         *             "missingGovernance": {
+         *               "countries": [],
+         *               "combinedShare": 0,
+         *               "reasons": []
+         *             },
+         *             "caveats": [],
          *             "method": {
          *               "id": "import-dependency",
          *               "version": "1.0.0",
@@ -6154,10 +6208,8 @@ export interface components {
                     assessedStage: string | null;
                     assessedYear: number | null;
                     censoredReliance: boolean;
-                    missingGovernance: {
-                        countries: string[];
-                        combinedShare: number;
-                    };
+                    wgi: components["schemas"]["WgiUsed"];
+                    missingGovernance: components["schemas"]["MissingGovernance"];
                     caveats: string[];
                     method: components["schemas"]["MethodLink"];
                 } | {
@@ -6309,7 +6361,8 @@ export interface components {
          *         "importSources": 150,
          *         "apparentConsumption": 70,
          *         "prices": 100,
-         *         "salient": 400
+         *         "salient": 400,
+         *         "governance": 0
          *       }
          *     }
          */
@@ -6341,6 +6394,8 @@ export interface components {
                 apparentConsumption: number;
                 prices: number;
                 salient: number;
+                /** @description WGI estimates (country, year, indicator) */
+                governance: number;
             };
         };
         Revision: {
@@ -6647,9 +6702,10 @@ export interface components {
          *                 "sourceId": "usgs-mcs-2025-antimony"
          *               },
          *               "governance": {
-         *                 "wgiScaled": 7.34,
-         *                 "year": 2022,
-         *                 "sourceId": "wb-wgi-2023"
+         *                 "wgiScaled": 7.24,
+         *                 "year": 2023,
+         *                 "edition": "wb-wgi-2024",
+         *                 "sourceId": "wb-wgi-2024"
          *               },
          *               "groups": [
          *                 "central-asia"
@@ -6881,6 +6937,8 @@ export interface components {
                         /** @description EU rescale of the WGI mean, 0 best … 10 worst */
                         wgiScaled: number;
                         year: number;
+                        /** @description The WGI release (one for every alternative) */
+                        edition: string;
                         sourceId: string;
                     } | null;
                     groups: string[];
@@ -7129,9 +7187,10 @@ export interface components {
          *                 "sourceId": "usgs-mcs-2025-antimony"
          *               },
          *               "governance": {
-         *                 "wgiScaled": 7.34,
-         *                 "year": 2022,
-         *                 "sourceId": "wb-wgi-2023"
+         *                 "wgiScaled": 7.24,
+         *                 "year": 2023,
+         *                 "edition": "wb-wgi-2024",
+         *                 "sourceId": "wb-wgi-2024"
          *               },
          *               "groups": [
          *                 "central-asia"
@@ -7368,6 +7427,8 @@ export interface components {
                         /** @description EU rescale of the WGI mean, 0 best … 10 worst */
                         wgiScaled: number;
                         year: number;
+                        /** @description The WGI release (one for every alternative) */
+                        edition: string;
                         sourceId: string;
                     } | null;
                     groups: string[];
@@ -8505,9 +8566,10 @@ export interface components {
          *                       "sourceId": "usgs-mcs-2025-antimony"
          *                     },
          *                     "governance": {
-         *                       "wgiScaled": 7.34,
-         *                       "year": 2022,
-         *                       "sourceId": "wb-wgi-2023"
+         *                       "wgiScaled": 7.24,
+         *                       "year": 2023,
+         *                       "edition": "wb-wgi-2024",
+         *                       "sourceId": "wb-wgi-2024"
          *                     },
          *                     "groups": [
          *                       "central-asia"
@@ -8914,6 +8976,10 @@ export interface components {
          *         "rankOnly": true,
          *         "hhiWgi": null,
          *         "wgiYears": [],
+         *         "wgi": {
+         *           "edition": null,
+         *           "years": []
+         *         },
          *         "sourceIds": [
          *           "usgs-mcs-2025-fig2"
          *         ]
@@ -8992,6 +9058,7 @@ export interface components {
                 rankOnly: boolean;
                 hhiWgi: number | null;
                 wgiYears: number[];
+                wgi: components["schemas"]["WgiUsed"];
                 sourceIds: string[];
             } | null;
             assumptions: string[];
@@ -9490,17 +9557,19 @@ export interface components {
          *         }
          *       ],
          *       "governance": {
-         *         "year": 2022,
+         *         "year": 2023,
          *         "estimates": {
-         *           "PV": -0.69
+         *           "PV": -0.473
          *         },
-         *         "mean": -1.169,
-         *         "euScaled": 7.34,
+         *         "mean": -1.119,
+         *         "euScaled": 7.24,
+         *         "edition": "wb-wgi-2024",
          *         "source": {
-         *           "id": "world-bank-wgi-2023",
-         *           "citation": "World Bank, Worldwide Governance Indicators, 2023 release"
+         *           "id": "wb-wgi-2024",
+         *           "citation": "World Bank, Worldwide Governance Indicators, 2024 update (data through 2023), …"
          *         }
          *       },
+         *       "governanceGap": null,
          *       "production": [
          *         {
          *           "mineral": "antimony",
@@ -9536,6 +9605,7 @@ export interface components {
                 name: string;
                 joined: string | null;
             }[];
+            /** @description The latest year with all six estimates in the WGI release the view uses */
             governance: {
                 year: number;
                 /** @description World Bank WGI estimates, about −2.5 (worst) to 2.5 (best) */
@@ -9550,8 +9620,12 @@ export interface components {
                 mean: number | null;
                 /** @description EU rescale (2.5 − mean) × 2: 0 best … 10 worst */
                 euScaled: number | null;
+                /** @description The WGI release (GET /v1/editions): the newest by default, or the one `?edition=` pins */
+                edition: string;
                 source: components["schemas"]["SourceRef"];
             } | null;
+            /** @description Why a country has no governance (e.g. not covered by the WGI); null when it has one, and for aggregates */
+            governanceGap: string | null;
             production: {
                 mineral: string;
                 stage: string;

@@ -90,7 +90,7 @@ export const METHODS: readonly MethodDefinition[] = [
     caveats: [
       'The 0–10 rescale comes from an open implementation and reproduces published EU results, but the Guidelines text itself was not consulted.',
       'The formula for the trade factor t is not published; only values observed in EU tables (0.8 to 1.5) are known, so t defaults to 1.',
-      'Countries without a governance score are left out of the sum and reported with their combined share, so the index is a lower bound when any are missing.',
+      'Countries without a governance score are left out of the sum and reported with their combined share and the reason (e.g. not covered by the WGI), so the index is a lower bound when any are missing.',
       'WGI values are revised between releases; results depend on the vintage used.',
       WGI_EDITION_CAVEAT,
     ],

@@ -51,7 +51,7 @@ const CountryDetailSchema = CountrySchema.extend({
   ),
 });
 
-const WGI_SOURCE = { id: 'world-bank-wgi-2023', citation: 'World Bank, Worldwide Governance Indicators, 2023 release' };
+const WGI_SOURCE = { id: 'wb-wgi-2024', citation: 'World Bank, Worldwide Governance Indicators, 2024 update (data through 2023), …' };
 
 export const countriesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
