@@ -950,6 +950,23 @@ export interface components {
             /** @description GET this for the formula, variables, thresholds, references and caveats */
             href: string;
         };
+        WgiUsedInput: {
+            /** @description The WGI release the estimates come from (GET /v1/editions); one release per score, never mixed */
+            edition: string | null;
+            /** @description WGI data years used (each country: its latest year with all six estimates) */
+            years: number[];
+        };
+        MissingGovernanceInput: {
+            /** @description Left out of the sum: the score is a lower bound while this is non-empty */
+            countries: string[];
+            /** @description Their combined share, percent */
+            combinedShare: number;
+            /** @description Why each has no WGI score */
+            reasons: {
+                country: string;
+                reason: string;
+            }[];
+        };
         ConcentrationBlockInput: {
             stage: string;
             /** @description Data year; null for a share-based stage, which covers `period` instead */
@@ -1014,14 +1031,12 @@ export interface components {
                 /** @description Σ (share/100)² × WGI(0–10) × t */
                 hhiWgi: number;
                 scale: string;
-                /** @description WGI years used */
+                /** @description WGI years used (also in `wgi`, kept for existing clients) */
                 wgiYears: number[];
+                wgi: components["schemas"]["WgiUsedInput"];
                 /** @description t, applied as 1: the EU export-restriction factor formula is not published */
                 tradeFactor: number;
-                missingGovernance: {
-                    countries: string[];
-                    combinedShare: number;
-                };
+                missingGovernance: components["schemas"]["MissingGovernanceInput"];
                 method: components["schemas"]["MethodLinkInput"];
             } | {
                 /** @constant */
@@ -1758,16 +1773,18 @@ export interface components {
          *             "assessedStage": "mining",
          *             "assessedYear": 2024,
          *             "censoredReliance": false,
-         *             "missingGovernance": {
-         *               "countries": [
-         *                 "GTM",
-         *                 "PAK"
-         *               ],
-         *               "combinedShare": 0.3
+         *             "wgi": {
+         *               "edition": "wb-wgi-2024",
+         *               "years": [
+         *                 2023
+         *               ]
          *             },
-         *             "caveats": [
-         *               "Some producers have no WGI score and are left out, so disruption potential is understated."
-         *             ],
+         *             "missingGovernance": {
+         *               "countries": [],
+         *               "combinedShare": 0,
+         *               "reasons": []
+         *             },
+         *             "caveats": [],
          *             "method": {
          *               "id": "import-dependency",
          *               "version": "1.0.0",
@@ -1838,10 +1855,8 @@ export interface components {
                     assessedStage: string | null;
                     assessedYear: number | null;
                     censoredReliance: boolean;
-                    missingGovernance: {
-                        countries: string[];
-                        combinedShare: number;
-                    };
+                    wgi: components["schemas"]["WgiUsedInput"];
+                    missingGovernance: components["schemas"]["MissingGovernanceInput"];
                     caveats: string[];
                     method: components["schemas"]["MethodLinkInput"];
                 } | {
@@ -1993,7 +2008,8 @@ export interface components {
          *         "importSources": 150,
          *         "apparentConsumption": 70,
          *         "prices": 100,
-         *         "salient": 400
+         *         "salient": 400,
+         *         "governance": 0
          *       }
          *     }
          */
@@ -2025,6 +2041,8 @@ export interface components {
                 apparentConsumption: number;
                 prices: number;
                 salient: number;
+                /** @description WGI estimates (country, year, indicator) */
+                governance: number;
             };
         };
         RevisionInput: {
@@ -2328,9 +2346,10 @@ export interface components {
          *                 "sourceId": "usgs-mcs-2025-antimony"
          *               },
          *               "governance": {
-         *                 "wgiScaled": 7.34,
-         *                 "year": 2022,
-         *                 "sourceId": "wb-wgi-2023"
+         *                 "wgiScaled": 7.24,
+         *                 "year": 2023,
+         *                 "edition": "wb-wgi-2024",
+         *                 "sourceId": "wb-wgi-2024"
          *               },
          *               "groups": [
          *                 "central-asia"
@@ -2562,6 +2581,8 @@ export interface components {
                         /** @description EU rescale of the WGI mean, 0 best … 10 worst */
                         wgiScaled: number;
                         year: number;
+                        /** @description The WGI release (one for every alternative) */
+                        edition: string;
                         sourceId: string;
                     } | null;
                     groups: string[];
@@ -2810,9 +2831,10 @@ export interface components {
          *                 "sourceId": "usgs-mcs-2025-antimony"
          *               },
          *               "governance": {
-         *                 "wgiScaled": 7.34,
-         *                 "year": 2022,
-         *                 "sourceId": "wb-wgi-2023"
+         *                 "wgiScaled": 7.24,
+         *                 "year": 2023,
+         *                 "edition": "wb-wgi-2024",
+         *                 "sourceId": "wb-wgi-2024"
          *               },
          *               "groups": [
          *                 "central-asia"
@@ -3049,6 +3071,8 @@ export interface components {
                         /** @description EU rescale of the WGI mean, 0 best … 10 worst */
                         wgiScaled: number;
                         year: number;
+                        /** @description The WGI release (one for every alternative) */
+                        edition: string;
                         sourceId: string;
                     } | null;
                     groups: string[];
@@ -4185,9 +4209,10 @@ export interface components {
          *                       "sourceId": "usgs-mcs-2025-antimony"
          *                     },
          *                     "governance": {
-         *                       "wgiScaled": 7.34,
-         *                       "year": 2022,
-         *                       "sourceId": "wb-wgi-2023"
+         *                       "wgiScaled": 7.24,
+         *                       "year": 2023,
+         *                       "edition": "wb-wgi-2024",
+         *                       "sourceId": "wb-wgi-2024"
          *                     },
          *                     "groups": [
          *                       "central-asia"
@@ -4594,6 +4619,10 @@ export interface components {
          *         "rankOnly": true,
          *         "hhiWgi": null,
          *         "wgiYears": [],
+         *         "wgi": {
+         *           "edition": null,
+         *           "years": []
+         *         },
          *         "sourceIds": [
          *           "usgs-mcs-2025-fig2"
          *         ]
@@ -4674,6 +4703,7 @@ export interface components {
                 rankOnly: boolean;
                 hhiWgi: number | null;
                 wgiYears: number[];
+                wgi: components["schemas"]["WgiUsedInput"];
                 sourceIds: string[];
             } | null;
             assumptions: string[];
@@ -5172,17 +5202,19 @@ export interface components {
          *         }
          *       ],
          *       "governance": {
-         *         "year": 2022,
+         *         "year": 2023,
          *         "estimates": {
-         *           "PV": -0.69
+         *           "PV": -0.473
          *         },
-         *         "mean": -1.169,
-         *         "euScaled": 7.34,
+         *         "mean": -1.119,
+         *         "euScaled": 7.24,
+         *         "edition": "wb-wgi-2024",
          *         "source": {
-         *           "id": "world-bank-wgi-2023",
-         *           "citation": "World Bank, Worldwide Governance Indicators, 2023 release"
+         *           "id": "wb-wgi-2024",
+         *           "citation": "World Bank, Worldwide Governance Indicators, 2024 update (data through 2023), …"
          *         }
          *       },
+         *       "governanceGap": null,
          *       "production": [
          *         {
          *           "mineral": "antimony",
@@ -5218,6 +5250,7 @@ export interface components {
                 name: string;
                 joined: string | null;
             }[];
+            /** @description The latest year with all six estimates in the WGI release the view uses */
             governance: {
                 year: number;
                 /** @description World Bank WGI estimates, about −2.5 (worst) to 2.5 (best) */
@@ -5232,8 +5265,12 @@ export interface components {
                 mean: number | null;
                 /** @description EU rescale (2.5 − mean) × 2: 0 best … 10 worst */
                 euScaled: number | null;
+                /** @description The WGI release (GET /v1/editions): the newest by default, or the one `?edition=` pins */
+                edition: string;
                 source: components["schemas"]["SourceRefInput"];
             } | null;
+            /** @description Why a country has no governance (e.g. not covered by the WGI); null when it has one, and for aggregates */
+            governanceGap: string | null;
             production: {
                 mineral: string;
                 stage: string;
@@ -5554,6 +5591,23 @@ export interface components {
             /** @description GET this for the formula, variables, thresholds, references and caveats */
             href: string;
         };
+        WgiUsed: {
+            /** @description The WGI release the estimates come from (GET /v1/editions); one release per score, never mixed */
+            edition: string | null;
+            /** @description WGI data years used (each country: its latest year with all six estimates) */
+            years: number[];
+        };
+        MissingGovernance: {
+            /** @description Left out of the sum: the score is a lower bound while this is non-empty */
+            countries: string[];
+            /** @description Their combined share, percent */
+            combinedShare: number;
+            /** @description Why each has no WGI score */
+            reasons: {
+                country: string;
+                reason: string;
+            }[];
+        };
         ConcentrationBlock: {
             stage: string;
             /** @description Data year; null for a share-based stage, which covers `period` instead */
@@ -5618,14 +5672,12 @@ export interface components {
                 /** @description Σ (share/100)² × WGI(0–10) × t */
                 hhiWgi: number;
                 scale: string;
-                /** @description WGI years used */
+                /** @description WGI years used (also in `wgi`, kept for existing clients) */
                 wgiYears: number[];
+                wgi: components["schemas"]["WgiUsed"];
                 /** @description t, applied as 1: the EU export-restriction factor formula is not published */
                 tradeFactor: number;
-                missingGovernance: {
-                    countries: string[];
-                    combinedShare: number;
-                };
+                missingGovernance: components["schemas"]["MissingGovernance"];
                 method: components["schemas"]["MethodLink"];
             } | {
                 /** @constant */
@@ -6362,16 +6414,18 @@ export interface components {
          *             "assessedStage": "mining",
          *             "assessedYear": 2024,
          *             "censoredReliance": false,
-         *             "missingGovernance": {
-         *               "countries": [
-         *                 "GTM",
-         *                 "PAK"
-         *               ],
-         *               "combinedShare": 0.3
+         *             "wgi": {
+         *               "edition": "wb-wgi-2024",
+         *               "years": [
+         *                 2023
+         *               ]
          *             },
-         *             "caveats": [
-         *               "Some producers have no WGI score and are left out, so disruption potential is understated."
-         *             ],
+         *             "missingGovernance": {
+         *               "countries": [],
+         *               "combinedShare": 0,
+         *               "reasons": []
+         *             },
+         *             "caveats": [],
          *             "method": {
          *               "id": "import-dependency",
          *               "version": "1.0.0",
@@ -6442,10 +6496,8 @@ export interface components {
                     assessedStage: string | null;
                     assessedYear: number | null;
                     censoredReliance: boolean;
-                    missingGovernance: {
-                        countries: string[];
-                        combinedShare: number;
-                    };
+                    wgi: components["schemas"]["WgiUsed"];
+                    missingGovernance: components["schemas"]["MissingGovernance"];
                     caveats: string[];
                     method: components["schemas"]["MethodLink"];
                 } | {
@@ -6597,7 +6649,8 @@ export interface components {
          *         "importSources": 150,
          *         "apparentConsumption": 70,
          *         "prices": 100,
-         *         "salient": 400
+         *         "salient": 400,
+         *         "governance": 0
          *       }
          *     }
          */
@@ -6629,6 +6682,8 @@ export interface components {
                 apparentConsumption: number;
                 prices: number;
                 salient: number;
+                /** @description WGI estimates (country, year, indicator) */
+                governance: number;
             };
         };
         Revision: {
@@ -6935,9 +6990,10 @@ export interface components {
          *                 "sourceId": "usgs-mcs-2025-antimony"
          *               },
          *               "governance": {
-         *                 "wgiScaled": 7.34,
-         *                 "year": 2022,
-         *                 "sourceId": "wb-wgi-2023"
+         *                 "wgiScaled": 7.24,
+         *                 "year": 2023,
+         *                 "edition": "wb-wgi-2024",
+         *                 "sourceId": "wb-wgi-2024"
          *               },
          *               "groups": [
          *                 "central-asia"
@@ -7169,6 +7225,8 @@ export interface components {
                         /** @description EU rescale of the WGI mean, 0 best … 10 worst */
                         wgiScaled: number;
                         year: number;
+                        /** @description The WGI release (one for every alternative) */
+                        edition: string;
                         sourceId: string;
                     } | null;
                     groups: string[];
@@ -7417,9 +7475,10 @@ export interface components {
          *                 "sourceId": "usgs-mcs-2025-antimony"
          *               },
          *               "governance": {
-         *                 "wgiScaled": 7.34,
-         *                 "year": 2022,
-         *                 "sourceId": "wb-wgi-2023"
+         *                 "wgiScaled": 7.24,
+         *                 "year": 2023,
+         *                 "edition": "wb-wgi-2024",
+         *                 "sourceId": "wb-wgi-2024"
          *               },
          *               "groups": [
          *                 "central-asia"
@@ -7656,6 +7715,8 @@ export interface components {
                         /** @description EU rescale of the WGI mean, 0 best … 10 worst */
                         wgiScaled: number;
                         year: number;
+                        /** @description The WGI release (one for every alternative) */
+                        edition: string;
                         sourceId: string;
                     } | null;
                     groups: string[];
@@ -8795,9 +8856,10 @@ export interface components {
          *                       "sourceId": "usgs-mcs-2025-antimony"
          *                     },
          *                     "governance": {
-         *                       "wgiScaled": 7.34,
-         *                       "year": 2022,
-         *                       "sourceId": "wb-wgi-2023"
+         *                       "wgiScaled": 7.24,
+         *                       "year": 2023,
+         *                       "edition": "wb-wgi-2024",
+         *                       "sourceId": "wb-wgi-2024"
          *                     },
          *                     "groups": [
          *                       "central-asia"
@@ -9204,6 +9266,10 @@ export interface components {
          *         "rankOnly": true,
          *         "hhiWgi": null,
          *         "wgiYears": [],
+         *         "wgi": {
+         *           "edition": null,
+         *           "years": []
+         *         },
          *         "sourceIds": [
          *           "usgs-mcs-2025-fig2"
          *         ]
@@ -9284,6 +9350,7 @@ export interface components {
                 rankOnly: boolean;
                 hhiWgi: number | null;
                 wgiYears: number[];
+                wgi: components["schemas"]["WgiUsed"];
                 sourceIds: string[];
             } | null;
             assumptions: string[];
@@ -9782,17 +9849,19 @@ export interface components {
          *         }
          *       ],
          *       "governance": {
-         *         "year": 2022,
+         *         "year": 2023,
          *         "estimates": {
-         *           "PV": -0.69
+         *           "PV": -0.473
          *         },
-         *         "mean": -1.169,
-         *         "euScaled": 7.34,
+         *         "mean": -1.119,
+         *         "euScaled": 7.24,
+         *         "edition": "wb-wgi-2024",
          *         "source": {
-         *           "id": "world-bank-wgi-2023",
-         *           "citation": "World Bank, Worldwide Governance Indicators, 2023 release"
+         *           "id": "wb-wgi-2024",
+         *           "citation": "World Bank, Worldwide Governance Indicators, 2024 update (data through 2023), …"
          *         }
          *       },
+         *       "governanceGap": null,
          *       "production": [
          *         {
          *           "mineral": "antimony",
@@ -9828,6 +9897,7 @@ export interface components {
                 name: string;
                 joined: string | null;
             }[];
+            /** @description The latest year with all six estimates in the WGI release the view uses */
             governance: {
                 year: number;
                 /** @description World Bank WGI estimates, about −2.5 (worst) to 2.5 (best) */
@@ -9842,8 +9912,12 @@ export interface components {
                 mean: number | null;
                 /** @description EU rescale (2.5 − mean) × 2: 0 best … 10 worst */
                 euScaled: number | null;
+                /** @description The WGI release (GET /v1/editions): the newest by default, or the one `?edition=` pins */
+                edition: string;
                 source: components["schemas"]["SourceRef"];
             } | null;
+            /** @description Why a country has no governance (e.g. not covered by the WGI); null when it has one, and for aggregates */
+            governanceGap: string | null;
             production: {
                 mineral: string;
                 stage: string;

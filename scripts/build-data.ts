@@ -384,6 +384,38 @@ const EDITIONS = new Map<string, EditionDef>([
       notes: 'Base case, sheet "2 Total supply for key minerals", 2024 column only (projections not taken).',
     },
   ],
+  // The World Bank's WGI releases revise earlier years, so they form one family; a view takes one release for all
+  // countries (the scores never mix releases). The 2025 and 2026 updates changed the method and are not held.
+  [
+    'wb-wgi-2023',
+    {
+      id: 'wb-wgi-2023',
+      family: 'wb-wgi',
+      publisher: 'World Bank',
+      title: 'Worldwide Governance Indicators, 2023 release (data through 2022)',
+      doi: null,
+      url: 'https://www.worldbank.org/en/publication/worldwide-governance-indicators',
+      published: '2023',
+      data_years: '2021-2022',
+      notes: 'Estimates of the six indicators for 2021 and 2022, for the countries the reference copy holds (see the source).',
+    },
+  ],
+  [
+    'wb-wgi-2024',
+    {
+      id: 'wb-wgi-2024',
+      family: 'wb-wgi',
+      publisher: 'World Bank',
+      title: 'Worldwide Governance Indicators, 2024 update (data through 2023)',
+      doi: null,
+      url: 'https://www.worldbank.org/en/publication/worldwide-governance-indicators',
+      published: '2024',
+      data_years: '2022-2023',
+      notes:
+        'Estimates of the six indicators for 2022 and 2023, for every country in countries.csv the release covers. Methodology: ' +
+        'Kaufmann & Kraay, World Bank PRWP 10952 (Nov 2024). The 2025 and 2026 updates rescaled the method and are not comparable; not held.',
+    },
+  ],
   [
     'usgs-ofr-2024-1057',
     {
@@ -417,6 +449,7 @@ const REPO = {
   pa: 'nwyin/periodic-atlas @ d1121a05cfe798bde52c5b1d4b5fd5c85ab0a120',
   kr: 'kr0710/DATA608 @ 84b49a65e051ca01366c81c75b300f16bcf54562',
   wgi: 'Iannehuenlabat/Data @ 964c9f4b2ef5a577b22aef4bf596ea1461eb262d',
+  wgi2024: 'lmorgans/WGIdata @ 05f52f816a6c09473096edbf657aa310d5c30507',
 };
 const MCS2025_DOI_CAVEAT =
   "The release's XML metadata links to the 2023 DOI (P9WCYUI6), apparently a leftover; P13XCP3R is the 2025 release.";
@@ -691,6 +724,21 @@ const STATIC_SOURCES: SourceRow[] = [
     notes:
       `Copy of WGIData.csv in ${REPO.wgi}. Only this release is used; later-release values for Russia and a rounded Australia value ` +
       'present in the reference (from third-party sites) were left out so each country-year-indicator has one value.',
+  },
+  {
+    id: 'wb-wgi-2024',
+    title: 'Worldwide Governance Indicators',
+    publisher: 'World Bank',
+    edition: '2024 update (data through 2023)',
+    year: '2024',
+    locator: 'Workbook wgidataset.xlsx (long format); estimates va, pv, ge, rq, rl, cc for 2022 and 2023',
+    url: 'https://www.worldbank.org/en/publication/worldwide-governance-indicators',
+    licence: 'CC BY 4.0 (World Bank WGI)',
+    notes:
+      `Transcription of the World Bank workbook in ${REPO.wgi2024} (uploaded 2024-12-11), via the reference wgi_2024_update.csv ` +
+      '(legacy codes re-keyed, values unrounded). Methodology: Kaufmann & Kraay, The Worldwide Governance Indicators: Methodology ' +
+      'and 2024 Update, World Bank Policy Research Working Paper 10952 (Nov 2024). The 2025 and 2026 updates changed the method ' +
+      '(not comparable) and are not used.',
   },
   {
     id: 'un-m49',
@@ -1735,8 +1783,19 @@ for (const row of readCsv('wgi.csv')) {
   }
   const value = get(row, 'value').trim();
   if (!/^-?\d+(\.\d+)?$/.test(value)) fail(`wgi: bad value '${value}'`);
-  governance.push({ country: useCountry(get(row, 'iso3')), year: get(row, 'year'), indicator, value, source: useSource('wb-wgi-2023') });
+  governance.push({
+    country: useCountry(get(row, 'iso3')),
+    year: get(row, 'year'),
+    indicator,
+    value,
+    edition: useEdition('wb-wgi-2023'),
+    source: useSource('wb-wgi-2023'),
+  });
 }
+
+// The WGI 2024 update is added after the official USGS files are imported (below), since those can add countries.
+useEdition('wb-wgi-2024');
+useSource('wb-wgi-2024');
 
 // --- finish generated source rows ---------------------------------------------------------------------------
 
@@ -1840,7 +1899,6 @@ writeCsv(
   apparentConsumption,
   ['importer', 'mineral', 'form', 'year', 'edition'],
 );
-writeCsv('governance.csv', ['country', 'year', 'indicator', 'value', 'source'], governance, ['country', 'year', 'indicator']);
 
 // ---------------------------------------------------------------------------------------------------------
 // Checks and report
@@ -1889,6 +1947,31 @@ console.log(`groups above 1.05: ${over.length === 0 ? 'none' : over.map((r) => r
   writeDataDir(OUT, plan);
   const changed = plan.files.filter((file) => file.changed).map((file) => file.file);
   console.log(`official files imported (${RAW_FILES.join(', ')}): ${changed.length} data files updated`);
+}
+
+// Governance: the WGI 2024 update for every non-aggregate country in the final countries.csv the release covers (all but
+// New Caledonia); a country no release covers gets a note, so scores can say why it has no governance.
+{
+  const finalCountries = parse(fs.readFileSync(path.join(OUT, 'countries.csv'), 'utf8'), { columns: true }) as Row[];
+  const wanted = new Set(finalCountries.filter((row) => row.is_aggregate !== 'true').map((row) => get(row, 'iso3')));
+  const WGI_2024_INDICATORS: Record<string, string> = { va: 'VA.EST', pv: 'PV.EST', ge: 'GE.EST', rq: 'RQ.EST', rl: 'RL.EST', cc: 'CC.EST' };
+  for (const row of readCsv('wgi_2024_update.csv')) {
+    const iso3 = get(row, 'iso3');
+    if (!wanted.has(iso3)) continue;
+    const indicator = WGI_2024_INDICATORS[get(row, 'indicator')];
+    if (indicator === undefined) fail(`wgi_2024_update: unknown indicator '${get(row, 'indicator')}'`);
+    if (!get(row, 'release').startsWith('WGI 2024 update')) fail(`wgi_2024_update: unexpected release '${get(row, 'release')}'`);
+    const value = get(row, 'estimate').trim();
+    if (!/^-?\d+(\.\d+)?(e-?\d+)?$/.test(value)) fail(`wgi_2024_update: bad value '${value}'`);
+    governance.push({ country: iso3, year: get(row, 'year'), indicator, value, edition: 'wb-wgi-2024', source: 'wb-wgi-2024' });
+  }
+  const covered = new Set(governance.map((row) => String(row.country)));
+  const notes = [...wanted]
+    .filter((iso3) => !covered.has(iso3))
+    .map((iso3) => ({ country: iso3, note: 'not covered by the WGI', source: 'wb-wgi-2024' }));
+  writeCsv('governance.csv', ['country', 'year', 'indicator', 'value', 'edition', 'source'], governance, ['country', 'year', 'indicator', 'edition']);
+  writeCsv('governance_notes.csv', ['country', 'note', 'source'], notes, ['country']);
+  console.log(`governance: ${covered.size} countries; no WGI for ${notes.map((note) => note.country).join(', ') || 'none'}`);
 }
 
 // Export-control measures (scripts/build-export-controls.ts), last: they may name any mineral in minerals.csv by now,

@@ -13,6 +13,7 @@ import {
   defenseUses,
   exportControls,
   governance,
+  governanceNotes,
   groupMembers,
   groups,
   importReliance,
@@ -45,6 +46,7 @@ export type ImportSourceRecord = typeof importSources.$inferSelect;
 export type ApparentConsumptionRecord = typeof apparentConsumption.$inferSelect;
 export type DefenseUseRecord = typeof defenseUses.$inferSelect;
 export type GovernanceRecord = typeof governance.$inferSelect;
+export type GovernanceNoteRecord = typeof governanceNotes.$inferSelect;
 export type EditionRecord = typeof editions.$inferSelect;
 export type CapacityRecord = typeof capacity.$inferSelect;
 export type PriceRecord = typeof prices.$inferSelect;
@@ -160,8 +162,9 @@ export function createDatasetRepository(db: Db) {
       db
         .select()
         .from(governance)
-        .orderBy(asc(governance.country), asc(governance.year), asc(governance.indicator))
+        .orderBy(asc(governance.country), asc(governance.year), asc(governance.indicator), asc(governance.edition))
         .all(),
+    governanceNotes: (): GovernanceNoteRecord[] => db.select().from(governanceNotes).orderBy(asc(governanceNotes.country)).all(),
   };
 }
 

@@ -14,6 +14,7 @@ import type {
   DefenseUseRecord,
   EditionRecord,
   ExportControlRecord,
+  GovernanceNoteRecord,
   GovernanceRecord,
   GroupMemberRecord,
   GroupRecord,
@@ -52,6 +53,8 @@ export interface FigureTables {
   stageReliance: StageRelianceRecord[];
   /** Published criticality-assessment inputs and results (EU SR, EI, EoL-RIR, SI_SR). */
   criticalityInputs: CriticalityInputRecord[];
+  /** WGI estimates: one release per view, for every country (see SERIES.governance). */
+  governance: GovernanceRecord[];
 }
 
 /** Every edition's rows of the figure tables (revisions compare these). */
@@ -103,11 +106,14 @@ export interface DatasetSnapshot extends FigureTables {
   importerById: ReadonlyMap<string, ImporterRecord>;
   /** A mineral's own name for a stage, per `${mineral}|${stage}`; a mineral's chain lists exactly these stages. */
   stageNameByMineralStage: ReadonlyMap<string, StageNameRecord>;
-  governance: GovernanceRecord[];
-  /** Latest complete WGI per country, with the EU 0–10 rescale. */
+  /** Latest complete WGI per country in the view's release, with the EU 0–10 rescale. */
   governanceByCountry: ReadonlyMap<string, CountryGovernance>;
   /** EU-scaled WGI (0 best … 10 worst) per country with all six estimates, for governance-weighted scores. */
   wgiScaled: Readonly<Record<string, number>>;
+  /** The WGI release this view's governance comes from; null when the dataset holds none. */
+  governanceEdition: string | null;
+  /** Why a country has no governance in any release (data/governance_notes.csv), per country. */
+  governanceNotes: ReadonlyMap<string, GovernanceNoteRecord>;
 }
 
 /** The key of `suppliesByMineralStage`. */
@@ -205,6 +211,7 @@ function snapshotOf(repository: DatasetRepository, version: string): DatasetSnap
     sourcingShares: internStrings(repository.sourcingShares(), pool),
     stageReliance: repository.stageReliance(),
     criticalityInputs: repository.criticalityInputs(),
+    governance: internStrings(repository.governance(), pool),
   };
   const groupsByCountry = new Map<string, string[]>();
   for (const member of groupMembers) {
@@ -213,8 +220,6 @@ function snapshotOf(repository: DatasetRepository, version: string): DatasetSnap
   const minerals = repository.minerals();
   const countries = repository.countries();
   const groups = repository.groups();
-  const governance = internStrings(repository.governance(), pool);
-  const governanceByCountry = latestGovernance(governance);
   const exportControls = repository.exportControls();
   const importers = repository.importers();
   const base = {
@@ -243,11 +248,7 @@ function snapshotOf(repository: DatasetRepository, version: string): DatasetSnap
     importers,
     importerById: indexBy(importers, (importer) => importer.id),
     stageNameByMineralStage: indexBy(repository.stageNames(), (row) => mineralStageKey(row.mineralId, row.stageId)),
-    governance,
-    governanceByCountry,
-    wgiScaled: Object.fromEntries(
-      [...governanceByCountry].flatMap(([country, entry]) => (entry.euScaled === null ? [] : [[country, entry.euScaled]])),
-    ),
+    governanceNotes: indexBy(repository.governanceNotes(), (note) => note.country),
   };
   return { ...base, ...figureView(base, null) };
 }
@@ -268,6 +269,9 @@ const SERIES = {
   sourcingShares: (row: SourcingShareRecord) => `${row.importer}|${row.mineralId}|${row.stageId}`,
   stageReliance: (row: StageRelianceRecord) => `${row.importer}|${row.mineralId}|${row.stageId}`,
   criticalityInputs: (row: CriticalityInputRecord) => `${row.assessor}|${row.mineralId}`,
+  // One series for the whole table: a governance-weighted score compares countries, so all of them must come from
+  // the same WGI release (releases revise back years; a country one release lacks is missing, not filled from another).
+  governance: (_row: GovernanceRecord) => 'wgi',
 } as const;
 
 type FigureView = Pick<
@@ -289,6 +293,10 @@ type FigureView = Pick<
   | 'sourcingShares'
   | 'stageReliance'
   | 'criticalityInputs'
+  | 'governance'
+  | 'governanceByCountry'
+  | 'wgiScaled'
+  | 'governanceEdition'
 >;
 
 /** The figure tables as one edition view sees them (see domain/editions for the rule). */
@@ -334,6 +342,19 @@ function figureView(
     sourcingShares: pick(all.sourcingShares, SERIES.sourcingShares),
     stageReliance: pick(all.stageReliance, SERIES.stageReliance),
     criticalityInputs: pick(all.criticalityInputs, SERIES.criticalityInputs),
+    ...governanceView(pick(all.governance, SERIES.governance)),
+  };
+}
+
+function governanceView(governance: GovernanceRecord[]) {
+  const governanceByCountry = latestGovernance(governance);
+  return {
+    governance,
+    governanceByCountry,
+    wgiScaled: Object.fromEntries(
+      [...governanceByCountry].flatMap(([country, entry]) => (entry.euScaled === null ? [] : [[country, entry.euScaled]])),
+    ) as Record<string, number>,
+    governanceEdition: governance[0]?.edition ?? null,
   };
 }
 

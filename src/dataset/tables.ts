@@ -216,8 +216,10 @@ const GovernanceRow = z.object({
   year,
   indicator: z.enum(['VA.EST', 'PV.EST', 'GE.EST', 'RQ.EST', 'RL.EST', 'CC.EST']),
   value: decimal,
+  edition: slug,
   source: slug,
 });
+const GovernanceNoteRow = z.object({ country: iso3, note: requiredText, source: slug });
 
 const ImporterRow = z.object({
   id: z.string().trim().regex(/^[A-Z]{2,3}$/, 'must be an upper-case code of 2 or 3 letters (ISO3, or EU)'),
@@ -776,9 +778,10 @@ export const TABLE_SPECS = [
     file: 'governance.csv',
     table: schema.governance,
     rowSchema: GovernanceRow,
-    key: ['country', 'year', 'indicator'],
+    key: ['country', 'year', 'indicator', 'edition'],
     references: [
       { field: 'country', target: 'countries' },
+      { field: 'edition', target: 'editions' },
       { field: 'source', target: 'sources' },
     ],
     toInsert: (row) => ({
@@ -786,8 +789,20 @@ export const TABLE_SPECS = [
       year: row.year,
       indicator: row.indicator,
       value: row.value,
+      edition: row.edition,
       sourceId: row.source,
     }),
+  }),
+  spec({
+    file: 'governance_notes.csv',
+    table: schema.governanceNotes,
+    rowSchema: GovernanceNoteRow,
+    key: ['country'],
+    references: [
+      { field: 'country', target: 'countries' },
+      { field: 'source', target: 'sources' },
+    ],
+    toInsert: (row) => ({ country: row.country, note: row.note, sourceId: row.source }),
   }),
   spec({
     file: 'export_controls.csv',

@@ -377,10 +377,19 @@ export const governance = sqliteTable(
     year: integer('year').notNull(),
     indicator: text('indicator').notNull(),
     value: real('value').notNull(),
+    /** The WGI release (family wb-wgi): releases revise earlier years, and a score takes one release for every country. */
+    edition: text('edition').notNull().references(() => editions.id),
     sourceId: text('source_id').notNull().references(() => sources.id),
   },
-  (table) => [primaryKey({ columns: [table.country, table.year, table.indicator] })],
+  (table) => [primaryKey({ columns: [table.country, table.year, table.indicator, table.edition] })],
 );
+
+/** Why a country has no governance figures (data/governance_notes.csv), so scores can say so instead of only leaving it out. */
+export const governanceNotes = sqliteTable('governance_notes', {
+  country: text('country').primaryKey().references(() => countries.iso3),
+  note: text('note').notNull(),
+  sourceId: text('source_id').notNull().references(() => sources.id),
+});
 
 /**
  * Export-control measures (data/export_controls.csv). Lists (minerals, stages) are ';'-separated ids, checked by the

@@ -5,6 +5,7 @@ export interface GovernanceFigure {
   year: number;
   indicator: string;
   value: number;
+  edition: string;
   sourceId: string;
 }
 
@@ -16,10 +17,15 @@ export interface CountryGovernance {
   mean: number | null;
   /** EU rescale, 0 best … 10 worst; null unless all six estimates exist. */
   euScaled: number | null;
+  /** The WGI release the estimates come from (one per view, never mixed). */
+  edition: string;
   sourceId: string;
 }
 
-/** Per country, the latest year that has all six estimates (else the latest year with any). */
+/**
+ * Per country, the latest year that has all six estimates (else the latest year with any). `figures` are one WGI
+ * release's (the edition view picks it), so a year is never read from two releases.
+ */
 export function latestGovernance(figures: readonly GovernanceFigure[]): Map<string, CountryGovernance> {
   const byCountryYear = new Map<string, CountryGovernance>();
   for (const figure of figures) {
@@ -30,6 +36,7 @@ export function latestGovernance(figures: readonly GovernanceFigure[]): Map<stri
       estimates: {},
       mean: null,
       euScaled: null,
+      edition: figure.edition,
       sourceId: figure.sourceId,
     };
     const indicator = figure.indicator.replace(/\.EST$/, '') as (typeof WGI_INDICATORS)[number];

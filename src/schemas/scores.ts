@@ -25,14 +25,30 @@ const ProducerShareSchema = z.object({
   lowerBound: z.boolean(),
 });
 
+export const WgiUsedSchema = z
+  .object({
+    edition: z.string().nullable().describe('The WGI release the estimates come from (GET /v1/editions); one release per score, never mixed'),
+    years: z.array(z.number().int()).describe('WGI data years used (each country: its latest year with all six estimates)'),
+  })
+  .meta({ id: 'WgiUsed' });
+
+export const MissingGovernanceSchema = z
+  .object({
+    countries: z.array(z.string()).describe('Left out of the sum: the score is a lower bound while this is non-empty'),
+    combinedShare: z.number().describe('Their combined share, percent'),
+    reasons: z.array(z.object({ country: z.string(), reason: z.string() })).describe('Why each has no WGI score'),
+  })
+  .meta({ id: 'MissingGovernance' });
+
 const GovernanceWeightedSchema = z.union([
   z.object({
     status: z.literal('ok'),
     hhiWgi: z.number().describe('Σ (share/100)² × WGI(0–10) × t'),
     scale: z.string(),
-    wgiYears: z.array(z.number().int()).describe('WGI years used'),
+    wgiYears: z.array(z.number().int()).describe('WGI years used (also in `wgi`, kept for existing clients)'),
+    wgi: WgiUsedSchema,
     tradeFactor: z.number().describe('t, applied as 1: the EU export-restriction factor formula is not published'),
-    missingGovernance: z.object({ countries: z.array(z.string()), combinedShare: z.number() }),
+    missingGovernance: MissingGovernanceSchema,
     method: MethodLinkSchema,
   }),
   InsufficientDataSchema,

@@ -22,9 +22,12 @@ const EU_2017_GUIDELINES = {
   note: 'Cited through the 2017 study; the formula is checked against the study’s published component tables.',
 };
 const WGI = {
-  citation: 'World Bank, Worldwide Governance Indicators (documentation and data)',
-  note: 'Estimates are on a standard-normal scale of roughly −2.5 to 2.5; values change between releases.',
+  citation: 'World Bank, Worldwide Governance Indicators, 2024 update (data 1996–2023); methodology: Kaufmann, D. and Kraay, A., The Worldwide Governance Indicators: Methodology and 2024 Update, World Bank Policy Research Working Paper 10952 (Nov 2024)',
+  note: 'Estimates are on a standard-normal scale of roughly −2.5 to 2.5; values change between releases. The 2025 and 2026 updates changed the method and are not comparable.',
 };
+/** Said by every method that weights by governance: which WGI release answers unless the caller pins one. */
+const WGI_EDITION_CAVEAT =
+  'Governance is read from one WGI release for every country, never a mix: by default the WGI 2024 update (edition wb-wgi-2024, each country’s latest year with all six estimates, i.e. 2023); ?edition=wb-wgi-2023 answers with the 2023 release (data year 2022). Each score names the release and years it used (wgi.edition, wgi.years).';
 const NASSAR_2020 = {
   citation:
     'Nassar, N.T. et al. (2020), "Evaluating the mineral commodity supply risk of the U.S. manufacturing sector", Science Advances 6(8): eaay8647',
@@ -87,8 +90,9 @@ export const METHODS: readonly MethodDefinition[] = [
     caveats: [
       'The 0–10 rescale comes from an open implementation and reproduces published EU results, but the Guidelines text itself was not consulted.',
       'The formula for the trade factor t is not published; only values observed in EU tables (0.8 to 1.5) are known, so t defaults to 1.',
-      'Countries without a governance score are left out of the sum and reported with their combined share, so the index is a lower bound when any are missing.',
+      'Countries without a governance score are left out of the sum and reported with their combined share and the reason (e.g. not covered by the WGI), so the index is a lower bound when any are missing.',
       'WGI values are revised between releases; results depend on the vintage used.',
+      WGI_EDITION_CAVEAT,
     ],
   },
   {
@@ -107,11 +111,12 @@ export const METHODS: readonly MethodDefinition[] = [
       { symbol: 'SI_SR', meaning: 'substitution index for supply risk (at most 1)' },
     ],
     thresholds: [{ name: 'critical supply risk', value: 1.0, meaning: 'SR ≥ 1 is the supply-risk side of the EU criticality zone' }],
-    references: [EU_2017_STUDY, EU_2017_GUIDELINES],
+    references: [EU_2017_STUDY, EU_2017_GUIDELINES, WGI],
     caveats: [
       'Checked against the 2017 component tables: cobalt recomputes to 1.67 (published 1.6) and tungsten to 1.82 (published 1.8); published values are rounded to one decimal.',
       'The substitution-index formula is not published in the sources consulted; SI is taken as an input.',
       'Import reliance above 1 is capped at 1, where the EU rule gives global supply and EU sourcing equal weight.',
+      WGI_EDITION_CAVEAT,
     ],
   },
   {
@@ -135,6 +140,7 @@ export const METHODS: readonly MethodDefinition[] = [
       'The USGS model also has an economic-vulnerability factor that is not computed; the index is therefore a partial product, not the USGS supply risk.',
       'Net exporters (negative reliance) count as zero exposure; censored reliance values (">50") must be resolved before use.',
       'When import sources are published only in rank order, no import-source HHI is computed.',
+      WGI_EDITION_CAVEAT,
     ],
   },
   {

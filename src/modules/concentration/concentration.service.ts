@@ -3,6 +3,7 @@ import { mineralStageKey, type DatasetSnapshot } from '../../dataset/snapshot.js
 import { yearRank, type StageYearSupply } from '../../domain/supply.js';
 import { round } from '../../lib/round.js';
 import { concentrationOf, governanceWeightedHhi, hhiRangeOf, methodRef, type ConcentrationOk, type MethodRef } from '../../scoring/index.js';
+import { missingGovernanceBlock, wgiUsed } from '../shared/governance.js';
 import { countryName, requireCountry, requireMineral } from '../shared/lookups.js';
 
 export function methodLink(ref: MethodRef) {
@@ -31,10 +32,9 @@ export function concentrationCore(snapshot: DatasetSnapshot, supply: StageYearSu
   return memoize(snapshot, `core|${supply.mineral}|${supply.stage}|${supply.year}|${supply.basis}`, () => concentrationResultOf(supply));
 }
 
-/** The WGI years behind a governance-weighted score, so an analyst knows which release year was used. */
+/** The WGI years behind a governance-weighted score (kept beside `wgi` for existing clients). */
 export function wgiYearsOf(snapshot: DatasetSnapshot, countries: readonly string[]): number[] {
-  const years = countries.map((country) => snapshot.governanceByCountry.get(country)?.year);
-  return [...new Set(years.filter((year): year is number => year !== undefined))].sort();
+  return wgiUsed(snapshot, countries).years;
 }
 
 function governanceBlock(snapshot: DatasetSnapshot, result: ConcentrationOk) {
@@ -43,17 +43,15 @@ function governanceBlock(snapshot: DatasetSnapshot, result: ConcentrationOk) {
     wgiScaled: snapshot.wgiScaled,
   });
   if (weighted.status !== 'ok') return { status: weighted.status, reason: weighted.reason, method: methodLink(weighted.method) };
-  const wgiYears = wgiYearsOf(snapshot, weighted.contributions.map((entry) => entry.country));
+  const wgi = wgiUsed(snapshot, weighted.contributions.map((entry) => entry.country));
   return {
     status: 'ok' as const,
     hhiWgi: round(weighted.hhiWgi, 3),
     scale: '0 (well governed, dispersed) … 10 (one poorly governed producer)',
-    wgiYears,
+    wgiYears: wgi.years,
+    wgi,
     tradeFactor: 1,
-    missingGovernance: {
-      countries: weighted.missingGovernance.countries,
-      combinedShare: round(weighted.missingGovernance.combinedShare, 2),
-    },
+    missingGovernance: missingGovernanceBlock(snapshot, weighted.missingGovernance),
     method: methodLink(weighted.method),
   };
 }

@@ -25,9 +25,15 @@ const CountryDetailSchema = CountrySchema.extend({
       estimates: WgiEstimatesSchema.describe('World Bank WGI estimates, about −2.5 (worst) to 2.5 (best)'),
       mean: z.number().nullable(),
       euScaled: z.number().nullable().describe('EU rescale (2.5 − mean) × 2: 0 best … 10 worst'),
+      edition: z.string().describe('The WGI release (GET /v1/editions): the newest by default, or the one `?edition=` pins'),
       source: SourceRefSchema,
     })
-    .nullable(),
+    .nullable()
+    .describe('The latest year with all six estimates in the WGI release the view uses'),
+  governanceGap: z
+    .string()
+    .nullable()
+    .describe('Why a country has no governance (e.g. not covered by the WGI); null when it has one, and for aggregates'),
   production: z.array(
     z.object({
       mineral: z.string(),
@@ -45,7 +51,7 @@ const CountryDetailSchema = CountrySchema.extend({
   ),
 });
 
-const WGI_SOURCE = { id: 'world-bank-wgi-2023', citation: 'World Bank, Worldwide Governance Indicators, 2023 release' };
+const WGI_SOURCE = { id: 'wb-wgi-2024', citation: 'World Bank, Worldwide Governance Indicators, 2024 update (data through 2023), …' };
 
 export const countriesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -90,7 +96,8 @@ export const countriesRoutes: FastifyPluginAsyncZod = async (app) => {
               region: 'Central Asia',
               isAggregate: false,
               groups: [{ id: 'central-asia', name: 'Central Asia', joined: null }],
-              governance: { year: 2022, estimates: { PV: -0.69 }, mean: -1.169, euScaled: 7.34, source: WGI_SOURCE },
+              governance: { year: 2023, estimates: { PV: -0.473 }, mean: -1.119, euScaled: 7.24, edition: 'wb-wgi-2024', source: WGI_SOURCE },
+              governanceGap: null,
               production: [
                 { mineral: 'antimony', stage: 'mining', year: 2024, basis: 'sb-contained', tonnes: 21000, share: 21, rank: 2, estimated: true, withheld: false, edition: 'usgs-mcs-2025', source: { id: 'usgs-mcs-2025-antimony', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35' } },
               ],

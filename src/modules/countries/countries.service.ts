@@ -3,6 +3,7 @@ import type { CountryRecord } from '../../dataset/dataset.repository.js';
 import { worldTotalOf, yearRank } from '../../domain/supply.js';
 import { ValidationError } from '../../errors.js';
 import { round, roundOrNull } from '../../lib/round.js';
+import { governanceGapReason } from '../shared/governance.js';
 import { requireCountry, sourceRef } from '../shared/lookups.js';
 
 function toCountry(country: CountryRecord) {
@@ -43,9 +44,11 @@ export function getCountry(snapshot: DatasetSnapshot, iso3: string) {
           estimates: governance.estimates,
           mean: roundOrNull(governance.mean, 3),
           euScaled: roundOrNull(governance.euScaled, 2),
+          edition: governance.edition,
           source: sourceRef(snapshot, governance.sourceId),
         }
       : null,
+    governanceGap: governance || country.isAggregate ? null : governanceGapReason(snapshot, iso3),
     production: producedByCountry(snapshot, iso3),
   };
 }

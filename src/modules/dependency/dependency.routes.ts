@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FormatQuery, EditionQuery, Iso3Schema, MineralIdSchema, READ_ERRORS } from '../../schemas/common.js';
-import { InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
+import { InsufficientDataSchema, MethodLinkSchema, MissingGovernanceSchema, WgiUsedSchema } from '../../schemas/scores.js';
 import { exposureOn, importerDependency } from './dependency.service.js';
 
 const RELIANCE_EXAMPLE = { year: 2024, form: null, percent: 85, valueText: '85', qualifier: 'eq' as const, fraction: 0.85, censored: false, sourceId: 'usgs-mcs-2025-antimony-salient' };
@@ -55,7 +55,8 @@ const DependencyRowSchema = z.object({
       assessedStage: z.string().nullable(),
       assessedYear: z.number().int().nullable(),
       censoredReliance: z.boolean(),
-      missingGovernance: z.object({ countries: z.array(z.string()), combinedShare: z.number() }),
+      wgi: WgiUsedSchema,
+      missingGovernance: MissingGovernanceSchema,
       caveats: z.array(z.string()),
       method: MethodLinkSchema,
     }),
@@ -74,7 +75,7 @@ export const DependencySchema = z
                   importSources: { period: '2020-23', form: 'total metal and oxide', rankOnly: false, otherSharePct: 18, sources: [{ country: 'CHN', name: 'China', sharePct: 63, rank: 1 }, { country: 'BEL', name: 'Belgium', sharePct: 8, rank: 2 }, { country: 'IND', name: 'India', sharePct: 6, rank: 3 }, { country: 'BOL', name: 'Bolivia', sharePct: 5, rank: 4 }], sourceIds: ['usgs-mcs-2025-antimony-import-sources'] },
                   importSourceConcentration: { status: 'ok', hhi: 4094, hhiUpperBound: 4418, unlistedShare: 18, topSupplier: { country: 'CHN', name: 'China', share: 63 }, method: { id: 'import-dependency', version: '1.0.0', href: '/v1/methods/import-dependency' } },
                   topSupplier: { country: 'CHN', name: 'China', sharePct: 63 },
-                  dependencyIndex: { status: 'ok', index: 0.204, tradeExposure: 0.85, disruptionPotential: 0.24, assessedStage: 'mining', assessedYear: 2024, censoredReliance: false, missingGovernance: { countries: ['GTM', 'PAK'], combinedShare: 0.3 }, caveats: ['Some producers have no WGI score and are left out, so disruption potential is understated.'], method: { id: 'import-dependency', version: '1.0.0', href: '/v1/methods/import-dependency' } },
+                  dependencyIndex: { status: 'ok', index: 0.204, tradeExposure: 0.85, disruptionPotential: 0.24, assessedStage: 'mining', assessedYear: 2024, censoredReliance: false, wgi: { edition: 'wb-wgi-2024', years: [2023] }, missingGovernance: { countries: [], combinedShare: 0, reasons: [] }, caveats: [], method: { id: 'import-dependency', version: '1.0.0', href: '/v1/methods/import-dependency' } },
                 },
               ],
               total: 1,

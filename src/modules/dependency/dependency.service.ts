@@ -4,6 +4,7 @@ import { importSourcesOf, relianceOf, type ImportSourcesFigure, type RelianceFig
 import { round, roundOrNull } from '../../lib/round.js';
 import { dependencyIndex, exposureToSupplier, importSourceConcentration, methodRef } from '../../scoring/index.js';
 import { concentrationCore, methodLink, mineralConcentration, supplyFor } from '../concentration/concentration.service.js';
+import { missingGovernanceBlock, wgiUsed } from '../shared/governance.js';
 import { checkFilters, countryName, requireTradingCountry } from '../shared/lookups.js';
 
 function presentReliance(reliance: RelianceFigure | null) {
@@ -80,7 +81,8 @@ function mineralDependency(snapshot: DatasetSnapshot, importer: string, mineral:
               assessedStage: supply?.stage ?? null,
               assessedYear: supply?.year ?? null,
               censoredReliance: reliance?.censored ?? false,
-              missingGovernance: { countries: index.missingGovernance.countries, combinedShare: round(index.missingGovernance.combinedShare, 2) },
+              wgi: wgiUsed(snapshot, index.contributions.map((entry) => entry.country)),
+              missingGovernance: missingGovernanceBlock(snapshot, index.missingGovernance),
               caveats: index.caveats,
               method: methodLink(index.method),
             }

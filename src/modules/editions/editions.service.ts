@@ -19,6 +19,7 @@ function figureCounts(snapshot: DatasetSnapshot, edition: string) {
     apparentConsumption: count(all.apparentConsumption),
     prices: count(all.prices),
     salient: count(all.salient),
+    governance: count(all.governance),
   };
 }
 

@@ -192,7 +192,12 @@ const AlternativeSchema = z.object({
     .nullable()
     .describe('Latest reserves of the mineral'),
   governance: z
-    .object({ wgiScaled: z.number().describe('EU rescale of the WGI mean, 0 best … 10 worst'), year: z.number().int(), sourceId: z.string() })
+    .object({
+      wgiScaled: z.number().describe('EU rescale of the WGI mean, 0 best … 10 worst'),
+      year: z.number().int(),
+      edition: z.string().describe('The WGI release (one for every alternative)'),
+      sourceId: z.string(),
+    })
     .nullable(),
   groups: z.array(z.string()),
   alsoShocked: z.boolean().describe('True if this scenario shocks the country at another stage'),
@@ -365,7 +370,7 @@ export const RESPONSE_EXAMPLE = {
           share: 17,
           tonnes: 17000,
           reserves: { tonnes: 50000, year: 2024, basis: 'contained antimony', lowerBound: false, sourceId: 'usgs-mcs-2025-antimony' },
-          governance: { wgiScaled: 7.34, year: 2022, sourceId: 'wb-wgi-2023' },
+          governance: { wgiScaled: 7.24, year: 2023, edition: 'wb-wgi-2024', sourceId: 'wb-wgi-2024' },
           groups: ['central-asia'],
           alsoShocked: false,
         },

@@ -191,7 +191,7 @@ function latestReserves(snapshot: DatasetSnapshot, mineral: string, country: str
 function governanceOf(snapshot: DatasetSnapshot, country: string) {
   const entry = snapshot.governanceByCountry.get(country);
   if (!entry || entry.euScaled === null) return null;
-  return { wgiScaled: round(entry.euScaled, 2), year: entry.year, sourceId: entry.sourceId };
+  return { wgiScaled: round(entry.euScaled, 2), year: entry.year, edition: entry.edition, sourceId: entry.sourceId };
 }
 
 interface StageContext {

@@ -37,7 +37,7 @@ export function getSource(snapshot: DatasetSnapshot, id: string) {
       importReliance: count(snapshot.all.importReliance),
       importSources: count(snapshot.all.importSources),
       defenseUses: count(snapshot.defenseUses),
-      governance: count(snapshot.governance),
+      governance: count(snapshot.all.governance),
     },
   };
 }

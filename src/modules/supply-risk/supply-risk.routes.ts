@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FormatQuery, EditionQuery, Iso3Schema, MineralIdSchema, READ_ERRORS, OptionalYearSchema, problemResponse, urlNumber } from '../../schemas/common.js';
-import { InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
+import { InsufficientDataSchema, MethodLinkSchema, WgiUsedSchema } from '../../schemas/scores.js';
 import { evaluateSupplyRisk, mineralSupplyRisk } from './supply-risk.service.js';
 
 const EVALUATION_EXAMPLE = {
@@ -88,6 +88,7 @@ export const MineralSupplyRiskSchema = z
         rankOnly: z.boolean(),
         hhiWgi: z.number().nullable(),
         wgiYears: z.array(z.number().int()),
+        wgi: WgiUsedSchema,
         sourceIds: z.array(z.string()),
       })
       .nullable(),
@@ -114,7 +115,7 @@ export const MineralSupplyRiskSchema = z
                 },
               ],
               importReliance: { year: 2024, form: null, valueText: '>50', fraction: 0.5, censored: true, sourceId: 'usgs-mcs-2025-tungsten-salient' },
-              importerSourcing: { period: '2020-23', form: null, rankOnly: true, hhiWgi: null, wgiYears: [], sourceIds: ['usgs-mcs-2025-fig2'] },
+              importerSourcing: { period: '2020-23', form: null, rankOnly: true, hhiWgi: null, wgiYears: [], wgi: { edition: null, years: [] }, sourceIds: ['usgs-mcs-2025-fig2'] },
               assumptions: ['End-of-life recycling input rate 0 and substitution index 1.'],
               method: { id: 'eu-supply-risk', version: '1.0.0', href: '/v1/methods/eu-supply-risk' },
             } });

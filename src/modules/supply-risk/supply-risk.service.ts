@@ -4,7 +4,8 @@ import { importSourcesOf, relianceOf } from '../../domain/importer.js';
 import { yearRank, type StageYearSupply } from '../../domain/supply.js';
 import { round } from '../../lib/round.js';
 import { euSupplyRisk, governanceWeightedHhi, methodRef, type EuSupplyRiskInput, type EuSupplyRiskResult } from '../../scoring/index.js';
-import { concentrationBlock, isOk, methodLink, wgiYearsOf } from '../concentration/concentration.service.js';
+import { concentrationBlock, isOk, methodLink } from '../concentration/concentration.service.js';
+import { wgiUsed } from '../shared/governance.js';
 import { checkFilters, requireMineral } from '../shared/lookups.js';
 
 /** Shapes a core result for the API: rounded, with the method link. */
@@ -66,6 +67,9 @@ export function mineralSupplyRisk(snapshot: DatasetSnapshot, mineral: string, qu
       : null;
     const sourcingWeighted = sourcingShares ? governanceWeightedHhi({ shares: sourcingShares, wgiScaled: snapshot.wgiScaled }) : null;
     const importerSourcingHhiWgi = sourcingWeighted?.status === 'ok' ? sourcingWeighted.hhiWgi : null;
+    const sourcingWgi = sourcingWeighted?.status === 'ok'
+      ? wgiUsed(snapshot, sourcingWeighted.contributions.map((entry) => entry.country))
+      : { edition: null, years: [] };
 
     const stages = snapshot.stages.map((stage) => {
       const supply = latestSupplyUpTo(snapshot, mineral, stage.id, query.year);
@@ -102,7 +106,8 @@ export function mineralSupplyRisk(snapshot: DatasetSnapshot, mineral: string, qu
             form: sourcing.form,
             rankOnly: sourcing.rankOnly,
             hhiWgi: importerSourcingHhiWgi === null ? null : round(importerSourcingHhiWgi, 3),
-            wgiYears: sourcingShares ? wgiYearsOf(snapshot, sourcingShares.map((s) => s.country)) : [],
+            wgiYears: sourcingWgi.years,
+            wgi: sourcingWgi,
             sourceIds: sourcing.sourceIds,
           }
         : null,

@@ -97,14 +97,24 @@ describe('GET /v1/countries/{iso3}', () => {
     expect(lithium).toMatchObject({ year: 2024, tonnes: null, share: null, rank: null, withheld: true });
   });
 
-  it('Tajikistan: Central Asia, WGI 2022 rescaled to 7.34 (methodology §5), second in antimony', async () => {
+  it('Tajikistan: Central Asia, WGI 2023 (2024 update) rescaled to 7.24 (methodology §5), second in antimony', async () => {
     const { body } = await getJson(app, '/v1/countries/TJK?edition=usgs-mcs-2025');
     expect(body.groups).toEqual([{ id: 'central-asia', name: 'Central Asia', joined: null }]);
     const { governance } = body;
-    expect(governance).toMatchObject({ year: 2022, source: { id: 'wb-wgi-2023' } });
-    expect(governance.estimates).toEqual({ VA: -1.6728, PV: -0.6948, GE: -0.7561, RQ: -1.198, RL: -1.2558, CC: -1.4342 });
-    expect(governance.mean).toBeCloseTo(-1.169, 3);
-    expect(governance.euScaled).toBeCloseTo(7.34, 2);
+    expect(governance).toMatchObject({ year: 2023, edition: 'wb-wgi-2024', source: { id: 'wb-wgi-2024' } });
+    expect(body.governanceGap).toBeNull();
+    // data/governance.csv, wb-wgi-2024, TJK 2023 (unrounded as published)
+    expect(governance.estimates).toEqual({
+      VA: -1.6346701383590698,
+      PV: -0.47282150387763977,
+      GE: -0.7723180055618286,
+      RQ: -1.178222894668579,
+      RL: -1.277231216430664,
+      CC: -1.3787333965301514,
+    });
+    // Σ = −6.71400 → mean −1.11900 → (2.5 + 1.11900) × 2 = 7.238
+    expect(governance.mean).toBe(-1.119);
+    expect(governance.euScaled).toBe(7.24);
     // EU rescale: (2.5 − mean of the six) × 2.
     const six = Object.values(governance.estimates as Record<string, number>);
     expect(governance.euScaled).toBeCloseTo((2.5 - six.reduce((a, b) => a + b, 0) / 6) * 2, 2);
@@ -113,9 +123,34 @@ describe('GET /v1/countries/{iso3}', () => {
     ]);
   });
 
+  it('?edition=wb-wgi-2023: Tajikistan as the 2023 release gave it (2022, rescaled to 7.34)', async () => {
+    const { body } = await getJson(app, '/v1/countries/TJK?edition=wb-wgi-2023');
+    expect(body.governance).toMatchObject({ year: 2022, edition: 'wb-wgi-2023', source: { id: 'wb-wgi-2023' } });
+    expect(body.governance.estimates).toEqual({ VA: -1.6728, PV: -0.6948, GE: -0.7561, RQ: -1.198, RL: -1.2558, CC: -1.4342 });
+    // Σ = −7.0117 → mean −1.16862 → (2.5 + 1.16862) × 2 = 7.337
+    expect(body.governance.mean).toBe(-1.169);
+    expect(body.governance.euScaled).toBe(7.34);
+  });
+
+  it('Ghana, without governance in the 2023 release, has the 2024 update (2023: mean −0.0139, rescaled 5.03)', async () => {
+    const { body } = await getJson(app, '/v1/countries/GHA');
+    // VA 0.41035 + PV −0.02162 + GE −0.09266 + RQ −0.18065 + RL −0.09964 + CC −0.09902 = −0.08324 → mean −0.01387
+    // → (2.5 + 0.01387) × 2 = 5.0277
+    expect(body.governance).toMatchObject({ year: 2023, edition: 'wb-wgi-2024', mean: -0.014, euScaled: 5.03 });
+    expect(body.governanceGap).toBeNull();
+    const old = (await getJson(app, '/v1/countries/GHA?edition=wb-wgi-2023')).body;
+    expect(old.governance).toBeNull();
+    expect(old.governanceGap).toBe('no WGI estimates held for this country in wb-wgi-2023');
+  });
+
+  it('New Caledonia has no governance, and says why: not covered by the WGI', async () => {
+    const { body } = await getJson(app, '/v1/countries/NCL');
+    expect(body).toMatchObject({ iso3: 'NCL', governance: null, governanceGap: 'not covered by the WGI' });
+  });
+
   it('WLD exists as an aggregate with no governance and no production of its own', async () => {
     const { status, body } = await getJson(app, '/v1/countries/wld?edition=usgs-mcs-2025');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ iso3: 'WLD', isAggregate: true, governance: null, production: [], groups: [] });
+    expect(body).toMatchObject({ iso3: 'WLD', isAggregate: true, governance: null, governanceGap: null, production: [], groups: [] });
   });
 });

@@ -35,8 +35,10 @@ describe('GET /v1/editions', () => {
       'iea-cmde-2025',
       'usgs-mcs-2025',
       'usgs-mcs-2024',
+      'wb-wgi-2024',
       'usgs-ofr-2024-1057',
       'usgs-mcs-2023',
+      'wb-wgi-2023',
       'usgs-mcs-2022',
     ]);
     expect(body.data[0]).toMatchObject({
@@ -50,6 +52,21 @@ describe('GET /v1/editions', () => {
       supersededBy: null,
     });
     expect(body.data.find((edition: { id: string }) => edition.id === 'usgs-mcs-2025')).toMatchObject({ newest: false, supersededBy: 'usgs-mcs-2026' });
+    // The WGI releases are their own family: the 2024 update supersedes the 2023 release.
+    expect(body.data.find((edition: { id: string }) => edition.id === 'wb-wgi-2023')).toMatchObject({
+      family: 'wb-wgi',
+      dataYears: '2021-2022',
+      newest: false,
+      supersededBy: 'wb-wgi-2024',
+      figures: { production: 0, governance: 912 },
+    });
+    expect(body.data.find((edition: { id: string }) => edition.id === 'wb-wgi-2024')).toMatchObject({
+      family: 'wb-wgi',
+      dataYears: '2022-2023',
+      newest: true,
+      // 105 countries × 2 years × 6 indicators
+      figures: { governance: 1260 },
+    });
   });
 
   it('GET /v1/editions/{id} gives one, and counts its figures', async () => {

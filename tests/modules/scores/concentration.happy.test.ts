@@ -117,36 +117,85 @@ describe('GET /v1/minerals/tungsten/concentration (mining 2024 from data/product
 });
 
 describe('governance-weighted HHI (tungsten mining 2024)', () => {
-  it('hhiWgi = Σ (share/100)² × EU-scaled WGI, WGI = (2.5 − mean of six, latest complete year) × 2', async () => {
+  it('hhiWgi = Σ (share/100)² × EU-scaled WGI, WGI = (2.5 − mean of six, latest complete year) × 2, from the WGI 2024 update', async () => {
     const ref = stageReference('tungsten', 'mining', 2024);
     const wgi = wgiReference();
-    // China, WGI 2022 (data/governance.csv): mean of the six estimates ≈ −0.333 → (2.5 + 0.333) × 2 ≈ 5.67 (methodology §5)
-    expect(wgi.get('CHN')?.year).toBe(2022);
-    expect(wgi.get('CHN')?.euScaled).toBeCloseTo(5.67, 2);
+    // China, WGI 2024 update, 2023 (data/governance.csv, edition wb-wgi-2024):
+    //   VA −1.50455 + PV −0.51310 + GE 0.67901 + RQ −0.35651 + RL −0.04013 + CC −0.00537 = −1.74065 → mean −0.29011
+    //   → (2.5 + 0.29011) × 2 = 5.5802 (methodology §5)
+    expect(wgi.get('CHN')?.year).toBe(2023);
+    expect(wgi.get('CHN')?.mean).toBeCloseTo(-0.29011, 5);
+    expect(wgi.get('CHN')?.euScaled).toBeCloseTo(5.5802, 4);
     const expected = governanceWeighted(ref.producers);
     expect(expected.missing).toEqual([]);
-    // China alone contributes 0.82716² × 5.6665 ≈ 3.877 of the ≈ 3.899 total
-    expect(expected.hhiWgi).toBeCloseTo(3.899, 3);
+    // China alone contributes 0.82716² × 5.5802 ≈ 3.818 of the ≈ 3.840 total (3.899 with the 2023 release's 2022 values)
+    expect(expected.hhiWgi).toBeCloseTo(3.8404, 4);
 
     const { body } = await getJson(app, '/v1/minerals/tungsten/concentration?stage=mining&edition=usgs-mcs-2025');
     const weighted = stageOf(body, 'mining').governanceWeighted;
     expect(weighted.status).toBe('ok');
     expect(weighted.hhiWgi).toBe(round(expected.hhiWgi, 3));
-    expect(weighted.wgiYears).toEqual([2022]);
+    // Pinning a USGS edition leaves the WGI family at its newest release.
+    expect(weighted.wgi).toEqual({ edition: 'wb-wgi-2024', years: [2023] });
+    expect(weighted.wgiYears).toEqual([2023]);
     expect(weighted.tradeFactor).toBe(1);
-    expect(weighted.missingGovernance).toEqual({ countries: [], combinedShare: 0 });
+    expect(weighted.missingGovernance).toEqual({ countries: [], combinedShare: 0, reasons: [] });
     expect(weighted.method).toMatchObject({ id: 'hhi-wgi', href: '/v1/methods/hhi-wgi' });
   });
 
-  it('producers without a WGI score are listed with their combined share (antimony: GTM, PAK)', async () => {
+  it('?edition=wb-wgi-2023 answers with the 2023 release: 2022 values, and GTM, PAK missing as that release was held', async () => {
+    // Pinning the WGI family leaves production at its newest edition (MCS 2026 revised antimony 2024).
+    const ref = stageReference('antimony', 'mining', 2024, 'wb-wgi-2023');
+    expect(ref.edition).toBe('usgs-mcs-2026');
+    const old = wgiReference('wb-wgi-2023');
+    // China, 2023 release, 2022: mean of the six −0.33325 → (2.5 + 0.33325) × 2 = 5.6665
+    expect(old.get('CHN')).toEqual({ year: 2022, mean: expect.closeTo(-0.33325, 5), euScaled: expect.closeTo(5.6665, 4) });
+    const expected = governanceWeighted(ref.producers, 'wb-wgi-2023');
+    expect(expected.missing).toEqual(['GTM', 'PAK']);
+
+    const { body } = await getJson(app, '/v1/minerals/antimony/concentration?stage=mining&year=2024&edition=wb-wgi-2023');
+    const block = stageOf(body, 'mining');
+    expect(block.edition).toBe('usgs-mcs-2026');
+    const weighted = block.governanceWeighted;
+    expect(weighted.hhiWgi).toBe(round(expected.hhiWgi, 3));
+    expect(weighted.wgi).toEqual({ edition: 'wb-wgi-2023', years: [2022] });
+    const share = (country: string) => ref.producers.find((p) => p.country === country)!.share;
+    expect(weighted.missingGovernance).toEqual({
+      countries: ['GTM', 'PAK'],
+      combinedShare: round(share('GTM') + share('PAK'), 2),
+      reasons: [
+        { country: 'GTM', reason: 'no WGI estimates held for this country in wb-wgi-2023' },
+        { country: 'PAK', reason: 'no WGI estimates held for this country in wb-wgi-2023' },
+      ],
+    });
+  });
+
+  it('antimony: GTM and PAK, without governance before, are weighted with their 2023 WGI now', async () => {
     const ref = stageReference('antimony', 'mining', 2024);
     const expected = governanceWeighted(ref.producers);
-    expect(expected.missing).toEqual(['GTM', 'PAK']);
+    expect(expected.missing).toEqual([]);
+    // CHN 0.60² × 5.5802 = 2.009, TJK 0.17² × 7.2380 = 0.209, RUS 0.13² × 7.1822 = 0.121, … ≈ 2.368
+    expect(expected.hhiWgi).toBeCloseTo(2.3682, 4);
     const { body } = await getJson(app, '/v1/minerals/antimony/concentration?stage=mining&edition=usgs-mcs-2025');
     const weighted = stageOf(body, 'mining').governanceWeighted;
     expect(weighted.hhiWgi).toBe(round(expected.hhiWgi, 3));
-    // GTM 50 t + PAK 250 t of 100,000 t = 0.30 %
-    expect(weighted.missingGovernance).toEqual({ countries: ['GTM', 'PAK'], combinedShare: 0.3 });
+    expect(weighted.wgi).toEqual({ edition: 'wb-wgi-2024', years: [2023] });
+    expect(weighted.missingGovernance).toEqual({ countries: [], combinedShare: 0, reasons: [] });
+  });
+
+  it('New Caledonia (nickel mining) is reported as not covered by the WGI, with its share', async () => {
+    const { body } = await getJson(app, '/v1/minerals/nickel/concentration?stage=mining&edition=usgs-mcs-2025');
+    const block = stageOf(body, 'mining');
+    const ref = stageReference('nickel', 'mining', block.year);
+    const expected = governanceWeighted(ref.producers);
+    expect(expected.missing).toEqual(['NCL']);
+    const weighted = block.governanceWeighted;
+    expect(weighted.hhiWgi).toBe(round(expected.hhiWgi, 3));
+    expect(weighted.missingGovernance).toEqual({
+      countries: ['NCL'],
+      combinedShare: round(ref.producers.find((p) => p.country === 'NCL')!.share, 2),
+      reasons: [{ country: 'NCL', reason: 'not covered by the WGI' }],
+    });
   });
 });
 

@@ -100,8 +100,9 @@ describe('GET /v1/dependency/USA?mineral=antimony', () => {
   it('dependency index = 0.85 × DP, DP from antimony mining 2024 (the chokepoint) and the WGI', () => {
     const ref = stageReference('antimony', 'mining', 2024);
     const weighted = governanceWeighted(ref.producers);
-    // CHN 0.60² × 5.6665 = 2.040, TJK 0.17² × 7.337 = 0.212, RUS 0.13² × 7.064 = 0.119, … → HHI_WGI ≈ 2.400, DP ≈ 0.2400
-    expect(weighted.hhiWgi).toBeCloseTo(2.4, 2);
+    // WGI 2024 update, 2023 values: CHN 0.60² × 5.5802 = 2.009, TJK 0.17² × 7.2380 = 0.209, RUS 0.13² × 7.1822 = 0.121, …
+    // → HHI_WGI ≈ 2.368, DP ≈ 0.2368 (2.400 and 0.2400 with the 2023 release's 2022 values)
+    expect(weighted.hhiWgi).toBeCloseTo(2.368, 3);
     const dp = weighted.hhiWgi / 10;
     expect(row.dependencyIndex).toMatchObject({
       status: 'ok',
@@ -113,9 +114,12 @@ describe('GET /v1/dependency/USA?mineral=antimony', () => {
       censoredReliance: false,
       method: { id: 'import-dependency', href: '/v1/methods/import-dependency' },
     });
-    expect(row.dependencyIndex.index).toBeCloseTo(0.204, 3);
-    // GTM and PAK have no WGI score: left out and reported (50 + 250 of 100,000 t = 0.3 %)
-    expect(row.dependencyIndex.missingGovernance).toEqual({ countries: weighted.missing, combinedShare: 0.3 });
+    // 0.85 × 0.2368 = 0.2013 (0.204 with the 2023 release)
+    expect(row.dependencyIndex.index).toBeCloseTo(0.2013, 4);
+    expect(row.dependencyIndex.wgi).toEqual({ edition: 'wb-wgi-2024', years: [2023] });
+    // GTM and PAK, without a WGI score in the 2023 release, are covered by the 2024 update: nothing is left out
+    expect(weighted.missing).toEqual([]);
+    expect(row.dependencyIndex.missingGovernance).toEqual({ countries: [], combinedShare: 0, reasons: [] });
     expect(row.dependencyIndex.caveats.length).toBeGreaterThan(0);
   });
 });

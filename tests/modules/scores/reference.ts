@@ -22,7 +22,13 @@ function readRows(file: string): Row[] {
 export { PINNED_EDITION };
 
 const production = viewRows('production.csv', PINNED_EDITION);
-const governance = readRows('governance.csv');
+const productionViews = new Map<string, Row[]>([[PINNED_EDITION, production]]);
+/** Production as the view pinned to `pin` sees it (e.g. `wb-wgi-2023` pins only governance: production is the default view). */
+function productionOf(pin: string): Row[] {
+  let rows = productionViews.get(pin);
+  if (!rows) productionViews.set(pin, (rows = viewRows('production.csv', pin)));
+  return rows;
+}
 const importSources = viewRows('import_sources.csv', PINNED_EDITION);
 const importReliance = viewRows('import_reliance.csv', PINNED_EDITION);
 const groupMembers = readRows('group_members.csv');
@@ -55,16 +61,16 @@ export interface StageReference {
  * Rows of one (mineral, stage, year) on the preferred basis (data/README.md: `priority` 1 is the basis a score
  * should prefer when several exist for the same mineral, stage and year; bases are never mixed).
  */
-export function stageRows(mineral: string, stage: string, year: number): Row[] {
-  const rows = production.filter((r) => r.mineral === mineral && r.stage === stage && Number(r.year) === year);
+export function stageRows(mineral: string, stage: string, year: number, pin: string = PINNED_EDITION): Row[] {
+  const rows = productionOf(pin).filter((r) => r.mineral === mineral && r.stage === stage && Number(r.year) === year);
   const rank = (basis: string) => basisPriority.get(basis) ?? Number.MAX_SAFE_INTEGER;
   const preferred = [...new Set(rows.map((r) => r.basis!))].sort((a, b) => rank(a) - rank(b))[0];
   return rows.filter((r) => r.basis === preferred);
 }
 
 /** The concentration of one stage-year by the methodology: shares of the published WLD total, HHI over named rows. */
-export function stageReference(mineral: string, stage: string, year: number): StageReference {
-  const rows = stageRows(mineral, stage, year);
+export function stageReference(mineral: string, stage: string, year: number, pin: string = PINNED_EDITION): StageReference {
+  const rows = stageRows(mineral, stage, year, pin);
   if (rows.length === 0) throw new Error(`no rows for ${mineral} ${stage} ${year}`);
   const world = rows.find((r) => r.country === WORLD);
   const other = rows.find((r) => r.country === OTHER);
@@ -111,10 +117,13 @@ export interface WgiReference {
   euScaled: number;
 }
 
-/** Per country: the latest WGI year with all six estimates, its mean and the EU 0–10 rescale. */
-export function wgiReference(): Map<string, WgiReference> {
+/**
+ * Per country: the latest WGI year with all six estimates, its mean and the EU 0–10 rescale, from the one WGI release
+ * the view takes (pinned to MCS 2025, another family's edition, that is the newest release: wb-wgi-2024).
+ */
+export function wgiReference(pin: string = PINNED_EDITION): Map<string, WgiReference> {
   const byCountryYear = new Map<string, Map<string, number>>();
-  for (const r of governance) {
+  for (const r of viewRows('governance.csv', pin)) {
     const key = `${r.country}|${r.year}`;
     const indicators = byCountryYear.get(key) ?? new Map<string, number>();
     indicators.set(r.indicator!.replace(/\.EST$/, ''), Number(r.value));
@@ -133,8 +142,8 @@ export function wgiReference(): Map<string, WgiReference> {
 }
 
 /** Σ (share/100)² × WGI(0–10) over producers with a score; t = 1. Also returns who had no score. */
-export function governanceWeighted(shares: readonly { country: string; share: number }[]) {
-  const wgi = wgiReference();
+export function governanceWeighted(shares: readonly { country: string; share: number }[], pin: string = PINNED_EDITION) {
+  const wgi = wgiReference(pin);
   let hhiWgi = 0;
   const missing: string[] = [];
   for (const { country, share } of shares) {

@@ -108,7 +108,8 @@ describe('GET /v1/minerals/{mineral}/supply-risk', () => {
     expect(body).toMatchObject({ mineral: 'tungsten', importer: 'USA', bottleneckStage: 'mining' });
 
     const globalHhiWgi = round(governanceWeighted(stageReference('tungsten', 'mining', 2024).producers).hhiWgi, 3);
-    expect(globalHhiWgi).toBe(3.899);
+    // CHN 0.82716² × 5.5802 (WGI 2024 update, 2023) + the other producers = 3.840 (3.899 with the 2023 release)
+    expect(globalHhiWgi).toBe(3.84);
     const reliance = latestReliance('USA', 'tungsten');
     expect(reliance).toMatchObject({ year: 2024, valueText: '>50', qualifier: 'gt', percent: 50 });
     expect(importSourceRows('USA', 'tungsten', '', '2020-23').every((r) => r.sharePct === null)).toBe(true);
@@ -122,9 +123,9 @@ describe('GET /v1/minerals/{mineral}/supply-risk', () => {
       endOfLifeRecyclingInputRate: 0,
       substitutionIndex: 1,
     });
-    // GS only: SR = 3.899 × (1 − 0) × 1
-    expect(mining.supplyRisk).toBe(3.899);
-    expect(body.supplyRisk).toBe(3.899);
+    // GS only: SR = 3.840 × (1 − 0) × 1
+    expect(mining.supplyRisk).toBe(3.84);
+    expect(body.supplyRisk).toBe(3.84);
     expect(mining.breakdown.scope).toBe('GS only');
     expect(body.importReliance).toMatchObject({ year: 2024, valueText: '>50', fraction: 0.5, censored: true });
     expect(body.importerSourcing).toMatchObject({ period: '2020-23', rankOnly: true, hhiWgi: null });
@@ -138,12 +139,12 @@ describe('GET /v1/minerals/{mineral}/supply-risk', () => {
 
   it('tungsten: overriding EoL and SI changes SR as the formula says', async () => {
     const recycled = (await getJson(app, '/v1/minerals/tungsten/supply-risk?endOfLifeRecyclingInputRate=0.42&edition=usgs-mcs-2025')).body;
-    // 3.899 × (1 − 0.42) = 2.2614
+    // 3.840 × (1 − 0.42) = 2.2272
     expect(recycled.stages[0].inputs.endOfLifeRecyclingInputRate).toBe(0.42);
-    expect(recycled.supplyRisk).toBeCloseTo(3.899 * 0.58, 3);
+    expect(recycled.supplyRisk).toBeCloseTo(3.84 * 0.58, 3);
     const substituted = (await getJson(app, '/v1/minerals/tungsten/supply-risk?substitutionIndex=0.5&edition=usgs-mcs-2025')).body;
-    // 3.899 × 0.5 = 1.9495
-    expect(substituted.supplyRisk).toBeCloseTo(3.899 * 0.5, 3);
+    // 3.840 × 0.5 = 1.920
+    expect(substituted.supplyRisk).toBeCloseTo(3.84 * 0.5, 3);
     expect(substituted.assumptions.join(' ')).toMatch(/substitution index 0\.5/);
   });
 
@@ -151,7 +152,7 @@ describe('GET /v1/minerals/{mineral}/supply-risk', () => {
     const { status, body } = await getJson(app, '/v1/minerals/tungsten/supply-risk?substitutionIndex=&endOfLifeRecyclingInputRate=&edition=usgs-mcs-2025');
     expect(status).toBe(200);
     expect(body.stages[0].inputs).toMatchObject({ substitutionIndex: 1, endOfLifeRecyclingInputRate: 0 });
-    expect(body.supplyRisk).toBe(3.899);
+    expect(body.supplyRisk).toBe(3.84);
   });
 
   it('antimony for USA: GS + importer sourcing, weighted by IR 0.85, then recycling and substitution', async () => {
@@ -171,7 +172,8 @@ describe('GET /v1/minerals/{mineral}/supply-risk', () => {
     // [GS × 0.85/2 + EU × (1 − 0.85/2)] × (1 − 0.28) × 0.9
     const expected = (globalHhiWgi * 0.425 + euSourcing * 0.575) * 0.72 * 0.9;
     expect(mining.supplyRisk).toBe(round(expected, 3));
-    expect(body.importerSourcing).toMatchObject({ form: 'total metal and oxide', rankOnly: false, hhiWgi: round(euSourcing, 3), wgiYears: [2022] });
+    expect(body.importerSourcing).toMatchObject({ form: 'total metal and oxide', rankOnly: false, hhiWgi: round(euSourcing, 3), wgiYears: [2023] });
+    expect(body.importerSourcing.wgi).toEqual({ edition: 'wb-wgi-2024', years: [2023] });
   });
 
   it('the supply-risk inputs fed to the evaluate endpoint give the same SR', async () => {
