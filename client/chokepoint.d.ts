@@ -1296,6 +1296,71 @@ export interface components {
             /** @enum {string} */
             confidence: "high" | "medium" | "low";
         };
+        /**
+         * @example {
+         *       "mineral": "antimony",
+         *       "name": "Antimony",
+         *       "stages": [
+         *         {
+         *           "stage": "refining",
+         *           "name": "Smelting and refining",
+         *           "status": "ok",
+         *           "series": [
+         *             {
+         *               "basis": "sb-eu-processing",
+         *               "basisLabel": "antimony smelting and refining (EU CRM 2023 shares)",
+         *               "year": null,
+         *               "period": "EU CRM 2023 assessment period (five-year average)",
+         *               "measure": "shares",
+         *               "edition": "eu-crm-2023",
+         *               "sourceIds": [
+         *                 "eu-crm-2023-appendix-7"
+         *               ],
+         *               "status": "ok",
+         *               "hhi": 2856.6,
+         *               "hhiRange": {
+         *                 "lower": 2856.6,
+         *                 "upper": 2856.6,
+         *                 "exact": true
+         *               },
+         *               "cr1": 51.8,
+         *               "cr3": 66.3,
+         *               "band2023": "highly_concentrated",
+         *               "topProducers": [
+         *                 {
+         *                   "country": "CHN",
+         *                   "name": "China",
+         *                   "share": 51.8
+         *                 }
+         *               ],
+         *               "china": {
+         *                 "share": 51.8,
+         *                 "note": null
+         *               },
+         *               "belowThreshold": {
+         *                 "countries": [
+         *                   "ARG"
+         *                 ],
+         *                 "threshold": "<0.1%",
+         *                 "note": "Listed by the source below its reporting threshold: counted in the unallocated share, never as zero."
+         *               }
+         *             }
+         *           ]
+         *         }
+         *       ],
+         *       "binding": {
+         *         "status": "insufficient_data",
+         *         "stage": null,
+         *         "reason": "example abbreviated",
+         *         "method": {
+         *           "id": "chokepoint",
+         *           "version": "1.0.0",
+         *           "href": "/v1/methods/chokepoint"
+         *         }
+         *       },
+         *       "notes": []
+         *     }
+         */
         MineralChainInput: {
             mineral: string;
             name: string;
@@ -5937,6 +6002,71 @@ export interface components {
             /** @enum {string} */
             confidence: "high" | "medium" | "low";
         };
+        /**
+         * @example {
+         *       "mineral": "antimony",
+         *       "name": "Antimony",
+         *       "stages": [
+         *         {
+         *           "stage": "refining",
+         *           "name": "Smelting and refining",
+         *           "status": "ok",
+         *           "series": [
+         *             {
+         *               "basis": "sb-eu-processing",
+         *               "basisLabel": "antimony smelting and refining (EU CRM 2023 shares)",
+         *               "year": null,
+         *               "period": "EU CRM 2023 assessment period (five-year average)",
+         *               "measure": "shares",
+         *               "edition": "eu-crm-2023",
+         *               "sourceIds": [
+         *                 "eu-crm-2023-appendix-7"
+         *               ],
+         *               "status": "ok",
+         *               "hhi": 2856.6,
+         *               "hhiRange": {
+         *                 "lower": 2856.6,
+         *                 "upper": 2856.6,
+         *                 "exact": true
+         *               },
+         *               "cr1": 51.8,
+         *               "cr3": 66.3,
+         *               "band2023": "highly_concentrated",
+         *               "topProducers": [
+         *                 {
+         *                   "country": "CHN",
+         *                   "name": "China",
+         *                   "share": 51.8
+         *                 }
+         *               ],
+         *               "china": {
+         *                 "share": 51.8,
+         *                 "note": null
+         *               },
+         *               "belowThreshold": {
+         *                 "countries": [
+         *                   "ARG"
+         *                 ],
+         *                 "threshold": "<0.1%",
+         *                 "note": "Listed by the source below its reporting threshold: counted in the unallocated share, never as zero."
+         *               }
+         *             }
+         *           ]
+         *         }
+         *       ],
+         *       "binding": {
+         *         "status": "insufficient_data",
+         *         "stage": null,
+         *         "reason": "example abbreviated",
+         *         "method": {
+         *           "id": "chokepoint",
+         *           "version": "1.0.0",
+         *           "href": "/v1/methods/chokepoint"
+         *         }
+         *       },
+         *       "notes": []
+         *     }
+         */
         MineralChain: {
             mineral: string;
             name: string;

@@ -94,6 +94,11 @@ export interface DatasetSnapshot extends FigureTables {
   figures: ProductionFigure[];
   /** One supply picture per (mineral, stage, year) on the preferred basis. */
   supplies: StageYearSupply[];
+  /**
+   * Share-based supplies (country shares over a reference period) per `${mineral}|${stage}`. Kept apart from
+   * `supplies` for now: the chain reads them; the annual scores (overview, dominance, scenarios) do not yet.
+   */
+  shareSupplies: ReadonlyMap<string, StageYearSupply[]>;
   /** `supplies` per `${mineral}|${stage}`, in the same order: per-mineral lookups without scanning every supply. */
   suppliesByMineralStage: ReadonlyMap<string, StageYearSupply[]>;
   defenseUses: DefenseUseRecord[];
@@ -290,6 +295,7 @@ type FigureView = Pick<
   | 'salient'
   | 'criticalMinerals'
   | 'stageShares'
+  | 'shareSupplies'
   | 'sourcingShares'
   | 'stageReliance'
   | 'criticalityInputs'
@@ -323,7 +329,7 @@ function figureView(
   }));
   const basisPriority = new Map(snapshot.bases.map((basis) => [basis.id, basis.priority]));
   const stageShares = pick(all.stageShares, SERIES.stageShares);
-  const supplies = [...supplyByStageYear(figures, basisPriority), ...shareSupplies(stageShares)];
+  const supplies = supplyByStageYear(figures, basisPriority);
   return {
     pinnedEdition: pinned,
     production,
@@ -339,6 +345,7 @@ function figureView(
     salient: pick(all.salient, SERIES.salient),
     criticalMinerals: pick(all.criticalMinerals, SERIES.criticalMinerals),
     stageShares,
+    shareSupplies: groupBy(shareSupplies(stageShares), (supply) => mineralStageKey(supply.mineral, supply.stage)),
     sourcingShares: pick(all.sourcingShares, SERIES.sourcingShares),
     stageReliance: pick(all.stageReliance, SERIES.stageReliance),
     criticalityInputs: pick(all.criticalityInputs, SERIES.criticalityInputs),

@@ -79,7 +79,42 @@ const ChainSchema = z
     binding: ChokepointSchema.describe('The binding stage: highest HHI among the default series, with comparability'),
     notes: z.array(z.string()),
   })
-  .meta({ id: 'MineralChain' });
+  .meta({
+    id: 'MineralChain',
+    example: {
+      mineral: 'antimony',
+      name: 'Antimony',
+      stages: [
+        {
+          stage: 'refining',
+          name: 'Smelting and refining',
+          status: 'ok',
+          series: [
+            {
+              basis: 'sb-eu-processing',
+              basisLabel: 'antimony smelting and refining (EU CRM 2023 shares)',
+              year: null,
+              period: 'EU CRM 2023 assessment period (five-year average)',
+              measure: 'shares',
+              edition: 'eu-crm-2023',
+              sourceIds: ['eu-crm-2023-appendix-7'],
+              status: 'ok',
+              hhi: 2856.6,
+              hhiRange: { lower: 2856.6, upper: 2856.6, exact: true },
+              cr1: 51.8,
+              cr3: 66.3,
+              band2023: 'highly_concentrated',
+              topProducers: [{ country: 'CHN', name: 'China', share: 51.8 }],
+              china: { share: 51.8, note: null },
+              belowThreshold: { countries: ['ARG'], threshold: '<0.1%', note: 'Listed by the source below its reporting threshold: counted in the unallocated share, never as zero.' },
+            },
+          ],
+        },
+      ],
+      binding: { status: 'insufficient_data', stage: null, reason: 'example abbreviated', method: { id: 'chokepoint', version: '1.0.0', href: '/v1/methods/chokepoint' } },
+      notes: [],
+    },
+  });
 
 export const MineralConcentrationSchema = z
   .object({

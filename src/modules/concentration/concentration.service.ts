@@ -370,12 +370,17 @@ export function mineralChain(snapshot: DatasetSnapshot, mineral: string) {
   return memoize(snapshot, `chain|${mineral}`, () => {
     const named = snapshot.stages.filter((stage) => snapshot.stageNameByMineralStage.has(mineralStageKey(mineral, stage.id)));
     // A mineral without stage names lists the stages it has figures for.
-    const stages = named.length > 0 ? named : snapshot.stages.filter((stage) => supplyFor(snapshot, mineral, stage.id));
+    const stages =
+      named.length > 0
+        ? named
+        : snapshot.stages.filter((stage) => supplyFor(snapshot, mineral, stage.id) || snapshot.shareSupplies.has(mineralStageKey(mineral, stage.id)));
     const headlines: (ConcentrationBlock | ReturnType<typeof insufficient>)[] = [];
     const entries = stages.map((stage) => {
       const naming = snapshot.stageNameByMineralStage.get(mineralStageKey(mineral, stage.id));
       const base = { stage: stage.id, name: naming?.name ?? stage.name };
-      const headline = supplyFor(snapshot, mineral, stage.id);
+      const key = mineralStageKey(mineral, stage.id);
+      const shareSeries = snapshot.shareSupplies.get(key) ?? [];
+      const headline = supplyFor(snapshot, mineral, stage.id) ?? shareSeries[0];
       if (!headline) {
         const reason = naming?.note ?? `no ${stage.id} figures for ${mineral}: neither production by country nor country shares`;
         headlines.push(insufficient(stage.id, reason));
@@ -384,7 +389,7 @@ export function mineralChain(snapshot: DatasetSnapshot, mineral: string) {
       headlines.push(concentrationBlock(snapshot, headline));
       // The newest supply of every other basis at this stage, after the headline.
       const others = new Map<string, StageYearSupply>();
-      for (const supply of snapshot.suppliesByMineralStage.get(mineralStageKey(mineral, stage.id)) ?? []) {
+      for (const supply of [...(snapshot.suppliesByMineralStage.get(key) ?? []), ...shareSeries]) {
         if (supply.basis === headline.basis) continue;
         const current = others.get(supply.basis);
         if (!current || yearRank(supply) > yearRank(current)) others.set(supply.basis, supply);

@@ -39,6 +39,8 @@ describe('GET /v1/editions', () => {
       'usgs-ofr-2024-1057',
       'usgs-mcs-2023',
       'wb-wgi-2023',
+      // Dated by year only (2023), so it sorts after the editions dated within 2023.
+      'eu-crm-2023',
       'usgs-mcs-2022',
     ]);
     expect(body.data[0]).toMatchObject({
