@@ -32,7 +32,8 @@ const twoDp = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 export const fmt = {
   /** Tonnes or an index, grouped. */
-  int: (value: number) => integer.format(value),
+  // Null where a figure is not a tonnage (a share-based stage): shown as a dash, never as 0.
+  int: (value: number | null) => (value === null ? '—' : integer.format(value)),
   /** HHI as published (one decimal). */
   hhi: (value: number) => oneDp.format(value),
   /** A `share` field: already a percentage (0–100). */

@@ -30,7 +30,8 @@ type Metric = 'hhi' | 'china';
 
 interface Cell {
   value: number;
-  year: number;
+  /** Null for a share-based stage (a reference period, not a year). */
+  year: number | null;
   sourceIds: string[];
   sub: string;
   tip: string;
