@@ -19,7 +19,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
+import { csvText, readCsv } from './data-files.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -337,23 +337,10 @@ function fail(message: string): never {
   throw new Error(`build-export-controls: ${message}`);
 }
 
-function readCsv(file: string): Row[] {
-  return parse(fs.readFileSync(file, 'utf8'), { columns: true, bom: true, skip_empty_lines: true }) as Row[];
-}
-
 function get(row: Row, column: string): string {
   const value = row[column];
   if (value === undefined) fail(`column '${column}' missing`);
   return value.trim();
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-function csvText(columns: readonly string[], rows: readonly Record<string, string>[]): string {
-  const lines = [columns.join(','), ...rows.map((row) => columns.map((column) => csvField(row[column] ?? '')).join(','))];
-  return `${lines.join('\n')}\n`;
 }
 
 function byId<T extends { id: string }>(a: T, b: T): number {
