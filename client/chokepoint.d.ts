@@ -2502,17 +2502,27 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    year: number;
+                    /** @description Data year of the annual tonnes used; null when the stage answers from a share table (see `period`) */
+                    year: number | null;
+                    /**
+                     * @description tonnes: annual production by country; shares: published country shares of world supply over `period` (no tonnes)
+                     * @enum {string}
+                     */
+                    measure: "tonnes" | "shares";
+                    /** @description Reference period of a share table, as its source states it; null for annual tonnes */
+                    period: string | null;
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
                     edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows) */
-                    baselineTonnes: number;
-                    /** @description Σ shocked tonnes × reduction */
-                    lostTonnes: number;
-                    /** @description Lost tonnes made up by substitution */
-                    substitutedTonnes: number;
+                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
+                    baselineTonnes: number | null;
+                    /** @description Σ shocked tonnes × reduction; null on a share table */
+                    lostTonnes: number | null;
+                    /** @description Lost tonnes made up by substitution; null on a share table */
+                    substitutedTonnes: number | null;
+                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
+                    tonnesReason: string | null;
                     /** @description Lost tonnes / baseline, 0–1, before substitution */
                     grossLossShare: number;
                     /** @description Lost tonnes net of substitution / baseline, 0–1 */
@@ -2537,7 +2547,7 @@ export interface components {
                         country: string;
                         name: string;
                         reduction: number;
-                        lostTonnes: number;
+                        lostTonnes: number | null;
                     }[];
                     /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
                     withheldShocked: string[];
@@ -2633,7 +2643,8 @@ export interface components {
                     name: string;
                     /** @description Percent of world supply at the binding stage before the shock */
                     share: number;
-                    tonnes: number;
+                    /** @description Tonnes at the binding stage; null when that stage is a share table */
+                    tonnes: number | null;
                     /** @description Latest reserves of the mineral */
                     reserves: {
                         tonnes: number;
@@ -2671,17 +2682,27 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    year: number;
+                    /** @description Data year of the annual tonnes used; null when the stage answers from a share table (see `period`) */
+                    year: number | null;
+                    /**
+                     * @description tonnes: annual production by country; shares: published country shares of world supply over `period` (no tonnes)
+                     * @enum {string}
+                     */
+                    measure: "tonnes" | "shares";
+                    /** @description Reference period of a share table, as its source states it; null for annual tonnes */
+                    period: string | null;
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
                     edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows) */
-                    baselineTonnes: number;
-                    /** @description Σ shocked tonnes × reduction */
-                    lostTonnes: number;
-                    /** @description Lost tonnes made up by substitution */
-                    substitutedTonnes: number;
+                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
+                    baselineTonnes: number | null;
+                    /** @description Σ shocked tonnes × reduction; null on a share table */
+                    lostTonnes: number | null;
+                    /** @description Lost tonnes made up by substitution; null on a share table */
+                    substitutedTonnes: number | null;
+                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
+                    tonnesReason: string | null;
                     /** @description Lost tonnes / baseline, 0–1, before substitution */
                     grossLossShare: number;
                     /** @description Lost tonnes net of substitution / baseline, 0–1 */
@@ -2706,7 +2727,7 @@ export interface components {
                         country: string;
                         name: string;
                         reduction: number;
-                        lostTonnes: number;
+                        lostTonnes: number | null;
                     }[];
                     /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
                     withheldShocked: string[];
@@ -2992,17 +3013,27 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    year: number;
+                    /** @description Data year of the annual tonnes used; null when the stage answers from a share table (see `period`) */
+                    year: number | null;
+                    /**
+                     * @description tonnes: annual production by country; shares: published country shares of world supply over `period` (no tonnes)
+                     * @enum {string}
+                     */
+                    measure: "tonnes" | "shares";
+                    /** @description Reference period of a share table, as its source states it; null for annual tonnes */
+                    period: string | null;
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
                     edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows) */
-                    baselineTonnes: number;
-                    /** @description Σ shocked tonnes × reduction */
-                    lostTonnes: number;
-                    /** @description Lost tonnes made up by substitution */
-                    substitutedTonnes: number;
+                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
+                    baselineTonnes: number | null;
+                    /** @description Σ shocked tonnes × reduction; null on a share table */
+                    lostTonnes: number | null;
+                    /** @description Lost tonnes made up by substitution; null on a share table */
+                    substitutedTonnes: number | null;
+                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
+                    tonnesReason: string | null;
                     /** @description Lost tonnes / baseline, 0–1, before substitution */
                     grossLossShare: number;
                     /** @description Lost tonnes net of substitution / baseline, 0–1 */
@@ -3027,7 +3058,7 @@ export interface components {
                         country: string;
                         name: string;
                         reduction: number;
-                        lostTonnes: number;
+                        lostTonnes: number | null;
                     }[];
                     /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
                     withheldShocked: string[];
@@ -3123,7 +3154,8 @@ export interface components {
                     name: string;
                     /** @description Percent of world supply at the binding stage before the shock */
                     share: number;
-                    tonnes: number;
+                    /** @description Tonnes at the binding stage; null when that stage is a share table */
+                    tonnes: number | null;
                     /** @description Latest reserves of the mineral */
                     reserves: {
                         tonnes: number;
@@ -3161,17 +3193,27 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    year: number;
+                    /** @description Data year of the annual tonnes used; null when the stage answers from a share table (see `period`) */
+                    year: number | null;
+                    /**
+                     * @description tonnes: annual production by country; shares: published country shares of world supply over `period` (no tonnes)
+                     * @enum {string}
+                     */
+                    measure: "tonnes" | "shares";
+                    /** @description Reference period of a share table, as its source states it; null for annual tonnes */
+                    period: string | null;
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
                     edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows) */
-                    baselineTonnes: number;
-                    /** @description Σ shocked tonnes × reduction */
-                    lostTonnes: number;
-                    /** @description Lost tonnes made up by substitution */
-                    substitutedTonnes: number;
+                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
+                    baselineTonnes: number | null;
+                    /** @description Σ shocked tonnes × reduction; null on a share table */
+                    lostTonnes: number | null;
+                    /** @description Lost tonnes made up by substitution; null on a share table */
+                    substitutedTonnes: number | null;
+                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
+                    tonnesReason: string | null;
                     /** @description Lost tonnes / baseline, 0–1, before substitution */
                     grossLossShare: number;
                     /** @description Lost tonnes net of substitution / baseline, 0–1 */
@@ -3196,7 +3238,7 @@ export interface components {
                         country: string;
                         name: string;
                         reduction: number;
-                        lostTonnes: number;
+                        lostTonnes: number | null;
                     }[];
                     /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
                     withheldShocked: string[];
@@ -5341,7 +5383,15 @@ export interface components {
                 stage: string;
                 /** @description Latest year with a figure for this country; null for a share-based stage (reference period) */
                 year: number | null;
+                /**
+                 * @description tonnes: annual production; shares: a published share of world supply over `period`
+                 * @enum {string}
+                 */
+                measure: "tonnes" | "shares";
+                /** @description Reference period of a share table; null for annual tonnes */
+                period: string | null;
                 basis: string;
+                /** @description Null when withheld, and on a share table (no tonnes are published) */
                 tonnes: number | null;
                 /** @description Percent of world output that year */
                 share: number | null;
@@ -7211,17 +7261,27 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    year: number;
+                    /** @description Data year of the annual tonnes used; null when the stage answers from a share table (see `period`) */
+                    year: number | null;
+                    /**
+                     * @description tonnes: annual production by country; shares: published country shares of world supply over `period` (no tonnes)
+                     * @enum {string}
+                     */
+                    measure: "tonnes" | "shares";
+                    /** @description Reference period of a share table, as its source states it; null for annual tonnes */
+                    period: string | null;
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
                     edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows) */
-                    baselineTonnes: number;
-                    /** @description Σ shocked tonnes × reduction */
-                    lostTonnes: number;
-                    /** @description Lost tonnes made up by substitution */
-                    substitutedTonnes: number;
+                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
+                    baselineTonnes: number | null;
+                    /** @description Σ shocked tonnes × reduction; null on a share table */
+                    lostTonnes: number | null;
+                    /** @description Lost tonnes made up by substitution; null on a share table */
+                    substitutedTonnes: number | null;
+                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
+                    tonnesReason: string | null;
                     /** @description Lost tonnes / baseline, 0–1, before substitution */
                     grossLossShare: number;
                     /** @description Lost tonnes net of substitution / baseline, 0–1 */
@@ -7246,7 +7306,7 @@ export interface components {
                         country: string;
                         name: string;
                         reduction: number;
-                        lostTonnes: number;
+                        lostTonnes: number | null;
                     }[];
                     /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
                     withheldShocked: string[];
@@ -7342,7 +7402,8 @@ export interface components {
                     name: string;
                     /** @description Percent of world supply at the binding stage before the shock */
                     share: number;
-                    tonnes: number;
+                    /** @description Tonnes at the binding stage; null when that stage is a share table */
+                    tonnes: number | null;
                     /** @description Latest reserves of the mineral */
                     reserves: {
                         tonnes: number;
@@ -7380,17 +7441,27 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    year: number;
+                    /** @description Data year of the annual tonnes used; null when the stage answers from a share table (see `period`) */
+                    year: number | null;
+                    /**
+                     * @description tonnes: annual production by country; shares: published country shares of world supply over `period` (no tonnes)
+                     * @enum {string}
+                     */
+                    measure: "tonnes" | "shares";
+                    /** @description Reference period of a share table, as its source states it; null for annual tonnes */
+                    period: string | null;
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
                     edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows) */
-                    baselineTonnes: number;
-                    /** @description Σ shocked tonnes × reduction */
-                    lostTonnes: number;
-                    /** @description Lost tonnes made up by substitution */
-                    substitutedTonnes: number;
+                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
+                    baselineTonnes: number | null;
+                    /** @description Σ shocked tonnes × reduction; null on a share table */
+                    lostTonnes: number | null;
+                    /** @description Lost tonnes made up by substitution; null on a share table */
+                    substitutedTonnes: number | null;
+                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
+                    tonnesReason: string | null;
                     /** @description Lost tonnes / baseline, 0–1, before substitution */
                     grossLossShare: number;
                     /** @description Lost tonnes net of substitution / baseline, 0–1 */
@@ -7415,7 +7486,7 @@ export interface components {
                         country: string;
                         name: string;
                         reduction: number;
-                        lostTonnes: number;
+                        lostTonnes: number | null;
                     }[];
                     /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
                     withheldShocked: string[];
@@ -7701,17 +7772,27 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    year: number;
+                    /** @description Data year of the annual tonnes used; null when the stage answers from a share table (see `period`) */
+                    year: number | null;
+                    /**
+                     * @description tonnes: annual production by country; shares: published country shares of world supply over `period` (no tonnes)
+                     * @enum {string}
+                     */
+                    measure: "tonnes" | "shares";
+                    /** @description Reference period of a share table, as its source states it; null for annual tonnes */
+                    period: string | null;
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
                     edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows) */
-                    baselineTonnes: number;
-                    /** @description Σ shocked tonnes × reduction */
-                    lostTonnes: number;
-                    /** @description Lost tonnes made up by substitution */
-                    substitutedTonnes: number;
+                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
+                    baselineTonnes: number | null;
+                    /** @description Σ shocked tonnes × reduction; null on a share table */
+                    lostTonnes: number | null;
+                    /** @description Lost tonnes made up by substitution; null on a share table */
+                    substitutedTonnes: number | null;
+                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
+                    tonnesReason: string | null;
                     /** @description Lost tonnes / baseline, 0–1, before substitution */
                     grossLossShare: number;
                     /** @description Lost tonnes net of substitution / baseline, 0–1 */
@@ -7736,7 +7817,7 @@ export interface components {
                         country: string;
                         name: string;
                         reduction: number;
-                        lostTonnes: number;
+                        lostTonnes: number | null;
                     }[];
                     /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
                     withheldShocked: string[];
@@ -7832,7 +7913,8 @@ export interface components {
                     name: string;
                     /** @description Percent of world supply at the binding stage before the shock */
                     share: number;
-                    tonnes: number;
+                    /** @description Tonnes at the binding stage; null when that stage is a share table */
+                    tonnes: number | null;
                     /** @description Latest reserves of the mineral */
                     reserves: {
                         tonnes: number;
@@ -7870,17 +7952,27 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    year: number;
+                    /** @description Data year of the annual tonnes used; null when the stage answers from a share table (see `period`) */
+                    year: number | null;
+                    /**
+                     * @description tonnes: annual production by country; shares: published country shares of world supply over `period` (no tonnes)
+                     * @enum {string}
+                     */
+                    measure: "tonnes" | "shares";
+                    /** @description Reference period of a share table, as its source states it; null for annual tonnes */
+                    period: string | null;
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
                     edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows) */
-                    baselineTonnes: number;
-                    /** @description Σ shocked tonnes × reduction */
-                    lostTonnes: number;
-                    /** @description Lost tonnes made up by substitution */
-                    substitutedTonnes: number;
+                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
+                    baselineTonnes: number | null;
+                    /** @description Σ shocked tonnes × reduction; null on a share table */
+                    lostTonnes: number | null;
+                    /** @description Lost tonnes made up by substitution; null on a share table */
+                    substitutedTonnes: number | null;
+                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
+                    tonnesReason: string | null;
                     /** @description Lost tonnes / baseline, 0–1, before substitution */
                     grossLossShare: number;
                     /** @description Lost tonnes net of substitution / baseline, 0–1 */
@@ -7905,7 +7997,7 @@ export interface components {
                         country: string;
                         name: string;
                         reduction: number;
-                        lostTonnes: number;
+                        lostTonnes: number | null;
                     }[];
                     /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
                     withheldShocked: string[];
@@ -10053,7 +10145,15 @@ export interface components {
                 stage: string;
                 /** @description Latest year with a figure for this country; null for a share-based stage (reference period) */
                 year: number | null;
+                /**
+                 * @description tonnes: annual production; shares: a published share of world supply over `period`
+                 * @enum {string}
+                 */
+                measure: "tonnes" | "shares";
+                /** @description Reference period of a share table; null for annual tonnes */
+                period: string | null;
                 basis: string;
+                /** @description Null when withheld, and on a share table (no tonnes are published) */
                 tonnes: number | null;
                 /** @description Percent of world output that year */
                 share: number | null;

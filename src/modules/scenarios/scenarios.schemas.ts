@@ -102,13 +102,18 @@ const NamedShareSchema = z.object({
 const StageOkSchema = z.object({
   stage: z.string(),
   status: z.literal('ok'),
-  year: z.number().int(),
+  year: z.number().int().nullable().describe('Data year of the annual tonnes used; null when the stage answers from a share table (see `period`)'),
+  measure: z
+    .enum(['tonnes', 'shares'])
+    .describe('tonnes: annual production by country; shares: published country shares of world supply over `period` (no tonnes)'),
+  period: z.string().nullable().describe('Reference period of a share table, as its source states it; null for annual tonnes'),
   basis: z.string(),
   basisLabel: z.string(),
   edition: z.string().nullable().describe('The edition whose figures this stage used'),
-  baselineTonnes: z.number().describe('World supply before the shock (published world total, else the sum of rows)'),
-  lostTonnes: z.number().describe('Σ shocked tonnes × reduction'),
-  substitutedTonnes: z.number().describe('Lost tonnes made up by substitution'),
+  baselineTonnes: z.number().nullable().describe('World supply before the shock (published world total, else the sum of rows); null on a share table'),
+  lostTonnes: z.number().nullable().describe('Σ shocked tonnes × reduction; null on a share table'),
+  substitutedTonnes: z.number().nullable().describe('Lost tonnes made up by substitution; null on a share table'),
+  tonnesReason: z.string().nullable().describe('Why the tonnes are null (a share-based stage); null when they are computed'),
   grossLossShare: z.number().describe('Lost tonnes / baseline, 0–1, before substitution'),
   lossShare: z.number().describe('Lost tonnes net of substitution / baseline, 0–1'),
   hhiBefore: z.number(),
@@ -116,7 +121,7 @@ const StageOkSchema = z.object({
   topProducerBefore: NamedShareSchema,
   topProducerAfter: NamedShareSchema.nullable().describe('Largest producer’s share of the remaining supply'),
   shocked: z.array(
-    z.object({ country: z.string(), name: z.string(), reduction: z.number(), lostTonnes: z.number() }),
+    z.object({ country: z.string(), name: z.string(), reduction: z.number(), lostTonnes: z.number().nullable() }),
   ),
   withheldShocked: z
     .array(z.string())
@@ -186,7 +191,7 @@ const AlternativeSchema = z.object({
   country: z.string(),
   name: z.string(),
   share: z.number().describe('Percent of world supply at the binding stage before the shock'),
-  tonnes: z.number(),
+  tonnes: z.number().nullable().describe('Tonnes at the binding stage; null when that stage is a share table'),
   reserves: z
     .object({ tonnes: z.number(), year: z.number().int(), basis: z.string(), lowerBound: z.boolean(), sourceId: z.string() })
     .nullable()
