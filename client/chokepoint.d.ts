@@ -1618,6 +1618,8 @@ export interface components {
          *           "mineral": "gallium",
          *           "stage": "refining",
          *           "year": 2024,
+         *           "period": null,
+         *           "measure": "tonnes",
          *           "edition": "usgs-mcs-2025",
          *           "hhi": 9739.5,
          *           "hhiUpperBound": 9739.5,
@@ -1646,8 +1648,15 @@ export interface components {
                 rank: number;
                 mineral: string;
                 stage: string;
-                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                /** @description Data year; null for a share-based stage, which covers `period` instead */
                 year: number | null;
+                /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                period: string | null;
+                /**
+                 * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                 * @enum {string}
+                 */
+                measure: "tonnes" | "shares";
                 edition: string;
                 hhi: number;
                 hhiUpperBound: number;
@@ -1680,6 +1689,8 @@ export interface components {
          *           "mineral": "gallium",
          *           "stage": "refining",
          *           "year": 2024,
+         *           "period": null,
+         *           "measure": "tonnes",
          *           "edition": "usgs-mcs-2025",
          *           "share": 98.68,
          *           "tonnes": 750,
@@ -1708,8 +1719,15 @@ export interface components {
             data: {
                 mineral: string;
                 stage: string;
-                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                /** @description Data year; null for a share-based stage, which covers `period` instead */
                 year: number | null;
+                /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                period: string | null;
+                /**
+                 * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                 * @enum {string}
+                 */
+                measure: "tonnes" | "shares";
                 edition: string;
                 /** @description Percent of world output */
                 share: number;
@@ -2295,11 +2313,14 @@ export interface components {
          *               "stage": "mining",
          *               "status": "ok",
          *               "year": 2024,
+         *               "period": null,
+         *               "measure": "tonnes",
          *               "basis": "sb-contained",
          *               "basisLabel": "contained antimony",
          *               "baselineTonnes": 100000,
          *               "lostTonnes": 60000,
          *               "substitutedTonnes": 0,
+         *               "tonnesReason": null,
          *               "grossLossShare": 0.6,
          *               "lossShare": 0.6,
          *               "hhiBefore": 4099.6,
@@ -2502,15 +2523,15 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    /** @description Data year of the annual tonnes used; null when the stage answers from a share table (see `period`) */
+                    /** @description Data year; null for a share-based stage, which covers `period` instead */
                     year: number | null;
+                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                    period: string | null;
                     /**
-                     * @description tonnes: annual production by country; shares: published country shares of world supply over `period` (no tonnes)
+                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
                      * @enum {string}
                      */
                     measure: "tonnes" | "shares";
-                    /** @description Reference period of a share table, as its source states it; null for annual tonnes */
-                    period: string | null;
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
@@ -2682,15 +2703,15 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    /** @description Data year of the annual tonnes used; null when the stage answers from a share table (see `period`) */
+                    /** @description Data year; null for a share-based stage, which covers `period` instead */
                     year: number | null;
+                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                    period: string | null;
                     /**
-                     * @description tonnes: annual production by country; shares: published country shares of world supply over `period` (no tonnes)
+                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
                      * @enum {string}
                      */
                     measure: "tonnes" | "shares";
-                    /** @description Reference period of a share table, as its source states it; null for annual tonnes */
-                    period: string | null;
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
@@ -2801,11 +2822,14 @@ export interface components {
          *               "stage": "mining",
          *               "status": "ok",
          *               "year": 2024,
+         *               "period": null,
+         *               "measure": "tonnes",
          *               "basis": "sb-contained",
          *               "basisLabel": "contained antimony",
          *               "baselineTonnes": 100000,
          *               "lostTonnes": 60000,
          *               "substitutedTonnes": 0,
+         *               "tonnesReason": null,
          *               "grossLossShare": 0.6,
          *               "lossShare": 0.6,
          *               "hhiBefore": 4099.6,
@@ -3013,15 +3037,15 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    /** @description Data year of the annual tonnes used; null when the stage answers from a share table (see `period`) */
+                    /** @description Data year; null for a share-based stage, which covers `period` instead */
                     year: number | null;
+                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                    period: string | null;
                     /**
-                     * @description tonnes: annual production by country; shares: published country shares of world supply over `period` (no tonnes)
+                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
                      * @enum {string}
                      */
                     measure: "tonnes" | "shares";
-                    /** @description Reference period of a share table, as its source states it; null for annual tonnes */
-                    period: string | null;
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
@@ -3193,15 +3217,15 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    /** @description Data year of the annual tonnes used; null when the stage answers from a share table (see `period`) */
+                    /** @description Data year; null for a share-based stage, which covers `period` instead */
                     year: number | null;
+                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                    period: string | null;
                     /**
-                     * @description tonnes: annual production by country; shares: published country shares of world supply over `period` (no tonnes)
+                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
                      * @enum {string}
                      */
                     measure: "tonnes" | "shares";
-                    /** @description Reference period of a share table, as its source states it; null for annual tonnes */
-                    period: string | null;
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
@@ -4200,11 +4224,14 @@ export interface components {
          *                     "stage": "mining",
          *                     "status": "ok",
          *                     "year": 2024,
+         *                     "period": null,
+         *                     "measure": "tonnes",
          *                     "basis": "sb-contained",
          *                     "basisLabel": "contained antimony",
          *                     "baselineTonnes": 100000,
          *                     "lostTonnes": 60000,
          *                     "substitutedTonnes": 0,
+         *                     "tonnesReason": null,
          *                     "grossLossShare": 0.6,
          *                     "lossShare": 0.6,
          *                     "hhiBefore": 4099.6,
@@ -5327,6 +5354,8 @@ export interface components {
          *           "mineral": "antimony",
          *           "stage": "mining",
          *           "year": 2024,
+         *           "period": null,
+         *           "measure": "tonnes",
          *           "basis": "sb-contained",
          *           "tonnes": 21000,
          *           "share": 21,
@@ -5381,15 +5410,15 @@ export interface components {
             production: {
                 mineral: string;
                 stage: string;
-                /** @description Latest year with a figure for this country; null for a share-based stage (reference period) */
+                /** @description Data year; null for a share-based stage, which covers `period` instead */
                 year: number | null;
+                /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                period: string | null;
                 /**
-                 * @description tonnes: annual production; shares: a published share of world supply over `period`
+                 * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
                  * @enum {string}
                  */
                 measure: "tonnes" | "shares";
-                /** @description Reference period of a share table; null for annual tonnes */
-                period: string | null;
                 basis: string;
                 /** @description Null when withheld, and on a share table (no tonnes are published) */
                 tonnes: number | null;
@@ -6374,6 +6403,8 @@ export interface components {
          *           "mineral": "gallium",
          *           "stage": "refining",
          *           "year": 2024,
+         *           "period": null,
+         *           "measure": "tonnes",
          *           "edition": "usgs-mcs-2025",
          *           "hhi": 9739.5,
          *           "hhiUpperBound": 9739.5,
@@ -6402,8 +6433,15 @@ export interface components {
                 rank: number;
                 mineral: string;
                 stage: string;
-                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                /** @description Data year; null for a share-based stage, which covers `period` instead */
                 year: number | null;
+                /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                period: string | null;
+                /**
+                 * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                 * @enum {string}
+                 */
+                measure: "tonnes" | "shares";
                 edition: string;
                 hhi: number;
                 hhiUpperBound: number;
@@ -6436,6 +6474,8 @@ export interface components {
          *           "mineral": "gallium",
          *           "stage": "refining",
          *           "year": 2024,
+         *           "period": null,
+         *           "measure": "tonnes",
          *           "edition": "usgs-mcs-2025",
          *           "share": 98.68,
          *           "tonnes": 750,
@@ -6464,8 +6504,15 @@ export interface components {
             data: {
                 mineral: string;
                 stage: string;
-                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                /** @description Data year; null for a share-based stage, which covers `period` instead */
                 year: number | null;
+                /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                period: string | null;
+                /**
+                 * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                 * @enum {string}
+                 */
+                measure: "tonnes" | "shares";
                 edition: string;
                 /** @description Percent of world output */
                 share: number;
@@ -7054,11 +7101,14 @@ export interface components {
          *               "stage": "mining",
          *               "status": "ok",
          *               "year": 2024,
+         *               "period": null,
+         *               "measure": "tonnes",
          *               "basis": "sb-contained",
          *               "basisLabel": "contained antimony",
          *               "baselineTonnes": 100000,
          *               "lostTonnes": 60000,
          *               "substitutedTonnes": 0,
+         *               "tonnesReason": null,
          *               "grossLossShare": 0.6,
          *               "lossShare": 0.6,
          *               "hhiBefore": 4099.6,
@@ -7261,15 +7311,15 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    /** @description Data year of the annual tonnes used; null when the stage answers from a share table (see `period`) */
+                    /** @description Data year; null for a share-based stage, which covers `period` instead */
                     year: number | null;
+                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                    period: string | null;
                     /**
-                     * @description tonnes: annual production by country; shares: published country shares of world supply over `period` (no tonnes)
+                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
                      * @enum {string}
                      */
                     measure: "tonnes" | "shares";
-                    /** @description Reference period of a share table, as its source states it; null for annual tonnes */
-                    period: string | null;
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
@@ -7441,15 +7491,15 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    /** @description Data year of the annual tonnes used; null when the stage answers from a share table (see `period`) */
+                    /** @description Data year; null for a share-based stage, which covers `period` instead */
                     year: number | null;
+                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                    period: string | null;
                     /**
-                     * @description tonnes: annual production by country; shares: published country shares of world supply over `period` (no tonnes)
+                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
                      * @enum {string}
                      */
                     measure: "tonnes" | "shares";
-                    /** @description Reference period of a share table, as its source states it; null for annual tonnes */
-                    period: string | null;
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
@@ -7560,11 +7610,14 @@ export interface components {
          *               "stage": "mining",
          *               "status": "ok",
          *               "year": 2024,
+         *               "period": null,
+         *               "measure": "tonnes",
          *               "basis": "sb-contained",
          *               "basisLabel": "contained antimony",
          *               "baselineTonnes": 100000,
          *               "lostTonnes": 60000,
          *               "substitutedTonnes": 0,
+         *               "tonnesReason": null,
          *               "grossLossShare": 0.6,
          *               "lossShare": 0.6,
          *               "hhiBefore": 4099.6,
@@ -7772,15 +7825,15 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    /** @description Data year of the annual tonnes used; null when the stage answers from a share table (see `period`) */
+                    /** @description Data year; null for a share-based stage, which covers `period` instead */
                     year: number | null;
+                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                    period: string | null;
                     /**
-                     * @description tonnes: annual production by country; shares: published country shares of world supply over `period` (no tonnes)
+                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
                      * @enum {string}
                      */
                     measure: "tonnes" | "shares";
-                    /** @description Reference period of a share table, as its source states it; null for annual tonnes */
-                    period: string | null;
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
@@ -7952,15 +8005,15 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    /** @description Data year of the annual tonnes used; null when the stage answers from a share table (see `period`) */
+                    /** @description Data year; null for a share-based stage, which covers `period` instead */
                     year: number | null;
+                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                    period: string | null;
                     /**
-                     * @description tonnes: annual production by country; shares: published country shares of world supply over `period` (no tonnes)
+                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
                      * @enum {string}
                      */
                     measure: "tonnes" | "shares";
-                    /** @description Reference period of a share table, as its source states it; null for annual tonnes */
-                    period: string | null;
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
@@ -8962,11 +9015,14 @@ export interface components {
          *                     "stage": "mining",
          *                     "status": "ok",
          *                     "year": 2024,
+         *                     "period": null,
+         *                     "measure": "tonnes",
          *                     "basis": "sb-contained",
          *                     "basisLabel": "contained antimony",
          *                     "baselineTonnes": 100000,
          *                     "lostTonnes": 60000,
          *                     "substitutedTonnes": 0,
+         *                     "tonnesReason": null,
          *                     "grossLossShare": 0.6,
          *                     "lossShare": 0.6,
          *                     "hhiBefore": 4099.6,
@@ -10089,6 +10145,8 @@ export interface components {
          *           "mineral": "antimony",
          *           "stage": "mining",
          *           "year": 2024,
+         *           "period": null,
+         *           "measure": "tonnes",
          *           "basis": "sb-contained",
          *           "tonnes": 21000,
          *           "share": 21,
@@ -10143,15 +10201,15 @@ export interface components {
             production: {
                 mineral: string;
                 stage: string;
-                /** @description Latest year with a figure for this country; null for a share-based stage (reference period) */
+                /** @description Data year; null for a share-based stage, which covers `period` instead */
                 year: number | null;
+                /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                period: string | null;
                 /**
-                 * @description tonnes: annual production; shares: a published share of world supply over `period`
+                 * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
                  * @enum {string}
                  */
                 measure: "tonnes" | "shares";
-                /** @description Reference period of a share table; null for annual tonnes */
-                period: string | null;
                 basis: string;
                 /** @description Null when withheld, and on a share table (no tonnes are published) */
                 tonnes: number | null;

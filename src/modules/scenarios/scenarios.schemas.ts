@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EditionIdSchema, Iso3Schema, MineralIdSchema, StageIdSchema } from '../../schemas/common.js';
-import { InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
+import { InsufficientDataSchema, MethodLinkSchema, StageTimeFields } from '../../schemas/scores.js';
 
 // ---- Request -----------------------------------------------------------------------------------
 
@@ -102,11 +102,7 @@ const NamedShareSchema = z.object({
 const StageOkSchema = z.object({
   stage: z.string(),
   status: z.literal('ok'),
-  year: z.number().int().nullable().describe('Data year of the annual tonnes used; null when the stage answers from a share table (see `period`)'),
-  measure: z
-    .enum(['tonnes', 'shares'])
-    .describe('tonnes: annual production by country; shares: published country shares of world supply over `period` (no tonnes)'),
-  period: z.string().nullable().describe('Reference period of a share table, as its source states it; null for annual tonnes'),
+  ...StageTimeFields,
   basis: z.string(),
   basisLabel: z.string(),
   edition: z.string().nullable().describe('The edition whose figures this stage used'),
@@ -308,11 +304,14 @@ export const RESPONSE_EXAMPLE = {
           stage: 'mining',
           status: 'ok' as const,
           year: 2024,
+          period: null,
+          measure: 'tonnes' as const,
           basis: 'sb-contained',
           basisLabel: 'contained antimony',
           baselineTonnes: 100000,
           lostTonnes: 60000,
           substitutedTonnes: 0,
+          tonnesReason: null,
           grossLossShare: 0.6,
           lossShare: 0.6,
           hhiBefore: 4099.6,

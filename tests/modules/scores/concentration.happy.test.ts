@@ -397,6 +397,10 @@ describe('GET /v1/countries/{iso3}/dominance', () => {
 
     const tungsten = body.data.find((r: any) => r.mineral === 'tungsten' && r.stage === 'mining');
     expect(tungsten).toMatchObject({ year: 2024, share: 82.72, tonnes: 67_000, rank: 1, hhi: 6879.8, worldTonnes: 81_000 });
+    // APT from the EU CRM 2023 shares: a share, never tonnes.
+    const apt = body.data.find((r: any) => r.mineral === 'tungsten' && r.stage === 'refining');
+    expect(apt).toMatchObject({ year: null, measure: 'shares', share: 85.6, tonnes: null, worldTonnes: null, rank: 1, hhi: 7372.5 });
+    expect(apt.period).toBe('EU CRM 2023 assessment period (five-year average)');
   });
 
   it('?minShare=90 keeps only shares of at least 90 %', async () => {
