@@ -1317,14 +1317,14 @@ export interface components {
          *                 "eu-crm-2023-appendix-7"
          *               ],
          *               "status": "ok",
-         *               "hhi": 2856.6,
+         *               "hhi": 2894.8,
          *               "hhiRange": {
-         *                 "lower": 2856.6,
-         *                 "upper": 2856.6,
+         *                 "lower": 2894.8,
+         *                 "upper": 2894.8,
          *                 "exact": true
          *               },
          *               "cr1": 51.8,
-         *               "cr3": 66.3,
+         *               "cr3": 66.8,
          *               "band2023": "highly_concentrated",
          *               "topProducers": [
          *                 {
@@ -6102,14 +6102,14 @@ export interface components {
          *                 "eu-crm-2023-appendix-7"
          *               ],
          *               "status": "ok",
-         *               "hhi": 2856.6,
+         *               "hhi": 2894.8,
          *               "hhiRange": {
-         *                 "lower": 2856.6,
-         *                 "upper": 2856.6,
+         *                 "lower": 2894.8,
+         *                 "upper": 2894.8,
          *                 "exact": true
          *               },
          *               "cr1": 51.8,
-         *               "cr3": 66.3,
+         *               "cr3": 66.8,
          *               "band2023": "highly_concentrated",
          *               "topProducers": [
          *                 {

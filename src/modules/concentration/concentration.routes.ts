@@ -45,7 +45,7 @@ const ChainSeriesBase = {
   sourceIds: z.array(z.string()).describe('GET /v1/sources/{id} for each citation'),
 };
 
-const ChainSchema = z
+export const ChainSchema = z
   .object({
     mineral: z.string(),
     name: z.string(),
@@ -99,10 +99,10 @@ const ChainSchema = z
               edition: 'eu-crm-2023',
               sourceIds: ['eu-crm-2023-appendix-7'],
               status: 'ok',
-              hhi: 2856.6,
-              hhiRange: { lower: 2856.6, upper: 2856.6, exact: true },
+              hhi: 2894.8,
+              hhiRange: { lower: 2894.8, upper: 2894.8, exact: true },
               cr1: 51.8,
-              cr3: 66.3,
+              cr3: 66.8,
               band2023: 'highly_concentrated',
               topProducers: [{ country: 'CHN', name: 'China', share: 51.8 }],
               china: { share: 51.8, note: null },
