@@ -377,7 +377,7 @@ describe('the workbench in Chromium', () => {
       await download.saveAs(saved);
       const expected = await (await fetch(`${base}/v1/concentration?format=csv`)).text();
       expect(readFileSync(saved, 'utf8')).toBe(expected);
-      expect(expected.split('\r\n')[0]).toMatch(/^rank,mineral,stage,year,edition,hhi/);
+      expect(expected.split('\r\n')[0]).toMatch(/^rank,mineral,stage,year,measure,period,edition,hhi/);
 
       await page.goto(`${base}/?view=scenario&preset=china-antimony-ban`);
       await page.locator('#scenario-summary').waitFor({ timeout: 20_000 });
