@@ -157,7 +157,7 @@ describe('a score table as CSV', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe(CSV_TYPE);
     expect(headerOf(response.body)).toEqual([
-      'rank', 'mineral', 'stage', 'year', 'edition', 'hhi', 'hhiUpperBound', 'cr1', 'cr3', 'band2023', 'topCountry', 'topShare', 'sourceIds',
+      'rank', 'mineral', 'stage', 'year', 'measure', 'period', 'edition', 'hhi', 'hhiUpperBound', 'cr1', 'cr3', 'band2023', 'topCountry', 'topShare', 'sourceIds',
     ]);
     const rows = parseCsv(response.body);
     expect(rows).toEqual(
@@ -166,6 +166,8 @@ describe('a score table as CSV', () => {
         mineral: row.mineral,
         stage: row.stage,
         year: cell(row.year),
+        measure: row.measure,
+        period: cell(row.period),
         edition: row.edition,
         hhi: cell(row.hhi),
         hhiUpperBound: cell(row.hhiUpperBound),
