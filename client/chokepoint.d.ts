@@ -1746,7 +1746,12 @@ export interface components {
             source: components["schemas"]["SourceRefInput"];
         };
         NetImportRelianceInput: {
-            year: number;
+            /** @description Data year; null for a figure over a reference period (see `period`) */
+            year: number | null;
+            /** @description The stage the reliance is for, where the source gives it per stage (EU CRM: the assessed stage); null for a whole-mineral figure */
+            stage: string | null;
+            /** @description The source's reference period, where it gives one instead of a year */
+            period: string | null;
             form: string | null;
             percent: number | null;
             /** @description As published, e.g. ">50" */
@@ -1758,14 +1763,53 @@ export interface components {
             censored: boolean;
             sourceId: string;
         };
+        ImporterDependencyStageInput: {
+            stage: string;
+            /** @description True for the stage the source assessed; the headline fields use it */
+            assessed: boolean;
+            importReliance: {
+                /** @description Import reliance at this stage, percent */
+                percent: number;
+                /** @description The same as a fraction 0–1 */
+                fraction: number;
+                /** @description The material the source assessed (e.g. Neodymium for rare earths) */
+                material: string;
+                period: string;
+                edition: string;
+                sourceId: string;
+            };
+            sourcing: {
+                period: string;
+                edition: string;
+                /** @description Sum of the listed shares (the source lists shares of at least 1 % only) */
+                listedSharePct: number;
+                sources: {
+                    country: string;
+                    name: string;
+                    /** @description Share of the importer's sourcing (domestic production + imports), percent */
+                    sharePct: number;
+                    /** @description As published */
+                    shareText: string;
+                    /** @description The trade-related variable t published next to the share; null when not given */
+                    tradeFactor: number | null;
+                    rank: number;
+                }[];
+                sourceIds: string[];
+            } | null;
+            /** @description Why sourcing is null */
+            reason: string | null;
+        };
         /**
          * @example {
          *       "importer": "USA",
+         *       "importerName": "United States",
          *       "data": [
          *         {
          *           "mineral": "antimony",
          *           "netImportReliance": {
          *             "year": 2024,
+         *             "stage": null,
+         *             "period": null,
          *             "form": null,
          *             "percent": 85,
          *             "valueText": "85",
@@ -1774,6 +1818,7 @@ export interface components {
          *             "censored": false,
          *             "sourceId": "usgs-mcs-2025-antimony-salient"
          *           },
+         *           "byStage": [],
          *           "importSources": {
          *             "period": "2020-23",
          *             "form": "total metal and oxide",
@@ -1868,6 +1913,7 @@ export interface components {
          */
         ImporterDependencyInput: {
             importer: string;
+            importerName: string;
             data: {
                 mineral: string;
                 netImportReliance: components["schemas"]["NetImportRelianceInput"] | null;
@@ -1930,13 +1976,63 @@ export interface components {
                     reason: string;
                     method: components["schemas"]["MethodLinkInput"];
                 };
+                /** @description Per stage, where the importer's source gives reliance per stage (EU CRM 2023); empty otherwise */
+                byStage: components["schemas"]["ImporterDependencyStageInput"][];
             }[];
             total: number;
             method: components["schemas"]["MethodLinkInput"];
         };
+        SupplierExposureStageInput: {
+            stage: string;
+            /** @description True for the stage the source assessed; the headline `direct` uses it */
+            assessed: boolean;
+            importReliance: {
+                /** @description Import reliance at this stage, percent */
+                percent: number;
+                /** @description The same as a fraction 0–1 */
+                fraction: number;
+                /** @description The material the source assessed (e.g. Neodymium for rare earths) */
+                material: string;
+                period: string;
+                edition: string;
+                sourceId: string;
+            };
+            /** @description The supplier's share of the importer's sourcing at this stage, with the trade factor t */
+            supplierSourcingShare: {
+                sharePct: number;
+                shareText: string;
+                tradeFactor: number | null;
+                rank: number;
+                period: string;
+                edition: string;
+                sourceIds: string[];
+            } | null;
+            /** @description Import reliance at this stage × supplier share of sourcing, 0–1; null with `directReason` when a figure is missing */
+            direct: number | null;
+            directReason: string | null;
+            /** @description The supplier's share of world supply at this stage, from the share tables (one entry per basis) */
+            upstream: {
+                basis: string;
+                /** @description Supplier share of world supply at this stage, percent; null when below the reporting threshold or not listed */
+                sharePct: number | null;
+                /** @description The same as a fraction 0–1 */
+                exposure: number | null;
+                /** @description The trade-related variable t the source gives the supplier at this stage */
+                tradeFactor: number | null;
+                /** @description Listed below the source's reporting threshold (<0.1 %) */
+                belowThreshold: boolean;
+                period: string | null;
+                edition: string;
+                sourceIds: string[];
+            }[];
+            /** @description Why `upstream` is empty */
+            upstreamReason: string | null;
+            explanation: string;
+        };
         /**
          * @example {
          *       "importer": "USA",
+         *       "importerName": "United States",
          *       "supplier": "CHN",
          *       "supplierName": "China",
          *       "data": [
@@ -1945,6 +2041,8 @@ export interface components {
          *           "status": "ok",
          *           "netImportReliance": {
          *             "year": 2024,
+         *             "stage": null,
+         *             "period": null,
          *             "form": null,
          *             "percent": 85,
          *             "valueText": "85",
@@ -1980,6 +2078,9 @@ export interface components {
          *           },
          *           "effectiveExposure": 0.6,
          *           "drivenBy": "upstream",
+         *           "directReason": null,
+         *           "byStage": [],
+         *           "explanation": "direct 0.5355 = net import reliance 85 % × China's 63 % of imports (2020-23); upstream 0.6 = China's 60 % of world mining (2024).",
          *           "method": {
          *             "id": "supplier-exposure",
          *             "version": "1.0.0",
@@ -1997,6 +2098,7 @@ export interface components {
          */
         SupplierExposureInput: {
             importer: string;
+            importerName: string;
             supplier: string;
             supplierName: string;
             data: ({
@@ -2030,6 +2132,11 @@ export interface components {
                 effectiveExposure: number;
                 /** @enum {string} */
                 drivenBy: "direct" | "upstream";
+                /** @description Why `direct` is null */
+                directReason: string | null;
+                /** @description Per stage, where the importer's source gives reliance per stage (EU CRM 2023); empty otherwise */
+                byStage: components["schemas"]["SupplierExposureStageInput"][];
+                explanation: string;
                 method: components["schemas"]["MethodLinkInput"];
             } | {
                 mineral: string;
@@ -2047,6 +2154,9 @@ export interface components {
                     sourceIds?: string[];
                 }[];
                 effectiveExposure: null;
+                directReason: string | null;
+                byStage: components["schemas"]["SupplierExposureStageInput"][];
+                explanation: string;
                 method: components["schemas"]["MethodLinkInput"];
             })[];
             total: number;
@@ -2207,7 +2317,7 @@ export interface components {
                 /** @description Fraction of output withheld, 0–1 (1 = the supply stops entirely) */
                 reduction: number;
             }[];
-            /** @description Importer whose consumption is assessed (ISO3, default USA) */
+            /** @description Importer whose consumption is assessed: one of the dataset's importers, e.g. USA or EU (case-insensitive, default USA) */
             importer?: string;
             /** @description Tonnes held, per mineral, in the form of the importer’s apparent consumption */
             stockpile?: {
@@ -2232,7 +2342,7 @@ export interface components {
             year?: number;
             /** @description Answer as this edition did (e.g. `usgs-mcs-2025`); see GET /v1/editions */
             edition?: string;
-            /** @description Overrides the importer (default USA) */
+            /** @description Overrides the importer (e.g. USA or EU; default USA) */
             importer?: string;
             /** @description Tonnes held, per mineral, in the form of the importer’s apparent consumption */
             stockpile?: {
@@ -2576,6 +2686,10 @@ export interface components {
                         /** @description True when no figure exists and 100 % is assumed */
                         assumed: boolean;
                         year: number | null;
+                        /** @description The stage the reliance is for, where the importer's source gives it per stage (EU CRM: the assessed stage) */
+                        stage: string | null;
+                        /** @description The source's reference period, where it gives one instead of a year */
+                        period: string | null;
                         form: string | null;
                         /** @description As published, e.g. `85`, `>50`, `E` */
                         valueText: string | null;
@@ -3066,6 +3180,10 @@ export interface components {
                         /** @description True when no figure exists and 100 % is assumed */
                         assumed: boolean;
                         year: number | null;
+                        /** @description The stage the reliance is for, where the importer's source gives it per stage (EU CRM: the assessed stage) */
+                        stage: string | null;
+                        /** @description The source's reference period, where it gives one instead of a year */
+                        period: string | null;
                         form: string | null;
                         /** @description As published, e.g. `85`, `>50`, `E` */
                         valueText: string | null;
@@ -4635,12 +4753,21 @@ export interface components {
          * @example {
          *       "mineral": "tungsten",
          *       "importer": "USA",
+         *       "importerName": "United States",
          *       "bottleneckStage": "mining",
          *       "supplyRisk": 3.899,
+         *       "publishedSupplyRisk": null,
          *       "stages": [
          *         {
          *           "stage": "mining",
          *           "year": 2024,
+         *           "period": null,
+         *           "tradeFactors": {
+         *             "global": [],
+         *             "sourcing": []
+         *           },
+         *           "publishedSupplyRisk": null,
+         *           "explanation": "GS from world mining production 2024 with t = 1; no importer sourcing shares, so global supply only.",
          *           "inputs": {
          *             "globalHhiWgi": 3.899,
          *             "euSourcingHhiWgi": null,
@@ -4672,6 +4799,8 @@ export interface components {
          *       ],
          *       "importReliance": {
          *         "year": 2024,
+         *         "stage": null,
+         *         "period": null,
          *         "form": null,
          *         "valueText": ">50",
          *         "fraction": 0.5,
@@ -4681,6 +4810,7 @@ export interface components {
          *       "importerSourcing": {
          *         "period": "2020-23",
          *         "form": null,
+         *         "stage": null,
          *         "rankOnly": true,
          *         "hhiWgi": null,
          *         "wgiYears": [],
@@ -4705,14 +4835,67 @@ export interface components {
         MineralSupplyRiskInput: {
             mineral: string;
             importer: string;
+            importerName: string;
             /** @description The stage with the higher supply risk (EU bottleneck rule) */
             bottleneckStage: string | null;
             supplyRisk: number | null;
+            /** @description The published assessment of this importer (EU CRM 2023), to compare with `supplyRisk`; null when there is none */
+            publishedSupplyRisk: {
+                /** @description The assessor's published SR (EU: one decimal) */
+                supplyRisk: number | null;
+                /** @description The stage it assessed */
+                stage: string;
+                material: string;
+                /** @description Published EoL-RIR, fraction 0–1 */
+                endOfLifeRecyclingInputRate: number | null;
+                /** @description Published SI_SR */
+                substitutionIndex: number | null;
+                /** @description GS+EU or GSonly, as published */
+                scope: string | null;
+                edition: string;
+                sourceId: string;
+            } | null;
             stages: (({
                 stage: string;
-                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                /** @description Data year; null for a share-based stage (see `period`) */
                 year: number | null;
+                /** @description Reference period of a share-based stage */
+                period: string | null;
                 inputs: components["schemas"]["EuSupplyRiskInputsInput"];
+                /** @description Every term of the two HHI_WGI,t sums with its trade factor t (empty where t is not published and 1 is used) */
+                tradeFactors: {
+                    global: {
+                        country: string;
+                        name: string;
+                        /** @description Percent */
+                        share: number;
+                        /** @description WGI on the EU 0–10 scale */
+                        wgiScaled: number;
+                        /** @description t used */
+                        tradeFactor: number;
+                        /** @description True when t is the source's published value; false when 1 is assumed */
+                        tradeFactorPublished: boolean;
+                        /** @description (share/100)² × WGI × t */
+                        contribution: number;
+                    }[];
+                    sourcing: {
+                        country: string;
+                        name: string;
+                        /** @description Percent */
+                        share: number;
+                        /** @description WGI on the EU 0–10 scale */
+                        wgiScaled: number;
+                        /** @description t used */
+                        tradeFactor: number;
+                        /** @description True when t is the source's published value; false when 1 is assumed */
+                        tradeFactorPublished: boolean;
+                        /** @description (share/100)² × WGI × t */
+                        contribution: number;
+                    }[];
+                };
+                /** @description The assessor's published SR for this stage, where it publishes one */
+                publishedSupplyRisk: number | null;
+                explanation: string;
                 /** @constant */
                 status: "ok";
                 /** @description SR, unrounded to 3 decimals */
@@ -4739,9 +4922,45 @@ export interface components {
                 method: components["schemas"]["MethodLinkInput"];
             } | {
                 stage: string;
-                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                /** @description Data year; null for a share-based stage (see `period`) */
                 year: number | null;
+                /** @description Reference period of a share-based stage */
+                period: string | null;
                 inputs: components["schemas"]["EuSupplyRiskInputsInput"];
+                /** @description Every term of the two HHI_WGI,t sums with its trade factor t (empty where t is not published and 1 is used) */
+                tradeFactors: {
+                    global: {
+                        country: string;
+                        name: string;
+                        /** @description Percent */
+                        share: number;
+                        /** @description WGI on the EU 0–10 scale */
+                        wgiScaled: number;
+                        /** @description t used */
+                        tradeFactor: number;
+                        /** @description True when t is the source's published value; false when 1 is assumed */
+                        tradeFactorPublished: boolean;
+                        /** @description (share/100)² × WGI × t */
+                        contribution: number;
+                    }[];
+                    sourcing: {
+                        country: string;
+                        name: string;
+                        /** @description Percent */
+                        share: number;
+                        /** @description WGI on the EU 0–10 scale */
+                        wgiScaled: number;
+                        /** @description t used */
+                        tradeFactor: number;
+                        /** @description True when t is the source's published value; false when 1 is assumed */
+                        tradeFactorPublished: boolean;
+                        /** @description (share/100)² × WGI × t */
+                        contribution: number;
+                    }[];
+                };
+                /** @description The assessor's published SR for this stage, where it publishes one */
+                publishedSupplyRisk: number | null;
+                explanation: string;
                 /** @constant */
                 status: "insufficient_data";
                 reason: string;
@@ -4754,7 +4973,10 @@ export interface components {
                 stage: string;
             })[];
             importReliance: {
-                year: number;
+                year: number | null;
+                /** @description The assessed stage, where reliance is given per stage */
+                stage: string | null;
+                period: string | null;
                 form: string | null;
                 valueText: string;
                 fraction: number | null;
@@ -4765,6 +4987,8 @@ export interface components {
             importerSourcing: {
                 period: string;
                 form: string | null;
+                /** @description The stage of the sourcing shares, where given per stage */
+                stage: string | null;
                 rankOnly: boolean;
                 hhiWgi: number | null;
                 wgiYears: number[];
@@ -6452,7 +6676,12 @@ export interface components {
             source: components["schemas"]["SourceRef"];
         };
         NetImportReliance: {
-            year: number;
+            /** @description Data year; null for a figure over a reference period (see `period`) */
+            year: number | null;
+            /** @description The stage the reliance is for, where the source gives it per stage (EU CRM: the assessed stage); null for a whole-mineral figure */
+            stage: string | null;
+            /** @description The source's reference period, where it gives one instead of a year */
+            period: string | null;
             form: string | null;
             percent: number | null;
             /** @description As published, e.g. ">50" */
@@ -6464,14 +6693,53 @@ export interface components {
             censored: boolean;
             sourceId: string;
         };
+        ImporterDependencyStage: {
+            stage: string;
+            /** @description True for the stage the source assessed; the headline fields use it */
+            assessed: boolean;
+            importReliance: {
+                /** @description Import reliance at this stage, percent */
+                percent: number;
+                /** @description The same as a fraction 0–1 */
+                fraction: number;
+                /** @description The material the source assessed (e.g. Neodymium for rare earths) */
+                material: string;
+                period: string;
+                edition: string;
+                sourceId: string;
+            };
+            sourcing: {
+                period: string;
+                edition: string;
+                /** @description Sum of the listed shares (the source lists shares of at least 1 % only) */
+                listedSharePct: number;
+                sources: {
+                    country: string;
+                    name: string;
+                    /** @description Share of the importer's sourcing (domestic production + imports), percent */
+                    sharePct: number;
+                    /** @description As published */
+                    shareText: string;
+                    /** @description The trade-related variable t published next to the share; null when not given */
+                    tradeFactor: number | null;
+                    rank: number;
+                }[];
+                sourceIds: string[];
+            } | null;
+            /** @description Why sourcing is null */
+            reason: string | null;
+        };
         /**
          * @example {
          *       "importer": "USA",
+         *       "importerName": "United States",
          *       "data": [
          *         {
          *           "mineral": "antimony",
          *           "netImportReliance": {
          *             "year": 2024,
+         *             "stage": null,
+         *             "period": null,
          *             "form": null,
          *             "percent": 85,
          *             "valueText": "85",
@@ -6480,6 +6748,7 @@ export interface components {
          *             "censored": false,
          *             "sourceId": "usgs-mcs-2025-antimony-salient"
          *           },
+         *           "byStage": [],
          *           "importSources": {
          *             "period": "2020-23",
          *             "form": "total metal and oxide",
@@ -6574,6 +6843,7 @@ export interface components {
          */
         ImporterDependency: {
             importer: string;
+            importerName: string;
             data: {
                 mineral: string;
                 netImportReliance: components["schemas"]["NetImportReliance"] | null;
@@ -6636,13 +6906,63 @@ export interface components {
                     reason: string;
                     method: components["schemas"]["MethodLink"];
                 };
+                /** @description Per stage, where the importer's source gives reliance per stage (EU CRM 2023); empty otherwise */
+                byStage: components["schemas"]["ImporterDependencyStage"][];
             }[];
             total: number;
             method: components["schemas"]["MethodLink"];
         };
+        SupplierExposureStage: {
+            stage: string;
+            /** @description True for the stage the source assessed; the headline `direct` uses it */
+            assessed: boolean;
+            importReliance: {
+                /** @description Import reliance at this stage, percent */
+                percent: number;
+                /** @description The same as a fraction 0–1 */
+                fraction: number;
+                /** @description The material the source assessed (e.g. Neodymium for rare earths) */
+                material: string;
+                period: string;
+                edition: string;
+                sourceId: string;
+            };
+            /** @description The supplier's share of the importer's sourcing at this stage, with the trade factor t */
+            supplierSourcingShare: {
+                sharePct: number;
+                shareText: string;
+                tradeFactor: number | null;
+                rank: number;
+                period: string;
+                edition: string;
+                sourceIds: string[];
+            } | null;
+            /** @description Import reliance at this stage × supplier share of sourcing, 0–1; null with `directReason` when a figure is missing */
+            direct: number | null;
+            directReason: string | null;
+            /** @description The supplier's share of world supply at this stage, from the share tables (one entry per basis) */
+            upstream: {
+                basis: string;
+                /** @description Supplier share of world supply at this stage, percent; null when below the reporting threshold or not listed */
+                sharePct: number | null;
+                /** @description The same as a fraction 0–1 */
+                exposure: number | null;
+                /** @description The trade-related variable t the source gives the supplier at this stage */
+                tradeFactor: number | null;
+                /** @description Listed below the source's reporting threshold (<0.1 %) */
+                belowThreshold: boolean;
+                period: string | null;
+                edition: string;
+                sourceIds: string[];
+            }[];
+            /** @description Why `upstream` is empty */
+            upstreamReason: string | null;
+            explanation: string;
+        };
         /**
          * @example {
          *       "importer": "USA",
+         *       "importerName": "United States",
          *       "supplier": "CHN",
          *       "supplierName": "China",
          *       "data": [
@@ -6651,6 +6971,8 @@ export interface components {
          *           "status": "ok",
          *           "netImportReliance": {
          *             "year": 2024,
+         *             "stage": null,
+         *             "period": null,
          *             "form": null,
          *             "percent": 85,
          *             "valueText": "85",
@@ -6686,6 +7008,9 @@ export interface components {
          *           },
          *           "effectiveExposure": 0.6,
          *           "drivenBy": "upstream",
+         *           "directReason": null,
+         *           "byStage": [],
+         *           "explanation": "direct 0.5355 = net import reliance 85 % × China's 63 % of imports (2020-23); upstream 0.6 = China's 60 % of world mining (2024).",
          *           "method": {
          *             "id": "supplier-exposure",
          *             "version": "1.0.0",
@@ -6703,6 +7028,7 @@ export interface components {
          */
         SupplierExposure: {
             importer: string;
+            importerName: string;
             supplier: string;
             supplierName: string;
             data: ({
@@ -6736,6 +7062,11 @@ export interface components {
                 effectiveExposure: number;
                 /** @enum {string} */
                 drivenBy: "direct" | "upstream";
+                /** @description Why `direct` is null */
+                directReason: string | null;
+                /** @description Per stage, where the importer's source gives reliance per stage (EU CRM 2023); empty otherwise */
+                byStage: components["schemas"]["SupplierExposureStage"][];
+                explanation: string;
                 method: components["schemas"]["MethodLink"];
             } | {
                 mineral: string;
@@ -6753,6 +7084,9 @@ export interface components {
                     sourceIds?: string[];
                 }[];
                 effectiveExposure: null;
+                directReason: string | null;
+                byStage: components["schemas"]["SupplierExposureStage"][];
+                explanation: string;
                 method: components["schemas"]["MethodLink"];
             })[];
             total: number;
@@ -6914,7 +7248,7 @@ export interface components {
                 reduction: number;
             }[];
             /**
-             * @description Importer whose consumption is assessed (ISO3, default USA)
+             * @description Importer whose consumption is assessed: one of the dataset's importers, e.g. USA or EU (case-insensitive, default USA)
              * @default USA
              */
             importer: unknown;
@@ -6941,7 +7275,7 @@ export interface components {
             year?: number;
             /** @description Answer as this edition did (e.g. `usgs-mcs-2025`); see GET /v1/editions */
             edition?: string;
-            /** @description Overrides the importer (default USA) */
+            /** @description Overrides the importer (e.g. USA or EU; default USA) */
             importer?: unknown;
             /** @description Tonnes held, per mineral, in the form of the importer’s apparent consumption */
             stockpile?: {
@@ -7285,6 +7619,10 @@ export interface components {
                         /** @description True when no figure exists and 100 % is assumed */
                         assumed: boolean;
                         year: number | null;
+                        /** @description The stage the reliance is for, where the importer's source gives it per stage (EU CRM: the assessed stage) */
+                        stage: string | null;
+                        /** @description The source's reference period, where it gives one instead of a year */
+                        period: string | null;
                         form: string | null;
                         /** @description As published, e.g. `85`, `>50`, `E` */
                         valueText: string | null;
@@ -7775,6 +8113,10 @@ export interface components {
                         /** @description True when no figure exists and 100 % is assumed */
                         assumed: boolean;
                         year: number | null;
+                        /** @description The stage the reliance is for, where the importer's source gives it per stage (EU CRM: the assessed stage) */
+                        stage: string | null;
+                        /** @description The source's reference period, where it gives one instead of a year */
+                        period: string | null;
                         form: string | null;
                         /** @description As published, e.g. `85`, `>50`, `E` */
                         valueText: string | null;
@@ -9347,12 +9689,21 @@ export interface components {
          * @example {
          *       "mineral": "tungsten",
          *       "importer": "USA",
+         *       "importerName": "United States",
          *       "bottleneckStage": "mining",
          *       "supplyRisk": 3.899,
+         *       "publishedSupplyRisk": null,
          *       "stages": [
          *         {
          *           "stage": "mining",
          *           "year": 2024,
+         *           "period": null,
+         *           "tradeFactors": {
+         *             "global": [],
+         *             "sourcing": []
+         *           },
+         *           "publishedSupplyRisk": null,
+         *           "explanation": "GS from world mining production 2024 with t = 1; no importer sourcing shares, so global supply only.",
          *           "inputs": {
          *             "globalHhiWgi": 3.899,
          *             "euSourcingHhiWgi": null,
@@ -9384,6 +9735,8 @@ export interface components {
          *       ],
          *       "importReliance": {
          *         "year": 2024,
+         *         "stage": null,
+         *         "period": null,
          *         "form": null,
          *         "valueText": ">50",
          *         "fraction": 0.5,
@@ -9393,6 +9746,7 @@ export interface components {
          *       "importerSourcing": {
          *         "period": "2020-23",
          *         "form": null,
+         *         "stage": null,
          *         "rankOnly": true,
          *         "hhiWgi": null,
          *         "wgiYears": [],
@@ -9417,14 +9771,67 @@ export interface components {
         MineralSupplyRisk: {
             mineral: string;
             importer: string;
+            importerName: string;
             /** @description The stage with the higher supply risk (EU bottleneck rule) */
             bottleneckStage: string | null;
             supplyRisk: number | null;
+            /** @description The published assessment of this importer (EU CRM 2023), to compare with `supplyRisk`; null when there is none */
+            publishedSupplyRisk: {
+                /** @description The assessor's published SR (EU: one decimal) */
+                supplyRisk: number | null;
+                /** @description The stage it assessed */
+                stage: string;
+                material: string;
+                /** @description Published EoL-RIR, fraction 0–1 */
+                endOfLifeRecyclingInputRate: number | null;
+                /** @description Published SI_SR */
+                substitutionIndex: number | null;
+                /** @description GS+EU or GSonly, as published */
+                scope: string | null;
+                edition: string;
+                sourceId: string;
+            } | null;
             stages: (({
                 stage: string;
-                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                /** @description Data year; null for a share-based stage (see `period`) */
                 year: number | null;
+                /** @description Reference period of a share-based stage */
+                period: string | null;
                 inputs: components["schemas"]["EuSupplyRiskInputs"];
+                /** @description Every term of the two HHI_WGI,t sums with its trade factor t (empty where t is not published and 1 is used) */
+                tradeFactors: {
+                    global: {
+                        country: string;
+                        name: string;
+                        /** @description Percent */
+                        share: number;
+                        /** @description WGI on the EU 0–10 scale */
+                        wgiScaled: number;
+                        /** @description t used */
+                        tradeFactor: number;
+                        /** @description True when t is the source's published value; false when 1 is assumed */
+                        tradeFactorPublished: boolean;
+                        /** @description (share/100)² × WGI × t */
+                        contribution: number;
+                    }[];
+                    sourcing: {
+                        country: string;
+                        name: string;
+                        /** @description Percent */
+                        share: number;
+                        /** @description WGI on the EU 0–10 scale */
+                        wgiScaled: number;
+                        /** @description t used */
+                        tradeFactor: number;
+                        /** @description True when t is the source's published value; false when 1 is assumed */
+                        tradeFactorPublished: boolean;
+                        /** @description (share/100)² × WGI × t */
+                        contribution: number;
+                    }[];
+                };
+                /** @description The assessor's published SR for this stage, where it publishes one */
+                publishedSupplyRisk: number | null;
+                explanation: string;
                 /** @constant */
                 status: "ok";
                 /** @description SR, unrounded to 3 decimals */
@@ -9451,9 +9858,45 @@ export interface components {
                 method: components["schemas"]["MethodLink"];
             } | {
                 stage: string;
-                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                /** @description Data year; null for a share-based stage (see `period`) */
                 year: number | null;
+                /** @description Reference period of a share-based stage */
+                period: string | null;
                 inputs: components["schemas"]["EuSupplyRiskInputs"];
+                /** @description Every term of the two HHI_WGI,t sums with its trade factor t (empty where t is not published and 1 is used) */
+                tradeFactors: {
+                    global: {
+                        country: string;
+                        name: string;
+                        /** @description Percent */
+                        share: number;
+                        /** @description WGI on the EU 0–10 scale */
+                        wgiScaled: number;
+                        /** @description t used */
+                        tradeFactor: number;
+                        /** @description True when t is the source's published value; false when 1 is assumed */
+                        tradeFactorPublished: boolean;
+                        /** @description (share/100)² × WGI × t */
+                        contribution: number;
+                    }[];
+                    sourcing: {
+                        country: string;
+                        name: string;
+                        /** @description Percent */
+                        share: number;
+                        /** @description WGI on the EU 0–10 scale */
+                        wgiScaled: number;
+                        /** @description t used */
+                        tradeFactor: number;
+                        /** @description True when t is the source's published value; false when 1 is assumed */
+                        tradeFactorPublished: boolean;
+                        /** @description (share/100)² × WGI × t */
+                        contribution: number;
+                    }[];
+                };
+                /** @description The assessor's published SR for this stage, where it publishes one */
+                publishedSupplyRisk: number | null;
+                explanation: string;
                 /** @constant */
                 status: "insufficient_data";
                 reason: string;
@@ -9466,7 +9909,10 @@ export interface components {
                 stage: string;
             })[];
             importReliance: {
-                year: number;
+                year: number | null;
+                /** @description The assessed stage, where reliance is given per stage */
+                stage: string | null;
+                period: string | null;
                 form: string | null;
                 valueText: string;
                 fraction: number | null;
@@ -9477,6 +9923,8 @@ export interface components {
             importerSourcing: {
                 period: string;
                 form: string | null;
+                /** @description The stage of the sourcing shares, where given per stage */
+                stage: string | null;
                 rankOnly: boolean;
                 hhiWgi: number | null;
                 wgiYears: number[];
@@ -13662,13 +14110,13 @@ export interface operations {
                 format?: "json" | "csv";
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
                 edition?: string;
-                /** @description ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder */
+                /** @description Importer id (case-insensitive): one of the dataset's importers, e.g. USA (USGS figures) or EU (EU CRM 2023 study) */
                 importer?: string;
                 /** @description Latest data up to this year (default: latest) */
                 year?: number;
-                /** @description EoL-RIR, 0–1 (default 0) */
+                /** @description EoL-RIR, 0–1 (default: the importer's published assessment input, else 0) */
                 endOfLifeRecyclingInputRate?: number;
-                /** @description SI_SR, 0–1 (default 1) */
+                /** @description SI_SR, 0–1 (default: the importer's published assessment input, else 1) */
                 substitutionIndex?: number;
             };
             header?: {
@@ -13883,7 +14331,7 @@ export interface operations {
                 "if-none-match"?: string;
             };
             path: {
-                /** @description ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder */
+                /** @description Importer id (case-insensitive): one of the dataset's importers, e.g. USA (USGS figures) or EU (EU CRM 2023 study) */
                 importer: string;
             };
             cookie?: never;
@@ -14002,7 +14450,7 @@ export interface operations {
                 "if-none-match"?: string;
             };
             path: {
-                /** @description ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder */
+                /** @description Importer id (case-insensitive): one of the dataset's importers, e.g. USA (USGS figures) or EU (EU CRM 2023 study) */
                 importer: string;
                 /** @description ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder */
                 supplier: string;
