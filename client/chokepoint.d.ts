@@ -572,7 +572,7 @@ export interface paths {
         };
         /**
          * Per mineral: net import reliance, import sources and their HHI, and a dependency index
-         * @description The dependency index follows the USGS supply-risk structure: trade exposure (net import reliance) × disruption potential (governance-weighted concentration of world supply at the chokepoint stage). See GET /v1/methods/import-dependency for caveats.
+         * @description The importer is any of the dataset's importers (USA: USGS net import reliance and import sources; EU: the EU CRM 2023 study's import reliance and sourcing shares at the assessed stage, every stage in `byStage`); any other id is a 400 naming `params.importer`. The dependency index follows the USGS supply-risk structure: trade exposure (import reliance) × disruption potential (governance-weighted concentration of world supply at the chokepoint stage). See GET /v1/methods/import-dependency for caveats.
          */
         get: operations["getImporterDependency"];
         put?: never;
@@ -592,7 +592,7 @@ export interface paths {
         };
         /**
          * How exposed an importer is to one supplier, mineral by mineral, direct and upstream
-         * @description direct = net import reliance × the supplier’s share of imports; upstream = the supplier’s share of world supply at each stage; effectiveExposure = the larger, with `drivenBy`. Exposures are fractions 0–1; shares are percentages. Sorted by effective exposure.
+         * @description direct = import reliance × the supplier’s share of imports (EU: reliance at the assessed stage × the supplier’s share of EU sourcing at that stage; null with `directReason` when a figure is missing); upstream = the supplier’s share of world supply at each stage; effectiveExposure = the larger, with `drivenBy` and an `explanation`. `byStage` (EU) gives direct and the supplier’s world share per stage with the trade variable t. Exposures are fractions 0–1; shares are percentages. Sorted by effective exposure. An importer that is not in the dataset is a 400 naming `params.importer`.
          */
         get: operations["getSupplierExposure"];
         put?: never;
