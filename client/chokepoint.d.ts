@@ -563,6 +563,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/importers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The importers the dependency, supply-risk and scenario routes answer for
+         * @description Importers are data (data/importers.csv): adding one is a row plus its figures. Any other id given as `importer` is a 400 naming the field.
+         */
+        get: operations["listImporters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/dependency/{importer}": {
         parameters: {
             query?: never;
@@ -2161,6 +2181,19 @@ export interface components {
             })[];
             total: number;
             method: components["schemas"]["MethodLinkInput"];
+        };
+        ImporterInput: {
+            /** @description The id the dependency, supply-risk and scenario routes take as `importer` (case-insensitive) */
+            id: string;
+            name: string;
+            /** @description `country`, or `union` for a group of countries importing as one (the EU) */
+            kind: string;
+            /** @description For a union: the group whose members are its domestic producers */
+            group: string | null;
+            /** @description Where its figures come from */
+            note: string | null;
+            /** @description Minerals with import reliance per stage (e.g. the EU CRM study); the others use net import reliance */
+            stageReliance: string[];
         };
         /**
          * @example {
@@ -7091,6 +7124,19 @@ export interface components {
             })[];
             total: number;
             method: components["schemas"]["MethodLink"];
+        };
+        Importer: {
+            /** @description The id the dependency, supply-risk and scenario routes take as `importer` (case-insensitive) */
+            id: string;
+            name: string;
+            /** @description `country`, or `union` for a group of countries importing as one (the EU) */
+            kind: string;
+            /** @description For a union: the group whose members are its domestic producers */
+            group: string | null;
+            /** @description Where its figures come from */
+            note: string | null;
+            /** @description Minerals with import reliance per stage (e.g. the EU CRM study); the others use net import reliance */
+            stageReliance: string[];
         };
         /**
          * @example {
@@ -14281,6 +14327,116 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listImporters: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1–1,000 (default 100) */
+                limit?: number;
+                /** @description Opaque cursor from `next` or the `Link` header of the previous page */
+                cursor?: string;
+                /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
+                format?: "json" | "csv";
+                /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
+                edition?: string;
+            };
+            header?: {
+                /** @description An ETag from an earlier response; answered 304 when unchanged */
+                "if-none-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    /** @description RFC 8288 `<…>; rel="next"` when there is a next page */
+                    Link?: string;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Importer"][];
+                        /** @description Rows matching the filters, across all pages */
+                        total: number;
+                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
+                        next: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: If-None-Match matched the current ETag */
+            304: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed parameters; the per-field list is in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows none of: application/json, text/csv */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };

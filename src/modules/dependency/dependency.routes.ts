@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FormatQuery, EditionQuery, ImporterIdSchema, Iso3Schema, MineralIdSchema, READ_ERRORS } from '../../schemas/common.js';
+import { FormatQuery, EditionQuery, ImporterIdSchema, Iso3Schema, MineralIdSchema, PageQuery, READ_ERRORS, listOf } from '../../schemas/common.js';
 import { InsufficientDataSchema, MethodLinkSchema, MissingGovernanceSchema, WgiUsedSchema } from '../../schemas/scores.js';
-import { exposureOn, importerDependency } from './dependency.service.js';
+import { exposureOn, importerDependency, listImporters } from './dependency.service.js';
 
 const RELIANCE_EXAMPLE = { year: 2024, stage: null, period: null, form: null, percent: 85, valueText: '85', qualifier: 'eq' as const, fraction: 0.85, censored: false, sourceId: 'usgs-mcs-2025-antimony-salient' };
 
@@ -241,7 +241,39 @@ export const DependencyQuerySchema = z.object({ ...FormatQuery, ...EditionQuery,
 export const ExposureParamsSchema = z.object({ importer: ImporterIdSchema, supplier: Iso3Schema });
 export const ExposureQuerySchema = z.object({ ...FormatQuery, ...EditionQuery });
 
+export const ImporterSchema = z
+  .object({
+    id: z.string().describe('The id the dependency, supply-risk and scenario routes take as `importer` (case-insensitive)'),
+    name: z.string(),
+    kind: z.string().describe('`country`, or `union` for a group of countries importing as one (the EU)'),
+    group: z.string().nullable().describe('For a union: the group whose members are its domestic producers'),
+    note: z.string().nullable().describe('Where its figures come from'),
+    stageReliance: z.array(z.string()).describe('Minerals with import reliance per stage (e.g. the EU CRM study); the others use net import reliance'),
+  })
+  .meta({ id: 'Importer' });
+
 export const dependencyRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/v1/importers',
+    {
+      config: { csv: true },
+      schema: {
+        operationId: 'listImporters',
+        tags: ['reference'],
+        querystring: z.object({ ...PageQuery, ...FormatQuery, ...EditionQuery }),
+        summary: 'The importers the dependency, supply-risk and scenario routes answer for',
+        description: 'Importers are data (data/importers.csv): adding one is a row plus its figures. Any other id given as `importer` is a 400 naming the field.',
+        response: {
+          400: READ_ERRORS[400],
+          200: listOf(ImporterSchema).meta({
+            example: { data: [{ id: 'EU', name: 'European Union', kind: 'union', group: 'eu', note: 'Import reliance and sourcing per stage from the EU CRM 2023 study (EU-27).', stageReliance: ['antimony', 'tungsten'] }], total: 1, next: null },
+          }),
+          500: READ_ERRORS[500],
+        },
+      },
+    },
+    async (request, reply) => app.page(request, reply, listImporters(request.snapshot)),
+  );
   app.get(
     '/v1/dependency/:importer',
     {

@@ -333,3 +333,16 @@ function exposureByStage(snapshot: DatasetSnapshot, importer: string, supplier: 
     };
   });
 }
+
+/** GET /v1/importers: every importer of the dataset, with the minerals it has per-stage reliance for. */
+export function listImporters(snapshot: DatasetSnapshot) {
+  const data = snapshot.importers.map((importer) => ({
+    id: importer.id,
+    name: importer.name,
+    kind: importer.kind,
+    group: importer.groupId ?? null,
+    note: importer.note ?? null,
+    stageReliance: [...new Set(snapshot.stageReliance.filter((row) => row.importer === importer.id).map((row) => row.mineralId))].sort(),
+  }));
+  return { data, keys: snapshot.importers.map((importer) => importer.id) };
+}

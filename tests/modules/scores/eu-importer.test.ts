@@ -144,6 +144,18 @@ describe('GET /v1/dependency/EU', () => {
   });
 });
 
+describe('GET /v1/importers', () => {
+  it('lists the dataset\'s importers with the minerals they have per-stage reliance for', async () => {
+    const { status, body } = await getJson(app, '/v1/importers');
+    expect(status).toBe(200);
+    expect(body.data.map((importer: { id: string }) => importer.id)).toEqual(['EU', 'USA']);
+    expect(body.data[0]).toMatchObject({ id: 'EU', name: 'European Union', kind: 'union', group: 'eu' });
+    // data/stage_reliance.csv: 10 minerals for the EU, none for the USA.
+    expect(body.data[0].stageReliance).toEqual(['antimony', 'bismuth', 'cobalt', 'gallium', 'germanium', 'graphite', 'lithium', 'nickel', 'rare-earths', 'tungsten']);
+    expect(body.data[1]).toMatchObject({ id: 'USA', kind: 'country', group: null, stageReliance: [] });
+  });
+});
+
 describe('importers are data: unknown importers → 400 naming the field', () => {
   it('dependency routes: DEU, WLD and XYZ are not importers (params.importer); a malformed id too', async () => {
     for (const url of ['/v1/dependency/DEU', '/v1/dependency/WLD/on/CHN', '/v1/dependency/XYZ/on/CHN', '/v1/dependency/E1', '/v1/dependency/EUROPE/on/CHN']) {
@@ -288,6 +300,8 @@ describe('a third importer is a data row only', () => {
   });
 
   it('answers dependency, supply risk and scenarios for JPN with no code change', async () => {
+    const importers = await getJson(third, '/v1/importers');
+    expect(importers.body.data.map((importer: { id: string }) => importer.id)).toEqual(['EU', 'JPN', 'USA']);
     const exposure = await getJson(third, '/v1/dependency/jpn/on/CHN');
     expect(exposure.status).toBe(200);
     const tungsten = rowOf(exposure.body, 'tungsten');
