@@ -269,6 +269,20 @@ describe('GET /v1/minerals/{mineral}/supply-risk?importer=EU (EU formula with th
     expect(gallium).toMatchObject({ bottleneckStage: 'refining', supplyRisk: 3.716, publishedSupplyRisk: { supplyRisk: 3.9 } });
   });
 
+  it('the other recomputed values the method notes quote, each next to the published SR', async () => {
+    const expected: [string, string, number, number][] = [
+      ['lithium', 'refining', 2.085, 1.9],
+      ['graphite', 'mining', 1.766, 1.8],
+      ['bismuth', 'refining', 1.861, 1.9],
+      ['nickel', 'refining', 0.561, 0.5],
+      ['germanium', 'refining', 3.568, 1.8],
+    ];
+    for (const [mineral, stage, computed, published] of expected) {
+      const body = await srOf(mineral);
+      expect({ mineral, stage: body.bottleneckStage, sr: body.supplyRisk, published: body.publishedSupplyRisk.supplyRisk }).toEqual({ mineral, stage, sr: computed, published });
+    }
+  });
+
   it('a given parameter wins over the published input; a stage without a share table is insufficient_data, not mixed with USGS tonnes', async () => {
     const { body } = await getJson(app, '/v1/minerals/tungsten/supply-risk?importer=EU&endOfLifeRecyclingInputRate=0&substitutionIndex=1');
     // [4.107 × 0.4 + 0.818 × 0.6] = 2.133
