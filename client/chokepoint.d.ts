@@ -4210,7 +4210,7 @@ export interface components {
             preset: "in-force" | "suspensions-lapse";
             /** @description YYYY-MM-DD (1900-01-01 … 2100-12-31); default today (UTC) */
             asOf?: string;
-            /** @description Importer whose consumption is assessed (default USA) */
+            /** @description Importer whose consumption is assessed: one of the dataset's importers, e.g. USA or EU (case-insensitive, default USA) */
             importer?: string;
             /** @description Default: every mineral with production data */
             minerals?: string[];
@@ -9157,7 +9157,7 @@ export interface components {
             /** @description YYYY-MM-DD (1900-01-01 … 2100-12-31); default today (UTC) */
             asOf?: string;
             /**
-             * @description Importer whose consumption is assessed (default USA)
+             * @description Importer whose consumption is assessed: one of the dataset's importers, e.g. USA or EU (case-insensitive, default USA)
              * @default USA
              */
             importer: unknown;

@@ -66,7 +66,7 @@ describe('the scenario refuses bad bodies', () => {
     let body = expectProblem(await post({ preset: 'in-force', asOf: '2025-02-30' }), 400, 'validation_failed');
     expect(body.errors).toContainEqual({ field: 'body.asOf', message: expect.stringMatching(/28 days/) });
     body = expectProblem(await post({ preset: 'in-force', importer: 'XYZ' }), 400, 'validation_failed');
-    expect(body.errors).toContainEqual({ field: 'body.importer', message: "unknown country 'XYZ'" });
+    expect(body.errors).toContainEqual({ field: 'body.importer', message: "unknown importer 'XYZ'; one of EU, USA" });
     body = expectProblem(await post({ preset: 'in-force', minerals: ['unobtainium'] }), 400, 'validation_failed');
     expect(body.errors).toContainEqual({ field: 'body.minerals.0', message: "unknown mineral 'unobtainium'" });
     body = expectProblem(await post({ preset: 'everything' }), 400, 'validation_failed');

@@ -183,12 +183,25 @@ describe('importers are data: unknown importers → 400 naming the field', () =>
     expect(fieldsOf(preset)).toEqual(['body.importer']);
   });
 
+  it('export-control scenario bodies: importer DEU → 400 naming body.importer; eu is the EU', async () => {
+    const refused = expectProblem(
+      await app.inject({ method: 'POST', url: '/v1/scenarios/export-controls', payload: { preset: 'in-force', importer: 'DEU', minerals: ['gallium'] } }),
+      400,
+      'validation_failed',
+    );
+    expect(fieldsOf(refused)).toEqual(['body.importer']);
+    const eu = await app.inject({ method: 'POST', url: '/v1/scenarios/export-controls', payload: { preset: 'in-force', importer: 'eu', minerals: ['gallium'], asOf: '2026-12-02' } });
+    expect(eu.statusCode).toBe(200);
+    expect(eu.json().importer).toBe('EU');
+  });
+
   it('no code path names an importer: the importer modules hold no EU or USA comparison', () => {
     const files = [
       'src/domain/importer.ts',
       'src/modules/dependency/dependency.service.ts',
       'src/modules/supply-risk/supply-risk.service.ts',
       'src/modules/scenarios/scenarios.service.ts',
+      'src/modules/export-controls/export-controls.scenario.ts',
     ];
     for (const file of files) {
       const text = readFileSync(join(PROJECT_ROOT, file), 'utf8');
