@@ -816,7 +816,7 @@ export interface paths {
         };
         /**
          * Share of an importer’s imports from suppliers with export controls that apply to it, on a date
-         * @description Per mineral and import form (latest period that publishes shares): targetedShare = imports from suppliers with an export or destination ban naming the importer, in force on `asOf`; restrictedShare = imports from suppliers with any supply measure in force that applies to the importer (its target is every destination or the importer); unknownShare = measures of unknown status.
+         * @description Per mineral and import form (latest period that publishes shares): targetedShare = imports from suppliers with an export or destination ban naming the importer, in force on `asOf`; restrictedShare = imports from suppliers with any supply measure in force that applies to the importer (its target is every destination or the importer); unknownShare = measures of unknown status. The importer is any of the dataset's importers (GET /v1/importers; for the EU, its sourcing shares at the stage the EU CRM 2023 study assessed); any other id is a 400 naming `params.importer`.
          */
         get: operations["getImporterExportControls"];
         put?: never;
@@ -15831,7 +15831,7 @@ export interface operations {
                 "if-none-match"?: string;
             };
             path: {
-                /** @description ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder */
+                /** @description Importer id (case-insensitive): one of the dataset's importers, e.g. USA (USGS figures) or EU (EU CRM 2023 study) */
                 importer: string;
             };
             cookie?: never;

@@ -49,14 +49,15 @@ describe('unknown ids are a 404', () => {
     '/v1/export-controls/no-such-measure',
     '/v1/minerals/unobtainium/export-controls',
     '/v1/minerals/unobtainium/export-controls/supply',
-    '/v1/dependency/XYZ/export-controls',
   ])('%s', async (url) => {
     expectProblem(await app.inject({ url }), 404, 'not_found');
   });
 
-  it('an aggregate is not an importer', async () => {
-    const body = expectProblem(await app.inject({ url: '/v1/dependency/WLD/export-controls' }), 400, 'validation_failed');
-    expect(body.errors?.[0]?.field).toBe('params.importer');
+  it('an aggregate, or any id that is not an importer of the dataset, is a 400 naming params.importer', async () => {
+    for (const code of ['WLD', 'XYZ', 'DEU']) {
+      const body = expectProblem(await app.inject({ url: `/v1/dependency/${code}/export-controls` }), 400, 'validation_failed');
+      expect(body.errors?.[0]?.field).toBe('params.importer');
+    }
   });
 });
 

@@ -144,6 +144,21 @@ describe('GET /v1/dependency/EU', () => {
   });
 });
 
+describe('GET /v1/dependency/EU/export-controls', () => {
+  it('gallium: China\'s 69 % of EU sourcing at refining is under China\'s dual-use licence list on 2026-12-02; none aimed at the EU', async () => {
+    const { status, body } = await getJson(app, '/v1/dependency/eu/export-controls?asOf=2026-12-02&mineral=gallium');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ importer: 'EU', name: 'European Union' });
+    expect(body.data).toEqual([
+      expect.objectContaining({ mineral: 'gallium', form: null, targetedShare: 0, restrictedShare: 69, byType: [{ measure: 'licence-requirement', share: 69 }], sourceIds: ['eu-crm-2023-appendix-7'] }),
+    ]);
+    expect(body.data[0].suppliers[0]).toMatchObject({ country: 'CHN', sharePct: 69, inForce: ['cn-mofcom-2024-51-dual-use-list'] });
+    const cobalt = await getJson(app, '/v1/dependency/EU/export-controls?asOf=2026-12-02&mineral=cobalt');
+    expect(cobalt.body.data).toEqual([]);
+    expect(cobalt.body.withoutShares).toEqual([expect.objectContaining({ mineral: 'cobalt', reason: 'no sourcing shares at mining, the stage eu-crm-2023 assessed' })]);
+  });
+});
+
 describe('GET /v1/importers', () => {
   it('lists the dataset\'s importers with the minerals they have per-stage reliance for', async () => {
     const { status, body } = await getJson(app, '/v1/importers');
@@ -202,6 +217,7 @@ describe('importers are data: unknown importers → 400 naming the field', () =>
       'src/modules/supply-risk/supply-risk.service.ts',
       'src/modules/scenarios/scenarios.service.ts',
       'src/modules/export-controls/export-controls.scenario.ts',
+      'src/modules/export-controls/export-controls.service.ts',
     ];
     for (const file of files) {
       const text = readFileSync(join(PROJECT_ROOT, file), 'utf8');
