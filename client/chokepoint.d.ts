@@ -1337,14 +1337,14 @@ export interface components {
          *                 "eu-crm-2023-appendix-7"
          *               ],
          *               "status": "ok",
-         *               "hhi": 2856.6,
+         *               "hhi": 2894.8,
          *               "hhiRange": {
-         *                 "lower": 2856.6,
-         *                 "upper": 2856.6,
+         *                 "lower": 2894.8,
+         *                 "upper": 2894.8,
          *                 "exact": true
          *               },
          *               "cr1": 51.8,
-         *               "cr3": 66.3,
+         *               "cr3": 66.8,
          *               "band2023": "highly_concentrated",
          *               "topProducers": [
          *                 {
@@ -1638,6 +1638,8 @@ export interface components {
          *           "mineral": "gallium",
          *           "stage": "refining",
          *           "year": 2024,
+         *           "period": null,
+         *           "measure": "tonnes",
          *           "edition": "usgs-mcs-2025",
          *           "hhi": 9739.5,
          *           "hhiUpperBound": 9739.5,
@@ -1666,8 +1668,15 @@ export interface components {
                 rank: number;
                 mineral: string;
                 stage: string;
-                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                /** @description Data year; null for a share-based stage, which covers `period` instead */
                 year: number | null;
+                /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                period: string | null;
+                /**
+                 * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                 * @enum {string}
+                 */
+                measure: "tonnes" | "shares";
                 edition: string;
                 hhi: number;
                 hhiUpperBound: number;
@@ -1700,6 +1709,8 @@ export interface components {
          *           "mineral": "gallium",
          *           "stage": "refining",
          *           "year": 2024,
+         *           "period": null,
+         *           "measure": "tonnes",
          *           "edition": "usgs-mcs-2025",
          *           "share": 98.68,
          *           "tonnes": 750,
@@ -1728,8 +1739,15 @@ export interface components {
             data: {
                 mineral: string;
                 stage: string;
-                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                /** @description Data year; null for a share-based stage, which covers `period` instead */
                 year: number | null;
+                /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                period: string | null;
+                /**
+                 * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                 * @enum {string}
+                 */
+                measure: "tonnes" | "shares";
                 edition: string;
                 /** @description Percent of world output */
                 share: number;
@@ -2438,11 +2456,14 @@ export interface components {
          *               "stage": "mining",
          *               "status": "ok",
          *               "year": 2024,
+         *               "period": null,
+         *               "measure": "tonnes",
          *               "basis": "sb-contained",
          *               "basisLabel": "contained antimony",
          *               "baselineTonnes": 100000,
          *               "lostTonnes": 60000,
          *               "substitutedTonnes": 0,
+         *               "tonnesReason": null,
          *               "grossLossShare": 0.6,
          *               "lossShare": 0.6,
          *               "hhiBefore": 4099.6,
@@ -2645,17 +2666,27 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    year: number;
+                    /** @description Data year; null for a share-based stage, which covers `period` instead */
+                    year: number | null;
+                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                    period: string | null;
+                    /**
+                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                     * @enum {string}
+                     */
+                    measure: "tonnes" | "shares";
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
                     edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows) */
-                    baselineTonnes: number;
-                    /** @description Σ shocked tonnes × reduction */
-                    lostTonnes: number;
-                    /** @description Lost tonnes made up by substitution */
-                    substitutedTonnes: number;
+                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
+                    baselineTonnes: number | null;
+                    /** @description Σ shocked tonnes × reduction; null on a share table */
+                    lostTonnes: number | null;
+                    /** @description Lost tonnes made up by substitution; null on a share table */
+                    substitutedTonnes: number | null;
+                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
+                    tonnesReason: string | null;
                     /** @description Lost tonnes / baseline, 0–1, before substitution */
                     grossLossShare: number;
                     /** @description Lost tonnes net of substitution / baseline, 0–1 */
@@ -2680,7 +2711,7 @@ export interface components {
                         country: string;
                         name: string;
                         reduction: number;
-                        lostTonnes: number;
+                        lostTonnes: number | null;
                     }[];
                     /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
                     withheldShocked: string[];
@@ -2780,7 +2811,8 @@ export interface components {
                     name: string;
                     /** @description Percent of world supply at the binding stage before the shock */
                     share: number;
-                    tonnes: number;
+                    /** @description Tonnes at the binding stage; null when that stage is a share table */
+                    tonnes: number | null;
                     /** @description Latest reserves of the mineral */
                     reserves: {
                         tonnes: number;
@@ -2818,17 +2850,27 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    year: number;
+                    /** @description Data year; null for a share-based stage, which covers `period` instead */
+                    year: number | null;
+                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                    period: string | null;
+                    /**
+                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                     * @enum {string}
+                     */
+                    measure: "tonnes" | "shares";
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
                     edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows) */
-                    baselineTonnes: number;
-                    /** @description Σ shocked tonnes × reduction */
-                    lostTonnes: number;
-                    /** @description Lost tonnes made up by substitution */
-                    substitutedTonnes: number;
+                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
+                    baselineTonnes: number | null;
+                    /** @description Σ shocked tonnes × reduction; null on a share table */
+                    lostTonnes: number | null;
+                    /** @description Lost tonnes made up by substitution; null on a share table */
+                    substitutedTonnes: number | null;
+                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
+                    tonnesReason: string | null;
                     /** @description Lost tonnes / baseline, 0–1, before substitution */
                     grossLossShare: number;
                     /** @description Lost tonnes net of substitution / baseline, 0–1 */
@@ -2853,7 +2895,7 @@ export interface components {
                         country: string;
                         name: string;
                         reduction: number;
-                        lostTonnes: number;
+                        lostTonnes: number | null;
                     }[];
                     /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
                     withheldShocked: string[];
@@ -2927,11 +2969,14 @@ export interface components {
          *               "stage": "mining",
          *               "status": "ok",
          *               "year": 2024,
+         *               "period": null,
+         *               "measure": "tonnes",
          *               "basis": "sb-contained",
          *               "basisLabel": "contained antimony",
          *               "baselineTonnes": 100000,
          *               "lostTonnes": 60000,
          *               "substitutedTonnes": 0,
+         *               "tonnesReason": null,
          *               "grossLossShare": 0.6,
          *               "lossShare": 0.6,
          *               "hhiBefore": 4099.6,
@@ -3139,17 +3184,27 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    year: number;
+                    /** @description Data year; null for a share-based stage, which covers `period` instead */
+                    year: number | null;
+                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                    period: string | null;
+                    /**
+                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                     * @enum {string}
+                     */
+                    measure: "tonnes" | "shares";
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
                     edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows) */
-                    baselineTonnes: number;
-                    /** @description Σ shocked tonnes × reduction */
-                    lostTonnes: number;
-                    /** @description Lost tonnes made up by substitution */
-                    substitutedTonnes: number;
+                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
+                    baselineTonnes: number | null;
+                    /** @description Σ shocked tonnes × reduction; null on a share table */
+                    lostTonnes: number | null;
+                    /** @description Lost tonnes made up by substitution; null on a share table */
+                    substitutedTonnes: number | null;
+                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
+                    tonnesReason: string | null;
                     /** @description Lost tonnes / baseline, 0–1, before substitution */
                     grossLossShare: number;
                     /** @description Lost tonnes net of substitution / baseline, 0–1 */
@@ -3174,7 +3229,7 @@ export interface components {
                         country: string;
                         name: string;
                         reduction: number;
-                        lostTonnes: number;
+                        lostTonnes: number | null;
                     }[];
                     /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
                     withheldShocked: string[];
@@ -3274,7 +3329,8 @@ export interface components {
                     name: string;
                     /** @description Percent of world supply at the binding stage before the shock */
                     share: number;
-                    tonnes: number;
+                    /** @description Tonnes at the binding stage; null when that stage is a share table */
+                    tonnes: number | null;
                     /** @description Latest reserves of the mineral */
                     reserves: {
                         tonnes: number;
@@ -3312,17 +3368,27 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    year: number;
+                    /** @description Data year; null for a share-based stage, which covers `period` instead */
+                    year: number | null;
+                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                    period: string | null;
+                    /**
+                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                     * @enum {string}
+                     */
+                    measure: "tonnes" | "shares";
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
                     edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows) */
-                    baselineTonnes: number;
-                    /** @description Σ shocked tonnes × reduction */
-                    lostTonnes: number;
-                    /** @description Lost tonnes made up by substitution */
-                    substitutedTonnes: number;
+                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
+                    baselineTonnes: number | null;
+                    /** @description Σ shocked tonnes × reduction; null on a share table */
+                    lostTonnes: number | null;
+                    /** @description Lost tonnes made up by substitution; null on a share table */
+                    substitutedTonnes: number | null;
+                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
+                    tonnesReason: string | null;
                     /** @description Lost tonnes / baseline, 0–1, before substitution */
                     grossLossShare: number;
                     /** @description Lost tonnes net of substitution / baseline, 0–1 */
@@ -3347,7 +3413,7 @@ export interface components {
                         country: string;
                         name: string;
                         reduction: number;
-                        lostTonnes: number;
+                        lostTonnes: number | null;
                     }[];
                     /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
                     withheldShocked: string[];
@@ -4309,11 +4375,14 @@ export interface components {
          *                     "stage": "mining",
          *                     "status": "ok",
          *                     "year": 2024,
+         *                     "period": null,
+         *                     "measure": "tonnes",
          *                     "basis": "sb-contained",
          *                     "basisLabel": "contained antimony",
          *                     "baselineTonnes": 100000,
          *                     "lostTonnes": 60000,
          *                     "substitutedTonnes": 0,
+         *                     "tonnesReason": null,
          *                     "grossLossShare": 0.6,
          *                     "lossShare": 0.6,
          *                     "hhiBefore": 4099.6,
@@ -5542,6 +5611,8 @@ export interface components {
          *           "mineral": "antimony",
          *           "stage": "mining",
          *           "year": 2024,
+         *           "period": null,
+         *           "measure": "tonnes",
          *           "basis": "sb-contained",
          *           "tonnes": 21000,
          *           "share": 21,
@@ -5596,9 +5667,17 @@ export interface components {
             production: {
                 mineral: string;
                 stage: string;
-                /** @description Latest year with a figure for this country; null for a share-based stage (reference period) */
+                /** @description Data year; null for a share-based stage, which covers `period` instead */
                 year: number | null;
+                /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                period: string | null;
+                /**
+                 * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                 * @enum {string}
+                 */
+                measure: "tonnes" | "shares";
                 basis: string;
+                /** @description Null when withheld, and on a share table (no tonnes are published) */
                 tonnes: number | null;
                 /** @description Percent of world output that year */
                 share: number | null;
@@ -6280,14 +6359,14 @@ export interface components {
          *                 "eu-crm-2023-appendix-7"
          *               ],
          *               "status": "ok",
-         *               "hhi": 2856.6,
+         *               "hhi": 2894.8,
          *               "hhiRange": {
-         *                 "lower": 2856.6,
-         *                 "upper": 2856.6,
+         *                 "lower": 2894.8,
+         *                 "upper": 2894.8,
          *                 "exact": true
          *               },
          *               "cr1": 51.8,
-         *               "cr3": 66.3,
+         *               "cr3": 66.8,
          *               "band2023": "highly_concentrated",
          *               "topProducers": [
          *                 {
@@ -6581,6 +6660,8 @@ export interface components {
          *           "mineral": "gallium",
          *           "stage": "refining",
          *           "year": 2024,
+         *           "period": null,
+         *           "measure": "tonnes",
          *           "edition": "usgs-mcs-2025",
          *           "hhi": 9739.5,
          *           "hhiUpperBound": 9739.5,
@@ -6609,8 +6690,15 @@ export interface components {
                 rank: number;
                 mineral: string;
                 stage: string;
-                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                /** @description Data year; null for a share-based stage, which covers `period` instead */
                 year: number | null;
+                /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                period: string | null;
+                /**
+                 * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                 * @enum {string}
+                 */
+                measure: "tonnes" | "shares";
                 edition: string;
                 hhi: number;
                 hhiUpperBound: number;
@@ -6643,6 +6731,8 @@ export interface components {
          *           "mineral": "gallium",
          *           "stage": "refining",
          *           "year": 2024,
+         *           "period": null,
+         *           "measure": "tonnes",
          *           "edition": "usgs-mcs-2025",
          *           "share": 98.68,
          *           "tonnes": 750,
@@ -6671,8 +6761,15 @@ export interface components {
             data: {
                 mineral: string;
                 stage: string;
-                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                /** @description Data year; null for a share-based stage, which covers `period` instead */
                 year: number | null;
+                /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                period: string | null;
+                /**
+                 * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                 * @enum {string}
+                 */
+                measure: "tonnes" | "shares";
                 edition: string;
                 /** @description Percent of world output */
                 share: number;
@@ -7384,11 +7481,14 @@ export interface components {
          *               "stage": "mining",
          *               "status": "ok",
          *               "year": 2024,
+         *               "period": null,
+         *               "measure": "tonnes",
          *               "basis": "sb-contained",
          *               "basisLabel": "contained antimony",
          *               "baselineTonnes": 100000,
          *               "lostTonnes": 60000,
          *               "substitutedTonnes": 0,
+         *               "tonnesReason": null,
          *               "grossLossShare": 0.6,
          *               "lossShare": 0.6,
          *               "hhiBefore": 4099.6,
@@ -7591,17 +7691,27 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    year: number;
+                    /** @description Data year; null for a share-based stage, which covers `period` instead */
+                    year: number | null;
+                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                    period: string | null;
+                    /**
+                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                     * @enum {string}
+                     */
+                    measure: "tonnes" | "shares";
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
                     edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows) */
-                    baselineTonnes: number;
-                    /** @description Σ shocked tonnes × reduction */
-                    lostTonnes: number;
-                    /** @description Lost tonnes made up by substitution */
-                    substitutedTonnes: number;
+                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
+                    baselineTonnes: number | null;
+                    /** @description Σ shocked tonnes × reduction; null on a share table */
+                    lostTonnes: number | null;
+                    /** @description Lost tonnes made up by substitution; null on a share table */
+                    substitutedTonnes: number | null;
+                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
+                    tonnesReason: string | null;
                     /** @description Lost tonnes / baseline, 0–1, before substitution */
                     grossLossShare: number;
                     /** @description Lost tonnes net of substitution / baseline, 0–1 */
@@ -7626,7 +7736,7 @@ export interface components {
                         country: string;
                         name: string;
                         reduction: number;
-                        lostTonnes: number;
+                        lostTonnes: number | null;
                     }[];
                     /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
                     withheldShocked: string[];
@@ -7726,7 +7836,8 @@ export interface components {
                     name: string;
                     /** @description Percent of world supply at the binding stage before the shock */
                     share: number;
-                    tonnes: number;
+                    /** @description Tonnes at the binding stage; null when that stage is a share table */
+                    tonnes: number | null;
                     /** @description Latest reserves of the mineral */
                     reserves: {
                         tonnes: number;
@@ -7764,17 +7875,27 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    year: number;
+                    /** @description Data year; null for a share-based stage, which covers `period` instead */
+                    year: number | null;
+                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                    period: string | null;
+                    /**
+                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                     * @enum {string}
+                     */
+                    measure: "tonnes" | "shares";
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
                     edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows) */
-                    baselineTonnes: number;
-                    /** @description Σ shocked tonnes × reduction */
-                    lostTonnes: number;
-                    /** @description Lost tonnes made up by substitution */
-                    substitutedTonnes: number;
+                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
+                    baselineTonnes: number | null;
+                    /** @description Σ shocked tonnes × reduction; null on a share table */
+                    lostTonnes: number | null;
+                    /** @description Lost tonnes made up by substitution; null on a share table */
+                    substitutedTonnes: number | null;
+                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
+                    tonnesReason: string | null;
                     /** @description Lost tonnes / baseline, 0–1, before substitution */
                     grossLossShare: number;
                     /** @description Lost tonnes net of substitution / baseline, 0–1 */
@@ -7799,7 +7920,7 @@ export interface components {
                         country: string;
                         name: string;
                         reduction: number;
-                        lostTonnes: number;
+                        lostTonnes: number | null;
                     }[];
                     /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
                     withheldShocked: string[];
@@ -7873,11 +7994,14 @@ export interface components {
          *               "stage": "mining",
          *               "status": "ok",
          *               "year": 2024,
+         *               "period": null,
+         *               "measure": "tonnes",
          *               "basis": "sb-contained",
          *               "basisLabel": "contained antimony",
          *               "baselineTonnes": 100000,
          *               "lostTonnes": 60000,
          *               "substitutedTonnes": 0,
+         *               "tonnesReason": null,
          *               "grossLossShare": 0.6,
          *               "lossShare": 0.6,
          *               "hhiBefore": 4099.6,
@@ -8085,17 +8209,27 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    year: number;
+                    /** @description Data year; null for a share-based stage, which covers `period` instead */
+                    year: number | null;
+                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                    period: string | null;
+                    /**
+                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                     * @enum {string}
+                     */
+                    measure: "tonnes" | "shares";
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
                     edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows) */
-                    baselineTonnes: number;
-                    /** @description Σ shocked tonnes × reduction */
-                    lostTonnes: number;
-                    /** @description Lost tonnes made up by substitution */
-                    substitutedTonnes: number;
+                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
+                    baselineTonnes: number | null;
+                    /** @description Σ shocked tonnes × reduction; null on a share table */
+                    lostTonnes: number | null;
+                    /** @description Lost tonnes made up by substitution; null on a share table */
+                    substitutedTonnes: number | null;
+                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
+                    tonnesReason: string | null;
                     /** @description Lost tonnes / baseline, 0–1, before substitution */
                     grossLossShare: number;
                     /** @description Lost tonnes net of substitution / baseline, 0–1 */
@@ -8120,7 +8254,7 @@ export interface components {
                         country: string;
                         name: string;
                         reduction: number;
-                        lostTonnes: number;
+                        lostTonnes: number | null;
                     }[];
                     /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
                     withheldShocked: string[];
@@ -8220,7 +8354,8 @@ export interface components {
                     name: string;
                     /** @description Percent of world supply at the binding stage before the shock */
                     share: number;
-                    tonnes: number;
+                    /** @description Tonnes at the binding stage; null when that stage is a share table */
+                    tonnes: number | null;
                     /** @description Latest reserves of the mineral */
                     reserves: {
                         tonnes: number;
@@ -8258,17 +8393,27 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    year: number;
+                    /** @description Data year; null for a share-based stage, which covers `period` instead */
+                    year: number | null;
+                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                    period: string | null;
+                    /**
+                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                     * @enum {string}
+                     */
+                    measure: "tonnes" | "shares";
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
                     edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows) */
-                    baselineTonnes: number;
-                    /** @description Σ shocked tonnes × reduction */
-                    lostTonnes: number;
-                    /** @description Lost tonnes made up by substitution */
-                    substitutedTonnes: number;
+                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
+                    baselineTonnes: number | null;
+                    /** @description Σ shocked tonnes × reduction; null on a share table */
+                    lostTonnes: number | null;
+                    /** @description Lost tonnes made up by substitution; null on a share table */
+                    substitutedTonnes: number | null;
+                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
+                    tonnesReason: string | null;
                     /** @description Lost tonnes / baseline, 0–1, before substitution */
                     grossLossShare: number;
                     /** @description Lost tonnes net of substitution / baseline, 0–1 */
@@ -8293,7 +8438,7 @@ export interface components {
                         country: string;
                         name: string;
                         reduction: number;
-                        lostTonnes: number;
+                        lostTonnes: number | null;
                     }[];
                     /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
                     withheldShocked: string[];
@@ -9258,11 +9403,14 @@ export interface components {
          *                     "stage": "mining",
          *                     "status": "ok",
          *                     "year": 2024,
+         *                     "period": null,
+         *                     "measure": "tonnes",
          *                     "basis": "sb-contained",
          *                     "basisLabel": "contained antimony",
          *                     "baselineTonnes": 100000,
          *                     "lostTonnes": 60000,
          *                     "substitutedTonnes": 0,
+         *                     "tonnesReason": null,
          *                     "grossLossShare": 0.6,
          *                     "lossShare": 0.6,
          *                     "hhiBefore": 4099.6,
@@ -10491,6 +10639,8 @@ export interface components {
          *           "mineral": "antimony",
          *           "stage": "mining",
          *           "year": 2024,
+         *           "period": null,
+         *           "measure": "tonnes",
          *           "basis": "sb-contained",
          *           "tonnes": 21000,
          *           "share": 21,
@@ -10545,9 +10695,17 @@ export interface components {
             production: {
                 mineral: string;
                 stage: string;
-                /** @description Latest year with a figure for this country; null for a share-based stage (reference period) */
+                /** @description Data year; null for a share-based stage, which covers `period` instead */
                 year: number | null;
+                /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                period: string | null;
+                /**
+                 * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                 * @enum {string}
+                 */
+                measure: "tonnes" | "shares";
                 basis: string;
+                /** @description Null when withheld, and on a share table (no tonnes are published) */
                 tonnes: number | null;
                 /** @description Percent of world output that year */
                 share: number | null;

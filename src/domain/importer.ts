@@ -1,4 +1,4 @@
-import type { DatasetSnapshot } from '../dataset/snapshot.js';
+import { mineralStageKey, type DatasetSnapshot } from '../dataset/snapshot.js';
 import { OTHER, type StageYearSupply } from './supply.js';
 
 /**
@@ -192,16 +192,12 @@ export function sourcingOf(snapshot: DatasetSnapshot, importer: string, mineral:
 }
 
 /**
- * The share-based world supplies of one mineral and stage (one per basis), wherever the snapshot keeps them:
- * a supply is recognised by its `measure`, not by the map it sits in.
+ * The share-based world supplies of one mineral and stage (one per basis): a supply is recognised by its
+ * `measure`, next to the annual tonnes of the same stage.
  */
 export function shareSuppliesAt(snapshot: DatasetSnapshot, mineral: string, stage: string): StageYearSupply[] {
   const found = new Map<string, StageYearSupply>();
-  const candidates = [
-    ...snapshot.supplies.filter((s) => s.mineral === mineral && s.stage === stage),
-    ...(snapshot.shareSupplies.get(`${mineral}|${stage}`) ?? []),
-  ];
-  for (const supply of candidates) {
+  for (const supply of snapshot.suppliesByMineralStage.get(mineralStageKey(mineral, stage)) ?? []) {
     if (supply.measure !== 'shares') continue;
     const key = `${supply.basis}|${supply.edition}`;
     if (!found.has(key)) found.set(key, supply);

@@ -76,6 +76,7 @@ export const METHODS: readonly MethodDefinition[] = [
       'Published world totals are rounded, so named shares can add up to slightly more than 100 %; the unallocated remainder is then zero.',
       'Withheld (proprietary) national figures cannot be squared; they fall into the unallocated remainder and are listed by country.',
       'The merger-guideline bands were written for firms in antitrust markets; applying them to countries is a convention for reading the number, not a legal test.',
+      'A stage without annual tonnes by country (antimony smelting, tungsten APT, rare-earth separation …) is scored on published country shares of world supply over the source’s reference period (EU CRM 2023, Appendix 7): s_i is the printed share, the world is 100, tonnes are null (measure = shares, year = null, period named). Shares printed as "<0.1%" are listed under belowThreshold with no number, never 0; they count in the unallocated remainder. Annual tonnes always answer first where they exist.',
     ],
   },
   {
@@ -120,7 +121,7 @@ export const METHODS: readonly MethodDefinition[] = [
     references: [EU_2017_STUDY, EU_2017_GUIDELINES, EU_2023_STUDY, WGI],
     caveats: [
       'For an importer whose source gives reliance per stage (the EU, edition eu-crm-2023), each stage is scored on that source’s own figures only: IR at the stage, GS from the study’s world shares with their t, EU sourcing from the study’s sourcing shares with their t, EoL-RIR and SI_SR as published; a stage without a share table of the same edition is insufficient_data rather than mixed with USGS tonnes. publishedSupplyRisk gives the study’s result next to ours.',
-      'Recomputed with the WGI 2024 update against the published 2023 SR: tungsten 1.188 (published 1.2), cobalt 2.760 (2.8, global supply only), antimony 1.794 (1.8), graphite 1.766 (1.8), bismuth 1.861 (1.9), nickel 0.561 (0.5), gallium 3.716 (3.9), lithium 2.085 (1.9). The gaps come from the WGI vintage (the study used earlier governance data), EU sourcing shares below 1 % not being published (a slightly low EU term), and the published inputs being rounded. Germanium (3.568 vs 1.8) is not reproduced: the transcribed germanium share tables are known to be inconsistent with the published result.',
+      'Recomputed with the WGI 2024 update against the published 2023 SR: tungsten 1.188 (published 1.2), cobalt 2.760 (2.8, global supply only), antimony 1.794 (1.8), graphite 1.766 (1.8), bismuth 1.861 (1.9), nickel 0.562 (0.5), gallium 3.716 (3.9), lithium 2.085 (1.9). The gaps come from the WGI vintage (the study used earlier governance data), EU sourcing shares below 1 % not being published (a slightly low EU term), and the published inputs being rounded. Germanium (3.568 vs 1.8) is not reproduced: the transcribed germanium share tables are known to be inconsistent with the published result.',
       'Checked against the 2017 component tables: cobalt recomputes to 1.67 (published 1.6) and tungsten to 1.82 (published 1.8); published values are rounded to one decimal.',
       'The substitution-index formula is not published in the sources consulted; SI is taken as an input.',
       'Import reliance above 1 is capped at 1, where the EU rule gives global supply and EU sourcing equal weight.',
@@ -212,6 +213,7 @@ export const METHODS: readonly MethodDefinition[] = [
     caveats: [
       'The EU assesses the bottleneck by supply risk rather than plain HHI; this method ranks stages by concentration only.',
       'Stage totals come from different sources and bases (gross weight, contained metal), so only the ranking is compared, not tonnes.',
+      'Stages may be known in different ways: annual tonnes for a year, or a study’s country shares over a reference period. Each compared stage names its basis, measure, year or period; `comparable` is false (with the reason) when the stages differ in time, basis, publisher family or measure.',
     ],
   },
   {
@@ -234,6 +236,7 @@ export const METHODS: readonly MethodDefinition[] = [
       'Substituted volume is not attributed to any named producer when concentration after the shock is computed.',
       'Without import shares, the world loss at the binding stage stands in for the importer’s loss (flagged as a proxy); unknown reliance is then taken as 1.',
       'Shares are relative to rounded published world totals.',
+      'A stage with no annual tonnes in any year is read from its share table (country shares over the source’s reference period, world = 100): loss share, HHI before/after, top producer after and alternatives are computed on the shares; tonnes at that stage (baseline, lost, substituted, alternatives’ tonnes) are null with tonnesReason. A stage that has tonnes in other years stays insufficient_data in a year without them, and share tables alone never answer for a year (the mineral is then insufficient_data). Months of cover use the importer’s own apparent consumption, so they remain computable.',
     ],
   },
   {

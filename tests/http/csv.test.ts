@@ -205,7 +205,9 @@ describe('a score table as CSV', () => {
       expect(row.method_id).toBe(stage.method.id);
     });
     expect(rows[0]).toMatchObject({ status: 'ok', hhi: '6879.8', top_country: 'CHN', top_share: '82.72', method_id: 'hhi' });
-    expect(rows[1]).toMatchObject({ status: 'insufficient_data', hhi: '', reason: 'no refining production data for tungsten' });
+    // APT and intermediates: the EU CRM 2023 shares (no data year), China 85.6 %
+    expect(rows[1]).toMatchObject({ status: 'ok', year: '', hhi: '7372.5', top_country: 'CHN', top_share: '85.6' });
+    expect(rows[2]).toMatchObject({ status: 'insufficient_data', hhi: '', reason: 'no metal production data for tungsten' });
   });
 });
 

@@ -303,7 +303,7 @@ describe('GET /v1/minerals/{mineral}/supply-risk?importer=EU (EU formula with th
       ['lithium', 'refining', 2.085, 1.9],
       ['graphite', 'mining', 1.766, 1.8],
       ['bismuth', 'refining', 1.861, 1.9],
-      ['nickel', 'refining', 0.561, 0.5],
+      ['nickel', 'refining', 0.562, 0.5],
       ['germanium', 'refining', 3.568, 1.8],
     ];
     for (const [mineral, stage, computed, published] of expected) {
