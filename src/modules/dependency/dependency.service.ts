@@ -263,7 +263,11 @@ function explainExposure(
   const name = countryName(snapshot, supplier);
   const parts: string[] = [];
   if (result.status === 'ok' && result.direct !== null && reliance && sources && supplierSharePct !== null) {
-    const basis = reliance.stage ? `import reliance at ${reliance.stage} ${reliance.percent} % (${reliance.period})` : `net import reliance ${reliance.valueText} % (${reliance.year})`;
+    const basis = reliance.stage
+      ? `import reliance at ${reliance.stage} ${reliance.percent} % (${reliance.period})`
+      : reliance.qualifier === 'net_exporter'
+        ? `net exporter, reliance counted as 0 (${reliance.year})`
+        : `net import reliance ${reliance.valueText} % (${reliance.year})${reliance.censored ? `, the published bound` : ''}`;
     const share = reliance.stage ? `${name}'s ${supplierSharePct} % of ${importerName(snapshot, importer)} sourcing at ${reliance.stage}` : `${name}'s ${supplierSharePct} % of imports (${sources.period})`;
     parts.push(`direct ${round(result.direct, 4)} = ${basis} × ${share}`);
   } else {
