@@ -138,7 +138,9 @@ describe('a score table as CSV', () => {
     rank: number;
     mineral: string;
     stage: string;
-    year: number;
+    year: number | null;
+    measure: string;
+    period: string | null;
     edition: string;
     hhi: number;
     hhiUpperBound: number;
