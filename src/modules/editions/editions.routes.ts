@@ -40,7 +40,7 @@ export const EditionSchema = z
     doi: z.string().nullable(),
     url: z.string().nullable(),
     published: z.string().describe('Publication date: YYYY-MM-DD, YYYY-MM or YYYY as precisely as known'),
-    dataYears: z.string().describe('Years its figures cover, e.g. 2021-2025; empty when the source does not state them (see notes)'),
+    dataYears: z.string().describe('Years its figures cover: a range (2021-2025), a year, or a list ("2021, 2025"); empty when the source does not state them (see notes)'),
     newest: z.boolean().describe('The newest edition of its family: it answers by default for the series it reports'),
     supersededBy: z.string().nullable().describe('The newest edition of the family, when this one is older'),
     notes: z.string().nullable(),
