@@ -2113,7 +2113,8 @@ export interface components {
          *         "apparentConsumption": 70,
          *         "prices": 100,
          *         "salient": 400,
-         *         "governance": 0
+         *         "governance": 0,
+         *         "projections": 0
          *       }
          *     }
          */
@@ -2147,6 +2148,8 @@ export interface components {
                 salient: number;
                 /** @description WGI estimates (country, year, indicator) */
                 governance: number;
+                /** @description Projected figures (a scenario’s tonnes for a future year), never counted as production */
+                projections: number;
             };
         };
         RevisionInput: {
@@ -6855,7 +6858,8 @@ export interface components {
          *         "apparentConsumption": 70,
          *         "prices": 100,
          *         "salient": 400,
-         *         "governance": 0
+         *         "governance": 0,
+         *         "projections": 0
          *       }
          *     }
          */
@@ -6889,6 +6893,8 @@ export interface components {
                 salient: number;
                 /** @description WGI estimates (country, year, indicator) */
                 governance: number;
+                /** @description Projected figures (a scenario’s tonnes for a future year), never counted as production */
+                projections: number;
             };
         };
         Revision: {

@@ -28,7 +28,7 @@ const EDITION_EXAMPLE = {
   newest: true,
   supersededBy: null,
   notes: null,
-  figures: { production: 900, capacity: 60, reserves: 200, importReliance: 80, importSources: 150, apparentConsumption: 70, prices: 100, salient: 400, governance: 0 },
+  figures: { production: 900, capacity: 60, reserves: 200, importReliance: 80, importSources: 150, apparentConsumption: 70, prices: 100, salient: 400, governance: 0, projections: 0 },
 };
 
 export const EditionSchema = z
@@ -55,6 +55,7 @@ export const EditionSchema = z
         prices: z.number().int(),
         salient: z.number().int(),
         governance: z.number().int().describe('WGI estimates (country, year, indicator)'),
+        projections: z.number().int().describe('Projected figures (a scenario’s tonnes for a future year), never counted as production'),
       })
       .describe('How many figures of each kind the edition holds'),
   })

@@ -56,7 +56,15 @@ describe('GET /v1/editions', () => {
     });
     expect(body.data.find((edition: { id: string }) => edition.id === 'usgs-mcs-2025')).toMatchObject({ newest: false, supersededBy: 'usgs-mcs-2026' });
     // The IEA Outlook 2026 (published 2026-07-16) supersedes the 2025 data explorer in the iea-supply family.
-    expect(body.data[0]).toMatchObject({ id: 'iea-gcmo-2026', family: 'iea-supply', dataYears: '2021, 2025', newest: true, supersededBy: null });
+    // observed refining 2021 and 2025: 2 × (Li 8 + Ni 9 + Co 8 + graphite 8 + REE 7 rows) = 80; projected 2030 and 2040: 80 likewise
+    expect(body.data[0]).toMatchObject({
+      id: 'iea-gcmo-2026',
+      family: 'iea-supply',
+      dataYears: '2021, 2025',
+      newest: true,
+      supersededBy: null,
+      figures: { production: 80, projections: 80, reserves: 0 },
+    });
     expect(body.data.find((edition: { id: string }) => edition.id === 'iea-cmde-2025')).toMatchObject({ newest: false, supersededBy: 'iea-gcmo-2026' });
     // The WGI releases are their own family: the 2024 update supersedes the 2023 release.
     expect(body.data.find((edition: { id: string }) => edition.id === 'wb-wgi-2023')).toMatchObject({
