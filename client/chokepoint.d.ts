@@ -1326,14 +1326,14 @@ export interface components {
          *                 "eu-crm-2023-appendix-7"
          *               ],
          *               "status": "ok",
-         *               "hhi": 2856.6,
+         *               "hhi": 2894.8,
          *               "hhiRange": {
-         *                 "lower": 2856.6,
-         *                 "upper": 2856.6,
+         *                 "lower": 2894.8,
+         *                 "upper": 2894.8,
          *                 "exact": true
          *               },
          *               "cr1": 51.8,
-         *               "cr3": 66.3,
+         *               "cr3": 66.8,
          *               "band2023": "highly_concentrated",
          *               "topProducers": [
          *                 {
@@ -1657,6 +1657,8 @@ export interface components {
          *           "mineral": "gallium",
          *           "stage": "refining",
          *           "year": 2024,
+         *           "period": null,
+         *           "measure": "tonnes",
          *           "edition": "usgs-mcs-2025",
          *           "hhi": 9739.5,
          *           "hhiUpperBound": 9739.5,
@@ -1685,8 +1687,15 @@ export interface components {
                 rank: number;
                 mineral: string;
                 stage: string;
-                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                /** @description Data year; null for a share-based stage, which covers `period` instead */
                 year: number | null;
+                /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                period: string | null;
+                /**
+                 * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                 * @enum {string}
+                 */
+                measure: "tonnes" | "shares";
                 edition: string;
                 hhi: number;
                 hhiUpperBound: number;
@@ -1719,6 +1728,8 @@ export interface components {
          *           "mineral": "gallium",
          *           "stage": "refining",
          *           "year": 2024,
+         *           "period": null,
+         *           "measure": "tonnes",
          *           "edition": "usgs-mcs-2025",
          *           "share": 98.68,
          *           "tonnes": 750,
@@ -1747,8 +1758,15 @@ export interface components {
             data: {
                 mineral: string;
                 stage: string;
-                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                /** @description Data year; null for a share-based stage, which covers `period` instead */
                 year: number | null;
+                /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                period: string | null;
+                /**
+                 * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                 * @enum {string}
+                 */
+                measure: "tonnes" | "shares";
                 edition: string;
                 /** @description Percent of world output */
                 share: number;
@@ -2337,11 +2355,14 @@ export interface components {
          *               "stage": "mining",
          *               "status": "ok",
          *               "year": 2024,
+         *               "period": null,
+         *               "measure": "tonnes",
          *               "basis": "sb-contained",
          *               "basisLabel": "contained antimony",
          *               "baselineTonnes": 100000,
          *               "lostTonnes": 60000,
          *               "substitutedTonnes": 0,
+         *               "tonnesReason": null,
          *               "grossLossShare": 0.6,
          *               "lossShare": 0.6,
          *               "hhiBefore": 4099.6,
@@ -2544,17 +2565,27 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    year: number;
+                    /** @description Data year; null for a share-based stage, which covers `period` instead */
+                    year: number | null;
+                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                    period: string | null;
+                    /**
+                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                     * @enum {string}
+                     */
+                    measure: "tonnes" | "shares";
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
                     edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows) */
-                    baselineTonnes: number;
-                    /** @description Σ shocked tonnes × reduction */
-                    lostTonnes: number;
-                    /** @description Lost tonnes made up by substitution */
-                    substitutedTonnes: number;
+                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
+                    baselineTonnes: number | null;
+                    /** @description Σ shocked tonnes × reduction; null on a share table */
+                    lostTonnes: number | null;
+                    /** @description Lost tonnes made up by substitution; null on a share table */
+                    substitutedTonnes: number | null;
+                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
+                    tonnesReason: string | null;
                     /** @description Lost tonnes / baseline, 0–1, before substitution */
                     grossLossShare: number;
                     /** @description Lost tonnes net of substitution / baseline, 0–1 */
@@ -2579,7 +2610,7 @@ export interface components {
                         country: string;
                         name: string;
                         reduction: number;
-                        lostTonnes: number;
+                        lostTonnes: number | null;
                     }[];
                     /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
                     withheldShocked: string[];
@@ -2675,7 +2706,8 @@ export interface components {
                     name: string;
                     /** @description Percent of world supply at the binding stage before the shock */
                     share: number;
-                    tonnes: number;
+                    /** @description Tonnes at the binding stage; null when that stage is a share table */
+                    tonnes: number | null;
                     /** @description Latest reserves of the mineral */
                     reserves: {
                         tonnes: number;
@@ -2713,17 +2745,27 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    year: number;
+                    /** @description Data year; null for a share-based stage, which covers `period` instead */
+                    year: number | null;
+                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                    period: string | null;
+                    /**
+                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                     * @enum {string}
+                     */
+                    measure: "tonnes" | "shares";
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
                     edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows) */
-                    baselineTonnes: number;
-                    /** @description Σ shocked tonnes × reduction */
-                    lostTonnes: number;
-                    /** @description Lost tonnes made up by substitution */
-                    substitutedTonnes: number;
+                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
+                    baselineTonnes: number | null;
+                    /** @description Σ shocked tonnes × reduction; null on a share table */
+                    lostTonnes: number | null;
+                    /** @description Lost tonnes made up by substitution; null on a share table */
+                    substitutedTonnes: number | null;
+                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
+                    tonnesReason: string | null;
                     /** @description Lost tonnes / baseline, 0–1, before substitution */
                     grossLossShare: number;
                     /** @description Lost tonnes net of substitution / baseline, 0–1 */
@@ -2748,7 +2790,7 @@ export interface components {
                         country: string;
                         name: string;
                         reduction: number;
-                        lostTonnes: number;
+                        lostTonnes: number | null;
                     }[];
                     /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
                     withheldShocked: string[];
@@ -2822,11 +2864,14 @@ export interface components {
          *               "stage": "mining",
          *               "status": "ok",
          *               "year": 2024,
+         *               "period": null,
+         *               "measure": "tonnes",
          *               "basis": "sb-contained",
          *               "basisLabel": "contained antimony",
          *               "baselineTonnes": 100000,
          *               "lostTonnes": 60000,
          *               "substitutedTonnes": 0,
+         *               "tonnesReason": null,
          *               "grossLossShare": 0.6,
          *               "lossShare": 0.6,
          *               "hhiBefore": 4099.6,
@@ -3034,17 +3079,27 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    year: number;
+                    /** @description Data year; null for a share-based stage, which covers `period` instead */
+                    year: number | null;
+                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                    period: string | null;
+                    /**
+                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                     * @enum {string}
+                     */
+                    measure: "tonnes" | "shares";
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
                     edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows) */
-                    baselineTonnes: number;
-                    /** @description Σ shocked tonnes × reduction */
-                    lostTonnes: number;
-                    /** @description Lost tonnes made up by substitution */
-                    substitutedTonnes: number;
+                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
+                    baselineTonnes: number | null;
+                    /** @description Σ shocked tonnes × reduction; null on a share table */
+                    lostTonnes: number | null;
+                    /** @description Lost tonnes made up by substitution; null on a share table */
+                    substitutedTonnes: number | null;
+                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
+                    tonnesReason: string | null;
                     /** @description Lost tonnes / baseline, 0–1, before substitution */
                     grossLossShare: number;
                     /** @description Lost tonnes net of substitution / baseline, 0–1 */
@@ -3069,7 +3124,7 @@ export interface components {
                         country: string;
                         name: string;
                         reduction: number;
-                        lostTonnes: number;
+                        lostTonnes: number | null;
                     }[];
                     /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
                     withheldShocked: string[];
@@ -3165,7 +3220,8 @@ export interface components {
                     name: string;
                     /** @description Percent of world supply at the binding stage before the shock */
                     share: number;
-                    tonnes: number;
+                    /** @description Tonnes at the binding stage; null when that stage is a share table */
+                    tonnes: number | null;
                     /** @description Latest reserves of the mineral */
                     reserves: {
                         tonnes: number;
@@ -3203,17 +3259,27 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    year: number;
+                    /** @description Data year; null for a share-based stage, which covers `period` instead */
+                    year: number | null;
+                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                    period: string | null;
+                    /**
+                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                     * @enum {string}
+                     */
+                    measure: "tonnes" | "shares";
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
                     edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows) */
-                    baselineTonnes: number;
-                    /** @description Σ shocked tonnes × reduction */
-                    lostTonnes: number;
-                    /** @description Lost tonnes made up by substitution */
-                    substitutedTonnes: number;
+                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
+                    baselineTonnes: number | null;
+                    /** @description Σ shocked tonnes × reduction; null on a share table */
+                    lostTonnes: number | null;
+                    /** @description Lost tonnes made up by substitution; null on a share table */
+                    substitutedTonnes: number | null;
+                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
+                    tonnesReason: string | null;
                     /** @description Lost tonnes / baseline, 0–1, before substitution */
                     grossLossShare: number;
                     /** @description Lost tonnes net of substitution / baseline, 0–1 */
@@ -3238,7 +3304,7 @@ export interface components {
                         country: string;
                         name: string;
                         reduction: number;
-                        lostTonnes: number;
+                        lostTonnes: number | null;
                     }[];
                     /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
                     withheldShocked: string[];
@@ -4200,11 +4266,14 @@ export interface components {
          *                     "stage": "mining",
          *                     "status": "ok",
          *                     "year": 2024,
+         *                     "period": null,
+         *                     "measure": "tonnes",
          *                     "basis": "sb-contained",
          *                     "basisLabel": "contained antimony",
          *                     "baselineTonnes": 100000,
          *                     "lostTonnes": 60000,
          *                     "substitutedTonnes": 0,
+         *                     "tonnesReason": null,
          *                     "grossLossShare": 0.6,
          *                     "lossShare": 0.6,
          *                     "hhiBefore": 4099.6,
@@ -5327,6 +5396,8 @@ export interface components {
          *           "mineral": "antimony",
          *           "stage": "mining",
          *           "year": 2024,
+         *           "period": null,
+         *           "measure": "tonnes",
          *           "basis": "sb-contained",
          *           "tonnes": 21000,
          *           "share": 21,
@@ -5381,9 +5452,17 @@ export interface components {
             production: {
                 mineral: string;
                 stage: string;
-                /** @description Latest year with a figure for this country; null for a share-based stage (reference period) */
+                /** @description Data year; null for a share-based stage, which covers `period` instead */
                 year: number | null;
+                /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                period: string | null;
+                /**
+                 * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                 * @enum {string}
+                 */
+                measure: "tonnes" | "shares";
                 basis: string;
+                /** @description Null when withheld, and on a share table (no tonnes are published) */
                 tonnes: number | null;
                 /** @description Percent of world output that year */
                 share: number | null;
@@ -6071,14 +6150,14 @@ export interface components {
          *                 "eu-crm-2023-appendix-7"
          *               ],
          *               "status": "ok",
-         *               "hhi": 2856.6,
+         *               "hhi": 2894.8,
          *               "hhiRange": {
-         *                 "lower": 2856.6,
-         *                 "upper": 2856.6,
+         *                 "lower": 2894.8,
+         *                 "upper": 2894.8,
          *                 "exact": true
          *               },
          *               "cr1": 51.8,
-         *               "cr3": 66.3,
+         *               "cr3": 66.8,
          *               "band2023": "highly_concentrated",
          *               "topProducers": [
          *                 {
@@ -6402,6 +6481,8 @@ export interface components {
          *           "mineral": "gallium",
          *           "stage": "refining",
          *           "year": 2024,
+         *           "period": null,
+         *           "measure": "tonnes",
          *           "edition": "usgs-mcs-2025",
          *           "hhi": 9739.5,
          *           "hhiUpperBound": 9739.5,
@@ -6430,8 +6511,15 @@ export interface components {
                 rank: number;
                 mineral: string;
                 stage: string;
-                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                /** @description Data year; null for a share-based stage, which covers `period` instead */
                 year: number | null;
+                /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                period: string | null;
+                /**
+                 * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                 * @enum {string}
+                 */
+                measure: "tonnes" | "shares";
                 edition: string;
                 hhi: number;
                 hhiUpperBound: number;
@@ -6464,6 +6552,8 @@ export interface components {
          *           "mineral": "gallium",
          *           "stage": "refining",
          *           "year": 2024,
+         *           "period": null,
+         *           "measure": "tonnes",
          *           "edition": "usgs-mcs-2025",
          *           "share": 98.68,
          *           "tonnes": 750,
@@ -6492,8 +6582,15 @@ export interface components {
             data: {
                 mineral: string;
                 stage: string;
-                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                /** @description Data year; null for a share-based stage, which covers `period` instead */
                 year: number | null;
+                /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                period: string | null;
+                /**
+                 * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                 * @enum {string}
+                 */
+                measure: "tonnes" | "shares";
                 edition: string;
                 /** @description Percent of world output */
                 share: number;
@@ -7085,11 +7182,14 @@ export interface components {
          *               "stage": "mining",
          *               "status": "ok",
          *               "year": 2024,
+         *               "period": null,
+         *               "measure": "tonnes",
          *               "basis": "sb-contained",
          *               "basisLabel": "contained antimony",
          *               "baselineTonnes": 100000,
          *               "lostTonnes": 60000,
          *               "substitutedTonnes": 0,
+         *               "tonnesReason": null,
          *               "grossLossShare": 0.6,
          *               "lossShare": 0.6,
          *               "hhiBefore": 4099.6,
@@ -7292,17 +7392,27 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    year: number;
+                    /** @description Data year; null for a share-based stage, which covers `period` instead */
+                    year: number | null;
+                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                    period: string | null;
+                    /**
+                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                     * @enum {string}
+                     */
+                    measure: "tonnes" | "shares";
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
                     edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows) */
-                    baselineTonnes: number;
-                    /** @description Σ shocked tonnes × reduction */
-                    lostTonnes: number;
-                    /** @description Lost tonnes made up by substitution */
-                    substitutedTonnes: number;
+                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
+                    baselineTonnes: number | null;
+                    /** @description Σ shocked tonnes × reduction; null on a share table */
+                    lostTonnes: number | null;
+                    /** @description Lost tonnes made up by substitution; null on a share table */
+                    substitutedTonnes: number | null;
+                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
+                    tonnesReason: string | null;
                     /** @description Lost tonnes / baseline, 0–1, before substitution */
                     grossLossShare: number;
                     /** @description Lost tonnes net of substitution / baseline, 0–1 */
@@ -7327,7 +7437,7 @@ export interface components {
                         country: string;
                         name: string;
                         reduction: number;
-                        lostTonnes: number;
+                        lostTonnes: number | null;
                     }[];
                     /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
                     withheldShocked: string[];
@@ -7423,7 +7533,8 @@ export interface components {
                     name: string;
                     /** @description Percent of world supply at the binding stage before the shock */
                     share: number;
-                    tonnes: number;
+                    /** @description Tonnes at the binding stage; null when that stage is a share table */
+                    tonnes: number | null;
                     /** @description Latest reserves of the mineral */
                     reserves: {
                         tonnes: number;
@@ -7461,17 +7572,27 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    year: number;
+                    /** @description Data year; null for a share-based stage, which covers `period` instead */
+                    year: number | null;
+                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                    period: string | null;
+                    /**
+                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                     * @enum {string}
+                     */
+                    measure: "tonnes" | "shares";
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
                     edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows) */
-                    baselineTonnes: number;
-                    /** @description Σ shocked tonnes × reduction */
-                    lostTonnes: number;
-                    /** @description Lost tonnes made up by substitution */
-                    substitutedTonnes: number;
+                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
+                    baselineTonnes: number | null;
+                    /** @description Σ shocked tonnes × reduction; null on a share table */
+                    lostTonnes: number | null;
+                    /** @description Lost tonnes made up by substitution; null on a share table */
+                    substitutedTonnes: number | null;
+                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
+                    tonnesReason: string | null;
                     /** @description Lost tonnes / baseline, 0–1, before substitution */
                     grossLossShare: number;
                     /** @description Lost tonnes net of substitution / baseline, 0–1 */
@@ -7496,7 +7617,7 @@ export interface components {
                         country: string;
                         name: string;
                         reduction: number;
-                        lostTonnes: number;
+                        lostTonnes: number | null;
                     }[];
                     /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
                     withheldShocked: string[];
@@ -7570,11 +7691,14 @@ export interface components {
          *               "stage": "mining",
          *               "status": "ok",
          *               "year": 2024,
+         *               "period": null,
+         *               "measure": "tonnes",
          *               "basis": "sb-contained",
          *               "basisLabel": "contained antimony",
          *               "baselineTonnes": 100000,
          *               "lostTonnes": 60000,
          *               "substitutedTonnes": 0,
+         *               "tonnesReason": null,
          *               "grossLossShare": 0.6,
          *               "lossShare": 0.6,
          *               "hhiBefore": 4099.6,
@@ -7782,17 +7906,27 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    year: number;
+                    /** @description Data year; null for a share-based stage, which covers `period` instead */
+                    year: number | null;
+                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                    period: string | null;
+                    /**
+                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                     * @enum {string}
+                     */
+                    measure: "tonnes" | "shares";
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
                     edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows) */
-                    baselineTonnes: number;
-                    /** @description Σ shocked tonnes × reduction */
-                    lostTonnes: number;
-                    /** @description Lost tonnes made up by substitution */
-                    substitutedTonnes: number;
+                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
+                    baselineTonnes: number | null;
+                    /** @description Σ shocked tonnes × reduction; null on a share table */
+                    lostTonnes: number | null;
+                    /** @description Lost tonnes made up by substitution; null on a share table */
+                    substitutedTonnes: number | null;
+                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
+                    tonnesReason: string | null;
                     /** @description Lost tonnes / baseline, 0–1, before substitution */
                     grossLossShare: number;
                     /** @description Lost tonnes net of substitution / baseline, 0–1 */
@@ -7817,7 +7951,7 @@ export interface components {
                         country: string;
                         name: string;
                         reduction: number;
-                        lostTonnes: number;
+                        lostTonnes: number | null;
                     }[];
                     /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
                     withheldShocked: string[];
@@ -7913,7 +8047,8 @@ export interface components {
                     name: string;
                     /** @description Percent of world supply at the binding stage before the shock */
                     share: number;
-                    tonnes: number;
+                    /** @description Tonnes at the binding stage; null when that stage is a share table */
+                    tonnes: number | null;
                     /** @description Latest reserves of the mineral */
                     reserves: {
                         tonnes: number;
@@ -7951,17 +8086,27 @@ export interface components {
                     stage: string;
                     /** @constant */
                     status: "ok";
-                    year: number;
+                    /** @description Data year; null for a share-based stage, which covers `period` instead */
+                    year: number | null;
+                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                    period: string | null;
+                    /**
+                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                     * @enum {string}
+                     */
+                    measure: "tonnes" | "shares";
                     basis: string;
                     basisLabel: string;
                     /** @description The edition whose figures this stage used */
                     edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows) */
-                    baselineTonnes: number;
-                    /** @description Σ shocked tonnes × reduction */
-                    lostTonnes: number;
-                    /** @description Lost tonnes made up by substitution */
-                    substitutedTonnes: number;
+                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
+                    baselineTonnes: number | null;
+                    /** @description Σ shocked tonnes × reduction; null on a share table */
+                    lostTonnes: number | null;
+                    /** @description Lost tonnes made up by substitution; null on a share table */
+                    substitutedTonnes: number | null;
+                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
+                    tonnesReason: string | null;
                     /** @description Lost tonnes / baseline, 0–1, before substitution */
                     grossLossShare: number;
                     /** @description Lost tonnes net of substitution / baseline, 0–1 */
@@ -7986,7 +8131,7 @@ export interface components {
                         country: string;
                         name: string;
                         reduction: number;
-                        lostTonnes: number;
+                        lostTonnes: number | null;
                     }[];
                     /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
                     withheldShocked: string[];
@@ -8951,11 +9096,14 @@ export interface components {
          *                     "stage": "mining",
          *                     "status": "ok",
          *                     "year": 2024,
+         *                     "period": null,
+         *                     "measure": "tonnes",
          *                     "basis": "sb-contained",
          *                     "basisLabel": "contained antimony",
          *                     "baselineTonnes": 100000,
          *                     "lostTonnes": 60000,
          *                     "substitutedTonnes": 0,
+         *                     "tonnesReason": null,
          *                     "grossLossShare": 0.6,
          *                     "lossShare": 0.6,
          *                     "hhiBefore": 4099.6,
@@ -10078,6 +10226,8 @@ export interface components {
          *           "mineral": "antimony",
          *           "stage": "mining",
          *           "year": 2024,
+         *           "period": null,
+         *           "measure": "tonnes",
          *           "basis": "sb-contained",
          *           "tonnes": 21000,
          *           "share": 21,
@@ -10132,9 +10282,17 @@ export interface components {
             production: {
                 mineral: string;
                 stage: string;
-                /** @description Latest year with a figure for this country; null for a share-based stage (reference period) */
+                /** @description Data year; null for a share-based stage, which covers `period` instead */
                 year: number | null;
+                /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+                period: string | null;
+                /**
+                 * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+                 * @enum {string}
+                 */
+                measure: "tonnes" | "shares";
                 basis: string;
+                /** @description Null when withheld, and on a share table (no tonnes are published) */
                 tonnes: number | null;
                 /** @description Percent of world output that year */
                 share: number | null;

@@ -1950,6 +1950,13 @@ console.log(`groups above 1.05: ${over.length === 0 ? 'none' : over.map((r) => r
   console.log(`official files imported (${RAW_FILES.join(', ')}): ${changed.length} data files updated`);
 }
 
+// The EU criticality study's share tables (scripts/build-eu-crm.ts), after countries, bases, editions and sources exist,
+// and before governance: the countries it adds to countries.csv get their WGI rows too.
+{
+  const result = writeEuCrm(OUT, buildEuCrm(REF, OUT));
+  console.log(`EU CRM 2023: ${JSON.stringify(result)}`);
+}
+
 // Governance: the WGI 2024 update for every non-aggregate country in the final countries.csv the release covers (all but
 // New Caledonia); a country no release covers gets a note, so scores can say why it has no governance.
 {
@@ -1984,12 +1991,6 @@ console.log(`groups above 1.05: ${over.length === 0 ? 'none' : over.map((r) => r
   const build = buildExportControls(REF, minerals);
   const result = writeExportControls(OUT, build);
   console.log(`export controls: ${result.measures} measures, ${build.skipped.length} skipped (${build.skipped.map((entry) => entry.id).join(', ')})`);
-}
-
-// The EU criticality study's share tables (scripts/build-eu-crm.ts), after countries, bases, editions and sources exist.
-{
-  const result = writeEuCrm(OUT, buildEuCrm(REF, OUT));
-  console.log(`EU CRM 2023: ${JSON.stringify(result)}`);
 }
 
 // The IEA Global Critical Minerals Outlook 2026 (scripts/build-iea-gcmo.ts): 2021 and 2025 refining, the 2030/2040

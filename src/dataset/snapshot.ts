@@ -100,11 +100,6 @@ export interface DatasetSnapshot extends FigureTables {
   figures: ProductionFigure[];
   /** One supply picture per (mineral, stage, year) on the preferred basis. */
   supplies: StageYearSupply[];
-  /**
-   * Share-based supplies (country shares over a reference period) per `${mineral}|${stage}`. Kept apart from
-   * `supplies` for now: the chain reads them; the annual scores (overview, dominance, scenarios) do not yet.
-   */
-  shareSupplies: ReadonlyMap<string, StageYearSupply[]>;
   /** Projected supply pictures per `${mineral}|${stage}`, one per (year, scenario); kept apart from `supplies`. */
   projectionSupplies: ReadonlyMap<string, ProjectionSupply[]>;
   /** `supplies` per `${mineral}|${stage}`, in the same order: per-mineral lookups without scanning every supply. */
@@ -310,7 +305,6 @@ type FigureView = Pick<
   | 'salient'
   | 'criticalMinerals'
   | 'stageShares'
-  | 'shareSupplies'
   | 'sourcingShares'
   | 'stageReliance'
   | 'criticalityInputs'
@@ -344,7 +338,14 @@ function figureView(
   }));
   const basisPriority = new Map(snapshot.bases.map((basis) => [basis.id, basis.priority]));
   const stageShares = pick(all.stageShares, SERIES.stageShares);
-  const supplies = supplyByStageYear(figures, basisPriority);
+  // Annual tonnes and share tables side by side: a stage answers with its newest annual tonnes and falls back to
+  // the shares (see yearRank); among share tables of one stage the preferred basis comes first.
+  const supplies = [
+    ...supplyByStageYear(figures, basisPriority),
+    ...shareSupplies(stageShares).sort(
+      (a, b) => (basisPriority.get(a.basis) ?? Infinity) - (basisPriority.get(b.basis) ?? Infinity) || (a.basis < b.basis ? -1 : 1),
+    ),
+  ];
   const projections = pick(all.projections, SERIES.projections);
   return {
     pinnedEdition: pinned,
@@ -363,7 +364,6 @@ function figureView(
     salient: pick(all.salient, SERIES.salient),
     criticalMinerals: pick(all.criticalMinerals, SERIES.criticalMinerals),
     stageShares,
-    shareSupplies: groupBy(shareSupplies(stageShares), (supply) => mineralStageKey(supply.mineral, supply.stage)),
     sourcingShares: pick(all.sourcingShares, SERIES.sourcingShares),
     stageReliance: pick(all.stageReliance, SERIES.stageReliance),
     criticalityInputs: pick(all.criticalityInputs, SERIES.criticalityInputs),

@@ -4,6 +4,7 @@
  */
 import { pageOf } from '../plugins/http-pagination.js';
 import {
+  ChainSchema,
   DominanceParamsSchema,
   DominanceQuerySchema,
   DominanceSchema,
@@ -11,7 +12,7 @@ import {
   MineralParamsSchema,
   YearAndStageQuerySchema,
 } from '../modules/concentration/concentration.routes.js';
-import { countryDominance, mineralConcentration } from '../modules/concentration/concentration.service.js';
+import { countryDominance, mineralChain, mineralConcentration } from '../modules/concentration/concentration.service.js';
 import {
   DependencyParamsSchema,
   DependencyQuerySchema,
@@ -37,6 +38,7 @@ import { listSources } from '../modules/sources/sources.service.js';
 import { SupplyRiskParamsSchema, SupplyRiskQuerySchema, MineralSupplyRiskSchema } from '../modules/supply-risk/supply-risk.routes.js';
 import { mineralSupplyRisk } from '../modules/supply-risk/supply-risk.service.js';
 import { z } from 'zod';
+import { EditionQuery } from '../schemas/common.js';
 import { ControlledSupplyParamsSchema, ControlledSupplyQuerySchema, ExportControlListQuerySchema } from '../modules/export-controls/export-controls.routes.js';
 import { ExportControlListSchema, MineralControlledSupplySchema } from '../modules/export-controls/export-controls.schemas.js';
 import { listExportControls, mineralControlledSupply } from '../modules/export-controls/export-controls.service.js';
@@ -56,6 +58,10 @@ function scopeOf(tool: string, args: Record<string, unknown>): string {
 const label = (text: string) => text.replaceAll('_', ' ');
 const list = (items: string[], more: number) => items.join('; ') + (more > 0 ? `; and ${more} more` : '');
 const TOP = 5;
+
+/** A figure's time: its data year, or the reference period of a share table. */
+const whenOf = (figure: { year?: number | null; period?: string | null }) =>
+  figure.year !== null && figure.year !== undefined ? String(figure.year) : `shares, ${figure.period ?? 'reference period not stated'}`;
 
 const listMineralsTool = defineTool({
   name: 'list_minerals',
@@ -82,14 +88,40 @@ const concentrationTool = defineTool({
     const chokepoint = body.chokepoint;
     const head =
       chokepoint.status === 'ok'
-        ? `${body.mineral}: the chokepoint is ${chokepoint.stage} (${chokepoint.year}), HHI ${chokepoint.hhi}; ${chokepoint.topCountryName} (${chokepoint.topCountry}) has ${chokepoint.topShare} % of world supply.`
+        ? `${body.mineral}: the chokepoint is ${chokepoint.stage} (${whenOf(chokepoint)}), HHI ${chokepoint.hhi}; ${chokepoint.topCountryName} (${chokepoint.topCountry}) has ${chokepoint.topShare} % of world supply.` +
+          (chokepoint.comparable === false ? ` Caution: ${chokepoint.reason}` : '')
         : `${body.mineral}: no chokepoint stage (${chokepoint.reason}).`;
     const stages = body.stages.map((block) =>
       block.status === 'ok'
-        ? `${block.stage} ${block.year}${block.projection ? ` (projection, ${block.scenario})` : ''}: HHI ${block.hhi} (${label(block.bands.doj2023)}), top ${block.top.name} ${block.top.share} %, sources ${block.inputs.sourceIds.join(', ')}`
+        ? `${block.stage} ${whenOf(block)}${block.projection ? ` (projection, ${block.scenario})` : ''}: HHI ${block.hhi} (${label(block.bands.doj2023)}), top ${block.top.name} ${block.top.share} %, sources ${block.inputs.sourceIds.join(', ')}`
         : `${block.stage}: insufficient data (${block.reason})`,
     );
     return `${head} ${stages.join('; ')}. Method: ${body.stages[0]?.method.href ?? '/v1/methods/hhi'}.`;
+  },
+});
+
+const chainTool = defineTool({
+  name: 'get_mineral_chain',
+  title: 'A mineral’s whole supply chain, stage by stage',
+  description:
+    'Every stage of one mineral with its own name (mining → smelting/APT/separation/chemicals → metal → magnets), each with its basis, data year or reference period, edition, sources, HHI (or HHI range), top producers and China’s share; annual tonnes where published, else the EU CRM 2023 country shares; other bases of a stage follow. `binding` is the most concentrated stage and says whether the stages compared are like for like. Same answer as GET /v1/minerals/{mineral}/chain.',
+  params: MineralParamsSchema,
+  args: z.object({ ...EditionQuery }),
+  output: ChainSchema,
+  run: (context, params) => mineralChain(context.snapshot, params.mineral),
+  summarise: (body) => {
+    const stages = body.stages.map((stage) => {
+      const head = stage.series[0];
+      if (stage.status !== 'ok' || !head || head.status !== 'ok') return `${stage.name}: insufficient data (${stage.reason ?? 'no figures'})`;
+      const china = head.china.share === null ? 'China not named' : `China ${head.china.share} %`;
+      return `${stage.name} (${whenOf(head)}, ${head.basisLabel}, ${head.edition}): ${china}, HHI ${head.hhi}`;
+    });
+    const binding = body.binding;
+    const tail =
+      binding.status === 'ok'
+        ? ` Most concentrated: ${binding.stage}${binding.comparable === false ? ` (not like for like: ${binding.reason})` : ''}.`
+        : '';
+    return `${body.name}: ${stages.join('; ')}.${tail}`;
   },
 });
 
@@ -284,6 +316,7 @@ const controlledSupplyTool = defineTool({
 /** Every tool, in the order an assistant meets the questions. */
 export const TOOLS: readonly McpTool[] = [
   listMineralsTool,
+  chainTool,
   concentrationTool,
   dominanceTool,
   dependencyTool,

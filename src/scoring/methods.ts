@@ -71,6 +71,7 @@ export const METHODS: readonly MethodDefinition[] = [
       'Published world totals are rounded, so named shares can add up to slightly more than 100 %; the unallocated remainder is then zero.',
       'Withheld (proprietary) national figures cannot be squared; they fall into the unallocated remainder and are listed by country.',
       'The merger-guideline bands were written for firms in antitrust markets; applying them to countries is a convention for reading the number, not a legal test.',
+      'A stage without annual tonnes by country (antimony smelting, tungsten APT, rare-earth separation …) is scored on published country shares of world supply over the source’s reference period (EU CRM 2023, Appendix 7): s_i is the printed share, the world is 100, tonnes are null (measure = shares, year = null, period named). Shares printed as "<0.1%" are listed under belowThreshold with no number, never 0; they count in the unallocated remainder. Annual tonnes always answer first where they exist.',
     ],
   },
   {
@@ -199,6 +200,7 @@ export const METHODS: readonly MethodDefinition[] = [
     caveats: [
       'The EU assesses the bottleneck by supply risk rather than plain HHI; this method ranks stages by concentration only.',
       'Stage totals come from different sources and bases (gross weight, contained metal), so only the ranking is compared, not tonnes.',
+      'Stages may be known in different ways: annual tonnes for a year, or a study’s country shares over a reference period. Each compared stage names its basis, measure, year or period; `comparable` is false (with the reason) when the stages differ in time, basis, publisher family or measure.',
     ],
   },
   {
@@ -221,6 +223,7 @@ export const METHODS: readonly MethodDefinition[] = [
       'Substituted volume is not attributed to any named producer when concentration after the shock is computed.',
       'Without import shares, the world loss at the binding stage stands in for the importer’s loss (flagged as a proxy); unknown reliance is then taken as 1.',
       'Shares are relative to rounded published world totals.',
+      'A stage with no annual tonnes in any year is read from its share table (country shares over the source’s reference period, world = 100): loss share, HHI before/after, top producer after and alternatives are computed on the shares; tonnes at that stage (baseline, lost, substituted, alternatives’ tonnes) are null with tonnesReason. A stage that has tonnes in other years stays insufficient_data in a year without them, and share tables alone never answer for a year (the mineral is then insufficient_data). Months of cover use the importer’s own apparent consumption, so they remain computable.',
     ],
   },
   {

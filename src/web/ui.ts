@@ -41,6 +41,9 @@ export const fmt = {
   /** A fraction (reliance, exposure, loss): 0–1 shown as a percentage, at the API's precision (4 dp → 2 dp). */
   fraction: (value: number) => `${twoDp.format(value * 100)} %`,
   plain: (value: number) => twoDp.format(value),
+  /** A figure's time: its data year, or a share table's reference period ("shares" when space is short). */
+  when: (figure: { year: number | null; period?: string | null }, short = false) =>
+    figure.year !== null ? String(figure.year) : short ? 'shares' : `shares, ${figure.period ?? 'period not stated'}`,
 };
 
 // ---- citations ------------------------------------------------------------------------------------------------

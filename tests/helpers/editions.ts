@@ -52,6 +52,9 @@ export const SERIES_KEYS: Record<string, (row: Row) => string> = {
   'prices.csv': (r) => [r.mineral, r.series, r.year].join('|'),
   'us_salient.csv': (r) => [r.country, r.mineral, r.statistic, r.detail, r.year].join('|'),
   'critical_minerals.csv': (r) => [r.mineral, r.list].join('|'),
+  'stage_shares.csv': (r) => [r.mineral, r.stage, r.basis].join('|'),
+  'sourcing_shares.csv': (r) => [r.importer, r.mineral, r.stage].join('|'),
+  'stage_reliance.csv': (r) => [r.importer, r.mineral, r.stage].join('|'),
   // One series: a view reads every country's governance from the same WGI release, never a mix.
   'governance.csv': () => 'wgi',
 };

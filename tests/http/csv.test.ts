@@ -138,7 +138,9 @@ describe('a score table as CSV', () => {
     rank: number;
     mineral: string;
     stage: string;
-    year: number;
+    year: number | null;
+    measure: string;
+    period: string | null;
     edition: string;
     hhi: number;
     hhiUpperBound: number;
@@ -157,7 +159,7 @@ describe('a score table as CSV', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe(CSV_TYPE);
     expect(headerOf(response.body)).toEqual([
-      'rank', 'mineral', 'stage', 'year', 'edition', 'hhi', 'hhiUpperBound', 'cr1', 'cr3', 'band2023', 'topCountry', 'topShare', 'sourceIds',
+      'rank', 'mineral', 'stage', 'year', 'measure', 'period', 'edition', 'hhi', 'hhiUpperBound', 'cr1', 'cr3', 'band2023', 'topCountry', 'topShare', 'sourceIds',
     ]);
     const rows = parseCsv(response.body);
     expect(rows).toEqual(
@@ -166,6 +168,8 @@ describe('a score table as CSV', () => {
         mineral: row.mineral,
         stage: row.stage,
         year: cell(row.year),
+        measure: row.measure,
+        period: cell(row.period),
         edition: row.edition,
         hhi: cell(row.hhi),
         hhiUpperBound: cell(row.hhiUpperBound),
@@ -205,7 +209,9 @@ describe('a score table as CSV', () => {
       expect(row.method_id).toBe(stage.method.id);
     });
     expect(rows[0]).toMatchObject({ status: 'ok', hhi: '6879.8', top_country: 'CHN', top_share: '82.72', method_id: 'hhi' });
-    expect(rows[1]).toMatchObject({ status: 'insufficient_data', hhi: '', reason: 'no refining production data for tungsten' });
+    // APT and intermediates: the EU CRM 2023 shares (no data year), China 85.6 %
+    expect(rows[1]).toMatchObject({ status: 'ok', year: '', hhi: '7372.5', top_country: 'CHN', top_share: '85.6' });
+    expect(rows[2]).toMatchObject({ status: 'insufficient_data', hhi: '', reason: 'no metal production data for tungsten' });
   });
 });
 

@@ -19,6 +19,13 @@ export interface ToolCase {
 
 export const TOOL_CASES: ToolCase[] = [
   { tool: 'list_minerals', args: {}, http: { method: 'GET', url: '/v1/minerals' }, quotes: (body) => [body.total, body.data[0].id] },
+  // Antimony mining 2025 (MCS 2026) and smelting (EU CRM 2023 shares) in one call.
+  {
+    tool: 'get_mineral_chain',
+    args: { mineral: 'antimony' },
+    http: { method: 'GET', url: '/v1/minerals/antimony/chain' },
+    quotes: (body) => [body.stages[0].series[0].china.share, body.stages[1].series[0].china.share, body.stages[1].name, body.binding.stage],
+  },
   {
     tool: 'get_mineral_concentration',
     args: { mineral: 'tungsten' },

@@ -313,7 +313,8 @@ describe('the workbench in Chromium', () => {
       const loss = page.locator('#scenario-summary [data-binding-loss][data-mineral="antimony"]');
       await loss.waitFor({ timeout: 20_000 });
       expect(Number(await loss.getAttribute('data-binding-loss'))).toBe(answer.results[0].bindingLoss);
-      expect(await loss.innerText()).toBe(`${answer.results[0].bindingLoss * 100} %`);
+      // 0.518 × 100 is 51.800000000000004 in floating point; the page prints the percentage as people read it.
+      expect(await loss.innerText()).toBe(`${Number((answer.results[0].bindingLoss * 100).toFixed(2))} %`);
       expect(new URL(page.url()).searchParams.get('preset')).toBe('china-antimony-ban');
       await expect.poll(() => page.locator('#scenario-detail .chart svg').count()).toBeGreaterThanOrEqual(3);
       await capture(page, 'scenario');
@@ -376,7 +377,7 @@ describe('the workbench in Chromium', () => {
       await download.saveAs(saved);
       const expected = await (await fetch(`${base}/v1/concentration?format=csv`)).text();
       expect(readFileSync(saved, 'utf8')).toBe(expected);
-      expect(expected.split('\r\n')[0]).toMatch(/^rank,mineral,stage,year,edition,hhi/);
+      expect(expected.split('\r\n')[0]).toMatch(/^rank,mineral,stage,year,measure,period,edition,hhi/);
 
       await page.goto(`${base}/?view=scenario&preset=china-antimony-ban`);
       await page.locator('#scenario-summary').waitFor({ timeout: 20_000 });
@@ -385,7 +386,7 @@ describe('the workbench in Chromium', () => {
       await scenarioDownload.saveAs(scenarioSaved);
       const scenarioExpected = await (await fetch(`${base}/v1/scenarios/presets/china-antimony-ban`, { method: 'POST', headers: { accept: 'text/csv' } })).text();
       expect(readFileSync(scenarioSaved, 'utf8')).toBe(scenarioExpected);
-      expect(scenarioExpected).toContain('antimony,mining,ok,2025,sb-contained,usgs-mcs-2026');
+      expect(scenarioExpected).toContain('antimony,mining,ok,2025,tonnes,,sb-contained,usgs-mcs-2026');
       // Copy curl: the command shown is the request behind the view.
       expect(await page.locator('#scenario-results pre.curl').innerText()).toBe(`curl -s -X POST '${base}/v1/scenarios/presets/china-antimony-ban'`);
     } finally {

@@ -47,7 +47,7 @@ const ChainSeriesBase = {
   sourceIds: z.array(z.string()).describe('GET /v1/sources/{id} for each citation'),
 };
 
-const ChainSchema = z
+export const ChainSchema = z
   .object({
     mineral: z.string(),
     name: z.string(),
@@ -101,10 +101,10 @@ const ChainSchema = z
               edition: 'eu-crm-2023',
               sourceIds: ['eu-crm-2023-appendix-7'],
               status: 'ok',
-              hhi: 2856.6,
-              hhiRange: { lower: 2856.6, upper: 2856.6, exact: true },
+              hhi: 2894.8,
+              hhiRange: { lower: 2894.8, upper: 2894.8, exact: true },
               cr1: 51.8,
-              cr3: 66.3,
+              cr3: 66.8,
               band2023: 'highly_concentrated',
               topProducers: [{ country: 'CHN', name: 'China', share: 51.8 }],
               china: { share: 51.8, note: null },
@@ -213,7 +213,7 @@ const OverviewSchema = z
         rank: z.number().int(),
         mineral: z.string(),
         stage: z.string(),
-        year: z.number().int().nullable().describe('Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period)'),
+        ...StageTimeFields,
         edition: z.string(),
         hhi: z.number(),
         hhiUpperBound: z.number(),
@@ -233,7 +233,7 @@ const OverviewSchema = z
   })
   .meta({ id: 'ConcentrationOverview', example: {
               year: null,
-              data: [{ rank: 1, mineral: 'gallium', stage: 'refining', year: 2024, edition: 'usgs-mcs-2025', hhi: 9739.5, hhiUpperBound: 9739.5, cr1: 98.68, cr3: 99.87, band2023: 'highly_concentrated', topCountry: 'CHN', topShare: 98.68, sourceIds: ['usgs-mcs-2025-gallium'] }],
+              data: [{ rank: 1, mineral: 'gallium', stage: 'refining', year: 2024, period: null, measure: 'tonnes', edition: 'usgs-mcs-2025', hhi: 9739.5, hhiUpperBound: 9739.5, cr1: 98.68, cr3: 99.87, band2023: 'highly_concentrated', topCountry: 'CHN', topShare: 98.68, sourceIds: ['usgs-mcs-2025-gallium'] }],
               total: 1,
               insufficientData: [],
               method: HHI_METHOD,
@@ -249,7 +249,7 @@ export const DominanceSchema = z
       z.object({
         mineral: z.string(),
         stage: z.string(),
-        year: z.number().int().nullable().describe('Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period)'),
+        ...StageTimeFields,
         edition: z.string(),
         share: z.number().describe('Percent of world output'),
         tonnes: z.number().nullable().describe('Null on a share-based stage'),
@@ -268,7 +268,7 @@ export const DominanceSchema = z
               name: 'China',
               minShare: 25,
               year: null,
-              data: [{ mineral: 'gallium', stage: 'refining', year: 2024, edition: 'usgs-mcs-2025', share: 98.68, tonnes: 750, rank: 1, hhi: 9739.5, worldTonnes: 760, estimated: true, sourceIds: ['usgs-mcs-2025-gallium'] }],
+              data: [{ mineral: 'gallium', stage: 'refining', year: 2024, period: null, measure: 'tonnes', edition: 'usgs-mcs-2025', share: 98.68, tonnes: 750, rank: 1, hhi: 9739.5, worldTonnes: 760, estimated: true, sourceIds: ['usgs-mcs-2025-gallium'] }],
               total: 1,
               method: HHI_METHOD,
             } });

@@ -331,11 +331,17 @@ export function concentrationOverview(snapshot: DatasetSnapshot, filters: { year
     for (const mineral of snapshot.minerals) {
       for (const stage of snapshot.stages) {
         if (filters.stage !== undefined && stage.id !== filters.stage) continue;
-        if (!supplyFor(snapshot, mineral.id, stage.id)) continue;
+        const latest = supplyFor(snapshot, mineral.id, stage.id);
+        if (!latest) continue;
         const supply = supplyFor(snapshot, mineral.id, stage.id, filters.year);
         const block = supply ? concentrationBlock(snapshot, supply) : null;
         if (!block || !isOk(block)) {
-          const reason = block?.status === 'insufficient_data' ? block.reason : `no ${stage.id} data for ${mineral.id} in ${filters.year}`;
+          const reason =
+            block?.status === 'insufficient_data'
+              ? block.reason
+              : latest.measure === 'shares'
+                ? `no ${stage.id} data for ${mineral.id} in ${filters.year}: the stage is known only as country shares over ${latest.period}`
+                : `no ${stage.id} data for ${mineral.id} in ${filters.year}`;
           insufficientData.push({ mineral: mineral.id, stage: stage.id, status: 'insufficient_data' as const, reason });
           continue;
         }
@@ -343,6 +349,8 @@ export function concentrationOverview(snapshot: DatasetSnapshot, filters: { year
           mineral: mineral.id,
           stage: block.stage,
           year: block.year,
+          measure: block.measure,
+          period: block.period,
           edition: block.edition,
           hhi: block.hhi,
           hhiUpperBound: block.hhiUpperBound,
@@ -380,9 +388,12 @@ export function countryDominance(snapshot: DatasetSnapshot, iso3: string, filter
           mineral: mineral.id,
           stage: stage.id,
           year: block.year,
+          measure: supply.measure,
+          period: supply.period,
           edition: block.edition,
           share: round(entry.share, 2),
-          tonnes: entry.tonnes,
+          // On a share table the figure is the share itself: there are no tonnes.
+          tonnes: supply.measure === 'shares' ? null : entry.tonnes,
           rank,
           hhi: block.hhi,
           worldTonnes: block.inputs.worldTonnes,
@@ -444,14 +455,13 @@ export function mineralChain(snapshot: DatasetSnapshot, mineral: string) {
     const stages =
       named.length > 0
         ? named
-        : snapshot.stages.filter((stage) => supplyFor(snapshot, mineral, stage.id) || snapshot.shareSupplies.has(mineralStageKey(mineral, stage.id)));
+        : snapshot.stages.filter((stage) => supplyFor(snapshot, mineral, stage.id));
     const headlines: (ConcentrationBlock | ReturnType<typeof insufficient>)[] = [];
     const entries = stages.map((stage) => {
       const naming = snapshot.stageNameByMineralStage.get(mineralStageKey(mineral, stage.id));
       const base = { stage: stage.id, name: naming?.name ?? stage.name };
       const key = mineralStageKey(mineral, stage.id);
-      const shareSeries = snapshot.shareSupplies.get(key) ?? [];
-      const headline = supplyFor(snapshot, mineral, stage.id) ?? shareSeries[0];
+      const headline = supplyFor(snapshot, mineral, stage.id);
       if (!headline) {
         const reason = naming?.note ?? `no ${stage.id} figures for ${mineral}: neither production by country nor country shares`;
         headlines.push(insufficient(stage.id, reason));
@@ -460,7 +470,7 @@ export function mineralChain(snapshot: DatasetSnapshot, mineral: string) {
       headlines.push(concentrationBlock(snapshot, headline));
       // The newest supply of every other basis at this stage, after the headline.
       const others = new Map<string, StageYearSupply>();
-      for (const supply of [...(snapshot.suppliesByMineralStage.get(key) ?? []), ...shareSeries]) {
+      for (const supply of snapshot.suppliesByMineralStage.get(key) ?? []) {
         if (supply.basis === headline.basis) continue;
         const current = others.get(supply.basis);
         if (!current || yearRank(supply) > yearRank(current)) others.set(supply.basis, supply);

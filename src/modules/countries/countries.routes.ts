@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { EditionQuery, Iso3Schema, READ_ERRORS, SourceRefSchema, FormatQuery, PageQuery, listOf } from '../../schemas/common.js';
+import { StageTimeFields } from '../../schemas/scores.js';
 import { getCountry, listCountries } from './countries.service.js';
 
 const CountrySchema = z
@@ -38,9 +39,9 @@ const CountryDetailSchema = CountrySchema.extend({
     z.object({
       mineral: z.string(),
       stage: z.string(),
-      year: z.number().int().nullable().describe('Latest year with a figure for this country; null for a share-based stage (reference period)'),
+      ...StageTimeFields,
       basis: z.string(),
-      tonnes: z.number().nullable(),
+      tonnes: z.number().nullable().describe('Null when withheld, and on a share table (no tonnes are published)'),
       share: z.number().nullable().describe('Percent of world output that year'),
       rank: z.number().int().nullable(),
       estimated: z.boolean(),
@@ -99,7 +100,7 @@ export const countriesRoutes: FastifyPluginAsyncZod = async (app) => {
               governance: { year: 2023, estimates: { PV: -0.473 }, mean: -1.119, euScaled: 7.24, edition: 'wb-wgi-2024', source: WGI_SOURCE },
               governanceGap: null,
               production: [
-                { mineral: 'antimony', stage: 'mining', year: 2024, basis: 'sb-contained', tonnes: 21000, share: 21, rank: 2, estimated: true, withheld: false, edition: 'usgs-mcs-2025', source: { id: 'usgs-mcs-2025-antimony', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35' } },
+                { mineral: 'antimony', stage: 'mining', year: 2024, period: null, measure: 'tonnes', basis: 'sb-contained', tonnes: 21000, share: 21, rank: 2, estimated: true, withheld: false, edition: 'usgs-mcs-2025', source: { id: 'usgs-mcs-2025-antimony', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35' } },
               ],
             },
           }),

@@ -1,6 +1,7 @@
 import type { DatasetSnapshot } from '../../dataset/snapshot.js';
 import type { CountryRecord } from '../../dataset/dataset.repository.js';
 import { worldTotalOf, yearRank } from '../../domain/supply.js';
+import { supplyFor } from '../concentration/concentration.service.js';
 import { ValidationError } from '../../errors.js';
 import { round, roundOrNull } from '../../lib/round.js';
 import { governanceGapReason } from '../shared/governance.js';
@@ -53,10 +54,14 @@ export function getCountry(snapshot: DatasetSnapshot, iso3: string) {
   };
 }
 
-/** For each (mineral, stage) the country appears in: its latest figure and share of world output. */
+/**
+ * For each (mineral, stage) the country appears in: its latest figure and share of world output. A share table counts
+ * only at a stage without annual tonnes (as everywhere, it stands in; it never adds a country to a stage with tonnes).
+ */
 function producedByCountry(snapshot: DatasetSnapshot, iso3: string) {
   const latest = new Map<string, ReturnType<typeof shareRow>>();
   for (const supply of snapshot.supplies) {
+    if (supply.measure === 'shares' && supplyFor(snapshot, supply.mineral, supply.stage)?.measure === 'tonnes') continue;
     const figure = supply.producers.find((producer) => producer.country === iso3);
     if (!figure) continue;
     const key = `${supply.mineral}|${supply.stage}`;
@@ -80,8 +85,11 @@ function producedByCountry(snapshot: DatasetSnapshot, iso3: string) {
       mineral: supply.mineral,
       stage: supply.stage,
       year: supply.year,
+      measure: supply.measure,
+      period: supply.period,
       basis: supply.basis,
-      tonnes: figure.tonnes,
+      // On a share table the figure is the share itself: there are no tonnes.
+      tonnes: supply.measure === 'shares' ? null : figure.tonnes,
       share: figure.tonnes !== null && world ? round((100 * figure.tonnes) / world, 2) : null,
       rank: rank >= 0 ? rank + 1 : null,
       estimated: figure.estimated,

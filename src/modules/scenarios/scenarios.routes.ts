@@ -33,6 +33,8 @@ export function scenarioCsvRows(body: unknown): Record<string, unknown>[] {
         stage: stage.stage,
         status: stage.status,
         year: stage.year,
+        measure: measured?.measure ?? null,
+        period: measured?.period ?? null,
         basis: measured?.basis ?? null,
         edition: measured?.edition ?? null,
         baselineTonnes: measured?.baselineTonnes ?? null,
@@ -49,7 +51,7 @@ export function scenarioCsvRows(body: unknown): Record<string, unknown>[] {
         importer: ok?.importerImpact.importer ?? null,
         consumptionAtRisk: ok?.importerImpact.consumptionAtRisk ?? null,
         monthsOfCover: ok?.importerImpact.monthsOfCover.months ?? null,
-        reason: stage.status === 'ok' ? null : stage.reason,
+        reason: stage.status === 'ok' ? stage.tonnesReason : stage.reason,
         sourceIds: measured?.sourceIds ?? [],
       };
     });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EditionIdSchema, Iso3Schema, MineralIdSchema, StageIdSchema } from '../../schemas/common.js';
-import { InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
+import { InsufficientDataSchema, MethodLinkSchema, StageTimeFields } from '../../schemas/scores.js';
 
 // ---- Request -----------------------------------------------------------------------------------
 
@@ -102,13 +102,14 @@ const NamedShareSchema = z.object({
 const StageOkSchema = z.object({
   stage: z.string(),
   status: z.literal('ok'),
-  year: z.number().int(),
+  ...StageTimeFields,
   basis: z.string(),
   basisLabel: z.string(),
   edition: z.string().nullable().describe('The edition whose figures this stage used'),
-  baselineTonnes: z.number().describe('World supply before the shock (published world total, else the sum of rows)'),
-  lostTonnes: z.number().describe('Σ shocked tonnes × reduction'),
-  substitutedTonnes: z.number().describe('Lost tonnes made up by substitution'),
+  baselineTonnes: z.number().nullable().describe('World supply before the shock (published world total, else the sum of rows); null on a share table'),
+  lostTonnes: z.number().nullable().describe('Σ shocked tonnes × reduction; null on a share table'),
+  substitutedTonnes: z.number().nullable().describe('Lost tonnes made up by substitution; null on a share table'),
+  tonnesReason: z.string().nullable().describe('Why the tonnes are null (a share-based stage); null when they are computed'),
   grossLossShare: z.number().describe('Lost tonnes / baseline, 0–1, before substitution'),
   lossShare: z.number().describe('Lost tonnes net of substitution / baseline, 0–1'),
   hhiBefore: z.number(),
@@ -116,7 +117,7 @@ const StageOkSchema = z.object({
   topProducerBefore: NamedShareSchema,
   topProducerAfter: NamedShareSchema.nullable().describe('Largest producer’s share of the remaining supply'),
   shocked: z.array(
-    z.object({ country: z.string(), name: z.string(), reduction: z.number(), lostTonnes: z.number() }),
+    z.object({ country: z.string(), name: z.string(), reduction: z.number(), lostTonnes: z.number().nullable() }),
   ),
   withheldShocked: z
     .array(z.string())
@@ -186,7 +187,7 @@ const AlternativeSchema = z.object({
   country: z.string(),
   name: z.string(),
   share: z.number().describe('Percent of world supply at the binding stage before the shock'),
-  tonnes: z.number(),
+  tonnes: z.number().nullable().describe('Tonnes at the binding stage; null when that stage is a share table'),
   reserves: z
     .object({ tonnes: z.number(), year: z.number().int(), basis: z.string(), lowerBound: z.boolean(), sourceId: z.string() })
     .nullable()
@@ -303,11 +304,14 @@ export const RESPONSE_EXAMPLE = {
           stage: 'mining',
           status: 'ok' as const,
           year: 2024,
+          period: null,
+          measure: 'tonnes' as const,
           basis: 'sb-contained',
           basisLabel: 'contained antimony',
           baselineTonnes: 100000,
           lostTonnes: 60000,
           substitutedTonnes: 0,
+          tonnesReason: null,
           grossLossShare: 0.6,
           lossShare: 0.6,
           hhiBefore: 4099.6,

@@ -1,7 +1,7 @@
 import { memoize } from '../../dataset/memo.js';
-import type { DatasetSnapshot } from '../../dataset/snapshot.js';
+import { mineralStageKey, type DatasetSnapshot } from '../../dataset/snapshot.js';
 import { apparentConsumptionOf, importSourcesOf, relianceOf } from '../../domain/importer.js';
-import { OTHER, WORLD, worldTotalOf } from '../../domain/supply.js';
+import { OTHER, WORLD, worldTotalOf, type StageYearSupply } from '../../domain/supply.js';
 import { NotFoundError, ValidationError, type FieldError } from '../../errors.js';
 import { round, roundOrNull } from '../../lib/round.js';
 import {
@@ -195,19 +195,33 @@ function governanceOf(snapshot: DatasetSnapshot, country: string) {
 }
 
 interface StageContext {
-  year: number;
+  /** The data year of annual tonnes; null when the stage answers from a share table. */
+  year: number | null;
+  measure: StageYearSupply['measure'];
+  period: string | null;
   basisLabel: string;
   edition: string;
   withheld: string[];
 }
 
+/**
+ * The supply a scenario reads at one stage: that year's annual tonnes. A stage with no annual tonnes in any year
+ * (antimony smelting, tungsten APT) is read from its share table (country shares over a reference period, against a
+ * world of 100), so it is still shocked — on shares. A stage with tonnes in other years stays without data that year.
+ */
+function scenarioSupplyAt(snapshot: DatasetSnapshot, mineral: string, stage: string, year: number): StageYearSupply | undefined {
+  const candidates = snapshot.suppliesByMineralStage.get(mineralStageKey(mineral, stage)) ?? [];
+  const annual = candidates.find((s) => s.year === year);
+  if (annual || candidates.some((s) => s.measure === 'tonnes')) return annual;
+  return candidates.find((s) => s.measure === 'shares');
+}
+
 function stageInputsOf(snapshot: DatasetSnapshot, mineral: string, year: number, stageIds: readonly string[]) {
   const contexts = new Map<string, StageContext>();
-  const trackedStages = new Set(snapshot.supplies.filter((s) => s.mineral === mineral).map((s) => s.stage));
   const inputs = stageIds.map((stage): DisruptionStageInput | StageWithoutData => {
-    const supply = snapshot.supplies.find((s) => s.mineral === mineral && s.stage === stage && s.year === year);
+    const supply = scenarioSupplyAt(snapshot, mineral, stage, year);
     if (!supply) {
-      const reason = trackedStages.has(stage)
+      const reason = snapshot.suppliesByMineralStage.has(mineralStageKey(mineral, stage))
         ? `no ${stage} production data for ${mineral} in ${year}`
         : `no ${stage} production data for ${mineral} in any year`;
       return { stage, status: 'insufficient_data', reason };
@@ -217,7 +231,9 @@ function stageInputsOf(snapshot: DatasetSnapshot, mineral: string, year: number,
       return { stage, status: 'insufficient_data', reason: `no world total or producer figure for ${mineral} ${stage} in ${year}` };
     }
     contexts.set(stage, {
-      year,
+      year: supply.year,
+      measure: supply.measure,
+      period: supply.period,
       basisLabel: snapshot.basisById.get(supply.basis)?.label ?? supply.basis,
       edition: supply.edition,
       withheld: supply.producers.filter((p) => p.tonnes === null).map((p) => p.country).sort(compareCodes),
@@ -234,6 +250,13 @@ function stageInputsOf(snapshot: DatasetSnapshot, mineral: string, year: number,
     };
   });
   return { inputs, contexts };
+}
+
+/** Why a share-based stage has no tonnes: the figures are percentages of world supply, not quantities. */
+function tonnesReasonOf(context: StageContext | undefined): string | null {
+  return context?.measure === 'shares'
+    ? `known only as country shares of world supply over ${context.period}: loss share, HHI and top producer are computed on the shares; tonnes (baseline, lost, substituted) cannot be`
+    : null;
 }
 
 function appliesAt(shock: NormalisedShock, stage: string): boolean {
@@ -254,16 +277,21 @@ function shapeStage(snapshot: DatasetSnapshot, year: number, stage: StageOutcome
   }
   const context = contexts.get(stage.stage);
   const withheld = context?.withheld ?? [];
+  // On a share table the core's "tonnes" are percentage points of world supply: never shown as tonnes.
+  const tonnes = (value: number) => (context?.measure === 'shares' ? null : round(value, 2));
   return {
     stage: stage.stage,
     status: 'ok' as const,
-    year,
+    year: context ? context.year : year,
+    measure: context?.measure ?? 'tonnes',
+    period: context?.period ?? null,
     basis: stage.basis,
     basisLabel: context?.basisLabel ?? stage.basis,
     edition: context?.edition ?? null,
-    baselineTonnes: round(stage.baselineTonnes, 2),
-    lostTonnes: round(stage.lostTonnes, 2),
-    substitutedTonnes: round(stage.substitutedTonnes, 2),
+    baselineTonnes: tonnes(stage.baselineTonnes),
+    lostTonnes: tonnes(stage.lostTonnes),
+    substitutedTonnes: tonnes(stage.substitutedTonnes),
+    tonnesReason: tonnesReasonOf(context),
     grossLossShare: round(stage.grossLossShare, 4),
     lossShare: round(stage.lossShare, 4),
     hhiBefore: round(stage.hhiBefore, 1),
@@ -274,7 +302,7 @@ function shapeStage(snapshot: DatasetSnapshot, year: number, stage: StageOutcome
       country: entry.country,
       name: countryName(snapshot, entry.country),
       reduction: round(entry.reduction, 4),
-      lostTonnes: round(entry.lostTonnes, 2),
+      lostTonnes: tonnes(entry.lostTonnes),
     })),
     withheldShocked: withheld.filter((country) =>
       shocks.some((shock) => shock.reduction > 0 && appliesAt(shock, stage.stage) && shock.countries.includes(country)),
@@ -353,7 +381,9 @@ function mineralScenario(snapshot: DatasetSnapshot, mineral: string, scenario: N
   });
 
   const stages = result.stages.map((stage) => shapeStage(snapshot, year, stage, contexts, scenario.shocks));
-  if (result.status !== 'ok') {
+  // The year anchors a scenario: share tables alone (a reference period, not that year) do not answer for it.
+  const annualStage = [...contexts.values()].some((context) => context.measure === 'tonnes');
+  if (result.status !== 'ok' || !annualStage) {
     const reason =
       scenario.year === null ? `no stage of ${mineral} has usable production data` : `no stage of ${mineral} has production data in ${year}`;
     return { mineral, name, status: 'insufficient_data' as const, year, reason, stages, assumptions, method: DISRUPTION_LINK() };
@@ -378,9 +408,16 @@ function mineralScenario(snapshot: DatasetSnapshot, mineral: string, scenario: N
     assumptions.push(`No substitution given for ${mineral}: the default 0 applies (set \`substitution.${mineral}\` to change it).`);
   }
   for (const stage of result.stages) {
-    if (stage.status === 'ok' && stage.lostTonnes - stage.substitutedTonnes > stage.baselineTonnes) {
+    const context = contexts.get(stage.stage);
+    if (stage.status === 'ok' && context?.measure === 'shares') {
       assumptions.push(
-        `At ${stage.stage}, the shocked producers' rows (${round(stage.lostTonnes, 2)} t) exceed the rounded world total (${stage.baselineTonnes} t): the loss share is capped at 1 and the producers still standing make up the remaining supply.`,
+        `At ${stage.stage}, no annual tonnes for ${year}: the ${context.basisLabel} (${context.edition}, ${context.period}) stand in. A loss there is a share of world supply in that period, compared with the annual losses at other stages; tonnes at that stage are not computed.`,
+      );
+    }
+    if (stage.status === 'ok' && stage.lostTonnes - stage.substitutedTonnes > stage.baselineTonnes) {
+      const unit = context?.measure === 'shares' ? ' percentage points' : ' t';
+      assumptions.push(
+        `At ${stage.stage}, the shocked producers' rows (${round(stage.lostTonnes, 2)}${unit}) exceed the rounded world total (${stage.baselineTonnes}${unit}): the loss share is capped at 1 and the producers still standing make up the remaining supply.`,
       );
     }
   }
@@ -406,11 +443,12 @@ function mineralScenario(snapshot: DatasetSnapshot, mineral: string, scenario: N
     consumption && impact.consumptionAtRisk > 0 ? round((consumption.tonnes * impact.consumptionAtRisk) / 12, 2) : null;
 
   const shockedAnywhere = new Set(scenario.shocks.filter((shock) => shock.reduction > 0).flatMap((shock) => shock.countries));
+  const bindingOnShares = result.bindingStage !== null && contexts.get(result.bindingStage)?.measure === 'shares';
   const alternatives = result.alternatives.map((entry) => ({
     country: entry.country,
     name: countryName(snapshot, entry.country),
     share: round(entry.share, 2),
-    tonnes: round(entry.tonnes, 2),
+    tonnes: bindingOnShares ? null : round(entry.tonnes, 2),
     reserves: latestReserves(snapshot, mineral, entry.country),
     governance: governanceOf(snapshot, entry.country),
     groups: [...(snapshot.groupsByCountry.get(entry.country) ?? [])].sort(compareCodes),

@@ -43,10 +43,17 @@ export interface SupplyRiskQuery {
   substitutionIndex: number;
 }
 
-/** As for import reliance, `year` means the latest data up to that year, not that exact year only. */
+/**
+ * As for import reliance, `year` means the latest data up to that year, not that exact year only. A share table
+ * (reference period, no year) answers for a stage without annual tonnes, but only when some stage of the mineral has
+ * annual data up to that year: the year anchors the score, as in scenarios.
+ */
 function latestSupplyUpTo(snapshot: DatasetSnapshot, mineral: string, stage: string, year: number | undefined) {
+  const anchored =
+    year === undefined || snapshot.supplies.some((s) => s.mineral === mineral && s.year !== null && s.year <= year);
   return snapshot.supplies
     .filter((s) => s.mineral === mineral && s.stage === stage && (year === undefined || yearRank(s) <= year))
+    .filter((s) => anchored || s.measure !== 'shares')
     .reduce<StageYearSupply | undefined>((latest, s) => (!latest || yearRank(s) > yearRank(latest) ? s : latest), undefined);
 }
 

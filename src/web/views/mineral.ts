@@ -94,12 +94,13 @@ export async function mineralView(main: HTMLElement, context: ViewContext): Prom
           'p',
           { id: 'chokepoint' },
           h('strong', {}, 'Chokepoint: '),
-          `${chokepoint.stage} (${chokepoint.year}), HHI `,
+          `${chokepoint.stage} (${fmt.when(chokepoint)}), HHI `,
           cited(fmt.hhi(chokepoint.hhi), sourcesOfStage(concentration.stages, chokepoint.stage)),
           `; largest producer ${chokepoint.topCountryName} with `,
           cited(fmt.share(chokepoint.topShare), sourcesOfStage(concentration.stages, chokepoint.stage)),
           '. ',
           h('a', { href: chokepoint.method.href }, `Method ${chokepoint.method.id} ${chokepoint.method.version}`),
+          chokepoint.comparable === false ? h('span', { class: 'note', id: 'chokepoint-caveat' }, ` Not like for like: ${chokepoint.reason}`) : null,
         )
       : h('p', { class: 'insufficient' }, `No chokepoint: ${chokepoint.reason}`),
     h('h2', {}, 'The chain, stage by stage'),
@@ -133,10 +134,12 @@ function stageCard(block: Block): HTMLElement {
   const producers = ok.inputs.producers;
   const top = producers.slice(0, TOP_PRODUCERS);
   const note = (producer: (typeof producers)[number]) => [producer.estimated ? 'estimated' : '', producer.lowerBound ? 'lower bound' : ''].filter(Boolean).join(', ') || undefined;
+  const shares = ok.measure === 'shares';
+  const when = fmt.when(ok);
   return h(
     'section',
-    { class: 'card', 'data-stage': ok.stage },
-    h('h3', {}, `${title(ok.stage)} · ${ok.year}`, h('span', { class: 'note' }, ` · ${ok.basisLabel}`)),
+    { class: 'card', 'data-stage': ok.stage, 'data-measure': ok.measure },
+    h('h3', {}, `${title(ok.stage)} · ${when}`, h('span', { class: 'note' }, ` · ${ok.basisLabel}`)),
     h(
       'dl',
       { class: 'facts' },
@@ -146,21 +149,32 @@ function stageCard(block: Block): HTMLElement {
       fact('Top producer', cited(`${ok.top.country} ${fmt.share(ok.top.share)}`, ids)),
       fact('Top 3', cited(fmt.share(ok.cr3), ids)),
       fact('Equivalent suppliers', cited(fmt.plain(ok.equivalentSuppliers), ids)),
-      fact('World', cited(`${fmt.int(ok.inputs.worldTonnes)} t`, ids, ok.inputs.worldTotalBasis === 'published' ? 'published world total' : 'sum of country rows')),
+      shares
+        ? fact('World', cited('shares only', ids, 'the source publishes country shares of world supply, not tonnes'))
+        : fact('World', cited(`${fmt.int(ok.inputs.worldTonnes)} t`, ids, ok.inputs.worldTotalBasis === 'published' ? 'published world total' : 'sum of country rows')),
     ),
     chart({
-      title: `${title(ok.stage)} ${ok.year}: share of world production by country (top ${top.length})`,
+      title: `${title(ok.stage)} ${when}: share of world production by country (top ${top.length})`,
       kind: 'bar',
       horizontal: true,
       categories: top.map((producer) => producer.name),
-      series: [{ name: 'Share of world production', data: top.map((producer) => producer.share), notes: top.map((producer) => `${fmt.int(producer.tonnes)} t${note(producer) ? ` (${note(producer)})` : ''}`) }],
+      series: [
+        {
+          name: 'Share of world production',
+          data: top.map((producer) => producer.share),
+          notes: top.map((producer) => (shares ? 'published share' : `${fmt.int(producer.tonnes)} t${note(producer) ? ` (${note(producer)})` : ''}`)),
+        },
+      ],
       format: (value) => `${fmt.plain(value)} %`,
       max: 100,
     }),
     ok.withheld.length ? h('p', { class: 'note' }, `Withheld by the source: ${ok.withheld.join(', ')}.`) : null,
+    ok.belowThreshold
+      ? h('p', { class: 'note' }, `Below the source's ${ok.belowThreshold.threshold} reporting threshold (no number, never 0): ${ok.belowThreshold.countries.join(', ')}.`)
+      : null,
     alternative(
       table(
-        `${title(ok.stage)} ${ok.year}: every producer`,
+        `${title(ok.stage)} ${when}: every producer`,
         [
           { label: 'Country', cell: (row) => row.name },
           { label: 'Tonnes', numeric: true, cell: (row) => cited(fmt.int(row.tonnes), ids, note(row)) },

@@ -32,6 +32,7 @@ interface Cell {
   value: number;
   /** Null for a share-based stage (a reference period, not a year). */
   year: number | null;
+  period: string | null;
   sourceIds: string[];
   sub: string;
   tip: string;
@@ -76,9 +77,10 @@ export async function overviewView(main: HTMLElement, context: ViewContext): Pro
       cells.set(key(row.mineral, row.stage), {
         value: row.hhi,
         year: row.year,
+        period: row.period,
         sourceIds: row.sourceIds,
-        sub: `${row.topCountry} ${fmt.share(row.topShare)} · ${row.year}`,
-        tip: `${mineralName.get(row.mineral)} · ${stageName.get(row.stage)} · ${row.year}: HHI ${fmt.hhi(row.hhi)} (${BAND_LABEL[row.band2023] ?? row.band2023}, 2023 Merger Guidelines); largest producer ${row.topCountry} with ${fmt.share(row.topShare)}`,
+        sub: `${row.topCountry} ${fmt.share(row.topShare)} · ${fmt.when(row, true)}`,
+        tip: `${mineralName.get(row.mineral)} · ${stageName.get(row.stage)} · ${fmt.when(row)}: HHI ${fmt.hhi(row.hhi)} (${BAND_LABEL[row.band2023] ?? row.band2023}, 2023 Merger Guidelines); largest producer ${row.topCountry} with ${fmt.share(row.topShare)}`,
       });
     }
   } else {
@@ -86,9 +88,10 @@ export async function overviewView(main: HTMLElement, context: ViewContext): Pro
       cells.set(key(row.mineral, row.stage), {
         value: row.share,
         year: row.year,
+        period: row.period,
         sourceIds: row.sourceIds,
-        sub: `rank ${row.rank} · ${row.year}`,
-        tip: `${mineralName.get(row.mineral)} · ${stageName.get(row.stage)} · ${row.year}: China ${fmt.share(row.share)} of world supply (${fmt.int(row.tonnes)} t of ${fmt.int(row.worldTonnes)} t), rank ${row.rank}; stage HHI ${fmt.hhi(row.hhi)}${row.estimated ? '; estimated' : ''}`,
+        sub: `rank ${row.rank} · ${fmt.when(row, true)}`,
+        tip: `${mineralName.get(row.mineral)} · ${stageName.get(row.stage)} · ${fmt.when(row)}: China ${fmt.share(row.share)} of world supply${row.tonnes === null ? '' : ` (${fmt.int(row.tonnes)} t of ${fmt.int(row.worldTonnes)} t)`}, rank ${row.rank}; stage HHI ${fmt.hhi(row.hhi)}${row.estimated ? '; estimated' : ''}`,
       });
     }
   }
@@ -131,7 +134,7 @@ export async function overviewView(main: HTMLElement, context: ViewContext): Pro
                 'data-sources': cell.sourceIds.join(' '),
                 'data-tip': `${cell.tip}${isChokepoint ? '. Chokepoint of this chain.' : ''}`,
                 'aria-describedby': 'tip',
-                'aria-label': `${mineral.name}, ${stage.name}: ${metric === 'hhi' ? `HHI ${fmt.hhi(cell.value)}` : `China ${fmt.share(cell.value)}`}, ${cell.year}${isChokepoint ? ', chokepoint' : ''}. Open ${mineral.name}.`,
+                'aria-label': `${mineral.name}, ${stage.name}: ${metric === 'hhi' ? `HHI ${fmt.hhi(cell.value)}` : `China ${fmt.share(cell.value)}`}, ${fmt.when(cell)}${isChokepoint ? ', chokepoint' : ''}. Open ${mineral.name}.`,
               },
               h('span', { class: 'value' }, isChokepoint ? h('span', { class: 'diamond', 'aria-hidden': 'true' }, '◆ ') : null, metric === 'hhi' ? fmt.hhi(cell.value) : fmt.share(cell.value)),
               h('span', { class: 'sub' }, cell.sub),
@@ -190,7 +193,7 @@ export async function overviewView(main: HTMLElement, context: ViewContext): Pro
             { label: 'Rank', numeric: true, cell: (row) => row.rank },
             { label: 'Mineral', cell: (row) => h('a', { href: mineralHref(row.mineral), 'data-nav': true }, mineralName.get(row.mineral) ?? row.mineral) },
             { label: 'Stage', cell: (row) => stageName.get(row.stage) ?? row.stage },
-            { label: 'Year', numeric: true, cell: (row) => row.year },
+            { label: 'Year', numeric: true, cell: (row) => fmt.when(row) },
             { label: 'HHI', numeric: true, cell: (row) => cited(fmt.hhi(row.hhi), row.sourceIds) },
             { label: 'Band (2023 MG)', cell: (row) => BAND_LABEL[row.band2023] ?? row.band2023 },
             { label: 'Largest producer', cell: (row) => row.topCountry },
@@ -206,7 +209,7 @@ export async function overviewView(main: HTMLElement, context: ViewContext): Pro
           [
             { label: 'Mineral', cell: (row) => h('a', { href: mineralHref(row.mineral), 'data-nav': true }, mineralName.get(row.mineral) ?? row.mineral) },
             { label: 'Stage', cell: (row) => stageName.get(row.stage) ?? row.stage },
-            { label: 'Year', numeric: true, cell: (row) => row.year },
+            { label: 'Year', numeric: true, cell: (row) => fmt.when(row) },
             { label: "China's share", numeric: true, cell: (row) => cited(fmt.share(row.share), row.sourceIds, row.estimated ? 'estimated' : undefined) },
             { label: 'Tonnes', numeric: true, cell: (row) => cited(fmt.int(row.tonnes), row.sourceIds) },
             { label: 'World tonnes', numeric: true, cell: (row) => cited(fmt.int(row.worldTonnes), row.sourceIds) },

@@ -500,7 +500,7 @@ function mineralDetail(entry: MineralOk): Child[] {
           title: `${entry.name}: share of world supply lost at each stage`,
           kind: 'bar',
           categories: stages.map((stage) => stage.stage),
-          series: [{ name: 'Loss share', data: stages.map((stage) => stage.lossShare * 100), notes: stages.map((stage) => `${fmt.int(stage.lostTonnes)} of ${fmt.int(stage.baselineTonnes)} t`) }],
+          series: [{ name: 'Loss share', data: stages.map((stage) => stage.lossShare * 100), notes: stages.map((stage) => (stage.measure === 'shares' ? `share of world supply (${stage.period ?? 'reference period'}); no tonnes` : `${fmt.int(stage.lostTonnes)} of ${fmt.int(stage.baselineTonnes)} t`)) }],
           format: (value) => `${fmt.plain(value)} %`,
           max: 100,
         }),
@@ -527,9 +527,10 @@ function mineralDetail(entry: MineralOk): Child[] {
         `${entry.name}: each stage before and after`,
         [
           { label: 'Stage', cell: (row) => row.stage },
-          { label: 'Year', numeric: true, cell: (row) => row.year },
-          { label: 'World t', numeric: true, cell: (row) => cited(fmt.int(row.baselineTonnes), row.sourceIds) },
-          { label: 'Lost t', numeric: true, cell: (row) => cited(fmt.int(row.lostTonnes), row.sourceIds) },
+          { label: 'Year', numeric: true, cell: (row) => fmt.when(row) },
+          // A share-based stage has no tonnes: the dash carries the API's reason.
+          { label: 'World t', numeric: true, cell: (row) => cited(fmt.int(row.baselineTonnes), row.sourceIds, row.tonnesReason ?? undefined) },
+          { label: 'Lost t', numeric: true, cell: (row) => cited(fmt.int(row.lostTonnes), row.sourceIds, row.tonnesReason ?? undefined) },
           { label: 'Loss', numeric: true, cell: (row) => cited(fmt.fraction(row.lossShare), row.sourceIds) },
           { label: 'HHI before', numeric: true, cell: (row) => cited(fmt.hhi(row.hhiBefore), row.sourceIds) },
           { label: 'HHI after', numeric: true, cell: (row) => (row.hhiAfter === null ? 'none left' : cited(fmt.hhi(row.hhiAfter), row.sourceIds)) },
@@ -549,7 +550,7 @@ function mineralDetail(entry: MineralOk): Child[] {
           kind: 'bar',
           horizontal: true,
           categories: topAlternatives.map((alt) => alt.name),
-          series: [{ name: 'Share before the shock', data: topAlternatives.map((alt) => alt.share), notes: topAlternatives.map((alt) => `${fmt.int(alt.tonnes)} t${alt.alsoShocked ? ', also shocked at another stage' : ''}`) }],
+          series: [{ name: 'Share before the shock', data: topAlternatives.map((alt) => alt.share), notes: topAlternatives.map((alt) => `${alt.tonnes === null ? 'published share' : `${fmt.int(alt.tonnes)} t`}${alt.alsoShocked ? ', also shocked at another stage' : ''}`) }],
           format: (value) => `${fmt.plain(value)} %`,
         })
       : h('p', { class: 'insufficient' }, 'No unshocked producer at the binding stage.'),

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, getJson } from '../../helpers/app.js';
@@ -118,8 +121,20 @@ describe('GET /v1/countries/{iso3}', () => {
     // EU rescale: (2.5 − mean of the six) × 2.
     const six = Object.values(governance.estimates as Record<string, number>);
     expect(governance.euScaled).toBeCloseTo((2.5 - six.reduce((a, b) => a + b, 0) / 6) * 2, 2);
+    // Mining 2024 in tonnes; smelting from the EU CRM 2023 shares (TJK 3.5 %, seventh): a share, never tonnes.
     expect(body.production).toEqual([
-      expect.objectContaining({ mineral: 'antimony', stage: 'mining', year: 2024, tonnes: 17_000, share: 17, rank: 2 }),
+      expect.objectContaining({ mineral: 'antimony', stage: 'mining', year: 2024, measure: 'tonnes', tonnes: 17_000, share: 17, rank: 2 }),
+      expect.objectContaining({
+        mineral: 'antimony',
+        stage: 'refining',
+        year: null,
+        measure: 'shares',
+        period: 'EU CRM 2023 assessment period (five-year average)',
+        tonnes: null,
+        share: 3.5,
+        rank: 7,
+        edition: 'eu-crm-2023',
+      }),
     ]);
   });
 
@@ -152,5 +167,29 @@ describe('GET /v1/countries/{iso3}', () => {
     const { status, body } = await getJson(app, '/v1/countries/wld?edition=usgs-mcs-2025');
     expect(status).toBe(200);
     expect(body).toMatchObject({ iso3: 'WLD', isAggregate: true, governance: null, governanceGap: null, production: [], groups: [] });
+  });
+});
+
+describe('governance covers every producer the EU CRM 2023 share tables name', () => {
+  it('each such country has the WGI 2024 update (2023), or says why not', async () => {
+    const shares = parse(readFileSync(join(DATA_DIR, 'stage_shares.csv'), 'utf8'), { columns: true }) as { country: string }[];
+    const countries = [...new Set(shares.map((row) => row.country))].sort();
+    expect(countries).toContain('SGP');
+    const uncovered: string[] = [];
+    for (const iso3 of countries) {
+      const { status, body } = await getJson(app, `/v1/countries/${iso3}`);
+      expect(status).toBe(200);
+      if (body.governance === null) uncovered.push(`${iso3}: ${body.governanceGap}`);
+      else expect(body.governance).toMatchObject({ year: 2023, edition: 'wb-wgi-2024' });
+    }
+    expect(uncovered).toEqual([]);
+  });
+
+  it('Singapore (added for the share tables): WGI 2023 mean 1.630, rescaled to 1.74', async () => {
+    const { body } = await getJson(app, '/v1/countries/SGP');
+    // CC 2.04018 + GE 2.31747 + PV 1.42420 + RL 1.75318 + RQ 2.30859 + VA −0.06541 = 9.77821 → mean 1.62970
+    // → (2.5 − 1.62970) × 2 = 1.7406
+    expect(body.governance).toMatchObject({ year: 2023, edition: 'wb-wgi-2024', mean: 1.63, euScaled: 1.74 });
+    expect(body.governanceGap).toBeNull();
   });
 });

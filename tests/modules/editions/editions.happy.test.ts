@@ -78,8 +78,8 @@ describe('GET /v1/editions', () => {
       family: 'wb-wgi',
       dataYears: '2022-2023',
       newest: true,
-      // 105 countries × 2 years × 6 indicators
-      figures: { governance: 1260 },
+      // 122 countries (the 105 before the EU CRM share tables, plus the 17 they added) × 2 years × 6 indicators
+      figures: { governance: 1464 },
     });
   });
 
@@ -102,7 +102,10 @@ describe('the newest edition answers by default', () => {
       inputs: { worldTonnes: 110_000, sourceIds: ['usgs-mcs-2026-antimony'] },
     });
     expect(mining(body).hhi).toBe(2616.2);
-    expect(body.chokepoint).toMatchObject({ stage: 'mining', year: 2025, edition: 'usgs-mcs-2026' });
+    // Smelting (EU CRM 2023 shares: Σ share² = 2,894.8, China 51.8 %) is more concentrated than 2025 mining; the
+    // comparison is flagged, as the stages cover different times and bases.
+    expect(body.chokepoint).toMatchObject({ stage: 'refining', year: null, edition: 'eu-crm-2023', hhi: 2894.8, topShare: 51.8, comparable: false });
+    expect(body.chokepoint.comparedStages[0]).toMatchObject({ stage: 'mining', year: 2025, edition: 'usgs-mcs-2026', hhi: 2616.2 });
   });
 
   it('2024 as MCS 2026 revised it: HHI 2644.3, China 33.61 %', async () => {

@@ -13,7 +13,7 @@ afterAll(async () => {
   await app.close();
 });
 
-const COLUMNS = 'mineral,stage,status,year,basis,edition,baselineTonnes,lostTonnes,substitutedTonnes,grossLossShare,lossShare,hhiBefore,hhiAfter,topProducerAfter,topShareAfter,binding,bindingLoss,importer,consumptionAtRisk,monthsOfCover,reason,sourceIds';
+const COLUMNS = 'mineral,stage,status,year,measure,period,basis,edition,baselineTonnes,lostTonnes,substitutedTonnes,grossLossShare,lossShare,hhiBefore,hhiAfter,topProducerAfter,topShareAfter,binding,bindingLoss,importer,consumptionAtRisk,monthsOfCover,reason,sourceIds';
 
 async function both(url: string, payload?: object) {
   const asJson = await app.inject({ method: 'POST', url, ...(payload ? { payload } : {}) });
@@ -38,12 +38,28 @@ describe('scenario CSV', () => {
       lossShare: String(stage.lossShare),
       hhiBefore: String(stage.hhiBefore),
       hhiAfter: String(stage.hhiAfter),
-      binding: 'true',
+      measure: 'tonnes',
+      lostTonnes: String(stage.lostTonnes),
+      // Smelting (China 51.8 % of the EU CRM 2023 shares) loses more than mining (36.36 % in 2025): it binds.
+      binding: 'false',
       bindingLoss: String(result.bindingLoss),
       consumptionAtRisk: String(result.importerImpact.consumptionAtRisk),
       monthsOfCover: String(result.importerImpact.monthsOfCover.months),
       sourceIds: stage.sourceIds.join('; '),
     });
+    // The share-based stage: no tonnes, and the reason column says why.
+    const smelting = rows.find((row) => row.stage === 'refining')!;
+    expect(smelting).toMatchObject({
+      status: 'ok',
+      year: '',
+      measure: 'shares',
+      period: 'EU CRM 2023 assessment period (five-year average)',
+      lostTonnes: '',
+      lossShare: '0.518',
+      binding: 'true',
+      bindingLoss: '0.518',
+    });
+    expect(smelting.reason).toMatch(/country shares of world supply/);
   });
 
   it('renders a custom scenario too, and a refused one stays problem+json', async () => {

@@ -59,9 +59,20 @@ describe('GET /v1/minerals/antimony/alignment (mining 2024)', () => {
     });
     // A single producing member merges with nobody: the bloc HHI is the plain HHI
     expect(stage.blocHhi).toBe(stage.hhi);
-    for (const other of ['refining', 'metal', 'component']) {
+    for (const other of ['metal', 'component']) {
       expect(body.stages.find((s: { stage: string }) => s.stage === other)).toMatchObject({ status: 'insufficient_data', reason: expect.any(String) });
     }
+    // Smelting from the EU CRM 2023 shares: MSP members FRA 5.9 + KOR 2.2 + IND 2 + JPN 2 + DEU 0.9 + USA 0.9 + ITA 0.6
+    // + GBR 0.5 + CAN 0.1 + SWE 0.1 = 15.2 %; China 51.8 % outside, under the CRMA 65 % benchmark.
+    expect(body.stages.find((s: { stage: string }) => s.stage === 'refining')).toMatchObject({
+      status: 'ok',
+      year: null,
+      insideShare: 15.2,
+      outsideShare: 84.8,
+      largestNonMember: { country: 'CHN', share: 51.8 },
+      crmaBenchmark: { passes: true },
+      sourceIds: ['eu-crm-2023-appendix-7'],
+    });
   });
 
   it('?countries=USA,CAN,AUS gives the same split for a custom bloc', async () => {

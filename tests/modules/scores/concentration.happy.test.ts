@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, getJson } from '../../helpers/app.js';
-import { governanceWeighted, shareOf, stageReference, stagesWithData, wgiReference, yearsWithData } from './reference.js';
+import { defaultStageReference, governanceWeighted, shareOf, stageReference, stagesWithData, wgiReference, yearsWithData } from './reference.js';
 
 let app: FastifyInstance;
 
@@ -90,8 +90,8 @@ describe('GET /v1/minerals/tungsten/concentration (mining 2024 from data/product
     expect(stageOf(body, 'mining').method).toEqual({ id: 'hhi', version: method.version, href: '/v1/methods/hhi' });
   });
 
-  it('a stage without data (component) is insufficient_data with a reason, never a zero score', () => {
-    for (const stage of ['refining', 'metal', 'component']) {
+  it('a stage without data (metal, component) is insufficient_data with a reason, never a zero score', () => {
+    for (const stage of ['metal', 'component']) {
       const block = stageOf(body, stage);
       expect(block.status).toBe('insufficient_data');
       expect(block.reason).toMatch(new RegExp(`${stage}.*tungsten`));
@@ -101,18 +101,44 @@ describe('GET /v1/minerals/tungsten/concentration (mining 2024 from data/product
     expect(body.stages.map((s: any) => s.stage)).toEqual(['mining', 'refining', 'metal', 'component']);
   });
 
-  it('chokepoint.stage is mining (the only scored stage), with China and its share', () => {
+  it('refining (APT and intermediates) has no annual tonnes: it answers from the EU CRM 2023 country shares', () => {
+    // data/stage_shares.csv, w-eu-processing: CHN 85.6, then 4.4, 2.8, 2.8, 2.3, 2.2 (sum 100.1, the study's rounding)
+    // HHI = 85.6² + 4.4² + 2.8² + 2.8² + 2.3² + 2.2² = 7327.36 + 19.36 + 7.84 + 7.84 + 5.29 + 4.84 = 7372.53
+    const refining = stageOf(body, 'refining');
+    expect(refining).toMatchObject({
+      status: 'ok',
+      year: null,
+      measure: 'shares',
+      period: 'EU CRM 2023 assessment period (five-year average)',
+      basis: 'w-eu-processing',
+      edition: 'eu-crm-2023',
+      hhi: 7372.5,
+      cr1: 85.6,
+      namedShareTotal: 100.1,
+      unallocatedShare: 0,
+      hhiRange: { lower: 7372.5, upper: 7372.5, exact: true },
+    });
+    // A share is not a tonnage: the top producer has no tonnes, never a made-up one.
+    expect(refining.top).toEqual({ country: 'CHN', name: 'China', tonnes: null, share: 85.6 });
+  });
+
+  it('chokepoint: refining (HHI 7,372.5) over mining (6,879.8), flagged as not comparable (other period and basis)', () => {
     expect(body.chokepoint).toMatchObject({
       status: 'ok',
-      stage: 'mining',
-      year: 2024,
-      edition: 'usgs-mcs-2025',
-      hhi: 6879.8,
+      stage: 'refining',
+      year: null,
+      edition: 'eu-crm-2023',
+      hhi: 7372.5,
       topCountry: 'CHN',
-      topShare: 82.72,
-      comparedStages: [{ stage: 'mining', year: 2024, edition: 'usgs-mcs-2025', hhi: 6879.8 }],
+      topShare: 85.6,
+      comparedStages: [
+        { stage: 'mining', year: 2024, measure: 'tonnes', basis: 'w-contained', edition: 'usgs-mcs-2025', hhi: 6879.8 },
+        { stage: 'refining', year: null, measure: 'shares', basis: 'w-eu-processing', edition: 'eu-crm-2023', hhi: 7372.5 },
+      ],
+      comparable: false,
       method: { id: 'chokepoint', href: '/v1/methods/chokepoint' },
     });
+    expect(body.chokepoint.reason).toMatch(/different times.*different bases/);
   });
 });
 
@@ -200,35 +226,39 @@ describe('governance-weighted HHI (tungsten mining 2024)', () => {
 });
 
 describe('chokepoints of the card minerals', () => {
-  // Chokepoint = stage with the highest HHI. Expected, from the CSV rows for 2024 (asked for explicitly: IEA refining,
-  // another family than MCS 2025, answers 2025 by default since GCMO 2026; see iea-gcmo.test.ts):
-  //   antimony    mining   4,099.6  (only stage; CHN 60,000 / 100,000 = 60 %)
-  //   rare-earths refining 8,353.2  (IEA magnet REEs, CHN 73,757 / 80,805 = 91.28 %) vs mining 5,023.8
-  //   tungsten    mining   6,879.8  (only stage; CHN 82.72 %)
-  //   cobalt      refining 6,219.8  (CHN 196,143 / 250,150 = 78.41 %) vs mining 5,867.3 (COD 75.86 %)
-  //   lithium     refining 5,380.8  (CHN 169,678 / 241,612 = 70.23 %) vs mining 2,215.3 (AUS 36.67 %)
+  // Chokepoint = stage with the highest HHI, each stage at its latest figures under MCS 2025 (IEA refining is another
+  // family, so it answers 2025 from the IEA GCMO 2026; EU CRM 2023 share tables where no annual tonnes exist):
+  //   antimony    mining   4,099.6  (CHN 60,000 / 100,000 = 60 %, 2024); smelting (EU CRM 2023 shares, CHN 51.8 %) is below
+  //   rare-earths refining 7,167.0  (IEA magnet REEs 2025: (75² + 5² + 5² + 1² + 1²) / 89² = 5,677 / 7,921; CHN 84.27 %)
+  //                                 vs mining 5,023.8 (REO, 2024)
+  //   tungsten    refining 7,372.5  (APT, EU CRM 2023 shares, CHN 85.6 %) vs mining 6,879.8 (CHN 82.72 %, 2024)
+  //   cobalt      mining   5,867.3  (COD 75.86 %, 2024) now leads refining 2025: (180² + 20² + 6² + 6² + 6² + 3²) / 238²
+  //                                 = 32,917 / 56,644 = 5,811.2 (CHN 75.63 %; the 2024 explorer gave 6,219.8)
+  //   lithium     refining 5,722.3  (2025: (235² + 52² + 16² + 6² + 3² + 1²) / 319² = 58,231 / 101,761; CHN 73.67 %)
+  //                                 vs mining 2,215.3 (AUS 36.67 %, 2024)
   const cases = [
-    { mineral: 'antimony', stage: 'mining', other: null, top: 'CHN', hhi: 4099.6 },
-    { mineral: 'rare-earths', stage: 'refining', other: 'mining', top: 'CHN', hhi: 8353.2 },
-    { mineral: 'tungsten', stage: 'mining', other: null, top: 'CHN', hhi: 6879.8 },
-    { mineral: 'cobalt', stage: 'refining', other: 'mining', top: 'CHN', hhi: 6219.8 },
-    { mineral: 'lithium', stage: 'refining', other: 'mining', top: 'CHN', hhi: 5380.8 },
+    { mineral: 'antimony', stage: 'mining', year: 2024, other: 'refining', top: 'CHN', hhi: 4099.6 },
+    { mineral: 'rare-earths', stage: 'refining', year: 2025, other: 'mining', top: 'CHN', hhi: 7167 },
+    { mineral: 'tungsten', stage: 'refining', year: null, other: 'mining', top: 'CHN', hhi: 7372.5 },
+    { mineral: 'cobalt', stage: 'mining', year: 2024, other: 'refining', top: 'COD', hhi: 5867.3 },
+    { mineral: 'lithium', stage: 'refining', year: 2025, other: 'mining', top: 'CHN', hhi: 5722.3 },
   ] as const;
 
   for (const c of cases) {
     it(`${c.mineral}: chokepoint ${c.stage}, HHI ${c.hhi}`, async () => {
-      const ref = stageReference(c.mineral, c.stage, 2024);
+      const { year, ref } = defaultStageReference(c.mineral, c.stage);
+      expect(year).toBe(c.year);
       expect(round(ref.hhi, 1)).toBe(c.hhi);
-      const { status, body } = await getJson(app, `/v1/minerals/${c.mineral}/concentration?edition=usgs-mcs-2025&year=2024`);
+      const { status, body } = await getJson(app, `/v1/minerals/${c.mineral}/concentration?edition=usgs-mcs-2025`);
       expect(status).toBe(200);
-      expect(body.chokepoint).toMatchObject({ status: 'ok', stage: c.stage, year: 2024, hhi: c.hhi, topCountry: c.top });
+      expect(body.chokepoint).toMatchObject({ status: 'ok', stage: c.stage, year: c.year, hhi: c.hhi, topCountry: c.top });
       expect(body.chokepoint.topShare).toBe(round(ref.cr1, 2));
-      if (c.other) {
-        const other = stageReference(c.mineral, c.other, 2024);
-        expect(other.hhi).toBeLessThan(ref.hhi);
-        expect(stageOf(body, c.other).hhi).toBe(round(other.hhi, 1));
-        expect(body.chokepoint.comparedStages).toHaveLength(2);
-      }
+      const other = defaultStageReference(c.mineral, c.other).ref;
+      expect(other.hhi).toBeLessThan(ref.hhi);
+      expect(stageOf(body, c.other).hhi).toBe(round(other.hhi, 1));
+      expect(body.chokepoint.comparedStages).toHaveLength(2);
+      // Annual tonnes against a study's reference-period shares: compared, but flagged.
+      expect(body.chokepoint.comparable).toBe(false);
     });
   }
 
@@ -290,12 +320,15 @@ describe('GET /v1/concentration', () => {
     for (let i = 1; i < body.data.length; i += 1) {
       expect(body.data[i - 1].hhi).toBeGreaterThanOrEqual(body.data[i].hhi);
     }
+    // Each pair answers with its newest annual tonnes, else (antimony smelting, tungsten APT …) the EU study's shares.
     for (const row of body.data) {
-      const ref = stageReference(row.mineral, row.stage, row.year);
+      const { year, ref } = defaultStageReference(row.mineral, row.stage);
       expect(row.hhi).toBe(round(ref.hhi, 1));
       expect(row.edition).toBe(ref.edition);
-      expect(row.year).toBe(Math.max(...yearsWithData(row.mineral, row.stage)));
+      expect(row.year).toBe(year);
     }
+    const antimonySmelting = body.data.find((r: any) => r.mineral === 'antimony' && r.stage === 'refining');
+    expect(antimonySmelting).toMatchObject({ year: null, edition: 'eu-crm-2023', topCountry: 'CHN', topShare: 51.8 });
     expect(body.insufficientData).toEqual([]);
     expect(body.method).toMatchObject({ id: 'hhi', href: '/v1/methods/hhi' });
   });
@@ -326,6 +359,9 @@ describe('GET /v1/concentration', () => {
       expect(row.status).toBe('insufficient_data');
       expect(row.reason).toMatch(/2022/);
     }
+    // A stage known only as shares over a reference period says so, instead of "no data".
+    const antimonySmelting = body.insufficientData.find((r: any) => r.mineral === 'antimony' && r.stage === 'refining');
+    expect(antimonySmelting.reason).toMatch(/country shares over EU CRM 2023 assessment period/);
     const tungsten = body.data.find((r: any) => r.mineral === 'tungsten');
     // 2022: CHN 66,000 / WLD 79,800 = 82.71 %
     expect(tungsten.hhi).toBe(round(stageReference('tungsten', 'mining', 2022).hhi, 1));
@@ -353,8 +389,7 @@ describe('GET /v1/countries/{iso3}/dominance', () => {
 
     const expected = stagesWithData()
       .map((p) => {
-        const year = Math.max(...yearsWithData(p.mineral, p.stage));
-        const ref = stageReference(p.mineral, p.stage, year);
+        const { ref } = defaultStageReference(p.mineral, p.stage);
         const china = ref.producers.find((x) => x.country === 'CHN');
         return china && china.share >= 25 ? `${p.mineral}|${p.stage}` : null;
       })
@@ -365,6 +400,10 @@ describe('GET /v1/countries/{iso3}/dominance', () => {
 
     const tungsten = body.data.find((r: any) => r.mineral === 'tungsten' && r.stage === 'mining');
     expect(tungsten).toMatchObject({ year: 2024, share: 82.72, tonnes: 67_000, rank: 1, hhi: 6879.8, worldTonnes: 81_000 });
+    // APT from the EU CRM 2023 shares: a share, never tonnes.
+    const apt = body.data.find((r: any) => r.mineral === 'tungsten' && r.stage === 'refining');
+    expect(apt).toMatchObject({ year: null, measure: 'shares', share: 85.6, tonnes: null, worldTonnes: null, rank: 1, hhi: 7372.5 });
+    expect(apt.period).toBe('EU CRM 2023 assessment period (five-year average)');
   });
 
   it('?minShare=90 keeps only shares of at least 90 %', async () => {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, getJson } from '../../helpers/app.js';
 import { expectProblem, fieldsOf } from '../../helpers/problem.js';
-import { governanceWeighted, importSourceRows, latestReliance, shareOf, stageReference } from './reference.js';
+import { governanceWeighted, importSourceRows, latestReliance, shareOf, stageReference, stageReferenceAt } from './reference.js';
 
 let app: FastifyInstance;
 
@@ -43,7 +43,7 @@ describe('GET /v1/dependency/USA', () => {
     for (const row of body.data) {
       const index = row.dependencyIndex;
       if (index.status !== 'ok') continue;
-      const ref = stageReference(row.mineral, index.assessedStage, index.assessedYear);
+      const ref = stageReferenceAt(row.mineral, index.assessedStage, index.assessedYear);
       const dp = governanceWeighted(ref.producers).hhiWgi / 10;
       expect(index.disruptionPotential).toBe(round(dp, 4));
       expect(index.tradeExposure).toBe(row.netImportReliance.fraction);
@@ -132,7 +132,8 @@ describe('GET /v1/dependency/USA: censored and rank-only inputs', () => {
     expect(row.importSources).toMatchObject({ rankOnly: true });
     expect(row.importSourceConcentration).toMatchObject({ status: 'insufficient_data', reason: expect.stringMatching(/rank/) });
     expect(row.topSupplier).toEqual({ country: 'CHN', name: 'China', sharePct: null });
-    expect(row.dependencyIndex).toMatchObject({ status: 'ok', tradeExposure: 0.5, censoredReliance: true, assessedStage: 'mining' });
+    // Assessed at the chokepoint: APT and intermediates (EU CRM 2023 shares, no data year).
+    expect(row.dependencyIndex).toMatchObject({ status: 'ok', tradeExposure: 0.5, censoredReliance: true, assessedStage: 'refining', assessedYear: null });
   });
 });
 
@@ -174,12 +175,13 @@ describe('GET /v1/dependency/USA/on/CHN', () => {
   it('upstream exposure is China’s largest share of world supply at any stage, from the rows', () => {
     for (const row of body.data) {
       if (row.status !== 'ok' || row.upstream === null) continue;
-      const ref = stageReference(row.mineral, row.upstream.stage, row.stageShares.find((s: { stage: string }) => s.stage === row.upstream.stage).year);
+      const ref = stageReferenceAt(row.mineral, row.upstream.stage, row.stageShares.find((s: { stage: string }) => s.stage === row.upstream.stage).year);
       expect(row.upstream.exposure).toBe(round(shareOf(ref, 'CHN') / 100, 4));
     }
-    // tungsten: 67,000 / 81,000 = 0.8272; cobalt: refining 2025 (IEA GCMO 2026, another family than MCS 2025, so its
-    // newest year answers) 180,000 / 238,000 = 0.7563 (China is not a named cobalt miner in MCS 2025)
-    expect(body.data.find((r) => r.mineral === 'tungsten')).toMatchObject({ upstream: { stage: 'mining', exposure: 0.8272 }, drivenBy: 'upstream' });
+    // tungsten: APT shares, China 85.6 % (above mining's 67,000 / 81,000 = 0.8272); cobalt: refining 2025 (IEA GCMO
+    // 2026, another family than MCS 2025, so its newest year answers) 180,000 / 238,000 = 0.7563 (China is not a named
+    // cobalt miner in MCS 2025)
+    expect(body.data.find((r) => r.mineral === 'tungsten')).toMatchObject({ upstream: { stage: 'refining', exposure: 0.856 }, drivenBy: 'upstream' });
     expect(body.data.find((r) => r.mineral === 'cobalt')).toMatchObject({ upstream: { stage: 'refining', exposure: 0.7563 } });
   });
 

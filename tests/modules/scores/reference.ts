@@ -187,9 +187,65 @@ export function yearsWithData(mineral: string, stage: string): number[] {
   return [...new Set(production.filter((r) => r.mineral === mineral && r.stage === stage).map((r) => Number(r.year)))].sort();
 }
 
-/** Every (mineral, stage) with any production rows. */
+const stageShares = viewRows('stage_shares.csv', PINNED_EDITION);
+
+/**
+ * A share table (data/stage_shares.csv) as a reference: the published percentages against a world of 100, on the
+ * preferred basis (priority, then id); below-threshold rows ("<0.1%") carry no number and are left out of the HHI.
+ */
+export function shareStageReference(mineral: string, stage: string): StageReference & { period: string } {
+  const rows = stageShares.filter((r) => r.mineral === mineral && r.stage === stage);
+  const rank = (basis: string) => basisPriority.get(basis) ?? Number.MAX_SAFE_INTEGER;
+  const basis = [...new Set(rows.map((r) => r.basis!))].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1))[0];
+  if (basis === undefined) throw new Error(`no shares for ${mineral} ${stage}`);
+  const chosen = rows.filter((r) => r.basis === basis);
+  const producers = chosen
+    .filter((r) => r.share_pct !== '')
+    .map((r) => ({ country: r.country!, tonnes: Number(r.share_pct), share: Number(r.share_pct) }))
+    .sort((a, b) => b.share - a.share);
+  const shares = producers.map((p) => p.share);
+  const hhi = shares.reduce((t, s) => t + s * s, 0);
+  const namedShareTotal = shares.reduce((t, s) => t + s, 0);
+  const unallocatedShare = Math.max(0, 100 - namedShareTotal);
+  return {
+    basis,
+    edition: chosen[0]!.edition!,
+    period: chosen[0]!.period!,
+    worldTonnes: 100,
+    otherTonnes: null,
+    producers,
+    hhi,
+    namedShareTotal,
+    unallocatedShare,
+    hhiUpperBound: hhi + unallocatedShare ** 2,
+    cr1: shares[0]!,
+    cr3: shares.slice(0, 3).reduce((t, s) => t + s, 0),
+    equivalentSuppliers: 10_000 / hhi,
+    sourceIds: [...new Set(chosen.map((r) => r.source!))].sort(),
+  };
+}
+
+/**
+ * What answers for a stage by default: its newest year of annual tonnes, else the share table (a share table covers a
+ * reference period, so it never outranks a dated year).
+ */
+export function defaultStageReference(mineral: string, stage: string): { year: number | null; ref: StageReference } {
+  const years = yearsWithData(mineral, stage);
+  if (years.length > 0) {
+    const year = Math.max(...years);
+    return { year, ref: stageReference(mineral, stage, year) };
+  }
+  return { year: null, ref: shareStageReference(mineral, stage) };
+}
+
+/** The reference of a stage as a response names it: a data year (annual tonnes) or null (the share table). */
+export function stageReferenceAt(mineral: string, stage: string, year: number | null): StageReference {
+  return year === null ? shareStageReference(mineral, stage) : stageReference(mineral, stage, year);
+}
+
+/** Every (mineral, stage) with any production rows or a share table. */
 export function stagesWithData(): { mineral: string; stage: string }[] {
-  const keys = new Set(production.map((r) => `${r.mineral}|${r.stage}`));
+  const keys = new Set([...production, ...stageShares].map((r) => `${r.mineral}|${r.stage}`));
   return [...keys].map((key) => {
     const [mineral, stage] = key.split('|') as [string, string];
     return { mineral, stage };
