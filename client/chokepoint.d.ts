@@ -566,6 +566,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/importers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The importers the dependency, supply-risk and scenario routes answer for
+         * @description Importers are data (data/importers.csv): adding one is a row plus its figures. Any other id given as `importer` is a 400 naming the field.
+         */
+        get: operations["listImporters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/dependency/{importer}": {
         parameters: {
             query?: never;
@@ -575,7 +595,7 @@ export interface paths {
         };
         /**
          * Per mineral: net import reliance, import sources and their HHI, and a dependency index
-         * @description The dependency index follows the USGS supply-risk structure: trade exposure (net import reliance) × disruption potential (governance-weighted concentration of world supply at the chokepoint stage). See GET /v1/methods/import-dependency for caveats.
+         * @description The importer is any of the dataset's importers (USA: USGS net import reliance and import sources; EU: the EU CRM 2023 study's import reliance and sourcing shares at the assessed stage, every stage in `byStage`); any other id is a 400 naming `params.importer`. The dependency index follows the USGS supply-risk structure: trade exposure (import reliance) × disruption potential (governance-weighted concentration of world supply at the chokepoint stage). See GET /v1/methods/import-dependency for caveats.
          */
         get: operations["getImporterDependency"];
         put?: never;
@@ -595,7 +615,7 @@ export interface paths {
         };
         /**
          * How exposed an importer is to one supplier, mineral by mineral, direct and upstream
-         * @description direct = net import reliance × the supplier’s share of imports; upstream = the supplier’s share of world supply at each stage; effectiveExposure = the larger, with `drivenBy`. Exposures are fractions 0–1; shares are percentages. Sorted by effective exposure.
+         * @description direct = import reliance × the supplier’s share of imports (EU: reliance at the assessed stage × the supplier’s share of EU sourcing at that stage; null with `directReason` when a figure is missing); upstream = the supplier’s share of world supply at each stage; effectiveExposure = the larger, with `drivenBy` and an `explanation`. `byStage` (EU) gives direct and the supplier’s world share per stage with the trade variable t. Exposures are fractions 0–1; shares are percentages. Sorted by effective exposure. An importer that is not in the dataset is a 400 naming `params.importer`.
          */
         get: operations["getSupplierExposure"];
         put?: never;
@@ -799,7 +819,7 @@ export interface paths {
         };
         /**
          * Share of an importer’s imports from suppliers with export controls that apply to it, on a date
-         * @description Per mineral and import form (latest period that publishes shares): targetedShare = imports from suppliers with an export or destination ban naming the importer, in force on `asOf`; restrictedShare = imports from suppliers with any supply measure in force that applies to the importer (its target is every destination or the importer); unknownShare = measures of unknown status.
+         * @description Per mineral and import form (latest period that publishes shares): targetedShare = imports from suppliers with an export or destination ban naming the importer, in force on `asOf`; restrictedShare = imports from suppliers with any supply measure in force that applies to the importer (its target is every destination or the importer); unknownShare = measures of unknown status. The importer is any of the dataset's importers (GET /v1/importers; for the EU, its sourcing shares at the stage the EU CRM 2023 study assessed); any other id is a 400 naming `params.importer`.
          */
         get: operations["getImporterExportControls"];
         put?: never;
@@ -1803,7 +1823,12 @@ export interface components {
             source: components["schemas"]["SourceRefInput"];
         };
         NetImportRelianceInput: {
-            year: number;
+            /** @description Data year; null for a figure over a reference period (see `period`) */
+            year: number | null;
+            /** @description The stage the reliance is for, where the source gives it per stage (EU CRM: the assessed stage); null for a whole-mineral figure */
+            stage: string | null;
+            /** @description The source's reference period, where it gives one instead of a year */
+            period: string | null;
             form: string | null;
             percent: number | null;
             /** @description As published, e.g. ">50" */
@@ -1815,14 +1840,53 @@ export interface components {
             censored: boolean;
             sourceId: string;
         };
+        ImporterDependencyStageInput: {
+            stage: string;
+            /** @description True for the stage the source assessed; the headline fields use it */
+            assessed: boolean;
+            importReliance: {
+                /** @description Import reliance at this stage, percent */
+                percent: number;
+                /** @description The same as a fraction 0–1 */
+                fraction: number;
+                /** @description The material the source assessed (e.g. Neodymium for rare earths) */
+                material: string;
+                period: string;
+                edition: string;
+                sourceId: string;
+            };
+            sourcing: {
+                period: string;
+                edition: string;
+                /** @description Sum of the listed shares (the source lists shares of at least 1 % only) */
+                listedSharePct: number;
+                sources: {
+                    country: string;
+                    name: string;
+                    /** @description Share of the importer's sourcing (domestic production + imports), percent */
+                    sharePct: number;
+                    /** @description As published */
+                    shareText: string;
+                    /** @description The trade-related variable t published next to the share; null when not given */
+                    tradeFactor: number | null;
+                    rank: number;
+                }[];
+                sourceIds: string[];
+            } | null;
+            /** @description Why sourcing is null */
+            reason: string | null;
+        };
         /**
          * @example {
          *       "importer": "USA",
+         *       "importerName": "United States",
          *       "data": [
          *         {
          *           "mineral": "antimony",
          *           "netImportReliance": {
          *             "year": 2024,
+         *             "stage": null,
+         *             "period": null,
          *             "form": null,
          *             "percent": 85,
          *             "valueText": "85",
@@ -1831,6 +1895,7 @@ export interface components {
          *             "censored": false,
          *             "sourceId": "usgs-mcs-2025-antimony-salient"
          *           },
+         *           "byStage": [],
          *           "importSources": {
          *             "period": "2020-23",
          *             "form": "total metal and oxide",
@@ -1925,6 +1990,7 @@ export interface components {
          */
         ImporterDependencyInput: {
             importer: string;
+            importerName: string;
             data: {
                 mineral: string;
                 netImportReliance: components["schemas"]["NetImportRelianceInput"] | null;
@@ -1987,13 +2053,63 @@ export interface components {
                     reason: string;
                     method: components["schemas"]["MethodLinkInput"];
                 };
+                /** @description Per stage, where the importer's source gives reliance per stage (EU CRM 2023); empty otherwise */
+                byStage: components["schemas"]["ImporterDependencyStageInput"][];
             }[];
             total: number;
             method: components["schemas"]["MethodLinkInput"];
         };
+        SupplierExposureStageInput: {
+            stage: string;
+            /** @description True for the stage the source assessed; the headline `direct` uses it */
+            assessed: boolean;
+            importReliance: {
+                /** @description Import reliance at this stage, percent */
+                percent: number;
+                /** @description The same as a fraction 0–1 */
+                fraction: number;
+                /** @description The material the source assessed (e.g. Neodymium for rare earths) */
+                material: string;
+                period: string;
+                edition: string;
+                sourceId: string;
+            };
+            /** @description The supplier's share of the importer's sourcing at this stage, with the trade factor t */
+            supplierSourcingShare: {
+                sharePct: number;
+                shareText: string;
+                tradeFactor: number | null;
+                rank: number;
+                period: string;
+                edition: string;
+                sourceIds: string[];
+            } | null;
+            /** @description Import reliance at this stage × supplier share of sourcing, 0–1; null with `directReason` when a figure is missing */
+            direct: number | null;
+            directReason: string | null;
+            /** @description The supplier's share of world supply at this stage, from the share tables (one entry per basis) */
+            upstream: {
+                basis: string;
+                /** @description Supplier share of world supply at this stage, percent; null when below the reporting threshold or not listed */
+                sharePct: number | null;
+                /** @description The same as a fraction 0–1 */
+                exposure: number | null;
+                /** @description The trade-related variable t the source gives the supplier at this stage */
+                tradeFactor: number | null;
+                /** @description Listed below the source's reporting threshold (<0.1 %) */
+                belowThreshold: boolean;
+                period: string | null;
+                edition: string;
+                sourceIds: string[];
+            }[];
+            /** @description Why `upstream` is empty */
+            upstreamReason: string | null;
+            explanation: string;
+        };
         /**
          * @example {
          *       "importer": "USA",
+         *       "importerName": "United States",
          *       "supplier": "CHN",
          *       "supplierName": "China",
          *       "data": [
@@ -2002,6 +2118,8 @@ export interface components {
          *           "status": "ok",
          *           "netImportReliance": {
          *             "year": 2024,
+         *             "stage": null,
+         *             "period": null,
          *             "form": null,
          *             "percent": 85,
          *             "valueText": "85",
@@ -2037,6 +2155,9 @@ export interface components {
          *           },
          *           "effectiveExposure": 0.6,
          *           "drivenBy": "upstream",
+         *           "directReason": null,
+         *           "byStage": [],
+         *           "explanation": "direct 0.5355 = net import reliance 85 % × China's 63 % of imports (2020-23); upstream 0.6 = China's 60 % of world mining (2024).",
          *           "method": {
          *             "id": "supplier-exposure",
          *             "version": "1.0.0",
@@ -2054,6 +2175,7 @@ export interface components {
          */
         SupplierExposureInput: {
             importer: string;
+            importerName: string;
             supplier: string;
             supplierName: string;
             data: ({
@@ -2087,6 +2209,11 @@ export interface components {
                 effectiveExposure: number;
                 /** @enum {string} */
                 drivenBy: "direct" | "upstream";
+                /** @description Why `direct` is null */
+                directReason: string | null;
+                /** @description Per stage, where the importer's source gives reliance per stage (EU CRM 2023); empty otherwise */
+                byStage: components["schemas"]["SupplierExposureStageInput"][];
+                explanation: string;
                 method: components["schemas"]["MethodLinkInput"];
             } | {
                 mineral: string;
@@ -2104,10 +2231,26 @@ export interface components {
                     sourceIds?: string[];
                 }[];
                 effectiveExposure: null;
+                directReason: string | null;
+                byStage: components["schemas"]["SupplierExposureStageInput"][];
+                explanation: string;
                 method: components["schemas"]["MethodLinkInput"];
             })[];
             total: number;
             method: components["schemas"]["MethodLinkInput"];
+        };
+        ImporterInput: {
+            /** @description The id the dependency, supply-risk and scenario routes take as `importer` (case-insensitive) */
+            id: string;
+            name: string;
+            /** @description `country`, or `union` for a group of countries importing as one (the EU) */
+            kind: string;
+            /** @description For a union: the group whose members are its domestic producers */
+            group: string | null;
+            /** @description Where its figures come from */
+            note: string | null;
+            /** @description Minerals with import reliance per stage (e.g. the EU CRM study); the others use net import reliance */
+            stageReliance: string[];
         };
         /**
          * @example {
@@ -2267,7 +2410,7 @@ export interface components {
                 /** @description Fraction of output withheld, 0–1 (1 = the supply stops entirely) */
                 reduction: number;
             }[];
-            /** @description Importer whose consumption is assessed (ISO3, default USA) */
+            /** @description Importer whose consumption is assessed: one of the dataset's importers, e.g. USA or EU (case-insensitive, default USA) */
             importer?: string;
             /** @description Tonnes held, per mineral, in the form of the importer’s apparent consumption */
             stockpile?: {
@@ -2292,7 +2435,7 @@ export interface components {
             year?: number;
             /** @description Answer as this edition did (e.g. `usgs-mcs-2025`); see GET /v1/editions */
             edition?: string;
-            /** @description Overrides the importer (default USA) */
+            /** @description Overrides the importer (e.g. USA or EU; default USA) */
             importer?: string;
             /** @description Tonnes held, per mineral, in the form of the importer’s apparent consumption */
             stockpile?: {
@@ -2649,6 +2792,10 @@ export interface components {
                         /** @description True when no figure exists and 100 % is assumed */
                         assumed: boolean;
                         year: number | null;
+                        /** @description The stage the reliance is for, where the importer's source gives it per stage (EU CRM: the assessed stage) */
+                        stage: string | null;
+                        /** @description The source's reference period, where it gives one instead of a year */
+                        period: string | null;
                         form: string | null;
                         /** @description As published, e.g. `85`, `>50`, `E` */
                         valueText: string | null;
@@ -3163,6 +3310,10 @@ export interface components {
                         /** @description True when no figure exists and 100 % is assumed */
                         assumed: boolean;
                         year: number | null;
+                        /** @description The stage the reliance is for, where the importer's source gives it per stage (EU CRM: the assessed stage) */
+                        stage: string | null;
+                        /** @description The source's reference period, where it gives one instead of a year */
+                        period: string | null;
                         form: string | null;
                         /** @description As published, e.g. `85`, `>50`, `E` */
                         valueText: string | null;
@@ -4167,7 +4318,7 @@ export interface components {
             preset: "in-force" | "suspensions-lapse";
             /** @description YYYY-MM-DD (1900-01-01 … 2100-12-31); default today (UTC) */
             asOf?: string;
-            /** @description Importer whose consumption is assessed (default USA) */
+            /** @description Importer whose consumption is assessed: one of the dataset's importers, e.g. USA or EU (case-insensitive, default USA) */
             importer?: string;
             /** @description Default: every mineral with production data */
             minerals?: string[];
@@ -4746,12 +4897,21 @@ export interface components {
          * @example {
          *       "mineral": "tungsten",
          *       "importer": "USA",
+         *       "importerName": "United States",
          *       "bottleneckStage": "mining",
          *       "supplyRisk": 3.899,
+         *       "publishedSupplyRisk": null,
          *       "stages": [
          *         {
          *           "stage": "mining",
          *           "year": 2024,
+         *           "period": null,
+         *           "tradeFactors": {
+         *             "global": [],
+         *             "sourcing": []
+         *           },
+         *           "publishedSupplyRisk": null,
+         *           "explanation": "GS from world mining production 2024 with t = 1; no importer sourcing shares, so global supply only.",
          *           "inputs": {
          *             "globalHhiWgi": 3.899,
          *             "euSourcingHhiWgi": null,
@@ -4783,6 +4943,8 @@ export interface components {
          *       ],
          *       "importReliance": {
          *         "year": 2024,
+         *         "stage": null,
+         *         "period": null,
          *         "form": null,
          *         "valueText": ">50",
          *         "fraction": 0.5,
@@ -4792,6 +4954,7 @@ export interface components {
          *       "importerSourcing": {
          *         "period": "2020-23",
          *         "form": null,
+         *         "stage": null,
          *         "rankOnly": true,
          *         "hhiWgi": null,
          *         "wgiYears": [],
@@ -4816,14 +4979,67 @@ export interface components {
         MineralSupplyRiskInput: {
             mineral: string;
             importer: string;
+            importerName: string;
             /** @description The stage with the higher supply risk (EU bottleneck rule) */
             bottleneckStage: string | null;
             supplyRisk: number | null;
+            /** @description The published assessment of this importer (EU CRM 2023), to compare with `supplyRisk`; null when there is none */
+            publishedSupplyRisk: {
+                /** @description The assessor's published SR (EU: one decimal) */
+                supplyRisk: number | null;
+                /** @description The stage it assessed */
+                stage: string;
+                material: string;
+                /** @description Published EoL-RIR, fraction 0–1 */
+                endOfLifeRecyclingInputRate: number | null;
+                /** @description Published SI_SR */
+                substitutionIndex: number | null;
+                /** @description GS+EU or GSonly, as published */
+                scope: string | null;
+                edition: string;
+                sourceId: string;
+            } | null;
             stages: (({
                 stage: string;
-                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                /** @description Data year; null for a share-based stage (see `period`) */
                 year: number | null;
+                /** @description Reference period of a share-based stage */
+                period: string | null;
                 inputs: components["schemas"]["EuSupplyRiskInputsInput"];
+                /** @description Every term of the two HHI_WGI,t sums with its trade factor t (empty where t is not published and 1 is used) */
+                tradeFactors: {
+                    global: {
+                        country: string;
+                        name: string;
+                        /** @description Percent */
+                        share: number;
+                        /** @description WGI on the EU 0–10 scale */
+                        wgiScaled: number;
+                        /** @description t used */
+                        tradeFactor: number;
+                        /** @description True when t is the source's published value; false when 1 is assumed */
+                        tradeFactorPublished: boolean;
+                        /** @description (share/100)² × WGI × t */
+                        contribution: number;
+                    }[];
+                    sourcing: {
+                        country: string;
+                        name: string;
+                        /** @description Percent */
+                        share: number;
+                        /** @description WGI on the EU 0–10 scale */
+                        wgiScaled: number;
+                        /** @description t used */
+                        tradeFactor: number;
+                        /** @description True when t is the source's published value; false when 1 is assumed */
+                        tradeFactorPublished: boolean;
+                        /** @description (share/100)² × WGI × t */
+                        contribution: number;
+                    }[];
+                };
+                /** @description The assessor's published SR for this stage, where it publishes one */
+                publishedSupplyRisk: number | null;
+                explanation: string;
                 /** @constant */
                 status: "ok";
                 /** @description SR, unrounded to 3 decimals */
@@ -4850,9 +5066,45 @@ export interface components {
                 method: components["schemas"]["MethodLinkInput"];
             } | {
                 stage: string;
-                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                /** @description Data year; null for a share-based stage (see `period`) */
                 year: number | null;
+                /** @description Reference period of a share-based stage */
+                period: string | null;
                 inputs: components["schemas"]["EuSupplyRiskInputsInput"];
+                /** @description Every term of the two HHI_WGI,t sums with its trade factor t (empty where t is not published and 1 is used) */
+                tradeFactors: {
+                    global: {
+                        country: string;
+                        name: string;
+                        /** @description Percent */
+                        share: number;
+                        /** @description WGI on the EU 0–10 scale */
+                        wgiScaled: number;
+                        /** @description t used */
+                        tradeFactor: number;
+                        /** @description True when t is the source's published value; false when 1 is assumed */
+                        tradeFactorPublished: boolean;
+                        /** @description (share/100)² × WGI × t */
+                        contribution: number;
+                    }[];
+                    sourcing: {
+                        country: string;
+                        name: string;
+                        /** @description Percent */
+                        share: number;
+                        /** @description WGI on the EU 0–10 scale */
+                        wgiScaled: number;
+                        /** @description t used */
+                        tradeFactor: number;
+                        /** @description True when t is the source's published value; false when 1 is assumed */
+                        tradeFactorPublished: boolean;
+                        /** @description (share/100)² × WGI × t */
+                        contribution: number;
+                    }[];
+                };
+                /** @description The assessor's published SR for this stage, where it publishes one */
+                publishedSupplyRisk: number | null;
+                explanation: string;
                 /** @constant */
                 status: "insufficient_data";
                 reason: string;
@@ -4865,7 +5117,10 @@ export interface components {
                 stage: string;
             })[];
             importReliance: {
-                year: number;
+                year: number | null;
+                /** @description The assessed stage, where reliance is given per stage */
+                stage: string | null;
+                period: string | null;
                 form: string | null;
                 valueText: string;
                 fraction: number | null;
@@ -4876,6 +5131,8 @@ export interface components {
             importerSourcing: {
                 period: string;
                 form: string | null;
+                /** @description The stage of the sourcing shares, where given per stage */
+                stage: string | null;
                 rankOnly: boolean;
                 hhiWgi: number | null;
                 wgiYears: number[];
@@ -6627,7 +6884,12 @@ export interface components {
             source: components["schemas"]["SourceRef"];
         };
         NetImportReliance: {
-            year: number;
+            /** @description Data year; null for a figure over a reference period (see `period`) */
+            year: number | null;
+            /** @description The stage the reliance is for, where the source gives it per stage (EU CRM: the assessed stage); null for a whole-mineral figure */
+            stage: string | null;
+            /** @description The source's reference period, where it gives one instead of a year */
+            period: string | null;
             form: string | null;
             percent: number | null;
             /** @description As published, e.g. ">50" */
@@ -6639,14 +6901,53 @@ export interface components {
             censored: boolean;
             sourceId: string;
         };
+        ImporterDependencyStage: {
+            stage: string;
+            /** @description True for the stage the source assessed; the headline fields use it */
+            assessed: boolean;
+            importReliance: {
+                /** @description Import reliance at this stage, percent */
+                percent: number;
+                /** @description The same as a fraction 0–1 */
+                fraction: number;
+                /** @description The material the source assessed (e.g. Neodymium for rare earths) */
+                material: string;
+                period: string;
+                edition: string;
+                sourceId: string;
+            };
+            sourcing: {
+                period: string;
+                edition: string;
+                /** @description Sum of the listed shares (the source lists shares of at least 1 % only) */
+                listedSharePct: number;
+                sources: {
+                    country: string;
+                    name: string;
+                    /** @description Share of the importer's sourcing (domestic production + imports), percent */
+                    sharePct: number;
+                    /** @description As published */
+                    shareText: string;
+                    /** @description The trade-related variable t published next to the share; null when not given */
+                    tradeFactor: number | null;
+                    rank: number;
+                }[];
+                sourceIds: string[];
+            } | null;
+            /** @description Why sourcing is null */
+            reason: string | null;
+        };
         /**
          * @example {
          *       "importer": "USA",
+         *       "importerName": "United States",
          *       "data": [
          *         {
          *           "mineral": "antimony",
          *           "netImportReliance": {
          *             "year": 2024,
+         *             "stage": null,
+         *             "period": null,
          *             "form": null,
          *             "percent": 85,
          *             "valueText": "85",
@@ -6655,6 +6956,7 @@ export interface components {
          *             "censored": false,
          *             "sourceId": "usgs-mcs-2025-antimony-salient"
          *           },
+         *           "byStage": [],
          *           "importSources": {
          *             "period": "2020-23",
          *             "form": "total metal and oxide",
@@ -6749,6 +7051,7 @@ export interface components {
          */
         ImporterDependency: {
             importer: string;
+            importerName: string;
             data: {
                 mineral: string;
                 netImportReliance: components["schemas"]["NetImportReliance"] | null;
@@ -6811,13 +7114,63 @@ export interface components {
                     reason: string;
                     method: components["schemas"]["MethodLink"];
                 };
+                /** @description Per stage, where the importer's source gives reliance per stage (EU CRM 2023); empty otherwise */
+                byStage: components["schemas"]["ImporterDependencyStage"][];
             }[];
             total: number;
             method: components["schemas"]["MethodLink"];
         };
+        SupplierExposureStage: {
+            stage: string;
+            /** @description True for the stage the source assessed; the headline `direct` uses it */
+            assessed: boolean;
+            importReliance: {
+                /** @description Import reliance at this stage, percent */
+                percent: number;
+                /** @description The same as a fraction 0–1 */
+                fraction: number;
+                /** @description The material the source assessed (e.g. Neodymium for rare earths) */
+                material: string;
+                period: string;
+                edition: string;
+                sourceId: string;
+            };
+            /** @description The supplier's share of the importer's sourcing at this stage, with the trade factor t */
+            supplierSourcingShare: {
+                sharePct: number;
+                shareText: string;
+                tradeFactor: number | null;
+                rank: number;
+                period: string;
+                edition: string;
+                sourceIds: string[];
+            } | null;
+            /** @description Import reliance at this stage × supplier share of sourcing, 0–1; null with `directReason` when a figure is missing */
+            direct: number | null;
+            directReason: string | null;
+            /** @description The supplier's share of world supply at this stage, from the share tables (one entry per basis) */
+            upstream: {
+                basis: string;
+                /** @description Supplier share of world supply at this stage, percent; null when below the reporting threshold or not listed */
+                sharePct: number | null;
+                /** @description The same as a fraction 0–1 */
+                exposure: number | null;
+                /** @description The trade-related variable t the source gives the supplier at this stage */
+                tradeFactor: number | null;
+                /** @description Listed below the source's reporting threshold (<0.1 %) */
+                belowThreshold: boolean;
+                period: string | null;
+                edition: string;
+                sourceIds: string[];
+            }[];
+            /** @description Why `upstream` is empty */
+            upstreamReason: string | null;
+            explanation: string;
+        };
         /**
          * @example {
          *       "importer": "USA",
+         *       "importerName": "United States",
          *       "supplier": "CHN",
          *       "supplierName": "China",
          *       "data": [
@@ -6826,6 +7179,8 @@ export interface components {
          *           "status": "ok",
          *           "netImportReliance": {
          *             "year": 2024,
+         *             "stage": null,
+         *             "period": null,
          *             "form": null,
          *             "percent": 85,
          *             "valueText": "85",
@@ -6861,6 +7216,9 @@ export interface components {
          *           },
          *           "effectiveExposure": 0.6,
          *           "drivenBy": "upstream",
+         *           "directReason": null,
+         *           "byStage": [],
+         *           "explanation": "direct 0.5355 = net import reliance 85 % × China's 63 % of imports (2020-23); upstream 0.6 = China's 60 % of world mining (2024).",
          *           "method": {
          *             "id": "supplier-exposure",
          *             "version": "1.0.0",
@@ -6878,6 +7236,7 @@ export interface components {
          */
         SupplierExposure: {
             importer: string;
+            importerName: string;
             supplier: string;
             supplierName: string;
             data: ({
@@ -6911,6 +7270,11 @@ export interface components {
                 effectiveExposure: number;
                 /** @enum {string} */
                 drivenBy: "direct" | "upstream";
+                /** @description Why `direct` is null */
+                directReason: string | null;
+                /** @description Per stage, where the importer's source gives reliance per stage (EU CRM 2023); empty otherwise */
+                byStage: components["schemas"]["SupplierExposureStage"][];
+                explanation: string;
                 method: components["schemas"]["MethodLink"];
             } | {
                 mineral: string;
@@ -6928,10 +7292,26 @@ export interface components {
                     sourceIds?: string[];
                 }[];
                 effectiveExposure: null;
+                directReason: string | null;
+                byStage: components["schemas"]["SupplierExposureStage"][];
+                explanation: string;
                 method: components["schemas"]["MethodLink"];
             })[];
             total: number;
             method: components["schemas"]["MethodLink"];
+        };
+        Importer: {
+            /** @description The id the dependency, supply-risk and scenario routes take as `importer` (case-insensitive) */
+            id: string;
+            name: string;
+            /** @description `country`, or `union` for a group of countries importing as one (the EU) */
+            kind: string;
+            /** @description For a union: the group whose members are its domestic producers */
+            group: string | null;
+            /** @description Where its figures come from */
+            note: string | null;
+            /** @description Minerals with import reliance per stage (e.g. the EU CRM study); the others use net import reliance */
+            stageReliance: string[];
         };
         /**
          * @example {
@@ -7092,7 +7472,7 @@ export interface components {
                 reduction: number;
             }[];
             /**
-             * @description Importer whose consumption is assessed (ISO3, default USA)
+             * @description Importer whose consumption is assessed: one of the dataset's importers, e.g. USA or EU (case-insensitive, default USA)
              * @default USA
              */
             importer: unknown;
@@ -7119,7 +7499,7 @@ export interface components {
             year?: number;
             /** @description Answer as this edition did (e.g. `usgs-mcs-2025`); see GET /v1/editions */
             edition?: string;
-            /** @description Overrides the importer (default USA) */
+            /** @description Overrides the importer (e.g. USA or EU; default USA) */
             importer?: unknown;
             /** @description Tonnes held, per mineral, in the form of the importer’s apparent consumption */
             stockpile?: {
@@ -7476,6 +7856,10 @@ export interface components {
                         /** @description True when no figure exists and 100 % is assumed */
                         assumed: boolean;
                         year: number | null;
+                        /** @description The stage the reliance is for, where the importer's source gives it per stage (EU CRM: the assessed stage) */
+                        stage: string | null;
+                        /** @description The source's reference period, where it gives one instead of a year */
+                        period: string | null;
                         form: string | null;
                         /** @description As published, e.g. `85`, `>50`, `E` */
                         valueText: string | null;
@@ -7990,6 +8374,10 @@ export interface components {
                         /** @description True when no figure exists and 100 % is assumed */
                         assumed: boolean;
                         year: number | null;
+                        /** @description The stage the reliance is for, where the importer's source gives it per stage (EU CRM: the assessed stage) */
+                        stage: string | null;
+                        /** @description The source's reference period, where it gives one instead of a year */
+                        period: string | null;
                         form: string | null;
                         /** @description As published, e.g. `85`, `>50`, `E` */
                         valueText: string | null;
@@ -8995,7 +9383,7 @@ export interface components {
             /** @description YYYY-MM-DD (1900-01-01 … 2100-12-31); default today (UTC) */
             asOf?: string;
             /**
-             * @description Importer whose consumption is assessed (default USA)
+             * @description Importer whose consumption is assessed: one of the dataset's importers, e.g. USA or EU (case-insensitive, default USA)
              * @default USA
              */
             importer: unknown;
@@ -9576,12 +9964,21 @@ export interface components {
          * @example {
          *       "mineral": "tungsten",
          *       "importer": "USA",
+         *       "importerName": "United States",
          *       "bottleneckStage": "mining",
          *       "supplyRisk": 3.899,
+         *       "publishedSupplyRisk": null,
          *       "stages": [
          *         {
          *           "stage": "mining",
          *           "year": 2024,
+         *           "period": null,
+         *           "tradeFactors": {
+         *             "global": [],
+         *             "sourcing": []
+         *           },
+         *           "publishedSupplyRisk": null,
+         *           "explanation": "GS from world mining production 2024 with t = 1; no importer sourcing shares, so global supply only.",
          *           "inputs": {
          *             "globalHhiWgi": 3.899,
          *             "euSourcingHhiWgi": null,
@@ -9613,6 +10010,8 @@ export interface components {
          *       ],
          *       "importReliance": {
          *         "year": 2024,
+         *         "stage": null,
+         *         "period": null,
          *         "form": null,
          *         "valueText": ">50",
          *         "fraction": 0.5,
@@ -9622,6 +10021,7 @@ export interface components {
          *       "importerSourcing": {
          *         "period": "2020-23",
          *         "form": null,
+         *         "stage": null,
          *         "rankOnly": true,
          *         "hhiWgi": null,
          *         "wgiYears": [],
@@ -9646,14 +10046,67 @@ export interface components {
         MineralSupplyRisk: {
             mineral: string;
             importer: string;
+            importerName: string;
             /** @description The stage with the higher supply risk (EU bottleneck rule) */
             bottleneckStage: string | null;
             supplyRisk: number | null;
+            /** @description The published assessment of this importer (EU CRM 2023), to compare with `supplyRisk`; null when there is none */
+            publishedSupplyRisk: {
+                /** @description The assessor's published SR (EU: one decimal) */
+                supplyRisk: number | null;
+                /** @description The stage it assessed */
+                stage: string;
+                material: string;
+                /** @description Published EoL-RIR, fraction 0–1 */
+                endOfLifeRecyclingInputRate: number | null;
+                /** @description Published SI_SR */
+                substitutionIndex: number | null;
+                /** @description GS+EU or GSonly, as published */
+                scope: string | null;
+                edition: string;
+                sourceId: string;
+            } | null;
             stages: (({
                 stage: string;
-                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                /** @description Data year; null for a share-based stage (see `period`) */
                 year: number | null;
+                /** @description Reference period of a share-based stage */
+                period: string | null;
                 inputs: components["schemas"]["EuSupplyRiskInputs"];
+                /** @description Every term of the two HHI_WGI,t sums with its trade factor t (empty where t is not published and 1 is used) */
+                tradeFactors: {
+                    global: {
+                        country: string;
+                        name: string;
+                        /** @description Percent */
+                        share: number;
+                        /** @description WGI on the EU 0–10 scale */
+                        wgiScaled: number;
+                        /** @description t used */
+                        tradeFactor: number;
+                        /** @description True when t is the source's published value; false when 1 is assumed */
+                        tradeFactorPublished: boolean;
+                        /** @description (share/100)² × WGI × t */
+                        contribution: number;
+                    }[];
+                    sourcing: {
+                        country: string;
+                        name: string;
+                        /** @description Percent */
+                        share: number;
+                        /** @description WGI on the EU 0–10 scale */
+                        wgiScaled: number;
+                        /** @description t used */
+                        tradeFactor: number;
+                        /** @description True when t is the source's published value; false when 1 is assumed */
+                        tradeFactorPublished: boolean;
+                        /** @description (share/100)² × WGI × t */
+                        contribution: number;
+                    }[];
+                };
+                /** @description The assessor's published SR for this stage, where it publishes one */
+                publishedSupplyRisk: number | null;
+                explanation: string;
                 /** @constant */
                 status: "ok";
                 /** @description SR, unrounded to 3 decimals */
@@ -9680,9 +10133,45 @@ export interface components {
                 method: components["schemas"]["MethodLink"];
             } | {
                 stage: string;
-                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
+                /** @description Data year; null for a share-based stage (see `period`) */
                 year: number | null;
+                /** @description Reference period of a share-based stage */
+                period: string | null;
                 inputs: components["schemas"]["EuSupplyRiskInputs"];
+                /** @description Every term of the two HHI_WGI,t sums with its trade factor t (empty where t is not published and 1 is used) */
+                tradeFactors: {
+                    global: {
+                        country: string;
+                        name: string;
+                        /** @description Percent */
+                        share: number;
+                        /** @description WGI on the EU 0–10 scale */
+                        wgiScaled: number;
+                        /** @description t used */
+                        tradeFactor: number;
+                        /** @description True when t is the source's published value; false when 1 is assumed */
+                        tradeFactorPublished: boolean;
+                        /** @description (share/100)² × WGI × t */
+                        contribution: number;
+                    }[];
+                    sourcing: {
+                        country: string;
+                        name: string;
+                        /** @description Percent */
+                        share: number;
+                        /** @description WGI on the EU 0–10 scale */
+                        wgiScaled: number;
+                        /** @description t used */
+                        tradeFactor: number;
+                        /** @description True when t is the source's published value; false when 1 is assumed */
+                        tradeFactorPublished: boolean;
+                        /** @description (share/100)² × WGI × t */
+                        contribution: number;
+                    }[];
+                };
+                /** @description The assessor's published SR for this stage, where it publishes one */
+                publishedSupplyRisk: number | null;
+                explanation: string;
                 /** @constant */
                 status: "insufficient_data";
                 reason: string;
@@ -9695,7 +10184,10 @@ export interface components {
                 stage: string;
             })[];
             importReliance: {
-                year: number;
+                year: number | null;
+                /** @description The assessed stage, where reliance is given per stage */
+                stage: string | null;
+                period: string | null;
                 form: string | null;
                 valueText: string;
                 fraction: number | null;
@@ -9706,6 +10198,8 @@ export interface components {
             importerSourcing: {
                 period: string;
                 form: string | null;
+                /** @description The stage of the sourcing shares, where given per stage */
+                stage: string | null;
                 rankOnly: boolean;
                 hhiWgi: number | null;
                 wgiYears: number[];
@@ -13903,13 +14397,13 @@ export interface operations {
                 format?: "json" | "csv";
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
                 edition?: string;
-                /** @description ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder */
+                /** @description Importer id (case-insensitive): one of the dataset's importers, e.g. USA (USGS figures) or EU (EU CRM 2023 study) */
                 importer?: string;
                 /** @description Latest data up to this year (default: latest) */
                 year?: number;
-                /** @description EoL-RIR, 0–1 (default 0) */
+                /** @description EoL-RIR, 0–1 (default: the importer's published assessment input, else 0) */
                 endOfLifeRecyclingInputRate?: number;
-                /** @description SI_SR, 0–1 (default 1) */
+                /** @description SI_SR, 0–1 (default: the importer's published assessment input, else 1) */
                 substitutionIndex?: number;
             };
             header?: {
@@ -14109,6 +14603,116 @@ export interface operations {
             };
         };
     };
+    listImporters: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1–1,000 (default 100) */
+                limit?: number;
+                /** @description Opaque cursor from `next` or the `Link` header of the previous page */
+                cursor?: string;
+                /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
+                format?: "json" | "csv";
+                /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
+                edition?: string;
+            };
+            header?: {
+                /** @description An ETag from an earlier response; answered 304 when unchanged */
+                "if-none-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    /** @description RFC 8288 `<…>; rel="next"` when there is a next page */
+                    Link?: string;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Importer"][];
+                        /** @description Rows matching the filters, across all pages */
+                        total: number;
+                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
+                        next: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: If-None-Match matched the current ETag */
+            304: {
+                headers: {
+                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Accept, Accept-Encoding */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed parameters; the per-field list is in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows none of: application/json, text/csv */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getImporterDependency: {
         parameters: {
             query?: {
@@ -14124,7 +14728,7 @@ export interface operations {
                 "if-none-match"?: string;
             };
             path: {
-                /** @description ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder */
+                /** @description Importer id (case-insensitive): one of the dataset's importers, e.g. USA (USGS figures) or EU (EU CRM 2023 study) */
                 importer: string;
             };
             cookie?: never;
@@ -14243,7 +14847,7 @@ export interface operations {
                 "if-none-match"?: string;
             };
             path: {
-                /** @description ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder */
+                /** @description Importer id (case-insensitive): one of the dataset's importers, e.g. USA (USGS figures) or EU (EU CRM 2023 study) */
                 importer: string;
                 /** @description ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder */
                 supplier: string;
@@ -15468,7 +16072,7 @@ export interface operations {
                 "if-none-match"?: string;
             };
             path: {
-                /** @description ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder */
+                /** @description Importer id (case-insensitive): one of the dataset's importers, e.g. USA (USGS figures) or EU (EU CRM 2023 study) */
                 importer: string;
             };
             cookie?: never;

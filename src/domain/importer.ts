@@ -1,5 +1,5 @@
-import type { DatasetSnapshot } from '../dataset/snapshot.js';
-import { OTHER } from './supply.js';
+import { mineralStageKey, type DatasetSnapshot } from '../dataset/snapshot.js';
+import { OTHER, type StageYearSupply } from './supply.js';
 
 /**
  * Which product form speaks for a mineral when the source splits it: the total where there is one,
@@ -13,7 +13,12 @@ function formRank(form: string): number {
 }
 
 export interface RelianceFigure {
-  year: number;
+  /** The data year; null for a figure that covers a reference period (see `period`). */
+  year: number | null;
+  /** The stage the figure is for, where the source gives reliance per stage; null for a whole-mineral figure. */
+  stage?: string | null;
+  /** The source's reference period, where it gives one instead of a year. */
+  period?: string | null;
   form: string | null;
   percent: number | null;
   qualifier: 'eq' | 'gt' | 'lt' | 'net_exporter' | 'not_applicable';
@@ -103,4 +108,169 @@ export function apparentConsumptionOf(snapshot: DatasetSnapshot, importer: strin
     .sort((a, b) => b.year - a.year || formRank(a.form) - formRank(b.form))[0];
   if (!row) return null;
   return { year: row.year, tonnes: row.tonnes, form: row.form === '' ? null : row.form, note: row.note, sourceId: row.sourceId };
+}
+
+// ---- Importers as data: per-stage reliance and sourcing (EU CRM study) ----------------------------
+
+/** The importer's name (data/importers.csv), else the country's, else the id. */
+export function importerName(snapshot: DatasetSnapshot, importer: string): string {
+  return snapshot.importerById.get(importer)?.name ?? snapshot.countryByIso3.get(importer)?.name ?? importer;
+}
+
+export interface StageRelianceFigure {
+  stage: string;
+  percent: number;
+  /** Reliance as a fraction, 0–1 (negatives as 0, above 100 % as 1). */
+  fraction: number;
+  /** True for the stage the source assessed (its bottleneck stage). */
+  assessed: boolean;
+  material: string;
+  period: string;
+  edition: string;
+  sourceId: string;
+}
+
+/** An importer's import reliance per stage, in stage order (empty when the source gives none). */
+export function stageRelianceOf(snapshot: DatasetSnapshot, importer: string, mineral: string): StageRelianceFigure[] {
+  const rank = (stage: string) => snapshot.stageOrder.get(stage) ?? Number.MAX_SAFE_INTEGER;
+  return snapshot.stageReliance
+    .filter((row) => row.importer === importer && row.mineralId === mineral)
+    .map((row) => ({
+      stage: row.stageId,
+      percent: row.percent,
+      fraction: Math.min(1, Math.max(0, row.percent / 100)),
+      assessed: row.assessed,
+      material: row.material,
+      period: row.period,
+      edition: row.edition,
+      sourceId: row.sourceId,
+    }))
+    .sort((a, b) => rank(a.stage) - rank(b.stage));
+}
+
+export interface SourcingEntry {
+  country: string;
+  sharePct: number;
+  shareText: string;
+  /** The trade-related variable t the source publishes next to the share; null when not given. */
+  tradeFactor: number | null;
+  rank: number;
+}
+
+export interface SourcingFigure {
+  stage: string;
+  period: string;
+  edition: string;
+  /** Largest first; the source lists shares of at least 1 % only, so the list need not sum to 100. */
+  sources: SourcingEntry[];
+  listedSharePct: number;
+  sourceIds: string[];
+}
+
+/** Where an importer's supply of a mineral comes from at one stage (domestic production + imports), or null. */
+export function sourcingOf(snapshot: DatasetSnapshot, importer: string, mineral: string, stage: string): SourcingFigure | null {
+  const rows = snapshot.sourcingShares.filter(
+    (row) => row.importer === importer && row.mineralId === mineral && row.stageId === stage && row.sharePct !== null,
+  );
+  const first = rows[0];
+  if (!first) return null;
+  const sorted = [...rows].sort((a, b) => (b.sharePct ?? 0) - (a.sharePct ?? 0) || a.country.localeCompare(b.country));
+  return {
+    stage,
+    period: first.period,
+    edition: first.edition,
+    sources: sorted.map((row, index) => ({
+      country: row.country,
+      sharePct: row.sharePct as number,
+      shareText: row.shareText,
+      tradeFactor: row.tradeFactor,
+      rank: index + 1,
+    })),
+    listedSharePct: sorted.reduce((total, row) => total + (row.sharePct ?? 0), 0),
+    sourceIds: [...new Set(rows.map((row) => row.sourceId))].sort(),
+  };
+}
+
+/**
+ * The share-based world supplies of one mineral and stage (one per basis): a supply is recognised by its
+ * `measure`, next to the annual tonnes of the same stage.
+ */
+export function shareSuppliesAt(snapshot: DatasetSnapshot, mineral: string, stage: string): StageYearSupply[] {
+  const found = new Map<string, StageYearSupply>();
+  for (const supply of snapshot.suppliesByMineralStage.get(mineralStageKey(mineral, stage)) ?? []) {
+    if (supply.measure !== 'shares') continue;
+    const key = `${supply.basis}|${supply.edition}`;
+    if (!found.has(key)) found.set(key, supply);
+  }
+  return [...found.values()].sort((a, b) => a.basis.localeCompare(b.basis));
+}
+
+/**
+ * The one share-based world supply that matches an importer's stage figure: same edition, and where the stage has
+ * several bases (rare earths: light Nd/Pr and heavy Dy/Tb), the basis whose label or description names the
+ * material the importer's source assessed. Null when none matches unambiguously.
+ */
+export function shareSupplyFor(
+  snapshot: DatasetSnapshot,
+  mineral: string,
+  stage: string,
+  match: { edition: string; material: string },
+): StageYearSupply | null {
+  const sameEdition = shareSuppliesAt(snapshot, mineral, stage).filter((s) => s.edition === match.edition);
+  if (sameEdition.length <= 1) return sameEdition[0] ?? null;
+  const material = match.material.toLowerCase();
+  const named = sameEdition.filter((s) => {
+    const basis = snapshot.basisById.get(s.basis);
+    return basis ? `${basis.label} ${basis.description ?? ''}`.toLowerCase().includes(material) : false;
+  });
+  return named.length === 1 ? named[0]! : null;
+}
+
+/** Where an importer reports per-stage reliance: the assessed stage, else the first stage with a figure. */
+export function assessedStageOf(stages: readonly StageRelianceFigure[]): StageRelianceFigure | null {
+  return stages.find((s) => s.assessed) ?? stages[0] ?? null;
+}
+
+/**
+ * The importer's headline reliance and sources for one mineral, whatever the source: per-stage figures at the
+ * assessed stage where the importer has them (EU CRM study), else net import reliance and import sources
+ * (USGS). Chosen by what the data hold, never by the importer's id.
+ */
+export function importerFigures(
+  snapshot: DatasetSnapshot,
+  importer: string,
+  mineral: string,
+  year?: number,
+): { reliance: RelianceFigure | null; sources: ImportSourcesFigure | null; stage: StageRelianceFigure | null } {
+  const stage = assessedStageOf(stageRelianceOf(snapshot, importer, mineral));
+  if (!stage) {
+    return { reliance: relianceOf(snapshot, importer, mineral, year), sources: importSourcesOf(snapshot, importer, mineral), stage: null };
+  }
+  const sourcing = sourcingOf(snapshot, importer, mineral, stage.stage);
+  return {
+    reliance: {
+      year: null,
+      stage: stage.stage,
+      period: stage.period,
+      form: null,
+      percent: stage.percent,
+      qualifier: 'eq',
+      valueText: `${stage.percent}`,
+      fraction: stage.fraction,
+      censored: false,
+      estimated: false,
+      sourceId: stage.sourceId,
+    },
+    sources: sourcing
+      ? {
+          form: null,
+          period: sourcing.period,
+          sources: sourcing.sources.map((entry) => ({ country: entry.country, sharePct: entry.sharePct, rank: entry.rank })),
+          otherSharePct: null,
+          rankOnly: false,
+          sourceIds: sourcing.sourceIds,
+        }
+      : null,
+    stage,
+  };
 }

@@ -12,7 +12,7 @@ import type { Paginate } from '../lib/pagination.js';
 import { MethodSchema } from '../modules/methods/methods.routes.js';
 import { SourceDetailSchema } from '../modules/sources/sources.routes.js';
 import { getSource } from '../modules/sources/sources.service.js';
-import { Iso3Schema, MineralIdSchema } from '../schemas/common.js';
+import { ImporterIdSchema, Iso3Schema, MineralIdSchema } from '../schemas/common.js';
 import { getMethod, METHODS } from '../scoring/index.js';
 import { problemOf } from './adapter.js';
 import { TOOLS } from './tools.js';
@@ -163,7 +163,7 @@ export function createMcpServer(context: McpServerContext): McpServer {
     {
       title: 'Stress-test an importer against a supplier',
       description: 'How exposed an importer is to one supplier, and what happens if that supplier stops',
-      argsSchema: { importer: Iso3Schema, supplier: Iso3Schema },
+      argsSchema: { importer: ImporterIdSchema, supplier: Iso3Schema },
     },
     ({ importer, supplier }) => ({
       messages: [

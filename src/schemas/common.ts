@@ -61,6 +61,16 @@ export const Iso3Schema = z
   .transform((value) => value.toUpperCase())
   .describe('ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder');
 
+/**
+ * An importer id (case-insensitive, 2–3 letters, e.g. `USA`, `EU`); the service checks it against the dataset's
+ * importers and answers 400 naming the field for any other, so adding an importer is a data row only.
+ */
+export const ImporterIdSchema = z
+  .string()
+  .regex(/^[A-Za-z]{2,3}$/, 'must be an importer id of 2–3 letters, e.g. USA or EU')
+  .transform((value) => value.toUpperCase())
+  .describe('Importer id (case-insensitive): one of the dataset\'s importers, e.g. USA (USGS figures) or EU (EU CRM 2023 study)');
+
 /** A number written as in JSON: `2024`, `-0.5`, `1e2`. */
 const NUMBER_TEXT = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
 

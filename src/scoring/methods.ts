@@ -21,6 +21,11 @@ const EU_2017_GUIDELINES = {
     'European Commission, Methodology for establishing the EU list of critical raw materials: Guidelines (2017), doi:10.2873/769526',
   note: 'Cited through the 2017 study; the formula is checked against the study’s published component tables.',
 };
+const EU_2023_STUDY = {
+  citation:
+    'Grohol, M. and Veeh, C. (European Commission, DG GROW), Study on the Critical Raw Materials for the EU 2023: Final Report, doi:10.2873/725585 (Appendix 7: supply shares and t; criticality inputs)',
+  note: 'Edition eu-crm-2023: EU import reliance per stage, EU sourcing shares (≥ 1 % only), world shares per stage with the trade variable t, EoL-RIR, SI_SR and the published SR.',
+};
 const WGI = {
   citation: 'World Bank, Worldwide Governance Indicators, 2024 update (data 1996–2023); methodology: Kaufmann, D. and Kraay, A., The Worldwide Governance Indicators: Methodology and 2024 Update, World Bank Policy Research Working Paper 10952 (Nov 2024)',
   note: 'Estimates are on a standard-normal scale of roughly −2.5 to 2.5; values change between releases. The 2025 and 2026 updates changed the method and are not comparable.',
@@ -105,15 +110,18 @@ export const METHODS: readonly MethodDefinition[] = [
     formula:
       'SR = [GS · IR/2 + EU · (1 − IR/2)] · (1 − EoL_RIR) · SI_SR; with no EU-sourcing data, SR = GS · (1 − EoL_RIR) · SI_SR',
     variables: [
-      { symbol: 'GS', meaning: 'HHI_WGI,t of global supply' },
-      { symbol: 'EU', meaning: 'HHI_WGI,t of actual EU sourcing (domestic production plus imports)' },
-      { symbol: 'IR', meaning: 'EU import reliance, fraction 0–1; negative values count as 0' },
-      { symbol: 'EoL_RIR', meaning: 'end-of-life recycling input rate, fraction 0–1' },
-      { symbol: 'SI_SR', meaning: 'substitution index for supply risk (at most 1)' },
+      { symbol: 'GS', meaning: 'HHI_WGI,t of global supply: Σ (S_c)² · WGI_c · t_c over country shares S_c (fractions) at the stage' },
+      { symbol: 'EU', meaning: 'HHI_WGI,t of actual EU sourcing (domestic production plus imports), or of the importer’s own sourcing' },
+      { symbol: 't_c', meaning: 'trade-related variable (export restrictions, EU trade agreements): the EU CRM 2023 study’s published value next to each share; 1 where none is published (every USGS-based figure)' },
+      { symbol: 'IR', meaning: 'import reliance at the stage, fraction 0–1; negative values count as 0' },
+      { symbol: 'EoL_RIR', meaning: 'end-of-life recycling input rate, fraction 0–1 (default: the importer’s published assessment input, else 0)' },
+      { symbol: 'SI_SR', meaning: 'substitution index for supply risk, at most 1 (default: the importer’s published assessment input, else 1)' },
     ],
     thresholds: [{ name: 'critical supply risk', value: 1.0, meaning: 'SR ≥ 1 is the supply-risk side of the EU criticality zone' }],
-    references: [EU_2017_STUDY, EU_2017_GUIDELINES, WGI],
+    references: [EU_2017_STUDY, EU_2017_GUIDELINES, EU_2023_STUDY, WGI],
     caveats: [
+      'For an importer whose source gives reliance per stage (the EU, edition eu-crm-2023), each stage is scored on that source’s own figures only: IR at the stage, GS from the study’s world shares with their t, EU sourcing from the study’s sourcing shares with their t, EoL-RIR and SI_SR as published; a stage without a share table of the same edition is insufficient_data rather than mixed with USGS tonnes. publishedSupplyRisk gives the study’s result next to ours.',
+      'Recomputed with the WGI 2024 update against the published 2023 SR: tungsten 1.188 (published 1.2), cobalt 2.760 (2.8, global supply only), antimony 1.794 (1.8), graphite 1.766 (1.8), bismuth 1.861 (1.9), nickel 0.562 (0.5), gallium 3.716 (3.9), lithium 2.085 (1.9). The gaps come from the WGI vintage (the study used earlier governance data), EU sourcing shares below 1 % not being published (a slightly low EU term), and the published inputs being rounded. Germanium (3.568 vs 1.8) is not reproduced: the transcribed germanium share tables are known to be inconsistent with the published result.',
       'Checked against the 2017 component tables: cobalt recomputes to 1.67 (published 1.6) and tungsten to 1.82 (published 1.8); published values are rounded to one decimal.',
       'The substitution-index formula is not published in the sources consulted; SI is taken as an input.',
       'Import reliance above 1 is capped at 1, where the EU rule gives global supply and EU sourcing equal weight.',
@@ -135,12 +143,13 @@ export const METHODS: readonly MethodDefinition[] = [
       { symbol: 'DP', meaning: 'disruption potential, 0–1' },
     ],
     thresholds: [],
-    references: [USGS_MCS, NASSAR_2020, USGS_OFR_2021, WGI],
+    references: [USGS_MCS, NASSAR_2020, USGS_OFR_2021, EU_2023_STUDY, WGI],
     caveats: [
       'USGS weights concentration by ability and willingness to supply (policy perception, trade ties, shared values); those inputs are not available here, so the rescaled WGI stands in. The index is not a USGS score.',
       'The USGS model also has an economic-vulnerability factor that is not computed; the index is therefore a partial product, not the USGS supply risk.',
       'Net exporters (negative reliance) count as zero exposure; censored reliance values (">50") must be resolved before use.',
       'When import sources are published only in rank order, no import-source HHI is computed.',
+      'For an importer whose source gives reliance per stage (the EU, edition eu-crm-2023), TE is the reliance at the assessed stage and the import sources are its sourcing shares at that stage (shares of at least 1 % only, so the HHI is a lower bound); byStage gives every stage.',
       WGI_EDITION_CAVEAT,
     ],
   },
@@ -150,15 +159,19 @@ export const METHODS: readonly MethodDefinition[] = [
     name: 'Exposure to one supplier',
     summary:
       'The larger of two views of dependence on one country: its share of the importer’s consumption through direct imports, and its share of world output at the most exposed stage upstream.',
-    formula: 'direct = NIR × import share / 100; upstream = max over stages of world share / 100; effective = max(direct, upstream)',
+    formula:
+      'direct = NIR × import share / 100; upstream = max over stages of world share / 100; effective = max(direct, upstream). Where the importer’s source gives reliance per stage (EU CRM 2023): direct = IR at the assessed stage × supplier share of the importer’s sourcing at that stage / 100, and byStage gives the same product at every stage with the supplier’s world share at that stage and the trade variable t',
     variables: [
-      { symbol: 'NIR', meaning: 'importer’s net import reliance, fraction 0–1' },
-      { symbol: 'import share', meaning: 'supplier’s share of the importer’s imports, percent' },
+      { symbol: 'NIR', meaning: 'importer’s net import reliance, fraction 0–1 (per-stage import reliance IR where the source gives it)' },
+      { symbol: 'import share', meaning: 'supplier’s share of the importer’s imports (or of its sourcing: domestic production plus imports), percent' },
       { symbol: 'world share', meaning: 'supplier’s share of world production at a stage, percent' },
+      { symbol: 't', meaning: 'the EU study’s trade-related variable published next to a share; shown, not applied to a physical share' },
     ],
     thresholds: [],
-    references: [USGS_MCS],
+    references: [USGS_MCS, EU_2023_STUDY],
     caveats: [
+      'Which figures an importer has is data (data/importers.csv, stage_reliance.csv, sourcing_shares.csv), not code: per-stage reliance and sourcing where present, else USGS net import reliance and import sources.',
+      'The EU study lists sourcing shares of at least 1 % only: a supplier below that has no direct figure (null, with the reason), never 0.',
       'Imports from third countries may still embed the supplier’s upstream output; the upstream view captures that only as a world share, not by tracing trade flows.',
       'The two views measure different things; the maximum is a screening figure, not a sum.',
     ],

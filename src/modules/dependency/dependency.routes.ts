@@ -1,14 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FormatQuery, EditionQuery, Iso3Schema, MineralIdSchema, READ_ERRORS } from '../../schemas/common.js';
+import { FormatQuery, EditionQuery, ImporterIdSchema, Iso3Schema, MineralIdSchema, PageQuery, READ_ERRORS, listOf } from '../../schemas/common.js';
 import { InsufficientDataSchema, MethodLinkSchema, MissingGovernanceSchema, WgiUsedSchema } from '../../schemas/scores.js';
-import { exposureOn, importerDependency } from './dependency.service.js';
+import { exposureOn, importerDependency, listImporters } from './dependency.service.js';
 
-const RELIANCE_EXAMPLE = { year: 2024, form: null, percent: 85, valueText: '85', qualifier: 'eq' as const, fraction: 0.85, censored: false, sourceId: 'usgs-mcs-2025-antimony-salient' };
+const RELIANCE_EXAMPLE = { year: 2024, stage: null, period: null, form: null, percent: 85, valueText: '85', qualifier: 'eq' as const, fraction: 0.85, censored: false, sourceId: 'usgs-mcs-2025-antimony-salient' };
 
 const RelianceSchema = z
   .object({
-    year: z.number().int(),
+    year: z.number().int().nullable().describe('Data year; null for a figure over a reference period (see `period`)'),
+    stage: z.string().nullable().describe('The stage the reliance is for, where the source gives it per stage (EU CRM: the assessed stage); null for a whole-mineral figure'),
+    period: z.string().nullable().describe('The source\'s reference period, where it gives one instead of a year'),
     form: z.string().nullable(),
     percent: z.number().nullable(),
     valueText: z.string().describe('As published, e.g. ">50"'),
@@ -18,6 +20,42 @@ const RelianceSchema = z
     sourceId: z.string(),
   })
   .meta({ id: 'NetImportReliance' });
+
+const StageRelianceSchema = z.object({
+  percent: z.number().describe('Import reliance at this stage, percent'),
+  fraction: z.number().describe('The same as a fraction 0–1'),
+  material: z.string().describe('The material the source assessed (e.g. Neodymium for rare earths)'),
+  period: z.string(),
+  edition: z.string(),
+  sourceId: z.string(),
+});
+
+const SourcingEntrySchema = z.object({
+  country: z.string(),
+  name: z.string(),
+  sharePct: z.number().describe('Share of the importer\'s sourcing (domestic production + imports), percent'),
+  shareText: z.string().describe('As published'),
+  tradeFactor: z.number().nullable().describe('The trade-related variable t published next to the share; null when not given'),
+  rank: z.number().int(),
+});
+
+const DependencyStageSchema = z
+  .object({
+    stage: z.string(),
+    assessed: z.boolean().describe('True for the stage the source assessed; the headline fields use it'),
+    importReliance: StageRelianceSchema,
+    sourcing: z
+      .object({
+        period: z.string(),
+        edition: z.string(),
+        listedSharePct: z.number().describe('Sum of the listed shares (the source lists shares of at least 1 % only)'),
+        sources: z.array(SourcingEntrySchema),
+        sourceIds: z.array(z.string()),
+      })
+      .nullable(),
+    reason: z.string().nullable().describe('Why sourcing is null'),
+  })
+  .meta({ id: 'ImporterDependencyStage' });
 
 const DependencyRowSchema = z.object({
   mineral: z.string(),
@@ -62,16 +100,21 @@ const DependencyRowSchema = z.object({
     }),
     InsufficientDataSchema,
   ]),
+  byStage: z
+    .array(DependencyStageSchema)
+    .describe('Per stage, where the importer\'s source gives reliance per stage (EU CRM 2023); empty otherwise'),
 });
 
 export const DependencySchema = z
-  .object({ importer: z.string(), data: z.array(DependencyRowSchema), total: z.number().int(), method: MethodLinkSchema })
+  .object({ importer: z.string(), importerName: z.string(), data: z.array(DependencyRowSchema), total: z.number().int(), method: MethodLinkSchema })
   .meta({ id: 'ImporterDependency', example: {
               importer: 'USA',
+              importerName: 'United States',
               data: [
                 {
                   mineral: 'antimony',
                   netImportReliance: RELIANCE_EXAMPLE,
+                  byStage: [],
                   importSources: { period: '2020-23', form: 'total metal and oxide', rankOnly: false, otherSharePct: 18, sources: [{ country: 'CHN', name: 'China', sharePct: 63, rank: 1 }, { country: 'BEL', name: 'Belgium', sharePct: 8, rank: 2 }, { country: 'IND', name: 'India', sharePct: 6, rank: 3 }, { country: 'BOL', name: 'Bolivia', sharePct: 5, rank: 4 }], sourceIds: ['usgs-mcs-2025-antimony-import-sources'] },
                   importSourceConcentration: { status: 'ok', hhi: 4094, hhiUpperBound: 4418, unlistedShare: 18, topSupplier: { country: 'CHN', name: 'China', share: 63 }, method: { id: 'import-dependency', version: '1.0.0', href: '/v1/methods/import-dependency' } },
                   topSupplier: { country: 'CHN', name: 'China', sharePct: 63 },
@@ -90,6 +133,36 @@ const StageShareSchema = z.object({
   sourceIds: z.array(z.string()).optional(),
 });
 
+const ExposureStageSchema = z
+  .object({
+    stage: z.string(),
+    assessed: z.boolean().describe('True for the stage the source assessed; the headline `direct` uses it'),
+    importReliance: StageRelianceSchema,
+    supplierSourcingShare: z
+      .object({ sharePct: z.number(), shareText: z.string(), tradeFactor: z.number().nullable(), rank: z.number().int(), period: z.string(), edition: z.string(), sourceIds: z.array(z.string()) })
+      .nullable()
+      .describe('The supplier\'s share of the importer\'s sourcing at this stage, with the trade factor t'),
+    direct: z.number().nullable().describe('Import reliance at this stage × supplier share of sourcing, 0–1; null with `directReason` when a figure is missing'),
+    directReason: z.string().nullable(),
+    upstream: z
+      .array(
+        z.object({
+          basis: z.string(),
+          sharePct: z.number().nullable().describe('Supplier share of world supply at this stage, percent; null when below the reporting threshold or not listed'),
+          exposure: z.number().nullable().describe('The same as a fraction 0–1'),
+          tradeFactor: z.number().nullable().describe('The trade-related variable t the source gives the supplier at this stage'),
+          belowThreshold: z.boolean().describe('Listed below the source\'s reporting threshold (<0.1 %)'),
+          period: z.string().nullable(),
+          edition: z.string(),
+          sourceIds: z.array(z.string()),
+        }),
+      )
+      .describe('The supplier\'s share of world supply at this stage, from the share tables (one entry per basis)'),
+    upstreamReason: z.string().nullable().describe('Why `upstream` is empty'),
+    explanation: z.string(),
+  })
+  .meta({ id: 'SupplierExposureStage' });
+
 const ExposureRowSchema = z.union([
   z.object({
     mineral: z.string(),
@@ -103,6 +176,9 @@ const ExposureRowSchema = z.union([
     upstream: z.object({ stage: z.string(), exposure: z.number() }).nullable().describe('Supplier share of world supply at its strongest stage, 0–1'),
     effectiveExposure: z.number().describe('The larger of direct and upstream, 0–1'),
     drivenBy: z.enum(['direct', 'upstream']),
+    directReason: z.string().nullable().describe('Why `direct` is null'),
+    byStage: z.array(ExposureStageSchema).describe('Per stage, where the importer\'s source gives reliance per stage (EU CRM 2023); empty otherwise'),
+    explanation: z.string(),
     method: MethodLinkSchema,
   }),
   z.object({
@@ -113,6 +189,9 @@ const ExposureRowSchema = z.union([
     supplierImportShare: z.unknown(),
     stageShares: z.array(StageShareSchema),
     effectiveExposure: z.null(),
+    directReason: z.string().nullable(),
+    byStage: z.array(ExposureStageSchema),
+    explanation: z.string(),
     method: MethodLinkSchema,
   }),
 ]);
@@ -120,6 +199,7 @@ const ExposureRowSchema = z.union([
 export const ExposureSchema = z
   .object({
     importer: z.string(),
+    importerName: z.string(),
     supplier: z.string(),
     supplierName: z.string(),
     data: z.array(ExposureRowSchema),
@@ -128,6 +208,7 @@ export const ExposureSchema = z
   })
   .meta({ id: 'SupplierExposure', example: {
               importer: 'USA',
+              importerName: 'United States',
               supplier: 'CHN',
               supplierName: 'China',
               data: [
@@ -141,6 +222,9 @@ export const ExposureSchema = z
                   upstream: { stage: 'mining', exposure: 0.6 },
                   effectiveExposure: 0.6,
                   drivenBy: 'upstream',
+                  directReason: null,
+                  byStage: [],
+                  explanation: 'direct 0.5355 = net import reliance 85 % × China\'s 63 % of imports (2020-23); upstream 0.6 = China\'s 60 % of world mining (2024).',
                   method: { id: 'supplier-exposure', version: '1.0.0', href: '/v1/methods/supplier-exposure' },
                 },
               ],
@@ -150,14 +234,46 @@ export const ExposureSchema = z
 
 
 /** GET /v1/dependency/{importer} (also the MCP tool `get_importer_dependency`). */
-export const DependencyParamsSchema = z.object({ importer: Iso3Schema });
+export const DependencyParamsSchema = z.object({ importer: ImporterIdSchema });
 export const DependencyQuerySchema = z.object({ ...FormatQuery, ...EditionQuery, mineral: MineralIdSchema.optional() });
 
 /** GET /v1/dependency/{importer}/on/{supplier} (also the MCP tool `get_supplier_exposure`). */
-export const ExposureParamsSchema = z.object({ importer: Iso3Schema, supplier: Iso3Schema });
+export const ExposureParamsSchema = z.object({ importer: ImporterIdSchema, supplier: Iso3Schema });
 export const ExposureQuerySchema = z.object({ ...FormatQuery, ...EditionQuery });
 
+export const ImporterSchema = z
+  .object({
+    id: z.string().describe('The id the dependency, supply-risk and scenario routes take as `importer` (case-insensitive)'),
+    name: z.string(),
+    kind: z.string().describe('`country`, or `union` for a group of countries importing as one (the EU)'),
+    group: z.string().nullable().describe('For a union: the group whose members are its domestic producers'),
+    note: z.string().nullable().describe('Where its figures come from'),
+    stageReliance: z.array(z.string()).describe('Minerals with import reliance per stage (e.g. the EU CRM study); the others use net import reliance'),
+  })
+  .meta({ id: 'Importer' });
+
 export const dependencyRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/v1/importers',
+    {
+      config: { csv: true },
+      schema: {
+        operationId: 'listImporters',
+        tags: ['reference'],
+        querystring: z.object({ ...PageQuery, ...FormatQuery, ...EditionQuery }),
+        summary: 'The importers the dependency, supply-risk and scenario routes answer for',
+        description: 'Importers are data (data/importers.csv): adding one is a row plus its figures. Any other id given as `importer` is a 400 naming the field.',
+        response: {
+          400: READ_ERRORS[400],
+          200: listOf(ImporterSchema).meta({
+            example: { data: [{ id: 'EU', name: 'European Union', kind: 'union', group: 'eu', note: 'Import reliance and sourcing per stage from the EU CRM 2023 study (EU-27).', stageReliance: ['antimony', 'tungsten'] }], total: 1, next: null },
+          }),
+          500: READ_ERRORS[500],
+        },
+      },
+    },
+    async (request, reply) => app.page(request, reply, listImporters(request.snapshot)),
+  );
   app.get(
     '/v1/dependency/:importer',
     {
@@ -167,7 +283,7 @@ export const dependencyRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['scores'],
         summary: 'Per mineral: net import reliance, import sources and their HHI, and a dependency index',
         description:
-          'The dependency index follows the USGS supply-risk structure: trade exposure (net import reliance) × disruption potential (governance-weighted concentration of world supply at the chokepoint stage). See GET /v1/methods/import-dependency for caveats.',
+          'The importer is any of the dataset\'s importers (USA: USGS net import reliance and import sources; EU: the EU CRM 2023 study\'s import reliance and sourcing shares at the assessed stage, every stage in `byStage`); any other id is a 400 naming `params.importer`. The dependency index follows the USGS supply-risk structure: trade exposure (import reliance) × disruption potential (governance-weighted concentration of world supply at the chokepoint stage). See GET /v1/methods/import-dependency for caveats.',
         params: DependencyParamsSchema,
         querystring: DependencyQuerySchema,
         response: {
@@ -187,7 +303,7 @@ export const dependencyRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['scores'],
         summary: 'How exposed an importer is to one supplier, mineral by mineral, direct and upstream',
         description:
-          'direct = net import reliance × the supplier’s share of imports; upstream = the supplier’s share of world supply at each stage; effectiveExposure = the larger, with `drivenBy`. Exposures are fractions 0–1; shares are percentages. Sorted by effective exposure.',
+          'direct = import reliance × the supplier’s share of imports (EU: reliance at the assessed stage × the supplier’s share of EU sourcing at that stage; null with `directReason` when a figure is missing); upstream = the supplier’s share of world supply at each stage; effectiveExposure = the larger, with `drivenBy` and an `explanation`. `byStage` (EU) gives direct and the supplier’s world share per stage with the trade variable t. Exposures are fractions 0–1; shares are percentages. Sorted by effective exposure. An importer that is not in the dataset is a 400 naming `params.importer`.',
         querystring: ExposureQuerySchema,
         params: ExposureParamsSchema,
         response: {

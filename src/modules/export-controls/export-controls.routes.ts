@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiKey } from '../../config.js';
 import { utcDay } from '../../lib/dates.js';
-import { EditionQuery, FormatQuery, Iso3Schema, MineralIdSchema, OptionalYearSchema, PageQuery, READ_ERRORS, StageIdSchema, problemResponse } from '../../schemas/common.js';
+import { EditionQuery, FormatQuery, ImporterIdSchema, Iso3Schema, MineralIdSchema, OptionalYearSchema, PageQuery, READ_ERRORS, StageIdSchema, problemResponse } from '../../schemas/common.js';
 import { AsOfQuerySchema } from '../../schemas/export-controls.js';
 import { createWriteGuard } from '../writes/writes.auth.js';
 import { createExportControlsRepository } from './export-controls.repository.js';
@@ -168,8 +168,8 @@ export const exportControlsRoutes: FastifyPluginAsyncZod<ExportControlsRoutesOpt
         tags: ['export-controls'],
         summary: 'Share of an importer’s imports from suppliers with export controls that apply to it, on a date',
         description:
-          'Per mineral and import form (latest period that publishes shares): targetedShare = imports from suppliers with an export or destination ban naming the importer, in force on `asOf`; restrictedShare = imports from suppliers with any supply measure in force that applies to the importer (its target is every destination or the importer); unknownShare = measures of unknown status.',
-        params: z.object({ importer: Iso3Schema }),
+          'Per mineral and import form (latest period that publishes shares): targetedShare = imports from suppliers with an export or destination ban naming the importer, in force on `asOf`; restrictedShare = imports from suppliers with any supply measure in force that applies to the importer (its target is every destination or the importer); unknownShare = measures of unknown status. The importer is any of the dataset\'s importers (GET /v1/importers; for the EU, its sourcing shares at the stage the EU CRM 2023 study assessed); any other id is a 400 naming `params.importer`.',
+        params: z.object({ importer: ImporterIdSchema }),
         querystring: z.object({ ...FormatQuery, ...EditionQuery, asOf: AsOfQuerySchema, mineral: MineralIdSchema.optional() }),
         response: { 200: ImporterExportControlsSchema, ...READ_ERRORS },
       },

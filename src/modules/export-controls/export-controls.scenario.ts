@@ -66,7 +66,11 @@ function applies(entry: MeasureOnDate, preset: ExportControlPreset): boolean {
  */
 export function exportControlScenario(view: DatasetSnapshot, asOf: string, request: ExportControlScenarioRequest) {
   const errors: FieldError[] = [];
-  if (!view.countryByIso3.has(request.importer)) errors.push({ field: 'body.importer', message: `unknown country '${request.importer}'` });
+  // Any importer of the dataset (data/importers.csv); a country that is not one is refused, as in the disruption body.
+  if (!view.importerById.has(request.importer)) {
+    const known = view.importers.map((importer) => importer.id).sort(compareCodes);
+    errors.push({ field: 'body.importer', message: `unknown importer '${request.importer}'; one of ${known.join(', ')}` });
+  }
   for (const [index, mineral] of (request.minerals ?? []).entries()) {
     if (!view.mineralById.has(mineral)) errors.push({ field: `body.minerals.${index}`, message: `unknown mineral '${mineral}'` });
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONFIDENCE_LEVELS, END_USER_KINDS, MEASURE_TYPES } from '../../domain/export-controls.js';
-import { EditionIdSchema, Iso3Schema, MineralIdSchema, SourceRefSchema, listOf } from '../../schemas/common.js';
+import { EditionIdSchema, ImporterIdSchema, Iso3Schema, MineralIdSchema, SourceRefSchema, listOf } from '../../schemas/common.js';
 import { EXPORT_CONTROL_EXAMPLE, ExportControlValueSchema, MeasureStatusIdSchema, MeasureTypeSchema } from '../../schemas/export-controls.js';
 import { InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
 import { dateProblem } from '../../lib/dates.js';
@@ -311,7 +311,7 @@ export const ExportControlScenarioRequestSchema = z
   .strictObject({
     preset: z.enum(EXPORT_CONTROL_PRESETS).describe('`in-force`: the measures in force on asOf; `suspensions-lapse`: also the suspended ones, as if every suspension lapsed'),
     asOf: DateBodySchema.optional().describe('YYYY-MM-DD (1900-01-01 … 2100-12-31); default today (UTC)'),
-    importer: Iso3Schema.default('USA').describe('Importer whose consumption is assessed (default USA)'),
+    importer: ImporterIdSchema.default('USA').describe('Importer whose consumption is assessed: one of the dataset\'s importers, e.g. USA or EU (case-insensitive, default USA)'),
     minerals: z.array(MineralIdSchema).min(1).max(50).optional().describe('Default: every mineral with production data'),
     licensingReduction: z.number().min(0).max(1).optional().describe('Cut applied for a licence requirement, quota or extraterritorial rule, 0–1 (default 0: a licence is not a ban)'),
     year: z.number().int().min(1900).max(2100).optional().describe('Production year to assess (default: latest with data)'),

@@ -2,7 +2,7 @@ import { memoize } from '../../dataset/memo.js';
 import type { DatasetSnapshot } from '../../dataset/snapshot.js';
 import type { ExportControlRecord } from '../../dataset/dataset.repository.js';
 import { TARGET_ALL, TARGET_NON_OECD, type MeasureType } from '../../domain/export-controls.js';
-import { importSourcesOf } from '../../domain/importer.js';
+import { importerFigures, importerName, importSourcesOf, sourcingOf } from '../../domain/importer.js';
 import { OTHER, WORLD, yearRank } from '../../domain/supply.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { yearOf } from '../../lib/dates.js';
@@ -18,7 +18,7 @@ import {
 } from '../../scoring/index.js';
 import { compareCodes, stageRank } from '../../scoring/order.js';
 import { concentrationCore, methodLink, supplyFor } from '../concentration/concentration.service.js';
-import { checkFilters, countryName, requireMineral, requireTradingCountry, sourceRef } from '../shared/lookups.js';
+import { checkFilters, countryName, requireImporter, requireMineral, requireTradingCountry, sourceRef } from '../shared/lookups.js';
 
 /** The union whose measures govern its member states' output, and the group that lists them. */
 const UNION_GROUPS: Record<string, string> = { EUU: 'eu' };
@@ -300,14 +300,44 @@ export function controlledSupplyRanking(view: DatasetSnapshot, asOf: string, fil
 // ---- One importer ------------------------------------------------------------------------------
 
 /** GET /v1/dependency/{importer}/export-controls: per mineral, the import shares behind measures that apply to the importer. */
-export function importerExportControls(view: DatasetSnapshot, importer: string, asOf: string, filters: { mineral?: string | undefined }) {
-  requireTradingCountry(view, importer, 'params.importer');
+export function importerExportControls(view: DatasetSnapshot, code: string, asOf: string, filters: { mineral?: string | undefined }) {
+  const importer = requireImporter(view, code, 'params.importer');
   checkFilters(view, { mineral: filters.mineral });
   const measures = measuresOnDate(view, asOf);
   const minerals = filters.mineral === undefined ? view.minerals.map((m) => m.id) : [filters.mineral];
   const data = [];
   const withoutShares = [];
   for (const mineral of minerals) {
+    // Where the importer's source gives sourcing per stage (EU CRM study), its sourcing shares at the assessed stage.
+    const assessed = importerFigures(view, importer, mineral).stage;
+    if (assessed) {
+      const sourcing = sourcingOf(view, importer, mineral, assessed.stage);
+      if (!sourcing) {
+        withoutShares.push({ mineral, period: assessed.period, reason: `no sourcing shares at ${assessed.stage}, the stage ${assessed.edition} assessed` });
+        continue;
+      }
+      const result = importerExposureOf({ importer, mineral, imports: sourcing.sources.map((entry) => ({ country: entry.country, sharePct: entry.sharePct })), measures });
+      data.push({
+        mineral,
+        form: null,
+        period: sourcing.period,
+        targetedShare: round(result.targetedShare, 2),
+        restrictedShare: round(result.restrictedShare, 2),
+        unknownShare: round(result.unknownShare, 2),
+        otherSharePct: null,
+        byType: result.byType.map((entry) => ({ measure: entry.measure, share: round(entry.share, 2) })),
+        suppliers: result.suppliers.map((supplier) => ({
+          country: supplier.country,
+          name: countryName(view, supplier.country),
+          sharePct: supplier.sharePct,
+          inForce: supplier.inForce,
+          targeting: supplier.targeting,
+          unknown: supplier.unknown,
+        })),
+        sourceIds: sourcing.sourceIds,
+      });
+      continue;
+    }
     const figure = importSourcesOf(view, importer, mineral);
     if (!figure) continue;
     // Every form of the chosen period that publishes shares (e.g. antimony oxide, ores, metal).
@@ -349,7 +379,7 @@ export function importerExportControls(view: DatasetSnapshot, importer: string, 
       });
     }
   }
-  return { importer, name: countryName(view, importer), asOf, data, withoutShares, method: METHOD() };
+  return { importer, name: importerName(view, importer), asOf, data, withoutShares, method: METHOD() };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EditionIdSchema, Iso3Schema, MineralIdSchema, StageIdSchema } from '../../schemas/common.js';
+import { EditionIdSchema, ImporterIdSchema, Iso3Schema, MineralIdSchema, StageIdSchema } from '../../schemas/common.js';
 import { InsufficientDataSchema, MethodLinkSchema, StageTimeFields } from '../../schemas/scores.js';
 
 // ---- Request -----------------------------------------------------------------------------------
@@ -71,7 +71,7 @@ export const DisruptionRequestSchema = z
     ),
     minerals: z.array(MineralIdSchema).min(1).max(50).optional().describe('Default: every mineral with production data'),
     shocks: z.array(ShockSchema).min(1).max(100).describe('One or more shocks; a country may be shocked once per stage'),
-    importer: Iso3Schema.default('USA').describe('Importer whose consumption is assessed (ISO3, default USA)'),
+    importer: ImporterIdSchema.default('USA').describe('Importer whose consumption is assessed: one of the dataset\'s importers, e.g. USA or EU (case-insensitive, default USA)'),
     stockpile: StockpileSchema.optional(),
     substitution: SubstitutionSchema.optional(),
   })
@@ -83,7 +83,7 @@ export const PresetOverridesSchema = z
   .strictObject({
     year: z.number().int().min(1900).max(2100).optional().describe('Overrides the preset’s year (default: latest with data)'),
     edition: EditionIdSchema.optional().describe('Answer as this edition did (e.g. `usgs-mcs-2025`); see GET /v1/editions'),
-    importer: Iso3Schema.optional().describe('Overrides the importer (default USA)'),
+    importer: ImporterIdSchema.optional().describe('Overrides the importer (e.g. USA or EU; default USA)'),
     stockpile: StockpileSchema.optional(),
     substitution: SubstitutionSchema.optional(),
   })
@@ -141,6 +141,8 @@ const ImporterImpactSchema = z.object({
     used: z.number().describe('Fraction 0–1 used in the calculation'),
     assumed: z.boolean().describe('True when no figure exists and 100 % is assumed'),
     year: z.number().int().nullable(),
+    stage: z.string().nullable().describe('The stage the reliance is for, where the importer\'s source gives it per stage (EU CRM: the assessed stage)'),
+    period: z.string().nullable().describe('The source\'s reference period, where it gives one instead of a year'),
     form: z.string().nullable(),
     valueText: z.string().nullable().describe('As published, e.g. `85`, `>50`, `E`'),
     qualifier: z.enum(['eq', 'gt', 'lt', 'net_exporter', 'not_applicable']).nullable(),

@@ -1,6 +1,6 @@
 import { memoize } from '../../dataset/memo.js';
 import { mineralStageKey, type DatasetSnapshot } from '../../dataset/snapshot.js';
-import { apparentConsumptionOf, importSourcesOf, relianceOf } from '../../domain/importer.js';
+import { apparentConsumptionOf, importerFigures, importerName } from '../../domain/importer.js';
 import { OTHER, WORLD, worldTotalOf, type StageYearSupply } from '../../domain/supply.js';
 import { NotFoundError, ValidationError, type FieldError } from '../../errors.js';
 import { round, roundOrNull } from '../../lib/round.js';
@@ -84,7 +84,11 @@ export function normaliseRequest(snapshot: DatasetSnapshot, request: DisruptionR
     if (!snapshot.mineralById.has(id)) errors.push({ field, message: `unknown mineral '${id}'; see GET /v1/minerals` });
   };
 
-  checkCountry(request.importer, 'body.importer');
+  // Any importer of the dataset (data/importers.csv) is valid; a country that is not one (DEU, WLD) is not.
+  if (!snapshot.importerById.has(request.importer)) {
+    const known = snapshot.importers.map((importer) => importer.id).sort(compareCodes);
+    errors.push({ field: 'body.importer', message: `unknown importer '${request.importer}'; one of ${known.join(', ')}` });
+  }
 
   let minerals = mineralsWithData(snapshot);
   if (request.minerals !== undefined) {
@@ -353,8 +357,9 @@ function mineralScenario(snapshot: DatasetSnapshot, mineral: string, scenario: N
     stages: shock.stages,
     reduction: shock.reduction,
   }));
-  const reliance = relianceOf(snapshot, scenario.importer, mineral, year);
-  const importSources = importSourcesOf(snapshot, scenario.importer, mineral);
+  // The importer's headline figures, whatever their source: per-stage reliance and sourcing shares at the assessed
+  // stage where the importer has them (EU CRM study), else net import reliance and import sources (USGS).
+  const { reliance, sources: importSources, stage: assessedStage } = importerFigures(snapshot, scenario.importer, mineral, year);
   const importShares =
     importSources && !importSources.rankOnly
       ? importSources.sources
@@ -391,7 +396,15 @@ function mineralScenario(snapshot: DatasetSnapshot, mineral: string, scenario: N
 
   // Assumptions: the year rule, then the core's, then what the inputs imply.
   assumptions.push(...result.assumptions);
-  if (importShares !== null && importSources) {
+  if (assessedStage) {
+    assumptions.push(
+      `${importerName(snapshot, scenario.importer)}: import reliance ${assessedStage.percent} % at ${assessedStage.stage} (the stage ${assessedStage.edition} assessed, ${assessedStage.period})${
+        importShares !== null
+          ? ` × the shocked suppliers' shares of its sourcing at that stage (shares of at least 1 % are published; t is not applied to a physical loss)`
+          : `; the study gives no sourcing shares at that stage, so the world loss at the binding stage stands in (proxy)`
+      }. The study's period is used whatever the scenario year.`,
+    );
+  } else if (importShares !== null && importSources) {
     assumptions.push(
       `Import shares: ${scenario.importer} imports of ${mineral}${importSources.form ? ` (${importSources.form})` : ''} in ${importSources.period}, the latest period and preferred form that publishes shares; a country’s import share is cut by the largest reduction it faces at any stage.`,
     );
@@ -437,7 +450,7 @@ function mineralScenario(snapshot: DatasetSnapshot, mineral: string, scenario: N
   const impact = result.importerImpact;
   let coverReason = impact.monthsOfCoverReason;
   if (impact.monthsOfCover === null && stockpileTonnes !== null && consumption === null) {
-    coverReason = `no apparent consumption of ${mineral} for ${scenario.importer} in the reference data`;
+    coverReason = `no apparent consumption (tonnes) of ${mineral} for ${importerName(snapshot, scenario.importer)} in the reference data: months of cover need tonnes`;
   }
   const tonnesAtRiskPerMonth =
     consumption && impact.consumptionAtRisk > 0 ? round((consumption.tonnes * impact.consumptionAtRisk) / 12, 2) : null;
@@ -490,6 +503,8 @@ function mineralScenario(snapshot: DatasetSnapshot, mineral: string, scenario: N
         used: round(impact.netImportRelianceUsed, 4),
         assumed: impact.netImportRelianceAssumed,
         year: reliance?.year ?? null,
+        stage: reliance?.stage ?? null,
+        period: reliance?.period ?? null,
         form: reliance?.form ?? null,
         valueText: reliance?.valueText ?? null,
         qualifier: reliance?.qualifier ?? null,

@@ -34,6 +34,19 @@ export function requireTradingCountry(snapshot: DatasetSnapshot, iso3: string, f
   return country;
 }
 
+/**
+ * An importer must be one of the dataset's importers (data/importers.csv): an unknown id, or a country that is not
+ * an importer (DEU, WLD), is a 400 naming `field`. Returns the stored id.
+ */
+export function requireImporter(snapshot: DatasetSnapshot, code: string, field: string): string {
+  const id = code.toUpperCase();
+  if (snapshot.importerById.has(id)) return id;
+  const known = snapshot.importers.map((importer) => importer.id).sort();
+  throw new ValidationError(`Unknown importer '${code}'. Importers: ${known.join(', ')}.`, [
+    { field, message: `unknown importer '${code}'; one of ${known.join(', ')}` },
+  ]);
+}
+
 /** A query filter naming something that does not exist is a 400, with the field. */
 export function checkFilters(
   snapshot: DatasetSnapshot,

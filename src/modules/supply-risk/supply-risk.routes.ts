@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FormatQuery, EditionQuery, Iso3Schema, MineralIdSchema, READ_ERRORS, OptionalYearSchema, problemResponse, urlNumber } from '../../schemas/common.js';
+import { FormatQuery, EditionQuery, ImporterIdSchema, MineralIdSchema, READ_ERRORS, OptionalYearSchema, problemResponse, urlNumber } from '../../schemas/common.js';
 import { InsufficientDataSchema, MethodLinkSchema, WgiUsedSchema } from '../../schemas/scores.js';
 import { evaluateSupplyRisk, mineralSupplyRisk } from './supply-risk.service.js';
 
@@ -56,9 +56,29 @@ const EvaluateResponseSchema = z
   .intersection(z.object({ inputs: EvaluateBodySchema }), SupplyRiskScoreSchema)
   .meta({ id: 'EuSupplyRiskEvaluation', example: EVALUATION_EXAMPLE });
 
+const TradeFactorTermSchema = z.object({
+  country: z.string(),
+  name: z.string(),
+  share: z.number().describe('Percent'),
+  wgiScaled: z.number().describe('WGI on the EU 0–10 scale'),
+  tradeFactor: z.number().describe('t used'),
+  tradeFactorPublished: z.boolean().describe('True when t is the source\'s published value; false when 1 is assumed'),
+  contribution: z.number().describe('(share/100)² × WGI × t'),
+});
+
 const StageRiskSchema = z.union([
   z.intersection(
-    z.object({ stage: z.string(), year: z.number().int().nullable().describe('Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period)'), inputs: EvaluateBodySchema }),
+    z.object({
+      stage: z.string(),
+      year: z.number().int().nullable().describe('Data year; null for a share-based stage (see `period`)'),
+      period: z.string().nullable().describe('Reference period of a share-based stage'),
+      inputs: EvaluateBodySchema,
+      tradeFactors: z
+        .object({ global: z.array(TradeFactorTermSchema), sourcing: z.array(TradeFactorTermSchema) })
+        .describe('Every term of the two HHI_WGI,t sums with its trade factor t (empty where t is not published and 1 is used)'),
+      publishedSupplyRisk: z.number().nullable().describe('The assessor\'s published SR for this stage, where it publishes one'),
+      explanation: z.string(),
+    }),
     SupplyRiskScoreSchema,
   ),
   InsufficientDataSchema.extend({ stage: z.string() }),
@@ -68,12 +88,28 @@ export const MineralSupplyRiskSchema = z
   .object({
     mineral: z.string(),
     importer: z.string(),
+    importerName: z.string(),
     bottleneckStage: z.string().nullable().describe('The stage with the higher supply risk (EU bottleneck rule)'),
     supplyRisk: z.number().nullable(),
+    publishedSupplyRisk: z
+      .object({
+        supplyRisk: z.number().nullable().describe('The assessor\'s published SR (EU: one decimal)'),
+        stage: z.string().describe('The stage it assessed'),
+        material: z.string(),
+        endOfLifeRecyclingInputRate: z.number().nullable().describe('Published EoL-RIR, fraction 0–1'),
+        substitutionIndex: z.number().nullable().describe('Published SI_SR'),
+        scope: z.string().nullable().describe('GS+EU or GSonly, as published'),
+        edition: z.string(),
+        sourceId: z.string(),
+      })
+      .nullable()
+      .describe('The published assessment of this importer (EU CRM 2023), to compare with `supplyRisk`; null when there is none'),
     stages: z.array(StageRiskSchema),
     importReliance: z
       .object({
-        year: z.number().int(),
+        year: z.number().int().nullable(),
+        stage: z.string().nullable().describe('The assessed stage, where reliance is given per stage'),
+        period: z.string().nullable(),
         form: z.string().nullable(),
         valueText: z.string(),
         fraction: z.number().nullable(),
@@ -85,6 +121,7 @@ export const MineralSupplyRiskSchema = z
       .object({
         period: z.string(),
         form: z.string().nullable(),
+        stage: z.string().nullable().describe('The stage of the sourcing shares, where given per stage'),
         rankOnly: z.boolean(),
         hhiWgi: z.number().nullable(),
         wgiYears: z.array(z.number().int()),
@@ -98,12 +135,18 @@ export const MineralSupplyRiskSchema = z
   .meta({ id: 'MineralSupplyRisk', example: {
               mineral: 'tungsten',
               importer: 'USA',
+              importerName: 'United States',
               bottleneckStage: 'mining',
               supplyRisk: 3.899,
+              publishedSupplyRisk: null,
               stages: [
                 {
                   stage: 'mining',
                   year: 2024,
+                  period: null,
+                  tradeFactors: { global: [], sourcing: [] },
+                  publishedSupplyRisk: null,
+                  explanation: 'GS from world mining production 2024 with t = 1; no importer sourcing shares, so global supply only.',
                   inputs: { globalHhiWgi: 3.899, euSourcingHhiWgi: null, importReliance: 0.5, endOfLifeRecyclingInputRate: 0, substitutionIndex: 1 },
                   status: 'ok',
                   supplyRisk: 3.899,
@@ -114,8 +157,8 @@ export const MineralSupplyRiskSchema = z
                   method: EVALUATION_EXAMPLE.method,
                 },
               ],
-              importReliance: { year: 2024, form: null, valueText: '>50', fraction: 0.5, censored: true, sourceId: 'usgs-mcs-2025-tungsten-salient' },
-              importerSourcing: { period: '2020-23', form: null, rankOnly: true, hhiWgi: null, wgiYears: [], wgi: { edition: null, years: [] }, sourceIds: ['usgs-mcs-2025-fig2'] },
+              importReliance: { year: 2024, stage: null, period: null, form: null, valueText: '>50', fraction: 0.5, censored: true, sourceId: 'usgs-mcs-2025-tungsten-salient' },
+              importerSourcing: { period: '2020-23', form: null, stage: null, rankOnly: true, hhiWgi: null, wgiYears: [], wgi: { edition: null, years: [] }, sourceIds: ['usgs-mcs-2025-fig2'] },
               assumptions: ['End-of-life recycling input rate 0 and substitution index 1.'],
               method: { id: 'eu-supply-risk', version: '1.0.0', href: '/v1/methods/eu-supply-risk' },
             } });
@@ -126,10 +169,10 @@ export const SupplyRiskParamsSchema = z.object({ mineral: MineralIdSchema });
 export const SupplyRiskQuerySchema = z.object({
   ...FormatQuery,
   ...EditionQuery,
-  importer: Iso3Schema.default('USA'),
+  importer: ImporterIdSchema.default('USA'),
   year: OptionalYearSchema.describe('Latest data up to this year (default: latest)'),
-  endOfLifeRecyclingInputRate: urlNumber(z.number().min(0).max(1).default(0)).describe('EoL-RIR, 0–1 (default 0)'),
-  substitutionIndex: urlNumber(z.number().min(0).max(1).default(1)).describe('SI_SR, 0–1 (default 1)'),
+  endOfLifeRecyclingInputRate: urlNumber(z.number().min(0).max(1).optional()).describe('EoL-RIR, 0–1 (default: the importer\'s published assessment input, else 0)'),
+  substitutionIndex: urlNumber(z.number().min(0).max(1).optional()).describe('SI_SR, 0–1 (default: the importer\'s published assessment input, else 1)'),
 });
 
 export const supplyRiskRoutes: FastifyPluginAsyncZod = async (app) => {

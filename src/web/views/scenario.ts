@@ -115,19 +115,19 @@ function urlParamsOf(state: FormState): Record<string, string | null> {
 
 export async function scenarioView(main: HTMLElement, context: ViewContext): Promise<void> {
   const signal = context.signal;
-  main.replaceChildren(h('h1', { tabindex: -1 }, 'Scenario builder'), loading('Loading presets, minerals, groups and countries…'));
-  const [presets, minerals, groups, countries] = await Promise.all([
+  main.replaceChildren(h('h1', { tabindex: -1 }, 'Scenario builder'), loading('Loading presets, minerals, groups and importers…'));
+  const [presets, minerals, groups, importers] = await Promise.all([
     unwrap(api.GET('/v1/scenarios/presets', { signal }), 'GET /v1/scenarios/presets'),
     unwrap(api.GET('/v1/minerals', { params: { query: { limit: 1000 } }, signal }), 'GET /v1/minerals'),
     unwrap(api.GET('/v1/groups', { params: { query: { limit: 1000 } }, signal }), 'GET /v1/groups'),
-    unwrap(api.GET('/v1/countries', { params: { query: { limit: 1000 } }, signal }), 'GET /v1/countries'),
+    unwrap(api.GET('/v1/importers', { params: { query: { limit: 1000 } }, signal }), 'GET /v1/importers'),
     sourcesReady(),
   ]);
   const state = stateFromUrl(context.params, presets.data);
   const results = h('section', { id: 'scenario-results', 'aria-live': 'polite' });
 
   const formHolder = h('div');
-  const drawForm = () => formHolder.replaceChildren(form(state, { presets: presets.data, minerals: minerals.data, groups: groups.data, countries: countries.data }, drawForm, () => context.navigate(urlParamsOf(state))));
+  const drawForm = () => formHolder.replaceChildren(form(state, { presets: presets.data, minerals: minerals.data, groups: groups.data, importers: importers.data }, drawForm, () => context.navigate(urlParamsOf(state))));
   drawForm();
 
   main.replaceChildren(
@@ -146,7 +146,7 @@ interface Lists {
   presets: Schemas['ScenarioPresetList']['data'];
   minerals: Schemas['Mineral'][];
   groups: Schemas['Group'][];
-  countries: Schemas['Country'][];
+  importers: Schemas['Importer'][];
 }
 
 let uid = 0;
@@ -225,7 +225,7 @@ function form(state: FormState, lists: Lists, redraw: () => void, submit: () => 
   const importer = h(
     'select',
     { id: 'scenario-importer' },
-    lists.countries.filter((country) => !country.isAggregate).map((country) => h('option', { value: country.iso3, selected: country.iso3 === state.importer }, `${country.name} (${country.iso3})`)),
+    lists.importers.map((importer) => h('option', { value: importer.id, selected: importer.id === state.importer }, `${importer.name} (${importer.id})`)),
   );
   importer.addEventListener('change', () => (state.importer = importer.value));
   const edition = h('select', { id: 'scenario-edition' }, h('option', { value: state.edition, selected: true }, state.edition || 'newest (per series)')) as HTMLSelectElement;

@@ -138,8 +138,9 @@ describe('GET /v1/dependency/USA: censored and rank-only inputs', () => {
 });
 
 describe('GET /v1/dependency/{importer}: errors', () => {
-  it('unknown importer → 404; unknown mineral filter → 400 naming querystring.mineral', async () => {
-    expectProblem(await app.inject({ url: '/v1/dependency/XYZ?edition=usgs-mcs-2025' }), 404, 'not_found', '/v1/dependency/XYZ?edition=usgs-mcs-2025');
+  it('unknown importer → 400 naming params.importer; unknown mineral filter → 400 naming querystring.mineral', async () => {
+    const importer = expectProblem(await app.inject({ url: '/v1/dependency/XYZ?edition=usgs-mcs-2025' }), 400, 'validation_failed', '/v1/dependency/XYZ?edition=usgs-mcs-2025');
+    expect(fieldsOf(importer)).toEqual(['params.importer']);
     const body = expectProblem(await app.inject({ url: '/v1/dependency/USA?mineral=banana&edition=usgs-mcs-2025' }), 400, 'validation_failed');
     expect(fieldsOf(body)).toEqual(['querystring.mineral']);
   });
@@ -217,9 +218,10 @@ describe('GET /v1/dependency/USA/on/CHN', () => {
     });
   });
 
-  it('unknown supplier → 404; unknown importer → 404', async () => {
+  it('unknown supplier → 404; unknown importer → 400 naming params.importer', async () => {
     expectProblem(await app.inject({ url: '/v1/dependency/USA/on/XYZ?edition=usgs-mcs-2025' }), 404, 'not_found', '/v1/dependency/USA/on/XYZ?edition=usgs-mcs-2025');
-    expectProblem(await app.inject({ url: '/v1/dependency/XYZ/on/CHN?edition=usgs-mcs-2025' }), 404, 'not_found');
+    const importer = expectProblem(await app.inject({ url: '/v1/dependency/XYZ/on/CHN?edition=usgs-mcs-2025' }), 400, 'validation_failed');
+    expect(fieldsOf(importer)).toEqual(['params.importer']);
   });
 
   it('an aggregate (WLD, OTH) as importer or supplier → 400 naming the parameter', async () => {

@@ -206,11 +206,11 @@ describe('GET /v1/minerals/{mineral}/supply-risk', () => {
     expect(body.importReliance).toMatchObject({ year: 2019, valueText: '84' });
   });
 
-  it('an importer without reliance data (DEU) → every stage insufficient_data with a reason', async () => {
-    const { status, body } = await getJson(app, '/v1/minerals/antimony/supply-risk?importer=DEU&edition=usgs-mcs-2025');
-    expect(status).toBe(200);
-    expect(body.supplyRisk).toBeNull();
-    expect(body.stages[0]).toMatchObject({ stage: 'mining', status: 'insufficient_data', reason: expect.stringMatching(/DEU/) });
+  it('a country that is not an importer (DEU, WLD) → 400 naming querystring.importer', async () => {
+    for (const code of ['DEU', 'WLD']) {
+      const problem = expectProblem(await app.inject({ url: `/v1/minerals/antimony/supply-risk?importer=${code}&edition=usgs-mcs-2025` }), 400, 'validation_failed');
+      expect(fieldsOf(problem)).toEqual(['querystring.importer']);
+    }
   });
 
   it('unknown importer → 400 naming querystring.importer; malformed importer → 400', async () => {
