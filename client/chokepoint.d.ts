@@ -441,7 +441,7 @@ export interface paths {
         };
         /**
          * Concentration per stage (HHI, CR1/CR3, bands, governance-weighted HHI) and the chokepoint stage
-         * @description One block per stage: the latest year with data unless `year` is given. A stage without data is reported as insufficient_data, never as zero. Each block carries its inputs (shares, world total, source ids) and method.
+         * @description One block per stage: the latest year with data unless `year` is given. A stage without data is reported as insufficient_data, never as zero. Each block carries its inputs (shares, world total, source ids) and method. A `year` with no observed figures but a projection (e.g. `year=2030` for IEA refining) answers from the projection, flagged `projection: true` with its `scenario`; projections never answer by default and are not ranked in `chokepoint`.
          */
         get: operations["getMineralConcentration"];
         put?: never;
@@ -479,7 +479,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** HHI, CR1 and top country per year, per stage */
+        /**
+         * HHI, CR1 and top country per year, per stage
+         * @description The observed series per stage. With `projections=true`, projected years (e.g. the IEA GCMO 2026 base case for 2030 and 2040) follow in a separate `projections` list, each flagged with its scenario; they never enter `series`. The CSV carries the observed series only.
+         */
         get: operations["getConcentrationHistory"];
         put?: never;
         post?: never;
@@ -1002,6 +1005,10 @@ export interface components {
             basisLabel: string;
             /** @description The edition whose figures answered (see GET /v1/editions) */
             edition: string;
+            /** @description True for a projected year (e.g. `?year=2030`): a scenario’s figures, not an observation; never part of “latest”, histories or rankings */
+            projection: boolean;
+            /** @description The scenario a projection belongs to (e.g. "IEA GCMO 2026 base case"); null for observed figures */
+            scenario: string | null;
             /** @constant */
             status: "ok";
             /** @description Σ share² over named producers, 0–10,000 */
@@ -1103,6 +1110,8 @@ export interface components {
             basis?: string;
             basisLabel?: string;
             edition?: string;
+            projection?: boolean;
+            scenario?: string | null;
             /** @constant */
             status: "insufficient_data";
             reason: string;
@@ -1478,6 +1487,8 @@ export interface components {
          *           "basis": "w-contained",
          *           "basisLabel": "contained tungsten",
          *           "edition": "usgs-mcs-2025",
+         *           "projection": false,
+         *           "scenario": null,
          *           "status": "ok",
          *           "hhi": 6879.8,
          *           "hhiUpperBound": 6881.6,
@@ -1627,6 +1638,34 @@ export interface components {
                 reason: string;
                 method: components["schemas"]["MethodLinkInput"];
                 stage: string;
+            })[];
+            /** @description Only with `?projections=true`: projected years (scenario figures, not observations), per stage and year, kept apart from the observed `series` */
+            projections?: ({
+                stage: string;
+                year: number;
+                /** @constant */
+                projection: true;
+                /** @description e.g. "IEA GCMO 2026 base case" */
+                scenario: string;
+                /** @constant */
+                status: "ok";
+                basis: string;
+                edition: string;
+                hhi: number;
+                cr1: number;
+                topCountry: string;
+                topShare: number;
+                worldTonnes: number | null;
+                sourceIds: string[];
+            } | {
+                stage: string;
+                year: number;
+                /** @constant */
+                projection: true;
+                scenario: string;
+                /** @constant */
+                status: "insufficient_data";
+                reason: string;
             })[];
         };
         /**
@@ -2235,7 +2274,8 @@ export interface components {
          *         "apparentConsumption": 70,
          *         "prices": 100,
          *         "salient": 400,
-         *         "governance": 0
+         *         "governance": 0,
+         *         "projections": 0
          *       }
          *     }
          */
@@ -2250,7 +2290,7 @@ export interface components {
             url: string | null;
             /** @description Publication date: YYYY-MM-DD, YYYY-MM or YYYY as precisely as known */
             published: string;
-            /** @description Years its figures cover, e.g. 2021-2025; empty when the source does not state them (see notes) */
+            /** @description Years its figures cover: a range (2021-2025), a year, or a list ("2021, 2025"); empty when the source does not state them (see notes) */
             dataYears: string;
             /** @description The newest edition of its family: it answers by default for the series it reports */
             newest: boolean;
@@ -2269,6 +2309,8 @@ export interface components {
                 salient: number;
                 /** @description WGI estimates (country, year, indicator) */
                 governance: number;
+                /** @description Projected figures (a scenario’s tonnes for a future year), never counted as production */
+                projections: number;
             };
         };
         RevisionInput: {
@@ -6024,6 +6066,10 @@ export interface components {
             basisLabel: string;
             /** @description The edition whose figures answered (see GET /v1/editions) */
             edition: string;
+            /** @description True for a projected year (e.g. `?year=2030`): a scenario’s figures, not an observation; never part of “latest”, histories or rankings */
+            projection: boolean;
+            /** @description The scenario a projection belongs to (e.g. "IEA GCMO 2026 base case"); null for observed figures */
+            scenario: string | null;
             /** @constant */
             status: "ok";
             /** @description Σ share² over named producers, 0–10,000 */
@@ -6125,6 +6171,8 @@ export interface components {
             basis?: string;
             basisLabel?: string;
             edition?: string;
+            projection?: boolean;
+            scenario?: string | null;
             /** @constant */
             status: "insufficient_data";
             reason: string;
@@ -6500,6 +6548,8 @@ export interface components {
          *           "basis": "w-contained",
          *           "basisLabel": "contained tungsten",
          *           "edition": "usgs-mcs-2025",
+         *           "projection": false,
+         *           "scenario": null,
          *           "status": "ok",
          *           "hhi": 6879.8,
          *           "hhiUpperBound": 6881.6,
@@ -6649,6 +6699,34 @@ export interface components {
                 reason: string;
                 method: components["schemas"]["MethodLink"];
                 stage: string;
+            })[];
+            /** @description Only with `?projections=true`: projected years (scenario figures, not observations), per stage and year, kept apart from the observed `series` */
+            projections?: ({
+                stage: string;
+                year: number;
+                /** @constant */
+                projection: true;
+                /** @description e.g. "IEA GCMO 2026 base case" */
+                scenario: string;
+                /** @constant */
+                status: "ok";
+                basis: string;
+                edition: string;
+                hhi: number;
+                cr1: number;
+                topCountry: string;
+                topShare: number;
+                worldTonnes: number | null;
+                sourceIds: string[];
+            } | {
+                stage: string;
+                year: number;
+                /** @constant */
+                projection: true;
+                scenario: string;
+                /** @constant */
+                status: "insufficient_data";
+                reason: string;
             })[];
         };
         /**
@@ -7257,7 +7335,8 @@ export interface components {
          *         "apparentConsumption": 70,
          *         "prices": 100,
          *         "salient": 400,
-         *         "governance": 0
+         *         "governance": 0,
+         *         "projections": 0
          *       }
          *     }
          */
@@ -7272,7 +7351,7 @@ export interface components {
             url: string | null;
             /** @description Publication date: YYYY-MM-DD, YYYY-MM or YYYY as precisely as known */
             published: string;
-            /** @description Years its figures cover, e.g. 2021-2025; empty when the source does not state them (see notes) */
+            /** @description Years its figures cover: a range (2021-2025), a year, or a list ("2021, 2025"); empty when the source does not state them (see notes) */
             dataYears: string;
             /** @description The newest edition of its family: it answers by default for the series it reports */
             newest: boolean;
@@ -7291,6 +7370,8 @@ export interface components {
                 salient: number;
                 /** @description WGI estimates (country, year, indicator) */
                 governance: number;
+                /** @description Projected figures (a scenario’s tonnes for a future year), never counted as production */
+                projections: number;
             };
         };
         Revision: {
@@ -13970,6 +14051,8 @@ export interface operations {
                 edition?: string;
                 /** @description Processing stage */
                 stage?: "mining" | "refining" | "metal" | "component";
+                /** @description `true` adds the projected years in a separate `projections` list (default: observed years only) */
+                projections?: "true" | "false";
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */

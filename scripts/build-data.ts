@@ -19,6 +19,7 @@ import { parse } from 'csv-parse/sync';
 import { plannedDataDir, RAW_FILES, writeDataDir } from '../src/importers/usgs-mcs/index.js';
 import { buildEuCrm, writeEuCrm } from './build-eu-crm.js';
 import { buildExportControls, writeExportControls } from './build-export-controls.js';
+import { buildIeaGcmo, writeIeaGcmo } from './build-iea-gcmo.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const REF = path.resolve(process.argv[2] ?? path.join(ROOT, '..', 'shared', 'reference', 'data'));
@@ -1990,4 +1991,11 @@ console.log(`groups above 1.05: ${over.length === 0 ? 'none' : over.map((r) => r
   const build = buildExportControls(REF, minerals);
   const result = writeExportControls(OUT, build);
   console.log(`export controls: ${result.measures} measures, ${build.skipped.length} skipped (${build.skipped.map((entry) => entry.id).join(', ')})`);
+}
+
+// The IEA Global Critical Minerals Outlook 2026 (scripts/build-iea-gcmo.ts): 2021 and 2025 refining, the 2030/2040
+// projections apart, and the 2024 nickel "rest of world" repaired; last, on the final production.csv.
+{
+  const result = writeIeaGcmo(OUT, buildIeaGcmo(REF));
+  console.log(`IEA GCMO 2026: ${JSON.stringify(result)}`);
 }

@@ -22,6 +22,7 @@ import {
   minerals,
   prices,
   production,
+  projections,
   reserves,
   salient,
   sources,
@@ -40,6 +41,7 @@ export type BasisRecord = typeof bases.$inferSelect;
 export type GroupRecord = typeof groups.$inferSelect;
 export type GroupMemberRecord = typeof groupMembers.$inferSelect;
 export type ProductionRecord = typeof production.$inferSelect;
+export type ProjectionRecord = typeof projections.$inferSelect;
 export type ReserveRecord = typeof reserves.$inferSelect;
 export type ImportRelianceRecord = typeof importReliance.$inferSelect;
 export type ImportSourceRecord = typeof importSources.$inferSelect;
@@ -138,6 +140,7 @@ export function createDatasetRepository(db: Db) {
     groupMembers: (): GroupMemberRecord[] =>
       db.select().from(groupMembers).orderBy(asc(groupMembers.groupId), asc(groupMembers.country)).all(),
     production: (): ProductionRecord[] => db.select().from(production).orderBy(asc(production.id)).all(),
+    projections: (): ProjectionRecord[] => db.select().from(projections).orderBy(asc(projections.id)).all(),
     reserves: (): ReserveRecord[] => db.select().from(reserves).orderBy(asc(reserves.id)).all(),
     importReliance: (): ImportRelianceRecord[] =>
       db.select().from(importReliance).orderBy(asc(importReliance.id)).all(),

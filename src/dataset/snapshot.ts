@@ -24,6 +24,7 @@ import type {
   MineralRecord,
   PriceRecord,
   ProductionRecord,
+  ProjectionRecord,
   ReserveRecord,
   SalientRecord,
   SourceRecord,
@@ -37,6 +38,11 @@ import type {
 /** The tables whose rows carry an edition: every edition's rows in `all`, one view's rows at the top level. */
 export interface FigureTables {
   production: ProductionRecord[];
+  /**
+   * Projected figures (a scenario's tonnes for a future year). Never part of production, figures or supplies: a
+   * projection answers only when asked for (`projectionSupplies`), flagged as one.
+   */
+  projections: ProjectionRecord[];
   reserves: ReserveRecord[];
   importReliance: ImportRelianceRecord[];
   importSources: ImportSourceRecord[];
@@ -94,6 +100,8 @@ export interface DatasetSnapshot extends FigureTables {
   figures: ProductionFigure[];
   /** One supply picture per (mineral, stage, year) on the preferred basis. */
   supplies: StageYearSupply[];
+  /** Projected supply pictures per `${mineral}|${stage}`, one per (year, scenario); kept apart from `supplies`. */
+  projectionSupplies: ReadonlyMap<string, ProjectionSupply[]>;
   /** `supplies` per `${mineral}|${stage}`, in the same order: per-mineral lookups without scanning every supply. */
   suppliesByMineralStage: ReadonlyMap<string, StageYearSupply[]>;
   defenseUses: DefenseUseRecord[];
@@ -115,6 +123,9 @@ export interface DatasetSnapshot extends FigureTables {
   /** Why a country has no governance in any release (data/governance_notes.csv), per country. */
   governanceNotes: ReadonlyMap<string, GovernanceNoteRecord>;
 }
+
+/** A projected (mineral, stage, year) supply picture and the scenario it belongs to. */
+export type ProjectionSupply = StageYearSupply & { scenario: string };
 
 /** The key of `suppliesByMineralStage`. */
 export function mineralStageKey(mineral: string, stage: string): string {
@@ -199,6 +210,7 @@ function snapshotOf(repository: DatasetRepository, version: string): DatasetSnap
   const editions = sortEditions(repository.editions());
   const all: AllEditions = {
     production: internStrings(repository.production(), pool),
+    projections: internStrings(repository.projections(), pool),
     reserves: internStrings(repository.reserves(), pool),
     importReliance: internStrings(repository.importReliance(), pool),
     importSources: internStrings(repository.importSources(), pool),
@@ -256,6 +268,7 @@ function snapshotOf(repository: DatasetRepository, version: string): DatasetSnap
 /** The series a row belongs to: its key without the edition. */
 const SERIES = {
   production: (row: ProductionRecord) => `${row.mineralId}|${row.stageId}|${row.basisId}|${row.year}`,
+  projections: (row: ProjectionRecord) => `${row.mineralId}|${row.stageId}|${row.basisId}|${row.year}|${row.scenario}`,
   reserves: (row: ReserveRecord) => `${row.mineralId}|${row.basis}|${row.year}`,
   importReliance: (row: ImportRelianceRecord) => `${row.importer}|${row.mineralId}|${row.form}|${row.year}`,
   importSources: (row: ImportSourceRecord) => `${row.importer}|${row.mineralId}|${row.form}|${row.period}`,
@@ -278,6 +291,8 @@ type FigureView = Pick<
   DatasetSnapshot,
   | 'pinnedEdition'
   | 'production'
+  | 'projections'
+  | 'projectionSupplies'
   | 'figures'
   | 'supplies'
   | 'suppliesByMineralStage'
@@ -331,9 +346,12 @@ function figureView(
       (a, b) => (basisPriority.get(a.basis) ?? Infinity) - (basisPriority.get(b.basis) ?? Infinity) || (a.basis < b.basis ? -1 : 1),
     ),
   ];
+  const projections = pick(all.projections, SERIES.projections);
   return {
     pinnedEdition: pinned,
     production,
+    projections,
+    projectionSupplies: groupBy(projectionSuppliesOf(projections, basisPriority), (supply) => mineralStageKey(supply.mineral, supply.stage)),
     figures,
     supplies,
     suppliesByMineralStage: groupBy(supplies, (supply) => mineralStageKey(supply.mineral, supply.stage)),
@@ -351,6 +369,27 @@ function figureView(
     criticalityInputs: pick(all.criticalityInputs, SERIES.criticalityInputs),
     ...governanceView(pick(all.governance, SERIES.governance)),
   };
+}
+
+/** Projection rows → one supply picture per (mineral, stage, year, scenario), on the preferred basis, like observed ones. */
+function projectionSuppliesOf(rows: readonly ProjectionRecord[], basisPriority: ReadonlyMap<string, number>): ProjectionSupply[] {
+  const byScenario = groupBy(rows, (row) => row.scenario);
+  return [...byScenario].flatMap(([scenario, scenarioRows]) => {
+    const figures: ProductionFigure[] = scenarioRows.map((row) => ({
+      mineral: row.mineralId,
+      stage: row.stageId,
+      country: row.country,
+      year: row.year,
+      basis: row.basisId,
+      tonnes: row.tonnes,
+      estimated: false,
+      withheld: false,
+      lowerBound: false,
+      edition: row.edition,
+      sourceId: row.sourceId,
+    }));
+    return supplyByStageYear(figures, basisPriority).map((supply) => ({ ...supply, scenario }));
+  });
 }
 
 function governanceView(governance: GovernanceRecord[]) {

@@ -78,8 +78,12 @@ const EditionRow = z.object({
   doi: optionalText,
   url: optionalText,
   published: z.string().trim().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
-  // Empty when the source does not state its years (the EU study's reference period).
-  data_years: z.string().trim().regex(/^(\d{4}(-\d{4})?)?$/, 'must look like 2021-2025 or 2024, or be empty'),
+  // A range, a year or a list of them ("2021, 2025" when an edition gives separate years); empty when the source
+  // does not state its years (the EU study's reference period).
+  data_years: z
+    .string()
+    .trim()
+    .regex(/^(\d{4}(-\d{4})?(, \d{4}(-\d{4})?)*)?$/, 'must look like 2021-2025, 2024 or 2021, 2025, or be empty'),
   notes: optionalText,
 });
 export const ProductionRow = z
@@ -105,6 +109,19 @@ export const ProductionRow = z
     }
   });
 export type ProductionRow = z.infer<typeof ProductionRow>;
+
+/** A projected figure (a scenario's tonnes for a future year): never an observation, so never in production. */
+const ProjectionRow = z.object({
+  mineral: slug,
+  stage: slug,
+  country: iso3,
+  year,
+  basis: slug,
+  tonnes: nonNegativeNumber,
+  scenario: requiredText,
+  edition: slug,
+  source: slug,
+});
 
 const ReserveRow = z.object({
   mineral: slug,
@@ -423,6 +440,31 @@ export const TABLE_SPECS = [
       { field: 'source', target: 'sources' },
     ],
     toInsert: productionToInsert,
+  }),
+  spec({
+    file: 'projections.csv',
+    table: schema.projections,
+    rowSchema: ProjectionRow,
+    key: ['mineral', 'stage', 'country', 'year', 'basis', 'scenario', 'edition'],
+    references: [
+      { field: 'mineral', target: 'minerals' },
+      { field: 'stage', target: 'stages' },
+      { field: 'country', target: 'countries' },
+      { field: 'basis', target: 'bases' },
+      { field: 'edition', target: 'editions' },
+      { field: 'source', target: 'sources' },
+    ],
+    toInsert: (row) => ({
+      mineralId: row.mineral,
+      stageId: row.stage,
+      country: row.country,
+      year: row.year,
+      basisId: row.basis,
+      tonnes: row.tonnes,
+      scenario: row.scenario,
+      edition: row.edition,
+      sourceId: row.source,
+    }),
   }),
   spec({
     file: 'capacity.csv',

@@ -91,6 +91,30 @@ export const production = sqliteTable(
   ],
 );
 
+/**
+ * A projected figure: a scenario's tonnes by country for a future year (the IEA base case for 2030 and 2040). Kept
+ * out of `production`, so a projection never enters an observed series, a ranking or "latest".
+ */
+export const projections = sqliteTable(
+  'projections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    mineralId: text('mineral_id').notNull().references(() => minerals.id),
+    stageId: text('stage_id').notNull().references(() => stages.id),
+    country: text('country').notNull().references(() => countries.iso3),
+    year: integer('year').notNull(),
+    basisId: text('basis_id').notNull().references(() => bases.id),
+    tonnes: real('tonnes').notNull(),
+    /** The scenario the figure belongs to, e.g. "IEA GCMO 2026 base case". */
+    scenario: text('scenario').notNull(),
+    edition: text('edition').notNull().references(() => editions.id),
+    sourceId: text('source_id').notNull().references(() => sources.id),
+  },
+  (table) => [
+    uniqueIndex('projections_key').on(table.mineralId, table.stageId, table.country, table.year, table.basisId, table.scenario, table.edition),
+  ],
+);
+
 export const reserves = sqliteTable(
   'reserves',
   {

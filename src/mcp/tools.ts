@@ -79,7 +79,7 @@ const concentrationTool = defineTool({
   name: 'get_mineral_concentration',
   title: 'Concentration of a mineral’s supply chain',
   description:
-    'Per processing stage (mining, refining, metal, component): HHI, CR1/CR3, concentration bands, top producer, governance-weighted HHI, and the chokepoint stage, for the latest year with data or the given year. A stage without data is insufficient_data, never zero. Same answer as GET /v1/minerals/{mineral}/concentration.',
+    'Per processing stage (mining, refining, metal, component): HHI, CR1/CR3, concentration bands, top producer, governance-weighted HHI, and the chokepoint stage, for the latest year with data or the given year (a future year such as 2030 answers from projections where held, flagged projection with its scenario, and is not ranked as the chokepoint). A stage without data is insufficient_data, never zero. Same answer as GET /v1/minerals/{mineral}/concentration.',
   params: MineralParamsSchema,
   args: YearAndStageQuerySchema,
   output: MineralConcentrationSchema,
@@ -93,7 +93,7 @@ const concentrationTool = defineTool({
         : `${body.mineral}: no chokepoint stage (${chokepoint.reason}).`;
     const stages = body.stages.map((block) =>
       block.status === 'ok'
-        ? `${block.stage} ${whenOf(block)}: HHI ${block.hhi} (${label(block.bands.doj2023)}), top ${block.top.name} ${block.top.share} %, sources ${block.inputs.sourceIds.join(', ')}`
+        ? `${block.stage} ${whenOf(block)}${block.projection ? ` (projection, ${block.scenario})` : ''}: HHI ${block.hhi} (${label(block.bands.doj2023)}), top ${block.top.name} ${block.top.share} %, sources ${block.inputs.sourceIds.join(', ')}`
         : `${block.stage}: insufficient data (${block.reason})`,
     );
     return `${head} ${stages.join('; ')}. Method: ${body.stages[0]?.method.href ?? '/v1/methods/hhi'}.`;

@@ -87,6 +87,10 @@ export const ConcentrationBlockSchema = z
       basis: z.string(),
       basisLabel: z.string(),
       edition: z.string().describe('The edition whose figures answered (see GET /v1/editions)'),
+      projection: z
+        .boolean()
+        .describe('True for a projected year (e.g. `?year=2030`): a scenario’s figures, not an observation; never part of “latest”, histories or rankings'),
+      scenario: z.string().nullable().describe('The scenario a projection belongs to (e.g. "IEA GCMO 2026 base case"); null for observed figures'),
       status: z.literal('ok'),
       hhi: z.number().describe('Σ share² over named producers, 0–10,000'),
       hhiUpperBound: z.number().describe('HHI + unallocatedShare², as if the remainder were one producer'),
@@ -128,6 +132,8 @@ export const ConcentrationBlockSchema = z
       basis: z.string().optional(),
       basisLabel: z.string().optional(),
       edition: z.string().optional(),
+      projection: z.boolean().optional(),
+      scenario: z.string().nullable().optional(),
       status: z.literal('insufficient_data'),
       reason: z.string(),
       method: MethodLinkSchema,

@@ -22,8 +22,9 @@ type CsvRow = { mineral: string; stage: string; country: string; year: string; b
 
 /**
  * data/production.csv, the committed rows the in-memory database is seeded from, as the view pinned to MCS 2025
- * takes them: the counts below (806 rows, 9 pages of 100) are that edition's, so the URLs that check them ask for
- * `edition=usgs-mcs-2025`. Within one view a figure's key without the edition is unique.
+ * takes them: the counts below (886 rows, 9 pages of 100) are that edition's, so the URLs that check them ask for
+ * `edition=usgs-mcs-2025`. The view keeps other families' newest editions, so the 80 IEA GCMO 2026 refining rows
+ * (5 minerals × 2021 and 2025: 2 × (8 + 9 + 8 + 8 + 7)) count too: 806 + 80 = 886. Within one view a figure's key without the edition is unique.
  */
 const committed = viewRows('production.csv', 'usgs-mcs-2025') as CsvRow[];
 const keyOf = (row: { mineral: string; stage: string; country: string; year: number | string; basis: string }) =>
@@ -100,7 +101,7 @@ describe('paging through GET /v1/production', () => {
   });
 
   it('the whole collection fits in one page of 1,000 and matches data/production.csv (MCS 2025 view)', () => {
-    expect(committed.length).toBe(806);
+    expect(committed.length).toBe(886);
     expect(everything).toHaveLength(committed.length);
     expect(new Set(everything.map(keyOf))).toEqual(committedKeys);
   });
@@ -108,7 +109,7 @@ describe('paging through GET /v1/production', () => {
   it('following `next` returns every row exactly once, in the same stable order, with a constant total', async () => {
     const pages = await walkByCursor('/v1/production?limit=100&edition=usgs-mcs-2025');
     expect(pages).toHaveLength(Math.ceil(committed.length / 100));
-    expect(pages.map((page) => page.data.length)).toEqual([100, 100, 100, 100, 100, 100, 100, 100, 6]);
+    expect(pages.map((page) => page.data.length)).toEqual([100, 100, 100, 100, 100, 100, 100, 100, 86]);
     expect(new Set(pages.map((page) => page.total))).toEqual(new Set([committed.length]));
     const keys = pages.flatMap((page) => page.data.map(keyOf));
     expect(keys).toHaveLength(committed.length);
@@ -149,7 +150,7 @@ describe('limit', () => {
     const response = await get('/v1/production?edition=usgs-mcs-2025');
     const page = response.json() as Page;
     expect(page.data).toHaveLength(100);
-    expect(page.total).toBe(806);
+    expect(page.total).toBe(886);
     expect(page.next).not.toBeNull();
     expect(nextLink(response)).toMatch(/^\/v1\/production\?edition=usgs-mcs-2025&cursor=/);
   });
@@ -158,7 +159,7 @@ describe('limit', () => {
     expect(((await get('/v1/production?limit=1')).json() as Page).data).toHaveLength(1);
     const response = await get('/v1/production?limit=1000&edition=usgs-mcs-2025');
     expect(response.statusCode).toBe(200);
-    expect((response.json() as Page).data).toHaveLength(806);
+    expect((response.json() as Page).data).toHaveLength(886);
     expect(response.headers.link).toBeUndefined();
   });
 

@@ -39,6 +39,13 @@ export const TOOL_CASES: ToolCase[] = [
     http: { method: 'GET', url: '/v1/minerals/antimony/concentration?year=2024&stage=mining&edition=usgs-mcs-2025' },
     quotes: (body) => [body.stages[0].hhi, body.stages[0].edition],
   },
+  // A projected year: the tool gives the HTTP body and its summary says it is a projection, with the scenario.
+  {
+    tool: 'get_mineral_concentration',
+    args: { mineral: 'cobalt', year: 2030, stage: 'refining' },
+    http: { method: 'GET', url: '/v1/minerals/cobalt/concentration?year=2030&stage=refining' },
+    quotes: (body) => [body.stages[0].top.share, 'projection', body.stages[0].scenario],
+  },
   {
     tool: 'get_mineral_concentration',
     args: { mineral: 'antimony', year: 2023, stage: 'mining' },

@@ -14,6 +14,8 @@ const TUNGSTEN_BLOCK = {
   basis: 'w-contained',
   basisLabel: 'contained tungsten',
   edition: 'usgs-mcs-2025',
+  projection: false,
+  scenario: null,
   status: 'ok' as const,
   hhi: 6879.8,
   hhiUpperBound: 6881.6,
@@ -160,6 +162,36 @@ const HistorySchema = z
         InsufficientDataSchema.extend({ stage: z.string() }),
       ]),
     ),
+    projections: z
+      .array(
+        z.union([
+          z.object({
+            stage: z.string(),
+            year: z.number().int(),
+            projection: z.literal(true),
+            scenario: z.string().describe('e.g. "IEA GCMO 2026 base case"'),
+            status: z.literal('ok'),
+            basis: z.string(),
+            edition: z.string(),
+            hhi: z.number(),
+            cr1: z.number(),
+            topCountry: z.string(),
+            topShare: z.number(),
+            worldTonnes: z.number().nullable(),
+            sourceIds: z.array(z.string()),
+          }),
+          z.object({
+            stage: z.string(),
+            year: z.number().int(),
+            projection: z.literal(true),
+            scenario: z.string(),
+            status: z.literal('insufficient_data'),
+            reason: z.string(),
+          }),
+        ]),
+      )
+      .optional()
+      .describe('Only with `?projections=true`: projected years (scenario figures, not observations), per stage and year, kept apart from the observed `series`'),
   })
   .meta({ id: 'ConcentrationHistory', example: {
               mineral: 'antimony',
@@ -271,7 +303,8 @@ export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['scores'],
         summary: 'Concentration per stage (HHI, CR1/CR3, bands, governance-weighted HHI) and the chokepoint stage',
         description:
-          'One block per stage: the latest year with data unless `year` is given. A stage without data is reported as insufficient_data, never as zero. Each block carries its inputs (shares, world total, source ids) and method.',
+          'One block per stage: the latest year with data unless `year` is given. A stage without data is reported as insufficient_data, never as zero. Each block carries its inputs (shares, world total, source ids) and method. ' +
+          'A `year` with no observed figures but a projection (e.g. `year=2030` for IEA refining) answers from the projection, flagged `projection: true` with its `scenario`; projections never answer by default and are not ranked in `chokepoint`.',
         params: MineralParamsSchema,
         querystring: YearAndStageQuerySchema.extend({
           asOf: AsOfQuerySchema.describe('With a date (YYYY-MM-DD), each scored stage also carries `exportControls`: its share of supply under export controls in force that day'),
@@ -315,16 +348,26 @@ export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getConcentrationHistory',
         tags: ['scores'],
         summary: 'HHI, CR1 and top country per year, per stage',
+        description:
+          'The observed series per stage. With `projections=true`, projected years (e.g. the IEA GCMO 2026 base case for 2030 and 2040) follow in a separate `projections` list, each flagged with its scenario; they never enter `series`. The CSV carries the observed series only.',
         params: MineralParamsSchema,
         querystring: z.object({
-          ...FormatQuery, ...EditionQuery, stage: StageIdSchema.optional() }),
+          ...FormatQuery,
+          ...EditionQuery,
+          stage: StageIdSchema.optional(),
+          projections: z
+            .enum(['true', 'false'])
+            .optional()
+            .describe('`true` adds the projected years in a separate `projections` list (default: observed years only)'),
+        }),
         response: {
           200: HistorySchema,
           ...READ_ERRORS,
         },
       },
     },
-    async (request) => concentrationHistory(request.snapshot, request.params.mineral, request.query),
+    async (request) =>
+      concentrationHistory(request.snapshot, request.params.mineral, { stage: request.query.stage, projections: request.query.projections === 'true' }),
   );
   app.get(
     '/v1/concentration',

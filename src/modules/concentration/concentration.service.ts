@@ -1,5 +1,5 @@
 import { memoize } from '../../dataset/memo.js';
-import { mineralStageKey, type DatasetSnapshot } from '../../dataset/snapshot.js';
+import { mineralStageKey, type DatasetSnapshot, type ProjectionSupply } from '../../dataset/snapshot.js';
 import { yearRank, type StageYearSupply } from '../../domain/supply.js';
 import { round } from '../../lib/round.js';
 import { concentrationOf, governanceWeightedHhi, hhiRangeOf, methodRef, type ConcentrationOk, type MethodRef } from '../../scoring/index.js';
@@ -24,12 +24,23 @@ export function concentrationResultOf(supply: StageYearSupply) {
   });
 }
 
+/** The scenario of a projected supply; null for observed figures. */
+function scenarioOf(supply: StageYearSupply | ProjectionSupply): string | null {
+  return 'scenario' in supply ? supply.scenario : null;
+}
+
+/** Memo key of one supply picture: a projected year never shares a key with an observed one. */
+function supplyKey(supply: StageYearSupply | ProjectionSupply): string {
+  const scenario = scenarioOf(supply);
+  return `${supply.mineral}|${supply.stage}|${supply.year}|${supply.basis}${scenario === null ? '' : `|projection|${scenario}`}`;
+}
+
 /**
  * The unrounded core result for one stage-year. Scores built on top of a stage (bloc HHI, dependency index,
  * exposure, dominance) compute from this, never from the rounded presentation block.
  */
-export function concentrationCore(snapshot: DatasetSnapshot, supply: StageYearSupply) {
-  return memoize(snapshot, `core|${supply.mineral}|${supply.stage}|${supply.year}|${supply.basis}`, () => concentrationResultOf(supply));
+export function concentrationCore(snapshot: DatasetSnapshot, supply: StageYearSupply | ProjectionSupply) {
+  return memoize(snapshot, `core|${supplyKey(supply)}`, () => concentrationResultOf(supply));
 }
 
 /** The WGI years behind a governance-weighted score (kept beside `wgi` for existing clients). */
@@ -56,9 +67,13 @@ function governanceBlock(snapshot: DatasetSnapshot, result: ConcentrationOk) {
   };
 }
 
-/** One stage-year's concentration, explained: the shares, world total and sources it used. */
-export function concentrationBlock(snapshot: DatasetSnapshot, supply: StageYearSupply) {
-  return memoize(snapshot, `block|${supply.mineral}|${supply.stage}|${supply.year}|${supply.basis}`, () => {
+/**
+ * One stage-year's concentration, explained: the shares, world total and sources it used. A projected supply
+ * (see projectionFor) answers the same way, flagged `projection: true` with its scenario.
+ */
+export function concentrationBlock(snapshot: DatasetSnapshot, supply: StageYearSupply | ProjectionSupply) {
+  return memoize(snapshot, `block|${supplyKey(supply)}`, () => {
+    const scenario = scenarioOf(supply);
     const base = {
       stage: supply.stage,
       year: supply.year,
@@ -67,6 +82,8 @@ export function concentrationBlock(snapshot: DatasetSnapshot, supply: StageYearS
       basis: supply.basis,
       basisLabel: snapshot.basisById.get(supply.basis)?.label ?? supply.basis,
       edition: supply.edition,
+      projection: scenario !== null,
+      scenario,
     };
     const result = concentrationCore(snapshot, supply);
     if (result.status !== 'ok') {
@@ -136,16 +153,30 @@ export function supplyFor(snapshot: DatasetSnapshot, mineral: string, stage: str
   return candidates.reduce<StageYearSupply | undefined>((latest, s) => (!latest || yearRank(s) > yearRank(latest) ? s : latest), undefined);
 }
 
+/**
+ * The projected supply of one (mineral, stage, year), if any: only ever asked for with an explicit year, and only
+ * where no observed figures exist for it. Several scenarios: the first by name (today there is one).
+ */
+export function projectionFor(snapshot: DatasetSnapshot, mineral: string, stage: string, year: number): ProjectionSupply | undefined {
+  const candidates = (snapshot.projectionSupplies.get(mineralStageKey(mineral, stage)) ?? []).filter((supply) => supply.year === year);
+  return candidates.sort((a, b) => (a.scenario < b.scenario ? -1 : a.scenario > b.scenario ? 1 : 0))[0];
+}
+
 function insufficient(stage: string, reason: string) {
   return { stage, status: 'insufficient_data' as const, reason, method: methodLink(methodRef('hhi')) };
 }
 
-/** Every stage of one mineral (or one stage), latest year with data unless a year is given. */
+/**
+ * Every stage of one mineral (or one stage), latest year with data unless a year is given. A given year with no
+ * observed figures answers from projections where there are some (flagged); "latest" never does.
+ */
 function stageBlocks(snapshot: DatasetSnapshot, mineral: string, filters: { year?: number | undefined; stage?: string | undefined }) {
   return snapshot.stages
     .filter((stage) => filters.stage === undefined || stage.id === filters.stage)
     .map((stage) => {
-      const supply = supplyFor(snapshot, mineral, stage.id, filters.year);
+      const supply =
+        supplyFor(snapshot, mineral, stage.id, filters.year) ??
+        (filters.year === undefined ? undefined : projectionFor(snapshot, mineral, stage.id, filters.year));
       if (supply) return concentrationBlock(snapshot, supply);
       const reason =
         filters.year === undefined
@@ -175,12 +206,22 @@ export function comparabilityOf(snapshot: DatasetSnapshot, blocks: readonly OkBl
     : { comparable: false, reason: `Compared on HHI, but ${reasons.join(', and ')}: the shares are not shares of the same thing.` };
 }
 
-/** The chokepoint: the stage whose supply is most concentrated (on the HHI's lower bound, the named producers). */
+/**
+ * The chokepoint: the stage whose supply is most concentrated (on the HHI's lower bound, the named producers).
+ * Observed figures only: a projected stage is shown but never ranked against the others.
+ */
 function chokepointOf(snapshot: DatasetSnapshot, blocks: readonly (ConcentrationBlock | ReturnType<typeof insufficient>)[]) {
-  const scored = blocks.filter((block): block is OkBlock => block.status === 'ok');
+  const ok = blocks.filter((block): block is OkBlock => block.status === 'ok');
+  const scored = ok.filter((block) => !block.projection);
   const worst = scored.reduce<OkBlock | undefined>((max, block) => (!max || block.hhi > max.hhi ? block : max), undefined);
   const method = methodLink(methodRef('chokepoint'));
-  if (!worst) return { status: 'insufficient_data' as const, stage: null, reason: 'no stage has enough data to score', method };
+  if (!worst) {
+    const reason =
+      ok.length > 0
+        ? 'no stage has observed figures to score: projections are shown per stage but not ranked'
+        : 'no stage has enough data to score';
+    return { status: 'insufficient_data' as const, stage: null, reason, method };
+  }
   return {
     status: 'ok' as const,
     stage: worst.stage,
@@ -218,10 +259,33 @@ export function mineralConcentration(
   });
 }
 
-export function concentrationHistory(snapshot: DatasetSnapshot, mineral: string, filters: { stage?: string | undefined }) {
+/** One projected point of a history: kept in its own list, never inside an observed series. */
+function projectionPoint(snapshot: DatasetSnapshot, supply: ProjectionSupply) {
+  const block = concentrationBlock(snapshot, supply);
+  const base = { stage: supply.stage, year: supply.year as number, projection: true as const, scenario: supply.scenario };
+  if (!isOk(block)) return { ...base, status: block.status, reason: block.reason };
+  return {
+    ...base,
+    status: block.status,
+    basis: block.basis,
+    edition: block.edition,
+    hhi: block.hhi,
+    cr1: block.cr1,
+    topCountry: block.top.country,
+    topShare: block.top.share,
+    worldTonnes: block.inputs.worldTonnes,
+    sourceIds: block.inputs.sourceIds,
+  };
+}
+
+export function concentrationHistory(
+  snapshot: DatasetSnapshot,
+  mineral: string,
+  filters: { stage?: string | undefined; projections?: boolean | undefined },
+) {
   requireMineral(snapshot, mineral);
-  const stages = snapshot.stages
-    .filter((stage) => filters.stage === undefined || stage.id === filters.stage)
+  const wanted = snapshot.stages.filter((stage) => filters.stage === undefined || stage.id === filters.stage);
+  const stages = wanted
     .map((stage) => {
       // A share table covers a reference period, not a year: it is no point of an annual series.
       const supplies = snapshot.supplies
@@ -246,7 +310,14 @@ export function concentrationHistory(snapshot: DatasetSnapshot, mineral: string,
       });
       return { stage: stage.id, status: 'ok' as const, series, method: methodLink(methodRef('hhi')) };
     });
-  return { mineral, stages };
+  if (!filters.projections) return { mineral, stages };
+  const projections = wanted.flatMap((stage) =>
+    [...(snapshot.projectionSupplies.get(mineralStageKey(mineral, stage.id)) ?? [])]
+      .filter((supply): supply is ProjectionSupply & { year: number } => supply.year !== null)
+      .sort((a, b) => a.year - b.year || (a.scenario < b.scenario ? -1 : a.scenario > b.scenario ? 1 : 0))
+      .map((supply) => projectionPoint(snapshot, supply)),
+  );
+  return { mineral, stages, projections };
 }
 
 /**

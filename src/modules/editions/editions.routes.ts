@@ -28,7 +28,7 @@ const EDITION_EXAMPLE = {
   newest: true,
   supersededBy: null,
   notes: null,
-  figures: { production: 900, capacity: 60, reserves: 200, importReliance: 80, importSources: 150, apparentConsumption: 70, prices: 100, salient: 400, governance: 0 },
+  figures: { production: 900, capacity: 60, reserves: 200, importReliance: 80, importSources: 150, apparentConsumption: 70, prices: 100, salient: 400, governance: 0, projections: 0 },
 };
 
 export const EditionSchema = z
@@ -40,7 +40,7 @@ export const EditionSchema = z
     doi: z.string().nullable(),
     url: z.string().nullable(),
     published: z.string().describe('Publication date: YYYY-MM-DD, YYYY-MM or YYYY as precisely as known'),
-    dataYears: z.string().describe('Years its figures cover, e.g. 2021-2025; empty when the source does not state them (see notes)'),
+    dataYears: z.string().describe('Years its figures cover: a range (2021-2025), a year, or a list ("2021, 2025"); empty when the source does not state them (see notes)'),
     newest: z.boolean().describe('The newest edition of its family: it answers by default for the series it reports'),
     supersededBy: z.string().nullable().describe('The newest edition of the family, when this one is older'),
     notes: z.string().nullable(),
@@ -55,6 +55,7 @@ export const EditionSchema = z
         prices: z.number().int(),
         salient: z.number().int(),
         governance: z.number().int().describe('WGI estimates (country, year, indicator)'),
+        projections: z.number().int().describe('Projected figures (a scenario’s tonnes for a future year), never counted as production'),
       })
       .describe('How many figures of each kind the edition holds'),
   })

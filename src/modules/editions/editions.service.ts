@@ -20,6 +20,7 @@ function figureCounts(snapshot: DatasetSnapshot, edition: string) {
     prices: count(all.prices),
     salient: count(all.salient),
     governance: count(all.governance),
+    projections: count(all.projections),
   };
 }
 

@@ -31,6 +31,7 @@ describe('GET /v1/editions', () => {
     const { status, body } = await getJson(app, '/v1/editions');
     expect(status).toBe(200);
     expect(body.data.map((edition: { id: string }) => edition.id)).toEqual([
+      'iea-gcmo-2026',
       'usgs-mcs-2026',
       'iea-cmde-2025',
       'usgs-mcs-2025',
@@ -43,7 +44,7 @@ describe('GET /v1/editions', () => {
       'eu-crm-2023',
       'usgs-mcs-2022',
     ]);
-    expect(body.data[0]).toMatchObject({
+    expect(body.data.find((edition: { id: string }) => edition.id === 'usgs-mcs-2026')).toMatchObject({
       id: 'usgs-mcs-2026',
       family: 'usgs-mcs',
       publisher: 'U.S. Geological Survey',
@@ -54,6 +55,17 @@ describe('GET /v1/editions', () => {
       supersededBy: null,
     });
     expect(body.data.find((edition: { id: string }) => edition.id === 'usgs-mcs-2025')).toMatchObject({ newest: false, supersededBy: 'usgs-mcs-2026' });
+    // The IEA Outlook 2026 (published 2026-07-16) supersedes the 2025 data explorer in the iea-supply family.
+    // observed refining 2021 and 2025: 2 × (Li 8 + Ni 9 + Co 8 + graphite 8 + REE 7 rows) = 80; projected 2030 and 2040: 80 likewise
+    expect(body.data[0]).toMatchObject({
+      id: 'iea-gcmo-2026',
+      family: 'iea-supply',
+      dataYears: '2021, 2025',
+      newest: true,
+      supersededBy: null,
+      figures: { production: 80, projections: 80, reserves: 0 },
+    });
+    expect(body.data.find((edition: { id: string }) => edition.id === 'iea-cmde-2025')).toMatchObject({ newest: false, supersededBy: 'iea-gcmo-2026' });
     // The WGI releases are their own family: the 2024 update supersedes the 2023 release.
     expect(body.data.find((edition: { id: string }) => edition.id === 'wb-wgi-2023')).toMatchObject({
       family: 'wb-wgi',

@@ -129,8 +129,8 @@ describe('POST /v1/scenarios/disruption: validation', () => {
     });
     expect(response.statusCode).toBe(200);
     const refining = (response.json() as any).results[0].stages.find((s: any) => s.stage === 'refining');
-    // 196,143 t × 0.5 of 250,150 t.
-    expect(refining).toMatchObject({ lostTonnes: 98_071.5, lossShare: 0.3921 }); // 0.39205
+    // Refining 2025 (IEA GCMO 2026, the latest year of cobalt): 180,000 t × 0.5 of 238,000 t.
+    expect(refining).toMatchObject({ year: 2025, lostTonnes: 90_000, lossShare: 0.3782 }); // 0.378151
   });
 });
 

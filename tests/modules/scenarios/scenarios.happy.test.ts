@@ -107,7 +107,8 @@ describe('POST /v1/scenarios/presets/china-antimony-ban (data/production.csv, an
 
 describe('reduction', () => {
   it('0 changes nothing', async () => {
-    const { status, body } = await scenario({ minerals: ['antimony', 'cobalt'], shocks: [{ countries: ['CHN'], reduction: 0 }] });
+    // 2024: under MCS 2025 cobalt's latest year would be 2025 (IEA refining), where MCS 2025 has no mining row.
+    const { status, body } = await scenario({ year: 2024, minerals: ['antimony', 'cobalt'], shocks: [{ countries: ['CHN'], reduction: 0 }] });
     expect(status).toBe(200);
     for (const result of body.results) {
       expect(result.bindingLoss).toBe(0);
@@ -144,22 +145,25 @@ describe('reduction', () => {
 
 describe('binding stage', () => {
   it('is refining for cobalt and graphite when China stops (refining is more concentrated than mining)', async () => {
-    const { status, body } = await preset('china-stops');
+    // 2025, the newest figures at both stages: MCS 2026 mining and IEA GCMO 2026 refining.
+    const { status, body } = await preset('china-stops', { edition: 'usgs-mcs-2026' });
     expect(status).toBe(200);
     const cobalt = resultFor(body, 'cobalt');
-    // Refining 2024 (IEA): CHN 196,143 of 250,150 t = 0.7841; mining has no Chinese row.
-    expect(cobalt).toMatchObject({ bindingStage: 'refining', bindingLoss: 0.7841 });
-    expect(stageOf(cobalt, 'mining').lossShare).toBe(0);
+    // Refining 2025 (IEA): CHN 180,000 of 238,000 t = 0.7563; mining (MCS 2026): CHN 2,000 of 310,000 t = 0.0065.
+    expect(cobalt).toMatchObject({ year: 2025, bindingStage: 'refining', bindingLoss: 0.7563 });
+    expect(stageOf(cobalt, 'mining').lossShare).toBe(0.0065);
     const graphite = resultFor(body, 'graphite');
-    // Refining: 1,794,824 / 1,875,252 = 0.9571; mining: 1,270,000 / 1,600,000 = 0.7938.
-    expect(graphite).toMatchObject({ bindingStage: 'refining', bindingLoss: 0.9571 });
-    expect(stageOf(graphite, 'mining').lossShare).toBe(0.7938);
+    // Refining (battery-grade): 2,139,000 / 2,266,000 = 0.9440; mining (natural): 1,400,000 / 1,800,000 = 0.7778.
+    expect(graphite).toMatchObject({ year: 2025, bindingStage: 'refining', bindingLoss: 0.944 });
+    expect(stageOf(graphite, 'mining').lossShare).toBe(0.7778);
     expect(stageOf(graphite, 'refining').hhiBefore).toBeGreaterThan(stageOf(graphite, 'mining').hhiBefore);
     expect(graphite.chokepointBefore.stage).toBe('refining');
   });
 
   it('flags a country shocked at another stage as alsoShocked among the alternatives', async () => {
+    // 2025 in the newest editions (MCS 2026 mining, IEA GCMO 2026 refining).
     const { body } = await scenario({
+      edition: 'usgs-mcs-2026',
       minerals: ['cobalt'],
       shocks: [
         { countries: ['CHN'], stages: ['refining'], reduction: 1 },
@@ -169,8 +173,9 @@ describe('binding stage', () => {
     const cobalt = resultFor(body, 'cobalt');
     expect(cobalt.bindingStage).toBe('refining');
     const byCountry = new Map(cobalt.alternatives.map((a: any) => [a.country, a]));
-    expect(byCountry.get('IDN')).toMatchObject({ alsoShocked: true, tonnes: 2874 });
-    expect(byCountry.get('FIN')).toMatchObject({ alsoShocked: false, tonnes: 20_120, share: 8.04 });
+    // Refining 2025 alternatives: Indonesia 6,000 t (shocked at mining), Finland 20,000 of 238,000 t = 8.40 %.
+    expect(byCountry.get('IDN')).toMatchObject({ alsoShocked: true, tonnes: 6000 });
+    expect(byCountry.get('FIN')).toMatchObject({ alsoShocked: false, tonnes: 20_000, share: 8.4 });
     expect(byCountry.has('CHN')).toBe(false);
   });
 });

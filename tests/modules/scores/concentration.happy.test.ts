@@ -226,19 +226,22 @@ describe('governance-weighted HHI (tungsten mining 2024)', () => {
 });
 
 describe('chokepoints of the card minerals', () => {
-  // Chokepoint = stage with the highest HHI. Expected, from the CSV rows (latest year 2024 everywhere):
-  //   antimony    mining   4,099.6  (only stage; CHN 60,000 / 100,000 = 60 %)
-  //   rare-earths refining 8,353.2  (IEA magnet REEs, CHN 73,757 / 80,805 = 91.28 %) vs mining 5,023.8
-  //   antimony    smelting (EU CRM 2023 shares, CHN 51.8 %) is below mining's 4,099.6
+  // Chokepoint = stage with the highest HHI, each stage at its latest figures under MCS 2025 (IEA refining is another
+  // family, so it answers 2025 from the IEA GCMO 2026; EU CRM 2023 share tables where no annual tonnes exist):
+  //   antimony    mining   4,099.6  (CHN 60,000 / 100,000 = 60 %, 2024); smelting (EU CRM 2023 shares, CHN 51.8 %) is below
+  //   rare-earths refining 7,167.0  (IEA magnet REEs 2025: (75² + 5² + 5² + 1² + 1²) / 89² = 5,677 / 7,921; CHN 84.27 %)
+  //                                 vs mining 5,023.8 (REO, 2024)
   //   tungsten    refining 7,372.5  (APT, EU CRM 2023 shares, CHN 85.6 %) vs mining 6,879.8 (CHN 82.72 %, 2024)
-  //   cobalt      refining 6,219.8  (CHN 196,143 / 250,150 = 78.41 %) vs mining 5,867.3 (COD 75.86 %)
-  //   lithium     refining 5,380.8  (CHN 169,678 / 241,612 = 70.23 %) vs mining 2,215.3 (AUS 36.67 %)
+  //   cobalt      mining   5,867.3  (COD 75.86 %, 2024) now leads refining 2025: (180² + 20² + 6² + 6² + 6² + 3²) / 238²
+  //                                 = 32,917 / 56,644 = 5,811.2 (CHN 75.63 %; the 2024 explorer gave 6,219.8)
+  //   lithium     refining 5,722.3  (2025: (235² + 52² + 16² + 6² + 3² + 1²) / 319² = 58,231 / 101,761; CHN 73.67 %)
+  //                                 vs mining 2,215.3 (AUS 36.67 %, 2024)
   const cases = [
     { mineral: 'antimony', stage: 'mining', year: 2024, other: 'refining', top: 'CHN', hhi: 4099.6 },
-    { mineral: 'rare-earths', stage: 'refining', year: 2024, other: 'mining', top: 'CHN', hhi: 8353.2 },
+    { mineral: 'rare-earths', stage: 'refining', year: 2025, other: 'mining', top: 'CHN', hhi: 7167 },
     { mineral: 'tungsten', stage: 'refining', year: null, other: 'mining', top: 'CHN', hhi: 7372.5 },
-    { mineral: 'cobalt', stage: 'refining', year: 2024, other: 'mining', top: 'CHN', hhi: 6219.8 },
-    { mineral: 'lithium', stage: 'refining', year: 2024, other: 'mining', top: 'CHN', hhi: 5380.8 },
+    { mineral: 'cobalt', stage: 'mining', year: 2024, other: 'refining', top: 'COD', hhi: 5867.3 },
+    { mineral: 'lithium', stage: 'refining', year: 2025, other: 'mining', top: 'CHN', hhi: 5722.3 },
   ] as const;
 
   for (const c of cases) {
@@ -264,7 +267,7 @@ describe('chokepoints of the card minerals', () => {
       const mining = stageReference(mineral, 'mining', 2024);
       const refining = stageReference(mineral, 'refining', 2024);
       expect(refining.hhi).toBeGreaterThan(mining.hhi);
-      const { body } = await getJson(app, `/v1/minerals/${mineral}/concentration?edition=usgs-mcs-2025`);
+      const { body } = await getJson(app, `/v1/minerals/${mineral}/concentration?edition=usgs-mcs-2025&year=2024`);
       expect(body.chokepoint.stage).toBe('refining');
       expect(body.chokepoint.hhi).toBe(round(refining.hhi, 1));
       expect(stageOf(body, 'mining').hhi).toBe(round(mining.hhi, 1));
@@ -408,11 +411,11 @@ describe('GET /v1/countries/{iso3}/dominance', () => {
     expect(body.minShare).toBe(90);
     expect(body.data.length).toBeGreaterThan(0);
     expect(body.data.every((r: any) => r.share >= 90)).toBe(true);
-    // gallium refining 98.68, graphite refining 95.71, rare-earths refining 91.28
-    expect(body.data.map((r: any) => [r.mineral, r.stage, r.share])).toEqual([
-      ['gallium', 'refining', 98.68],
-      ['graphite', 'refining', 95.71],
-      ['rare-earths', 'refining', 91.28],
+    // gallium refining 2024 (MCS 2025) 750 / 760 = 98.68; graphite refining 2025 (IEA GCMO 2026) 2,139 / 2,266 kt = 94.40.
+    // Rare-earth refining 2025 is 75 / 89 kt = 84.27, below 90 (it was 91.28 in the 2024 data explorer).
+    expect(body.data.map((r: any) => [r.mineral, r.stage, r.year, r.share])).toEqual([
+      ['gallium', 'refining', 2024, 98.68],
+      ['graphite', 'refining', 2025, 94.4],
     ]);
   });
 
@@ -426,8 +429,10 @@ describe('GET /v1/countries/{iso3}/dominance', () => {
   it('ranks China second where it is not the largest producer (nickel refining: Indonesia first)', async () => {
     const { body } = await getJson(app, '/v1/countries/CHN/dominance?edition=usgs-mcs-2025');
     const nickel = body.data.find((r: any) => r.mineral === 'nickel' && r.stage === 'refining');
-    const ref = stageReference('nickel', 'refining', 2024);
+    const ref = stageReference('nickel', 'refining', 2025);
     expect(ref.producers[0]!.country).toBe('IDN');
-    expect(nickel).toMatchObject({ rank: 2, share: round(shareOf(ref, 'CHN'), 2) });
+    // 2025 (IEA GCMO 2026): Indonesia 1,681 kt, China 1,160 of 3,729 kt = 31.11 %
+    expect(nickel).toMatchObject({ year: 2025, rank: 2, share: round(shareOf(ref, 'CHN'), 2) });
+    expect(nickel.share).toBe(31.11);
   });
 });

@@ -179,10 +179,11 @@ describe('GET /v1/dependency/USA/on/CHN', () => {
       const ref = stageReferenceAt(row.mineral, row.upstream.stage, row.stageShares.find((s: { stage: string }) => s.stage === row.upstream.stage).year);
       expect(row.upstream.exposure).toBe(round(shareOf(ref, 'CHN') / 100, 4));
     }
-    // tungsten: APT shares, China 85.6 % (above mining's 67,000 / 81,000 = 0.8272); cobalt: refining 196,143 / 250,150
-    // = 0.7841 (China is not a named cobalt miner)
+    // tungsten: APT shares, China 85.6 % (above mining's 67,000 / 81,000 = 0.8272); cobalt: refining 2025 (IEA GCMO
+    // 2026, another family than MCS 2025, so its newest year answers) 180,000 / 238,000 = 0.7563 (China is not a named
+    // cobalt miner in MCS 2025)
     expect(body.data.find((r) => r.mineral === 'tungsten')).toMatchObject({ upstream: { stage: 'refining', exposure: 0.856 }, drivenBy: 'upstream' });
-    expect(body.data.find((r) => r.mineral === 'cobalt')).toMatchObject({ upstream: { stage: 'refining', exposure: 0.7841 } });
+    expect(body.data.find((r) => r.mineral === 'cobalt')).toMatchObject({ upstream: { stage: 'refining', exposure: 0.7563 } });
   });
 
   it('rows are sorted by effective exposure, largest first, and every fraction is within 0–1', () => {
@@ -205,13 +206,14 @@ describe('GET /v1/dependency/USA/on/CHN', () => {
     expect(body.data[0]).toMatchObject({ mineral: 'gallium', effectiveExposure: 0.9868 });
   });
 
-  it('rare earths: direct 0.80 × 0.70 = 0.56 against upstream refining 0.9128', () => {
+  // Upstream: IEA magnet rare-earth refining 2025 (GCMO 2026), China 75 of 89 kt = 0.8427 (2024 explorer: 0.9128).
+  it('rare earths: direct 0.80 × 0.70 = 0.56 against upstream refining 0.8427', () => {
     const rows = importSourceRows('USA', 'rare-earths', 'compounds and metals', '2020-23');
     expect(rows[0]).toMatchObject({ country: 'CHN', sharePct: 70 });
     expect(body.data.find((r) => r.mineral === 'rare-earths')).toMatchObject({
       direct: 0.56,
-      upstream: { stage: 'refining', exposure: 0.9128 },
-      effectiveExposure: 0.9128,
+      upstream: { stage: 'refining', exposure: 0.8427 },
+      effectiveExposure: 0.8427,
       drivenBy: 'upstream',
     });
   });
