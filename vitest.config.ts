@@ -20,8 +20,9 @@ export default defineConfig({
       exclude: ['src/web/**'],
       reporter: ['text-summary', 'json-summary', 'html'],
       reportsDirectory: 'coverage',
-      // Measured on 2026-12-02 and set a little below, so a change that drops coverage fails CI.
-      thresholds: { lines: 0, functions: 0, branches: 0, statements: 0 },
+      // Measured on Node 24 on 2026-12-02 (lines 94.9 %, functions 92.0 %, branches 85.6 %, statements 93.8 %) and
+      // set a little below, so a change that drops coverage noticeably fails CI.
+      thresholds: { lines: 93, functions: 90, branches: 84, statements: 92 },
     },
   },
 });
