@@ -4,7 +4,7 @@ import { PROJECT_ROOT, type Config } from './config.js';
 import { registerModules } from './modules/index.js';
 import database from './plugins/database.js';
 import errorHandler, { clientErrorHandler, frameworkErrors } from './plugins/error-handler.js';
-import httpEdge from './plugins/http-edge.js';
+import httpEdge, { compression } from './plugins/http-edge.js';
 import httpPagination from './plugins/http-pagination.js';
 import metrics from './plugins/metrics.js';
 import openapi from './plugins/openapi.js';
@@ -88,6 +88,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(errorHandler);
   await app.register(openapi);
   await app.register(metrics);
+  await app.register(compression);
   await app.register(httpPagination, { cursorSecret: config.cursorSecret });
   await registerModules(app, config);
   // The analyst workbench at `/`: a page built from src/web that calls the API above like any other client.

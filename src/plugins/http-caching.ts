@@ -186,6 +186,21 @@ export function createCaching(app: FastifyInstance) {
     return etag;
   };
 
+  // Today's UTC day, formatted once per day rather than once per request.
+  let day = '';
+  let dayFrom = 0;
+  let dayTo = -1;
+  const today = (): string => {
+    const now = app.now();
+    const time = now.getTime();
+    if (time < dayFrom || time >= dayTo) {
+      day = utcDay(now);
+      dayFrom = Date.parse(`${day}T00:00:00Z`);
+      dayTo = dayFrom + 86_400_000;
+    }
+    return day;
+  };
+
   /**
    * The ETag of a GET or HEAD (onRequest), and the 304 when `If-None-Match` matches it: true when answered.
    * May throw (the snapshot could not be read).
@@ -195,7 +210,7 @@ export function createCaching(app: FastifyInstance) {
     const version = request.snapshot.version;
     // Today's date is part of every representation: answers that default to "as of today" (export controls) change
     // at midnight UTC without a new dataset version, so their ETags and cached bodies must change with the day.
-    const representation = `${request.url}\n${request.representation}\n${request.headers['accept-encoding'] ?? ''}\n${utcDay(app.now())}`;
+    const representation = `${request.url}\n${request.representation}\n${request.headers['accept-encoding'] ?? ''}\n${today()}`;
     request.etag = etagOf(version, representation);
     const ifNoneMatch = request.headers['if-none-match'];
     if (ifNoneMatch && matches(ifNoneMatch, request.etag)) {

@@ -90,7 +90,7 @@ function createCors(origins: Config['corsOrigins']) {
 /**
  * The edge every reply crosses, routes, 404s, 405s and the shutdown 503 alike: one onRequest hook that, in this order,
  * echoes the request id, sets the security headers and the CORS headers, refuses requests once the server is closing,
- * and answers CORS preflights. Compression is @fastify/compress (its onSend, added per route, runs last). The API's
+ * and answers CORS preflights. Compression is `compression` below (its onSend, added per route, runs last). The API's
  * own needs are compiled per route by apiEdge below, inside the /v1 context.
  */
 async function edge(app: FastifyInstance, config: Pick<Config, 'rateLimit' | 'corsOrigins'>): Promise<void> {
@@ -127,7 +127,6 @@ async function edge(app: FastifyInstance, config: Pick<Config, 'rateLimit' | 'co
 
   await app.register(accepts);
   app.decorateRequest('representation', 'json');
-  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
 
   let limits: EdgeShared['limits'] = null;
   if (config.rateLimit.max > 0) {
@@ -156,6 +155,17 @@ async function edge(app: FastifyInstance, config: Pick<Config, 'rateLimit' | 'co
 }
 
 export default fp(edge, { name: 'http-edge', dependencies: ['database'] });
+
+/**
+ * Response compression (@fastify/compress adds its onSend to each route registered after it, so it runs after the
+ * edge's own onSend). Registered by the app after the docs and metrics routes, which stay uncompressed as before.
+ */
+export const compression = fp(
+  async (app: FastifyInstance) => {
+    await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
+  },
+  { name: 'http-compression' },
+);
 
 /** Puts a hook first among a route's own hooks of that kind (before e.g. authentication or compression). */
 function prepend<T>(existing: T | T[] | undefined, hook: T): T[] {

@@ -70,6 +70,18 @@ describe('the same edge headers on every reply', () => {
   });
 });
 
+describe('compression covers the routes it covered before', () => {
+  it('the API is compressed; the spec and the metrics are sent as they are', async () => {
+    const headers = { 'accept-encoding': 'gzip' };
+    expect((await app.inject({ url: '/v1/production?limit=1000', headers })).headers['content-encoding']).toBe('gzip');
+    for (const url of ['/openapi.json', '/metrics']) {
+      const response = await app.inject({ url, headers });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers['content-encoding'], url).toBeUndefined();
+    }
+  });
+});
+
 describe('the shutdown 503', () => {
   it('carries the request id, security and CORS headers', async () => {
     const server = await buildTestApp();
