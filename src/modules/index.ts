@@ -19,7 +19,7 @@ import { supplyRiskRoutes } from './supply-risk/supply-risk.routes.js';
 import { tradeRoutes } from './trade/trade.routes.js';
 import { writesRoutes } from './writes/writes.routes.js';
 import { mcpRoutes } from '../mcp/mcp.routes.js';
-import { apiEdge } from '../plugins/http-edge.js';
+import { apiEdge, limitedNotFound } from '../plugins/http-edge.js';
 
 /**
  * The operational routes (/health, /ready) on the app itself; the API in one encapsulated context whose edge
@@ -49,6 +49,9 @@ export async function registerModules(app: FastifyInstance, config: Config): Pro
     await v1.register(methodsRoutes);
     await v1.register(writesRoutes, { apiKeys: config.apiKeys });
   });
+  // Unmatched paths under /v1 and /mcp: the app's 404/405, rate-limited like the routes there.
+  await app.register(limitedNotFound, { prefix: '/v1' });
+  await app.register(limitedNotFound, { prefix: '/mcp' });
   // The same read questions as MCP tools for AI assistants (Streamable HTTP); `npm run mcp` serves them over stdio.
   await app.register(async function mcp(context) {
     await context.register(apiEdge, { kind: 'mcp' });

@@ -267,3 +267,18 @@ function deprecationHeaders(reply: FastifyReply, deprecation: NonNullable<RouteO
 
 /** Not encapsulated on its own (fastify-plugin): its onRoute hook belongs to the context that registers it. */
 export const apiEdge = fp(routeEdge, { dependencies: ['http-edge'] });
+
+/**
+ * 404s and 405s under a prefix the API or MCP serves (`/v1`, `/mcp`): the app's not-found answer, counted against the
+ * same read budget as the routes there (probing unknown API paths is not a way round the limit). Registered with that
+ * prefix, so Fastify picks it for unmatched paths under it; it holds no routes, and its hook tests no URL.
+ */
+export async function limitedNotFound(app: FastifyInstance): Promise<void> {
+  const limit = app.edge.limits?.read;
+  if (limit !== undefined) {
+    app.addHook('onRequest', function limitUnmatched(request, reply, done: Done) {
+      limit(request, reply).then(() => done(), done);
+    });
+  }
+  app.setNotFoundHandler(app.answerNotFound);
+}
