@@ -51,7 +51,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     // genReqId reads x-request-id itself so a caller's id is validated before it reaches logs and headers.
     requestIdHeader: false,
     genReqId: requestIdFor,
-    // Requests that arrive while closing get a problem+json 503 from the closing plugin, not Fastify's plain one.
+    // Requests that arrive while closing get a problem+json 503 from the edge (http-edge), not Fastify's plain one.
     return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true },
     // Size and time limits: a body over the limit is a 413, headers over it a 431, a client that takes longer
