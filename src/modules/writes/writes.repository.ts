@@ -1,5 +1,5 @@
 import type { RunResult } from 'better-sqlite3';
-import { and, asc, eq, gt, max, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, max, sql } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.js';
 import * as schema from '../../db/schema.js';
@@ -37,6 +37,23 @@ export interface ReferenceData {
   groups: string[];
 }
 
+/** A production series: every country and edition of one mineral, stage, year and basis. */
+export interface ProductionSeries {
+  mineral: string;
+  stage: string;
+  year: number;
+  basis: string;
+}
+
+/** The ids a batch of production rows points at, to look up instead of reading whole tables. */
+export interface ReferencedIds {
+  stages: readonly string[];
+  minerals: readonly string[];
+  bases: readonly string[];
+  countries: readonly string[];
+  sources: readonly string[];
+}
+
 const INSERT_BATCH = 500;
 
 export function queries(handle: Handle) {
@@ -49,6 +66,25 @@ export function queries(handle: Handle) {
   return {
     /** Every production row, oldest first. */
     productionRows: (): ProductionRecord[] => handle.select().from(production).orderBy(asc(production.id)).all(),
+
+    /** The stored rows of these series (all countries and editions), oldest first: what a write to them can affect. */
+    productionInSeries(series: readonly ProductionSeries[]): ProductionRecord[] {
+      const rows = series.flatMap((one) =>
+        handle
+          .select()
+          .from(production)
+          .where(
+            and(
+              eq(production.mineralId, one.mineral),
+              eq(production.stageId, one.stage),
+              eq(production.year, one.year),
+              eq(production.basisId, one.basis),
+            ),
+          )
+          .all(),
+      );
+      return rows.sort((a, b) => a.id - b.id);
+    },
 
     findProduction: (key: ProductionKey): ProductionRecord | null =>
       handle
@@ -109,6 +145,28 @@ export function queries(handle: Handle) {
         sources: ids(handle.select({ id: sources.id }).from(sources).all()),
         editions: handle.select({ id: editions.id, family: editions.family, published: editions.published }).from(editions).all(),
         groups: ids(handle.select({ id: groups.id }).from(groups).all()),
+      };
+    },
+
+    /**
+     * Like referenceData, but only the given ids that exist (and every edition, a small table): enough to check
+     * a batch's references without reading the sources or countries tables whole.
+     */
+    referenceDataAmong(ids: ReferencedIds): ReferenceData {
+      const among = <T>(values: readonly string[], read: (values: string[]) => T[]): T[] => (values.length === 0 ? [] : read([...new Set(values)]));
+      const idsOf = (rows: { id: string }[]) => rows.map((row) => row.id);
+      return {
+        stages: among(ids.stages, (values) => idsOf(handle.select({ id: stages.id }).from(stages).where(inArray(stages.id, values)).all())),
+        minerals: among(ids.minerals, (values) => idsOf(handle.select({ id: minerals.id }).from(minerals).where(inArray(minerals.id, values)).all())),
+        bases: among(ids.bases, (values) =>
+          handle.select({ id: bases.id, mineral: bases.mineralId, stage: bases.stageId }).from(bases).where(inArray(bases.id, values)).all(),
+        ),
+        countries: among(ids.countries, (values) =>
+          handle.select({ iso3: countries.iso3 }).from(countries).where(inArray(countries.iso3, values)).all().map((row) => row.iso3),
+        ),
+        sources: among(ids.sources, (values) => idsOf(handle.select({ id: sources.id }).from(sources).where(inArray(sources.id, values)).all())),
+        editions: handle.select({ id: editions.id, family: editions.family, published: editions.published }).from(editions).all(),
+        groups: [],
       };
     },
 

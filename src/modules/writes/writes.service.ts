@@ -8,6 +8,7 @@ import type {
   ChangeRecord,
   ProductionKey,
   ProductionRecord,
+  ProductionSeries,
   ReferenceData,
   SourceInsert,
   WritesRepository,
@@ -26,6 +27,12 @@ const SOURCE_SPEC = specFor<SourceRow>('sources.csv');
 
 /** What the world-total rule sums over (see checkProductionRules). */
 const WORLD_TOTAL_GROUP = ['mineral', 'stage', 'year', 'basis'] as const;
+
+/** A series: the rows a write's world-total check and default edition depend on (every country and edition). */
+const SERIES = ['mineral', 'stage', 'year', 'basis'] as const;
+
+/** No ids: referenceDataAmong then reads just the editions. */
+const NO_IDS = { stages: [], minerals: [], bases: [], countries: [], sources: [] } as const;
 
 /** At most this many field errors are listed in one 422. */
 const MAX_LISTED_ERRORS = 200;
@@ -264,11 +271,19 @@ export function createWritesService(repository: WritesRepository, options: Write
       let rows: ProductionRow[] = [];
 
       const outcome = repository.transaction((tx) => {
-        const reference = tx.referenceData();
-        const stored = tx.productionRows();
-        const editions = new Map(reference.editions.map((edition) => [edition.id, edition]));
+        // Only what this write can affect is read and checked: the series (mineral, stage, year, basis) it writes
+        // to, with every country and edition (world totals), and the ids it points at. The rest of the table was
+        // valid before (every write keeps it so) and does not change.
+        const editions = new Map(tx.referenceDataAmong(NO_IDS).editions.map((edition) => [edition.id, edition]));
+        const seriesRows = new Map<string, ProductionRecord[]>();
+        const storedInSeries = (series: ProductionSeries): ProductionRecord[] => {
+          const key = keyOf(series, SERIES);
+          let found = seriesRows.get(key);
+          if (!found) seriesRows.set(key, (found = tx.productionInSeries([series])));
+          return found;
+        };
         const parsed = input.map((row, index) => {
-          const edition = row.edition ?? defaultEditionOf(row, stored, editions);
+          const edition = row.edition ?? defaultEditionOf(row, storedInSeries(row), editions);
           if (edition === null) {
             issues.push({
               row: index,
@@ -288,10 +303,20 @@ export function createWritesService(repository: WritesRepository, options: Write
         if (issues.length > 0) throw rowsRejected(issues, input.length);
         rows = parsed as ProductionRow[];
 
-        const context = referenceContext(reference);
+        const context = referenceContext(
+          tx.referenceDataAmong({
+            stages: rows.map((row) => row.stage),
+            minerals: rows.map((row) => row.mineral),
+            bases: rows.map((row) => row.basis),
+            countries: rows.map((row) => row.country),
+            sources: rows.map((row) => row.source),
+          }),
+        );
         issues.push(...checkReferencesAndKeys(PRODUCTION_SPEC, rows, context));
         if (issues.length > 0) throw rowsRejected(issues, input.length);
 
+        const series = new Map(rows.map((row) => [keyOf(row, SERIES), row]));
+        const stored = [...series.values()].flatMap(storedInSeries).sort((a, b) => a.id - b.id);
         const merged = stored.map(rowOfRecord);
         const storedAt = new Map(merged.map((row, index) => [keyOf(row, PRODUCTION_SPEC.key), index]));
         const requestRowAt = new Map<number, number>();
@@ -354,8 +379,8 @@ export function createWritesService(repository: WritesRepository, options: Write
     /** DELETE /v1/production/{mineral}/{stage}/{country}/{year}/{basis}[?edition=]. */
     deleteProduction(actor: string, series: Omit<ProductionKey, 'edition'>, editionId?: string): void {
       repository.transaction((tx) => {
-        const editions = new Map(tx.referenceData().editions.map((edition) => [edition.id, edition]));
-        const edition = editionId ?? defaultEditionOf(series, tx.productionRows(), editions);
+        const editions = new Map(tx.referenceDataAmong(NO_IDS).editions.map((edition) => [edition.id, edition]));
+        const edition = editionId ?? defaultEditionOf(series, tx.productionInSeries([series]), editions);
         const record = edition === null ? null : tx.findProduction({ ...series, edition });
         if (!record) {
           const key = `${series.mineral}/${series.stage}/${series.country}/${series.year}/${series.basis}`;
