@@ -11,7 +11,7 @@
  *   in-memory snapshot for the new version — what a write costs the next reader.
  *
  * Options: `--writes=N` (default 2000), `--no-build`, `--write` (replace the writes block in bench/RESULTS.md),
- * `--cpu-prof=DIR` (profile the server).
+ * `--read-after=N` (PUT+GET pairs, default 200), `--cpu-prof=DIR` (profile the server).
  * Nothing here is asserted in `npm test`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,7 +23,7 @@ import { buildDist, cpuTimeOf, describeMachine, fetchRaw, fmt, logger, percentil
 const log = logger('bench:writes');
 const argument = (name: string) => process.argv.find((value) => value.startsWith(`--${name}=`))?.split('=')[1];
 const WRITES = Number(argument('writes') ?? 2000);
-const READ_AFTER_WRITES = Math.min(WRITES, 200);
+const READ_AFTER_WRITES = Math.min(WRITES, Number(argument('read-after') ?? 200));
 const BUILD = !process.argv.includes('--no-build');
 const WRITE_RESULTS = process.argv.includes('--write');
 /** `--cpu-prof=DIR`: the server writes a V8 CPU profile there when it stops. */

@@ -64,28 +64,6 @@ export function queries(handle: Handle) {
     return Number.isSafeInteger(version) ? version : 0;
   };
   return {
-    /** Every production row, oldest first. */
-    productionRows: (): ProductionRecord[] => handle.select().from(production).orderBy(asc(production.id)).all(),
-
-    /** The stored rows of these series (all countries and editions), oldest first: what a write to them can affect. */
-    productionInSeries(series: readonly ProductionSeries[]): ProductionRecord[] {
-      const rows = series.flatMap((one) =>
-        handle
-          .select()
-          .from(production)
-          .where(
-            and(
-              eq(production.mineralId, one.mineral),
-              eq(production.stageId, one.stage),
-              eq(production.year, one.year),
-              eq(production.basisId, one.basis),
-            ),
-          )
-          .all(),
-      );
-      return rows.sort((a, b) => a.id - b.id);
-    },
-
     findProduction: (key: ProductionKey): ProductionRecord | null =>
       handle
         .select()
@@ -106,6 +84,7 @@ export function queries(handle: Handle) {
      * Inserts rows, or overwrites the values of the row with the same (mineral, stage, country, year, basis, edition);
      * an overwritten row keeps its id, so paging cursors stay valid. A few statements per 1,000 rows.
      */
+    /** As queries().upsertProduction, a row per statement (a prepared single-row upsert is faster than a built batch). */
     upsertProduction(rows: ProductionInsert[]): void {
       for (let start = 0; start < rows.length; start += INSERT_BATCH) {
         handle
@@ -148,28 +127,6 @@ export function queries(handle: Handle) {
       };
     },
 
-    /**
-     * Like referenceData, but only the given ids that exist (and every edition, a small table): enough to check
-     * a batch's references without reading the sources or countries tables whole.
-     */
-    referenceDataAmong(ids: ReferencedIds): ReferenceData {
-      const among = <T>(values: readonly string[], read: (values: string[]) => T[]): T[] => (values.length === 0 ? [] : read([...new Set(values)]));
-      const idsOf = (rows: { id: string }[]) => rows.map((row) => row.id);
-      return {
-        stages: among(ids.stages, (values) => idsOf(handle.select({ id: stages.id }).from(stages).where(inArray(stages.id, values)).all())),
-        minerals: among(ids.minerals, (values) => idsOf(handle.select({ id: minerals.id }).from(minerals).where(inArray(minerals.id, values)).all())),
-        bases: among(ids.bases, (values) =>
-          handle.select({ id: bases.id, mineral: bases.mineralId, stage: bases.stageId }).from(bases).where(inArray(bases.id, values)).all(),
-        ),
-        countries: among(ids.countries, (values) =>
-          handle.select({ iso3: countries.iso3 }).from(countries).where(inArray(countries.iso3, values)).all().map((row) => row.iso3),
-        ),
-        sources: among(ids.sources, (values) => idsOf(handle.select({ id: sources.id }).from(sources).where(inArray(sources.id, values)).all())),
-        editions: handle.select({ id: editions.id, family: editions.family, published: editions.published }).from(editions).all(),
-        groups: [],
-      };
-    },
-
     currentVersion,
 
     /**
@@ -199,11 +156,120 @@ export function queries(handle: Handle) {
   };
 }
 
-export type WritesQueries = ReturnType<typeof queries>;
+/** What a write transaction can run: the general queries, and the prepared ones of the production write path. */
+export type WritesQueries = ReturnType<typeof queries> & ReturnType<typeof preparedWrites>;
+
+const PRODUCTION_KEY = [production.mineralId, production.stageId, production.country, production.year, production.basisId, production.edition];
+/** An upsert overwrites a row's values and keeps its id (and key). */
+const PRODUCTION_VALUES = {
+  tonnes: sql`excluded.tonnes`,
+  sourceId: sql`excluded.source_id`,
+  estimated: sql`excluded.estimated`,
+  withheld: sql`excluded.withheld`,
+  lowerBound: sql`excluded.lower_bound`,
+};
+
+/**
+ * The queries a write of a few rows runs, prepared once per connection: built per call, drizzle's query building
+ * and SQLite's statement compilation cost more than running them. They run on the connection's open transaction.
+ */
+function preparedWrites(db: Db) {
+  const p = sql.placeholder;
+  const statements = {
+    seriesRows: db
+      .select()
+      .from(production)
+      .where(and(eq(production.mineralId, p('mineral')), eq(production.stageId, p('stage')), eq(production.year, p('year')), eq(production.basisId, p('basis'))))
+      .prepare(),
+    stage: db.select({ id: stages.id }).from(stages).where(eq(stages.id, p('id'))).prepare(),
+    mineral: db.select({ id: minerals.id }).from(minerals).where(eq(minerals.id, p('id'))).prepare(),
+    basis: db.select({ id: bases.id, mineral: bases.mineralId, stage: bases.stageId }).from(bases).where(eq(bases.id, p('id'))).prepare(),
+    country: db.select({ iso3: countries.iso3 }).from(countries).where(eq(countries.iso3, p('id'))).prepare(),
+    source: db.select({ id: sources.id }).from(sources).where(eq(sources.id, p('id'))).prepare(),
+    editions: db.select({ id: editions.id, family: editions.family, published: editions.published }).from(editions).prepare(),
+    version: db.select({ value: datasetMeta.value }).from(datasetMeta).where(eq(datasetMeta.key, 'version')).prepare(),
+    highestChange: db.select({ version: max(changes.version) }).from(changes).prepare(),
+    setVersion: db
+      .insert(datasetMeta)
+      .values({ key: 'version', value: p('value'), updatedAt: p('at') })
+      .onConflictDoUpdate({ target: datasetMeta.key, set: { value: sql`excluded.value`, updatedAt: sql`excluded.updated_at` } })
+      .prepare(),
+    upsertRow: db
+      .insert(production)
+      .values({
+        mineralId: p('mineralId'),
+        stageId: p('stageId'),
+        country: p('country'),
+        year: p('year'),
+        basisId: p('basisId'),
+        tonnes: p('tonnes'),
+        edition: p('edition'),
+        sourceId: p('sourceId'),
+        estimated: p('estimated'),
+        withheld: p('withheld'),
+        lowerBound: p('lowerBound'),
+      })
+      .onConflictDoUpdate({ target: PRODUCTION_KEY, set: PRODUCTION_VALUES })
+      .prepare(),
+    insertChange: db
+      .insert(changes)
+      .values({
+        version: p('version'),
+        at: p('at'),
+        actor: p('actor'),
+        action: p('action'),
+        entity: p('entity'),
+        key: p('key'),
+        oldValue: p('oldValue'),
+        newValue: p('newValue'),
+      })
+      .prepare(),
+  };
+  const existing = <T>(values: readonly string[], lookup: (id: string) => T | undefined): T[] =>
+    [...new Set(values)].flatMap((id) => {
+      const found = lookup(id);
+      return found === undefined ? [] : [found];
+    });
+  const currentVersion = (): number => {
+    const version = Number.parseInt(statements.version.get()?.value ?? '0', 10);
+    return Number.isSafeInteger(version) ? version : 0;
+  };
+  return {
+    /** The stored rows of these series (every country and edition), oldest first: what a write to them can affect. */
+    productionInSeries: (series: readonly ProductionSeries[]): ProductionRecord[] =>
+      series.flatMap((one) => statements.seriesRows.all({ ...one })).sort((a, b) => a.id - b.id),
+    /** Like referenceData, but only those of the given ids that exist (and every edition, a small table). */
+    referenceDataAmong: (ids: ReferencedIds): ReferenceData => ({
+      stages: existing(ids.stages, (id) => statements.stage.get({ id })).map((row) => row.id),
+      minerals: existing(ids.minerals, (id) => statements.mineral.get({ id })).map((row) => row.id),
+      bases: existing(ids.bases, (id) => statements.basis.get({ id })),
+      countries: existing(ids.countries, (id) => statements.country.get({ id })).map((row) => row.iso3),
+      sources: existing(ids.sources, (id) => statements.source.get({ id })).map((row) => row.id),
+      editions: statements.editions.all(),
+      groups: [],
+    }),
+    currentVersion,
+    /** As queries().bumpVersion: above the dataset version and every version in the change feed. */
+    bumpVersion(at: string): number {
+      const next = Math.max(currentVersion(), statements.highestChange.get()?.version ?? 0) + 1;
+      statements.setVersion.run({ value: String(next), at });
+      return next;
+    },
+    /** As queries().upsertProduction, a row per statement (a prepared single-row upsert is faster than a built batch). */
+    upsertProduction(rows: ProductionInsert[]): void {
+      for (const row of rows) statements.upsertRow.run({ ...row, tonnes: row.tonnes ?? null, estimated: row.estimated ?? false, withheld: row.withheld ?? false, lowerBound: row.lowerBound ?? false });
+    },
+    recordChanges(rows: ChangeInsert[]): void {
+      for (const row of rows) statements.insertChange.run({ ...row, oldValue: row.oldValue ?? null, newValue: row.newValue ?? null });
+    },
+  };
+}
 
 /** Drizzle queries for writes and the change feed; `transaction` runs a unit of work all-or-nothing. */
 export function createWritesRepository(db: Db) {
   const datasets = createDatasetRepository(db);
+  // Prepared at the first write: a read-only replica or a server that is never written to never compiles them.
+  let prepared: ReturnType<typeof preparedWrites> | null = null;
   return {
     ...queries(db),
     /** The dataset version tag every ETag and snapshot is keyed on. */
@@ -213,7 +279,7 @@ export function createWritesRepository(db: Db) {
      * front, so the state read for validation cannot change before the write lands (even across processes).
      */
     transaction<T>(work: (tx: WritesQueries) => T): T {
-      return db.transaction((tx) => work(queries(tx)), { behavior: 'immediate' });
+      return db.transaction((tx) => work({ ...queries(tx), ...(prepared ??= preparedWrites(db)) }), { behavior: 'immediate' });
     },
   };
 }
