@@ -4,27 +4,18 @@ import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.js';
 import * as schema from '../../db/schema.js';
 import { createDatasetRepository } from '../../dataset/dataset.repository.js';
+import type { ProductionInsert, ProductionKey, ProductionRecord } from '../../dataset/production-codec.js';
 
 const { bases, changes, countries, datasetMeta, editions, groups, minerals, production, sources, stages } = schema;
 
 /** The database or an open transaction: both run the same synchronous queries. */
 export type Handle = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
 
-export type ProductionRecord = typeof production.$inferSelect;
-export type ProductionInsert = Omit<typeof production.$inferInsert, 'id'>;
+export type { ProductionInsert, ProductionKey, ProductionRecord } from '../../dataset/production-codec.js';
 export type SourceRecord = typeof sources.$inferSelect;
 export type SourceInsert = typeof sources.$inferInsert;
 export type ChangeRecord = typeof changes.$inferSelect;
 export type ChangeInsert = Omit<typeof changes.$inferInsert, 'id'>;
-
-export interface ProductionKey {
-  mineral: string;
-  stage: string;
-  country: string;
-  year: number;
-  basis: string;
-  edition: string;
-}
 
 /** Every id a production row or a source may point at. */
 export interface ReferenceData {

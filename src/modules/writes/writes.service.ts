@@ -1,4 +1,5 @@
-import { ProductionRow, SourceRow, TABLE_SPECS, productionToInsert, type TableSpec } from '../../dataset/tables.js';
+import { FIGURE_FIELD_OF_ROW_FIELD, csvRecordOfFigure, figureOfRecord, figureOfRow, keyOfRow, recordOfRow, rowOfRecord } from '../../dataset/production-codec.js';
+import { ProductionRow, SourceRow, TABLE_SPECS, type TableSpec } from '../../dataset/tables.js';
 import { checkProductionRules, checkReferencesAndKeys, keyOf, type ReferenceContext, type RowIssue } from '../../dataset/validate.js';
 import { citationOf } from '../../domain/citation.js';
 import { chooseEdition, type EditionInfo } from '../../domain/editions.js';
@@ -13,7 +14,7 @@ import type {
   SourceInsert,
   WritesRepository,
 } from './writes.repository.js';
-import type { Change, NewSource, ProductionRowInput, ProductionValue, SourceValue, UpsertResult } from './writes.schemas.js';
+import type { Change, NewSource, ProductionRowInput, SourceValue, UpsertResult } from './writes.schemas.js';
 
 /** The loader's own table specs: writes go through the same row schema and cross-checks as data/*.csv. */
 function specFor<Row>(file: string): TableSpec<Row> {
@@ -37,34 +38,13 @@ const NO_IDS = { stages: [], minerals: [], bases: [], countries: [], sources: []
 /** At most this many field errors are listed in one 422. */
 const MAX_LISTED_ERRORS = 200;
 
-/** Loader column → API field, where they differ. */
-const API_FIELDS: Record<string, string> = { source: 'sourceId', lower_bound: 'lowerBound' };
-
 function apiField(prefix: string, field: string): string {
   // An issue about the whole row (no path, or the composite key "mineral,stage,…") points at the row.
   if (field === '' || field === '(row)' || field.includes(',')) return prefix;
-  return `${prefix}.${API_FIELDS[field] ?? field}`;
+  return `${prefix}.${FIGURE_FIELD_OF_ROW_FIELD[field] ?? field}`;
 }
 
 const cell = (value: string | number | null | undefined): string => (value === null || value === undefined ? '' : String(value));
-const flagCell = (value: boolean | undefined): string => (value === undefined ? '' : String(value));
-
-/** A JSON row as the loader sees a data/production.csv record: every cell a string, '' for "no value". */
-export function productionCsvRecord(row: ProductionRowInput & { edition: string }): Record<string, string> {
-  return {
-    mineral: row.mineral,
-    stage: row.stage,
-    country: row.country,
-    year: cell(row.year),
-    basis: row.basis,
-    tonnes: cell(row.tonnes),
-    edition: cell(row.edition),
-    source: row.sourceId,
-    estimated: flagCell(row.estimated),
-    withheld: flagCell(row.withheld),
-    lower_bound: flagCell(row.lowerBound),
-  };
-}
 
 /** A JSON source as the loader sees a data/sources.csv record. */
 export function sourceCsvRecord(source: NewSource): Record<string, string> {
@@ -79,43 +59,6 @@ export function sourceCsvRecord(source: NewSource): Record<string, string> {
     licence: cell(source.licence),
     notes: cell(source.notes),
   };
-}
-
-/** A stored row in the loader's parsed shape, so merged state is checked by the loader's rules. */
-function rowOfRecord(record: ProductionRecord): ProductionRow {
-  return {
-    mineral: record.mineralId,
-    stage: record.stageId,
-    country: record.country,
-    year: record.year,
-    basis: record.basisId,
-    tonnes: record.tonnes,
-    edition: record.edition,
-    source: record.sourceId,
-    estimated: record.estimated,
-    withheld: record.withheld,
-    lower_bound: record.lowerBound,
-  };
-}
-
-function valueOfRow(row: ProductionRow): ProductionValue {
-  return {
-    mineral: row.mineral,
-    stage: row.stage,
-    country: row.country,
-    year: row.year,
-    basis: row.basis,
-    tonnes: row.tonnes,
-    edition: row.edition,
-    sourceId: row.source,
-    estimated: row.estimated,
-    withheld: row.withheld,
-    lowerBound: row.lower_bound,
-  };
-}
-
-function keyOfRow(row: ProductionRow): ProductionKey {
-  return { mineral: row.mineral, stage: row.stage, country: row.country, year: row.year, basis: row.basis, edition: row.edition };
 }
 
 /**
@@ -294,7 +237,7 @@ export function createWritesService(repository: WritesRepository, options: Write
             });
             return null;
           }
-          const result = PRODUCTION_SPEC.rowSchema.safeParse(productionCsvRecord({ ...row, edition }));
+          const result = PRODUCTION_SPEC.rowSchema.safeParse(csvRecordOfFigure({ ...row, edition }));
           if (result.success) return result.data;
           issues.push(...zodIssues(index, result.error.issues));
           return null;
@@ -337,7 +280,7 @@ export function createWritesService(repository: WritesRepository, options: Write
         const actions = rows.map((row, index) => {
           const before = previous[index];
           if (!before) return 'create' as const;
-          return JSON.stringify(valueOfRow(rowOfRecord(before))) === JSON.stringify(valueOfRow(row)) ? ('unchanged' as const) : ('update' as const);
+          return JSON.stringify(figureOfRecord(before)) === JSON.stringify(figureOfRow(row)) ? ('unchanged' as const) : ('update' as const);
         });
         if (actions.every((action) => action === 'unchanged')) return actions;
 
@@ -357,11 +300,11 @@ export function createWritesService(repository: WritesRepository, options: Write
             action: action === 'create' ? 'create' : 'update',
             entity: 'production',
             key: JSON.stringify(keyOfRow(row)),
-            oldValue: before ? JSON.stringify(valueOfRow(rowOfRecord(before))) : null,
-            newValue: JSON.stringify(valueOfRow(row)),
+            oldValue: before ? JSON.stringify(figureOfRecord(before)) : null,
+            newValue: JSON.stringify(figureOfRow(row)),
           });
         });
-        tx.upsertProduction(writes.map(productionToInsert));
+        tx.upsertProduction(writes.map(recordOfRow));
         tx.recordChanges(changes);
         return actions;
       });
@@ -372,7 +315,7 @@ export function createWritesService(repository: WritesRepository, options: Write
         created: count('create'),
         updated: count('update'),
         unchanged: count('unchanged'),
-        rows: rows.map((row, index) => ({ ...valueOfRow(row), action: outcome[index] ?? 'unchanged' })),
+        rows: rows.map((row, index) => ({ ...figureOfRow(row), action: outcome[index] ?? 'unchanged' })),
       };
     },
 
@@ -389,7 +332,6 @@ export function createWritesService(repository: WritesRepository, options: Write
         const at = now().toISOString();
         const version = tx.bumpVersion(at);
         tx.deleteProduction(record.id);
-        const row = rowOfRecord(record);
         tx.recordChanges([
           {
             version,
@@ -397,8 +339,8 @@ export function createWritesService(repository: WritesRepository, options: Write
             actor,
             action: 'delete',
             entity: 'production',
-            key: JSON.stringify(keyOfRow(row)),
-            oldValue: JSON.stringify(valueOfRow(row)),
+            key: JSON.stringify(keyOfRow(rowOfRecord(record))),
+            oldValue: JSON.stringify(figureOfRecord(record)),
             newValue: null,
           },
         ]);
