@@ -24,8 +24,8 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
   if (!inMemory && !options.readOnly) sqlite.pragma('journal_mode = WAL');
   // NORMAL in WAL mode: a commit is in the WAL (the OS page cache) when it returns, so a killed process loses no
   // acknowledged write; the WAL is fsynced at checkpoints, so a power loss or kernel crash can roll back the last
-  // commits since then, but never corrupts the file. FULL would add an fsync per commit (about 400 commits/s on
-  // this machine's disk, bench/RESULTS.md), below the 500 writes/s a sequential writer needs.
+  // commits since then, but never corrupts the file. FULL adds an fsync per commit: sequential single-row PUTs
+  // then ran at about 300/s instead of 540/s on the benchmark machine (bench/RESULTS.md), below the 500/s goal.
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
