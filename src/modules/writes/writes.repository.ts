@@ -71,30 +71,6 @@ export function queries(handle: Handle) {
         )
         .get() ?? null,
 
-    /**
-     * Inserts rows, or overwrites the values of the row with the same (mineral, stage, country, year, basis, edition);
-     * an overwritten row keeps its id, so paging cursors stay valid. A few statements per 1,000 rows.
-     */
-    /** As queries().upsertProduction, a row per statement (a prepared single-row upsert is faster than a built batch). */
-    upsertProduction(rows: ProductionInsert[]): void {
-      for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-        handle
-          .insert(production)
-          .values(rows.slice(start, start + INSERT_BATCH))
-          .onConflictDoUpdate({
-            target: [production.mineralId, production.stageId, production.country, production.year, production.basisId, production.edition],
-            set: {
-              tonnes: sql`excluded.tonnes`,
-              sourceId: sql`excluded.source_id`,
-              estimated: sql`excluded.estimated`,
-              withheld: sql`excluded.withheld`,
-              lowerBound: sql`excluded.lower_bound`,
-            },
-          })
-          .run();
-      }
-    },
-
     deleteProduction(id: number): boolean {
       return handle.delete(production).where(eq(production.id, id)).run().changes > 0;
     },
@@ -246,7 +222,10 @@ function preparedWrites(db: Db) {
       statements.setVersion.run({ value: String(next), at });
       return next;
     },
-    /** As queries().upsertProduction, a row per statement (a prepared single-row upsert is faster than a built batch). */
+    /**
+     * Inserts rows, or overwrites the values of the row with the same (mineral, stage, country, year, basis, edition);
+     * an overwritten row keeps its id, so paging cursors stay valid. One prepared single-row upsert per row.
+     */
     upsertProduction(rows: ProductionInsert[]): void {
       for (const row of rows) statements.upsertRow.run({ ...row, tonnes: row.tonnes ?? null, estimated: row.estimated ?? false, withheld: row.withheld ?? false, lowerBound: row.lowerBound ?? false });
     },
