@@ -169,7 +169,7 @@ async function main(): Promise<void> {
           'prepared statements. Durability: WAL with `synchronous=NORMAL` (src/db/client.ts). A commit is in the WAL when',
           'the PUT is acknowledged, so a killed process loses nothing (tests/reliability/crash.test.ts); the WAL is fsynced at',
           'checkpoints, so a power loss or kernel crash can roll back the last commits, never corrupt the file. FULL adds an',
-          'fsync per commit (about 300 PUTs/s instead of 540/s when measured); the FULL baseline row below is what fsyncs',
+          'fsync per commit (20-45 % fewer PUTs/s when measured); the FULL baseline row below is what fsyncs',
           'alone allow on this disk.',
           'A write also makes the next read rebuild the in-memory snapshot (the PUT+GET row): that cost falls on the first',
           'reader after each write, not on the write.',

@@ -25,7 +25,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
   // NORMAL in WAL mode: a commit is in the WAL (the OS page cache) when it returns, so a killed process loses no
   // acknowledged write; the WAL is fsynced at checkpoints, so a power loss or kernel crash can roll back the last
   // commits since then, but never corrupts the file. FULL adds an fsync per commit: sequential single-row PUTs
-  // then ran at about 300/s instead of 540/s on the benchmark machine (bench/RESULTS.md), below the 500/s goal.
+  // ran 20-45 % slower, below the 500/s goal whenever the disk was busy (bench/RESULTS.md).
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
