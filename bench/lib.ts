@@ -209,6 +209,8 @@ export interface ChokepointOptions {
   nodeOptions?: string;
   /** More environment variables for the server, e.g. API_KEYS. */
   env?: Record<string, string>;
+  /** Node flags NODE_OPTIONS does not take, e.g. --cpu-prof. */
+  execArgv?: string[];
 }
 
 /** Starts `node dist/server.js` like production (LOG_LEVEL=warn, no rate limit) and waits for its first 200 on /health. */
@@ -229,7 +231,7 @@ export async function startChokepoint(name: string, options: ChokepointOptions):
   if (options.dataDir) env.DATA_DIR = options.dataDir;
   if (options.nodeOptions) env.NODE_OPTIONS = options.nodeOptions;
   const since = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(options.execArgv ?? []), join(ROOT, 'dist', 'server.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = track(child);
   const startMs = await waitForHealth(port, child, since, () => `${name} output:\n${output()}`);
   return { name, port, child, startMs, startCpuMs: cpuTimeOf(child.pid), output, stop: () => stopChild(child) };

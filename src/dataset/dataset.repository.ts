@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { asc } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import type { ProductionRecord } from './production-codec.js';
 import {
   apparentConsumption,
   bases,
@@ -40,7 +41,7 @@ export type StageRecord = typeof stages.$inferSelect;
 export type BasisRecord = typeof bases.$inferSelect;
 export type GroupRecord = typeof groups.$inferSelect;
 export type GroupMemberRecord = typeof groupMembers.$inferSelect;
-export type ProductionRecord = typeof production.$inferSelect;
+export type { ProductionRecord };
 export type ProjectionRecord = typeof projections.$inferSelect;
 export type ReserveRecord = typeof reserves.$inferSelect;
 export type ImportRelianceRecord = typeof importReliance.$inferSelect;

@@ -1,6 +1,7 @@
 import { citationOf } from '../domain/citation.js';
 import { selectEditions, sortEditions } from '../domain/editions.js';
 import { latestGovernance, type CountryGovernance } from '../domain/governance.js';
+import { figureOfRecord } from './production-codec.js';
 import type { Measure } from '../scoring/export-controls.js';
 import { shareSupplies, supplyByStageYear, type ProductionFigure, type StageYearSupply } from '../domain/supply.js';
 import type {
@@ -323,19 +324,7 @@ function figureView(
     selectEditions(rows, key, snapshot.editionById, pinned ?? undefined);
   const { all } = snapshot;
   const production = pick(all.production, SERIES.production);
-  const figures: ProductionFigure[] = production.map((row) => ({
-    mineral: row.mineralId,
-    stage: row.stageId,
-    country: row.country,
-    year: row.year,
-    basis: row.basisId,
-    tonnes: row.tonnes,
-    estimated: row.estimated,
-    withheld: row.withheld,
-    lowerBound: row.lowerBound,
-    edition: row.edition,
-    sourceId: row.sourceId,
-  }));
+  const figures: ProductionFigure[] = production.map(figureOfRecord);
   const basisPriority = new Map(snapshot.bases.map((basis) => [basis.id, basis.priority]));
   const stageShares = pick(all.stageShares, SERIES.stageShares);
   // Annual tonnes and share tables side by side: a stage answers with its newest annual tonnes and falls back to

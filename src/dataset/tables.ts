@@ -19,6 +19,7 @@ import {
   slugList,
   year,
 } from './fields.js';
+import { recordOfRow } from './production-codec.js';
 
 /** Which earlier table a field points at; checked by the validator. */
 export type ReferenceTarget = 'stages' | 'minerals' | 'bases' | 'countries' | 'sources' | 'editions' | 'groups' | 'importers';
@@ -439,7 +440,7 @@ export const TABLE_SPECS = [
       { field: 'edition', target: 'editions' },
       { field: 'source', target: 'sources' },
     ],
-    toInsert: productionToInsert,
+    toInsert: recordOfRow,
   }),
   spec({
     file: 'projections.csv',
@@ -881,22 +882,6 @@ export function exportControlToInsert(row: ExportControlRow) {
     note: row.note,
     sourceId: row.source,
     confidence: row.confidence,
-  };
-}
-
-export function productionToInsert(row: ProductionRow) {
-  return {
-    mineralId: row.mineral,
-    stageId: row.stage,
-    country: row.country,
-    year: row.year,
-    basisId: row.basis,
-    tonnes: row.tonnes,
-    edition: row.edition,
-    sourceId: row.source,
-    estimated: row.estimated,
-    withheld: row.withheld,
-    lowerBound: row.lower_bound,
   };
 }
 

@@ -8,6 +8,7 @@ import {
   methodRef,
   runDisruption,
   summarizeScenario,
+  type DisruptionOk,
   type DisruptionResult,
   type DisruptionStageInput,
   type Shock,
@@ -319,44 +320,23 @@ function largestReductionFor(shocks: readonly NormalisedShock[], country: string
   return Math.max(0, ...shocks.filter((shock) => shock.countries.includes(country)).map((shock) => shock.reduction));
 }
 
-/** One mineral under the scenario: inputs gathered from the snapshot, computed by the pure core, shaped for clients. */
-function mineralScenario(snapshot: DatasetSnapshot, mineral: string, scenario: NormalisedScenario) {
-  const name = snapshot.mineralById.get(mineral)?.name ?? mineral;
-  const supplies = snapshot.supplies.filter((s) => s.mineral === mineral);
+// ---- One mineral: inputs, the core call, assumptions, shaping ------------------------------------
+
+/** The year a scenario reads for a mineral: the requested one, else the latest with data at any of its stages. */
+function scenarioYear(supplies: readonly StageYearSupply[], scenario: NormalisedScenario): number | null {
   const latestYear = supplies.reduce<number | null>((max, s) => (s.year !== null && (max === null || s.year > max) ? s.year : max), null);
-  const year = scenario.year ?? latestYear;
+  return scenario.year ?? latestYear;
+}
+
+/** Step 1, inputs: what the scenario reads for one mineral and year from the snapshot (each stage, the importer). */
+function scenarioInputs(snapshot: DatasetSnapshot, mineral: string, scenario: NormalisedScenario, supplies: readonly StageYearSupply[], year: number) {
   const stageRank = (stage: string) => snapshot.stageOrder.get(stage) ?? Number.MAX_SAFE_INTEGER;
-
-  const assumptions: string[] = [];
-  if (year === null) {
-    return {
-      mineral,
-      name,
-      status: 'insufficient_data' as const,
-      year: null,
-      reason: `no production data for ${mineral} in any year`,
-      stages: [],
-      assumptions,
-      method: DISRUPTION_LINK(),
-    };
-  }
-  assumptions.push(
-    scenario.year === null
-      ? `Year ${year}: the latest year with data at any stage of ${mineral}; every stage is read for that year only, and a stage without data that year is insufficient_data (never carried over from an earlier year).`
-      : `Year ${year} as requested; every stage is read for that year only, and a stage without data that year is insufficient_data.`,
-  );
-
   // Stages the mineral has data for in any year, plus any stage a shock names explicitly.
   const stageIds = [
     ...new Set([...supplies.map((s) => s.stage), ...scenario.shocks.flatMap((shock) => shock.stages ?? [])]),
   ].sort((a, b) => stageRank(a) - stageRank(b));
   const { inputs, contexts } = stageInputsOf(snapshot, mineral, year, stageIds);
 
-  const shocks: Shock[] = scenario.shocks.map((shock) => ({
-    countries: shock.countries,
-    stages: shock.stages,
-    reduction: shock.reduction,
-  }));
   // The importer's headline figures, whatever their source: per-stage reliance and sourcing shares at the assessed
   // stage where the importer has them (EU CRM study), else net import reliance and import sources (USGS).
   const { reliance, sources: importSources, stage: assessedStage } = importerFigures(snapshot, scenario.importer, mineral, year);
@@ -369,33 +349,52 @@ function mineralScenario(snapshot: DatasetSnapshot, mineral: string, scenario: N
   const consumption = apparentConsumptionOf(snapshot, scenario.importer, mineral);
   const stockpileTonnes = Object.hasOwn(scenario.stockpile, mineral) ? scenario.stockpile[mineral]! : null;
   const substitution = Object.hasOwn(scenario.substitution, mineral) ? scenario.substitution[mineral]! : 0;
+  return { year, inputs, contexts, reliance, importSources, assessedStage, importShares, consumption, stockpileTonnes, substitution };
+}
 
-  const result: DisruptionResult = runDisruption({
+type ScenarioInputs = ReturnType<typeof scenarioInputs>;
+
+/** Step 2, the core call: the pure disruption model on those inputs. */
+function runScenarioCore(mineral: string, scenario: NormalisedScenario, gathered: ScenarioInputs): DisruptionResult {
+  const shocks: Shock[] = scenario.shocks.map((shock) => ({
+    countries: shock.countries,
+    stages: shock.stages,
+    reduction: shock.reduction,
+  }));
+  return runDisruption({
     mineral,
-    year,
-    stages: inputs,
+    year: gathered.year,
+    stages: gathered.inputs,
     shocks,
     importer: {
       code: scenario.importer,
-      netImportReliance: reliance?.fraction ?? null,
-      importShares,
-      apparentConsumptionTonnes: consumption?.tonnes ?? null,
+      netImportReliance: gathered.reliance?.fraction ?? null,
+      importShares: gathered.importShares,
+      apparentConsumptionTonnes: gathered.consumption?.tonnes ?? null,
     },
-    stockpileTonnes,
-    substitution,
+    stockpileTonnes: gathered.stockpileTonnes,
+    substitution: gathered.substitution,
   });
+}
 
-  const stages = result.stages.map((stage) => shapeStage(snapshot, year, stage, contexts, scenario.shocks));
-  // The year anchors a scenario: share tables alone (a reference period, not that year) do not answer for it.
-  const annualStage = [...contexts.values()].some((context) => context.measure === 'tonnes');
-  if (result.status !== 'ok' || !annualStage) {
-    const reason =
-      scenario.year === null ? `no stage of ${mineral} has usable production data` : `no stage of ${mineral} has production data in ${year}`;
-    return { mineral, name, status: 'insufficient_data' as const, year, reason, stages, assumptions, method: DISRUPTION_LINK() };
-  }
+/** The first assumption of every mineral: which year is read, and that no stage carries an earlier year over. */
+function yearAssumption(mineral: string, scenario: NormalisedScenario, year: number): string {
+  return scenario.year === null
+    ? `Year ${year}: the latest year with data at any stage of ${mineral}; every stage is read for that year only, and a stage without data that year is insufficient_data (never carried over from an earlier year).`
+    : `Year ${year} as requested; every stage is read for that year only, and a stage without data that year is insufficient_data.`;
+}
 
-  // Assumptions: the year rule, then the core's, then what the inputs imply.
-  assumptions.push(...result.assumptions);
+/** Step 3, assumptions: after the year rule, the core's, then what the inputs imply. */
+function scenarioAssumptions(
+  snapshot: DatasetSnapshot,
+  mineral: string,
+  scenario: NormalisedScenario,
+  gathered: ScenarioInputs,
+  result: DisruptionOk,
+  stages: readonly ReturnType<typeof shapeStage>[],
+): string[] {
+  const { year, contexts, reliance, importSources, assessedStage, importShares, consumption, stockpileTonnes } = gathered;
+  const assumptions = [...result.assumptions];
   if (assessedStage) {
     assumptions.push(
       `${importerName(snapshot, scenario.importer)}: import reliance ${assessedStage.percent} % at ${assessedStage.stage} (the stage ${assessedStage.edition} assessed, ${assessedStage.period})${
@@ -447,6 +446,21 @@ function mineralScenario(snapshot: DatasetSnapshot, mineral: string, scenario: N
     );
   }
 
+  return assumptions;
+}
+
+/** Step 4, shaping: the mineral's answer for clients (importer impact, alternatives, defense uses, sources). */
+function shapeMineralScenario(
+  snapshot: DatasetSnapshot,
+  mineral: string,
+  name: string,
+  scenario: NormalisedScenario,
+  gathered: ScenarioInputs,
+  result: DisruptionOk,
+  stages: ReturnType<typeof shapeStage>[],
+  assumptions: string[],
+) {
+  const { year, contexts, reliance, importSources, importShares, consumption, stockpileTonnes } = gathered;
   const impact = result.importerImpact;
   let coverReason = impact.monthsOfCoverReason;
   if (impact.monthsOfCover === null && stockpileTonnes !== null && consumption === null) {
@@ -546,6 +560,42 @@ function mineralScenario(snapshot: DatasetSnapshot, mineral: string, scenario: N
     /** Kept for the summary; removed before the response is built. */
     core: result,
   };
+}
+
+/** One mineral under the scenario: inputs gathered from the snapshot, computed by the pure core, shaped for clients. */
+function mineralScenario(snapshot: DatasetSnapshot, mineral: string, scenario: NormalisedScenario) {
+  const name = snapshot.mineralById.get(mineral)?.name ?? mineral;
+  const supplies = snapshot.supplies.filter((s) => s.mineral === mineral);
+  const year = scenarioYear(supplies, scenario);
+  const assumptions: string[] = [];
+  if (year === null) {
+    return {
+      mineral,
+      name,
+      status: 'insufficient_data' as const,
+      year: null,
+      reason: `no production data for ${mineral} in any year`,
+      stages: [],
+      assumptions,
+      method: DISRUPTION_LINK(),
+    };
+  }
+  assumptions.push(yearAssumption(mineral, scenario, year));
+
+  const gathered = scenarioInputs(snapshot, mineral, scenario, supplies, year);
+  const result = runScenarioCore(mineral, scenario, gathered);
+
+  const stages = result.stages.map((stage) => shapeStage(snapshot, year, stage, gathered.contexts, scenario.shocks));
+  // The year anchors a scenario: share tables alone (a reference period, not that year) do not answer for it.
+  const annualStage = [...gathered.contexts.values()].some((context) => context.measure === 'tonnes');
+  if (result.status !== 'ok' || !annualStage) {
+    const reason =
+      scenario.year === null ? `no stage of ${mineral} has usable production data` : `no stage of ${mineral} has production data in ${year}`;
+    return { mineral, name, status: 'insufficient_data' as const, year, reason, stages, assumptions, method: DISRUPTION_LINK() };
+  }
+
+  assumptions.push(...scenarioAssumptions(snapshot, mineral, scenario, gathered, result, stages));
+  return shapeMineralScenario(snapshot, mineral, name, scenario, gathered, result, stages, assumptions);
 }
 
 /** JSON with object keys sorted at every level: the cache key of a normalised request. */

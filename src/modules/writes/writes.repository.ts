@@ -1,30 +1,21 @@
 import type { RunResult } from 'better-sqlite3';
-import { and, asc, eq, gt, max, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, max, sql } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.js';
 import * as schema from '../../db/schema.js';
 import { createDatasetRepository } from '../../dataset/dataset.repository.js';
+import type { ProductionInsert, ProductionKey, ProductionRecord } from '../../dataset/production-codec.js';
 
 const { bases, changes, countries, datasetMeta, editions, groups, minerals, production, sources, stages } = schema;
 
 /** The database or an open transaction: both run the same synchronous queries. */
 export type Handle = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
 
-export type ProductionRecord = typeof production.$inferSelect;
-export type ProductionInsert = Omit<typeof production.$inferInsert, 'id'>;
+export type { ProductionInsert, ProductionKey, ProductionRecord } from '../../dataset/production-codec.js';
 export type SourceRecord = typeof sources.$inferSelect;
 export type SourceInsert = typeof sources.$inferInsert;
 export type ChangeRecord = typeof changes.$inferSelect;
 export type ChangeInsert = Omit<typeof changes.$inferInsert, 'id'>;
-
-export interface ProductionKey {
-  mineral: string;
-  stage: string;
-  country: string;
-  year: number;
-  basis: string;
-  edition: string;
-}
 
 /** Every id a production row or a source may point at. */
 export interface ReferenceData {
@@ -37,6 +28,23 @@ export interface ReferenceData {
   groups: string[];
 }
 
+/** A production series: every country and edition of one mineral, stage, year and basis. */
+export interface ProductionSeries {
+  mineral: string;
+  stage: string;
+  year: number;
+  basis: string;
+}
+
+/** The ids a batch of production rows points at, to look up instead of reading whole tables. */
+export interface ReferencedIds {
+  stages: readonly string[];
+  minerals: readonly string[];
+  bases: readonly string[];
+  countries: readonly string[];
+  sources: readonly string[];
+}
+
 const INSERT_BATCH = 500;
 
 export function queries(handle: Handle) {
@@ -47,9 +55,6 @@ export function queries(handle: Handle) {
     return Number.isSafeInteger(version) ? version : 0;
   };
   return {
-    /** Every production row, oldest first. */
-    productionRows: (): ProductionRecord[] => handle.select().from(production).orderBy(asc(production.id)).all(),
-
     findProduction: (key: ProductionKey): ProductionRecord | null =>
       handle
         .select()
@@ -65,29 +70,6 @@ export function queries(handle: Handle) {
           ),
         )
         .get() ?? null,
-
-    /**
-     * Inserts rows, or overwrites the values of the row with the same (mineral, stage, country, year, basis, edition);
-     * an overwritten row keeps its id, so paging cursors stay valid. A few statements per 1,000 rows.
-     */
-    upsertProduction(rows: ProductionInsert[]): void {
-      for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-        handle
-          .insert(production)
-          .values(rows.slice(start, start + INSERT_BATCH))
-          .onConflictDoUpdate({
-            target: [production.mineralId, production.stageId, production.country, production.year, production.basisId, production.edition],
-            set: {
-              tonnes: sql`excluded.tonnes`,
-              sourceId: sql`excluded.source_id`,
-              estimated: sql`excluded.estimated`,
-              withheld: sql`excluded.withheld`,
-              lowerBound: sql`excluded.lower_bound`,
-            },
-          })
-          .run();
-      }
-    },
 
     deleteProduction(id: number): boolean {
       return handle.delete(production).where(eq(production.id, id)).run().changes > 0;
@@ -141,11 +123,123 @@ export function queries(handle: Handle) {
   };
 }
 
-export type WritesQueries = ReturnType<typeof queries>;
+/** What a write transaction can run: the general queries, and the prepared ones of the production write path. */
+export type WritesQueries = ReturnType<typeof queries> & ReturnType<typeof preparedWrites>;
+
+const PRODUCTION_KEY = [production.mineralId, production.stageId, production.country, production.year, production.basisId, production.edition];
+/** An upsert overwrites a row's values and keeps its id (and key). */
+const PRODUCTION_VALUES = {
+  tonnes: sql`excluded.tonnes`,
+  sourceId: sql`excluded.source_id`,
+  estimated: sql`excluded.estimated`,
+  withheld: sql`excluded.withheld`,
+  lowerBound: sql`excluded.lower_bound`,
+};
+
+/**
+ * The queries a write of a few rows runs, prepared once per connection: built per call, drizzle's query building
+ * and SQLite's statement compilation cost more than running them. They run on the connection's open transaction.
+ */
+function preparedWrites(db: Db) {
+  const p = sql.placeholder;
+  const statements = {
+    seriesRows: db
+      .select()
+      .from(production)
+      .where(and(eq(production.mineralId, p('mineral')), eq(production.stageId, p('stage')), eq(production.year, p('year')), eq(production.basisId, p('basis'))))
+      .prepare(),
+    stage: db.select({ id: stages.id }).from(stages).where(eq(stages.id, p('id'))).prepare(),
+    mineral: db.select({ id: minerals.id }).from(minerals).where(eq(minerals.id, p('id'))).prepare(),
+    basis: db.select({ id: bases.id, mineral: bases.mineralId, stage: bases.stageId }).from(bases).where(eq(bases.id, p('id'))).prepare(),
+    country: db.select({ iso3: countries.iso3 }).from(countries).where(eq(countries.iso3, p('id'))).prepare(),
+    source: db.select({ id: sources.id }).from(sources).where(eq(sources.id, p('id'))).prepare(),
+    editions: db.select({ id: editions.id, family: editions.family, published: editions.published }).from(editions).prepare(),
+    version: db.select({ value: datasetMeta.value }).from(datasetMeta).where(eq(datasetMeta.key, 'version')).prepare(),
+    highestChange: db.select({ version: max(changes.version) }).from(changes).prepare(),
+    setVersion: db
+      .insert(datasetMeta)
+      .values({ key: 'version', value: p('value'), updatedAt: p('at') })
+      .onConflictDoUpdate({ target: datasetMeta.key, set: { value: sql`excluded.value`, updatedAt: sql`excluded.updated_at` } })
+      .prepare(),
+    upsertRow: db
+      .insert(production)
+      .values({
+        mineralId: p('mineralId'),
+        stageId: p('stageId'),
+        country: p('country'),
+        year: p('year'),
+        basisId: p('basisId'),
+        tonnes: p('tonnes'),
+        edition: p('edition'),
+        sourceId: p('sourceId'),
+        estimated: p('estimated'),
+        withheld: p('withheld'),
+        lowerBound: p('lowerBound'),
+      })
+      .onConflictDoUpdate({ target: PRODUCTION_KEY, set: PRODUCTION_VALUES })
+      .prepare(),
+    insertChange: db
+      .insert(changes)
+      .values({
+        version: p('version'),
+        at: p('at'),
+        actor: p('actor'),
+        action: p('action'),
+        entity: p('entity'),
+        key: p('key'),
+        oldValue: p('oldValue'),
+        newValue: p('newValue'),
+      })
+      .prepare(),
+  };
+  const existing = <T>(values: readonly string[], lookup: (id: string) => T | undefined): T[] =>
+    [...new Set(values)].flatMap((id) => {
+      const found = lookup(id);
+      return found === undefined ? [] : [found];
+    });
+  const currentVersion = (): number => {
+    const version = Number.parseInt(statements.version.get()?.value ?? '0', 10);
+    return Number.isSafeInteger(version) ? version : 0;
+  };
+  return {
+    /** The stored rows of these series (every country and edition), oldest first: what a write to them can affect. */
+    productionInSeries: (series: readonly ProductionSeries[]): ProductionRecord[] =>
+      series.flatMap((one) => statements.seriesRows.all({ ...one })).sort((a, b) => a.id - b.id),
+    /** Like referenceData, but only those of the given ids that exist (and every edition, a small table). */
+    referenceDataAmong: (ids: ReferencedIds): ReferenceData => ({
+      stages: existing(ids.stages, (id) => statements.stage.get({ id })).map((row) => row.id),
+      minerals: existing(ids.minerals, (id) => statements.mineral.get({ id })).map((row) => row.id),
+      bases: existing(ids.bases, (id) => statements.basis.get({ id })),
+      countries: existing(ids.countries, (id) => statements.country.get({ id })).map((row) => row.iso3),
+      sources: existing(ids.sources, (id) => statements.source.get({ id })).map((row) => row.id),
+      editions: statements.editions.all(),
+      groups: [],
+    }),
+    currentVersion,
+    /** As queries().bumpVersion: above the dataset version and every version in the change feed. */
+    bumpVersion(at: string): number {
+      const next = Math.max(currentVersion(), statements.highestChange.get()?.version ?? 0) + 1;
+      statements.setVersion.run({ value: String(next), at });
+      return next;
+    },
+    /**
+     * Inserts rows, or overwrites the values of the row with the same (mineral, stage, country, year, basis, edition);
+     * an overwritten row keeps its id, so paging cursors stay valid. One prepared single-row upsert per row.
+     */
+    upsertProduction(rows: ProductionInsert[]): void {
+      for (const row of rows) statements.upsertRow.run({ ...row, tonnes: row.tonnes ?? null, estimated: row.estimated ?? false, withheld: row.withheld ?? false, lowerBound: row.lowerBound ?? false });
+    },
+    recordChanges(rows: ChangeInsert[]): void {
+      for (const row of rows) statements.insertChange.run({ ...row, oldValue: row.oldValue ?? null, newValue: row.newValue ?? null });
+    },
+  };
+}
 
 /** Drizzle queries for writes and the change feed; `transaction` runs a unit of work all-or-nothing. */
 export function createWritesRepository(db: Db) {
   const datasets = createDatasetRepository(db);
+  // Prepared at the first write: a read-only replica or a server that is never written to never compiles them.
+  let prepared: ReturnType<typeof preparedWrites> | null = null;
   return {
     ...queries(db),
     /** The dataset version tag every ETag and snapshot is keyed on. */
@@ -155,7 +249,7 @@ export function createWritesRepository(db: Db) {
      * front, so the state read for validation cannot change before the write lands (even across processes).
      */
     transaction<T>(work: (tx: WritesQueries) => T): T {
-      return db.transaction((tx) => work(queries(tx)), { behavior: 'immediate' });
+      return db.transaction((tx) => work({ ...queries(tx), ...(prepared ??= preparedWrites(db)) }), { behavior: 'immediate' });
     },
   };
 }

@@ -1,4 +1,5 @@
-import { ProductionRow, SourceRow, TABLE_SPECS, productionToInsert, type TableSpec } from '../../dataset/tables.js';
+import { FIGURE_FIELD_OF_ROW_FIELD, csvRecordOfFigure, figureOfRecord, figureOfRow, keyOfRow, recordOfRow, rowOfRecord } from '../../dataset/production-codec.js';
+import { ProductionRow, SourceRow, TABLE_SPECS, type TableSpec } from '../../dataset/tables.js';
 import { checkProductionRules, checkReferencesAndKeys, keyOf, type ReferenceContext, type RowIssue } from '../../dataset/validate.js';
 import { citationOf } from '../../domain/citation.js';
 import { chooseEdition, type EditionInfo } from '../../domain/editions.js';
@@ -8,11 +9,12 @@ import type {
   ChangeRecord,
   ProductionKey,
   ProductionRecord,
+  ProductionSeries,
   ReferenceData,
   SourceInsert,
   WritesRepository,
 } from './writes.repository.js';
-import type { Change, NewSource, ProductionRowInput, ProductionValue, SourceValue, UpsertResult } from './writes.schemas.js';
+import type { Change, NewSource, ProductionRowInput, SourceValue, UpsertResult } from './writes.schemas.js';
 
 /** The loader's own table specs: writes go through the same row schema and cross-checks as data/*.csv. */
 function specFor<Row>(file: string): TableSpec<Row> {
@@ -27,37 +29,22 @@ const SOURCE_SPEC = specFor<SourceRow>('sources.csv');
 /** What the world-total rule sums over (see checkProductionRules). */
 const WORLD_TOTAL_GROUP = ['mineral', 'stage', 'year', 'basis'] as const;
 
+/** A series: the rows a write's world-total check and default edition depend on (every country and edition). */
+const SERIES = ['mineral', 'stage', 'year', 'basis'] as const;
+
+/** No ids: referenceDataAmong then reads just the editions. */
+const NO_IDS = { stages: [], minerals: [], bases: [], countries: [], sources: [] } as const;
+
 /** At most this many field errors are listed in one 422. */
 const MAX_LISTED_ERRORS = 200;
-
-/** Loader column → API field, where they differ. */
-const API_FIELDS: Record<string, string> = { source: 'sourceId', lower_bound: 'lowerBound' };
 
 function apiField(prefix: string, field: string): string {
   // An issue about the whole row (no path, or the composite key "mineral,stage,…") points at the row.
   if (field === '' || field === '(row)' || field.includes(',')) return prefix;
-  return `${prefix}.${API_FIELDS[field] ?? field}`;
+  return `${prefix}.${FIGURE_FIELD_OF_ROW_FIELD[field] ?? field}`;
 }
 
 const cell = (value: string | number | null | undefined): string => (value === null || value === undefined ? '' : String(value));
-const flagCell = (value: boolean | undefined): string => (value === undefined ? '' : String(value));
-
-/** A JSON row as the loader sees a data/production.csv record: every cell a string, '' for "no value". */
-export function productionCsvRecord(row: ProductionRowInput & { edition: string }): Record<string, string> {
-  return {
-    mineral: row.mineral,
-    stage: row.stage,
-    country: row.country,
-    year: cell(row.year),
-    basis: row.basis,
-    tonnes: cell(row.tonnes),
-    edition: cell(row.edition),
-    source: row.sourceId,
-    estimated: flagCell(row.estimated),
-    withheld: flagCell(row.withheld),
-    lower_bound: flagCell(row.lowerBound),
-  };
-}
 
 /** A JSON source as the loader sees a data/sources.csv record. */
 export function sourceCsvRecord(source: NewSource): Record<string, string> {
@@ -72,43 +59,6 @@ export function sourceCsvRecord(source: NewSource): Record<string, string> {
     licence: cell(source.licence),
     notes: cell(source.notes),
   };
-}
-
-/** A stored row in the loader's parsed shape, so merged state is checked by the loader's rules. */
-function rowOfRecord(record: ProductionRecord): ProductionRow {
-  return {
-    mineral: record.mineralId,
-    stage: record.stageId,
-    country: record.country,
-    year: record.year,
-    basis: record.basisId,
-    tonnes: record.tonnes,
-    edition: record.edition,
-    source: record.sourceId,
-    estimated: record.estimated,
-    withheld: record.withheld,
-    lower_bound: record.lowerBound,
-  };
-}
-
-function valueOfRow(row: ProductionRow): ProductionValue {
-  return {
-    mineral: row.mineral,
-    stage: row.stage,
-    country: row.country,
-    year: row.year,
-    basis: row.basis,
-    tonnes: row.tonnes,
-    edition: row.edition,
-    sourceId: row.source,
-    estimated: row.estimated,
-    withheld: row.withheld,
-    lowerBound: row.lower_bound,
-  };
-}
-
-function keyOfRow(row: ProductionRow): ProductionKey {
-  return { mineral: row.mineral, stage: row.stage, country: row.country, year: row.year, basis: row.basis, edition: row.edition };
 }
 
 /**
@@ -264,11 +214,19 @@ export function createWritesService(repository: WritesRepository, options: Write
       let rows: ProductionRow[] = [];
 
       const outcome = repository.transaction((tx) => {
-        const reference = tx.referenceData();
-        const stored = tx.productionRows();
-        const editions = new Map(reference.editions.map((edition) => [edition.id, edition]));
+        // Only what this write can affect is read and checked: the series (mineral, stage, year, basis) it writes
+        // to, with every country and edition (world totals), and the ids it points at. The rest of the table was
+        // valid before (every write keeps it so) and does not change.
+        const editions = new Map(tx.referenceDataAmong(NO_IDS).editions.map((edition) => [edition.id, edition]));
+        const seriesRows = new Map<string, ProductionRecord[]>();
+        const storedInSeries = (series: ProductionSeries): ProductionRecord[] => {
+          const key = keyOf(series, SERIES);
+          let found = seriesRows.get(key);
+          if (!found) seriesRows.set(key, (found = tx.productionInSeries([series])));
+          return found;
+        };
         const parsed = input.map((row, index) => {
-          const edition = row.edition ?? defaultEditionOf(row, stored, editions);
+          const edition = row.edition ?? defaultEditionOf(row, storedInSeries(row), editions);
           if (edition === null) {
             issues.push({
               row: index,
@@ -279,7 +237,7 @@ export function createWritesService(repository: WritesRepository, options: Write
             });
             return null;
           }
-          const result = PRODUCTION_SPEC.rowSchema.safeParse(productionCsvRecord({ ...row, edition }));
+          const result = PRODUCTION_SPEC.rowSchema.safeParse(csvRecordOfFigure({ ...row, edition }));
           if (result.success) return result.data;
           issues.push(...zodIssues(index, result.error.issues));
           return null;
@@ -288,10 +246,20 @@ export function createWritesService(repository: WritesRepository, options: Write
         if (issues.length > 0) throw rowsRejected(issues, input.length);
         rows = parsed as ProductionRow[];
 
-        const context = referenceContext(reference);
+        const context = referenceContext(
+          tx.referenceDataAmong({
+            stages: rows.map((row) => row.stage),
+            minerals: rows.map((row) => row.mineral),
+            bases: rows.map((row) => row.basis),
+            countries: rows.map((row) => row.country),
+            sources: rows.map((row) => row.source),
+          }),
+        );
         issues.push(...checkReferencesAndKeys(PRODUCTION_SPEC, rows, context));
         if (issues.length > 0) throw rowsRejected(issues, input.length);
 
+        const series = new Map(rows.map((row) => [keyOf(row, SERIES), row]));
+        const stored = [...series.values()].flatMap(storedInSeries).sort((a, b) => a.id - b.id);
         const merged = stored.map(rowOfRecord);
         const storedAt = new Map(merged.map((row, index) => [keyOf(row, PRODUCTION_SPEC.key), index]));
         const requestRowAt = new Map<number, number>();
@@ -312,7 +280,7 @@ export function createWritesService(repository: WritesRepository, options: Write
         const actions = rows.map((row, index) => {
           const before = previous[index];
           if (!before) return 'create' as const;
-          return JSON.stringify(valueOfRow(rowOfRecord(before))) === JSON.stringify(valueOfRow(row)) ? ('unchanged' as const) : ('update' as const);
+          return JSON.stringify(figureOfRecord(before)) === JSON.stringify(figureOfRow(row)) ? ('unchanged' as const) : ('update' as const);
         });
         if (actions.every((action) => action === 'unchanged')) return actions;
 
@@ -332,11 +300,11 @@ export function createWritesService(repository: WritesRepository, options: Write
             action: action === 'create' ? 'create' : 'update',
             entity: 'production',
             key: JSON.stringify(keyOfRow(row)),
-            oldValue: before ? JSON.stringify(valueOfRow(rowOfRecord(before))) : null,
-            newValue: JSON.stringify(valueOfRow(row)),
+            oldValue: before ? JSON.stringify(figureOfRecord(before)) : null,
+            newValue: JSON.stringify(figureOfRow(row)),
           });
         });
-        tx.upsertProduction(writes.map(productionToInsert));
+        tx.upsertProduction(writes.map(recordOfRow));
         tx.recordChanges(changes);
         return actions;
       });
@@ -347,15 +315,15 @@ export function createWritesService(repository: WritesRepository, options: Write
         created: count('create'),
         updated: count('update'),
         unchanged: count('unchanged'),
-        rows: rows.map((row, index) => ({ ...valueOfRow(row), action: outcome[index] ?? 'unchanged' })),
+        rows: rows.map((row, index) => ({ ...figureOfRow(row), action: outcome[index] ?? 'unchanged' })),
       };
     },
 
     /** DELETE /v1/production/{mineral}/{stage}/{country}/{year}/{basis}[?edition=]. */
     deleteProduction(actor: string, series: Omit<ProductionKey, 'edition'>, editionId?: string): void {
       repository.transaction((tx) => {
-        const editions = new Map(tx.referenceData().editions.map((edition) => [edition.id, edition]));
-        const edition = editionId ?? defaultEditionOf(series, tx.productionRows(), editions);
+        const editions = new Map(tx.referenceDataAmong(NO_IDS).editions.map((edition) => [edition.id, edition]));
+        const edition = editionId ?? defaultEditionOf(series, tx.productionInSeries([series]), editions);
         const record = edition === null ? null : tx.findProduction({ ...series, edition });
         if (!record) {
           const key = `${series.mineral}/${series.stage}/${series.country}/${series.year}/${series.basis}`;
@@ -364,7 +332,6 @@ export function createWritesService(repository: WritesRepository, options: Write
         const at = now().toISOString();
         const version = tx.bumpVersion(at);
         tx.deleteProduction(record.id);
-        const row = rowOfRecord(record);
         tx.recordChanges([
           {
             version,
@@ -372,8 +339,8 @@ export function createWritesService(repository: WritesRepository, options: Write
             actor,
             action: 'delete',
             entity: 'production',
-            key: JSON.stringify(keyOfRow(row)),
-            oldValue: JSON.stringify(valueOfRow(row)),
+            key: JSON.stringify(keyOfRow(rowOfRecord(record))),
+            oldValue: JSON.stringify(figureOfRecord(record)),
             newValue: null,
           },
         ]);
