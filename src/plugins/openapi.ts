@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { compactOpenApi } from './openapi-compact.js';
 import { transformWithHttpConventions } from './openapi-http.js';
 
 export const API_TAGS = [
@@ -50,7 +51,8 @@ async function openapi(app: FastifyInstance): Promise<void> {
     },
     hideUntagged: true,
     transform: transformWithHttpConventions,
-    transformObject: jsonSchemaTransformObject,
+    // Components from the zod registry (`.meta({ id })`), then what repeats across operations written once.
+    transformObject: (document) => compactOpenApi(jsonSchemaTransformObject(document)),
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

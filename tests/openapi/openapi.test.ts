@@ -4,6 +4,7 @@ import { compileErrors, validate } from '@readme/openapi-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { renderOpenApi } from '../../scripts/openapi-document.js';
+import { inlineSharedComponents } from '../helpers/spec.js';
 
 const COMMITTED_PATH = join(PROJECT_ROOT, 'openapi', 'openapi.json');
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
@@ -34,7 +35,8 @@ let operations: { name: string; operation: Operation }[];
 beforeAll(async () => {
   rendered = await renderOpenApi();
   generated = JSON.parse(rendered) as Document;
-  operations = Object.entries(generated.paths).flatMap(([path, item]) =>
+  // Operations as a reader sees them: shared parameters and responses (`$ref` to components) written in place.
+  operations = Object.entries(inlineSharedComponents(generated).paths).flatMap(([path, item]) =>
     METHODS.filter((method) => item[method]).map((method) => ({ name: `${method.toUpperCase()} ${path}`, operation: item[method] as Operation })),
   );
 });
