@@ -928,6 +928,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description RFC 4180 CSV (text/csv; charset=utf-8; header=present): a header row, nested fields flattened to named columns such as source_id */
+        CsvTable: string;
         /**
          * @example {
          *       "year": 2024,
@@ -1275,6 +1277,12 @@ export interface components {
             /** @description GET this for the formula, variables, thresholds, references and caveats */
             href: string;
         };
+        InsufficientData: {
+            /** @constant */
+            status: "insufficient_data";
+            reason: string;
+            method: components["schemas"]["MethodLink"];
+        };
         WgiUsed: {
             /** @description The WGI release the estimates come from (GET /v1/editions); one release per score, never mixed */
             edition: string | null;
@@ -1367,12 +1375,7 @@ export interface components {
                 tradeFactor: number;
                 missingGovernance: components["schemas"]["MissingGovernance"];
                 method: components["schemas"]["MethodLink"];
-            } | {
-                /** @constant */
-                status: "insufficient_data";
-                reason: string;
-                method: components["schemas"]["MethodLink"];
-            };
+            } | components["schemas"]["InsufficientData"];
             method: components["schemas"]["MethodLink"];
             inputs: {
                 /** @description Null on a share-based stage */
@@ -2322,12 +2325,7 @@ export interface components {
                         share: number;
                     };
                     method: components["schemas"]["MethodLink"];
-                } | {
-                    /** @constant */
-                    status: "insufficient_data";
-                    reason: string;
-                    method: components["schemas"]["MethodLink"];
-                }) | null;
+                } | components["schemas"]["InsufficientData"]) | null;
                 topSupplier: {
                     country: string;
                     name: string;
@@ -2349,12 +2347,7 @@ export interface components {
                     missingGovernance: components["schemas"]["MissingGovernance"];
                     caveats: string[];
                     method: components["schemas"]["MethodLink"];
-                } | {
-                    /** @constant */
-                    status: "insufficient_data";
-                    reason: string;
-                    method: components["schemas"]["MethodLink"];
-                };
+                } | components["schemas"]["InsufficientData"];
                 /** @description Per stage, where the importer's source gives reliance per stage (EU CRM 2023); empty otherwise */
                 byStage: components["schemas"]["ImporterDependencyStage"][];
             }[];
@@ -2661,6 +2654,233 @@ export interface components {
             edition: string;
             source: components["schemas"]["SourceRef"];
         };
+        CountryShare: {
+            country: string;
+            name: string;
+            /** @description Percent of world supply (2 dp) */
+            share: number;
+        };
+        StageImpact: {
+            stage: string;
+            /** @constant */
+            status: "ok";
+            /** @description Data year; null for a share-based stage, which covers `period` instead */
+            year: number | null;
+            /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+            period: string | null;
+            /**
+             * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+             * @enum {string}
+             */
+            measure: "tonnes" | "shares";
+            basis: string;
+            basisLabel: string;
+            /** @description The edition whose figures this stage used */
+            edition: string | null;
+            /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
+            baselineTonnes: number | null;
+            /** @description Σ shocked tonnes × reduction; null on a share table */
+            lostTonnes: number | null;
+            /** @description Lost tonnes made up by substitution; null on a share table */
+            substitutedTonnes: number | null;
+            /** @description Why the tonnes are null (a share-based stage); null when they are computed */
+            tonnesReason: string | null;
+            /** @description Lost tonnes / baseline, 0–1, before substitution */
+            grossLossShare: number;
+            /** @description Lost tonnes net of substitution / baseline, 0–1 */
+            lossShare: number;
+            hhiBefore: number;
+            /** @description HHI among the remaining supply; null when nothing is left */
+            hhiAfter: number | null;
+            topProducerBefore: components["schemas"]["CountryShare"];
+            /** @description Largest producer’s share of the remaining supply */
+            topProducerAfter: components["schemas"]["CountryShare"] | null;
+            shocked: {
+                country: string;
+                name: string;
+                reduction: number;
+                lostTonnes: number | null;
+            }[];
+            /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
+            withheldShocked: string[];
+            sourceIds: string[];
+        } | {
+            /** @constant */
+            status: "insufficient_data";
+            reason: string;
+            method: components["schemas"]["MethodLink"];
+            stage: string;
+            year: number | null;
+        };
+        ImporterImpact: {
+            importer: string;
+            /** @description Share of the importer’s consumption at risk, 0–1 */
+            consumptionAtRisk: number;
+            /** @enum {string} */
+            basis: "import_sources" | "world_supply_at_binding_stage";
+            /** @description True when the world loss at the binding stage stands in for the importer’s own sources */
+            proxy: boolean;
+            netImportReliance: {
+                /** @description Fraction 0–1 used in the calculation */
+                used: number;
+                /** @description True when no figure exists and 100 % is assumed */
+                assumed: boolean;
+                year: number | null;
+                /** @description The stage the reliance is for, where the importer's source gives it per stage (EU CRM: the assessed stage) */
+                stage: string | null;
+                /** @description The source's reference period, where it gives one instead of a year */
+                period: string | null;
+                form: string | null;
+                /** @description As published, e.g. `85`, `>50`, `E` */
+                valueText: string | null;
+                qualifier: ("eq" | "gt" | "lt" | "net_exporter" | "not_applicable") | null;
+                /** @description True for a range such as ">50": the bound is used, so the true figure differs */
+                censored: boolean;
+                estimated: boolean | null;
+                sourceId: string | null;
+            };
+            importSources: {
+                period: string;
+                form: string | null;
+                /** @description True when only the order of suppliers is published (no shares): the proxy is used */
+                rankOnly: boolean;
+                used: boolean;
+                sources: {
+                    country: string;
+                    name: string;
+                    sharePct: number | null;
+                    rank: number;
+                    /** @description Largest reduction this scenario applies to the country at any stage */
+                    reduction: number;
+                }[];
+                sourceIds: string[];
+            } | null;
+            monthsOfCover: {
+                /** @description stockpile / (apparent consumption × consumption at risk / 12), 1 dp */
+                months: number | null;
+                stockpileTonnes: number | null;
+                apparentConsumption: {
+                    tonnes: number;
+                    year: number;
+                    form: string | null;
+                    note: string | null;
+                    sourceId: string;
+                } | null;
+                tonnesAtRiskPerMonth: number | null;
+                /** @description Why months of cover cannot be computed */
+                reason: string | null;
+            };
+        };
+        ScenarioAlternative: {
+            country: string;
+            name: string;
+            /** @description Percent of world supply at the binding stage before the shock */
+            share: number;
+            /** @description Tonnes at the binding stage; null when that stage is a share table */
+            tonnes: number | null;
+            /** @description Latest reserves of the mineral */
+            reserves: {
+                tonnes: number;
+                year: number;
+                basis: string;
+                lowerBound: boolean;
+                sourceId: string;
+            } | null;
+            governance: {
+                /** @description EU rescale of the WGI mean, 0 best … 10 worst */
+                wgiScaled: number;
+                year: number;
+                /** @description The WGI release (one for every alternative) */
+                edition: string;
+                sourceId: string;
+            } | null;
+            groups: string[];
+            /** @description True if this scenario shocks the country at another stage */
+            alsoShocked: boolean;
+        };
+        MineralScenarioResult: {
+            mineral: string;
+            name: string;
+            /** @constant */
+            status: "ok";
+            year: number;
+            stages: components["schemas"]["StageImpact"][];
+            /** @description Stage with the largest loss share (ties go upstream) */
+            bindingStage: string;
+            /** @description Largest loss share across stages, 0–1 */
+            bindingLoss: number;
+            chokepointBefore: {
+                stage: string;
+                hhi: number;
+            };
+            chokepointAfter: {
+                stage: string;
+                hhi: number;
+            } | null;
+            importerImpact: components["schemas"]["ImporterImpact"];
+            /** @description Defense uses exposed to this mineral */
+            defenseUses: {
+                id: string;
+                category: string;
+                application: string;
+                source: {
+                    id: string;
+                    citation: string;
+                };
+            }[];
+            /** @description Producers not shocked at the binding stage, largest first */
+            alternatives: components["schemas"]["ScenarioAlternative"][];
+            assumptions: string[];
+            method: components["schemas"]["MethodLink"];
+            inputs: {
+                sourceIds: string[];
+            };
+        } | {
+            /** @constant */
+            status: "insufficient_data";
+            reason: string;
+            method: components["schemas"]["MethodLink"];
+            mineral: string;
+            name: string;
+            year: number | null;
+            stages: components["schemas"]["StageImpact"][];
+            assumptions: string[];
+        };
+        ScenarioSummaryRow: {
+            rank: number;
+            mineral: string;
+            /** @enum {string} */
+            status: "ok" | "insufficient_data";
+            bindingLoss: number | null;
+            bindingStage: string | null;
+            consumptionAtRisk: number | null;
+            proxy: boolean | null;
+            topAlternative: components["schemas"]["CountryShare"] | null;
+            reason: string | null;
+        };
+        ScenarioEcho: {
+            /** @description As requested; null = per mineral, the latest year with data */
+            year: number | null;
+            /** @description The edition requested; null = the newest edition per series and year */
+            edition: string | null;
+            minerals: string[];
+            importer: string;
+            shocks: {
+                index: number;
+                group: string | null;
+                /** @description After group expansion */
+                countries: string[];
+                /** @description null = every stage */
+                stages: string[] | null;
+                reduction: number;
+            }[];
+            stockpile: {
+                [key: string]: number;
+            };
+            substitution: {
+                [key: string]: number;
+            };
+        };
         /**
          * @example {
          *       "scenario": {
@@ -2871,302 +3091,11 @@ export interface components {
          *     }
          */
         DisruptionScenario: {
-            scenario: {
-                /** @description As requested; null = per mineral, the latest year with data */
-                year: number | null;
-                /** @description The edition requested; null = the newest edition per series and year */
-                edition: string | null;
-                minerals: string[];
-                importer: string;
-                shocks: {
-                    index: number;
-                    group: string | null;
-                    /** @description After group expansion */
-                    countries: string[];
-                    /** @description null = every stage */
-                    stages: string[] | null;
-                    reduction: number;
-                }[];
-                stockpile: {
-                    [key: string]: number;
-                };
-                substitution: {
-                    [key: string]: number;
-                };
-            };
+            scenario: components["schemas"]["ScenarioEcho"];
             /** @description Minerals ranked by binding loss, largest first; those without data last */
-            summary: {
-                rank: number;
-                mineral: string;
-                /** @enum {string} */
-                status: "ok" | "insufficient_data";
-                bindingLoss: number | null;
-                bindingStage: string | null;
-                consumptionAtRisk: number | null;
-                proxy: boolean | null;
-                topAlternative: {
-                    country: string;
-                    name: string;
-                    /** @description Percent of world supply (2 dp) */
-                    share: number;
-                } | null;
-                reason: string | null;
-            }[];
+            summary: components["schemas"]["ScenarioSummaryRow"][];
             /** @description One result per mineral, in mineral-id order */
-            results: ({
-                mineral: string;
-                name: string;
-                /** @constant */
-                status: "ok";
-                year: number;
-                stages: ({
-                    stage: string;
-                    /** @constant */
-                    status: "ok";
-                    /** @description Data year; null for a share-based stage, which covers `period` instead */
-                    year: number | null;
-                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
-                    period: string | null;
-                    /**
-                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
-                     * @enum {string}
-                     */
-                    measure: "tonnes" | "shares";
-                    basis: string;
-                    basisLabel: string;
-                    /** @description The edition whose figures this stage used */
-                    edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
-                    baselineTonnes: number | null;
-                    /** @description Σ shocked tonnes × reduction; null on a share table */
-                    lostTonnes: number | null;
-                    /** @description Lost tonnes made up by substitution; null on a share table */
-                    substitutedTonnes: number | null;
-                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
-                    tonnesReason: string | null;
-                    /** @description Lost tonnes / baseline, 0–1, before substitution */
-                    grossLossShare: number;
-                    /** @description Lost tonnes net of substitution / baseline, 0–1 */
-                    lossShare: number;
-                    hhiBefore: number;
-                    /** @description HHI among the remaining supply; null when nothing is left */
-                    hhiAfter: number | null;
-                    topProducerBefore: {
-                        country: string;
-                        name: string;
-                        /** @description Percent of world supply (2 dp) */
-                        share: number;
-                    };
-                    /** @description Largest producer’s share of the remaining supply */
-                    topProducerAfter: {
-                        country: string;
-                        name: string;
-                        /** @description Percent of world supply (2 dp) */
-                        share: number;
-                    } | null;
-                    shocked: {
-                        country: string;
-                        name: string;
-                        reduction: number;
-                        lostTonnes: number | null;
-                    }[];
-                    /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
-                    withheldShocked: string[];
-                    sourceIds: string[];
-                } | {
-                    /** @constant */
-                    status: "insufficient_data";
-                    reason: string;
-                    method: components["schemas"]["MethodLink"];
-                    stage: string;
-                    year: number | null;
-                })[];
-                /** @description Stage with the largest loss share (ties go upstream) */
-                bindingStage: string;
-                /** @description Largest loss share across stages, 0–1 */
-                bindingLoss: number;
-                chokepointBefore: {
-                    stage: string;
-                    hhi: number;
-                };
-                chokepointAfter: {
-                    stage: string;
-                    hhi: number;
-                } | null;
-                importerImpact: {
-                    importer: string;
-                    /** @description Share of the importer’s consumption at risk, 0–1 */
-                    consumptionAtRisk: number;
-                    /** @enum {string} */
-                    basis: "import_sources" | "world_supply_at_binding_stage";
-                    /** @description True when the world loss at the binding stage stands in for the importer’s own sources */
-                    proxy: boolean;
-                    netImportReliance: {
-                        /** @description Fraction 0–1 used in the calculation */
-                        used: number;
-                        /** @description True when no figure exists and 100 % is assumed */
-                        assumed: boolean;
-                        year: number | null;
-                        /** @description The stage the reliance is for, where the importer's source gives it per stage (EU CRM: the assessed stage) */
-                        stage: string | null;
-                        /** @description The source's reference period, where it gives one instead of a year */
-                        period: string | null;
-                        form: string | null;
-                        /** @description As published, e.g. `85`, `>50`, `E` */
-                        valueText: string | null;
-                        qualifier: ("eq" | "gt" | "lt" | "net_exporter" | "not_applicable") | null;
-                        /** @description True for a range such as ">50": the bound is used, so the true figure differs */
-                        censored: boolean;
-                        estimated: boolean | null;
-                        sourceId: string | null;
-                    };
-                    importSources: {
-                        period: string;
-                        form: string | null;
-                        /** @description True when only the order of suppliers is published (no shares): the proxy is used */
-                        rankOnly: boolean;
-                        used: boolean;
-                        sources: {
-                            country: string;
-                            name: string;
-                            sharePct: number | null;
-                            rank: number;
-                            /** @description Largest reduction this scenario applies to the country at any stage */
-                            reduction: number;
-                        }[];
-                        sourceIds: string[];
-                    } | null;
-                    monthsOfCover: {
-                        /** @description stockpile / (apparent consumption × consumption at risk / 12), 1 dp */
-                        months: number | null;
-                        stockpileTonnes: number | null;
-                        apparentConsumption: {
-                            tonnes: number;
-                            year: number;
-                            form: string | null;
-                            note: string | null;
-                            sourceId: string;
-                        } | null;
-                        tonnesAtRiskPerMonth: number | null;
-                        /** @description Why months of cover cannot be computed */
-                        reason: string | null;
-                    };
-                };
-                /** @description Defense uses exposed to this mineral */
-                defenseUses: {
-                    id: string;
-                    category: string;
-                    application: string;
-                    source: {
-                        id: string;
-                        citation: string;
-                    };
-                }[];
-                /** @description Producers not shocked at the binding stage, largest first */
-                alternatives: {
-                    country: string;
-                    name: string;
-                    /** @description Percent of world supply at the binding stage before the shock */
-                    share: number;
-                    /** @description Tonnes at the binding stage; null when that stage is a share table */
-                    tonnes: number | null;
-                    /** @description Latest reserves of the mineral */
-                    reserves: {
-                        tonnes: number;
-                        year: number;
-                        basis: string;
-                        lowerBound: boolean;
-                        sourceId: string;
-                    } | null;
-                    governance: {
-                        /** @description EU rescale of the WGI mean, 0 best … 10 worst */
-                        wgiScaled: number;
-                        year: number;
-                        /** @description The WGI release (one for every alternative) */
-                        edition: string;
-                        sourceId: string;
-                    } | null;
-                    groups: string[];
-                    /** @description True if this scenario shocks the country at another stage */
-                    alsoShocked: boolean;
-                }[];
-                assumptions: string[];
-                method: components["schemas"]["MethodLink"];
-                inputs: {
-                    sourceIds: string[];
-                };
-            } | {
-                /** @constant */
-                status: "insufficient_data";
-                reason: string;
-                method: components["schemas"]["MethodLink"];
-                mineral: string;
-                name: string;
-                year: number | null;
-                stages: ({
-                    stage: string;
-                    /** @constant */
-                    status: "ok";
-                    /** @description Data year; null for a share-based stage, which covers `period` instead */
-                    year: number | null;
-                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
-                    period: string | null;
-                    /**
-                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
-                     * @enum {string}
-                     */
-                    measure: "tonnes" | "shares";
-                    basis: string;
-                    basisLabel: string;
-                    /** @description The edition whose figures this stage used */
-                    edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
-                    baselineTonnes: number | null;
-                    /** @description Σ shocked tonnes × reduction; null on a share table */
-                    lostTonnes: number | null;
-                    /** @description Lost tonnes made up by substitution; null on a share table */
-                    substitutedTonnes: number | null;
-                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
-                    tonnesReason: string | null;
-                    /** @description Lost tonnes / baseline, 0–1, before substitution */
-                    grossLossShare: number;
-                    /** @description Lost tonnes net of substitution / baseline, 0–1 */
-                    lossShare: number;
-                    hhiBefore: number;
-                    /** @description HHI among the remaining supply; null when nothing is left */
-                    hhiAfter: number | null;
-                    topProducerBefore: {
-                        country: string;
-                        name: string;
-                        /** @description Percent of world supply (2 dp) */
-                        share: number;
-                    };
-                    /** @description Largest producer’s share of the remaining supply */
-                    topProducerAfter: {
-                        country: string;
-                        name: string;
-                        /** @description Percent of world supply (2 dp) */
-                        share: number;
-                    } | null;
-                    shocked: {
-                        country: string;
-                        name: string;
-                        reduction: number;
-                        lostTonnes: number | null;
-                    }[];
-                    /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
-                    withheldShocked: string[];
-                    sourceIds: string[];
-                } | {
-                    /** @constant */
-                    status: "insufficient_data";
-                    reason: string;
-                    method: components["schemas"]["MethodLink"];
-                    stage: string;
-                    year: number | null;
-                })[];
-                assumptions: string[];
-            })[];
+            results: components["schemas"]["MineralScenarioResult"][];
             method: components["schemas"]["MethodLink"];
         };
         /**
@@ -3389,302 +3318,11 @@ export interface components {
                 title: string;
                 question: string;
             };
-            scenario: {
-                /** @description As requested; null = per mineral, the latest year with data */
-                year: number | null;
-                /** @description The edition requested; null = the newest edition per series and year */
-                edition: string | null;
-                minerals: string[];
-                importer: string;
-                shocks: {
-                    index: number;
-                    group: string | null;
-                    /** @description After group expansion */
-                    countries: string[];
-                    /** @description null = every stage */
-                    stages: string[] | null;
-                    reduction: number;
-                }[];
-                stockpile: {
-                    [key: string]: number;
-                };
-                substitution: {
-                    [key: string]: number;
-                };
-            };
+            scenario: components["schemas"]["ScenarioEcho"];
             /** @description Minerals ranked by binding loss, largest first; those without data last */
-            summary: {
-                rank: number;
-                mineral: string;
-                /** @enum {string} */
-                status: "ok" | "insufficient_data";
-                bindingLoss: number | null;
-                bindingStage: string | null;
-                consumptionAtRisk: number | null;
-                proxy: boolean | null;
-                topAlternative: {
-                    country: string;
-                    name: string;
-                    /** @description Percent of world supply (2 dp) */
-                    share: number;
-                } | null;
-                reason: string | null;
-            }[];
+            summary: components["schemas"]["ScenarioSummaryRow"][];
             /** @description One result per mineral, in mineral-id order */
-            results: ({
-                mineral: string;
-                name: string;
-                /** @constant */
-                status: "ok";
-                year: number;
-                stages: ({
-                    stage: string;
-                    /** @constant */
-                    status: "ok";
-                    /** @description Data year; null for a share-based stage, which covers `period` instead */
-                    year: number | null;
-                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
-                    period: string | null;
-                    /**
-                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
-                     * @enum {string}
-                     */
-                    measure: "tonnes" | "shares";
-                    basis: string;
-                    basisLabel: string;
-                    /** @description The edition whose figures this stage used */
-                    edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
-                    baselineTonnes: number | null;
-                    /** @description Σ shocked tonnes × reduction; null on a share table */
-                    lostTonnes: number | null;
-                    /** @description Lost tonnes made up by substitution; null on a share table */
-                    substitutedTonnes: number | null;
-                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
-                    tonnesReason: string | null;
-                    /** @description Lost tonnes / baseline, 0–1, before substitution */
-                    grossLossShare: number;
-                    /** @description Lost tonnes net of substitution / baseline, 0–1 */
-                    lossShare: number;
-                    hhiBefore: number;
-                    /** @description HHI among the remaining supply; null when nothing is left */
-                    hhiAfter: number | null;
-                    topProducerBefore: {
-                        country: string;
-                        name: string;
-                        /** @description Percent of world supply (2 dp) */
-                        share: number;
-                    };
-                    /** @description Largest producer’s share of the remaining supply */
-                    topProducerAfter: {
-                        country: string;
-                        name: string;
-                        /** @description Percent of world supply (2 dp) */
-                        share: number;
-                    } | null;
-                    shocked: {
-                        country: string;
-                        name: string;
-                        reduction: number;
-                        lostTonnes: number | null;
-                    }[];
-                    /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
-                    withheldShocked: string[];
-                    sourceIds: string[];
-                } | {
-                    /** @constant */
-                    status: "insufficient_data";
-                    reason: string;
-                    method: components["schemas"]["MethodLink"];
-                    stage: string;
-                    year: number | null;
-                })[];
-                /** @description Stage with the largest loss share (ties go upstream) */
-                bindingStage: string;
-                /** @description Largest loss share across stages, 0–1 */
-                bindingLoss: number;
-                chokepointBefore: {
-                    stage: string;
-                    hhi: number;
-                };
-                chokepointAfter: {
-                    stage: string;
-                    hhi: number;
-                } | null;
-                importerImpact: {
-                    importer: string;
-                    /** @description Share of the importer’s consumption at risk, 0–1 */
-                    consumptionAtRisk: number;
-                    /** @enum {string} */
-                    basis: "import_sources" | "world_supply_at_binding_stage";
-                    /** @description True when the world loss at the binding stage stands in for the importer’s own sources */
-                    proxy: boolean;
-                    netImportReliance: {
-                        /** @description Fraction 0–1 used in the calculation */
-                        used: number;
-                        /** @description True when no figure exists and 100 % is assumed */
-                        assumed: boolean;
-                        year: number | null;
-                        /** @description The stage the reliance is for, where the importer's source gives it per stage (EU CRM: the assessed stage) */
-                        stage: string | null;
-                        /** @description The source's reference period, where it gives one instead of a year */
-                        period: string | null;
-                        form: string | null;
-                        /** @description As published, e.g. `85`, `>50`, `E` */
-                        valueText: string | null;
-                        qualifier: ("eq" | "gt" | "lt" | "net_exporter" | "not_applicable") | null;
-                        /** @description True for a range such as ">50": the bound is used, so the true figure differs */
-                        censored: boolean;
-                        estimated: boolean | null;
-                        sourceId: string | null;
-                    };
-                    importSources: {
-                        period: string;
-                        form: string | null;
-                        /** @description True when only the order of suppliers is published (no shares): the proxy is used */
-                        rankOnly: boolean;
-                        used: boolean;
-                        sources: {
-                            country: string;
-                            name: string;
-                            sharePct: number | null;
-                            rank: number;
-                            /** @description Largest reduction this scenario applies to the country at any stage */
-                            reduction: number;
-                        }[];
-                        sourceIds: string[];
-                    } | null;
-                    monthsOfCover: {
-                        /** @description stockpile / (apparent consumption × consumption at risk / 12), 1 dp */
-                        months: number | null;
-                        stockpileTonnes: number | null;
-                        apparentConsumption: {
-                            tonnes: number;
-                            year: number;
-                            form: string | null;
-                            note: string | null;
-                            sourceId: string;
-                        } | null;
-                        tonnesAtRiskPerMonth: number | null;
-                        /** @description Why months of cover cannot be computed */
-                        reason: string | null;
-                    };
-                };
-                /** @description Defense uses exposed to this mineral */
-                defenseUses: {
-                    id: string;
-                    category: string;
-                    application: string;
-                    source: {
-                        id: string;
-                        citation: string;
-                    };
-                }[];
-                /** @description Producers not shocked at the binding stage, largest first */
-                alternatives: {
-                    country: string;
-                    name: string;
-                    /** @description Percent of world supply at the binding stage before the shock */
-                    share: number;
-                    /** @description Tonnes at the binding stage; null when that stage is a share table */
-                    tonnes: number | null;
-                    /** @description Latest reserves of the mineral */
-                    reserves: {
-                        tonnes: number;
-                        year: number;
-                        basis: string;
-                        lowerBound: boolean;
-                        sourceId: string;
-                    } | null;
-                    governance: {
-                        /** @description EU rescale of the WGI mean, 0 best … 10 worst */
-                        wgiScaled: number;
-                        year: number;
-                        /** @description The WGI release (one for every alternative) */
-                        edition: string;
-                        sourceId: string;
-                    } | null;
-                    groups: string[];
-                    /** @description True if this scenario shocks the country at another stage */
-                    alsoShocked: boolean;
-                }[];
-                assumptions: string[];
-                method: components["schemas"]["MethodLink"];
-                inputs: {
-                    sourceIds: string[];
-                };
-            } | {
-                /** @constant */
-                status: "insufficient_data";
-                reason: string;
-                method: components["schemas"]["MethodLink"];
-                mineral: string;
-                name: string;
-                year: number | null;
-                stages: ({
-                    stage: string;
-                    /** @constant */
-                    status: "ok";
-                    /** @description Data year; null for a share-based stage, which covers `period` instead */
-                    year: number | null;
-                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
-                    period: string | null;
-                    /**
-                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
-                     * @enum {string}
-                     */
-                    measure: "tonnes" | "shares";
-                    basis: string;
-                    basisLabel: string;
-                    /** @description The edition whose figures this stage used */
-                    edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
-                    baselineTonnes: number | null;
-                    /** @description Σ shocked tonnes × reduction; null on a share table */
-                    lostTonnes: number | null;
-                    /** @description Lost tonnes made up by substitution; null on a share table */
-                    substitutedTonnes: number | null;
-                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
-                    tonnesReason: string | null;
-                    /** @description Lost tonnes / baseline, 0–1, before substitution */
-                    grossLossShare: number;
-                    /** @description Lost tonnes net of substitution / baseline, 0–1 */
-                    lossShare: number;
-                    hhiBefore: number;
-                    /** @description HHI among the remaining supply; null when nothing is left */
-                    hhiAfter: number | null;
-                    topProducerBefore: {
-                        country: string;
-                        name: string;
-                        /** @description Percent of world supply (2 dp) */
-                        share: number;
-                    };
-                    /** @description Largest producer’s share of the remaining supply */
-                    topProducerAfter: {
-                        country: string;
-                        name: string;
-                        /** @description Percent of world supply (2 dp) */
-                        share: number;
-                    } | null;
-                    shocked: {
-                        country: string;
-                        name: string;
-                        reduction: number;
-                        lostTonnes: number | null;
-                    }[];
-                    /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
-                    withheldShocked: string[];
-                    sourceIds: string[];
-                } | {
-                    /** @constant */
-                    status: "insufficient_data";
-                    reason: string;
-                    method: components["schemas"]["MethodLink"];
-                    stage: string;
-                    year: number | null;
-                })[];
-                assumptions: string[];
-            })[];
+            results: components["schemas"]["MineralScenarioResult"][];
             method: components["schemas"]["MethodLink"];
         };
         /**
@@ -4032,6 +3670,20 @@ export interface components {
             /** @description Measures on the mineral with no recorded date (not in the timeline) */
             undated: string[];
         };
+        MeasureRef: {
+            id: string;
+            /**
+             * @description What the measure does
+             * @enum {string}
+             */
+            measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
+            target: string;
+            /**
+             * @description Status on the as-of date; see GET /v1/methods/export-controls
+             * @enum {string}
+             */
+            status: "not-announced" | "announced" | "announced-date-unknown" | "undated" | "in-force" | "suspended" | "suspension-ended" | "expired" | "lifted" | "superseded" | "superseded-date-unknown";
+        };
         /**
          * @example {
          *       "mineral": "gallium",
@@ -4138,64 +3790,12 @@ export interface components {
                     country: string;
                     name: string;
                     share: number;
-                    inForce: {
-                        id: string;
-                        /**
-                         * @description What the measure does
-                         * @enum {string}
-                         */
-                        measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
-                        target: string;
-                        /**
-                         * @description Status on the as-of date; see GET /v1/methods/export-controls
-                         * @enum {string}
-                         */
-                        status: "not-announced" | "announced" | "announced-date-unknown" | "undated" | "in-force" | "suspended" | "suspension-ended" | "expired" | "lifted" | "superseded" | "superseded-date-unknown";
-                    }[];
-                    unknown: {
-                        id: string;
-                        /**
-                         * @description What the measure does
-                         * @enum {string}
-                         */
-                        measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
-                        target: string;
-                        /**
-                         * @description Status on the as-of date; see GET /v1/methods/export-controls
-                         * @enum {string}
-                         */
-                        status: "not-announced" | "announced" | "announced-date-unknown" | "undated" | "in-force" | "suspended" | "suspension-ended" | "expired" | "lifted" | "superseded" | "superseded-date-unknown";
-                    }[];
+                    inForce: components["schemas"]["MeasureRef"][];
+                    unknown: components["schemas"]["MeasureRef"][];
                 }[];
                 /** @description The measures in force behind the controlled share */
-                measures: {
-                    id: string;
-                    /**
-                     * @description What the measure does
-                     * @enum {string}
-                     */
-                    measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
-                    target: string;
-                    /**
-                     * @description Status on the as-of date; see GET /v1/methods/export-controls
-                     * @enum {string}
-                     */
-                    status: "not-announced" | "announced" | "announced-date-unknown" | "undated" | "in-force" | "suspended" | "suspension-ended" | "expired" | "lifted" | "superseded" | "superseded-date-unknown";
-                }[];
-                unknownMeasures: {
-                    id: string;
-                    /**
-                     * @description What the measure does
-                     * @enum {string}
-                     */
-                    measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
-                    target: string;
-                    /**
-                     * @description Status on the as-of date; see GET /v1/methods/export-controls
-                     * @enum {string}
-                     */
-                    status: "not-announced" | "announced" | "announced-date-unknown" | "undated" | "in-force" | "suspended" | "suspension-ended" | "expired" | "lifted" | "superseded" | "superseded-date-unknown";
-                }[];
+                measures: components["schemas"]["MeasureRef"][];
+                unknownMeasures: components["schemas"]["MeasureRef"][];
                 sourceIds: string[];
                 method: components["schemas"]["MethodLink"];
             } | {
@@ -4994,6 +4594,20 @@ export interface components {
             reason: string;
             method: components["schemas"]["MethodLink"];
         };
+        TradeFactorTerm: {
+            country: string;
+            name: string;
+            /** @description Percent */
+            share: number;
+            /** @description WGI on the EU 0–10 scale */
+            wgiScaled: number;
+            /** @description t used */
+            tradeFactor: number;
+            /** @description True when t is the source's published value; false when 1 is assumed */
+            tradeFactorPublished: boolean;
+            /** @description (share/100)² × WGI × t */
+            contribution: number;
+        };
         /**
          * @example {
          *       "mineral": "tungsten",
@@ -5109,34 +4723,8 @@ export interface components {
                 inputs: components["schemas"]["EuSupplyRiskInputs"];
                 /** @description Every term of the two HHI_WGI,t sums with its trade factor t (empty where t is not published and 1 is used) */
                 tradeFactors: {
-                    global: {
-                        country: string;
-                        name: string;
-                        /** @description Percent */
-                        share: number;
-                        /** @description WGI on the EU 0–10 scale */
-                        wgiScaled: number;
-                        /** @description t used */
-                        tradeFactor: number;
-                        /** @description True when t is the source's published value; false when 1 is assumed */
-                        tradeFactorPublished: boolean;
-                        /** @description (share/100)² × WGI × t */
-                        contribution: number;
-                    }[];
-                    sourcing: {
-                        country: string;
-                        name: string;
-                        /** @description Percent */
-                        share: number;
-                        /** @description WGI on the EU 0–10 scale */
-                        wgiScaled: number;
-                        /** @description t used */
-                        tradeFactor: number;
-                        /** @description True when t is the source's published value; false when 1 is assumed */
-                        tradeFactorPublished: boolean;
-                        /** @description (share/100)² × WGI × t */
-                        contribution: number;
-                    }[];
+                    global: components["schemas"]["TradeFactorTerm"][];
+                    sourcing: components["schemas"]["TradeFactorTerm"][];
                 };
                 /** @description The assessor's published SR for this stage, where it publishes one */
                 publishedSupplyRisk: number | null;
@@ -5174,34 +4762,8 @@ export interface components {
                 inputs: components["schemas"]["EuSupplyRiskInputs"];
                 /** @description Every term of the two HHI_WGI,t sums with its trade factor t (empty where t is not published and 1 is used) */
                 tradeFactors: {
-                    global: {
-                        country: string;
-                        name: string;
-                        /** @description Percent */
-                        share: number;
-                        /** @description WGI on the EU 0–10 scale */
-                        wgiScaled: number;
-                        /** @description t used */
-                        tradeFactor: number;
-                        /** @description True when t is the source's published value; false when 1 is assumed */
-                        tradeFactorPublished: boolean;
-                        /** @description (share/100)² × WGI × t */
-                        contribution: number;
-                    }[];
-                    sourcing: {
-                        country: string;
-                        name: string;
-                        /** @description Percent */
-                        share: number;
-                        /** @description WGI on the EU 0–10 scale */
-                        wgiScaled: number;
-                        /** @description t used */
-                        tradeFactor: number;
-                        /** @description True when t is the source's published value; false when 1 is assumed */
-                        tradeFactorPublished: boolean;
-                        /** @description (share/100)² × WGI × t */
-                        contribution: number;
-                    }[];
+                    global: components["schemas"]["TradeFactorTerm"][];
+                    sourcing: components["schemas"]["TradeFactorTerm"][];
                 };
                 /** @description The assessor's published SR for this stage, where it publishes one */
                 publishedSupplyRisk: number | null;
@@ -6303,7 +5865,7 @@ export interface operations {
                         /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
                         next: string | null;
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -6398,7 +5960,7 @@ export interface operations {
                         /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
                         next: string | null;
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -6491,7 +6053,7 @@ export interface operations {
                         /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
                         next: string | null;
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -6550,7 +6112,7 @@ export interface operations {
                         /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
                         next: string | null;
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -6609,7 +6171,7 @@ export interface operations {
                         /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
                         next: string | null;
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -6673,7 +6235,7 @@ export interface operations {
                         /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
                         next: string | null;
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -6771,7 +6333,7 @@ export interface operations {
                         /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
                         next: string | null;
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -6828,7 +6390,7 @@ export interface operations {
                         /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
                         next: string | null;
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -6885,7 +6447,7 @@ export interface operations {
                         /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
                         next: string | null;
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -6937,7 +6499,7 @@ export interface operations {
                         /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
                         next: string | null;
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -6986,7 +6548,7 @@ export interface operations {
                         /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
                         next: string | null;
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -7076,7 +6638,7 @@ export interface operations {
                         /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
                         next: string | null;
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -7216,7 +6778,7 @@ export interface operations {
                         /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
                         next: string | null;
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -7314,7 +6876,7 @@ export interface operations {
                         /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
                         next: string | null;
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -7360,7 +6922,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConcentrationByEdition"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -7405,7 +6967,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MineralPrices"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -7456,7 +7018,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MineralConcentration"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -7547,7 +7109,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConcentrationHistory"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -7593,7 +7155,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConcentrationOverview"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -7640,7 +7202,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CountryDominance"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -7693,7 +7255,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MineralSupplyRisk"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -7784,7 +7346,7 @@ export interface operations {
                         /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
                         next: string | null;
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -7829,7 +7391,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImporterDependency"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -7876,7 +7438,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SupplierExposure"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -7927,7 +7489,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BlocAlignment"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -7959,7 +7521,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DisruptionScenario"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             400: components["responses"]["BadRequest3"];
@@ -8026,7 +7588,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PresetScenario"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             400: components["responses"]["BadRequest3"];
@@ -8092,7 +7654,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExportControlList"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -8189,7 +7751,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ControlledSupplyRanking"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -8277,7 +7839,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExportControlTimeline"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -8328,7 +7890,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MineralControlledSupply"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -8377,7 +7939,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImporterExportControls"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -8461,7 +8023,7 @@ export interface operations {
                         /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
                         next: string | null;
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -8603,7 +8165,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChangeList"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
             304: components["responses"]["NotModified"];

@@ -7,10 +7,14 @@
  * - `components.headers`, `components.parameters`, `components.responses`: a header, parameter or (error) response
  *   that appears identically on two or more operations is written once (ETag, Cache-Control, `edition`, `limit`,
  *   `cursor`, `if-none-match`, the 304, 406, 414, 429 and 500 answers, …).
+ * - Response schemas drop the `minimum`/`maximum` of ±(2^53 − 1) that zod puts on every `.int()`: they say nothing to
+ *   a client reading an answer. Request schemas (parameters, bodies, `…Input` components) keep them, because the
+ *   server refuses a larger number with 400 and the spec must say so.
  */
 type Json = Record<string, any>;
 
 const SCHEMA_REF = /^#\/components\/schemas\/(.+)$/;
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
 /** Names of shared responses by status; a second variant of a status is named by its description below. */
@@ -36,6 +40,18 @@ const RESPONSE_VARIANTS: Record<string, string> = {
 };
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Drops zod's ±(2^53 − 1) integer bounds in a schema, not following `$ref`. */
+function dropSafeIntegerBounds(value: unknown): void {
+  if (Array.isArray(value)) {
+    for (const entry of value) dropSafeIntegerBounds(entry);
+    return;
+  }
+  if (!isObject(value)) return;
+  if (value.type === 'integer' && value.minimum === -MAX_SAFE) delete value.minimum;
+  if (value.type === 'integer' && value.maximum === MAX_SAFE) delete value.maximum;
+  for (const child of Object.values(value)) dropSafeIntegerBounds(child);
+}
 
 /** The component schemas reachable from `roots` through `$ref`. */
 function reachableSchemas(roots: unknown, schemas: Json): Set<string> {
@@ -166,6 +182,13 @@ export function compactOpenApi<Document extends Json>(document: Document): Docum
   const schemas: Json = components.schemas ?? {};
   const reached = reachableSchemas([paths, headers, parameters, responses], schemas);
   components.schemas = Object.fromEntries(Object.entries(schemas).filter(([name]) => reached.has(name)));
+  // Response side only: what a request can reach keeps its bounds.
+  const requests = operations.map((operation) => [operation.parameters, operation.requestBody]);
+  const requested = reachableSchemas([requests, parameters], schemas);
+  for (const response of [...operations.flatMap((operation) => Object.values(operation.responses ?? {})), ...Object.values(responses)]) {
+    if (isObject(response) && !response.$ref) dropSafeIntegerBounds(response.content);
+  }
+  for (const name of reached) if (!requested.has(name)) dropSafeIntegerBounds(components.schemas[name]);
   if (Object.keys(parameters).length) components.parameters = parameters;
   if (Object.keys(headers).length) components.headers = headers;
   if (Object.keys(responses).length) components.responses = responses;

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { compactOpenApi } from './openapi-compact.js';
-import { transformWithHttpConventions } from './openapi-http.js';
+import { CSV_TABLE_SCHEMA, transformWithHttpConventions } from './openapi-http.js';
 
 export const API_TAGS = [
   { name: 'minerals', description: 'Minerals, their stages, bases and coverage' },
@@ -40,6 +40,7 @@ async function openapi(app: FastifyInstance): Promise<void> {
       },
       tags: API_TAGS,
       components: {
+        schemas: { CsvTable: CSV_TABLE_SCHEMA },
         securitySchemes: {
           bearerAuth: {
             type: 'http',

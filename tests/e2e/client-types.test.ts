@@ -27,7 +27,8 @@ describe('client/chokepoint.d.ts', () => {
     // Shared parameters, headers and responses are components (see src/plugins/openapi-compact.ts), named in the types.
     expect(rendered).toContain('"if-none-match"?: components["parameters"]["header.if-none-match"];');
     expect(rendered).toContain('"header.if-none-match": string;');
-    expect(rendered).toContain('"text/csv": string;');
+    expect(rendered).toContain('"text/csv": components["schemas"]["CsvTable"];');
+    expect(rendered).toContain('CsvTable: string;');
     expect(rendered).toContain('304: components["responses"]["NotModified"];');
     expect(rendered).toMatch(/NotModified: \{\s+headers: \{\s+ETag: components\["headers"\]\["ETag"\];/);
     expect(rendered).toMatch(/\/\*\* @description Strong validator[^*]*\*\/\s+ETag: string;/);
