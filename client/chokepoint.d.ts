@@ -1271,6 +1271,10 @@ export interface components {
             /** @description Publisher, title, edition and page or table */
             citation: string;
         };
+        /** @description Rows matching the filters, across all pages */
+        PageTotal: number;
+        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
+        PageNext: string | null;
         MethodLink: {
             id: string;
             version: string;
@@ -3481,10 +3485,8 @@ export interface components {
          */
         ExportControlList: {
             data: components["schemas"]["ExportControl"][];
-            /** @description Rows matching the filters, across all pages */
-            total: number;
-            /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-            next: string | null;
+            total: components["schemas"]["PageTotal"];
+            next: components["schemas"]["PageNext"];
             /** @description The date statuses are read on */
             asOf: string;
         };
@@ -3662,10 +3664,8 @@ export interface components {
                 target: string;
                 title: string;
             }[];
-            /** @description Rows matching the filters, across all pages */
-            total: number;
-            /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-            next: string | null;
+            total: components["schemas"]["PageTotal"];
+            next: components["schemas"]["PageNext"];
             mineral: string;
             /** @description Measures on the mineral with no recorded date (not in the timeline) */
             undated: string[];
@@ -5081,10 +5081,8 @@ export interface components {
          */
         ChangeList: {
             data: components["schemas"]["Change"][];
-            /** @description Rows matching the filters, across all pages */
-            total: number;
-            /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-            next: string | null;
+            total: components["schemas"]["PageTotal"];
+            next: components["schemas"]["PageNext"];
             /** @description The dataset version now; pass it as `since` next time */
             currentVersion: number;
         };
@@ -5860,10 +5858,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["Mineral"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
                     "text/csv": components["schemas"]["CsvTable"];
                 };
@@ -5955,10 +5951,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["Country"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
                     "text/csv": components["schemas"]["CsvTable"];
                 };
@@ -6048,10 +6042,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["Stage"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
                     "text/csv": components["schemas"]["CsvTable"];
                 };
@@ -6107,10 +6099,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["Capacity"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
                     "text/csv": components["schemas"]["CsvTable"];
                 };
@@ -6166,10 +6156,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["SalientStatistic"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
                     "text/csv": components["schemas"]["CsvTable"];
                 };
@@ -6230,10 +6218,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["ProductionFigure"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
                     "text/csv": components["schemas"]["CsvTable"];
                 };
@@ -6328,10 +6314,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["Reserve"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
                     "text/csv": components["schemas"]["CsvTable"];
                 };
@@ -6385,10 +6369,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["ImportReliance"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
                     "text/csv": components["schemas"]["CsvTable"];
                 };
@@ -6442,10 +6424,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["ImportSource"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
                     "text/csv": components["schemas"]["CsvTable"];
                 };
@@ -6494,10 +6474,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["DefenseUse"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
                     "text/csv": components["schemas"]["CsvTable"];
                 };
@@ -6543,10 +6521,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["Group"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
                     "text/csv": components["schemas"]["CsvTable"];
                 };
@@ -6633,10 +6609,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["Source"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
                     "text/csv": components["schemas"]["CsvTable"];
                 };
@@ -6773,10 +6747,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["Edition"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
                     "text/csv": components["schemas"]["CsvTable"];
                 };
@@ -6871,10 +6843,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["Revision"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
                     "text/csv": components["schemas"]["CsvTable"];
                 };
@@ -7341,10 +7311,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["Importer"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
                     "text/csv": components["schemas"]["CsvTable"];
                 };
@@ -8018,10 +7986,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["Method"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
                     "text/csv": components["schemas"]["CsvTable"];
                 };
