@@ -5584,8 +5584,8 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Malformed JSON, a wrong type, a missing or unknown field; the per-field list is in `errors` */
-        BadRequest2: {
+        /** @description Malformed parameters or body; the per-field list is in `errors` */
+        BadRequestBody: {
             headers: {
                 [name: string]: unknown;
             };
@@ -5594,7 +5594,7 @@ export interface components {
             };
         };
         /** @description Invalid scenario: bad shape (e.g. `body.shocks.1.reduction` outside 0–1, empty `shocks`, both or neither of countries/group), an unknown country, group, mineral or importer, or the same country shocked twice at one stage; the per-field list is in `errors` */
-        BadRequest3: {
+        BadRequestScenario: {
             headers: {
                 [name: string]: unknown;
             };
@@ -5602,8 +5602,8 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Malformed parameters or body; the per-field list is in `errors` */
-        BadRequestBody: {
+        /** @description Malformed JSON, a wrong type, a missing or unknown field; the per-field list is in `errors` */
+        BadRequestWrite: {
             headers: {
                 [name: string]: unknown;
             };
@@ -6253,7 +6253,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductionUpsertResult"];
                 };
             };
-            400: components["responses"]["BadRequest2"];
+            400: components["responses"]["BadRequestWrite"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             406: components["responses"]["NotAcceptable"];
@@ -6646,7 +6646,7 @@ export interface operations {
                     "application/json": components["schemas"]["Source"];
                 };
             };
-            400: components["responses"]["BadRequest2"];
+            400: components["responses"]["BadRequestWrite"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             406: components["responses"]["NotAcceptable"];
@@ -7492,7 +7492,7 @@ export interface operations {
                     "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            400: components["responses"]["BadRequest3"];
+            400: components["responses"]["BadRequestScenario"];
             406: components["responses"]["NotAcceptableCsv"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -7559,7 +7559,7 @@ export interface operations {
                     "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            400: components["responses"]["BadRequest3"];
+            400: components["responses"]["BadRequestScenario"];
             /** @description Unknown preset id */
             404: {
                 headers: {
@@ -7654,7 +7654,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExportControlUpsertResult"];
                 };
             };
-            400: components["responses"]["BadRequest2"];
+            400: components["responses"]["BadRequestWrite"];
             /** @description No API key, a malformed `Authorization` header, or an unknown key */
             401: {
                 headers: {

@@ -36,8 +36,16 @@ const RESPONSE_NAMES: Record<string, string> = {
 };
 const RESPONSE_VARIANTS: Record<string, string> = {
   'Malformed parameters or body; the per-field list is in `errors`': 'BadRequestBody',
+  'Malformed JSON, a wrong type, a missing or unknown field; the per-field list is in `errors`': 'BadRequestWrite',
   'The Accept header allows none of: application/json, text/csv': 'NotAcceptableCsv',
 };
+/** Descriptions that start like this name their variant (the scenario routes' 400 lists the scenario rules). */
+const RESPONSE_VARIANT_PREFIXES: [string, string][] = [['Invalid scenario:', 'BadRequestScenario']];
+
+function responseName(status: string, description: string): string {
+  const named = RESPONSE_VARIANTS[description] ?? RESPONSE_VARIANT_PREFIXES.find(([prefix]) => description.startsWith(prefix))?.[1];
+  return named ?? RESPONSE_NAMES[status] ?? `Status${status}`;
+}
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -152,7 +160,7 @@ function hoistResponses(operations: Json[]): Json {
   const names = new Map<string, string>();
   const repeated = [...counts.entries()].filter(([, entry]) => entry.count > 1).sort(([, a], [, b]) => b.count - a.count);
   for (const [id, { value }] of repeated) {
-    const base = RESPONSE_VARIANTS[value.response.description] ?? RESPONSE_NAMES[value.status] ?? `Status${value.status}`;
+    const base = responseName(value.status, String(value.response.description ?? ''));
     let name = base;
     for (let n = 2; responses[name] !== undefined; n += 1) name = `${base}${n}`;
     responses[name] = value.response;

@@ -72,6 +72,32 @@ describe('openapi/openapi.json', () => {
     expect(result.valid, result.valid ? '' : compileErrors(result)).toBe(true);
   });
 
+  // Issue 15, item 6: shared shapes are named components referenced with $ref, not inlined per operation.
+  it('names the shared shapes as components and references them', () => {
+    const components = generated.components as Record<string, Record<string, unknown>>;
+    expect(Object.keys(components.schemas ?? {})).toEqual(
+      expect.arrayContaining([
+        'Problem', 'SourceRef', 'CountryShare', 'ConcentrationBlock', 'StageImpact', 'ImporterImpact', 'MineralScenarioResult',
+        'PageTotal', 'PageNext', 'MethodLink', 'InsufficientData', 'Chokepoint', 'CsvTable',
+      ]),
+    );
+    expect(Object.keys(components.responses ?? {})).toEqual(expect.arrayContaining(['NotModified', 'BadRequest', 'NotFound', 'TooManyRequests', 'ServerError']));
+    expect(Object.keys(components.headers ?? {})).toEqual(expect.arrayContaining(['ETag', 'Cache-Control', 'RateLimit-Limit', 'Retry-After']));
+    expect(Object.keys(components.parameters ?? {})).toEqual(expect.arrayContaining(['query.limit', 'query.cursor', 'query.edition', 'header.if-none-match']));
+    // Nothing unreferenced: every component is reached from an operation, directly or through another component.
+    const text = JSON.stringify(generated);
+    const unreferenced = Object.entries(components).flatMap(([kind, entries]) =>
+      kind === 'securitySchemes' ? [] : Object.keys(entries).filter((name) => !text.includes(`"#/components/${kind}/${name}"`)).map((name) => `${kind}/${name}`),
+    );
+    expect(unreferenced).toEqual([]);
+  });
+
+  // 1,305,865 bytes before the shared shapes became components (2026-12-02), about 262 KB after. The goal is 200 KB;
+  // this keeps the spec from sliding back to inlined shapes.
+  it('stays under 300 KB as committed', () => {
+    expect(Buffer.byteLength(rendered)).toBeLessThan(300_000);
+  });
+
   it('documents the read API and hides the docs routes', () => {
     const names = operations.map(({ name }) => name);
     expect(names).toEqual(
