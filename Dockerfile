@@ -2,7 +2,7 @@
 # Chokepoint API image: build with the toolchain better-sqlite3 needs, run without it.
 
 # ---- build: compile the native addon, the TypeScript and the workbench page, drop dev dependencies and build leftovers ----
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
@@ -24,7 +24,7 @@ RUN npm run build \
  && node -e "new (require('better-sqlite3'))(':memory:').prepare('select 1').get()"
 
 # ---- runtime: only what the server reads at run time, as the non-root node user ----
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \

@@ -14,7 +14,7 @@
  *
  *   npx tsx bench/synthetic.ts <out-dir> [data-dir]
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
@@ -422,6 +422,7 @@ export function writeSyntheticDataset(options: SyntheticOptions): SyntheticStats
       out['governance.csv'].rows.push({ ...earliest, year: String(year), value: value.toFixed(4), source: SYNTHETIC_SOURCE });
     }
   }
+  const wgiEdition = real['governance.csv'].rows[0]?.edition ?? '';
   for (const country of synthetic) {
     for (const year of range(firstGovernanceYear, lastRealWgi)) {
       for (const indicator of WGI_INDICATORS) {
@@ -430,6 +431,7 @@ export function writeSyntheticDataset(options: SyntheticOptions): SyntheticStats
           year: String(year),
           indicator,
           value: (random() * 5 - 2.5).toFixed(4),
+          edition: wgiEdition,
           source: SYNTHETIC_SOURCE,
         });
       }
@@ -438,6 +440,11 @@ export function writeSyntheticDataset(options: SyntheticOptions): SyntheticStats
 
   mkdirSync(options.outDir, { recursive: true });
   for (const file of FILES) writeTable(options.outDir, file, out[file]);
+  // The tables added to data/ since this generator was written (projections, importers, shares…): copied as they are.
+  const scaled = new Set<string>(FILES);
+  for (const file of readdirSync(options.sourceDir)) {
+    if (file.endsWith('.csv') && !scaled.has(file)) copyFileSync(join(options.sourceDir, file), join(options.outDir, file));
+  }
   const files = FILES.map((file) => ({ file, realRows: real[file].rows.length, rows: out[file].rows.length }));
   const realRows = files.reduce((sum, file) => sum + file.realRows, 0);
   const rows = files.reduce((sum, file) => sum + file.rows, 0);

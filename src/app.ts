@@ -3,15 +3,12 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { PROJECT_ROOT, type Config } from './config.js';
 import { registerModules } from './modules/index.js';
 import database from './plugins/database.js';
-import closing from './plugins/closing.js';
 import errorHandler, { clientErrorHandler, frameworkErrors } from './plugins/error-handler.js';
-import httpCaching from './plugins/http-caching.js';
-import httpEdge from './plugins/http-edge.js';
+import httpEdge, { compression } from './plugins/http-edge.js';
 import httpPagination from './plugins/http-pagination.js';
-import httpRepresentation from './plugins/http-representation.js';
 import metrics from './plugins/metrics.js';
 import openapi from './plugins/openapi.js';
-import requestId, { requestIdFor } from './plugins/request-id.js';
+import { requestIdFor } from './plugins/request-id.js';
 import workbench from './plugins/workbench.js';
 
 declare module 'fastify' {
@@ -54,7 +51,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     // genReqId reads x-request-id itself so a caller's id is validated before it reaches logs and headers.
     requestIdHeader: false,
     genReqId: requestIdFor,
-    // Requests that arrive while closing get a problem+json 503 from the closing plugin, not Fastify's plain one.
+    // Requests that arrive while closing get a problem+json 503 from the edge (http-edge), not Fastify's plain one.
     return503OnClosing: false,
     // Paths match exactly, as the spec writes them: `/v1/minerals/` is not `/v1/minerals` (nor `/v1/minerals/{mineral}`
     // with an empty id) but a 404, so no URL answers for an operation the spec does not put there.
@@ -81,21 +78,19 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
 
   app.decorate('config', config);
   app.decorate('now', options.now ?? (() => new Date()));
-  await app.register(requestId);
-  await app.register(errorHandler);
-  await app.register(closing);
-  await app.register(openapi);
   await app.register(database, {
     databasePath: config.databasePath,
     migrationsDir: config.migrationsDir,
     dataDir: config.dataDir,
     readOnly: config.readOnly,
   });
-  await app.register(metrics);
-  // Order matters for the onRequest hooks: rate limit, then content negotiation, then the ETag check.
+  // The edge first: its one onRequest (request id, security and CORS headers, the shutdown 503, preflights) runs
+  // before anything else on every request, including the 404 and 405 answers of the error handler.
   await app.register(httpEdge, { rateLimit: config.rateLimit, corsOrigins: config.corsOrigins });
-  await app.register(httpRepresentation);
-  await app.register(httpCaching);
+  await app.register(errorHandler);
+  await app.register(openapi);
+  await app.register(metrics);
+  await app.register(compression);
   await app.register(httpPagination, { cursorSecret: config.cursorSecret });
   await registerModules(app, config);
   // The analyst workbench at `/`: a page built from src/web that calls the API above like any other client.

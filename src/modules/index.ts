@@ -19,26 +19,42 @@ import { supplyRiskRoutes } from './supply-risk/supply-risk.routes.js';
 import { tradeRoutes } from './trade/trade.routes.js';
 import { writesRoutes } from './writes/writes.routes.js';
 import { mcpRoutes } from '../mcp/mcp.routes.js';
+import { apiEdge, limitedNotFound } from '../plugins/http-edge.js';
 
+/**
+ * The operational routes (/health, /ready) on the app itself; the API in one encapsulated context whose edge
+ * (rate limit, content negotiation, ETags and the response cache, CSV, deprecation) is compiled into each of its
+ * routes; the MCP endpoint in another, with the rate limit only. Route files keep their full `/v1/…` paths, so the
+ * context takes no prefix.
+ */
 export async function registerModules(app: FastifyInstance, config: Config): Promise<void> {
   await app.register(healthRoutes);
-  await app.register(mineralsRoutes);
-  await app.register(countriesRoutes);
-  await app.register(stagesRoutes);
-  await app.register(productionRoutes);
-  await app.register(tradeRoutes);
-  await app.register(defenseUsesRoutes);
-  await app.register(groupsRoutes);
-  await app.register(sourcesRoutes);
-  await app.register(editionsRoutes);
-  await app.register(concentrationRoutes);
-  await app.register(supplyRiskRoutes);
-  await app.register(dependencyRoutes);
-  await app.register(alignmentRoutes);
-  await app.register(scenariosRoutes);
-  await app.register(exportControlsRoutes, { apiKeys: config.apiKeys });
-  await app.register(methodsRoutes);
-  await app.register(writesRoutes, { apiKeys: config.apiKeys });
+  await app.register(async function api(v1) {
+    await v1.register(apiEdge, { kind: 'api' });
+    await v1.register(mineralsRoutes);
+    await v1.register(countriesRoutes);
+    await v1.register(stagesRoutes);
+    await v1.register(productionRoutes);
+    await v1.register(tradeRoutes);
+    await v1.register(defenseUsesRoutes);
+    await v1.register(groupsRoutes);
+    await v1.register(sourcesRoutes);
+    await v1.register(editionsRoutes);
+    await v1.register(concentrationRoutes);
+    await v1.register(supplyRiskRoutes);
+    await v1.register(dependencyRoutes);
+    await v1.register(alignmentRoutes);
+    await v1.register(scenariosRoutes);
+    await v1.register(exportControlsRoutes, { apiKeys: config.apiKeys });
+    await v1.register(methodsRoutes);
+    await v1.register(writesRoutes, { apiKeys: config.apiKeys });
+  });
+  // Unmatched paths under /v1 and /mcp: the app's 404/405, rate-limited like the routes there.
+  await app.register(limitedNotFound, { prefix: '/v1' });
+  await app.register(limitedNotFound, { prefix: '/mcp' });
   // The same read questions as MCP tools for AI assistants (Streamable HTTP); `npm run mcp` serves them over stdio.
-  await app.register(mcpRoutes);
+  await app.register(async function mcp(context) {
+    await context.register(apiEdge, { kind: 'mcp' });
+    await context.register(mcpRoutes);
+  });
 }

@@ -10,13 +10,23 @@ import { AppError } from '../errors.js';
  * and this hook answers through the error handler instead.
  */
 async function closing(app: FastifyInstance): Promise<void> {
-  let isClosing = false;
-  app.addHook('preClose', async () => {
-    isClosing = true;
-  });
+  const isClosing = watchClosing(app);
   app.addHook('onRequest', async () => {
-    if (isClosing) throw new AppError('unavailable', 'The server is shutting down; retry the request.');
+    if (isClosing()) throw new AppError('unavailable', 'The server is shutting down; retry the request.');
   });
+}
+
+/**
+ * Whether the app has started closing (its preClose hooks ran). The app's edge (http-edge) asks on every request,
+ * after the request id, security and CORS headers are set, so the 503 carries them like any other reply.
+ */
+export function watchClosing(app: FastifyInstance): () => boolean {
+  let isClosing = false;
+  app.addHook('preClose', (done) => {
+    isClosing = true;
+    done();
+  });
+  return () => isClosing;
 }
 
 export default fp(closing, { name: 'closing' });

@@ -129,6 +129,13 @@ export function validationFieldErrors(location: string | undefined, validation: 
   }));
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The app's 404/405 answer, for a prefixed context that sets its own not-found handler (the API's rate limit). */
+    answerNotFound: (request: FastifyRequest, reply: FastifyReply) => FastifyReply;
+  }
+}
+
 /** The only writer of application/problem+json (RFC 9457). */
 async function errorHandler(app: FastifyInstance): Promise<void> {
   const allowedMethods = createMethodIndex(app);
@@ -161,7 +168,7 @@ async function errorHandler(app: FastifyInstance): Promise<void> {
     return sendProblem(request, reply, codeForStatus(status), error.message);
   });
 
-  app.setNotFoundHandler((request, reply) => {
+  const notFound = (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0] ?? '/';
     const allowed = allowedMethods(path);
     if (allowed.length > 0) {
@@ -169,7 +176,9 @@ async function errorHandler(app: FastifyInstance): Promise<void> {
       return sendProblem(request, reply, 'method_not_allowed', `${quote(path)} does not answer ${request.method}; it answers ${allowed.join(', ')}.`);
     }
     return sendProblem(request, reply, 'not_found', `No route ${request.method} ${quote(path)}.`);
-  });
+  };
+  app.setNotFoundHandler(notFound);
+  app.decorate('answerNotFound', notFound);
 }
 
 export default fp(errorHandler, { name: 'error-handler' });

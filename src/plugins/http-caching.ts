@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import fp from 'fastify-plugin';
 import { utcDay } from '../lib/dates.js';
 import { addVary } from '../lib/vary.js';
 
@@ -163,16 +162,12 @@ function routeHeaders(before: Record<string, unknown>, after: Record<string, unk
  * are remembered per object and route, so a repeated POST skips response validation and serialization too.
  * (This relies on memoized results never being mutated once returned, which the services already rely on.)
  */
-async function caching(app: FastifyInstance): Promise<void> {
+export function createCaching(app: FastifyInstance) {
   app.decorateRequest('etag', null);
   const cache = new ResponseCache();
   app.decorate('responseCache', cache);
   const captures = new WeakMap<FastifyRequest, Capture>();
   const serialized = new WeakMap<object, { route: string; body: Buffer }>();
-
-  // is404 rather than routeOptions.url: the routeOptions getter builds a new object on every access.
-  const cacheable = (request: FastifyRequest) =>
-    (request.method === 'GET' || request.method === 'HEAD') && request.url.startsWith('/v1/') && !request.is404;
 
   // ETags by representation for the current version: hashing is the costly part of a cached read's ETag.
   const etags = new Map<string, string>();
@@ -191,67 +186,59 @@ async function caching(app: FastifyInstance): Promise<void> {
     return etag;
   };
 
-  // Callback-style hooks: these run on every cached read, and a promise per hook per request is measurable.
-  app.addHook('onRequest', (request, reply, done) => {
-    if (!cacheable(request)) {
-      done();
-      return;
+  // Today's UTC day, formatted once per day rather than once per request.
+  let day = '';
+  let dayFrom = 0;
+  let dayTo = -1;
+  const today = (): string => {
+    const now = app.now();
+    const time = now.getTime();
+    if (time < dayFrom || time >= dayTo) {
+      day = utcDay(now);
+      dayFrom = Date.parse(`${day}T00:00:00Z`);
+      dayTo = dayFrom + 86_400_000;
     }
-    let version: string;
-    try {
-      // The request's own snapshot: the handler answers from the same one, so the ETag names the body's version.
-      version = request.snapshot.version;
-    } catch (error) {
-      done(error as Error);
-      return;
-    }
+    return day;
+  };
+
+  /**
+   * The ETag of a GET or HEAD (onRequest), and the 304 when `If-None-Match` matches it: true when answered.
+   * May throw (the snapshot could not be read).
+   */
+  function check(request: FastifyRequest, reply: FastifyReply): boolean {
+    // The request's own snapshot: the handler answers from the same one, so the ETag names the body's version.
+    const version = request.snapshot.version;
     // Today's date is part of every representation: answers that default to "as of today" (export controls) change
     // at midnight UTC without a new dataset version, so their ETags and cached bodies must change with the day.
-    const representation = `${request.url}\n${request.representation}\n${request.headers['accept-encoding'] ?? ''}\n${utcDay(app.now())}`;
+    const representation = `${request.url}\n${request.representation}\n${request.headers['accept-encoding'] ?? ''}\n${today()}`;
     request.etag = etagOf(version, representation);
     const ifNoneMatch = request.headers['if-none-match'];
     if (ifNoneMatch && matches(ifNoneMatch, request.etag)) {
       reply.header('etag', request.etag).header('cache-control', CACHE_CONTROL);
       addVary(reply, 'Accept', 'Accept-Encoding');
-      // Answered: `done` is not called, so Fastify goes no further.
       reply.code(304).send();
-      return;
+      return true;
     }
     if (request.method === 'GET') cache.sync(version);
-    done();
-  });
+    return false;
+  }
 
-  app.addHook('preParsing', (request, reply, payload, done) => {
+  /** A cached 200 for this GET's ETag sent as stored bytes (preParsing): true when answered. */
+  function replay(request: FastifyRequest, reply: FastifyReply): boolean {
     const etag = request.etag;
-    // `undefined`, not null, on routes registered before this plugin decorated requests (/docs, /openapi.json).
-    if (!etag || request.method !== 'GET') {
-      done(null, payload);
-      return;
-    }
+    if (!etag) return false;
     const hit = cache.get(etag);
     if (hit === undefined) {
       captures.set(request, { version: versionOf(etag), etag, before: reply.getHeaders() });
-      done(null, payload);
-      return;
+      return false;
     }
     for (const [name, value] of hit.headers) reply.header(name, value);
-    // Answered: `done` is not called, so Fastify goes no further (no body parsing, validation or handler).
     reply.code(200).send(hit.body);
-  });
-
-  app.addHook('preSerialization', (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: Error | null, payload?: unknown) => void) => {
-    let body: unknown;
-    try {
-      body = finalBody(request, reply, payload);
-    } catch (error) {
-      done(error as Error);
-      return;
-    }
-    done(null, body);
-  });
+    return true;
+  }
 
   /** The bytes to send for a 200 (stored for replay on a cache miss), or the payload untouched. */
-  function finalBody(request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
+  function finalBody(request: FastifyRequest, reply: FastifyReply, payload: unknown, route: string): unknown {
     if (reply.statusCode !== 200) return payload;
     let body: Buffer;
     if (typeof payload === 'string') {
@@ -259,8 +246,7 @@ async function caching(app: FastifyInstance): Promise<void> {
       if (request.representation !== 'csv') return payload;
       body = toBytes(payload);
     } else {
-      if (payload === null || typeof payload !== 'object' || !request.url.startsWith('/v1/')) return payload;
-      const route = `${request.method} ${request.routeOptions.url}`;
+      if (payload === null || typeof payload !== 'object') return payload;
       const known = serialized.get(payload);
       if (known !== undefined && known.route === route) {
         body = known.body;
@@ -294,7 +280,8 @@ async function caching(app: FastifyInstance): Promise<void> {
     return body;
   }
 
-  app.addHook('onSend', (request, reply, payload, done) => {
+  /** ETag, Cache-Control and Vary on a 200 that has an ETag (onSend); `If-None-Match: *` turns it into a 304. */
+  function onSend(request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
     if (request.etag && reply.statusCode === 200) {
       reply.header('etag', request.etag).header('cache-control', CACHE_CONTROL);
       if (reply.getHeader('vary') === undefined) reply.header('vary', VARY);
@@ -303,14 +290,15 @@ async function caching(app: FastifyInstance): Promise<void> {
       // 200 proves: answered in onRequest, it turned a 400 or a 404 into a 304.
       if (request.headers['if-none-match']?.trim() === '*') {
         // null, not '': Fastify would send `Content-Length: 0`, which a 304 must not carry (RFC 9110 §8.6).
-        // Compression cannot have started: @fastify/compress adds its onSend per route, after this app-level hook.
+        // Compression cannot have started: the edge puts this onSend ahead of @fastify/compress's.
         reply.code(304).removeHeader('content-type').removeHeader('content-encoding').removeHeader('content-length');
-        done(null, null);
-        return;
+        return null;
       }
     }
-    done(null, payload);
-  });
+    return payload;
+  }
+
+  return { check, replay, finalBody, onSend };
 }
 
-export default fp(caching, { name: 'http-caching', dependencies: ['database', 'http-representation'] });
+export type Caching = ReturnType<typeof createCaching>;

@@ -1,6 +1,5 @@
-import accepts from '@fastify/accepts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import fp from 'fastify-plugin';
+import '@fastify/accepts';
+import type { FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import { AppError } from '../errors.js';
 import { columnsOfSchema, CSV_CONTENT_TYPE, toCsv } from '../lib/csv.js';
 import './http-types.js';
@@ -16,8 +15,8 @@ declare module 'fastify' {
 const JSON_TYPE = 'application/json';
 
 /** The columns of a collection route's item schema (`data[]`), for the header row of an empty CSV. */
-function listItemColumns(request: FastifyRequest): string[] {
-  const response = (request.routeOptions.schema?.response as Record<string, unknown> | undefined)?.['200'] as
+export function listItemColumns(schema: FastifySchema | undefined): string[] {
+  const response = (schema?.response as Record<string, unknown> | undefined)?.['200'] as
     | { shape?: { data?: { element?: unknown } } }
     | undefined;
   return columnsOfSchema(response?.shape?.data?.element as Parameters<typeof columnsOfSchema>[0]);
@@ -30,45 +29,42 @@ function formatParameter(request: FastifyRequest): string | null {
 }
 
 /**
- * Content negotiation for the API: JSON by default, CSV where the route declares rows to render
- * (`Accept: text/csv`, or `?format=csv` for browsers), and 406 listing what can be served otherwise.
+ * Content negotiation for the API (run by the edge's onRequest on every /v1 route): JSON by default, CSV where the
+ * route declares rows to render (`Accept: text/csv`, or `?format=csv` for browsers), and 406 listing what can be
+ * served otherwise.
  */
-async function representation(app: FastifyInstance): Promise<void> {
-  await app.register(accepts);
-  app.decorateRequest('representation', 'json');
-
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/v1/')) return;
-    const canCsv = request.routeOptions.config?.csv !== undefined;
-    const available = canCsv ? [JSON_TYPE, CSV_TYPE] : [JSON_TYPE];
-    const format = formatParameter(request);
-    if (format === 'csv' && canCsv) {
-      request.representation = 'csv';
-      return;
-    }
-    if (format === 'json') return;
-    if (format !== null && format !== 'csv') return; // the route's schema reports the bad value as a 400
-    const chosen = format === 'csv' ? false : request.accepts().type(available);
-    if (chosen === false) {
-      throw new AppError(
-        'not_acceptable',
-        `This resource can be served as ${available.join(' or ')}${canCsv ? ' (or ?format=csv)' : ''}.`,
-        [{ field: 'headers.accept', message: `supported: ${available.join(', ')}` }],
-      );
-    }
-    request.representation = chosen === CSV_TYPE ? 'csv' : 'json';
-  });
-
-  app.addHook('preSerialization', async (request, reply, payload) => {
-    if (request.representation !== 'csv' || reply.statusCode !== 200) return payload;
-    const select = request.routeOptions.config?.csv;
-    if (select === undefined) return payload;
-    const rows = select === true ? (payload as { data: unknown[] }).data : select(payload);
-    reply.type(CSV_CONTENT_TYPE);
-    // The CSV text is final: bypass the route's JSON serializer.
-    reply.serializer((text: unknown) => text as string);
-    return toCsv(rows, rows.length === 0 && select === true ? listItemColumns(request) : []);
-  });
+export function negotiate(request: FastifyRequest, canCsv: boolean): void {
+  const available = canCsv ? [JSON_TYPE, CSV_TYPE] : [JSON_TYPE];
+  const format = formatParameter(request);
+  if (format === 'csv' && canCsv) {
+    request.representation = 'csv';
+    return;
+  }
+  if (format === 'json') return;
+  if (format !== null && format !== 'csv') return; // the route's schema reports the bad value as a 400
+  const chosen = format === 'csv' ? false : request.accepts().type(available);
+  if (chosen === false) {
+    throw new AppError(
+      'not_acceptable',
+      `This resource can be served as ${available.join(' or ')}${canCsv ? ' (or ?format=csv)' : ''}.`,
+      [{ field: 'headers.accept', message: `supported: ${available.join(', ')}` }],
+    );
+  }
+  request.representation = chosen === CSV_TYPE ? 'csv' : 'json';
 }
 
-export default fp(representation, { name: 'http-representation' });
+/** A 200 of a CSV request rendered as CSV text (the route's JSON serializer bypassed); any other payload as it is. */
+export function renderCsv(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+  select: true | ((body: unknown) => readonly unknown[]),
+  emptyColumns: string[],
+): unknown {
+  if (request.representation !== 'csv' || reply.statusCode !== 200) return payload;
+  const rows = select === true ? (payload as { data: unknown[] }).data : select(payload);
+  reply.type(CSV_CONTENT_TYPE);
+  // The CSV text is final: bypass the route's JSON serializer.
+  reply.serializer((text: unknown) => text as string);
+  return toCsv(rows, rows.length === 0 && select === true ? emptyColumns : []);
+}

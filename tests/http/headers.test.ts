@@ -2,7 +2,9 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import httpEdge from '../../src/plugins/http-edge.js';
+import { defaultConfig } from '../../src/config.js';
+import database from '../../src/plugins/database.js';
+import httpEdge, { apiEdge } from '../../src/plugins/http-edge.js';
 import { buildTestApp } from '../helpers/app.js';
 
 let app: FastifyInstance;
@@ -183,18 +185,24 @@ describe('deprecation headers (RFC 9745 Deprecation, RFC 8594 Sunset)', () => {
   beforeAll(async () => {
     // buildApp() is ready() when it returns, so the route-config behaviour is exercised on a small app of its own.
     edge = Fastify({ logger: false });
+    const config = defaultConfig();
+    edge.decorate('now', () => new Date());
+    await edge.register(database, { databasePath: ':memory:', migrationsDir: config.migrationsDir, dataDir: config.dataDir, readOnly: false });
     await edge.register(httpEdge, { rateLimit: { max: 0, writeMax: 0, windowMs: 60_000 }, corsOrigins: '*' });
-    edge.get(
-      '/v1/old',
-      { config: { deprecation: { since: new Date('2026-01-01T00:00:00Z'), sunset: new Date('2026-12-31T00:00:00Z'), successor: '/v1/new' } } },
-      async () => ({ ok: true }),
-    );
-    edge.get('/v1/old-collection', { config: { deprecation: { since: new Date('2025-07-01T12:30:00Z'), successor: '/v1/new-collection' } } }, async (_request, reply) => {
-      reply.header('link', '</v1/old-collection?cursor=abc>; rel="next"');
-      return { data: [] };
+    await edge.register(async (v1) => {
+      await v1.register(apiEdge, { kind: 'api' });
+      v1.get(
+        '/v1/old',
+        { config: { deprecation: { since: new Date('2026-01-01T00:00:00Z'), sunset: new Date('2026-12-31T00:00:00Z'), successor: '/v1/new' } } },
+        async () => ({ ok: true }),
+      );
+      v1.get('/v1/old-collection', { config: { deprecation: { since: new Date('2025-07-01T12:30:00Z'), successor: '/v1/new-collection' } } }, async (_request, reply) => {
+        reply.header('link', '</v1/old-collection?cursor=abc>; rel="next"');
+        return { data: [] };
+      });
+      v1.get('/v1/announced', { config: { deprecation: { since: new Date('2027-03-01T00:00:00Z') } } }, async () => ({ ok: true }));
+      v1.get('/v1/new', async () => ({ ok: true }));
     });
-    edge.get('/v1/announced', { config: { deprecation: { since: new Date('2027-03-01T00:00:00Z') } } }, async () => ({ ok: true }));
-    edge.get('/v1/new', async () => ({ ok: true }));
     await edge.ready();
   });
   afterAll(async () => {

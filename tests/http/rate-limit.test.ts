@@ -73,6 +73,24 @@ describe('with RATE_LIMIT_MAX=3 per minute', () => {
     expect((await inject(app, { method: 'GET', url: '/v1/minerals', headers: { 'if-none-match': etag } })).statusCode).toBe(429);
   });
 
+  it('404s and 405s under /v1 and /mcp count; a 404 elsewhere does not', async () => {
+    const app = await appWith(LOW);
+    const unknown = await inject(app, '/v1/unknown');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['ratelimit-remaining']).toBe('2');
+    const wrongMethod = await inject(app, { method: 'DELETE', url: '/v1/minerals' });
+    expect(wrongMethod.statusCode).toBe(405);
+    expect(wrongMethod.headers.allow).toBe('GET, HEAD');
+    expect(wrongMethod.headers['ratelimit-remaining']).toBe('1');
+    const mcp = await inject(app, '/mcp/unknown');
+    expect(mcp.statusCode).toBe(404);
+    expect(mcp.headers['ratelimit-remaining']).toBe('0');
+    const elsewhere = await inject(app, '/nowhere');
+    expect(elsewhere.statusCode).toBe(404);
+    expect(elsewhere.headers['ratelimit-limit']).toBeUndefined();
+    expect((await inject(app, '/v1/minerals')).statusCode).toBe(429);
+  });
+
   it('requests refused with 406 count too', async () => {
     const app = await appWith(LOW);
     const statuses = [];
