@@ -928,1437 +928,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /**
-         * @description RFC 9457 problem details, served as application/problem+json
-         * @example {
-         *       "type": "/problems/validation-failed",
-         *       "title": "Invalid request",
-         *       "status": 400,
-         *       "detail": "The querystring has 1 invalid field(s).",
-         *       "instance": "/v1/production?year=abc",
-         *       "code": "validation_failed",
-         *       "errors": [
-         *         {
-         *           "field": "querystring.year",
-         *           "message": "Invalid input: expected number, received NaN"
-         *         }
-         *       ]
-         *     }
-         */
-        ProblemInput: {
-            /** @description URI reference identifying the problem type */
-            type: string;
-            title: string;
-            status: number;
-            detail: string;
-            /** @description The request path that produced the problem */
-            instance: string;
-            /** @description Machine-readable error code */
-            code: string;
-            /** @description Per-field problems, e.g. `query.year` */
-            errors?: {
-                field: string;
-                message: string;
-            }[];
-        };
-        SourceRefInput: {
-            /** @description Source id; see GET /v1/sources/{id} */
-            id: string;
-            /** @description Publisher, title, edition and page or table */
-            citation: string;
-        };
-        MethodLinkInput: {
-            id: string;
-            version: string;
-            /** @description GET this for the formula, variables, thresholds, references and caveats */
-            href: string;
-        };
-        WgiUsedInput: {
-            /** @description The WGI release the estimates come from (GET /v1/editions); one release per score, never mixed */
-            edition: string | null;
-            /** @description WGI data years used (each country: its latest year with all six estimates) */
-            years: number[];
-        };
-        MissingGovernanceInput: {
-            /** @description Left out of the sum: the score is a lower bound while this is non-empty */
-            countries: string[];
-            /** @description Their combined share, percent */
-            combinedShare: number;
-            /** @description Why each has no WGI score */
-            reasons: {
-                country: string;
-                reason: string;
-            }[];
-        };
-        ConcentrationBlockInput: {
-            stage: string;
-            /** @description Data year; null for a share-based stage, which covers `period` instead */
-            year: number | null;
-            /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
-            period: string | null;
-            /**
-             * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
-             * @enum {string}
-             */
-            measure: "tonnes" | "shares";
-            basis: string;
-            basisLabel: string;
-            /** @description The edition whose figures answered (see GET /v1/editions) */
-            edition: string;
-            /** @description True for a projected year (e.g. `?year=2030`): a scenario’s figures, not an observation; never part of “latest”, histories or rankings */
-            projection: boolean;
-            /** @description The scenario a projection belongs to (e.g. "IEA GCMO 2026 base case"); null for observed figures */
-            scenario: string | null;
-            /** @constant */
-            status: "ok";
-            /** @description Σ share² over named producers, 0–10,000 */
-            hhi: number;
-            /** @description HHI + unallocatedShare², as if the remainder were one producer */
-            hhiUpperBound: number;
-            /** @description Percent not attributed to a named country (other countries, withheld) */
-            unallocatedShare: number;
-            /** @description Sum of named shares; may exceed 100 because world totals are rounded */
-            namedShareTotal: number;
-            cr1: number;
-            cr3: number;
-            /** @description The HHI the published figures allow: a range wherever part of the world is not attributed */
-            hhiRange: {
-                /** @description Σ share² over named producers: the remainder spread over infinitely many producers */
-                lower: number;
-                /** @description The remainder (unallocated share) as one producer */
-                upper: number;
-                /** @description True when the named shares cover the world to within 0.5 point, so lower ≈ upper */
-                exact: boolean;
-            };
-            /** @description 10,000 / HHI */
-            equivalentSuppliers: number;
-            bands: {
-                /** @enum {string} */
-                doj2023: "unconcentrated" | "moderately_concentrated" | "highly_concentrated";
-                /** @enum {string} */
-                hmg2010: "unconcentrated" | "moderately_concentrated" | "highly_concentrated";
-            };
-            top: {
-                country: string;
-                name: string;
-                tonnes: number | null;
-                share: number;
-            };
-            belowThreshold: {
-                countries: string[];
-                /** @description The reporting threshold, as printed (e.g. "<0.1%") */
-                threshold: string;
-                note: string;
-            } | null;
-            /** @description Known producers whose figure is withheld (counted as unallocated) */
-            withheld: string[];
-            governanceWeighted: {
-                /** @constant */
-                status: "ok";
-                /** @description Σ (share/100)² × WGI(0–10) × t */
-                hhiWgi: number;
-                scale: string;
-                /** @description WGI years used (also in `wgi`, kept for existing clients) */
-                wgiYears: number[];
-                wgi: components["schemas"]["WgiUsedInput"];
-                /** @description t, applied as 1: the EU export-restriction factor formula is not published */
-                tradeFactor: number;
-                missingGovernance: components["schemas"]["MissingGovernanceInput"];
-                method: components["schemas"]["MethodLinkInput"];
-            } | {
-                /** @constant */
-                status: "insufficient_data";
-                reason: string;
-                method: components["schemas"]["MethodLinkInput"];
-            };
-            method: components["schemas"]["MethodLinkInput"];
-            inputs: {
-                /** @description Null on a share-based stage */
-                worldTonnes: number | null;
-                /** @enum {string} */
-                worldTotalBasis: "published" | "sum_of_rows" | "shares";
-                otherTonnes: number | null;
-                producers: {
-                    country: string;
-                    name: string;
-                    /** @description Null on a share-based stage (only shares are published) */
-                    tonnes: number | null;
-                    /** @description Percent of the world total */
-                    share: number;
-                    estimated: boolean;
-                    lowerBound: boolean;
-                }[];
-                unreported: string[];
-                sourceIds: string[];
-            };
-            /** @description Only with `?asOf=`: the share of this stage under export controls on that date, from the same figures */
-            exportControls?: {
-                asOf: string;
-                /** @description Percent of this stage-year’s world supply under an every-destination export control in force on asOf */
-                controlledShare: number;
-                /** @description Percent behind measures of unknown status on asOf */
-                unknownShare: number;
-                /** @description The measures in force behind controlledShare */
-                measures: string[];
-                /** @description The full breakdown: GET /v1/minerals/{mineral}/export-controls/supply */
-                href: string;
-            };
-        } | {
-            stage: string;
-            year?: number | null;
-            period?: string | null;
-            basis?: string;
-            basisLabel?: string;
-            edition?: string;
-            projection?: boolean;
-            scenario?: string | null;
-            /** @constant */
-            status: "insufficient_data";
-            reason: string;
-            method: components["schemas"]["MethodLinkInput"];
-        };
-        ChokepointInput: {
-            /** @constant */
-            status: "ok";
-            stage: string;
-            year: number | null;
-            period: string | null;
-            edition: string;
-            hhi: number;
-            topCountry: string;
-            topCountryName: string;
-            topShare: number;
-            comparedStages: {
-                stage: string;
-                /** @description Data year; null for a share-based stage, which covers `period` instead */
-                year: number | null;
-                /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
-                period: string | null;
-                /**
-                 * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
-                 * @enum {string}
-                 */
-                measure: "tonnes" | "shares";
-                basis: string;
-                basisLabel: string;
-                edition: string;
-                hhi: number;
-            }[];
-            /** @description False when the compared stages cover different times or are measured on different bases */
-            comparable: boolean;
-            /** @description Why the comparison is not like for like; null when it is */
-            reason: string | null;
-            method: components["schemas"]["MethodLinkInput"];
-        } | {
-            /** @constant */
-            status: "insufficient_data";
-            stage: null;
-            reason: string;
-            method: components["schemas"]["MethodLinkInput"];
-        };
-        /**
-         * @example {
-         *       "mineral": "antimony",
-         *       "bloc": {
-         *         "group": "msp",
-         *         "name": "Minerals Security Partnership",
-         *         "members": [
-         *           "AUS",
-         *           "CAN",
-         *           "DEU",
-         *           "EST",
-         *           "EUU",
-         *           "FIN",
-         *           "FRA",
-         *           "GBR",
-         *           "IND",
-         *           "ITA",
-         *           "JPN",
-         *           "KOR",
-         *           "NOR",
-         *           "SWE",
-         *           "USA"
-         *         ]
-         *       },
-         *       "year": null,
-         *       "stages": [
-         *         {
-         *           "stage": "mining",
-         *           "status": "ok",
-         *           "year": 2024,
-         *           "insideShare": 2,
-         *           "outsideShare": 101.96,
-         *           "unallocatedShare": 0,
-         *           "namedShareTotal": 103.96,
-         *           "largestNonMember": {
-         *             "country": "CHN",
-         *             "name": "China",
-         *             "share": 60
-         *           },
-         *           "memberProducers": [
-         *             {
-         *               "country": "AUS",
-         *               "name": "Australia",
-         *               "share": 2
-         *             }
-         *           ],
-         *           "blocHhi": 4099.6,
-         *           "hhi": 4099.6,
-         *           "crmaBenchmark": {
-         *             "maxSingleCountryShare": 65,
-         *             "passes": true,
-         *             "worstCountry": {
-         *               "country": "CHN",
-         *               "name": "China",
-         *               "share": 60
-         *             }
-         *           },
-         *           "sourceIds": [
-         *             "usgs-mcs-2025-antimony"
-         *           ],
-         *           "method": {
-         *             "id": "bloc-alignment",
-         *             "version": "1.0.0",
-         *             "href": "/v1/methods/bloc-alignment"
-         *           }
-         *         }
-         *       ],
-         *       "method": {
-         *         "id": "bloc-alignment",
-         *         "version": "1.0.0",
-         *         "href": "/v1/methods/bloc-alignment"
-         *       }
-         *     }
-         */
-        BlocAlignmentInput: {
-            mineral: string;
-            bloc: {
-                group: string | null;
-                name: string;
-                members: string[];
-            };
-            year: number | null;
-            stages: ({
-                stage: string;
-                /** @constant */
-                status: "ok";
-                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
-                year: number | null;
-                /** @description Percent of world supply from bloc members */
-                insideShare: number;
-                /** @description Percent from named non-members */
-                outsideShare: number;
-                /** @description Percent from unnamed producers: membership unknown */
-                unallocatedShare: number;
-                /** @description inside + outside: can exceed 100 because published world totals are rounded (antimony 2024: 103.96) */
-                namedShareTotal: number;
-                largestNonMember: {
-                    country: string;
-                    name: string;
-                    share: number;
-                } | null;
-                memberProducers: {
-                    country: string;
-                    name: string;
-                    share: number;
-                }[];
-                /** @description HHI with the bloc merged into one producer */
-                blocHhi: number;
-                hhi: number;
-                crmaBenchmark: {
-                    /** @description 65: no single third country above this share (EU CRMA) */
-                    maxSingleCountryShare: number;
-                    passes: boolean;
-                    worstCountry: {
-                        country: string;
-                        name: string;
-                        share: number;
-                    } | null;
-                };
-                sourceIds: string[];
-                method: components["schemas"]["MethodLinkInput"];
-            } | {
-                /** @constant */
-                status: "insufficient_data";
-                reason: string;
-                method: components["schemas"]["MethodLinkInput"];
-                stage: string;
-            })[];
-            method: components["schemas"]["MethodLinkInput"];
-        };
-        /** @description An export-control measure as stored */
-        ExportControlValueInput: {
-            id: string;
-            /** @description ISO3 of the imposing state; EUU for the European Union */
-            imposingCountry: string;
-            /** @description The legal instrument as the issuer numbers it */
-            instrument: string;
-            title: string;
-            /**
-             * @description What the measure does
-             * @enum {string}
-             */
-            measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
-            /** @description `all` destinations, `non-oecd`, or the ISO3 of the destination country */
-            target: string;
-            /** @description For end-user bans: which users of the target country */
-            endUsers: ("military" | "listed-entities") | null;
-            minerals: string[];
-            /** @description Stages the measure bites at; empty for technology, equipment and waste controls */
-            stages: string[];
-            /** @description The items covered, in brief */
-            covers: string;
-            /** @description Day of publication or announcement (YYYY-MM-DD); null when not recorded */
-            announced: string | null;
-            /** @description Day it took or takes effect (YYYY-MM-DD); null when not recorded */
-            effective: string | null;
-            /** @description Scheduled end, the last day, if the instrument states one (YYYY-MM-DD); null when not recorded */
-            ends: string | null;
-            /** @description Day it was lifted or repealed (YYYY-MM-DD); null when not recorded */
-            lifted: string | null;
-            /** @description For a suspension: the measure it suspends */
-            suspends: string | null;
-            /** @description The measure that took over from this one */
-            replacedBy: string | null;
-            note: string | null;
-            sourceId: string;
-            /** @enum {string} */
-            confidence: "high" | "medium" | "low";
-        };
-        /**
-         * @example {
-         *       "mineral": "antimony",
-         *       "name": "Antimony",
-         *       "stages": [
-         *         {
-         *           "stage": "refining",
-         *           "name": "Smelting and refining",
-         *           "status": "ok",
-         *           "series": [
-         *             {
-         *               "basis": "sb-eu-processing",
-         *               "basisLabel": "antimony smelting and refining (EU CRM 2023 shares)",
-         *               "year": null,
-         *               "period": "EU CRM 2023 assessment period (five-year average)",
-         *               "measure": "shares",
-         *               "edition": "eu-crm-2023",
-         *               "sourceIds": [
-         *                 "eu-crm-2023-appendix-7"
-         *               ],
-         *               "status": "ok",
-         *               "hhi": 2894.8,
-         *               "hhiRange": {
-         *                 "lower": 2894.8,
-         *                 "upper": 2894.8,
-         *                 "exact": true
-         *               },
-         *               "cr1": 51.8,
-         *               "cr3": 66.8,
-         *               "band2023": "highly_concentrated",
-         *               "topProducers": [
-         *                 {
-         *                   "country": "CHN",
-         *                   "name": "China",
-         *                   "share": 51.8
-         *                 }
-         *               ],
-         *               "china": {
-         *                 "share": 51.8,
-         *                 "note": null
-         *               },
-         *               "belowThreshold": {
-         *                 "countries": [
-         *                   "ARG"
-         *                 ],
-         *                 "threshold": "<0.1%",
-         *                 "note": "Listed by the source below its reporting threshold: counted in the unallocated share, never as zero."
-         *               }
-         *             }
-         *           ]
-         *         }
-         *       ],
-         *       "binding": {
-         *         "status": "insufficient_data",
-         *         "stage": null,
-         *         "reason": "example abbreviated",
-         *         "method": {
-         *           "id": "chokepoint",
-         *           "version": "1.0.0",
-         *           "href": "/v1/methods/chokepoint"
-         *         }
-         *       },
-         *       "notes": []
-         *     }
-         */
-        MineralChainInput: {
-            mineral: string;
-            name: string;
-            stages: {
-                stage: string;
-                /** @description The stage as this mineral calls it: smelting, APT, chemicals, separation, magnets … */
-                name: string;
-                /** @enum {string} */
-                status: "ok" | "insufficient_data";
-                /** @description Why the stage has no figures */
-                reason?: string;
-                /** @description The default series first (newest figures), then every other basis known for the stage */
-                series: ({
-                    basis: string;
-                    /** @description What the figures measure (contained metal, REO, magnet elements, APT …): never compare two bases as one */
-                    basisLabel: string;
-                    /** @description Data year; null for a share-based stage, which covers `period` instead */
-                    year: number | null;
-                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
-                    period: string | null;
-                    /**
-                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
-                     * @enum {string}
-                     */
-                    measure: "tonnes" | "shares";
-                    edition: string;
-                    /** @description GET /v1/sources/{id} for each citation */
-                    sourceIds: string[];
-                    /** @constant */
-                    status: "ok";
-                    /** @description Σ share² over named producers (the lower end of hhiRange) */
-                    hhi: number;
-                    /** @description The HHI the published figures allow: a range wherever part of the world is not attributed */
-                    hhiRange: {
-                        /** @description Σ share² over named producers: the remainder spread over infinitely many producers */
-                        lower: number;
-                        /** @description The remainder (unallocated share) as one producer */
-                        upper: number;
-                        /** @description True when the named shares cover the world to within 0.5 point, so lower ≈ upper */
-                        exact: boolean;
-                    };
-                    cr1: number;
-                    cr3: number;
-                    /** @enum {string} */
-                    band2023: "unconcentrated" | "moderately_concentrated" | "highly_concentrated";
-                    topProducers: {
-                        country: string;
-                        name: string;
-                        share: number;
-                    }[];
-                    /** @description China's share of world supply at this stage */
-                    china: {
-                        share: number | null;
-                        note: string | null;
-                    };
-                    belowThreshold: {
-                        countries: string[];
-                        /** @description The reporting threshold, as printed (e.g. "<0.1%") */
-                        threshold: string;
-                        note: string;
-                    } | null;
-                } | {
-                    basis: string;
-                    /** @description What the figures measure (contained metal, REO, magnet elements, APT …): never compare two bases as one */
-                    basisLabel: string;
-                    /** @description Data year; null for a share-based stage, which covers `period` instead */
-                    year: number | null;
-                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
-                    period: string | null;
-                    /**
-                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
-                     * @enum {string}
-                     */
-                    measure: "tonnes" | "shares";
-                    edition: string;
-                    /** @description GET /v1/sources/{id} for each citation */
-                    sourceIds: string[];
-                    /** @constant */
-                    status: "insufficient_data";
-                    reason: string;
-                })[];
-            }[];
-            /** @description The binding stage: highest HHI among the default series, with comparability */
-            binding: components["schemas"]["ChokepointInput"];
-            notes: string[];
-        };
-        /**
-         * @example {
-         *       "mineral": "tungsten",
-         *       "year": null,
-         *       "stages": [
-         *         {
-         *           "stage": "mining",
-         *           "year": 2024,
-         *           "basis": "w-contained",
-         *           "basisLabel": "contained tungsten",
-         *           "edition": "usgs-mcs-2025",
-         *           "projection": false,
-         *           "scenario": null,
-         *           "status": "ok",
-         *           "hhi": 6879.8,
-         *           "hhiUpperBound": 6881.6,
-         *           "unallocatedShare": 1.36,
-         *           "namedShareTotal": 98.64,
-         *           "cr1": 82.72,
-         *           "cr3": 89.38,
-         *           "equivalentSuppliers": 1.45,
-         *           "bands": {
-         *             "doj2023": "highly_concentrated",
-         *             "hmg2010": "highly_concentrated"
-         *           },
-         *           "top": {
-         *             "country": "CHN",
-         *             "name": "China",
-         *             "tonnes": 67000,
-         *             "share": 82.72
-         *           },
-         *           "withheld": [],
-         *           "governanceWeighted": {
-         *             "status": "insufficient_data",
-         *             "reason": "example abbreviated",
-         *             "method": {
-         *               "id": "hhi-wgi",
-         *               "version": "1.0.0",
-         *               "href": "/v1/methods/hhi-wgi"
-         *             }
-         *           },
-         *           "method": {
-         *             "id": "hhi",
-         *             "version": "1.0.0",
-         *             "href": "/v1/methods/hhi"
-         *           },
-         *           "inputs": {
-         *             "worldTonnes": 81000,
-         *             "worldTotalBasis": "published",
-         *             "otherTonnes": 1500,
-         *             "producers": [
-         *               {
-         *                 "country": "CHN",
-         *                 "name": "China",
-         *                 "tonnes": 67000,
-         *                 "share": 82.72,
-         *                 "estimated": true,
-         *                 "lowerBound": false
-         *               }
-         *             ],
-         *             "unreported": [],
-         *             "sourceIds": [
-         *               "usgs-mcs-2025-tungsten"
-         *             ]
-         *           }
-         *         }
-         *       ],
-         *       "chokepoint": {
-         *         "status": "ok",
-         *         "stage": "mining",
-         *         "year": 2024,
-         *         "edition": "usgs-mcs-2025",
-         *         "hhi": 6879.8,
-         *         "topCountry": "CHN",
-         *         "topCountryName": "China",
-         *         "topShare": 82.72,
-         *         "comparedStages": [
-         *           {
-         *             "stage": "mining",
-         *             "year": 2024,
-         *             "edition": "usgs-mcs-2025",
-         *             "hhi": 6879.8
-         *           }
-         *         ],
-         *         "method": {
-         *           "id": "chokepoint",
-         *           "version": "1.0.0",
-         *           "href": "/v1/methods/chokepoint"
-         *         }
-         *       }
-         *     }
-         */
-        MineralConcentrationInput: {
-            mineral: string;
-            /** @description The requested year; null = latest year with data per stage */
-            year: number | null;
-            stages: components["schemas"]["ConcentrationBlockInput"][];
-            chokepoint: components["schemas"]["ChokepointInput"];
-        };
-        /**
-         * @example {
-         *       "mineral": "antimony",
-         *       "stages": [
-         *         {
-         *           "stage": "mining",
-         *           "status": "ok",
-         *           "series": [
-         *             {
-         *               "year": 2024,
-         *               "status": "ok",
-         *               "basis": "sb-contained",
-         *               "edition": "usgs-mcs-2025",
-         *               "hhi": 4099.6,
-         *               "cr1": 60,
-         *               "topCountry": "CHN",
-         *               "topShare": 60,
-         *               "worldTonnes": 100000,
-         *               "sourceIds": [
-         *                 "usgs-mcs-2025-antimony"
-         *               ]
-         *             }
-         *           ],
-         *           "method": {
-         *             "id": "hhi",
-         *             "version": "1.0.0",
-         *             "href": "/v1/methods/hhi"
-         *           }
-         *         }
-         *       ]
-         *     }
-         */
-        ConcentrationHistoryInput: {
-            mineral: string;
-            stages: ({
-                stage: string;
-                /** @constant */
-                status: "ok";
-                series: ({
-                    year: number;
-                    /** @constant */
-                    status: "ok";
-                    basis: string;
-                    edition: string;
-                    hhi: number;
-                    cr1: number;
-                    topCountry: string;
-                    topShare: number;
-                    worldTonnes: number | null;
-                    sourceIds: string[];
-                } | {
-                    year: number;
-                    /** @constant */
-                    status: "insufficient_data";
-                    reason: string;
-                })[];
-                method: components["schemas"]["MethodLinkInput"];
-            } | {
-                /** @constant */
-                status: "insufficient_data";
-                reason: string;
-                method: components["schemas"]["MethodLinkInput"];
-                stage: string;
-            })[];
-            /** @description Only with `?projections=true`: projected years (scenario figures, not observations), per stage and year, kept apart from the observed `series` */
-            projections?: ({
-                stage: string;
-                year: number;
-                /** @constant */
-                projection: true;
-                /** @description e.g. "IEA GCMO 2026 base case" */
-                scenario: string;
-                /** @constant */
-                status: "ok";
-                basis: string;
-                edition: string;
-                hhi: number;
-                cr1: number;
-                topCountry: string;
-                topShare: number;
-                worldTonnes: number | null;
-                sourceIds: string[];
-            } | {
-                stage: string;
-                year: number;
-                /** @constant */
-                projection: true;
-                scenario: string;
-                /** @constant */
-                status: "insufficient_data";
-                reason: string;
-            })[];
-        };
-        /**
-         * @example {
-         *       "year": null,
-         *       "data": [
-         *         {
-         *           "rank": 1,
-         *           "mineral": "gallium",
-         *           "stage": "refining",
-         *           "year": 2024,
-         *           "period": null,
-         *           "measure": "tonnes",
-         *           "edition": "usgs-mcs-2025",
-         *           "hhi": 9739.5,
-         *           "hhiUpperBound": 9739.5,
-         *           "cr1": 98.68,
-         *           "cr3": 99.87,
-         *           "band2023": "highly_concentrated",
-         *           "topCountry": "CHN",
-         *           "topShare": 98.68,
-         *           "sourceIds": [
-         *             "usgs-mcs-2025-gallium"
-         *           ]
-         *         }
-         *       ],
-         *       "total": 1,
-         *       "insufficientData": [],
-         *       "method": {
-         *         "id": "hhi",
-         *         "version": "1.0.0",
-         *         "href": "/v1/methods/hhi"
-         *       }
-         *     }
-         */
-        ConcentrationOverviewInput: {
-            year: number | null;
-            data: {
-                rank: number;
-                mineral: string;
-                stage: string;
-                /** @description Data year; null for a share-based stage, which covers `period` instead */
-                year: number | null;
-                /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
-                period: string | null;
-                /**
-                 * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
-                 * @enum {string}
-                 */
-                measure: "tonnes" | "shares";
-                edition: string;
-                hhi: number;
-                hhiUpperBound: number;
-                cr1: number;
-                cr3: number;
-                /** @enum {string} */
-                band2023: "unconcentrated" | "moderately_concentrated" | "highly_concentrated";
-                topCountry: string;
-                topShare: number;
-                sourceIds: string[];
-            }[];
-            total: number;
-            insufficientData: {
-                mineral: string;
-                stage: string;
-                /** @constant */
-                status: "insufficient_data";
-                reason: string;
-            }[];
-            method: components["schemas"]["MethodLinkInput"];
-        };
-        /**
-         * @example {
-         *       "country": "CHN",
-         *       "name": "China",
-         *       "minShare": 25,
-         *       "year": null,
-         *       "data": [
-         *         {
-         *           "mineral": "gallium",
-         *           "stage": "refining",
-         *           "year": 2024,
-         *           "period": null,
-         *           "measure": "tonnes",
-         *           "edition": "usgs-mcs-2025",
-         *           "share": 98.68,
-         *           "tonnes": 750,
-         *           "rank": 1,
-         *           "hhi": 9739.5,
-         *           "worldTonnes": 760,
-         *           "estimated": true,
-         *           "sourceIds": [
-         *             "usgs-mcs-2025-gallium"
-         *           ]
-         *         }
-         *       ],
-         *       "total": 1,
-         *       "method": {
-         *         "id": "hhi",
-         *         "version": "1.0.0",
-         *         "href": "/v1/methods/hhi"
-         *       }
-         *     }
-         */
-        CountryDominanceInput: {
-            country: string;
-            name: string;
-            minShare: number;
-            year: number | null;
-            data: {
-                mineral: string;
-                stage: string;
-                /** @description Data year; null for a share-based stage, which covers `period` instead */
-                year: number | null;
-                /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
-                period: string | null;
-                /**
-                 * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
-                 * @enum {string}
-                 */
-                measure: "tonnes" | "shares";
-                edition: string;
-                /** @description Percent of world output */
-                share: number;
-                /** @description Null on a share-based stage */
-                tonnes: number | null;
-                rank: number;
-                hhi: number;
-                /** @description Null on a share-based stage */
-                worldTonnes: number | null;
-                estimated: boolean;
-                sourceIds: string[];
-            }[];
-            total: number;
-            method: components["schemas"]["MethodLinkInput"];
-        };
-        CountryInput: {
-            /** @description ISO 3166-1 alpha-3, upper case */
-            iso3: string;
-            name: string;
-            /** @description Names the sources use, e.g. Burma, Congo (Kinshasa) */
-            aliases: string[];
-            /** @description UN M49 region */
-            region: string | null;
-            /** @description True for WLD (world total) and OTH (other countries) */
-            isAggregate: boolean;
-        };
-        DefenseUseInput: {
-            id: string;
-            mineral: string;
-            /** @enum {string} */
-            category: "munitions" | "armor" | "guidance-electronics" | "optics-night-vision" | "propulsion-superalloys" | "magnets" | "batteries-energy-storage" | "nuclear" | "stockpile" | "other";
-            application: string;
-            description: string;
-            source: components["schemas"]["SourceRefInput"];
-        };
-        NetImportRelianceInput: {
-            /** @description Data year; null for a figure over a reference period (see `period`) */
-            year: number | null;
-            /** @description The stage the reliance is for, where the source gives it per stage (EU CRM: the assessed stage); null for a whole-mineral figure */
-            stage: string | null;
-            /** @description The source's reference period, where it gives one instead of a year */
-            period: string | null;
-            form: string | null;
-            percent: number | null;
-            /** @description As published, e.g. ">50" */
-            valueText: string;
-            /** @enum {string} */
-            qualifier: "eq" | "gt" | "lt" | "net_exporter" | "not_applicable";
-            /** @description Reliance as a fraction 0–1 (the bound for a range) */
-            fraction: number | null;
-            censored: boolean;
-            sourceId: string;
-        };
-        ImporterDependencyStageInput: {
-            stage: string;
-            /** @description True for the stage the source assessed; the headline fields use it */
-            assessed: boolean;
-            importReliance: {
-                /** @description Import reliance at this stage, percent */
-                percent: number;
-                /** @description The same as a fraction 0–1 */
-                fraction: number;
-                /** @description The material the source assessed (e.g. Neodymium for rare earths) */
-                material: string;
-                period: string;
-                edition: string;
-                sourceId: string;
-            };
-            sourcing: {
-                period: string;
-                edition: string;
-                /** @description Sum of the listed shares (the source lists shares of at least 1 % only) */
-                listedSharePct: number;
-                sources: {
-                    country: string;
-                    name: string;
-                    /** @description Share of the importer's sourcing (domestic production + imports), percent */
-                    sharePct: number;
-                    /** @description As published */
-                    shareText: string;
-                    /** @description The trade-related variable t published next to the share; null when not given */
-                    tradeFactor: number | null;
-                    rank: number;
-                }[];
-                sourceIds: string[];
-            } | null;
-            /** @description Why sourcing is null */
-            reason: string | null;
-        };
-        /**
-         * @example {
-         *       "importer": "USA",
-         *       "importerName": "United States",
-         *       "data": [
-         *         {
-         *           "mineral": "antimony",
-         *           "netImportReliance": {
-         *             "year": 2024,
-         *             "stage": null,
-         *             "period": null,
-         *             "form": null,
-         *             "percent": 85,
-         *             "valueText": "85",
-         *             "qualifier": "eq",
-         *             "fraction": 0.85,
-         *             "censored": false,
-         *             "sourceId": "usgs-mcs-2025-antimony-salient"
-         *           },
-         *           "byStage": [],
-         *           "importSources": {
-         *             "period": "2020-23",
-         *             "form": "total metal and oxide",
-         *             "rankOnly": false,
-         *             "otherSharePct": 18,
-         *             "sources": [
-         *               {
-         *                 "country": "CHN",
-         *                 "name": "China",
-         *                 "sharePct": 63,
-         *                 "rank": 1
-         *               },
-         *               {
-         *                 "country": "BEL",
-         *                 "name": "Belgium",
-         *                 "sharePct": 8,
-         *                 "rank": 2
-         *               },
-         *               {
-         *                 "country": "IND",
-         *                 "name": "India",
-         *                 "sharePct": 6,
-         *                 "rank": 3
-         *               },
-         *               {
-         *                 "country": "BOL",
-         *                 "name": "Bolivia",
-         *                 "sharePct": 5,
-         *                 "rank": 4
-         *               }
-         *             ],
-         *             "sourceIds": [
-         *               "usgs-mcs-2025-antimony-import-sources"
-         *             ]
-         *           },
-         *           "importSourceConcentration": {
-         *             "status": "ok",
-         *             "hhi": 4094,
-         *             "hhiUpperBound": 4418,
-         *             "unlistedShare": 18,
-         *             "topSupplier": {
-         *               "country": "CHN",
-         *               "name": "China",
-         *               "share": 63
-         *             },
-         *             "method": {
-         *               "id": "import-dependency",
-         *               "version": "1.0.0",
-         *               "href": "/v1/methods/import-dependency"
-         *             }
-         *           },
-         *           "topSupplier": {
-         *             "country": "CHN",
-         *             "name": "China",
-         *             "sharePct": 63
-         *           },
-         *           "dependencyIndex": {
-         *             "status": "ok",
-         *             "index": 0.204,
-         *             "tradeExposure": 0.85,
-         *             "disruptionPotential": 0.24,
-         *             "assessedStage": "mining",
-         *             "assessedYear": 2024,
-         *             "censoredReliance": false,
-         *             "wgi": {
-         *               "edition": "wb-wgi-2024",
-         *               "years": [
-         *                 2023
-         *               ]
-         *             },
-         *             "missingGovernance": {
-         *               "countries": [],
-         *               "combinedShare": 0,
-         *               "reasons": []
-         *             },
-         *             "caveats": [],
-         *             "method": {
-         *               "id": "import-dependency",
-         *               "version": "1.0.0",
-         *               "href": "/v1/methods/import-dependency"
-         *             }
-         *           }
-         *         }
-         *       ],
-         *       "total": 1,
-         *       "method": {
-         *         "id": "import-dependency",
-         *         "version": "1.0.0",
-         *         "href": "/v1/methods/import-dependency"
-         *       }
-         *     }
-         */
-        ImporterDependencyInput: {
-            importer: string;
-            importerName: string;
-            data: {
-                mineral: string;
-                netImportReliance: components["schemas"]["NetImportRelianceInput"] | null;
-                importSources: {
-                    period: string;
-                    form: string | null;
-                    rankOnly: boolean;
-                    /** @description The published "other countries" share of imports */
-                    otherSharePct: number | null;
-                    sources: {
-                        country: string;
-                        name: string;
-                        sharePct: number | null;
-                        rank: number;
-                    }[];
-                    sourceIds: string[];
-                } | null;
-                importSourceConcentration: ({
-                    /** @constant */
-                    status: "ok";
-                    hhi: number;
-                    hhiUpperBound: number;
-                    unlistedShare: number;
-                    topSupplier: {
-                        country: string;
-                        name: string;
-                        share: number;
-                    };
-                    method: components["schemas"]["MethodLinkInput"];
-                } | {
-                    /** @constant */
-                    status: "insufficient_data";
-                    reason: string;
-                    method: components["schemas"]["MethodLinkInput"];
-                }) | null;
-                topSupplier: {
-                    country: string;
-                    name: string;
-                    sharePct: number | null;
-                } | null;
-                dependencyIndex: {
-                    /** @constant */
-                    status: "ok";
-                    /** @description TE × DP, 0–1 */
-                    index: number;
-                    /** @description TE: net import reliance, 0–1 */
-                    tradeExposure: number;
-                    /** @description DP: Σ (share/100)² × WGI/10 at the assessed stage, 0–1 */
-                    disruptionPotential: number;
-                    assessedStage: string | null;
-                    assessedYear: number | null;
-                    censoredReliance: boolean;
-                    wgi: components["schemas"]["WgiUsedInput"];
-                    missingGovernance: components["schemas"]["MissingGovernanceInput"];
-                    caveats: string[];
-                    method: components["schemas"]["MethodLinkInput"];
-                } | {
-                    /** @constant */
-                    status: "insufficient_data";
-                    reason: string;
-                    method: components["schemas"]["MethodLinkInput"];
-                };
-                /** @description Per stage, where the importer's source gives reliance per stage (EU CRM 2023); empty otherwise */
-                byStage: components["schemas"]["ImporterDependencyStageInput"][];
-            }[];
-            total: number;
-            method: components["schemas"]["MethodLinkInput"];
-        };
-        SupplierExposureStageInput: {
-            stage: string;
-            /** @description True for the stage the source assessed; the headline `direct` uses it */
-            assessed: boolean;
-            importReliance: {
-                /** @description Import reliance at this stage, percent */
-                percent: number;
-                /** @description The same as a fraction 0–1 */
-                fraction: number;
-                /** @description The material the source assessed (e.g. Neodymium for rare earths) */
-                material: string;
-                period: string;
-                edition: string;
-                sourceId: string;
-            };
-            /** @description The supplier's share of the importer's sourcing at this stage, with the trade factor t */
-            supplierSourcingShare: {
-                sharePct: number;
-                shareText: string;
-                tradeFactor: number | null;
-                rank: number;
-                period: string;
-                edition: string;
-                sourceIds: string[];
-            } | null;
-            /** @description Import reliance at this stage × supplier share of sourcing, 0–1; null with `directReason` when a figure is missing */
-            direct: number | null;
-            directReason: string | null;
-            /** @description The supplier's share of world supply at this stage, from the share tables (one entry per basis) */
-            upstream: {
-                basis: string;
-                /** @description Supplier share of world supply at this stage, percent; null when below the reporting threshold or not listed */
-                sharePct: number | null;
-                /** @description The same as a fraction 0–1 */
-                exposure: number | null;
-                /** @description The trade-related variable t the source gives the supplier at this stage */
-                tradeFactor: number | null;
-                /** @description Listed below the source's reporting threshold (<0.1 %) */
-                belowThreshold: boolean;
-                period: string | null;
-                edition: string;
-                sourceIds: string[];
-            }[];
-            /** @description Why `upstream` is empty */
-            upstreamReason: string | null;
-            explanation: string;
-        };
-        /**
-         * @example {
-         *       "importer": "USA",
-         *       "importerName": "United States",
-         *       "supplier": "CHN",
-         *       "supplierName": "China",
-         *       "data": [
-         *         {
-         *           "mineral": "antimony",
-         *           "status": "ok",
-         *           "netImportReliance": {
-         *             "year": 2024,
-         *             "stage": null,
-         *             "period": null,
-         *             "form": null,
-         *             "percent": 85,
-         *             "valueText": "85",
-         *             "qualifier": "eq",
-         *             "fraction": 0.85,
-         *             "censored": false,
-         *             "sourceId": "usgs-mcs-2025-antimony-salient"
-         *           },
-         *           "supplierImportShare": {
-         *             "sharePct": 63,
-         *             "rank": 1,
-         *             "period": "2020-23",
-         *             "form": "total metal and oxide",
-         *             "sourceIds": [
-         *               "usgs-mcs-2025-antimony-import-sources"
-         *             ]
-         *           },
-         *           "stageShares": [
-         *             {
-         *               "stage": "mining",
-         *               "year": 2024,
-         *               "share": 60,
-         *               "reason": null,
-         *               "sourceIds": [
-         *                 "usgs-mcs-2025-antimony"
-         *               ]
-         *             }
-         *           ],
-         *           "direct": 0.5355,
-         *           "upstream": {
-         *             "stage": "mining",
-         *             "exposure": 0.6
-         *           },
-         *           "effectiveExposure": 0.6,
-         *           "drivenBy": "upstream",
-         *           "directReason": null,
-         *           "byStage": [],
-         *           "explanation": "direct 0.5355 = net import reliance 85 % × China's 63 % of imports (2020-23); upstream 0.6 = China's 60 % of world mining (2024).",
-         *           "method": {
-         *             "id": "supplier-exposure",
-         *             "version": "1.0.0",
-         *             "href": "/v1/methods/supplier-exposure"
-         *           }
-         *         }
-         *       ],
-         *       "total": 1,
-         *       "method": {
-         *         "id": "supplier-exposure",
-         *         "version": "1.0.0",
-         *         "href": "/v1/methods/supplier-exposure"
-         *       }
-         *     }
-         */
-        SupplierExposureInput: {
-            importer: string;
-            importerName: string;
-            supplier: string;
-            supplierName: string;
-            data: ({
-                mineral: string;
-                /** @constant */
-                status: "ok";
-                netImportReliance: components["schemas"]["NetImportRelianceInput"] | null;
-                supplierImportShare: {
-                    sharePct: number | null;
-                    rank: number;
-                    period: string;
-                    form: string | null;
-                    sourceIds: string[];
-                } | null;
-                stageShares: {
-                    stage: string;
-                    year: number | null;
-                    /** @description Supplier share of world output at this stage, percent */
-                    share: number | null;
-                    reason: string | null;
-                    sourceIds?: string[];
-                }[];
-                /** @description Net import reliance × supplier share of imports, 0–1 */
-                direct: number | null;
-                /** @description Supplier share of world supply at its strongest stage, 0–1 */
-                upstream: {
-                    stage: string;
-                    exposure: number;
-                } | null;
-                /** @description The larger of direct and upstream, 0–1 */
-                effectiveExposure: number;
-                /** @enum {string} */
-                drivenBy: "direct" | "upstream";
-                /** @description Why `direct` is null */
-                directReason: string | null;
-                /** @description Per stage, where the importer's source gives reliance per stage (EU CRM 2023); empty otherwise */
-                byStage: components["schemas"]["SupplierExposureStageInput"][];
-                explanation: string;
-                method: components["schemas"]["MethodLinkInput"];
-            } | {
-                mineral: string;
-                /** @constant */
-                status: "insufficient_data";
-                reason: string;
-                netImportReliance: components["schemas"]["NetImportRelianceInput"] | null;
-                supplierImportShare: unknown;
-                stageShares: {
-                    stage: string;
-                    year: number | null;
-                    /** @description Supplier share of world output at this stage, percent */
-                    share: number | null;
-                    reason: string | null;
-                    sourceIds?: string[];
-                }[];
-                effectiveExposure: null;
-                directReason: string | null;
-                byStage: components["schemas"]["SupplierExposureStageInput"][];
-                explanation: string;
-                method: components["schemas"]["MethodLinkInput"];
-            })[];
-            total: number;
-            method: components["schemas"]["MethodLinkInput"];
-        };
-        ImporterInput: {
-            /** @description The id the dependency, supply-risk and scenario routes take as `importer` (case-insensitive) */
-            id: string;
-            name: string;
-            /** @description `country`, or `union` for a group of countries importing as one (the EU) */
-            kind: string;
-            /** @description For a union: the group whose members are its domestic producers */
-            group: string | null;
-            /** @description Where its figures come from */
-            note: string | null;
-            /** @description Minerals with import reliance per stage (e.g. the EU CRM study); the others use net import reliance */
-            stageReliance: string[];
-        };
-        /**
-         * @example {
-         *       "id": "usgs-mcs-2026",
-         *       "family": "usgs-mcs",
-         *       "publisher": "U.S. Geological Survey",
-         *       "title": "Mineral Commodity Summaries 2026",
-         *       "doi": "10.3133/mcs2026",
-         *       "url": "https://doi.org/10.5066/P1WKQ63T",
-         *       "published": "2026-02-06",
-         *       "dataYears": "2021-2025",
-         *       "newest": true,
-         *       "supersededBy": null,
-         *       "notes": null,
-         *       "figures": {
-         *         "production": 900,
-         *         "capacity": 60,
-         *         "reserves": 200,
-         *         "importReliance": 80,
-         *         "importSources": 150,
-         *         "apparentConsumption": 70,
-         *         "prices": 100,
-         *         "salient": 400,
-         *         "governance": 0,
-         *         "projections": 0
-         *       }
-         *     }
-         */
-        EditionInput: {
-            /** @description Edition id, as `edition` in every figure and `?edition=` on figure and score routes */
-            id: string;
-            /** @description Editions of one family revise each other (e.g. usgs-mcs) */
-            family: string;
-            publisher: string;
-            title: string;
-            doi: string | null;
-            url: string | null;
-            /** @description Publication date: YYYY-MM-DD, YYYY-MM or YYYY as precisely as known */
-            published: string;
-            /** @description Years its figures cover: a range (2021-2025), a year, or a list ("2021, 2025"); empty when the source does not state them (see notes) */
-            dataYears: string;
-            /** @description The newest edition of its family: it answers by default for the series it reports */
-            newest: boolean;
-            /** @description The newest edition of the family, when this one is older */
-            supersededBy: string | null;
-            notes: string | null;
-            /** @description How many figures of each kind the edition holds */
-            figures: {
-                production: number;
-                capacity: number;
-                reserves: number;
-                importReliance: number;
-                importSources: number;
-                apparentConsumption: number;
-                prices: number;
-                salient: number;
-                /** @description WGI estimates (country, year, indicator) */
-                governance: number;
-                /** @description Projected figures (a scenario’s tonnes for a future year), never counted as production */
-                projections: number;
-            };
-        };
-        RevisionInput: {
-            /** @enum {string} */
-            kind: "production" | "reserves" | "import_reliance";
-            mineral: string;
-            /** @description Production only */
-            stage: string | null;
-            /** @description Producing country, or the importer for import reliance */
-            country: string;
-            countryName: string;
-            year: number;
-            /** @description Basis id (production), basis text (reserves) or `net import reliance` */
-            basis: string;
-            form: string | null;
-            /** @description `t` (metric tons of the basis) or `%` */
-            unit: string;
-            oldEdition: string;
-            /** @description null when withheld or not numeric (e.g. E, net exporter) */
-            oldValue: number | null;
-            /** @description As published: `>` marks a lower bound, `W` withheld */
-            oldValueText: string;
-            newEdition: string;
-            newValue: number | null;
-            newValueText: string;
-            /** @description newValue − oldValue */
-            change: number | null;
-            /** @description change / oldValue (a fraction); null when either is missing or old is 0 */
-            relativeChange: number | null;
-            oldSource: components["schemas"]["SourceRefInput"];
-            newSource: components["schemas"]["SourceRefInput"];
-        };
-        PriceInput: {
-            mineral: string;
-            /** @description Series id within the mineral */
-            series: string;
-            /** @description The series as the source names it */
-            description: string;
-            /** @description Unit as published, e.g. dollars per pound */
-            unit: string;
-            year: number;
-            /** @description null when the source gives no number (W, NA) */
-            value: number | null;
-            valueText: string;
-            estimated: boolean;
-            edition: string;
-            source: components["schemas"]["SourceRefInput"];
-        };
+        /** @description RFC 4180 CSV (text/csv; charset=utf-8; header=present): a header row, nested fields flattened to named columns such as source_id */
+        CsvTable: string;
         /**
          * @example {
          *       "year": 2024,
@@ -2446,1693 +1017,6 @@ export interface components {
                 [key: string]: number;
             };
         };
-        /**
-         * @example {
-         *       "scenario": {
-         *         "year": null,
-         *         "minerals": [
-         *           "antimony"
-         *         ],
-         *         "importer": "USA",
-         *         "shocks": [
-         *           {
-         *             "index": 0,
-         *             "group": null,
-         *             "countries": [
-         *               "CHN"
-         *             ],
-         *             "stages": null,
-         *             "reduction": 1
-         *           }
-         *         ],
-         *         "stockpile": {
-         *           "antimony": 1100
-         *         },
-         *         "substitution": {}
-         *       },
-         *       "summary": [
-         *         {
-         *           "rank": 1,
-         *           "mineral": "antimony",
-         *           "status": "ok",
-         *           "bindingLoss": 0.6,
-         *           "bindingStage": "mining",
-         *           "consumptionAtRisk": 0.5355,
-         *           "proxy": false,
-         *           "topAlternative": {
-         *             "country": "TJK",
-         *             "name": "Tajikistan",
-         *             "share": 17
-         *           },
-         *           "reason": null
-         *         }
-         *       ],
-         *       "results": [
-         *         {
-         *           "mineral": "antimony",
-         *           "name": "Antimony",
-         *           "status": "ok",
-         *           "year": 2024,
-         *           "stages": [
-         *             {
-         *               "stage": "mining",
-         *               "status": "ok",
-         *               "year": 2024,
-         *               "period": null,
-         *               "measure": "tonnes",
-         *               "basis": "sb-contained",
-         *               "basisLabel": "contained antimony",
-         *               "baselineTonnes": 100000,
-         *               "lostTonnes": 60000,
-         *               "substitutedTonnes": 0,
-         *               "tonnesReason": null,
-         *               "grossLossShare": 0.6,
-         *               "lossShare": 0.6,
-         *               "hhiBefore": 4099.6,
-         *               "hhiAfter": 3122.4,
-         *               "topProducerBefore": {
-         *                 "country": "CHN",
-         *                 "name": "China",
-         *                 "share": 60
-         *               },
-         *               "topProducerAfter": {
-         *                 "country": "TJK",
-         *                 "name": "Tajikistan",
-         *                 "share": 42.5
-         *               },
-         *               "shocked": [
-         *                 {
-         *                   "country": "CHN",
-         *                   "name": "China",
-         *                   "reduction": 1,
-         *                   "lostTonnes": 60000
-         *                 }
-         *               ],
-         *               "withheldShocked": [],
-         *               "sourceIds": [
-         *                 "usgs-mcs-2025-antimony"
-         *               ]
-         *             }
-         *           ],
-         *           "bindingStage": "mining",
-         *           "bindingLoss": 0.6,
-         *           "chokepointBefore": {
-         *             "stage": "mining",
-         *             "hhi": 4099.6
-         *           },
-         *           "chokepointAfter": {
-         *             "stage": "mining",
-         *             "hhi": 3122.4
-         *           },
-         *           "importerImpact": {
-         *             "importer": "USA",
-         *             "consumptionAtRisk": 0.5355,
-         *             "basis": "import_sources",
-         *             "proxy": false,
-         *             "netImportReliance": {
-         *               "used": 0.85,
-         *               "assumed": false,
-         *               "year": 2024,
-         *               "form": null,
-         *               "valueText": "85",
-         *               "qualifier": "eq",
-         *               "censored": false,
-         *               "estimated": true,
-         *               "sourceId": "usgs-mcs-2025-antimony-salient"
-         *             },
-         *             "importSources": {
-         *               "period": "2020-23",
-         *               "form": "total metal and oxide",
-         *               "rankOnly": false,
-         *               "used": true,
-         *               "sources": [
-         *                 {
-         *                   "country": "CHN",
-         *                   "name": "China",
-         *                   "sharePct": 63,
-         *                   "rank": 1,
-         *                   "reduction": 1
-         *                 }
-         *               ],
-         *               "sourceIds": [
-         *                 "usgs-mcs-2025-antimony-import-sources"
-         *               ]
-         *             },
-         *             "monthsOfCover": {
-         *               "months": 1,
-         *               "stockpileTonnes": 1100,
-         *               "apparentConsumption": {
-         *                 "tonnes": 24000,
-         *                 "year": 2024,
-         *                 "form": null,
-         *                 "note": null,
-         *                 "sourceId": "usgs-mcs-2025-t5"
-         *               },
-         *               "tonnesAtRiskPerMonth": 1071,
-         *               "reason": null
-         *             }
-         *           },
-         *           "defenseUses": [
-         *             {
-         *               "id": "antimony-munitions-usgs",
-         *               "category": "munitions",
-         *               "application": "ammunition (antimonial lead)",
-         *               "source": {
-         *                 "id": "usgs-mcs-2025-antimony-text",
-         *                 "citation": "U.S. Geological Survey, Mineral Commodity Summaries 2025, Antimony chapter, pp. 34–35 (end uses p. 34; Events p. 35)"
-         *               }
-         *             }
-         *           ],
-         *           "alternatives": [
-         *             {
-         *               "country": "TJK",
-         *               "name": "Tajikistan",
-         *               "share": 17,
-         *               "tonnes": 17000,
-         *               "reserves": {
-         *                 "tonnes": 50000,
-         *                 "year": 2024,
-         *                 "basis": "contained antimony",
-         *                 "lowerBound": false,
-         *                 "sourceId": "usgs-mcs-2025-antimony"
-         *               },
-         *               "governance": {
-         *                 "wgiScaled": 7.24,
-         *                 "year": 2023,
-         *                 "edition": "wb-wgi-2024",
-         *                 "sourceId": "wb-wgi-2024"
-         *               },
-         *               "groups": [
-         *                 "central-asia"
-         *               ],
-         *               "alsoShocked": false
-         *             }
-         *           ],
-         *           "assumptions": [
-         *             "Year 2024: the latest year with data at any stage of antimony; every stage is read for that year only."
-         *           ],
-         *           "method": {
-         *             "id": "disruption",
-         *             "version": "1.0.0",
-         *             "href": "/v1/methods/disruption"
-         *           },
-         *           "inputs": {
-         *             "sourceIds": [
-         *               "usgs-mcs-2025-antimony",
-         *               "usgs-mcs-2025-antimony-import-sources",
-         *               "usgs-mcs-2025-antimony-salient",
-         *               "usgs-mcs-2025-antimony-text",
-         *               "usgs-mcs-2025-t5",
-         *               "wb-wgi-2023"
-         *             ]
-         *           }
-         *         }
-         *       ],
-         *       "method": {
-         *         "id": "disruption",
-         *         "version": "1.0.0",
-         *         "href": "/v1/methods/disruption"
-         *       }
-         *     }
-         */
-        DisruptionScenarioInput: {
-            scenario: {
-                /** @description As requested; null = per mineral, the latest year with data */
-                year: number | null;
-                /** @description The edition requested; null = the newest edition per series and year */
-                edition: string | null;
-                minerals: string[];
-                importer: string;
-                shocks: {
-                    index: number;
-                    group: string | null;
-                    /** @description After group expansion */
-                    countries: string[];
-                    /** @description null = every stage */
-                    stages: string[] | null;
-                    reduction: number;
-                }[];
-                stockpile: {
-                    [key: string]: number;
-                };
-                substitution: {
-                    [key: string]: number;
-                };
-            };
-            /** @description Minerals ranked by binding loss, largest first; those without data last */
-            summary: {
-                rank: number;
-                mineral: string;
-                /** @enum {string} */
-                status: "ok" | "insufficient_data";
-                bindingLoss: number | null;
-                bindingStage: string | null;
-                consumptionAtRisk: number | null;
-                proxy: boolean | null;
-                topAlternative: {
-                    country: string;
-                    name: string;
-                    /** @description Percent of world supply (2 dp) */
-                    share: number;
-                } | null;
-                reason: string | null;
-            }[];
-            /** @description One result per mineral, in mineral-id order */
-            results: ({
-                mineral: string;
-                name: string;
-                /** @constant */
-                status: "ok";
-                year: number;
-                stages: ({
-                    stage: string;
-                    /** @constant */
-                    status: "ok";
-                    /** @description Data year; null for a share-based stage, which covers `period` instead */
-                    year: number | null;
-                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
-                    period: string | null;
-                    /**
-                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
-                     * @enum {string}
-                     */
-                    measure: "tonnes" | "shares";
-                    basis: string;
-                    basisLabel: string;
-                    /** @description The edition whose figures this stage used */
-                    edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
-                    baselineTonnes: number | null;
-                    /** @description Σ shocked tonnes × reduction; null on a share table */
-                    lostTonnes: number | null;
-                    /** @description Lost tonnes made up by substitution; null on a share table */
-                    substitutedTonnes: number | null;
-                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
-                    tonnesReason: string | null;
-                    /** @description Lost tonnes / baseline, 0–1, before substitution */
-                    grossLossShare: number;
-                    /** @description Lost tonnes net of substitution / baseline, 0–1 */
-                    lossShare: number;
-                    hhiBefore: number;
-                    /** @description HHI among the remaining supply; null when nothing is left */
-                    hhiAfter: number | null;
-                    topProducerBefore: {
-                        country: string;
-                        name: string;
-                        /** @description Percent of world supply (2 dp) */
-                        share: number;
-                    };
-                    /** @description Largest producer’s share of the remaining supply */
-                    topProducerAfter: {
-                        country: string;
-                        name: string;
-                        /** @description Percent of world supply (2 dp) */
-                        share: number;
-                    } | null;
-                    shocked: {
-                        country: string;
-                        name: string;
-                        reduction: number;
-                        lostTonnes: number | null;
-                    }[];
-                    /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
-                    withheldShocked: string[];
-                    sourceIds: string[];
-                } | {
-                    /** @constant */
-                    status: "insufficient_data";
-                    reason: string;
-                    method: components["schemas"]["MethodLinkInput"];
-                    stage: string;
-                    year: number | null;
-                })[];
-                /** @description Stage with the largest loss share (ties go upstream) */
-                bindingStage: string;
-                /** @description Largest loss share across stages, 0–1 */
-                bindingLoss: number;
-                chokepointBefore: {
-                    stage: string;
-                    hhi: number;
-                };
-                chokepointAfter: {
-                    stage: string;
-                    hhi: number;
-                } | null;
-                importerImpact: {
-                    importer: string;
-                    /** @description Share of the importer’s consumption at risk, 0–1 */
-                    consumptionAtRisk: number;
-                    /** @enum {string} */
-                    basis: "import_sources" | "world_supply_at_binding_stage";
-                    /** @description True when the world loss at the binding stage stands in for the importer’s own sources */
-                    proxy: boolean;
-                    netImportReliance: {
-                        /** @description Fraction 0–1 used in the calculation */
-                        used: number;
-                        /** @description True when no figure exists and 100 % is assumed */
-                        assumed: boolean;
-                        year: number | null;
-                        /** @description The stage the reliance is for, where the importer's source gives it per stage (EU CRM: the assessed stage) */
-                        stage: string | null;
-                        /** @description The source's reference period, where it gives one instead of a year */
-                        period: string | null;
-                        form: string | null;
-                        /** @description As published, e.g. `85`, `>50`, `E` */
-                        valueText: string | null;
-                        qualifier: ("eq" | "gt" | "lt" | "net_exporter" | "not_applicable") | null;
-                        /** @description True for a range such as ">50": the bound is used, so the true figure differs */
-                        censored: boolean;
-                        estimated: boolean | null;
-                        sourceId: string | null;
-                    };
-                    importSources: {
-                        period: string;
-                        form: string | null;
-                        /** @description True when only the order of suppliers is published (no shares): the proxy is used */
-                        rankOnly: boolean;
-                        used: boolean;
-                        sources: {
-                            country: string;
-                            name: string;
-                            sharePct: number | null;
-                            rank: number;
-                            /** @description Largest reduction this scenario applies to the country at any stage */
-                            reduction: number;
-                        }[];
-                        sourceIds: string[];
-                    } | null;
-                    monthsOfCover: {
-                        /** @description stockpile / (apparent consumption × consumption at risk / 12), 1 dp */
-                        months: number | null;
-                        stockpileTonnes: number | null;
-                        apparentConsumption: {
-                            tonnes: number;
-                            year: number;
-                            form: string | null;
-                            note: string | null;
-                            sourceId: string;
-                        } | null;
-                        tonnesAtRiskPerMonth: number | null;
-                        /** @description Why months of cover cannot be computed */
-                        reason: string | null;
-                    };
-                };
-                /** @description Defense uses exposed to this mineral */
-                defenseUses: {
-                    id: string;
-                    category: string;
-                    application: string;
-                    source: {
-                        id: string;
-                        citation: string;
-                    };
-                }[];
-                /** @description Producers not shocked at the binding stage, largest first */
-                alternatives: {
-                    country: string;
-                    name: string;
-                    /** @description Percent of world supply at the binding stage before the shock */
-                    share: number;
-                    /** @description Tonnes at the binding stage; null when that stage is a share table */
-                    tonnes: number | null;
-                    /** @description Latest reserves of the mineral */
-                    reserves: {
-                        tonnes: number;
-                        year: number;
-                        basis: string;
-                        lowerBound: boolean;
-                        sourceId: string;
-                    } | null;
-                    governance: {
-                        /** @description EU rescale of the WGI mean, 0 best … 10 worst */
-                        wgiScaled: number;
-                        year: number;
-                        /** @description The WGI release (one for every alternative) */
-                        edition: string;
-                        sourceId: string;
-                    } | null;
-                    groups: string[];
-                    /** @description True if this scenario shocks the country at another stage */
-                    alsoShocked: boolean;
-                }[];
-                assumptions: string[];
-                method: components["schemas"]["MethodLinkInput"];
-                inputs: {
-                    sourceIds: string[];
-                };
-            } | {
-                /** @constant */
-                status: "insufficient_data";
-                reason: string;
-                method: components["schemas"]["MethodLinkInput"];
-                mineral: string;
-                name: string;
-                year: number | null;
-                stages: ({
-                    stage: string;
-                    /** @constant */
-                    status: "ok";
-                    /** @description Data year; null for a share-based stage, which covers `period` instead */
-                    year: number | null;
-                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
-                    period: string | null;
-                    /**
-                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
-                     * @enum {string}
-                     */
-                    measure: "tonnes" | "shares";
-                    basis: string;
-                    basisLabel: string;
-                    /** @description The edition whose figures this stage used */
-                    edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
-                    baselineTonnes: number | null;
-                    /** @description Σ shocked tonnes × reduction; null on a share table */
-                    lostTonnes: number | null;
-                    /** @description Lost tonnes made up by substitution; null on a share table */
-                    substitutedTonnes: number | null;
-                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
-                    tonnesReason: string | null;
-                    /** @description Lost tonnes / baseline, 0–1, before substitution */
-                    grossLossShare: number;
-                    /** @description Lost tonnes net of substitution / baseline, 0–1 */
-                    lossShare: number;
-                    hhiBefore: number;
-                    /** @description HHI among the remaining supply; null when nothing is left */
-                    hhiAfter: number | null;
-                    topProducerBefore: {
-                        country: string;
-                        name: string;
-                        /** @description Percent of world supply (2 dp) */
-                        share: number;
-                    };
-                    /** @description Largest producer’s share of the remaining supply */
-                    topProducerAfter: {
-                        country: string;
-                        name: string;
-                        /** @description Percent of world supply (2 dp) */
-                        share: number;
-                    } | null;
-                    shocked: {
-                        country: string;
-                        name: string;
-                        reduction: number;
-                        lostTonnes: number | null;
-                    }[];
-                    /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
-                    withheldShocked: string[];
-                    sourceIds: string[];
-                } | {
-                    /** @constant */
-                    status: "insufficient_data";
-                    reason: string;
-                    method: components["schemas"]["MethodLinkInput"];
-                    stage: string;
-                    year: number | null;
-                })[];
-                assumptions: string[];
-            })[];
-            method: components["schemas"]["MethodLinkInput"];
-        };
-        /**
-         * @example {
-         *       "preset": {
-         *         "id": "china-antimony-ban",
-         *         "title": "China bans antimony exports",
-         *         "question": "China restricted antimony exports in September 2024 and banned them to the US in December 2024: what if its antimony supply stops?"
-         *       },
-         *       "scenario": {
-         *         "year": null,
-         *         "minerals": [
-         *           "antimony"
-         *         ],
-         *         "importer": "USA",
-         *         "shocks": [
-         *           {
-         *             "index": 0,
-         *             "group": null,
-         *             "countries": [
-         *               "CHN"
-         *             ],
-         *             "stages": null,
-         *             "reduction": 1
-         *           }
-         *         ],
-         *         "stockpile": {
-         *           "antimony": 1100
-         *         },
-         *         "substitution": {}
-         *       },
-         *       "summary": [
-         *         {
-         *           "rank": 1,
-         *           "mineral": "antimony",
-         *           "status": "ok",
-         *           "bindingLoss": 0.6,
-         *           "bindingStage": "mining",
-         *           "consumptionAtRisk": 0.5355,
-         *           "proxy": false,
-         *           "topAlternative": {
-         *             "country": "TJK",
-         *             "name": "Tajikistan",
-         *             "share": 17
-         *           },
-         *           "reason": null
-         *         }
-         *       ],
-         *       "results": [
-         *         {
-         *           "mineral": "antimony",
-         *           "name": "Antimony",
-         *           "status": "ok",
-         *           "year": 2024,
-         *           "stages": [
-         *             {
-         *               "stage": "mining",
-         *               "status": "ok",
-         *               "year": 2024,
-         *               "period": null,
-         *               "measure": "tonnes",
-         *               "basis": "sb-contained",
-         *               "basisLabel": "contained antimony",
-         *               "baselineTonnes": 100000,
-         *               "lostTonnes": 60000,
-         *               "substitutedTonnes": 0,
-         *               "tonnesReason": null,
-         *               "grossLossShare": 0.6,
-         *               "lossShare": 0.6,
-         *               "hhiBefore": 4099.6,
-         *               "hhiAfter": 3122.4,
-         *               "topProducerBefore": {
-         *                 "country": "CHN",
-         *                 "name": "China",
-         *                 "share": 60
-         *               },
-         *               "topProducerAfter": {
-         *                 "country": "TJK",
-         *                 "name": "Tajikistan",
-         *                 "share": 42.5
-         *               },
-         *               "shocked": [
-         *                 {
-         *                   "country": "CHN",
-         *                   "name": "China",
-         *                   "reduction": 1,
-         *                   "lostTonnes": 60000
-         *                 }
-         *               ],
-         *               "withheldShocked": [],
-         *               "sourceIds": [
-         *                 "usgs-mcs-2025-antimony"
-         *               ]
-         *             }
-         *           ],
-         *           "bindingStage": "mining",
-         *           "bindingLoss": 0.6,
-         *           "chokepointBefore": {
-         *             "stage": "mining",
-         *             "hhi": 4099.6
-         *           },
-         *           "chokepointAfter": {
-         *             "stage": "mining",
-         *             "hhi": 3122.4
-         *           },
-         *           "importerImpact": {
-         *             "importer": "USA",
-         *             "consumptionAtRisk": 0.5355,
-         *             "basis": "import_sources",
-         *             "proxy": false,
-         *             "netImportReliance": {
-         *               "used": 0.85,
-         *               "assumed": false,
-         *               "year": 2024,
-         *               "form": null,
-         *               "valueText": "85",
-         *               "qualifier": "eq",
-         *               "censored": false,
-         *               "estimated": true,
-         *               "sourceId": "usgs-mcs-2025-antimony-salient"
-         *             },
-         *             "importSources": {
-         *               "period": "2020-23",
-         *               "form": "total metal and oxide",
-         *               "rankOnly": false,
-         *               "used": true,
-         *               "sources": [
-         *                 {
-         *                   "country": "CHN",
-         *                   "name": "China",
-         *                   "sharePct": 63,
-         *                   "rank": 1,
-         *                   "reduction": 1
-         *                 }
-         *               ],
-         *               "sourceIds": [
-         *                 "usgs-mcs-2025-antimony-import-sources"
-         *               ]
-         *             },
-         *             "monthsOfCover": {
-         *               "months": 1,
-         *               "stockpileTonnes": 1100,
-         *               "apparentConsumption": {
-         *                 "tonnes": 24000,
-         *                 "year": 2024,
-         *                 "form": null,
-         *                 "note": null,
-         *                 "sourceId": "usgs-mcs-2025-t5"
-         *               },
-         *               "tonnesAtRiskPerMonth": 1071,
-         *               "reason": null
-         *             }
-         *           },
-         *           "defenseUses": [
-         *             {
-         *               "id": "antimony-munitions-usgs",
-         *               "category": "munitions",
-         *               "application": "ammunition (antimonial lead)",
-         *               "source": {
-         *                 "id": "usgs-mcs-2025-antimony-text",
-         *                 "citation": "U.S. Geological Survey, Mineral Commodity Summaries 2025, Antimony chapter, pp. 34–35 (end uses p. 34; Events p. 35)"
-         *               }
-         *             }
-         *           ],
-         *           "alternatives": [
-         *             {
-         *               "country": "TJK",
-         *               "name": "Tajikistan",
-         *               "share": 17,
-         *               "tonnes": 17000,
-         *               "reserves": {
-         *                 "tonnes": 50000,
-         *                 "year": 2024,
-         *                 "basis": "contained antimony",
-         *                 "lowerBound": false,
-         *                 "sourceId": "usgs-mcs-2025-antimony"
-         *               },
-         *               "governance": {
-         *                 "wgiScaled": 7.24,
-         *                 "year": 2023,
-         *                 "edition": "wb-wgi-2024",
-         *                 "sourceId": "wb-wgi-2024"
-         *               },
-         *               "groups": [
-         *                 "central-asia"
-         *               ],
-         *               "alsoShocked": false
-         *             }
-         *           ],
-         *           "assumptions": [
-         *             "Year 2024: the latest year with data at any stage of antimony; every stage is read for that year only."
-         *           ],
-         *           "method": {
-         *             "id": "disruption",
-         *             "version": "1.0.0",
-         *             "href": "/v1/methods/disruption"
-         *           },
-         *           "inputs": {
-         *             "sourceIds": [
-         *               "usgs-mcs-2025-antimony",
-         *               "usgs-mcs-2025-antimony-import-sources",
-         *               "usgs-mcs-2025-antimony-salient",
-         *               "usgs-mcs-2025-antimony-text",
-         *               "usgs-mcs-2025-t5",
-         *               "wb-wgi-2023"
-         *             ]
-         *           }
-         *         }
-         *       ],
-         *       "method": {
-         *         "id": "disruption",
-         *         "version": "1.0.0",
-         *         "href": "/v1/methods/disruption"
-         *       }
-         *     }
-         */
-        PresetScenarioInput: {
-            preset: {
-                id: string;
-                title: string;
-                question: string;
-            };
-            scenario: {
-                /** @description As requested; null = per mineral, the latest year with data */
-                year: number | null;
-                /** @description The edition requested; null = the newest edition per series and year */
-                edition: string | null;
-                minerals: string[];
-                importer: string;
-                shocks: {
-                    index: number;
-                    group: string | null;
-                    /** @description After group expansion */
-                    countries: string[];
-                    /** @description null = every stage */
-                    stages: string[] | null;
-                    reduction: number;
-                }[];
-                stockpile: {
-                    [key: string]: number;
-                };
-                substitution: {
-                    [key: string]: number;
-                };
-            };
-            /** @description Minerals ranked by binding loss, largest first; those without data last */
-            summary: {
-                rank: number;
-                mineral: string;
-                /** @enum {string} */
-                status: "ok" | "insufficient_data";
-                bindingLoss: number | null;
-                bindingStage: string | null;
-                consumptionAtRisk: number | null;
-                proxy: boolean | null;
-                topAlternative: {
-                    country: string;
-                    name: string;
-                    /** @description Percent of world supply (2 dp) */
-                    share: number;
-                } | null;
-                reason: string | null;
-            }[];
-            /** @description One result per mineral, in mineral-id order */
-            results: ({
-                mineral: string;
-                name: string;
-                /** @constant */
-                status: "ok";
-                year: number;
-                stages: ({
-                    stage: string;
-                    /** @constant */
-                    status: "ok";
-                    /** @description Data year; null for a share-based stage, which covers `period` instead */
-                    year: number | null;
-                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
-                    period: string | null;
-                    /**
-                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
-                     * @enum {string}
-                     */
-                    measure: "tonnes" | "shares";
-                    basis: string;
-                    basisLabel: string;
-                    /** @description The edition whose figures this stage used */
-                    edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
-                    baselineTonnes: number | null;
-                    /** @description Σ shocked tonnes × reduction; null on a share table */
-                    lostTonnes: number | null;
-                    /** @description Lost tonnes made up by substitution; null on a share table */
-                    substitutedTonnes: number | null;
-                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
-                    tonnesReason: string | null;
-                    /** @description Lost tonnes / baseline, 0–1, before substitution */
-                    grossLossShare: number;
-                    /** @description Lost tonnes net of substitution / baseline, 0–1 */
-                    lossShare: number;
-                    hhiBefore: number;
-                    /** @description HHI among the remaining supply; null when nothing is left */
-                    hhiAfter: number | null;
-                    topProducerBefore: {
-                        country: string;
-                        name: string;
-                        /** @description Percent of world supply (2 dp) */
-                        share: number;
-                    };
-                    /** @description Largest producer’s share of the remaining supply */
-                    topProducerAfter: {
-                        country: string;
-                        name: string;
-                        /** @description Percent of world supply (2 dp) */
-                        share: number;
-                    } | null;
-                    shocked: {
-                        country: string;
-                        name: string;
-                        reduction: number;
-                        lostTonnes: number | null;
-                    }[];
-                    /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
-                    withheldShocked: string[];
-                    sourceIds: string[];
-                } | {
-                    /** @constant */
-                    status: "insufficient_data";
-                    reason: string;
-                    method: components["schemas"]["MethodLinkInput"];
-                    stage: string;
-                    year: number | null;
-                })[];
-                /** @description Stage with the largest loss share (ties go upstream) */
-                bindingStage: string;
-                /** @description Largest loss share across stages, 0–1 */
-                bindingLoss: number;
-                chokepointBefore: {
-                    stage: string;
-                    hhi: number;
-                };
-                chokepointAfter: {
-                    stage: string;
-                    hhi: number;
-                } | null;
-                importerImpact: {
-                    importer: string;
-                    /** @description Share of the importer’s consumption at risk, 0–1 */
-                    consumptionAtRisk: number;
-                    /** @enum {string} */
-                    basis: "import_sources" | "world_supply_at_binding_stage";
-                    /** @description True when the world loss at the binding stage stands in for the importer’s own sources */
-                    proxy: boolean;
-                    netImportReliance: {
-                        /** @description Fraction 0–1 used in the calculation */
-                        used: number;
-                        /** @description True when no figure exists and 100 % is assumed */
-                        assumed: boolean;
-                        year: number | null;
-                        /** @description The stage the reliance is for, where the importer's source gives it per stage (EU CRM: the assessed stage) */
-                        stage: string | null;
-                        /** @description The source's reference period, where it gives one instead of a year */
-                        period: string | null;
-                        form: string | null;
-                        /** @description As published, e.g. `85`, `>50`, `E` */
-                        valueText: string | null;
-                        qualifier: ("eq" | "gt" | "lt" | "net_exporter" | "not_applicable") | null;
-                        /** @description True for a range such as ">50": the bound is used, so the true figure differs */
-                        censored: boolean;
-                        estimated: boolean | null;
-                        sourceId: string | null;
-                    };
-                    importSources: {
-                        period: string;
-                        form: string | null;
-                        /** @description True when only the order of suppliers is published (no shares): the proxy is used */
-                        rankOnly: boolean;
-                        used: boolean;
-                        sources: {
-                            country: string;
-                            name: string;
-                            sharePct: number | null;
-                            rank: number;
-                            /** @description Largest reduction this scenario applies to the country at any stage */
-                            reduction: number;
-                        }[];
-                        sourceIds: string[];
-                    } | null;
-                    monthsOfCover: {
-                        /** @description stockpile / (apparent consumption × consumption at risk / 12), 1 dp */
-                        months: number | null;
-                        stockpileTonnes: number | null;
-                        apparentConsumption: {
-                            tonnes: number;
-                            year: number;
-                            form: string | null;
-                            note: string | null;
-                            sourceId: string;
-                        } | null;
-                        tonnesAtRiskPerMonth: number | null;
-                        /** @description Why months of cover cannot be computed */
-                        reason: string | null;
-                    };
-                };
-                /** @description Defense uses exposed to this mineral */
-                defenseUses: {
-                    id: string;
-                    category: string;
-                    application: string;
-                    source: {
-                        id: string;
-                        citation: string;
-                    };
-                }[];
-                /** @description Producers not shocked at the binding stage, largest first */
-                alternatives: {
-                    country: string;
-                    name: string;
-                    /** @description Percent of world supply at the binding stage before the shock */
-                    share: number;
-                    /** @description Tonnes at the binding stage; null when that stage is a share table */
-                    tonnes: number | null;
-                    /** @description Latest reserves of the mineral */
-                    reserves: {
-                        tonnes: number;
-                        year: number;
-                        basis: string;
-                        lowerBound: boolean;
-                        sourceId: string;
-                    } | null;
-                    governance: {
-                        /** @description EU rescale of the WGI mean, 0 best … 10 worst */
-                        wgiScaled: number;
-                        year: number;
-                        /** @description The WGI release (one for every alternative) */
-                        edition: string;
-                        sourceId: string;
-                    } | null;
-                    groups: string[];
-                    /** @description True if this scenario shocks the country at another stage */
-                    alsoShocked: boolean;
-                }[];
-                assumptions: string[];
-                method: components["schemas"]["MethodLinkInput"];
-                inputs: {
-                    sourceIds: string[];
-                };
-            } | {
-                /** @constant */
-                status: "insufficient_data";
-                reason: string;
-                method: components["schemas"]["MethodLinkInput"];
-                mineral: string;
-                name: string;
-                year: number | null;
-                stages: ({
-                    stage: string;
-                    /** @constant */
-                    status: "ok";
-                    /** @description Data year; null for a share-based stage, which covers `period` instead */
-                    year: number | null;
-                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
-                    period: string | null;
-                    /**
-                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
-                     * @enum {string}
-                     */
-                    measure: "tonnes" | "shares";
-                    basis: string;
-                    basisLabel: string;
-                    /** @description The edition whose figures this stage used */
-                    edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
-                    baselineTonnes: number | null;
-                    /** @description Σ shocked tonnes × reduction; null on a share table */
-                    lostTonnes: number | null;
-                    /** @description Lost tonnes made up by substitution; null on a share table */
-                    substitutedTonnes: number | null;
-                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
-                    tonnesReason: string | null;
-                    /** @description Lost tonnes / baseline, 0–1, before substitution */
-                    grossLossShare: number;
-                    /** @description Lost tonnes net of substitution / baseline, 0–1 */
-                    lossShare: number;
-                    hhiBefore: number;
-                    /** @description HHI among the remaining supply; null when nothing is left */
-                    hhiAfter: number | null;
-                    topProducerBefore: {
-                        country: string;
-                        name: string;
-                        /** @description Percent of world supply (2 dp) */
-                        share: number;
-                    };
-                    /** @description Largest producer’s share of the remaining supply */
-                    topProducerAfter: {
-                        country: string;
-                        name: string;
-                        /** @description Percent of world supply (2 dp) */
-                        share: number;
-                    } | null;
-                    shocked: {
-                        country: string;
-                        name: string;
-                        reduction: number;
-                        lostTonnes: number | null;
-                    }[];
-                    /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
-                    withheldShocked: string[];
-                    sourceIds: string[];
-                } | {
-                    /** @constant */
-                    status: "insufficient_data";
-                    reason: string;
-                    method: components["schemas"]["MethodLinkInput"];
-                    stage: string;
-                    year: number | null;
-                })[];
-                assumptions: string[];
-            })[];
-            method: components["schemas"]["MethodLinkInput"];
-        };
-        /**
-         * @example {
-         *       "data": [
-         *         {
-         *           "id": "china-stops",
-         *           "title": "China stops supplying",
-         *           "question": "What if every Chinese supply of every mineral stops, at every stage?",
-         *           "body": {
-         *             "shocks": [
-         *               {
-         *                 "countries": [
-         *                   "CHN"
-         *                 ],
-         *                 "reduction": 1
-         *               }
-         *             ]
-         *           }
-         *         }
-         *       ],
-         *       "total": 1
-         *     }
-         */
-        ScenarioPresetListInput: {
-            data: {
-                id: string;
-                title: string;
-                question: string;
-                /** @description The request body the preset runs (POST /v1/scenarios/disruption) */
-                body: {
-                    year?: number;
-                    minerals?: string[];
-                    shocks: {
-                        countries?: string[];
-                        group?: string;
-                        stages?: string[];
-                        reduction: number;
-                    }[];
-                    importer?: string;
-                };
-            }[];
-            total: number;
-        };
-        MeasureStatusInput: {
-            /**
-             * @description Status on the as-of date; see GET /v1/methods/export-controls
-             * @enum {string}
-             */
-            status: "not-announced" | "announced" | "announced-date-unknown" | "undated" | "in-force" | "suspended" | "suspension-ended" | "expired" | "lifted" | "superseded" | "superseded-date-unknown";
-            /**
-             * @description Whether the status puts supply under control on the date; unknown when the data cannot tell
-             * @enum {string}
-             */
-            bites: "yes" | "no" | "unknown";
-            /** @description Day the status began, when known */
-            since: string | null;
-            /** @description Day it is scheduled to end (last day), when known */
-            until: string | null;
-            /** @description The suspension, replacement or ended suspension behind the status */
-            by: string | null;
-            /** @description The status in words, e.g. "suspension ended 2026-11-27; no later measure recorded" */
-            detail: string;
-        };
-        ExportControlInput: {
-            id: string;
-            /** @description ISO3 of the imposing state; EUU for the European Union */
-            imposingCountry: string;
-            /** @description The legal instrument as the issuer numbers it */
-            instrument: string;
-            title: string;
-            /**
-             * @description What the measure does
-             * @enum {string}
-             */
-            measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
-            /** @description `all` destinations, `non-oecd`, or the ISO3 of the destination country */
-            target: string;
-            /** @description For end-user bans: which users of the target country */
-            endUsers: ("military" | "listed-entities") | null;
-            minerals: string[];
-            /** @description Stages the measure bites at; empty for technology, equipment and waste controls */
-            stages: string[];
-            /** @description The items covered, in brief */
-            covers: string;
-            /** @description Day of publication or announcement (YYYY-MM-DD); null when not recorded */
-            announced: string | null;
-            /** @description Day it took or takes effect (YYYY-MM-DD); null when not recorded */
-            effective: string | null;
-            /** @description Scheduled end, the last day, if the instrument states one (YYYY-MM-DD); null when not recorded */
-            ends: string | null;
-            /** @description Day it was lifted or repealed (YYYY-MM-DD); null when not recorded */
-            lifted: string | null;
-            /** @description For a suspension: the measure it suspends */
-            suspends: string | null;
-            /** @description The measure that took over from this one */
-            replacedBy: string | null;
-            note: string | null;
-            /** @enum {string} */
-            confidence: "high" | "medium" | "low";
-            imposingCountryName: string;
-            source: components["schemas"]["SourceRefInput"];
-            status: components["schemas"]["MeasureStatusInput"];
-        };
-        /**
-         * @example {
-         *       "data": [
-         *         {
-         *           "id": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
-         *           "imposingCountry": "CHN",
-         *           "instrument": "MOFCOM Announcement No. 46 [2024], clause 2",
-         *           "title": "Gallium, germanium and antimony exports to the US denied in principle",
-         *           "measure": "destination-ban",
-         *           "target": "USA",
-         *           "endUsers": null,
-         *           "minerals": [
-         *             "gallium",
-         *             "germanium",
-         *             "antimony",
-         *             "graphite"
-         *           ],
-         *           "stages": [
-         *             "mining",
-         *             "refining",
-         *             "metal",
-         *             "component"
-         *           ],
-         *           "covers": "Gallium, germanium and antimony dual-use items (denied in principle); graphite items (stricter end-user review)",
-         *           "announced": "2024-12-03",
-         *           "effective": "2024-12-03",
-         *           "ends": null,
-         *           "lifted": null,
-         *           "suspends": null,
-         *           "replacedBy": null,
-         *           "note": "Suspended from 2025-11-09 to 2026-11-27; no record found of what followed. Licensing applied throughout.",
-         *           "confidence": "high",
-         *           "imposingCountryName": "China",
-         *           "source": {
-         *             "id": "xc-cn-mofcom-2024-46-us-military-ban",
-         *             "citation": "MOFCOM Announcement No. 46 [2024] (capture)"
-         *           },
-         *           "status": {
-         *             "status": "suspension-ended",
-         *             "bites": "unknown",
-         *             "since": "2026-11-27",
-         *             "until": null,
-         *             "by": "cn-mofcom-2025-72-susp-46-cl2",
-         *             "detail": "suspension ended 2026-11-27; no later measure recorded"
-         *           }
-         *         }
-         *       ],
-         *       "total": 1,
-         *       "next": null,
-         *       "asOf": "2026-12-02"
-         *     }
-         */
-        ExportControlListInput: {
-            data: components["schemas"]["ExportControlInput"][];
-            /** @description Rows matching the filters, across all pages */
-            total: number;
-            /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-            next: string | null;
-            /** @description The date statuses are read on */
-            asOf: string;
-        };
-        /**
-         * @example {
-         *       "id": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
-         *       "imposingCountry": "CHN",
-         *       "instrument": "MOFCOM Announcement No. 46 [2024], clause 2",
-         *       "title": "Gallium, germanium and antimony exports to the US denied in principle",
-         *       "measure": "destination-ban",
-         *       "target": "USA",
-         *       "endUsers": null,
-         *       "minerals": [
-         *         "gallium",
-         *         "germanium",
-         *         "antimony",
-         *         "graphite"
-         *       ],
-         *       "stages": [
-         *         "mining",
-         *         "refining",
-         *         "metal",
-         *         "component"
-         *       ],
-         *       "covers": "Gallium, germanium and antimony dual-use items (denied in principle); graphite items (stricter end-user review)",
-         *       "announced": "2024-12-03",
-         *       "effective": "2024-12-03",
-         *       "ends": null,
-         *       "lifted": null,
-         *       "suspends": null,
-         *       "replacedBy": null,
-         *       "note": "Suspended from 2025-11-09 to 2026-11-27; no record found of what followed. Licensing applied throughout.",
-         *       "confidence": "high",
-         *       "imposingCountryName": "China",
-         *       "source": {
-         *         "id": "xc-cn-mofcom-2024-46-us-military-ban",
-         *         "citation": "MOFCOM Announcement No. 46 [2024] (capture)"
-         *       },
-         *       "status": {
-         *         "status": "suspension-ended",
-         *         "bites": "unknown",
-         *         "since": "2026-11-27",
-         *         "until": null,
-         *         "by": "cn-mofcom-2025-72-susp-46-cl2",
-         *         "detail": "suspension ended 2026-11-27; no later measure recorded"
-         *       },
-         *       "asOf": "2026-12-02",
-         *       "suspendedBy": [
-         *         "cn-mofcom-2025-72-susp-46-cl2"
-         *       ],
-         *       "replaces": [],
-         *       "events": [
-         *         {
-         *           "date": "2024-12-03",
-         *           "event": "announced",
-         *           "measure": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
-         *           "by": null
-         *         },
-         *         {
-         *           "date": "2024-12-03",
-         *           "event": "effective",
-         *           "measure": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
-         *           "by": null
-         *         },
-         *         {
-         *           "date": "2025-11-09",
-         *           "event": "suspended",
-         *           "measure": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
-         *           "by": "cn-mofcom-2025-72-susp-46-cl2"
-         *         },
-         *         {
-         *           "date": "2026-11-27",
-         *           "event": "suspension-scheduled-end",
-         *           "measure": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
-         *           "by": "cn-mofcom-2025-72-susp-46-cl2"
-         *         }
-         *       ],
-         *       "method": {
-         *         "id": "export-controls",
-         *         "version": "1.0.0",
-         *         "href": "/v1/methods/export-controls"
-         *       }
-         *     }
-         */
-        ExportControlDetailInput: {
-            id: string;
-            /** @description ISO3 of the imposing state; EUU for the European Union */
-            imposingCountry: string;
-            /** @description The legal instrument as the issuer numbers it */
-            instrument: string;
-            title: string;
-            /**
-             * @description What the measure does
-             * @enum {string}
-             */
-            measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
-            /** @description `all` destinations, `non-oecd`, or the ISO3 of the destination country */
-            target: string;
-            /** @description For end-user bans: which users of the target country */
-            endUsers: ("military" | "listed-entities") | null;
-            minerals: string[];
-            /** @description Stages the measure bites at; empty for technology, equipment and waste controls */
-            stages: string[];
-            /** @description The items covered, in brief */
-            covers: string;
-            /** @description Day of publication or announcement (YYYY-MM-DD); null when not recorded */
-            announced: string | null;
-            /** @description Day it took or takes effect (YYYY-MM-DD); null when not recorded */
-            effective: string | null;
-            /** @description Scheduled end, the last day, if the instrument states one (YYYY-MM-DD); null when not recorded */
-            ends: string | null;
-            /** @description Day it was lifted or repealed (YYYY-MM-DD); null when not recorded */
-            lifted: string | null;
-            /** @description For a suspension: the measure it suspends */
-            suspends: string | null;
-            /** @description The measure that took over from this one */
-            replacedBy: string | null;
-            note: string | null;
-            /** @enum {string} */
-            confidence: "high" | "medium" | "low";
-            imposingCountryName: string;
-            source: components["schemas"]["SourceRefInput"];
-            status: components["schemas"]["MeasureStatusInput"];
-            asOf: string;
-            /** @description Suspensions recorded for this measure */
-            suspendedBy: string[];
-            /** @description Measures this one took over from */
-            replaces: string[];
-            events: {
-                date: string;
-                /** @enum {string} */
-                event: "announced" | "effective" | "scheduled-end" | "lifted" | "suspended" | "suspension-scheduled-end" | "replaced";
-                measure: string;
-                /** @description The suspension or replacement behind the event */
-                by: string | null;
-            }[];
-            method: components["schemas"]["MethodLinkInput"];
-        };
-        /**
-         * @example {
-         *       "mineral": "antimony",
-         *       "data": [
-         *         {
-         *           "date": "2024-08-15",
-         *           "event": "announced",
-         *           "measure": "cn-mofcom-2024-33-antimony",
-         *           "by": null,
-         *           "imposingCountry": "CHN",
-         *           "measureType": "licence-requirement",
-         *           "target": "all",
-         *           "title": "Licence needed to export antimony items"
-         *         }
-         *       ],
-         *       "total": 1,
-         *       "next": null,
-         *       "undated": [
-         *         "zw-si-2023-5-base-mineral-ores-ban"
-         *       ]
-         *     }
-         */
-        ExportControlTimelineInput: {
-            data: {
-                date: string;
-                /** @enum {string} */
-                event: "announced" | "effective" | "scheduled-end" | "lifted" | "suspended" | "suspension-scheduled-end" | "replaced";
-                measure: string;
-                /** @description The suspension or replacement behind the event */
-                by: string | null;
-                imposingCountry: string;
-                /**
-                 * @description What the measure does
-                 * @enum {string}
-                 */
-                measureType: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
-                target: string;
-                title: string;
-            }[];
-            /** @description Rows matching the filters, across all pages */
-            total: number;
-            /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-            next: string | null;
-            mineral: string;
-            /** @description Measures on the mineral with no recorded date (not in the timeline) */
-            undated: string[];
-        };
-        /**
-         * @example {
-         *       "mineral": "gallium",
-         *       "asOf": "2025-06-01",
-         *       "stages": [
-         *         {
-         *           "stage": "refining",
-         *           "status": "ok",
-         *           "year": 2024,
-         *           "basis": "ga-primary",
-         *           "basisLabel": "primary gallium",
-         *           "worldTonnes": 760,
-         *           "hhi": 9739.5,
-         *           "cr1": 98.68,
-         *           "controlledShare": 98.68,
-         *           "unknownShare": 0,
-         *           "byType": [
-         *             {
-         *               "measure": "licence-requirement",
-         *               "share": 98.68
-         *             }
-         *           ],
-         *           "byTarget": [
-         *             {
-         *               "target": "all",
-         *               "share": 98.68,
-         *               "unknownShare": 0
-         *             }
-         *           ],
-         *           "countries": [
-         *             {
-         *               "country": "CHN",
-         *               "name": "China",
-         *               "share": 98.68,
-         *               "inForce": [
-         *                 {
-         *                   "id": "cn-mofcom-2024-51-dual-use-list",
-         *                   "measure": "licence-requirement",
-         *                   "target": "all",
-         *                   "status": "in-force"
-         *                 }
-         *               ],
-         *               "unknown": []
-         *             }
-         *           ],
-         *           "measures": [
-         *             {
-         *               "id": "cn-mofcom-2024-51-dual-use-list",
-         *               "measure": "licence-requirement",
-         *               "target": "all",
-         *               "status": "in-force"
-         *             }
-         *           ],
-         *           "unknownMeasures": [],
-         *           "sourceIds": [
-         *             "usgs-mcs-2025-gallium",
-         *             "xc-cn-mofcom-2024-51-dual-use-list"
-         *           ],
-         *           "method": {
-         *             "id": "export-controls",
-         *             "version": "1.0.0",
-         *             "href": "/v1/methods/export-controls"
-         *           }
-         *         }
-         *       ]
-         *     }
-         */
-        MineralControlledSupplyInput: {
-            mineral: string;
-            asOf: string;
-            stages: ({
-                stage: string;
-                /** @constant */
-                status: "ok";
-                /** @description Data year of the production figures (latest up to the as-of year unless `year` is given); null for a share-based stage */
-                year: number | null;
-                basis: string;
-                basisLabel: string;
-                /** @description Null on a share-based stage */
-                worldTonnes: number | null;
-                /** @description Concentration of the same figures, as GET /v1/minerals/{mineral}/concentration */
-                hhi: number;
-                cr1: number;
-                /** @description Percent of world supply produced in countries with a covering measure in force that applies to every destination */
-                controlledShare: number;
-                /** @description Percent produced in countries whose every-destination measures have unknown status only (e.g. a suspension ended with no later record) */
-                unknownShare: number;
-                /** @description Percent under at least one in-force measure of each type, any target (types overlap) */
-                byType: {
-                    /**
-                     * @description What the measure does
-                     * @enum {string}
-                     */
-                    measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
-                    share: number;
-                }[];
-                /** @description Per target (`all`, then destinations such as USA): percent under an in-force measure with that target, and under one of unknown status only */
-                byTarget: {
-                    target: string;
-                    share: number;
-                    unknownShare: number;
-                }[];
-                countries: {
-                    country: string;
-                    name: string;
-                    share: number;
-                    inForce: {
-                        id: string;
-                        /**
-                         * @description What the measure does
-                         * @enum {string}
-                         */
-                        measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
-                        target: string;
-                        /**
-                         * @description Status on the as-of date; see GET /v1/methods/export-controls
-                         * @enum {string}
-                         */
-                        status: "not-announced" | "announced" | "announced-date-unknown" | "undated" | "in-force" | "suspended" | "suspension-ended" | "expired" | "lifted" | "superseded" | "superseded-date-unknown";
-                    }[];
-                    unknown: {
-                        id: string;
-                        /**
-                         * @description What the measure does
-                         * @enum {string}
-                         */
-                        measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
-                        target: string;
-                        /**
-                         * @description Status on the as-of date; see GET /v1/methods/export-controls
-                         * @enum {string}
-                         */
-                        status: "not-announced" | "announced" | "announced-date-unknown" | "undated" | "in-force" | "suspended" | "suspension-ended" | "expired" | "lifted" | "superseded" | "superseded-date-unknown";
-                    }[];
-                }[];
-                /** @description The measures in force behind the controlled share */
-                measures: {
-                    id: string;
-                    /**
-                     * @description What the measure does
-                     * @enum {string}
-                     */
-                    measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
-                    target: string;
-                    /**
-                     * @description Status on the as-of date; see GET /v1/methods/export-controls
-                     * @enum {string}
-                     */
-                    status: "not-announced" | "announced" | "announced-date-unknown" | "undated" | "in-force" | "suspended" | "suspension-ended" | "expired" | "lifted" | "superseded" | "superseded-date-unknown";
-                }[];
-                unknownMeasures: {
-                    id: string;
-                    /**
-                     * @description What the measure does
-                     * @enum {string}
-                     */
-                    measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
-                    target: string;
-                    /**
-                     * @description Status on the as-of date; see GET /v1/methods/export-controls
-                     * @enum {string}
-                     */
-                    status: "not-announced" | "announced" | "announced-date-unknown" | "undated" | "in-force" | "suspended" | "suspension-ended" | "expired" | "lifted" | "superseded" | "superseded-date-unknown";
-                }[];
-                sourceIds: string[];
-                method: components["schemas"]["MethodLinkInput"];
-            } | {
-                /** @constant */
-                status: "insufficient_data";
-                reason: string;
-                method: components["schemas"]["MethodLinkInput"];
-                stage: string;
-                year: number | null;
-            })[];
-        };
-        /**
-         * @example {
-         *       "asOf": "2025-06-01",
-         *       "data": [
-         *         {
-         *           "rank": 1,
-         *           "mineral": "gallium",
-         *           "stage": "refining",
-         *           "year": 2024,
-         *           "controlledShare": 98.68,
-         *           "unknownShare": 0,
-         *           "hhi": 9739.5,
-         *           "topCountry": "CHN",
-         *           "measures": [
-         *             "cn-mofcom-2024-51-dual-use-list"
-         *           ]
-         *         }
-         *       ],
-         *       "total": 1,
-         *       "insufficientData": [],
-         *       "method": {
-         *         "id": "export-controls",
-         *         "version": "1.0.0",
-         *         "href": "/v1/methods/export-controls"
-         *       }
-         *     }
-         */
-        ControlledSupplyRankingInput: {
-            asOf: string;
-            data: {
-                rank: number;
-                mineral: string;
-                stage: string;
-                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
-                year: number | null;
-                controlledShare: number;
-                unknownShare: number;
-                hhi: number;
-                /** @description Largest producer among those with a measure */
-                topCountry: string | null;
-                measures: string[];
-            }[];
-            total: number;
-            insufficientData: {
-                mineral: string;
-                stage: string;
-                /** @constant */
-                status: "insufficient_data";
-                reason: string;
-            }[];
-            method: components["schemas"]["MethodLinkInput"];
-        };
-        /**
-         * @example {
-         *       "importer": "USA",
-         *       "name": "United States",
-         *       "asOf": "2025-06-01",
-         *       "data": [
-         *         {
-         *           "mineral": "antimony",
-         *           "form": "oxide",
-         *           "period": "2020-23",
-         *           "targetedShare": 76,
-         *           "restrictedShare": 76,
-         *           "unknownShare": 0,
-         *           "otherSharePct": 7,
-         *           "byType": [
-         *             {
-         *               "measure": "destination-ban",
-         *               "share": 76
-         *             }
-         *           ],
-         *           "suppliers": [
-         *             {
-         *               "country": "CHN",
-         *               "name": "China",
-         *               "sharePct": 76,
-         *               "inForce": [
-         *                 "cn-mofcom-2024-46-us-ga-ge-sb-denial"
-         *               ],
-         *               "targeting": [
-         *                 "cn-mofcom-2024-46-us-ga-ge-sb-denial"
-         *               ],
-         *               "unknown": []
-         *             }
-         *           ],
-         *           "sourceIds": [
-         *             "usgs-mcs-2025-antimony-import-sources"
-         *           ]
-         *         }
-         *       ],
-         *       "withoutShares": [],
-         *       "method": {
-         *         "id": "export-controls",
-         *         "version": "1.0.0",
-         *         "href": "/v1/methods/export-controls"
-         *       }
-         *     }
-         */
-        ImporterExportControlsInput: {
-            importer: string;
-            name: string;
-            asOf: string;
-            data: {
-                mineral: string;
-                form: string | null;
-                period: string;
-                /** @description Percent of imports from suppliers with an export or destination ban naming the importer, in force */
-                targetedShare: number;
-                /** @description Percent from suppliers with any supply measure in force that applies to the importer (licensing included) */
-                restrictedShare: number;
-                /** @description Percent from suppliers whose applicable measures have unknown status */
-                unknownShare: number;
-                /** @description Published "other countries" share (never counted) */
-                otherSharePct: number | null;
-                byType: {
-                    /**
-                     * @description What the measure does
-                     * @enum {string}
-                     */
-                    measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
-                    share: number;
-                }[];
-                suppliers: {
-                    country: string;
-                    name: string;
-                    sharePct: number;
-                    inForce: string[];
-                    /** @description Bans naming the importer */
-                    targeting: string[];
-                    unknown: string[];
-                }[];
-                sourceIds: string[];
-            }[];
-            withoutShares: {
-                mineral: string;
-                period: string;
-                reason: string;
-            }[];
-            method: components["schemas"]["MethodLinkInput"];
-        };
         ExportControlWriteInput: {
             /** @description Measure id, a lower-case slug; an existing id is replaced */
             id: string;
@@ -4213,94 +1097,6 @@ export interface components {
         };
         /**
          * @example {
-         *       "version": "3-5f0c1d9e2a7b",
-         *       "created": 0,
-         *       "updated": 1,
-         *       "unchanged": 0,
-         *       "rows": [
-         *         {
-         *           "id": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
-         *           "imposingCountry": "CHN",
-         *           "instrument": "MOFCOM Announcement No. 46 [2024], clause 2",
-         *           "title": "Gallium, germanium and antimony exports to the US denied in principle",
-         *           "measure": "destination-ban",
-         *           "target": "USA",
-         *           "endUsers": null,
-         *           "minerals": [
-         *             "gallium",
-         *             "germanium",
-         *             "antimony",
-         *             "graphite"
-         *           ],
-         *           "stages": [
-         *             "mining",
-         *             "refining",
-         *             "metal",
-         *             "component"
-         *           ],
-         *           "covers": "Gallium, germanium and antimony dual-use items (denied in principle); graphite items (stricter end-user review)",
-         *           "announced": "2024-12-03",
-         *           "effective": "2024-12-03",
-         *           "ends": null,
-         *           "lifted": null,
-         *           "suspends": null,
-         *           "replacedBy": null,
-         *           "note": "Suspended from 2025-11-09 to 2026-11-27; no record found of what followed. Licensing applied throughout.",
-         *           "sourceId": "xc-cn-mofcom-2024-46-us-military-ban",
-         *           "confidence": "high",
-         *           "action": "update"
-         *         }
-         *       ]
-         *     }
-         */
-        ExportControlUpsertResultInput: {
-            version: string;
-            created: number;
-            updated: number;
-            unchanged: number;
-            rows: {
-                id: string;
-                /** @description ISO3 of the imposing state; EUU for the European Union */
-                imposingCountry: string;
-                /** @description The legal instrument as the issuer numbers it */
-                instrument: string;
-                title: string;
-                /**
-                 * @description What the measure does
-                 * @enum {string}
-                 */
-                measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
-                /** @description `all` destinations, `non-oecd`, or the ISO3 of the destination country */
-                target: string;
-                /** @description For end-user bans: which users of the target country */
-                endUsers: ("military" | "listed-entities") | null;
-                minerals: string[];
-                /** @description Stages the measure bites at; empty for technology, equipment and waste controls */
-                stages: string[];
-                /** @description The items covered, in brief */
-                covers: string;
-                /** @description Day of publication or announcement (YYYY-MM-DD); null when not recorded */
-                announced: string | null;
-                /** @description Day it took or takes effect (YYYY-MM-DD); null when not recorded */
-                effective: string | null;
-                /** @description Scheduled end, the last day, if the instrument states one (YYYY-MM-DD); null when not recorded */
-                ends: string | null;
-                /** @description Day it was lifted or repealed (YYYY-MM-DD); null when not recorded */
-                lifted: string | null;
-                /** @description For a suspension: the measure it suspends */
-                suspends: string | null;
-                /** @description The measure that took over from this one */
-                replacedBy: string | null;
-                note: string | null;
-                sourceId: string;
-                /** @enum {string} */
-                confidence: "high" | "medium" | "low";
-                /** @enum {string} */
-                action: "create" | "update" | "unchanged";
-            }[];
-        };
-        /**
-         * @example {
          *       "preset": "suspensions-lapse",
          *       "asOf": "2026-12-02",
          *       "importer": "USA",
@@ -4337,476 +1133,6 @@ export interface components {
         };
         /**
          * @example {
-         *       "preset": "suspensions-lapse",
-         *       "asOf": "2026-12-02",
-         *       "importer": "USA",
-         *       "licensingReduction": 0,
-         *       "assumptions": [
-         *         "Measures in force on 2026-12-02 are applied, and so are suspended measures and those whose suspension has ended with no later record: the suspensions are taken to lapse."
-         *       ],
-         *       "unaffected": [],
-         *       "scenarios": [
-         *         {
-         *           "mineral": "antimony",
-         *           "measures": [
-         *             {
-         *               "id": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
-         *               "measure": "destination-ban",
-         *               "target": "USA",
-         *               "status": "suspension-ended",
-         *               "countries": [
-         *                 "CHN"
-         *               ],
-         *               "stages": [
-         *                 "mining",
-         *                 "refining",
-         *                 "metal",
-         *                 "component"
-         *               ],
-         *               "reduction": 1
-         *             }
-         *           ],
-         *           "result": {
-         *             "scenario": {
-         *               "year": null,
-         *               "minerals": [
-         *                 "antimony"
-         *               ],
-         *               "importer": "USA",
-         *               "shocks": [
-         *                 {
-         *                   "index": 0,
-         *                   "group": null,
-         *                   "countries": [
-         *                     "CHN"
-         *                   ],
-         *                   "stages": null,
-         *                   "reduction": 1
-         *                 }
-         *               ],
-         *               "stockpile": {
-         *                 "antimony": 1100
-         *               },
-         *               "substitution": {}
-         *             },
-         *             "summary": [
-         *               {
-         *                 "rank": 1,
-         *                 "mineral": "antimony",
-         *                 "status": "ok",
-         *                 "bindingLoss": 0.6,
-         *                 "bindingStage": "mining",
-         *                 "consumptionAtRisk": 0.5355,
-         *                 "proxy": false,
-         *                 "topAlternative": {
-         *                   "country": "TJK",
-         *                   "name": "Tajikistan",
-         *                   "share": 17
-         *                 },
-         *                 "reason": null
-         *               }
-         *             ],
-         *             "results": [
-         *               {
-         *                 "mineral": "antimony",
-         *                 "name": "Antimony",
-         *                 "status": "ok",
-         *                 "year": 2024,
-         *                 "stages": [
-         *                   {
-         *                     "stage": "mining",
-         *                     "status": "ok",
-         *                     "year": 2024,
-         *                     "period": null,
-         *                     "measure": "tonnes",
-         *                     "basis": "sb-contained",
-         *                     "basisLabel": "contained antimony",
-         *                     "baselineTonnes": 100000,
-         *                     "lostTonnes": 60000,
-         *                     "substitutedTonnes": 0,
-         *                     "tonnesReason": null,
-         *                     "grossLossShare": 0.6,
-         *                     "lossShare": 0.6,
-         *                     "hhiBefore": 4099.6,
-         *                     "hhiAfter": 3122.4,
-         *                     "topProducerBefore": {
-         *                       "country": "CHN",
-         *                       "name": "China",
-         *                       "share": 60
-         *                     },
-         *                     "topProducerAfter": {
-         *                       "country": "TJK",
-         *                       "name": "Tajikistan",
-         *                       "share": 42.5
-         *                     },
-         *                     "shocked": [
-         *                       {
-         *                         "country": "CHN",
-         *                         "name": "China",
-         *                         "reduction": 1,
-         *                         "lostTonnes": 60000
-         *                       }
-         *                     ],
-         *                     "withheldShocked": [],
-         *                     "sourceIds": [
-         *                       "usgs-mcs-2025-antimony"
-         *                     ]
-         *                   }
-         *                 ],
-         *                 "bindingStage": "mining",
-         *                 "bindingLoss": 0.6,
-         *                 "chokepointBefore": {
-         *                   "stage": "mining",
-         *                   "hhi": 4099.6
-         *                 },
-         *                 "chokepointAfter": {
-         *                   "stage": "mining",
-         *                   "hhi": 3122.4
-         *                 },
-         *                 "importerImpact": {
-         *                   "importer": "USA",
-         *                   "consumptionAtRisk": 0.5355,
-         *                   "basis": "import_sources",
-         *                   "proxy": false,
-         *                   "netImportReliance": {
-         *                     "used": 0.85,
-         *                     "assumed": false,
-         *                     "year": 2024,
-         *                     "form": null,
-         *                     "valueText": "85",
-         *                     "qualifier": "eq",
-         *                     "censored": false,
-         *                     "estimated": true,
-         *                     "sourceId": "usgs-mcs-2025-antimony-salient"
-         *                   },
-         *                   "importSources": {
-         *                     "period": "2020-23",
-         *                     "form": "total metal and oxide",
-         *                     "rankOnly": false,
-         *                     "used": true,
-         *                     "sources": [
-         *                       {
-         *                         "country": "CHN",
-         *                         "name": "China",
-         *                         "sharePct": 63,
-         *                         "rank": 1,
-         *                         "reduction": 1
-         *                       }
-         *                     ],
-         *                     "sourceIds": [
-         *                       "usgs-mcs-2025-antimony-import-sources"
-         *                     ]
-         *                   },
-         *                   "monthsOfCover": {
-         *                     "months": 1,
-         *                     "stockpileTonnes": 1100,
-         *                     "apparentConsumption": {
-         *                       "tonnes": 24000,
-         *                       "year": 2024,
-         *                       "form": null,
-         *                       "note": null,
-         *                       "sourceId": "usgs-mcs-2025-t5"
-         *                     },
-         *                     "tonnesAtRiskPerMonth": 1071,
-         *                     "reason": null
-         *                   }
-         *                 },
-         *                 "defenseUses": [
-         *                   {
-         *                     "id": "antimony-munitions-usgs",
-         *                     "category": "munitions",
-         *                     "application": "ammunition (antimonial lead)",
-         *                     "source": {
-         *                       "id": "usgs-mcs-2025-antimony-text",
-         *                       "citation": "U.S. Geological Survey, Mineral Commodity Summaries 2025, Antimony chapter, pp. 34–35 (end uses p. 34; Events p. 35)"
-         *                     }
-         *                   }
-         *                 ],
-         *                 "alternatives": [
-         *                   {
-         *                     "country": "TJK",
-         *                     "name": "Tajikistan",
-         *                     "share": 17,
-         *                     "tonnes": 17000,
-         *                     "reserves": {
-         *                       "tonnes": 50000,
-         *                       "year": 2024,
-         *                       "basis": "contained antimony",
-         *                       "lowerBound": false,
-         *                       "sourceId": "usgs-mcs-2025-antimony"
-         *                     },
-         *                     "governance": {
-         *                       "wgiScaled": 7.24,
-         *                       "year": 2023,
-         *                       "edition": "wb-wgi-2024",
-         *                       "sourceId": "wb-wgi-2024"
-         *                     },
-         *                     "groups": [
-         *                       "central-asia"
-         *                     ],
-         *                     "alsoShocked": false
-         *                   }
-         *                 ],
-         *                 "assumptions": [
-         *                   "Year 2024: the latest year with data at any stage of antimony; every stage is read for that year only."
-         *                 ],
-         *                 "method": {
-         *                   "id": "disruption",
-         *                   "version": "1.0.0",
-         *                   "href": "/v1/methods/disruption"
-         *                 },
-         *                 "inputs": {
-         *                   "sourceIds": [
-         *                     "usgs-mcs-2025-antimony",
-         *                     "usgs-mcs-2025-antimony-import-sources",
-         *                     "usgs-mcs-2025-antimony-salient",
-         *                     "usgs-mcs-2025-antimony-text",
-         *                     "usgs-mcs-2025-t5",
-         *                     "wb-wgi-2023"
-         *                   ]
-         *                 }
-         *               }
-         *             ],
-         *             "method": {
-         *               "id": "disruption",
-         *               "version": "1.0.0",
-         *               "href": "/v1/methods/disruption"
-         *             }
-         *           }
-         *         }
-         *       ]
-         *     }
-         */
-        ExportControlScenarioInput: {
-            /** @enum {string} */
-            preset: "in-force" | "suspensions-lapse";
-            asOf: string;
-            importer: string;
-            licensingReduction: number;
-            assumptions: string[];
-            /** @description Minerals with no applying measure */
-            unaffected: string[];
-            scenarios: {
-                mineral: string;
-                measures: {
-                    id: string;
-                    measure: string;
-                    target: string;
-                    status: string;
-                    countries: string[];
-                    stages: string[];
-                    reduction: number;
-                }[];
-                result: components["schemas"]["DisruptionScenarioInput"];
-            }[];
-        };
-        GroupInput: {
-            /** @description Group id, e.g. msp, nato, g7, quad, eu, central-asia */
-            id: string;
-            name: string;
-            description: string;
-            memberCount: number;
-            source: components["schemas"]["SourceRefInput"];
-        };
-        /**
-         * @example {
-         *       "status": "ok"
-         *     }
-         */
-        HealthInput: {
-            /** @constant */
-            status: "ok";
-        };
-        /**
-         * @example {
-         *       "status": "ready",
-         *       "datasetVersion": "1-3f9a0c2b7d41",
-         *       "migrations": 2
-         *     }
-         */
-        ReadinessInput: {
-            /** @constant */
-            status: "ready";
-            /** @description Version tag of the dataset served: write counter and content hash */
-            datasetVersion: string;
-            /** @description Number of database migrations applied */
-            migrations: number;
-        };
-        /**
-         * @example {
-         *       "id": "hhi",
-         *       "version": "1.0.0",
-         *       "name": "Production concentration (Herfindahl-Hirschman Index)",
-         *       "summary": "How concentrated world output is among producing countries at one stage.",
-         *       "formula": "HHI = Σ s_i² over named producers (s_i in percent of the world total)",
-         *       "variables": [
-         *         {
-         *           "symbol": "s_i",
-         *           "meaning": "country i’s production as a percentage of the world total"
-         *         }
-         *       ],
-         *       "thresholds": [
-         *         {
-         *           "name": "2023 MG: highly concentrated above",
-         *           "value": 1800,
-         *           "meaning": "HHI above 1,800"
-         *         }
-         *       ],
-         *       "references": [
-         *         {
-         *           "citation": "U.S. Department of Justice and Federal Trade Commission, Merger Guidelines (2023), section 2.1"
-         *         }
-         *       ],
-         *       "caveats": [
-         *         "The HHI covers named producers only."
-         *       ]
-         *     }
-         */
-        MethodInput: {
-            id: string;
-            version: string;
-            name: string;
-            summary: string;
-            formula: string;
-            variables: {
-                symbol: string;
-                meaning: string;
-            }[];
-            thresholds: {
-                name: string;
-                value: number;
-                meaning: string;
-            }[];
-            references: {
-                citation: string;
-                note?: string;
-            }[];
-            caveats: string[];
-        };
-        MineralInput: {
-            id: string;
-            name: string;
-            symbol: string | null;
-            description: string;
-            stagesWithData: string[];
-        };
-        ProductionFigureInput: {
-            mineral: string;
-            stage: string;
-            /** @description ISO3, or WLD (published world total) / OTH (published "other countries") */
-            country: string;
-            year: number;
-            /** @description Metric tons of the basis; null only when withheld */
-            tonnes: number | null;
-            /** @description Basis id; see the mineral for labels */
-            basis: string;
-            basisLabel: string;
-            /** @description The edition the figure belongs to (e.g. `usgs-mcs-2026`); see GET /v1/editions */
-            edition: string;
-            estimated: boolean;
-            /** @description A known producer whose figure is not published */
-            withheld: boolean;
-            /** @description The source gives the figure as "more than" */
-            lowerBound: boolean;
-            source: components["schemas"]["SourceRefInput"];
-        };
-        ReserveInput: {
-            mineral: string;
-            country: string;
-            year: number;
-            tonnes: number;
-            basis: string;
-            lowerBound: boolean;
-            /** @description The edition the figure belongs to; see GET /v1/editions */
-            edition: string;
-            source: components["schemas"]["SourceRefInput"];
-        };
-        CapacityInput: {
-            mineral: string;
-            stage: string;
-            /** @description ISO3, or WLD for the published world total */
-            country: string;
-            year: number;
-            /** @description Metric tons of the basis per year */
-            tonnes: number;
-            basis: string;
-            basisLabel: string;
-            estimated: boolean;
-            lowerBound: boolean;
-            edition: string;
-            source: components["schemas"]["SourceRefInput"];
-        };
-        SalientStatisticInput: {
-            country: string;
-            mineral: string;
-            /** @enum {string} */
-            statistic: "production" | "imports" | "exports" | "consumption" | "stocks" | "stockpile_shipments";
-            /** @description The line as the source prints it, e.g. "Imports for consumption: Oxide" */
-            detail: string;
-            /** @description `t` (metric tons; kilograms and thousand tons converted) or the unit as published */
-            unit: string;
-            year: number;
-            /** @description null when withheld (W) or not available (NA); never zero for a missing figure */
-            value: number | null;
-            /** @description As published */
-            valueText: string;
-            estimated: boolean;
-            edition: string;
-            source: components["schemas"]["SourceRefInput"];
-        };
-        /** @description A source as stored */
-        SourceValueInput: {
-            id: string;
-            title: string;
-            publisher: string;
-            edition: string | null;
-            year: number | null;
-            /** @description Page, table or sheet */
-            locator: string | null;
-            url: string | null;
-            licence: string | null;
-            /** @description Which copy was used, and caveats */
-            notes: string | null;
-        };
-        /**
-         * @example {
-         *       "id": "usgs-mcs-2025-antimony",
-         *       "title": "Mineral Commodity Summaries 2025: Antimony",
-         *       "publisher": "U.S. Geological Survey",
-         *       "edition": "2025",
-         *       "year": 2025,
-         *       "locator": "pp. 34–35",
-         *       "url": "https://doi.org/10.5066/P13XCP3R",
-         *       "licence": "US public domain (USGS)",
-         *       "notes": null,
-         *       "citation": "U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35"
-         *     }
-         */
-        SourceInput: {
-            id: string;
-            title: string;
-            publisher: string;
-            edition: string | null;
-            year: number | null;
-            /** @description Page, table or sheet */
-            locator: string | null;
-            url: string | null;
-            licence: string | null;
-            /** @description Which copy was used, and caveats */
-            notes: string | null;
-            citation: string;
-        };
-        StageInput: {
-            id: string;
-            name: string;
-            /** @description Position in the chain, mining first */
-            order: number;
-            description: string;
-            /** @description Minerals with at least one figure at this stage */
-            mineralsWithData: string[];
-        };
-        /**
-         * @example {
          *       "globalHhiWgi": 7.5,
          *       "euSourcingHhiWgi": 1.9,
          *       "importReliance": 0.44,
@@ -4828,353 +1154,6 @@ export interface components {
             endOfLifeRecyclingInputRate: number;
             /** @description Substitution index for supply risk (SI_SR ≤ 1) */
             substitutionIndex: number;
-        };
-        /**
-         * @example {
-         *       "inputs": {
-         *         "globalHhiWgi": 7.5,
-         *         "euSourcingHhiWgi": 1.9,
-         *         "importReliance": 0.44,
-         *         "endOfLifeRecyclingInputRate": 0.42,
-         *         "substitutionIndex": 1
-         *       },
-         *       "status": "ok",
-         *       "supplyRisk": 1.817,
-         *       "supplyRiskRounded": 1.8,
-         *       "criticalThreshold": 1,
-         *       "aboveThreshold": true,
-         *       "breakdown": {
-         *         "scope": "GS+EU",
-         *         "importRelianceUsed": 0.44,
-         *         "weightGlobal": 0.22,
-         *         "weightEu": 0.78,
-         *         "globalComponent": 1.65,
-         *         "euComponent": 1.482,
-         *         "recyclingFactor": 0.58,
-         *         "substitutionFactor": 1
-         *       },
-         *       "method": {
-         *         "id": "eu-supply-risk",
-         *         "version": "1.0.0",
-         *         "href": "/v1/methods/eu-supply-risk"
-         *       }
-         *     }
-         */
-        EuSupplyRiskEvaluationInput: {
-            inputs: components["schemas"]["EuSupplyRiskInputsInput"];
-            /** @constant */
-            status: "ok";
-            /** @description SR, unrounded to 3 decimals */
-            supplyRisk: number;
-            /** @description SR to one decimal, as the EU publishes it */
-            supplyRiskRounded: number;
-            criticalThreshold: number;
-            aboveThreshold: boolean;
-            breakdown: {
-                /** @enum {string} */
-                scope: "GS+EU" | "GS only";
-                importRelianceUsed: number;
-                /** @description IR/2 (or 1 for global supply only) */
-                weightGlobal: number;
-                /** @description 1 − IR/2 (or 0) */
-                weightEu: number;
-                globalComponent: number;
-                euComponent: number;
-                /** @description 1 − EoL-RIR */
-                recyclingFactor: number;
-                /** @description SI_SR */
-                substitutionFactor: number;
-            };
-            method: components["schemas"]["MethodLinkInput"];
-        } | {
-            inputs: components["schemas"]["EuSupplyRiskInputsInput"];
-            /** @constant */
-            status: "insufficient_data";
-            reason: string;
-            method: components["schemas"]["MethodLinkInput"];
-        };
-        /**
-         * @example {
-         *       "mineral": "tungsten",
-         *       "importer": "USA",
-         *       "importerName": "United States",
-         *       "bottleneckStage": "mining",
-         *       "supplyRisk": 3.899,
-         *       "publishedSupplyRisk": null,
-         *       "stages": [
-         *         {
-         *           "stage": "mining",
-         *           "year": 2024,
-         *           "period": null,
-         *           "tradeFactors": {
-         *             "global": [],
-         *             "sourcing": []
-         *           },
-         *           "publishedSupplyRisk": null,
-         *           "explanation": "GS from world mining production 2024 with t = 1; no importer sourcing shares, so global supply only.",
-         *           "inputs": {
-         *             "globalHhiWgi": 3.899,
-         *             "euSourcingHhiWgi": null,
-         *             "importReliance": 0.5,
-         *             "endOfLifeRecyclingInputRate": 0,
-         *             "substitutionIndex": 1
-         *           },
-         *           "status": "ok",
-         *           "supplyRisk": 3.899,
-         *           "supplyRiskRounded": 3.9,
-         *           "criticalThreshold": 1,
-         *           "aboveThreshold": true,
-         *           "breakdown": {
-         *             "scope": "GS only",
-         *             "importRelianceUsed": 0.5,
-         *             "weightGlobal": 1,
-         *             "weightEu": 0,
-         *             "globalComponent": 3.899,
-         *             "euComponent": 0,
-         *             "recyclingFactor": 1,
-         *             "substitutionFactor": 1
-         *           },
-         *           "method": {
-         *             "id": "eu-supply-risk",
-         *             "version": "1.0.0",
-         *             "href": "/v1/methods/eu-supply-risk"
-         *           }
-         *         }
-         *       ],
-         *       "importReliance": {
-         *         "year": 2024,
-         *         "stage": null,
-         *         "period": null,
-         *         "form": null,
-         *         "valueText": ">50",
-         *         "fraction": 0.5,
-         *         "censored": true,
-         *         "sourceId": "usgs-mcs-2025-tungsten-salient"
-         *       },
-         *       "importerSourcing": {
-         *         "period": "2020-23",
-         *         "form": null,
-         *         "stage": null,
-         *         "rankOnly": true,
-         *         "hhiWgi": null,
-         *         "wgiYears": [],
-         *         "wgi": {
-         *           "edition": null,
-         *           "years": []
-         *         },
-         *         "sourceIds": [
-         *           "usgs-mcs-2025-fig2"
-         *         ]
-         *       },
-         *       "assumptions": [
-         *         "End-of-life recycling input rate 0 and substitution index 1."
-         *       ],
-         *       "method": {
-         *         "id": "eu-supply-risk",
-         *         "version": "1.0.0",
-         *         "href": "/v1/methods/eu-supply-risk"
-         *       }
-         *     }
-         */
-        MineralSupplyRiskInput: {
-            mineral: string;
-            importer: string;
-            importerName: string;
-            /** @description The stage with the higher supply risk (EU bottleneck rule) */
-            bottleneckStage: string | null;
-            supplyRisk: number | null;
-            /** @description The published assessment of this importer (EU CRM 2023), to compare with `supplyRisk`; null when there is none */
-            publishedSupplyRisk: {
-                /** @description The assessor's published SR (EU: one decimal) */
-                supplyRisk: number | null;
-                /** @description The stage it assessed */
-                stage: string;
-                material: string;
-                /** @description Published EoL-RIR, fraction 0–1 */
-                endOfLifeRecyclingInputRate: number | null;
-                /** @description Published SI_SR */
-                substitutionIndex: number | null;
-                /** @description GS+EU or GSonly, as published */
-                scope: string | null;
-                edition: string;
-                sourceId: string;
-            } | null;
-            stages: (({
-                stage: string;
-                /** @description Data year; null for a share-based stage (see `period`) */
-                year: number | null;
-                /** @description Reference period of a share-based stage */
-                period: string | null;
-                inputs: components["schemas"]["EuSupplyRiskInputsInput"];
-                /** @description Every term of the two HHI_WGI,t sums with its trade factor t (empty where t is not published and 1 is used) */
-                tradeFactors: {
-                    global: {
-                        country: string;
-                        name: string;
-                        /** @description Percent */
-                        share: number;
-                        /** @description WGI on the EU 0–10 scale */
-                        wgiScaled: number;
-                        /** @description t used */
-                        tradeFactor: number;
-                        /** @description True when t is the source's published value; false when 1 is assumed */
-                        tradeFactorPublished: boolean;
-                        /** @description (share/100)² × WGI × t */
-                        contribution: number;
-                    }[];
-                    sourcing: {
-                        country: string;
-                        name: string;
-                        /** @description Percent */
-                        share: number;
-                        /** @description WGI on the EU 0–10 scale */
-                        wgiScaled: number;
-                        /** @description t used */
-                        tradeFactor: number;
-                        /** @description True when t is the source's published value; false when 1 is assumed */
-                        tradeFactorPublished: boolean;
-                        /** @description (share/100)² × WGI × t */
-                        contribution: number;
-                    }[];
-                };
-                /** @description The assessor's published SR for this stage, where it publishes one */
-                publishedSupplyRisk: number | null;
-                explanation: string;
-                /** @constant */
-                status: "ok";
-                /** @description SR, unrounded to 3 decimals */
-                supplyRisk: number;
-                /** @description SR to one decimal, as the EU publishes it */
-                supplyRiskRounded: number;
-                criticalThreshold: number;
-                aboveThreshold: boolean;
-                breakdown: {
-                    /** @enum {string} */
-                    scope: "GS+EU" | "GS only";
-                    importRelianceUsed: number;
-                    /** @description IR/2 (or 1 for global supply only) */
-                    weightGlobal: number;
-                    /** @description 1 − IR/2 (or 0) */
-                    weightEu: number;
-                    globalComponent: number;
-                    euComponent: number;
-                    /** @description 1 − EoL-RIR */
-                    recyclingFactor: number;
-                    /** @description SI_SR */
-                    substitutionFactor: number;
-                };
-                method: components["schemas"]["MethodLinkInput"];
-            } | {
-                stage: string;
-                /** @description Data year; null for a share-based stage (see `period`) */
-                year: number | null;
-                /** @description Reference period of a share-based stage */
-                period: string | null;
-                inputs: components["schemas"]["EuSupplyRiskInputsInput"];
-                /** @description Every term of the two HHI_WGI,t sums with its trade factor t (empty where t is not published and 1 is used) */
-                tradeFactors: {
-                    global: {
-                        country: string;
-                        name: string;
-                        /** @description Percent */
-                        share: number;
-                        /** @description WGI on the EU 0–10 scale */
-                        wgiScaled: number;
-                        /** @description t used */
-                        tradeFactor: number;
-                        /** @description True when t is the source's published value; false when 1 is assumed */
-                        tradeFactorPublished: boolean;
-                        /** @description (share/100)² × WGI × t */
-                        contribution: number;
-                    }[];
-                    sourcing: {
-                        country: string;
-                        name: string;
-                        /** @description Percent */
-                        share: number;
-                        /** @description WGI on the EU 0–10 scale */
-                        wgiScaled: number;
-                        /** @description t used */
-                        tradeFactor: number;
-                        /** @description True when t is the source's published value; false when 1 is assumed */
-                        tradeFactorPublished: boolean;
-                        /** @description (share/100)² × WGI × t */
-                        contribution: number;
-                    }[];
-                };
-                /** @description The assessor's published SR for this stage, where it publishes one */
-                publishedSupplyRisk: number | null;
-                explanation: string;
-                /** @constant */
-                status: "insufficient_data";
-                reason: string;
-                method: components["schemas"]["MethodLinkInput"];
-            }) | {
-                /** @constant */
-                status: "insufficient_data";
-                reason: string;
-                method: components["schemas"]["MethodLinkInput"];
-                stage: string;
-            })[];
-            importReliance: {
-                year: number | null;
-                /** @description The assessed stage, where reliance is given per stage */
-                stage: string | null;
-                period: string | null;
-                form: string | null;
-                valueText: string;
-                fraction: number | null;
-                /** @description True for published ranges such as ">50" */
-                censored: boolean;
-                sourceId: string;
-            } | null;
-            importerSourcing: {
-                period: string;
-                form: string | null;
-                /** @description The stage of the sourcing shares, where given per stage */
-                stage: string | null;
-                rankOnly: boolean;
-                hhiWgi: number | null;
-                wgiYears: number[];
-                wgi: components["schemas"]["WgiUsedInput"];
-                sourceIds: string[];
-            } | null;
-            assumptions: string[];
-            method: components["schemas"]["MethodLinkInput"];
-        };
-        ImportRelianceInput: {
-            importer: string;
-            mineral: string;
-            /** @description Product form where the source splits it (rare earths, titanium) */
-            form: string | null;
-            year: number;
-            /** @description Net import reliance, % of apparent consumption; null for E (net exporter) */
-            percent: number | null;
-            /**
-             * @description gt for ">50", lt for "<25"
-             * @enum {string}
-             */
-            qualifier: "eq" | "gt" | "lt" | "net_exporter" | "not_applicable";
-            /** @description The value as published, e.g. ">50" */
-            valueText: string;
-            estimated: boolean;
-            /** @description The edition the figure belongs to; see GET /v1/editions */
-            edition: string;
-            source: components["schemas"]["SourceRefInput"];
-        };
-        ImportSourceInput: {
-            importer: string;
-            mineral: string;
-            form: string | null;
-            /** @description Averaging period, e.g. 2020-23 */
-            period: string;
-            country: string;
-            /** @description Share of imports (%); null where the source gives only the order */
-            sharePct: number | null;
-            rank: number;
-            /** @description The edition the figure belongs to; see GET /v1/editions */
-            edition: string;
-            source: components["schemas"]["SourceRefInput"];
         };
         /**
          * @example {
@@ -5253,742 +1232,6 @@ export interface components {
             /** @description 1 to 1000 rows, each keyed by (mineral, stage, country, year, basis, edition) */
             rows: components["schemas"]["ProductionRowWriteInput"][];
         };
-        /** @description What identifies a production figure */
-        ProductionKeyInput: {
-            mineral: string;
-            stage: string;
-            country: string;
-            year: number;
-            basis: string;
-            edition: string;
-        };
-        /** @description A production figure as stored */
-        ProductionValueInput: {
-            mineral: string;
-            stage: string;
-            country: string;
-            year: number;
-            basis: string;
-            tonnes: number | null;
-            edition: string;
-            sourceId: string;
-            estimated: boolean;
-            withheld: boolean;
-            lowerBound: boolean;
-        };
-        /**
-         * @example {
-         *       "version": "2-5f0c1d9e2a7b",
-         *       "created": 0,
-         *       "updated": 1,
-         *       "unchanged": 0,
-         *       "rows": [
-         *         {
-         *           "mineral": "tungsten",
-         *           "stage": "mining",
-         *           "country": "VNM",
-         *           "year": 2024,
-         *           "basis": "w-contained",
-         *           "tonnes": 5000,
-         *           "edition": "usgs-mcs-2025",
-         *           "sourceId": "usgs-mcs-2025-tungsten",
-         *           "estimated": true,
-         *           "withheld": false,
-         *           "lowerBound": false,
-         *           "action": "update"
-         *         }
-         *       ]
-         *     }
-         */
-        ProductionUpsertResultInput: {
-            /** @description The dataset version after the write (changes every ETag); unchanged if nothing changed */
-            version: string;
-            /** @description Rows that did not exist before */
-            created: number;
-            /** @description Existing rows whose values changed */
-            updated: number;
-            /** @description Rows identical to what was stored: not rewritten and not in the change feed */
-            unchanged: number;
-            /** @description The stored rows, in request order (country upper-cased, flags defaulted) */
-            rows: {
-                mineral: string;
-                stage: string;
-                country: string;
-                year: number;
-                basis: string;
-                tonnes: number | null;
-                edition: string;
-                sourceId: string;
-                estimated: boolean;
-                withheld: boolean;
-                lowerBound: boolean;
-                /** @enum {string} */
-                action: "create" | "update" | "unchanged";
-            }[];
-        };
-        ProductionChangeInput: {
-            /** @description Position in the feed; ascending */
-            id: number;
-            /** @description The dataset version this change produced */
-            version: number;
-            /**
-             * Format: date-time
-             * @description When the write was accepted (UTC)
-             */
-            at: string;
-            /** @description Name of the API key that made the write (never the key) */
-            actor: string;
-            /** @enum {string} */
-            action: "create" | "update" | "delete";
-            /** @constant */
-            entity: "production";
-            key: components["schemas"]["ProductionKeyInput"];
-            /** @description Before the write; null for a create */
-            old: components["schemas"]["ProductionValueInput"] | null;
-            /** @description After the write; null for a delete */
-            new: components["schemas"]["ProductionValueInput"] | null;
-        };
-        SourceChangeInput: {
-            /** @description Position in the feed; ascending */
-            id: number;
-            /** @description The dataset version this change produced */
-            version: number;
-            /**
-             * Format: date-time
-             * @description When the write was accepted (UTC)
-             */
-            at: string;
-            /** @description Name of the API key that made the write (never the key) */
-            actor: string;
-            /** @enum {string} */
-            action: "create" | "update" | "delete";
-            /** @constant */
-            entity: "source";
-            key: {
-                id: string;
-            };
-            /** @description Before the write; null for a create */
-            old: components["schemas"]["SourceValueInput"] | null;
-            /** @description After the write; null for a delete */
-            new: components["schemas"]["SourceValueInput"] | null;
-        };
-        /**
-         * @example {
-         *       "id": 7,
-         *       "version": 9,
-         *       "at": "2026-12-02T09:00:00.000Z",
-         *       "actor": "analyst",
-         *       "action": "create",
-         *       "entity": "export_control",
-         *       "key": {
-         *         "id": "cn-mofcom-2024-46-us-ga-ge-sb-denial"
-         *       },
-         *       "old": null,
-         *       "new": {
-         *         "id": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
-         *         "imposingCountry": "CHN",
-         *         "instrument": "MOFCOM Announcement No. 46 [2024], clause 2",
-         *         "title": "Gallium, germanium and antimony exports to the US denied in principle",
-         *         "measure": "destination-ban",
-         *         "target": "USA",
-         *         "endUsers": null,
-         *         "minerals": [
-         *           "gallium",
-         *           "germanium",
-         *           "antimony",
-         *           "graphite"
-         *         ],
-         *         "stages": [
-         *           "mining",
-         *           "refining",
-         *           "metal",
-         *           "component"
-         *         ],
-         *         "covers": "Gallium, germanium and antimony dual-use items (denied in principle); graphite items (stricter end-user review)",
-         *         "announced": "2024-12-03",
-         *         "effective": "2024-12-03",
-         *         "ends": null,
-         *         "lifted": null,
-         *         "suspends": null,
-         *         "replacedBy": null,
-         *         "note": "Suspended from 2025-11-09 to 2026-11-27; no record found of what followed. Licensing applied throughout.",
-         *         "sourceId": "xc-cn-mofcom-2024-46-us-military-ban",
-         *         "confidence": "high"
-         *       }
-         *     }
-         */
-        ExportControlChangeInput: {
-            /** @description Position in the feed; ascending */
-            id: number;
-            /** @description The dataset version this change produced */
-            version: number;
-            /**
-             * Format: date-time
-             * @description When the write was accepted (UTC)
-             */
-            at: string;
-            /** @description Name of the API key that made the write (never the key) */
-            actor: string;
-            /** @enum {string} */
-            action: "create" | "update" | "delete";
-            /** @constant */
-            entity: "export_control";
-            key: {
-                id: string;
-            };
-            /** @description Before the write; null for a create */
-            old: components["schemas"]["ExportControlValueInput"] | null;
-            /** @description After the write; null for a delete */
-            new: components["schemas"]["ExportControlValueInput"] | null;
-        };
-        ChangeInput: components["schemas"]["ProductionChangeInput"] | components["schemas"]["SourceChangeInput"] | components["schemas"]["ExportControlChangeInput"];
-        /**
-         * @example {
-         *       "data": [
-         *         {
-         *           "id": 1,
-         *           "version": 2,
-         *           "at": "2026-03-02T09:15:00.000Z",
-         *           "actor": "analyst",
-         *           "action": "update",
-         *           "entity": "production",
-         *           "key": {
-         *             "mineral": "tungsten",
-         *             "stage": "mining",
-         *             "country": "VNM",
-         *             "year": 2024,
-         *             "basis": "w-contained",
-         *             "edition": "usgs-mcs-2025"
-         *           },
-         *           "old": {
-         *             "mineral": "tungsten",
-         *             "stage": "mining",
-         *             "country": "VNM",
-         *             "year": 2024,
-         *             "basis": "w-contained",
-         *             "tonnes": 3400,
-         *             "edition": "usgs-mcs-2025",
-         *             "sourceId": "usgs-mcs-2025-tungsten",
-         *             "estimated": true,
-         *             "withheld": false,
-         *             "lowerBound": false
-         *           },
-         *           "new": {
-         *             "mineral": "tungsten",
-         *             "stage": "mining",
-         *             "country": "VNM",
-         *             "year": 2024,
-         *             "basis": "w-contained",
-         *             "tonnes": 5000,
-         *             "edition": "usgs-mcs-2025",
-         *             "sourceId": "usgs-mcs-2025-tungsten",
-         *             "estimated": true,
-         *             "withheld": false,
-         *             "lowerBound": false
-         *           }
-         *         }
-         *       ],
-         *       "total": 1,
-         *       "next": null,
-         *       "currentVersion": 2
-         *     }
-         */
-        ChangeListInput: {
-            data: components["schemas"]["ChangeInput"][];
-            /** @description Rows matching the filters, across all pages */
-            total: number;
-            /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-            next: string | null;
-            /** @description The dataset version now; pass it as `since` next time */
-            currentVersion: number;
-        };
-        /**
-         * @example {
-         *       "id": "antimony",
-         *       "name": "Antimony",
-         *       "symbol": "Sb",
-         *       "description": "Metalloid used in flame retardants, lead-acid batteries and ammunition.",
-         *       "stages": [
-         *         {
-         *           "stage": "mining",
-         *           "bases": [
-         *             {
-         *               "id": "sb-contained",
-         *               "label": "contained antimony",
-         *               "description": "mine production, contained antimony (t)",
-         *               "priority": 1
-         *             }
-         *           ],
-         *           "years": [
-         *             2021,
-         *             2022,
-         *             2023,
-         *             2024
-         *           ],
-         *           "latest": {
-         *             "year": 2024,
-         *             "basis": "sb-contained",
-         *             "edition": "usgs-mcs-2025",
-         *             "worldTonnes": 100000,
-         *             "worldTotalBasis": "published",
-         *             "worldSource": {
-         *               "id": "usgs-mcs-2025-antimony",
-         *               "citation": "U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35"
-         *             },
-         *             "topProducer": {
-         *               "country": "CHN",
-         *               "name": "China",
-         *               "tonnes": 60000,
-         *               "share": 60,
-         *               "source": {
-         *                 "id": "usgs-mcs-2025-antimony",
-         *                 "citation": "U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35"
-         *               }
-         *             }
-         *           }
-         *         }
-         *       ],
-         *       "defenseUses": {
-         *         "total": 6,
-         *         "byCategory": {
-         *           "munitions": 3,
-         *           "nuclear": 1,
-         *           "optics-night-vision": 2
-         *         }
-         *       },
-         *       "criticalLists": [
-         *         {
-         *           "list": "us-2025",
-         *           "critical": true,
-         *           "edition": "usgs-mcs-2026",
-         *           "source": {
-         *             "id": "usgs-mcs-2026-antimony",
-         *             "citation": "U.S. Geological Survey, Mineral Commodity Summaries 2026, Antimony chapter"
-         *           }
-         *         }
-         *       ]
-         *     }
-         */
-        MineralDetailInput: {
-            id: string;
-            name: string;
-            symbol: string | null;
-            description: string;
-            stages: {
-                stage: string;
-                bases: {
-                    id: string;
-                    /** @description Quantity basis, e.g. "contained antimony" */
-                    label: string;
-                    description: string;
-                    /** @description 1 = the basis scores use when several exist in one year */
-                    priority: number;
-                }[];
-                /** @description Years with data on the preferred basis */
-                years: number[];
-                latest: {
-                    year: number;
-                    basis: string;
-                    /** @description The edition whose figures answered */
-                    edition: string;
-                    worldTonnes: number | null;
-                    /** @enum {string} */
-                    worldTotalBasis: "published" | "sum_of_rows";
-                    worldSource: components["schemas"]["SourceRefInput"] | null;
-                    topProducer: {
-                        country: string;
-                        name: string;
-                        tonnes: number;
-                        /** @description Percent of world output */
-                        share: number;
-                        source: components["schemas"]["SourceRefInput"];
-                    } | null;
-                };
-            }[];
-            defenseUses: {
-                total: number;
-                byCategory: {
-                    [key: string]: number;
-                };
-            };
-            /** @description Whether the mineral is on a government critical-minerals list, as an edition states it */
-            criticalLists: {
-                /** @description e.g. `us-2025`: the 2025 U.S. critical-minerals list */
-                list: string;
-                critical: boolean;
-                edition: string;
-                source: components["schemas"]["SourceRefInput"];
-            }[];
-        };
-        /**
-         * @example {
-         *       "iso3": "TJK",
-         *       "name": "Tajikistan",
-         *       "aliases": [],
-         *       "region": "Central Asia",
-         *       "isAggregate": false,
-         *       "groups": [
-         *         {
-         *           "id": "central-asia",
-         *           "name": "Central Asia",
-         *           "joined": null
-         *         }
-         *       ],
-         *       "governance": {
-         *         "year": 2023,
-         *         "estimates": {
-         *           "PV": -0.473
-         *         },
-         *         "mean": -1.119,
-         *         "euScaled": 7.24,
-         *         "edition": "wb-wgi-2024",
-         *         "source": {
-         *           "id": "wb-wgi-2024",
-         *           "citation": "World Bank, Worldwide Governance Indicators, 2024 update (data through 2023), …"
-         *         }
-         *       },
-         *       "governanceGap": null,
-         *       "production": [
-         *         {
-         *           "mineral": "antimony",
-         *           "stage": "mining",
-         *           "year": 2024,
-         *           "period": null,
-         *           "measure": "tonnes",
-         *           "basis": "sb-contained",
-         *           "tonnes": 21000,
-         *           "share": 21,
-         *           "rank": 2,
-         *           "estimated": true,
-         *           "withheld": false,
-         *           "edition": "usgs-mcs-2025",
-         *           "source": {
-         *             "id": "usgs-mcs-2025-antimony",
-         *             "citation": "U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35"
-         *           }
-         *         }
-         *       ]
-         *     }
-         */
-        CountryDetailInput: {
-            /** @description ISO 3166-1 alpha-3, upper case */
-            iso3: string;
-            name: string;
-            /** @description Names the sources use, e.g. Burma, Congo (Kinshasa) */
-            aliases: string[];
-            /** @description UN M49 region */
-            region: string | null;
-            /** @description True for WLD (world total) and OTH (other countries) */
-            isAggregate: boolean;
-            groups: {
-                id: string;
-                name: string;
-                joined: string | null;
-            }[];
-            /** @description The latest year with all six estimates in the WGI release the view uses */
-            governance: {
-                year: number;
-                /** @description World Bank WGI estimates, about −2.5 (worst) to 2.5 (best) */
-                estimates: {
-                    VA?: number | null;
-                    PV?: number | null;
-                    GE?: number | null;
-                    RQ?: number | null;
-                    RL?: number | null;
-                    CC?: number | null;
-                };
-                mean: number | null;
-                /** @description EU rescale (2.5 − mean) × 2: 0 best … 10 worst */
-                euScaled: number | null;
-                /** @description The WGI release (GET /v1/editions): the newest by default, or the one `?edition=` pins */
-                edition: string;
-                source: components["schemas"]["SourceRefInput"];
-            } | null;
-            /** @description Why a country has no governance (e.g. not covered by the WGI); null when it has one, and for aggregates */
-            governanceGap: string | null;
-            production: {
-                mineral: string;
-                stage: string;
-                /** @description Data year; null for a share-based stage, which covers `period` instead */
-                year: number | null;
-                /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
-                period: string | null;
-                /**
-                 * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
-                 * @enum {string}
-                 */
-                measure: "tonnes" | "shares";
-                basis: string;
-                /** @description Null when withheld, and on a share table (no tonnes are published) */
-                tonnes: number | null;
-                /** @description Percent of world output that year */
-                share: number | null;
-                rank: number | null;
-                estimated: boolean;
-                withheld: boolean;
-                /** @description The edition whose figures answered */
-                edition: string;
-                source: components["schemas"]["SourceRefInput"];
-            }[];
-        };
-        /**
-         * @example {
-         *       "id": "central-asia",
-         *       "name": "Central Asia",
-         *       "description": "The five Central Asian republics (UN M49 sub-region)",
-         *       "memberCount": 1,
-         *       "source": {
-         *         "id": "un-m49",
-         *         "citation": "United Nations Statistics Division, Standard country or area codes (M49)"
-         *       },
-         *       "members": [
-         *         {
-         *           "country": "TJK",
-         *           "name": "Tajikistan",
-         *           "joined": null,
-         *           "source": {
-         *             "id": "un-m49",
-         *             "citation": "United Nations Statistics Division, Standard country or area codes (M49)"
-         *           }
-         *         }
-         *       ]
-         *     }
-         */
-        GroupDetailInput: {
-            /** @description Group id, e.g. msp, nato, g7, quad, eu, central-asia */
-            id: string;
-            name: string;
-            description: string;
-            memberCount: number;
-            source: components["schemas"]["SourceRefInput"];
-            members: {
-                country: string;
-                name: string;
-                /** @description YYYY or YYYY-MM where known */
-                joined: string | null;
-                source: components["schemas"]["SourceRefInput"];
-            }[];
-        };
-        /**
-         * @example {
-         *       "id": "usgs-mcs-2025-antimony",
-         *       "title": "Mineral Commodity Summaries 2025: Antimony",
-         *       "publisher": "U.S. Geological Survey",
-         *       "edition": "2025",
-         *       "year": 2025,
-         *       "locator": "pp. 34–35",
-         *       "url": "https://doi.org/10.5066/P13XCP3R",
-         *       "licence": "US public domain (USGS)",
-         *       "notes": null,
-         *       "citation": "U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35",
-         *       "citedBy": {
-         *         "production": 32,
-         *         "reserves": 0,
-         *         "importReliance": 0,
-         *         "importSources": 0,
-         *         "defenseUses": 0,
-         *         "governance": 0
-         *       }
-         *     }
-         */
-        SourceDetailInput: {
-            id: string;
-            title: string;
-            publisher: string;
-            edition: string | null;
-            year: number | null;
-            /** @description Page, table or sheet */
-            locator: string | null;
-            url: string | null;
-            licence: string | null;
-            /** @description Which copy was used, and caveats */
-            notes: string | null;
-            citation: string;
-            /** @description How many stored figures cite this source */
-            citedBy: {
-                production: number;
-                reserves: number;
-                importReliance: number;
-                importSources: number;
-                defenseUses: number;
-                governance: number;
-            };
-        };
-        /**
-         * @example {
-         *       "mineral": "antimony",
-         *       "stage": "mining",
-         *       "year": 2024,
-         *       "data": [
-         *         {
-         *           "edition": "usgs-mcs-2025",
-         *           "published": "2025-01-31",
-         *           "concentration": {
-         *             "stage": "mining",
-         *             "year": 2024,
-         *             "basis": "sb-contained",
-         *             "basisLabel": "contained antimony",
-         *             "edition": "usgs-mcs-2025",
-         *             "status": "ok",
-         *             "hhi": 4099.6,
-         *             "hhiUpperBound": 4099.6,
-         *             "unallocatedShare": 0,
-         *             "namedShareTotal": 100,
-         *             "cr1": 60,
-         *             "cr3": 60,
-         *             "equivalentSuppliers": 2.44,
-         *             "bands": {
-         *               "doj2023": "highly_concentrated",
-         *               "hmg2010": "highly_concentrated"
-         *             },
-         *             "top": {
-         *               "country": "CHN",
-         *               "name": "China",
-         *               "tonnes": 60000,
-         *               "share": 60
-         *             },
-         *             "withheld": [],
-         *             "governanceWeighted": {
-         *               "status": "insufficient_data",
-         *               "reason": "example abbreviated",
-         *               "method": {
-         *                 "id": "hhi-wgi",
-         *                 "version": "1.0.0",
-         *                 "href": "/v1/methods/hhi-wgi"
-         *               }
-         *             },
-         *             "method": {
-         *               "id": "hhi",
-         *               "version": "1.0.0",
-         *               "href": "/v1/methods/hhi"
-         *             },
-         *             "inputs": {
-         *               "worldTonnes": 100000,
-         *               "worldTotalBasis": "published",
-         *               "otherTonnes": null,
-         *               "producers": [
-         *                 {
-         *                   "country": "CHN",
-         *                   "name": "China",
-         *                   "tonnes": 60000,
-         *                   "share": 60,
-         *                   "estimated": true,
-         *                   "lowerBound": false
-         *                 }
-         *               ],
-         *               "unreported": [],
-         *               "sourceIds": [
-         *                 "usgs-mcs-2025-antimony"
-         *               ]
-         *             }
-         *           }
-         *         },
-         *         {
-         *           "edition": "usgs-mcs-2026",
-         *           "published": "2026-02-06",
-         *           "concentration": {
-         *             "stage": "mining",
-         *             "year": 2024,
-         *             "basis": "sb-contained",
-         *             "basisLabel": "contained antimony",
-         *             "edition": "usgs-mcs-2026",
-         *             "status": "ok",
-         *             "hhi": 2644.3,
-         *             "hhiUpperBound": 2644.3,
-         *             "unallocatedShare": 0,
-         *             "namedShareTotal": 100,
-         *             "cr1": 33.61,
-         *             "cr3": 33.61,
-         *             "equivalentSuppliers": 3.78,
-         *             "bands": {
-         *               "doj2023": "highly_concentrated",
-         *               "hmg2010": "highly_concentrated"
-         *             },
-         *             "top": {
-         *               "country": "CHN",
-         *               "name": "China",
-         *               "tonnes": 40000,
-         *               "share": 33.61
-         *             },
-         *             "withheld": [],
-         *             "governanceWeighted": {
-         *               "status": "insufficient_data",
-         *               "reason": "example abbreviated",
-         *               "method": {
-         *                 "id": "hhi-wgi",
-         *                 "version": "1.0.0",
-         *                 "href": "/v1/methods/hhi-wgi"
-         *               }
-         *             },
-         *             "method": {
-         *               "id": "hhi",
-         *               "version": "1.0.0",
-         *               "href": "/v1/methods/hhi"
-         *             },
-         *             "inputs": {
-         *               "worldTonnes": 119000,
-         *               "worldTotalBasis": "published",
-         *               "otherTonnes": null,
-         *               "producers": [
-         *                 {
-         *                   "country": "CHN",
-         *                   "name": "China",
-         *                   "tonnes": 40000,
-         *                   "share": 33.61,
-         *                   "estimated": true,
-         *                   "lowerBound": false
-         *                 }
-         *               ],
-         *               "unreported": [],
-         *               "sourceIds": [
-         *                 "usgs-mcs-2026-antimony"
-         *               ]
-         *             }
-         *           }
-         *         }
-         *       ],
-         *       "total": 2
-         *     }
-         */
-        ConcentrationByEditionInput: {
-            mineral: string;
-            stage: string;
-            year: number;
-            data: {
-                edition: string;
-                published: string;
-                concentration: components["schemas"]["ConcentrationBlockInput"];
-            }[];
-            total: number;
-        };
-        /**
-         * @example {
-         *       "mineral": "antimony",
-         *       "data": [
-         *         {
-         *           "mineral": "antimony",
-         *           "series": "metal-average",
-         *           "description": "Price, metal, average, dollars per pound",
-         *           "unit": "dollars per pound",
-         *           "year": 2024,
-         *           "value": 10.24,
-         *           "valueText": "10.24",
-         *           "estimated": false,
-         *           "edition": "usgs-mcs-2026",
-         *           "source": {
-         *             "id": "usgs-mcs-2026-antimony",
-         *             "citation": "U.S. Geological Survey, Mineral Commodity Summaries 2026, Antimony chapter"
-         *           }
-         *         }
-         *       ],
-         *       "total": 1
-         *     }
-         */
-        MineralPricesInput: {
-            mineral: string;
-            data: components["schemas"]["PriceInput"][];
-            total: number;
-        };
         /**
          * @description RFC 9457 problem details, served as application/problem+json
          * @example {
@@ -6028,11 +1271,21 @@ export interface components {
             /** @description Publisher, title, edition and page or table */
             citation: string;
         };
+        /** @description Rows matching the filters, across all pages */
+        PageTotal: number;
+        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
+        PageNext: string | null;
         MethodLink: {
             id: string;
             version: string;
             /** @description GET this for the formula, variables, thresholds, references and caveats */
             href: string;
+        };
+        InsufficientData: {
+            /** @constant */
+            status: "insufficient_data";
+            reason: string;
+            method: components["schemas"]["MethodLink"];
         };
         WgiUsed: {
             /** @description The WGI release the estimates come from (GET /v1/editions); one release per score, never mixed */
@@ -6126,12 +1379,7 @@ export interface components {
                 tradeFactor: number;
                 missingGovernance: components["schemas"]["MissingGovernance"];
                 method: components["schemas"]["MethodLink"];
-            } | {
-                /** @constant */
-                status: "insufficient_data";
-                reason: string;
-                method: components["schemas"]["MethodLink"];
-            };
+            } | components["schemas"]["InsufficientData"];
             method: components["schemas"]["MethodLink"];
             inputs: {
                 /** @description Null on a share-based stage */
@@ -7081,12 +2329,7 @@ export interface components {
                         share: number;
                     };
                     method: components["schemas"]["MethodLink"];
-                } | {
-                    /** @constant */
-                    status: "insufficient_data";
-                    reason: string;
-                    method: components["schemas"]["MethodLink"];
-                }) | null;
+                } | components["schemas"]["InsufficientData"]) | null;
                 topSupplier: {
                     country: string;
                     name: string;
@@ -7108,12 +2351,7 @@ export interface components {
                     missingGovernance: components["schemas"]["MissingGovernance"];
                     caveats: string[];
                     method: components["schemas"]["MethodLink"];
-                } | {
-                    /** @constant */
-                    status: "insufficient_data";
-                    reason: string;
-                    method: components["schemas"]["MethodLink"];
-                };
+                } | components["schemas"]["InsufficientData"];
                 /** @description Per stage, where the importer's source gives reliance per stage (EU CRM 2023); empty otherwise */
                 byStage: components["schemas"]["ImporterDependencyStage"][];
             }[];
@@ -7420,93 +2658,230 @@ export interface components {
             edition: string;
             source: components["schemas"]["SourceRef"];
         };
-        /**
-         * @example {
-         *       "year": 2024,
-         *       "minerals": [
-         *         "antimony",
-         *         "tungsten"
-         *       ],
-         *       "shocks": [
-         *         {
-         *           "countries": [
-         *             "CHN"
-         *           ],
-         *           "reduction": 1
-         *         },
-         *         {
-         *           "countries": [
-         *             "RUS"
-         *           ],
-         *           "stages": [
-         *             "mining"
-         *           ],
-         *           "reduction": 0.5
-         *         }
-         *       ],
-         *       "importer": "USA",
-         *       "stockpile": {
-         *         "antimony": 1100
-         *       },
-         *       "substitution": {
-         *         "tungsten": 0.1
-         *       }
-         *     }
-         */
-        DisruptionRequest: {
-            /** @description Year to assess; default, per mineral, the latest year with data at any stage. Every stage is read for that year only */
-            year?: number;
-            /** @description Answer as this edition did (e.g. `usgs-mcs-2025`); default: for each series and year, the newest edition that reports it. See GET /v1/editions */
-            edition?: string;
-            /** @description Default: every mineral with production data */
-            minerals?: string[];
-            /** @description One or more shocks; a country may be shocked once per stage */
-            shocks: {
-                /** @description Countries that cut output (ISO3). Give either `countries` or `group`, not both */
-                countries?: unknown[];
-                /** @description A country group id (see GET /v1/groups), expanded to its members, e.g. `msp`, `central-asia` */
-                group?: string;
-                /** @description Stages the shock applies to; default every stage */
-                stages?: ("mining" | "refining" | "metal" | "component")[];
-                /** @description Fraction of output withheld, 0–1 (1 = the supply stops entirely) */
-                reduction: number;
-            }[];
+        CountryShare: {
+            country: string;
+            name: string;
+            /** @description Percent of world supply (2 dp) */
+            share: number;
+        };
+        StageImpact: {
+            stage: string;
+            /** @constant */
+            status: "ok";
+            /** @description Data year; null for a share-based stage, which covers `period` instead */
+            year: number | null;
+            /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+            period: string | null;
             /**
-             * @description Importer whose consumption is assessed: one of the dataset's importers, e.g. USA or EU (case-insensitive, default USA)
-             * @default USA
+             * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+             * @enum {string}
              */
-            importer: unknown;
-            /** @description Tonnes held, per mineral, in the form of the importer’s apparent consumption */
-            stockpile?: {
-                [key: string]: number;
+            measure: "tonnes" | "shares";
+            basis: string;
+            basisLabel: string;
+            /** @description The edition whose figures this stage used */
+            edition: string | null;
+            /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
+            baselineTonnes: number | null;
+            /** @description Σ shocked tonnes × reduction; null on a share table */
+            lostTonnes: number | null;
+            /** @description Lost tonnes made up by substitution; null on a share table */
+            substitutedTonnes: number | null;
+            /** @description Why the tonnes are null (a share-based stage); null when they are computed */
+            tonnesReason: string | null;
+            /** @description Lost tonnes / baseline, 0–1, before substitution */
+            grossLossShare: number;
+            /** @description Lost tonnes net of substitution / baseline, 0–1 */
+            lossShare: number;
+            hhiBefore: number;
+            /** @description HHI among the remaining supply; null when nothing is left */
+            hhiAfter: number | null;
+            topProducerBefore: components["schemas"]["CountryShare"];
+            /** @description Largest producer’s share of the remaining supply */
+            topProducerAfter: components["schemas"]["CountryShare"] | null;
+            shocked: {
+                country: string;
+                name: string;
+                reduction: number;
+                lostTonnes: number | null;
+            }[];
+            /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
+            withheldShocked: string[];
+            sourceIds: string[];
+        } | {
+            /** @constant */
+            status: "insufficient_data";
+            reason: string;
+            method: components["schemas"]["MethodLink"];
+            stage: string;
+            year: number | null;
+        };
+        ImporterImpact: {
+            importer: string;
+            /** @description Share of the importer’s consumption at risk, 0–1 */
+            consumptionAtRisk: number;
+            /** @enum {string} */
+            basis: "import_sources" | "world_supply_at_binding_stage";
+            /** @description True when the world loss at the binding stage stands in for the importer’s own sources */
+            proxy: boolean;
+            netImportReliance: {
+                /** @description Fraction 0–1 used in the calculation */
+                used: number;
+                /** @description True when no figure exists and 100 % is assumed */
+                assumed: boolean;
+                year: number | null;
+                /** @description The stage the reliance is for, where the importer's source gives it per stage (EU CRM: the assessed stage) */
+                stage: string | null;
+                /** @description The source's reference period, where it gives one instead of a year */
+                period: string | null;
+                form: string | null;
+                /** @description As published, e.g. `85`, `>50`, `E` */
+                valueText: string | null;
+                qualifier: ("eq" | "gt" | "lt" | "net_exporter" | "not_applicable") | null;
+                /** @description True for a range such as ">50": the bound is used, so the true figure differs */
+                censored: boolean;
+                estimated: boolean | null;
+                sourceId: string | null;
             };
-            /** @description Per mineral, the share of lost supply that non-shocked producers or substitutes make up within a year (default 0) */
-            substitution?: {
-                [key: string]: number;
+            importSources: {
+                period: string;
+                form: string | null;
+                /** @description True when only the order of suppliers is published (no shares): the proxy is used */
+                rankOnly: boolean;
+                used: boolean;
+                sources: {
+                    country: string;
+                    name: string;
+                    sharePct: number | null;
+                    rank: number;
+                    /** @description Largest reduction this scenario applies to the country at any stage */
+                    reduction: number;
+                }[];
+                sourceIds: string[];
+            } | null;
+            monthsOfCover: {
+                /** @description stockpile / (apparent consumption × consumption at risk / 12), 1 dp */
+                months: number | null;
+                stockpileTonnes: number | null;
+                apparentConsumption: {
+                    tonnes: number;
+                    year: number;
+                    form: string | null;
+                    note: string | null;
+                    sourceId: string;
+                } | null;
+                tonnesAtRiskPerMonth: number | null;
+                /** @description Why months of cover cannot be computed */
+                reason: string | null;
             };
         };
-        /**
-         * @example {
-         *       "year": 2024,
-         *       "edition": "usgs-mcs-2025",
-         *       "stockpile": {
-         *         "antimony": 1100
-         *       }
-         *     }
-         */
-        PresetOverrides: {
-            /** @description Overrides the preset’s year (default: latest with data) */
-            year?: number;
-            /** @description Answer as this edition did (e.g. `usgs-mcs-2025`); see GET /v1/editions */
-            edition?: string;
-            /** @description Overrides the importer (e.g. USA or EU; default USA) */
-            importer?: unknown;
-            /** @description Tonnes held, per mineral, in the form of the importer’s apparent consumption */
-            stockpile?: {
+        ScenarioAlternative: {
+            country: string;
+            name: string;
+            /** @description Percent of world supply at the binding stage before the shock */
+            share: number;
+            /** @description Tonnes at the binding stage; null when that stage is a share table */
+            tonnes: number | null;
+            /** @description Latest reserves of the mineral */
+            reserves: {
+                tonnes: number;
+                year: number;
+                basis: string;
+                lowerBound: boolean;
+                sourceId: string;
+            } | null;
+            governance: {
+                /** @description EU rescale of the WGI mean, 0 best … 10 worst */
+                wgiScaled: number;
+                year: number;
+                /** @description The WGI release (one for every alternative) */
+                edition: string;
+                sourceId: string;
+            } | null;
+            groups: string[];
+            /** @description True if this scenario shocks the country at another stage */
+            alsoShocked: boolean;
+        };
+        MineralScenarioResult: {
+            mineral: string;
+            name: string;
+            /** @constant */
+            status: "ok";
+            year: number;
+            stages: components["schemas"]["StageImpact"][];
+            /** @description Stage with the largest loss share (ties go upstream) */
+            bindingStage: string;
+            /** @description Largest loss share across stages, 0–1 */
+            bindingLoss: number;
+            chokepointBefore: {
+                stage: string;
+                hhi: number;
+            };
+            chokepointAfter: {
+                stage: string;
+                hhi: number;
+            } | null;
+            importerImpact: components["schemas"]["ImporterImpact"];
+            /** @description Defense uses exposed to this mineral */
+            defenseUses: {
+                id: string;
+                category: string;
+                application: string;
+                source: {
+                    id: string;
+                    citation: string;
+                };
+            }[];
+            /** @description Producers not shocked at the binding stage, largest first */
+            alternatives: components["schemas"]["ScenarioAlternative"][];
+            assumptions: string[];
+            method: components["schemas"]["MethodLink"];
+            inputs: {
+                sourceIds: string[];
+            };
+        } | {
+            /** @constant */
+            status: "insufficient_data";
+            reason: string;
+            method: components["schemas"]["MethodLink"];
+            mineral: string;
+            name: string;
+            year: number | null;
+            stages: components["schemas"]["StageImpact"][];
+            assumptions: string[];
+        };
+        ScenarioSummaryRow: {
+            rank: number;
+            mineral: string;
+            /** @enum {string} */
+            status: "ok" | "insufficient_data";
+            bindingLoss: number | null;
+            bindingStage: string | null;
+            consumptionAtRisk: number | null;
+            proxy: boolean | null;
+            topAlternative: components["schemas"]["CountryShare"] | null;
+            reason: string | null;
+        };
+        ScenarioEcho: {
+            /** @description As requested; null = per mineral, the latest year with data */
+            year: number | null;
+            /** @description The edition requested; null = the newest edition per series and year */
+            edition: string | null;
+            minerals: string[];
+            importer: string;
+            shocks: {
+                index: number;
+                group: string | null;
+                /** @description After group expansion */
+                countries: string[];
+                /** @description null = every stage */
+                stages: string[] | null;
+                reduction: number;
+            }[];
+            stockpile: {
                 [key: string]: number;
             };
-            /** @description Per mineral, the share of lost supply that non-shocked producers or substitutes make up within a year (default 0) */
-            substitution?: {
+            substitution: {
                 [key: string]: number;
             };
         };
@@ -7720,302 +3095,11 @@ export interface components {
          *     }
          */
         DisruptionScenario: {
-            scenario: {
-                /** @description As requested; null = per mineral, the latest year with data */
-                year: number | null;
-                /** @description The edition requested; null = the newest edition per series and year */
-                edition: string | null;
-                minerals: string[];
-                importer: string;
-                shocks: {
-                    index: number;
-                    group: string | null;
-                    /** @description After group expansion */
-                    countries: string[];
-                    /** @description null = every stage */
-                    stages: string[] | null;
-                    reduction: number;
-                }[];
-                stockpile: {
-                    [key: string]: number;
-                };
-                substitution: {
-                    [key: string]: number;
-                };
-            };
+            scenario: components["schemas"]["ScenarioEcho"];
             /** @description Minerals ranked by binding loss, largest first; those without data last */
-            summary: {
-                rank: number;
-                mineral: string;
-                /** @enum {string} */
-                status: "ok" | "insufficient_data";
-                bindingLoss: number | null;
-                bindingStage: string | null;
-                consumptionAtRisk: number | null;
-                proxy: boolean | null;
-                topAlternative: {
-                    country: string;
-                    name: string;
-                    /** @description Percent of world supply (2 dp) */
-                    share: number;
-                } | null;
-                reason: string | null;
-            }[];
+            summary: components["schemas"]["ScenarioSummaryRow"][];
             /** @description One result per mineral, in mineral-id order */
-            results: ({
-                mineral: string;
-                name: string;
-                /** @constant */
-                status: "ok";
-                year: number;
-                stages: ({
-                    stage: string;
-                    /** @constant */
-                    status: "ok";
-                    /** @description Data year; null for a share-based stage, which covers `period` instead */
-                    year: number | null;
-                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
-                    period: string | null;
-                    /**
-                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
-                     * @enum {string}
-                     */
-                    measure: "tonnes" | "shares";
-                    basis: string;
-                    basisLabel: string;
-                    /** @description The edition whose figures this stage used */
-                    edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
-                    baselineTonnes: number | null;
-                    /** @description Σ shocked tonnes × reduction; null on a share table */
-                    lostTonnes: number | null;
-                    /** @description Lost tonnes made up by substitution; null on a share table */
-                    substitutedTonnes: number | null;
-                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
-                    tonnesReason: string | null;
-                    /** @description Lost tonnes / baseline, 0–1, before substitution */
-                    grossLossShare: number;
-                    /** @description Lost tonnes net of substitution / baseline, 0–1 */
-                    lossShare: number;
-                    hhiBefore: number;
-                    /** @description HHI among the remaining supply; null when nothing is left */
-                    hhiAfter: number | null;
-                    topProducerBefore: {
-                        country: string;
-                        name: string;
-                        /** @description Percent of world supply (2 dp) */
-                        share: number;
-                    };
-                    /** @description Largest producer’s share of the remaining supply */
-                    topProducerAfter: {
-                        country: string;
-                        name: string;
-                        /** @description Percent of world supply (2 dp) */
-                        share: number;
-                    } | null;
-                    shocked: {
-                        country: string;
-                        name: string;
-                        reduction: number;
-                        lostTonnes: number | null;
-                    }[];
-                    /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
-                    withheldShocked: string[];
-                    sourceIds: string[];
-                } | {
-                    /** @constant */
-                    status: "insufficient_data";
-                    reason: string;
-                    method: components["schemas"]["MethodLink"];
-                    stage: string;
-                    year: number | null;
-                })[];
-                /** @description Stage with the largest loss share (ties go upstream) */
-                bindingStage: string;
-                /** @description Largest loss share across stages, 0–1 */
-                bindingLoss: number;
-                chokepointBefore: {
-                    stage: string;
-                    hhi: number;
-                };
-                chokepointAfter: {
-                    stage: string;
-                    hhi: number;
-                } | null;
-                importerImpact: {
-                    importer: string;
-                    /** @description Share of the importer’s consumption at risk, 0–1 */
-                    consumptionAtRisk: number;
-                    /** @enum {string} */
-                    basis: "import_sources" | "world_supply_at_binding_stage";
-                    /** @description True when the world loss at the binding stage stands in for the importer’s own sources */
-                    proxy: boolean;
-                    netImportReliance: {
-                        /** @description Fraction 0–1 used in the calculation */
-                        used: number;
-                        /** @description True when no figure exists and 100 % is assumed */
-                        assumed: boolean;
-                        year: number | null;
-                        /** @description The stage the reliance is for, where the importer's source gives it per stage (EU CRM: the assessed stage) */
-                        stage: string | null;
-                        /** @description The source's reference period, where it gives one instead of a year */
-                        period: string | null;
-                        form: string | null;
-                        /** @description As published, e.g. `85`, `>50`, `E` */
-                        valueText: string | null;
-                        qualifier: ("eq" | "gt" | "lt" | "net_exporter" | "not_applicable") | null;
-                        /** @description True for a range such as ">50": the bound is used, so the true figure differs */
-                        censored: boolean;
-                        estimated: boolean | null;
-                        sourceId: string | null;
-                    };
-                    importSources: {
-                        period: string;
-                        form: string | null;
-                        /** @description True when only the order of suppliers is published (no shares): the proxy is used */
-                        rankOnly: boolean;
-                        used: boolean;
-                        sources: {
-                            country: string;
-                            name: string;
-                            sharePct: number | null;
-                            rank: number;
-                            /** @description Largest reduction this scenario applies to the country at any stage */
-                            reduction: number;
-                        }[];
-                        sourceIds: string[];
-                    } | null;
-                    monthsOfCover: {
-                        /** @description stockpile / (apparent consumption × consumption at risk / 12), 1 dp */
-                        months: number | null;
-                        stockpileTonnes: number | null;
-                        apparentConsumption: {
-                            tonnes: number;
-                            year: number;
-                            form: string | null;
-                            note: string | null;
-                            sourceId: string;
-                        } | null;
-                        tonnesAtRiskPerMonth: number | null;
-                        /** @description Why months of cover cannot be computed */
-                        reason: string | null;
-                    };
-                };
-                /** @description Defense uses exposed to this mineral */
-                defenseUses: {
-                    id: string;
-                    category: string;
-                    application: string;
-                    source: {
-                        id: string;
-                        citation: string;
-                    };
-                }[];
-                /** @description Producers not shocked at the binding stage, largest first */
-                alternatives: {
-                    country: string;
-                    name: string;
-                    /** @description Percent of world supply at the binding stage before the shock */
-                    share: number;
-                    /** @description Tonnes at the binding stage; null when that stage is a share table */
-                    tonnes: number | null;
-                    /** @description Latest reserves of the mineral */
-                    reserves: {
-                        tonnes: number;
-                        year: number;
-                        basis: string;
-                        lowerBound: boolean;
-                        sourceId: string;
-                    } | null;
-                    governance: {
-                        /** @description EU rescale of the WGI mean, 0 best … 10 worst */
-                        wgiScaled: number;
-                        year: number;
-                        /** @description The WGI release (one for every alternative) */
-                        edition: string;
-                        sourceId: string;
-                    } | null;
-                    groups: string[];
-                    /** @description True if this scenario shocks the country at another stage */
-                    alsoShocked: boolean;
-                }[];
-                assumptions: string[];
-                method: components["schemas"]["MethodLink"];
-                inputs: {
-                    sourceIds: string[];
-                };
-            } | {
-                /** @constant */
-                status: "insufficient_data";
-                reason: string;
-                method: components["schemas"]["MethodLink"];
-                mineral: string;
-                name: string;
-                year: number | null;
-                stages: ({
-                    stage: string;
-                    /** @constant */
-                    status: "ok";
-                    /** @description Data year; null for a share-based stage, which covers `period` instead */
-                    year: number | null;
-                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
-                    period: string | null;
-                    /**
-                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
-                     * @enum {string}
-                     */
-                    measure: "tonnes" | "shares";
-                    basis: string;
-                    basisLabel: string;
-                    /** @description The edition whose figures this stage used */
-                    edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
-                    baselineTonnes: number | null;
-                    /** @description Σ shocked tonnes × reduction; null on a share table */
-                    lostTonnes: number | null;
-                    /** @description Lost tonnes made up by substitution; null on a share table */
-                    substitutedTonnes: number | null;
-                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
-                    tonnesReason: string | null;
-                    /** @description Lost tonnes / baseline, 0–1, before substitution */
-                    grossLossShare: number;
-                    /** @description Lost tonnes net of substitution / baseline, 0–1 */
-                    lossShare: number;
-                    hhiBefore: number;
-                    /** @description HHI among the remaining supply; null when nothing is left */
-                    hhiAfter: number | null;
-                    topProducerBefore: {
-                        country: string;
-                        name: string;
-                        /** @description Percent of world supply (2 dp) */
-                        share: number;
-                    };
-                    /** @description Largest producer’s share of the remaining supply */
-                    topProducerAfter: {
-                        country: string;
-                        name: string;
-                        /** @description Percent of world supply (2 dp) */
-                        share: number;
-                    } | null;
-                    shocked: {
-                        country: string;
-                        name: string;
-                        reduction: number;
-                        lostTonnes: number | null;
-                    }[];
-                    /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
-                    withheldShocked: string[];
-                    sourceIds: string[];
-                } | {
-                    /** @constant */
-                    status: "insufficient_data";
-                    reason: string;
-                    method: components["schemas"]["MethodLink"];
-                    stage: string;
-                    year: number | null;
-                })[];
-                assumptions: string[];
-            })[];
+            results: components["schemas"]["MineralScenarioResult"][];
             method: components["schemas"]["MethodLink"];
         };
         /**
@@ -8238,302 +3322,11 @@ export interface components {
                 title: string;
                 question: string;
             };
-            scenario: {
-                /** @description As requested; null = per mineral, the latest year with data */
-                year: number | null;
-                /** @description The edition requested; null = the newest edition per series and year */
-                edition: string | null;
-                minerals: string[];
-                importer: string;
-                shocks: {
-                    index: number;
-                    group: string | null;
-                    /** @description After group expansion */
-                    countries: string[];
-                    /** @description null = every stage */
-                    stages: string[] | null;
-                    reduction: number;
-                }[];
-                stockpile: {
-                    [key: string]: number;
-                };
-                substitution: {
-                    [key: string]: number;
-                };
-            };
+            scenario: components["schemas"]["ScenarioEcho"];
             /** @description Minerals ranked by binding loss, largest first; those without data last */
-            summary: {
-                rank: number;
-                mineral: string;
-                /** @enum {string} */
-                status: "ok" | "insufficient_data";
-                bindingLoss: number | null;
-                bindingStage: string | null;
-                consumptionAtRisk: number | null;
-                proxy: boolean | null;
-                topAlternative: {
-                    country: string;
-                    name: string;
-                    /** @description Percent of world supply (2 dp) */
-                    share: number;
-                } | null;
-                reason: string | null;
-            }[];
+            summary: components["schemas"]["ScenarioSummaryRow"][];
             /** @description One result per mineral, in mineral-id order */
-            results: ({
-                mineral: string;
-                name: string;
-                /** @constant */
-                status: "ok";
-                year: number;
-                stages: ({
-                    stage: string;
-                    /** @constant */
-                    status: "ok";
-                    /** @description Data year; null for a share-based stage, which covers `period` instead */
-                    year: number | null;
-                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
-                    period: string | null;
-                    /**
-                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
-                     * @enum {string}
-                     */
-                    measure: "tonnes" | "shares";
-                    basis: string;
-                    basisLabel: string;
-                    /** @description The edition whose figures this stage used */
-                    edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
-                    baselineTonnes: number | null;
-                    /** @description Σ shocked tonnes × reduction; null on a share table */
-                    lostTonnes: number | null;
-                    /** @description Lost tonnes made up by substitution; null on a share table */
-                    substitutedTonnes: number | null;
-                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
-                    tonnesReason: string | null;
-                    /** @description Lost tonnes / baseline, 0–1, before substitution */
-                    grossLossShare: number;
-                    /** @description Lost tonnes net of substitution / baseline, 0–1 */
-                    lossShare: number;
-                    hhiBefore: number;
-                    /** @description HHI among the remaining supply; null when nothing is left */
-                    hhiAfter: number | null;
-                    topProducerBefore: {
-                        country: string;
-                        name: string;
-                        /** @description Percent of world supply (2 dp) */
-                        share: number;
-                    };
-                    /** @description Largest producer’s share of the remaining supply */
-                    topProducerAfter: {
-                        country: string;
-                        name: string;
-                        /** @description Percent of world supply (2 dp) */
-                        share: number;
-                    } | null;
-                    shocked: {
-                        country: string;
-                        name: string;
-                        reduction: number;
-                        lostTonnes: number | null;
-                    }[];
-                    /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
-                    withheldShocked: string[];
-                    sourceIds: string[];
-                } | {
-                    /** @constant */
-                    status: "insufficient_data";
-                    reason: string;
-                    method: components["schemas"]["MethodLink"];
-                    stage: string;
-                    year: number | null;
-                })[];
-                /** @description Stage with the largest loss share (ties go upstream) */
-                bindingStage: string;
-                /** @description Largest loss share across stages, 0–1 */
-                bindingLoss: number;
-                chokepointBefore: {
-                    stage: string;
-                    hhi: number;
-                };
-                chokepointAfter: {
-                    stage: string;
-                    hhi: number;
-                } | null;
-                importerImpact: {
-                    importer: string;
-                    /** @description Share of the importer’s consumption at risk, 0–1 */
-                    consumptionAtRisk: number;
-                    /** @enum {string} */
-                    basis: "import_sources" | "world_supply_at_binding_stage";
-                    /** @description True when the world loss at the binding stage stands in for the importer’s own sources */
-                    proxy: boolean;
-                    netImportReliance: {
-                        /** @description Fraction 0–1 used in the calculation */
-                        used: number;
-                        /** @description True when no figure exists and 100 % is assumed */
-                        assumed: boolean;
-                        year: number | null;
-                        /** @description The stage the reliance is for, where the importer's source gives it per stage (EU CRM: the assessed stage) */
-                        stage: string | null;
-                        /** @description The source's reference period, where it gives one instead of a year */
-                        period: string | null;
-                        form: string | null;
-                        /** @description As published, e.g. `85`, `>50`, `E` */
-                        valueText: string | null;
-                        qualifier: ("eq" | "gt" | "lt" | "net_exporter" | "not_applicable") | null;
-                        /** @description True for a range such as ">50": the bound is used, so the true figure differs */
-                        censored: boolean;
-                        estimated: boolean | null;
-                        sourceId: string | null;
-                    };
-                    importSources: {
-                        period: string;
-                        form: string | null;
-                        /** @description True when only the order of suppliers is published (no shares): the proxy is used */
-                        rankOnly: boolean;
-                        used: boolean;
-                        sources: {
-                            country: string;
-                            name: string;
-                            sharePct: number | null;
-                            rank: number;
-                            /** @description Largest reduction this scenario applies to the country at any stage */
-                            reduction: number;
-                        }[];
-                        sourceIds: string[];
-                    } | null;
-                    monthsOfCover: {
-                        /** @description stockpile / (apparent consumption × consumption at risk / 12), 1 dp */
-                        months: number | null;
-                        stockpileTonnes: number | null;
-                        apparentConsumption: {
-                            tonnes: number;
-                            year: number;
-                            form: string | null;
-                            note: string | null;
-                            sourceId: string;
-                        } | null;
-                        tonnesAtRiskPerMonth: number | null;
-                        /** @description Why months of cover cannot be computed */
-                        reason: string | null;
-                    };
-                };
-                /** @description Defense uses exposed to this mineral */
-                defenseUses: {
-                    id: string;
-                    category: string;
-                    application: string;
-                    source: {
-                        id: string;
-                        citation: string;
-                    };
-                }[];
-                /** @description Producers not shocked at the binding stage, largest first */
-                alternatives: {
-                    country: string;
-                    name: string;
-                    /** @description Percent of world supply at the binding stage before the shock */
-                    share: number;
-                    /** @description Tonnes at the binding stage; null when that stage is a share table */
-                    tonnes: number | null;
-                    /** @description Latest reserves of the mineral */
-                    reserves: {
-                        tonnes: number;
-                        year: number;
-                        basis: string;
-                        lowerBound: boolean;
-                        sourceId: string;
-                    } | null;
-                    governance: {
-                        /** @description EU rescale of the WGI mean, 0 best … 10 worst */
-                        wgiScaled: number;
-                        year: number;
-                        /** @description The WGI release (one for every alternative) */
-                        edition: string;
-                        sourceId: string;
-                    } | null;
-                    groups: string[];
-                    /** @description True if this scenario shocks the country at another stage */
-                    alsoShocked: boolean;
-                }[];
-                assumptions: string[];
-                method: components["schemas"]["MethodLink"];
-                inputs: {
-                    sourceIds: string[];
-                };
-            } | {
-                /** @constant */
-                status: "insufficient_data";
-                reason: string;
-                method: components["schemas"]["MethodLink"];
-                mineral: string;
-                name: string;
-                year: number | null;
-                stages: ({
-                    stage: string;
-                    /** @constant */
-                    status: "ok";
-                    /** @description Data year; null for a share-based stage, which covers `period` instead */
-                    year: number | null;
-                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
-                    period: string | null;
-                    /**
-                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
-                     * @enum {string}
-                     */
-                    measure: "tonnes" | "shares";
-                    basis: string;
-                    basisLabel: string;
-                    /** @description The edition whose figures this stage used */
-                    edition: string | null;
-                    /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
-                    baselineTonnes: number | null;
-                    /** @description Σ shocked tonnes × reduction; null on a share table */
-                    lostTonnes: number | null;
-                    /** @description Lost tonnes made up by substitution; null on a share table */
-                    substitutedTonnes: number | null;
-                    /** @description Why the tonnes are null (a share-based stage); null when they are computed */
-                    tonnesReason: string | null;
-                    /** @description Lost tonnes / baseline, 0–1, before substitution */
-                    grossLossShare: number;
-                    /** @description Lost tonnes net of substitution / baseline, 0–1 */
-                    lossShare: number;
-                    hhiBefore: number;
-                    /** @description HHI among the remaining supply; null when nothing is left */
-                    hhiAfter: number | null;
-                    topProducerBefore: {
-                        country: string;
-                        name: string;
-                        /** @description Percent of world supply (2 dp) */
-                        share: number;
-                    };
-                    /** @description Largest producer’s share of the remaining supply */
-                    topProducerAfter: {
-                        country: string;
-                        name: string;
-                        /** @description Percent of world supply (2 dp) */
-                        share: number;
-                    } | null;
-                    shocked: {
-                        country: string;
-                        name: string;
-                        reduction: number;
-                        lostTonnes: number | null;
-                    }[];
-                    /** @description Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound) */
-                    withheldShocked: string[];
-                    sourceIds: string[];
-                } | {
-                    /** @constant */
-                    status: "insufficient_data";
-                    reason: string;
-                    method: components["schemas"]["MethodLink"];
-                    stage: string;
-                    year: number | null;
-                })[];
-                assumptions: string[];
-            })[];
+            results: components["schemas"]["MineralScenarioResult"][];
             method: components["schemas"]["MethodLink"];
         };
         /**
@@ -8692,10 +3485,8 @@ export interface components {
          */
         ExportControlList: {
             data: components["schemas"]["ExportControl"][];
-            /** @description Rows matching the filters, across all pages */
-            total: number;
-            /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-            next: string | null;
+            total: components["schemas"]["PageTotal"];
+            next: components["schemas"]["PageNext"];
             /** @description The date statuses are read on */
             asOf: string;
         };
@@ -8873,13 +3664,25 @@ export interface components {
                 target: string;
                 title: string;
             }[];
-            /** @description Rows matching the filters, across all pages */
-            total: number;
-            /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-            next: string | null;
+            total: components["schemas"]["PageTotal"];
+            next: components["schemas"]["PageNext"];
             mineral: string;
             /** @description Measures on the mineral with no recorded date (not in the timeline) */
             undated: string[];
+        };
+        MeasureRef: {
+            id: string;
+            /**
+             * @description What the measure does
+             * @enum {string}
+             */
+            measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
+            target: string;
+            /**
+             * @description Status on the as-of date; see GET /v1/methods/export-controls
+             * @enum {string}
+             */
+            status: "not-announced" | "announced" | "announced-date-unknown" | "undated" | "in-force" | "suspended" | "suspension-ended" | "expired" | "lifted" | "superseded" | "superseded-date-unknown";
         };
         /**
          * @example {
@@ -8987,64 +3790,12 @@ export interface components {
                     country: string;
                     name: string;
                     share: number;
-                    inForce: {
-                        id: string;
-                        /**
-                         * @description What the measure does
-                         * @enum {string}
-                         */
-                        measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
-                        target: string;
-                        /**
-                         * @description Status on the as-of date; see GET /v1/methods/export-controls
-                         * @enum {string}
-                         */
-                        status: "not-announced" | "announced" | "announced-date-unknown" | "undated" | "in-force" | "suspended" | "suspension-ended" | "expired" | "lifted" | "superseded" | "superseded-date-unknown";
-                    }[];
-                    unknown: {
-                        id: string;
-                        /**
-                         * @description What the measure does
-                         * @enum {string}
-                         */
-                        measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
-                        target: string;
-                        /**
-                         * @description Status on the as-of date; see GET /v1/methods/export-controls
-                         * @enum {string}
-                         */
-                        status: "not-announced" | "announced" | "announced-date-unknown" | "undated" | "in-force" | "suspended" | "suspension-ended" | "expired" | "lifted" | "superseded" | "superseded-date-unknown";
-                    }[];
+                    inForce: components["schemas"]["MeasureRef"][];
+                    unknown: components["schemas"]["MeasureRef"][];
                 }[];
                 /** @description The measures in force behind the controlled share */
-                measures: {
-                    id: string;
-                    /**
-                     * @description What the measure does
-                     * @enum {string}
-                     */
-                    measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
-                    target: string;
-                    /**
-                     * @description Status on the as-of date; see GET /v1/methods/export-controls
-                     * @enum {string}
-                     */
-                    status: "not-announced" | "announced" | "announced-date-unknown" | "undated" | "in-force" | "suspended" | "suspension-ended" | "expired" | "lifted" | "superseded" | "superseded-date-unknown";
-                }[];
-                unknownMeasures: {
-                    id: string;
-                    /**
-                     * @description What the measure does
-                     * @enum {string}
-                     */
-                    measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
-                    target: string;
-                    /**
-                     * @description Status on the as-of date; see GET /v1/methods/export-controls
-                     * @enum {string}
-                     */
-                    status: "not-announced" | "announced" | "announced-date-unknown" | "undated" | "in-force" | "suspended" | "suspension-ended" | "expired" | "lifted" | "superseded" | "superseded-date-unknown";
-                }[];
+                measures: components["schemas"]["MeasureRef"][];
+                unknownMeasures: components["schemas"]["MeasureRef"][];
                 sourceIds: string[];
                 method: components["schemas"]["MethodLink"];
             } | {
@@ -9197,84 +3948,6 @@ export interface components {
             }[];
             method: components["schemas"]["MethodLink"];
         };
-        ExportControlWrite: {
-            /** @description Measure id, a lower-case slug; an existing id is replaced */
-            id: string;
-            /** @description ISO3 of the imposing state (EUU for the EU) */
-            imposingCountry: string;
-            instrument: string;
-            title: string;
-            /** @description One of licence-requirement, export-ban, destination-ban, end-user-ban, quota, technology-control, extraterritorial-rule, suspension */
-            measure: string;
-            /** @description `all`, `non-oecd` or an ISO3 destination */
-            target: string;
-            /** @description For end-user bans: military or listed-entities */
-            endUsers?: string | null;
-            /** @description Mineral ids (at least one) */
-            minerals: string[];
-            /** @description Stage ids the measure bites at; empty for technology controls */
-            stages: string[];
-            covers: string;
-            /** @description YYYY-MM-DD */
-            announced?: string | null;
-            /** @description YYYY-MM-DD; not before announced */
-            effective?: string | null;
-            /** @description Scheduled end, YYYY-MM-DD; not before effective */
-            ends?: string | null;
-            /** @description YYYY-MM-DD; not before effective */
-            lifted?: string | null;
-            /** @description For a suspension: the id of an existing measure it suspends */
-            suspends?: string | null;
-            /** @description The id of the measure that took over */
-            replacedBy?: string | null;
-            /** @description Caveats */
-            note?: string | null;
-            /** @description An existing source (GET /v1/sources) */
-            sourceId: string;
-            /** @description One of high, medium, low */
-            confidence: string;
-        };
-        /**
-         * @example {
-         *       "rows": [
-         *         {
-         *           "id": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
-         *           "imposingCountry": "CHN",
-         *           "instrument": "MOFCOM Announcement No. 46 [2024], clause 2",
-         *           "title": "Gallium, germanium and antimony exports to the US denied in principle",
-         *           "measure": "destination-ban",
-         *           "target": "USA",
-         *           "endUsers": null,
-         *           "minerals": [
-         *             "gallium",
-         *             "germanium",
-         *             "antimony",
-         *             "graphite"
-         *           ],
-         *           "stages": [
-         *             "mining",
-         *             "refining",
-         *             "metal",
-         *             "component"
-         *           ],
-         *           "covers": "Gallium, germanium and antimony dual-use items (denied in principle); graphite items (stricter end-user review)",
-         *           "announced": "2024-12-03",
-         *           "effective": "2024-12-03",
-         *           "ends": null,
-         *           "lifted": null,
-         *           "suspends": null,
-         *           "replacedBy": null,
-         *           "note": "Suspended from 2025-11-09 to 2026-11-27; no record found of what followed. Licensing applied throughout.",
-         *           "sourceId": "xc-cn-mofcom-2024-46-us-military-ban",
-         *           "confidence": "high"
-         *         }
-         *       ]
-         *     }
-         */
-        ExportControlUpsert: {
-            /** @description 1 to 500 measures, keyed by id */
-            rows: components["schemas"]["ExportControlWrite"][];
-        };
         /**
          * @example {
          *       "version": "3-5f0c1d9e2a7b",
@@ -9362,45 +4035,6 @@ export interface components {
                 /** @enum {string} */
                 action: "create" | "update" | "unchanged";
             }[];
-        };
-        /**
-         * @example {
-         *       "preset": "suspensions-lapse",
-         *       "asOf": "2026-12-02",
-         *       "importer": "USA",
-         *       "minerals": [
-         *         "antimony"
-         *       ],
-         *       "licensingReduction": 0.2
-         *     }
-         */
-        ExportControlScenarioRequest: {
-            /**
-             * @description `in-force`: the measures in force on asOf; `suspensions-lapse`: also the suspended ones, as if every suspension lapsed
-             * @enum {string}
-             */
-            preset: "in-force" | "suspensions-lapse";
-            /** @description YYYY-MM-DD (1900-01-01 … 2100-12-31); default today (UTC) */
-            asOf?: string;
-            /**
-             * @description Importer whose consumption is assessed: one of the dataset's importers, e.g. USA or EU (case-insensitive, default USA)
-             * @default USA
-             */
-            importer: unknown;
-            /** @description Default: every mineral with production data */
-            minerals?: string[];
-            /** @description Cut applied for a licence requirement, quota or extraterritorial rule, 0–1 (default 0: a licence is not a ban) */
-            licensingReduction?: number;
-            /** @description Production year to assess (default: latest with data) */
-            year?: number;
-            /** @description Answer with the figures of this edition (e.g. `usgs-mcs-2025`); see GET /v1/editions */
-            edition?: string;
-            stockpile?: {
-                [key: string]: number;
-            };
-            substitution?: {
-                [key: string]: number;
-            };
         };
         /**
          * @example {
@@ -9960,6 +4594,20 @@ export interface components {
             reason: string;
             method: components["schemas"]["MethodLink"];
         };
+        TradeFactorTerm: {
+            country: string;
+            name: string;
+            /** @description Percent */
+            share: number;
+            /** @description WGI on the EU 0–10 scale */
+            wgiScaled: number;
+            /** @description t used */
+            tradeFactor: number;
+            /** @description True when t is the source's published value; false when 1 is assumed */
+            tradeFactorPublished: boolean;
+            /** @description (share/100)² × WGI × t */
+            contribution: number;
+        };
         /**
          * @example {
          *       "mineral": "tungsten",
@@ -10075,34 +4723,8 @@ export interface components {
                 inputs: components["schemas"]["EuSupplyRiskInputs"];
                 /** @description Every term of the two HHI_WGI,t sums with its trade factor t (empty where t is not published and 1 is used) */
                 tradeFactors: {
-                    global: {
-                        country: string;
-                        name: string;
-                        /** @description Percent */
-                        share: number;
-                        /** @description WGI on the EU 0–10 scale */
-                        wgiScaled: number;
-                        /** @description t used */
-                        tradeFactor: number;
-                        /** @description True when t is the source's published value; false when 1 is assumed */
-                        tradeFactorPublished: boolean;
-                        /** @description (share/100)² × WGI × t */
-                        contribution: number;
-                    }[];
-                    sourcing: {
-                        country: string;
-                        name: string;
-                        /** @description Percent */
-                        share: number;
-                        /** @description WGI on the EU 0–10 scale */
-                        wgiScaled: number;
-                        /** @description t used */
-                        tradeFactor: number;
-                        /** @description True when t is the source's published value; false when 1 is assumed */
-                        tradeFactorPublished: boolean;
-                        /** @description (share/100)² × WGI × t */
-                        contribution: number;
-                    }[];
+                    global: components["schemas"]["TradeFactorTerm"][];
+                    sourcing: components["schemas"]["TradeFactorTerm"][];
                 };
                 /** @description The assessor's published SR for this stage, where it publishes one */
                 publishedSupplyRisk: number | null;
@@ -10140,34 +4762,8 @@ export interface components {
                 inputs: components["schemas"]["EuSupplyRiskInputs"];
                 /** @description Every term of the two HHI_WGI,t sums with its trade factor t (empty where t is not published and 1 is used) */
                 tradeFactors: {
-                    global: {
-                        country: string;
-                        name: string;
-                        /** @description Percent */
-                        share: number;
-                        /** @description WGI on the EU 0–10 scale */
-                        wgiScaled: number;
-                        /** @description t used */
-                        tradeFactor: number;
-                        /** @description True when t is the source's published value; false when 1 is assumed */
-                        tradeFactorPublished: boolean;
-                        /** @description (share/100)² × WGI × t */
-                        contribution: number;
-                    }[];
-                    sourcing: {
-                        country: string;
-                        name: string;
-                        /** @description Percent */
-                        share: number;
-                        /** @description WGI on the EU 0–10 scale */
-                        wgiScaled: number;
-                        /** @description t used */
-                        tradeFactor: number;
-                        /** @description True when t is the source's published value; false when 1 is assumed */
-                        tradeFactorPublished: boolean;
-                        /** @description (share/100)² × WGI × t */
-                        contribution: number;
-                    }[];
+                    global: components["schemas"]["TradeFactorTerm"][];
+                    sourcing: components["schemas"]["TradeFactorTerm"][];
                 };
                 /** @description The assessor's published SR for this stage, where it publishes one */
                 publishedSupplyRisk: number | null;
@@ -10242,83 +4838,6 @@ export interface components {
             /** @description The edition the figure belongs to; see GET /v1/editions */
             edition: string;
             source: components["schemas"]["SourceRef"];
-        };
-        /**
-         * @example {
-         *       "id": "usgs-mcs-2026-tungsten",
-         *       "title": "Mineral Commodity Summaries 2026",
-         *       "publisher": "U.S. Geological Survey",
-         *       "edition": "2026",
-         *       "year": 2026,
-         *       "locator": "Tungsten chapter, world production table",
-         *       "url": "https://www.usgs.gov/centers/national-minerals-information-center/mineral-commodity-summaries",
-         *       "licence": "US public domain (USGS)"
-         *     }
-         */
-        NewSource: {
-            /** @description New source id: a lower-case slug, cited by production rows as `sourceId` */
-            id: string;
-            /** @description Title of the publication */
-            title: string;
-            /** @description Publisher or author */
-            publisher: string;
-            /** @description Edition, e.g. 2026 */
-            edition?: string | null;
-            /** @description Publication year (four digits) */
-            year?: number | null;
-            /** @description Page, table or sheet */
-            locator?: string | null;
-            /** @description Where to find it */
-            url?: string | null;
-            /** @description Terms of reuse */
-            licence?: string | null;
-            /** @description Which copy was used, and caveats */
-            notes?: string | null;
-        };
-        ProductionRowWrite: {
-            /** @description Mineral id, e.g. `tungsten` */
-            mineral: string;
-            /** @description Stage id: mining, refining, metal or component */
-            stage: string;
-            /** @description ISO 3166-1 alpha-3 (case-insensitive), or WLD (world total) / OTH (other countries) */
-            country: string;
-            /** @description Four-digit year */
-            year: number;
-            /** @description Metric tons of the basis, not negative; null only for a withheld figure */
-            tonnes: number | null;
-            /** @description Basis id; it must measure this mineral and stage (see GET /v1/minerals/{mineral}) */
-            basis: string;
-            /** @description An existing source (GET /v1/sources, or add one with POST /v1/sources) */
-            sourceId: string;
-            /** @description The source marks the figure as estimated (default false) */
-            estimated?: boolean;
-            /** @description The source gives the figure as "more than" (default false) */
-            lowerBound?: boolean;
-            /** @description A known producer whose figure is not published; tonnes must be null (default false) */
-            withheld?: boolean;
-            /** @description Edition id (GET /v1/editions), part of the key. Default: the edition that answers for this mineral, stage, basis and year today (the newest that reports it); required when no edition reports that year yet */
-            edition?: string;
-        };
-        /**
-         * @example {
-         *       "rows": [
-         *         {
-         *           "mineral": "tungsten",
-         *           "stage": "mining",
-         *           "country": "VNM",
-         *           "year": 2024,
-         *           "tonnes": 5000,
-         *           "basis": "w-contained",
-         *           "sourceId": "usgs-mcs-2025-tungsten",
-         *           "estimated": true,
-         *           "edition": "usgs-mcs-2025"
-         *         }
-         *       ]
-         *     }
-         */
-        ProductionUpsert: {
-            /** @description 1 to 1000 rows, each keyed by (mineral, stage, country, year, basis, edition) */
-            rows: components["schemas"]["ProductionRowWrite"][];
         };
         /** @description What identifies a production figure */
         ProductionKey: {
@@ -10562,10 +5081,8 @@ export interface components {
          */
         ChangeList: {
             data: components["schemas"]["Change"][];
-            /** @description Rows matching the filters, across all pages */
-            total: number;
-            /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-            next: string | null;
+            total: components["schemas"]["PageTotal"];
+            next: components["schemas"]["PageNext"];
             /** @description The dataset version now; pass it as `since` next time */
             currentVersion: number;
         };
@@ -11057,10 +5574,201 @@ export interface components {
             total: number;
         };
     };
-    responses: never;
-    parameters: never;
+    responses: {
+        /** @description Malformed parameters; the per-field list is in `errors` */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Malformed parameters or body; the per-field list is in `errors` */
+        BadRequestBody: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Invalid scenario: bad shape (e.g. `body.shocks.1.reduction` outside 0–1, empty `shocks`, both or neither of countries/group), an unknown country, group, mineral or importer, or the same country shocked twice at one stage; the per-field list is in `errors` */
+        BadRequestScenario: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Malformed JSON, a wrong type, a missing or unknown field; the per-field list is in `errors` */
+        BadRequestWrite: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is larger than the server accepts (BODY_LIMIT_BYTES) */
+        ContentTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Writes are disabled on this server: no API_KEYS configured, or a read-only replica */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The Accept header allows none of: application/json */
+        NotAcceptable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The Accept header allows none of: application/json, text/csv */
+        NotAcceptableCsv: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Unknown id */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Not modified: If-None-Match matched the current ETag */
+        NotModified: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                "Cache-Control": components["headers"]["Cache-Control"];
+                Vary: components["headers"]["Vary"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description Unexpected server error */
+        ServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Rate limit exceeded */
+        TooManyRequests: {
+            headers: {
+                "Retry-After": components["headers"]["Retry-After"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No API key, a malformed `Authorization` header, or an unknown key; answered with the RFC 6750 challenge `WWW-Authenticate: Bearer realm="chokepoint"` (plus `error="invalid_token"` for an unknown key) */
+        Unauthorized: {
+            headers: {
+                /** @description Bearer realm="chokepoint" (RFC 6750), with error="invalid_token" for an unknown key */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not application/json */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A path segment is longer than any id the API knows */
+        UriTooLong: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        /** @description An ETag from an earlier response; answered 304 when unchanged */
+        "header.if-none-match": string;
+        /** @description Importer id (case-insensitive): one of the dataset's importers, e.g. USA (USGS figures) or EU (EU CRM 2023 study) */
+        "path.importer": string;
+        /** @description ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder */
+        "path.iso3": string;
+        /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
+        "path.mineral": string;
+        /** @description Date to read statuses on, YYYY-MM-DD (1900-01-01 … 2100-12-31); default today (UTC) */
+        "query.asOf": string;
+        /** @description ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder */
+        "query.country": string;
+        /** @description Opaque cursor from `next` or the `Link` header of the previous page */
+        "query.cursor": string;
+        /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
+        "query.edition": string;
+        /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
+        "query.format": "json" | "csv";
+        /** @description Importing country (ISO3); the data covers USA */
+        "query.importer": string;
+        /** @description Rows per page, 1–1,000 (default 100) */
+        "query.limit": number;
+        /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
+        "query.mineral": string;
+        /** @description Processing stage */
+        "query.stage": "mining" | "refining" | "metal" | "component";
+        /** @description Four-digit year */
+        "query.year": number;
+        /** @description Year to score; default: the latest year with data, per stage */
+        "query.year.2": number;
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
+        ETag: string;
+        /** @description public, max-age=60, stale-while-revalidate=300 */
+        "Cache-Control": string;
+        /** @description Accept, Accept-Encoding */
+        Vary: string;
+        /** @description RFC 8288 `<…>; rel="next"` when there is a next page */
+        Link: string;
+        /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
+        "RateLimit-Limit": number;
+        /** @description Requests left in the current window */
+        "RateLimit-Remaining": number;
+        /** @description Seconds until the window resets */
+        "RateLimit-Reset": number;
+        /** @description Seconds to wait before retrying */
+        "Retry-After": number;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -11083,15 +5791,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            500: components["responses"]["ServerError"];
         };
     };
     getReadiness: {
@@ -11112,15 +5812,7 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            500: components["responses"]["ServerError"];
             /** @description Not ready: the database is unreachable, not migrated or empty, or the server is closing */
             503: {
                 headers: {
@@ -11136,15 +5828,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Rows per page, 1–1,000 (default 100) */
-                limit?: number;
+                limit?: components["parameters"]["query.limit"];
                 /** @description Opaque cursor from `next` or the `Link` header of the previous page */
-                cursor?: string;
+                cursor?: components["parameters"]["query.cursor"];
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path?: never;
             cookie?: never;
@@ -11154,105 +5846,44 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description RFC 8288 `<…>; rel="next"` when there is a next page */
-                    Link?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         data: components["schemas"]["Mineral"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters or body; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequestBody"];
+            406: components["responses"]["NotAcceptableCsv"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     getMineral: {
         parameters: {
             query?: {
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
-                edition?: string;
+                edition?: components["parameters"]["query.edition"];
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path: {
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
-                mineral: string;
+                mineral: components["parameters"]["path.mineral"];
             };
             cookie?: never;
         };
@@ -11261,110 +5892,36 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MineralDetail"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path segment is longer than any id the API knows */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     listCountries: {
         parameters: {
             query?: {
                 /** @description Rows per page, 1–1,000 (default 100) */
-                limit?: number;
+                limit?: components["parameters"]["query.limit"];
                 /** @description Opaque cursor from `next` or the `Link` header of the previous page */
-                cursor?: string;
+                cursor?: components["parameters"]["query.cursor"];
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
                 /** @description Only members of this group, e.g. msp */
                 group?: string;
                 /** @description Only this UN M49 region */
@@ -11372,7 +5929,7 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path?: never;
             cookie?: never;
@@ -11382,105 +5939,44 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description RFC 8288 `<…>; rel="next"` when there is a next page */
-                    Link?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         data: components["schemas"]["Country"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptableCsv"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     getCountry: {
         parameters: {
             query?: {
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
-                edition?: string;
+                edition?: components["parameters"]["query.edition"];
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path: {
                 /** @description ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder */
-                iso3: string;
+                iso3: components["parameters"]["path.iso3"];
             };
             cookie?: never;
         };
@@ -11489,116 +5985,42 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CountryDetail"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path segment is longer than any id the API knows */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     listStages: {
         parameters: {
             query?: {
                 /** @description Rows per page, 1–1,000 (default 100) */
-                limit?: number;
+                limit?: components["parameters"]["query.limit"];
                 /** @description Opaque cursor from `next` or the `Link` header of the previous page */
-                cursor?: string;
+                cursor?: components["parameters"]["query.cursor"];
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
-                edition?: string;
+                edition?: components["parameters"]["query.edition"];
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path?: never;
             cookie?: never;
@@ -11608,115 +6030,54 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description RFC 8288 `<…>; rel="next"` when there is a next page */
-                    Link?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         data: components["schemas"]["Stage"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptableCsv"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     listCapacity: {
         parameters: {
             query?: {
                 /** @description Rows per page, 1–1,000 (default 100) */
-                limit?: number;
+                limit?: components["parameters"]["query.limit"];
                 /** @description Opaque cursor from `next` or the `Link` header of the previous page */
-                cursor?: string;
+                cursor?: components["parameters"]["query.cursor"];
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
-                edition?: string;
+                edition?: components["parameters"]["query.edition"];
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
-                mineral?: string;
+                mineral?: components["parameters"]["query.mineral"];
                 /** @description Processing stage */
-                stage?: "mining" | "refining" | "metal" | "component";
+                stage?: components["parameters"]["query.stage"];
                 /** @description ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder */
-                country?: string;
+                country?: components["parameters"]["query.country"];
                 /** @description Four-digit year */
-                year?: number;
+                year?: components["parameters"]["query.year"];
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path?: never;
             cookie?: never;
@@ -11726,123 +6087,54 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description RFC 8288 `<…>; rel="next"` when there is a next page */
-                    Link?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         data: components["schemas"]["Capacity"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptableCsv"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     listSalientStatistics: {
         parameters: {
             query?: {
                 /** @description Rows per page, 1–1,000 (default 100) */
-                limit?: number;
+                limit?: components["parameters"]["query.limit"];
                 /** @description Opaque cursor from `next` or the `Link` header of the previous page */
-                cursor?: string;
+                cursor?: components["parameters"]["query.cursor"];
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
-                edition?: string;
+                edition?: components["parameters"]["query.edition"];
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
-                mineral?: string;
+                mineral?: components["parameters"]["query.mineral"];
                 /** @description ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder */
-                country?: string;
+                country?: components["parameters"]["query.country"];
                 statistic?: "production" | "imports" | "exports" | "consumption" | "stocks" | "stockpile_shipments";
                 /** @description Four-digit year */
-                year?: number;
+                year?: components["parameters"]["query.year"];
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path?: never;
             cookie?: never;
@@ -11852,120 +6144,51 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description RFC 8288 `<…>; rel="next"` when there is a next page */
-                    Link?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         data: components["schemas"]["SalientStatistic"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptableCsv"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     listProduction: {
         parameters: {
             query?: {
                 /** @description Rows per page, 1–1,000 (default 100) */
-                limit?: number;
+                limit?: components["parameters"]["query.limit"];
                 /** @description Opaque cursor from `next` or the `Link` header of the previous page */
-                cursor?: string;
+                cursor?: components["parameters"]["query.cursor"];
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
-                edition?: string;
+                edition?: components["parameters"]["query.edition"];
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
-                mineral?: string;
+                mineral?: components["parameters"]["query.mineral"];
                 /** @description Processing stage */
-                stage?: "mining" | "refining" | "metal" | "component";
+                stage?: components["parameters"]["query.stage"];
                 /** @description ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder */
-                country?: string;
+                country?: components["parameters"]["query.country"];
                 /** @description Four-digit year */
-                year?: number;
+                year?: components["parameters"]["query.year"];
                 /** @description First year (inclusive) */
                 from?: number;
                 /** @description Last year (inclusive) */
@@ -11973,7 +6196,7 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path?: never;
             cookie?: never;
@@ -11983,90 +6206,29 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description RFC 8288 `<…>; rel="next"` when there is a next page */
-                    Link?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         data: components["schemas"]["ProductionFigure"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptableCsv"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     upsertProduction: {
@@ -12091,62 +6253,12 @@ export interface operations {
                     "application/json": components["schemas"]["ProductionUpsertResult"];
                 };
             };
-            /** @description Malformed JSON, a wrong type, a missing or unknown field; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No API key, a malformed `Authorization` header, or an unknown key; answered with the RFC 6750 challenge `WWW-Authenticate: Bearer realm="chokepoint"` (plus `error="invalid_token"` for an unknown key) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="chokepoint" (RFC 6750), with error="invalid_token" for an unknown key */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Writes are disabled on this server: no API_KEYS configured, or a read-only replica */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than the server accepts (BODY_LIMIT_BYTES) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequestWrite"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description A row breaks a dataset rule (the same rules as the loader); `errors` names each row index and field, e.g. `body.rows.3.tonnes`. Nothing was stored */
             422: {
                 headers: {
@@ -12156,55 +6268,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     listReserves: {
         parameters: {
             query?: {
                 /** @description Rows per page, 1–1,000 (default 100) */
-                limit?: number;
+                limit?: components["parameters"]["query.limit"];
                 /** @description Opaque cursor from `next` or the `Link` header of the previous page */
-                cursor?: string;
+                cursor?: components["parameters"]["query.cursor"];
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
-                edition?: string;
+                edition?: components["parameters"]["query.edition"];
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
-                mineral?: string;
+                mineral?: components["parameters"]["query.mineral"];
                 /** @description ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder */
-                country?: string;
+                country?: components["parameters"]["query.country"];
                 /** @description Four-digit year */
-                year?: number;
+                year?: components["parameters"]["query.year"];
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path?: never;
             cookie?: never;
@@ -12214,113 +6302,52 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description RFC 8288 `<…>; rel="next"` when there is a next page */
-                    Link?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         data: components["schemas"]["Reserve"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptableCsv"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     listImportReliance: {
         parameters: {
             query?: {
                 /** @description Rows per page, 1–1,000 (default 100) */
-                limit?: number;
+                limit?: components["parameters"]["query.limit"];
                 /** @description Opaque cursor from `next` or the `Link` header of the previous page */
-                cursor?: string;
+                cursor?: components["parameters"]["query.cursor"];
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
-                edition?: string;
+                edition?: components["parameters"]["query.edition"];
                 /** @description Importing country (ISO3); the data covers USA */
-                importer?: string;
+                importer?: components["parameters"]["query.importer"];
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
-                mineral?: string;
+                mineral?: components["parameters"]["query.mineral"];
                 /** @description Four-digit year */
-                year?: number;
+                year?: components["parameters"]["query.year"];
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path?: never;
             cookie?: never;
@@ -12330,113 +6357,52 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description RFC 8288 `<…>; rel="next"` when there is a next page */
-                    Link?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         data: components["schemas"]["ImportReliance"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptableCsv"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     listImportSources: {
         parameters: {
             query?: {
                 /** @description Rows per page, 1–1,000 (default 100) */
-                limit?: number;
+                limit?: components["parameters"]["query.limit"];
                 /** @description Opaque cursor from `next` or the `Link` header of the previous page */
-                cursor?: string;
+                cursor?: components["parameters"]["query.cursor"];
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
-                edition?: string;
+                edition?: components["parameters"]["query.edition"];
                 /** @description Importing country (ISO3); the data covers USA */
-                importer?: string;
+                importer?: components["parameters"]["query.importer"];
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
-                mineral?: string;
+                mineral?: components["parameters"]["query.mineral"];
                 /** @description e.g. 2020-23 */
                 period?: string;
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path?: never;
             cookie?: never;
@@ -12446,108 +6412,47 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description RFC 8288 `<…>; rel="next"` when there is a next page */
-                    Link?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         data: components["schemas"]["ImportSource"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptableCsv"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     listDefenseUses: {
         parameters: {
             query?: {
                 /** @description Rows per page, 1–1,000 (default 100) */
-                limit?: number;
+                limit?: components["parameters"]["query.limit"];
                 /** @description Opaque cursor from `next` or the `Link` header of the previous page */
-                cursor?: string;
+                cursor?: components["parameters"]["query.cursor"];
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
-                mineral?: string;
+                mineral?: components["parameters"]["query.mineral"];
                 category?: "munitions" | "armor" | "guidance-electronics" | "optics-night-vision" | "propulsion-superalloys" | "magnets" | "batteries-energy-storage" | "nuclear" | "stockpile" | "other";
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path?: never;
             cookie?: never;
@@ -12557,105 +6462,44 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description RFC 8288 `<…>; rel="next"` when there is a next page */
-                    Link?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         data: components["schemas"]["DefenseUse"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptableCsv"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     listGroups: {
         parameters: {
             query?: {
                 /** @description Rows per page, 1–1,000 (default 100) */
-                limit?: number;
+                limit?: components["parameters"]["query.limit"];
                 /** @description Opaque cursor from `next` or the `Link` header of the previous page */
-                cursor?: string;
+                cursor?: components["parameters"]["query.cursor"];
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path?: never;
             cookie?: never;
@@ -12665,90 +6509,29 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description RFC 8288 `<…>; rel="next"` when there is a next page */
-                    Link?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         data: components["schemas"]["Group"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters or body; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequestBody"];
+            406: components["responses"]["NotAcceptableCsv"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     getGroup: {
@@ -12756,7 +6539,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path: {
                 /** @description Group id */
@@ -12769,116 +6552,42 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GroupDetail"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path segment is longer than any id the API knows */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     listSources: {
         parameters: {
             query?: {
                 /** @description Rows per page, 1–1,000 (default 100) */
-                limit?: number;
+                limit?: components["parameters"]["query.limit"];
                 /** @description Opaque cursor from `next` or the `Link` header of the previous page */
-                cursor?: string;
+                cursor?: components["parameters"]["query.cursor"];
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
                 /** @description Search: only sources whose id, title, publisher, edition, locator or citation contain every word (any case), e.g. `usgs antimony`; blank = all */
                 q?: string;
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path?: never;
             cookie?: never;
@@ -12888,90 +6597,29 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description RFC 8288 `<…>; rel="next"` when there is a next page */
-                    Link?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         data: components["schemas"]["Source"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters or body; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequestBody"];
+            406: components["responses"]["NotAcceptableCsv"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     createSource: {
@@ -12998,44 +6646,10 @@ export interface operations {
                     "application/json": components["schemas"]["Source"];
                 };
             };
-            /** @description Malformed JSON, a wrong type, a missing or unknown field; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No API key, a malformed `Authorization` header, or an unknown key; answered with the RFC 6750 challenge `WWW-Authenticate: Bearer realm="chokepoint"` (plus `error="invalid_token"` for an unknown key) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="chokepoint" (RFC 6750), with error="invalid_token" for an unknown key */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Writes are disabled on this server: no API_KEYS configured, or a read-only replica */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequestWrite"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
             /** @description A source with this id already exists */
             409: {
                 headers: {
@@ -13045,24 +6659,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the server accepts (BODY_LIMIT_BYTES) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description The source breaks a dataset rule (e.g. a blank title); `errors` names each field */
             422: {
                 headers: {
@@ -13072,32 +6670,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     getSource: {
@@ -13105,7 +6679,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path: {
                 /** @description Source id */
@@ -13118,114 +6692,40 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SourceDetail"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path segment is longer than any id the API knows */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     listEditions: {
         parameters: {
             query?: {
                 /** @description Rows per page, 1–1,000 (default 100) */
-                limit?: number;
+                limit?: components["parameters"]["query.limit"];
                 /** @description Opaque cursor from `next` or the `Link` header of the previous page */
-                cursor?: string;
+                cursor?: components["parameters"]["query.cursor"];
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path?: never;
             cookie?: never;
@@ -13235,90 +6735,29 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description RFC 8288 `<…>; rel="next"` when there is a next page */
-                    Link?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         data: components["schemas"]["Edition"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptableCsv"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     getEdition: {
@@ -13326,7 +6765,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path: {
                 /** @description Edition id */
@@ -13339,124 +6778,50 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Edition"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path segment is longer than any id the API knows */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     listRevisions: {
         parameters: {
             query?: {
                 /** @description Rows per page, 1–1,000 (default 100) */
-                limit?: number;
+                limit?: components["parameters"]["query.limit"];
                 /** @description Opaque cursor from `next` or the `Link` header of the previous page */
-                cursor?: string;
+                cursor?: components["parameters"]["query.cursor"];
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
-                mineral?: string;
+                mineral?: components["parameters"]["query.mineral"];
                 /** @description ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder */
-                country?: string;
+                country?: components["parameters"]["query.country"];
                 /** @description Processing stage */
-                stage?: "mining" | "refining" | "metal" | "component";
+                stage?: components["parameters"]["query.stage"];
                 /** @description Four-digit year */
-                year?: number;
+                year?: components["parameters"]["query.year"];
                 /** @description Only this kind of figure */
                 kind?: "production" | "reserves" | "import_reliance";
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path?: never;
             cookie?: never;
@@ -13466,106 +6831,37 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description RFC 8288 `<…>; rel="next"` when there is a next page */
-                    Link?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         data: components["schemas"]["Revision"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptableCsv"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     getConcentrationByEdition: {
         parameters: {
             query: {
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
                 /** @description Processing stage */
                 stage?: "mining" | "refining" | "metal" | "component";
                 /** @description Four-digit year */
@@ -13573,11 +6869,11 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path: {
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
-                mineral: string;
+                mineral: components["parameters"]["path.mineral"];
             };
             cookie?: never;
         };
@@ -13586,117 +6882,43 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ConcentrationByEdition"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path segment is longer than any id the API knows */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptableCsv"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     getMineralPrices: {
         parameters: {
             query?: {
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
-                edition?: string;
+                edition?: components["parameters"]["query.edition"];
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path: {
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
-                mineral: string;
+                mineral: components["parameters"]["path.mineral"];
             };
             cookie?: never;
         };
@@ -13705,123 +6927,49 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MineralPrices"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path segment is longer than any id the API knows */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptableCsv"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     getMineralConcentration: {
         parameters: {
             query?: {
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
-                edition?: string;
+                edition?: components["parameters"]["query.edition"];
                 /** @description Year to score; default: the latest year with data, per stage */
-                year?: number;
+                year?: components["parameters"]["query.year.2"];
                 /** @description Processing stage */
-                stage?: "mining" | "refining" | "metal" | "component";
+                stage?: components["parameters"]["query.stage"];
                 /** @description With a date (YYYY-MM-DD), each scored stage also carries `exportControls`: its share of supply under export controls in force that day */
                 asOf?: string;
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path: {
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
-                mineral: string;
+                mineral: components["parameters"]["path.mineral"];
             };
             cookie?: never;
         };
@@ -13830,115 +6978,41 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MineralConcentration"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path segment is longer than any id the API knows */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptableCsv"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     getMineralChain: {
         parameters: {
             query?: {
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
-                edition?: string;
+                edition?: components["parameters"]["query.edition"];
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path: {
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
-                mineral: string;
+                mineral: components["parameters"]["path.mineral"];
             };
             cookie?: never;
         };
@@ -13947,120 +7021,46 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MineralChain"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path segment is longer than any id the API knows */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     getConcentrationHistory: {
         parameters: {
             query?: {
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
-                edition?: string;
+                edition?: components["parameters"]["query.edition"];
                 /** @description Processing stage */
-                stage?: "mining" | "refining" | "metal" | "component";
+                stage?: components["parameters"]["query.stage"];
                 /** @description `true` adds the projected years in a separate `projections` list (default: observed years only) */
                 projections?: "true" | "false";
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path: {
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
-                mineral: string;
+                mineral: components["parameters"]["path.mineral"];
             };
             cookie?: never;
         };
@@ -14069,117 +7069,43 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ConcentrationHistory"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path segment is longer than any id the API knows */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptableCsv"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     listConcentration: {
         parameters: {
             query?: {
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
-                edition?: string;
+                edition?: components["parameters"]["query.edition"];
                 /** @description Year to score; default: the latest year with data, per stage */
-                year?: number;
+                year?: components["parameters"]["query.year.2"];
                 /** @description Processing stage */
-                stage?: "mining" | "refining" | "metal" | "component";
+                stage?: components["parameters"]["query.stage"];
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path?: never;
             cookie?: never;
@@ -14189,91 +7115,33 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ConcentrationOverview"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptableCsv"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     getCountryDominance: {
         parameters: {
             query?: {
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
-                edition?: string;
+                edition?: components["parameters"]["query.edition"];
                 /** @description Minimum share in percent (default 25) */
                 minShare?: number;
                 /** @description Default: the latest year with data, per stage */
@@ -14281,11 +7149,11 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path: {
                 /** @description ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder */
-                iso3: string;
+                iso3: components["parameters"]["path.iso3"];
             };
             cookie?: never;
         };
@@ -14294,109 +7162,35 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CountryDominance"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path segment is longer than any id the API knows */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptableCsv"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     getMineralSupplyRisk: {
         parameters: {
             query?: {
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
-                edition?: string;
+                edition?: components["parameters"]["query.edition"];
                 /** @description Importer id (case-insensitive): one of the dataset's importers, e.g. USA (USGS figures) or EU (EU CRM 2023 study) */
                 importer?: string;
                 /** @description Latest data up to this year (default: latest) */
@@ -14408,11 +7202,11 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path: {
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
-                mineral: string;
+                mineral: components["parameters"]["path.mineral"];
             };
             cookie?: never;
         };
@@ -14421,100 +7215,26 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MineralSupplyRisk"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path segment is longer than any id the API knows */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptableCsv"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     evaluateEuSupplyRisk: {
@@ -14548,76 +7268,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header allows none of: application/json */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than the server accepts (BODY_LIMIT_BYTES) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            406: components["responses"]["NotAcceptable"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     listImporters: {
         parameters: {
             query?: {
                 /** @description Rows per page, 1–1,000 (default 100) */
-                limit?: number;
+                limit?: components["parameters"]["query.limit"];
                 /** @description Opaque cursor from `next` or the `Link` header of the previous page */
-                cursor?: string;
+                cursor?: components["parameters"]["query.cursor"];
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
-                edition?: string;
+                edition?: components["parameters"]["query.edition"];
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path?: never;
             cookie?: never;
@@ -14627,109 +7299,48 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description RFC 8288 `<…>; rel="next"` when there is a next page */
-                    Link?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         data: components["schemas"]["Importer"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptableCsv"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     getImporterDependency: {
         parameters: {
             query?: {
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
-                edition?: string;
+                edition?: components["parameters"]["query.edition"];
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
-                mineral?: string;
+                mineral?: components["parameters"]["query.mineral"];
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path: {
                 /** @description Importer id (case-insensitive): one of the dataset's importers, e.g. USA (USGS figures) or EU (EU CRM 2023 study) */
-                importer: string;
+                importer: components["parameters"]["path.importer"];
             };
             cookie?: never;
         };
@@ -14738,117 +7349,43 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ImporterDependency"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path segment is longer than any id the API knows */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptableCsv"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     getSupplierExposure: {
         parameters: {
             query?: {
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
-                edition?: string;
+                edition?: components["parameters"]["query.edition"];
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path: {
                 /** @description Importer id (case-insensitive): one of the dataset's importers, e.g. USA (USGS figures) or EU (EU CRM 2023 study) */
-                importer: string;
+                importer: components["parameters"]["path.importer"];
                 /** @description ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder */
                 supplier: string;
             };
@@ -14859,123 +7396,49 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SupplierExposure"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path segment is longer than any id the API knows */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptableCsv"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     getMineralAlignment: {
         parameters: {
             query?: {
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
-                edition?: string;
+                edition?: components["parameters"]["query.edition"];
                 /** @description Group id, case-insensitive, e.g. MSP */
                 group?: string;
                 /** @description Comma-separated ISO3 codes, e.g. USA,CAN,AUS */
                 countries?: string;
                 /** @description Four-digit year */
-                year?: number;
+                year?: components["parameters"]["query.year"];
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path: {
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
-                mineral: string;
+                mineral: components["parameters"]["path.mineral"];
             };
             cookie?: never;
         };
@@ -14984,100 +7447,26 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BlocAlignment"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path segment is longer than any id the API knows */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptableCsv"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     runDisruptionScenario: {
@@ -15100,71 +7489,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DisruptionScenario"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Invalid scenario: bad shape (e.g. `body.shocks.1.reduction` outside 0–1, empty `shocks`, both or neither of countries/group), an unknown country, group, mineral or importer, or the same country shocked twice at one stage; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than the server accepts (BODY_LIMIT_BYTES) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequestScenario"];
+            406: components["responses"]["NotAcceptableCsv"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     listScenarioPresets: {
@@ -15172,7 +7505,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path?: never;
             cookie?: never;
@@ -15182,72 +7515,22 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ScenarioPresetList"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The Accept header allows none of: application/json */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     runScenarioPreset: {
@@ -15273,18 +7556,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PresetScenario"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Invalid scenario: bad shape (e.g. `body.shocks.1.reduction` outside 0–1, empty `shocks`, both or neither of countries/group), an unknown country, group, mineral or importer, or the same country shocked twice at one stage; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequestScenario"];
             /** @description Unknown preset id */
             404: {
                 headers: {
@@ -15294,79 +7569,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than the server accepts (BODY_LIMIT_BYTES) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path segment is longer than any id the API knows */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            406: components["responses"]["NotAcceptableCsv"];
+            413: components["responses"]["ContentTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     listExportControls: {
         parameters: {
             query?: {
                 /** @description Rows per page, 1–1,000 (default 100) */
-                limit?: number;
+                limit?: components["parameters"]["query.limit"];
                 /** @description Opaque cursor from `next` or the `Link` header of the previous page */
-                cursor?: string;
+                cursor?: components["parameters"]["query.cursor"];
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
                 /** @description Measures covering this mineral */
                 mineral?: string;
                 /** @description Imposing country (ISO3; EUU for the European Union) */
@@ -15378,11 +7597,11 @@ export interface operations {
                 /** @description Only measures with this status on `asOf` */
                 status?: "not-announced" | "announced" | "announced-date-unknown" | "undated" | "in-force" | "suspended" | "suspension-ended" | "expired" | "lifted" | "superseded" | "superseded-date-unknown";
                 /** @description Date to read statuses on, YYYY-MM-DD (1900-01-01 … 2100-12-31); default today (UTC) */
-                asOf?: string;
+                asOf?: components["parameters"]["query.asOf"];
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path?: never;
             cookie?: never;
@@ -15392,84 +7611,25 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description RFC 8288 `<…>; rel="next"` when there is a next page */
-                    Link?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ExportControlList"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptableCsv"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     upsertExportControls: {
@@ -15494,15 +7654,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExportControlUpsertResult"];
                 };
             };
-            /** @description Malformed JSON, a wrong type, a missing or unknown field; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequestWrite"];
             /** @description No API key, a malformed `Authorization` header, or an unknown key */
             401: {
                 headers: {
@@ -15514,42 +7666,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Writes are disabled on this server: no API_KEYS configured, or a read-only replica */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than the server accepts (BODY_LIMIT_BYTES) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description A measure breaks a dataset rule; `errors` names each row and field, e.g. `body.rows.0.ends`. Nothing was stored */
             422: {
                 headers: {
@@ -15559,51 +7679,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     listControlledSupply: {
         parameters: {
             query?: {
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
-                edition?: string;
+                edition?: components["parameters"]["query.edition"];
                 /** @description Date to read statuses on, YYYY-MM-DD (1900-01-01 … 2100-12-31); default today (UTC) */
-                asOf?: string;
+                asOf?: components["parameters"]["query.asOf"];
                 /** @description Processing stage */
-                stage?: "mining" | "refining" | "metal" | "component";
+                stage?: components["parameters"]["query.stage"];
                 /** @description Four-digit year */
-                year?: number;
+                year?: components["parameters"]["query.year"];
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path?: never;
             cookie?: never;
@@ -15613,93 +7709,35 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ControlledSupplyRanking"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptableCsv"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     getExportControl: {
         parameters: {
             query?: {
                 /** @description Date to read statuses on, YYYY-MM-DD (1900-01-01 … 2100-12-31); default today (UTC) */
-                asOf?: string;
+                asOf?: components["parameters"]["query.asOf"];
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path: {
                 /** @description Measure id, e.g. `cn-mofcom-2024-33-antimony` */
@@ -15712,118 +7750,44 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ExportControlDetail"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path segment is longer than any id the API knows */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     getExportControlTimeline: {
         parameters: {
             query?: {
                 /** @description Rows per page, 1–1,000 (default 100) */
-                limit?: number;
+                limit?: components["parameters"]["query.limit"];
                 /** @description Opaque cursor from `next` or the `Link` header of the previous page */
-                cursor?: string;
+                cursor?: components["parameters"]["query.cursor"];
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path: {
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
-                mineral: string;
+                mineral: components["parameters"]["path.mineral"];
             };
             cookie?: never;
         };
@@ -15832,125 +7796,50 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description RFC 8288 `<…>; rel="next"` when there is a next page */
-                    Link?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ExportControlTimeline"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path segment is longer than any id the API knows */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptableCsv"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     getMineralControlledSupply: {
         parameters: {
             query?: {
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
-                edition?: string;
+                edition?: components["parameters"]["query.edition"];
                 /** @description Date to read statuses on, YYYY-MM-DD (1900-01-01 … 2100-12-31); default today (UTC) */
-                asOf?: string;
+                asOf?: components["parameters"]["query.asOf"];
                 /** @description Processing stage */
-                stage?: "mining" | "refining" | "metal" | "component";
+                stage?: components["parameters"]["query.stage"];
                 /** @description Four-digit year */
-                year?: number;
+                year?: components["parameters"]["query.year"];
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path: {
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
-                mineral: string;
+                mineral: components["parameters"]["path.mineral"];
             };
             cookie?: never;
         };
@@ -15959,121 +7848,47 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MineralControlledSupply"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path segment is longer than any id the API knows */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptableCsv"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     getImporterExportControls: {
         parameters: {
             query?: {
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
-                edition?: string;
+                edition?: components["parameters"]["query.edition"];
                 /** @description Date to read statuses on, YYYY-MM-DD (1900-01-01 … 2100-12-31); default today (UTC) */
-                asOf?: string;
+                asOf?: components["parameters"]["query.asOf"];
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
-                mineral?: string;
+                mineral?: components["parameters"]["query.mineral"];
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path: {
                 /** @description Importer id (case-insensitive): one of the dataset's importers, e.g. USA (USGS figures) or EU (EU CRM 2023 study) */
-                importer: string;
+                importer: components["parameters"]["path.importer"];
             };
             cookie?: never;
         };
@@ -16082,100 +7897,26 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ImporterExportControls"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path segment is longer than any id the API knows */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptableCsv"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     runExportControlScenario: {
@@ -16209,70 +7950,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header allows none of: application/json */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than the server accepts (BODY_LIMIT_BYTES) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            406: components["responses"]["NotAcceptable"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     listMethods: {
         parameters: {
             query?: {
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path?: never;
             cookie?: never;
@@ -16282,88 +7975,28 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         data: components["schemas"]["Method"][];
-                        /** @description Rows matching the filters, across all pages */
-                        total: number;
-                        /** @description Cursor for the next page (also in the `Link: rel="next"` header); null on the last page */
-                        next: string | null;
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
                     };
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters or body; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequestBody"];
+            406: components["responses"]["NotAcceptableCsv"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     getMethod: {
@@ -16371,7 +8004,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path: {
                 /** @description Method id, e.g. hhi, eu-supply-risk */
@@ -16384,99 +8017,25 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Method"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed parameters; the per-field list is in `errors` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header allows none of: application/json */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path segment is longer than any id the API knows */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     deleteProduction: {
@@ -16518,26 +8077,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No API key, a malformed `Authorization` header, or an unknown key; answered with the RFC 6750 challenge `WWW-Authenticate: Bearer realm="chokepoint"` (plus `error="invalid_token"` for an unknown key) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="chokepoint" (RFC 6750), with error="invalid_token" for an unknown key */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Writes are disabled on this server: no API_KEYS configured, or a read-only replica */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description No production figure has this key */
             404: {
                 headers: {
@@ -16547,68 +8088,12 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header allows none of: application/json */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than the server accepts (BODY_LIMIT_BYTES) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path segment is longer than any id the API knows */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            406: components["responses"]["NotAcceptable"];
+            413: components["responses"]["ContentTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     listChanges: {
@@ -16617,15 +8102,15 @@ export interface operations {
                 /** @description Only changes with a version greater than this (a previous `currentVersion`); default 0 = everything */
                 since?: number;
                 /** @description Rows per page, 1–1,000 (default 100) */
-                limit?: number;
+                limit?: components["parameters"]["query.limit"];
                 /** @description Opaque cursor from `next` or the `Link` header of the previous page */
-                cursor?: string;
+                cursor?: components["parameters"]["query.cursor"];
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
-                format?: "json" | "csv";
+                format?: components["parameters"]["query.format"];
             };
             header?: {
                 /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["header.if-none-match"];
             };
             path?: never;
             cookie?: never;
@@ -16635,40 +8120,21 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    /** @description RFC 8288 `<…>; rel="next"` when there is a next page */
-                    Link?: string;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChangeList"];
-                    "text/csv": string;
+                    "text/csv": components["schemas"]["CsvTable"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag */
-            304: {
-                headers: {
-                    /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
-                    ETag?: string;
-                    /** @description public, max-age=60, stale-while-revalidate=300 */
-                    "Cache-Control"?: string;
-                    /** @description Accept, Accept-Encoding */
-                    Vary?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            304: components["responses"]["NotModified"];
             /** @description `since` is not a whole number ≥ 0, or a bad `limit` or `cursor` */
             400: {
                 headers: {
@@ -16678,41 +8144,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header allows none of: application/json, text/csv */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit exceeded */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            406: components["responses"]["NotAcceptableCsv"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
 }

@@ -53,7 +53,9 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     genReqId: requestIdFor,
     // Requests that arrive while closing get a problem+json 503 from the edge (http-edge), not Fastify's plain one.
     return503OnClosing: false,
-    routerOptions: { ignoreTrailingSlash: true },
+    // Paths match exactly, as the spec writes them: `/v1/minerals/` is not `/v1/minerals` (nor `/v1/minerals/{mineral}`
+    // with an empty id) but a 404, so no URL answers for an operation the spec does not put there.
+    routerOptions: { ignoreTrailingSlash: false },
     // Size and time limits: a body over the limit is a 413, headers over it a 431, a client that takes longer
     // than requestTimeout to send its request a 408 — all as problem+json, through the error handler's writers.
     bodyLimit: config.limits.bodyBytes,

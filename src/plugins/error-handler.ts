@@ -104,7 +104,8 @@ export function clientErrorHandler(this: FastifyInstance, error: NodeJS.ErrnoExc
  * a request with another method is a 405 with `Allow` (RFC 9110 §15.5.6), not a 404.
  */
 function createMethodIndex(app: FastifyInstance) {
-  const router = FindMyWay({ ignoreTrailingSlash: true, maxParamLength: Number.MAX_SAFE_INTEGER });
+  // Matches paths exactly, as the app's router does (src/app.ts): `/v1/minerals/` is a 404, not a 405.
+  const router = FindMyWay({ ignoreTrailingSlash: false, maxParamLength: Number.MAX_SAFE_INTEGER });
   const methods = new Set<string>();
   app.addHook('onRoute', (route) => {
     // CORS answers OPTIONS on every path with a wildcard: it says nothing about which methods a path has.

@@ -19,12 +19,13 @@ const CACHE_HEADERS = {
 
 const LINK_HEADER = { Link: header('RFC 8288 `<…>; rel="next"` when there is a next page') };
 
-const CSV_MEDIA = {
-  schema: {
-    type: 'string',
-    description: 'RFC 4180 CSV (text/csv; charset=utf-8; header=present): a header row, nested fields flattened to named columns such as source_id',
-  },
+/** The CSV body, once for every route that renders one (components.schemas.CsvTable). */
+export const CSV_TABLE_SCHEMA = {
+  type: 'string' as const,
+  description: 'RFC 4180 CSV (text/csv; charset=utf-8; header=present): a header row, nested fields flattened to named columns such as source_id',
 };
+
+const CSV_MEDIA = { schema: { $ref: '#/components/schemas/CsvTable' } };
 
 /**
  * Documents what the HTTP plugins add to every /v1 route, so the spec matches the wire: CSV where a route

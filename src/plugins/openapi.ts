@@ -3,7 +3,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransformObject } from 'fastify-type-provider-zod';
-import { transformWithHttpConventions } from './openapi-http.js';
+import { compactOpenApi } from './openapi-compact.js';
+import { CSV_TABLE_SCHEMA, transformWithHttpConventions } from './openapi-http.js';
 
 export const API_TAGS = [
   { name: 'minerals', description: 'Minerals, their stages, bases and coverage' },
@@ -39,6 +40,7 @@ async function openapi(app: FastifyInstance): Promise<void> {
       },
       tags: API_TAGS,
       components: {
+        schemas: { CsvTable: CSV_TABLE_SCHEMA },
         securitySchemes: {
           bearerAuth: {
             type: 'http',
@@ -50,7 +52,8 @@ async function openapi(app: FastifyInstance): Promise<void> {
     },
     hideUntagged: true,
     transform: transformWithHttpConventions,
-    transformObject: jsonSchemaTransformObject,
+    // Components from the zod registry (`.meta({ id })`), then what repeats across operations written once.
+    transformObject: (document) => compactOpenApi(jsonSchemaTransformObject(document)),
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -89,12 +89,20 @@ export function urlNumber<Schema extends z.ZodType>(schema: Schema) {
 /** An optional year filter: absent or empty (`?year=`) means "not given". */
 export const OptionalYearSchema = urlNumber(z.number().int().min(1900).max(2100).optional()).describe('Four-digit year');
 
+/** The paging fields of every collection, named once in the spec (components PageTotal and PageNext). */
+const PageTotalSchema = z.number().int().describe('Rows matching the filters, across all pages').meta({ id: 'PageTotal' });
+const PageNextSchema = z
+  .string()
+  .nullable()
+  .describe('Cursor for the next page (also in the `Link: rel="next"` header); null on the last page')
+  .meta({ id: 'PageNext' });
+
 /** A page of a collection: `total` counts every matching row, `next` is the cursor for the following page. */
 export function listOf<Item extends z.ZodType>(item: Item) {
   return z.object({
     data: z.array(item),
-    total: z.number().int().describe('Rows matching the filters, across all pages'),
-    next: z.string().nullable().describe('Cursor for the next page (also in the `Link: rel="next"` header); null on the last page'),
+    total: PageTotalSchema,
+    next: PageNextSchema,
   });
 }
 

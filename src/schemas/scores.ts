@@ -8,11 +8,13 @@ export const MethodLinkSchema = z
   })
   .meta({ id: 'MethodLink' });
 
-export const InsufficientDataSchema = z.object({
-  status: z.literal('insufficient_data'),
-  reason: z.string(),
-  method: MethodLinkSchema,
-});
+export const InsufficientDataSchema = z
+  .object({
+    status: z.literal('insufficient_data'),
+    reason: z.string(),
+    method: MethodLinkSchema,
+  })
+  .meta({ id: 'InsufficientData' });
 
 export const BandSchema = z.enum(['unconcentrated', 'moderately_concentrated', 'highly_concentrated']);
 

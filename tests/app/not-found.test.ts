@@ -30,9 +30,14 @@ describe('unknown routes', () => {
     expect(body.detail).toBe('No route GET /v2/minerals.');
   });
 
-  it('accepts a trailing slash on a known route', async () => {
-    const response = await app.inject({ url: '/v1/minerals/' });
-    expect(response.statusCode).toBe(200);
-    expect(response.json().total).toBe(15);
+  // Paths match exactly, as the spec writes them (issue 15): `/v1/minerals/` is GET /v1/minerals/{mineral} with an
+  // empty id, which its pattern refuses (tests/openapi/path-parameters.test.ts), not the list.
+  it('does not ignore a trailing slash: no route for /v1/minerals/antimony/, an empty id for /v1/minerals/', async () => {
+    const item = await app.inject({ url: '/v1/minerals/antimony/' });
+    expect(item.statusCode).toBe(404);
+    expect(item.json().detail).toBe('No route GET /v1/minerals/antimony/.');
+    const collection = await app.inject({ url: '/v1/minerals/' });
+    expect(collection.statusCode).toBe(400);
+    expect(collection.json().errors).toEqual([expect.objectContaining({ field: 'params.mineral' })]);
   });
 });

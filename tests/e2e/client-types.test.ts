@@ -24,9 +24,15 @@ describe('client/chokepoint.d.ts', () => {
     for (const id of operationIds) expect(rendered, id).toContain(`    ${id}: {`);
     for (const path of Object.keys(spec.paths)) expect(rendered, path).toContain(`    "${path}": {`);
     // The conventions the server adds are in the types, not only in prose.
-    expect(rendered).toContain('"if-none-match"?: string;');
-    expect(rendered).toContain('"text/csv": string;');
-    expect(rendered).toMatch(/304: \{\s+headers: \{\s+\/\*\*[^*]*\*\/\s+ETag\?: string;/);
-    expect(rendered).toContain('"Retry-After"?: number;');
+    // Shared parameters, headers and responses are components (see src/plugins/openapi-compact.ts), named in the types.
+    expect(rendered).toContain('"if-none-match"?: components["parameters"]["header.if-none-match"];');
+    expect(rendered).toContain('"header.if-none-match": string;');
+    expect(rendered).toContain('"text/csv": components["schemas"]["CsvTable"];');
+    expect(rendered).toContain('CsvTable: string;');
+    expect(rendered).toContain('304: components["responses"]["NotModified"];');
+    expect(rendered).toMatch(/NotModified: \{\s+headers: \{\s+ETag: components\["headers"\]\["ETag"\];/);
+    expect(rendered).toMatch(/\/\*\* @description Strong validator[^*]*\*\/\s+ETag: string;/);
+    expect(rendered).toContain('"Retry-After": components["headers"]["Retry-After"];');
+    expect(rendered).toContain('"Retry-After": number;');
   });
 });

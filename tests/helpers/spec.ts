@@ -29,7 +29,45 @@ export interface OpenApiDocument {
   components: { schemas: Record<string, JsonSchema> };
 }
 
-export const spec = JSON.parse(readFileSync(join(PROJECT_ROOT, 'openapi', 'openapi.json'), 'utf8')) as OpenApiDocument;
+/**
+ * The document with its shared parameters, responses and headers (`components.parameters|responses|headers`,
+ * referenced with `$ref`) written in place, so an operation reads as if nothing were shared. Schema references
+ * (`#/components/schemas/…`) stay references: ajv resolves them.
+ */
+export function inlineSharedComponents<Document extends { paths: Record<string, any>; components?: Record<string, any> }>(document: Document): Document {
+  const resolve = (value: any): any => {
+    const ref = typeof value?.$ref === 'string' ? /^#\/components\/(parameters|responses|headers)\/(.+)$/.exec(value.$ref) : null;
+    if (!ref) return value;
+    const target = document.components?.[ref[1]!]?.[ref[2]!];
+    if (target === undefined) throw new Error(`dangling reference ${value.$ref}`);
+    return resolve(target);
+  };
+  const paths = Object.fromEntries(
+    Object.entries(document.paths).map(([path, item]) => [
+      path,
+      Object.fromEntries(
+        Object.entries(item as Record<string, any>).map(([method, operation]) => {
+          if (typeof operation !== 'object' || operation === null || !('responses' in operation)) return [method, operation];
+          const responses = Object.fromEntries(
+            Object.entries(operation.responses as Record<string, any>).map(([status, reference]) => {
+              const response = resolve(reference);
+              if (!response.headers) return [status, response];
+              const headers = Object.fromEntries(Object.entries(response.headers).map(([name, header]) => [name, resolve(header)]));
+              return [status, { ...response, headers }];
+            }),
+          );
+          const parameters = operation.parameters?.map(resolve);
+          return [method, { ...operation, ...(parameters ? { parameters } : {}), responses }];
+        }),
+      ),
+    ]),
+  );
+  return { ...document, paths };
+}
+
+export const spec = inlineSharedComponents(
+  JSON.parse(readFileSync(join(PROJECT_ROOT, 'openapi', 'openapi.json'), 'utf8')) as OpenApiDocument,
+);
 
 /** Every documented operation, in document order. */
 export function operationsOf(document: OpenApiDocument = spec): { method: string; path: string; operation: SpecOperation }[] {

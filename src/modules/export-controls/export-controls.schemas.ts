@@ -112,7 +112,9 @@ export const TimelineSchema = listOf(TimelineEventSchema)
     },
   });
 
-const MeasureRefSchema = z.object({ id: z.string(), measure: MeasureTypeSchema, target: z.string(), status: MeasureStatusIdSchema });
+const MeasureRefSchema = z
+  .object({ id: z.string(), measure: MeasureTypeSchema, target: z.string(), status: MeasureStatusIdSchema })
+  .meta({ id: 'MeasureRef' });
 
 const ControlledStageOkSchema = z.object({
   stage: z.string(),

@@ -93,11 +93,13 @@ export type PresetOverrides = z.output<typeof PresetOverridesSchema>;
 
 // ---- Response ----------------------------------------------------------------------------------
 
-const NamedShareSchema = z.object({
-  country: z.string(),
-  name: z.string(),
-  share: z.number().describe('Percent of world supply (2 dp)'),
-});
+const NamedShareSchema = z
+  .object({
+    country: z.string(),
+    name: z.string(),
+    share: z.number().describe('Percent of world supply (2 dp)'),
+  })
+  .meta({ id: 'CountryShare' });
 
 const StageOkSchema = z.object({
   stage: z.string(),
@@ -130,7 +132,7 @@ const StageInsufficientSchema = InsufficientDataSchema.extend({
   year: z.number().int().nullable(),
 });
 
-const StageOutcomeSchema = z.union([StageOkSchema, StageInsufficientSchema]);
+const StageOutcomeSchema = z.union([StageOkSchema, StageInsufficientSchema]).meta({ id: 'StageImpact' });
 
 const ImporterImpactSchema = z.object({
   importer: z.string(),
@@ -183,7 +185,7 @@ const ImporterImpactSchema = z.object({
     tonnesAtRiskPerMonth: z.number().nullable(),
     reason: z.string().nullable().describe('Why months of cover cannot be computed'),
   }),
-});
+}).meta({ id: 'ImporterImpact' });
 
 const AlternativeSchema = z.object({
   country: z.string(),
@@ -204,7 +206,7 @@ const AlternativeSchema = z.object({
     .nullable(),
   groups: z.array(z.string()),
   alsoShocked: z.boolean().describe('True if this scenario shocks the country at another stage'),
-});
+}).meta({ id: 'ScenarioAlternative' });
 
 const DefenseUseRefSchema = z.object({
   id: z.string(),
@@ -241,6 +243,8 @@ const MineralInsufficientSchema = InsufficientDataSchema.extend({
   assumptions: z.array(z.string()),
 });
 
+const MineralResultSchema = z.union([MineralOkSchema, MineralInsufficientSchema]).meta({ id: 'MineralScenarioResult' });
+
 const SummaryRowSchema = z.object({
   rank: z.number().int(),
   mineral: z.string(),
@@ -251,7 +255,7 @@ const SummaryRowSchema = z.object({
   proxy: z.boolean().nullable(),
   topAlternative: NamedShareSchema.nullable(),
   reason: z.string().nullable(),
-});
+}).meta({ id: 'ScenarioSummaryRow' });
 
 const ScenarioEchoSchema = z.object({
   year: z.number().int().nullable().describe('As requested; null = per mineral, the latest year with data'),
@@ -269,7 +273,7 @@ const ScenarioEchoSchema = z.object({
   ),
   stockpile: z.record(z.string(), z.number()),
   substitution: z.record(z.string(), z.number()),
-});
+}).meta({ id: 'ScenarioEcho' });
 
 const METHOD_EXAMPLE = { id: 'disruption', version: '1.0.0', href: '/v1/methods/disruption' };
 
@@ -392,7 +396,7 @@ export const RESPONSE_EXAMPLE = {
 const disruptionResponseShape = {
   scenario: ScenarioEchoSchema,
   summary: z.array(SummaryRowSchema).describe('Minerals ranked by binding loss, largest first; those without data last'),
-  results: z.array(z.union([MineralOkSchema, MineralInsufficientSchema])).describe('One result per mineral, in mineral-id order'),
+  results: z.array(MineralResultSchema).describe('One result per mineral, in mineral-id order'),
   method: MethodLinkSchema,
 };
 

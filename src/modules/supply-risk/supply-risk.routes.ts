@@ -49,7 +49,9 @@ const SupplyRiskScoreSchema = z.union([
     }),
     method: MethodLinkSchema,
   }),
-  InsufficientDataSchema,
+  // Written out, not the InsufficientData component: this union is intersected below, and an allOf of two
+  // closed objects (additionalProperties: false) behind $refs admits nothing.
+  InsufficientDataSchema.extend({}),
 ]);
 
 const EvaluateResponseSchema = z
@@ -64,7 +66,7 @@ const TradeFactorTermSchema = z.object({
   tradeFactor: z.number().describe('t used'),
   tradeFactorPublished: z.boolean().describe('True when t is the source\'s published value; false when 1 is assumed'),
   contribution: z.number().describe('(share/100)² × WGI × t'),
-});
+}).meta({ id: 'TradeFactorTerm' });
 
 const StageRiskSchema = z.union([
   z.intersection(

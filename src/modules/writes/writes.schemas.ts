@@ -95,15 +95,17 @@ export const ProductionUpsertSchema = z
     },
   });
 
+// min(1): an empty path segment is not an id, in the spec (so a client or fuzzer never sends one) as on the wire.
 export const ProductionDeleteParamsSchema = z.object({
-  mineral: z.string().describe('Mineral id'),
-  stage: z.string().describe('Stage id'),
+  mineral: z.string().min(1).describe('Mineral id'),
+  stage: z.string().min(1).describe('Stage id'),
   country: z
     .string()
+    .min(1)
     .transform((value) => value.toUpperCase())
     .describe('ISO3 (case-insensitive), WLD or OTH'),
   year: urlNumber(z.number().int()).describe('Four-digit year'),
-  basis: z.string().describe('Basis id'),
+  basis: z.string().min(1).describe('Basis id'),
 });
 
 export const ProductionDeleteQuerySchema = z.object({

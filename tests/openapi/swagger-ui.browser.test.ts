@@ -1,0 +1,62 @@
+/**
+ * Swagger UI (/docs) opens the spec the server serves: every operation is listed, and the largest one (a scenario,
+ * its response built from component references) expands to its response schemas, with no console errors.
+ * Debian's Chromium through playwright-core, as in tests/web; without Chromium this fails and says how to install it.
+ */
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp } from '../helpers/app.js';
+import { operationsOf } from '../helpers/spec.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const TIMEOUT = 60_000;
+
+let app: FastifyInstance;
+let base: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is not installed at ${CHROMIUM}: \`apt-get update && apt-get install -y chromium\`, or set CHROMIUM_PATH.`);
+  }
+  app = await buildTestApp();
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('Swagger UI at /docs', () => {
+  it('lists every operation of the spec and expands a scenario to its response schemas', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    try {
+      const started = Date.now();
+      await page.goto(`${base}/docs/`);
+      const operations = operationsOf().length;
+      await page.waitForFunction((count) => document.querySelectorAll('.opblock').length >= count, operations, { timeout: TIMEOUT });
+      const listedMs = Date.now() - started;
+      expect(await page.locator('.opblock').count()).toBe(operations);
+
+      const scenario = page.locator('.opblock', { has: page.locator('[data-path="/v1/scenarios/disruption"]') }).first();
+      await scenario.locator('.opblock-summary').first().click();
+      await scenario.locator('.responses-wrapper').waitFor({ timeout: TIMEOUT });
+      await expect.poll(() => scenario.locator('.response').count(), { timeout: TIMEOUT }).toBeGreaterThan(3);
+      console.log(`Swagger UI listed ${operations} operations ${listedMs} ms after navigation; a scenario expanded ${Date.now() - started - listedMs} ms later`);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
+});
