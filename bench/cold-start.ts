@@ -39,7 +39,11 @@ const median = (values: readonly number[]) => {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 };
-const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' / ');
+const load = () =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' / ');
 
 interface Start {
   /** spawn → first 200 on PATH, ms. */
@@ -84,7 +88,8 @@ async function start(root: string, databasePath: string): Promise<Start> {
         }
         const answer = await fetchRaw(port, 'GET', PATH);
         if (answer.status === 200) return { wall: performance.now() - since, health, cpu: cpuTimeOf(child.pid) };
-        if (answer.status !== 503) throw new Error(`${root}: GET ${PATH} answered ${answer.status}\n${answer.body.toString().slice(0, 500)}`);
+        if (answer.status !== 503)
+          throw new Error(`${root}: GET ${PATH} answered ${answer.status}\n${answer.body.toString().slice(0, 500)}`);
       } catch (error) {
         if (error instanceof Error && error.message.includes('answered')) throw error;
       }

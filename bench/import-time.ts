@@ -32,13 +32,21 @@ const median = (values: readonly number[]) => {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 };
-const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' / ');
+const load = () =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' / ');
 const line = (label: string, values: readonly number[]) =>
   `| ${label} | **${median(values).toFixed(0)}** | ${values.map((value) => value.toFixed(0)).join(', ')} |`;
 
 /** Every .csv in a data dir, by name → bytes (to check the copy is the committed data/ again after importing). */
 function snapshot(dir: string): Map<string, string> {
-  return new Map(readdirSync(dir).filter((file) => file.endsWith('.csv')).map((file) => [file, readFileSync(join(dir, file), 'utf8')]));
+  return new Map(
+    readdirSync(dir)
+      .filter((file) => file.endsWith('.csv'))
+      .map((file) => [file, readFileSync(join(dir, file), 'utf8')]),
+  );
 }
 
 const machine = describeMachine();

@@ -20,7 +20,8 @@ export const RESULTS = join(ROOT, 'bench', 'RESULTS.md');
 /** A logger writing `[tag] message` to stderr, so stdout stays the report. */
 export const logger = (tag: string) => (message: string) => process.stderr.write(`[${tag}] ${message}\n`);
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-export const fmt = (value: number, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+export const fmt = (value: number, digits = 0) =>
+  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 export const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
 
 /** Nearest-rank percentile of an ascending array. */
@@ -54,7 +55,13 @@ export interface HttpAnswer {
 const PER_RESPONSE = new Set(['content-type', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
 
 /** One plain request (no Accept-Encoding, like autocannon's), the body as bytes. */
-export function fetchRaw(port: number, method: string, path: string, body?: string, extraHeaders: Record<string, string> = {}): Promise<HttpAnswer> {
+export function fetchRaw(
+  port: number,
+  method: string,
+  path: string,
+  body?: string,
+  extraHeaders: Record<string, string> = {},
+): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | number> = {
       ...extraHeaders,
@@ -68,7 +75,12 @@ export function fetchRaw(port: number, method: string, path: string, body?: stri
         for (const [name, value] of Object.entries(response.headers)) {
           if (!PER_RESPONSE.has(name) && value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
         }
-        resolve({ status: response.statusCode ?? 0, contentType: String(response.headers['content-type'] ?? ''), headers, body: Buffer.concat(chunks) });
+        resolve({
+          status: response.statusCode ?? 0,
+          contentType: String(response.headers['content-type'] ?? ''),
+          headers,
+          body: Buffer.concat(chunks),
+        });
       });
       response.on('error', reject);
     });
@@ -147,7 +159,10 @@ process.on('exit', () => {
   for (const child of children) child.kill('SIGKILL');
 });
 // 128 + the signal's number, as a shell reports it: 130 for SIGINT, 143 for SIGTERM.
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
   process.once(signal, () => process.exit(code));
 }
 
@@ -231,7 +246,11 @@ export async function startChokepoint(name: string, options: ChokepointOptions):
   if (options.dataDir) env.DATA_DIR = options.dataDir;
   if (options.nodeOptions) env.NODE_OPTIONS = options.nodeOptions;
   const since = performance.now();
-  const child = spawn(process.execPath, [...(options.execArgv ?? []), join(ROOT, 'dist', 'server.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(options.execArgv ?? []), join(ROOT, 'dist', 'server.js')], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output = track(child);
   const startMs = await waitForHealth(port, child, since, () => `${name} output:\n${output()}`);
   return { name, port, child, startMs, startCpuMs: cpuTimeOf(child.pid), output, stop: () => stopChild(child) };

@@ -86,7 +86,13 @@ interface RouteSpec {
 }
 
 const ROUTES: RouteSpec[] = [
-  { name: 'GET /v1/minerals/antimony/concentration', method: 'GET', path: '/v1/minerals/antimony/concentration', kind: 'cached-get', raw: true },
+  {
+    name: 'GET /v1/minerals/antimony/concentration',
+    method: 'GET',
+    path: '/v1/minerals/antimony/concentration',
+    kind: 'cached-get',
+    raw: true,
+  },
   { name: 'GET /v1/concentration', method: 'GET', path: '/v1/concentration', kind: 'cached-get' },
   { name: 'GET /v1/production?mineral=cobalt', method: 'GET', path: '/v1/production?mineral=cobalt', kind: 'cached-get' },
   { name: 'POST /v1/scenarios/disruption', method: 'POST', path: '/v1/scenarios/disruption', body: SCENARIO_BODY, kind: 'scenario' },
@@ -117,7 +123,10 @@ interface BaselinePorts {
   raw: number;
 }
 
-async function startBaselines(routes: BaselineRoute[], dir: string): Promise<BaselinePorts & { stop(): Promise<void>; pid: number | undefined }> {
+async function startBaselines(
+  routes: BaselineRoute[],
+  dir: string,
+): Promise<BaselinePorts & { stop(): Promise<void>; pid: number | undefined }> {
   const file = join(dir, 'baseline-routes.json');
   writeFileSync(file, JSON.stringify(routes));
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'baseline-server.ts'), file], {
@@ -248,7 +257,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   const date = new Date();
   const machine = { ...describeMachine(), loadBefore: os.loadavg() };
-  log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb.toFixed(1)} GB, Node ${machine.node}; load ${machine.loadBefore.map((v) => v.toFixed(2)).join(' ')}`);
+  log(
+    `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb.toFixed(1)} GB, Node ${machine.node}; load ${machine.loadBefore.map((v) => v.toFixed(2)).join(' ')}`,
+  );
 
   let buildMs: number | null = null;
   if (OPTIONS.build) {
@@ -308,7 +319,9 @@ async function main(): Promise<void> {
 
     const results: { route: RouteSpec; bytes: number; measured: Measured[] }[] = [];
     for (const route of ROUTES) {
-      log(`${route.name}: ${OPTIONS.connections} connections, ${OPTIONS.rounds} × ${OPTIONS.duration} s per server after ${OPTIONS.warmup} s warm-up…`);
+      log(
+        `${route.name}: ${OPTIONS.connections} connections, ${OPTIONS.rounds} × ${OPTIONS.duration} s per server after ${OPTIONS.warmup} s warm-up…`,
+      );
       const targets: Target[] = [
         { label: 'bare Fastify', port: baselines.fastify, pid: baselines.pid },
         { label: 'Chokepoint', port: chokepoint.port, pid: chokepoint.child.pid },
@@ -324,7 +337,10 @@ async function main(): Promise<void> {
     // -- The same load on a server whose V8 young generation is capped (semi-spaces of 4 MB instead of 16 MB):
     // most of an idle server's RSS above Node's own is that reservation, and load grows it.
     log(`the same routes on a server started with ${SMALL_YOUNG}…`);
-    const small = await startChokepoint('chokepoint-1x-small-young', { databasePath: join(dir, 'small-young.db'), nodeOptions: SMALL_YOUNG });
+    const small = await startChokepoint('chokepoint-1x-small-young', {
+      databasePath: join(dir, 'small-young.db'),
+      nodeOptions: SMALL_YOUNG,
+    });
     const smallRps: number[] = [];
     for (const route of ROUTES) {
       await load({ label: 'warm-up', port: small.port }, route, OPTIONS.warmup);
@@ -354,8 +370,22 @@ async function main(): Promise<void> {
       { label: 'Chokepoint 100×', port: big.port },
     ]);
     const rss100x = memoryOf(big.child.pid);
-    const minerals = ['antimony', 'cobalt', 'gallium', 'germanium', 'graphite', 'lithium', 'manganese', 'nickel', 'rare-earths', 'titanium', 'tungsten'];
-    const coldPaths = minerals.flatMap((mineral) => [2020, 2021, 2022, 2023, 2024].map((year) => `/v1/minerals/${mineral}/concentration?year=${year}`));
+    const minerals = [
+      'antimony',
+      'cobalt',
+      'gallium',
+      'germanium',
+      'graphite',
+      'lithium',
+      'manganese',
+      'nickel',
+      'rare-earths',
+      'titanium',
+      'tungsten',
+    ];
+    const coldPaths = minerals.flatMap((mineral) =>
+      [2020, 2021, 2022, 2023, 2024].map((year) => `/v1/minerals/${mineral}/concentration?year=${year}`),
+    );
     const uncached1x = await uncached(chokepoint.port, coldPaths);
     const uncached100x = await uncached(big.port, coldPaths);
 
@@ -387,8 +417,13 @@ async function main(): Promise<void> {
       const minimum = route.kind === 'scenario' ? TARGETS.scenarioThroughput : TARGETS.cachedGetThroughput;
       const ok = throughput >= minimum && p99 <= TARGETS.p99 && ours.bad === 0;
       const errors = (m: Measured) => (m.bad > 0 ? ` (${m.bad} non-2xx/errors)` : '');
-      lines.push(`| ${route.name} | ${fmt(bytes)} B | bare Fastify | ${fmt(base.rps)} | ${ms(base.p50)} | ${ms(base.p99)} | ${cpu(base)} | | | | |`);
-      if (raw) lines.push(`| | | raw node:http | ${fmt(raw.rps)} | ${ms(raw.p50)} | ${ms(raw.p99)} | ${cpu(raw)} | ${ratio(raw.rps / base.rps)} | | | |`);
+      lines.push(
+        `| ${route.name} | ${fmt(bytes)} B | bare Fastify | ${fmt(base.rps)} | ${ms(base.p50)} | ${ms(base.p99)} | ${cpu(base)} | | | | |`,
+      );
+      if (raw)
+        lines.push(
+          `| | | raw node:http | ${fmt(raw.rps)} | ${ms(raw.p50)} | ${ms(raw.p99)} | ${cpu(raw)} | ${ratio(raw.rps / base.rps)} | | | |`,
+        );
       if (headed) {
         lines.push(
           `| | | bare Fastify + Chokepoint's ${Object.keys((answers.get(route) as HttpAnswer).headers).length} other headers | ${fmt(headed.rps)} | ${ms(headed.p50)} | ${ms(headed.p99)} | ${cpu(headed)} | ${ratio(headed.rps / base.rps)} | ${ratio(headed.p99 / base.p99)} | | |`,
@@ -402,7 +437,7 @@ async function main(): Promise<void> {
     lines.push(
       '',
       `Ratios are against bare Fastify returning the same body and content type. Context: bare Fastify reached ${ratio(rawRatio)} of raw node:http on the first route in this run (the issue quotes 0.7–0.86×). ` +
-        'Server CPU µs/req is the server process\'s user + system time over the measured rounds divided by the requests it answered: steadier than req/s when other work shares the machine.',
+        "Server CPU µs/req is the server process's user + system time over the measured rounds divided by the requests it answered: steadier than req/s when other work shares the machine.",
     );
     if (headerContext) {
       lines.push(
@@ -426,8 +461,12 @@ async function main(): Promise<void> {
     );
     lines.push('| Measure | 1× | 100× | Ratio | Target | Verdict |');
     lines.push('|---|---:|---:|---:|---|---|');
-    lines.push(`| ${SCALE_ROUTE.name}, mean latency under load (ms) | ${ms(one.mean)} | ${ms(hundred.mean)} | **${ratio(scaleRatio)}** | ≤ ${TARGETS.scaleLatency}× | ${verdict(scaleRatio <= TARGETS.scaleLatency)} |`);
-    lines.push(`| same, p50 / p99 (ms) | ${ms(one.p50)} / ${ms(one.p99)} | ${ms(hundred.p50)} / ${ms(hundred.p99)} | ${ratio(hundred.p50 / one.p50)} / ${ratio(hundred.p99 / one.p99)} | | |`);
+    lines.push(
+      `| ${SCALE_ROUTE.name}, mean latency under load (ms) | ${ms(one.mean)} | ${ms(hundred.mean)} | **${ratio(scaleRatio)}** | ≤ ${TARGETS.scaleLatency}× | ${verdict(scaleRatio <= TARGETS.scaleLatency)} |`,
+    );
+    lines.push(
+      `| same, p50 / p99 (ms) | ${ms(one.p50)} / ${ms(one.p99)} | ${ms(hundred.p50)} / ${ms(hundred.p99)} | ${ratio(hundred.p50 / one.p50)} / ${ratio(hundred.p99 / one.p99)} | | |`,
+    );
     lines.push(`| same, req/s | ${fmt(one.rps)} | ${fmt(hundred.rps)} | ${ratio(hundred.rps / one.rps)} | | |`);
     lines.push(
       `| first request of ${coldPaths.length} distinct \`?year=\` URLs, sequential (computed, not replayed), median / mean ms | ${ms(uncached1x.median)} / ${ms(uncached1x.mean)} | ${ms(uncached100x.median)} / ${ms(uncached100x.mean)} | ${ratio(uncached100x.median / uncached1x.median)} / ${ratio(uncached100x.mean / uncached1x.mean)} | | |`,
@@ -438,18 +477,25 @@ async function main(): Promise<void> {
     );
     lines.push(
       `| same 1× load on a server started with \`NODE_OPTIONS=${SMALL_YOUNG}\`: RSS (peak) | ${rssSmall ? `${fmt(rssSmall.rssMb)} (${fmt(rssSmall.peakMb)})` : 'n/a'} | | | ≤ ${TARGETS.rssMb} MB | ${rssVerdict(rssSmall)} |`,
-      `| its req/s, one ${OPTIONS.duration} s round per route, as a ratio to default Chokepoint's above (${ROUTES.length} routes in order) | ${ROUTES.map((_route, index) => {
-        const ours = results[index]?.measured[1];
-        return ours ? `${ratio((smallRps[index] ?? 0) / ours.rps)}` : 'n/a';
-      }).join(' / ')} | | | | |`,
+      `| its req/s, one ${OPTIONS.duration} s round per route, as a ratio to default Chokepoint's above (${ROUTES.length} routes in order) | ${ROUTES.map(
+        (_route, index) => {
+          const ours = results[index]?.measured[1];
+          return ours ? `${ratio((smallRps[index] ?? 0) / ours.rps)}` : 'n/a';
+        },
+      ).join(' / ')} | | | | |`,
       `| start on the 100× data incl. migrate + seed (first start; RSS then) | | ${fmt(seededStartMs)} ms (${seededRss ? `${fmt(seededRss.rssMb)} MB` : 'n/a'}) | | | |`,
       `| restart on the seeded 100× database, spawn → first 200 | | ${fmt(big.startMs)} ms | | | |`,
       '',
     );
-    lines.push('**Cold start** on the real data (spawn `node dist/server.js` → migrate + seed + listen → first 200 on `/health`, fresh database file; build excluded)', '');
+    lines.push(
+      '**Cold start** on the real data (spawn `node dist/server.js` → migrate + seed + listen → first 200 on `/health`, fresh database file; build excluded)',
+      '',
+    );
     lines.push('| Measure | Value | Target | Verdict |');
     lines.push('|---|---:|---|---|');
-    lines.push(`| wall time, median of ${colds.length} (each: ${colds.map((cold) => fmt(cold.wall)).join(', ')} ms) | **${fmt(coldWall)} ms** | ≤ ${TARGETS.coldStartMs} ms | ${verdict(coldWall <= TARGETS.coldStartMs)} |`);
+    lines.push(
+      `| wall time, median of ${colds.length} (each: ${colds.map((cold) => fmt(cold.wall)).join(', ')} ms) | **${fmt(coldWall)} ms** | ≤ ${TARGETS.coldStartMs} ms | ${verdict(coldWall <= TARGETS.coldStartMs)} |`,
+    );
     lines.push(`| CPU time (user + sys) the server used until then, median | ${fmt(coldCpu)} ms | | |`);
     lines.push(`| for scale: \`node -e 0\` spawn → exit on this machine now, median | ${fmt(median(floors))} ms | | |`);
     lines.push('');

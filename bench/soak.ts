@@ -46,7 +46,7 @@ const SECTION = [
   '',
   '`npm run soak` (bench/soak.ts): one Chokepoint server (`node dist/server.js`, fresh SQLite file with WAL,',
   '`RATE_LIMIT_MAX=0`, `LOG_LEVEL=warn`, one API key) under mixed load from four concurrent autocannon instances (reads,',
-  'scores, scenarios, writes at about one per second). It fails if any request fails or if the server\'s RSS grows by',
+  "scores, scenarios, writes at about one per second). It fails if any request fails or if the server's RSS grows by",
   '10 % or more between the end of the warm-up and the end of the run. `SOAK_SECONDS` (default 60) and',
   '`SOAK_WARMUP_SECONDS` (default 15) adjust it; `npm run soak -- --write` replaces the block below.',
 ].join('\n');
@@ -113,7 +113,11 @@ const nextTonnageStep = counter(500);
 
 /** Up to 100 distinct scenario bodies per dataset version: exercises the scenario memo, not just its hits. */
 function varyingScenarioBody(): string {
-  return JSON.stringify({ minerals: ['cobalt', 'nickel'], shocks: [{ countries: ['COD'], reduction: (nextReductionStep() + 1) / 100 }], importer: 'USA' });
+  return JSON.stringify({
+    minerals: ['cobalt', 'nickel'],
+    shocks: [{ countries: ['COD'], reduction: (nextReductionStep() + 1) / 100 }],
+    importer: 'USA',
+  });
 }
 
 /** Vietnam's 2024 tungsten mine output (seeded at 3,400 t), a different figure each time: every write changes a row. */
@@ -165,7 +169,11 @@ const MIX: KindLoad[] = [
     kind: 'scenario',
     connections: 2,
     requests: [
-      { method: 'POST', path: '/v1/scenarios/disruption', body: JSON.stringify({ shocks: [{ countries: ['CHN', 'RUS'], reduction: 1 }], importer: 'USA' }) },
+      {
+        method: 'POST',
+        path: '/v1/scenarios/disruption',
+        body: JSON.stringify({ shocks: [{ countries: ['CHN', 'RUS'], reduction: 1 }], importer: 'USA' }),
+      },
       {
         method: 'POST',
         path: '/v1/scenarios/disruption',
@@ -179,7 +187,15 @@ const MIX: KindLoad[] = [
     kind: 'write',
     connections: 1,
     overallRate: WRITES_PER_SECOND,
-    requests: [{ method: 'PUT', path: '/v1/production', body: tungstenWriteBody, note: 'tungsten/mining/VNM/2024, new tonnes each time', authorized: true }],
+    requests: [
+      {
+        method: 'PUT',
+        path: '/v1/production',
+        body: tungstenWriteBody,
+        note: 'tungsten/mining/VNM/2024, new tonnes each time',
+        authorized: true,
+      },
+    ],
   },
 ];
 
@@ -334,7 +350,11 @@ interface MemorySample {
 
 function parseHeapReading(metrics: string): HeapReading | undefined {
   const megabytes = (name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(metrics)?.[1]) / 1024 ** 2;
-  const reading = { heapTotalMb: megabytes('nodejs_heap_size_total_bytes'), heapUsedMb: megabytes('nodejs_heap_size_used_bytes'), externalMb: megabytes('nodejs_external_memory_bytes') };
+  const reading = {
+    heapTotalMb: megabytes('nodejs_heap_size_total_bytes'),
+    heapUsedMb: megabytes('nodejs_heap_size_used_bytes'),
+    externalMb: megabytes('nodejs_external_memory_bytes'),
+  };
   return Object.values(reading).every(Number.isFinite) ? reading : undefined;
 }
 
@@ -389,12 +409,15 @@ function summarizeMemory(samples: MemorySample[], pid: number | undefined): Memo
   // One sample is noisy (the response cache empties on every write, external memory swings by tens of MB within
   // seconds), so start and end are each the median sample of a WINDOW_SECONDS window: just after the warm-up, and
   // at the end of the run.
-  const start = last && medianSample(samples.filter((sample) => sample.at >= WARMUP_SECONDS && sample.at < WARMUP_SECONDS + WINDOW_SECONDS));
+  const start =
+    last && medianSample(samples.filter((sample) => sample.at >= WARMUP_SECONDS && sample.at < WARMUP_SECONDS + WINDOW_SECONDS));
   const end = last && medianSample(samples.filter((sample) => sample.at > last.at - WINDOW_SECONDS));
   if (!idle || !start || !end || !last) throw new Error(`too few RSS samples (${samples.length}) for a ${WARMUP_SECONDS} s warm-up`);
   const max = samples.reduce((highest, sample) => (sample.rssMb > highest.rssMb ? sample : highest));
   // The first sample of every 5 s, and the end: enough to see a trend without printing every sample.
-  const timeline = samples.filter((sample, index) => index === 0 || Math.floor(sample.at / 5) > Math.floor((samples[index - 1] as MemorySample).at / 5));
+  const timeline = samples.filter(
+    (sample, index) => index === 0 || Math.floor(sample.at / 5) > Math.floor((samples[index - 1] as MemorySample).at / 5),
+  );
   if (timeline.at(-1) !== last) timeline.push(last);
   return { idle, start, end, max, growth: (end.rssMb - start.rssMb) / start.rssMb, peakMb: memoryOf(pid)?.peakMb ?? null, timeline };
 }
@@ -435,14 +458,18 @@ function combine(results: KindResult[]): Totals {
   };
 }
 
-const failedCount = (totals: Pick<Totals, 'non2xx' | 'connectionErrors' | 'timeouts'>) => totals.non2xx + totals.connectionErrors + totals.timeouts;
+const failedCount = (totals: Pick<Totals, 'non2xx' | 'connectionErrors' | 'timeouts'>) =>
+  totals.non2xx + totals.connectionErrors + totals.timeouts;
 
 async function main(): Promise<void> {
-  if (WARMUP_SECONDS >= SOAK_SECONDS) throw new Error(`SOAK_WARMUP_SECONDS (${WARMUP_SECONDS}) must be shorter than SOAK_SECONDS (${SOAK_SECONDS})`);
+  if (WARMUP_SECONDS >= SOAK_SECONDS)
+    throw new Error(`SOAK_WARMUP_SECONDS (${WARMUP_SECONDS}) must be shorter than SOAK_SECONDS (${SOAK_SECONDS})`);
   const date = new Date();
   const machine = describeMachine();
   const loadBefore = os.loadavg();
-  log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb.toFixed(1)} GB, Node ${machine.node}; load ${loadBefore.map((v) => v.toFixed(2)).join(' ')}`);
+  log(
+    `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb.toFixed(1)} GB, Node ${machine.node}; load ${loadBefore.map((v) => v.toFixed(2)).join(' ')}`,
+  );
   if (OPTIONS.build) {
     log('npm run build…');
     buildDist();
@@ -461,7 +488,9 @@ async function main(): Promise<void> {
     log(`server ready on port ${server.port} in ${fmt(server.startMs)} ms; preflight…`);
     await preflight(server);
 
-    log(`${SOAK_SECONDS} s of mixed load (${MIX.map((load) => `${load.kind} ×${load.connections}`).join(', ')} connections; writes ≈ ${WRITES_PER_SECOND}/s)…`);
+    log(
+      `${SOAK_SECONDS} s of mixed load (${MIX.map((load) => `${load.kind} ×${load.connections}`).join(', ')} connections; writes ≈ ${WRITES_PER_SECOND}/s)…`,
+    );
     const cpuBefore = cpuTimeOf(pid);
     const loadStarted = performance.now();
     const sampler = sampleMemory(server, loadStarted);
@@ -516,7 +545,9 @@ async function main(): Promise<void> {
       '',
     );
     const heapOf = (sample: MemorySample) =>
-      sample.heap ? `heap ${mb(sample.heap.heapUsedMb)} used of ${mb(sample.heap.heapTotalMb)}, external ${mb(sample.heap.externalMb)}` : 'heap n/a';
+      sample.heap
+        ? `heap ${mb(sample.heap.heapUsedMb)} used of ${mb(sample.heap.heapTotalMb)}, external ${mb(sample.heap.externalMb)}`
+        : 'heap n/a';
     lines.push(
       `**RSS** (server process, /proc VmRSS, sampled every ${RSS_SAMPLE_MS / 1000} s; heap from the server's GET /metrics at the same moments, MB): ` +
         `idle before the load ${mb(memory.idle.rssMb)} MB (${heapOf(memory.idle)}); ` +
@@ -526,7 +557,10 @@ async function main(): Promise<void> {
         `**Growth start → end: ${(memory.growth * 100).toFixed(1)} %** (limit < ${MAX_RSS_GROWTH * 100} %): ${rssOk ? 'met' : '**missed**'}.`,
       '',
       `Every 5 s (s: RSS / heap total / external, MB): ${memory.timeline
-        .map((sample) => `${sample.at.toFixed(0)}: ${fmt(sample.rssMb)} / ${sample.heap ? `${fmt(sample.heap.heapTotalMb)} / ${fmt(sample.heap.externalMb)}` : 'n/a'}`)
+        .map(
+          (sample) =>
+            `${sample.at.toFixed(0)}: ${fmt(sample.rssMb)} / ${sample.heap ? `${fmt(sample.heap.heapTotalMb)} / ${fmt(sample.heap.externalMb)}` : 'n/a'}`,
+        )
         .join(', ')}.`,
       '',
     );
@@ -537,14 +571,19 @@ async function main(): Promise<void> {
     lines.push('| Route | Kind | Statuses |');
     lines.push('|---|---|---|');
     for (const tally of tallies) {
-      const statuses = [...tally.statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${fmt(count)} × ${status}`).join(', ');
+      const statuses = [...tally.statuses]
+        .sort(([a], [b]) => a - b)
+        .map(([status, count]) => `${fmt(count)} × ${status}`)
+        .join(', ');
       lines.push(`| ${tally.route} | ${tally.kind} | ${statuses || 'none'} |`);
     }
     lines.push('');
     if (failures.length > 0) {
       lines.push('**Failed responses** (the first few per route):', '');
       for (const failure of failures) {
-        lines.push(`- ${failure.route} → ${failure.status}; request body: \`${failure.requestBody ?? '(none)'}\`; response body: \`${failure.responseBody}\``);
+        lines.push(
+          `- ${failure.route} → ${failure.status}; request body: \`${failure.requestBody ?? '(none)'}\`; response body: \`${failure.responseBody}\``,
+        );
       }
       lines.push('');
     }
@@ -558,7 +597,9 @@ async function main(): Promise<void> {
       log('bench/RESULTS.md updated');
     }
     if (!passed) {
-      log(`FAILED: ${failed} failed requests, RSS growth ${(memory.growth * 100).toFixed(1)} %, server ${alive ? 'alive' : 'dead'}, /health ${health?.status ?? 'no answer'}`);
+      log(
+        `FAILED: ${failed} failed requests, RSS growth ${(memory.growth * 100).toFixed(1)} %, server ${alive ? 'alive' : 'dead'}, /health ${health?.status ?? 'no answer'}`,
+      );
       process.exitCode = 1;
     }
   } finally {

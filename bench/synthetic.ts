@@ -146,13 +146,11 @@ export function writeSyntheticDataset(options: SyntheticOptions): SyntheticStats
   const firstYear = options.firstYear ?? 2005;
   const firstGovernanceYear = options.firstGovernanceYear ?? 1955;
   const random = prng(options.seed ?? 20_240_901);
-  const real = Object.fromEntries(FILES.map((file) => [file, readTable(options.sourceDir, file)])) as Record<
+  const real = Object.fromEntries(FILES.map((file) => [file, readTable(options.sourceDir, file)])) as Record<(typeof FILES)[number], Table>;
+  const out = Object.fromEntries(FILES.map((file) => [file, { columns: real[file].columns, rows: [...real[file].rows] }])) as Record<
     (typeof FILES)[number],
     Table
   >;
-  const out = Object.fromEntries(
-    FILES.map((file) => [file, { columns: real[file].columns, rows: [...real[file].rows] }]),
-  ) as Record<(typeof FILES)[number], Table>;
 
   // Editions: ids as written (unchanged), and which of a template's editions is the newest (for synthetic rows).
   const published = new Map(real['editions.csv'].rows.map((row) => [row.id as string, row.published as string]));
@@ -240,7 +238,9 @@ export function writeSyntheticDataset(options: SyntheticOptions): SyntheticStats
         const extra = sample(synthetic, Math.round(1.5 * named.length), random);
         const weights = extra.map((_, index) => 1 / (index + 1));
         const weightSum = weights.reduce((sum, weight) => sum + weight, 0);
-        const extraTonnes = extra.map((_, index) => Math.max(0.01, floor2((0.1 * namedTonnes * scale * (weights[index] as number)) / weightSum)));
+        const extraTonnes = extra.map((_, index) =>
+          Math.max(0.01, floor2((0.1 * namedTonnes * scale * (weights[index] as number)) / weightSum)),
+        );
         const added = extraTonnes.reduce((sum, tonnes) => sum + tonnes, 0);
         for (const row of template) {
           const scaled =
@@ -466,6 +466,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(64);
   }
   const stats = writeSyntheticDataset({ sourceDir, outDir });
-  for (const file of stats.files) console.log(`${file.file.padEnd(26)} ${String(file.realRows).padStart(6)} → ${String(file.rows).padStart(7)}`);
+  for (const file of stats.files)
+    console.log(`${file.file.padEnd(26)} ${String(file.realRows).padStart(6)} → ${String(file.rows).padStart(7)}`);
   console.log(`total ${stats.realRows} → ${stats.rows} rows (${stats.factor.toFixed(1)}×) in ${outDir}`);
 }

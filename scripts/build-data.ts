@@ -98,19 +98,59 @@ const STAGES = [
   { id: 'mining', name: 'Mining', sort_order: 1, description: 'Extraction: mine output of ores and concentrates.' },
   { id: 'refining', name: 'Refining', sort_order: 2, description: 'Smelting, chemical refining and separation into refined products.' },
   { id: 'metal', name: 'Metal', sort_order: 3, description: 'Metal making and electrolysis, for example titanium sponge.' },
-  { id: 'component', name: 'Component', sort_order: 4, description: 'Manufactured components such as permanent magnets and battery cathodes.' },
+  {
+    id: 'component',
+    name: 'Component',
+    sort_order: 4,
+    description: 'Manufactured components such as permanent magnets and battery cathodes.',
+  },
 ] as const;
 
 const MINERALS = [
-  { id: 'antimony', name: 'Antimony', symbol: 'Sb', description: 'Metalloid used in flame retardants, lead-acid batteries and lead alloys, including ammunition.' },
-  { id: 'rare-earths', name: 'Rare earths', symbol: null, description: 'The lanthanides plus scandium and yttrium; used in permanent magnets, catalysts, glass and polishing.' },
-  { id: 'tungsten', name: 'Tungsten', symbol: 'W', description: 'Very dense, high-melting metal used mostly in cemented carbides for cutting and wear parts.' },
+  {
+    id: 'antimony',
+    name: 'Antimony',
+    symbol: 'Sb',
+    description: 'Metalloid used in flame retardants, lead-acid batteries and lead alloys, including ammunition.',
+  },
+  {
+    id: 'rare-earths',
+    name: 'Rare earths',
+    symbol: null,
+    description: 'The lanthanides plus scandium and yttrium; used in permanent magnets, catalysts, glass and polishing.',
+  },
+  {
+    id: 'tungsten',
+    name: 'Tungsten',
+    symbol: 'W',
+    description: 'Very dense, high-melting metal used mostly in cemented carbides for cutting and wear parts.',
+  },
   { id: 'cobalt', name: 'Cobalt', symbol: 'Co', description: 'Metal used in superalloys for jet engines and in battery chemicals.' },
   { id: 'lithium', name: 'Lithium', symbol: 'Li', description: 'Light alkali metal whose main use is rechargeable batteries.' },
-  { id: 'gallium', name: 'Gallium', symbol: 'Ga', description: 'By-product metal used in integrated circuits and optoelectronics (GaAs, GaN).' },
-  { id: 'germanium', name: 'Germanium', symbol: 'Ge', description: 'By-product element used in fibre optics, infrared optics and electronics.' },
-  { id: 'graphite', name: 'Graphite (natural)', symbol: 'C', description: 'Mined crystalline carbon used in battery anodes, refractories and lubricants.' },
-  { id: 'titanium', name: 'Titanium', symbol: 'Ti', description: 'Metal obtained from ilmenite and rutile; used as TiO2 pigment and as metal in aerospace and armor.' },
+  {
+    id: 'gallium',
+    name: 'Gallium',
+    symbol: 'Ga',
+    description: 'By-product metal used in integrated circuits and optoelectronics (GaAs, GaN).',
+  },
+  {
+    id: 'germanium',
+    name: 'Germanium',
+    symbol: 'Ge',
+    description: 'By-product element used in fibre optics, infrared optics and electronics.',
+  },
+  {
+    id: 'graphite',
+    name: 'Graphite (natural)',
+    symbol: 'C',
+    description: 'Mined crystalline carbon used in battery anodes, refractories and lubricants.',
+  },
+  {
+    id: 'titanium',
+    name: 'Titanium',
+    symbol: 'Ti',
+    description: 'Metal obtained from ilmenite and rutile; used as TiO2 pigment and as metal in aerospace and armor.',
+  },
   { id: 'nickel', name: 'Nickel', symbol: 'Ni', description: 'Metal used mainly in stainless and alloy steels and in battery cathodes.' },
   { id: 'manganese', name: 'Manganese', symbol: 'Mn', description: 'Metal essential to steelmaking, also used in batteries.' },
 ] as const;
@@ -144,27 +184,167 @@ interface BasisDef {
 }
 
 const BASES: BasisDef[] = [
-  { id: 'sb-contained', mineral: 'antimony', stage: 'mining', label: 'contained antimony', priority: 1, text: 'mine production, contained antimony (t)' },
-  { id: 'co-contained', mineral: 'cobalt', stage: 'mining', label: 'contained cobalt', priority: 1, text: 'mine production, contained cobalt (t)' },
-  { id: 'co-refined-iea', mineral: 'cobalt', stage: 'refining', label: 'refined cobalt (IEA)', priority: 1, text: 'IEA refined production of cobalt (t; source kt x1000)' },
-  { id: 'ga-primary', mineral: 'gallium', stage: 'refining', label: 'primary (low-purity) gallium', priority: 1, text: 'primary (low-purity) gallium production (t; source in kg /1000)' },
-  { id: 'ge-refinery', mineral: 'germanium', stage: 'refining', label: 'refinery germanium, primary and secondary', priority: 1, text: 'primary and secondary refinery germanium production (t; source in kg /1000)' },
-  { id: 'ge-primary-est', mineral: 'germanium', stage: 'refining', label: 'primary germanium (estimated)', priority: 1, text: 'primary germanium production, estimated (t)' },
-  { id: 'graphite-natural', mineral: 'graphite', stage: 'mining', label: 'natural graphite (gross weight)', priority: 1, text: 'mine production, natural graphite (t)' },
-  { id: 'graphite-refined-iea', mineral: 'graphite', stage: 'refining', label: 'refined graphite (IEA)', priority: 1, text: 'IEA refined production of graphite, IEA "Graphite" supply series (t; source kt x1000)' },
-  { id: 'li-contained', mineral: 'lithium', stage: 'mining', label: 'contained lithium', priority: 1, text: 'mine production, contained lithium (t)' },
-  { id: 'li-refined-iea', mineral: 'lithium', stage: 'refining', label: 'refined lithium, Li content (IEA)', priority: 1, text: 'IEA refined production of lithium, Li content (t; source kt x1000)' },
-  { id: 'mn-contained', mineral: 'manganese', stage: 'mining', label: 'contained manganese', priority: 1, text: 'mine production, contained manganese (t; source in thousand t x1000)' },
-  { id: 'ni-contained', mineral: 'nickel', stage: 'mining', label: 'contained nickel', priority: 1, text: 'mine production, contained nickel (t)' },
-  { id: 'ni-refined-iea', mineral: 'nickel', stage: 'refining', label: 'refined nickel (IEA)', priority: 1, text: 'IEA refined production of nickel (t; source kt x1000)' },
-  { id: 'ree-reo', mineral: 'rare-earths', stage: 'mining', label: 'rare-earth oxide equivalent', priority: 1, text: 'mine production, rare-earth-oxide (REO) equivalent (t)' },
-  { id: 'ree-magnet-iea', mineral: 'rare-earths', stage: 'refining', label: 'magnet rare earth elements (IEA)', priority: 1, text: 'IEA refined production of "magnet rare earth elements" (IEA category, not total REO; t; source kt x1000)' },
-  { id: 'ti-ilmenite-tio2', mineral: 'titanium', stage: 'mining', label: 'ilmenite concentrate, TiO2 content', priority: 1, text: 'mine production, ilmenite concentrate, TiO2 content (t; source in thousand t x1000; U.S. figure includes rutile)' },
-  { id: 'ti-rutile-tio2', mineral: 'titanium', stage: 'mining', label: 'rutile concentrate, TiO2 content', priority: 2, text: 'mine production, rutile concentrate, TiO2 content (t; source in thousand t x1000)' },
-  { id: 'ti-ilmenite-rutile-tio2', mineral: 'titanium', stage: 'mining', label: 'ilmenite and rutile combined, TiO2 content (world total only)', priority: 3, text: 'mine production, ilmenite+rutile concentrates, TiO2 content, world total only (t; source in thousand t x1000)' },
+  {
+    id: 'sb-contained',
+    mineral: 'antimony',
+    stage: 'mining',
+    label: 'contained antimony',
+    priority: 1,
+    text: 'mine production, contained antimony (t)',
+  },
+  {
+    id: 'co-contained',
+    mineral: 'cobalt',
+    stage: 'mining',
+    label: 'contained cobalt',
+    priority: 1,
+    text: 'mine production, contained cobalt (t)',
+  },
+  {
+    id: 'co-refined-iea',
+    mineral: 'cobalt',
+    stage: 'refining',
+    label: 'refined cobalt (IEA)',
+    priority: 1,
+    text: 'IEA refined production of cobalt (t; source kt x1000)',
+  },
+  {
+    id: 'ga-primary',
+    mineral: 'gallium',
+    stage: 'refining',
+    label: 'primary (low-purity) gallium',
+    priority: 1,
+    text: 'primary (low-purity) gallium production (t; source in kg /1000)',
+  },
+  {
+    id: 'ge-refinery',
+    mineral: 'germanium',
+    stage: 'refining',
+    label: 'refinery germanium, primary and secondary',
+    priority: 1,
+    text: 'primary and secondary refinery germanium production (t; source in kg /1000)',
+  },
+  {
+    id: 'ge-primary-est',
+    mineral: 'germanium',
+    stage: 'refining',
+    label: 'primary germanium (estimated)',
+    priority: 1,
+    text: 'primary germanium production, estimated (t)',
+  },
+  {
+    id: 'graphite-natural',
+    mineral: 'graphite',
+    stage: 'mining',
+    label: 'natural graphite (gross weight)',
+    priority: 1,
+    text: 'mine production, natural graphite (t)',
+  },
+  {
+    id: 'graphite-refined-iea',
+    mineral: 'graphite',
+    stage: 'refining',
+    label: 'refined graphite (IEA)',
+    priority: 1,
+    text: 'IEA refined production of graphite, IEA "Graphite" supply series (t; source kt x1000)',
+  },
+  {
+    id: 'li-contained',
+    mineral: 'lithium',
+    stage: 'mining',
+    label: 'contained lithium',
+    priority: 1,
+    text: 'mine production, contained lithium (t)',
+  },
+  {
+    id: 'li-refined-iea',
+    mineral: 'lithium',
+    stage: 'refining',
+    label: 'refined lithium, Li content (IEA)',
+    priority: 1,
+    text: 'IEA refined production of lithium, Li content (t; source kt x1000)',
+  },
+  {
+    id: 'mn-contained',
+    mineral: 'manganese',
+    stage: 'mining',
+    label: 'contained manganese',
+    priority: 1,
+    text: 'mine production, contained manganese (t; source in thousand t x1000)',
+  },
+  {
+    id: 'ni-contained',
+    mineral: 'nickel',
+    stage: 'mining',
+    label: 'contained nickel',
+    priority: 1,
+    text: 'mine production, contained nickel (t)',
+  },
+  {
+    id: 'ni-refined-iea',
+    mineral: 'nickel',
+    stage: 'refining',
+    label: 'refined nickel (IEA)',
+    priority: 1,
+    text: 'IEA refined production of nickel (t; source kt x1000)',
+  },
+  {
+    id: 'ree-reo',
+    mineral: 'rare-earths',
+    stage: 'mining',
+    label: 'rare-earth oxide equivalent',
+    priority: 1,
+    text: 'mine production, rare-earth-oxide (REO) equivalent (t)',
+  },
+  {
+    id: 'ree-magnet-iea',
+    mineral: 'rare-earths',
+    stage: 'refining',
+    label: 'magnet rare earth elements (IEA)',
+    priority: 1,
+    text: 'IEA refined production of "magnet rare earth elements" (IEA category, not total REO; t; source kt x1000)',
+  },
+  {
+    id: 'ti-ilmenite-tio2',
+    mineral: 'titanium',
+    stage: 'mining',
+    label: 'ilmenite concentrate, TiO2 content',
+    priority: 1,
+    text: 'mine production, ilmenite concentrate, TiO2 content (t; source in thousand t x1000; U.S. figure includes rutile)',
+  },
+  {
+    id: 'ti-rutile-tio2',
+    mineral: 'titanium',
+    stage: 'mining',
+    label: 'rutile concentrate, TiO2 content',
+    priority: 2,
+    text: 'mine production, rutile concentrate, TiO2 content (t; source in thousand t x1000)',
+  },
+  {
+    id: 'ti-ilmenite-rutile-tio2',
+    mineral: 'titanium',
+    stage: 'mining',
+    label: 'ilmenite and rutile combined, TiO2 content (world total only)',
+    priority: 3,
+    text: 'mine production, ilmenite+rutile concentrates, TiO2 content, world total only (t; source in thousand t x1000)',
+  },
   // The reference files titanium sponge under "refining"; in this dataset sponge is a metal-stage product.
-  { id: 'ti-sponge', mineral: 'titanium', stage: 'metal', label: 'titanium sponge metal', priority: 1, text: 'titanium sponge metal production (t)' },
-  { id: 'w-contained', mineral: 'tungsten', stage: 'mining', label: 'contained tungsten', priority: 1, text: 'mine production, contained tungsten (t)' },
+  {
+    id: 'ti-sponge',
+    mineral: 'titanium',
+    stage: 'metal',
+    label: 'titanium sponge metal',
+    priority: 1,
+    text: 'titanium sponge metal production (t)',
+  },
+  {
+    id: 'w-contained',
+    mineral: 'tungsten',
+    stage: 'mining',
+    label: 'contained tungsten',
+    priority: 1,
+    text: 'mine production, contained tungsten (t)',
+  },
 ];
 
 function basisFor(mineral: string, referenceStage: string, text: string): BasisDef {
@@ -502,7 +682,7 @@ const STATIC_SOURCES: SourceRow[] = [
     licence: 'CC BY 4.0 (IEA)',
     notes:
       `Taken through the reference dataset from a JSON conversion of the explorer (data/iea.json in ${REPO.iea}). ` +
-      "Edition inferred: the JSON is labelled 2024 but its first column is the 2024 base year of the 2025 release. " +
+      'Edition inferred: the JSON is labelled 2024 but its first column is the 2024 base year of the 2025 release. ' +
       "Caveats: the rare-earth series is IEA's 'magnet rare earth elements' category, not total REO, so it is not comparable with USGS REO tonnes; " +
       'for nickel refining the country rows add up to 3,596.8 kt against an IEA total of 3,483.7 kt (the gap equals the Canada row), so treat that country split with caution. ' +
       "'Rest of world' is stored as OTH. kt converted to t (x1000, rounded to whole tonnes).",
@@ -575,19 +755,17 @@ const STATIC_SOURCES: SourceRow[] = [
       ['germanium', 'Germanium', 'p. 81 (Events, Trade and Issues)', 'Ge'],
       ['titanium-metal', 'Titanium and Titanium Dioxide', 'p. 186 (end uses of titanium metal)', 'Ti'],
     ] as const
-  ).map(
-    ([slug, chapter, where, el]): SourceRow => ({
-      id: `usgs-mcs-2025-${slug}-text`,
-      title: 'Mineral Commodity Summaries 2025',
-      publisher: USGS,
-      edition: '2025',
-      year: '2025',
-      locator: `${chapter} chapter, ${where}`,
-      url: MCS_DOI['2025'] ?? null,
-      licence: USGS_LICENCE,
-      notes: `Secondary: chapter text as quoted (PDF text extraction) in verification/${el}.md of ${REPO.pa}; the chapter PDF itself was not consulted.`,
-    }),
-  ),
+  ).map(([slug, chapter, where, el]): SourceRow => ({
+    id: `usgs-mcs-2025-${slug}-text`,
+    title: 'Mineral Commodity Summaries 2025',
+    publisher: USGS,
+    edition: '2025',
+    year: '2025',
+    locator: `${chapter} chapter, ${where}`,
+    url: MCS_DOI['2025'] ?? null,
+    licence: USGS_LICENCE,
+    notes: `Secondary: chapter text as quoted (PDF text extraction) in verification/${el}.md of ${REPO.pa}; the chapter PDF itself was not consulted.`,
+  })),
   {
     id: 'usgs-myb-2016-antimony',
     title: 'Minerals Yearbook 2016: Antimony',
@@ -641,7 +819,8 @@ const STATIC_SOURCES: SourceRow[] = [
     locator: 'December 2024 article',
     url: 'https://manage.thediplomat.com/2024/12/chinas-mineral-export-ban-strikes-at-the-us-defense-industrial-base',
     licence: '© The Diplomat',
-    notes: 'Title reconstructed from the URL. Press report; covers antimony, gallium and germanium uses and the 3 Dec 2024 Chinese export ban.',
+    notes:
+      'Title reconstructed from the URL. Press report; covers antimony, gallium and germanium uses and the 3 Dec 2024 Chinese export ban.',
   },
   {
     id: 'reuters-malaya-antimony-imports',
@@ -674,7 +853,8 @@ const STATIC_SOURCES: SourceRow[] = [
     locator: 'Article 3291154 (reporting a Govini analysis, December 2024)',
     url: 'https://www-scmp-com.libproxy1.nus.edu.sg/news/china/military/article/3291154/chinas-ban-critical-minerals-be-felt-across-all-branches-us-military',
     licence: '© South China Morning Post',
-    notes: 'Read through a university library proxy copy; title reconstructed from the URL. The parts counts are Govini figures as reported by SCMP.',
+    notes:
+      'Read through a university library proxy copy; title reconstructed from the URL. The parts counts are Govini figures as reported by SCMP.',
   },
   {
     id: 'cipher-brief-pentagon-rare-earths',
@@ -789,7 +969,8 @@ const STATIC_SOURCES: SourceRow[] = [
     locator: 'Member list with accession years',
     url: 'https://eata.ee/en/nato/nato-member-countries',
     licence: '© respective publishers',
-    notes: 'Accession years to 2023 from eata.ee; Sweden (2024) from askvity.info/nato-membership/who-is-in-nato-in-2024. Germany joined as West Germany.',
+    notes:
+      'Accession years to 2023 from eata.ee; Sweden (2024) from askvity.info/nato-membership/who-is-in-nato-in-2024. Germany joined as West Germany.',
   },
   {
     id: 'groups-g7-membership',
@@ -813,7 +994,8 @@ const STATIC_SOURCES: SourceRow[] = [
     locator: 'Member list and history',
     url: 'https://owiki.org/wiki/Quad_nations',
     licence: '© respective publishers',
-    notes: 'Initiated 2007, lapsed 2008, revived November 2017; joined records 2007. Also worldeyenews.com/web-stories/what-is-quad-and-how-it-formed.',
+    notes:
+      'Initiated 2007, lapsed 2008, revived November 2017; joined records 2007. Also worldeyenews.com/web-stories/what-is-quad-and-how-it-formed.',
   },
   {
     id: 'groups-eu-membership',
@@ -926,7 +1108,11 @@ function citation(raw: string, mineral: string): Citation {
     const { chapter } = chapterOfFile(file, 'world');
     if (chapter.mineral !== mineral) fail(`${file} is ${chapter.mineral}, row is ${mineral}`);
     const dir =
-      edition === '2024' ? 'API_Scripts/usgs_mcs_data/2024/world/' : edition === '2023' ? 'API_Scripts/usgs_mcs_data/2023/world/world/' : 'API_Scripts/usgs_mcs_data/2022/individual_commodities/';
+      edition === '2024'
+        ? 'API_Scripts/usgs_mcs_data/2024/world/'
+        : edition === '2023'
+          ? 'API_Scripts/usgs_mcs_data/2023/world/world/'
+          : 'API_Scripts/usgs_mcs_data/2022/individual_commodities/';
     const id = defineSource({
       id: `usgs-mcs-${edition}-${chapter.slug}-world`,
       ...mcsBase(edition),
@@ -961,7 +1147,11 @@ function citation(raw: string, mineral: string): Citation {
     return { source: id, edition: mcsEdition(edition), estimated, lowerBound };
   }
 
-  if (text.startsWith('USGS MCS 2024 Table 5 & Figure 2 [MCS2024_T5_Critical_Minerals_Salient.csv, MCS2024_Fig2_Net_Import_Reliance.csv @ Redliana/cmm-data]')) {
+  if (
+    text.startsWith(
+      'USGS MCS 2024 Table 5 & Figure 2 [MCS2024_T5_Critical_Minerals_Salient.csv, MCS2024_Fig2_Net_Import_Reliance.csv @ Redliana/cmm-data]',
+    )
+  ) {
     // The cobalt salient file of that copy holds world-production data (SOURCES.md §1b), so NIR 2023 comes from these.
     const id = defineSource({
       id: 'usgs-mcs-2024-t5-fig2',
@@ -969,7 +1159,7 @@ function citation(raw: string, mineral: string): Citation {
       locator: 'Table 5 (critical-mineral salient statistics) and Figure 2 (net import reliance), 2023 estimates',
       notes:
         `Data-release values via ${REPO.red} (API_Scripts/usgs_mcs_data/2024/mineral industry trends and salient statistics/` +
-        'MCS2024_T5_Critical_Minerals_Salient.csv, MCS2024_Fig2_Net_Import_Reliance.csv); used for cobalt because that copy\'s cobalt salient file holds world-production data.',
+        "MCS2024_T5_Critical_Minerals_Salient.csv, MCS2024_Fig2_Net_Import_Reliance.csv); used for cobalt because that copy's cobalt salient file holds world-production data.",
     });
     return { source: id, edition: mcsEdition('2024'), estimated, lowerBound };
   }
@@ -1121,7 +1311,17 @@ const withheldAdded: string[] = [];
 function addWithheld(mineral: string, basisId: string, iso3: string, year: string, source: string, edition: string, why: string): void {
   const basis = BASES.find((b) => b.id === basisId);
   if (!basis) fail(`unknown basis ${basisId}`);
-  if (production.some((p) => p.mineral === mineral && p.stage === basis.stage && p.country === iso3 && p.year === year && p.basis === basisId && p.edition === edition)) {
+  if (
+    production.some(
+      (p) =>
+        p.mineral === mineral &&
+        p.stage === basis.stage &&
+        p.country === iso3 &&
+        p.year === year &&
+        p.basis === basisId &&
+        p.edition === edition,
+    )
+  ) {
     fail(`withheld row ${mineral}/${iso3}/${year} collides with a published figure`);
   }
   production.push({
@@ -1158,9 +1358,18 @@ for (const year of ['2020', '2021', '2022', '2023', '2024']) {
   const t5 = readCsv('usgs_mcs2025_t5_salient.csv');
   const tiMetal = t5.find((r) => get(r, 'Critical_mineral').trim() === 'Titanium (metal)');
   const lithium = t5.find((r) => get(r, 'Critical_mineral').trim() === 'Lithium');
-  if (!tiMetal || get(tiMetal, 'Primary_prod') !== 'W' || get(tiMetal, 'Year') !== '2024_estimated') fail('T5: titanium (metal) W not found');
+  if (!tiMetal || get(tiMetal, 'Primary_prod') !== 'W' || get(tiMetal, 'Year') !== '2024_estimated')
+    fail('T5: titanium (metal) W not found');
   if (!lithium || get(lithium, 'Primary_prod') !== 'W') fail('T5: lithium W not found');
-  addWithheld('titanium', 'ti-sponge', 'USA', '2024', 'usgs-mcs-2025-t5', mcsEdition('2025'), 'MCS 2025 Table 5: Titanium (metal) primary production W, 2024e');
+  addWithheld(
+    'titanium',
+    'ti-sponge',
+    'USA',
+    '2024',
+    'usgs-mcs-2025-t5',
+    mcsEdition('2025'),
+    'MCS 2025 Table 5: Titanium (metal) primary production W, 2024e',
+  );
 }
 
 // --- apparent consumption (MCS 2025 Table 5, 2024e) --------------------------------------------------------
@@ -1283,7 +1492,8 @@ const importSources: Record<string, Cell>[] = [];
     if (share !== '' && !/^\d+(\.\d+)?$/.test(share)) fail(`import sources: bad share '${share}'`);
     const source = importSourceCitation(get(row, 'source'), form ? `${mineral} (${form})` : mineral, period);
     const stated = /rank (\d+) of \d+/.exec(get(row, 'source'))?.[1];
-    if (stated && Number(stated) !== rank) fail(`import sources: ${groupKey} ${get(row, 'iso3')} listed at ${rank}, source says rank ${stated}`);
+    if (stated && Number(stated) !== rank)
+      fail(`import sources: ${groupKey} ${get(row, 'iso3')} listed at ${rank}, source says rank ${stated}`);
     importSources.push({
       importer: useCountry('USA'),
       mineral,
@@ -1370,7 +1580,8 @@ const DEFENSE_USES: DefenseUse[] = [
     mineral: 'antimony',
     category: 'optics-night-vision',
     application: 'night-vision goggles',
-    description: 'Global Times, relaying Defense News (9 Jun 2022), cites night-vision goggles as other military equipment that needs antimony.',
+    description:
+      'Global Times, relaying Defense News (9 Jun 2022), cites night-vision goggles as other military equipment that needs antimony.',
     source: SEED,
     evidence: { in: 'seed', text: 'such as night vision goggles' },
   },
@@ -1477,7 +1688,8 @@ const DEFENSE_USES: DefenseUse[] = [
     mineral: 'antimony',
     category: 'other',
     application: 'domestic supply (DoD funding)',
-    description: 'DoD funding to re-establish a domestic antimony source at the Stibnite Gold Project, Idaho, reached $59.4 million with a Feb 2024 award (USGS).',
+    description:
+      'DoD funding to re-establish a domestic antimony source at the Stibnite Gold Project, Idaho, reached $59.4 million with a Feb 2024 award (USGS).',
     source: 'usgs-mcs-2025-antimony-text',
     evidence: { in: 'end_uses', text: '$59.4 million' },
   },
@@ -1497,7 +1709,8 @@ const DEFENSE_USES: DefenseUse[] = [
     mineral: 'rare-earths',
     category: 'guidance-electronics',
     application: 'radar, guidance systems, precision-guided munitions, lasers, satellites',
-    description: 'The Cipher Brief lists radar, guidance systems, precision-guided munitions, lasers and satellites among DoD uses of rare earths.',
+    description:
+      'The Cipher Brief lists radar, guidance systems, precision-guided munitions, lasers and satellites among DoD uses of rare earths.',
     source: 'cipher-brief-pentagon-rare-earths',
     evidence: { in: 'end_uses', text: 'in radar, guidance systems, precision-guided munitions, lasers, satellites' },
   },
@@ -1524,7 +1737,8 @@ const DEFENSE_USES: DefenseUse[] = [
     mineral: 'rare-earths',
     category: 'other',
     application: 'rare-earth content of weapon platforms',
-    description: 'Citing a Pentagon news story: an F-35 needs over 900 lb of rare earths, a DDG-51 destroyer 5,200 lb and a Virginia-class submarine 9,200 lb.',
+    description:
+      'Citing a Pentagon news story: an F-35 needs over 900 lb of rare earths, a DDG-51 destroyer 5,200 lb and a Virginia-class submarine 9,200 lb.',
     source: 'cipher-brief-pentagon-rare-earths',
     evidence: { in: 'end_uses', text: 'requires more than 900 pounds of rare earth elements' },
   },
@@ -1542,7 +1756,8 @@ const DEFENSE_USES: DefenseUse[] = [
     mineral: 'rare-earths',
     category: 'stockpile',
     application: 'National Defense Stockpile acquisitions',
-    description: 'Potential FY2024–FY2025 stockpile acquisitions included NdPr oxide, NdFeB magnet block and SmCo alloy, plus cerium and lanthanum (USGS).',
+    description:
+      'Potential FY2024–FY2025 stockpile acquisitions included NdPr oxide, NdFeB magnet block and SmCo alloy, plus cerium and lanthanum (USGS).',
     source: 'usgs-mcs-2025-rare-earths-text',
     evidence: { in: 'end_uses', text: 'neodymium-praseodymium oxide, neodymium-iron-boron magnet block, and samarium-cobalt alloy' },
   },
@@ -1553,7 +1768,8 @@ const DEFENSE_USES: DefenseUse[] = [
     mineral: 'tungsten',
     category: 'munitions',
     application: 'armor-piercing projectiles',
-    description: 'USGS notes depleted-uranium alloys or hardened steel can replace tungsten in armor-piercing projectiles, at higher cost or lower performance.',
+    description:
+      'USGS notes depleted-uranium alloys or hardened steel can replace tungsten in armor-piercing projectiles, at higher cost or lower performance.',
     source: 'usgs-mcs-2025-tungsten-text',
     evidence: { in: 'end_uses', text: 'armor-piercing projectiles' },
   },
@@ -1600,7 +1816,8 @@ const DEFENSE_USES: DefenseUse[] = [
     mineral: 'cobalt',
     category: 'guidance-electronics',
     application: 'missile guidance systems',
-    description: 'A Mining Engineering abstract calls cobalt alloys and compounds indispensable for aircraft engines and missile guidance systems.',
+    description:
+      'A Mining Engineering abstract calls cobalt alloys and compounds indispensable for aircraft engines and missile guidance systems.',
     source: 'sme-mining-engineering-cobalt',
     evidence: { in: 'end_uses', text: 'missile guidance systems' },
   },
@@ -1731,8 +1948,18 @@ const GROUPS = [
     description: 'Group of Seven economies; the EU takes part as a non-enumerated member and is not listed.',
     source: 'groups-g7-membership',
   },
-  { id: 'quad', name: 'Quad', description: 'Quadrilateral Security Dialogue: Australia, India, Japan and the United States.', source: 'groups-quad-membership' },
-  { id: 'eu', name: 'European Union', description: 'Current EU member states (the United Kingdom, which left in 2020, is not listed).', source: 'groups-eu-membership' },
+  {
+    id: 'quad',
+    name: 'Quad',
+    description: 'Quadrilateral Security Dialogue: Australia, India, Japan and the United States.',
+    source: 'groups-quad-membership',
+  },
+  {
+    id: 'eu',
+    name: 'European Union',
+    description: 'Current EU member states (the United Kingdom, which left in 2020, is not listed).',
+    source: 'groups-eu-membership',
+  },
   { id: 'central-asia', name: 'Central Asia', description: 'UN M49 Central Asia sub-region.', source: 'un-m49' },
 ] as const;
 
@@ -1844,8 +2071,18 @@ const countries: Record<string, Cell>[] = [...usedCountries].map((iso3) => {
 // Write
 // ---------------------------------------------------------------------------------------------------------
 
-writeCsv('stages.csv', ['id', 'name', 'sort_order', 'description'], STAGES.map((s) => ({ ...s })), ['id']);
-writeCsv('minerals.csv', ['id', 'name', 'symbol', 'description'], MINERALS.map((m) => ({ ...m })), ['id']);
+writeCsv(
+  'stages.csv',
+  ['id', 'name', 'sort_order', 'description'],
+  STAGES.map((s) => ({ ...s })),
+  ['id'],
+);
+writeCsv(
+  'minerals.csv',
+  ['id', 'name', 'symbol', 'description'],
+  MINERALS.map((m) => ({ ...m })),
+  ['id'],
+);
 writeCsv(
   'bases.csv',
   ['id', 'mineral', 'stage', 'label', 'description', 'priority'],
@@ -1871,12 +2108,13 @@ writeCsv(
   production,
   ['mineral', 'stage', 'country', 'year', 'basis', 'edition'],
 );
-writeCsv(
-  'reserves.csv',
-  ['mineral', 'country', 'year', 'tonnes', 'basis', 'edition', 'source', 'lower_bound'],
-  reserves,
-  ['mineral', 'country', 'year', 'basis', 'edition'],
-);
+writeCsv('reserves.csv', ['mineral', 'country', 'year', 'tonnes', 'basis', 'edition', 'source', 'lower_bound'], reserves, [
+  'mineral',
+  'country',
+  'year',
+  'basis',
+  'edition',
+]);
 writeCsv(
   'import_reliance.csv',
   ['importer', 'mineral', 'form', 'year', 'percent', 'qualifier', 'value_text', 'estimated', 'edition', 'source'],
@@ -1962,7 +2200,14 @@ console.log(`groups above 1.05: ${over.length === 0 ? 'none' : over.map((r) => r
 {
   const finalCountries = parse(fs.readFileSync(path.join(OUT, 'countries.csv'), 'utf8'), { columns: true }) as Row[];
   const wanted = new Set(finalCountries.filter((row) => row.is_aggregate !== 'true').map((row) => get(row, 'iso3')));
-  const WGI_2024_INDICATORS: Record<string, string> = { va: 'VA.EST', pv: 'PV.EST', ge: 'GE.EST', rq: 'RQ.EST', rl: 'RL.EST', cc: 'CC.EST' };
+  const WGI_2024_INDICATORS: Record<string, string> = {
+    va: 'VA.EST',
+    pv: 'PV.EST',
+    ge: 'GE.EST',
+    rq: 'RQ.EST',
+    rl: 'RL.EST',
+    cc: 'CC.EST',
+  };
   for (const row of readCsv('wgi_2024_update.csv')) {
     const iso3 = get(row, 'iso3');
     if (!wanted.has(iso3)) continue;
@@ -1977,7 +2222,12 @@ console.log(`groups above 1.05: ${over.length === 0 ? 'none' : over.map((r) => r
   const notes = [...wanted]
     .filter((iso3) => !covered.has(iso3))
     .map((iso3) => ({ country: iso3, note: 'not covered by the WGI', source: 'wb-wgi-2024' }));
-  writeCsv('governance.csv', ['country', 'year', 'indicator', 'value', 'edition', 'source'], governance, ['country', 'year', 'indicator', 'edition']);
+  writeCsv('governance.csv', ['country', 'year', 'indicator', 'value', 'edition', 'source'], governance, [
+    'country',
+    'year',
+    'indicator',
+    'edition',
+  ]);
   writeCsv('governance_notes.csv', ['country', 'note', 'source'], notes, ['country']);
   console.log(`governance: ${covered.size} countries; no WGI for ${notes.map((note) => note.country).join(', ') || 'none'}`);
 }
@@ -1990,7 +2240,9 @@ console.log(`groups above 1.05: ${over.length === 0 ? 'none' : over.map((r) => r
   );
   const build = buildExportControls(REF, minerals);
   const result = writeExportControls(OUT, build);
-  console.log(`export controls: ${result.measures} measures, ${build.skipped.length} skipped (${build.skipped.map((entry) => entry.id).join(', ')})`);
+  console.log(
+    `export controls: ${result.measures} measures, ${build.skipped.length} skipped (${build.skipped.map((entry) => entry.id).join(', ')})`,
+  );
 }
 
 // The IEA Global Critical Minerals Outlook 2026 (scripts/build-iea-gcmo.ts): 2021 and 2025 refining, the 2030/2040

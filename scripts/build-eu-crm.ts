@@ -42,26 +42,140 @@ interface MaterialTarget {
 }
 
 const TARGETS: Record<string, MaterialTarget> = {
-  'Antimony|E': { mineral: 'antimony', stage: 'mining', basis: 'sb-eu-extraction', label: 'antimony extraction (EU CRM 2023 shares)', description: 'country shares of world antimony extraction, EU CRM 2023 study' },
-  'Antimony|P': { mineral: 'antimony', stage: 'refining', basis: 'sb-eu-processing', label: 'antimony smelting and refining (EU CRM 2023 shares)', description: 'country shares of world antimony processing (smelting/refining), EU CRM 2023 study' },
-  'Bismuth|P': { mineral: 'bismuth', stage: 'refining', basis: 'bi-eu-processing', label: 'bismuth refining (EU CRM 2023 shares)', description: 'country shares of world bismuth processing, EU CRM 2023 study' },
-  'Cobalt|E': { mineral: 'cobalt', stage: 'mining', basis: 'co-eu-extraction', label: 'cobalt extraction (EU CRM 2023 shares)', description: 'country shares of world cobalt extraction, EU CRM 2023 study' },
-  'Cobalt|P': { mineral: 'cobalt', stage: 'refining', basis: 'co-eu-processing', label: 'cobalt refining (EU CRM 2023 shares)', description: 'country shares of world cobalt processing (refining), EU CRM 2023 study' },
-  'Gallium|P': { mineral: 'gallium', stage: 'refining', basis: 'ga-eu-processing', label: 'gallium production (EU CRM 2023 shares)', description: 'country shares of world gallium processing, EU CRM 2023 study' },
-  'Germanium|P': { mineral: 'germanium', stage: 'refining', basis: 'ge-eu-processing', label: 'germanium refining (EU CRM 2023 shares)', description: 'country shares of world germanium processing, EU CRM 2023 study' },
-  'Lithium|E': { mineral: 'lithium', stage: 'mining', basis: 'li-eu-extraction', label: 'lithium extraction (EU CRM 2023 shares)', description: 'country shares of world lithium extraction, EU CRM 2023 study' },
-  'Lithium|P': { mineral: 'lithium', stage: 'refining', basis: 'li-eu-processing', label: 'lithium chemicals (EU CRM 2023 shares)', description: 'country shares of world lithium processing into chemicals, EU CRM 2023 study' },
-  'Manganese|E': { mineral: 'manganese', stage: 'mining', basis: 'mn-eu-extraction', label: 'manganese extraction (EU CRM 2023 shares)', description: 'country shares of world manganese extraction, EU CRM 2023 study' },
-  'Manganese|P': { mineral: 'manganese', stage: 'refining', basis: 'mn-eu-processing', label: 'manganese processing (EU CRM 2023 shares)', description: 'country shares of world manganese processing, EU CRM 2023 study' },
-  'Natural Graphite|E': { mineral: 'graphite', stage: 'mining', basis: 'graphite-eu-extraction', label: 'natural graphite extraction (EU CRM 2023 shares)', description: 'country shares of world natural graphite extraction, EU CRM 2023 study' },
-  'Nickel|E': { mineral: 'nickel', stage: 'mining', basis: 'ni-eu-extraction', label: 'nickel extraction (EU CRM 2023 shares)', description: 'country shares of world nickel extraction, EU CRM 2023 study' },
-  'Nickel|P': { mineral: 'nickel', stage: 'refining', basis: 'ni-eu-processing', label: 'nickel processing (EU CRM 2023 shares)', description: 'country shares of world nickel processing, EU CRM 2023 study' },
-  'Titanium metal|P': { mineral: 'titanium', stage: 'metal', basis: 'ti-metal-eu-processing', label: 'titanium metal (EU CRM 2023 shares)', description: 'country shares of world titanium metal production, EU CRM 2023 study' },
-  'Tungsten|E': { mineral: 'tungsten', stage: 'mining', basis: 'w-eu-extraction', label: 'tungsten extraction (EU CRM 2023 shares)', description: 'country shares of world tungsten extraction, EU CRM 2023 study' },
-  'Tungsten|P': { mineral: 'tungsten', stage: 'refining', basis: 'w-eu-processing', label: 'tungsten APT and intermediates (EU CRM 2023 shares)', description: 'country shares of world tungsten processing (APT and other intermediates), EU CRM 2023 study' },
+  'Antimony|E': {
+    mineral: 'antimony',
+    stage: 'mining',
+    basis: 'sb-eu-extraction',
+    label: 'antimony extraction (EU CRM 2023 shares)',
+    description: 'country shares of world antimony extraction, EU CRM 2023 study',
+  },
+  'Antimony|P': {
+    mineral: 'antimony',
+    stage: 'refining',
+    basis: 'sb-eu-processing',
+    label: 'antimony smelting and refining (EU CRM 2023 shares)',
+    description: 'country shares of world antimony processing (smelting/refining), EU CRM 2023 study',
+  },
+  'Bismuth|P': {
+    mineral: 'bismuth',
+    stage: 'refining',
+    basis: 'bi-eu-processing',
+    label: 'bismuth refining (EU CRM 2023 shares)',
+    description: 'country shares of world bismuth processing, EU CRM 2023 study',
+  },
+  'Cobalt|E': {
+    mineral: 'cobalt',
+    stage: 'mining',
+    basis: 'co-eu-extraction',
+    label: 'cobalt extraction (EU CRM 2023 shares)',
+    description: 'country shares of world cobalt extraction, EU CRM 2023 study',
+  },
+  'Cobalt|P': {
+    mineral: 'cobalt',
+    stage: 'refining',
+    basis: 'co-eu-processing',
+    label: 'cobalt refining (EU CRM 2023 shares)',
+    description: 'country shares of world cobalt processing (refining), EU CRM 2023 study',
+  },
+  'Gallium|P': {
+    mineral: 'gallium',
+    stage: 'refining',
+    basis: 'ga-eu-processing',
+    label: 'gallium production (EU CRM 2023 shares)',
+    description: 'country shares of world gallium processing, EU CRM 2023 study',
+  },
+  'Germanium|P': {
+    mineral: 'germanium',
+    stage: 'refining',
+    basis: 'ge-eu-processing',
+    label: 'germanium refining (EU CRM 2023 shares)',
+    description: 'country shares of world germanium processing, EU CRM 2023 study',
+  },
+  'Lithium|E': {
+    mineral: 'lithium',
+    stage: 'mining',
+    basis: 'li-eu-extraction',
+    label: 'lithium extraction (EU CRM 2023 shares)',
+    description: 'country shares of world lithium extraction, EU CRM 2023 study',
+  },
+  'Lithium|P': {
+    mineral: 'lithium',
+    stage: 'refining',
+    basis: 'li-eu-processing',
+    label: 'lithium chemicals (EU CRM 2023 shares)',
+    description: 'country shares of world lithium processing into chemicals, EU CRM 2023 study',
+  },
+  'Manganese|E': {
+    mineral: 'manganese',
+    stage: 'mining',
+    basis: 'mn-eu-extraction',
+    label: 'manganese extraction (EU CRM 2023 shares)',
+    description: 'country shares of world manganese extraction, EU CRM 2023 study',
+  },
+  'Manganese|P': {
+    mineral: 'manganese',
+    stage: 'refining',
+    basis: 'mn-eu-processing',
+    label: 'manganese processing (EU CRM 2023 shares)',
+    description: 'country shares of world manganese processing, EU CRM 2023 study',
+  },
+  'Natural Graphite|E': {
+    mineral: 'graphite',
+    stage: 'mining',
+    basis: 'graphite-eu-extraction',
+    label: 'natural graphite extraction (EU CRM 2023 shares)',
+    description: 'country shares of world natural graphite extraction, EU CRM 2023 study',
+  },
+  'Nickel|E': {
+    mineral: 'nickel',
+    stage: 'mining',
+    basis: 'ni-eu-extraction',
+    label: 'nickel extraction (EU CRM 2023 shares)',
+    description: 'country shares of world nickel extraction, EU CRM 2023 study',
+  },
+  'Nickel|P': {
+    mineral: 'nickel',
+    stage: 'refining',
+    basis: 'ni-eu-processing',
+    label: 'nickel processing (EU CRM 2023 shares)',
+    description: 'country shares of world nickel processing, EU CRM 2023 study',
+  },
+  'Titanium metal|P': {
+    mineral: 'titanium',
+    stage: 'metal',
+    basis: 'ti-metal-eu-processing',
+    label: 'titanium metal (EU CRM 2023 shares)',
+    description: 'country shares of world titanium metal production, EU CRM 2023 study',
+  },
+  'Tungsten|E': {
+    mineral: 'tungsten',
+    stage: 'mining',
+    basis: 'w-eu-extraction',
+    label: 'tungsten extraction (EU CRM 2023 shares)',
+    description: 'country shares of world tungsten extraction, EU CRM 2023 study',
+  },
+  'Tungsten|P': {
+    mineral: 'tungsten',
+    stage: 'refining',
+    basis: 'w-eu-processing',
+    label: 'tungsten APT and intermediates (EU CRM 2023 shares)',
+    description: 'country shares of world tungsten processing (APT and other intermediates), EU CRM 2023 study',
+  },
   // Light and heavy rare earths are separate bases: one element's separation is not another's.
-  'Neodymium|P': { mineral: 'rare-earths', stage: 'refining', basis: 'ree-light-ndpr-eu', label: 'light rare-earth separation, Nd/Pr (EU CRM 2023 shares)', description: 'country shares of world neodymium processing (separation); the study gives praseodymium the same shares' },
-  'Dysprosium|P': { mineral: 'rare-earths', stage: 'refining', basis: 'ree-heavy-dytb-eu', label: 'heavy rare-earth separation, Dy/Tb (EU CRM 2023 shares)', description: 'country shares of world dysprosium processing (separation); the study gives terbium the same shares' },
+  'Neodymium|P': {
+    mineral: 'rare-earths',
+    stage: 'refining',
+    basis: 'ree-light-ndpr-eu',
+    label: 'light rare-earth separation, Nd/Pr (EU CRM 2023 shares)',
+    description: 'country shares of world neodymium processing (separation); the study gives praseodymium the same shares',
+  },
+  'Dysprosium|P': {
+    mineral: 'rare-earths',
+    stage: 'refining',
+    basis: 'ree-heavy-dytb-eu',
+    label: 'heavy rare-earth separation, Dy/Tb (EU CRM 2023 shares)',
+    description: 'country shares of world dysprosium processing (separation); the study gives terbium the same shares',
+  },
 };
 
 /** Elements the study lists separately but with the same shares as the element that stands for their basis. */
@@ -147,10 +261,57 @@ const STAGE_NAMES: { mineral: string; stage: string; name: string; note?: string
   { mineral: 'tungsten', stage: 'metal', name: 'Metal and carbide' },
 ];
 
-export const STAGE_SHARE_COLUMNS = ['mineral', 'stage', 'basis', 'country', 'share_pct', 'share_text', 'below_threshold', 'trade_factor', 'period', 'edition', 'source'] as const;
-export const SOURCING_SHARE_COLUMNS = ['importer', 'mineral', 'stage', 'country', 'share_pct', 'share_text', 'trade_factor', 'period', 'edition', 'source'] as const;
-export const STAGE_RELIANCE_COLUMNS = ['importer', 'mineral', 'stage', 'percent', 'assessed', 'material', 'period', 'edition', 'source'] as const;
-export const CRITICALITY_COLUMNS = ['assessor', 'mineral', 'material', 'stage', 'supply_risk', 'economic_importance', 'supply_risk_extraction', 'supply_risk_processing', 'end_of_life_rir', 'substitution_sr', 'supply_scope', 'edition', 'source'] as const;
+export const STAGE_SHARE_COLUMNS = [
+  'mineral',
+  'stage',
+  'basis',
+  'country',
+  'share_pct',
+  'share_text',
+  'below_threshold',
+  'trade_factor',
+  'period',
+  'edition',
+  'source',
+] as const;
+export const SOURCING_SHARE_COLUMNS = [
+  'importer',
+  'mineral',
+  'stage',
+  'country',
+  'share_pct',
+  'share_text',
+  'trade_factor',
+  'period',
+  'edition',
+  'source',
+] as const;
+export const STAGE_RELIANCE_COLUMNS = [
+  'importer',
+  'mineral',
+  'stage',
+  'percent',
+  'assessed',
+  'material',
+  'period',
+  'edition',
+  'source',
+] as const;
+export const CRITICALITY_COLUMNS = [
+  'assessor',
+  'mineral',
+  'material',
+  'stage',
+  'supply_risk',
+  'economic_importance',
+  'supply_risk_extraction',
+  'supply_risk_processing',
+  'end_of_life_rir',
+  'substitution_sr',
+  'supply_scope',
+  'edition',
+  'source',
+] as const;
 export const STAGE_NAME_COLUMNS = ['mineral', 'stage', 'name', 'note', 'source'] as const;
 export const IMPORTER_COLUMNS = ['id', 'name', 'kind', 'group', 'note'] as const;
 
@@ -216,7 +377,12 @@ export function buildEuCrm(referenceDir: string, dataDir: string): EuCrmBuild {
   // The elements read through another must really carry the same shares, or a basis would misstate one of them.
   for (const [element, standsFor] of Object.entries(SAME_SHARES_AS)) {
     const sharesOf = (key: string) =>
-      JSON.stringify(globalRows.filter((r) => `${r.Material}|${r.Stage}` === key).map((r) => [r.Country, r.Share]).sort());
+      JSON.stringify(
+        globalRows
+          .filter((r) => `${r.Material}|${r.Stage}` === key)
+          .map((r) => [r.Country, r.Share])
+          .sort(),
+      );
     if (sharesOf(element) !== sharesOf(standsFor)) fail(`${element} no longer has the shares of ${standsFor}`);
   }
 
@@ -224,37 +390,41 @@ export function buildEuCrm(referenceDir: string, dataDir: string): EuCrmBuild {
     const target = TARGETS[`${row.Material}|${row.Stage}`];
     if (!target) return [];
     const share = parseShare(row.Share!.trim());
-    return [{
-      mineral: target.mineral,
-      stage: target.stage,
-      basis: target.basis,
-      country: iso3Of(row.Country!.trim()),
-      share_pct: share.sharePct,
-      share_text: row.Share!.trim(),
-      below_threshold: String(share.belowThreshold),
-      trade_factor: tradeFactor(row.t!),
-      period: EU_CRM_PERIOD,
-      edition: EU_CRM_EDITION,
-      source: SHARES_SOURCE,
-    }];
+    return [
+      {
+        mineral: target.mineral,
+        stage: target.stage,
+        basis: target.basis,
+        country: iso3Of(row.Country!.trim()),
+        share_pct: share.sharePct,
+        share_text: row.Share!.trim(),
+        below_threshold: String(share.belowThreshold),
+        trade_factor: tradeFactor(row.t!),
+        period: EU_CRM_PERIOD,
+        edition: EU_CRM_EDITION,
+        source: SHARES_SOURCE,
+      },
+    ];
   });
 
   const sourcingShares = sourcingRows.flatMap((row) => {
     const target = TARGETS[`${row.Material}|${row.Stage}`];
     if (!target) return [];
     const share = parseShare(row.Share!.trim());
-    return [{
-      importer: 'EU',
-      mineral: target.mineral,
-      stage: target.stage,
-      country: iso3Of(row.Country!.trim()),
-      share_pct: share.sharePct,
-      share_text: row.Share!.trim(),
-      trade_factor: tradeFactor(row.t!),
-      period: EU_CRM_PERIOD,
-      edition: EU_CRM_EDITION,
-      source: SHARES_SOURCE,
-    }];
+    return [
+      {
+        importer: 'EU',
+        mineral: target.mineral,
+        stage: target.stage,
+        country: iso3Of(row.Country!.trim()),
+        share_pct: share.sharePct,
+        share_text: row.Share!.trim(),
+        trade_factor: tradeFactor(row.t!),
+        period: EU_CRM_PERIOD,
+        edition: EU_CRM_EDITION,
+        source: SHARES_SOURCE,
+      },
+    ];
   });
 
   const stageReliance: EuCrmBuild['stageReliance'] = [];
@@ -263,7 +433,10 @@ export function buildEuCrm(referenceDir: string, dataDir: string): EuCrmBuild {
     const mineral = INPUT_MINERALS[row.material_name!];
     if (!mineral) continue;
     const assessed = stageOfInputs(row.eu_used_stage!);
-    for (const [stageCode, column] of [['E', 'import_reliance_primary'], ['P', 'import_reliance_refined']] as const) {
+    for (const [stageCode, column] of [
+      ['E', 'import_reliance_primary'],
+      ['P', 'import_reliance_refined'],
+    ] as const) {
       const percent = row[column]!.trim();
       if (percent === '') continue;
       const target = TARGETS[`${row.material_name === 'Natural graphite' ? 'Natural Graphite' : row.material_name}|${stageCode}`];
@@ -317,7 +490,8 @@ const EDITION_ROW: CsvRow = {
 const SOURCE_ROWS: CsvRow[] = [
   {
     id: SHARES_SOURCE,
-    title: 'Study on the Critical Raw Materials for the EU 2023 – Final Report, Appendix 7: global supply shares, EU sourcing shares (≥ 1 %) and trade-related variable t',
+    title:
+      'Study on the Critical Raw Materials for the EU 2023 – Final Report, Appendix 7: global supply shares, EU sourcing shares (≥ 1 %) and trade-related variable t',
     publisher: 'European Commission',
     edition: '2023',
     year: '2023',
@@ -325,7 +499,7 @@ const SOURCE_ROWS: CsvRow[] = [
     url: 'https://github.com/erikemilsson/EU-Critical-Raw-Materials-CRM-Reports-Datasets/tree/555be664b7003436c88f04dc9e1077c69cc94c4d/Data',
     licence: 'European Commission reuse policy (CC BY 4.0)',
     notes:
-      "Transcribed in erikemilsson/EU-Critical-Raw-Materials-CRM-Reports-Datasets @555be664 (fact_GlobalSupplyShares&t.csv, fact_EUSupplyShares&t.csv); the report PDF was not consulted. " +
+      'Transcribed in erikemilsson/EU-Critical-Raw-Materials-CRM-Reports-Datasets @555be664 (fact_GlobalSupplyShares&t.csv, fact_EUSupplyShares&t.csv); the report PDF was not consulted. ' +
       "'<0.1%' is the study's reporting threshold and is kept as such; the EU-sourcing table lists suppliers of at least 1 % only.",
   },
   {
@@ -337,7 +511,8 @@ const SOURCE_ROWS: CsvRow[] = [
     locator: 'CritMAT input_data/seeds/eureport_results.csv',
     url: 'https://github.com/meyerdata/CritMAT/blob/0bd897788ddd82bc58752e5460c53b924cbc63bc/input_data/seeds/eureport_results.csv',
     licence: 'MIT (repository); European Commission reuse policy (data)',
-    notes: 'Secondary transcription citing doi 10.2873/725585. The LREE row carries a glitch ("281%") in its extraction supply-risk cell, which is not used.',
+    notes:
+      'Secondary transcription citing doi 10.2873/725585. The LREE row carries a glitch ("281%") in its extraction supply-risk cell, which is not used.',
   },
   {
     id: STAGES_SOURCE,
@@ -348,7 +523,8 @@ const SOURCE_ROWS: CsvRow[] = [
     locator: 'scripts/build-eu-crm.ts',
     url: '',
     licence: 'Project data',
-    notes: 'What each processing stage is called for a mineral, in the terms of USGS, IEA and the EU study (e.g. antimony smelting, tungsten APT, rare-earth separation).',
+    notes:
+      'What each processing stage is called for a mineral, in the terms of USGS, IEA and the EU study (e.g. antimony smelting, tungsten APT, rare-earth separation).',
   },
 ];
 
@@ -357,10 +533,27 @@ export function writeEuCrm(dataDir: string, build: EuCrmBuild): Record<string, n
   writeCsvFile(dataDir, 'sourcing_shares.csv', SOURCING_SHARE_COLUMNS, build.sourcingShares);
   writeCsvFile(dataDir, 'stage_reliance.csv', STAGE_RELIANCE_COLUMNS, build.stageReliance);
   writeCsvFile(dataDir, 'criticality_inputs.csv', CRITICALITY_COLUMNS, build.criticality);
-  writeCsvFile(dataDir, 'stage_names.csv', STAGE_NAME_COLUMNS, STAGE_NAMES.map((row) => ({ ...row, note: row.note ?? '', source: STAGES_SOURCE })));
+  writeCsvFile(
+    dataDir,
+    'stage_names.csv',
+    STAGE_NAME_COLUMNS,
+    STAGE_NAMES.map((row) => ({ ...row, note: row.note ?? '', source: STAGES_SOURCE })),
+  );
   writeCsvFile(dataDir, 'importers.csv', IMPORTER_COLUMNS, [
-    { id: 'EU', name: 'European Union', kind: 'union', group: 'eu', note: 'Import reliance and sourcing per stage from the EU CRM 2023 study (EU-27).' },
-    { id: 'USA', name: 'United States', kind: 'country', group: '', note: 'Net import reliance and import sources from the USGS Mineral Commodity Summaries.' },
+    {
+      id: 'EU',
+      name: 'European Union',
+      kind: 'union',
+      group: 'eu',
+      note: 'Import reliance and sourcing per stage from the EU CRM 2023 study (EU-27).',
+    },
+    {
+      id: 'USA',
+      name: 'United States',
+      kind: 'country',
+      group: '',
+      note: 'Net import reliance and import sources from the USGS Mineral Commodity Summaries.',
+    },
   ]);
   mergeRows(dataDir, 'editions.csv', (row) => row.id!, [EDITION_ROW]);
   mergeRows(dataDir, 'sources.csv', (row) => row.id!, SOURCE_ROWS);
@@ -369,7 +562,14 @@ export function writeEuCrm(dataDir: string, build: EuCrmBuild): Record<string, n
     dataDir,
     'bases.csv',
     (row) => row.id!,
-    Object.values(TARGETS).map((t) => ({ id: t.basis, mineral: t.mineral, stage: t.stage, label: t.label, description: t.description, priority: '9' })),
+    Object.values(TARGETS).map((t) => ({
+      id: t.basis,
+      mineral: t.mineral,
+      stage: t.stage,
+      label: t.label,
+      description: t.description,
+      priority: '9',
+    })),
   );
   return {
     stageShares: build.stageShares.length,

@@ -68,7 +68,8 @@ interface Curated {
 const CURATED: Record<string, Curated> = {
   'cn-mofcom-2023-23-ga-ge': {
     title: 'Licence needed to export gallium and germanium items',
-    covers: 'Gallium metal and compounds (oxide, nitride, arsenide, phosphide and others); germanium metal, ingots, dioxide, tetrachloride and substrates',
+    covers:
+      'Gallium metal and compounds (oxide, nitride, arsenide, phosphide and others); germanium metal, ingots, dioxide, tetrachloride and substrates',
     stages: 'refining;metal;component',
     replacedBy: 'cn-mofcom-2024-51-dual-use-list',
     note: 'Carried into the consolidated dual-use list from 2024-12-01 with the same scope.',
@@ -114,7 +115,8 @@ const CURATED: Record<string, Curated> = {
   },
   'cn-mofcom-2025-10-w-te-bi-mo-in': {
     title: 'Licence needed to export tungsten, tellurium, bismuth, molybdenum and indium items',
-    covers: 'Ammonium paratungstate, tungsten oxides, carbide and alloys; tellurium metal and telluride crystals; bismuth metal and compounds; molybdenum powder; indium phosphide and organics; related technology',
+    covers:
+      'Ammonium paratungstate, tungsten oxides, carbide and alloys; tellurium metal and telluride crystals; bismuth metal and compounds; molybdenum powder; indium phosphide and organics; related technology',
     stages: 'refining;metal;component',
     note: 'Not among the measures suspended in November 2025.',
   },
@@ -126,7 +128,8 @@ const CURATED: Record<string, Curated> = {
   },
   'cn-mofcom-most-2025-28-battery-li-ga-tech': {
     title: 'Approval needed to export battery-cathode, lithium and gallium process technologies',
-    covers: 'Cathode preparation technology (LFP, LMFP, precursors); lithium extraction and refining technology; gallium extraction technology',
+    covers:
+      'Cathode preparation technology (LFP, LMFP, precursors); lithium extraction and refining technology; gallium extraction technology',
     stages: '',
     note: 'A technology control: it adds nothing to controlled supply.',
   },
@@ -144,13 +147,15 @@ const CURATED: Record<string, Curated> = {
   },
   'cn-mofcom-2025-58-li-battery-graphite-anode': {
     title: 'Licence needed to export high-end lithium batteries, cathode and graphite-anode materials',
-    covers: 'High-energy lithium-ion cells; LFP, NCM and NCA cathode materials and precursors; artificial graphite anode materials; the equipment and technology to make them',
+    covers:
+      'High-energy lithium-ion cells; LFP, NCM and NCA cathode materials and precursors; artificial graphite anode materials; the equipment and technology to make them',
     stages: 'component',
     note: 'Suspended before it took effect, until 2026-11-10; no record found of what followed.',
   },
   'cn-mofcom-2025-61-extraterritorial-ree': {
     title: 'Licence needed for foreign-made rare-earth magnets and targets with Chinese content',
-    covers: 'Magnet materials and sputtering targets made abroad with at least 0.1 % Chinese rare earths by value or with Chinese technology; re-exports of listed Chinese items',
+    covers:
+      'Magnet materials and sputtering targets made abroad with at least 0.1 % Chinese rare earths by value or with Chinese technology; re-exports of listed Chinese items',
     stages: 'component',
     note: 'Suspended from 2025-11-07 until 2026-11-10; no record found of what followed.',
   },
@@ -198,7 +203,8 @@ const CURATED: Record<string, Curated> = {
   },
   'cn-mofcom-2026-01-japan-military-ban': {
     title: 'No dual-use items for Japanese military users or uses',
-    covers: 'Every item on the dual-use list, when bound for a Japanese military user or use, or one that adds to Japan’s military capability',
+    covers:
+      'Every item on the dual-use list, when bound for a Japanese military user or use, or one that adds to Japan’s military capability',
     stages: ALL_STAGES,
     endUsers: 'military',
     note: 'No suspension found in the sources read (to mid-2026).',
@@ -396,7 +402,10 @@ export function buildExportControls(referenceDir: string, knownMinerals: Readonl
   for (const row of reference) {
     const id = get(row, 'id');
     if (!CURATED[id]) fail(`reference row '${id}' has no curated entry; add one to CURATED`);
-    const all = get(row, 'minerals').split(';').map((mineral) => mineral.trim()).filter(Boolean);
+    const all = get(row, 'minerals')
+      .split(';')
+      .map((mineral) => mineral.trim())
+      .filter(Boolean);
     const minerals = all.filter((mineral) => knownMinerals.has(mineral));
     const dropped = all.filter((mineral) => !knownMinerals.has(mineral));
     if (minerals.length === 0) {
@@ -462,7 +471,10 @@ export function buildExportControls(referenceDir: string, knownMinerals: Readonl
 }
 
 /** Writes data/export_controls.csv and merges the sources into data/sources.csv (by id; kept sorted by id). */
-export function writeExportControls(dataDir: string, build: ExportControlsBuild): { measures: number; sourcesAdded: number; sourcesUpdated: number } {
+export function writeExportControls(
+  dataDir: string,
+  build: ExportControlsBuild,
+): { measures: number; sourcesAdded: number; sourcesUpdated: number } {
   fs.writeFileSync(path.join(dataDir, 'export_controls.csv'), csvText(EXPORT_CONTROL_COLUMNS, build.measures), 'utf8');
   const sourcesFile = path.join(dataDir, 'sources.csv');
   const existing = readCsv(sourcesFile) as SourceCsvRow[];
@@ -488,7 +500,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const dataDir = path.join(ROOT, 'data');
   const build = buildExportControls(referenceDir, knownMineralsIn(dataDir));
   const result = writeExportControls(dataDir, build);
-  console.log(`data/export_controls.csv: ${result.measures} measures; data/sources.csv: ${result.sourcesAdded} added, ${result.sourcesUpdated} updated`);
+  console.log(
+    `data/export_controls.csv: ${result.measures} measures; data/sources.csv: ${result.sourcesAdded} added, ${result.sourcesUpdated} updated`,
+  );
   for (const entry of build.skipped) console.log(`skipped ${entry.id}: ${entry.reason}`);
   for (const entry of build.droppedMinerals) console.log(`${entry.id}: left out ${entry.minerals.join(', ')} (not in data/minerals.csv)`);
 }

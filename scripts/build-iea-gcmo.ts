@@ -139,7 +139,9 @@ function tonnesOf(kt: string, where: string): string {
  * Named countries plus "other" against world, per series (mineral, stage, year, basis, edition [, scenario]): the
  * excess in tonnes (positive = more than world). Exported for the tests and the checks below.
  */
-export function seriesTotals(rows: readonly CsvRow[]): Map<string, { world: number | null; named: number; other: number; excess: number | null }> {
+export function seriesTotals(
+  rows: readonly CsvRow[],
+): Map<string, { world: number | null; named: number; other: number; excess: number | null }> {
   const totals = new Map<string, { world: number | null; named: number; other: number; excess: number | null }>();
   for (const row of rows) {
     const key = [row.mineral, row.stage, row.year, row.basis, row.edition, row.scenario ?? ''].join('|');
@@ -228,7 +230,14 @@ export function buildIeaGcmo(referenceDir: string): IeaGcmoBuild {
  * Changes `rows` in place; returns what it found.
  */
 export function repairCmdeNickel(rows: CsvRow[]): NickelRepair {
-  const series = rows.filter((row) => row.mineral === 'nickel' && row.stage === 'refining' && row.basis === 'ni-refined-iea' && row.edition === CMDE_EDITION && row.year === '2024');
+  const series = rows.filter(
+    (row) =>
+      row.mineral === 'nickel' &&
+      row.stage === 'refining' &&
+      row.basis === 'ni-refined-iea' &&
+      row.edition === CMDE_EDITION &&
+      row.year === '2024',
+  );
   const one = (iso3: string) => {
     const found = series.filter((row) => row.country === iso3);
     if (found.length !== 1) fail(`${CMDE_EDITION} nickel refining 2024: expected one ${iso3} row, found ${found.length}`);

@@ -29,7 +29,12 @@ export function writeCsvFile(dataDir: string, file: string, columns: readonly st
  * Adds (or replaces) rows of a data/ file keyed by `key`, keeping its header and sorting by key, so re-running a
  * builder gives byte-identical files. Returns how many rows were added and how many changed.
  */
-export function mergeRows(dataDir: string, file: string, key: (row: CsvRow) => string, rows: readonly CsvRow[]): { added: number; updated: number } {
+export function mergeRows(
+  dataDir: string,
+  file: string,
+  key: (row: CsvRow) => string,
+  rows: readonly CsvRow[],
+): { added: number; updated: number } {
   const target = path.join(dataDir, file);
   const header = (fs.readFileSync(target, 'utf8').split('\n')[0] ?? '').split(',');
   const merged = new Map(readCsv(target).map((row) => [key(row), row]));

@@ -10,15 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import {
-  DATA_DIR,
-  ImportError,
-  formatReport,
-  planDataDir,
-  readDataDir,
-  transform,
-  writeDataDir,
-} from '../src/importers/usgs-mcs/index.js';
+import { DATA_DIR, ImportError, formatReport, planDataDir, readDataDir, transform, writeDataDir } from '../src/importers/usgs-mcs/index.js';
 
 const USAGE = 'usage: npm run data:import -- usgs-mcs <file> [--data-dir <dir>] [--dry-run]';
 

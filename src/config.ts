@@ -11,9 +11,7 @@ function wholeNumber(min: number, fallback: number, max?: number) {
   return (max === undefined ? bounded : bounded.max(max)).default(fallback);
 }
 
-const booleanFromEnv = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((value) => value === 'true' || value === '1');
+const booleanFromEnv = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 /** A write key as kept in memory: its name (the actor in the change feed) and the SHA-256 of its secret, never the secret. */
 export type ApiKey = Readonly<{ name: string; sha256: string }>;
@@ -71,62 +69,62 @@ export function parseApiKeys(value: string): readonly ApiKey[] {
 /** Variables whose values are never echoed in a configuration error. */
 const SECRET_VARIABLES = new Set(['API_KEYS', 'CURSOR_SECRET']);
 
-const ConfigSchema = z.object({
-  PORT: wholeNumber(0, 3000, 65_535).describe('TCP port to listen on'),
-  HOST: z.string().min(1).default('127.0.0.1').describe('Interface to bind; 0.0.0.0 in containers'),
-  DATABASE_PATH: z
-    .string()
-    .min(1)
-    .default(`${PROJECT_ROOT}var/chokepoint.db`)
-    .describe('SQLite file, or :memory:'),
-  DATA_DIR: z.string().min(1).default(`${PROJECT_ROOT}data`).describe('Curated dataset used to seed an empty database'),
-  MIGRATIONS_DIR: z.string().min(1).default(`${PROJECT_ROOT}migrations`).describe('drizzle-kit migrations folder'),
-  LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-    .default('info')
-    .describe('pino log level'),
-  READ_ONLY: booleanFromEnv
-    .default(false)
-    .describe('Open an existing, migrated and seeded database read-only and disable writes (replicas)'),
-  SHUTDOWN_TIMEOUT_MS: wholeNumber(100, 8_000, 60_000).describe('On SIGTERM/SIGINT, how long in-flight requests may take before the process exits with code 1'),
-  RATE_LIMIT_MAX: wholeNumber(0, 600).describe('Requests per window per client on /v1 (0 = no limit)'),
-  RATE_LIMIT_WRITE_MAX: wholeNumber(0, 60).describe('Writes (POST /v1/sources, PUT and DELETE /v1/production) per window per client, counted apart from reads (0 = counted with reads)'),
-  RATE_LIMIT_WINDOW_MS: wholeNumber(1000, 60_000).describe('Rate-limit window in milliseconds'),
-  BODY_LIMIT_BYTES: wholeNumber(1024, 1024 * 1024, 64 * 1024 * 1024).describe('Largest request body accepted; larger ones get 413 (a 1,000-row production batch is about 250 kB)'),
-  MAX_HEADER_BYTES: wholeNumber(1024, 16 * 1024, 64 * 1024).describe('Largest request line plus headers accepted; larger ones get 431'),
-  REQUEST_TIMEOUT_MS: wholeNumber(1000, 30_000, 600_000).describe('Time a client has to send a whole request before it gets 408 (guards against slow-send attacks)'),
-  CORS_ORIGINS: z
-    .string()
-    .default('*')
-    .describe('Origins allowed to read the API from a browser: * or a comma-separated list'),
-  CURSOR_SECRET: z
-    .string()
-    .min(16)
-    .optional()
-    .describe('Key that signs paging cursors; set it so cursors survive restarts and work across instances'),
-  API_KEYS: z
-    .string()
-    .optional()
-    .transform((value, context) => {
-      if (value === undefined) return [];
-      const { keys, problems } = readApiKeys(value);
-      for (const message of problems) context.addIssue({ code: 'custom', message });
-      return keys;
-    })
-    .describe(
-      'Keys allowed to write (POST/PUT/DELETE), sent as `Authorization: Bearer <secret>`: comma-separated ' +
-        '`name:secret` entries (a bare `secret` is named key-1, key-2… by position; secrets of at least 16 characters). ' +
-        'Only SHA-256 hashes are kept in memory; the name is recorded as the actor in /v1/changes. Unset = writes disabled (403)',
+const ConfigSchema = z
+  .object({
+    PORT: wholeNumber(0, 3000, 65_535).describe('TCP port to listen on'),
+    HOST: z.string().min(1).default('127.0.0.1').describe('Interface to bind; 0.0.0.0 in containers'),
+    DATABASE_PATH: z.string().min(1).default(`${PROJECT_ROOT}var/chokepoint.db`).describe('SQLite file, or :memory:'),
+    DATA_DIR: z.string().min(1).default(`${PROJECT_ROOT}data`).describe('Curated dataset used to seed an empty database'),
+    MIGRATIONS_DIR: z.string().min(1).default(`${PROJECT_ROOT}migrations`).describe('drizzle-kit migrations folder'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level'),
+    READ_ONLY: booleanFromEnv
+      .default(false)
+      .describe('Open an existing, migrated and seeded database read-only and disable writes (replicas)'),
+    SHUTDOWN_TIMEOUT_MS: wholeNumber(100, 8_000, 60_000).describe(
+      'On SIGTERM/SIGINT, how long in-flight requests may take before the process exits with code 1',
     ),
-}).superRefine((values, context) => {
-  if (values.READ_ONLY && values.DATABASE_PATH === ':memory:') {
-    context.addIssue({
-      code: 'custom',
-      path: ['READ_ONLY'],
-      message: 'an in-memory database cannot be opened read-only; set DATABASE_PATH to an existing file',
-    });
-  }
-});
+    RATE_LIMIT_MAX: wholeNumber(0, 600).describe('Requests per window per client on /v1 (0 = no limit)'),
+    RATE_LIMIT_WRITE_MAX: wholeNumber(0, 60).describe(
+      'Writes (POST /v1/sources, PUT and DELETE /v1/production) per window per client, counted apart from reads (0 = counted with reads)',
+    ),
+    RATE_LIMIT_WINDOW_MS: wholeNumber(1000, 60_000).describe('Rate-limit window in milliseconds'),
+    BODY_LIMIT_BYTES: wholeNumber(1024, 1024 * 1024, 64 * 1024 * 1024).describe(
+      'Largest request body accepted; larger ones get 413 (a 1,000-row production batch is about 250 kB)',
+    ),
+    MAX_HEADER_BYTES: wholeNumber(1024, 16 * 1024, 64 * 1024).describe('Largest request line plus headers accepted; larger ones get 431'),
+    REQUEST_TIMEOUT_MS: wholeNumber(1000, 30_000, 600_000).describe(
+      'Time a client has to send a whole request before it gets 408 (guards against slow-send attacks)',
+    ),
+    CORS_ORIGINS: z.string().default('*').describe('Origins allowed to read the API from a browser: * or a comma-separated list'),
+    CURSOR_SECRET: z
+      .string()
+      .min(16)
+      .optional()
+      .describe('Key that signs paging cursors; set it so cursors survive restarts and work across instances'),
+    API_KEYS: z
+      .string()
+      .optional()
+      .transform((value, context) => {
+        if (value === undefined) return [];
+        const { keys, problems } = readApiKeys(value);
+        for (const message of problems) context.addIssue({ code: 'custom', message });
+        return keys;
+      })
+      .describe(
+        'Keys allowed to write (POST/PUT/DELETE), sent as `Authorization: Bearer <secret>`: comma-separated ' +
+          '`name:secret` entries (a bare `secret` is named key-1, key-2… by position; secrets of at least 16 characters). ' +
+          'Only SHA-256 hashes are kept in memory; the name is recorded as the actor in /v1/changes. Unset = writes disabled (403)',
+      ),
+  })
+  .superRefine((values, context) => {
+    if (values.READ_ONLY && values.DATABASE_PATH === ':memory:') {
+      context.addIssue({
+        code: 'custom',
+        path: ['READ_ONLY'],
+        message: 'an in-memory database cannot be opened read-only; set DATABASE_PATH to an existing file',
+      });
+    }
+  });
 
 export type Config = Readonly<{
   port: number;
@@ -178,7 +176,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins:
       values.CORS_ORIGINS.trim() === '*'
         ? '*'
-        : values.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+        : values.CORS_ORIGINS.split(',')
+            .map((origin) => origin.trim())
+            .filter(Boolean),
     cursorSecret: values.CURSOR_SECRET ?? randomBytes(32).toString('base64url'),
     apiKeys: Object.freeze(values.API_KEYS),
   });

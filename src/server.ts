@@ -46,10 +46,7 @@ closeWithGrace(
 
 try {
   await app.listen({ port: config.port, host: config.host });
-  app.log.info(
-    { readOnly: config.readOnly, datasetVersion: app.dataset.current().version },
-    'Chokepoint ready',
-  );
+  app.log.info({ readOnly: config.readOnly, datasetVersion: app.dataset.current().version }, 'Chokepoint ready');
 } catch (error) {
   app.log.error({ err: error }, 'could not listen');
   await app.close();

@@ -143,8 +143,7 @@ export function createDatasetRepository(db: Db) {
     production: (): ProductionRecord[] => db.select().from(production).orderBy(asc(production.id)).all(),
     projections: (): ProjectionRecord[] => db.select().from(projections).orderBy(asc(projections.id)).all(),
     reserves: (): ReserveRecord[] => db.select().from(reserves).orderBy(asc(reserves.id)).all(),
-    importReliance: (): ImportRelianceRecord[] =>
-      db.select().from(importReliance).orderBy(asc(importReliance.id)).all(),
+    importReliance: (): ImportRelianceRecord[] => db.select().from(importReliance).orderBy(asc(importReliance.id)).all(),
     importSources: (): ImportSourceRecord[] => db.select().from(importSources).orderBy(asc(importSources.id)).all(),
     apparentConsumption: (): ApparentConsumptionRecord[] =>
       db.select().from(apparentConsumption).orderBy(asc(apparentConsumption.id)).all(),
@@ -153,7 +152,11 @@ export function createDatasetRepository(db: Db) {
     prices: (): PriceRecord[] => db.select().from(prices).orderBy(asc(prices.id)).all(),
     salient: (): SalientRecord[] => db.select().from(salient).orderBy(asc(salient.id)).all(),
     criticalMinerals: (): CriticalMineralRecord[] =>
-      db.select().from(criticalMinerals).orderBy(asc(criticalMinerals.mineralId), asc(criticalMinerals.list), asc(criticalMinerals.edition)).all(),
+      db
+        .select()
+        .from(criticalMinerals)
+        .orderBy(asc(criticalMinerals.mineralId), asc(criticalMinerals.list), asc(criticalMinerals.edition))
+        .all(),
     defenseUses: (): DefenseUseRecord[] => db.select().from(defenseUses).orderBy(asc(defenseUses.id)).all(),
     exportControls: (): ExportControlRecord[] => db.select().from(exportControls).orderBy(asc(exportControls.id)).all(),
     importers: (): ImporterRecord[] => db.select().from(importers).orderBy(asc(importers.id)).all(),

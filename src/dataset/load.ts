@@ -50,7 +50,12 @@ let lastParsed: ParsedDataset | null = null;
 function readTexts(dataDir: string): { texts: string[]; contentHash: string } {
   const texts = (TABLE_SPECS as readonly TableSpec<unknown>[]).map((spec) => readFileSync(join(dataDir, spec.file), 'utf8'));
   const hash = createHash('sha256');
-  TABLE_SPECS.forEach((spec, index) => hash.update(spec.file).update('\0').update(texts[index] as string));
+  TABLE_SPECS.forEach((spec, index) =>
+    hash
+      .update(spec.file)
+      .update('\0')
+      .update(texts[index] as string),
+  );
   return { texts, contentHash: hash.digest('hex') };
 }
 
@@ -175,9 +180,10 @@ function referenceContext(files: ParsedFile<unknown>[]): ReferenceContext {
   };
   const bases = (byFile.get('bases.csv')?.rows ?? []) as { id: string; mineral: string; stage: string }[];
   return {
-    ids: Object.fromEntries(
-      (Object.keys(REFERENCE_FILES) as ReferenceTarget[]).map((target) => [target, idsOf(target)]),
-    ) as Record<ReferenceTarget, Set<string>>,
+    ids: Object.fromEntries((Object.keys(REFERENCE_FILES) as ReferenceTarget[]).map((target) => [target, idsOf(target)])) as Record<
+      ReferenceTarget,
+      Set<string>
+    >,
     basisOwners: new Map(bases.map((basis) => [basis.id, { mineral: basis.mineral, stage: basis.stage }])),
   };
 }
@@ -208,10 +214,12 @@ function preparedInsert(db: Db, table: SQLiteTable, rows: Record<string, unknown
     `insert into ${quote(tableName)} (${fields.map((column) => quote(column!.name)).join(', ')}) values (${keys.map(() => '?').join(', ')})`,
   );
   return (row) => {
-    statement.run(keys.map((key, index) => {
-      const value = row[key];
-      return value === null ? null : fields[index]!.mapToDriverValue(value);
-    }));
+    statement.run(
+      keys.map((key, index) => {
+        const value = row[key];
+        return value === null ? null : fields[index]!.mapToDriverValue(value);
+      }),
+    );
   };
 }
 
@@ -227,7 +235,9 @@ export function storeDataset(db: Db, dataset: ParsedDataset): void {
         continue;
       }
       for (let start = 0; start < values.length; start += INSERT_BATCH) {
-        tx.insert(spec.table).values(values.slice(start, start + INSERT_BATCH)).run();
+        tx.insert(spec.table)
+          .values(values.slice(start, start + INSERT_BATCH))
+          .run();
       }
     }
     const meta = [

@@ -316,10 +316,7 @@ type FigureView = Pick<
 >;
 
 /** The figure tables as one edition view sees them (see domain/editions for the rule). */
-function figureView(
-  snapshot: Pick<DatasetSnapshot, 'all' | 'editionById' | 'bases'>,
-  pinned: EditionRecord | null,
-): FigureView {
+function figureView(snapshot: Pick<DatasetSnapshot, 'all' | 'editionById' | 'bases'>, pinned: EditionRecord | null): FigureView {
   const pick = <Row extends { edition: string }>(rows: Row[], key: (row: Row) => string): Row[] =>
     selectEditions(rows, key, snapshot.editionById, pinned ?? undefined);
   const { all } = snapshot;
@@ -340,7 +337,9 @@ function figureView(
     pinnedEdition: pinned,
     production,
     projections,
-    projectionSupplies: groupBy(projectionSuppliesOf(projections, basisPriority), (supply) => mineralStageKey(supply.mineral, supply.stage)),
+    projectionSupplies: groupBy(projectionSuppliesOf(projections, basisPriority), (supply) =>
+      mineralStageKey(supply.mineral, supply.stage),
+    ),
     figures,
     supplies,
     suppliesByMineralStage: groupBy(supplies, (supply) => mineralStageKey(supply.mineral, supply.stage)),
@@ -404,7 +403,11 @@ const views = new WeakMap<AllEditions, Map<string, DatasetSnapshot>>();
 export function editionView(snapshot: DatasetSnapshot, editionId: string | undefined): DatasetSnapshot {
   if (editionId === undefined) return snapshot;
   const edition = snapshot.editionById.get(editionId);
-  if (edition === undefined) throw new UnknownEditionError(editionId, snapshot.editions.map((entry) => entry.id));
+  if (edition === undefined)
+    throw new UnknownEditionError(
+      editionId,
+      snapshot.editions.map((entry) => entry.id),
+    );
   let cache = views.get(snapshot.all);
   if (!cache) views.set(snapshot.all, (cache = new Map()));
   let view = cache.get(edition.id);

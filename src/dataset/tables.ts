@@ -78,7 +78,10 @@ const EditionRow = z.object({
   title: requiredText,
   doi: optionalText,
   url: optionalText,
-  published: z.string().trim().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
+  published: z
+    .string()
+    .trim()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
   // A range, a year or a list of them ("2021, 2025" when an edition gives separate years); empty when the source
   // does not state its years (the EU study's reference period).
   data_years: z
@@ -150,7 +153,10 @@ const ImportSourceRow = z.object({
   importer: iso3,
   mineral: slug,
   form: z.string().trim(),
-  period: z.string().trim().regex(/^\d{4}-\d{2}$/, 'must look like 2020-23'),
+  period: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}$/, 'must look like 2020-23'),
   country: iso3,
   share_pct: optionalNonNegativeNumber.refine((value) => value === null || value <= 100, 'must be at most 100'),
   rank: positiveInteger,
@@ -240,7 +246,10 @@ const GovernanceRow = z.object({
 const GovernanceNoteRow = z.object({ country: iso3, note: requiredText, source: slug });
 
 const ImporterRow = z.object({
-  id: z.string().trim().regex(/^[A-Z]{2,3}$/, 'must be an upper-case code of 2 or 3 letters (ISO3, or EU)'),
+  id: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{2,3}$/, 'must be an upper-case code of 2 or 3 letters (ISO3, or EU)'),
   name: requiredText,
   kind: z.enum(['country', 'union']),
   group: optionalText,
@@ -309,7 +318,10 @@ export const ExportControlRow = z
     end_users: z
       .string()
       .trim()
-      .refine((value) => value === '' || (END_USER_KINDS as readonly string[]).includes(value), `must be one of ${END_USER_KINDS.join(', ')} or empty`)
+      .refine(
+        (value) => value === '' || (END_USER_KINDS as readonly string[]).includes(value),
+        `must be one of ${END_USER_KINDS.join(', ')} or empty`,
+      )
       .transform((value) => (value === '' ? null : (value as (typeof END_USER_KINDS)[number]))),
     minerals: slugList.refine((items) => items.length > 0, 'must name at least one mineral'),
     stages: slugList,
@@ -326,11 +338,14 @@ export const ExportControlRow = z
   })
   .superRefine((row, context) => {
     const issue = (field: string, message: string) => context.addIssue({ code: 'custom', path: [field], message });
-    if (row.announced && row.effective && row.effective < row.announced) issue('effective', `must not be before announced (${row.announced})`);
+    if (row.announced && row.effective && row.effective < row.announced)
+      issue('effective', `must not be before announced (${row.announced})`);
     const start = row.effective ?? row.announced;
     if (row.ends && start && row.ends < start) issue('ends', `must not be before ${row.effective ? 'effective' : 'announced'} (${start})`);
-    if (row.lifted && start && row.lifted < start) issue('lifted', `must not be before ${row.effective ? 'effective' : 'announced'} (${start})`);
-    if (row.measure === 'suspension' && row.suspends === null) issue('suspends', 'is required for a suspension: the id of the measure it suspends');
+    if (row.lifted && start && row.lifted < start)
+      issue('lifted', `must not be before ${row.effective ? 'effective' : 'announced'} (${start})`);
+    if (row.measure === 'suspension' && row.suspends === null)
+      issue('suspends', 'is required for a suspension: the id of the measure it suspends');
     if (row.measure !== 'suspension' && row.suspends !== null) issue('suspends', 'must be empty unless the measure is a suspension');
     if (row.suspends !== null && row.suspends === row.id) issue('suspends', 'a measure cannot suspend itself');
     if (row.replaced_by !== null && row.replaced_by === row.id) issue('replaced_by', 'a measure cannot replace itself');

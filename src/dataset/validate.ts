@@ -25,11 +25,7 @@ export function keyOf<Row>(row: Row, fields: readonly (keyof Row & string)[]): s
 }
 
 /** Dangling references and duplicate keys: the rules every table shares. */
-export function checkReferencesAndKeys<Row>(
-  spec: TableSpec<Row>,
-  rows: readonly Row[],
-  context: ReferenceContext,
-): RowIssue[] {
+export function checkReferencesAndKeys<Row>(spec: TableSpec<Row>, rows: readonly Row[], context: ReferenceContext): RowIssue[] {
   const issues: RowIssue[] = [];
   const seen = new Map<string, number>();
   rows.forEach((row, index) => {
@@ -113,7 +109,11 @@ export function checkExportControlRules(rows: readonly ExportControlRow[], conte
       const suspended = byId.get(row.suspends);
       if (!suspended) issues.push({ row: index, field: 'suspends', message: `no measure '${row.suspends}' to suspend` });
       else if (suspended.measure === 'suspension') {
-        issues.push({ row: index, field: 'suspends', message: `'${row.suspends}' is itself a suspension; point at the measure it suspends` });
+        issues.push({
+          row: index,
+          field: 'suspends',
+          message: `'${row.suspends}' is itself a suspension; point at the measure it suspends`,
+        });
       }
     }
     if (row.replaced_by !== null && !byId.has(row.replaced_by)) {

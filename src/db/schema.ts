@@ -21,8 +21,12 @@ export const minerals = sqliteTable('minerals', {
 /** The quantity a figure is measured in, e.g. "contained antimony"; scores never mix bases. */
 export const bases = sqliteTable('bases', {
   id: text('id').primaryKey(),
-  mineralId: text('mineral_id').notNull().references(() => minerals.id),
-  stageId: text('stage_id').notNull().references(() => stages.id),
+  mineralId: text('mineral_id')
+    .notNull()
+    .references(() => minerals.id),
+  stageId: text('stage_id')
+    .notNull()
+    .references(() => stages.id),
   label: text('label').notNull(),
   description: text('description').notNull(),
   priority: integer('priority').notNull(),
@@ -72,15 +76,27 @@ export const production = sqliteTable(
   'production',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    mineralId: text('mineral_id').notNull().references(() => minerals.id),
-    stageId: text('stage_id').notNull().references(() => stages.id),
-    country: text('country').notNull().references(() => countries.iso3),
+    mineralId: text('mineral_id')
+      .notNull()
+      .references(() => minerals.id),
+    stageId: text('stage_id')
+      .notNull()
+      .references(() => stages.id),
+    country: text('country')
+      .notNull()
+      .references(() => countries.iso3),
     year: integer('year').notNull(),
-    basisId: text('basis_id').notNull().references(() => bases.id),
+    basisId: text('basis_id')
+      .notNull()
+      .references(() => bases.id),
     /** Null only for withheld figures. */
     tonnes: real('tonnes'),
-    edition: text('edition').notNull().references(() => editions.id),
-    sourceId: text('source_id').notNull().references(() => sources.id),
+    edition: text('edition')
+      .notNull()
+      .references(() => editions.id),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
     estimated: integer('estimated', { mode: 'boolean' }).notNull().default(false),
     withheld: integer('withheld', { mode: 'boolean' }).notNull().default(false),
     lowerBound: integer('lower_bound', { mode: 'boolean' }).notNull().default(false),
@@ -99,19 +115,39 @@ export const projections = sqliteTable(
   'projections',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    mineralId: text('mineral_id').notNull().references(() => minerals.id),
-    stageId: text('stage_id').notNull().references(() => stages.id),
-    country: text('country').notNull().references(() => countries.iso3),
+    mineralId: text('mineral_id')
+      .notNull()
+      .references(() => minerals.id),
+    stageId: text('stage_id')
+      .notNull()
+      .references(() => stages.id),
+    country: text('country')
+      .notNull()
+      .references(() => countries.iso3),
     year: integer('year').notNull(),
-    basisId: text('basis_id').notNull().references(() => bases.id),
+    basisId: text('basis_id')
+      .notNull()
+      .references(() => bases.id),
     tonnes: real('tonnes').notNull(),
     /** The scenario the figure belongs to, e.g. "IEA GCMO 2026 base case". */
     scenario: text('scenario').notNull(),
-    edition: text('edition').notNull().references(() => editions.id),
-    sourceId: text('source_id').notNull().references(() => sources.id),
+    edition: text('edition')
+      .notNull()
+      .references(() => editions.id),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
   },
   (table) => [
-    uniqueIndex('projections_key').on(table.mineralId, table.stageId, table.country, table.year, table.basisId, table.scenario, table.edition),
+    uniqueIndex('projections_key').on(
+      table.mineralId,
+      table.stageId,
+      table.country,
+      table.year,
+      table.basisId,
+      table.scenario,
+      table.edition,
+    ),
   ],
 );
 
@@ -119,13 +155,21 @@ export const reserves = sqliteTable(
   'reserves',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    mineralId: text('mineral_id').notNull().references(() => minerals.id),
-    country: text('country').notNull().references(() => countries.iso3),
+    mineralId: text('mineral_id')
+      .notNull()
+      .references(() => minerals.id),
+    country: text('country')
+      .notNull()
+      .references(() => countries.iso3),
     year: integer('year').notNull(),
     tonnes: real('tonnes').notNull(),
     basis: text('basis').notNull(),
-    edition: text('edition').notNull().references(() => editions.id),
-    sourceId: text('source_id').notNull().references(() => sources.id),
+    edition: text('edition')
+      .notNull()
+      .references(() => editions.id),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
     lowerBound: integer('lower_bound', { mode: 'boolean' }).notNull().default(false),
   },
   (table) => [uniqueIndex('reserves_key').on(table.mineralId, table.country, table.year, table.basis, table.edition)],
@@ -135,8 +179,12 @@ export const importReliance = sqliteTable(
   'import_reliance',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    importer: text('importer').notNull().references(() => countries.iso3),
-    mineralId: text('mineral_id').notNull().references(() => minerals.id),
+    importer: text('importer')
+      .notNull()
+      .references(() => countries.iso3),
+    mineralId: text('mineral_id')
+      .notNull()
+      .references(() => minerals.id),
     /** Product form where the source splits it; '' when it does not. */
     form: text('form').notNull().default(''),
     year: integer('year').notNull(),
@@ -144,8 +192,12 @@ export const importReliance = sqliteTable(
     qualifier: text('qualifier', { enum: ['eq', 'gt', 'lt', 'net_exporter', 'not_applicable'] }).notNull(),
     valueText: text('value_text').notNull(),
     estimated: integer('estimated', { mode: 'boolean' }).notNull().default(false),
-    edition: text('edition').notNull().references(() => editions.id),
-    sourceId: text('source_id').notNull().references(() => sources.id),
+    edition: text('edition')
+      .notNull()
+      .references(() => editions.id),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
   },
   (table) => [uniqueIndex('import_reliance_key').on(table.importer, table.mineralId, table.form, table.year, table.edition)],
 );
@@ -154,15 +206,25 @@ export const importSources = sqliteTable(
   'import_sources',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    importer: text('importer').notNull().references(() => countries.iso3),
-    mineralId: text('mineral_id').notNull().references(() => minerals.id),
+    importer: text('importer')
+      .notNull()
+      .references(() => countries.iso3),
+    mineralId: text('mineral_id')
+      .notNull()
+      .references(() => minerals.id),
     form: text('form').notNull().default(''),
     period: text('period').notNull(),
-    country: text('country').notNull().references(() => countries.iso3),
+    country: text('country')
+      .notNull()
+      .references(() => countries.iso3),
     sharePct: real('share_pct'),
     rank: integer('rank').notNull(),
-    edition: text('edition').notNull().references(() => editions.id),
-    sourceId: text('source_id').notNull().references(() => sources.id),
+    edition: text('edition')
+      .notNull()
+      .references(() => editions.id),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
   },
   (table) => [
     uniqueIndex('import_sources_key').on(table.importer, table.mineralId, table.form, table.period, table.country, table.edition),
@@ -174,15 +236,23 @@ export const apparentConsumption = sqliteTable(
   'apparent_consumption',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    importer: text('importer').notNull().references(() => countries.iso3),
-    mineralId: text('mineral_id').notNull().references(() => minerals.id),
+    importer: text('importer')
+      .notNull()
+      .references(() => countries.iso3),
+    mineralId: text('mineral_id')
+      .notNull()
+      .references(() => minerals.id),
     form: text('form').notNull().default(''),
     year: integer('year').notNull(),
     tonnes: real('tonnes').notNull(),
     note: text('note'),
     estimated: integer('estimated', { mode: 'boolean' }).notNull().default(false),
-    edition: text('edition').notNull().references(() => editions.id),
-    sourceId: text('source_id').notNull().references(() => sources.id),
+    edition: text('edition')
+      .notNull()
+      .references(() => editions.id),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
   },
   (table) => [uniqueIndex('apparent_consumption_key').on(table.importer, table.mineralId, table.form, table.year, table.edition)],
 );
@@ -192,14 +262,26 @@ export const capacity = sqliteTable(
   'capacity',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    mineralId: text('mineral_id').notNull().references(() => minerals.id),
-    stageId: text('stage_id').notNull().references(() => stages.id),
-    country: text('country').notNull().references(() => countries.iso3),
+    mineralId: text('mineral_id')
+      .notNull()
+      .references(() => minerals.id),
+    stageId: text('stage_id')
+      .notNull()
+      .references(() => stages.id),
+    country: text('country')
+      .notNull()
+      .references(() => countries.iso3),
     year: integer('year').notNull(),
-    basisId: text('basis_id').notNull().references(() => bases.id),
+    basisId: text('basis_id')
+      .notNull()
+      .references(() => bases.id),
     tonnes: real('tonnes').notNull(),
-    edition: text('edition').notNull().references(() => editions.id),
-    sourceId: text('source_id').notNull().references(() => sources.id),
+    edition: text('edition')
+      .notNull()
+      .references(() => editions.id),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
     estimated: integer('estimated', { mode: 'boolean' }).notNull().default(false),
     lowerBound: integer('lower_bound', { mode: 'boolean' }).notNull().default(false),
   },
@@ -211,7 +293,9 @@ export const prices = sqliteTable(
   'prices',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    mineralId: text('mineral_id').notNull().references(() => minerals.id),
+    mineralId: text('mineral_id')
+      .notNull()
+      .references(() => minerals.id),
     series: text('series').notNull(),
     description: text('description').notNull(),
     unit: text('unit').notNull(),
@@ -220,8 +304,12 @@ export const prices = sqliteTable(
     value: real('value'),
     valueText: text('value_text').notNull(),
     estimated: integer('estimated', { mode: 'boolean' }).notNull().default(false),
-    edition: text('edition').notNull().references(() => editions.id),
-    sourceId: text('source_id').notNull().references(() => sources.id),
+    edition: text('edition')
+      .notNull()
+      .references(() => editions.id),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
   },
   (table) => [uniqueIndex('prices_key').on(table.mineralId, table.series, table.year, table.edition)],
 );
@@ -231,8 +319,12 @@ export const salient = sqliteTable(
   'salient',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    country: text('country').notNull().references(() => countries.iso3),
-    mineralId: text('mineral_id').notNull().references(() => minerals.id),
+    country: text('country')
+      .notNull()
+      .references(() => countries.iso3),
+    mineralId: text('mineral_id')
+      .notNull()
+      .references(() => minerals.id),
     statistic: text('statistic', { enum: SALIENT_STATISTICS }).notNull(),
     detail: text('detail').notNull(),
     unit: text('unit').notNull(),
@@ -240,8 +332,12 @@ export const salient = sqliteTable(
     value: real('value'),
     valueText: text('value_text').notNull(),
     estimated: integer('estimated', { mode: 'boolean' }).notNull().default(false),
-    edition: text('edition').notNull().references(() => editions.id),
-    sourceId: text('source_id').notNull().references(() => sources.id),
+    edition: text('edition')
+      .notNull()
+      .references(() => editions.id),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
   },
   (table) => [uniqueIndex('salient_key').on(table.country, table.mineralId, table.statistic, table.detail, table.year, table.edition)],
 );
@@ -250,38 +346,56 @@ export const salient = sqliteTable(
 export const criticalMinerals = sqliteTable(
   'critical_minerals',
   {
-    mineralId: text('mineral_id').notNull().references(() => minerals.id),
+    mineralId: text('mineral_id')
+      .notNull()
+      .references(() => minerals.id),
     list: text('list').notNull(),
     critical: integer('critical', { mode: 'boolean' }).notNull(),
-    edition: text('edition').notNull().references(() => editions.id),
-    sourceId: text('source_id').notNull().references(() => sources.id),
+    edition: text('edition')
+      .notNull()
+      .references(() => editions.id),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
   },
   (table) => [primaryKey({ columns: [table.mineralId, table.list, table.edition] })],
 );
 
 export const defenseUses = sqliteTable('defense_uses', {
   id: text('id').primaryKey(),
-  mineralId: text('mineral_id').notNull().references(() => minerals.id),
+  mineralId: text('mineral_id')
+    .notNull()
+    .references(() => minerals.id),
   category: text('category', { enum: DEFENSE_CATEGORIES }).notNull(),
   application: text('application').notNull(),
   description: text('description').notNull(),
-  sourceId: text('source_id').notNull().references(() => sources.id),
+  sourceId: text('source_id')
+    .notNull()
+    .references(() => sources.id),
 });
 
 export const groups = sqliteTable('groups', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   description: text('description').notNull(),
-  sourceId: text('source_id').notNull().references(() => sources.id),
+  sourceId: text('source_id')
+    .notNull()
+    .references(() => sources.id),
 });
 
 export const groupMembers = sqliteTable(
   'group_members',
   {
-    groupId: text('group_id').notNull().references(() => groups.id),
-    country: text('country').notNull().references(() => countries.iso3),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => groups.id),
+    country: text('country')
+      .notNull()
+      .references(() => countries.iso3),
     joined: text('joined'),
-    sourceId: text('source_id').notNull().references(() => sources.id),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
   },
   (table) => [primaryKey({ columns: [table.groupId, table.country] })],
 );
@@ -301,12 +415,18 @@ export const importers = sqliteTable('importers', {
 export const stageNames = sqliteTable(
   'stage_names',
   {
-    mineralId: text('mineral_id').notNull().references(() => minerals.id),
-    stageId: text('stage_id').notNull().references(() => stages.id),
+    mineralId: text('mineral_id')
+      .notNull()
+      .references(() => minerals.id),
+    stageId: text('stage_id')
+      .notNull()
+      .references(() => stages.id),
     name: text('name').notNull(),
     /** Why a stage has no figures, where that needs saying (e.g. no citable magnet figure). */
     note: text('note'),
-    sourceId: text('source_id').notNull().references(() => sources.id),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
   },
   (table) => [primaryKey({ columns: [table.mineralId, table.stageId] })],
 );
@@ -319,18 +439,30 @@ export const stageShares = sqliteTable(
   'stage_shares',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    mineralId: text('mineral_id').notNull().references(() => minerals.id),
-    stageId: text('stage_id').notNull().references(() => stages.id),
-    basisId: text('basis_id').notNull().references(() => bases.id),
-    country: text('country').notNull().references(() => countries.iso3),
+    mineralId: text('mineral_id')
+      .notNull()
+      .references(() => minerals.id),
+    stageId: text('stage_id')
+      .notNull()
+      .references(() => stages.id),
+    basisId: text('basis_id')
+      .notNull()
+      .references(() => bases.id),
+    country: text('country')
+      .notNull()
+      .references(() => countries.iso3),
     sharePct: real('share_pct'),
     shareText: text('share_text').notNull(),
     belowThreshold: integer('below_threshold', { mode: 'boolean' }).notNull().default(false),
     /** The EU trade-related variable t (export restrictions, trade agreements); 1 = neutral. */
     tradeFactor: real('trade_factor'),
     period: text('period').notNull(),
-    edition: text('edition').notNull().references(() => editions.id),
-    sourceId: text('source_id').notNull().references(() => sources.id),
+    edition: text('edition')
+      .notNull()
+      .references(() => editions.id),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
   },
   (table) => [uniqueIndex('stage_shares_key').on(table.mineralId, table.stageId, table.basisId, table.country, table.edition)],
 );
@@ -340,16 +472,28 @@ export const sourcingShares = sqliteTable(
   'sourcing_shares',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    importer: text('importer').notNull().references(() => importers.id),
-    mineralId: text('mineral_id').notNull().references(() => minerals.id),
-    stageId: text('stage_id').notNull().references(() => stages.id),
-    country: text('country').notNull().references(() => countries.iso3),
+    importer: text('importer')
+      .notNull()
+      .references(() => importers.id),
+    mineralId: text('mineral_id')
+      .notNull()
+      .references(() => minerals.id),
+    stageId: text('stage_id')
+      .notNull()
+      .references(() => stages.id),
+    country: text('country')
+      .notNull()
+      .references(() => countries.iso3),
     sharePct: real('share_pct'),
     shareText: text('share_text').notNull(),
     tradeFactor: real('trade_factor'),
     period: text('period').notNull(),
-    edition: text('edition').notNull().references(() => editions.id),
-    sourceId: text('source_id').notNull().references(() => sources.id),
+    edition: text('edition')
+      .notNull()
+      .references(() => editions.id),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
   },
   (table) => [uniqueIndex('sourcing_shares_key').on(table.importer, table.mineralId, table.stageId, table.country, table.edition)],
 );
@@ -359,15 +503,25 @@ export const stageReliance = sqliteTable(
   'stage_reliance',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    importer: text('importer').notNull().references(() => importers.id),
-    mineralId: text('mineral_id').notNull().references(() => minerals.id),
-    stageId: text('stage_id').notNull().references(() => stages.id),
+    importer: text('importer')
+      .notNull()
+      .references(() => importers.id),
+    mineralId: text('mineral_id')
+      .notNull()
+      .references(() => minerals.id),
+    stageId: text('stage_id')
+      .notNull()
+      .references(() => stages.id),
     percent: real('percent').notNull(),
     assessed: integer('assessed', { mode: 'boolean' }).notNull().default(false),
     material: text('material').notNull(),
     period: text('period').notNull(),
-    edition: text('edition').notNull().references(() => editions.id),
-    sourceId: text('source_id').notNull().references(() => sources.id),
+    edition: text('edition')
+      .notNull()
+      .references(() => editions.id),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
   },
   (table) => [uniqueIndex('stage_reliance_key').on(table.importer, table.mineralId, table.stageId, table.edition)],
 );
@@ -377,10 +531,16 @@ export const criticalityInputs = sqliteTable(
   'criticality_inputs',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    assessor: text('assessor').notNull().references(() => importers.id),
-    mineralId: text('mineral_id').notNull().references(() => minerals.id),
+    assessor: text('assessor')
+      .notNull()
+      .references(() => importers.id),
+    mineralId: text('mineral_id')
+      .notNull()
+      .references(() => minerals.id),
     material: text('material').notNull(),
-    stageId: text('stage_id').notNull().references(() => stages.id),
+    stageId: text('stage_id')
+      .notNull()
+      .references(() => stages.id),
     supplyRisk: real('supply_risk'),
     economicImportance: real('economic_importance'),
     supplyRiskExtraction: real('supply_risk_extraction'),
@@ -388,8 +548,12 @@ export const criticalityInputs = sqliteTable(
     endOfLifeRir: real('end_of_life_rir'),
     substitutionSr: real('substitution_sr'),
     supplyScope: text('supply_scope'),
-    edition: text('edition').notNull().references(() => editions.id),
-    sourceId: text('source_id').notNull().references(() => sources.id),
+    edition: text('edition')
+      .notNull()
+      .references(() => editions.id),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
   },
   (table) => [uniqueIndex('criticality_inputs_key').on(table.assessor, table.mineralId, table.edition)],
 );
@@ -397,22 +561,32 @@ export const criticalityInputs = sqliteTable(
 export const governance = sqliteTable(
   'governance',
   {
-    country: text('country').notNull().references(() => countries.iso3),
+    country: text('country')
+      .notNull()
+      .references(() => countries.iso3),
     year: integer('year').notNull(),
     indicator: text('indicator').notNull(),
     value: real('value').notNull(),
     /** The WGI release (family wb-wgi): releases revise earlier years, and a score takes one release for every country. */
-    edition: text('edition').notNull().references(() => editions.id),
-    sourceId: text('source_id').notNull().references(() => sources.id),
+    edition: text('edition')
+      .notNull()
+      .references(() => editions.id),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
   },
   (table) => [primaryKey({ columns: [table.country, table.year, table.indicator, table.edition] })],
 );
 
 /** Why a country has no governance figures (data/governance_notes.csv), so scores can say so instead of only leaving it out. */
 export const governanceNotes = sqliteTable('governance_notes', {
-  country: text('country').primaryKey().references(() => countries.iso3),
+  country: text('country')
+    .primaryKey()
+    .references(() => countries.iso3),
   note: text('note').notNull(),
-  sourceId: text('source_id').notNull().references(() => sources.id),
+  sourceId: text('source_id')
+    .notNull()
+    .references(() => sources.id),
 });
 
 /**
@@ -424,7 +598,9 @@ export const exportControls = sqliteTable(
   'export_controls',
   {
     id: text('id').primaryKey(),
-    imposingCountry: text('imposing_country').notNull().references(() => countries.iso3),
+    imposingCountry: text('imposing_country')
+      .notNull()
+      .references(() => countries.iso3),
     instrument: text('instrument').notNull(),
     title: text('title').notNull(),
     measure: text('measure', { enum: MEASURE_TYPES }).notNull(),
@@ -444,7 +620,9 @@ export const exportControls = sqliteTable(
     suspends: text('suspends'),
     replacedBy: text('replaced_by'),
     note: text('note'),
-    sourceId: text('source_id').notNull().references(() => sources.id),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
     confidence: text('confidence', { enum: CONFIDENCE_LEVELS }).notNull(),
   },
   (table) => [index('export_controls_imposing').on(table.imposingCountry)],
@@ -454,7 +632,9 @@ export const exportControls = sqliteTable(
 export const datasetMeta = sqliteTable('dataset_meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
-  updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  updatedAt: text('updated_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
 });
 
 export const CHANGE_ACTIONS = ['create', 'update', 'delete'] as const;

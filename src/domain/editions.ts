@@ -35,15 +35,15 @@ export function sortEditions<T extends EditionInfo>(editions: readonly T[]): T[]
  * For each series, the edition a view takes, or none. `candidates` are the editions that report the series;
  * `pinned` is the edition the caller asked for (undefined = default view).
  */
-export function chooseEdition(
-  candidates: readonly EditionInfo[],
-  pinned: EditionInfo | undefined,
-): EditionInfo | undefined {
+export function chooseEdition(candidates: readonly EditionInfo[], pinned: EditionInfo | undefined): EditionInfo | undefined {
   let pool = candidates;
   if (pinned !== undefined && candidates.some((edition) => edition.family === pinned.family)) {
     pool = candidates.filter((edition) => edition.family === pinned.family && compareEditions(edition, pinned) <= 0);
   }
-  return pool.reduce<EditionInfo | undefined>((newest, edition) => (!newest || compareEditions(edition, newest) > 0 ? edition : newest), undefined);
+  return pool.reduce<EditionInfo | undefined>(
+    (newest, edition) => (!newest || compareEditions(edition, newest) > 0 ? edition : newest),
+    undefined,
+  );
 }
 
 /** Keeps the rows of the edition chosen for each series; row order is preserved. */

@@ -76,8 +76,7 @@ export function importSourcesOf(snapshot: DatasetSnapshot, importer: string, min
     return { period, form, group, hasShares: group.some((row) => row.sharePct !== null) };
   });
   candidates.sort(
-    (a, b) =>
-      Number(b.hasShares) - Number(a.hasShares) || b.period.localeCompare(a.period) || formRank(a.form) - formRank(b.form),
+    (a, b) => Number(b.hasShares) - Number(a.hasShares) || b.period.localeCompare(a.period) || formRank(a.form) - formRank(b.form),
   );
   const chosen = candidates[0];
   if (!chosen) return null;

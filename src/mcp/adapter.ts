@@ -76,9 +76,10 @@ const serializerCompiler = createSerializerCompiler({});
 
 /** The provider's validator, as the routes run it: `{ value }` or `{ error: items }`. */
 function validatorOf(schema: z.ZodType) {
-  const validate = validatorCompiler({ schema, method: 'POST', url: '/mcp', httpPart: 'body' }) as (
-    data: unknown,
-  ) => { value?: unknown; error?: { instancePath: string; message?: string }[] };
+  const validate = validatorCompiler({ schema, method: 'POST', url: '/mcp', httpPart: 'body' }) as (data: unknown) => {
+    value?: unknown;
+    error?: { instancePath: string; message?: string }[];
+  };
   return (data: unknown) => validate(data);
 }
 
@@ -94,7 +95,14 @@ const LOCATION_PREFIX = /^(params|querystring|body)(\.|$)/;
 
 export function problemOf(toolName: string, error: AppError): ToolProblem {
   const { status, title } = PROBLEM_TYPES[error.code];
-  const problem: ToolProblem = { type: problemTypeUri(error.code), title, status, detail: error.detail, instance: `mcp:tools/call/${toolName}`, code: error.code };
+  const problem: ToolProblem = {
+    type: problemTypeUri(error.code),
+    title,
+    status,
+    detail: error.detail,
+    instance: `mcp:tools/call/${toolName}`,
+    code: error.code,
+  };
   if (error.errors && error.errors.length > 0) {
     problem.errors = error.errors.map((item) => ({ field: item.field.replace(LOCATION_PREFIX, '') || 'arguments', message: item.message }));
   }
@@ -127,7 +135,9 @@ export function defineTool<Params extends AnyObject, Args extends AnyObject, Out
   const paramNames = new Set(Object.keys(params.shape));
   const validateParams = validatorOf(params);
   const validateArgs = validatorOf(args);
-  const serialize = serializerCompiler({ schema: spec.output, method: 'POST', url: '/mcp', httpPart: 'body' } as never) as (data: unknown) => string;
+  const serialize = serializerCompiler({ schema: spec.output, method: 'POST', url: '/mcp', httpPart: 'body' } as never) as (
+    data: unknown,
+  ) => string;
   let inputSchema: Record<string, unknown> | undefined;
   return {
     name: spec.name,
@@ -143,7 +153,10 @@ export function defineTool<Params extends AnyObject, Args extends AnyObject, Out
       for (const [name, value] of Object.entries(raw)) (paramNames.has(name) ? pathPart : rest)[name] = value;
       const parsedParams = validateParams(pathPart);
       const parsedArgs = validateArgs(rest);
-      const errors = [...validationFieldErrors(undefined, parsedParams.error ?? []), ...validationFieldErrors(undefined, parsedArgs.error ?? [])];
+      const errors = [
+        ...validationFieldErrors(undefined, parsedParams.error ?? []),
+        ...validationFieldErrors(undefined, parsedArgs.error ?? []),
+      ];
       if (errors.length > 0) throw new ToolInputError(errors);
       const validArgs = parsedArgs.value as z.output<Args>;
       // `edition` pins the figures the tool reads, as `?edition=` does for the route (plugins/database).

@@ -3,7 +3,13 @@
  * (Streamable HTTP at /mcp, stdio) create one with a way to take the dataset snapshot a call answers from.
  */
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import {
+  CallToolRequestSchema,
+  ErrorCode,
+  ListToolsRequestSchema,
+  McpError,
+  type CallToolResult,
+} from '@modelcontextprotocol/sdk/types.js';
 import type { FastifyBaseLogger } from 'fastify';
 import { createSerializerCompiler } from 'fastify-type-provider-zod';
 import type { DatasetSnapshot } from '../dataset/snapshot.js';
@@ -36,8 +42,12 @@ const INSTRUCTIONS =
   'share are percentages (0–100); reliance, exposure, reduction and loss are fractions (0–1).';
 
 const serializer = createSerializerCompiler({});
-const serializeMethod = serializer({ schema: MethodSchema, method: 'GET', url: '/v1/methods/:id', httpPart: 'body' } as never) as (data: unknown) => string;
-const serializeSource = serializer({ schema: SourceDetailSchema, method: 'GET', url: '/v1/sources/:id', httpPart: 'body' } as never) as (data: unknown) => string;
+const serializeMethod = serializer({ schema: MethodSchema, method: 'GET', url: '/v1/methods/:id', httpPart: 'body' } as never) as (
+  data: unknown,
+) => string;
+const serializeSource = serializer({ schema: SourceDetailSchema, method: 'GET', url: '/v1/sources/:id', httpPart: 'body' } as never) as (
+  data: unknown,
+) => string;
 
 const byName = new Map(TOOLS.map((tool) => [tool.name, tool]));
 
@@ -98,7 +108,11 @@ export function createMcpServer(context: McpServerContext): McpServer {
         })),
       }),
     }),
-    { title: 'Method', description: 'A scoring method: formula, variables, thresholds, references, caveats (GET /v1/methods/{id})', mimeType: 'application/json' },
+    {
+      title: 'Method',
+      description: 'A scoring method: formula, variables, thresholds, references, caveats (GET /v1/methods/{id})',
+      mimeType: 'application/json',
+    },
     (uri, variables) => {
       const id = String(variables.id);
       const method = getMethod(id);
@@ -120,7 +134,11 @@ export function createMcpServer(context: McpServerContext): McpServer {
         })),
       }),
     }),
-    { title: 'Source', description: 'A publication the figures cite, with how many figures cite it (GET /v1/sources/{id})', mimeType: 'application/json' },
+    {
+      title: 'Source',
+      description: 'A publication the figures cite, with how many figures cite it (GET /v1/sources/{id})',
+      mimeType: 'application/json',
+    },
     (uri, variables) => {
       const id = decodeURIComponent(String(variables.id));
       try {
@@ -136,7 +154,8 @@ export function createMcpServer(context: McpServerContext): McpServer {
     'brief-me-on-mineral',
     {
       title: 'Brief me on a mineral',
-      description: 'A sourced briefing on one mineral: where its supply chain is concentrated, the supply risk, and what a disruption would do',
+      description:
+        'A sourced briefing on one mineral: where its supply chain is concentrated, the supply risk, and what a disruption would do',
       argsSchema: { mineral: MineralIdSchema },
     },
     ({ mineral }) => ({

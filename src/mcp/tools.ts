@@ -39,7 +39,11 @@ import { SupplyRiskParamsSchema, SupplyRiskQuerySchema, MineralSupplyRiskSchema 
 import { mineralSupplyRisk } from '../modules/supply-risk/supply-risk.service.js';
 import { z } from 'zod';
 import { EditionQuery } from '../schemas/common.js';
-import { ControlledSupplyParamsSchema, ControlledSupplyQuerySchema, ExportControlListQuerySchema } from '../modules/export-controls/export-controls.routes.js';
+import {
+  ControlledSupplyParamsSchema,
+  ControlledSupplyQuerySchema,
+  ExportControlListQuerySchema,
+} from '../modules/export-controls/export-controls.routes.js';
 import { ExportControlListSchema, MineralControlledSupplySchema } from '../modules/export-controls/export-controls.schemas.js';
 import { listExportControls, mineralControlledSupply } from '../modules/export-controls/export-controls.service.js';
 import { defineTool, type McpTool } from './adapter.js';
@@ -112,7 +116,8 @@ const chainTool = defineTool({
   summarise: (body) => {
     const stages = body.stages.map((stage) => {
       const head = stage.series[0];
-      if (stage.status !== 'ok' || !head || head.status !== 'ok') return `${stage.name}: insufficient data (${stage.reason ?? 'no figures'})`;
+      if (stage.status !== 'ok' || !head || head.status !== 'ok')
+        return `${stage.name}: insufficient data (${stage.reason ?? 'no figures'})`;
       const china = head.china.share === null ? 'China not named' : `China ${head.china.share} %`;
       return `${stage.name} (${whenOf(head)}, ${head.basisLabel}, ${head.edition}): ${china}, HHI ${head.hhi}`;
     });
@@ -163,7 +168,9 @@ const dependencyTool = defineTool({
         : ['eq', 'gt', 'lt'].includes(nir.qualifier)
           ? `net import reliance ${nir.valueText} %`
           : `net import reliance ${nir.valueText} (${label(nir.qualifier)})`;
-      const supplier = row.topSupplier ? `, top supplier ${row.topSupplier.name}${row.topSupplier.sharePct === null ? '' : ` ${row.topSupplier.sharePct} %`}` : '';
+      const supplier = row.topSupplier
+        ? `, top supplier ${row.topSupplier.name}${row.topSupplier.sharePct === null ? '' : ` ${row.topSupplier.sharePct} %`}`
+        : '';
       return `${row.mineral} index ${index} (${reliance}${supplier})`;
     });
     return (
@@ -185,7 +192,12 @@ const exposureTool = defineTool({
   run: (context, params) => exposureOn(context.snapshot, params.importer, params.supplier),
   summarise: (body) => {
     const ok = body.data.flatMap((row) => (row.status === 'ok' ? [row] : []));
-    const rows = ok.slice(0, TOP).map((row) => `${row.mineral} ${row.effectiveExposure} (${row.drivenBy}${row.drivenBy === 'upstream' && row.upstream ? `, ${row.upstream.stage}` : ''})`);
+    const rows = ok
+      .slice(0, TOP)
+      .map(
+        (row) =>
+          `${row.mineral} ${row.effectiveExposure} (${row.drivenBy}${row.drivenBy === 'upstream' && row.upstream ? `, ${row.upstream.stage}` : ''})`,
+      );
     return (
       `${body.importer}'s exposure to ${body.supplierName} (${body.supplier}) across ${body.total} mineral(s)` +
       (rows.length > 0 ? `; largest effective exposures: ${list(rows, ok.length - rows.length)}.` : '; none could be computed.') +
@@ -223,7 +235,9 @@ function scenarioSummary(body: ScenarioBody): string {
   const rows = body.summary.map((row) =>
     row.status === 'ok'
       ? `${row.mineral}: ${row.bindingStage} loses ${row.bindingLoss} of world supply` +
-        (row.consumptionAtRisk === null ? '' : `, ${body.scenario.importer} consumption at risk ${row.consumptionAtRisk}${row.proxy ? ' (proxy)' : ''}`) +
+        (row.consumptionAtRisk === null
+          ? ''
+          : `, ${body.scenario.importer} consumption at risk ${row.consumptionAtRisk}${row.proxy ? ' (proxy)' : ''}`) +
         (row.topAlternative ? `, top alternative ${row.topAlternative.name} ${row.topAlternative.share} %` : '')
       : `${row.mineral}: insufficient data (${row.reason ?? 'no data'})`,
   );
@@ -245,11 +259,13 @@ const scenarioTool = defineTool({
 const presetsTool = defineTool({
   name: 'list_scenario_presets',
   title: 'List stored scenarios',
-  description: 'Stored scenarios for the questions Chokepoint was built to answer, each with the request it runs. Same answer as GET /v1/scenarios/presets.',
+  description:
+    'Stored scenarios for the questions Chokepoint was built to answer, each with the request it runs. Same answer as GET /v1/scenarios/presets.',
   args: z.object({}),
   output: PresetListSchema,
   run: (context) => listPresets(context.snapshot),
-  summarise: (body) => `${body.total} presets: ${body.data.map((preset) => `${preset.id} (${preset.title})`).join('; ')}. Run one with run_scenario_preset.`,
+  summarise: (body) =>
+    `${body.total} presets: ${body.data.map((preset) => `${preset.id} (${preset.title})`).join('; ')}. Run one with run_scenario_preset.`,
 });
 
 const presetTool = defineTool({
@@ -275,7 +291,11 @@ const sourcesTool = defineTool({
   summarise: (body, args) => {
     const shown = body.data.slice(0, TOP).map((source) => `${source.id} (${source.title}${source.locator ? `, ${source.locator}` : ''})`);
     const query = args.q?.trim() ? ` match "${args.q.trim()}"` : '';
-    return `${body.total} source(s)${query}` + (shown.length > 0 ? `: ${list(shown, body.total - shown.length)}.` : '.') + (body.next ? ' More: call again with cursor = next.' : '');
+    return (
+      `${body.total} source(s)${query}` +
+      (shown.length > 0 ? `: ${list(shown, body.total - shown.length)}.` : '.') +
+      (body.next ? ' More: call again with cursor = next.' : '')
+    );
   },
 });
 
@@ -288,11 +308,18 @@ const exportControlsTool = defineTool({
   output: ExportControlListSchema,
   run: (context, _params, args) => {
     const { asOf = context.today(), ...filters } = args;
-    return { ...pageOf(context.paginate, listExportControls(context.snapshot, asOf, filters), args, scopeOf('get_export_controls', args)), asOf };
+    return {
+      ...pageOf(context.paginate, listExportControls(context.snapshot, asOf, filters), args, scopeOf('get_export_controls', args)),
+      asOf,
+    };
   },
   summarise: (body) => {
     const shown = body.data.slice(0, TOP).map((measure) => `${measure.id} (${measure.title}; ${measure.status.detail})`);
-    return `${body.total} measure(s) on ${body.asOf}` + (shown.length > 0 ? `: ${list(shown, body.total - shown.length)}.` : '.') + (body.next ? ' More: call again with cursor = next.' : '');
+    return (
+      `${body.total} measure(s) on ${body.asOf}` +
+      (shown.length > 0 ? `: ${list(shown, body.total - shown.length)}.` : '.') +
+      (body.next ? ' More: call again with cursor = next.' : '')
+    );
   },
 });
 
@@ -308,7 +335,11 @@ const controlledSupplyTool = defineTool({
   summarise: (body) =>
     `${body.mineral} on ${body.asOf}: ` +
     body.stages
-      .map((stage) => (stage.status === 'ok' ? `${stage.stage} ${stage.year}: ${stage.controlledShare} % of world supply under control` : `${stage.stage}: no data`))
+      .map((stage) =>
+        stage.status === 'ok'
+          ? `${stage.stage} ${stage.year}: ${stage.controlledShare} % of world supply under control`
+          : `${stage.stage}: no data`,
+      )
       .join('; ') +
     '.',
 });

@@ -33,13 +33,7 @@ function problemBody(code: ProblemCode, detail: string, instance: string, errors
   return body;
 }
 
-function sendProblem(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  code: ProblemCode,
-  detail: string,
-  errors?: FieldError[],
-): FastifyReply {
+function sendProblem(request: FastifyRequest, reply: FastifyReply, code: ProblemCode, detail: string, errors?: FieldError[]): FastifyReply {
   const body = problemBody(code, detail, request.url, errors);
   const { status } = body;
   // Serialised here so no response schema can reshape a problem body.
@@ -122,7 +116,10 @@ function createMethodIndex(app: FastifyInstance) {
  * The per-field list of a failed zod validation (the provider's items): `<location>.<path>` and zod's message.
  * The MCP tools name fields the same way, without the location (`year`, `shocks.0.reduction`).
  */
-export function validationFieldErrors(location: string | undefined, validation: readonly { instancePath: string; message?: string | undefined }[]): FieldError[] {
+export function validationFieldErrors(
+  location: string | undefined,
+  validation: readonly { instancePath: string; message?: string | undefined }[],
+): FieldError[] {
   return validation.map((issue) => ({
     field: [...(location === undefined ? [] : [location]), ...issue.instancePath.split('/').filter(Boolean)].join('.'),
     message: issue.message ?? 'is invalid',
@@ -155,10 +152,20 @@ async function errorHandler(app: FastifyInstance): Promise<void> {
       return sendProblem(request, reply, 'internal', 'The server could not produce a valid response.');
     }
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return sendProblem(request, reply, 'unsupported_media_type', `This API reads application/json bodies, not ${quote(request.headers['content-type'] ?? 'an untyped body')}.`);
+      return sendProblem(
+        request,
+        reply,
+        'unsupported_media_type',
+        `This API reads application/json bodies, not ${quote(request.headers['content-type'] ?? 'an untyped body')}.`,
+      );
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return sendProblem(request, reply, 'payload_too_large', `The body is larger than the ${app.initialConfig.bodyLimit} bytes this server accepts.`);
+      return sendProblem(
+        request,
+        reply,
+        'payload_too_large',
+        `The body is larger than the ${app.initialConfig.bodyLimit} bytes this server accepts.`,
+      );
     }
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) {
@@ -173,7 +180,12 @@ async function errorHandler(app: FastifyInstance): Promise<void> {
     const allowed = allowedMethods(path);
     if (allowed.length > 0) {
       reply.header('allow', allowed.join(', '));
-      return sendProblem(request, reply, 'method_not_allowed', `${quote(path)} does not answer ${request.method}; it answers ${allowed.join(', ')}.`);
+      return sendProblem(
+        request,
+        reply,
+        'method_not_allowed',
+        `${quote(path)} does not answer ${request.method}; it answers ${allowed.join(', ')}.`,
+      );
     }
     return sendProblem(request, reply, 'not_found', `No route ${request.method} ${quote(path)}.`);
   };

@@ -41,7 +41,17 @@ type Done = (error?: Error) => void;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Headers clients read from scripts in a browser. */
-const EXPOSED_HEADERS = ['ETag', 'Link', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Deprecation', 'Sunset', 'X-Request-Id'];
+const EXPOSED_HEADERS = [
+  'ETag',
+  'Link',
+  'Retry-After',
+  'RateLimit-Limit',
+  'RateLimit-Remaining',
+  'RateLimit-Reset',
+  'Deprecation',
+  'Sunset',
+  'X-Request-Id',
+];
 
 /** The methods a cross-origin script may use: reads only. */
 const CORS_METHODS = 'GET, HEAD';
@@ -238,12 +248,22 @@ async function routeEdge(app: FastifyInstance, options: ApiEdgeOptions): Promise
           },
     );
 
-    route.preParsing = prepend(route.preParsing, function edgeReplay(request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: Error | null, payload?: unknown) => void) {
+    route.preParsing = prepend(route.preParsing, function edgeReplay(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      payload: unknown,
+      done: (error: Error | null, payload?: unknown) => void,
+    ) {
       if (request.method === 'GET' && caching.replay(request, reply)) return;
       done(null, payload);
     } as never);
 
-    route.preSerialization = prepend(route.preSerialization, function edgeSerialize(request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: Error | null, payload?: unknown) => void) {
+    route.preSerialization = prepend(route.preSerialization, function edgeSerialize(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      payload: unknown,
+      done: (error: Error | null, payload?: unknown) => void,
+    ) {
       let body: unknown;
       try {
         const rendered = csv === undefined ? payload : renderCsv(request, reply, payload, csv, emptyCsvColumns);
@@ -255,7 +275,12 @@ async function routeEdge(app: FastifyInstance, options: ApiEdgeOptions): Promise
       done(null, body);
     } as never);
 
-    route.onSend = prepend(route.onSend, function edgeSend(request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: Error | null, payload?: unknown) => void) {
+    route.onSend = prepend(route.onSend, function edgeSend(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      payload: unknown,
+      done: (error: Error | null, payload?: unknown) => void,
+    ) {
       if (deprecation !== undefined) deprecationHeaders(reply, deprecation);
       done(null, caching.onSend(request, reply, payload));
     } as never);

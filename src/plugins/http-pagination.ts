@@ -19,9 +19,19 @@ declare module 'fastify' {
  * One page of a keyed collection: `limit` rows after `cursor`, with the cursor for the next page bound to `scope`
  * (the collection and its filters). The HTTP routes and the MCP tools page the same way.
  */
-export function pageOf<T>(paginate: Paginate, list: KeyedList<T>, query: { limit?: number | undefined; cursor?: string | undefined }, scope: string) {
+export function pageOf<T>(
+  paginate: Paginate,
+  list: KeyedList<T>,
+  query: { limit?: number | undefined; cursor?: string | undefined },
+  scope: string,
+) {
   const indexes = list.data.map((_, index) => index);
-  const result = paginate(indexes, (index) => list.keys[index] as string | number, { limit: query.limit ?? 100, cursor: query.cursor }, scope);
+  const result = paginate(
+    indexes,
+    (index) => list.keys[index] as string | number,
+    { limit: query.limit ?? 100, cursor: query.cursor },
+    scope,
+  );
   return { data: result.rows.map((index) => list.data[index] as T), total: result.total, next: result.next };
 }
 

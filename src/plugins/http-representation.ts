@@ -17,8 +17,7 @@ const JSON_TYPE = 'application/json';
 /** The columns of a collection route's item schema (`data[]`), for the header row of an empty CSV. */
 export function listItemColumns(schema: FastifySchema | undefined): string[] {
   const response = (schema?.response as Record<string, unknown> | undefined)?.['200'] as
-    | { shape?: { data?: { element?: unknown } } }
-    | undefined;
+    { shape?: { data?: { element?: unknown } } } | undefined;
   return columnsOfSchema(response?.shape?.data?.element as Parameters<typeof columnsOfSchema>[0]);
 }
 const CSV_TYPE = 'text/csv';
@@ -44,11 +43,9 @@ export function negotiate(request: FastifyRequest, canCsv: boolean): void {
   if (format !== null && format !== 'csv') return; // the route's schema reports the bad value as a 400
   const chosen = format === 'csv' ? false : request.accepts().type(available);
   if (chosen === false) {
-    throw new AppError(
-      'not_acceptable',
-      `This resource can be served as ${available.join(' or ')}${canCsv ? ' (or ?format=csv)' : ''}.`,
-      [{ field: 'headers.accept', message: `supported: ${available.join(', ')}` }],
-    );
+    throw new AppError('not_acceptable', `This resource can be served as ${available.join(' or ')}${canCsv ? ' (or ?format=csv)' : ''}.`, [
+      { field: 'headers.accept', message: `supported: ${available.join(', ')}` },
+    ]);
   }
   request.representation = chosen === CSV_TYPE ? 'csv' : 'json';
 }

@@ -11,7 +11,25 @@
  *   a client reading an answer. Request schemas (parameters, bodies, `…Input` components) keep them, because the
  *   server refuses a larger number with 400 and the spec must say so.
  */
-type Json = Record<string, any>;
+/** The document's `components`: schemas by name, and the other maps this pass writes. */
+interface Components {
+  [key: string]: unknown;
+  schemas?: Record<string, Json>;
+}
+
+/** A node of the OpenAPI document, with the members this pass reads or rewrites; any other member passes through. */
+interface Json {
+  [key: string]: unknown;
+  $ref?: string;
+  description?: string;
+  paths?: Record<string, Json>;
+  components?: Components;
+  parameters?: Json[];
+  responses?: Record<string, Json>;
+  headers?: Record<string, Json>;
+  content?: Json;
+  requestBody?: Json;
+}
 
 const SCHEMA_REF = /^#\/components\/schemas\/(.+)$/;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
@@ -84,7 +102,9 @@ function reachableSchemas(roots: unknown, schemas: Json): Set<string> {
 }
 
 function operationsOf(paths: Json): Json[] {
-  return Object.values(paths).flatMap((item: Json) => HTTP_METHODS.filter((method) => isObject(item[method])).map((method) => item[method]));
+  return Object.values(paths).flatMap((item) =>
+    isObject(item) ? HTTP_METHODS.map((method) => item[method]).filter((operation): operation is Json => isObject(operation)) : [],
+  );
 }
 
 /** Counts identical values under one key, so only what repeats is hoisted. */
@@ -117,7 +137,7 @@ function hoistHeaders(operations: Json[]): Json {
   }
   for (const response of responses) {
     for (const name of Object.keys(response.headers ?? {})) {
-      if (headers[name]) response.headers[name] = { $ref: `#/components/headers/${name}` };
+      if (headers[name] && response.headers) response.headers[name] = { $ref: `#/components/headers/${name}` };
     }
   }
   return headers;
@@ -169,7 +189,7 @@ function hoistResponses(operations: Json[]): Json {
   for (const operation of operations) {
     for (const [status, response] of Object.entries(operation.responses ?? {})) {
       const name = names.get(`${status} ${JSON.stringify(response)}`);
-      if (name) operation.responses[status] = { $ref: `#/components/responses/${name}` };
+      if (name && operation.responses) operation.responses[status] = { $ref: `#/components/responses/${name}` };
     }
   }
   return sortKeys(responses);
@@ -180,14 +200,15 @@ function sortKeys(object: Json): Json {
 }
 
 /** The document with its repeated parts as components (see the module comment). Mutates and returns `document`. */
-export function compactOpenApi<Document extends Json>(document: Document): Document {
-  const paths: Json = document.paths ?? {};
-  const components: Json = { ...(document.components ?? {}) };
+export function compactOpenApi<Document extends object>(input: Document): Document {
+  const document = input as Json;
+  const paths: Record<string, Json> = document.paths ?? {};
+  const components: Components = { ...(document.components ?? {}) };
   const operations = operationsOf(paths);
   const headers = hoistHeaders(operations);
   const parameters = hoistParameters(operations);
   const responses = hoistResponses(operations);
-  const schemas: Json = components.schemas ?? {};
+  const schemas: Record<string, Json> = components.schemas ?? {};
   const reached = reachableSchemas([paths, headers, parameters, responses], schemas);
   components.schemas = Object.fromEntries(Object.entries(schemas).filter(([name]) => reached.has(name)));
   // Response side only: what a request can reach keeps its bounds.
@@ -200,5 +221,5 @@ export function compactOpenApi<Document extends Json>(document: Document): Docum
   if (Object.keys(parameters).length) components.parameters = parameters;
   if (Object.keys(headers).length) components.headers = headers;
   if (Object.keys(responses).length) components.responses = responses;
-  return Object.assign(document, { components });
+  return Object.assign(input, { components });
 }

@@ -1,7 +1,19 @@
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 
 type TransformInput = Parameters<typeof jsonSchemaTransform>[0] & { route: { method: string | string[]; config?: { csv?: unknown } } };
-type JsonObject = Record<string, any>;
+/** A node of the route's JSON Schema / OpenAPI fragment, with the members this transform reads; others pass through. */
+interface JsonObject {
+  [key: string]: unknown;
+  hide?: boolean;
+  description?: string;
+  headers?: JsonObject;
+  content?: JsonObject;
+  properties?: JsonObject;
+  response?: Record<string, JsonObject>;
+  querystring?: JsonObject;
+  params?: JsonObject;
+  body?: JsonObject;
+}
 
 const header = (description: string, schema: JsonObject = { type: 'string' }) => ({ ...schema, description });
 
@@ -22,7 +34,8 @@ const LINK_HEADER = { Link: header('RFC 8288 `<…>; rel="next"` when there is a
 /** The CSV body, once for every route that renders one (components.schemas.CsvTable). */
 export const CSV_TABLE_SCHEMA = {
   type: 'string' as const,
-  description: 'RFC 4180 CSV (text/csv; charset=utf-8; header=present): a header row, nested fields flattened to named columns such as source_id',
+  description:
+    'RFC 4180 CSV (text/csv; charset=utf-8; header=present): a header row, nested fields flattened to named columns such as source_id',
 };
 
 const CSV_MEDIA = { schema: { $ref: '#/components/schemas/CsvTable' } };
@@ -36,16 +49,20 @@ export function transformWithHttpConventions(input: TransformInput) {
   const schema = result.schema;
   if (!schema || schema.hide || !input.url.startsWith('/v1/')) return result;
   const methods = ([] as string[]).concat(input.route.method);
-  const responses: JsonObject = { ...(schema.response ?? {}) };
+  const responses: Record<string, JsonObject> = { ...(schema.response ?? {}) };
   // The zod transform keeps only description and content of `{ description, content }` responses: restore headers.
-  const declared = (input.schema?.response ?? {}) as JsonObject;
+  const declared = (input.schema?.response ?? {}) as Record<string, JsonObject | undefined>;
   for (const [status, response] of Object.entries(declared)) {
     if (response?.headers && responses[status] && !responses[status].headers) {
       responses[status] = { ...responses[status], headers: response.headers };
     }
   }
   const problem = responses['500']?.content ?? responses['400']?.content;
-  const problemResponse = (description: string, headers?: JsonObject) => ({ description, ...(headers ? { headers } : {}), content: problem });
+  const problemResponse = (description: string, headers?: JsonObject) => ({
+    description,
+    ...(headers ? { headers } : {}),
+    content: problem,
+  });
 
   if (methods.includes('GET')) {
     const ok = responses['200'];
@@ -59,9 +76,7 @@ export function transformWithHttpConventions(input: TransformInput) {
         headers: { ...CACHE_HEADERS, ...(paginated ? LINK_HEADER : {}), ...RATE_LIMIT_HEADERS },
         content,
       };
-      responses['406'] = problemResponse(
-        `The Accept header allows none of: application/json${csv ? ', text/csv' : ''}`,
-      );
+      responses['406'] = problemResponse(`The Accept header allows none of: application/json${csv ? ', text/csv' : ''}`);
     }
     responses['304'] = { type: 'null', description: 'Not modified: If-None-Match matched the current ETag', headers: CACHE_HEADERS };
     schema.headers = {

@@ -45,7 +45,7 @@ async function openapi(app: FastifyInstance): Promise<void> {
           bearerAuth: {
             type: 'http',
             scheme: 'bearer',
-            description: 'An API key from the server\'s API_KEYS setting, sent as `Authorization: Bearer <key>`; writes only',
+            description: "An API key from the server's API_KEYS setting, sent as `Authorization: Bearer <key>`; writes only",
           },
         },
       },

@@ -51,9 +51,7 @@ export const MineralIdSchema = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a mineral slug such as antimony or rare-earths')
   .describe('Mineral slug, e.g. `antimony`, `rare-earths`');
 
-export const StageIdSchema = z
-  .enum(['mining', 'refining', 'metal', 'component'])
-  .describe('Processing stage');
+export const StageIdSchema = z.enum(['mining', 'refining', 'metal', 'component']).describe('Processing stage');
 
 export const Iso3Schema = z
   .string()
@@ -69,7 +67,7 @@ export const ImporterIdSchema = z
   .string()
   .regex(/^[A-Za-z]{2,3}$/, 'must be an importer id of 2–3 letters, e.g. USA or EU')
   .transform((value) => value.toUpperCase())
-  .describe('Importer id (case-insensitive): one of the dataset\'s importers, e.g. USA (USGS figures) or EU (EU CRM 2023 study)');
+  .describe("Importer id (case-insensitive): one of the dataset's importers, e.g. USA (USGS figures) or EU (EU CRM 2023 study)");
 
 /** A number written as in JSON: `2024`, `-0.5`, `1e2`. */
 const NUMBER_TEXT = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
@@ -114,10 +112,7 @@ export const PageQuery = {
 
 /** `format`, accepted by every route that can answer in CSV. */
 export const FormatQuery = {
-  format: z
-    .enum(['json', 'csv'])
-    .optional()
-    .describe('Representation for browsers: `csv` is the same as `Accept: text/csv`'),
+  format: z.enum(['json', 'csv']).optional().describe('Representation for browsers: `csv` is the same as `Accept: text/csv`'),
 };
 
 /** An edition id, e.g. `usgs-mcs-2026`; see GET /v1/editions. */
@@ -125,9 +120,8 @@ export const EditionIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'mus
 
 /** `edition`, accepted by every figure and score route: answer as that edition did (see GET /v1/editions). */
 export const EditionQuery = {
-  edition: EditionIdSchema.optional()
-    .describe(
-      'Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; ' +
-        'other families keep their newest edition. Default: for each series and year, the newest edition that reports it.',
-    ),
+  edition: EditionIdSchema.optional().describe(
+    'Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; ' +
+      'other families keep their newest edition. Default: for each series and year, the newest edition that reports it.',
+  ),
 };

@@ -29,7 +29,10 @@ const ProducerShareSchema = z.object({
 
 export const WgiUsedSchema = z
   .object({
-    edition: z.string().nullable().describe('The WGI release the estimates come from (GET /v1/editions); one release per score, never mixed'),
+    edition: z
+      .string()
+      .nullable()
+      .describe('The WGI release the estimates come from (GET /v1/editions); one release per score, never mixed'),
     years: z.array(z.number().int()).describe('WGI data years used (each country: its latest year with all six estimates)'),
   })
   .meta({ id: 'WgiUsed' });
@@ -91,8 +94,13 @@ export const ConcentrationBlockSchema = z
       edition: z.string().describe('The edition whose figures answered (see GET /v1/editions)'),
       projection: z
         .boolean()
-        .describe('True for a projected year (e.g. `?year=2030`): a scenario’s figures, not an observation; never part of “latest”, histories or rankings'),
-      scenario: z.string().nullable().describe('The scenario a projection belongs to (e.g. "IEA GCMO 2026 base case"); null for observed figures'),
+        .describe(
+          'True for a projected year (e.g. `?year=2030`): a scenario’s figures, not an observation; never part of “latest”, histories or rankings',
+        ),
+      scenario: z
+        .string()
+        .nullable()
+        .describe('The scenario a projection belongs to (e.g. "IEA GCMO 2026 base case"); null for observed figures'),
       status: z.literal('ok'),
       hhi: z.number().describe('Σ share² over named producers, 0–10,000'),
       hhiUpperBound: z.number().describe('HHI + unallocatedShare², as if the remainder were one producer'),
@@ -119,7 +127,9 @@ export const ConcentrationBlockSchema = z
       exportControls: z
         .object({
           asOf: z.string(),
-          controlledShare: z.number().describe('Percent of this stage-year’s world supply under an every-destination export control in force on asOf'),
+          controlledShare: z
+            .number()
+            .describe('Percent of this stage-year’s world supply under an every-destination export control in force on asOf'),
           unknownShare: z.number().describe('Percent behind measures of unknown status on asOf'),
           measures: z.array(z.string()).describe('The measures in force behind controlledShare'),
           href: z.string().describe('The full breakdown: GET /v1/minerals/{mineral}/export-controls/supply'),

@@ -155,8 +155,7 @@ function assessStage(input: DisruptionStageInput, shocks: readonly Shock[], subs
   const remainingNamed = sum(remaining.map((p) => p.tonnes));
   const netOfWorld = input.worldTonnes - (lostTonnes - substitutedTonnes);
   const remainingWorld = netOfWorld > 0 ? netOfWorld : remainingNamed + substitutedTonnes;
-  const sharesAfter =
-    remainingWorld > 0 ? remaining.map((p) => ({ country: p.country, share: (100 * p.tonnes) / remainingWorld })) : [];
+  const sharesAfter = remainingWorld > 0 ? remaining.map((p) => ({ country: p.country, share: (100 * p.tonnes) / remainingWorld })) : [];
   const topAfter = [...sharesAfter].sort(byShareDesc)[0];
 
   return {
@@ -194,11 +193,7 @@ function highestStage<T extends { stage: string }>(stages: readonly T[], value: 
 
 // ---- Importer --------------------------------------------------------------------------------
 
-function importerImpactOf(
-  input: DisruptionInput,
-  bindingLoss: number,
-  substitution: number,
-): { impact: ImporterImpact; notes: string[] } {
+function importerImpactOf(input: DisruptionInput, bindingLoss: number, substitution: number): { impact: ImporterImpact; notes: string[] } {
   const { importer } = input;
   const notes: string[] = [];
   const netImportRelianceAssumed = importer.netImportReliance === null;
@@ -211,9 +206,7 @@ function importerImpactOf(
   let consumptionAtRisk: number;
   let basis: ImporterImpact['basis'];
   if (importer.importShares !== null) {
-    const shockedImportShare = sum(
-      importer.importShares.map((s) => (s.share / 100) * largestReduction(input.shocks, s.country)),
-    );
+    const shockedImportShare = sum(importer.importShares.map((s) => (s.share / 100) * largestReduction(input.shocks, s.country)));
     consumptionAtRisk = netImportRelianceUsed * shockedImportShare * (1 - substitution);
     basis = 'import_sources';
   } else {
@@ -261,9 +254,7 @@ function isStageWithoutData(stage: DisruptionStageInput | StageWithoutData): sta
 export function runDisruption(input: DisruptionInput): DisruptionResult {
   const substitution = input.substitution ?? 0;
   const method = methodRef('disruption');
-  const stages = input.stages.map((stage) =>
-    isStageWithoutData(stage) ? stage : assessStage(stage, input.shocks, substitution),
-  );
+  const stages = input.stages.map((stage) => (isStageWithoutData(stage) ? stage : assessStage(stage, input.shocks, substitution)));
   const assessed = stages.filter((s): s is StageImpact => s.status === 'ok');
 
   const binding = highestStage(assessed, (s) => s.lossShare);
@@ -286,9 +277,7 @@ export function runDisruption(input: DisruptionInput): DisruptionResult {
   const { impact: importerImpact, notes } = importerImpactOf(input, binding.lossShare, substitution);
   assumptions.push(...notes);
 
-  const bindingInput = input.stages.find(
-    (s): s is DisruptionStageInput => !isStageWithoutData(s) && s.stage === binding.stage,
-  );
+  const bindingInput = input.stages.find((s): s is DisruptionStageInput => !isStageWithoutData(s) && s.stage === binding.stage);
   const alternatives = (bindingInput?.producers ?? [])
     .filter((p) => (reductionAt(input.shocks, p.country, binding.stage) ?? 0) === 0)
     .map((p) => ({ country: p.country, share: (100 * p.tonnes) / binding.baselineTonnes, tonnes: p.tonnes }))

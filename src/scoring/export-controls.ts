@@ -67,7 +67,12 @@ export const SUPPLY_MEASURES: ReadonlySet<MeasureType> = new Set<MeasureType>([
   'extraterritorial-rule',
 ]);
 
-function status(status: MeasureStatusId, bites: Bites, detail: string, extra: Partial<Omit<MeasureStatus, 'status' | 'bites' | 'detail'>> = {}): MeasureStatus {
+function status(
+  status: MeasureStatusId,
+  bites: Bites,
+  detail: string,
+  extra: Partial<Omit<MeasureStatus, 'status' | 'bites' | 'detail'>> = {},
+): MeasureStatus {
   return { status, bites, since: extra.since ?? null, until: extra.until ?? null, by: extra.by ?? null, detail };
 }
 
@@ -95,13 +100,20 @@ function suspensionActive(s: Measure, asOf: string): boolean {
  */
 export function measureStatus(measure: Measure, all: readonly Measure[], asOf: string): MeasureStatus {
   const start = measure.announced ?? measure.effective;
-  if (start === null) return status('undated', 'unknown', 'No announcement or effective date is recorded, so its status on a given day is unknown.');
+  if (start === null)
+    return status('undated', 'unknown', 'No announcement or effective date is recorded, so its status on a given day is unknown.');
   if (start > asOf) {
-    return status('not-announced', 'no', measure.announced ? `Not yet announced (announced ${measure.announced}).` : `Not yet in effect (effective ${start}).`, {
-      until: start,
-    });
+    return status(
+      'not-announced',
+      'no',
+      measure.announced ? `Not yet announced (announced ${measure.announced}).` : `Not yet in effect (effective ${start}).`,
+      {
+        until: start,
+      },
+    );
   }
-  if (measure.lifted !== null && measure.lifted <= asOf) return status('lifted', 'no', `Lifted on ${measure.lifted}.`, { since: measure.lifted });
+  if (measure.lifted !== null && measure.lifted <= asOf)
+    return status('lifted', 'no', `Lifted on ${measure.lifted}.`, { since: measure.lifted });
 
   if (measure.replacedBy !== null) {
     const replacement = all.find((candidate) => candidate.id === measure.replacedBy);
@@ -111,13 +123,17 @@ export function measureStatus(measure: Measure, all: readonly Measure[], asOf: s
         return status('superseded', 'no', `Replaced by ${replacement.id} from ${from}.`, { since: from, by: replacement.id });
       }
       if (from === null && replacement.announced === null && (measure.effective ?? start) <= asOf) {
-        return status('superseded-date-unknown', 'unknown', `Replaced by ${replacement.id}; the day it took over is not recorded.`, { by: replacement.id });
+        return status('superseded-date-unknown', 'unknown', `Replaced by ${replacement.id}; the day it took over is not recorded.`, {
+          by: replacement.id,
+        });
       }
     }
   }
 
   const suspensions = all.filter((candidate) => candidate.measure === 'suspension' && candidate.suspends === measure.id);
-  const active = suspensions.filter((s) => suspensionActive(s, asOf)).sort((a, b) => compareDates(b.ends, a.ends) || compareCodes(a.id, b.id));
+  const active = suspensions
+    .filter((s) => suspensionActive(s, asOf))
+    .sort((a, b) => compareDates(b.ends, a.ends) || compareCodes(a.id, b.id));
   const current = active[0];
   if (current) {
     const until = current.ends === null ? 'with no end date' : `until ${current.ends}`;
@@ -129,7 +145,9 @@ export function measureStatus(measure: Measure, all: readonly Measure[], asOf: s
   }
 
   if (measure.effective === null) {
-    return status('announced-date-unknown', 'unknown', `Announced on ${measure.announced}; no effective date is recorded.`, { since: measure.announced });
+    return status('announced-date-unknown', 'unknown', `Announced on ${measure.announced}; no effective date is recorded.`, {
+      since: measure.announced,
+    });
   }
   if (measure.effective > asOf) {
     return status('announced', 'no', `Announced on ${measure.announced ?? 'an unrecorded day'}; takes effect on ${measure.effective}.`, {
@@ -147,7 +165,10 @@ export function measureStatus(measure: Measure, all: readonly Measure[], asOf: s
     .filter((s) => s.effective !== null && s.effective <= asOf)
     .sort((a, b) => compareCodes(b.effective!, a.effective!) || compareDates(b.ends, a.ends) || compareCodes(a.id, b.id))[0];
   if (latest && (latest.lifted === null || latest.lifted > asOf) && latest.ends !== null && latest.ends < asOf) {
-    return status('suspension-ended', 'unknown', `suspension ended ${latest.ends}; no later measure recorded`, { since: latest.ends, by: latest.id });
+    return status('suspension-ended', 'unknown', `suspension ended ${latest.ends}; no later measure recorded`, {
+      since: latest.ends,
+      by: latest.id,
+    });
   }
   return status('in-force', 'yes', `In force since ${measure.effective}${measure.ends ? `, scheduled to end ${measure.ends}` : ''}.`, {
     since: measure.effective,
@@ -222,8 +243,14 @@ export function controlledShareOf(input: {
     countries.push({
       country: producer.country,
       share: producer.share,
-      inForce: applying.filter((entry) => entry.status.bites === 'yes').map((entry) => entry.measure.id).sort(compareCodes),
-      unknown: applying.filter((entry) => entry.status.bites === 'unknown').map((entry) => entry.measure.id).sort(compareCodes),
+      inForce: applying
+        .filter((entry) => entry.status.bites === 'yes')
+        .map((entry) => entry.measure.id)
+        .sort(compareCodes),
+      unknown: applying
+        .filter((entry) => entry.status.bites === 'unknown')
+        .map((entry) => entry.measure.id)
+        .sort(compareCodes),
     });
   }
   countries.sort(byShareDesc);
@@ -310,10 +337,15 @@ export function importerExposureOf(input: {
         .filter((measure) => BANS.has(measure.measure.measure) && measure.measure.target === input.importer)
         .map((measure) => measure.measure.id)
         .sort(compareCodes),
-      unknown: own.filter((measure) => measure.status.bites === 'unknown').map((measure) => measure.measure.id).sort(compareCodes),
+      unknown: own
+        .filter((measure) => measure.status.bites === 'unknown')
+        .map((measure) => measure.measure.id)
+        .sort(compareCodes),
     };
   });
-  const types = [...new Set(relevant.filter((entry) => entry.status.bites === 'yes').map((entry) => entry.measure.measure))].sort(compareCodes);
+  const types = [...new Set(relevant.filter((entry) => entry.status.bites === 'yes').map((entry) => entry.measure.measure))].sort(
+    compareCodes,
+  );
   return {
     targetedShare: sum(suppliers.filter((entry) => entry.targeting.length > 0).map((entry) => entry.sharePct)),
     restrictedShare: sum(suppliers.filter((entry) => entry.inForce.length > 0).map((entry) => entry.sharePct)),
@@ -324,7 +356,9 @@ export function importerExposureOf(input: {
       share: sum(
         suppliers
           .filter((supplier) =>
-            relevant.some((entry) => entry.status.bites === 'yes' && entry.measure.measure === type && entry.countries.includes(supplier.country)),
+            relevant.some(
+              (entry) => entry.status.bites === 'yes' && entry.measure.measure === type && entry.countries.includes(supplier.country),
+            ),
           )
           .map((supplier) => supplier.sharePct),
       ),

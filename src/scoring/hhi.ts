@@ -116,8 +116,14 @@ export function concentrationOf(input: ConcentrationInput): ConcentrationResult 
     equivalentSuppliers: 10_000 / hhi,
     producers,
     top: producers[0]!, // non-empty: at least one producer has positive tonnes
-    withheld: nullTonnes.filter((p) => p.withheld).map((p) => p.country).sort(compareCodes),
-    unreported: nullTonnes.filter((p) => !p.withheld).map((p) => p.country).sort(compareCodes),
+    withheld: nullTonnes
+      .filter((p) => p.withheld)
+      .map((p) => p.country)
+      .sort(compareCodes),
+    unreported: nullTonnes
+      .filter((p) => !p.withheld)
+      .map((p) => p.country)
+      .sort(compareCodes),
     bands: { doj2023: doj2023Band(hhi), hmg2010: hmg2010Band(hhi) },
     method: methodRef('hhi'),
   };

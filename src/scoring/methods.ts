@@ -27,7 +27,8 @@ const EU_2023_STUDY = {
   note: 'Edition eu-crm-2023: EU import reliance per stage, EU sourcing shares (≥ 1 % only), world shares per stage with the trade variable t, EoL-RIR, SI_SR and the published SR.',
 };
 const WGI = {
-  citation: 'World Bank, Worldwide Governance Indicators, 2024 update (data 1996–2023); methodology: Kaufmann, D. and Kraay, A., The Worldwide Governance Indicators: Methodology and 2024 Update, World Bank Policy Research Working Paper 10952 (Nov 2024)',
+  citation:
+    'World Bank, Worldwide Governance Indicators, 2024 update (data 1996–2023); methodology: Kaufmann, D. and Kraay, A., The Worldwide Governance Indicators: Methodology and 2024 Update, World Bank Policy Research Working Paper 10952 (Nov 2024)',
   note: 'Estimates are on a standard-normal scale of roughly −2.5 to 2.5; values change between releases. The 2025 and 2026 updates changed the method and are not comparable.',
 };
 /** Said by every method that weights by governance: which WGI release answers unless the caller pins one. */
@@ -66,8 +67,14 @@ export const METHODS: readonly MethodDefinition[] = [
       'HHI = Σ s_i² over named producers (s_i in percent of the world total); CR1, CR3 = sum of the 1 or 3 largest s_i; equivalent suppliers = 10,000 / HHI; unallocated = max(0, 100 − Σ s_i); HHI upper bound = HHI + unallocated²',
     variables: [
       { symbol: 's_i', meaning: 'country i’s production as a percentage of the world total' },
-      { symbol: 'world total', meaning: 'published world figure, or the sum of the named and "other countries" rows when none is published' },
-      { symbol: 'unallocated', meaning: 'share not attributed to a named country: the "other countries" row, withheld figures, rounding gaps' },
+      {
+        symbol: 'world total',
+        meaning: 'published world figure, or the sum of the named and "other countries" rows when none is published',
+      },
+      {
+        symbol: 'unallocated',
+        meaning: 'share not attributed to a named country: the "other countries" row, withheld figures, rounding gaps',
+      },
     ],
     thresholds: HHI_THRESHOLDS,
     references: [DOJ_HHI, MG_2023, HMG_2010, USGS_MCS],
@@ -107,15 +114,24 @@ export const METHODS: readonly MethodDefinition[] = [
     name: 'EU supply risk (2017 methodology)',
     summary:
       'The European Commission’s supply-risk score, blending governance-weighted concentration of global supply and of actual EU sourcing by import reliance, reduced by recycling and substitution.',
-    formula:
-      'SR = [GS · IR/2 + EU · (1 − IR/2)] · (1 − EoL_RIR) · SI_SR; with no EU-sourcing data, SR = GS · (1 − EoL_RIR) · SI_SR',
+    formula: 'SR = [GS · IR/2 + EU · (1 − IR/2)] · (1 − EoL_RIR) · SI_SR; with no EU-sourcing data, SR = GS · (1 − EoL_RIR) · SI_SR',
     variables: [
       { symbol: 'GS', meaning: 'HHI_WGI,t of global supply: Σ (S_c)² · WGI_c · t_c over country shares S_c (fractions) at the stage' },
       { symbol: 'EU', meaning: 'HHI_WGI,t of actual EU sourcing (domestic production plus imports), or of the importer’s own sourcing' },
-      { symbol: 't_c', meaning: 'trade-related variable (export restrictions, EU trade agreements): the EU CRM 2023 study’s published value next to each share; 1 where none is published (every USGS-based figure)' },
+      {
+        symbol: 't_c',
+        meaning:
+          'trade-related variable (export restrictions, EU trade agreements): the EU CRM 2023 study’s published value next to each share; 1 where none is published (every USGS-based figure)',
+      },
       { symbol: 'IR', meaning: 'import reliance at the stage, fraction 0–1; negative values count as 0' },
-      { symbol: 'EoL_RIR', meaning: 'end-of-life recycling input rate, fraction 0–1 (default: the importer’s published assessment input, else 0)' },
-      { symbol: 'SI_SR', meaning: 'substitution index for supply risk, at most 1 (default: the importer’s published assessment input, else 1)' },
+      {
+        symbol: 'EoL_RIR',
+        meaning: 'end-of-life recycling input rate, fraction 0–1 (default: the importer’s published assessment input, else 0)',
+      },
+      {
+        symbol: 'SI_SR',
+        meaning: 'substitution index for supply risk, at most 1 (default: the importer’s published assessment input, else 1)',
+      },
     ],
     thresholds: [{ name: 'critical supply risk', value: 1.0, meaning: 'SR ≥ 1 is the supply-risk side of the EU criticality zone' }],
     references: [EU_2017_STUDY, EU_2017_GUIDELINES, EU_2023_STUDY, WGI],
@@ -163,7 +179,10 @@ export const METHODS: readonly MethodDefinition[] = [
       'direct = NIR × import share / 100; upstream = max over stages of world share / 100; effective = max(direct, upstream). Where the importer’s source gives reliance per stage (EU CRM 2023): direct = IR at the assessed stage × supplier share of the importer’s sourcing at that stage / 100, and byStage gives the same product at every stage with the supplier’s world share at that stage and the trade variable t',
     variables: [
       { symbol: 'NIR', meaning: 'importer’s net import reliance, fraction 0–1 (per-stage import reliance IR where the source gives it)' },
-      { symbol: 'import share', meaning: 'supplier’s share of the importer’s imports (or of its sourcing: domestic production plus imports), percent' },
+      {
+        symbol: 'import share',
+        meaning: 'supplier’s share of the importer’s imports (or of its sourcing: domestic production plus imports), percent',
+      },
       { symbol: 'world share', meaning: 'supplier’s share of world production at a stage, percent' },
       { symbol: 't', meaning: 'the EU study’s trade-related variable published next to a share; shown, not applied to a physical share' },
     ],
@@ -192,7 +211,8 @@ export const METHODS: readonly MethodDefinition[] = [
       {
         name: 'EU CRMA single-country benchmark',
         value: 65,
-        meaning: 'no single third country should supply more than 65 % of EU consumption of a strategic raw material at any processing stage by 2030',
+        meaning:
+          'no single third country should supply more than 65 % of EU consumption of a strategic raw material at any processing stage by 2030',
       },
     ],
     references: [CRMA, DOJ_HHI],
@@ -249,13 +269,24 @@ export const METHODS: readonly MethodDefinition[] = [
       'status(m, d): undated if m has no date; not-announced if its first date > d; lifted if lifted ≤ d; superseded if its replacement took effect ≤ d; suspended if a suspension of m has effective ≤ d ≤ ends; announced if effective > d; expired if ends < d; suspension-ended if a suspension of m ended before d and nothing later is recorded; else in-force. controlledShare(mineral, stage, d) = Σ s_c over producers c with ≥ 1 supply measure in force on d that covers the mineral at the stage and applies to every destination (byTarget gives the same sum for measures aimed at one destination); importer targetedShare = Σ import share_j over suppliers j with an in-force export or destination ban naming the importer',
     variables: [
       { symbol: 'd', meaning: 'the as-of date (default: today, UTC)' },
-      { symbol: 's_c', meaning: 'country c’s percent of world supply at the stage, from the same figures as the concentration scores (latest year with data up to d’s year)' },
-      { symbol: 'supply measure', meaning: 'licence requirement, export ban, destination ban, end-user ban, quota or extraterritorial rule whose stages include the stage; technology controls and suspensions restrict no material flow' },
+      {
+        symbol: 's_c',
+        meaning:
+          'country c’s percent of world supply at the stage, from the same figures as the concentration scores (latest year with data up to d’s year)',
+      },
+      {
+        symbol: 'supply measure',
+        meaning:
+          'licence requirement, export ban, destination ban, end-user ban, quota or extraterritorial rule whose stages include the stage; technology controls and suspensions restrict no material flow',
+      },
       { symbol: 'import share_j', meaning: 'supplier j’s percent of the importer’s imports of one form, latest published period' },
     ],
     thresholds: [],
     references: [
-      { citation: 'Chokepoint export-control table (data/export_controls.csv), compiled from official texts, translations and press reports; each measure cites its own source' },
+      {
+        citation:
+          'Chokepoint export-control table (data/export_controls.csv), compiled from official texts, translations and press reports; each measure cites its own source',
+      },
       USGS_MCS,
     ],
     caveats: [

@@ -39,12 +39,7 @@ export type EuSupplyRiskResult = EuSupplyRiskOk | InsufficientData;
 const CRITICAL_SUPPLY_RISK = 1.0;
 
 export function euSupplyRisk(input: EuSupplyRiskInput): EuSupplyRiskResult {
-  const required = [
-    input.globalHhiWgi,
-    input.importReliance,
-    input.endOfLifeRecyclingInputRate,
-    input.substitutionIndex,
-  ];
+  const required = [input.globalHhiWgi, input.importReliance, input.endOfLifeRecyclingInputRate, input.substitutionIndex];
   if (!required.every(Number.isFinite) || (input.euSourcingHhiWgi !== null && !Number.isFinite(input.euSourcingHhiWgi))) {
     return insufficientData('eu-supply-risk', 'a supply-risk input is not a finite number');
   }

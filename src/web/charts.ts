@@ -67,7 +67,12 @@ function draw(element: HTMLElement, spec: ChartSpec): void {
   const categoryAxis = {
     type: 'category' as const,
     data: spec.categories,
-    axisLabel: { interval: 0, width: narrow ? 70 : 110, overflow: 'truncate' as const, rotate: !spec.horizontal && spec.categories.length > 5 && narrow ? 35 : 0 },
+    axisLabel: {
+      interval: 0,
+      width: narrow ? 70 : 110,
+      overflow: 'truncate' as const,
+      rotate: !spec.horizontal && spec.categories.length > 5 && narrow ? 35 : 0,
+    },
     inverse: spec.horizontal === true,
   };
   const valueAxis = { type: 'value' as const, max: spec.max, axisLabel: { formatter: (value: number) => spec.format(value) } };
@@ -83,7 +88,14 @@ function draw(element: HTMLElement, spec: ChartSpec): void {
       confine: true,
       axisPointer: { type: spec.kind === 'bar' ? 'shadow' : 'line' },
       formatter: (params: unknown) => {
-        const points = params as { seriesIndex: number; dataIndex: number; seriesName: string; value: number | null; marker: string; axisValueLabel: string }[];
+        const points = params as {
+          seriesIndex: number;
+          dataIndex: number;
+          seriesName: string;
+          value: number | null;
+          marker: string;
+          axisValueLabel: string;
+        }[];
         const head = points[0]?.axisValueLabel ?? '';
         const lines = points.map((point) => {
           const value = point.value === null || point.value === undefined ? 'no data' : spec.format(point.value);
@@ -102,7 +114,15 @@ function draw(element: HTMLElement, spec: ChartSpec): void {
       connectNulls: false,
       symbolSize: 7,
       barMaxWidth: 28,
-      label: spec.kind === 'bar' && spec.series.length === 1 ? { show: true, position: spec.horizontal ? 'right' : 'top', formatter: (p: { value: number }) => spec.format(p.value), fontSize: 11 } : undefined,
+      label:
+        spec.kind === 'bar' && spec.series.length === 1
+          ? {
+              show: true,
+              position: spec.horizontal ? 'right' : 'top',
+              formatter: (p: { value: number }) => spec.format(p.value),
+              fontSize: 11,
+            }
+          : undefined,
       markLine:
         index === 0 && spec.thresholds
           ? {
@@ -110,7 +130,9 @@ function draw(element: HTMLElement, spec: ChartSpec): void {
               symbol: 'none',
               lineStyle: { color: '#57606a', type: 'dashed' },
               label: { formatter: (p: { name: string }) => p.name, position: 'insideEndTop', fontSize: 10 },
-              data: spec.thresholds.map((threshold) => (spec.horizontal ? { xAxis: threshold.value, name: threshold.label } : { yAxis: threshold.value, name: threshold.label })),
+              data: spec.thresholds.map((threshold) =>
+                spec.horizontal ? { xAxis: threshold.value, name: threshold.label } : { yAxis: threshold.value, name: threshold.label },
+              ),
             }
           : undefined,
     })),

@@ -52,8 +52,18 @@ export function editionControl(context: ViewContext): HTMLElement {
     current ? h('option', { value: current, selected: true }, current) : null,
   ) as HTMLSelectElement;
   select.addEventListener('change', () => context.navigate({ edition: select.value || null }));
-  const help = h('span', { class: 'note', id: 'edition-help' }, current ? `Figures as ${current} gave them` : 'Each series from its newest edition');
-  const field = h('div', { class: 'field edition-field', 'data-edition': current || 'newest' }, h('label', { for: 'field-edition' }, 'Edition'), select, help);
+  const help = h(
+    'span',
+    { class: 'note', id: 'edition-help' },
+    current ? `Figures as ${current} gave them` : 'Each series from its newest edition',
+  );
+  const field = h(
+    'div',
+    { class: 'field edition-field', 'data-edition': current || 'newest' },
+    h('label', { for: 'field-edition' }, 'Edition'),
+    select,
+    help,
+  );
 
   void fillEditionOptions(select, current).then(
     (known) => {
@@ -82,7 +92,11 @@ export async function fillEditionOptions(select: HTMLSelectElement, current: str
   append(select, [
     h('option', { value: '', selected: current === '' }, NEWEST_LABEL),
     ...[...families].map(([family, list]) =>
-      h('optgroup', { label: `${list[0]!.publisher} · ${family}` }, list.map((edition) => h('option', { value: edition.id, selected: edition.id === current }, editionLabel(edition)))),
+      h(
+        'optgroup',
+        { label: `${list[0]!.publisher} · ${family}` },
+        list.map((edition) => h('option', { value: edition.id, selected: edition.id === current }, editionLabel(edition))),
+      ),
     ),
     current && !known ? h('option', { value: current, selected: true }, current) : null,
   ]);
@@ -100,7 +114,12 @@ export function withEdition<Query extends object>(query: Query, context: ViewCon
  * A section whose content ./panels draws once its module and data arrive: a loading state first, the API's problem in
  * words if a request fails.
  */
-function lazySection(id: string, heading: string, draw: (panels: typeof import('./panels'), section: HTMLElement) => Promise<HTMLElement[]>, context: ViewContext): HTMLElement {
+function lazySection(
+  id: string,
+  heading: string,
+  draw: (panels: typeof import('./panels'), section: HTMLElement) => Promise<HTMLElement[]>,
+  context: ViewContext,
+): HTMLElement {
   const title = h('h2', {}, heading);
   const section = h('section', { id, 'aria-busy': 'true' }, title, loading(`Loading ${heading.toLowerCase()}…`));
   void import('./panels')

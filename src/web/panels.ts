@@ -43,7 +43,8 @@ export async function revisions(mineral: string, context: ViewContext): Promise<
     { class: 'lede' },
     'Production figures a later edition of the same publication revised. A change in HHI between years can come from such a revision rather than from a change in the world.',
   );
-  if (answer.data.length === 0) return [lede, bar([]), h('p', { class: 'insufficient' }, `No production figure for ${mineral} was revised between editions.`)];
+  if (answer.data.length === 0)
+    return [lede, bar([]), h('p', { class: 'insufficient' }, `No production figure for ${mineral} was revised between editions.`)];
 
   // Newest revision first (the API's order): its stage-year is the one compared across editions below.
   const latest = answer.data.find((row) => row.stage !== null)!;
@@ -64,7 +65,11 @@ export async function revisions(mineral: string, context: ViewContext): Promise<
       'span',
       {},
       cited(`${number !== null ? fmt.int(number) : text} ${row.unit}`, [source.id]),
-      h('span', { class: 'sub-line', title: named(side === 'old' ? row.oldEdition : row.newEdition) }, short(side === 'old' ? row.oldEdition : row.newEdition)),
+      h(
+        'span',
+        { class: 'sub-line', title: named(side === 'old' ? row.oldEdition : row.newEdition) },
+        short(side === 'old' ? row.oldEdition : row.newEdition),
+      ),
     );
   };
 
@@ -75,11 +80,27 @@ export async function revisions(mineral: string, context: ViewContext): Promise<
       { label: 'Country', cell: (row) => h('span', { 'data-revision': `${row.stage}|${row.country}|${row.year}` }, row.countryName) },
       { label: 'Before', numeric: true, cell: (row) => value(row, 'old') },
       { label: 'After', numeric: true, cell: (row) => value(row, 'new') },
-      { label: 'Change', numeric: true, cell: (row) => cited(`${signed(row.change!, fmt.int)} ${row.unit}`, [row.oldSource.id, row.newSource.id], 'computed by the API from the two editions') },
+      {
+        label: 'Change',
+        numeric: true,
+        cell: (row) =>
+          cited(
+            `${signed(row.change!, fmt.int)} ${row.unit}`,
+            [row.oldSource.id, row.newSource.id],
+            'computed by the API from the two editions',
+          ),
+      },
       {
         label: 'Relative',
         numeric: true,
-        cell: (row) => (row.relativeChange === null ? '—' : cited(signed(row.relativeChange, fmt.fraction), [row.oldSource.id, row.newSource.id], 'computed by the API from the two editions')),
+        cell: (row) =>
+          row.relativeChange === null
+            ? '—'
+            : cited(
+                signed(row.relativeChange, fmt.fraction),
+                [row.oldSource.id, row.newSource.id],
+                'computed by the API from the two editions',
+              ),
       },
     ],
     largest,
@@ -91,19 +112,50 @@ export async function revisions(mineral: string, context: ViewContext): Promise<
   const editionTable = table<Row>(
     `${title(latest.stage!)} ${latest.year}: concentration under each edition that reported it`,
     [
-      { label: 'Edition', cell: (row) => h('span', { 'data-edition': row.edition, title: named(row.edition) }, short(row.edition), row.edition === selected ? h('span', { class: 'badge' }, 'selected') : null) },
+      {
+        label: 'Edition',
+        cell: (row) =>
+          h(
+            'span',
+            { 'data-edition': row.edition, title: named(row.edition) },
+            short(row.edition),
+            row.edition === selected ? h('span', { class: 'badge' }, 'selected') : null,
+          ),
+      },
       { label: 'Published', cell: (row) => h('span', { class: 'nowrap' }, row.published) },
       {
         label: 'HHI',
         numeric: true,
         cell: (row) =>
           row.concentration.status === 'ok'
-            ? h('span', { 'data-edition-hhi': row.concentration.hhi }, cited(fmt.hhi(row.concentration.hhi), row.concentration.inputs.sourceIds))
+            ? h(
+                'span',
+                { 'data-edition-hhi': row.concentration.hhi },
+                cited(fmt.hhi(row.concentration.hhi), row.concentration.inputs.sourceIds),
+              )
             : h('span', { class: 'insufficient' }, row.concentration.reason),
       },
-      { label: 'Top producer', cell: (row) => (row.concentration.status === 'ok' ? cited(`${row.concentration.top.name} ${fmt.share(row.concentration.top.share)}`, row.concentration.inputs.sourceIds) : '—') },
-      { label: 'Top 3', numeric: true, cell: (row) => (row.concentration.status === 'ok' ? cited(fmt.share(row.concentration.cr3), row.concentration.inputs.sourceIds) : '—') },
-      { label: 'World', numeric: true, cell: (row) => (row.concentration.status === 'ok' ? cited(`${fmt.int(row.concentration.inputs.worldTonnes)} t`, row.concentration.inputs.sourceIds) : '—') },
+      {
+        label: 'Top producer',
+        cell: (row) =>
+          row.concentration.status === 'ok'
+            ? cited(`${row.concentration.top.name} ${fmt.share(row.concentration.top.share)}`, row.concentration.inputs.sourceIds)
+            : '—',
+      },
+      {
+        label: 'Top 3',
+        numeric: true,
+        cell: (row) =>
+          row.concentration.status === 'ok' ? cited(fmt.share(row.concentration.cr3), row.concentration.inputs.sourceIds) : '—',
+      },
+      {
+        label: 'World',
+        numeric: true,
+        cell: (row) =>
+          row.concentration.status === 'ok'
+            ? cited(`${fmt.int(row.concentration.inputs.worldTonnes)} t`, row.concentration.inputs.sourceIds)
+            : '—',
+      },
     ],
     byEdition.data,
     { id: 'revisions-editions-table' },
@@ -111,7 +163,9 @@ export async function revisions(mineral: string, context: ViewContext): Promise<
 
   return [
     lede,
-    bar([{ label: 'HHI by edition CSV', href: apiUrl(`/v1/minerals/${mineral}/concentration/editions`, { ...byEditionQuery, format: 'csv' }) }]),
+    bar([
+      { label: 'HHI by edition CSV', href: apiUrl(`/v1/minerals/${mineral}/concentration/editions`, { ...byEditionQuery, format: 'csv' }) },
+    ]),
     world && world.oldValue !== null && world.newValue !== null
       ? h(
           'p',
@@ -155,21 +209,36 @@ const STATUS_LABEL: Record<string, string> = {
 };
 
 /** Whether a status means the measure binds: in force, unknown, or not (each also written out, never colour alone). */
-const bite = (status: string) => (status === 'in-force' ? 'yes' : ['suspension-ended', 'undated', 'announced-date-unknown', 'superseded-date-unknown'].includes(status) ? 'unknown' : 'no');
+const bite = (status: string) =>
+  status === 'in-force'
+    ? 'yes'
+    : ['suspension-ended', 'undated', 'announced-date-unknown', 'superseded-date-unknown'].includes(status)
+      ? 'unknown'
+      : 'no';
 
 const target = (value: string) => (value === 'all' ? 'all destinations' : value);
 
 function statusBadge(status: Schemas['ExportControl']['status']): HTMLElement {
-  return h('span', { class: `badge status-${bite(status.status)}`, 'data-status': status.status }, STATUS_LABEL[status.status] ?? status.status);
+  return h(
+    'span',
+    { class: `badge status-${bite(status.status)}`, 'data-status': status.status },
+    STATUS_LABEL[status.status] ?? status.status,
+  );
 }
 
 export async function exportControls(mineral: string, context: ViewContext): Promise<HTMLElement[]> {
   const signal = context.signal;
   const supplyQuery = withEdition({}, context);
   const [timeline, measures, supply] = await Promise.all([
-    unwrap(api.GET('/v1/minerals/{mineral}/export-controls', { params: { path: { mineral }, query: { limit: 1000 } }, signal }), `GET /v1/minerals/${mineral}/export-controls`),
+    unwrap(
+      api.GET('/v1/minerals/{mineral}/export-controls', { params: { path: { mineral }, query: { limit: 1000 } }, signal }),
+      `GET /v1/minerals/${mineral}/export-controls`,
+    ),
     unwrap(api.GET('/v1/export-controls', { params: { query: { mineral, limit: 1000 } }, signal }), 'GET /v1/export-controls'),
-    unwrap(api.GET('/v1/minerals/{mineral}/export-controls/supply', { params: { path: { mineral }, query: supplyQuery }, signal }), `GET /v1/minerals/${mineral}/export-controls/supply`),
+    unwrap(
+      api.GET('/v1/minerals/{mineral}/export-controls/supply', { params: { path: { mineral }, query: supplyQuery }, signal }),
+      `GET /v1/minerals/${mineral}/export-controls/supply`,
+    ),
     sourcesReady(),
   ]);
   const asOf = measures.asOf;
@@ -203,9 +272,19 @@ export async function exportControls(mineral: string, context: ViewContext): Pro
     { class: 'share-bars', id: 'controlled-share' },
     supply.stages.map((stage) => {
       if (stage.status !== 'ok') {
-        return h('div', { class: 'share-row', 'data-stage': stage.stage }, h('span', { class: 'share-label' }, title(stage.stage)), h('span', { class: 'insufficient' }, stage.reason));
+        return h(
+          'div',
+          { class: 'share-row', 'data-stage': stage.stage },
+          h('span', { class: 'share-label' }, title(stage.stage)),
+          h('span', { class: 'insufficient' }, stage.reason),
+        );
       }
-      const meter = h('span', { class: 'share-meter', 'aria-hidden': 'true' }, h('span', { class: 'controlled' }), h('span', { class: 'unknown' }));
+      const meter = h(
+        'span',
+        { class: 'share-meter', 'aria-hidden': 'true' },
+        h('span', { class: 'controlled' }),
+        h('span', { class: 'unknown' }),
+      );
       (meter.children[0] as HTMLElement).style.width = `${stage.controlledShare}%`;
       (meter.children[1] as HTMLElement).style.width = `${stage.unknownShare}%`;
       return h(
@@ -238,8 +317,24 @@ export async function exportControls(mineral: string, context: ViewContext): Pro
       { label: 'Under a measure in force', numeric: true, cell: (row) => cited(fmt.share(row.controlledShare), row.sourceIds) },
       { label: 'Status unknown', numeric: true, cell: (row) => cited(fmt.share(row.unknownShare), row.sourceIds) },
       { label: 'World', numeric: true, cell: (row) => cited(`${fmt.int(row.worldTonnes)} t`, row.sourceIds) },
-      { label: 'Controlling producers', cell: (row) => h('ul', { class: 'plain' }, row.countries.map((country) => h('li', { class: 'nowrap' }, `${country.name} ${fmt.share(country.share)}`))) },
-      { label: 'Measures in force', cell: (row) => h('ul', { class: 'plain' }, row.measures.map((measure) => h('li', {}, h('code', {}, measure.id)))) },
+      {
+        label: 'Controlling producers',
+        cell: (row) =>
+          h(
+            'ul',
+            { class: 'plain' },
+            row.countries.map((country) => h('li', { class: 'nowrap' }, `${country.name} ${fmt.share(country.share)}`)),
+          ),
+      },
+      {
+        label: 'Measures in force',
+        cell: (row) =>
+          h(
+            'ul',
+            { class: 'plain' },
+            row.measures.map((measure) => h('li', {}, h('code', {}, measure.id))),
+          ),
+      },
     ],
     okStages,
     { id: 'controlled-share-table' },
@@ -267,7 +362,12 @@ export async function exportControls(mineral: string, context: ViewContext): Pro
               ' ',
               cited(event.title, [sourceOf(event.measure)]),
               event.by ? [' (by ', h('code', {}, event.by), ')'] : null,
-              h('span', { class: 'sub-line' }, `${event.imposingCountry} → ${target(event.target)} · ${event.measureType.replaceAll('-', ' ')} · `, h('code', {}, event.measure)),
+              h(
+                'span',
+                { class: 'sub-line' },
+                `${event.imposingCountry} → ${target(event.target)} · ${event.measureType.replaceAll('-', ' ')} · `,
+                h('code', {}, event.measure),
+              ),
             ),
           ),
         ),
@@ -278,15 +378,24 @@ export async function exportControls(mineral: string, context: ViewContext): Pro
   const measureTable = table<Measure>(
     `Measures on ${mineral} and their status on ${asOf}`,
     [
-      { label: 'Measure', cell: (row) => h('span', { 'data-measure': row.id }, row.title, h('span', { class: 'sub-line' }, h('code', {}, row.id))) },
+      {
+        label: 'Measure',
+        cell: (row) => h('span', { 'data-measure': row.id }, row.title, h('span', { class: 'sub-line' }, h('code', {}, row.id))),
+      },
       { label: 'Imposed by', cell: (row) => row.imposingCountryName },
       { label: 'Type', cell: (row) => row.measure.replaceAll('-', ' ') },
       { label: 'Target', cell: (row) => target(row.target) },
       { label: 'Stages', cell: (row) => row.stages.join(', ') },
       { label: 'Announced', cell: (row) => (row.announced ? cited(row.announced, [row.source.id]) : '—') },
       { label: 'Effective', cell: (row) => (row.effective ? cited(row.effective, [row.source.id]) : '—') },
-      { label: `Status on ${asOf}`, cell: (row) => h('span', {}, statusBadge(row.status), h('span', { class: 'sub-line' }, row.status.detail)) },
-      { label: 'Source', cell: (row) => h('span', {}, sourceLink(row.source.id), h('span', { class: 'sub-line' }, `confidence ${row.confidence}`)) },
+      {
+        label: `Status on ${asOf}`,
+        cell: (row) => h('span', {}, statusBadge(row.status), h('span', { class: 'sub-line' }, row.status.detail)),
+      },
+      {
+        label: 'Source',
+        cell: (row) => h('span', {}, sourceLink(row.source.id), h('span', { class: 'sub-line' }, `confidence ${row.confidence}`)),
+      },
     ],
     measures.data,
     { id: 'export-controls-table' },
@@ -297,12 +406,19 @@ export async function exportControls(mineral: string, context: ViewContext): Pro
     lede,
     bar,
     h('h3', {}, `Controlled share of world supply on ${asOf}${edition ? ` (production as in ${edition})` : ''}`),
-    okStages.length || supply.stages.length ? h('div', {}, shares, shareKey) : h('p', { class: 'insufficient' }, 'No stage has production figures to weigh the measures with.'),
+    okStages.length || supply.stages.length
+      ? h('div', {}, shares, shareKey)
+      : h('p', { class: 'insufficient' }, 'No stage has production figures to weigh the measures with.'),
     alternative(shareTable, 'Show the controlled shares as a table'),
     h('h3', {}, 'Timeline'),
     timelineList,
     timeline.undated.length
-      ? h('p', { class: 'note', id: 'export-controls-undated' }, 'Undated (no announcement or effective date recorded): ', timeline.undated.map((id, i) => [i ? ', ' : '', cited(byId.get(id)?.title ?? id, [sourceOf(id)]), ' ', h('code', {}, id)]))
+      ? h(
+          'p',
+          { class: 'note', id: 'export-controls-undated' },
+          'Undated (no announcement or effective date recorded): ',
+          timeline.undated.map((id, i) => [i ? ', ' : '', cited(byId.get(id)?.title ?? id, [sourceOf(id)]), ' ', h('code', {}, id)]),
+        )
       : null,
     alternative(measureTable, 'Show the measures and their status as a table'),
   ].filter((element): element is HTMLElement => element !== null);

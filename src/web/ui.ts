@@ -148,11 +148,25 @@ export function table<Row>(caption: string, columns: Column<Row>[], rows: readon
       'table',
       attrs,
       h('caption', {}, caption),
-      h('thead', {}, h('tr', {}, columns.map((column) => h('th', { scope: 'col', class: column.numeric ? 'num' : null }, column.label)))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          columns.map((column) => h('th', { scope: 'col', class: column.numeric ? 'num' : null }, column.label)),
+        ),
+      ),
       h(
         'tbody',
         {},
-        rows.map((row) => h('tr', {}, columns.map((column) => h('td', { class: column.numeric ? 'num' : null }, column.cell(row))))),
+        rows.map((row) =>
+          h(
+            'tr',
+            {},
+            columns.map((column) => h('td', { class: column.numeric ? 'num' : null }, column.cell(row))),
+          ),
+        ),
       ),
     ),
   );
@@ -245,7 +259,12 @@ export function loading(what = 'Loading…'): HTMLElement {
 /** A failed request in words: the problem's title and detail, and each field error. */
 export function problemBox(error: unknown): HTMLElement {
   if (!(error instanceof ApiError)) {
-    return h('div', { class: 'problem', role: 'alert' }, h('h2', {}, 'Something went wrong'), h('p', {}, String((error as Error)?.message ?? error)));
+    return h(
+      'div',
+      { class: 'problem', role: 'alert' },
+      h('h2', {}, 'Something went wrong'),
+      h('p', {}, String((error as Error)?.message ?? error)),
+    );
   }
   const problem = error.problem;
   return h(
@@ -254,7 +273,11 @@ export function problemBox(error: unknown): HTMLElement {
     h('h2', {}, problem?.title ?? `Request failed (HTTP ${error.status})`),
     problem?.detail ? h('p', { 'data-problem-detail': '' }, problem.detail) : null,
     problem?.errors?.length
-      ? h('ul', {}, problem.errors.map((item) => h('li', {}, h('code', {}, item.field), ': ', item.message)))
+      ? h(
+          'ul',
+          {},
+          problem.errors.map((item) => h('li', {}, h('code', {}, item.field), ': ', item.message)),
+        )
       : null,
     h('p', { class: 'note' }, `${error.what} → HTTP ${error.status}${problem?.code ? ` (${problem.code})` : ''}`),
   );
@@ -266,15 +289,31 @@ export function announce(message: string): void {
 }
 
 /** A labelled <select>. */
-export function selectField(label: string, name: string, options: { value: string; label: string }[], value: string, onChange: (value: string) => void): HTMLElement {
+export function selectField(
+  label: string,
+  name: string,
+  options: { value: string; label: string }[],
+  value: string,
+  onChange: (value: string) => void,
+): HTMLElement {
   const id = `field-${name}`;
-  const select = h('select', { id, name }, options.map((option) => h('option', { value: option.value, selected: option.value === value }, option.label)));
+  const select = h(
+    'select',
+    { id, name },
+    options.map((option) => h('option', { value: option.value, selected: option.value === value }, option.label)),
+  );
   select.addEventListener('change', () => onChange(select.value));
   return h('div', { class: 'field' }, h('label', { for: id }, label), select);
 }
 
 /** A labelled group of radio buttons. */
-export function radioField(label: string, name: string, options: { value: string; label: string }[], value: string, onChange: (value: string) => void): HTMLElement {
+export function radioField(
+  label: string,
+  name: string,
+  options: { value: string; label: string }[],
+  value: string,
+  onChange: (value: string) => void,
+): HTMLElement {
   return h(
     'fieldset',
     { class: 'radios field' },

@@ -28,7 +28,10 @@ describe('over HTTP', () => {
   it('GET /v1/minerals/antimony serves the antimony detail', async () => {
     const response = await fetch(`${baseUrl}/v1/minerals/antimony?edition=usgs-mcs-2025`);
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { id: string; stages: { latest: { worldTonnes: number; topProducer: { country: string; share: number } } }[] };
+    const body = (await response.json()) as {
+      id: string;
+      stages: { latest: { worldTonnes: number; topProducer: { country: string; share: number } } }[];
+    };
     expect(body.id).toBe('antimony');
     expect(body.stages[0]?.latest).toMatchObject({ worldTonnes: 100_000, topProducer: { country: 'CHN', share: 60 } });
   });

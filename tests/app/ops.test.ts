@@ -206,7 +206,12 @@ describe('GET /metrics', () => {
 
   it('includes the default process metrics', async () => {
     const text = await scrape();
-    for (const name of ['process_cpu_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds', 'nodejs_heap_size_used_bytes']) {
+    for (const name of [
+      'process_cpu_seconds_total',
+      'process_resident_memory_bytes',
+      'nodejs_eventloop_lag_seconds',
+      'nodejs_heap_size_used_bytes',
+    ]) {
       expect(text).toContain(`# TYPE ${name} `);
     }
   });
@@ -246,8 +251,7 @@ describe('datasetVersionNumber', () => {
 });
 
 describe('the probes in the API description', () => {
-  const operation = (path: string) =>
-    (app.swagger() as { paths: Record<string, { get: Record<string, any> }> }).paths[path]?.get;
+  const operation = (path: string) => (app.swagger() as { paths: Record<string, { get: Record<string, any> }> }).paths[path]?.get;
 
   it('documents /ready under health, with its 503 problem', () => {
     const ready = operation('/ready');
@@ -316,7 +320,9 @@ describe('READ_ONLY', () => {
     const missing = join(dir, 'missing.db');
     const attempt = buildApp(defaultConfig({ databasePath: missing, readOnly: true }));
     await expect(attempt).rejects.toBeInstanceOf(ConfigError);
-    await expect(attempt).rejects.toThrow(`READ_ONLY=true needs an existing, migrated and seeded database, but DATABASE_PATH="${missing}" does not exist`);
+    await expect(attempt).rejects.toThrow(
+      `READ_ONLY=true needs an existing, migrated and seeded database, but DATABASE_PATH="${missing}" does not exist`,
+    );
   });
 
   it('refuses to start on a database that was never migrated', async () => {

@@ -71,7 +71,10 @@ describe('response cache: a replay is the uncached response, byte for byte', () 
   it('answers If-None-Match with 304 before the cache, and never stores errors', async () => {
     app.responseCache.clear();
     const first = await app.inject({ url: '/v1/minerals/antimony/concentration' });
-    const revalidated = await app.inject({ url: '/v1/minerals/antimony/concentration', headers: { 'if-none-match': first.headers.etag as string } });
+    const revalidated = await app.inject({
+      url: '/v1/minerals/antimony/concentration',
+      headers: { 'if-none-match': first.headers.etag as string },
+    });
     expect(revalidated.statusCode).toBe(304);
     expect(revalidated.rawPayload.length).toBe(0);
     const size = app.responseCache.size;

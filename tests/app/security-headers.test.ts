@@ -54,6 +54,8 @@ describe('security headers: the same as @fastify/helmet, computed once', () => {
   );
 
   it('refuses options helmet refuses, at start-up', () => {
-    expect(() => helmetOperations({ contentSecurityPolicy: { directives: { 'bad name!': ["'self'"] } } })).toThrow(/Content-Security-Policy/);
+    expect(() => helmetOperations({ contentSecurityPolicy: { directives: { 'bad name!': ["'self'"] } } })).toThrow(
+      /Content-Security-Policy/,
+    );
   });
 });

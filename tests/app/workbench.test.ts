@@ -20,7 +20,10 @@ let app: FastifyInstance;
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'chokepoint-web-'));
   mkdirSync(join(root, 'assets'));
-  writeFileSync(join(root, 'index.html'), '<!doctype html><title>Chokepoint workbench</title><script type="module" src="/assets/main-abc123.js"></script>\n');
+  writeFileSync(
+    join(root, 'index.html'),
+    '<!doctype html><title>Chokepoint workbench</title><script type="module" src="/assets/main-abc123.js"></script>\n',
+  );
   writeFileSync(join(root, 'assets', 'main-abc123.js'), SCRIPT);
   writeFileSync(join(root, 'assets', 'main-abc123.js.br'), brotliCompressSync(SCRIPT));
   app = await buildApp(defaultConfig(), { logger: false, webRoot: root });

@@ -34,5 +34,4 @@ describe('the compiled dataset (npm run build)', () => {
     writeFileSync(broken, JSON.stringify(partial));
     expect(readCompiledDataset(broken, parsed.contentHash)).toBeNull();
   });
-
 });

@@ -7,7 +7,9 @@ import { PROJECT_ROOT } from '../../src/config.js';
 import { DATA_DIR, copyDataDir, removeDir } from '../helpers/dataset.js';
 
 const REFERENCE_DIR = join(PROJECT_ROOT, '..', 'shared', 'reference', 'data');
-const minerals = new Set((parse(readFileSync(join(DATA_DIR, 'minerals.csv'), 'utf8'), { columns: true }) as { id: string }[]).map((row) => row.id));
+const minerals = new Set(
+  (parse(readFileSync(join(DATA_DIR, 'minerals.csv'), 'utf8'), { columns: true }) as { id: string }[]).map((row) => row.id),
+);
 
 describe.skipIf(!existsSync(join(REFERENCE_DIR, 'export_controls.csv')))('scripts/build-export-controls.ts', () => {
   it('rebuilds the committed data/export_controls.csv and its sources byte for byte', () => {
@@ -27,7 +29,9 @@ describe.skipIf(!existsSync(join(REFERENCE_DIR, 'export_controls.csv')))('script
 
   it('keeps minerals once data/minerals.csv holds them (the editions work adds bismuth, molybdenum, indium, tellurium)', () => {
     const build = buildExportControls(REFERENCE_DIR, new Set([...minerals, 'bismuth', 'molybdenum', 'indium', 'tellurium']));
-    expect(build.measures.find((row) => row.id === 'cn-mofcom-2025-10-w-te-bi-mo-in')?.minerals).toBe('tungsten;tellurium;bismuth;molybdenum;indium');
+    expect(build.measures.find((row) => row.id === 'cn-mofcom-2025-10-w-te-bi-mo-in')?.minerals).toBe(
+      'tungsten;tellurium;bismuth;molybdenum;indium',
+    );
     expect(build.droppedMinerals).toEqual([]);
   });
 });

@@ -88,7 +88,12 @@ describe('reserves', () => {
     const { status, body } = await getJson(app, '/v1/reserves?mineral=antimony&country=WLD&year=2024&edition=usgs-mcs-2025');
     expect(status).toBe(200);
     expect(body.data).toEqual([
-      expect.objectContaining({ tonnes: 2_000_000, lowerBound: true, basis: 'contained antimony', source: expect.objectContaining({ id: 'usgs-mcs-2025-antimony' }) }),
+      expect.objectContaining({
+        tonnes: 2_000_000,
+        lowerBound: true,
+        basis: 'contained antimony',
+        source: expect.objectContaining({ id: 'usgs-mcs-2025-antimony' }),
+      }),
     ]);
   });
 
@@ -101,9 +106,7 @@ describe('reserves', () => {
 describe('trade', () => {
   it('U.S. net import reliance on antimony in 2024 is 85%', async () => {
     const { body } = await getJson(app, '/v1/import-reliance?importer=USA&mineral=antimony&year=2024&edition=usgs-mcs-2025');
-    expect(body.data).toEqual([
-      expect.objectContaining({ percent: 85, qualifier: 'eq', valueText: '85', estimated: true, form: null }),
-    ]);
+    expect(body.data).toEqual([expect.objectContaining({ percent: 85, qualifier: 'eq', valueText: '85', estimated: true, form: null })]);
   });
 
   it('germanium ">50" is percent 50 with qualifier gt', async () => {

@@ -16,9 +16,14 @@ import { PROJECT_ROOT } from '../../src/config.js';
 import { DATA_DIR, copyDataDir, removeDir } from '../helpers/dataset.js';
 
 type Row = Record<string, string>;
-const read = (file: string, dir = DATA_DIR) => parse(readFileSync(join(dir, file), 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
+const read = (file: string, dir = DATA_DIR) =>
+  parse(readFileSync(join(dir, file), 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
 
-const ieaEditions = new Set(read('editions.csv').filter((row) => row.family === 'iea-supply').map((row) => row.id));
+const ieaEditions = new Set(
+  read('editions.csv')
+    .filter((row) => row.family === 'iea-supply')
+    .map((row) => row.id),
+);
 const ieaRefining = (rows: Row[]) => rows.filter((row) => ieaEditions.has(row.edition!) && row.stage === 'refining');
 
 /** Per series: world, named countries, other (tonnes). */
@@ -44,9 +49,16 @@ describe('IEA refining: named countries + other ≤ world (+ rounding), every ed
     expect([...ieaEditions].sort()).toEqual(['iea-cmde-2025', 'iea-gcmo-2026']);
     const keys = [...observed.keys()];
     for (const mineral of ['cobalt', 'graphite', 'lithium', 'nickel', 'rare-earths']) {
-      for (const year of ['2021', '2024', '2025']) expect(keys.some((key) => key.startsWith(`${mineral}/`) && key.includes(`/${year}/`)), `${mineral} ${year}`).toBe(true);
+      for (const year of ['2021', '2024', '2025'])
+        expect(
+          keys.some((key) => key.startsWith(`${mineral}/`) && key.includes(`/${year}/`)),
+          `${mineral} ${year}`,
+        ).toBe(true);
       for (const year of ['2030', '2040']) {
-        expect([...projected.keys()].some((key) => key.startsWith(`${mineral}/`) && key.includes(`/${year}/`)), `${mineral} ${year}`).toBe(true);
+        expect(
+          [...projected.keys()].some((key) => key.startsWith(`${mineral}/`) && key.includes(`/${year}/`)),
+          `${mineral} ${year}`,
+        ).toBe(true);
       }
     }
     expect(observed.size).toBe(15); // 5 minerals × (2024 + 2021 + 2025)
@@ -69,7 +81,11 @@ describe('IEA refining: named countries + other ≤ world (+ rounding), every ed
     expect(tonnes('WLD')).toBe(3_483_697);
     expect(tonnes('OTH')).toBe(518_320);
     expect(tonnes('OTH')).toBe(631_420 - 113_100);
-    expect(observed.get('nickel/refining/ni-refined-iea/2024/iea-cmde-2025/observed')).toEqual({ world: 3_483_697, named: 2_965_377, other: 518_320 });
+    expect(observed.get('nickel/refining/ni-refined-iea/2024/iea-cmde-2025/observed')).toEqual({
+      world: 3_483_697,
+      named: 2_965_377,
+      other: 518_320,
+    });
   });
 });
 
@@ -84,11 +100,25 @@ describe('repairCmdeNickel (scripts/build-iea-gcmo.ts)', () => {
       ['FIN', '62000'],
       ['OTH', other],
       ['WLD', '3483697'],
-    ].map(([country, tonnes]) => ({ mineral: 'nickel', stage: 'refining', basis: 'ni-refined-iea', edition: 'iea-cmde-2025', year: '2024', country: country!, tonnes: tonnes! }));
+    ].map(([country, tonnes]) => ({
+      mineral: 'nickel',
+      stage: 'refining',
+      basis: 'ni-refined-iea',
+      edition: 'iea-cmde-2025',
+      year: '2024',
+      country: country!,
+      tonnes: tonnes!,
+    }));
 
   it('derives OTH = world − named when the excess is exactly the Canada row', () => {
     const rows = printed('631420');
-    expect(repairCmdeNickel(rows)).toEqual({ world: 3_483_697, named: 2_965_377, printedOther: 631_420, derivedOther: 518_320, excess: 113_100 });
+    expect(repairCmdeNickel(rows)).toEqual({
+      world: 3_483_697,
+      named: 2_965_377,
+      printedOther: 631_420,
+      derivedOther: 518_320,
+      excess: 113_100,
+    });
     expect(rows.find((row) => row.country === 'OTH')?.tonnes).toBe('518320');
   });
 

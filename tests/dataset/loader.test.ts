@@ -34,13 +34,17 @@ function emptyDatabase(): DatabaseHandle {
 }
 
 function tableCounts(handle: DatabaseHandle): Record<string, number> {
-  return Object.fromEntries(
-    TABLE_SPECS.map((spec) => [spec.file, handle.db.select({ n: count() }).from(spec.table).get()?.n ?? -1]),
-  );
+  return Object.fromEntries(TABLE_SPECS.map((spec) => [spec.file, handle.db.select({ n: count() }).from(spec.table).get()?.n ?? -1]));
 }
 
 function metaOf(handle: DatabaseHandle): Record<string, string> {
-  return Object.fromEntries(handle.db.select().from(datasetMeta).all().map((row) => [row.key, row.value]));
+  return Object.fromEntries(
+    handle.db
+      .select()
+      .from(datasetMeta)
+      .all()
+      .map((row) => [row.key, row.value]),
+  );
 }
 
 /** The DatasetError readDataset throws for `dir`; fails the test if it accepts the data. */
@@ -216,7 +220,12 @@ describe('refused datasets name the file, line and field', () => {
   });
 
   it('accepts the same figure in another edition: the edition is part of the key', () => {
-    appendCopy(dir, PRODUCTION, { ...CHN_ANTIMONY_2024, country: 'KGZ' }, { tonnes: '21', edition: 'usgs-mcs-2024', source: 'usgs-mcs-2024-antimony-world' });
+    appendCopy(
+      dir,
+      PRODUCTION,
+      { ...CHN_ANTIMONY_2024, country: 'KGZ' },
+      { tonnes: '21', edition: 'usgs-mcs-2024', source: 'usgs-mcs-2024-antimony-world' },
+    );
     expect(() => readDataset(dir)).not.toThrow();
   });
 

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  csvRecordOfFigure,
-  figureOfRecord,
-  figureOfRow,
-  keyOfRow,
-  recordOfRow,
-  rowOfRecord,
-} from '../../src/dataset/production-codec.js';
+import { csvRecordOfFigure, figureOfRecord, figureOfRow, keyOfRow, recordOfRow, rowOfRecord } from '../../src/dataset/production-codec.js';
 import { ProductionRow } from '../../src/dataset/tables.js';
 
 /** Tungsten mine production, Viet Nam 2024, as MCS 2025 published it, in the three shapes. */
@@ -92,6 +85,13 @@ describe('the production-row codec', () => {
   });
 
   it('keys a row by (mineral, stage, country, year, basis, edition)', () => {
-    expect(keyOfRow(row)).toEqual({ mineral: 'tungsten', stage: 'mining', country: 'VNM', year: 2024, basis: 'w-contained', edition: 'usgs-mcs-2025' });
+    expect(keyOfRow(row)).toEqual({
+      mineral: 'tungsten',
+      stage: 'mining',
+      country: 'VNM',
+      year: 2024,
+      basis: 'w-contained',
+      edition: 'usgs-mcs-2025',
+    });
   });
 });

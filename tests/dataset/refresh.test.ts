@@ -24,19 +24,30 @@ afterEach(() => {
 
 /** Adds a price row that the seeded database does not hold (a newly imported figure, say). */
 function addFigure(dataDir: string): void {
-  appendFileSync(join(dataDir, 'prices.csv'), 'antimony,test-series,A test series,dollars per pound,2030,1.5,1.5,false,usgs-mcs-2026,usgs-mcs-2026-antimony\n');
+  appendFileSync(
+    join(dataDir, 'prices.csv'),
+    'antimony,test-series,A test series,dollars per pound,2030,1.5,1.5,false,usgs-mcs-2026,usgs-mcs-2026-antimony\n',
+  );
 }
 
 describe('a database seeded from an older data/', () => {
   it('is current when data/ has not changed', () => {
     const { dataDir, dbDir, handle } = seededDatabase();
-    cleanup.push(() => handle.close(), () => removeDir(dataDir), () => removeDir(dbDir));
+    cleanup.push(
+      () => handle.close(),
+      () => removeDir(dataDir),
+      () => removeDir(dbDir),
+    );
     expect(refreshIfStale(handle.db, dataDir)).toBe('current');
   });
 
   it('is re-seeded when data/ changed and nothing was written through the API since', () => {
     const { dataDir, dbDir, handle } = seededDatabase();
-    cleanup.push(() => handle.close(), () => removeDir(dataDir), () => removeDir(dbDir));
+    cleanup.push(
+      () => handle.close(),
+      () => removeDir(dataDir),
+      () => removeDir(dbDir),
+    );
     const repository = createDatasetRepository(handle.db);
     const before = repository.versionTag();
     addFigure(dataDir);
@@ -48,7 +59,11 @@ describe('a database seeded from an older data/', () => {
 
   it('is kept, unchanged, when figures were written through the API since its seed', () => {
     const { dataDir, dbDir, handle } = seededDatabase();
-    cleanup.push(() => handle.close(), () => removeDir(dataDir), () => removeDir(dbDir));
+    cleanup.push(
+      () => handle.close(),
+      () => removeDir(dataDir),
+      () => removeDir(dbDir),
+    );
     handle.sqlite.prepare("update dataset_meta set value = '2' where key = 'version'").run();
     const repository = createDatasetRepository(handle.db);
     const before = repository.versionTag();

@@ -10,7 +10,9 @@ const EDITIONS = new Map([MCS_2024, MCS_2025, MCS_2026, IEA_2025].map((edition) 
 describe('compareEditions', () => {
   it('orders by publication date, a month-only date before the days of that month', () => {
     expect(compareEditions(MCS_2025, MCS_2026)).toBeLessThan(0);
-    expect(compareEditions({ id: 'a', family: 'f', published: '2025-05' }, { id: 'b', family: 'f', published: '2025-05-21' })).toBeLessThan(0);
+    expect(compareEditions({ id: 'a', family: 'f', published: '2025-05' }, { id: 'b', family: 'f', published: '2025-05-21' })).toBeLessThan(
+      0,
+    );
   });
 });
 

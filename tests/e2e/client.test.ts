@@ -35,7 +35,14 @@ const specConformance: Middleware = {
 const EDITION = 'usgs-mcs-2025';
 
 /** data/production.csv, what the server's database is seeded from, as the view pinned to MCS 2025 takes it. */
-const committed = viewRows('production.csv', EDITION) as { mineral: string; stage: string; country: string; year: string; basis: string; edition: string }[];
+const committed = viewRows('production.csv', EDITION) as {
+  mineral: string;
+  stage: string;
+  country: string;
+  year: string;
+  basis: string;
+  edition: string;
+}[];
 const keyOf = (row: { mineral: string; stage: string; country: string; year: number | string; basis: string; edition: string }) =>
   `${row.mineral}|${row.stage}|${row.country}|${row.year}|${row.basis}|${row.edition}`;
 
@@ -64,8 +71,9 @@ export function typeChecks(typed: ChokepointClient): void {
   void typed.GET('/v1/production', { params: { query: { stage: 'smelting' } } });
   // @ts-expect-error: the mineral path parameter is required
   void typed.GET('/v1/minerals/{mineral}/concentration', {});
+  const unsourced = { rows: [{ mineral: 'tungsten', stage: 'mining', country: 'VNM', year: 2024, tonnes: 1, basis: 'w-contained' }] };
   // @ts-expect-error: every production row cites a source (sourceId)
-  void typed.PUT('/v1/production', { body: { rows: [{ mineral: 'tungsten', stage: 'mining', country: 'VNM', year: 2024, tonnes: 1, basis: 'w-contained' }] } });
+  void typed.PUT('/v1/production', { body: unsourced });
   // @ts-expect-error: the change feed has no `after` parameter
   void typed.GET('/v1/changes', { params: { query: { after: 3 } } });
 }
@@ -73,14 +81,25 @@ export function typeChecks(typed: ChokepointClient): void {
 describe('the spec check itself', () => {
   it('rejects what the spec does not allow (so a disagreement cannot pass silently)', async () => {
     const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-      new Response(status === 304 ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
+      new Response(status === 304 ? null : JSON.stringify(body), {
+        status,
+        headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+      });
     const good = { etag: '"1.x"', 'cache-control': 'public', vary: 'Accept' };
-    await expect(conformsToSpec('get', '/v1/minerals', json({ data: [], total: 0, next: null }, 200, good))).resolves.toMatchObject({ status: 200 });
-    await expect(conformsToSpec('get', '/v1/minerals', json({ data: [{ id: 1 }], total: 0, next: null }, 200, good))).rejects.toThrow(/does not match the spec/);
-    await expect(conformsToSpec('get', '/v1/minerals', json({ data: [], total: 0, next: null }, 200, { ...good, 'ratelimit-limit': 'many' }))).rejects.toThrow(/integer/);
+    await expect(conformsToSpec('get', '/v1/minerals', json({ data: [], total: 0, next: null }, 200, good))).resolves.toMatchObject({
+      status: 200,
+    });
+    await expect(conformsToSpec('get', '/v1/minerals', json({ data: [{ id: 1 }], total: 0, next: null }, 200, good))).rejects.toThrow(
+      /does not match the spec/,
+    );
+    await expect(
+      conformsToSpec('get', '/v1/minerals', json({ data: [], total: 0, next: null }, 200, { ...good, 'ratelimit-limit': 'many' })),
+    ).rejects.toThrow(/integer/);
     await expect(conformsToSpec('get', '/v1/minerals', json({ data: [], total: 0, next: null }, 200))).rejects.toThrow(/ETag missing/);
     await expect(conformsToSpec('get', '/v1/minerals', json({}, 418))).rejects.toThrow(/status not documented/);
-    await expect(conformsToSpec('get', '/v1/minerals', new Response('<x/>', { status: 200, headers: { 'content-type': 'application/xml', ...good } }))).rejects.toThrow(/content-type application\/xml not documented/);
+    await expect(
+      conformsToSpec('get', '/v1/minerals', new Response('<x/>', { status: 200, headers: { 'content-type': 'application/xml', ...good } })),
+    ).rejects.toThrow(/content-type application\/xml not documented/);
     await expect(conformsToSpec('get', '/v1/nothing', json({}))).rejects.toThrow(/not in openapi/);
   });
 });
@@ -95,7 +114,19 @@ describe('an analyst with the generated client', () => {
     expect(data?.total).toBe(15);
     expect(data?.data).toHaveLength(15);
     expect(data?.data.map((mineral) => mineral.id)).toEqual(
-      expect.arrayContaining(['antimony', 'cobalt', 'gallium', 'germanium', 'graphite', 'lithium', 'manganese', 'nickel', 'rare-earths', 'titanium', 'tungsten']),
+      expect.arrayContaining([
+        'antimony',
+        'cobalt',
+        'gallium',
+        'germanium',
+        'graphite',
+        'lithium',
+        'manganese',
+        'nickel',
+        'rare-earths',
+        'titanium',
+        'tungsten',
+      ]),
     );
     // MCS 2026 adds the chapters China's export controls name (issue 11).
     expect(data?.data.map((mineral) => mineral.id)).toEqual(expect.arrayContaining(['bismuth', 'indium', 'molybdenum', 'tellurium']));
@@ -109,7 +140,9 @@ describe('an analyst with the generated client', () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const { data, response } = await client.GET('/v1/production', { params: { query: { limit: 250, edition: EDITION, ...(cursor ? { cursor } : {}) } } });
+      const { data, response } = await client.GET('/v1/production', {
+        params: { query: { limit: 250, edition: EDITION, ...(cursor ? { cursor } : {}) } },
+      });
       expect(response.status).toBe(200);
       if (!data) throw new Error('no page');
       pages += 1;
@@ -128,13 +161,17 @@ describe('an analyst with the generated client', () => {
   });
 
   it('gets a concentration score equal to the JSON endpoints', async () => {
-    const { data } = await client.GET('/v1/minerals/{mineral}/concentration', { params: { path: { mineral: 'tungsten' }, query: { edition: EDITION } } });
+    const { data } = await client.GET('/v1/minerals/{mineral}/concentration', {
+      params: { path: { mineral: 'tungsten' }, query: { edition: EDITION } },
+    });
     const mining = data?.stages.find((stage) => stage.stage === 'mining');
     if (mining?.status !== 'ok') throw new Error('tungsten mining has no score');
     const hhi: number = mining.hhi;
     expect(hhi).toBe(6879.8);
 
-    const raw = (await (await fetch(`${baseUrl}/v1/minerals/tungsten/concentration?edition=${EDITION}`)).json()) as { stages: { stage: string; hhi?: number }[] };
+    const raw = (await (await fetch(`${baseUrl}/v1/minerals/tungsten/concentration?edition=${EDITION}`)).json()) as {
+      stages: { stage: string; hhi?: number }[];
+    };
     expect(raw.stages.find((stage) => stage.stage === 'mining')?.hhi).toBe(hhi);
     const ranking = await client.GET('/v1/concentration', { params: { query: { edition: EDITION } } });
     expect(ranking.data?.data.find((row) => row.mineral === 'tungsten' && row.stage === 'mining')?.hhi).toBe(hhi);
@@ -142,7 +179,19 @@ describe('an analyst with the generated client', () => {
 
   it('is refused a write without a key, with a typed problem', async () => {
     const { data, error, response } = await client.PUT('/v1/production', {
-      body: { rows: [{ mineral: 'tungsten', stage: 'mining', country: 'VNM', year: 2024, tonnes: 3500, basis: 'w-contained', sourceId: 'usgs-mcs-2025-tungsten' }] },
+      body: {
+        rows: [
+          {
+            mineral: 'tungsten',
+            stage: 'mining',
+            country: 'VNM',
+            year: 2024,
+            tonnes: 3500,
+            basis: 'w-contained',
+            sourceId: 'usgs-mcs-2025-tungsten',
+          },
+        ],
+      },
     });
     expect(data).toBeUndefined();
     expect(response.status).toBe(401);
@@ -158,7 +207,19 @@ describe('an analyst with the generated client', () => {
     const write = await client.PUT('/v1/production', {
       headers: { authorization: `Bearer ${SECRET}` },
       body: {
-        rows: [{ mineral: 'tungsten', stage: 'mining', country: 'VNM', year: 2024, tonnes: 3500, basis: 'w-contained', sourceId: 'usgs-mcs-2025-tungsten', estimated: true, edition: EDITION }],
+        rows: [
+          {
+            mineral: 'tungsten',
+            stage: 'mining',
+            country: 'VNM',
+            year: 2024,
+            tonnes: 3500,
+            basis: 'w-contained',
+            sourceId: 'usgs-mcs-2025-tungsten',
+            estimated: true,
+            edition: EDITION,
+          },
+        ],
       },
     });
     expect(write.error).toBeUndefined();
@@ -182,7 +243,9 @@ describe('an analyst with the generated client', () => {
     expect(Date.parse(change.at)).toBeGreaterThan(Date.now() - 60_000);
 
     // The score reflects the write at once.
-    const score = await client.GET('/v1/minerals/{mineral}/concentration', { params: { path: { mineral: 'tungsten' }, query: { edition: EDITION } } });
+    const score = await client.GET('/v1/minerals/{mineral}/concentration', {
+      params: { path: { mineral: 'tungsten' }, query: { edition: EDITION } },
+    });
     const mining = score.data?.stages.find((stage) => stage.stage === 'mining');
     if (mining?.status !== 'ok') throw new Error('tungsten mining has no score');
     expect(mining.hhi).not.toBe(6879.8);
@@ -212,7 +275,9 @@ describe('an analyst with the generated client', () => {
       '/v1/export-controls/{id}': 'cn-mofcom-2024-33-antimony',
     };
     const fill = (path: string, unknown = false) =>
-      path.replace(/\{(\w+)\}/g, (_whole, name: string) => (unknown ? 'zzz' : (samples[`${path.split('/{')[0]}/{${name}}`] ?? samples[name] ?? `no-sample-for-${name}`)));
+      path.replace(/\{(\w+)\}/g, (_whole, name: string) =>
+        unknown ? 'zzz' : (samples[`${path.split('/{')[0]}/{${name}}`] ?? samples[name] ?? `no-sample-for-${name}`),
+      );
     // Query parameters a route needs beyond its path (alignment takes a group or a list of countries; concentration
     // per edition, a year).
     const queries: Record<string, string> = {
@@ -279,7 +344,11 @@ describe('an analyst with the generated client', () => {
       const tooMany = await fetch(`${limitedUrl}/v1/minerals`);
       expect(tooMany.status).toBe(429);
       await conformsToSpec('get', '/v1/minerals', tooMany);
-      const tooManyWrites = await fetch(`${limitedUrl}/v1/production`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"rows":[]}' });
+      const tooManyWrites = await fetch(`${limitedUrl}/v1/production`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: '{"rows":[]}',
+      });
       expect(tooManyWrites.status).toBe(429);
       await conformsToSpec('put', '/v1/production', tooManyWrites);
     } finally {

@@ -116,12 +116,19 @@ function contextFor(known: ReturnType<typeof knownValues>, methods: string[], pr
   const year = fc.integer({ min: 2016, max: 2025 });
   const row = fc
     // Small tonnages: a country's row may not exceed the world total (a 422 by the data rules, not by the schema).
-    .tuple(pick(known.rows), fc.oneof(fc.double({ min: 0, max: 100, noNaN: true, noDefaultInfinity: true }), fc.constant(null)), fc.boolean())
+    .tuple(
+      pick(known.rows),
+      fc.oneof(fc.double({ min: 0, max: 100, noNaN: true, noDefaultInfinity: true }), fc.constant(null)),
+      fc.boolean(),
+    )
     .map(([key, tonnes, estimated]) => (tonnes === null ? { ...key, tonnes, withheld: true } : { ...key, tonnes, estimated }));
   // A shock names either countries or a group, never both (a rule the JSON Schema cannot state).
   const shock = fc
     .tuple(
-      fc.oneof(fc.array(iso3, { minLength: 1, maxLength: 3 }).map((countries) => ({ countries })), pick(known.groups).map((group) => ({ group }))),
+      fc.oneof(
+        fc.array(iso3, { minLength: 1, maxLength: 3 }).map((countries) => ({ countries })),
+        pick(known.groups).map((group) => ({ group })),
+      ),
       fc.double({ min: 0, max: 1, noNaN: true }),
       fc.option(fc.subarray(known.stages, { minLength: 1 }), { nil: undefined }),
     )
@@ -135,7 +142,9 @@ function contextFor(known: ReturnType<typeof knownValues>, methods: string[], pr
     ['/v1/export-controls/', known.measures.map((measure) => measure.id)],
   ];
   // A real calendar day (export-control `asOf`): any other text is refused by the documented date rule.
-  const day = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
+  const day = fc
+    .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
+    .map((date) => date.toISOString().slice(0, 10));
   return (path: string): SchemaContext => ({
     resolve: (ref) => {
       const name = ref.replace('#/components/schemas/', '');
@@ -228,7 +237,12 @@ function validParameters(path: string, operation: SpecOperation, schemaContext: 
     const value = validValue(parameter.schema, schemaContext, parameter.name)
       .map(toWire)
       .filter((wire) => parameter.in !== 'path' || wire !== '');
-    return parameter.required ? value.map((wire) => [parameter.name, wire] as const) : fc.option(value.map((wire) => [parameter.name, wire] as const), { freq: 2 });
+    return parameter.required
+      ? value.map((wire) => [parameter.name, wire] as const)
+      : fc.option(
+          value.map((wire) => [parameter.name, wire] as const),
+          { freq: 2 },
+        );
   });
   const values = fc.tuple(...entries).map((pairs) => new Map(pairs.filter((pair): pair is readonly [string, string] => pair !== null)));
   const key = rowKeyParameters(path, parameters);
@@ -282,7 +296,13 @@ interface BodyCase {
   problem: string | null;
 }
 
-function bodyCases(path: string, method: string, operation: SpecOperation, schemaContext: SchemaContext, wantInvalid: boolean): fc.Arbitrary<BodyCase> {
+function bodyCases(
+  path: string,
+  method: string,
+  operation: SpecOperation,
+  schemaContext: SchemaContext,
+  wantInvalid: boolean,
+): fc.Arbitrary<BodyCase> {
   const json = operation.requestBody?.content['application/json'];
   if (!json) return fc.constant({ problem: null });
   const validate = specValidator('paths', path, method, 'requestBody', 'content', 'application/json', 'schema');
@@ -311,7 +331,13 @@ function authorization(operation: SpecOperation, wantInvalid: boolean): fc.Arbit
   return fc.oneof(
     { weight: 6, arbitrary: fc.constant(good) },
     { weight: 1, arbitrary: fc.constant({ problem: 'no API key' }) },
-    { weight: 1, arbitrary: pick(['Bearer wrong-key-0123456789abcdef', 'Basic dXNlcjpwYXNz', 'Bearer', `bearer  ${SECRET}x`]).map((header) => ({ header, problem: 'a wrong API key' })) },
+    {
+      weight: 1,
+      arbitrary: pick(['Bearer wrong-key-0123456789abcdef', 'Basic dXNlcjpwYXNz', 'Bearer', `bearer  ${SECRET}x`]).map((header) => ({
+        header,
+        problem: 'a wrong API key',
+      })),
+    },
   );
 }
 
@@ -327,7 +353,9 @@ function requests(path: string, method: string, operation: SpecOperation, wantIn
             weight: operation.requestBody ? 1 : 3,
             arbitrary: fc
               .tuple(valid, pick(parameters))
-              .chain(([values, parameter]) => badParameter(parameter, schemaContext).map((bad) => new Map([...values, [parameter.name, bad]]))),
+              .chain(([values, parameter]) =>
+                badParameter(parameter, schemaContext).map((bad) => new Map([...values, [parameter.name, bad]])),
+              ),
           },
         )
       : valid;

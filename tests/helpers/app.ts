@@ -7,7 +7,10 @@ export function buildTestApp(overrides: Partial<Config> = {}, options: BuildAppO
   return buildApp(defaultConfig(overrides), options);
 }
 
-export async function getJson<T = any>(app: FastifyInstance, url: string): Promise<{ status: number; body: T; headers: Record<string, unknown> }> {
+export async function getJson<T = any>(
+  app: FastifyInstance,
+  url: string,
+): Promise<{ status: number; body: T; headers: Record<string, unknown> }> {
   const response = await app.inject({ method: 'GET', url });
   return { status: response.statusCode, body: response.json() as T, headers: response.headers };
 }

@@ -63,7 +63,12 @@ export const SERIES_KEYS: Record<string, (row: Row) => string> = {
  * The rows of `rows` a view keeps: per series, the rows of the one edition the view takes.
  * `pin` = edition id (default PINNED_EDITION); `null` = the default view (newest edition per series).
  */
-export function viewOf<R extends Row>(rows: readonly R[], seriesKey: (row: R) => string, editions: readonly Edition[], pin: string | null = PINNED_EDITION): R[] {
+export function viewOf<R extends Row>(
+  rows: readonly R[],
+  seriesKey: (row: R) => string,
+  editions: readonly Edition[],
+  pin: string | null = PINNED_EDITION,
+): R[] {
   const byId = new Map(editions.map((edition) => [edition.id, edition]));
   const pinnedEdition = pin === null ? undefined : byId.get(pin);
   if (pin !== null && !pinnedEdition) throw new Error(`unknown edition ${pin}`);

@@ -18,12 +18,7 @@ export interface ProblemBody {
  * Asserts an RFC 9457 problem response: the status, the content type, every member, the code's type URI,
  * the request path as instance, and no leaked stack. Returns the body for further checks.
  */
-export function expectProblem(
-  response: LightMyRequestResponse,
-  status: number,
-  code: string,
-  instance?: string,
-): ProblemBody {
+export function expectProblem(response: LightMyRequestResponse, status: number, code: string, instance?: string): ProblemBody {
   expect(response.statusCode).toBe(status);
   expect(String(response.headers['content-type'])).toMatch(/^application\/problem\+json/);
   const body = response.json() as ProblemBody;

@@ -34,7 +34,9 @@ export interface OpenApiDocument {
  * referenced with `$ref`) written in place, so an operation reads as if nothing were shared. Schema references
  * (`#/components/schemas/…`) stay references: ajv resolves them.
  */
-export function inlineSharedComponents<Document extends { paths: Record<string, any>; components?: Record<string, any> }>(document: Document): Document {
+export function inlineSharedComponents<Document extends { paths: Record<string, any>; components?: Record<string, any> }>(
+  document: Document,
+): Document {
   const resolve = (value: any): any => {
     const ref = typeof value?.$ref === 'string' ? /^#\/components\/(parameters|responses|headers)\/(.+)$/.exec(value.$ref) : null;
     if (!ref) return value;

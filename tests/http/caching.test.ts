@@ -20,7 +20,10 @@ function get(url: string, headers: Record<string, string> = {}) {
   return app.inject({ method: 'GET', url, headers });
 }
 
-const varyOf = (value: unknown) => String(value ?? '').split(',').map((field) => field.trim().toLowerCase());
+const varyOf = (value: unknown) =>
+  String(value ?? '')
+    .split(',')
+    .map((field) => field.trim().toLowerCase());
 
 async function etagOf(url: string, headers: Record<string, string> = {}): Promise<string> {
   const response = await get(url, headers);
@@ -117,7 +120,8 @@ describe('a write changes the dataset version, and so every ETag', () => {
     edition: 'usgs-mcs-2025',
   };
 
-  const vietnam = (body: { data: { country: string; tonnes: number | null }[] }) => body.data.find((figure) => figure.country === 'VNM')?.tonnes;
+  const vietnam = (body: { data: { country: string; tonnes: number | null }[] }) =>
+    body.data.find((figure) => figure.country === 'VNM')?.tonnes;
 
   it('a rejected write changes nothing; an accepted one invalidates the old ETags', async () => {
     const before = await get(listUrl);
@@ -129,13 +133,28 @@ describe('a write changes the dataset version, and so every ETag', () => {
     // Rejected writes (no key, wrong key, a rule broken) leave the version and the ETags alone.
     const unauthorised = await app.inject({ method: 'PUT', url: '/v1/production', payload: { rows: [row] } });
     expect(unauthorised.statusCode).toBe(401);
-    const wrongKey = await app.inject({ method: 'PUT', url: '/v1/production', headers: { authorization: 'Bearer not-the-key-0123456789' }, payload: { rows: [row] } });
+    const wrongKey = await app.inject({
+      method: 'PUT',
+      url: '/v1/production',
+      headers: { authorization: 'Bearer not-the-key-0123456789' },
+      payload: { rows: [row] },
+    });
     expect(wrongKey.statusCode).toBe(401);
-    const invalid = await app.inject({ method: 'PUT', url: '/v1/production', headers: { authorization: `Bearer ${SECRET}` }, payload: { rows: [{ ...row, tonnes: -1 }] } });
+    const invalid = await app.inject({
+      method: 'PUT',
+      url: '/v1/production',
+      headers: { authorization: `Bearer ${SECRET}` },
+      payload: { rows: [{ ...row, tonnes: -1 }] },
+    });
     expect(invalid.statusCode).toBe(422);
     expect((await get(listUrl, { 'if-none-match': listEtag })).statusCode).toBe(304);
 
-    const write = await app.inject({ method: 'PUT', url: '/v1/production', headers: { authorization: `Bearer ${SECRET}` }, payload: { rows: [row] } });
+    const write = await app.inject({
+      method: 'PUT',
+      url: '/v1/production',
+      headers: { authorization: `Bearer ${SECRET}` },
+      payload: { rows: [row] },
+    });
     expect(write.statusCode, write.body).toBe(200);
     expect(write.json()).toMatchObject({ updated: 1, created: 0 });
 
@@ -152,7 +171,9 @@ describe('a write changes the dataset version, and so every ETag', () => {
     const score = await get(scoreUrl, { 'if-none-match': scoreEtag });
     expect(score.statusCode).toBe(200);
     // …and the score reflects the write at once: Vietnam's 3,500 t is in the inputs, the HHI has moved.
-    const mining = (score.json() as { stages: { stage: string; hhi: number; inputs: { producers: { country: string; tonnes: number }[] } }[] }).stages[0];
+    const mining = (
+      score.json() as { stages: { stage: string; hhi: number; inputs: { producers: { country: string; tonnes: number }[] } }[] }
+    ).stages[0];
     expect(mining?.stage).toBe('mining');
     expect(mining?.inputs.producers.find((producer) => producer.country === 'VNM')?.tonnes).toBe(3500);
     expect(mining?.hhi).not.toBe(6879.8);
@@ -162,7 +183,12 @@ describe('a write changes the dataset version, and so every ETag', () => {
 
   it('a write that changes nothing keeps the version and the ETags', async () => {
     const etag = await etagOf(listUrl);
-    const write = await app.inject({ method: 'PUT', url: '/v1/production', headers: { authorization: `Bearer ${SECRET}` }, payload: { rows: [row] } });
+    const write = await app.inject({
+      method: 'PUT',
+      url: '/v1/production',
+      headers: { authorization: `Bearer ${SECRET}` },
+      payload: { rows: [row] },
+    });
     expect(write.statusCode).toBe(200);
     expect(write.json()).toMatchObject({ unchanged: 1, updated: 0, created: 0 });
     expect((await get(listUrl, { 'if-none-match': etag })).statusCode).toBe(304);

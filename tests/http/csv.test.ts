@@ -66,8 +66,19 @@ describe('a collection as CSV: GET /v1/production?mineral=antimony&year=2024&edi
     // Header + one line per figure + the final CRLF.
     expect(text.split('\r\n')).toHaveLength(figures.length + 2);
     expect(headerOf(text)).toEqual([
-      'mineral', 'stage', 'country', 'year', 'tonnes', 'basis', 'basisLabel', 'edition',
-      'estimated', 'withheld', 'lowerBound', 'source_id', 'source_citation',
+      'mineral',
+      'stage',
+      'country',
+      'year',
+      'tonnes',
+      'basis',
+      'basisLabel',
+      'edition',
+      'estimated',
+      'withheld',
+      'lowerBound',
+      'source_id',
+      'source_citation',
     ]);
   });
 
@@ -92,7 +103,13 @@ describe('a collection as CSV: GET /v1/production?mineral=antimony&year=2024&edi
       })),
     );
     // Real values, not just a shape: China mined 60,000 t (estimated) of the 100,000 t world total.
-    expect(rows.find((row) => row.country === 'CHN')).toMatchObject({ tonnes: '60000', estimated: 'true', withheld: 'false', lowerBound: 'false', source_id: 'usgs-mcs-2025-antimony' });
+    expect(rows.find((row) => row.country === 'CHN')).toMatchObject({
+      tonnes: '60000',
+      estimated: 'true',
+      withheld: 'false',
+      lowerBound: 'false',
+      source_id: 'usgs-mcs-2025-antimony',
+    });
     expect(rows.find((row) => row.country === 'WLD')?.tonnes).toBe('100000');
     expect(Number(rows.find((row) => row.country === 'CHN')?.tonnes)).toBe(figures.find((figure) => figure.country === 'CHN')?.tonnes);
   });
@@ -112,10 +129,14 @@ describe('a collection as CSV: GET /v1/production?mineral=antimony&year=2024&edi
   });
 
   it('renders a withheld figure as an empty tonnes cell and its flag as true', async () => {
-    const withheld = (await json<{ data: ProductionFigure[] }>('/v1/production?limit=1000&edition=usgs-mcs-2025')).data.filter((figure) => figure.withheld);
+    const withheld = (await json<{ data: ProductionFigure[] }>('/v1/production?limit=1000&edition=usgs-mcs-2025')).data.filter(
+      (figure) => figure.withheld,
+    );
     expect(withheld.length).toBeGreaterThan(0);
     const { mineral, stage, country, year, edition } = withheld[0] as ProductionFigure;
-    const response = await get(`/v1/production?mineral=${mineral}&stage=${stage}&country=${country}&year=${year}&edition=${edition}&format=csv`);
+    const response = await get(
+      `/v1/production?mineral=${mineral}&stage=${stage}&country=${country}&year=${year}&edition=${edition}&format=csv`,
+    );
     const rows = parseCsv(response.body);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ tonnes: '', withheld: 'true' });
@@ -159,7 +180,21 @@ describe('a score table as CSV', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe(CSV_TYPE);
     expect(headerOf(response.body)).toEqual([
-      'rank', 'mineral', 'stage', 'year', 'measure', 'period', 'edition', 'hhi', 'hhiUpperBound', 'cr1', 'cr3', 'band2023', 'topCountry', 'topShare', 'sourceIds',
+      'rank',
+      'mineral',
+      'stage',
+      'year',
+      'measure',
+      'period',
+      'edition',
+      'hhi',
+      'hhiUpperBound',
+      'cr1',
+      'cr3',
+      'band2023',
+      'topCountry',
+      'topShare',
+      'sourceIds',
     ]);
     const rows = parseCsv(response.body);
     expect(rows).toEqual(
@@ -185,13 +220,26 @@ describe('a score table as CSV', () => {
     // Numbers survive the round trip: the CSV hhi is the JSON hhi, rank by rank.
     expect(rows.map((row) => Number(row.hhi))).toEqual(body.data.map((row) => row.hhi));
     expect(rows.map((row) => Number(row.rank))).toEqual(body.data.map((_, index) => index + 1));
-    expect(rows.find((row) => row.mineral === 'tungsten' && row.stage === 'mining')).toMatchObject({ edition: 'usgs-mcs-2025', hhi: '6879.8', topCountry: 'CHN', band2023: 'highly_concentrated' });
+    expect(rows.find((row) => row.mineral === 'tungsten' && row.stage === 'mining')).toMatchObject({
+      edition: 'usgs-mcs-2025',
+      hhi: '6879.8',
+      topCountry: 'CHN',
+      band2023: 'highly_concentrated',
+    });
   });
 
   it('GET /v1/minerals/tungsten/concentration?format=csv has one row per stage, with the JSON values', async () => {
-    const body = await json<{ stages: { stage: string; status: string; hhi?: number; cr1?: number; top?: { country: string; share: number }; reason?: string; method: { id: string } }[] }>(
-      '/v1/minerals/tungsten/concentration?edition=usgs-mcs-2025',
-    );
+    const body = await json<{
+      stages: {
+        stage: string;
+        status: string;
+        hhi?: number;
+        cr1?: number;
+        top?: { country: string; share: number };
+        reason?: string;
+        method: { id: string };
+      }[];
+    }>('/v1/minerals/tungsten/concentration?edition=usgs-mcs-2025');
     const response = await get('/v1/minerals/tungsten/concentration?edition=usgs-mcs-2025&format=csv');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe(CSV_TYPE);

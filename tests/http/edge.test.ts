@@ -41,7 +41,12 @@ describe('the same edge headers on every reply', () => {
     ['a 405', 'POST', '/v1/minerals', 405],
     ['a 405 outside the API', 'DELETE', '/health', 405],
   ] as const)('%s (%s %s)', async (_name, method, url, status) => {
-    const response = await app.inject({ method, url, headers: { origin: 'https://analyst.example', 'x-request-id': 'edge-1' }, payload: method === 'GET' ? undefined : {} });
+    const response = await app.inject({
+      method,
+      url,
+      headers: { origin: 'https://analyst.example', 'x-request-id': 'edge-1' },
+      payload: method === 'GET' ? undefined : {},
+    });
     expect(response.statusCode).toBe(status);
     expectEdgeHeaders(response.headers, 'edge-1');
     if (status >= 400) expect(response.headers['content-type']).toBe('application/problem+json');
@@ -94,7 +99,9 @@ describe('the shutdown 503', () => {
     await new Promise<void>((resolve) => socket.on('connect', () => resolve()));
     // A request in flight (its body not sent yet) keeps the connection open while the server closes.
     const body = JSON.stringify({ minerals: ['cobalt'], shocks: [] });
-    socket.write(`POST /v1/scenarios/disruption HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+    socket.write(
+      `POST /v1/scenarios/disruption HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+    );
     await new Promise((resolve) => setTimeout(resolve, 100));
     const closed = server.close();
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -114,6 +121,10 @@ describe('the shutdown 503', () => {
     );
     expect(headers['content-type']).toBe('application/problem+json');
     expectEdgeHeaders(headers, 'late-1');
-    expect(JSON.parse(second!.slice(second!.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 503, code: 'unavailable', instance: '/v1/minerals' });
+    expect(JSON.parse(second!.slice(second!.indexOf('\r\n\r\n') + 4))).toMatchObject({
+      status: 503,
+      code: 'unavailable',
+      instance: '/v1/minerals',
+    });
   });
 });

@@ -20,7 +20,11 @@ function get(url: string, headers: Record<string, string> = {}) {
   return app.inject({ method: 'GET', url, headers });
 }
 
-const listOf = (value: unknown) => String(value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+const listOf = (value: unknown) =>
+  String(value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 /** `directive value value; …` → { directive: [values] } */
 function cspDirectives(header: unknown): Record<string, string[]> {
@@ -72,7 +76,9 @@ describe('Swagger UI under that CSP', () => {
 
   it('serves those scripts, styles and icons, and the spec the initializer loads', async () => {
     const assets = [...html.matchAll(/\b(?:src|href)="([^"]+)"/g)].map((match) => match[1] as string);
-    expect(assets).toEqual(expect.arrayContaining(['/docs/static/swagger-ui-bundle.js', '/docs/static/swagger-ui.css', '/docs/static/swagger-initializer.js']));
+    expect(assets).toEqual(
+      expect.arrayContaining(['/docs/static/swagger-ui-bundle.js', '/docs/static/swagger-ui.css', '/docs/static/swagger-initializer.js']),
+    );
     for (const asset of assets) {
       expect(asset.startsWith('/docs/')).toBe(true);
       const response = await get(asset);
@@ -104,7 +110,16 @@ describe('CORS: reads from any configured origin, writes never cross-origin', ()
     expect(response.statusCode).toBe(200);
     expect(response.headers['access-control-allow-origin']).toBe('*');
     expect(listOf(response.headers['access-control-expose-headers'])).toEqual(
-      expect.arrayContaining(['ETag', 'Link', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Deprecation', 'Sunset']),
+      expect.arrayContaining([
+        'ETag',
+        'Link',
+        'Retry-After',
+        'RateLimit-Limit',
+        'RateLimit-Remaining',
+        'RateLimit-Reset',
+        'Deprecation',
+        'Sunset',
+      ]),
     );
   });
 
@@ -187,19 +202,32 @@ describe('deprecation headers (RFC 9745 Deprecation, RFC 8594 Sunset)', () => {
     edge = Fastify({ logger: false });
     const config = defaultConfig();
     edge.decorate('now', () => new Date());
-    await edge.register(database, { databasePath: ':memory:', migrationsDir: config.migrationsDir, dataDir: config.dataDir, readOnly: false });
+    await edge.register(database, {
+      databasePath: ':memory:',
+      migrationsDir: config.migrationsDir,
+      dataDir: config.dataDir,
+      readOnly: false,
+    });
     await edge.register(httpEdge, { rateLimit: { max: 0, writeMax: 0, windowMs: 60_000 }, corsOrigins: '*' });
     await edge.register(async (v1) => {
       await v1.register(apiEdge, { kind: 'api' });
       v1.get(
         '/v1/old',
-        { config: { deprecation: { since: new Date('2026-01-01T00:00:00Z'), sunset: new Date('2026-12-31T00:00:00Z'), successor: '/v1/new' } } },
+        {
+          config: {
+            deprecation: { since: new Date('2026-01-01T00:00:00Z'), sunset: new Date('2026-12-31T00:00:00Z'), successor: '/v1/new' },
+          },
+        },
         async () => ({ ok: true }),
       );
-      v1.get('/v1/old-collection', { config: { deprecation: { since: new Date('2025-07-01T12:30:00Z'), successor: '/v1/new-collection' } } }, async (_request, reply) => {
-        reply.header('link', '</v1/old-collection?cursor=abc>; rel="next"');
-        return { data: [] };
-      });
+      v1.get(
+        '/v1/old-collection',
+        { config: { deprecation: { since: new Date('2025-07-01T12:30:00Z'), successor: '/v1/new-collection' } } },
+        async (_request, reply) => {
+          reply.header('link', '</v1/old-collection?cursor=abc>; rel="next"');
+          return { data: [] };
+        },
+      );
       v1.get('/v1/announced', { config: { deprecation: { since: new Date('2027-03-01T00:00:00Z') } } }, async () => ({ ok: true }));
       v1.get('/v1/new', async () => ({ ok: true }));
     });

@@ -126,7 +126,8 @@ describe('paging through GET /v1/production', () => {
     const { pages, links } = await walkByLink('/v1/production?limit=100&edition=usgs-mcs-2025');
     expect(pages).toEqual(byCursor);
     expect(links).toHaveLength(8);
-    for (const link of links) expect(link).toMatch(/^\/v1\/production\?limit=100&edition=usgs-mcs-2025&cursor=[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+    for (const link of links)
+      expect(link).toMatch(/^\/v1\/production\?limit=100&edition=usgs-mcs-2025&cursor=[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
   });
 
   it('a filtered collection pages within its filter', async () => {
@@ -192,9 +193,12 @@ describe('cursors', () => {
     expect((response.json() as Page).data[0]).toEqual(((await get('/v1/production?limit=11')).json() as Page).data[10]);
   });
 
-  it.each(['garbage', 'a.b', '.', 'x.', '.y', '%E2%9C%93', 'eyJhZnRlciI6MX0'])('garbage cursor %s → 400 naming querystring.cursor', async (cursor) => {
-    await expectRejected(`/v1/production?cursor=${cursor}`);
-  });
+  it.each(['garbage', 'a.b', '.', 'x.', '.y', '%E2%9C%93', 'eyJhZnRlciI6MX0'])(
+    'garbage cursor %s → 400 naming querystring.cursor',
+    async (cursor) => {
+      await expectRejected(`/v1/production?cursor=${cursor}`);
+    },
+  );
 
   it('an empty cursor → 400', async () => {
     const response = await get('/v1/production?cursor=');
@@ -294,7 +298,20 @@ describe('paging across writes', () => {
       method: 'PUT',
       url: '/v1/production',
       headers: auth,
-      payload: { rows: [{ mineral: later.mineral, stage: later.stage, country: later.country, year: later.year, basis: later.basis, tonnes: (later.tonnes ?? 0) + 1, sourceId: later.source.id, edition: later.edition }] },
+      payload: {
+        rows: [
+          {
+            mineral: later.mineral,
+            stage: later.stage,
+            country: later.country,
+            year: later.year,
+            basis: later.basis,
+            tonnes: (later.tonnes ?? 0) + 1,
+            sourceId: later.source.id,
+            edition: later.edition,
+          },
+        ],
+      },
     });
     expect(update.statusCode, update.body).toBe(200);
     const created = await app.inject({
@@ -302,7 +319,18 @@ describe('paging across writes', () => {
       url: '/v1/production',
       headers: auth,
       payload: {
-        rows: [{ mineral: 'tungsten', stage: 'mining', country: 'KOR', year: 2019, basis: 'w-contained', tonnes: 10, sourceId: 'usgs-mcs-2025-tungsten', edition: 'usgs-mcs-2025' }],
+        rows: [
+          {
+            mineral: 'tungsten',
+            stage: 'mining',
+            country: 'KOR',
+            year: 2019,
+            basis: 'w-contained',
+            tonnes: 10,
+            sourceId: 'usgs-mcs-2025-tungsten',
+            edition: 'usgs-mcs-2025',
+          },
+        ],
       },
     });
     expect(created.statusCode, created.body).toBe(200);

@@ -34,7 +34,13 @@ describe('with RATE_LIMIT_MAX=3 per minute', () => {
     const limited = await inject(app, '/v1/minerals');
     expect(limited.statusCode).toBe(429);
     expect(limited.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(limited.json()).toMatchObject({ status: 429, code: 'rate_limited', title: 'Too many requests', instance: '/v1/minerals', type: '/problems/rate-limited' });
+    expect(limited.json()).toMatchObject({
+      status: 429,
+      code: 'rate_limited',
+      title: 'Too many requests',
+      instance: '/v1/minerals',
+      type: '/problems/rate-limited',
+    });
     const retryAfter = Number(limited.headers['retry-after']);
     expect(Number.isInteger(retryAfter)).toBe(true);
     expect(retryAfter).toBeGreaterThan(0);

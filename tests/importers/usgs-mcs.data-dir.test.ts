@@ -94,6 +94,10 @@ describe('the drift-test helper', () => {
     const dir = fixtureDir();
     expect(plannedDataDir(dir).files.some((f) => f.changed)).toBe(true);
     expect(runCli(['usgs-mcs', path.join(REPOSITORY_ROOT, RAW_FILES[0] as string), '--data-dir', dir]).code).toBe(0);
-    expect(plannedDataDir(dir).files.filter((f) => f.changed).map((f) => f.file)).toEqual([]);
+    expect(
+      plannedDataDir(dir)
+        .files.filter((f) => f.changed)
+        .map((f) => f.file),
+    ).toEqual([]);
   });
 });

@@ -47,12 +47,22 @@ describe('usgs-mcs importer refuses a file that does not match its tables, and w
 
   it('an unknown unit', () => {
     const needle = 'GALLIUM,World Low-Purity Production and Production Capacity,Gallium,China,Production,Primary production,kilograms';
-    expectRefused('unit.csv', (t) => t.replace(needle, `${needle.slice(0, -'kilograms'.length)}grams`), lineOf(text, needle), 'unknown unit "grams"');
+    expectRefused(
+      'unit.csv',
+      (t) => t.replace(needle, `${needle.slice(0, -'kilograms'.length)}grams`),
+      lineOf(text, needle),
+      'unknown unit "grams"',
+    );
   });
 
   it('an unparseable value', () => {
     const needle = 'Antimony,China,Production,Mine production,metric tons,2024,"40,000"';
-    expectRefused('value.csv', (t) => t.replace(needle, needle.replace('"40,000"', '"40.000,5"')), lineOf(text, needle), 'unparseable value "40.000,5"');
+    expectRefused(
+      'value.csv',
+      (t) => t.replace(needle, needle.replace('"40,000"', '"40.000,5"')),
+      lineOf(text, needle),
+      'unparseable value "40.000,5"',
+    );
   });
 
   it('a changed header', () => {
@@ -71,12 +81,22 @@ describe('usgs-mcs importer refuses a file that does not match its tables, and w
 
   it('a row with a missing field', () => {
     const needle = 'Antimony,Bolivia,Reserves,Reserves,metric tons,2025,';
-    expectRefused('fields.csv', (t) => t.replace(needle, needle.replace('metric tons,', '')), lineOf(text, needle), 'expected 12 fields, found 11');
+    expectRefused(
+      'fields.csv',
+      (t) => t.replace(needle, needle.replace('metric tons,', '')),
+      lineOf(text, needle),
+      'expected 12 fields, found 11',
+    );
   });
 
   it('an erratum that does not find its row stops the import', () => {
     const needle = 'Rare Earths,Brazil,Reserves,Reserves,metric tons,2025,"21,000,000"';
-    expectRefused('erratum.csv', (t) => t.replace(needle, needle.replace('21,000,000', '22,000,000')), lineOf(text, needle), 'erratum RARE EARTHS');
+    expectRefused(
+      'erratum.csv',
+      (t) => t.replace(needle, needle.replace('21,000,000', '22,000,000')),
+      lineOf(text, needle),
+      'erratum RARE EARTHS',
+    );
     expect(ERRATA.some((e) => e.country === 'Brazil' && e.to === '11,000,000')).toBe(true);
   });
 

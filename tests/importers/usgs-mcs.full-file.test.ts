@@ -19,7 +19,12 @@ describe('usgs-mcs importer on the official MCS 2026 data-release file (data/raw
   });
 
   it('antimony mine production 2024 and 2025 as MCS 2026 revised it', () => {
-    expect(sb('CHN', '2024')).toMatchObject({ tonnes: '40000', estimated: 'true', edition: 'usgs-mcs-2026', source: 'usgs-mcs-2026-antimony' });
+    expect(sb('CHN', '2024')).toMatchObject({
+      tonnes: '40000',
+      estimated: 'true',
+      edition: 'usgs-mcs-2026',
+      source: 'usgs-mcs-2026-antimony',
+    });
     expect(sb('RUS', '2024').tonnes).toBe('40000');
     expect(sb('WLD', '2024').tonnes).toBe('119000');
     expect(sb('CHN', '2025').tonnes).toBe('40000');
@@ -41,17 +46,26 @@ describe('usgs-mcs importer on the official MCS 2026 data-release file (data/raw
       tonnes: '11000000',
       source: 'usgs-mcs-2026-rare-earths-v1-3',
     });
-    expect(find(figures.reserves, { mineral: 'rare-earths', country: 'WLD', year: '2025' })).toMatchObject({ tonnes: '75000000', lower_bound: 'true' });
+    expect(find(figures.reserves, { mineral: 'rare-earths', country: 'WLD', year: '2025' })).toMatchObject({
+      tonnes: '75000000',
+      lower_bound: 'true',
+    });
   });
 
   it('other stages and units: gallium low-purity (kg), titanium sponge and concentrates (thousand t TiO2), capacity apart', () => {
     expect(find(figures.production, { mineral: 'gallium', basis: 'ga-primary', country: 'CHN', year: '2024' }).tonnes).toBe('839');
     expect(find(figures.capacity, { mineral: 'gallium', basis: 'ga-primary', country: 'WLD', year: '2025' }).tonnes).toBe('1700');
     expect(find(figures.production, { mineral: 'titanium', basis: 'ti-sponge', country: 'USA', year: '2024' }).withheld).toBe('true');
-    expect(find(figures.production, { mineral: 'titanium', basis: 'ti-ilmenite-tio2', country: 'CHN', year: '2024' }).tonnes).toBe('3040000');
-    expect(find(figures.production, { mineral: 'titanium', basis: 'ti-ilmenite-rutile-tio2', country: 'WLD', year: '2024' }).tonnes).toBe('9680000');
+    expect(find(figures.production, { mineral: 'titanium', basis: 'ti-ilmenite-tio2', country: 'CHN', year: '2024' }).tonnes).toBe(
+      '3040000',
+    );
+    expect(find(figures.production, { mineral: 'titanium', basis: 'ti-ilmenite-rutile-tio2', country: 'WLD', year: '2024' }).tonnes).toBe(
+      '9680000',
+    );
     expect(find(figures.production, { mineral: 'manganese', basis: 'mn-contained', country: 'WLD', year: '2024' }).tonnes).toBe('18700000');
-    expect(figures.capacity.every((r) => ['ga-primary', 'ti-sponge', 'bi-refinery', 'in-refinery', 'te-refinery'].includes(r.basis ?? ''))).toBe(true);
+    expect(
+      figures.capacity.every((r) => ['ga-primary', 'ti-sponge', 'bi-refinery', 'in-refinery', 'te-refinery'].includes(r.basis ?? '')),
+    ).toBe(true);
     expect(find(figures.production, { mineral: 'molybdenum', basis: 'mo-contained', country: 'CHN', year: '2025' }).tonnes).toBe('97000');
     expect(find(figures.reserves, { mineral: 'molybdenum', country: 'WLD', year: '2025' }).tonnes).toBe('17000000');
   });
@@ -67,7 +81,11 @@ describe('usgs-mcs importer on the official MCS 2026 data-release file (data/raw
       value: '18.7',
       unit: 't',
     });
-    expect(find(figures.import_sources, { mineral: 'antimony', form: 'oxide', country: 'CHN' })).toMatchObject({ share_pct: '66', rank: '1', period: '2021-24' });
+    expect(find(figures.import_sources, { mineral: 'antimony', form: 'oxide', country: 'CHN' })).toMatchObject({
+      share_pct: '66',
+      rank: '1',
+      period: '2021-24',
+    });
     expect(find(figures.critical_minerals, { mineral: 'molybdenum' }).critical).toBe('false');
     expect(figures.critical_minerals).toHaveLength(15);
   });

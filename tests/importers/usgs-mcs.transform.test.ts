@@ -34,9 +34,14 @@ describe('usgs-mcs transform on a small file in the official layout', () => {
 
   it('reads the value codes: — is zero, W withheld, NA and s missing, E net exporter; text reserves skipped', () => {
     expect(find(figures.production, { ...antimony, country: 'USA', year: '2024' })).toMatchObject({ tonnes: '0', withheld: 'false' });
-    expect(find(figures.production, { mineral: 'tellurium', country: 'USA', year: '2025' })).toMatchObject({ tonnes: '', withheld: 'true' });
+    expect(find(figures.production, { mineral: 'tellurium', country: 'USA', year: '2025' })).toMatchObject({
+      tonnes: '',
+      withheld: 'true',
+    });
     // NA is missing, never zero: no antimony production row for a country the file gives as NA
-    const naSkips = result.report.sections.find((s) => s.chapter === 'ANTIMONY' && s.section === 'World Mine Production and Reserves')?.skipped;
+    const naSkips = result.report.sections.find(
+      (s) => s.chapter === 'ANTIMONY' && s.section === 'World Mine Production and Reserves',
+    )?.skipped;
     expect(naSkips).toEqual({ 'value NA: not available': 4 });
     expect(figures.production.some((r) => r.mineral === 'titanium' && r.basis === 'ti-rutile-tio2' && r.country === 'USA')).toBe(false);
     expect(find(figures.import_reliance, { mineral: 'rare-earths', form: 'mineral concentrates', year: '2025' })).toMatchObject({
@@ -56,13 +61,20 @@ describe('usgs-mcs transform on a small file in the official layout', () => {
   });
 
   it('reads bounds and estimates', () => {
-    expect(find(figures.reserves, { mineral: 'antimony', country: 'WLD', year: '2025' })).toMatchObject({ tonnes: '2000000', lower_bound: 'true' });
+    expect(find(figures.reserves, { mineral: 'antimony', country: 'WLD', year: '2025' })).toMatchObject({
+      tonnes: '2000000',
+      lower_bound: 'true',
+    });
     expect(find(figures.import_reliance, { mineral: 'rare-earths', form: 'compounds and metals', year: '2021' })).toMatchObject({
       percent: '95',
       qualifier: 'gt',
       value_text: '>95',
     });
-    expect(find(figures.import_reliance, { mineral: 'antimony', year: '2025' })).toMatchObject({ percent: '91', qualifier: 'eq', estimated: 'true' });
+    expect(find(figures.import_reliance, { mineral: 'antimony', year: '2025' })).toMatchObject({
+      percent: '91',
+      qualifier: 'eq',
+      estimated: 'true',
+    });
     expect(find(figures.import_reliance, { mineral: 'antimony', year: '2024' }).estimated).toBe('false');
     expect(find(figures.production, { ...antimony, country: 'CHN', year: '2024' }).estimated).toBe('true');
     expect(find(figures.production, { ...antimony, country: 'AUS', year: '2024' }).estimated).toBe('false');
@@ -104,7 +116,10 @@ describe('usgs-mcs transform on a small file in the official layout', () => {
       ) + Object.values(result.report.outOfScope).reduce((a, b) => a + b, 0);
     expect(counted).toBe(result.report.rowsRead);
     expect(result.report.outOfScope).toEqual({ 'ABRASIVES (MANUFACTURED)': 1 });
-    expect(find(figures.us_salient, { mineral: 'antimony', detail: 'Exports: Oxide', year: '2021' })).toMatchObject({ value: '1530', unit: 't' });
+    expect(find(figures.us_salient, { mineral: 'antimony', detail: 'Exports: Oxide', year: '2021' })).toMatchObject({
+      value: '1530',
+      unit: 't',
+    });
   });
 
   it('flags critical minerals and declares the reference rows it needs', () => {
@@ -112,6 +127,8 @@ describe('usgs-mcs transform on a small file in the official layout', () => {
     expect(result.reference.bases.map((b) => b.id)).toContain('te-refinery');
     expect(result.reference.minerals.map((m) => m.id)).toContain('tellurium');
     expect(result.reference.editions[0]).toMatchObject({ id: 'usgs-mcs-2026', doi: '10.3133/mcs2026', published: '2026-02-06' });
-    expect(result.reference.sources.find((s) => s.id === 'usgs-mcs-2026-antimony')?.locator).toContain('World Mine Production and Reserves');
+    expect(result.reference.sources.find((s) => s.id === 'usgs-mcs-2026-antimony')?.locator).toContain(
+      'World Mine Production and Reserves',
+    );
   });
 });

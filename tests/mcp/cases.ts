@@ -114,7 +114,11 @@ export const TOOL_CASES: ToolCase[] = [
 export const TOOL_NAMES = [...new Set(TOOL_CASES.map((c) => c.tool))].sort();
 
 async function httpAnswer(app: FastifyInstance, http: ToolCase['http']) {
-  const response = await app.inject({ method: http.method, url: http.url, ...(http.payload === undefined ? {} : { payload: http.payload as object }) });
+  const response = await app.inject({
+    method: http.method,
+    url: http.url,
+    ...(http.payload === undefined ? {} : { payload: http.payload as object }),
+  });
   expect(response.statusCode, `${http.method} ${http.url}: ${response.body.slice(0, 300)}`).toBe(200);
   return { text: response.body, body: response.json() };
 }
@@ -135,7 +139,11 @@ export async function expectToolsListed(client: Client): Promise<void> {
   // The route's own schemas: the path parameter, the query fields, their constraints and descriptions.
   expect(concentration?.inputSchema).toMatchObject({
     required: ['mineral'],
-    properties: { mineral: { type: 'string' }, year: { type: 'integer', minimum: 1900, maximum: 2100 }, stage: { enum: ['mining', 'refining', 'metal', 'component'] } },
+    properties: {
+      mineral: { type: 'string' },
+      year: { type: 'integer', minimum: 1900, maximum: 2100 },
+      stage: { enum: ['mining', 'refining', 'metal', 'component'] },
+    },
   });
   const scenario = tools.find((tool) => tool.name === 'run_disruption_scenario');
   expect(scenario?.inputSchema).toMatchObject({ required: ['shocks'], additionalProperties: false });
@@ -168,7 +176,10 @@ export async function expectPagingAsHttp(client: Client, app: FastifyInstance): 
   // A cursor is bound to its tool and filters, as an HTTP cursor to its route and query.
   const foreign = (await client.callTool({ name: 'list_minerals', arguments: { cursor: page.next } })) as CallToolResult;
   expect(foreign.isError).toBe(true);
-  expect(foreign.structuredContent).toMatchObject({ status: 400, errors: [{ field: 'cursor', message: 'invalid or tampered cursor; start again without one' }] });
+  expect(foreign.structuredContent).toMatchObject({
+    status: 400,
+    errors: [{ field: 'cursor', message: 'invalid or tampered cursor; start again without one' }],
+  });
 }
 
 interface Problem {
@@ -181,10 +192,25 @@ interface Problem {
 /** Refused arguments: an isError result naming each field with the message of the HTTP 400 for the same input. */
 export async function expectRefusalsAsHttp(client: Client, app: FastifyInstance): Promise<void> {
   const refusals: { tool: string; args: Record<string, unknown>; http: ToolCase['http']; location: string }[] = [
-    { tool: 'get_mineral_concentration', args: { mineral: 'tungsten', year: 1800 }, http: { method: 'GET', url: '/v1/minerals/tungsten/concentration?year=1800' }, location: 'querystring' },
-    { tool: 'get_country_dominance', args: { iso3: 'CHINA' }, http: { method: 'GET', url: '/v1/countries/CHINA/dominance' }, location: 'params' },
+    {
+      tool: 'get_mineral_concentration',
+      args: { mineral: 'tungsten', year: 1800 },
+      http: { method: 'GET', url: '/v1/minerals/tungsten/concentration?year=1800' },
+      location: 'querystring',
+    },
+    {
+      tool: 'get_country_dominance',
+      args: { iso3: 'CHINA' },
+      http: { method: 'GET', url: '/v1/countries/CHINA/dominance' },
+      location: 'params',
+    },
     // Refused after the schema: an edition the dataset does not hold.
-    { tool: 'get_importer_dependency', args: { importer: 'USA', edition: 'usgs-mcs-1999' }, http: { method: 'GET', url: '/v1/dependency/USA?edition=usgs-mcs-1999' }, location: 'querystring' },
+    {
+      tool: 'get_importer_dependency',
+      args: { importer: 'USA', edition: 'usgs-mcs-1999' },
+      http: { method: 'GET', url: '/v1/dependency/USA?edition=usgs-mcs-1999' },
+      location: 'querystring',
+    },
     {
       tool: 'run_disruption_scenario',
       args: { shocks: [{ countries: ['CHN'], reduction: 2 }], colour: 'red' },
@@ -201,7 +227,11 @@ export async function expectRefusalsAsHttp(client: Client, app: FastifyInstance)
   ];
   for (const refusal of refusals) {
     const result = (await client.callTool({ name: refusal.tool, arguments: refusal.args })) as CallToolResult;
-    const response = await app.inject({ method: refusal.http.method, url: refusal.http.url, ...(refusal.http.payload === undefined ? {} : { payload: refusal.http.payload as object }) });
+    const response = await app.inject({
+      method: refusal.http.method,
+      url: refusal.http.url,
+      ...(refusal.http.payload === undefined ? {} : { payload: refusal.http.payload as object }),
+    });
     expect(response.statusCode).toBe(400);
     const httpProblem = response.json() as Problem;
     const expected = (httpProblem.errors ?? []).map((item) => ({

@@ -7,7 +7,13 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../helpers/app.js';
-import { expectPagingAsHttp, expectRefusalsAsHttp, expectResourcesAndPrompts, expectToolsAnswerAsHttp, expectToolsListed } from './cases.js';
+import {
+  expectPagingAsHttp,
+  expectRefusalsAsHttp,
+  expectResourcesAndPrompts,
+  expectToolsAnswerAsHttp,
+  expectToolsListed,
+} from './cases.js';
 
 async function connect(base: string): Promise<Client> {
   const client = new Client({ name: 'chokepoint-test', version: '1.0.0' });
@@ -78,7 +84,9 @@ describe('MCP over HTTP shares the API’s rate limit', () => {
     const client = await connect(base);
     try {
       // Connecting took a few requests (initialize, initialized, the optional GET stream); /v1 draws on the same budget.
-      expect((await app.inject({ method: 'GET', url: '/v1/minerals', remoteAddress: '127.0.0.1' })).headers['ratelimit-remaining']).toBeDefined();
+      expect(
+        (await app.inject({ method: 'GET', url: '/v1/minerals', remoteAddress: '127.0.0.1' })).headers['ratelimit-remaining'],
+      ).toBeDefined();
       let refused: unknown;
       for (let call = 0; call < 10 && refused === undefined; call += 1) {
         await client.callTool({ name: 'list_minerals', arguments: {} }).catch((error: unknown) => {

@@ -50,7 +50,11 @@ describe('MCP over stdio (npm run mcp)', () => {
 
   it('starts on a read-only database, logging to stderr only', async () => {
     await expectToolsListed(client);
-    const logs = stderr.join('').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { msg: string; readOnly?: boolean });
+    const logs = stderr
+      .join('')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { msg: string; readOnly?: boolean });
     expect(logs.find((line) => line.msg === 'Chokepoint MCP server ready on stdio')).toMatchObject({ readOnly: true });
   });
 

@@ -39,11 +39,20 @@ function expectEdgeHeaders(response: LightMyRequestResponse): void {
 }
 
 const send = (method: string, url: string, options: { headers?: Record<string, string>; payload?: string | object } = {}) =>
-  app.inject({ method: method as 'GET', url, headers: options.headers ?? {}, ...(options.payload !== undefined ? { payload: options.payload } : {}) });
+  app.inject({
+    method: method as 'GET',
+    url,
+    headers: options.headers ?? {},
+    ...(options.payload !== undefined ? { payload: options.payload } : {}),
+  });
 
 describe('bodies', () => {
   it('malformed JSON is 400, on writes and computations alike', async () => {
-    for (const [method, url] of [['PUT', '/v1/production'], ['POST', '/v1/sources'], ['POST', '/v1/scenarios/disruption']] as const) {
+    for (const [method, url] of [
+      ['PUT', '/v1/production'],
+      ['POST', '/v1/sources'],
+      ['POST', '/v1/scenarios/disruption'],
+    ] as const) {
       const response = await send(method, url, { headers: { ...bearer(), 'content-type': 'application/json' }, payload: '{"rows": [' });
       expectProblem(response, 400, 'validation_failed', url);
     }
@@ -55,12 +64,16 @@ describe('bodies', () => {
     const payload = JSON.stringify({ rows });
     expect(Buffer.byteLength(payload)).toBeGreaterThan(1024 * 1024);
     const response = await send('PUT', '/v1/production', { headers: { ...bearer(), 'content-type': 'application/json' }, payload });
-    expect(expectProblem(response, 413, 'payload_too_large', '/v1/production').detail).toBe('The body is larger than the 1048576 bytes this server accepts.');
+    expect(expectProblem(response, 413, 'payload_too_large', '/v1/production').detail).toBe(
+      'The body is larger than the 1048576 bytes this server accepts.',
+    );
     await expectNothingStored();
   });
 
   it('BODY_LIMIT_BYTES sets the limit', async () => {
-    const small = await buildApp(defaultConfig({ apiKeys: API_KEYS, limits: { bodyBytes: 2048, headerBytes: 16_384, requestTimeoutMs: 30_000 } }));
+    const small = await buildApp(
+      defaultConfig({ apiKeys: API_KEYS, limits: { bodyBytes: 2048, headerBytes: 16_384, requestTimeoutMs: 30_000 } }),
+    );
     try {
       const rows = Array.from({ length: 12 }, (_, index) => tungstenRow({ year: 2010 + index }));
       const response = await small.inject({ method: 'PUT', url: '/v1/production', headers: bearer(), payload: { rows } });
@@ -75,7 +88,9 @@ describe('bodies', () => {
   it('a body that is not JSON is 415', async () => {
     for (const contentType of ['text/plain', 'application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
       const response = await send('PUT', '/v1/production', { headers: { ...bearer(), 'content-type': contentType }, payload: 'rows=1' });
-      expect(expectProblem(response, 415, 'unsupported_media_type', '/v1/production').detail).toBe(`This API reads application/json bodies, not ${contentType}.`);
+      expect(expectProblem(response, 415, 'unsupported_media_type', '/v1/production').detail).toBe(
+        `This API reads application/json bodies, not ${contentType}.`,
+      );
     }
     await expectNothingStored();
   });
@@ -109,7 +124,11 @@ describe('query strings', () => {
     ['-0 below a minimum of 1', '/v1/production?limit=-0', 'querystring.limit'],
     ['hexadecimal', '/v1/production?year=0x7e8', 'querystring.year'],
     ['a fraction for a whole number', '/v1/production?limit=1.5', 'querystring.limit'],
-    ['a blank (regression: read as 0 by z.coerce)', '/v1/minerals/nickel/supply-risk?substitutionIndex=%20', 'querystring.substitutionIndex'],
+    [
+      'a blank (regression: read as 0 by z.coerce)',
+      '/v1/minerals/nickel/supply-risk?substitutionIndex=%20',
+      'querystring.substitutionIndex',
+    ],
     ['true', '/v1/minerals/nickel/supply-risk?substitutionIndex=true', 'querystring.substitutionIndex'],
   ])('a number written as %s is 400', async (_label, url, field) => {
     expect(fieldsOf(expectProblem(await send('GET', url), 400, 'validation_failed'))).toEqual([field]);
@@ -137,7 +156,9 @@ describe('query strings', () => {
     expect(empty.statusCode).toBe(200);
     const stages = (empty.json() as { stages: { stage: string; status: string; hhi?: number }[] }).stages;
     expect(stages.every((stage) => stage.status === 'insufficient_data' && stage.hhi === undefined)).toBe(true);
-    const scenario = await send('POST', '/v1/scenarios/disruption', { payload: { year: 1950, minerals: ['tungsten'], shocks: [{ countries: ['CHN'], reduction: 1 }] } });
+    const scenario = await send('POST', '/v1/scenarios/disruption', {
+      payload: { year: 1950, minerals: ['tungsten'], shocks: [{ countries: ['CHN'], reduction: 1 }] },
+    });
     expect(scenario.statusCode).toBe(200);
     expect((scenario.json() as { summary: { status: string }[] }).summary[0]?.status).toBe('insufficient_data');
   });
@@ -148,7 +169,9 @@ describe('query strings', () => {
     expect((await send('GET', '/v1/countries/cHn')).json()).toEqual(upper);
     expectProblem(await send('GET', '/v1/countries/%20CHN'), 400, 'validation_failed');
     expectProblem(await send('GET', '/v1/countries/CHN%20'), 400, 'validation_failed');
-    expect(fieldsOf(expectProblem(await send('GET', '/v1/production?country=%20chn'), 400, 'validation_failed'))).toEqual(['querystring.country']);
+    expect(fieldsOf(expectProblem(await send('GET', '/v1/production?country=%20chn'), 400, 'validation_failed'))).toEqual([
+      'querystring.country',
+    ]);
   });
 
   it('injection and traversal text is only ever data: 400 or 404, never a query', async () => {
@@ -170,13 +193,13 @@ describe('URLs, routes and methods', () => {
     expect(problem.instance.length).toBeLessThanOrEqual(2_048);
   });
 
-  it('a path segment longer than any id is 414 problem+json (was Fastify\'s own plain JSON)', async () => {
+  it("a path segment longer than any id is 414 problem+json (was Fastify's own plain JSON)", async () => {
     const response = await send('GET', `/v1/countries/${'a'.repeat(500)}`);
     expectProblem(response, 414, 'uri_too_long');
     expectEdgeHeaders(response);
   });
 
-  it('a malformed percent-encoding in the path is 400 problem+json (was Fastify\'s own plain JSON)', async () => {
+  it("a malformed percent-encoding in the path is 400 problem+json (was Fastify's own plain JSON)", async () => {
     const response = await send('GET', '/v1/minerals/%E0%A4%A');
     expectProblem(response, 400, 'validation_failed');
     expectEdgeHeaders(response);
@@ -286,7 +309,8 @@ describe('writes and keys', () => {
     const limited = await buildTestApp({ apiKeys: API_KEYS, rateLimit: { max: 50, writeMax: 2, windowMs: 60_000 } });
     try {
       const statuses: number[] = [];
-      for (let index = 0; index < 3; index += 1) statuses.push((await putProduction(limited, [tungstenRow({ tonnes: 3500 + index })])).statusCode);
+      for (let index = 0; index < 3; index += 1)
+        statuses.push((await putProduction(limited, [tungstenRow({ tonnes: 3500 + index })])).statusCode);
       expect(statuses).toEqual([200, 200, 429]);
       // Scenario POSTs compute, they do not write: they count as reads.
       for (let index = 0; index < 3; index += 1) {
@@ -330,7 +354,12 @@ describe('writes and keys', () => {
   });
 
   it('security headers are on problem responses too', async () => {
-    for (const [method, url] of [['GET', '/v1/minerals/unobtainium'], ['GET', '/v1/nothing'], ['DELETE', '/v1/minerals'], ['GET', '/v1/production?limit=0']]) {
+    for (const [method, url] of [
+      ['GET', '/v1/minerals/unobtainium'],
+      ['GET', '/v1/nothing'],
+      ['DELETE', '/v1/minerals'],
+      ['GET', '/v1/production?limit=0'],
+    ]) {
       const response = await send(method!, url!);
       expect(response.statusCode).toBeGreaterThanOrEqual(400);
       expectEdgeHeaders(response);
@@ -380,7 +409,11 @@ describe('over real HTTP: what Node refuses before Fastify sees it', () => {
 
   it('a URL over the header limit is 431 problem+json', async () => {
     const response = problemOf(await raw(`GET /v1/production?mineral=${'a'.repeat(10_000)} HTTP/1.1\r\nHost: x\r\n\r\n`));
-    expect(response).toMatchObject({ status: 431, contentType: 'application/problem+json', body: { status: 431, code: 'header_fields_too_large' } });
+    expect(response).toMatchObject({
+      status: 431,
+      contentType: 'application/problem+json',
+      body: { status: 431, code: 'header_fields_too_large' },
+    });
   });
 
   it('too many header bytes is 431 problem+json', async () => {

@@ -10,7 +10,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { killAllServers, listeningAddress, logLines, send, SPAWN_TIMEOUT, startServer, stopServer, type ServerProcess } from '../helpers/server-process.js';
+import {
+  killAllServers,
+  listeningAddress,
+  logLines,
+  send,
+  SPAWN_TIMEOUT,
+  startServer,
+  stopServer,
+  type ServerProcess,
+} from '../helpers/server-process.js';
 import { primaryEnv, producerCountries, putProduction, versionNumber, type TonnesFigure } from './helpers.js';
 
 const WRITERS = 4;
@@ -195,7 +204,9 @@ describe('SIGKILL while writing', () => {
           (entry) => entry.entity === 'production' && entry.key.year >= FIRST_YEAR && entry.key.year <= LAST_YEAR,
         );
         expect(ours.every((entry) => entry.action === 'create')).toBe(true);
-        const fed = groupByYear(ours.map((entry) => ({ year: entry.key.year, figure: { country: entry.key.country, tonnes: entry.new?.tonnes ?? null } })));
+        const fed = groupByYear(
+          ours.map((entry) => ({ year: entry.key.year, figure: { country: entry.key.country, tonnes: entry.new?.tonnes ?? null } })),
+        );
         expect(fed).toEqual(stored.figures);
         const versionOfBatch = new Map<number, number>();
         for (const batch of present) {

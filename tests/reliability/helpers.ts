@@ -59,5 +59,8 @@ export function etagVersion(answer: Answer): string {
 export async function producerCountries(base: string, agent: Agent): Promise<string[]> {
   const answer = await send(`${base}/v1/countries?limit=1000`, { agent });
   const { data } = JSON.parse(answer.body) as { data: { iso3: string; isAggregate: boolean }[] };
-  return data.filter((country) => !country.isAggregate).map((country) => country.iso3).sort();
+  return data
+    .filter((country) => !country.isAggregate)
+    .map((country) => country.iso3)
+    .sort();
 }

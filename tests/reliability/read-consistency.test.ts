@@ -93,8 +93,7 @@ describe('reads while a primary writes', () => {
       try {
         const [primaryBase, replicaBase] = await Promise.all([listeningAddress(primary), listeningAddress(replica)]);
         const bases = { primary: primaryBase, replica: replicaBase };
-        const readScore = async (server: Observation['server']) =>
-          observe(server, await send(`${bases[server]}${SCORE_PATH}`, { agent }));
+        const readScore = async (server: Observation['server']) => observe(server, await send(`${bases[server]}${SCORE_PATH}`, { agent }));
         /** The score of every dataset version: the seeded one, then each state, from the answers to the writes. */
         const scoreOfVersion = new Map<string, Score>();
         const seeded = await readScore('primary');
@@ -110,6 +109,8 @@ describe('reads while a primary writes', () => {
         await apply(0);
 
         const observations: Observation[] = [];
+        // Assigned once, after the readers start: they read it through their closure, so it cannot be a const.
+        // eslint-disable-next-line prefer-const
         let finalVersion: string | undefined;
         // A replica that never catches up fails the test instead of reading forever.
         const readersGiveUpAt = Date.now() + SPAWN_TIMEOUT / 2;
@@ -119,7 +120,8 @@ describe('reads while a primary writes', () => {
             const observation = await readScore(server);
             observations.push(observation);
             if (observation.version === finalVersion) return;
-            if (Date.now() > readersGiveUpAt) throw new Error(`the ${server} never answered with the last version ${finalVersion ?? '(not written yet)'}`);
+            if (Date.now() > readersGiveUpAt)
+              throw new Error(`the ${server} never answered with the last version ${finalVersion ?? '(not written yet)'}`);
           }
         };
         // Promise.all at once, so a reader that fails while the writes go on is not an unhandled rejection.
@@ -140,7 +142,9 @@ describe('reads while a primary writes', () => {
         );
         expect(mislabelled).toEqual([]);
         // The replica saw the writes happen: more than one state, ending with the last.
-        const replicaVersions = new Set(observations.filter((observation) => observation.server === 'replica').map((observation) => observation.version));
+        const replicaVersions = new Set(
+          observations.filter((observation) => observation.server === 'replica').map((observation) => observation.version),
+        );
         expect(replicaVersions.size).toBeGreaterThan(1);
         expect(replicaVersions.has(finalVersion)).toBe(true);
 

@@ -63,7 +63,11 @@ function commitAfterReading(table: TableReader, write: () => void): DatasetRepos
 const vietnam2024 = (snapshot: DatasetSnapshot) =>
   snapshot.all.production.find(
     (row) =>
-      row.mineralId === 'tungsten' && row.stageId === 'mining' && row.country === 'VNM' && row.year === 2024 && row.edition === 'usgs-mcs-2025',
+      row.mineralId === 'tungsten' &&
+      row.stageId === 'mining' &&
+      row.country === 'VNM' &&
+      row.year === 2024 &&
+      row.edition === 'usgs-mcs-2025',
   )?.tonnes;
 
 const primaryVersion = () => createDatasetRepository(primary.db).versionTag();
@@ -99,7 +103,11 @@ describe('the snapshot a replica builds while the primary writes', () => {
   it('never holds a production row citing a source it does not hold, when both land between two table reads', () => {
     const repository = commitAfterReading('sources', () => {
       // A source data/ does not hold yet (data/ has every MCS chapter up to the newest edition).
-      writes.createSource('analyst', { id: 'analyst-tungsten-estimates', title: 'Tungsten mine output estimates', publisher: 'Chokepoint analysts' });
+      writes.createSource('analyst', {
+        id: 'analyst-tungsten-estimates',
+        title: 'Tungsten mine output estimates',
+        publisher: 'Chokepoint analysts',
+      });
       writes.upsertProduction('analyst', [tungstenRow({ tonnes: 3500, sourceId: 'analyst-tungsten-estimates', edition: 'usgs-mcs-2025' })]);
     });
 
@@ -152,7 +160,9 @@ describe('one request, one snapshot', () => {
       const response = await app.inject('/v1/minerals/tungsten/concentration?stage=mining&edition=usgs-mcs-2025');
       expect(response.statusCode).toBe(200);
       expect(String(response.headers.etag)).toMatch(new RegExp(`^"${real.version}\\.`));
-      const mining = (response.json() as { stages: { stage: string; status: string; hhi?: number }[] }).stages.find((stage) => stage.stage === 'mining');
+      const mining = (response.json() as { stages: { stage: string; status: string; hhi?: number }[] }).stages.find(
+        (stage) => stage.stage === 'mining',
+      );
       // The ETag's version, not the one the store moved on to (whose answer would be insufficient_data).
       expect(mining).toMatchObject({ status: 'ok', hhi: 6879.8 });
       // /health never touches the dataset.

@@ -31,7 +31,14 @@ describe('alignmentOf', () => {
 
   it('passes with no non-member producer and gives the bloc HHI of a single supplier', () => {
     const result = expectOk(
-      alignmentOf({ producers: [{ country: 'AUS', share: 70 }, { country: 'CAN', share: 30 }], unallocatedShare: 0, members: new Set(['AUS', 'CAN']) }),
+      alignmentOf({
+        producers: [
+          { country: 'AUS', share: 70 },
+          { country: 'CAN', share: 30 },
+        ],
+        unallocatedShare: 0,
+        members: new Set(['AUS', 'CAN']),
+      }),
     );
     expect(result.largestNonMember).toBeNull();
     expect(result.crmaBenchmark.passes).toBe(true);

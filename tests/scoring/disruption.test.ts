@@ -101,7 +101,13 @@ describe('runDisruption: binding stage, chokepoint and alternatives', () => {
   });
 
   it('breaks a tie in favour of the earlier stage whatever the input order', () => {
-    const evenRefining: DisruptionStageInput = { ...refining, producers: [{ country: 'CHN', tonnes: 60_000 }, { country: 'BEL', tonnes: 40_000 }] };
+    const evenRefining: DisruptionStageInput = {
+      ...refining,
+      producers: [
+        { country: 'CHN', tonnes: 60_000 },
+        { country: 'BEL', tonnes: 40_000 },
+      ],
+    };
     const result = expectOk(
       runDisruption(scenario([{ countries: ['CHN'], stages: null, reduction: 1 }], { stages: [evenRefining, mining] })),
     );

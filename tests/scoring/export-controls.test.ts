@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { controlledShareOf, importerExposureOf, measureStatus, type Measure, type MeasureOnDate } from '../../src/scoring/export-controls.js';
+import {
+  controlledShareOf,
+  importerExposureOf,
+  measureStatus,
+  type Measure,
+  type MeasureOnDate,
+} from '../../src/scoring/export-controls.js';
 
 function measure(overrides: Partial<Measure> & { id: string }): Measure {
   return {
@@ -20,7 +26,15 @@ function measure(overrides: Partial<Measure> & { id: string }): Measure {
 }
 
 const base = measure({ id: 'base' });
-const suspension = measure({ id: 'pause', measure: 'suspension', suspends: 'base', stages: [], announced: '2025-01-01', effective: '2025-01-05', ends: '2025-06-30' });
+const suspension = measure({
+  id: 'pause',
+  measure: 'suspension',
+  suspends: 'base',
+  stages: [],
+  announced: '2025-01-01',
+  effective: '2025-01-05',
+  ends: '2025-06-30',
+});
 
 describe('measureStatus', () => {
   const all = [base, suspension];
@@ -44,7 +58,15 @@ describe('measureStatus', () => {
   });
 
   it('a later suspension (an extension) keeps the measure suspended', () => {
-    const extension = measure({ id: 'pause-2', measure: 'suspension', suspends: 'base', stages: [], announced: '2025-06-20', effective: '2025-07-01', ends: '2025-12-31' });
+    const extension = measure({
+      id: 'pause-2',
+      measure: 'suspension',
+      suspends: 'base',
+      stages: [],
+      announced: '2025-06-20',
+      effective: '2025-07-01',
+      ends: '2025-12-31',
+    });
     expect(at('2025-08-01', [base, suspension, extension])).toMatchObject({ status: 'suspended', by: 'pause-2', until: '2025-12-31' });
   });
 
@@ -54,7 +76,10 @@ describe('measureStatus', () => {
   });
 
   it('reports lifted, expired and superseded measures', () => {
-    expect(at('2024-06-01', [{ ...base, lifted: '2024-05-01' }], { ...base, lifted: '2024-05-01' })).toMatchObject({ status: 'lifted', since: '2024-05-01' });
+    expect(at('2024-06-01', [{ ...base, lifted: '2024-05-01' }], { ...base, lifted: '2024-05-01' })).toMatchObject({
+      status: 'lifted',
+      since: '2024-05-01',
+    });
     const timed = { ...base, ends: '2024-03-31' };
     expect(at('2024-03-31', [timed], timed)).toMatchObject({ status: 'in-force', until: '2024-03-31' });
     expect(at('2024-04-01', [timed], timed)).toMatchObject({ status: 'expired', bites: 'no' });
@@ -70,19 +95,45 @@ describe('measureStatus', () => {
     const undated = measure({ id: 'u', announced: null, effective: null });
     expect(at('2030-01-01', [undated], undated)).toMatchObject({ status: 'undated', bites: 'unknown' });
     const noEffect = measure({ id: 'n', effective: null });
-    expect(at('2030-01-01', [noEffect], noEffect)).toMatchObject({ status: 'announced-date-unknown', bites: 'unknown', since: '2024-01-10' });
+    expect(at('2030-01-01', [noEffect], noEffect)).toMatchObject({
+      status: 'announced-date-unknown',
+      bites: 'unknown',
+      since: '2024-01-10',
+    });
   });
 
   it('a suspension that starts before the measure takes effect suspends it from its own first day', () => {
     const late = measure({ id: 'late', announced: '2025-10-09', effective: '2025-11-08' });
-    const early = measure({ id: 'early', measure: 'suspension', suspends: 'late', stages: [], announced: '2025-11-07', effective: '2025-11-07', ends: '2026-11-10' });
+    const early = measure({
+      id: 'early',
+      measure: 'suspension',
+      suspends: 'late',
+      stages: [],
+      announced: '2025-11-07',
+      effective: '2025-11-07',
+      ends: '2026-11-10',
+    });
     expect(at('2025-11-07', [late, early], late)).toMatchObject({ status: 'suspended', by: 'early' });
-    expect(at('2026-12-02', [late, early], late)).toMatchObject({ status: 'suspension-ended', detail: 'suspension ended 2026-11-10; no later measure recorded' });
+    expect(at('2026-12-02', [late, early], late)).toMatchObject({
+      status: 'suspension-ended',
+      detail: 'suspension ended 2026-11-10; no later measure recorded',
+    });
   });
 });
 
 function onDate(m: Measure, bites: 'yes' | 'no' | 'unknown', countries = [m.imposingCountry]): MeasureOnDate {
-  return { measure: m, status: { status: bites === 'yes' ? 'in-force' : bites === 'no' ? 'expired' : 'suspension-ended', bites, since: null, until: null, by: null, detail: '' }, countries };
+  return {
+    measure: m,
+    status: {
+      status: bites === 'yes' ? 'in-force' : bites === 'no' ? 'expired' : 'suspension-ended',
+      bites,
+      since: null,
+      until: null,
+      by: null,
+      detail: '',
+    },
+    countries,
+  };
 }
 
 describe('controlledShareOf', () => {
@@ -127,7 +178,12 @@ describe('controlledShareOf', () => {
     const other = measure({ id: 'other', minerals: ['gallium'] });
     const refining = measure({ id: 'refining', stages: ['refining'] });
     const expired = measure({ id: 'expired' });
-    const result = controlledShareOf({ producers, mineral: 'antimony', stage: 'mining', measures: [onDate(other, 'yes'), onDate(refining, 'yes'), onDate(expired, 'no')] });
+    const result = controlledShareOf({
+      producers,
+      mineral: 'antimony',
+      stage: 'mining',
+      measures: [onDate(other, 'yes'), onDate(refining, 'yes'), onDate(expired, 'no')],
+    });
     expect(result).toMatchObject({ controlledShare: 0, unknownShare: 0, countries: [] });
   });
 

@@ -20,7 +20,13 @@ describe('concentrationOf: properties', () => {
 
   it('does not depend on the order of the producers', () => {
     const listAndShuffle = tonnesList.chain((tonnes) =>
-      fc.tuple(fc.constant(tonnes), fc.shuffledSubarray(tonnes.map((t, i) => ({ country: `C${i}`, tonnes: t })), { minLength: tonnes.length })),
+      fc.tuple(
+        fc.constant(tonnes),
+        fc.shuffledSubarray(
+          tonnes.map((t, i) => ({ country: `C${i}`, tonnes: t })),
+          { minLength: tonnes.length },
+        ),
+      ),
     );
     fc.assert(
       fc.property(listAndShuffle, ([tonnes, shuffled]) => {
@@ -43,10 +49,15 @@ describe('concentrationOf: properties', () => {
 
   it('has an upper bound at least as large as the HHI', () => {
     fc.assert(
-      fc.property(tonnesList, fc.option(fc.integer({ min: 0, max: 1_000_000 })), fc.option(fc.integer({ min: 1, max: 50_000_000 })), (tonnes, other, world) => {
-        const result = expectOk(concentrationOf({ producers: producersWithTonnes(tonnes), otherTonnes: other, worldTonnes: world }));
-        expect(result.hhiUpperBound).toBeGreaterThanOrEqual(result.hhi);
-      }),
+      fc.property(
+        tonnesList,
+        fc.option(fc.integer({ min: 0, max: 1_000_000 })),
+        fc.option(fc.integer({ min: 1, max: 50_000_000 })),
+        (tonnes, other, world) => {
+          const result = expectOk(concentrationOf({ producers: producersWithTonnes(tonnes), otherTonnes: other, worldTonnes: world }));
+          expect(result.hhiUpperBound).toBeGreaterThanOrEqual(result.hhi);
+        },
+      ),
     );
   });
 

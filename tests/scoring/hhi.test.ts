@@ -74,7 +74,14 @@ describe('concentrationOf: remainder, withheld figures and world totals', () => 
 
   it('separates countries listed without a figure from withheld ones', () => {
     const result = expectOk(
-      concentrationOf({ producers: [{ country: 'CHN', tonnes: 10 }, { country: 'MMR', tonnes: null }], otherTonnes: null, worldTonnes: 20 }),
+      concentrationOf({
+        producers: [
+          { country: 'CHN', tonnes: 10 },
+          { country: 'MMR', tonnes: null },
+        ],
+        otherTonnes: null,
+        worldTonnes: 20,
+      }),
     );
     expect(result.unreported).toEqual(['MMR']);
     expect(result.withheld).toEqual([]);

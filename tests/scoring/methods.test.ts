@@ -1,7 +1,17 @@
 import { describe, it, expect } from 'vitest';
 import { METHODS, getMethod } from '../../src/scoring/index.js';
 
-const EXPECTED_IDS = ['hhi', 'hhi-wgi', 'eu-supply-risk', 'import-dependency', 'supplier-exposure', 'bloc-alignment', 'chokepoint', 'disruption', 'export-controls'];
+const EXPECTED_IDS = [
+  'hhi',
+  'hhi-wgi',
+  'eu-supply-risk',
+  'import-dependency',
+  'supplier-exposure',
+  'bloc-alignment',
+  'chokepoint',
+  'disruption',
+  'export-controls',
+];
 
 describe('method catalogue', () => {
   it('holds each method exactly once at version 1.0.0', () => {

@@ -30,17 +30,21 @@ function newestMtime(path: string): number {
 function ensurePageBuilt(): void {
   const built = existsSync(BUILT_PAGE) ? statSync(BUILT_PAGE).mtimeMs : 0;
   if (built >= Math.max(...WEB_SOURCES.map(newestMtime))) return;
-  execFileSync(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'src/web/vite.config.ts'], {
-    cwd: PROJECT_ROOT,
-    stdio: 'pipe',
-  });
+  execFileSync(
+    process.execPath,
+    [join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'src/web/vite.config.ts'],
+    {
+      cwd: PROJECT_ROOT,
+      stdio: 'pipe',
+    },
+  );
 }
 
 function requireChromium(): void {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium is not installed at ${CHROMIUM}, so the workbench's browser tests cannot run. ` +
-        'Install Debian\'s Chromium as root: `apt-get update && apt-get install -y chromium` ' +
+        "Install Debian's Chromium as root: `apt-get update && apt-get install -y chromium` " +
         '(or point CHROMIUM_PATH at a Chromium binary). .ci/run installs it when it is missing.',
     );
   }
@@ -58,7 +62,16 @@ beforeAll(async () => {
   base = await listeningAddress(server);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }, 180_000);
 
@@ -80,9 +93,15 @@ async function firstRender(page: Page): Promise<Timing> {
   return page.evaluate(() => {
     const mark = performance.getEntriesByName('overview-rendered')[0];
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-    const js = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((entry) => entry.name.includes('/assets/') && entry.name.endsWith('.js'));
+    const js = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+      (entry) => entry.name.includes('/assets/') && entry.name.endsWith('.js'),
+    );
     if (!mark) throw new Error('the overview set no overview-rendered mark');
-    return { renderedMs: mark.startTime, domContentLoadedMs: navigation?.domContentLoadedEventEnd ?? 0, jsTransferBytes: js.reduce((sum, entry) => sum + entry.transferSize, 0) };
+    return {
+      renderedMs: mark.startTime,
+      domContentLoadedMs: navigation?.domContentLoadedEventEnd ?? 0,
+      jsTransferBytes: js.reduce((sum, entry) => sum + entry.transferSize, 0),
+    };
   });
 }
 
@@ -104,7 +123,11 @@ async function api<T = any>(path: string, init?: RequestInit): Promise<T> {
   return (await response.json()) as T;
 }
 
-const post = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
 
 /** Screenshots at both widths, and a check that a 390 px phone needs no sideways scrolling of the page itself. */
 async function capture(page: Page, name: string): Promise<void> {
@@ -121,290 +144,354 @@ async function capture(page: Page, name: string): Promise<void> {
 }
 
 describe('the workbench in Chromium', () => {
-  it('serves the page at / with the API\'s CSP, and it renders the overview with no console errors', async () => {
-    const response = await fetch(`${base}/`);
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    try {
-      const { page, errors } = await open(context, '/', 'overview');
-      const first = await firstRender(page);
-      // Again in fresh browser contexts (nothing cached in the browser), now that the server has answered once.
-      const fresh: Timing[] = [];
-      for (let run = 0; run < 3; run += 1) {
-        const other = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-        try {
-          fresh.push(await firstRender((await open(other, '/', 'overview')).page));
-        } finally {
-          await other.close();
+  it(
+    "serves the page at / with the API's CSP, and it renders the overview with no console errors",
+    async () => {
+      const response = await fetch(`${base}/`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      try {
+        const { page, errors } = await open(context, '/', 'overview');
+        const first = await firstRender(page);
+        // Again in fresh browser contexts (nothing cached in the browser), now that the server has answered once.
+        const fresh: Timing[] = [];
+        for (let run = 0; run < 3; run += 1) {
+          const other = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+          try {
+            fresh.push(await firstRender((await open(other, '/', 'overview')).page));
+          } finally {
+            await other.close();
+          }
         }
+        const renders = fresh.map((timing) => timing.renderedMs).sort((a, b) => a - b);
+        const record = { coldServer: first, freshBrowser: fresh, freshBrowserMedianMs: renders[1], at: new Date().toISOString() };
+        writeFileSync(join(OUTPUT, 'first-render.json'), `${JSON.stringify(record, null, 2)}\n`);
+        console.log(
+          `overview first render (Performance API, ms after navigation start): ${Math.round(first.renderedMs)} on a just-started server; ` +
+            `${renders.map(Math.round).join(', ')} in fresh browser contexts (median ${Math.round(renders[1]!)}); JS transferred ${first.jsTransferBytes} B`,
+        );
+        expect(await page.locator('#heatmap a[data-cell]').count()).toBeGreaterThan(10);
+        expect(await page.locator('#heatmap td.chokepoint').count()).toBe((await api('/v1/minerals')).total);
+        await capture(page, 'overview');
+        // The China's-share toggle is a state of the URL, and renders too.
+        await page.getByLabel("China's share").check();
+        await page.waitForSelector('#heatmap[data-metric="china"]');
+        expect(page.url()).toContain('metric=china');
+        await capture(page, 'overview-china');
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
       }
-      const renders = fresh.map((timing) => timing.renderedMs).sort((a, b) => a - b);
-      const record = { coldServer: first, freshBrowser: fresh, freshBrowserMedianMs: renders[1], at: new Date().toISOString() };
-      writeFileSync(join(OUTPUT, 'first-render.json'), `${JSON.stringify(record, null, 2)}\n`);
-      console.log(
-        `overview first render (Performance API, ms after navigation start): ${Math.round(first.renderedMs)} on a just-started server; ` +
-          `${renders.map(Math.round).join(', ')} in fresh browser contexts (median ${Math.round(renders[1]!)}); JS transferred ${first.jsTransferBytes} B`,
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  it(
+    "shows antimony's mining HHI exactly as GET /v1/minerals/antimony/concentration gives it",
+    async () => {
+      const answer = await api('/v1/minerals/antimony/concentration');
+      const mining = answer.stages.find((stage: { stage: string }) => stage.stage === 'mining');
+      const context = await browser.newContext();
+      try {
+        const { page, errors } = await open(context, '/', 'overview');
+        const cell = page.locator('#heatmap a[data-mineral="antimony"][data-stage="mining"]');
+        expect(Number(await cell.getAttribute('data-value'))).toBe(mining.hhi);
+        expect(await cell.locator('.value').innerText()).toContain(mining.hhi.toLocaleString('en-US', { maximumFractionDigits: 1 }));
+        // Its citation shows on keyboard focus, and the arrow keys move through the grid.
+        await cell.focus();
+        await expect.poll(() => page.locator('#tip').innerText()).toContain('Source: U.S. Geological Survey');
+        await page.keyboard.press('ArrowDown');
+        expect(await page.evaluate(() => document.activeElement?.getAttribute('data-mineral'))).toBe('cobalt');
+        await page.keyboard.press('ArrowUp');
+        await page.keyboard.press('Enter');
+        await page.waitForSelector('main[data-ready="mineral"]');
+        expect(new URL(page.url()).searchParams.get('mineral')).toBe('antimony');
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  it(
+    'renders the mineral view, its figures equal to the API, with no console errors',
+    async () => {
+      const answer = await api('/v1/minerals/antimony/concentration');
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      try {
+        const { page, errors } = await open(context, '/?view=mineral&mineral=antimony', 'mineral');
+        const hhi = await page.locator('[data-stage="mining"] [data-hhi]').getAttribute('data-hhi');
+        expect(Number(hhi)).toBe(answer.stages[0].hhi);
+        await expect.poll(() => page.locator('.chart svg').count()).toBeGreaterThanOrEqual(2);
+        expect(await page.locator('#reserves-table tbody tr').count()).toBeGreaterThan(3);
+        expect(await page.locator('#dependency-USA').innerText()).toContain('Net import reliance');
+        expect(await page.locator('#defense-uses li').count()).toBe((await api('/v1/defense-uses?mineral=antimony&limit=1000')).total);
+        await capture(page, 'mineral');
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  it(
+    'answers as an older edition when one is chosen, and the URL, CSV link and curl line carry it',
+    async () => {
+      const answer = await api('/v1/concentration?edition=usgs-mcs-2025');
+      const mining = answer.data.find((row: { mineral: string; stage: string }) => row.mineral === 'antimony' && row.stage === 'mining');
+      expect(mining.hhi).toBe(4099.6);
+      const newest = (await api('/v1/concentration')).data.find(
+        (row: { mineral: string; stage: string }) => row.mineral === 'antimony' && row.stage === 'mining',
       );
-      expect(await page.locator('#heatmap a[data-cell]').count()).toBeGreaterThan(10);
-      expect(await page.locator('#heatmap td.chokepoint').count()).toBe((await api('/v1/minerals')).total);
-      await capture(page, 'overview');
-      // The China's-share toggle is a state of the URL, and renders too.
-      await page.getByLabel("China's share").check();
-      await page.waitForSelector('#heatmap[data-metric="china"]');
-      expect(page.url()).toContain('metric=china');
-      await capture(page, 'overview-china');
-      expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  }, BROWSER_TIMEOUT);
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      try {
+        const { page, errors } = await open(context, '/', 'overview');
+        const cell = page.locator('#heatmap a[data-mineral="antimony"][data-stage="mining"]');
+        expect(Number(await cell.getAttribute('data-value'))).toBe(newest.hhi);
+        const select = page.getByLabel('Edition', { exact: true });
+        expect(await select.inputValue()).toBe('');
+        await page.waitForSelector('#field-edition[data-loaded="true"]');
+        // By keyboard: focus the select and pick the option, as a keyboard user's change event does.
+        await select.focus();
+        await select.selectOption('usgs-mcs-2025');
+        await page.waitForSelector('.field[data-edition="usgs-mcs-2025"]');
+        await expect.poll(async () => Number(await cell.getAttribute('data-value'))).toBe(mining.hhi);
+        expect(await cell.locator('.value').innerText()).toContain('4,099.6');
+        expect(new URL(page.url()).searchParams.get('edition')).toBe('usgs-mcs-2025');
+        // Focus stays on the control that changed the view.
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-edition');
+        const csv = await page.locator('[data-action="download-csv"]').first().getAttribute('href');
+        expect(new URL(csv!).searchParams.get('edition')).toBe('usgs-mcs-2025');
+        expect(await page.locator('pre.curl').first().innerText()).toContain('edition=usgs-mcs-2025');
+        // The cell's link into the mineral view keeps the edition, and so do the top navigation's links.
+        expect(new URL((await cell.getAttribute('href'))!, base).searchParams.get('edition')).toBe('usgs-mcs-2025');
+        const navHref = await page.locator('nav a[data-view="scenario"]').getAttribute('href');
+        expect(new URL(navHref!, base).searchParams.get('edition')).toBe('usgs-mcs-2025');
+        await capture(page, 'overview-edition');
+        // Back to the newest figures.
+        await select.selectOption('');
+        await expect.poll(async () => Number(await cell.getAttribute('data-value'))).toBe(newest.hhi);
+        expect(new URL(page.url()).searchParams.has('edition')).toBe(false);
+        expect(errors).toEqual([]);
 
-  it("shows antimony's mining HHI exactly as GET /v1/minerals/antimony/concentration gives it", async () => {
-    const answer = await api('/v1/minerals/antimony/concentration');
-    const mining = answer.stages.find((stage: { stage: string }) => stage.stage === 'mining');
-    const context = await browser.newContext();
-    try {
-      const { page, errors } = await open(context, '/', 'overview');
-      const cell = page.locator('#heatmap a[data-mineral="antimony"][data-stage="mining"]');
-      expect(Number(await cell.getAttribute('data-value'))).toBe(mining.hhi);
-      expect(await cell.locator('.value').innerText()).toContain(mining.hhi.toLocaleString('en-US', { maximumFractionDigits: 1 }));
-      // Its citation shows on keyboard focus, and the arrow keys move through the grid.
-      await cell.focus();
-      await expect.poll(() => page.locator('#tip').innerText()).toContain('Source: U.S. Geological Survey');
-      await page.keyboard.press('ArrowDown');
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-mineral'))).toBe('cobalt');
-      await page.keyboard.press('ArrowUp');
-      await page.keyboard.press('Enter');
-      await page.waitForSelector('main[data-ready="mineral"]');
-      expect(new URL(page.url()).searchParams.get('mineral')).toBe('antimony');
-      expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  }, BROWSER_TIMEOUT);
+        // The shared URL opens on the same edition.
+        const shared = await open(context, '/?edition=usgs-mcs-2025', 'overview');
+        expect(
+          Number(await shared.page.locator('#heatmap a[data-mineral="antimony"][data-stage="mining"]').getAttribute('data-value')),
+        ).toBe(mining.hhi);
+        expect(await shared.page.getByLabel('Edition', { exact: true }).inputValue()).toBe('usgs-mcs-2025');
+        expect(shared.errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    BROWSER_TIMEOUT,
+  );
 
-  it('renders the mineral view, its figures equal to the API, with no console errors', async () => {
-    const answer = await api('/v1/minerals/antimony/concentration');
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    try {
-      const { page, errors } = await open(context, '/?view=mineral&mineral=antimony', 'mineral');
-      const hhi = await page.locator('[data-stage="mining"] [data-hhi]').getAttribute('data-hhi');
-      expect(Number(hhi)).toBe(answer.stages[0].hhi);
-      await expect.poll(() => page.locator('.chart svg').count()).toBeGreaterThanOrEqual(2);
-      expect(await page.locator('#reserves-table tbody tr').count()).toBeGreaterThan(3);
-      expect(await page.locator('#dependency-USA').innerText()).toContain('Net import reliance');
-      expect(await page.locator('#defense-uses li').count()).toBe((await api('/v1/defense-uses?mineral=antimony&limit=1000')).total);
-      await capture(page, 'mineral');
-      expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  }, BROWSER_TIMEOUT);
+  it(
+    "shows an unknown edition in the URL as the API's problem, in words",
+    async () => {
+      const answer = await fetch(`${base}/v1/concentration?edition=usgs-mcs-1999`);
+      expect(answer.status).toBeGreaterThanOrEqual(400);
+      expect(answer.status).toBeLessThan(500);
+      const problem = (await answer.json()) as { detail: string };
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        await page.goto(`${base}/?edition=usgs-mcs-1999`);
+        const box = page.locator('main .problem');
+        await box.waitFor({ timeout: 20_000 });
+        expect(await box.innerText()).toContain(problem.detail);
+      } finally {
+        await context.close();
+      }
+    },
+    BROWSER_TIMEOUT,
+  );
 
-  it('answers as an older edition when one is chosen, and the URL, CSV link and curl line carry it', async () => {
-    const answer = await api('/v1/concentration?edition=usgs-mcs-2025');
-    const mining = answer.data.find((row: { mineral: string; stage: string }) => row.mineral === 'antimony' && row.stage === 'mining');
-    expect(mining.hhi).toBe(4099.6);
-    const newest = (await api('/v1/concentration')).data.find((row: { mineral: string; stage: string }) => row.mineral === 'antimony' && row.stage === 'mining');
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    try {
-      const { page, errors } = await open(context, '/', 'overview');
-      const cell = page.locator('#heatmap a[data-mineral="antimony"][data-stage="mining"]');
-      expect(Number(await cell.getAttribute('data-value'))).toBe(newest.hhi);
-      const select = page.getByLabel('Edition', { exact: true });
-      expect(await select.inputValue()).toBe('');
-      await page.waitForSelector('#field-edition[data-loaded="true"]');
-      // By keyboard: focus the select and pick the option, as a keyboard user's change event does.
-      await select.focus();
-      await select.selectOption('usgs-mcs-2025');
-      await page.waitForSelector('.field[data-edition="usgs-mcs-2025"]');
-      await expect.poll(async () => Number(await cell.getAttribute('data-value'))).toBe(mining.hhi);
-      expect(await cell.locator('.value').innerText()).toContain('4,099.6');
-      expect(new URL(page.url()).searchParams.get('edition')).toBe('usgs-mcs-2025');
-      // Focus stays on the control that changed the view.
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-edition');
-      const csv = await page.locator('[data-action="download-csv"]').first().getAttribute('href');
-      expect(new URL(csv!).searchParams.get('edition')).toBe('usgs-mcs-2025');
-      expect(await page.locator('pre.curl').first().innerText()).toContain('edition=usgs-mcs-2025');
-      // The cell's link into the mineral view keeps the edition, and so do the top navigation's links.
-      expect(new URL((await cell.getAttribute('href'))!, base).searchParams.get('edition')).toBe('usgs-mcs-2025');
-      const navHref = await page.locator('nav a[data-view="scenario"]').getAttribute('href');
-      expect(new URL(navHref!, base).searchParams.get('edition')).toBe('usgs-mcs-2025');
-      await capture(page, 'overview-edition');
-      // Back to the newest figures.
-      await select.selectOption('');
-      await expect.poll(async () => Number(await cell.getAttribute('data-value'))).toBe(newest.hhi);
-      expect(new URL(page.url()).searchParams.has('edition')).toBe(false);
-      expect(errors).toEqual([]);
+  it(
+    "shows antimony's revisions between editions and its export-controls timeline, equal to the API",
+    async () => {
+      const revised = await api('/v1/revisions?mineral=antimony&kind=production&country=CHN&year=2024&stage=mining');
+      expect(revised.data[0]).toMatchObject({ oldValue: 60000, newValue: 40000 });
+      const byEdition = await api('/v1/minerals/antimony/concentration/editions?stage=mining&year=2024');
+      const mcs2025 = byEdition.data.find((row: { edition: string }) => row.edition === 'usgs-mcs-2025');
+      const supply = await api('/v1/minerals/antimony/export-controls/supply');
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      try {
+        const { page, errors } = await open(context, '/?view=mineral&mineral=antimony', 'mineral');
+        await page.locator('#revisions[data-ready="true"]').waitFor({ timeout: 20_000 });
+        const china = page.locator('#revisions-table tbody tr', { has: page.locator('[data-revision="mining|CHN|2024"]') });
+        expect(await china.count()).toBe(1);
+        const text = await china.innerText();
+        expect(text).toContain('60,000 t');
+        expect(text).toContain('40,000 t');
+        expect(text).toContain('−20,000 t');
+        // Each revised number cites its edition's source.
+        expect(await china.locator('a.cited').first().getAttribute('data-sources')).toBe(revised.data[0].oldSource.id);
+        const hhi = page
+          .locator('#revisions-editions-table tr', { has: page.locator('[data-edition="usgs-mcs-2025"]') })
+          .locator('[data-edition-hhi]');
+        expect(Number(await hhi.getAttribute('data-edition-hhi'))).toBe(mcs2025.concentration.hhi);
 
-      // The shared URL opens on the same edition.
-      const shared = await open(context, '/?edition=usgs-mcs-2025', 'overview');
-      expect(Number(await shared.page.locator('#heatmap a[data-mineral="antimony"][data-stage="mining"]').getAttribute('data-value'))).toBe(mining.hhi);
-      expect(await shared.page.getByLabel('Edition', { exact: true }).inputValue()).toBe('usgs-mcs-2025');
-      expect(shared.errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  }, BROWSER_TIMEOUT);
+        await page.locator('#export-controls[data-ready="true"]').waitFor({ timeout: 20_000 });
+        expect(await page.locator('#export-controls-timeline [data-measure="cn-mofcom-2024-33-antimony"]').count()).toBeGreaterThanOrEqual(
+          2,
+        );
+        expect(await page.locator('#export-controls-table [data-measure="cn-mofcom-2024-33-antimony"]').count()).toBe(1);
+        const mining = supply.stages.find((stage: { stage: string }) => stage.stage === 'mining');
+        expect(Number(await page.locator('#controlled-share [data-stage="mining"]').getAttribute('data-controlled-share'))).toBe(
+          mining.controlledShare,
+        );
+        // The table alternatives open from the keyboard.
+        const summary = page.locator('#export-controls details.alt > summary').last();
+        await summary.focus();
+        await page.keyboard.press('Enter');
+        await expect.poll(() => page.locator('#export-controls-table').isVisible()).toBe(true);
+        await capture(page, 'mineral-panels');
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    BROWSER_TIMEOUT,
+  );
 
-  it('shows an unknown edition in the URL as the API\'s problem, in words', async () => {
-    const answer = await fetch(`${base}/v1/concentration?edition=usgs-mcs-1999`);
-    expect(answer.status).toBeGreaterThanOrEqual(400);
-    expect(answer.status).toBeLessThan(500);
-    const problem = (await answer.json()) as { detail: string };
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
-      await page.goto(`${base}/?edition=usgs-mcs-1999`);
-      const box = page.locator('main .problem');
-      await box.waitFor({ timeout: 20_000 });
-      expect(await box.innerText()).toContain(problem.detail);
-    } finally {
-      await context.close();
-    }
-  }, BROWSER_TIMEOUT);
+  it(
+    'runs a preset from the builder and shows the same binding loss as the API',
+    async () => {
+      const answer = await api('/v1/scenarios/presets/china-antimony-ban', { method: 'POST' });
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      try {
+        const { page, errors } = await open(context, '/?view=scenario', 'scenario');
+        await page.getByLabel('Scenario', { exact: true }).selectOption('china-antimony-ban');
+        await page.getByRole('button', { name: 'Run scenario' }).click();
+        const loss = page.locator('#scenario-summary [data-binding-loss][data-mineral="antimony"]');
+        await loss.waitFor({ timeout: 20_000 });
+        expect(Number(await loss.getAttribute('data-binding-loss'))).toBe(answer.results[0].bindingLoss);
+        // 0.518 × 100 is 51.800000000000004 in floating point; the page prints the percentage as people read it.
+        expect(await loss.innerText()).toBe(`${Number((answer.results[0].bindingLoss * 100).toFixed(2))} %`);
+        expect(new URL(page.url()).searchParams.get('preset')).toBe('china-antimony-ban');
+        await expect.poll(() => page.locator('#scenario-detail .chart svg').count()).toBeGreaterThanOrEqual(3);
+        await capture(page, 'scenario');
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    BROWSER_TIMEOUT,
+  );
 
-  it("shows antimony's revisions between editions and its export-controls timeline, equal to the API", async () => {
-    const revised = await api('/v1/revisions?mineral=antimony&kind=production&country=CHN&year=2024&stage=mining');
-    expect(revised.data[0]).toMatchObject({ oldValue: 60000, newValue: 40000 });
-    const byEdition = await api('/v1/minerals/antimony/concentration/editions?stage=mining&year=2024');
-    const mcs2025 = byEdition.data.find((row: { edition: string }) => row.edition === 'usgs-mcs-2025');
-    const supply = await api('/v1/minerals/antimony/export-controls/supply');
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    try {
-      const { page, errors } = await open(context, '/?view=mineral&mineral=antimony', 'mineral');
-      await page.locator('#revisions[data-ready="true"]').waitFor({ timeout: 20_000 });
-      const china = page.locator('#revisions-table tbody tr', { has: page.locator('[data-revision="mining|CHN|2024"]') });
-      expect(await china.count()).toBe(1);
-      const text = await china.innerText();
-      expect(text).toContain('60,000 t');
-      expect(text).toContain('40,000 t');
-      expect(text).toContain('−20,000 t');
-      // Each revised number cites its edition's source.
-      expect(await china.locator('a.cited').first().getAttribute('data-sources')).toBe(revised.data[0].oldSource.id);
-      const hhi = page.locator('#revisions-editions-table tr', { has: page.locator('[data-edition="usgs-mcs-2025"]') }).locator('[data-edition-hhi]');
-      expect(Number(await hhi.getAttribute('data-edition-hhi'))).toBe(mcs2025.concentration.hhi);
+  it(
+    'runs a preset under a chosen edition, the edition in the request body and the URL',
+    async () => {
+      const answer = await api('/v1/scenarios/presets/china-antimony-ban', post({ edition: 'usgs-mcs-2025' }));
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      try {
+        const { page, errors } = await open(context, '/?view=scenario', 'scenario');
+        await page.getByLabel('Scenario', { exact: true }).selectOption('china-antimony-ban');
+        await page.waitForSelector('#scenario-edition[data-loaded="true"]');
+        await page.getByLabel('Edition', { exact: true }).selectOption('usgs-mcs-2025');
+        await page.getByRole('button', { name: 'Run scenario' }).click();
+        const loss = page.locator('#scenario-summary [data-binding-loss][data-mineral="antimony"]');
+        await loss.waitFor({ timeout: 20_000 });
+        expect(Number(await loss.getAttribute('data-binding-loss'))).toBe(answer.results[0].bindingLoss);
+        expect(new URL(page.url()).searchParams.get('edition')).toBe('usgs-mcs-2025');
+        expect(await page.locator('#scenario-results pre.curl').innerText()).toContain('{"edition":"usgs-mcs-2025"}');
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    BROWSER_TIMEOUT,
+  );
 
-      await page.locator('#export-controls[data-ready="true"]').waitFor({ timeout: 20_000 });
-      expect(await page.locator('#export-controls-timeline [data-measure="cn-mofcom-2024-33-antimony"]').count()).toBeGreaterThanOrEqual(2);
-      expect(await page.locator('#export-controls-table [data-measure="cn-mofcom-2024-33-antimony"]').count()).toBe(1);
-      const mining = supply.stages.find((stage: { stage: string }) => stage.stage === 'mining');
-      expect(Number(await page.locator('#controlled-share [data-stage="mining"]').getAttribute('data-controlled-share'))).toBe(mining.controlledShare);
-      // The table alternatives open from the keyboard.
-      const summary = page.locator('#export-controls details.alt > summary').last();
-      await summary.focus();
-      await page.keyboard.press('Enter');
-      await expect.poll(() => page.locator('#export-controls-table').isVisible()).toBe(true);
-      await capture(page, 'mineral-panels');
-      expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  }, BROWSER_TIMEOUT);
+  it(
+    "shows the API's own error message for a bad input in the scenario form",
+    async () => {
+      const refused = await fetch(
+        `${base}/v1/scenarios/disruption`,
+        post({ shocks: [{ countries: ['CHN'], reduction: 1.5 }], importer: 'USA' }),
+      );
+      expect(refused.status).toBe(400);
+      const problem = (await refused.json()) as { detail: string; errors: { field: string; message: string }[] };
+      const context = await browser.newContext();
+      try {
+        const { page } = await open(context, '/?view=scenario', 'scenario');
+        await page.getByLabel('custom shocks').check();
+        await page.getByLabel('Reduction (0–1)').fill('1.5');
+        await page.getByRole('button', { name: 'Run scenario' }).click();
+        const box = page.locator('#scenario-results .problem');
+        await box.waitFor({ timeout: 20_000 });
+        const text = await box.innerText();
+        expect(text).toContain(problem.detail);
+        expect(text).toContain(problem.errors[0]!.field);
+        expect(text).toContain(problem.errors[0]!.message);
+        // The field the API names is marked on the form.
+        expect(await page.getByLabel('Reduction (0–1)').getAttribute('aria-invalid')).toBe('true');
+        await page.screenshot({ path: join(OUTPUT, 'scenario-error-1280.png'), fullPage: true });
+      } finally {
+        await context.close();
+      }
+    },
+    BROWSER_TIMEOUT,
+  );
 
-  it('runs a preset from the builder and shows the same binding loss as the API', async () => {
-    const answer = await api('/v1/scenarios/presets/china-antimony-ban', { method: 'POST' });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    try {
-      const { page, errors } = await open(context, '/?view=scenario', 'scenario');
-      await page.getByLabel('Scenario', { exact: true }).selectOption('china-antimony-ban');
-      await page.getByRole('button', { name: 'Run scenario' }).click();
-      const loss = page.locator('#scenario-summary [data-binding-loss][data-mineral="antimony"]');
-      await loss.waitFor({ timeout: 20_000 });
-      expect(Number(await loss.getAttribute('data-binding-loss'))).toBe(answer.results[0].bindingLoss);
-      // 0.518 × 100 is 51.800000000000004 in floating point; the page prints the percentage as people read it.
-      expect(await loss.innerText()).toBe(`${Number((answer.results[0].bindingLoss * 100).toFixed(2))} %`);
-      expect(new URL(page.url()).searchParams.get('preset')).toBe('china-antimony-ban');
-      await expect.poll(() => page.locator('#scenario-detail .chart svg').count()).toBeGreaterThanOrEqual(3);
-      await capture(page, 'scenario');
-      expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  }, BROWSER_TIMEOUT);
+  it(
+    "downloads the API's own CSV from the overview and from a scenario",
+    async () => {
+      const context = await browser.newContext({ acceptDownloads: true });
+      try {
+        const { page } = await open(context, '/', 'overview');
+        const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="download-csv"]').first().click()]);
+        const saved = join(OUTPUT, 'overview.csv');
+        await download.saveAs(saved);
+        const expected = await (await fetch(`${base}/v1/concentration?format=csv`)).text();
+        expect(readFileSync(saved, 'utf8')).toBe(expected);
+        expect(expected.split('\r\n')[0]).toMatch(/^rank,mineral,stage,year,measure,period,edition,hhi/);
 
-  it('runs a preset under a chosen edition, the edition in the request body and the URL', async () => {
-    const answer = await api('/v1/scenarios/presets/china-antimony-ban', post({ edition: 'usgs-mcs-2025' }));
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    try {
-      const { page, errors } = await open(context, '/?view=scenario', 'scenario');
-      await page.getByLabel('Scenario', { exact: true }).selectOption('china-antimony-ban');
-      await page.waitForSelector('#scenario-edition[data-loaded="true"]');
-      await page.getByLabel('Edition', { exact: true }).selectOption('usgs-mcs-2025');
-      await page.getByRole('button', { name: 'Run scenario' }).click();
-      const loss = page.locator('#scenario-summary [data-binding-loss][data-mineral="antimony"]');
-      await loss.waitFor({ timeout: 20_000 });
-      expect(Number(await loss.getAttribute('data-binding-loss'))).toBe(answer.results[0].bindingLoss);
-      expect(new URL(page.url()).searchParams.get('edition')).toBe('usgs-mcs-2025');
-      expect(await page.locator('#scenario-results pre.curl').innerText()).toContain('{"edition":"usgs-mcs-2025"}');
-      expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  }, BROWSER_TIMEOUT);
+        await page.goto(`${base}/?view=scenario&preset=china-antimony-ban`);
+        await page.locator('#scenario-summary').waitFor({ timeout: 20_000 });
+        const [scenarioDownload] = await Promise.all([
+          page.waitForEvent('download'),
+          page.locator('#scenario-results [data-action="download-csv"]').click(),
+        ]);
+        const scenarioSaved = join(OUTPUT, 'scenario.csv');
+        await scenarioDownload.saveAs(scenarioSaved);
+        const scenarioExpected = await (
+          await fetch(`${base}/v1/scenarios/presets/china-antimony-ban`, { method: 'POST', headers: { accept: 'text/csv' } })
+        ).text();
+        expect(readFileSync(scenarioSaved, 'utf8')).toBe(scenarioExpected);
+        expect(scenarioExpected).toContain('antimony,mining,ok,2025,tonnes,,sb-contained,usgs-mcs-2026');
+        // Copy curl: the command shown is the request behind the view.
+        expect(await page.locator('#scenario-results pre.curl').innerText()).toBe(
+          `curl -s -X POST '${base}/v1/scenarios/presets/china-antimony-ban'`,
+        );
+      } finally {
+        await context.close();
+      }
+    },
+    BROWSER_TIMEOUT,
+  );
 
-  it("shows the API's own error message for a bad input in the scenario form", async () => {
-    const refused = await fetch(`${base}/v1/scenarios/disruption`, post({ shocks: [{ countries: ['CHN'], reduction: 1.5 }], importer: 'USA' }));
-    expect(refused.status).toBe(400);
-    const problem = (await refused.json()) as { detail: string; errors: { field: string; message: string }[] };
-    const context = await browser.newContext();
-    try {
-      const { page } = await open(context, '/?view=scenario', 'scenario');
-      await page.getByLabel('custom shocks').check();
-      await page.getByLabel('Reduction (0–1)').fill('1.5');
-      await page.getByRole('button', { name: 'Run scenario' }).click();
-      const box = page.locator('#scenario-results .problem');
-      await box.waitFor({ timeout: 20_000 });
-      const text = await box.innerText();
-      expect(text).toContain(problem.detail);
-      expect(text).toContain(problem.errors[0]!.field);
-      expect(text).toContain(problem.errors[0]!.message);
-      // The field the API names is marked on the form.
-      expect(await page.getByLabel('Reduction (0–1)').getAttribute('aria-invalid')).toBe('true');
-      await page.screenshot({ path: join(OUTPUT, 'scenario-error-1280.png'), fullPage: true });
-    } finally {
-      await context.close();
-    }
-  }, BROWSER_TIMEOUT);
-
-  it("downloads the API's own CSV from the overview and from a scenario", async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
-    try {
-      const { page } = await open(context, '/', 'overview');
-      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="download-csv"]').first().click()]);
-      const saved = join(OUTPUT, 'overview.csv');
-      await download.saveAs(saved);
-      const expected = await (await fetch(`${base}/v1/concentration?format=csv`)).text();
-      expect(readFileSync(saved, 'utf8')).toBe(expected);
-      expect(expected.split('\r\n')[0]).toMatch(/^rank,mineral,stage,year,measure,period,edition,hhi/);
-
-      await page.goto(`${base}/?view=scenario&preset=china-antimony-ban`);
-      await page.locator('#scenario-summary').waitFor({ timeout: 20_000 });
-      const [scenarioDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#scenario-results [data-action="download-csv"]').click()]);
-      const scenarioSaved = join(OUTPUT, 'scenario.csv');
-      await scenarioDownload.saveAs(scenarioSaved);
-      const scenarioExpected = await (await fetch(`${base}/v1/scenarios/presets/china-antimony-ban`, { method: 'POST', headers: { accept: 'text/csv' } })).text();
-      expect(readFileSync(scenarioSaved, 'utf8')).toBe(scenarioExpected);
-      expect(scenarioExpected).toContain('antimony,mining,ok,2025,tonnes,,sb-contained,usgs-mcs-2026');
-      // Copy curl: the command shown is the request behind the view.
-      expect(await page.locator('#scenario-results pre.curl').innerText()).toBe(`curl -s -X POST '${base}/v1/scenarios/presets/china-antimony-ban'`);
-    } finally {
-      await context.close();
-    }
-  }, BROWSER_TIMEOUT);
-
-  it('shows a refused request in words (an unknown mineral in the URL)', async () => {
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
-      await page.goto(`${base}/?view=mineral&mineral=unobtainium`);
-      const box = page.locator('main .problem');
-      await box.waitFor({ timeout: 20_000 });
-      const answer = await api('/v1/minerals/unobtainium');
-      expect(await box.innerText()).toContain(answer.detail);
-    } finally {
-      await context.close();
-    }
-  }, BROWSER_TIMEOUT);
+  it(
+    'shows a refused request in words (an unknown mineral in the URL)',
+    async () => {
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        await page.goto(`${base}/?view=mineral&mineral=unobtainium`);
+        const box = page.locator('main .problem');
+        await box.waitFor({ timeout: 20_000 });
+        const answer = await api('/v1/minerals/unobtainium');
+        expect(await box.innerText()).toContain(answer.detail);
+      } finally {
+        await context.close();
+      }
+    },
+    BROWSER_TIMEOUT,
+  );
 });

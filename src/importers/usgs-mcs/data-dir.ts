@@ -93,7 +93,8 @@ function baselineEdition(result: ImportResult, editions: Row[], figures: Partial
   if (earlier[0]) return earlier[0].id ?? null;
   const pattern = new RegExp(`^${family}-\\d{4}$`);
   const ids = new Set<string>();
-  for (const rows of Object.values(figures)) for (const row of rows ?? []) if (row.edition && pattern.test(row.edition)) ids.add(row.edition);
+  for (const rows of Object.values(figures))
+    for (const row of rows ?? []) if (row.edition && pattern.test(row.edition)) ids.add(row.edition);
   const older = [...ids].filter((id) => id < result.edition.id).sort();
   return older.at(-1) ?? null;
 }
@@ -119,7 +120,9 @@ export function planDataDir(result: ImportResult, texts: DataDirTexts, dirLabel 
     const existing = parseExisting(spec, texts.get(spec.file), where(spec.file));
     const ids = new Set(rows.map((row) => row.id));
     const kept = existing.filter((row) => !ids.has(row.id));
-    files.push(finish(spec, [...kept, ...rows.map((row) => pick(spec, row))], where(spec.file), texts.get(spec.file), rows.length, kept.length));
+    files.push(
+      finish(spec, [...kept, ...rows.map((row) => pick(spec, row))], where(spec.file), texts.get(spec.file), rows.length, kept.length),
+    );
     return existing;
   };
   upsert('minerals', result.reference.minerals);

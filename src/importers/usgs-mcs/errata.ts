@@ -59,7 +59,8 @@ export const ERRATUM_SOURCES: ErratumSource[] = [
     source: 'rare-earths-v1-3',
     title: 'Mineral Commodity Summaries 2026, version 1.3',
     year: 2026,
-    locator: 'Rare Earths chapter, p. 153: world mine production and reserves table, reserves of Brazil and world total (as revised in version 1.3)',
+    locator:
+      'Rare Earths chapter, p. 153: world mine production and reserves table, reserves of Brazil and world total (as revised in version 1.3)',
     url: 'https://doi.org/10.3133/mcs2026',
     notes:
       'Erratum: USGS reposted the publication on 2026-05-27 as version 1.3 (revision history, version_history.txt): rare-earth reserves of Brazil changed from 21,000,000 to 11,000,000 t REO and the world total from >85,000,000 to >75,000,000 t ("Reserves for Australia, Brazil, and Malaysia were revised based on Government reports"). The data-release file MCS2026_Commodities_Data.csv (doi:10.5066/P1WKQ63T) is the initial release and still prints the old values; the importer applies this correction (src/importers/usgs-mcs/errata.ts).',

@@ -13,9 +13,12 @@ export function describeRevision(r: Revision): string {
       ? `${k.mineral} ${k.stage}${r.table === 'capacity' ? ' capacity' : ''} ${k.country} ${k.year} (${k.basis})`
       : r.table === 'reserves'
         ? `${k.mineral} reserves ${k.country} ${k.year} (${k.basis})`
-        : `${r.table} ${Object.values(k).filter((v) => v !== '').join(' ')}`;
+        : `${r.table} ${Object.values(k)
+            .filter((v) => v !== '')
+            .join(' ')}`;
   const unit = r.unit === 't' ? ' t' : r.unit === '%' ? ' %' : ` ${r.unit}`;
-  const relative = r.change !== null && Number(r.old) > 0 ? ` (${r.change > 0 ? '+' : '−'}${Math.abs((r.change / Number(r.old)) * 100).toFixed(0)}%)` : '';
+  const relative =
+    r.change !== null && Number(r.old) > 0 ? ` (${r.change > 0 ? '+' : '−'}${Math.abs((r.change / Number(r.old)) * 100).toFixed(0)}%)` : '';
   const world = r.shareOfWorld !== null ? `, ${(r.shareOfWorld * 100).toFixed(1)}% of the world total` : '';
   return `${what}: ${shown(r.old)} → ${shown(r.new)}${unit}${relative}${world}`;
 }
@@ -23,7 +26,9 @@ export function describeRevision(r: Revision): string {
 export function formatRevisions(summary: RevisionSummary, largest = 15, perMineral = 5): string[] {
   const lines = [`revisions against ${summary.from} (figures of ${summary.to} compared on the same key):`];
   for (const t of summary.tables) {
-    lines.push(`  ${t.table.padEnd(22)} ${n(t.inBoth)} in both, ${n(t.changed)} changed, ${n(t.onlyNew)} only in ${summary.to}, ${n(t.onlyOld)} only in ${summary.from}`);
+    lines.push(
+      `  ${t.table.padEnd(22)} ${n(t.inBoth)} in both, ${n(t.changed)} changed, ${n(t.onlyNew)} only in ${summary.to}, ${n(t.onlyOld)} only in ${summary.from}`,
+    );
   }
   const production = summary.revisions.filter((r) => r.table === 'production');
   lines.push(`  largest production revisions (by share of the world total):`);
@@ -41,7 +46,9 @@ export function formatRevisions(summary: RevisionSummary, largest = 15, perMiner
 export function formatReport(result: ImportResult, plan: DataDirPlan | null, elapsedMs: number): string {
   const { report } = result;
   const lines: string[] = [];
-  lines.push(`usgs-mcs: ${report.file} → edition ${report.edition}: ${n(report.rowsRead)} rows read, imported in ${elapsedMs.toFixed(0)} ms`);
+  lines.push(
+    `usgs-mcs: ${report.file} → edition ${report.edition}: ${n(report.rowsRead)} rows read, imported in ${elapsedMs.toFixed(0)} ms`,
+  );
   lines.push('imported and skipped, per chapter and section:');
   let chapter = '';
   for (const s of report.sections) {
@@ -49,8 +56,12 @@ export function formatReport(result: ImportResult, plan: DataDirPlan | null, ela
       chapter = s.chapter;
       lines.push(`  ${chapter}`);
     }
-    const imported = Object.entries(s.imported).map(([table, count]) => `${table} ${count}`).join(', ');
-    const skipped = Object.entries(s.skipped).map(([reason, count]) => `${count} × ${reason}`).join('; ');
+    const imported = Object.entries(s.imported)
+      .map(([table, count]) => `${table} ${count}`)
+      .join(', ');
+    const skipped = Object.entries(s.skipped)
+      .map(([reason, count]) => `${count} × ${reason}`)
+      .join('; ');
     lines.push(`    ${s.section}: ${imported || 'nothing imported'}${skipped ? `; skipped ${skipped}` : ''}`);
   }
   const outOfScope = Object.entries(report.outOfScope);
@@ -58,14 +69,18 @@ export function formatReport(result: ImportResult, plan: DataDirPlan | null, ela
     `skipped, chapter not in scope: ${n(outOfScope.reduce((sum, [, count]) => sum + count, 0))} rows in ${outOfScope.length} chapters (${outOfScope.map(([c, count]) => `${c} ${count}`).join(', ')})`,
   );
   for (const e of report.errata) {
-    lines.push(`erratum applied (line ${e.line}): ${e.chapter} / ${e.detail} / ${e.country} / ${e.year}: ${e.from} → ${e.to}, cited as ${e.source}`);
+    lines.push(
+      `erratum applied (line ${e.line}): ${e.chapter} / ${e.detail} / ${e.country} / ${e.year}: ${e.from} → ${e.to}, cited as ${e.source}`,
+    );
   }
   for (const note of report.notes) lines.push(`note: ${note}`);
   lines.push(`rows per table: ${FIGURE_TABLES.map((t) => `${t} ${result.figures[t].length}`).join(', ')}`);
   if (plan) {
     lines.push('data/ files:');
     for (const f of plan.files) {
-      lines.push(`  ${f.file.padEnd(26)} ${String(f.rows).padStart(5)} rows (${f.imported} from this import, ${f.kept} kept)${f.changed ? '' : ' unchanged'}`);
+      lines.push(
+        `  ${f.file.padEnd(26)} ${String(f.rows).padStart(5)} rows (${f.imported} from this import, ${f.kept} kept)${f.changed ? '' : ' unchanged'}`,
+      );
     }
     if (plan.revisions) lines.push(...formatRevisions(plan.revisions));
     else lines.push(`revisions: no earlier ${result.edition.family} edition in data/`);

@@ -7,8 +7,7 @@ interface Comparison {
   unit: (row: Row) => string;
 }
 
-const tonnes = (row: Row): string =>
-  row.withheld === 'true' ? 'W' : `${row.lower_bound === 'true' ? '>' : ''}${row.tonnes ?? ''}`;
+const tonnes = (row: Row): string => (row.withheld === 'true' ? 'W' : `${row.lower_bound === 'true' ? '>' : ''}${row.tonnes ?? ''}`);
 
 export const COMPARISONS: Partial<Record<FigureTable, Comparison>> = {
   production: { key: ['mineral', 'stage', 'country', 'year', 'basis'], value: tonnes, unit: () => 't' },

@@ -283,11 +283,7 @@ chapter({ chapter: 'LITHIUM', mineral: 'lithium', source: 'lithium', title: 'Lit
   [SALIENT, 'Imports for consumption', salient('imports')],
   [SALIENT, 'Exports', salient('exports')],
   [SALIENT, 'Consumption, apparent', consumption('')],
-  [
-    SALIENT,
-    'Price, annual average-real, battery-grade lithium carbonate, dollars per metric ton',
-    price('battery-grade-carbonate'),
-  ],
+  [SALIENT, 'Price, annual average-real, battery-grade lithium carbonate, dollars per metric ton', price('battery-grade-carbonate')],
   [SALIENT, 'Employment, mine and mill, number', skip(EMPLOYMENT)],
   [SALIENT, 'Net import reliance as a percentage of apparent consumption', nir('')],
   [IMPORT_SOURCES, 'All', importSources('')],
@@ -338,11 +334,7 @@ chapter({ chapter: 'GRAPHITE (NATURAL)', mineral: 'graphite', source: 'graphite'
   [SALIENT, 'Imports for consumption', salient('imports')],
   [SALIENT, 'Exports', salient('exports')],
   [SALIENT, 'Consumption, apparent', consumption('natural')],
-  [
-    SALIENT,
-    'Price, average unit value of imports, dollars per metric ton at foreign ports: Flake',
-    price('import-unit-value-flake'),
-  ],
+  [SALIENT, 'Price, average unit value of imports, dollars per metric ton at foreign ports: Flake', price('import-unit-value-flake')],
   [
     SALIENT,
     'Price, average unit value of imports, dollars per metric ton at foreign ports: Lump and chip (Sri Lanka)',
@@ -470,20 +462,12 @@ chapter({ chapter: 'MANGANESE', mineral: 'manganese', source: 'manganese', title
   [SALIENT, 'Exports: Ferromanganese', salient('exports')],
   [SALIENT, 'Exports: Silicomanganese', salient('exports')],
   [SALIENT, 'Shipments from Government stockpile: Manganese ore', salient('stockpile_shipments')],
-  [
-    SALIENT,
-    'Shipments from Government stockpile: Ferromanganese and manganese metal, electrolytic',
-    salient('stockpile_shipments'),
-  ],
+  [SALIENT, 'Shipments from Government stockpile: Ferromanganese and manganese metal, electrolytic', salient('stockpile_shipments')],
   [SALIENT, 'Consumption, reported: Manganese ore', salient('consumption')],
   [SALIENT, 'Consumption, reported: Ferromanganese', salient('consumption')],
   [SALIENT, 'Consumption, reported: Silicomanganese', salient('consumption')],
   [SALIENT, 'Consumption, apparent, manganese content', consumption('')],
-  [
-    SALIENT,
-    'Price, average, manganese content, cost, insurance, and freight, China, dollars per metric ton unit',
-    price('ore-cif-china'),
-  ],
+  [SALIENT, 'Price, average, manganese content, cost, insurance, and freight, China, dollars per metric ton unit', price('ore-cif-china')],
   [SALIENT, 'Stocks, producer and consumer, yearend: Manganese ore', salient('stocks')],
   [SALIENT, 'Stocks, producer and consumer, yearend: Ferromanganese', salient('stocks')],
   [SALIENT, 'Stocks, producer and consumer, yearend: Silicomanganese', salient('stocks')],
@@ -501,11 +485,7 @@ chapter({ chapter: 'MANGANESE', mineral: 'manganese', source: 'manganese', title
 chapter({ chapter: 'BISMUTH', mineral: 'bismuth', source: 'bismuth', title: 'Bismuth' }, [
   [SALIENT, 'Production: Refinery', salient('production')],
   [SALIENT, 'Production: Secondary (scrap)', salient('production')],
-  [
-    SALIENT,
-    'Imports for consumption, metal, alloys, and scrap: Containing more than 99.99% bismuth, by weight',
-    salient('imports'),
-  ],
+  [SALIENT, 'Imports for consumption, metal, alloys, and scrap: Containing more than 99.99% bismuth, by weight', salient('imports')],
   [SALIENT, 'Imports for consumption, metal, alloys, and scrap: Other', salient('imports')],
   [SALIENT, 'Imports for consumption, metal, alloys, and scrap: Total', salient('imports')],
   [SALIENT, 'Exports, metal, alloys, and scrap: Containing more than 99.99% bismuth, by weight', salient('exports')],
@@ -749,7 +729,8 @@ export const MINERAL_ROWS: Record<string, { name: string; symbol: string; descri
   bismuth: {
     name: 'Bismuth',
     symbol: 'Bi',
-    description: 'Heavy metal, mostly a by-product of lead, tungsten and copper refining; used in pharmaceuticals, chemicals and lead-free alloys.',
+    description:
+      'Heavy metal, mostly a by-product of lead, tungsten and copper refining; used in pharmaceuticals, chemicals and lead-free alloys.',
   },
   cobalt: { name: 'Cobalt', symbol: 'Co', description: 'Metal used in superalloys for jet engines and in battery chemicals.' },
   gallium: {
@@ -806,10 +787,7 @@ export const MINERAL_ROWS: Record<string, { name: string; symbol: string; descri
   },
 };
 
-export const BASIS_ROWS: Record<
-  string,
-  { mineral: string; stage: string; label: string; description: string; priority: number }
-> = {
+export const BASIS_ROWS: Record<string, { mineral: string; stage: string; label: string; description: string; priority: number }> = {
   'bi-refinery': {
     mineral: 'bismuth',
     stage: 'refining',
@@ -899,16 +877,14 @@ export const BASIS_ROWS: Record<
     mineral: 'titanium',
     stage: 'mining',
     label: 'ilmenite and rutile combined, TiO2 content (world total only)',
-    description:
-      'mine production, ilmenite+rutile concentrates, TiO2 content, world total only (t; source in thousand t x1000)',
+    description: 'mine production, ilmenite+rutile concentrates, TiO2 content, world total only (t; source in thousand t x1000)',
     priority: 3,
   },
   'ti-ilmenite-tio2': {
     mineral: 'titanium',
     stage: 'mining',
     label: 'ilmenite concentrate, TiO2 content',
-    description:
-      'mine production, ilmenite concentrate, TiO2 content (t; source in thousand t x1000; U.S. figure includes rutile)',
+    description: 'mine production, ilmenite concentrate, TiO2 content (t; source in thousand t x1000; U.S. figure includes rutile)',
     priority: 1,
   },
   'ti-rutile-tio2': {

@@ -107,9 +107,7 @@ function fields(record: CsvRecord): Parsed {
 
 function findRule(row: Parsed, file: string): SeriesRule {
   const candidates = RULES.get(`${row.chapter}\u0000${row.section}\u0000${row.detail}`) ?? [];
-  const matching = candidates.filter(
-    (rule) => rule.commodity === undefined || rule.commodity === row.commodity.toLowerCase(),
-  );
+  const matching = candidates.filter((rule) => rule.commodity === undefined || rule.commodity === row.commodity.toLowerCase());
   if (matching.length !== 1) {
     throw new ImportError(
       file,
@@ -142,11 +140,7 @@ export function readOfficialFile(bytes: Uint8Array, file: string): Parsed[] {
   const header = records[0];
   if (!header) throw new ImportError(file, 1, 'empty file');
   if (header.fields.length !== HEADER.length || header.fields.some((name, i) => name !== HEADER[i])) {
-    throw new ImportError(
-      file,
-      header.line,
-      `header changed: found ${JSON.stringify(header.fields)}, expected ${JSON.stringify(HEADER)}`,
-    );
+    throw new ImportError(file, header.line, `header changed: found ${JSON.stringify(header.fields)}, expected ${JSON.stringify(HEADER)}`);
   }
   return records.slice(1).map((record) => {
     if (record.fields.length !== HEADER.length) {
@@ -194,7 +188,11 @@ function applyErrata(rows: Parsed[], edition: EditionSpec, file: string, report:
     if (hits.length !== 1) throw new ImportError(file, null, `${what}: found ${hits.length} matching rows, expected 1`);
     const row = hits[0] as Parsed;
     if (row.value !== erratum.from) {
-      throw new ImportError(file, row.record.line, `${what}: the file has ${JSON.stringify(row.value)}, expected ${JSON.stringify(erratum.from)}`);
+      throw new ImportError(
+        file,
+        row.record.line,
+        `${what}: the file has ${JSON.stringify(row.value)}, expected ${JSON.stringify(erratum.from)}`,
+      );
     }
     row.value = erratum.to;
     applied.set(row.record.line, erratum);
@@ -262,14 +260,20 @@ export function transform(bytes: Uint8Array, file: string): ImportResult {
     };
     const rule = findRule(row, file);
     rulesUsed.add(rule);
-    const iso3 = COUNTRIES[row.country] ?? fail(`unmapped country name ${JSON.stringify(row.country)} (add it to COUNTRIES in src/importers/usgs-mcs/tables.ts)`);
+    const iso3 =
+      COUNTRIES[row.country] ??
+      fail(`unmapped country name ${JSON.stringify(row.country)} (add it to COUNTRIES in src/importers/usgs-mcs/tables.ts)`);
     const unit = UNITS[row.unit] ?? fail(`unknown unit ${JSON.stringify(row.unit)} (detail ${JSON.stringify(row.detail)})`);
-    const value = parseValue(row.value) ?? fail(`unparseable value ${JSON.stringify(row.value)} (detail ${JSON.stringify(row.detail)}, ${row.country}, ${row.year})`);
+    const value =
+      parseValue(row.value) ??
+      fail(`unparseable value ${JSON.stringify(row.value)} (detail ${JSON.stringify(row.detail)}, ${row.country}, ${row.year})`);
     const flag = CRITICAL_FLAGS[row.critical];
     if (flag === undefined) fail(`unknown "Is critical mineral 2025" value ${JSON.stringify(row.critical)}`);
     const known = critical.get(chapter.mineral);
     if (known && known.value !== flag) {
-      fail(`"Is critical mineral 2025" is ${row.critical} here but ${known.value ? 'Yes' : 'No'} on line ${known.line} for ${chapter.mineral}`);
+      fail(
+        `"Is critical mineral 2025" is ${row.critical} here but ${known.value ? 'Yes' : 'No'} on line ${known.line} for ${chapter.mineral}`,
+      );
     }
     if (!known) critical.set(chapter.mineral, { value: flag as boolean, chapter, line });
 
@@ -279,7 +283,9 @@ export function transform(bytes: Uint8Array, file: string): ImportResult {
       continue;
     }
     if (unit.kind !== TARGET_UNIT_KIND[target.table]) {
-      fail(`unit ${JSON.stringify(row.unit)} is ${unit.kind}, but ${target.table} expects ${TARGET_UNIT_KIND[target.table]} (detail ${JSON.stringify(row.detail)})`);
+      fail(
+        `unit ${JSON.stringify(row.unit)} is ${unit.kind}, but ${target.table} expects ${TARGET_UNIT_KIND[target.table]} (detail ${JSON.stringify(row.detail)})`,
+      );
     }
     const period = PERIOD_PATTERN.exec(row.year);
     const year = YEAR_PATTERN.exec(row.year);
@@ -292,8 +298,15 @@ export function transform(bytes: Uint8Array, file: string): ImportResult {
     const tonnes = (v: PublishedValue & { kind: 'number' }): string =>
       unit.kind === 'mass' ? scaleDecimal(v.decimal, unit.powerOfTen) : v.decimal;
     const skipCode = (v: PublishedValue): string =>
-      v.kind === 'code' ? `value ${v.code}: ${VALUE_CODE_MEANING[v.code]}` : v.kind === 'text' ? `text value ${JSON.stringify(v.text)}: ${target.table}.csv holds numbers only` : 'value';
-    const refuse = (why: string): never => fail(`value ${JSON.stringify(row.value)} cannot go to ${target.table}.csv: ${why} (detail ${JSON.stringify(row.detail)}, ${row.country}, ${row.year})`);
+      v.kind === 'code'
+        ? `value ${v.code}: ${VALUE_CODE_MEANING[v.code]}`
+        : v.kind === 'text'
+          ? `text value ${JSON.stringify(v.text)}: ${target.table}.csv holds numbers only`
+          : 'value';
+    const refuse = (why: string): never =>
+      fail(
+        `value ${JSON.stringify(row.value)} cannot go to ${target.table}.csv: ${why} (detail ${JSON.stringify(row.detail)}, ${row.country}, ${row.year})`,
+      );
 
     let out: Row | null = null;
     let skipReason: string | null = null;
@@ -301,7 +314,15 @@ export function transform(bytes: Uint8Array, file: string): ImportResult {
     switch (target.table) {
       case 'production':
       case 'capacity': {
-        const common = { mineral: chapter.mineral, stage: target.stage, country: iso3, year: row.year, basis: target.basis, ...base, estimated };
+        const common = {
+          mineral: chapter.mineral,
+          stage: target.stage,
+          country: iso3,
+          year: row.year,
+          basis: target.basis,
+          ...base,
+          estimated,
+        };
         const withheldColumn: Row = target.table === 'production' ? { withheld: 'false' } : {};
         if (value.kind === 'number') {
           if (value.bound === 'lt') refuse('an upper bound has no column');
@@ -328,7 +349,15 @@ export function transform(bytes: Uint8Array, file: string): ImportResult {
         break;
       }
       case 'import_reliance': {
-        const common = { importer: iso3, mineral: chapter.mineral, form: target.form, year: row.year, value_text: row.value, estimated, ...base };
+        const common = {
+          importer: iso3,
+          mineral: chapter.mineral,
+          form: target.form,
+          year: row.year,
+          value_text: row.value,
+          estimated,
+          ...base,
+        };
         if (value.kind === 'number') {
           if (Number(value.decimal) > 100) refuse('a percentage above 100');
           out = { ...common, percent: value.decimal, qualifier: value.bound };
@@ -345,16 +374,38 @@ export function transform(bytes: Uint8Array, file: string): ImportResult {
         if (value.kind === 'number') {
           if (Number(value.decimal) > 100) refuse('a share above 100');
           if (value.bound === 'eq') share = value.decimal;
-          else report.notes.push(`${file}:${line}: import share ${row.value} (${chapter.mineral}, ${target.form || 'all forms'}, ${row.country}) kept with an empty share_pct: import_sources.csv has no bound column`);
+          else
+            report.notes.push(
+              `${file}:${line}: import share ${row.value} (${chapter.mineral}, ${target.form || 'all forms'}, ${row.country}) kept with an empty share_pct: import_sources.csv has no bound column`,
+            );
         } else if (value.kind === 'zero') share = '0';
         else refuse('not a share');
-        const r: Row = { importer: 'USA', mineral: chapter.mineral, form: target.form, period: periodText, country: iso3, share_pct: share ?? '', rank: '', ...base };
+        const r: Row = {
+          importer: 'USA',
+          mineral: chapter.mineral,
+          form: target.form,
+          period: periodText,
+          country: iso3,
+          share_pct: share ?? '',
+          rank: '',
+          ...base,
+        };
         const group = `${chapter.mineral}\u0000${target.form}\u0000${periodText}`;
-        importSources.set(group, [...(importSources.get(group) ?? []), { row: r, share: share === null ? null : Number(share), order: line }]);
-        const chapterNotes: ImportSourceNotes = importSourceNotes.get(chapter.chapter) ?? { rows: 0, perDetail: new Map(), notes: new Map() };
+        importSources.set(group, [
+          ...(importSources.get(group) ?? []),
+          { row: r, share: share === null ? null : Number(share), order: line },
+        ]);
+        const chapterNotes: ImportSourceNotes = importSourceNotes.get(chapter.chapter) ?? {
+          rows: 0,
+          perDetail: new Map(),
+          notes: new Map(),
+        };
         chapterNotes.rows++;
         chapterNotes.perDetail.set(row.detail, (chapterNotes.perDetail.get(row.detail) ?? 0) + 1);
-        for (const note of row.notes.split(NOTE_SEPARATOR).map((n) => n.trim()).filter((n) => n !== '')) {
+        for (const note of row.notes
+          .split(NOTE_SEPARATOR)
+          .map((n) => n.trim())
+          .filter((n) => n !== '')) {
           chapterNotes.notes.set(note, [...(chapterNotes.notes.get(note) ?? []), { detail: row.detail, country: row.country }]);
         }
         importSourceNotes.set(chapter.chapter, chapterNotes);
@@ -362,7 +413,15 @@ export function transform(bytes: Uint8Array, file: string): ImportResult {
         break;
       }
       case 'apparent_consumption': {
-        const common = { importer: iso3, mineral: chapter.mineral, form: target.form, year: row.year, note: otherNotes(row.notes), estimated, ...base };
+        const common = {
+          importer: iso3,
+          mineral: chapter.mineral,
+          form: target.form,
+          year: row.year,
+          note: otherNotes(row.notes),
+          estimated,
+          ...base,
+        };
         if (value.kind === 'number' && value.bound === 'eq') out = { ...common, tonnes: tonnes(value) };
         else if (value.kind === 'zero') out = { ...common, tonnes: '0' };
         else if (value.kind === 'code' && value.code !== 'E') skipReason = skipCode(value);
@@ -374,8 +433,29 @@ export function transform(bytes: Uint8Array, file: string): ImportResult {
         const number = value.kind === 'number' && value.bound === 'eq' ? tonnes(value) : value.kind === 'zero' ? '0' : '';
         out =
           target.table === 'prices'
-            ? { mineral: chapter.mineral, series: target.series, description: row.detail, unit: row.unit, year: row.year, value: number, value_text: row.value, estimated, ...base }
-            : { country: iso3, mineral: chapter.mineral, statistic: target.statistic, detail: target.label ?? row.detail, unit: 't', year: row.year, value: number, value_text: row.value, estimated, ...base };
+            ? {
+                mineral: chapter.mineral,
+                series: target.series,
+                description: row.detail,
+                unit: row.unit,
+                year: row.year,
+                value: number,
+                value_text: row.value,
+                estimated,
+                ...base,
+              }
+            : {
+                country: iso3,
+                mineral: chapter.mineral,
+                statistic: target.statistic,
+                detail: target.label ?? row.detail,
+                unit: 't',
+                year: row.year,
+                value: number,
+                value_text: row.value,
+                estimated,
+                ...base,
+              };
         break;
       }
     }
@@ -433,7 +513,9 @@ export function transform(bytes: Uint8Array, file: string): ImportResult {
   // Series the tables know but the file no longer has (a hint when importing the next edition).
   for (const rule of SERIES) {
     if (chaptersSeen.has(rule.chapter) && !rulesUsed.has(rule)) {
-      report.notes.push(`series in the tables but not in the file: ${rule.chapter} / ${rule.section} / ${rule.detail}${rule.commodity ? ` (${rule.commodity})` : ''}`);
+      report.notes.push(
+        `series in the tables but not in the file: ${rule.chapter} / ${rule.section} / ${rule.detail}${rule.commodity ? ` (${rule.commodity})` : ''}`,
+      );
     }
   }
   for (const chapter of CHAPTERS) {

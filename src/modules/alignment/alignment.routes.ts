@@ -16,7 +16,11 @@ const AlignmentSchema = z
         z.object({
           stage: z.string(),
           status: z.literal('ok'),
-          year: z.number().int().nullable().describe('Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period)'),
+          year: z
+            .number()
+            .int()
+            .nullable()
+            .describe('Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period)'),
           insideShare: z.number().describe('Percent of world supply from bloc members'),
           outsideShare: z.number().describe('Percent from named non-members'),
           unallocatedShare: z.number().describe('Percent from unnamed producers: membership unknown'),
@@ -40,30 +44,37 @@ const AlignmentSchema = z
     ),
     method: MethodLinkSchema,
   })
-  .meta({ id: 'BlocAlignment', example: {
-              mineral: 'antimony',
-              bloc: { group: 'msp', name: 'Minerals Security Partnership', members: ['AUS', 'CAN', 'DEU', 'EST', 'EUU', 'FIN', 'FRA', 'GBR', 'IND', 'ITA', 'JPN', 'KOR', 'NOR', 'SWE', 'USA'] },
-              year: null,
-              stages: [
-                {
-                  stage: 'mining',
-                  status: 'ok',
-                  year: 2024,
-                  insideShare: 2,
-                  outsideShare: 101.96,
-                  unallocatedShare: 0,
-                  namedShareTotal: 103.96,
-                  largestNonMember: { country: 'CHN', name: 'China', share: 60 },
-                  memberProducers: [{ country: 'AUS', name: 'Australia', share: 2 }],
-                  blocHhi: 4099.6,
-                  hhi: 4099.6,
-                  crmaBenchmark: { maxSingleCountryShare: 65, passes: true, worstCountry: { country: 'CHN', name: 'China', share: 60 } },
-                  sourceIds: ['usgs-mcs-2025-antimony'],
-                  method: { id: 'bloc-alignment', version: '1.0.0', href: '/v1/methods/bloc-alignment' },
-                },
-              ],
-              method: { id: 'bloc-alignment', version: '1.0.0', href: '/v1/methods/bloc-alignment' },
-            } });
+  .meta({
+    id: 'BlocAlignment',
+    example: {
+      mineral: 'antimony',
+      bloc: {
+        group: 'msp',
+        name: 'Minerals Security Partnership',
+        members: ['AUS', 'CAN', 'DEU', 'EST', 'EUU', 'FIN', 'FRA', 'GBR', 'IND', 'ITA', 'JPN', 'KOR', 'NOR', 'SWE', 'USA'],
+      },
+      year: null,
+      stages: [
+        {
+          stage: 'mining',
+          status: 'ok',
+          year: 2024,
+          insideShare: 2,
+          outsideShare: 101.96,
+          unallocatedShare: 0,
+          namedShareTotal: 103.96,
+          largestNonMember: { country: 'CHN', name: 'China', share: 60 },
+          memberProducers: [{ country: 'AUS', name: 'Australia', share: 2 }],
+          blocHhi: 4099.6,
+          hhi: 4099.6,
+          crmaBenchmark: { maxSingleCountryShare: 65, passes: true, worstCountry: { country: 'CHN', name: 'China', share: 60 } },
+          sourceIds: ['usgs-mcs-2025-antimony'],
+          method: { id: 'bloc-alignment', version: '1.0.0', href: '/v1/methods/bloc-alignment' },
+        },
+      ],
+      method: { id: 'bloc-alignment', version: '1.0.0', href: '/v1/methods/bloc-alignment' },
+    },
+  });
 
 /** The pattern is in the spec too, so a client can tell `USA,CAN` from `USA, CAN` or an empty list before asking. */
 const countriesList = z
@@ -83,7 +94,8 @@ export const alignmentRoutes: FastifyPluginAsyncZod = async (app) => {
         description: 'Give `group` (e.g. MSP, NATO, G7, Quad, EU, central-asia) or `countries` (ISO3 list), not both.',
         params: z.object({ mineral: MineralIdSchema }),
         querystring: z.object({
-          ...FormatQuery, ...EditionQuery,
+          ...FormatQuery,
+          ...EditionQuery,
           group: z.string().min(1).optional().describe('Group id, case-insensitive, e.g. MSP'),
           countries: countriesList.optional().describe('Comma-separated ISO3 codes, e.g. USA,CAN,AUS'),
           year: OptionalYearSchema,

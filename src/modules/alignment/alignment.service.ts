@@ -24,14 +24,18 @@ function resolveMembers(snapshot: DatasetSnapshot, query: AlignmentQuery) {
     const id = query.group.toLowerCase();
     const group = snapshot.groupById.get(id);
     if (!group) {
-      throw new ValidationError('Unknown group.', [{ field: 'querystring.group', message: `unknown group '${query.group}'; see GET /v1/groups` }]);
+      throw new ValidationError('Unknown group.', [
+        { field: 'querystring.group', message: `unknown group '${query.group}'; see GET /v1/groups` },
+      ]);
     }
     return { label: { group: id, name: group.name }, members: (snapshot.membersByGroup.get(id) ?? []).map((m) => m.country) };
   }
   if (query.countries !== undefined && query.countries.length > 0) {
     const unknown = query.countries.filter((iso3) => !snapshot.countryByIso3.has(iso3));
     if (unknown.length > 0) {
-      throw new ValidationError('Unknown countries.', [{ field: 'querystring.countries', message: `unknown country code(s): ${unknown.join(', ')}` }]);
+      throw new ValidationError('Unknown countries.', [
+        { field: 'querystring.countries', message: `unknown country code(s): ${unknown.join(', ')}` },
+      ]);
     }
     return { label: { group: null, name: 'Custom bloc' }, members: [...new Set(query.countries)].sort() };
   }
@@ -51,7 +55,12 @@ export function mineralAlignment(snapshot: DatasetSnapshot, mineral: string, que
       const core = supply ? concentrationCore(snapshot, supply) : null;
       const block = supply ? concentrationBlock(snapshot, supply) : null;
       if (!core || core.status !== 'ok' || !block || !isOk(block)) {
-        return { stage: stage.id, status: 'insufficient_data' as const, reason: `no ${stage.id} production data for ${mineral}`, method: methodLink(methodRef('bloc-alignment')) };
+        return {
+          stage: stage.id,
+          status: 'insufficient_data' as const,
+          reason: `no ${stage.id} production data for ${mineral}`,
+          method: methodLink(methodRef('bloc-alignment')),
+        };
       }
       // Unrounded shares: squaring the 2-decimal display shares would shift the bloc HHI by up to a point.
       const result = alignmentOf({

@@ -1,10 +1,34 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FormatQuery, EditionQuery, Iso3Schema, MineralIdSchema, READ_ERRORS, StageIdSchema, urlNumber, OptionalYearSchema } from '../../schemas/common.js';
-import { BandSchema, BelowThresholdSchema, ChokepointSchema, ConcentrationBlockSchema, HhiRangeSchema, InsufficientDataSchema, MethodLinkSchema, StageTimeFields } from '../../schemas/scores.js';
+import {
+  FormatQuery,
+  EditionQuery,
+  Iso3Schema,
+  MineralIdSchema,
+  READ_ERRORS,
+  StageIdSchema,
+  urlNumber,
+  OptionalYearSchema,
+} from '../../schemas/common.js';
+import {
+  BandSchema,
+  BelowThresholdSchema,
+  ChokepointSchema,
+  ConcentrationBlockSchema,
+  HhiRangeSchema,
+  InsufficientDataSchema,
+  MethodLinkSchema,
+  StageTimeFields,
+} from '../../schemas/scores.js';
 import { AsOfQuerySchema } from '../../schemas/export-controls.js';
 import { withControlledShare } from '../export-controls/export-controls.service.js';
-import { concentrationHistory, concentrationOverview, countryDominance, mineralChain, mineralConcentration } from './concentration.service.js';
+import {
+  concentrationHistory,
+  concentrationOverview,
+  countryDominance,
+  mineralChain,
+  mineralConcentration,
+} from './concentration.service.js';
 
 const HHI_METHOD = { id: 'hhi', version: '1.0.0', href: '/v1/methods/hhi' };
 
@@ -27,7 +51,11 @@ const TUNGSTEN_BLOCK = {
   bands: { doj2023: 'highly_concentrated' as const, hmg2010: 'highly_concentrated' as const },
   top: { country: 'CHN', name: 'China', tonnes: 67000, share: 82.72 },
   withheld: [],
-  governanceWeighted: { status: 'insufficient_data' as const, reason: 'example abbreviated', method: { id: 'hhi-wgi', version: '1.0.0', href: '/v1/methods/hhi-wgi' } },
+  governanceWeighted: {
+    status: 'insufficient_data' as const,
+    reason: 'example abbreviated',
+    method: { id: 'hhi-wgi', version: '1.0.0', href: '/v1/methods/hhi-wgi' },
+  },
   method: HHI_METHOD,
   inputs: {
     worldTonnes: 81000,
@@ -41,7 +69,9 @@ const TUNGSTEN_BLOCK = {
 
 const ChainSeriesBase = {
   basis: z.string(),
-  basisLabel: z.string().describe('What the figures measure (contained metal, REO, magnet elements, APT …): never compare two bases as one'),
+  basisLabel: z
+    .string()
+    .describe('What the figures measure (contained metal, REO, magnet elements, APT …): never compare two bases as one'),
   ...StageTimeFields,
   edition: z.string(),
   sourceIds: z.array(z.string()).describe('GET /v1/sources/{id} for each citation'),
@@ -69,7 +99,9 @@ export const ChainSchema = z
                 cr3: z.number(),
                 band2023: BandSchema,
                 topProducers: z.array(z.object({ country: z.string(), name: z.string(), share: z.number() })),
-                china: z.object({ share: z.number().nullable(), note: z.string().nullable() }).describe("China's share of world supply at this stage"),
+                china: z
+                  .object({ share: z.number().nullable(), note: z.string().nullable() })
+                  .describe("China's share of world supply at this stage"),
                 belowThreshold: BelowThresholdSchema.nullable(),
               }),
               z.object({ ...ChainSeriesBase, status: z.literal('insufficient_data'), reason: z.string() }),
@@ -108,12 +140,21 @@ export const ChainSchema = z
               band2023: 'highly_concentrated',
               topProducers: [{ country: 'CHN', name: 'China', share: 51.8 }],
               china: { share: 51.8, note: null },
-              belowThreshold: { countries: ['ARG'], threshold: '<0.1%', note: 'Listed by the source below its reporting threshold: counted in the unallocated share, never as zero.' },
+              belowThreshold: {
+                countries: ['ARG'],
+                threshold: '<0.1%',
+                note: 'Listed by the source below its reporting threshold: counted in the unallocated share, never as zero.',
+              },
             },
           ],
         },
       ],
-      binding: { status: 'insufficient_data', stage: null, reason: 'example abbreviated', method: { id: 'chokepoint', version: '1.0.0', href: '/v1/methods/chokepoint' } },
+      binding: {
+        status: 'insufficient_data',
+        stage: null,
+        reason: 'example abbreviated',
+        method: { id: 'chokepoint', version: '1.0.0', href: '/v1/methods/chokepoint' },
+      },
       notes: [],
     },
   });
@@ -125,12 +166,26 @@ export const MineralConcentrationSchema = z
     stages: z.array(ConcentrationBlockSchema),
     chokepoint: ChokepointSchema,
   })
-  .meta({ id: 'MineralConcentration', example: {
-              mineral: 'tungsten',
-              year: null,
-              stages: [TUNGSTEN_BLOCK],
-              chokepoint: { status: 'ok', stage: 'mining', year: 2024, edition: 'usgs-mcs-2025', hhi: 6879.8, topCountry: 'CHN', topCountryName: 'China', topShare: 82.72, comparedStages: [{ stage: 'mining', year: 2024, edition: 'usgs-mcs-2025', hhi: 6879.8 }], method: { id: 'chokepoint', version: '1.0.0', href: '/v1/methods/chokepoint' } },
-            } });
+  .meta({
+    id: 'MineralConcentration',
+    example: {
+      mineral: 'tungsten',
+      year: null,
+      stages: [TUNGSTEN_BLOCK],
+      chokepoint: {
+        status: 'ok',
+        stage: 'mining',
+        year: 2024,
+        edition: 'usgs-mcs-2025',
+        hhi: 6879.8,
+        topCountry: 'CHN',
+        topCountryName: 'China',
+        topShare: 82.72,
+        comparedStages: [{ stage: 'mining', year: 2024, edition: 'usgs-mcs-2025', hhi: 6879.8 }],
+        method: { id: 'chokepoint', version: '1.0.0', href: '/v1/methods/chokepoint' },
+      },
+    },
+  });
 
 const HistorySchema = z
   .object({
@@ -191,19 +246,37 @@ const HistorySchema = z
         ]),
       )
       .optional()
-      .describe('Only with `?projections=true`: projected years (scenario figures, not observations), per stage and year, kept apart from the observed `series`'),
+      .describe(
+        'Only with `?projections=true`: projected years (scenario figures, not observations), per stage and year, kept apart from the observed `series`',
+      ),
   })
-  .meta({ id: 'ConcentrationHistory', example: {
-              mineral: 'antimony',
-              stages: [
-                {
-                  stage: 'mining',
-                  status: 'ok',
-                  series: [{ year: 2024, status: 'ok', basis: 'sb-contained', edition: 'usgs-mcs-2025', hhi: 4099.6, cr1: 60, topCountry: 'CHN', topShare: 60, worldTonnes: 100000, sourceIds: ['usgs-mcs-2025-antimony'] }],
-                  method: HHI_METHOD,
-                },
-              ],
-            } });
+  .meta({
+    id: 'ConcentrationHistory',
+    example: {
+      mineral: 'antimony',
+      stages: [
+        {
+          stage: 'mining',
+          status: 'ok',
+          series: [
+            {
+              year: 2024,
+              status: 'ok',
+              basis: 'sb-contained',
+              edition: 'usgs-mcs-2025',
+              hhi: 4099.6,
+              cr1: 60,
+              topCountry: 'CHN',
+              topShare: 60,
+              worldTonnes: 100000,
+              sourceIds: ['usgs-mcs-2025-antimony'],
+            },
+          ],
+          method: HHI_METHOD,
+        },
+      ],
+    },
+  });
 
 const OverviewSchema = z
   .object({
@@ -231,13 +304,34 @@ const OverviewSchema = z
     ),
     method: MethodLinkSchema,
   })
-  .meta({ id: 'ConcentrationOverview', example: {
-              year: null,
-              data: [{ rank: 1, mineral: 'gallium', stage: 'refining', year: 2024, period: null, measure: 'tonnes', edition: 'usgs-mcs-2025', hhi: 9739.5, hhiUpperBound: 9739.5, cr1: 98.68, cr3: 99.87, band2023: 'highly_concentrated', topCountry: 'CHN', topShare: 98.68, sourceIds: ['usgs-mcs-2025-gallium'] }],
-              total: 1,
-              insufficientData: [],
-              method: HHI_METHOD,
-            } });
+  .meta({
+    id: 'ConcentrationOverview',
+    example: {
+      year: null,
+      data: [
+        {
+          rank: 1,
+          mineral: 'gallium',
+          stage: 'refining',
+          year: 2024,
+          period: null,
+          measure: 'tonnes',
+          edition: 'usgs-mcs-2025',
+          hhi: 9739.5,
+          hhiUpperBound: 9739.5,
+          cr1: 98.68,
+          cr3: 99.87,
+          band2023: 'highly_concentrated',
+          topCountry: 'CHN',
+          topShare: 98.68,
+          sourceIds: ['usgs-mcs-2025-gallium'],
+        },
+      ],
+      total: 1,
+      insufficientData: [],
+      method: HHI_METHOD,
+    },
+  });
 
 export const DominanceSchema = z
   .object({
@@ -263,15 +357,34 @@ export const DominanceSchema = z
     total: z.number().int(),
     method: MethodLinkSchema,
   })
-  .meta({ id: 'CountryDominance', example: {
-              country: 'CHN',
-              name: 'China',
-              minShare: 25,
-              year: null,
-              data: [{ mineral: 'gallium', stage: 'refining', year: 2024, period: null, measure: 'tonnes', edition: 'usgs-mcs-2025', share: 98.68, tonnes: 750, rank: 1, hhi: 9739.5, worldTonnes: 760, estimated: true, sourceIds: ['usgs-mcs-2025-gallium'] }],
-              total: 1,
-              method: HHI_METHOD,
-            } });
+  .meta({
+    id: 'CountryDominance',
+    example: {
+      country: 'CHN',
+      name: 'China',
+      minShare: 25,
+      year: null,
+      data: [
+        {
+          mineral: 'gallium',
+          stage: 'refining',
+          year: 2024,
+          period: null,
+          measure: 'tonnes',
+          edition: 'usgs-mcs-2025',
+          share: 98.68,
+          tonnes: 750,
+          rank: 1,
+          hhi: 9739.5,
+          worldTonnes: 760,
+          estimated: true,
+          sourceIds: ['usgs-mcs-2025-gallium'],
+        },
+      ],
+      total: 1,
+      method: HHI_METHOD,
+    },
+  });
 
 /** `:mineral` in the path of the per-mineral score routes. */
 export const MineralParamsSchema = z.object({ mineral: MineralIdSchema });
@@ -307,7 +420,9 @@ export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
           'A `year` with no observed figures but a projection (e.g. `year=2030` for IEA refining) answers from the projection, flagged `projection: true` with its `scenario`; projections never answer by default and are not ranked in `chokepoint`.',
         params: MineralParamsSchema,
         querystring: YearAndStageQuerySchema.extend({
-          asOf: AsOfQuerySchema.describe('With a date (YYYY-MM-DD), each scored stage also carries `exportControls`: its share of supply under export controls in force that day'),
+          asOf: AsOfQuerySchema.describe(
+            'With a date (YYYY-MM-DD), each scored stage also carries `exportControls`: its share of supply under export controls in force that day',
+          ),
         }),
         response: {
           200: MineralConcentrationSchema,
@@ -343,7 +458,12 @@ export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/minerals/:mineral/concentration/history',
     {
-      config: { csv: (body) => (body as { stages: { stage: string; series?: object[] }[] }).stages.flatMap((stage) => (stage.series ?? []).map((point) => ({ stage: stage.stage, ...point }))) },
+      config: {
+        csv: (body) =>
+          (body as { stages: { stage: string; series?: object[] }[] }).stages.flatMap((stage) =>
+            (stage.series ?? []).map((point) => ({ stage: stage.stage, ...point })),
+          ),
+      },
       schema: {
         operationId: 'getConcentrationHistory',
         tags: ['scores'],
@@ -367,7 +487,10 @@ export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      concentrationHistory(request.snapshot, request.params.mineral, { stage: request.query.stage, projections: request.query.projections === 'true' }),
+      concentrationHistory(request.snapshot, request.params.mineral, {
+        stage: request.query.stage,
+        projections: request.query.projections === 'true',
+      }),
   );
   app.get(
     '/v1/concentration',

@@ -2,7 +2,14 @@ import { memoize } from '../../dataset/memo.js';
 import { mineralStageKey, type DatasetSnapshot, type ProjectionSupply } from '../../dataset/snapshot.js';
 import { yearRank, type StageYearSupply } from '../../domain/supply.js';
 import { round } from '../../lib/round.js';
-import { concentrationOf, governanceWeightedHhi, hhiRangeOf, methodRef, type ConcentrationOk, type MethodRef } from '../../scoring/index.js';
+import {
+  concentrationOf,
+  governanceWeightedHhi,
+  hhiRangeOf,
+  methodRef,
+  type ConcentrationOk,
+  type MethodRef,
+} from '../../scoring/index.js';
 import { missingGovernanceBlock, wgiUsed } from '../shared/governance.js';
 import { countryName, requireCountry, requireMineral } from '../shared/lookups.js';
 
@@ -54,7 +61,10 @@ function governanceBlock(snapshot: DatasetSnapshot, result: ConcentrationOk) {
     wgiScaled: snapshot.wgiScaled,
   });
   if (weighted.status !== 'ok') return { status: weighted.status, reason: weighted.reason, method: methodLink(weighted.method) };
-  const wgi = wgiUsed(snapshot, weighted.contributions.map((entry) => entry.country));
+  const wgi = wgiUsed(
+    snapshot,
+    weighted.contributions.map((entry) => entry.country),
+  );
   return {
     status: 'ok' as const,
     hhiWgi: round(weighted.hhiWgi, 3),
@@ -198,7 +208,7 @@ export function comparabilityOf(snapshot: DatasetSnapshot, blocks: readonly OkBl
   const families = [...new Set(blocks.map(family))];
   const reasons = [];
   if (times.length > 1) reasons.push(`the stages cover different times (${blocks.map((b) => `${b.stage}: ${when(b)}`).join('; ')})`);
-  if (families.length > 1 || blocks.some((b) => b.measure === 'shares') && blocks.some((b) => b.measure === 'tonnes')) {
+  if (families.length > 1 || (blocks.some((b) => b.measure === 'shares') && blocks.some((b) => b.measure === 'tonnes'))) {
     reasons.push(`the stages are measured on different bases (${blocks.map((b) => `${b.stage}: ${b.basisLabel}`).join('; ')})`);
   }
   return reasons.length === 0 || blocks.length < 2
@@ -285,31 +295,30 @@ export function concentrationHistory(
 ) {
   requireMineral(snapshot, mineral);
   const wanted = snapshot.stages.filter((stage) => filters.stage === undefined || stage.id === filters.stage);
-  const stages = wanted
-    .map((stage) => {
-      // A share table covers a reference period, not a year: it is no point of an annual series.
-      const supplies = snapshot.supplies
-        .filter((s): s is StageYearSupply & { year: number } => s.mineral === mineral && s.stage === stage.id && s.year !== null)
-        .sort((a, b) => a.year - b.year);
-      if (supplies.length === 0) return insufficient(stage.id, `no ${stage.id} production data for ${mineral}`);
-      const series = supplies.map((supply) => {
-        const block = concentrationBlock(snapshot, supply);
-        if (!isOk(block)) return { year: supply.year, status: block.status, reason: block.reason };
-        return {
-          year: supply.year,
-          status: block.status,
-          basis: block.basis,
-          edition: block.edition,
-          hhi: block.hhi,
-          cr1: block.cr1,
-          topCountry: block.top.country,
-          topShare: block.top.share,
-          worldTonnes: block.inputs.worldTonnes,
-          sourceIds: block.inputs.sourceIds,
-        };
-      });
-      return { stage: stage.id, status: 'ok' as const, series, method: methodLink(methodRef('hhi')) };
+  const stages = wanted.map((stage) => {
+    // A share table covers a reference period, not a year: it is no point of an annual series.
+    const supplies = snapshot.supplies
+      .filter((s): s is StageYearSupply & { year: number } => s.mineral === mineral && s.stage === stage.id && s.year !== null)
+      .sort((a, b) => a.year - b.year);
+    if (supplies.length === 0) return insufficient(stage.id, `no ${stage.id} production data for ${mineral}`);
+    const series = supplies.map((supply) => {
+      const block = concentrationBlock(snapshot, supply);
+      if (!isOk(block)) return { year: supply.year, status: block.status, reason: block.reason };
+      return {
+        year: supply.year,
+        status: block.status,
+        basis: block.basis,
+        edition: block.edition,
+        hhi: block.hhi,
+        cr1: block.cr1,
+        topCountry: block.top.country,
+        topShare: block.top.share,
+        worldTonnes: block.inputs.worldTonnes,
+        sourceIds: block.inputs.sourceIds,
+      };
     });
+    return { stage: stage.id, status: 'ok' as const, series, method: methodLink(methodRef('hhi')) };
+  });
   if (!filters.projections) return { mineral, stages };
   const projections = wanted.flatMap((stage) =>
     [...(snapshot.projectionSupplies.get(mineralStageKey(mineral, stage.id)) ?? [])]
@@ -419,14 +428,23 @@ export function countryDominance(snapshot: DatasetSnapshot, iso3: string, filter
 function chinaShareOf(block: OkBlock) {
   const china = block.inputs.producers.find((producer) => producer.country === 'CHN');
   if (china) return { share: china.share, note: null };
-  if (block.belowThreshold?.countries.includes('CHN')) return { share: null, note: `listed below the reporting threshold (${block.belowThreshold.threshold})` };
+  if (block.belowThreshold?.countries.includes('CHN'))
+    return { share: null, note: `listed below the reporting threshold (${block.belowThreshold.threshold})` };
   return { share: null, note: 'not a named producer at this stage' };
 }
 
 /** One series of a chain stage, compact: what it measures, when, from where, and how concentrated. */
 function chainSeries(snapshot: DatasetSnapshot, supply: StageYearSupply) {
   const block = concentrationBlock(snapshot, supply);
-  const common = { basis: supply.basis, basisLabel: snapshot.basisById.get(supply.basis)?.label ?? supply.basis, measure: supply.measure, year: supply.year, period: supply.period, edition: supply.edition, sourceIds: supply.sourceIds };
+  const common = {
+    basis: supply.basis,
+    basisLabel: snapshot.basisById.get(supply.basis)?.label ?? supply.basis,
+    measure: supply.measure,
+    year: supply.year,
+    period: supply.period,
+    edition: supply.edition,
+    sourceIds: supply.sourceIds,
+  };
   if (!isOk(block)) return { ...common, status: block.status, reason: block.reason };
   return {
     ...common,
@@ -452,10 +470,7 @@ export function mineralChain(snapshot: DatasetSnapshot, mineral: string) {
   return memoize(snapshot, `chain|${mineral}`, () => {
     const named = snapshot.stages.filter((stage) => snapshot.stageNameByMineralStage.has(mineralStageKey(mineral, stage.id)));
     // A mineral without stage names lists the stages it has figures for.
-    const stages =
-      named.length > 0
-        ? named
-        : snapshot.stages.filter((stage) => supplyFor(snapshot, mineral, stage.id));
+    const stages = named.length > 0 ? named : snapshot.stages.filter((stage) => supplyFor(snapshot, mineral, stage.id));
     const headlines: (ConcentrationBlock | ReturnType<typeof insufficient>)[] = [];
     const entries = stages.map((stage) => {
       const naming = snapshot.stageNameByMineralStage.get(mineralStageKey(mineral, stage.id));
@@ -485,7 +500,7 @@ export function mineralChain(snapshot: DatasetSnapshot, mineral: string) {
       binding: chokepointOf(snapshot, headlines),
       notes: [
         'Each stage answers with its newest figures (annual tonnes where published, else country shares over a reference period); other bases known for the stage follow in `series`.',
-        'The binding stage is the one with the highest HHI among the stages\' default series; `comparable` says whether those stages measure the same thing at the same time.',
+        "The binding stage is the one with the highest HHI among the stages' default series; `comparable` says whether those stages measure the same thing at the same time.",
       ],
     };
   });

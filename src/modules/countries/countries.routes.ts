@@ -15,7 +15,14 @@ const CountrySchema = z
   .meta({ id: 'Country' });
 
 const WgiEstimatesSchema = z
-  .object({ VA: z.number().nullable(), PV: z.number().nullable(), GE: z.number().nullable(), RQ: z.number().nullable(), RL: z.number().nullable(), CC: z.number().nullable() })
+  .object({
+    VA: z.number().nullable(),
+    PV: z.number().nullable(),
+    GE: z.number().nullable(),
+    RQ: z.number().nullable(),
+    RL: z.number().nullable(),
+    CC: z.number().nullable(),
+  })
   .partial();
 
 const CountryDetailSchema = CountrySchema.extend({
@@ -63,13 +70,19 @@ export const countriesRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listCountries',
         tags: ['countries'],
         summary: 'Countries and the two aggregates (WLD, OTH)',
-        querystring: z.object({ ...PageQuery, ...FormatQuery,
+        querystring: z.object({
+          ...PageQuery,
+          ...FormatQuery,
           group: z.string().optional().describe('Only members of this group, e.g. msp'),
           region: z.string().optional().describe('Only this UN M49 region'),
         }),
         response: {
           200: listOf(CountrySchema).meta({
-            example: { data: [{ iso3: 'MMR', name: 'Myanmar', aliases: ['Burma'], region: 'South-eastern Asia', isAggregate: false }], total: 1, next: null },
+            example: {
+              data: [{ iso3: 'MMR', name: 'Myanmar', aliases: ['Burma'], region: 'South-eastern Asia', isAggregate: false }],
+              total: 1,
+              next: null,
+            },
           }),
           400: READ_ERRORS[400],
           500: READ_ERRORS[500],
@@ -97,10 +110,34 @@ export const countriesRoutes: FastifyPluginAsyncZod = async (app) => {
               region: 'Central Asia',
               isAggregate: false,
               groups: [{ id: 'central-asia', name: 'Central Asia', joined: null }],
-              governance: { year: 2023, estimates: { PV: -0.473 }, mean: -1.119, euScaled: 7.24, edition: 'wb-wgi-2024', source: WGI_SOURCE },
+              governance: {
+                year: 2023,
+                estimates: { PV: -0.473 },
+                mean: -1.119,
+                euScaled: 7.24,
+                edition: 'wb-wgi-2024',
+                source: WGI_SOURCE,
+              },
               governanceGap: null,
               production: [
-                { mineral: 'antimony', stage: 'mining', year: 2024, period: null, measure: 'tonnes', basis: 'sb-contained', tonnes: 21000, share: 21, rank: 2, estimated: true, withheld: false, edition: 'usgs-mcs-2025', source: { id: 'usgs-mcs-2025-antimony', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35' } },
+                {
+                  mineral: 'antimony',
+                  stage: 'mining',
+                  year: 2024,
+                  period: null,
+                  measure: 'tonnes',
+                  basis: 'sb-contained',
+                  tonnes: 21000,
+                  share: 21,
+                  rank: 2,
+                  estimated: true,
+                  withheld: false,
+                  edition: 'usgs-mcs-2025',
+                  source: {
+                    id: 'usgs-mcs-2025-antimony',
+                    citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35',
+                  },
+                },
               ],
             },
           }),

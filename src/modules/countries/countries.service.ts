@@ -24,8 +24,9 @@ export function listCountries(snapshot: DatasetSnapshot, filters: { group?: stri
     ]);
   }
   const members = filters.group === undefined ? null : new Set((snapshot.membersByGroup.get(filters.group) ?? []).map((m) => m.country));
-  const rows = snapshot.countries
-    .filter((country) => (members === null || members.has(country.iso3)) && (filters.region === undefined || country.region === filters.region));
+  const rows = snapshot.countries.filter(
+    (country) => (members === null || members.has(country.iso3)) && (filters.region === undefined || country.region === filters.region),
+  );
   return { data: rows.map(toCountry), keys: rows.map((country) => country.iso3) };
 }
 
@@ -73,11 +74,7 @@ function producedByCountry(snapshot: DatasetSnapshot, iso3: string) {
     (a, b) => (b.share ?? -1) - (a.share ?? -1) || a.mineral.localeCompare(b.mineral) || a.stage.localeCompare(b.stage),
   );
 
-  function shareRow(
-    snapshot: DatasetSnapshot,
-    supply: (typeof snapshot.supplies)[number],
-    figure: (typeof supply.producers)[number],
-  ) {
+  function shareRow(snapshot: DatasetSnapshot, supply: (typeof snapshot.supplies)[number], figure: (typeof supply.producers)[number]) {
     const world = worldTotalOf(supply);
     const ranked = supply.producers.filter((p) => p.tonnes !== null).sort((a, b) => (b.tonnes ?? 0) - (a.tonnes ?? 0));
     const rank = ranked.findIndex((producer) => producer.country === iso3);

@@ -4,7 +4,6 @@ import { MineralIdSchema, READ_ERRORS, SourceRefSchema, FormatQuery, PageQuery, 
 import { DEFENSE_CATEGORIES } from '../../domain/defense.js';
 import { listDefenseUses } from './defense-uses.service.js';
 
-
 export const DefenseUseSchema = z
   .object({
     id: z.string(),
@@ -25,7 +24,12 @@ export const defenseUsesRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listDefenseUses',
         tags: ['defense'],
         summary: 'Defense uses of each mineral, each with its source',
-        querystring: z.object({ ...PageQuery, ...FormatQuery, mineral: MineralIdSchema.optional(), category: z.enum(DEFENSE_CATEGORIES).optional() }),
+        querystring: z.object({
+          ...PageQuery,
+          ...FormatQuery,
+          mineral: MineralIdSchema.optional(),
+          category: z.enum(DEFENSE_CATEGORIES).optional(),
+        }),
         response: {
           200: listOf(DefenseUseSchema).meta({
             example: {

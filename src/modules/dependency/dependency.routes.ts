@@ -1,16 +1,41 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FormatQuery, EditionQuery, ImporterIdSchema, Iso3Schema, MineralIdSchema, PageQuery, READ_ERRORS, listOf } from '../../schemas/common.js';
+import {
+  FormatQuery,
+  EditionQuery,
+  ImporterIdSchema,
+  Iso3Schema,
+  MineralIdSchema,
+  PageQuery,
+  READ_ERRORS,
+  listOf,
+} from '../../schemas/common.js';
 import { InsufficientDataSchema, MethodLinkSchema, MissingGovernanceSchema, WgiUsedSchema } from '../../schemas/scores.js';
 import { exposureOn, importerDependency, listImporters } from './dependency.service.js';
 
-const RELIANCE_EXAMPLE = { year: 2024, stage: null, period: null, form: null, percent: 85, valueText: '85', qualifier: 'eq' as const, fraction: 0.85, censored: false, sourceId: 'usgs-mcs-2025-antimony-salient' };
+const RELIANCE_EXAMPLE = {
+  year: 2024,
+  stage: null,
+  period: null,
+  form: null,
+  percent: 85,
+  valueText: '85',
+  qualifier: 'eq' as const,
+  fraction: 0.85,
+  censored: false,
+  sourceId: 'usgs-mcs-2025-antimony-salient',
+};
 
 const RelianceSchema = z
   .object({
     year: z.number().int().nullable().describe('Data year; null for a figure over a reference period (see `period`)'),
-    stage: z.string().nullable().describe('The stage the reliance is for, where the source gives it per stage (EU CRM: the assessed stage); null for a whole-mineral figure'),
-    period: z.string().nullable().describe('The source\'s reference period, where it gives one instead of a year'),
+    stage: z
+      .string()
+      .nullable()
+      .describe(
+        'The stage the reliance is for, where the source gives it per stage (EU CRM: the assessed stage); null for a whole-mineral figure',
+      ),
+    period: z.string().nullable().describe("The source's reference period, where it gives one instead of a year"),
     form: z.string().nullable(),
     percent: z.number().nullable(),
     valueText: z.string().describe('As published, e.g. ">50"'),
@@ -33,7 +58,7 @@ const StageRelianceSchema = z.object({
 const SourcingEntrySchema = z.object({
   country: z.string(),
   name: z.string(),
-  sharePct: z.number().describe('Share of the importer\'s sourcing (domestic production + imports), percent'),
+  sharePct: z.number().describe("Share of the importer's sourcing (domestic production + imports), percent"),
   shareText: z.string().describe('As published'),
   tradeFactor: z.number().nullable().describe('The trade-related variable t published next to the share; null when not given'),
   rank: z.number().int(),
@@ -102,28 +127,68 @@ const DependencyRowSchema = z.object({
   ]),
   byStage: z
     .array(DependencyStageSchema)
-    .describe('Per stage, where the importer\'s source gives reliance per stage (EU CRM 2023); empty otherwise'),
+    .describe("Per stage, where the importer's source gives reliance per stage (EU CRM 2023); empty otherwise"),
 });
 
 export const DependencySchema = z
-  .object({ importer: z.string(), importerName: z.string(), data: z.array(DependencyRowSchema), total: z.number().int(), method: MethodLinkSchema })
-  .meta({ id: 'ImporterDependency', example: {
-              importer: 'USA',
-              importerName: 'United States',
-              data: [
-                {
-                  mineral: 'antimony',
-                  netImportReliance: RELIANCE_EXAMPLE,
-                  byStage: [],
-                  importSources: { period: '2020-23', form: 'total metal and oxide', rankOnly: false, otherSharePct: 18, sources: [{ country: 'CHN', name: 'China', sharePct: 63, rank: 1 }, { country: 'BEL', name: 'Belgium', sharePct: 8, rank: 2 }, { country: 'IND', name: 'India', sharePct: 6, rank: 3 }, { country: 'BOL', name: 'Bolivia', sharePct: 5, rank: 4 }], sourceIds: ['usgs-mcs-2025-antimony-import-sources'] },
-                  importSourceConcentration: { status: 'ok', hhi: 4094, hhiUpperBound: 4418, unlistedShare: 18, topSupplier: { country: 'CHN', name: 'China', share: 63 }, method: { id: 'import-dependency', version: '1.0.0', href: '/v1/methods/import-dependency' } },
-                  topSupplier: { country: 'CHN', name: 'China', sharePct: 63 },
-                  dependencyIndex: { status: 'ok', index: 0.204, tradeExposure: 0.85, disruptionPotential: 0.24, assessedStage: 'mining', assessedYear: 2024, censoredReliance: false, wgi: { edition: 'wb-wgi-2024', years: [2023] }, missingGovernance: { countries: [], combinedShare: 0, reasons: [] }, caveats: [], method: { id: 'import-dependency', version: '1.0.0', href: '/v1/methods/import-dependency' } },
-                },
-              ],
-              total: 1,
-              method: { id: 'import-dependency', version: '1.0.0', href: '/v1/methods/import-dependency' },
-            } });
+  .object({
+    importer: z.string(),
+    importerName: z.string(),
+    data: z.array(DependencyRowSchema),
+    total: z.number().int(),
+    method: MethodLinkSchema,
+  })
+  .meta({
+    id: 'ImporterDependency',
+    example: {
+      importer: 'USA',
+      importerName: 'United States',
+      data: [
+        {
+          mineral: 'antimony',
+          netImportReliance: RELIANCE_EXAMPLE,
+          byStage: [],
+          importSources: {
+            period: '2020-23',
+            form: 'total metal and oxide',
+            rankOnly: false,
+            otherSharePct: 18,
+            sources: [
+              { country: 'CHN', name: 'China', sharePct: 63, rank: 1 },
+              { country: 'BEL', name: 'Belgium', sharePct: 8, rank: 2 },
+              { country: 'IND', name: 'India', sharePct: 6, rank: 3 },
+              { country: 'BOL', name: 'Bolivia', sharePct: 5, rank: 4 },
+            ],
+            sourceIds: ['usgs-mcs-2025-antimony-import-sources'],
+          },
+          importSourceConcentration: {
+            status: 'ok',
+            hhi: 4094,
+            hhiUpperBound: 4418,
+            unlistedShare: 18,
+            topSupplier: { country: 'CHN', name: 'China', share: 63 },
+            method: { id: 'import-dependency', version: '1.0.0', href: '/v1/methods/import-dependency' },
+          },
+          topSupplier: { country: 'CHN', name: 'China', sharePct: 63 },
+          dependencyIndex: {
+            status: 'ok',
+            index: 0.204,
+            tradeExposure: 0.85,
+            disruptionPotential: 0.24,
+            assessedStage: 'mining',
+            assessedYear: 2024,
+            censoredReliance: false,
+            wgi: { edition: 'wb-wgi-2024', years: [2023] },
+            missingGovernance: { countries: [], combinedShare: 0, reasons: [] },
+            caveats: [],
+            method: { id: 'import-dependency', version: '1.0.0', href: '/v1/methods/import-dependency' },
+          },
+        },
+      ],
+      total: 1,
+      method: { id: 'import-dependency', version: '1.0.0', href: '/v1/methods/import-dependency' },
+    },
+  });
 
 const StageShareSchema = z.object({
   stage: z.string(),
@@ -139,25 +204,39 @@ const ExposureStageSchema = z
     assessed: z.boolean().describe('True for the stage the source assessed; the headline `direct` uses it'),
     importReliance: StageRelianceSchema,
     supplierSourcingShare: z
-      .object({ sharePct: z.number(), shareText: z.string(), tradeFactor: z.number().nullable(), rank: z.number().int(), period: z.string(), edition: z.string(), sourceIds: z.array(z.string()) })
+      .object({
+        sharePct: z.number(),
+        shareText: z.string(),
+        tradeFactor: z.number().nullable(),
+        rank: z.number().int(),
+        period: z.string(),
+        edition: z.string(),
+        sourceIds: z.array(z.string()),
+      })
       .nullable()
-      .describe('The supplier\'s share of the importer\'s sourcing at this stage, with the trade factor t'),
-    direct: z.number().nullable().describe('Import reliance at this stage × supplier share of sourcing, 0–1; null with `directReason` when a figure is missing'),
+      .describe("The supplier's share of the importer's sourcing at this stage, with the trade factor t"),
+    direct: z
+      .number()
+      .nullable()
+      .describe('Import reliance at this stage × supplier share of sourcing, 0–1; null with `directReason` when a figure is missing'),
     directReason: z.string().nullable(),
     upstream: z
       .array(
         z.object({
           basis: z.string(),
-          sharePct: z.number().nullable().describe('Supplier share of world supply at this stage, percent; null when below the reporting threshold or not listed'),
+          sharePct: z
+            .number()
+            .nullable()
+            .describe('Supplier share of world supply at this stage, percent; null when below the reporting threshold or not listed'),
           exposure: z.number().nullable().describe('The same as a fraction 0–1'),
           tradeFactor: z.number().nullable().describe('The trade-related variable t the source gives the supplier at this stage'),
-          belowThreshold: z.boolean().describe('Listed below the source\'s reporting threshold (<0.1 %)'),
+          belowThreshold: z.boolean().describe("Listed below the source's reporting threshold (<0.1 %)"),
           period: z.string().nullable(),
           edition: z.string(),
           sourceIds: z.array(z.string()),
         }),
       )
-      .describe('The supplier\'s share of world supply at this stage, from the share tables (one entry per basis)'),
+      .describe("The supplier's share of world supply at this stage, from the share tables (one entry per basis)"),
     upstreamReason: z.string().nullable().describe('Why `upstream` is empty'),
     explanation: z.string(),
   })
@@ -169,15 +248,26 @@ const ExposureRowSchema = z.union([
     status: z.literal('ok'),
     netImportReliance: RelianceSchema.nullable(),
     supplierImportShare: z
-      .object({ sharePct: z.number().nullable(), rank: z.number().int(), period: z.string(), form: z.string().nullable(), sourceIds: z.array(z.string()) })
+      .object({
+        sharePct: z.number().nullable(),
+        rank: z.number().int(),
+        period: z.string(),
+        form: z.string().nullable(),
+        sourceIds: z.array(z.string()),
+      })
       .nullable(),
     stageShares: z.array(StageShareSchema),
     direct: z.number().nullable().describe('Net import reliance × supplier share of imports, 0–1'),
-    upstream: z.object({ stage: z.string(), exposure: z.number() }).nullable().describe('Supplier share of world supply at its strongest stage, 0–1'),
+    upstream: z
+      .object({ stage: z.string(), exposure: z.number() })
+      .nullable()
+      .describe('Supplier share of world supply at its strongest stage, 0–1'),
     effectiveExposure: z.number().describe('The larger of direct and upstream, 0–1'),
     drivenBy: z.enum(['direct', 'upstream']),
     directReason: z.string().nullable().describe('Why `direct` is null'),
-    byStage: z.array(ExposureStageSchema).describe('Per stage, where the importer\'s source gives reliance per stage (EU CRM 2023); empty otherwise'),
+    byStage: z
+      .array(ExposureStageSchema)
+      .describe("Per stage, where the importer's source gives reliance per stage (EU CRM 2023); empty otherwise"),
     explanation: z.string(),
     method: MethodLinkSchema,
   }),
@@ -206,32 +296,41 @@ export const ExposureSchema = z
     total: z.number().int(),
     method: MethodLinkSchema,
   })
-  .meta({ id: 'SupplierExposure', example: {
-              importer: 'USA',
-              importerName: 'United States',
-              supplier: 'CHN',
-              supplierName: 'China',
-              data: [
-                {
-                  mineral: 'antimony',
-                  status: 'ok',
-                  netImportReliance: RELIANCE_EXAMPLE,
-                  supplierImportShare: { sharePct: 63, rank: 1, period: '2020-23', form: 'total metal and oxide', sourceIds: ['usgs-mcs-2025-antimony-import-sources'] },
-                  stageShares: [{ stage: 'mining', year: 2024, share: 60, reason: null, sourceIds: ['usgs-mcs-2025-antimony'] }],
-                  direct: 0.5355,
-                  upstream: { stage: 'mining', exposure: 0.6 },
-                  effectiveExposure: 0.6,
-                  drivenBy: 'upstream',
-                  directReason: null,
-                  byStage: [],
-                  explanation: 'direct 0.5355 = net import reliance 85 % × China\'s 63 % of imports (2020-23); upstream 0.6 = China\'s 60 % of world mining (2024).',
-                  method: { id: 'supplier-exposure', version: '1.0.0', href: '/v1/methods/supplier-exposure' },
-                },
-              ],
-              total: 1,
-              method: { id: 'supplier-exposure', version: '1.0.0', href: '/v1/methods/supplier-exposure' },
-            } });
-
+  .meta({
+    id: 'SupplierExposure',
+    example: {
+      importer: 'USA',
+      importerName: 'United States',
+      supplier: 'CHN',
+      supplierName: 'China',
+      data: [
+        {
+          mineral: 'antimony',
+          status: 'ok',
+          netImportReliance: RELIANCE_EXAMPLE,
+          supplierImportShare: {
+            sharePct: 63,
+            rank: 1,
+            period: '2020-23',
+            form: 'total metal and oxide',
+            sourceIds: ['usgs-mcs-2025-antimony-import-sources'],
+          },
+          stageShares: [{ stage: 'mining', year: 2024, share: 60, reason: null, sourceIds: ['usgs-mcs-2025-antimony'] }],
+          direct: 0.5355,
+          upstream: { stage: 'mining', exposure: 0.6 },
+          effectiveExposure: 0.6,
+          drivenBy: 'upstream',
+          directReason: null,
+          byStage: [],
+          explanation:
+            "direct 0.5355 = net import reliance 85 % × China's 63 % of imports (2020-23); upstream 0.6 = China's 60 % of world mining (2024).",
+          method: { id: 'supplier-exposure', version: '1.0.0', href: '/v1/methods/supplier-exposure' },
+        },
+      ],
+      total: 1,
+      method: { id: 'supplier-exposure', version: '1.0.0', href: '/v1/methods/supplier-exposure' },
+    },
+  });
 
 /** GET /v1/dependency/{importer} (also the MCP tool `get_importer_dependency`). */
 export const DependencyParamsSchema = z.object({ importer: ImporterIdSchema });
@@ -248,7 +347,9 @@ export const ImporterSchema = z
     kind: z.string().describe('`country`, or `union` for a group of countries importing as one (the EU)'),
     group: z.string().nullable().describe('For a union: the group whose members are its domestic producers'),
     note: z.string().nullable().describe('Where its figures come from'),
-    stageReliance: z.array(z.string()).describe('Minerals with import reliance per stage (e.g. the EU CRM study); the others use net import reliance'),
+    stageReliance: z
+      .array(z.string())
+      .describe('Minerals with import reliance per stage (e.g. the EU CRM study); the others use net import reliance'),
   })
   .meta({ id: 'Importer' });
 
@@ -262,11 +363,25 @@ export const dependencyRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['reference'],
         querystring: z.object({ ...PageQuery, ...FormatQuery, ...EditionQuery }),
         summary: 'The importers the dependency, supply-risk and scenario routes answer for',
-        description: 'Importers are data (data/importers.csv): adding one is a row plus its figures. Any other id given as `importer` is a 400 naming the field.',
+        description:
+          'Importers are data (data/importers.csv): adding one is a row plus its figures. Any other id given as `importer` is a 400 naming the field.',
         response: {
           400: READ_ERRORS[400],
           200: listOf(ImporterSchema).meta({
-            example: { data: [{ id: 'EU', name: 'European Union', kind: 'union', group: 'eu', note: 'Import reliance and sourcing per stage from the EU CRM 2023 study (EU-27).', stageReliance: ['antimony', 'tungsten'] }], total: 1, next: null },
+            example: {
+              data: [
+                {
+                  id: 'EU',
+                  name: 'European Union',
+                  kind: 'union',
+                  group: 'eu',
+                  note: 'Import reliance and sourcing per stage from the EU CRM 2023 study (EU-27).',
+                  stageReliance: ['antimony', 'tungsten'],
+                },
+              ],
+              total: 1,
+              next: null,
+            },
           }),
           500: READ_ERRORS[500],
         },
@@ -283,7 +398,7 @@ export const dependencyRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['scores'],
         summary: 'Per mineral: net import reliance, import sources and their HHI, and a dependency index',
         description:
-          'The importer is any of the dataset\'s importers (USA: USGS net import reliance and import sources; EU: the EU CRM 2023 study\'s import reliance and sourcing shares at the assessed stage, every stage in `byStage`); any other id is a 400 naming `params.importer`. The dependency index follows the USGS supply-risk structure: trade exposure (import reliance) × disruption potential (governance-weighted concentration of world supply at the chokepoint stage). See GET /v1/methods/import-dependency for caveats.',
+          "The importer is any of the dataset's importers (USA: USGS net import reliance and import sources; EU: the EU CRM 2023 study's import reliance and sourcing shares at the assessed stage, every stage in `byStage`); any other id is a 400 naming `params.importer`. The dependency index follows the USGS supply-risk structure: trade exposure (import reliance) × disruption potential (governance-weighted concentration of world supply at the chokepoint stage). See GET /v1/methods/import-dependency for caveats.",
         params: DependencyParamsSchema,
         querystring: DependencyQuerySchema,
         response: {

@@ -78,10 +78,20 @@ function mineralDependency(snapshot: DatasetSnapshot, importer: string, mineral:
               method: methodLink(concentration.method),
             }
           : { status: concentration.status, reason: concentration.reason, method: methodLink(concentration.method) },
-    topSupplier: sources?.sources[0] ? { country: sources.sources[0].country, name: countryName(snapshot, sources.sources[0].country), sharePct: sources.sources[0].sharePct } : null,
+    topSupplier: sources?.sources[0]
+      ? {
+          country: sources.sources[0].country,
+          name: countryName(snapshot, sources.sources[0].country),
+          sharePct: sources.sources[0].sharePct,
+        }
+      : null,
     dependencyIndex:
       index === null
-        ? { status: 'insufficient_data' as const, reason: `no concentration data for ${mineral}`, method: methodLink(methodRef('import-dependency')) }
+        ? {
+            status: 'insufficient_data' as const,
+            reason: `no concentration data for ${mineral}`,
+            method: methodLink(methodRef('import-dependency')),
+          }
         : index.status === 'ok'
           ? {
               status: index.status,
@@ -91,7 +101,10 @@ function mineralDependency(snapshot: DatasetSnapshot, importer: string, mineral:
               assessedStage: supply?.stage ?? null,
               assessedYear: supply?.year ?? null,
               censoredReliance: reliance?.censored ?? false,
-              wgi: wgiUsed(snapshot, index.contributions.map((entry) => entry.country)),
+              wgi: wgiUsed(
+                snapshot,
+                index.contributions.map((entry) => entry.country),
+              ),
               missingGovernance: missingGovernanceBlock(snapshot, index.missingGovernance),
               caveats: index.caveats,
               method: methodLink(index.method),
@@ -145,7 +158,13 @@ export function importerDependency(snapshot: DatasetSnapshot, code: string, filt
     const data = minerals
       .map((mineral) => mineralDependency(snapshot, importer, mineral.id))
       .sort((a, b) => indexValue(b) - indexValue(a) || a.mineral.localeCompare(b.mineral));
-    return { importer, importerName: importerName(snapshot, importer), data, total: data.length, method: methodLink(methodRef('import-dependency')) };
+    return {
+      importer,
+      importerName: importerName(snapshot, importer),
+      data,
+      total: data.length,
+      method: methodLink(methodRef('import-dependency')),
+    };
   });
 }
 
@@ -188,15 +207,46 @@ export function exposureOn(snapshot: DatasetSnapshot, code: string, supplier: st
         mineral: mineral.id,
         netImportReliance: presentReliance(reliance),
         supplierImportShare: supplierImport
-          ? { sharePct: supplierImport.sharePct, rank: supplierImport.rank, period: sources!.period, form: sources!.form, sourceIds: sources!.sourceIds }
+          ? {
+              sharePct: supplierImport.sharePct,
+              rank: supplierImport.rank,
+              period: sources!.period,
+              form: sources!.form,
+              sourceIds: sources!.sourceIds,
+            }
           : null,
         stageShares: stageShares.map(({ exactShare: _exact, ...shown }) => shown),
-        directReason: directReasonOf(snapshot, importer, supplier, mineral.id, reliance, sources, supplierImport?.sharePct ?? null, assessed),
+        directReason: directReasonOf(
+          snapshot,
+          importer,
+          supplier,
+          mineral.id,
+          reliance,
+          sources,
+          supplierImport?.sharePct ?? null,
+          assessed,
+        ),
         byStage: exposureByStage(snapshot, importer, supplier, mineral.id),
       };
-      const explanation = explainExposure(snapshot, importer, supplier, reliance, sources, supplierImport?.sharePct ?? null, result, common.directReason);
+      const explanation = explainExposure(
+        snapshot,
+        importer,
+        supplier,
+        reliance,
+        sources,
+        supplierImport?.sharePct ?? null,
+        result,
+        common.directReason,
+      );
       if (result.status !== 'ok') {
-        return { ...common, status: result.status, reason: result.reason, effectiveExposure: null, explanation, method: methodLink(result.method) };
+        return {
+          ...common,
+          status: result.status,
+          reason: result.reason,
+          effectiveExposure: null,
+          explanation,
+          method: methodLink(result.method),
+        };
       }
       return {
         ...common,
@@ -209,9 +259,7 @@ export function exposureOn(snapshot: DatasetSnapshot, code: string, supplier: st
         method: methodLink(result.method),
       };
     });
-    const data = rows.sort(
-      (a, b) => (b.effectiveExposure ?? -1) - (a.effectiveExposure ?? -1) || a.mineral.localeCompare(b.mineral),
-    );
+    const data = rows.sort((a, b) => (b.effectiveExposure ?? -1) - (a.effectiveExposure ?? -1) || a.mineral.localeCompare(b.mineral));
     return {
       importer,
       importerName: importerName(snapshot, importer),
@@ -268,13 +316,17 @@ function explainExposure(
       : reliance.qualifier === 'net_exporter'
         ? `net exporter, reliance counted as 0 (${reliance.year})`
         : `net import reliance ${reliance.valueText} % (${reliance.year})${reliance.censored ? `, the published bound` : ''}`;
-    const share = reliance.stage ? `${name}'s ${supplierSharePct} % of ${importerName(snapshot, importer)} sourcing at ${reliance.stage}` : `${name}'s ${supplierSharePct} % of imports (${sources.period})`;
+    const share = reliance.stage
+      ? `${name}'s ${supplierSharePct} % of ${importerName(snapshot, importer)} sourcing at ${reliance.stage}`
+      : `${name}'s ${supplierSharePct} % of imports (${sources.period})`;
     parts.push(`direct ${round(result.direct, 4)} = ${basis} × ${share}`);
   } else {
     parts.push(`direct not computed: ${directReason ?? 'a figure is missing'}`);
   }
   if (result.status === 'ok' && result.upstream) {
-    parts.push(`upstream ${round(result.upstream.exposure, 4)} = ${name}'s ${pct(result.upstream.exposure * 100)} of world ${result.upstream.stage}`);
+    parts.push(
+      `upstream ${round(result.upstream.exposure, 4)} = ${name}'s ${pct(result.upstream.exposure * 100)} of world ${result.upstream.stage}`,
+    );
     parts.push(`effective exposure ${round(result.effectiveExposure, 4)}, driven by ${result.drivenBy}`);
   } else if (result.status === 'ok') {
     parts.push(`effective exposure ${round(result.effectiveExposure, 4)}, driven by ${result.drivenBy}`);
@@ -327,7 +379,15 @@ function exposureByStage(snapshot: DatasetSnapshot, importer: string, supplier: 
       importReliance: presentStageReliance(stage),
       supplierSourcingShare:
         entry && sourcing
-          ? { sharePct: entry.sharePct, shareText: entry.shareText, tradeFactor: entry.tradeFactor, rank: entry.rank, period: sourcing.period, edition: sourcing.edition, sourceIds: sourcing.sourceIds }
+          ? {
+              sharePct: entry.sharePct,
+              shareText: entry.shareText,
+              tradeFactor: entry.tradeFactor,
+              rank: entry.rank,
+              period: sourcing.period,
+              edition: sourcing.edition,
+              sourceIds: sourcing.sourceIds,
+            }
           : null,
       direct: roundOrNull(direct, 4),
       directReason,

@@ -28,7 +28,18 @@ const EDITION_EXAMPLE = {
   newest: true,
   supersededBy: null,
   notes: null,
-  figures: { production: 900, capacity: 60, reserves: 200, importReliance: 80, importSources: 150, apparentConsumption: 70, prices: 100, salient: 400, governance: 0, projections: 0 },
+  figures: {
+    production: 900,
+    capacity: 60,
+    reserves: 200,
+    importReliance: 80,
+    importSources: 150,
+    apparentConsumption: 70,
+    prices: 100,
+    salient: 400,
+    governance: 0,
+    projections: 0,
+  },
 };
 
 export const EditionSchema = z
@@ -40,7 +51,11 @@ export const EditionSchema = z
     doi: z.string().nullable(),
     url: z.string().nullable(),
     published: z.string().describe('Publication date: YYYY-MM-DD, YYYY-MM or YYYY as precisely as known'),
-    dataYears: z.string().describe('Years its figures cover: a range (2021-2025), a year, or a list ("2021, 2025"); empty when the source does not state them (see notes)'),
+    dataYears: z
+      .string()
+      .describe(
+        'Years its figures cover: a range (2021-2025), a year, or a list ("2021, 2025"); empty when the source does not state them (see notes)',
+      ),
     newest: z.boolean().describe('The newest edition of its family: it answers by default for the series it reports'),
     supersededBy: z.string().nullable().describe('The newest edition of the family, when this one is older'),
     notes: z.string().nullable(),
@@ -100,8 +115,14 @@ const PriceSchema = z
   })
   .meta({ id: 'Price' });
 
-const MCS_2025_ANTIMONY = { id: 'usgs-mcs-2025-antimony', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025, Antimony chapter, pp. 34–35' };
-const MCS_2026_ANTIMONY = { id: 'usgs-mcs-2026-antimony', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2026, Antimony chapter' };
+const MCS_2025_ANTIMONY = {
+  id: 'usgs-mcs-2025-antimony',
+  citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025, Antimony chapter, pp. 34–35',
+};
+const MCS_2026_ANTIMONY = {
+  id: 'usgs-mcs-2026-antimony',
+  citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2026, Antimony chapter',
+};
 
 const REVISION_EXAMPLE = {
   kind: 'production' as const,
@@ -145,7 +166,15 @@ const CONCENTRATION_BY_EDITION_EXAMPLE = {
   year: 2024,
   data: [
     { edition: 'usgs-mcs-2025', published: '2025-01-31', hhi: 4099.6, share: 60, tonnes: 60000, world: 100000, source: MCS_2025_ANTIMONY },
-    { edition: 'usgs-mcs-2026', published: '2026-02-06', hhi: 2644.3, share: 33.61, tonnes: 40000, world: 119000, source: MCS_2026_ANTIMONY },
+    {
+      edition: 'usgs-mcs-2026',
+      published: '2026-02-06',
+      hhi: 2644.3,
+      share: 33.61,
+      tonnes: 40000,
+      world: 119000,
+      source: MCS_2026_ANTIMONY,
+    },
   ].map(({ edition, published, hhi, share, tonnes, world, source }) => ({
     edition,
     published,
@@ -213,7 +242,12 @@ export const editionsRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getEdition',
         tags: ['reference'],
         summary: 'One edition',
-        params: z.object({ id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be an edition id').describe('Edition id') }),
+        params: z.object({
+          id: z
+            .string()
+            .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be an edition id')
+            .describe('Edition id'),
+        }),
         response: { 200: EditionSchema, ...READ_ERRORS },
       },
     },

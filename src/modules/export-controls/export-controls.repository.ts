@@ -17,11 +17,7 @@ function queries(handle: Handle) {
     upsertExportControls(rows: ExportControlInsert[]): void {
       for (const row of rows) {
         const { id: _id, ...values } = row;
-        handle
-          .insert(exportControls)
-          .values(row)
-          .onConflictDoUpdate({ target: exportControls.id, set: values })
-          .run();
+        handle.insert(exportControls).values(row).onConflictDoUpdate({ target: exportControls.id, set: values }).run();
       }
     },
   };

@@ -2,7 +2,17 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiKey } from '../../config.js';
 import { utcDay } from '../../lib/dates.js';
-import { EditionQuery, FormatQuery, ImporterIdSchema, Iso3Schema, MineralIdSchema, OptionalYearSchema, PageQuery, READ_ERRORS, StageIdSchema, problemResponse } from '../../schemas/common.js';
+import {
+  EditionQuery,
+  FormatQuery,
+  ImporterIdSchema,
+  MineralIdSchema,
+  OptionalYearSchema,
+  PageQuery,
+  READ_ERRORS,
+  StageIdSchema,
+  problemResponse,
+} from '../../schemas/common.js';
 import { AsOfQuerySchema } from '../../schemas/export-controls.js';
 import { createWriteGuard } from '../writes/writes.auth.js';
 import { createExportControlsRepository } from './export-controls.repository.js';
@@ -90,7 +100,13 @@ export const exportControlsRoutes: FastifyPluginAsyncZod<ExportControlsRoutesOpt
         tags: ['export-controls'],
         summary: 'Every mineral × stage ranked by the share of world supply under export controls on a date',
         description: SUPPLY_DESCRIPTION,
-        querystring: z.object({ ...FormatQuery, ...EditionQuery, asOf: AsOfQuerySchema, stage: StageIdSchema.optional(), year: OptionalYearSchema }),
+        querystring: z.object({
+          ...FormatQuery,
+          ...EditionQuery,
+          asOf: AsOfQuerySchema,
+          stage: StageIdSchema.optional(),
+          year: OptionalYearSchema,
+        }),
         response: { 200: ControlledSupplyRankingSchema, 400: READ_ERRORS[400], 500: READ_ERRORS[500] },
       },
     },
@@ -121,7 +137,8 @@ export const exportControlsRoutes: FastifyPluginAsyncZod<ExportControlsRoutesOpt
         operationId: 'getExportControlTimeline',
         tags: ['export-controls'],
         summary: 'Timeline of the export-control measures on a mineral',
-        description: 'Every dated event (announced, effective, suspended, suspension scheduled end, replaced, lifted, scheduled end) of the measures covering the mineral, oldest first. Measures with no recorded date are listed in `undated`.',
+        description:
+          'Every dated event (announced, effective, suspended, suspension scheduled end, replaced, lifted, scheduled end) of the measures covering the mineral, oldest first. Measures with no recorded date are listed in `undated`.',
         params: z.object({ mineral: MineralIdSchema }),
         querystring: z.object({ ...PageQuery, ...FormatQuery }),
         response: { 200: TimelineSchema, ...READ_ERRORS },
@@ -138,13 +155,15 @@ export const exportControlsRoutes: FastifyPluginAsyncZod<ExportControlsRoutesOpt
     {
       config: {
         csv: (body) =>
-          (body as { stages: { stage: string; status: string; countries?: unknown[]; measures?: unknown[]; unknownMeasures?: unknown[] }[] }).stages.map(
-            ({ countries: _countries, measures, unknownMeasures, ...stage }) => ({
-              ...stage,
-              measures: (measures as { id: string }[] | undefined)?.map((m) => m.id) ?? [],
-              unknownMeasures: (unknownMeasures as { id: string }[] | undefined)?.map((m) => m.id) ?? [],
-            }),
-          ),
+          (
+            body as {
+              stages: { stage: string; status: string; countries?: unknown[]; measures?: unknown[]; unknownMeasures?: unknown[] }[];
+            }
+          ).stages.map(({ countries: _countries, measures, unknownMeasures, ...stage }) => ({
+            ...stage,
+            measures: (measures as { id: string }[] | undefined)?.map((m) => m.id) ?? [],
+            unknownMeasures: (unknownMeasures as { id: string }[] | undefined)?.map((m) => m.id) ?? [],
+          })),
       },
       schema: {
         operationId: 'getMineralControlledSupply',
@@ -168,7 +187,7 @@ export const exportControlsRoutes: FastifyPluginAsyncZod<ExportControlsRoutesOpt
         tags: ['export-controls'],
         summary: 'Share of an importer’s imports from suppliers with export controls that apply to it, on a date',
         description:
-          'Per mineral and import form (latest period that publishes shares): targetedShare = imports from suppliers with an export or destination ban naming the importer, in force on `asOf`; restrictedShare = imports from suppliers with any supply measure in force that applies to the importer (its target is every destination or the importer); unknownShare = measures of unknown status. The importer is any of the dataset\'s importers (GET /v1/importers; for the EU, its sourcing shares at the stage the EU CRM 2023 study assessed); any other id is a 400 naming `params.importer`.',
+          "Per mineral and import form (latest period that publishes shares): targetedShare = imports from suppliers with an export or destination ban naming the importer, in force on `asOf`; restrictedShare = imports from suppliers with any supply measure in force that applies to the importer (its target is every destination or the importer); unknownShare = measures of unknown status. The importer is any of the dataset's importers (GET /v1/importers; for the EU, its sourcing shares at the stage the EU CRM 2023 study assessed); any other id is a 400 naming `params.importer`.",
         params: z.object({ importer: ImporterIdSchema }),
         querystring: z.object({ ...FormatQuery, ...EditionQuery, asOf: AsOfQuerySchema, mineral: MineralIdSchema.optional() }),
         response: { 200: ImporterExportControlsSchema, ...READ_ERRORS },
@@ -189,7 +208,9 @@ export const exportControlsRoutes: FastifyPluginAsyncZod<ExportControlsRoutesOpt
         body: ExportControlScenarioRequestSchema,
         response: {
           200: ExportControlScenarioSchema,
-          400: problemResponse('Invalid body: bad shape, an impossible date, an unknown importer or mineral; the per-field list is in `errors`'),
+          400: problemResponse(
+            'Invalid body: bad shape, an impossible date, an unknown importer or mineral; the per-field list is in `errors`',
+          ),
           500: READ_ERRORS[500],
         },
       },
@@ -210,7 +231,7 @@ export const exportControlsRoutes: FastifyPluginAsyncZod<ExportControlsRoutesOpt
         tags: ['writes'],
         summary: `Add or correct up to ${MAX_MEASURE_ROWS} export-control measures`,
         description:
-          'Needs `Authorization: Bearer <key>` (a key from API_KEYS). All-or-nothing; bumps the dataset version and is recorded in GET /v1/changes (entity `export_control`). Measures are keyed by id: a new id is created, an existing one replaced, an identical one left alone. Each measure passes the loader\'s rules for data/export_controls.csv: real dates between 1900 and 2100, effective not before announced, ends and lifted not before effective, known minerals, stages, countries and source, a suspension naming an existing measure in `suspends` (and only suspensions doing so).',
+          "Needs `Authorization: Bearer <key>` (a key from API_KEYS). All-or-nothing; bumps the dataset version and is recorded in GET /v1/changes (entity `export_control`). Measures are keyed by id: a new id is created, an existing one replaced, an identical one left alone. Each measure passes the loader's rules for data/export_controls.csv: real dates between 1900 and 2100, effective not before announced, ends and lifted not before effective, known minerals, stages, countries and source, a suspension naming an existing measure in `suspends` (and only suspensions doing so).",
         security: BEARER_AUTH,
         body: ExportControlUpsertSchema,
         response: {
@@ -220,7 +241,9 @@ export const exportControlsRoutes: FastifyPluginAsyncZod<ExportControlsRoutesOpt
             'WWW-Authenticate': { type: 'string', description: 'Bearer realm="chokepoint" (RFC 6750)' },
           }),
           403: problemResponse('Writes are disabled on this server: no API_KEYS configured, or a read-only replica'),
-          422: problemResponse('A measure breaks a dataset rule; `errors` names each row and field, e.g. `body.rows.0.ends`. Nothing was stored'),
+          422: problemResponse(
+            'A measure breaks a dataset rule; `errors` names each row and field, e.g. `body.rows.0.ends`. Nothing was stored',
+          ),
           500: READ_ERRORS[500],
         },
       },

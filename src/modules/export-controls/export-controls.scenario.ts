@@ -116,7 +116,8 @@ export function exportControlScenario(view: DatasetSnapshot, asOf: string, reque
     const shocks: DisruptionRequest['shocks'] = [];
     for (const country of [...cut.keys()].sort(compareCodes)) {
       const byReduction = new Map<number, Stage[]>();
-      for (const [stage, reduction] of cut.get(country)!) byReduction.set(reduction, [...(byReduction.get(reduction) ?? []), stage as Stage]);
+      for (const [stage, reduction] of cut.get(country)!)
+        byReduction.set(reduction, [...(byReduction.get(reduction) ?? []), stage as Stage]);
       for (const reduction of [...byReduction.keys()].sort((a, b) => b - a)) {
         shocks.push({ countries: [country], stages: byReduction.get(reduction)!.sort((a, b) => stageRank(a) - stageRank(b)), reduction });
       }

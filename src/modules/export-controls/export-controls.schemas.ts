@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { CONFIDENCE_LEVELS, END_USER_KINDS, MEASURE_TYPES } from '../../domain/export-controls.js';
 import { EditionIdSchema, ImporterIdSchema, Iso3Schema, MineralIdSchema, SourceRefSchema, listOf } from '../../schemas/common.js';
-import { EXPORT_CONTROL_EXAMPLE, ExportControlValueSchema, MeasureStatusIdSchema, MeasureTypeSchema } from '../../schemas/export-controls.js';
+import {
+  EXPORT_CONTROL_EXAMPLE,
+  ExportControlValueSchema,
+  MeasureStatusIdSchema,
+  MeasureTypeSchema,
+} from '../../schemas/export-controls.js';
 import { InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
 import { dateProblem } from '../../lib/dates.js';
 import { DisruptionResponseSchema, RESPONSE_EXAMPLE as DISRUPTION_EXAMPLE } from '../scenarios/scenarios.schemas.js';
@@ -12,7 +17,9 @@ const METHOD_EXAMPLE = { id: 'export-controls', version: '1.0.0', href: '/v1/met
 export const MeasureStatusSchema = z
   .object({
     status: MeasureStatusIdSchema,
-    bites: z.enum(['yes', 'no', 'unknown']).describe('Whether the status puts supply under control on the date; unknown when the data cannot tell'),
+    bites: z
+      .enum(['yes', 'no', 'unknown'])
+      .describe('Whether the status puts supply under control on the date; unknown when the data cannot tell'),
     since: z.string().nullable().describe('Day the status began, when known'),
     until: z.string().nullable().describe('Day it is scheduled to end (last day), when known'),
     by: z.string().nullable().describe('The suspension, replacement or ended suspension behind the status'),
@@ -55,7 +62,11 @@ export const ExportControlListSchema = listOf(ExportControlSchema)
 export const ExportControlListQuery = {
   mineral: MineralIdSchema.optional().describe('Measures covering this mineral'),
   country: Iso3Schema.optional().describe('Imposing country (ISO3; EUU for the European Union)'),
-  target: z.string().min(1).optional().describe('Exact target: `all`, `non-oecd` or an ISO3 destination (e.g. `USA` lists the measures aimed at the US)'),
+  target: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Exact target: `all`, `non-oecd` or an ISO3 destination (e.g. `USA` lists the measures aimed at the US)'),
   measure: z.enum(MEASURE_TYPES).optional().describe('Measure type'),
   status: MeasureStatusIdSchema.optional().describe('Only measures with this status on `asOf`'),
 };
@@ -104,7 +115,16 @@ export const TimelineSchema = listOf(TimelineEventSchema)
     example: {
       mineral: 'antimony',
       data: [
-        { date: '2024-08-15', event: 'announced', measure: 'cn-mofcom-2024-33-antimony', by: null, imposingCountry: 'CHN', measureType: 'licence-requirement', target: 'all', title: 'Licence needed to export antimony items' },
+        {
+          date: '2024-08-15',
+          event: 'announced',
+          measure: 'cn-mofcom-2024-33-antimony',
+          by: null,
+          imposingCountry: 'CHN',
+          measureType: 'licence-requirement',
+          target: 'all',
+          title: 'Licence needed to export antimony items',
+        },
       ],
       total: 1,
       next: null,
@@ -119,20 +139,40 @@ const MeasureRefSchema = z
 const ControlledStageOkSchema = z.object({
   stage: z.string(),
   status: z.literal('ok'),
-  year: z.number().int().nullable().describe('Data year of the production figures (latest up to the as-of year unless `year` is given); null for a share-based stage'),
+  year: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Data year of the production figures (latest up to the as-of year unless `year` is given); null for a share-based stage'),
   basis: z.string(),
   basisLabel: z.string(),
   worldTonnes: z.number().nullable().describe('Null on a share-based stage'),
   hhi: z.number().describe('Concentration of the same figures, as GET /v1/minerals/{mineral}/concentration'),
   cr1: z.number(),
-  controlledShare: z.number().describe('Percent of world supply produced in countries with a covering measure in force that applies to every destination'),
-  unknownShare: z.number().describe('Percent produced in countries whose every-destination measures have unknown status only (e.g. a suspension ended with no later record)'),
-  byType: z.array(z.object({ measure: MeasureTypeSchema, share: z.number() })).describe('Percent under at least one in-force measure of each type, any target (types overlap)'),
+  controlledShare: z
+    .number()
+    .describe('Percent of world supply produced in countries with a covering measure in force that applies to every destination'),
+  unknownShare: z
+    .number()
+    .describe(
+      'Percent produced in countries whose every-destination measures have unknown status only (e.g. a suspension ended with no later record)',
+    ),
+  byType: z
+    .array(z.object({ measure: MeasureTypeSchema, share: z.number() }))
+    .describe('Percent under at least one in-force measure of each type, any target (types overlap)'),
   byTarget: z
     .array(z.object({ target: z.string(), share: z.number(), unknownShare: z.number() }))
-    .describe('Per target (`all`, then destinations such as USA): percent under an in-force measure with that target, and under one of unknown status only'),
+    .describe(
+      'Per target (`all`, then destinations such as USA): percent under an in-force measure with that target, and under one of unknown status only',
+    ),
   countries: z.array(
-    z.object({ country: z.string(), name: z.string(), share: z.number(), inForce: z.array(MeasureRefSchema), unknown: z.array(MeasureRefSchema) }),
+    z.object({
+      country: z.string(),
+      name: z.string(),
+      share: z.number(),
+      inForce: z.array(MeasureRefSchema),
+      unknown: z.array(MeasureRefSchema),
+    }),
   ),
   measures: z.array(MeasureRefSchema).describe('The measures in force behind the controlled share'),
   unknownMeasures: z.array(MeasureRefSchema),
@@ -140,7 +180,10 @@ const ControlledStageOkSchema = z.object({
   method: MethodLinkSchema,
 });
 
-const ControlledStageSchema = z.union([ControlledStageOkSchema, InsufficientDataSchema.extend({ stage: z.string(), year: z.number().int().nullable() })]);
+const ControlledStageSchema = z.union([
+  ControlledStageOkSchema,
+  InsufficientDataSchema.extend({ stage: z.string(), year: z.number().int().nullable() }),
+]);
 
 const GALLIUM_STAGE = {
   stage: 'refining',
@@ -155,8 +198,20 @@ const GALLIUM_STAGE = {
   unknownShare: 0,
   byType: [{ measure: 'licence-requirement' as const, share: 98.68 }],
   byTarget: [{ target: 'all', share: 98.68, unknownShare: 0 }],
-  countries: [{ country: 'CHN', name: 'China', share: 98.68, inForce: [{ id: 'cn-mofcom-2024-51-dual-use-list', measure: 'licence-requirement' as const, target: 'all', status: 'in-force' as const }], unknown: [] }],
-  measures: [{ id: 'cn-mofcom-2024-51-dual-use-list', measure: 'licence-requirement' as const, target: 'all', status: 'in-force' as const }],
+  countries: [
+    {
+      country: 'CHN',
+      name: 'China',
+      share: 98.68,
+      inForce: [
+        { id: 'cn-mofcom-2024-51-dual-use-list', measure: 'licence-requirement' as const, target: 'all', status: 'in-force' as const },
+      ],
+      unknown: [],
+    },
+  ],
+  measures: [
+    { id: 'cn-mofcom-2024-51-dual-use-list', measure: 'licence-requirement' as const, target: 'all', status: 'in-force' as const },
+  ],
   unknownMeasures: [],
   sourceIds: ['usgs-mcs-2025-gallium', 'xc-cn-mofcom-2024-51-dual-use-list'],
   method: METHOD_EXAMPLE,
@@ -174,7 +229,11 @@ export const ControlledSupplyRankingSchema = z
         rank: z.number().int(),
         mineral: z.string(),
         stage: z.string(),
-        year: z.number().int().nullable().describe('Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period)'),
+        year: z
+          .number()
+          .int()
+          .nullable()
+          .describe('Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period)'),
         controlledShare: z.number(),
         unknownShare: z.number(),
         hhi: z.number(),
@@ -183,14 +242,28 @@ export const ControlledSupplyRankingSchema = z
       }),
     ),
     total: z.number().int(),
-    insufficientData: z.array(z.object({ mineral: z.string(), stage: z.string(), status: z.literal('insufficient_data'), reason: z.string() })),
+    insufficientData: z.array(
+      z.object({ mineral: z.string(), stage: z.string(), status: z.literal('insufficient_data'), reason: z.string() }),
+    ),
     method: MethodLinkSchema,
   })
   .meta({
     id: 'ControlledSupplyRanking',
     example: {
       asOf: '2025-06-01',
-      data: [{ rank: 1, mineral: 'gallium', stage: 'refining', year: 2024, controlledShare: 98.68, unknownShare: 0, hhi: 9739.5, topCountry: 'CHN', measures: ['cn-mofcom-2024-51-dual-use-list'] }],
+      data: [
+        {
+          rank: 1,
+          mineral: 'gallium',
+          stage: 'refining',
+          year: 2024,
+          controlledShare: 98.68,
+          unknownShare: 0,
+          hhi: 9739.5,
+          topCountry: 'CHN',
+          measures: ['cn-mofcom-2024-51-dual-use-list'],
+        },
+      ],
       total: 1,
       insufficientData: [],
       method: METHOD_EXAMPLE,
@@ -207,8 +280,12 @@ export const ImporterExportControlsSchema = z
         mineral: z.string(),
         form: z.string().nullable(),
         period: z.string(),
-        targetedShare: z.number().describe('Percent of imports from suppliers with an export or destination ban naming the importer, in force'),
-        restrictedShare: z.number().describe('Percent from suppliers with any supply measure in force that applies to the importer (licensing included)'),
+        targetedShare: z
+          .number()
+          .describe('Percent of imports from suppliers with an export or destination ban naming the importer, in force'),
+        restrictedShare: z
+          .number()
+          .describe('Percent from suppliers with any supply measure in force that applies to the importer (licensing included)'),
         unknownShare: z.number().describe('Percent from suppliers whose applicable measures have unknown status'),
         otherSharePct: z.number().nullable().describe('Published "other countries" share (never counted)'),
         byType: z.array(z.object({ measure: MeasureTypeSchema, share: z.number() })),
@@ -244,7 +321,16 @@ export const ImporterExportControlsSchema = z
           unknownShare: 0,
           otherSharePct: 7,
           byType: [{ measure: 'destination-ban', share: 76 }],
-          suppliers: [{ country: 'CHN', name: 'China', sharePct: 76, inForce: ['cn-mofcom-2024-46-us-ga-ge-sb-denial'], targeting: ['cn-mofcom-2024-46-us-ga-ge-sb-denial'], unknown: [] }],
+          suppliers: [
+            {
+              country: 'CHN',
+              name: 'China',
+              sharePct: 76,
+              inForce: ['cn-mofcom-2024-46-us-ga-ge-sb-denial'],
+              targeting: ['cn-mofcom-2024-46-us-ga-ge-sb-denial'],
+              unknown: [],
+            },
+          ],
           sourceIds: ['usgs-mcs-2025-antimony-import-sources'],
         },
       ],
@@ -268,7 +354,11 @@ export const ExportControlWriteSchema = z
     title: z.string(),
     measure: z.string().describe(`One of ${MEASURE_TYPES.join(', ')}`),
     target: z.string().describe('`all`, `non-oecd` or an ISO3 destination'),
-    endUsers: z.string().nullable().optional().describe(`For end-user bans: ${END_USER_KINDS.join(' or ')}`),
+    endUsers: z
+      .string()
+      .nullable()
+      .optional()
+      .describe(`For end-user bans: ${END_USER_KINDS.join(' or ')}`),
     minerals: z.array(z.string()).describe('Mineral ids (at least one)'),
     stages: z.array(z.string()).describe('Stage ids the measure bites at; empty for technology controls'),
     covers: z.string(),
@@ -285,7 +375,9 @@ export const ExportControlWriteSchema = z
   .meta({ id: 'ExportControlWrite' });
 
 export const ExportControlUpsertSchema = z
-  .strictObject({ rows: z.array(ExportControlWriteSchema).min(1).max(MAX_MEASURE_ROWS).describe(`1 to ${MAX_MEASURE_ROWS} measures, keyed by id`) })
+  .strictObject({
+    rows: z.array(ExportControlWriteSchema).min(1).max(MAX_MEASURE_ROWS).describe(`1 to ${MAX_MEASURE_ROWS} measures, keyed by id`),
+  })
   .meta({ id: 'ExportControlUpsert', example: { rows: [{ ...EXPORT_CONTROL_EXAMPLE }] } });
 
 export const ExportControlUpsertResultSchema = z
@@ -301,27 +393,42 @@ export const ExportControlUpsertResultSchema = z
     example: { version: '3-5f0c1d9e2a7b', created: 0, updated: 1, unchanged: 0, rows: [{ ...EXPORT_CONTROL_EXAMPLE, action: 'update' }] },
   });
 
-const DateBodySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').superRefine((value, context) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return;
-  const problem = dateProblem(value);
-  if (problem) context.addIssue({ code: 'custom', message: problem });
-});
+const DateBodySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .superRefine((value, context) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return;
+    const problem = dateProblem(value);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
 
 // ---- Scenario ----------------------------------------------------------------------------------
 
 export const ExportControlScenarioRequestSchema = z
   .strictObject({
-    preset: z.enum(EXPORT_CONTROL_PRESETS).describe('`in-force`: the measures in force on asOf; `suspensions-lapse`: also the suspended ones, as if every suspension lapsed'),
+    preset: z
+      .enum(EXPORT_CONTROL_PRESETS)
+      .describe('`in-force`: the measures in force on asOf; `suspensions-lapse`: also the suspended ones, as if every suspension lapsed'),
     asOf: DateBodySchema.optional().describe('YYYY-MM-DD (1900-01-01 … 2100-12-31); default today (UTC)'),
-    importer: ImporterIdSchema.default('USA').describe('Importer whose consumption is assessed: one of the dataset\'s importers, e.g. USA or EU (case-insensitive, default USA)'),
+    importer: ImporterIdSchema.default('USA').describe(
+      "Importer whose consumption is assessed: one of the dataset's importers, e.g. USA or EU (case-insensitive, default USA)",
+    ),
     minerals: z.array(MineralIdSchema).min(1).max(50).optional().describe('Default: every mineral with production data'),
-    licensingReduction: z.number().min(0).max(1).optional().describe('Cut applied for a licence requirement, quota or extraterritorial rule, 0–1 (default 0: a licence is not a ban)'),
+    licensingReduction: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe('Cut applied for a licence requirement, quota or extraterritorial rule, 0–1 (default 0: a licence is not a ban)'),
     year: z.number().int().min(1900).max(2100).optional().describe('Production year to assess (default: latest with data)'),
     edition: EditionIdSchema.optional().describe('Answer with the figures of this edition (e.g. `usgs-mcs-2025`); see GET /v1/editions'),
     stockpile: z.record(MineralIdSchema, z.number().min(0)).optional(),
     substitution: z.record(MineralIdSchema, z.number().min(0).max(1)).optional(),
   })
-  .meta({ id: 'ExportControlScenarioRequest', example: { preset: 'suspensions-lapse', asOf: '2026-12-02', importer: 'USA', minerals: ['antimony'], licensingReduction: 0.2 } });
+  .meta({
+    id: 'ExportControlScenarioRequest',
+    example: { preset: 'suspensions-lapse', asOf: '2026-12-02', importer: 'USA', minerals: ['antimony'], licensingReduction: 0.2 },
+  });
 
 export const ExportControlScenarioSchema = z
   .object({
@@ -356,13 +463,23 @@ export const ExportControlScenarioSchema = z
       asOf: '2026-12-02',
       importer: 'USA',
       licensingReduction: 0,
-      assumptions: ['Measures in force on 2026-12-02 are applied, and so are suspended measures and those whose suspension has ended with no later record: the suspensions are taken to lapse.'],
+      assumptions: [
+        'Measures in force on 2026-12-02 are applied, and so are suspended measures and those whose suspension has ended with no later record: the suspensions are taken to lapse.',
+      ],
       unaffected: [],
       scenarios: [
         {
           mineral: 'antimony',
           measures: [
-            { id: 'cn-mofcom-2024-46-us-ga-ge-sb-denial', measure: 'destination-ban', target: 'USA', status: 'suspension-ended', countries: ['CHN'], stages: ['mining', 'refining', 'metal', 'component'], reduction: 1 },
+            {
+              id: 'cn-mofcom-2024-46-us-ga-ge-sb-denial',
+              measure: 'destination-ban',
+              target: 'USA',
+              status: 'suspension-ended',
+              countries: ['CHN'],
+              stages: ['mining', 'refining', 'metal', 'component'],
+              reduction: 1,
+            },
           ],
           result: DISRUPTION_EXAMPLE,
         },

@@ -18,7 +18,7 @@ import {
 } from '../../scoring/index.js';
 import { compareCodes, stageRank } from '../../scoring/order.js';
 import { concentrationCore, methodLink, supplyFor } from '../concentration/concentration.service.js';
-import { checkFilters, countryName, requireImporter, requireMineral, requireTradingCountry, sourceRef } from '../shared/lookups.js';
+import { checkFilters, countryName, requireImporter, requireMineral, sourceRef } from '../shared/lookups.js';
 
 /** The union whose measures govern its member states' output, and the group that lists them. */
 const UNION_GROUPS: Record<string, string> = { EUU: 'eu' };
@@ -79,9 +79,12 @@ function checkTarget(view: DatasetSnapshot, target: string | undefined, field: s
   if (target === TARGET_ALL || target === TARGET_NON_OECD) return target;
   const code = target.toUpperCase();
   if (!/^[A-Z]{3}$/.test(code)) {
-    throw new ValidationError('The target is not valid.', [{ field, message: `must be '${TARGET_ALL}', '${TARGET_NON_OECD}' or an ISO 3166-1 alpha-3 code` }]);
+    throw new ValidationError('The target is not valid.', [
+      { field, message: `must be '${TARGET_ALL}', '${TARGET_NON_OECD}' or an ISO 3166-1 alpha-3 code` },
+    ]);
   }
-  if (!view.countryByIso3.has(code)) throw new ValidationError('The querystring names something that does not exist.', [{ field, message: `unknown country '${code}'` }]);
+  if (!view.countryByIso3.has(code))
+    throw new ValidationError('The querystring names something that does not exist.', [{ field, message: `unknown country '${code}'` }]);
   return code;
 }
 
@@ -124,7 +127,10 @@ export function getExportControl(view: DatasetSnapshot, id: string, asOf: string
     asOf,
     suspendedBy: view.measures.filter((m) => m.suspends === id).map((m) => m.id),
     replaces: view.measures.filter((m) => m.replacedBy === id).map((m) => m.id),
-    events: eventsOf(view.measures.find((m) => m.id === id)!, view.measures),
+    events: eventsOf(
+      view.measures.find((m) => m.id === id)!,
+      view.measures,
+    ),
     method: METHOD(),
   };
 }
@@ -141,7 +147,15 @@ interface TimelineEvent {
   by: string | null;
 }
 
-const EVENT_ORDER: readonly EventKind[] = ['announced', 'effective', 'suspended', 'suspension-scheduled-end', 'replaced', 'lifted', 'scheduled-end'];
+const EVENT_ORDER: readonly EventKind[] = [
+  'announced',
+  'effective',
+  'suspended',
+  'suspension-scheduled-end',
+  'replaced',
+  'lifted',
+  'scheduled-end',
+];
 
 function eventsOf(measure: Measure, all: readonly Measure[]): TimelineEvent[] {
   const events: TimelineEvent[] = [];
@@ -196,7 +210,10 @@ function supplyYear(view: DatasetSnapshot, mineral: string, stage: string, asOf:
   if (year !== undefined) return supplyFor(view, mineral, stage, year);
   const limit = yearOf(asOf);
   const candidates = (view.suppliesByMineralStage.get(`${mineral}|${stage}`) ?? []).filter((supply) => yearRank(supply) <= limit);
-  return candidates.reduce<(typeof candidates)[number] | undefined>((latest, s) => (!latest || yearRank(s) > yearRank(latest) ? s : latest), undefined);
+  return candidates.reduce<(typeof candidates)[number] | undefined>(
+    (latest, s) => (!latest || yearRank(s) > yearRank(latest) ? s : latest),
+    undefined,
+  );
 }
 
 /**
@@ -207,7 +224,13 @@ export function supplyUnderControl(view: DatasetSnapshot, mineral: string, stage
   const supply = supplyYear(view, mineral, stage, asOf, year);
   const reasonYear = year === undefined ? `up to ${yearOf(asOf)}` : `in ${year}`;
   if (!supply) {
-    return { stage, status: 'insufficient_data' as const, year: year ?? null, reason: `no ${stage} production data for ${mineral} ${reasonYear}`, method: METHOD() };
+    return {
+      stage,
+      status: 'insufficient_data' as const,
+      year: year ?? null,
+      reason: `no ${stage} production data for ${mineral} ${reasonYear}`,
+      method: METHOD(),
+    };
   }
   const core = concentrationCore(view, supply);
   if (core.status !== 'ok') {
@@ -239,7 +262,11 @@ export function supplyUnderControl(view: DatasetSnapshot, mineral: string, stage
     controlledShare: round(result.controlledShare, 2),
     unknownShare: round(result.unknownShare, 2),
     byType: result.byType.map((entry) => ({ measure: entry.measure, share: round(entry.share, 2) })),
-    byTarget: result.byTarget.map((entry) => ({ target: entry.target, share: round(entry.share, 2), unknownShare: round(entry.unknownShare, 2) })),
+    byTarget: result.byTarget.map((entry) => ({
+      target: entry.target,
+      share: round(entry.share, 2),
+      unknownShare: round(entry.unknownShare, 2),
+    })),
     countries: result.countries.map((country) => ({
       country: country.country,
       name: countryName(view, country.country),
@@ -249,7 +276,9 @@ export function supplyUnderControl(view: DatasetSnapshot, mineral: string, stage
     })),
     measures: inForce.map(ref),
     unknownMeasures: unknown.map(ref),
-    sourceIds: [...new Set([...supply.sourceIds, ...[...inForce, ...unknown].map((id) => view.exportControls.find((r) => r.id === id)!.sourceId)])].sort(compareCodes),
+    sourceIds: [
+      ...new Set([...supply.sourceIds, ...[...inForce, ...unknown].map((id) => view.exportControls.find((r) => r.id === id)!.sourceId)]),
+    ].sort(compareCodes),
     method: METHOD(),
   };
 }
@@ -260,14 +289,23 @@ function stagesWithData(view: DatasetSnapshot, mineral: string): string[] {
 }
 
 /** GET /v1/minerals/{mineral}/export-controls/supply. */
-export function mineralControlledSupply(view: DatasetSnapshot, mineral: string, asOf: string, filters: { stage?: string | undefined; year?: number | undefined }) {
+export function mineralControlledSupply(
+  view: DatasetSnapshot,
+  mineral: string,
+  asOf: string,
+  filters: { stage?: string | undefined; year?: number | undefined },
+) {
   requireMineral(view, mineral);
   const stages = filters.stage === undefined ? stagesWithData(view, mineral) : [filters.stage];
   return { mineral, asOf, stages: stages.map((stage) => supplyUnderControl(view, mineral, stage, asOf, filters.year)) };
 }
 
 /** GET /v1/export-controls/supply: every mineral × stage with data, largest controlled share first. */
-export function controlledSupplyRanking(view: DatasetSnapshot, asOf: string, filters: { stage?: string | undefined; year?: number | undefined }) {
+export function controlledSupplyRanking(
+  view: DatasetSnapshot,
+  asOf: string,
+  filters: { stage?: string | undefined; year?: number | undefined },
+) {
   return memoize(view, `export-controls-ranking|${asOf}|${filters.stage}|${filters.year}`, () => {
     const rows = [];
     const insufficientData = [];
@@ -291,7 +329,13 @@ export function controlledSupplyRanking(view: DatasetSnapshot, asOf: string, fil
         });
       }
     }
-    rows.sort((a, b) => b.controlledShare - a.controlledShare || b.unknownShare - a.unknownShare || compareCodes(a.mineral, b.mineral) || stageRank(a.stage) - stageRank(b.stage));
+    rows.sort(
+      (a, b) =>
+        b.controlledShare - a.controlledShare ||
+        b.unknownShare - a.unknownShare ||
+        compareCodes(a.mineral, b.mineral) ||
+        stageRank(a.stage) - stageRank(b.stage),
+    );
     const data = rows.map((row, index) => ({ rank: index + 1, ...row }));
     return { asOf, data, total: data.length, insufficientData, method: METHOD() };
   });
@@ -313,10 +357,19 @@ export function importerExportControls(view: DatasetSnapshot, code: string, asOf
     if (assessed) {
       const sourcing = sourcingOf(view, importer, mineral, assessed.stage);
       if (!sourcing) {
-        withoutShares.push({ mineral, period: assessed.period, reason: `no sourcing shares at ${assessed.stage}, the stage ${assessed.edition} assessed` });
+        withoutShares.push({
+          mineral,
+          period: assessed.period,
+          reason: `no sourcing shares at ${assessed.stage}, the stage ${assessed.edition} assessed`,
+        });
         continue;
       }
-      const result = importerExposureOf({ importer, mineral, imports: sourcing.sources.map((entry) => ({ country: entry.country, sharePct: entry.sharePct })), measures });
+      const result = importerExposureOf({
+        importer,
+        mineral,
+        imports: sourcing.sources.map((entry) => ({ country: entry.country, sharePct: entry.sharePct })),
+        measures,
+      });
       data.push({
         mineral,
         form: null,
@@ -342,7 +395,12 @@ export function importerExportControls(view: DatasetSnapshot, code: string, asOf
     if (!figure) continue;
     // Every form of the chosen period that publishes shares (e.g. antimony oxide, ores, metal).
     const rows = view.importSources.filter(
-      (row) => row.importer === importer && row.mineralId === mineral && row.period === figure.period && row.sharePct !== null && row.country !== WORLD,
+      (row) =>
+        row.importer === importer &&
+        row.mineralId === mineral &&
+        row.period === figure.period &&
+        row.sharePct !== null &&
+        row.country !== WORLD,
     );
     if (figure.rankOnly || rows.length === 0) {
       withoutShares.push({ mineral, period: figure.period, reason: 'import sources are published in rank order only, without shares' });
@@ -386,11 +444,10 @@ export function importerExportControls(view: DatasetSnapshot, code: string, asOf
  * Adds, next to each scored stage of GET /v1/minerals/{mineral}/concentration, the share of that stage-year's
  * supply under export controls on `asOf` (same year, same figures). Returns new objects: memoized blocks are shared.
  */
-export function withControlledShare<Stage extends { stage: string; status: string; year?: number | null }, Result extends { mineral: string; stages: readonly Stage[] }>(
-  view: DatasetSnapshot,
-  result: Result,
-  asOf: string,
-): Result {
+export function withControlledShare<
+  Stage extends { stage: string; status: string; year?: number | null },
+  Result extends { mineral: string; stages: readonly Stage[] },
+>(view: DatasetSnapshot, result: Result, asOf: string): Result {
   return {
     ...result,
     stages: result.stages.map((block) => {

@@ -5,7 +5,9 @@ import type { ExportControlValue } from '../../schemas/export-controls.js';
 import type { ExportControlRecord, ExportControlsRepository } from './export-controls.repository.js';
 import { referenceContext } from '../writes/writes.service.js';
 
-const SPEC = (TABLE_SPECS as readonly TableSpec<unknown>[]).find((spec) => spec.file === 'export_controls.csv') as TableSpec<ExportControlRow>;
+const SPEC = (TABLE_SPECS as readonly TableSpec<unknown>[]).find(
+  (spec) => spec.file === 'export_controls.csv',
+) as TableSpec<ExportControlRow>;
 
 /** At most this many field errors are listed in one 422. */
 const MAX_LISTED_ERRORS = 200;
@@ -105,7 +107,6 @@ function apiField(row: number, field: string): string {
   return [prefix, API_FIELDS[head!] ?? head, ...rest].join('.');
 }
 
-
 function rejected(issues: { row: number; field: string; message: string }[], total: number): AppError {
   const sorted = [...issues].sort((a, b) => a.row - b.row);
   const failing = new Set(sorted.map((issue) => issue.row)).size;
@@ -127,7 +128,8 @@ export function createExportControlsWrites(repository: ExportControlsRepository,
       const parsed = input.map((row, index) => {
         const result = SPEC.rowSchema.safeParse(exportControlCsvRecord(row));
         if (result.success) return result.data;
-        for (const issue of result.error.issues) issues.push({ row: index, field: apiField(index, issue.path.map(String).join('.')), message: issue.message });
+        for (const issue of result.error.issues)
+          issues.push({ row: index, field: apiField(index, issue.path.map(String).join('.')), message: issue.message });
         return null;
       });
       if (issues.length > 0) throw rejected(issues, input.length);
@@ -135,7 +137,12 @@ export function createExportControlsWrites(repository: ExportControlsRepository,
 
       const outcome = repository.transaction((tx) => {
         const context = referenceContext(tx.referenceData());
-        const own = (found: RowIssue[]) => found.map((issue) => ({ row: issue.row, field: issue.field.includes(',') ? `body.rows.${issue.row}` : apiField(issue.row, issue.field), message: issue.message }));
+        const own = (found: RowIssue[]) =>
+          found.map((issue) => ({
+            row: issue.row,
+            field: issue.field.includes(',') ? `body.rows.${issue.row}` : apiField(issue.row, issue.field),
+            message: issue.message,
+          }));
         issues.push(...own(checkReferencesAndKeys(SPEC, rows, context)));
         if (issues.length > 0) throw rejected(issues, input.length);
 
@@ -161,7 +168,11 @@ export function createExportControlsWrites(repository: ExportControlsRepository,
             issues.push({ row: requestRow, field: apiField(requestRow, issue.field), message: issue.message });
           } else {
             // A stored measure the request did not send now breaks a rule (e.g. its suspension target became a suspension).
-            issues.push({ row: 0, field: 'body.rows', message: `stored measure '${merged[issue.row]?.id}': ${issue.field} ${issue.message}` });
+            issues.push({
+              row: 0,
+              field: 'body.rows',
+              message: `stored measure '${merged[issue.row]?.id}': ${issue.field} ${issue.message}`,
+            });
           }
         }
         if (issues.length > 0) throw rejected(issues, input.length);
@@ -169,7 +180,9 @@ export function createExportControlsWrites(repository: ExportControlsRepository,
         const actions = rows.map((row, index) => {
           const before = previous[index];
           if (!before) return 'create' as const;
-          return JSON.stringify(valueOfRow(rowOfRecord(before))) === JSON.stringify(valueOfRow(row)) ? ('unchanged' as const) : ('update' as const);
+          return JSON.stringify(valueOfRow(rowOfRecord(before))) === JSON.stringify(valueOfRow(row))
+            ? ('unchanged' as const)
+            : ('update' as const);
         });
         if (actions.every((action) => action === 'unchanged')) return actions;
         const stamp = now().toISOString();

@@ -58,7 +58,11 @@ export const groupsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: GroupDetailSchema.meta({
             id: 'GroupDetail',
-            example: { ...GROUP_EXAMPLE, memberCount: 1, members: [{ country: 'TJK', name: 'Tajikistan', joined: null, source: GROUP_EXAMPLE.source }] },
+            example: {
+              ...GROUP_EXAMPLE,
+              memberCount: 1,
+              members: [{ country: 'TJK', name: 'Tajikistan', joined: null, source: GROUP_EXAMPLE.source }],
+            },
           }),
           ...READ_ERRORS,
         },

@@ -9,9 +9,7 @@ import { createHealthService } from './health.service.js';
  */
 const PROBE_OPTIONS = { logLevel: 'warn', config: { rateLimit: false } } as const;
 
-const HealthSchema = z
-  .object({ status: z.literal('ok') })
-  .meta({ id: 'Health', example: { status: 'ok' } });
+const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health', example: { status: 'ok' } });
 
 const ReadinessSchema = z
   .object({

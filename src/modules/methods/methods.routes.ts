@@ -30,7 +30,6 @@ export const MethodSchema = z
   })
   .meta({ id: 'Method', example: HHI_EXAMPLE });
 
-
 export const methodsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/methods',

@@ -13,59 +13,80 @@ const MineralSchema = z
   })
   .meta({ id: 'Mineral' });
 
-const MineralDetailSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    symbol: z.string().nullable(),
-    description: z.string(),
-    stages: z.array(
-      z.object({
-        stage: z.string(),
-        bases: z.array(
-          z.object({
-            id: z.string(),
-            label: z.string().describe('Quantity basis, e.g. "contained antimony"'),
-            description: z.string(),
-            priority: z.number().int().describe('1 = the basis scores use when several exist in one year'),
-          }),
-        ),
-        years: z.array(z.number().int()).describe('Years with data on the preferred basis'),
-        latest: z.object({
-          year: z.number().int(),
-          basis: z.string(),
-          edition: z.string().describe('The edition whose figures answered'),
-          worldTonnes: z.number().nullable(),
-          worldTotalBasis: z.enum(['published', 'sum_of_rows']),
-          worldSource: SourceRefSchema.nullable(),
-          topProducer: z
-            .object({
-              country: z.string(),
-              name: z.string(),
-              tonnes: z.number(),
-              share: z.number().describe('Percent of world output'),
-              source: SourceRefSchema,
-            })
-            .nullable(),
+const MineralDetailSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  symbol: z.string().nullable(),
+  description: z.string(),
+  stages: z.array(
+    z.object({
+      stage: z.string(),
+      bases: z.array(
+        z.object({
+          id: z.string(),
+          label: z.string().describe('Quantity basis, e.g. "contained antimony"'),
+          description: z.string(),
+          priority: z.number().int().describe('1 = the basis scores use when several exist in one year'),
         }),
+      ),
+      years: z.array(z.number().int()).describe('Years with data on the preferred basis'),
+      latest: z.object({
+        year: z.number().int(),
+        basis: z.string(),
+        edition: z.string().describe('The edition whose figures answered'),
+        worldTonnes: z.number().nullable(),
+        worldTotalBasis: z.enum(['published', 'sum_of_rows']),
+        worldSource: SourceRefSchema.nullable(),
+        topProducer: z
+          .object({
+            country: z.string(),
+            name: z.string(),
+            tonnes: z.number(),
+            share: z.number().describe('Percent of world output'),
+            source: SourceRefSchema,
+          })
+          .nullable(),
       }),
-    ),
-    defenseUses: z.object({
-      total: z.number().int(),
-      byCategory: z.record(z.string(), z.number().int()),
     }),
-    criticalLists: z
-      .array(z.object({ list: z.string().describe('e.g. `us-2025`: the 2025 U.S. critical-minerals list'), critical: z.boolean(), edition: z.string(), source: SourceRefSchema }))
-      .describe('Whether the mineral is on a government critical-minerals list, as an edition states it'),
-  });
+  ),
+  defenseUses: z.object({
+    total: z.number().int(),
+    byCategory: z.record(z.string(), z.number().int()),
+  }),
+  criticalLists: z
+    .array(
+      z.object({
+        list: z.string().describe('e.g. `us-2025`: the 2025 U.S. critical-minerals list'),
+        critical: z.boolean(),
+        edition: z.string(),
+        source: SourceRefSchema,
+      }),
+    )
+    .describe('Whether the mineral is on a government critical-minerals list, as an edition states it'),
+});
 
 /** GET /v1/minerals: the query and the page it answers (also the MCP tool `list_minerals`). */
 export const MineralListQuerySchema = z.object({ ...PageQuery, ...FormatQuery });
 export const MineralListSchema = listOf(MineralSchema).meta({
-  example: { data: [{ id: 'antimony', name: 'Antimony', symbol: 'Sb', description: 'Metalloid used in flame retardants, lead-acid batteries and ammunition.', stagesWithData: ['mining'] }], total: 1, next: null },
+  example: {
+    data: [
+      {
+        id: 'antimony',
+        name: 'Antimony',
+        symbol: 'Sb',
+        description: 'Metalloid used in flame retardants, lead-acid batteries and ammunition.',
+        stagesWithData: ['mining'],
+      },
+    ],
+    total: 1,
+    next: null,
+  },
 });
 
-const ANTIMONY_SOURCE = { id: 'usgs-mcs-2025-antimony', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35' };
+const ANTIMONY_SOURCE = {
+  id: 'usgs-mcs-2025-antimony',
+  citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35',
+};
 
 export const mineralsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -105,7 +126,14 @@ export const mineralsRoutes: FastifyPluginAsyncZod = async (app) => {
               stages: [
                 {
                   stage: 'mining',
-                  bases: [{ id: 'sb-contained', label: 'contained antimony', description: 'mine production, contained antimony (t)', priority: 1 }],
+                  bases: [
+                    {
+                      id: 'sb-contained',
+                      label: 'contained antimony',
+                      description: 'mine production, contained antimony (t)',
+                      priority: 1,
+                    },
+                  ],
                   years: [2021, 2022, 2023, 2024],
                   latest: {
                     year: 2024,
@@ -119,7 +147,17 @@ export const mineralsRoutes: FastifyPluginAsyncZod = async (app) => {
                 },
               ],
               defenseUses: { total: 6, byCategory: { munitions: 3, nuclear: 1, 'optics-night-vision': 2 } },
-              criticalLists: [{ list: 'us-2025', critical: true, edition: 'usgs-mcs-2026', source: { id: 'usgs-mcs-2026-antimony', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2026, Antimony chapter' } }],
+              criticalLists: [
+                {
+                  list: 'us-2025',
+                  critical: true,
+                  edition: 'usgs-mcs-2026',
+                  source: {
+                    id: 'usgs-mcs-2026-antimony',
+                    citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2026, Antimony chapter',
+                  },
+                },
+              ],
             },
           }),
           ...READ_ERRORS,

@@ -4,12 +4,15 @@ import { round } from '../../lib/round.js';
 import { countryName, requireMineral, sourceRef } from '../shared/lookups.js';
 
 function suppliesOf(snapshot: DatasetSnapshot, mineral: string, stage?: string): (StageYearSupply & { year: number })[] {
-  return snapshot.supplies
-    // Annual tonnes only: share-based stages cover a reference period and are shown by the chain.
-    .filter((supply): supply is StageYearSupply & { year: number } =>
-      supply.mineral === mineral && (stage === undefined || supply.stage === stage) && supply.year !== null,
-    )
-    .sort((a, b) => a.year - b.year);
+  return (
+    snapshot.supplies
+      // Annual tonnes only: share-based stages cover a reference period and are shown by the chain.
+      .filter(
+        (supply): supply is StageYearSupply & { year: number } =>
+          supply.mineral === mineral && (stage === undefined || supply.stage === stage) && supply.year !== null,
+      )
+      .sort((a, b) => a.year - b.year)
+  );
 }
 
 function stagesWithData(snapshot: DatasetSnapshot, mineral: string): string[] {

@@ -1,10 +1,24 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SALIENT_STATISTICS } from '../../domain/salient.js';
-import { Iso3Schema, MineralIdSchema, READ_ERRORS, SourceRefSchema, StageIdSchema, OptionalYearSchema, FormatQuery, EditionQuery, PageQuery, listOf } from '../../schemas/common.js';
+import {
+  Iso3Schema,
+  MineralIdSchema,
+  READ_ERRORS,
+  SourceRefSchema,
+  StageIdSchema,
+  OptionalYearSchema,
+  FormatQuery,
+  EditionQuery,
+  PageQuery,
+  listOf,
+} from '../../schemas/common.js';
 import { listCapacity, listProduction, listReserves, listSalient } from './production.service.js';
 
-const ANTIMONY_SOURCE = { id: 'usgs-mcs-2025-antimony', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35' };
+const ANTIMONY_SOURCE = {
+  id: 'usgs-mcs-2025-antimony',
+  citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35',
+};
 
 export const ProductionFigureSchema = z
   .object({
@@ -102,7 +116,10 @@ export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
                   estimated: false,
                   lowerBound: false,
                   edition: 'usgs-mcs-2026',
-                  source: { id: 'usgs-mcs-2026-gallium', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2026, Gallium chapter' },
+                  source: {
+                    id: 'usgs-mcs-2026-gallium',
+                    citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2026, Gallium chapter',
+                  },
                 },
               ],
               total: 1,
@@ -147,7 +164,10 @@ export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
                   valueText: '1,790',
                   estimated: false,
                   edition: 'usgs-mcs-2026',
-                  source: { id: 'usgs-mcs-2026-antimony', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2026, Antimony chapter' },
+                  source: {
+                    id: 'usgs-mcs-2026-antimony',
+                    citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2026, Antimony chapter',
+                  },
                 },
               ],
               total: 1,
@@ -169,7 +189,10 @@ export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['production'],
         summary: 'Production figures by mineral, stage, country and year',
         description: 'Includes the published world total (WLD) and "other countries" (OTH) rows, each with its source and flags.',
-        querystring: z.object({ ...PageQuery, ...FormatQuery, ...EditionQuery,
+        querystring: z.object({
+          ...PageQuery,
+          ...FormatQuery,
+          ...EditionQuery,
           mineral: MineralIdSchema.optional(),
           stage: StageIdSchema.optional(),
           country: Iso3Schema.optional(),
@@ -181,7 +204,20 @@ export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
           200: listOf(ProductionFigureSchema).meta({
             example: {
               data: [
-                { mineral: 'antimony', stage: 'mining', country: 'CHN', year: 2024, tonnes: 60000, basis: 'sb-contained', basisLabel: 'contained antimony', edition: 'usgs-mcs-2025', estimated: true, withheld: false, lowerBound: false, source: ANTIMONY_SOURCE },
+                {
+                  mineral: 'antimony',
+                  stage: 'mining',
+                  country: 'CHN',
+                  year: 2024,
+                  tonnes: 60000,
+                  basis: 'sb-contained',
+                  basisLabel: 'contained antimony',
+                  edition: 'usgs-mcs-2025',
+                  estimated: true,
+                  withheld: false,
+                  lowerBound: false,
+                  source: ANTIMONY_SOURCE,
+                },
               ],
               total: 1,
             },
@@ -201,7 +237,10 @@ export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listReserves',
         tags: ['production'],
         summary: 'Reserves by mineral and country',
-        querystring: z.object({ ...PageQuery, ...FormatQuery, ...EditionQuery,
+        querystring: z.object({
+          ...PageQuery,
+          ...FormatQuery,
+          ...EditionQuery,
           mineral: MineralIdSchema.optional(),
           country: Iso3Schema.optional(),
           year: OptionalYearSchema,
@@ -209,7 +248,18 @@ export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: listOf(ReserveSchema).meta({
             example: {
-              data: [{ mineral: 'antimony', country: 'CHN', year: 2024, tonnes: 670000, basis: 'contained antimony', lowerBound: false, edition: 'usgs-mcs-2025', source: ANTIMONY_SOURCE }],
+              data: [
+                {
+                  mineral: 'antimony',
+                  country: 'CHN',
+                  year: 2024,
+                  tonnes: 670000,
+                  basis: 'contained antimony',
+                  lowerBound: false,
+                  edition: 'usgs-mcs-2025',
+                  source: ANTIMONY_SOURCE,
+                },
+              ],
               total: 1,
             },
           }),

@@ -26,25 +26,23 @@ function matchesFigure(row: { mineralId: string; stageId: string; country: strin
 export function listProduction(snapshot: DatasetSnapshot, filters: ProductionFilters) {
   checkFilters(snapshot, filters);
   if (filters.from !== undefined && filters.to !== undefined && filters.from > filters.to) {
-    throw new ValidationError('`from` is after `to`.', [
-      { field: 'querystring.from', message: `must not be after to (${filters.to})` },
-    ]);
+    throw new ValidationError('`from` is after `to`.', [{ field: 'querystring.from', message: `must not be after to (${filters.to})` }]);
   }
   const rows = snapshot.production.filter((row) => matchesFigure(row, filters));
   const data = rows.map((row) => ({
-      mineral: row.mineralId,
-      stage: row.stageId,
-      country: row.country,
-      year: row.year,
-      tonnes: row.tonnes,
-      basis: row.basisId,
-      basisLabel: snapshot.basisById.get(row.basisId)?.label ?? row.basisId,
-      edition: row.edition,
-      estimated: row.estimated,
-      withheld: row.withheld,
-      lowerBound: row.lowerBound,
-      source: sourceRef(snapshot, row.sourceId),
-    }));
+    mineral: row.mineralId,
+    stage: row.stageId,
+    country: row.country,
+    year: row.year,
+    tonnes: row.tonnes,
+    basis: row.basisId,
+    basisLabel: snapshot.basisById.get(row.basisId)?.label ?? row.basisId,
+    edition: row.edition,
+    estimated: row.estimated,
+    withheld: row.withheld,
+    lowerBound: row.lowerBound,
+    source: sourceRef(snapshot, row.sourceId),
+  }));
   return { data, keys: rows.map((row) => row.id) };
 }
 
@@ -54,21 +52,21 @@ export function listReserves(
 ) {
   checkFilters(snapshot, filters);
   const rows = snapshot.reserves.filter(
-      (row) =>
-        (filters.mineral === undefined || row.mineralId === filters.mineral) &&
-        (filters.country === undefined || row.country === filters.country) &&
-        (filters.year === undefined || row.year === filters.year),
-    );
+    (row) =>
+      (filters.mineral === undefined || row.mineralId === filters.mineral) &&
+      (filters.country === undefined || row.country === filters.country) &&
+      (filters.year === undefined || row.year === filters.year),
+  );
   const data = rows.map((row) => ({
-      mineral: row.mineralId,
-      country: row.country,
-      year: row.year,
-      tonnes: row.tonnes,
-      basis: row.basis,
-      lowerBound: row.lowerBound,
-      edition: row.edition,
-      source: sourceRef(snapshot, row.sourceId),
-    }));
+    mineral: row.mineralId,
+    country: row.country,
+    year: row.year,
+    tonnes: row.tonnes,
+    basis: row.basis,
+    lowerBound: row.lowerBound,
+    edition: row.edition,
+    source: sourceRef(snapshot, row.sourceId),
+  }));
   return { data, keys: rows.map((row) => row.id) };
 }
 

@@ -53,19 +53,22 @@ export const SCENARIO_PRESETS: readonly ScenarioPreset[] = [
   {
     id: 'china-russia-decoupling',
     title: 'Decoupling from China and Russia',
-    question: 'What if the West “decouples” from China and Russia: how much of each chain is lost, and how far could Tajikistan, Kyrgyzstan or the Minerals Security Partnership go to fill the gap?',
+    question:
+      'What if the West “decouples” from China and Russia: how much of each chain is lost, and how far could Tajikistan, Kyrgyzstan or the Minerals Security Partnership go to fill the gap?',
     body: () => ({ shocks: [{ countries: ['CHN', 'RUS'], reduction: 1 }] }),
   },
   {
     id: 'china-antimony-ban',
     title: 'China bans antimony exports',
-    question: 'China restricted antimony exports in September 2024 and banned them to the US in December 2024: what if its antimony supply stops, and how long would a stockpile last?',
+    question:
+      'China restricted antimony exports in September 2024 and banned them to the US in December 2024: what if its antimony supply stops, and how long would a stockpile last?',
     body: () => ({ minerals: ['antimony'], shocks: [{ countries: ['CHN'], reduction: 1 }] }),
   },
   {
     id: 'msp-only-supply',
     title: 'Only Minerals Security Partnership supply',
-    question: 'What if only Minerals Security Partnership partners (with the EU’s member states) still supply: every other producer in the data stops?',
+    question:
+      'What if only Minerals Security Partnership partners (with the EU’s member states) still supply: every other producer in the data stops?',
     body: (snapshot) => ({ shocks: [{ countries: nonMspProducers(snapshot), reduction: 1 }] }),
   },
 ];

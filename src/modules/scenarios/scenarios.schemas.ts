@@ -19,11 +19,7 @@ export const ShockSchema = z
       .min(1)
       .optional()
       .describe('A country group id (see GET /v1/groups), expanded to its members, e.g. `msp`, `central-asia`'),
-    stages: z
-      .array(StageIdSchema)
-      .min(1)
-      .optional()
-      .describe('Stages the shock applies to; default every stage'),
+    stages: z.array(StageIdSchema).min(1).optional().describe('Stages the shock applies to; default every stage'),
     reduction: FractionSchema.describe('Fraction of output withheld, 0–1 (1 = the supply stops entirely)'),
   })
   .superRefine((shock, ctx) => {
@@ -71,7 +67,9 @@ export const DisruptionRequestSchema = z
     ),
     minerals: z.array(MineralIdSchema).min(1).max(50).optional().describe('Default: every mineral with production data'),
     shocks: z.array(ShockSchema).min(1).max(100).describe('One or more shocks; a country may be shocked once per stage'),
-    importer: ImporterIdSchema.default('USA').describe('Importer whose consumption is assessed: one of the dataset\'s importers, e.g. USA or EU (case-insensitive, default USA)'),
+    importer: ImporterIdSchema.default('USA').describe(
+      "Importer whose consumption is assessed: one of the dataset's importers, e.g. USA or EU (case-insensitive, default USA)",
+    ),
     stockpile: StockpileSchema.optional(),
     substitution: SubstitutionSchema.optional(),
   })
@@ -108,7 +106,10 @@ const StageOkSchema = z.object({
   basis: z.string(),
   basisLabel: z.string(),
   edition: z.string().nullable().describe('The edition whose figures this stage used'),
-  baselineTonnes: z.number().nullable().describe('World supply before the shock (published world total, else the sum of rows); null on a share table'),
+  baselineTonnes: z
+    .number()
+    .nullable()
+    .describe('World supply before the shock (published world total, else the sum of rows); null on a share table'),
   lostTonnes: z.number().nullable().describe('Σ shocked tonnes × reduction; null on a share table'),
   substitutedTonnes: z.number().nullable().describe('Lost tonnes made up by substitution; null on a share table'),
   tonnesReason: z.string().nullable().describe('Why the tonnes are null (a share-based stage); null when they are computed'),
@@ -118,9 +119,7 @@ const StageOkSchema = z.object({
   hhiAfter: z.number().nullable().describe('HHI among the remaining supply; null when nothing is left'),
   topProducerBefore: NamedShareSchema,
   topProducerAfter: NamedShareSchema.nullable().describe('Largest producer’s share of the remaining supply'),
-  shocked: z.array(
-    z.object({ country: z.string(), name: z.string(), reduction: z.number(), lostTonnes: z.number().nullable() }),
-  ),
+  shocked: z.array(z.object({ country: z.string(), name: z.string(), reduction: z.number(), lostTonnes: z.number().nullable() })),
   withheldShocked: z
     .array(z.string())
     .describe('Shocked producers whose figure the source withholds: their loss is not counted (the loss is a lower bound)'),
@@ -134,79 +133,86 @@ const StageInsufficientSchema = InsufficientDataSchema.extend({
 
 const StageOutcomeSchema = z.union([StageOkSchema, StageInsufficientSchema]).meta({ id: 'StageImpact' });
 
-const ImporterImpactSchema = z.object({
-  importer: z.string(),
-  consumptionAtRisk: z.number().describe('Share of the importer’s consumption at risk, 0–1'),
-  basis: z.enum(['import_sources', 'world_supply_at_binding_stage']),
-  proxy: z.boolean().describe('True when the world loss at the binding stage stands in for the importer’s own sources'),
-  netImportReliance: z.object({
-    used: z.number().describe('Fraction 0–1 used in the calculation'),
-    assumed: z.boolean().describe('True when no figure exists and 100 % is assumed'),
-    year: z.number().int().nullable(),
-    stage: z.string().nullable().describe('The stage the reliance is for, where the importer\'s source gives it per stage (EU CRM: the assessed stage)'),
-    period: z.string().nullable().describe('The source\'s reference period, where it gives one instead of a year'),
-    form: z.string().nullable(),
-    valueText: z.string().nullable().describe('As published, e.g. `85`, `>50`, `E`'),
-    qualifier: z.enum(['eq', 'gt', 'lt', 'net_exporter', 'not_applicable']).nullable(),
-    censored: z.boolean().describe('True for a range such as ">50": the bound is used, so the true figure differs'),
-    estimated: z.boolean().nullable(),
-    sourceId: z.string().nullable(),
-  }),
-  importSources: z
-    .object({
-      period: z.string(),
+const ImporterImpactSchema = z
+  .object({
+    importer: z.string(),
+    consumptionAtRisk: z.number().describe('Share of the importer’s consumption at risk, 0–1'),
+    basis: z.enum(['import_sources', 'world_supply_at_binding_stage']),
+    proxy: z.boolean().describe('True when the world loss at the binding stage stands in for the importer’s own sources'),
+    netImportReliance: z.object({
+      used: z.number().describe('Fraction 0–1 used in the calculation'),
+      assumed: z.boolean().describe('True when no figure exists and 100 % is assumed'),
+      year: z.number().int().nullable(),
+      stage: z
+        .string()
+        .nullable()
+        .describe("The stage the reliance is for, where the importer's source gives it per stage (EU CRM: the assessed stage)"),
+      period: z.string().nullable().describe("The source's reference period, where it gives one instead of a year"),
       form: z.string().nullable(),
-      rankOnly: z.boolean().describe('True when only the order of suppliers is published (no shares): the proxy is used'),
-      used: z.boolean(),
-      sources: z.array(
-        z.object({
-          country: z.string(),
-          name: z.string(),
-          sharePct: z.number().nullable(),
-          rank: z.number().int(),
-          reduction: z.number().describe('Largest reduction this scenario applies to the country at any stage'),
-        }),
-      ),
-      sourceIds: z.array(z.string()),
-    })
-    .nullable(),
-  monthsOfCover: z.object({
-    months: z.number().nullable().describe('stockpile / (apparent consumption × consumption at risk / 12), 1 dp'),
-    stockpileTonnes: z.number().nullable(),
-    apparentConsumption: z
+      valueText: z.string().nullable().describe('As published, e.g. `85`, `>50`, `E`'),
+      qualifier: z.enum(['eq', 'gt', 'lt', 'net_exporter', 'not_applicable']).nullable(),
+      censored: z.boolean().describe('True for a range such as ">50": the bound is used, so the true figure differs'),
+      estimated: z.boolean().nullable(),
+      sourceId: z.string().nullable(),
+    }),
+    importSources: z
       .object({
-        tonnes: z.number(),
-        year: z.number().int(),
+        period: z.string(),
         form: z.string().nullable(),
-        note: z.string().nullable(),
+        rankOnly: z.boolean().describe('True when only the order of suppliers is published (no shares): the proxy is used'),
+        used: z.boolean(),
+        sources: z.array(
+          z.object({
+            country: z.string(),
+            name: z.string(),
+            sharePct: z.number().nullable(),
+            rank: z.number().int(),
+            reduction: z.number().describe('Largest reduction this scenario applies to the country at any stage'),
+          }),
+        ),
+        sourceIds: z.array(z.string()),
+      })
+      .nullable(),
+    monthsOfCover: z.object({
+      months: z.number().nullable().describe('stockpile / (apparent consumption × consumption at risk / 12), 1 dp'),
+      stockpileTonnes: z.number().nullable(),
+      apparentConsumption: z
+        .object({
+          tonnes: z.number(),
+          year: z.number().int(),
+          form: z.string().nullable(),
+          note: z.string().nullable(),
+          sourceId: z.string(),
+        })
+        .nullable(),
+      tonnesAtRiskPerMonth: z.number().nullable(),
+      reason: z.string().nullable().describe('Why months of cover cannot be computed'),
+    }),
+  })
+  .meta({ id: 'ImporterImpact' });
+
+const AlternativeSchema = z
+  .object({
+    country: z.string(),
+    name: z.string(),
+    share: z.number().describe('Percent of world supply at the binding stage before the shock'),
+    tonnes: z.number().nullable().describe('Tonnes at the binding stage; null when that stage is a share table'),
+    reserves: z
+      .object({ tonnes: z.number(), year: z.number().int(), basis: z.string(), lowerBound: z.boolean(), sourceId: z.string() })
+      .nullable()
+      .describe('Latest reserves of the mineral'),
+    governance: z
+      .object({
+        wgiScaled: z.number().describe('EU rescale of the WGI mean, 0 best … 10 worst'),
+        year: z.number().int(),
+        edition: z.string().describe('The WGI release (one for every alternative)'),
         sourceId: z.string(),
       })
       .nullable(),
-    tonnesAtRiskPerMonth: z.number().nullable(),
-    reason: z.string().nullable().describe('Why months of cover cannot be computed'),
-  }),
-}).meta({ id: 'ImporterImpact' });
-
-const AlternativeSchema = z.object({
-  country: z.string(),
-  name: z.string(),
-  share: z.number().describe('Percent of world supply at the binding stage before the shock'),
-  tonnes: z.number().nullable().describe('Tonnes at the binding stage; null when that stage is a share table'),
-  reserves: z
-    .object({ tonnes: z.number(), year: z.number().int(), basis: z.string(), lowerBound: z.boolean(), sourceId: z.string() })
-    .nullable()
-    .describe('Latest reserves of the mineral'),
-  governance: z
-    .object({
-      wgiScaled: z.number().describe('EU rescale of the WGI mean, 0 best … 10 worst'),
-      year: z.number().int(),
-      edition: z.string().describe('The WGI release (one for every alternative)'),
-      sourceId: z.string(),
-    })
-    .nullable(),
-  groups: z.array(z.string()),
-  alsoShocked: z.boolean().describe('True if this scenario shocks the country at another stage'),
-}).meta({ id: 'ScenarioAlternative' });
+    groups: z.array(z.string()),
+    alsoShocked: z.boolean().describe('True if this scenario shocks the country at another stage'),
+  })
+  .meta({ id: 'ScenarioAlternative' });
 
 const DefenseUseRefSchema = z.object({
   id: z.string(),
@@ -245,35 +251,39 @@ const MineralInsufficientSchema = InsufficientDataSchema.extend({
 
 const MineralResultSchema = z.union([MineralOkSchema, MineralInsufficientSchema]).meta({ id: 'MineralScenarioResult' });
 
-const SummaryRowSchema = z.object({
-  rank: z.number().int(),
-  mineral: z.string(),
-  status: z.enum(['ok', 'insufficient_data']),
-  bindingLoss: z.number().nullable(),
-  bindingStage: z.string().nullable(),
-  consumptionAtRisk: z.number().nullable(),
-  proxy: z.boolean().nullable(),
-  topAlternative: NamedShareSchema.nullable(),
-  reason: z.string().nullable(),
-}).meta({ id: 'ScenarioSummaryRow' });
+const SummaryRowSchema = z
+  .object({
+    rank: z.number().int(),
+    mineral: z.string(),
+    status: z.enum(['ok', 'insufficient_data']),
+    bindingLoss: z.number().nullable(),
+    bindingStage: z.string().nullable(),
+    consumptionAtRisk: z.number().nullable(),
+    proxy: z.boolean().nullable(),
+    topAlternative: NamedShareSchema.nullable(),
+    reason: z.string().nullable(),
+  })
+  .meta({ id: 'ScenarioSummaryRow' });
 
-const ScenarioEchoSchema = z.object({
-  year: z.number().int().nullable().describe('As requested; null = per mineral, the latest year with data'),
-  edition: z.string().nullable().describe('The edition requested; null = the newest edition per series and year'),
-  minerals: z.array(z.string()),
-  importer: z.string(),
-  shocks: z.array(
-    z.object({
-      index: z.number().int(),
-      group: z.string().nullable(),
-      countries: z.array(z.string()).describe('After group expansion'),
-      stages: z.array(z.string()).nullable().describe('null = every stage'),
-      reduction: z.number(),
-    }),
-  ),
-  stockpile: z.record(z.string(), z.number()),
-  substitution: z.record(z.string(), z.number()),
-}).meta({ id: 'ScenarioEcho' });
+const ScenarioEchoSchema = z
+  .object({
+    year: z.number().int().nullable().describe('As requested; null = per mineral, the latest year with data'),
+    edition: z.string().nullable().describe('The edition requested; null = the newest edition per series and year'),
+    minerals: z.array(z.string()),
+    importer: z.string(),
+    shocks: z.array(
+      z.object({
+        index: z.number().int(),
+        group: z.string().nullable(),
+        countries: z.array(z.string()).describe('After group expansion'),
+        stages: z.array(z.string()).nullable().describe('null = every stage'),
+        reduction: z.number(),
+      }),
+    ),
+    stockpile: z.record(z.string(), z.number()),
+    substitution: z.record(z.string(), z.number()),
+  })
+  .meta({ id: 'ScenarioEcho' });
 
 const METHOD_EXAMPLE = { id: 'disruption', version: '1.0.0', href: '/v1/methods/disruption' };
 
@@ -370,7 +380,11 @@ export const RESPONSE_EXAMPLE = {
           id: 'antimony-munitions-usgs',
           category: 'munitions',
           application: 'ammunition (antimonial lead)',
-          source: { id: 'usgs-mcs-2025-antimony-text', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025, Antimony chapter, pp. 34–35 (end uses p. 34; Events p. 35)' },
+          source: {
+            id: 'usgs-mcs-2025-antimony-text',
+            citation:
+              'U.S. Geological Survey, Mineral Commodity Summaries 2025, Antimony chapter, pp. 34–35 (end uses p. 34; Events p. 35)',
+          },
         },
       ],
       alternatives: [
@@ -387,7 +401,16 @@ export const RESPONSE_EXAMPLE = {
       ],
       assumptions: ['Year 2024: the latest year with data at any stage of antimony; every stage is read for that year only.'],
       method: METHOD_EXAMPLE,
-      inputs: { sourceIds: ['usgs-mcs-2025-antimony', 'usgs-mcs-2025-antimony-import-sources', 'usgs-mcs-2025-antimony-salient', 'usgs-mcs-2025-antimony-text', 'usgs-mcs-2025-t5', 'wb-wgi-2023'] },
+      inputs: {
+        sourceIds: [
+          'usgs-mcs-2025-antimony',
+          'usgs-mcs-2025-antimony-import-sources',
+          'usgs-mcs-2025-antimony-salient',
+          'usgs-mcs-2025-antimony-text',
+          'usgs-mcs-2025-t5',
+          'wb-wgi-2023',
+        ],
+      },
     },
   ],
   method: METHOD_EXAMPLE,
@@ -400,9 +423,7 @@ const disruptionResponseShape = {
   method: MethodLinkSchema,
 };
 
-export const DisruptionResponseSchema = z
-  .object(disruptionResponseShape)
-  .meta({ id: 'DisruptionScenario', example: RESPONSE_EXAMPLE });
+export const DisruptionResponseSchema = z.object(disruptionResponseShape).meta({ id: 'DisruptionScenario', example: RESPONSE_EXAMPLE });
 
 const PresetInfoSchema = z.object({
   id: z.string(),
@@ -410,19 +431,18 @@ const PresetInfoSchema = z.object({
   question: z.string(),
 });
 
-export const PresetRunResponseSchema = z
-  .object({ preset: PresetInfoSchema, ...disruptionResponseShape })
-  .meta({
-    id: 'PresetScenario',
-    example: {
-      preset: {
-        id: 'china-antimony-ban',
-        title: 'China bans antimony exports',
-        question: 'China restricted antimony exports in September 2024 and banned them to the US in December 2024: what if its antimony supply stops?',
-      },
-      ...RESPONSE_EXAMPLE,
+export const PresetRunResponseSchema = z.object({ preset: PresetInfoSchema, ...disruptionResponseShape }).meta({
+  id: 'PresetScenario',
+  example: {
+    preset: {
+      id: 'china-antimony-ban',
+      title: 'China bans antimony exports',
+      question:
+        'China restricted antimony exports in September 2024 and banned them to the US in December 2024: what if its antimony supply stops?',
     },
-  });
+    ...RESPONSE_EXAMPLE,
+  },
+});
 
 /** A stored request body as listed (plain values, no transforms). */
 const PresetBodySchema = z.object({
@@ -441,7 +461,9 @@ const PresetBodySchema = z.object({
 
 export const PresetListSchema = z
   .object({
-    data: z.array(PresetInfoSchema.extend({ body: PresetBodySchema.describe('The request body the preset runs (POST /v1/scenarios/disruption)') })),
+    data: z.array(
+      PresetInfoSchema.extend({ body: PresetBodySchema.describe('The request body the preset runs (POST /v1/scenarios/disruption)') }),
+    ),
     total: z.number().int(),
   })
   .meta({

@@ -129,8 +129,7 @@ export function normaliseRequest(snapshot: DatasetSnapshot, request: DisruptionR
         countries.push(code);
       });
     }
-    const stages =
-      shock.stages === undefined ? null : [...new Set<string>(shock.stages)].sort((a, b) => stageRank(a) - stageRank(b));
+    const stages = shock.stages === undefined ? null : [...new Set<string>(shock.stages)].sort((a, b) => stageRank(a) - stageRank(b));
     return {
       index,
       group: shock.group ?? null,
@@ -241,7 +240,10 @@ function stageInputsOf(snapshot: DatasetSnapshot, mineral: string, year: number,
       period: supply.period,
       basisLabel: snapshot.basisById.get(supply.basis)?.label ?? supply.basis,
       edition: supply.edition,
-      withheld: supply.producers.filter((p) => p.tonnes === null).map((p) => p.country).sort(compareCodes),
+      withheld: supply.producers
+        .filter((p) => p.tonnes === null)
+        .map((p) => p.country)
+        .sort(compareCodes),
     });
     return {
       stage,
@@ -276,7 +278,13 @@ function namedShare(snapshot: DatasetSnapshot, entry: { country: string; share: 
   return { country: entry.country, name: countryName(snapshot, entry.country), share: round(entry.share, 2) };
 }
 
-function shapeStage(snapshot: DatasetSnapshot, year: number, stage: StageOutcome, contexts: Map<string, StageContext>, shocks: readonly NormalisedShock[]) {
+function shapeStage(
+  snapshot: DatasetSnapshot,
+  year: number,
+  stage: StageOutcome,
+  contexts: Map<string, StageContext>,
+  shocks: readonly NormalisedShock[],
+) {
   if (stage.status !== 'ok') {
     return { stage: stage.stage, status: 'insufficient_data' as const, year, reason: stage.reason, method: DISRUPTION_LINK() };
   }
@@ -329,12 +337,18 @@ function scenarioYear(supplies: readonly StageYearSupply[], scenario: Normalised
 }
 
 /** Step 1, inputs: what the scenario reads for one mineral and year from the snapshot (each stage, the importer). */
-function scenarioInputs(snapshot: DatasetSnapshot, mineral: string, scenario: NormalisedScenario, supplies: readonly StageYearSupply[], year: number) {
+function scenarioInputs(
+  snapshot: DatasetSnapshot,
+  mineral: string,
+  scenario: NormalisedScenario,
+  supplies: readonly StageYearSupply[],
+  year: number,
+) {
   const stageRank = (stage: string) => snapshot.stageOrder.get(stage) ?? Number.MAX_SAFE_INTEGER;
   // Stages the mineral has data for in any year, plus any stage a shock names explicitly.
-  const stageIds = [
-    ...new Set([...supplies.map((s) => s.stage), ...scenario.shocks.flatMap((shock) => shock.stages ?? [])]),
-  ].sort((a, b) => stageRank(a) - stageRank(b));
+  const stageIds = [...new Set([...supplies.map((s) => s.stage), ...scenario.shocks.flatMap((shock) => shock.stages ?? [])])].sort(
+    (a, b) => stageRank(a) - stageRank(b),
+  );
   const { inputs, contexts } = stageInputsOf(snapshot, mineral, year, stageIds);
 
   // The importer's headline figures, whatever their source: per-stage reliance and sourcing shares at the assessed
@@ -413,8 +427,11 @@ function scenarioAssumptions(
     );
   }
   if (reliance?.censored) {
-    const direction = reliance.qualifier === 'gt' ? 'higher, so consumption at risk is a lower bound' : 'lower, so consumption at risk is an upper bound';
-    assumptions.push(`Net import reliance is published as "${reliance.valueText}" (${reliance.year}); its bound ${reliance.percent} % is used and the true figure is ${direction}.`);
+    const direction =
+      reliance.qualifier === 'gt' ? 'higher, so consumption at risk is a lower bound' : 'lower, so consumption at risk is an upper bound';
+    assumptions.push(
+      `Net import reliance is published as "${reliance.valueText}" (${reliance.year}); its bound ${reliance.percent} % is used and the true figure is ${direction}.`,
+    );
   }
   if (!Object.hasOwn(scenario.substitution, mineral)) {
     assumptions.push(`No substitution given for ${mineral}: the default 0 applies (set \`substitution.${mineral}\` to change it).`);
@@ -546,7 +563,13 @@ function shapeMineralScenario(
         months: roundOrNull(impact.monthsOfCover, 1),
         stockpileTonnes,
         apparentConsumption: consumption
-          ? { tonnes: consumption.tonnes, year: consumption.year, form: consumption.form, note: consumption.note, sourceId: consumption.sourceId }
+          ? {
+              tonnes: consumption.tonnes,
+              year: consumption.year,
+              form: consumption.form,
+              note: consumption.note,
+              sourceId: consumption.sourceId,
+            }
           : null,
         tonnesAtRiskPerMonth,
         reason: coverReason,
@@ -590,7 +613,9 @@ function mineralScenario(snapshot: DatasetSnapshot, mineral: string, scenario: N
   const annualStage = [...gathered.contexts.values()].some((context) => context.measure === 'tonnes');
   if (result.status !== 'ok' || !annualStage) {
     const reason =
-      scenario.year === null ? `no stage of ${mineral} has usable production data` : `no stage of ${mineral} has production data in ${year}`;
+      scenario.year === null
+        ? `no stage of ${mineral} has usable production data`
+        : `no stage of ${mineral} has production data in ${year}`;
     return { mineral, name, status: 'insufficient_data' as const, year, reason, stages, assumptions, method: DISRUPTION_LINK() };
   }
 
@@ -611,11 +636,17 @@ function canonicalJson(value: unknown): string {
 function runNormalised(snapshot: DatasetSnapshot, scenario: NormalisedScenario) {
   return memoize(snapshot, `scenario|${canonicalJson(scenario)}`, () => {
     const perMineral = scenario.minerals.map((mineral) => mineralScenario(snapshot, mineral, scenario));
-    const coreResults = perMineral.map(
-      (entry): DisruptionResult =>
-        entry.status === 'ok'
-          ? entry.core
-          : { status: 'insufficient_data', mineral: entry.mineral, year: entry.year ?? 0, reason: entry.reason, stages: [], method: methodRef('disruption') },
+    const coreResults = perMineral.map((entry): DisruptionResult =>
+      entry.status === 'ok'
+        ? entry.core
+        : {
+            status: 'insufficient_data',
+            mineral: entry.mineral,
+            year: entry.year ?? 0,
+            reason: entry.reason,
+            stages: [],
+            method: methodRef('disruption'),
+          },
     );
     const byMineral = new Map(perMineral.map((entry) => [entry.mineral, entry]));
     const summary = summarizeScenario(coreResults).map((row) => {

@@ -17,8 +17,7 @@ const SOURCE_EXAMPLE = {
   citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35',
 };
 
-export const SourceSchema = SourceValueSchema.extend({ citation: z.string() })
-  .meta({ id: 'Source', example: SOURCE_EXAMPLE });
+export const SourceSchema = SourceValueSchema.extend({ citation: z.string() }).meta({ id: 'Source', example: SOURCE_EXAMPLE });
 
 export const SourceDetailSchema = SourceSchema.extend({
   citedBy: z
@@ -41,7 +40,9 @@ export const SourceListQuerySchema = z.object({
     .string()
     .max(200)
     .optional()
-    .describe('Search: only sources whose id, title, publisher, edition, locator or citation contain every word (any case), e.g. `usgs antimony`; blank = all'),
+    .describe(
+      'Search: only sources whose id, title, publisher, edition, locator or citation contain every word (any case), e.g. `usgs antimony`; blank = all',
+    ),
 });
 export const SourceListSchema = listOf(SourceSchema).meta({ example: { data: [SOURCE_EXAMPLE], total: 1, next: null } });
 export const SourceParamsSchema = z.object({ id: z.string().min(1).describe('Source id') });
@@ -72,7 +73,10 @@ export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: SourceDetailSchema.meta({
             id: 'SourceDetail',
-            example: { ...SOURCE_EXAMPLE, citedBy: { production: 32, reserves: 0, importReliance: 0, importSources: 0, defenseUses: 0, governance: 0 } },
+            example: {
+              ...SOURCE_EXAMPLE,
+              citedBy: { production: 32, reserves: 0, importReliance: 0, importSources: 0, defenseUses: 0, governance: 0 },
+            },
           }),
           ...READ_ERRORS,
         },

@@ -24,7 +24,25 @@ export const stagesRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({ ...PageQuery, ...FormatQuery, ...EditionQuery }),
         summary: 'Processing stages, mining to component',
         description: 'Every stage exists even when no mineral has data for it yet.',
-        response: { 400: READ_ERRORS[400], 200: listOf(StageSchema).meta({ example: { data: [{ id: 'mining', name: 'Mining', order: 1, description: 'Extraction of ores and concentrates', mineralsWithData: ['antimony'] }], total: 1, next: null } }), 500: READ_ERRORS[500] },
+        response: {
+          400: READ_ERRORS[400],
+          200: listOf(StageSchema).meta({
+            example: {
+              data: [
+                {
+                  id: 'mining',
+                  name: 'Mining',
+                  order: 1,
+                  description: 'Extraction of ores and concentrates',
+                  mineralsWithData: ['antimony'],
+                },
+              ],
+              total: 1,
+              next: null,
+            },
+          }),
+          500: READ_ERRORS[500],
+        },
       },
     },
     async (request, reply) => app.page(request, reply, listStages(request.snapshot)),

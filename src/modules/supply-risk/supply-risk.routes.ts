@@ -1,6 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FormatQuery, EditionQuery, ImporterIdSchema, MineralIdSchema, READ_ERRORS, OptionalYearSchema, problemResponse, urlNumber } from '../../schemas/common.js';
+import {
+  FormatQuery,
+  EditionQuery,
+  ImporterIdSchema,
+  MineralIdSchema,
+  READ_ERRORS,
+  OptionalYearSchema,
+  problemResponse,
+  urlNumber,
+} from '../../schemas/common.js';
 import { InsufficientDataSchema, MethodLinkSchema, WgiUsedSchema } from '../../schemas/scores.js';
 import { evaluateSupplyRisk, mineralSupplyRisk } from './supply-risk.service.js';
 
@@ -11,7 +20,16 @@ const EVALUATION_EXAMPLE = {
   supplyRiskRounded: 1.8,
   criticalThreshold: 1,
   aboveThreshold: true,
-  breakdown: { scope: 'GS+EU' as const, importRelianceUsed: 0.44, weightGlobal: 0.22, weightEu: 0.78, globalComponent: 1.65, euComponent: 1.482, recyclingFactor: 0.58, substitutionFactor: 1 },
+  breakdown: {
+    scope: 'GS+EU' as const,
+    importRelianceUsed: 0.44,
+    weightGlobal: 0.22,
+    weightEu: 0.78,
+    globalComponent: 1.65,
+    euComponent: 1.482,
+    recyclingFactor: 0.58,
+    substitutionFactor: 1,
+  },
   method: { id: 'eu-supply-risk', version: '1.0.0', href: '/v1/methods/eu-supply-risk' },
 };
 
@@ -58,15 +76,17 @@ const EvaluateResponseSchema = z
   .intersection(z.object({ inputs: EvaluateBodySchema }), SupplyRiskScoreSchema)
   .meta({ id: 'EuSupplyRiskEvaluation', example: EVALUATION_EXAMPLE });
 
-const TradeFactorTermSchema = z.object({
-  country: z.string(),
-  name: z.string(),
-  share: z.number().describe('Percent'),
-  wgiScaled: z.number().describe('WGI on the EU 0–10 scale'),
-  tradeFactor: z.number().describe('t used'),
-  tradeFactorPublished: z.boolean().describe('True when t is the source\'s published value; false when 1 is assumed'),
-  contribution: z.number().describe('(share/100)² × WGI × t'),
-}).meta({ id: 'TradeFactorTerm' });
+const TradeFactorTermSchema = z
+  .object({
+    country: z.string(),
+    name: z.string(),
+    share: z.number().describe('Percent'),
+    wgiScaled: z.number().describe('WGI on the EU 0–10 scale'),
+    tradeFactor: z.number().describe('t used'),
+    tradeFactorPublished: z.boolean().describe("True when t is the source's published value; false when 1 is assumed"),
+    contribution: z.number().describe('(share/100)² × WGI × t'),
+  })
+  .meta({ id: 'TradeFactorTerm' });
 
 const StageRiskSchema = z.union([
   z.intersection(
@@ -78,7 +98,7 @@ const StageRiskSchema = z.union([
       tradeFactors: z
         .object({ global: z.array(TradeFactorTermSchema), sourcing: z.array(TradeFactorTermSchema) })
         .describe('Every term of the two HHI_WGI,t sums with its trade factor t (empty where t is not published and 1 is used)'),
-      publishedSupplyRisk: z.number().nullable().describe('The assessor\'s published SR for this stage, where it publishes one'),
+      publishedSupplyRisk: z.number().nullable().describe("The assessor's published SR for this stage, where it publishes one"),
       explanation: z.string(),
     }),
     SupplyRiskScoreSchema,
@@ -95,7 +115,7 @@ export const MineralSupplyRiskSchema = z
     supplyRisk: z.number().nullable(),
     publishedSupplyRisk: z
       .object({
-        supplyRisk: z.number().nullable().describe('The assessor\'s published SR (EU: one decimal)'),
+        supplyRisk: z.number().nullable().describe("The assessor's published SR (EU: one decimal)"),
         stage: z.string().describe('The stage it assessed'),
         material: z.string(),
         endOfLifeRecyclingInputRate: z.number().nullable().describe('Published EoL-RIR, fraction 0–1'),
@@ -134,37 +154,72 @@ export const MineralSupplyRiskSchema = z
     assumptions: z.array(z.string()),
     method: MethodLinkSchema,
   })
-  .meta({ id: 'MineralSupplyRisk', example: {
-              mineral: 'tungsten',
-              importer: 'USA',
-              importerName: 'United States',
-              bottleneckStage: 'mining',
-              supplyRisk: 3.899,
-              publishedSupplyRisk: null,
-              stages: [
-                {
-                  stage: 'mining',
-                  year: 2024,
-                  period: null,
-                  tradeFactors: { global: [], sourcing: [] },
-                  publishedSupplyRisk: null,
-                  explanation: 'GS from world mining production 2024 with t = 1; no importer sourcing shares, so global supply only.',
-                  inputs: { globalHhiWgi: 3.899, euSourcingHhiWgi: null, importReliance: 0.5, endOfLifeRecyclingInputRate: 0, substitutionIndex: 1 },
-                  status: 'ok',
-                  supplyRisk: 3.899,
-                  supplyRiskRounded: 3.9,
-                  criticalThreshold: 1,
-                  aboveThreshold: true,
-                  breakdown: { scope: 'GS only', importRelianceUsed: 0.5, weightGlobal: 1, weightEu: 0, globalComponent: 3.899, euComponent: 0, recyclingFactor: 1, substitutionFactor: 1 },
-                  method: EVALUATION_EXAMPLE.method,
-                },
-              ],
-              importReliance: { year: 2024, stage: null, period: null, form: null, valueText: '>50', fraction: 0.5, censored: true, sourceId: 'usgs-mcs-2025-tungsten-salient' },
-              importerSourcing: { period: '2020-23', form: null, stage: null, rankOnly: true, hhiWgi: null, wgiYears: [], wgi: { edition: null, years: [] }, sourceIds: ['usgs-mcs-2025-fig2'] },
-              assumptions: ['End-of-life recycling input rate 0 and substitution index 1.'],
-              method: { id: 'eu-supply-risk', version: '1.0.0', href: '/v1/methods/eu-supply-risk' },
-            } });
-
+  .meta({
+    id: 'MineralSupplyRisk',
+    example: {
+      mineral: 'tungsten',
+      importer: 'USA',
+      importerName: 'United States',
+      bottleneckStage: 'mining',
+      supplyRisk: 3.899,
+      publishedSupplyRisk: null,
+      stages: [
+        {
+          stage: 'mining',
+          year: 2024,
+          period: null,
+          tradeFactors: { global: [], sourcing: [] },
+          publishedSupplyRisk: null,
+          explanation: 'GS from world mining production 2024 with t = 1; no importer sourcing shares, so global supply only.',
+          inputs: {
+            globalHhiWgi: 3.899,
+            euSourcingHhiWgi: null,
+            importReliance: 0.5,
+            endOfLifeRecyclingInputRate: 0,
+            substitutionIndex: 1,
+          },
+          status: 'ok',
+          supplyRisk: 3.899,
+          supplyRiskRounded: 3.9,
+          criticalThreshold: 1,
+          aboveThreshold: true,
+          breakdown: {
+            scope: 'GS only',
+            importRelianceUsed: 0.5,
+            weightGlobal: 1,
+            weightEu: 0,
+            globalComponent: 3.899,
+            euComponent: 0,
+            recyclingFactor: 1,
+            substitutionFactor: 1,
+          },
+          method: EVALUATION_EXAMPLE.method,
+        },
+      ],
+      importReliance: {
+        year: 2024,
+        stage: null,
+        period: null,
+        form: null,
+        valueText: '>50',
+        fraction: 0.5,
+        censored: true,
+        sourceId: 'usgs-mcs-2025-tungsten-salient',
+      },
+      importerSourcing: {
+        period: '2020-23',
+        form: null,
+        stage: null,
+        rankOnly: true,
+        hhiWgi: null,
+        wgiYears: [],
+        wgi: { edition: null, years: [] },
+        sourceIds: ['usgs-mcs-2025-fig2'],
+      },
+      assumptions: ['End-of-life recycling input rate 0 and substitution index 1.'],
+      method: { id: 'eu-supply-risk', version: '1.0.0', href: '/v1/methods/eu-supply-risk' },
+    },
+  });
 
 /** GET /v1/minerals/{mineral}/supply-risk (also the MCP tool `get_supply_risk`). */
 export const SupplyRiskParamsSchema = z.object({ mineral: MineralIdSchema });
@@ -173,8 +228,12 @@ export const SupplyRiskQuerySchema = z.object({
   ...EditionQuery,
   importer: ImporterIdSchema.default('USA'),
   year: OptionalYearSchema.describe('Latest data up to this year (default: latest)'),
-  endOfLifeRecyclingInputRate: urlNumber(z.number().min(0).max(1).optional()).describe('EoL-RIR, 0–1 (default: the importer\'s published assessment input, else 0)'),
-  substitutionIndex: urlNumber(z.number().min(0).max(1).optional()).describe('SI_SR, 0–1 (default: the importer\'s published assessment input, else 1)'),
+  endOfLifeRecyclingInputRate: urlNumber(z.number().min(0).max(1).optional()).describe(
+    "EoL-RIR, 0–1 (default: the importer's published assessment input, else 0)",
+  ),
+  substitutionIndex: urlNumber(z.number().min(0).max(1).optional()).describe(
+    "SI_SR, 0–1 (default: the importer's published assessment input, else 1)",
+  ),
 });
 
 export const supplyRiskRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -205,7 +264,8 @@ export const supplyRiskRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'evaluateEuSupplyRisk',
         tags: ['methods'],
         summary: 'Evaluate the EU supply-risk formula on your own inputs',
-        description: 'Reproduces the published EU 2017 values, e.g. tungsten (7.5, 1.9, IR 0.44, EoL 0.42, SI 1.0) → 1.82 against a published 1.8.',
+        description:
+          'Reproduces the published EU 2017 values, e.g. tungsten (7.5, 1.9, IR 0.44, EoL 0.42, SI 1.0) → 1.82 against a published 1.8.',
         body: EvaluateBodySchema,
         response: {
           200: EvaluateResponseSchema,

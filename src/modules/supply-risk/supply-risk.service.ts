@@ -1,6 +1,14 @@
 import { memoize } from '../../dataset/memo.js';
 import type { DatasetSnapshot } from '../../dataset/snapshot.js';
-import { importSourcesOf, importerName, relianceOf, shareSupplyFor, sourcingOf, stageRelianceOf, type StageRelianceFigure } from '../../domain/importer.js';
+import {
+  importSourcesOf,
+  importerName,
+  relianceOf,
+  shareSupplyFor,
+  sourcingOf,
+  stageRelianceOf,
+  type StageRelianceFigure,
+} from '../../domain/importer.js';
 import { yearRank, type StageYearSupply } from '../../domain/supply.js';
 import { round } from '../../lib/round.js';
 import { euSupplyRisk, governanceWeightedHhi, methodRef, type EuSupplyRiskInput, type EuSupplyRiskResult } from '../../scoring/index.js';
@@ -51,8 +59,7 @@ export interface SupplyRiskQuery {
  * annual data up to that year: the year anchors the score, as in scenarios.
  */
 function latestSupplyUpTo(snapshot: DatasetSnapshot, mineral: string, stage: string, year: number | undefined) {
-  const anchored =
-    year === undefined || snapshot.supplies.some((s) => s.mineral === mineral && s.year !== null && s.year <= year);
+  const anchored = year === undefined || snapshot.supplies.some((s) => s.mineral === mineral && s.year !== null && s.year <= year);
   return snapshot.supplies
     .filter((s) => s.mineral === mineral && s.stage === stage && (year === undefined || yearRank(s) <= year))
     .filter((s) => anchored || s.measure !== 'shares')
@@ -105,23 +112,38 @@ export function mineralSupplyRisk(snapshot: DatasetSnapshot, mineral: string, ra
     }
     const reliance = relianceOf(snapshot, query.importer, mineral, query.year);
     const sourcing = importSourcesOf(snapshot, query.importer, mineral);
-    const sourcingShares = sourcing && !sourcing.rankOnly
-      ? sourcing.sources.filter((s) => s.sharePct !== null).map((s) => ({ country: s.country, share: s.sharePct as number }))
-      : null;
+    const sourcingShares =
+      sourcing && !sourcing.rankOnly
+        ? sourcing.sources.filter((s) => s.sharePct !== null).map((s) => ({ country: s.country, share: s.sharePct as number }))
+        : null;
     const sourcingWeighted = sourcingShares ? governanceWeightedHhi({ shares: sourcingShares, wgiScaled: snapshot.wgiScaled }) : null;
     const importerSourcingHhiWgi = sourcingWeighted?.status === 'ok' ? sourcingWeighted.hhiWgi : null;
-    const sourcingWgi = sourcingWeighted?.status === 'ok'
-      ? wgiUsed(snapshot, sourcingWeighted.contributions.map((entry) => entry.country))
-      : { edition: null, years: [] };
+    const sourcingWgi =
+      sourcingWeighted?.status === 'ok'
+        ? wgiUsed(
+            snapshot,
+            sourcingWeighted.contributions.map((entry) => entry.country),
+          )
+        : { edition: null, years: [] };
 
     const stages = snapshot.stages.map((stage) => {
       const supply = latestSupplyUpTo(snapshot, mineral, stage.id, query.year);
       const block = supply ? concentrationBlock(snapshot, supply) : null;
       if (!block || !isOk(block) || block.governanceWeighted.status !== 'ok') {
-        return { stage: stage.id, status: 'insufficient_data' as const, reason: `no ${stage.id} supply data to weight by governance`, method: methodLink(methodRef('eu-supply-risk')) };
+        return {
+          stage: stage.id,
+          status: 'insufficient_data' as const,
+          reason: `no ${stage.id} supply data to weight by governance`,
+          method: methodLink(methodRef('eu-supply-risk')),
+        };
       }
       if (!reliance || reliance.fraction === null) {
-        return { stage: stage.id, status: 'insufficient_data' as const, reason: `no net import reliance for ${importerName(snapshot, query.importer)} and ${mineral}`, method: methodLink(methodRef('eu-supply-risk')) };
+        return {
+          stage: stage.id,
+          status: 'insufficient_data' as const,
+          reason: `no net import reliance for ${importerName(snapshot, query.importer)} and ${mineral}`,
+          method: methodLink(methodRef('eu-supply-risk')),
+        };
       }
       const inputs: EuSupplyRiskInput = {
         globalHhiWgi: block.governanceWeighted.hhiWgi,
@@ -142,7 +164,10 @@ export function mineralSupplyRisk(snapshot: DatasetSnapshot, mineral: string, ra
       };
     });
     const scored = stages.filter((s): s is Extract<(typeof stages)[number], { supplyRisk: number }> => 'supplyRisk' in s);
-    const bottleneck = scored.reduce<(typeof scored)[number] | undefined>((max, s) => (!max || s.supplyRisk > max.supplyRisk ? s : max), undefined);
+    const bottleneck = scored.reduce<(typeof scored)[number] | undefined>(
+      (max, s) => (!max || s.supplyRisk > max.supplyRisk ? s : max),
+      undefined,
+    );
     return {
       mineral,
       importer: query.importer,
@@ -152,7 +177,16 @@ export function mineralSupplyRisk(snapshot: DatasetSnapshot, mineral: string, ra
       publishedSupplyRisk: presentPublished(published),
       stages,
       importReliance: reliance
-        ? { year: reliance.year, stage: null, period: null, form: reliance.form, valueText: reliance.valueText, fraction: reliance.fraction, censored: reliance.censored, sourceId: reliance.sourceId }
+        ? {
+            year: reliance.year,
+            stage: null,
+            period: null,
+            form: reliance.form,
+            valueText: reliance.valueText,
+            fraction: reliance.fraction,
+            censored: reliance.censored,
+            sourceId: reliance.sourceId,
+          }
         : null,
       importerSourcing: sourcing
         ? {
@@ -239,9 +273,15 @@ function stageBasedSupplyRisk(
       return { stage: stage.stage, status: 'insufficient_data' as const, reason: global.reason, method: EU_LINK() };
     }
     const sourcing = sourcingOf(snapshot, importer, mineral, stage.stage);
-    const sourcingT = Object.fromEntries((sourcing?.sources ?? []).flatMap((e) => (e.tradeFactor === null ? [] : [[e.country, e.tradeFactor]])));
+    const sourcingT = Object.fromEntries(
+      (sourcing?.sources ?? []).flatMap((e) => (e.tradeFactor === null ? [] : [[e.country, e.tradeFactor]])),
+    );
     const sourcingHhi = sourcing
-      ? governanceWeightedHhi({ shares: sourcing.sources.map((e) => ({ country: e.country, share: e.sharePct })), wgiScaled: snapshot.wgiScaled, tradeFactor: sourcingT })
+      ? governanceWeightedHhi({
+          shares: sourcing.sources.map((e) => ({ country: e.country, share: e.sharePct })),
+          wgiScaled: snapshot.wgiScaled,
+          tradeFactor: sourcingT,
+        })
       : null;
     const sourcingOk = sourcingHhi?.status === 'ok' ? sourcingHhi : null;
     for (const c of global.contributions) wgiCountries.add(c.country);
@@ -253,7 +293,10 @@ function stageBasedSupplyRisk(
       endOfLifeRecyclingInputRate: query.endOfLifeRecyclingInputRate,
       substitutionIndex: query.substitutionIndex,
     };
-    const present = (contributions: { country: string; share: number; wgiScaled: number; tradeFactor: number; contribution: number }[], published: Record<string, number>) =>
+    const present = (
+      contributions: { country: string; share: number; wgiScaled: number; tradeFactor: number; contribution: number }[],
+      published: Record<string, number>,
+    ) =>
       contributions.map((c) => ({
         country: c.country,
         name: countryName(snapshot, c.country),
@@ -263,7 +306,9 @@ function stageBasedSupplyRisk(
         tradeFactorPublished: Object.hasOwn(published, c.country),
         contribution: round(c.contribution, 4),
       }));
-    const topT = global.contributions.slice(0, 3).map((c) => `${countryName(snapshot, c.country)} ${round(c.share, 1)} % × WGI ${round(c.wgiScaled, 2)} × t ${c.tradeFactor}`);
+    const topT = global.contributions
+      .slice(0, 3)
+      .map((c) => `${countryName(snapshot, c.country)} ${round(c.share, 1)} % × WGI ${round(c.wgiScaled, 2)} × t ${c.tradeFactor}`);
     const explanation = [
       `IR ${stage.percent} % at ${stage.stage}${stage.assessed ? ' (the stage the study assessed)' : ''}`,
       `(HHI_WGI,t)_GS ${round(global.hhiWgi, 3)} from ${supply.basis} (${supply.period}), largest terms ${topT.join(', ')}`,
@@ -287,7 +332,10 @@ function stageBasedSupplyRisk(
     };
   });
   const scored = stages.filter((s): s is Extract<(typeof stages)[number], { supplyRisk: number }> => 'supplyRisk' in s);
-  const bottleneck = scored.reduce<(typeof scored)[number] | undefined>((max, s) => (!max || s.supplyRisk > max.supplyRisk ? s : max), undefined);
+  const bottleneck = scored.reduce<(typeof scored)[number] | undefined>(
+    (max, s) => (!max || s.supplyRisk > max.supplyRisk ? s : max),
+    undefined,
+  );
   const assessed = stageReliance.find((s) => s.assessed) ?? stageReliance[0]!;
   const sourcing = sourcingOf(snapshot, importer, mineral, bottleneck?.stage ?? assessed.stage);
   const wgi = wgiUsed(snapshot, [...wgiCountries]);
@@ -315,7 +363,10 @@ function stageBasedSupplyRisk(
           form: null,
           stage: sourcing.stage,
           rankOnly: false,
-          hhiWgi: bottleneck && 'inputs' in bottleneck && bottleneck.inputs.euSourcingHhiWgi !== null ? round(bottleneck.inputs.euSourcingHhiWgi, 3) : null,
+          hhiWgi:
+            bottleneck && 'inputs' in bottleneck && bottleneck.inputs.euSourcingHhiWgi !== null
+              ? round(bottleneck.inputs.euSourcingHhiWgi, 3)
+              : null,
           wgiYears: wgi.years,
           wgi,
           sourceIds: sourcing.sourceIds,

@@ -1,9 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Iso3Schema, MineralIdSchema, READ_ERRORS, SourceRefSchema, OptionalYearSchema, FormatQuery, EditionQuery, PageQuery, listOf } from '../../schemas/common.js';
+import {
+  Iso3Schema,
+  MineralIdSchema,
+  READ_ERRORS,
+  SourceRefSchema,
+  OptionalYearSchema,
+  FormatQuery,
+  EditionQuery,
+  PageQuery,
+  listOf,
+} from '../../schemas/common.js';
 import { listImportReliance, listImportSources } from './trade.service.js';
 
-const RELIANCE_SOURCE = { id: 'usgs-mcs-2025-antimony', citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35' };
+const RELIANCE_SOURCE = {
+  id: 'usgs-mcs-2025-antimony',
+  citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35',
+};
 
 const ImportRelianceSchema = z
   .object({
@@ -45,11 +58,31 @@ export const tradeRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listImportReliance',
         tags: ['trade'],
         summary: 'Net import reliance as a share of apparent consumption',
-        querystring: z.object({ ...PageQuery, ...FormatQuery, ...EditionQuery, importer: ImporterQuery, mineral: MineralIdSchema.optional(), year: OptionalYearSchema }),
+        querystring: z.object({
+          ...PageQuery,
+          ...FormatQuery,
+          ...EditionQuery,
+          importer: ImporterQuery,
+          mineral: MineralIdSchema.optional(),
+          year: OptionalYearSchema,
+        }),
         response: {
           200: listOf(ImportRelianceSchema).meta({
             example: {
-              data: [{ importer: 'USA', mineral: 'antimony', form: null, year: 2024, percent: 85, qualifier: 'eq', valueText: '85', estimated: true, edition: 'usgs-mcs-2025', source: RELIANCE_SOURCE }],
+              data: [
+                {
+                  importer: 'USA',
+                  mineral: 'antimony',
+                  form: null,
+                  year: 2024,
+                  percent: 85,
+                  qualifier: 'eq',
+                  valueText: '85',
+                  estimated: true,
+                  edition: 'usgs-mcs-2025',
+                  source: RELIANCE_SOURCE,
+                },
+              ],
               total: 1,
             },
           }),
@@ -68,15 +101,34 @@ export const tradeRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listImportSources',
         tags: ['trade'],
         summary: 'Where imports come from, by period',
-        querystring: z.object({ ...PageQuery, ...FormatQuery, ...EditionQuery,
+        querystring: z.object({
+          ...PageQuery,
+          ...FormatQuery,
+          ...EditionQuery,
           importer: ImporterQuery,
           mineral: MineralIdSchema.optional(),
-          period: z.string().regex(/^\d{4}-\d{2}$/).optional().describe('e.g. 2020-23'),
+          period: z
+            .string()
+            .regex(/^\d{4}-\d{2}$/)
+            .optional()
+            .describe('e.g. 2020-23'),
         }),
         response: {
           200: listOf(ImportSourceSchema).meta({
             example: {
-              data: [{ importer: 'USA', mineral: 'antimony', form: 'total metal and oxide', period: '2020-23', country: 'CHN', sharePct: 63, rank: 1, edition: 'usgs-mcs-2025', source: RELIANCE_SOURCE }],
+              data: [
+                {
+                  importer: 'USA',
+                  mineral: 'antimony',
+                  form: 'total metal and oxide',
+                  period: '2020-23',
+                  country: 'CHN',
+                  sharePct: 63,
+                  rank: 1,
+                  edition: 'usgs-mcs-2025',
+                  source: RELIANCE_SOURCE,
+                },
+              ],
               total: 1,
             },
           }),

@@ -49,7 +49,10 @@ export function createWriteGuard(options: WriteGuardOptions) {
 
   async function authenticate(request: FastifyRequest): Promise<void> {
     if (options.readOnly) {
-      throw new AppError('forbidden', 'Writes are disabled: this instance is a read-only replica (READ_ONLY=true); send writes to the primary.');
+      throw new AppError(
+        'forbidden',
+        'Writes are disabled: this instance is a read-only replica (READ_ONLY=true); send writes to the primary.',
+      );
     }
     if (options.apiKeys.length === 0) {
       throw new AppError('forbidden', 'Writes are disabled: no API_KEYS configured on this server. Reads stay open.');

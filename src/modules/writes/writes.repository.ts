@@ -1,5 +1,5 @@
 import type { RunResult } from 'better-sqlite3';
-import { and, asc, eq, gt, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, max, sql } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.js';
 import * as schema from '../../db/schema.js';
@@ -87,7 +87,11 @@ export function queries(handle: Handle) {
         stages: ids(handle.select({ id: stages.id }).from(stages).all()),
         minerals: ids(handle.select({ id: minerals.id }).from(minerals).all()),
         bases: handle.select({ id: bases.id, mineral: bases.mineralId, stage: bases.stageId }).from(bases).all(),
-        countries: handle.select({ iso3: countries.iso3 }).from(countries).all().map((row) => row.iso3),
+        countries: handle
+          .select({ iso3: countries.iso3 })
+          .from(countries)
+          .all()
+          .map((row) => row.iso3),
         sources: ids(handle.select({ id: sources.id }).from(sources).all()),
         editions: handle.select({ id: editions.id, family: editions.family, published: editions.published }).from(editions).all(),
         groups: ids(handle.select({ id: groups.id }).from(groups).all()),
@@ -101,7 +105,11 @@ export function queries(handle: Handle) {
      * change feed, so versions never repeat even after `npm run db:seed` reset the counter to 1.
      */
     bumpVersion(at: string): number {
-      const highestChange = handle.select({ version: max(changes.version) }).from(changes).get()?.version ?? 0;
+      const highestChange =
+        handle
+          .select({ version: max(changes.version) })
+          .from(changes)
+          .get()?.version ?? 0;
       const next = Math.max(currentVersion(), highestChange) + 1;
       handle
         .insert(datasetMeta)
@@ -113,7 +121,10 @@ export function queries(handle: Handle) {
 
     recordChanges(rows: ChangeInsert[]): void {
       for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-        handle.insert(changes).values(rows.slice(start, start + INSERT_BATCH)).run();
+        handle
+          .insert(changes)
+          .values(rows.slice(start, start + INSERT_BATCH))
+          .run();
       }
     },
 
@@ -126,7 +137,14 @@ export function queries(handle: Handle) {
 /** What a write transaction can run: the general queries, and the prepared ones of the production write path. */
 export type WritesQueries = ReturnType<typeof queries> & ReturnType<typeof preparedWrites>;
 
-const PRODUCTION_KEY = [production.mineralId, production.stageId, production.country, production.year, production.basisId, production.edition];
+const PRODUCTION_KEY = [
+  production.mineralId,
+  production.stageId,
+  production.country,
+  production.year,
+  production.basisId,
+  production.edition,
+];
 /** An upsert overwrites a row's values and keeps its id (and key). */
 const PRODUCTION_VALUES = {
   tonnes: sql`excluded.tonnes`,
@@ -146,16 +164,46 @@ function preparedWrites(db: Db) {
     seriesRows: db
       .select()
       .from(production)
-      .where(and(eq(production.mineralId, p('mineral')), eq(production.stageId, p('stage')), eq(production.year, p('year')), eq(production.basisId, p('basis'))))
+      .where(
+        and(
+          eq(production.mineralId, p('mineral')),
+          eq(production.stageId, p('stage')),
+          eq(production.year, p('year')),
+          eq(production.basisId, p('basis')),
+        ),
+      )
       .prepare(),
-    stage: db.select({ id: stages.id }).from(stages).where(eq(stages.id, p('id'))).prepare(),
-    mineral: db.select({ id: minerals.id }).from(minerals).where(eq(minerals.id, p('id'))).prepare(),
-    basis: db.select({ id: bases.id, mineral: bases.mineralId, stage: bases.stageId }).from(bases).where(eq(bases.id, p('id'))).prepare(),
-    country: db.select({ iso3: countries.iso3 }).from(countries).where(eq(countries.iso3, p('id'))).prepare(),
-    source: db.select({ id: sources.id }).from(sources).where(eq(sources.id, p('id'))).prepare(),
+    stage: db
+      .select({ id: stages.id })
+      .from(stages)
+      .where(eq(stages.id, p('id')))
+      .prepare(),
+    mineral: db
+      .select({ id: minerals.id })
+      .from(minerals)
+      .where(eq(minerals.id, p('id')))
+      .prepare(),
+    basis: db
+      .select({ id: bases.id, mineral: bases.mineralId, stage: bases.stageId })
+      .from(bases)
+      .where(eq(bases.id, p('id')))
+      .prepare(),
+    country: db
+      .select({ iso3: countries.iso3 })
+      .from(countries)
+      .where(eq(countries.iso3, p('id')))
+      .prepare(),
+    source: db
+      .select({ id: sources.id })
+      .from(sources)
+      .where(eq(sources.id, p('id')))
+      .prepare(),
     editions: db.select({ id: editions.id, family: editions.family, published: editions.published }).from(editions).prepare(),
     version: db.select({ value: datasetMeta.value }).from(datasetMeta).where(eq(datasetMeta.key, 'version')).prepare(),
-    highestChange: db.select({ version: max(changes.version) }).from(changes).prepare(),
+    highestChange: db
+      .select({ version: max(changes.version) })
+      .from(changes)
+      .prepare(),
     setVersion: db
       .insert(datasetMeta)
       .values({ key: 'version', value: p('value'), updatedAt: p('at') })
@@ -227,7 +275,14 @@ function preparedWrites(db: Db) {
      * an overwritten row keeps its id, so paging cursors stay valid. One prepared single-row upsert per row.
      */
     upsertProduction(rows: ProductionInsert[]): void {
-      for (const row of rows) statements.upsertRow.run({ ...row, tonnes: row.tonnes ?? null, estimated: row.estimated ?? false, withheld: row.withheld ?? false, lowerBound: row.lowerBound ?? false });
+      for (const row of rows)
+        statements.upsertRow.run({
+          ...row,
+          tonnes: row.tonnes ?? null,
+          estimated: row.estimated ?? false,
+          withheld: row.withheld ?? false,
+          lowerBound: row.lowerBound ?? false,
+        });
     },
     recordChanges(rows: ChangeInsert[]): void {
       for (const row of rows) statements.insertChange.run({ ...row, oldValue: row.oldValue ?? null, newValue: row.newValue ?? null });

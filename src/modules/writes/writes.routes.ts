@@ -29,7 +29,12 @@ const AUTH_ERRORS = {
   401: problemResponse(
     'No API key, a malformed `Authorization` header, or an unknown key; answered with the RFC 6750 challenge ' +
       '`WWW-Authenticate: Bearer realm="chokepoint"` (plus `error="invalid_token"` for an unknown key)',
-    { 'WWW-Authenticate': { type: 'string', description: 'Bearer realm="chokepoint" (RFC 6750), with error="invalid_token" for an unknown key' } },
+    {
+      'WWW-Authenticate': {
+        type: 'string',
+        description: 'Bearer realm="chokepoint" (RFC 6750), with error="invalid_token" for an unknown key',
+      },
+    },
   ),
   403: problemResponse('Writes are disabled on this server: no API_KEYS configured, or a read-only replica'),
   500: problemResponse('Unexpected server error'),
@@ -42,7 +47,7 @@ const UNPROCESSABLE = problemResponse(
 
 const WRITE_DESCRIPTION =
   'Needs `Authorization: Bearer <key>` (a key from API_KEYS). The write is all-or-nothing, bumps the dataset ' +
-  'version (so every ETag changes and scores reflect it at once) and is recorded in GET /v1/changes under the key\'s name.';
+  "version (so every ETag changes and scores reflect it at once) and is recorded in GET /v1/changes under the key's name.";
 
 /** A change as one CSV line: the key and the values stay JSON, so every entity shares the same columns. */
 function changeCsvRow(change: Change) {
@@ -99,13 +104,15 @@ export const writesRoutes: FastifyPluginAsyncZod<WritesRoutesOptions> = async (a
           `${WRITE_DESCRIPTION} Rows are keyed by (mineral, stage, country, year, basis): a new key is created, an ` +
           'existing one is replaced, an identical one is left alone (and not recorded). Each row must pass the ' +
           "loader's rules for data/production.csv — non-negative tonnes, null tonnes exactly when withheld, an " +
-          'existing mineral, stage, country, basis and source, a basis that measures the row\'s mineral and stage, ' +
+          "existing mineral, stage, country, basis and source, a basis that measures the row's mineral and stage, " +
           'no key twice in one request — and the stored data with the rows applied must keep every country sum ' +
           'within 5% of its published world total.',
         security: BEARER_AUTH,
         body: ProductionUpsertSchema,
         response: {
-          200: UpsertResultSchema.meta({ description: 'Stored: the rows as stored, with what happened to each, and the new dataset version' }),
+          200: UpsertResultSchema.meta({
+            description: 'Stored: the rows as stored, with what happened to each, and the new dataset version',
+          }),
           400: BAD_REQUEST,
           ...AUTH_ERRORS,
           422: UNPROCESSABLE,
@@ -152,7 +159,7 @@ export const writesRoutes: FastifyPluginAsyncZod<WritesRoutesOptions> = async (a
         tags: ['writes'],
         summary: 'What changed since a dataset version: the change feed for syncing',
         description:
-          'Every accepted write, one entry per record it created, updated or deleted, with who (the API key\'s ' +
+          "Every accepted write, one entry per record it created, updated or deleted, with who (the API key's " +
           'name), when, and the old and new values; oldest first. Keep `currentVersion` and pass it as `since` ' +
           'next time. Open to everyone, like every read.',
         querystring: z.object({ ...ChangesQuerySchema.shape, ...PageQuery, ...FormatQuery }),

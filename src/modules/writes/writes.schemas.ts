@@ -217,7 +217,20 @@ export const ExportControlChangeSchema = z
     old: ExportControlValueSchema.nullable().describe('Before the write; null for a create'),
     new: ExportControlValueSchema.nullable().describe('After the write; null for a delete'),
   })
-  .meta({ id: 'ExportControlChange', example: { id: 7, version: 9, at: '2026-12-02T09:00:00.000Z', actor: 'analyst', action: 'create', entity: 'export_control', key: { id: EXPORT_CONTROL_EXAMPLE.id }, old: null, new: EXPORT_CONTROL_EXAMPLE } });
+  .meta({
+    id: 'ExportControlChange',
+    example: {
+      id: 7,
+      version: 9,
+      at: '2026-12-02T09:00:00.000Z',
+      actor: 'analyst',
+      action: 'create',
+      entity: 'export_control',
+      key: { id: EXPORT_CONTROL_EXAMPLE.id },
+      old: null,
+      new: EXPORT_CONTROL_EXAMPLE,
+    },
+  });
 
 export const ChangeSchema = z
   .discriminatedUnion('entity', [ProductionChangeSchema, SourceChangeSchema, ExportControlChangeSchema])
@@ -225,7 +238,9 @@ export const ChangeSchema = z
 export type Change = z.infer<typeof ChangeSchema>;
 
 export const ChangesQuerySchema = z.object({
-  since: urlNumber(z.number().int().min(0).default(0)).describe('Only changes with a version greater than this (a previous `currentVersion`); default 0 = everything'),
+  since: urlNumber(z.number().int().min(0).default(0)).describe(
+    'Only changes with a version greater than this (a previous `currentVersion`); default 0 = everything',
+  ),
 });
 
 export const ChangeListSchema = listOf(ChangeSchema)

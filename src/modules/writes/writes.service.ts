@@ -1,4 +1,12 @@
-import { FIGURE_FIELD_OF_ROW_FIELD, csvRecordOfFigure, figureOfRecord, figureOfRow, keyOfRow, recordOfRow, rowOfRecord } from '../../dataset/production-codec.js';
+import {
+  FIGURE_FIELD_OF_ROW_FIELD,
+  csvRecordOfFigure,
+  figureOfRecord,
+  figureOfRow,
+  keyOfRow,
+  recordOfRow,
+  rowOfRecord,
+} from '../../dataset/production-codec.js';
 import { ProductionRow, SourceRow, TABLE_SPECS, type TableSpec } from '../../dataset/tables.js';
 import { checkProductionRules, checkReferencesAndKeys, keyOf, type ReferenceContext, type RowIssue } from '../../dataset/validate.js';
 import { citationOf } from '../../domain/citation.js';
@@ -72,7 +80,13 @@ function defaultEditionOf(
 ): string | null {
   const candidates = new Map<string, EditionInfo>();
   for (const record of stored) {
-    if (record.mineralId !== series.mineral || record.stageId !== series.stage || record.basisId !== series.basis || record.year !== series.year) continue;
+    if (
+      record.mineralId !== series.mineral ||
+      record.stageId !== series.stage ||
+      record.basisId !== series.basis ||
+      record.year !== series.year
+    )
+      continue;
     const edition = editions.get(record.edition);
     if (edition) candidates.set(edition.id, edition);
   }
@@ -327,7 +341,9 @@ export function createWritesService(repository: WritesRepository, options: Write
         const record = edition === null ? null : tx.findProduction({ ...series, edition });
         if (!record) {
           const key = `${series.mineral}/${series.stage}/${series.country}/${series.year}/${series.basis}`;
-          throw new NotFoundError(`No production figure for ${key}${edition === null ? '' : ` in edition ${edition}`}. See GET /v1/production.`);
+          throw new NotFoundError(
+            `No production figure for ${key}${edition === null ? '' : ` in edition ${edition}`}. See GET /v1/production.`,
+          );
         }
         const at = now().toISOString();
         const version = tx.bumpVersion(at);

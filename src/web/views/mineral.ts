@@ -36,15 +36,27 @@ export async function mineralView(main: HTMLElement, context: ViewContext): Prom
   const query = withEdition({ year }, context);
   // Every request starts at once, but the mineral's own answer decides what a failure means: an unknown mineral is
   // its 404, not whichever filtered list happened to refuse it first.
-  const detailRequest = unwrap(api.GET('/v1/minerals/{mineral}', { params: { path, query: withEdition({}, context) }, signal }), `GET /v1/minerals/${mineral}`);
+  const detailRequest = unwrap(
+    api.GET('/v1/minerals/{mineral}', { params: { path, query: withEdition({}, context) }, signal }),
+    `GET /v1/minerals/${mineral}`,
+  );
   const others = Promise.all([
     unwrap(api.GET('/v1/minerals', { params: { query: { limit: 1000 } }, signal }), 'GET /v1/minerals'),
-    unwrap(api.GET('/v1/minerals/{mineral}/concentration', { params: { path, query }, signal }), `GET /v1/minerals/${mineral}/concentration`),
-    unwrap(api.GET('/v1/minerals/{mineral}/concentration/history', { params: { path, query: withEdition({}, context) }, signal }), `GET /v1/minerals/${mineral}/concentration/history`),
+    unwrap(
+      api.GET('/v1/minerals/{mineral}/concentration', { params: { path, query }, signal }),
+      `GET /v1/minerals/${mineral}/concentration`,
+    ),
+    unwrap(
+      api.GET('/v1/minerals/{mineral}/concentration/history', { params: { path, query: withEdition({}, context) }, signal }),
+      `GET /v1/minerals/${mineral}/concentration/history`,
+    ),
     unwrap(api.GET('/v1/reserves', { params: { query: withEdition({ mineral, limit: 1000 }, context) }, signal }), 'GET /v1/reserves'),
     Promise.all(
       dependencyImporters.map((importer) =>
-        unwrap(api.GET('/v1/dependency/{importer}', { params: { path: { importer }, query: withEdition({ mineral }, context) }, signal }), `GET /v1/dependency/${importer}`),
+        unwrap(
+          api.GET('/v1/dependency/{importer}', { params: { path: { importer }, query: withEdition({ mineral }, context) }, signal }),
+          `GET /v1/dependency/${importer}`,
+        ),
       ),
     ),
     unwrap(api.GET('/v1/defense-uses', { params: { query: { mineral, limit: 1000 } }, signal }), 'GET /v1/defense-uses'),
@@ -60,9 +72,19 @@ export async function mineralView(main: HTMLElement, context: ViewContext): Prom
   const controls = h(
     'div',
     { class: 'controls' },
-    selectField('Mineral', 'mineral', minerals.data.map((m) => ({ value: m.id, label: m.name })), mineral, (value) => context.navigate({ mineral: value })),
-    selectField('Year', 'year', [{ value: '', label: 'Latest with data' }, ...years.map((y) => ({ value: String(y), label: String(y) }))], yearText, (value) =>
-      context.navigate({ year: value || null }),
+    selectField(
+      'Mineral',
+      'mineral',
+      minerals.data.map((m) => ({ value: m.id, label: m.name })),
+      mineral,
+      (value) => context.navigate({ mineral: value }),
+    ),
+    selectField(
+      'Year',
+      'year',
+      [{ value: '', label: 'Latest with data' }, ...years.map((y) => ({ value: String(y), label: String(y) }))],
+      yearText,
+      (value) => context.navigate({ year: value || null }),
     ),
     editionControl(context),
   );
@@ -100,13 +122,19 @@ export async function mineralView(main: HTMLElement, context: ViewContext): Prom
           cited(fmt.share(chokepoint.topShare), sourcesOfStage(concentration.stages, chokepoint.stage)),
           '. ',
           h('a', { href: chokepoint.method.href }, `Method ${chokepoint.method.id} ${chokepoint.method.version}`),
-          chokepoint.comparable === false ? h('span', { class: 'note', id: 'chokepoint-caveat' }, ` Not like for like: ${chokepoint.reason}`) : null,
+          chokepoint.comparable === false
+            ? h('span', { class: 'note', id: 'chokepoint-caveat' }, ` Not like for like: ${chokepoint.reason}`)
+            : null,
         )
       : h('p', { class: 'insufficient' }, `No chokepoint: ${chokepoint.reason}`),
     h('h2', {}, 'The chain, stage by stage'),
     h('div', { class: 'grid' }, stageBlocks),
     missing.length
-      ? h('ul', { class: 'note', id: 'missing-stages' }, missing.map((block) => h('li', { 'data-stage': block.stage }, h('strong', {}, title(block.stage)), ': ', block.reason)))
+      ? h(
+          'ul',
+          { class: 'note', id: 'missing-stages' },
+          missing.map((block) => h('li', { 'data-stage': block.stage }, h('strong', {}, title(block.stage)), ': ', block.reason)),
+        )
       : null,
     h('h2', {}, 'HHI over time'),
     historySection(history),
@@ -127,13 +155,19 @@ function sourcesOfStage(stages: Block[], stage: string): string[] {
 
 function stageCard(block: Block): HTMLElement {
   if (block.status !== 'ok') {
-    return h('section', { class: 'card', 'data-stage': block.stage }, h('h3', {}, title(block.stage)), h('p', { class: 'insufficient' }, `No figure: ${block.reason}.`));
+    return h(
+      'section',
+      { class: 'card', 'data-stage': block.stage },
+      h('h3', {}, title(block.stage)),
+      h('p', { class: 'insufficient' }, `No figure: ${block.reason}.`),
+    );
   }
   const ok: OkBlock = block;
   const ids = ok.inputs.sourceIds;
   const producers = ok.inputs.producers;
   const top = producers.slice(0, TOP_PRODUCERS);
-  const note = (producer: (typeof producers)[number]) => [producer.estimated ? 'estimated' : '', producer.lowerBound ? 'lower bound' : ''].filter(Boolean).join(', ') || undefined;
+  const note = (producer: (typeof producers)[number]) =>
+    [producer.estimated ? 'estimated' : '', producer.lowerBound ? 'lower bound' : ''].filter(Boolean).join(', ') || undefined;
   const shares = ok.measure === 'shares';
   const when = fmt.when(ok);
   return h(
@@ -143,7 +177,16 @@ function stageCard(block: Block): HTMLElement {
     h(
       'dl',
       { class: 'facts' },
-      fact('HHI', cited(fmt.hhi(ok.hhi), ids, ok.hhiUpperBound !== ok.hhi ? `up to ${fmt.hhi(ok.hhiUpperBound)} if unallocated output were one producer` : undefined), 'data-hhi', ok.hhi),
+      fact(
+        'HHI',
+        cited(
+          fmt.hhi(ok.hhi),
+          ids,
+          ok.hhiUpperBound !== ok.hhi ? `up to ${fmt.hhi(ok.hhiUpperBound)} if unallocated output were one producer` : undefined,
+        ),
+        'data-hhi',
+        ok.hhi,
+      ),
       fact('2023 Merger Guidelines', band(ok.bands.doj2023)),
       fact('2010 Guidelines', band(ok.bands.hmg2010)),
       fact('Top producer', cited(`${ok.top.country} ${fmt.share(ok.top.share)}`, ids)),
@@ -151,7 +194,14 @@ function stageCard(block: Block): HTMLElement {
       fact('Equivalent suppliers', cited(fmt.plain(ok.equivalentSuppliers), ids)),
       shares
         ? fact('World', cited('shares only', ids, 'the source publishes country shares of world supply, not tonnes'))
-        : fact('World', cited(`${fmt.int(ok.inputs.worldTonnes)} t`, ids, ok.inputs.worldTotalBasis === 'published' ? 'published world total' : 'sum of country rows')),
+        : fact(
+            'World',
+            cited(
+              `${fmt.int(ok.inputs.worldTonnes)} t`,
+              ids,
+              ok.inputs.worldTotalBasis === 'published' ? 'published world total' : 'sum of country rows',
+            ),
+          ),
     ),
     chart({
       title: `${title(ok.stage)} ${when}: share of world production by country (top ${top.length})`,
@@ -162,7 +212,9 @@ function stageCard(block: Block): HTMLElement {
         {
           name: 'Share of world production',
           data: top.map((producer) => producer.share),
-          notes: top.map((producer) => (shares ? 'published share' : `${fmt.int(producer.tonnes)} t${note(producer) ? ` (${note(producer)})` : ''}`)),
+          notes: top.map((producer) =>
+            shares ? 'published share' : `${fmt.int(producer.tonnes)} t${note(producer) ? ` (${note(producer)})` : ''}`,
+          ),
         },
       ],
       format: (value) => `${fmt.plain(value)} %`,
@@ -170,7 +222,11 @@ function stageCard(block: Block): HTMLElement {
     }),
     ok.withheld.length ? h('p', { class: 'note' }, `Withheld by the source: ${ok.withheld.join(', ')}.`) : null,
     ok.belowThreshold
-      ? h('p', { class: 'note' }, `Below the source's ${ok.belowThreshold.threshold} reporting threshold (no number, never 0): ${ok.belowThreshold.countries.join(', ')}.`)
+      ? h(
+          'p',
+          { class: 'note' },
+          `Below the source's ${ok.belowThreshold.threshold} reporting threshold (no number, never 0): ${ok.belowThreshold.countries.join(', ')}.`,
+        )
       : null,
     alternative(
       table(
@@ -184,7 +240,14 @@ function stageCard(block: Block): HTMLElement {
         producers,
       ),
     ),
-    h('p', { class: 'note' }, 'Sources: ', ids.flatMap((id, index) => [index ? ', ' : '', sourceLink(id)]), '. ', h('a', { href: ok.method.href }, `Method ${ok.method.id} ${ok.method.version}`)),
+    h(
+      'p',
+      { class: 'note' },
+      'Sources: ',
+      ids.flatMap((id, index) => [index ? ', ' : '', sourceLink(id)]),
+      '. ',
+      h('a', { href: ok.method.href }, `Method ${ok.method.id} ${ok.method.version}`),
+    ),
   );
 }
 
@@ -257,8 +320,22 @@ function reservesSection(rows: Schemas['Reserve'][], countryName: Map<string, st
       `Reserves ${latest} by country (${countries[0]?.basis ?? ''})`,
       [
         { label: 'Country', cell: (row) => countryName.get(row.country) ?? row.country },
-        { label: 'Tonnes', numeric: true, cell: (row) => cited(`${row.lowerBound ? '≥ ' : ''}${fmt.int(row.tonnes)}`, [row.source.id], row.lowerBound ? 'lower bound' : undefined) },
-        { label: world ? 'Share of world' : 'Share of listed', numeric: true, cell: (row) => cited(fmt.share((row.tonnes / (world?.tonnes ?? countries.reduce((sum, r) => sum + r.tonnes, 0))) * 100), [row.source.id], world ? 'of the published world total' : 'of the countries listed') },
+        {
+          label: 'Tonnes',
+          numeric: true,
+          cell: (row) =>
+            cited(`${row.lowerBound ? '≥ ' : ''}${fmt.int(row.tonnes)}`, [row.source.id], row.lowerBound ? 'lower bound' : undefined),
+        },
+        {
+          label: world ? 'Share of world' : 'Share of listed',
+          numeric: true,
+          cell: (row) =>
+            cited(
+              fmt.share((row.tonnes / (world?.tonnes ?? countries.reduce((sum, r) => sum + r.tonnes, 0))) * 100),
+              [row.source.id],
+              world ? 'of the published world total' : 'of the countries listed',
+            ),
+        },
       ],
       countries,
       { id: 'reserves-table' },
@@ -273,7 +350,10 @@ function dependencySection(importer: string, row: Dependency | null, countryName
   const sources = row.importSources;
   const concentration = row.importSourceConcentration;
   const index = row.dependencyIndex;
-  const item = (label: string, value: HTMLElement | string, why: string) => [h('dt', {}, label), h('dd', {}, value, h('span', { class: 'why' }, why))];
+  const item = (label: string, value: HTMLElement | string, why: string) => [
+    h('dt', {}, label),
+    h('dd', {}, value, h('span', { class: 'why' }, why)),
+  ];
   return h(
     'section',
     { id: `dependency-${importer}` },
@@ -283,7 +363,13 @@ function dependencySection(importer: string, row: Dependency | null, countryName
       { class: 'explained' },
       item(
         'Net import reliance',
-        reliance ? cited(`${reliance.valueText}${reliance.percent !== null ? ' %' : ''} (${reliance.year}${reliance.form ? `, ${reliance.form}` : ''})`, [reliance.sourceId], reliance.censored ? 'published as a range: the bound is used' : undefined) : 'not published',
+        reliance
+          ? cited(
+              `${reliance.valueText}${reliance.percent !== null ? ' %' : ''} (${reliance.year}${reliance.form ? `, ${reliance.form}` : ''})`,
+              [reliance.sourceId],
+              reliance.censored ? 'published as a range: the bound is used' : undefined,
+            )
+          : 'not published',
         'Share of apparent consumption met by net imports, as published by USGS (">50" is a range; "E" means net exporter).',
       ),
       item(
@@ -292,16 +378,35 @@ function dependencySection(importer: string, row: Dependency | null, countryName
           ? h(
               'span',
               {},
-              sources.sources.map((source, i) => [i ? ', ' : '', source.sharePct !== null ? cited(`${source.name} ${fmt.share(source.sharePct)}`, sources.sourceIds) : cited(`${source.rank}. ${source.name}`, sources.sourceIds, 'rank only')]),
+              sources.sources.map((source, i) => [
+                i ? ', ' : '',
+                source.sharePct !== null
+                  ? cited(`${source.name} ${fmt.share(source.sharePct)}`, sources.sourceIds)
+                  : cited(`${source.rank}. ${source.name}`, sources.sourceIds, 'rank only'),
+              ]),
               sources.otherSharePct !== null ? [', other ', cited(fmt.share(sources.otherSharePct), sources.sourceIds)] : null,
               ` (${sources.period}${sources.form ? `, ${sources.form}` : ''})`,
             )
           : 'not published',
-        sources?.rankOnly ? 'Only the order of suppliers is published, not their shares.' : 'Where the imports came from, by share of import value or tonnage, over the period shown.',
+        sources?.rankOnly
+          ? 'Only the order of suppliers is published, not their shares.'
+          : 'Where the imports came from, by share of import value or tonnage, over the period shown.',
       ),
       item(
         'Import-source concentration',
-        concentration === null ? 'not available' : concentration.status === 'ok' ? h('span', {}, 'HHI ', cited(fmt.hhi(concentration.hhi), sources?.sourceIds ?? []), ` (up to ${fmt.hhi(concentration.hhiUpperBound)}); `, cited(fmt.share(concentration.unlistedShare), sources?.sourceIds ?? []), ' unlisted') : `insufficient data: ${concentration.reason}`,
+        concentration === null
+          ? 'not available'
+          : concentration.status === 'ok'
+            ? h(
+                'span',
+                {},
+                'HHI ',
+                cited(fmt.hhi(concentration.hhi), sources?.sourceIds ?? []),
+                ` (up to ${fmt.hhi(concentration.hhiUpperBound)}); `,
+                cited(fmt.share(concentration.unlistedShare), sources?.sourceIds ?? []),
+                ' unlisted',
+              )
+            : `insufficient data: ${concentration.reason}`,
         'HHI of the import shares: how much the importer depends on a few suppliers. The upper bound treats the unlisted share as one supplier.',
       ),
       item(
@@ -310,7 +415,11 @@ function dependencySection(importer: string, row: Dependency | null, countryName
           ? h(
               'span',
               { 'data-dependency-index': index.index },
-              cited(fmt.plain(index.index), reliance ? [reliance.sourceId] : [], `computed by method ${index.method.id} ${index.method.version}`),
+              cited(
+                fmt.plain(index.index),
+                reliance ? [reliance.sourceId] : [],
+                `computed by method ${index.method.id} ${index.method.version}`,
+              ),
               ' = trade exposure ',
               cited(fmt.fraction(index.tradeExposure), reliance ? [reliance.sourceId] : []),
               ` × disruption potential ${fmt.plain(index.disruptionPotential)}`,
@@ -319,7 +428,17 @@ function dependencySection(importer: string, row: Dependency | null, countryName
           : `insufficient data: ${index.reason}`,
         'Trade exposure is net import reliance; disruption potential weights the assessed stage’s concentration by producers’ governance (WGI). 0 = no exposure, 1 = fully exposed.',
       ),
-      index.status === 'ok' && index.caveats.length ? item('Caveats', h('ul', {}, index.caveats.map((caveat) => h('li', {}, caveat))), 'What this index does not capture.') : null,
+      index.status === 'ok' && index.caveats.length
+        ? item(
+            'Caveats',
+            h(
+              'ul',
+              {},
+              index.caveats.map((caveat) => h('li', {}, caveat)),
+            ),
+            'What this index does not capture.',
+          )
+        : null,
     ),
     h('p', { class: 'note' }, h('a', { href: index.method.href }, `Method ${index.method.id} ${index.method.version}`)),
   );
@@ -337,7 +456,17 @@ function defenseSection(uses: Schemas['DefenseUse'][]): HTMLElement {
       h(
         'ul',
         { class: 'uses' },
-        list.map((use) => h('li', {}, h('strong', {}, use.application), ': ', use.description, ' ', h('span', { class: 'note' }, '— ', sourceLink(use.source.id)))),
+        list.map((use) =>
+          h(
+            'li',
+            {},
+            h('strong', {}, use.application),
+            ': ',
+            use.description,
+            ' ',
+            h('span', { class: 'note' }, '— ', sourceLink(use.source.id)),
+          ),
+        ),
       ),
     ]),
   );

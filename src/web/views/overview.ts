@@ -42,7 +42,10 @@ export async function overviewView(main: HTMLElement, context: ViewContext): Pro
   const metric: Metric = context.params.get('metric') === 'china' ? 'china' : 'hhi';
   const yearText = context.params.get('year') ?? '';
   const year = /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
-  main.replaceChildren(h('h1', { tabindex: -1 }, 'Where supply is concentrated'), loading('Loading concentration for every mineral and stage…'));
+  main.replaceChildren(
+    h('h1', { tabindex: -1 }, 'Where supply is concentrated'),
+    loading('Loading concentration for every mineral and stage…'),
+  );
   performance.mark('overview-start');
 
   const signal = context.signal;
@@ -52,19 +55,26 @@ export async function overviewView(main: HTMLElement, context: ViewContext): Pro
     unwrap(api.GET('/v1/stages', { params: { query: withEdition({}, context) }, signal }), 'GET /v1/stages'),
     unwrap(api.GET('/v1/concentration', { params: { query }, signal }), 'GET /v1/concentration'),
     metric === 'china'
-      ? unwrap(api.GET('/v1/countries/{iso3}/dominance', { params: { path: { iso3: 'CHN' }, query: { ...query, minShare: 0 } }, signal }), 'GET /v1/countries/CHN/dominance')
+      ? unwrap(
+          api.GET('/v1/countries/{iso3}/dominance', { params: { path: { iso3: 'CHN' }, query: { ...query, minShare: 0 } }, signal }),
+          'GET /v1/countries/CHN/dominance',
+        )
       : Promise.resolve(null),
     sourcesReady(),
   ]);
   // Each chain's chokepoint, as the API names it (method chokepoint), not recomputed here.
   const chokepoints = await Promise.all(
     minerals.data.map((mineral) =>
-      unwrap(api.GET('/v1/minerals/{mineral}/concentration', { params: { path: { mineral: mineral.id }, query }, signal }), `GET /v1/minerals/${mineral.id}/concentration`),
+      unwrap(
+        api.GET('/v1/minerals/{mineral}/concentration', { params: { path: { mineral: mineral.id }, query }, signal }),
+        `GET /v1/minerals/${mineral.id}/concentration`,
+      ),
     ),
   );
 
   // Links into the mineral view carry the year and edition, so it answers the same question.
-  const mineralHref = (id: string) => `/?${new URLSearchParams({ view: 'mineral', mineral: id, ...(year ? { year: String(year) } : {}), ...(query.edition ? { edition: query.edition } : {}) }).toString()}`;
+  const mineralHref = (id: string) =>
+    `/?${new URLSearchParams({ view: 'mineral', mineral: id, ...(year ? { year: String(year) } : {}), ...(query.edition ? { edition: query.edition } : {}) }).toString()}`;
   const chokepointOf = new Map<string, string>();
   for (const answer of chokepoints) if (answer.chokepoint.status === 'ok') chokepointOf.set(answer.mineral, answer.chokepoint.stage);
   const mineralName = new Map(minerals.data.map((mineral) => [mineral.id, mineral.name]));
@@ -101,8 +111,23 @@ export async function overviewView(main: HTMLElement, context: ViewContext): Pro
   const heatmap = h(
     'table',
     { class: 'heatmap', id: 'heatmap', 'data-metric': metric },
-    h('caption', { class: 'sr-only' }, metric === 'hhi' ? 'HHI by mineral and stage; the chokepoint of each chain is marked' : "China's share of world supply by mineral and stage"),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Mineral'), stages.data.map((stage) => h('th', { scope: 'col' }, stage.name)))),
+    h(
+      'caption',
+      { class: 'sr-only' },
+      metric === 'hhi'
+        ? 'HHI by mineral and stage; the chokepoint of each chain is marked'
+        : "China's share of world supply by mineral and stage",
+    ),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, 'Mineral'),
+        stages.data.map((stage) => h('th', { scope: 'col' }, stage.name)),
+      ),
+    ),
     h(
       'tbody',
       {},
@@ -136,7 +161,12 @@ export async function overviewView(main: HTMLElement, context: ViewContext): Pro
                 'aria-describedby': 'tip',
                 'aria-label': `${mineral.name}, ${stage.name}: ${metric === 'hhi' ? `HHI ${fmt.hhi(cell.value)}` : `China ${fmt.share(cell.value)}`}, ${fmt.when(cell)}${isChokepoint ? ', chokepoint' : ''}. Open ${mineral.name}.`,
               },
-              h('span', { class: 'value' }, isChokepoint ? h('span', { class: 'diamond', 'aria-hidden': 'true' }, '◆ ') : null, metric === 'hhi' ? fmt.hhi(cell.value) : fmt.share(cell.value)),
+              h(
+                'span',
+                { class: 'value' },
+                isChokepoint ? h('span', { class: 'diamond', 'aria-hidden': 'true' }, '◆ ') : null,
+                metric === 'hhi' ? fmt.hhi(cell.value) : fmt.share(cell.value),
+              ),
               h('span', { class: 'sub' }, cell.sub),
             );
             const td = h('td', { class: isChokepoint ? 'chokepoint' : null }, link);
@@ -170,8 +200,23 @@ export async function overviewView(main: HTMLElement, context: ViewContext): Pro
   const controls = h(
     'div',
     { class: 'controls' },
-    radioField('Colour by', 'metric', [{ value: 'hhi', label: 'HHI' }, { value: 'china', label: "China's share" }], metric, (value) => context.navigate({ metric: value === 'hhi' ? null : value })),
-    selectField('Year', 'year', [{ value: '', label: 'Latest with data' }, ...(year ? [{ value: String(year), label: String(year) }] : [])], yearText, (value) => context.navigate({ year: value || null })),
+    radioField(
+      'Colour by',
+      'metric',
+      [
+        { value: 'hhi', label: 'HHI' },
+        { value: 'china', label: "China's share" },
+      ],
+      metric,
+      (value) => context.navigate({ metric: value === 'hhi' ? null : value }),
+    ),
+    selectField(
+      'Year',
+      'year',
+      [{ value: '', label: 'Latest with data' }, ...(year ? [{ value: String(year), label: String(year) }] : [])],
+      yearText,
+      (value) => context.navigate({ year: value || null }),
+    ),
     editionControl(context),
   );
 
@@ -191,7 +236,10 @@ export async function overviewView(main: HTMLElement, context: ViewContext): Pro
           'Every mineral and stage, ranked by HHI',
           [
             { label: 'Rank', numeric: true, cell: (row) => row.rank },
-            { label: 'Mineral', cell: (row) => h('a', { href: mineralHref(row.mineral), 'data-nav': true }, mineralName.get(row.mineral) ?? row.mineral) },
+            {
+              label: 'Mineral',
+              cell: (row) => h('a', { href: mineralHref(row.mineral), 'data-nav': true }, mineralName.get(row.mineral) ?? row.mineral),
+            },
             { label: 'Stage', cell: (row) => stageName.get(row.stage) ?? row.stage },
             { label: 'Year', numeric: true, cell: (row) => fmt.when(row) },
             { label: 'HHI', numeric: true, cell: (row) => cited(fmt.hhi(row.hhi), row.sourceIds) },
@@ -207,10 +255,17 @@ export async function overviewView(main: HTMLElement, context: ViewContext): Pro
       : table<Schemas['CountryDominance']['data'][number]>(
           "China's share of world supply, by mineral and stage",
           [
-            { label: 'Mineral', cell: (row) => h('a', { href: mineralHref(row.mineral), 'data-nav': true }, mineralName.get(row.mineral) ?? row.mineral) },
+            {
+              label: 'Mineral',
+              cell: (row) => h('a', { href: mineralHref(row.mineral), 'data-nav': true }, mineralName.get(row.mineral) ?? row.mineral),
+            },
             { label: 'Stage', cell: (row) => stageName.get(row.stage) ?? row.stage },
             { label: 'Year', numeric: true, cell: (row) => fmt.when(row) },
-            { label: "China's share", numeric: true, cell: (row) => cited(fmt.share(row.share), row.sourceIds, row.estimated ? 'estimated' : undefined) },
+            {
+              label: "China's share",
+              numeric: true,
+              cell: (row) => cited(fmt.share(row.share), row.sourceIds, row.estimated ? 'estimated' : undefined),
+            },
             { label: 'Tonnes', numeric: true, cell: (row) => cited(fmt.int(row.tonnes), row.sourceIds) },
             { label: 'World tonnes', numeric: true, cell: (row) => cited(fmt.int(row.worldTonnes), row.sourceIds) },
             { label: 'Rank', numeric: true, cell: (row) => row.rank },
@@ -233,20 +288,36 @@ export async function overviewView(main: HTMLElement, context: ViewContext): Pro
     bar,
     h('div', { class: 'table-wrap' }, heatmap),
     legend,
-    h('p', { class: 'note' }, year ? `Year ${year} only.` : 'Each cell shows the latest year with data for that stage (the year is in the cell).', ' Use the arrow keys to move between cells.'),
+    h(
+      'p',
+      { class: 'note' },
+      year ? `Year ${year} only.` : 'Each cell shows the latest year with data for that stage (the year is in the cell).',
+      ' Use the arrow keys to move between cells.',
+    ),
     alternative(rankTable, metric === 'hhi' ? 'Show the ranking as a table' : "Show China's shares as a table"),
   );
   performance.mark('overview-rendered');
   // The years any mineral has data for, off the first render's path: each mineral's detail lists its years.
-  void fillYears(minerals.data.map((mineral) => mineral.id), year, signal);
+  void fillYears(
+    minerals.data.map((mineral) => mineral.id),
+    year,
+    signal,
+  );
 }
 
 async function fillYears(minerals: string[], selected: number | undefined, signal: AbortSignal): Promise<void> {
-  const details = await Promise.all(minerals.map((mineral) => unwrap(api.GET('/v1/minerals/{mineral}', { params: { path: { mineral } }, signal }), `GET /v1/minerals/${mineral}`))).catch(() => null);
+  const details = await Promise.all(
+    minerals.map((mineral) =>
+      unwrap(api.GET('/v1/minerals/{mineral}', { params: { path: { mineral } }, signal }), `GET /v1/minerals/${mineral}`),
+    ),
+  ).catch(() => null);
   const select = document.getElementById('field-year') as HTMLSelectElement | null;
   if (!details || !select || signal.aborted) return;
   const years = [...new Set(details.flatMap((detail) => detail.stages.flatMap((stage) => stage.years)))].sort((a, b) => b - a);
-  select.replaceChildren(h('option', { value: '' }, 'Latest with data'), ...years.map((y) => h('option', { value: String(y), selected: y === selected }, String(y))));
+  select.replaceChildren(
+    h('option', { value: '' }, 'Latest with data'),
+    ...years.map((y) => h('option', { value: String(y), selected: y === selected }, String(y))),
+  );
   select.dataset.loaded = 'true';
 }
 

@@ -91,7 +91,11 @@ function stateFromUrl(params: URLSearchParams, presets: Schemas['ScenarioPresetL
 
 /** What the form asks for, as the API request it becomes. */
 function requestOf(state: FormState): { path: string; body: Record<string, unknown> } {
-  const stockpile = Object.fromEntries(Object.entries(state.stockpile).filter(([, t]) => t !== '').map(([m, t]) => [m, numberOrText(t)]));
+  const stockpile = Object.fromEntries(
+    Object.entries(state.stockpile)
+      .filter(([, t]) => t !== '')
+      .map(([m, t]) => [m, numberOrText(t)]),
+  );
   const common: Record<string, unknown> = {};
   if (state.year.trim() !== '') common.year = numberOrText(state.year);
   if (Object.keys(stockpile).length) common.stockpile = stockpile;
@@ -107,7 +111,15 @@ function requestOf(state: FormState): { path: string; body: Record<string, unkno
 
 function urlParamsOf(state: FormState): Record<string, string | null> {
   if (state.mode === 'preset') {
-    return { preset: state.preset, body: null, year: state.year || null, importer: state.importer === 'USA' ? null : state.importer, stockpile: stockpileText(state.stockpile) || null, edition: state.edition || null, run: '1' };
+    return {
+      preset: state.preset,
+      body: null,
+      year: state.year || null,
+      importer: state.importer === 'USA' ? null : state.importer,
+      stockpile: stockpileText(state.stockpile) || null,
+      edition: state.edition || null,
+      run: '1',
+    };
   }
   const { body } = requestOf(state);
   return { preset: null, year: null, importer: null, stockpile: null, edition: null, body: JSON.stringify(body), run: '1' };
@@ -127,12 +139,21 @@ export async function scenarioView(main: HTMLElement, context: ViewContext): Pro
   const results = h('section', { id: 'scenario-results', 'aria-live': 'polite' });
 
   const formHolder = h('div');
-  const drawForm = () => formHolder.replaceChildren(form(state, { presets: presets.data, minerals: minerals.data, groups: groups.data, importers: importers.data }, drawForm, () => context.navigate(urlParamsOf(state))));
+  const drawForm = () =>
+    formHolder.replaceChildren(
+      form(state, { presets: presets.data, minerals: minerals.data, groups: groups.data, importers: importers.data }, drawForm, () =>
+        context.navigate(urlParamsOf(state)),
+      ),
+    );
   drawForm();
 
   main.replaceChildren(
     h('h1', { tabindex: -1 }, 'Scenario builder'),
-    h('p', { class: 'lede' }, 'What if a country, or a group, stops supplying? Pick a preset or build the shocks, then run it: the API computes the loss at each stage, the concentration of what is left, the importer’s consumption at risk, months of stockpile cover and who could fill the gap.'),
+    h(
+      'p',
+      { class: 'lede' },
+      'What if a country, or a group, stops supplying? Pick a preset or build the shocks, then run it: the API computes the loss at each stage, the concentration of what is left, the importer’s consumption at risk, months of stockpile cover and who could fill the gap.',
+    ),
     formHolder,
     results,
   );
@@ -171,7 +192,11 @@ function form(state: FormState, lists: Lists, redraw: () => void, submit: () => 
   };
 
   const preset = lists.presets.find((candidate) => candidate.id === state.preset);
-  const presetSelect = h('select', { id: 'scenario-preset', name: 'preset' }, lists.presets.map((p) => h('option', { value: p.id, selected: p.id === state.preset }, p.title)));
+  const presetSelect = h(
+    'select',
+    { id: 'scenario-preset', name: 'preset' },
+    lists.presets.map((p) => h('option', { value: p.id, selected: p.id === state.preset }, p.title)),
+  );
   presetSelect.addEventListener('change', () => {
     state.preset = presetSelect.value;
     redraw();
@@ -211,7 +236,15 @@ function form(state: FormState, lists: Lists, redraw: () => void, submit: () => 
     include.addEventListener('change', () => {
       state.minerals = include.checked ? [...state.minerals, mineral.id] : state.minerals.filter((id) => id !== mineral.id);
     });
-    const stock = h('input', { type: 'number', id: `stockpile-${mineral.id}`, min: 0, step: 'any', inputmode: 'decimal', value: state.stockpile[mineral.id] ?? '', 'aria-label': state.mode === 'preset' ? null : `${mineral.name} stockpile, tonnes` });
+    const stock = h('input', {
+      type: 'number',
+      id: `stockpile-${mineral.id}`,
+      min: 0,
+      step: 'any',
+      inputmode: 'decimal',
+      value: state.stockpile[mineral.id] ?? '',
+      'aria-label': state.mode === 'preset' ? null : `${mineral.name} stockpile, tonnes`,
+    });
     stock.addEventListener('input', () => {
       state.stockpile[mineral.id] = stock.value;
     });
@@ -225,20 +258,38 @@ function form(state: FormState, lists: Lists, redraw: () => void, submit: () => 
   const importer = h(
     'select',
     { id: 'scenario-importer' },
-    lists.importers.map((importer) => h('option', { value: importer.id, selected: importer.id === state.importer }, `${importer.name} (${importer.id})`)),
+    lists.importers.map((importer) =>
+      h('option', { value: importer.id, selected: importer.id === state.importer }, `${importer.name} (${importer.id})`),
+    ),
   );
   importer.addEventListener('change', () => (state.importer = importer.value));
-  const edition = h('select', { id: 'scenario-edition' }, h('option', { value: state.edition, selected: true }, state.edition || 'newest (per series)')) as HTMLSelectElement;
+  const edition = h(
+    'select',
+    { id: 'scenario-edition' },
+    h('option', { value: state.edition, selected: true }, state.edition || 'newest (per series)'),
+  ) as HTMLSelectElement;
   void fillEditionOptions(edition, state.edition).catch(() => undefined);
   edition.addEventListener('change', () => (state.edition = edition.value));
 
   append(element, [
-    h('fieldset', { class: 'radios field' }, h('legend', {}, 'Shocks from'), modeRadio('preset', 'a preset'), modeRadio('custom', 'custom shocks')),
+    h(
+      'fieldset',
+      { class: 'radios field' },
+      h('legend', {}, 'Shocks from'),
+      modeRadio('preset', 'a preset'),
+      modeRadio('custom', 'custom shocks'),
+    ),
     state.mode === 'preset' ? presetPart : customPart,
     h(
       'fieldset',
       {},
-      h('legend', {}, state.mode === 'preset' ? 'Stockpile (tonnes held by the importer)' : 'Minerals (none ticked = every mineral) and stockpile (tonnes)'),
+      h(
+        'legend',
+        {},
+        state.mode === 'preset'
+          ? 'Stockpile (tonnes held by the importer)'
+          : 'Minerals (none ticked = every mineral) and stockpile (tonnes)',
+      ),
       h('div', { class: 'mineral-rows' }, mineralRows),
     ),
     h(
@@ -282,9 +333,16 @@ function shockFieldset(state: FormState, shock: Shock, index: number, lists: Lis
     'aria-describedby': `${prefix}-countries-hint`,
   });
   countries.addEventListener('input', () => {
-    shock.countries = countries.value.split(/[\s,;]+/).map((code) => code.trim().toUpperCase()).filter(Boolean);
+    shock.countries = countries.value
+      .split(/[\s,;]+/)
+      .map((code) => code.trim().toUpperCase())
+      .filter(Boolean);
   });
-  const group = h('select', { id: `${prefix}-group` }, lists.groups.map((g) => h('option', { value: g.id, selected: g.id === shock.group }, `${g.name} (${g.memberCount})`)));
+  const group = h(
+    'select',
+    { id: `${prefix}-group` },
+    lists.groups.map((g) => h('option', { value: g.id, selected: g.id === shock.group }, `${g.name} (${g.memberCount})`)),
+  );
   group.addEventListener('change', () => (shock.group = group.value));
   const stages = STAGES.map((stage) => {
     const box = h('input', { type: 'checkbox', id: `${prefix}-stage-${stage}`, checked: shock.stages?.includes(stage as never) ?? false });
@@ -297,7 +355,15 @@ function shockFieldset(state: FormState, shock: Shock, index: number, lists: Lis
     });
     return h('label', {}, box, stage);
   });
-  const reduction = h('input', { type: 'number', id: `${prefix}-reduction`, min: 0, max: 1, step: 0.05, value: String(shock.reduction), 'aria-describedby': `${prefix}-reduction-hint` });
+  const reduction = h('input', {
+    type: 'number',
+    id: `${prefix}-reduction`,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    value: String(shock.reduction),
+    'aria-describedby': `${prefix}-reduction-hint`,
+  });
   reduction.addEventListener('input', () => (shock.reduction = numberOrText(reduction.value)));
   const remove = h('button', { type: 'button', 'aria-label': `Remove shock ${index + 1}` }, 'Remove');
   remove.addEventListener('click', () => {
@@ -315,9 +381,21 @@ function shockFieldset(state: FormState, shock: Shock, index: number, lists: Lis
       h('fieldset', { class: 'radios field' }, h('legend', {}, 'Who cuts'), who('countries', 'countries'), who('group', 'a group')),
       byGroup
         ? h('div', { class: 'field' }, h('label', { for: `${prefix}-group` }, 'Group'), group)
-        : h('div', { class: 'field' }, h('label', { for: `${prefix}-countries` }, 'Countries (ISO3)'), countries, h('span', { class: 'note', id: `${prefix}-countries-hint` }, 'comma-separated, e.g. CHN, RUS')),
+        : h(
+            'div',
+            { class: 'field' },
+            h('label', { for: `${prefix}-countries` }, 'Countries (ISO3)'),
+            countries,
+            h('span', { class: 'note', id: `${prefix}-countries-hint` }, 'comma-separated, e.g. CHN, RUS'),
+          ),
       h('fieldset', { class: 'radios field' }, h('legend', {}, 'Stages (none = all)'), stages),
-      h('div', { class: 'field' }, h('label', { for: `${prefix}-reduction` }, 'Reduction (0–1)'), reduction, h('span', { class: 'note', id: `${prefix}-reduction-hint` }, '1 = supply stops')),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: `${prefix}-reduction` }, 'Reduction (0–1)'),
+        reduction,
+        h('span', { class: 'note', id: `${prefix}-reduction-hint` }, '1 = supply stops'),
+      ),
       state.shocks.length > 1 ? remove : null,
     ),
   );
@@ -333,7 +411,14 @@ async function run(state: FormState, holder: HTMLElement, minerals: Schemas['Min
   try {
     result =
       state.mode === 'preset'
-        ? await unwrap(api.POST('/v1/scenarios/presets/{id}', { params: { path: { id: state.preset } }, body: request.body as Schemas['PresetOverridesInput'], signal }), what)
+        ? await unwrap(
+            api.POST('/v1/scenarios/presets/{id}', {
+              params: { path: { id: state.preset } },
+              body: request.body as Schemas['PresetOverridesInput'],
+              signal,
+            }),
+            what,
+          )
         : await unwrap(api.POST('/v1/scenarios/disruption', { body: request.body as unknown as Request, signal }), what);
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
@@ -341,7 +426,13 @@ async function run(state: FormState, holder: HTMLElement, minerals: Schemas['Min
     holder.replaceChildren(
       h('h2', {}, 'The API refused this scenario'),
       problemBox(error),
-      h('p', { class: 'note' }, marked.length ? ['Fix ', marked.map((link, i) => [i ? ', ' : '', link]), ' and run it again.'] : 'Change the scenario and run it again.'),
+      h(
+        'p',
+        { class: 'note' },
+        marked.length
+          ? ['Fix ', marked.map((link, i) => [i ? ', ' : '', link]), ' and run it again.']
+          : 'Change the scenario and run it again.',
+      ),
     );
     return;
   }
@@ -349,7 +440,11 @@ async function run(state: FormState, holder: HTMLElement, minerals: Schemas['Min
   const names = new Map(minerals.map((mineral) => [mineral.id, mineral.name]));
   const ok = result.results.filter((r): r is MineralOk => r.status === 'ok');
   const detailHolder = h('div', { id: 'scenario-detail' });
-  const pick = h('select', { id: 'scenario-detail-mineral' }, ok.map((r) => h('option', { value: r.mineral }, r.name)));
+  const pick = h(
+    'select',
+    { id: 'scenario-detail-mineral' },
+    ok.map((r) => h('option', { value: r.mineral }, r.name)),
+  );
   const initial = new URLSearchParams(location.search).get('detail');
   if (initial && ok.some((r) => r.mineral === initial)) pick.value = initial;
   const showDetail = () => {
@@ -372,7 +467,15 @@ async function run(state: FormState, holder: HTMLElement, minerals: Schemas['Min
       csv: [{ label: 'Download CSV', post: { url, body: request.body, filename: `scenario-${result.preset?.id ?? 'custom'}.csv` } }],
       curl: curlFor({ method: 'POST', url, body: Object.keys(request.body).length || state.mode === 'custom' ? request.body : undefined }),
     }),
-    h('p', { class: 'note' }, `Importer ${result.scenario.importer}; ${result.scenario.shocks.length} shock(s): `, result.scenario.shocks.map((shock, i) => [i ? '; ' : '', `${shock.group ?? shock.countries.join(', ')} −${fmt.fraction(shock.reduction)}${shock.stages ? ` at ${shock.stages.join(', ')}` : ' at every stage'}`])),
+    h(
+      'p',
+      { class: 'note' },
+      `Importer ${result.scenario.importer}; ${result.scenario.shocks.length} shock(s): `,
+      result.scenario.shocks.map((shock, i) => [
+        i ? '; ' : '',
+        `${shock.group ?? shock.countries.join(', ')} −${fmt.fraction(shock.reduction)}${shock.stages ? ` at ${shock.stages.join(', ')}` : ' at every stage'}`,
+      ]),
+    ),
     ok.length > 1
       ? chart({
           title: 'Binding loss (share of world supply lost at the weakest stage) and the importer’s consumption at risk, by mineral',
@@ -380,7 +483,11 @@ async function run(state: FormState, holder: HTMLElement, minerals: Schemas['Min
           categories: ok.map((r) => r.name),
           series: [
             { name: 'Binding loss', data: ok.map((r) => r.bindingLoss * 100), notes: ok.map((r) => `at ${r.bindingStage}`) },
-            { name: 'Consumption at risk', data: ok.map((r) => r.importerImpact.consumptionAtRisk * 100), notes: ok.map((r) => (r.importerImpact.proxy ? 'proxy: world loss at the binding stage' : 'from import sources')) },
+            {
+              name: 'Consumption at risk',
+              data: ok.map((r) => r.importerImpact.consumptionAtRisk * 100),
+              notes: ok.map((r) => (r.importerImpact.proxy ? 'proxy: world loss at the binding stage' : 'from import sources')),
+            },
           ],
           format: (value) => `${fmt.plain(value)} %`,
           max: 100,
@@ -391,18 +498,41 @@ async function run(state: FormState, holder: HTMLElement, minerals: Schemas['Min
       'Minerals ranked by binding loss',
       [
         { label: 'Rank', numeric: true, cell: (row) => row.rank },
-        { label: 'Mineral', cell: (row) => h('a', { href: `/?view=mineral&mineral=${row.mineral}`, 'data-nav': true }, names.get(row.mineral) ?? row.mineral) },
-        { label: 'Binding loss', numeric: true, cell: (row) => (row.bindingLoss === null ? '—' : h('span', { 'data-binding-loss': row.bindingLoss, 'data-mineral': row.mineral }, citedLoss(row.bindingLoss, result, row.mineral))) },
+        {
+          label: 'Mineral',
+          cell: (row) => h('a', { href: `/?view=mineral&mineral=${row.mineral}`, 'data-nav': true }, names.get(row.mineral) ?? row.mineral),
+        },
+        {
+          label: 'Binding loss',
+          numeric: true,
+          cell: (row) =>
+            row.bindingLoss === null
+              ? '—'
+              : h(
+                  'span',
+                  { 'data-binding-loss': row.bindingLoss, 'data-mineral': row.mineral },
+                  citedLoss(row.bindingLoss, result, row.mineral),
+                ),
+        },
         { label: 'At stage', cell: (row) => row.bindingStage ?? '—' },
-        { label: 'Consumption at risk', numeric: true, cell: (row) => (row.consumptionAtRisk === null ? '—' : citedRisk(row.consumptionAtRisk, result, row.mineral)) },
+        {
+          label: 'Consumption at risk',
+          numeric: true,
+          cell: (row) => (row.consumptionAtRisk === null ? '—' : citedRisk(row.consumptionAtRisk, result, row.mineral)),
+        },
         { label: 'Months of cover', numeric: true, cell: (row) => monthsOf(result, row.mineral) },
-        { label: 'Top alternative', cell: (row) => (row.topAlternative ? `${row.topAlternative.name} (${fmt.share(row.topAlternative.share)})` : '—') },
+        {
+          label: 'Top alternative',
+          cell: (row) => (row.topAlternative ? `${row.topAlternative.name} (${fmt.share(row.topAlternative.share)})` : '—'),
+        },
         { label: 'Note', cell: (row) => row.reason ?? '' },
       ],
       result.summary,
       { id: 'scenario-summary' },
     ),
-    ok.length ? h('div', { class: 'controls' }, h('div', { class: 'field' }, h('label', { for: 'scenario-detail-mineral' }, 'Details for'), pick)) : null,
+    ok.length
+      ? h('div', { class: 'controls' }, h('div', { class: 'field' }, h('label', { for: 'scenario-detail-mineral' }, 'Details for'), pick))
+      : null,
     detailHolder,
   ]);
   showDetail();
@@ -413,7 +543,12 @@ function inputFor(field: string): HTMLElement | null {
   const parts = field.split('.');
   if (parts[0] !== 'body') return null;
   if (parts[1] === 'shocks' && parts[2] !== undefined) {
-    const leaf = parts[3] === 'countries' || parts[3] === 'group' || parts[3] === 'reduction' ? parts[3] : parts[3] === 'stages' ? 'stage-mining' : 'countries';
+    const leaf =
+      parts[3] === 'countries' || parts[3] === 'group' || parts[3] === 'reduction'
+        ? parts[3]
+        : parts[3] === 'stages'
+          ? 'stage-mining'
+          : 'countries';
     return document.getElementById(`shock-${parts[2]}-${leaf}`) ?? document.getElementById(`shock-${parts[2]}-group`);
   }
   if (parts[1] === 'year') return document.getElementById('scenario-year');
@@ -446,12 +581,16 @@ function markInvalidInputs(error: unknown): HTMLElement[] {
 function stageSources(result: Result, mineral: string, stage: string | null): string[] {
   const entry = result.results.find((r) => r.mineral === mineral);
   const outcome = entry?.stages.find((s) => s.stage === stage);
-  return outcome && outcome.status === 'ok' ? outcome.sourceIds : (entry && entry.status === 'ok' ? entry.inputs.sourceIds : []);
+  return outcome && outcome.status === 'ok' ? outcome.sourceIds : entry && entry.status === 'ok' ? entry.inputs.sourceIds : [];
 }
 
 function citedLoss(loss: number, result: Result, mineral: string): HTMLElement {
   const entry = result.results.find((r) => r.mineral === mineral);
-  return cited(fmt.fraction(loss), stageSources(result, mineral, entry && entry.status === 'ok' ? entry.bindingStage : null), 'computed by the disruption method from these figures');
+  return cited(
+    fmt.fraction(loss),
+    stageSources(result, mineral, entry && entry.status === 'ok' ? entry.bindingStage : null),
+    'computed by the disruption method from these figures',
+  );
 }
 
 function riskSources(entry: MineralOk): string[] {
@@ -461,15 +600,31 @@ function riskSources(entry: MineralOk): string[] {
 
 function citedRisk(risk: number, result: Result, mineral: string): HTMLElement {
   const entry = result.results.find((r): r is MineralOk => r.mineral === mineral && r.status === 'ok');
-  return cited(fmt.fraction(risk), entry ? riskSources(entry) : [], entry?.importerImpact.proxy ? 'proxy: the world loss at the binding stage' : 'net import reliance × shocked suppliers’ share of imports');
+  return cited(
+    fmt.fraction(risk),
+    entry ? riskSources(entry) : [],
+    entry?.importerImpact.proxy
+      ? 'proxy: the world loss at the binding stage'
+      : 'net import reliance × shocked suppliers’ share of imports',
+  );
 }
 
 function monthsOf(result: Result, mineral: string): Child {
   const entry = result.results.find((r): r is MineralOk => r.mineral === mineral && r.status === 'ok');
   const cover = entry?.importerImpact.monthsOfCover;
   if (!cover) return '—';
-  if (cover.months === null) return h('span', { class: 'note', tabindex: 0, 'data-tip': `Months of cover: ${cover.reason ?? 'not computed'}`, 'aria-describedby': 'tip' }, '—', h('span', { class: 'sr-only' }, ` (${cover.reason ?? 'not computed'})`));
-  return cited(`${fmt.plain(cover.months)} months`, cover.apparentConsumption ? [cover.apparentConsumption.sourceId] : [], 'stockpile ÷ (apparent consumption × consumption at risk ÷ 12)');
+  if (cover.months === null)
+    return h(
+      'span',
+      { class: 'note', tabindex: 0, 'data-tip': `Months of cover: ${cover.reason ?? 'not computed'}`, 'aria-describedby': 'tip' },
+      '—',
+      h('span', { class: 'sr-only' }, ` (${cover.reason ?? 'not computed'})`),
+    );
+  return cited(
+    `${fmt.plain(cover.months)} months`,
+    cover.apparentConsumption ? [cover.apparentConsumption.sourceId] : [],
+    'stockpile ÷ (apparent consumption × consumption at risk ÷ 12)',
+  );
 }
 
 function mineralDetail(entry: MineralOk): Child[] {
@@ -485,9 +640,31 @@ function mineralDetail(entry: MineralOk): Child[] {
       'div',
       { class: 'summary-cards' },
       card('Binding loss', cited(fmt.fraction(entry.bindingLoss), bindingIds), `at ${entry.bindingStage}`),
-      card('Consumption at risk', cited(fmt.fraction(impact.consumptionAtRisk), riskSources(entry)), impact.proxy ? 'proxy: world loss at the binding stage' : `${impact.importer}: reliance ${fmt.fraction(impact.netImportReliance.used)}${impact.netImportReliance.assumed ? ' (assumed)' : ''} × shocked import share`),
-      card('Months of cover', cover.months === null ? h('span', {}, '—') : cited(fmt.plain(cover.months), cover.apparentConsumption ? [cover.apparentConsumption.sourceId] : []), cover.months === null ? (cover.reason ?? '') : `${fmt.int(cover.stockpileTonnes ?? 0)} t stockpile, ${fmt.int(cover.tonnesAtRiskPerMonth ?? 0)} t/month at risk`),
-      card('Chokepoint HHI', cited(`${fmt.hhi(entry.chokepointBefore.hhi)} → ${entry.chokepointAfter ? fmt.hhi(entry.chokepointAfter.hhi) : 'none left'}`, stages.find((stage) => stage.stage === entry.chokepointBefore.stage)?.sourceIds ?? [], 'before → after the shock'), `${entry.chokepointBefore.stage}${entry.chokepointAfter && entry.chokepointAfter.stage !== entry.chokepointBefore.stage ? ` → ${entry.chokepointAfter.stage}` : ''}`),
+      card(
+        'Consumption at risk',
+        cited(fmt.fraction(impact.consumptionAtRisk), riskSources(entry)),
+        impact.proxy
+          ? 'proxy: world loss at the binding stage'
+          : `${impact.importer}: reliance ${fmt.fraction(impact.netImportReliance.used)}${impact.netImportReliance.assumed ? ' (assumed)' : ''} × shocked import share`,
+      ),
+      card(
+        'Months of cover',
+        cover.months === null
+          ? h('span', {}, '—')
+          : cited(fmt.plain(cover.months), cover.apparentConsumption ? [cover.apparentConsumption.sourceId] : []),
+        cover.months === null
+          ? (cover.reason ?? '')
+          : `${fmt.int(cover.stockpileTonnes ?? 0)} t stockpile, ${fmt.int(cover.tonnesAtRiskPerMonth ?? 0)} t/month at risk`,
+      ),
+      card(
+        'Chokepoint HHI',
+        cited(
+          `${fmt.hhi(entry.chokepointBefore.hhi)} → ${entry.chokepointAfter ? fmt.hhi(entry.chokepointAfter.hhi) : 'none left'}`,
+          stages.find((stage) => stage.stage === entry.chokepointBefore.stage)?.sourceIds ?? [],
+          'before → after the shock',
+        ),
+        `${entry.chokepointBefore.stage}${entry.chokepointAfter && entry.chokepointAfter.stage !== entry.chokepointBefore.stage ? ` → ${entry.chokepointAfter.stage}` : ''}`,
+      ),
     ),
     h(
       'div',
@@ -500,7 +677,17 @@ function mineralDetail(entry: MineralOk): Child[] {
           title: `${entry.name}: share of world supply lost at each stage`,
           kind: 'bar',
           categories: stages.map((stage) => stage.stage),
-          series: [{ name: 'Loss share', data: stages.map((stage) => stage.lossShare * 100), notes: stages.map((stage) => (stage.measure === 'shares' ? `share of world supply (${stage.period ?? 'reference period'}); no tonnes` : `${fmt.int(stage.lostTonnes)} of ${fmt.int(stage.baselineTonnes)} t`)) }],
+          series: [
+            {
+              name: 'Loss share',
+              data: stages.map((stage) => stage.lossShare * 100),
+              notes: stages.map((stage) =>
+                stage.measure === 'shares'
+                  ? `share of world supply (${stage.period ?? 'reference period'}); no tonnes`
+                  : `${fmt.int(stage.lostTonnes)} of ${fmt.int(stage.baselineTonnes)} t`,
+              ),
+            },
+          ],
           format: (value) => `${fmt.plain(value)} %`,
           max: 100,
         }),
@@ -529,12 +716,23 @@ function mineralDetail(entry: MineralOk): Child[] {
           { label: 'Stage', cell: (row) => row.stage },
           { label: 'Year', numeric: true, cell: (row) => fmt.when(row) },
           // A share-based stage has no tonnes: the dash carries the API's reason.
-          { label: 'World t', numeric: true, cell: (row) => cited(fmt.int(row.baselineTonnes), row.sourceIds, row.tonnesReason ?? undefined) },
+          {
+            label: 'World t',
+            numeric: true,
+            cell: (row) => cited(fmt.int(row.baselineTonnes), row.sourceIds, row.tonnesReason ?? undefined),
+          },
           { label: 'Lost t', numeric: true, cell: (row) => cited(fmt.int(row.lostTonnes), row.sourceIds, row.tonnesReason ?? undefined) },
           { label: 'Loss', numeric: true, cell: (row) => cited(fmt.fraction(row.lossShare), row.sourceIds) },
           { label: 'HHI before', numeric: true, cell: (row) => cited(fmt.hhi(row.hhiBefore), row.sourceIds) },
-          { label: 'HHI after', numeric: true, cell: (row) => (row.hhiAfter === null ? 'none left' : cited(fmt.hhi(row.hhiAfter), row.sourceIds)) },
-          { label: 'Top after', cell: (row) => (row.topProducerAfter ? `${row.topProducerAfter.name} ${fmt.share(row.topProducerAfter.share)}` : '—') },
+          {
+            label: 'HHI after',
+            numeric: true,
+            cell: (row) => (row.hhiAfter === null ? 'none left' : cited(fmt.hhi(row.hhiAfter), row.sourceIds)),
+          },
+          {
+            label: 'Top after',
+            cell: (row) => (row.topProducerAfter ? `${row.topProducerAfter.name} ${fmt.share(row.topProducerAfter.share)}` : '—'),
+          },
           { label: 'Binding', cell: (row) => (row.stage === entry.bindingStage ? 'yes' : '') },
         ],
         stages,
@@ -542,7 +740,14 @@ function mineralDetail(entry: MineralOk): Child[] {
       ),
       'Show loss and HHI per stage as a table',
     ),
-    missing.length ? h('p', { class: 'note' }, 'Not assessed: ', missing.map((stage, i) => [i ? '; ' : '', `${stage.stage} (${stage.reason})`])) : null,
+    missing.length
+      ? h(
+          'p',
+          { class: 'note' },
+          'Not assessed: ',
+          missing.map((stage, i) => [i ? '; ' : '', `${stage.stage} (${stage.reason})`]),
+        )
+      : null,
     h('h4', {}, `Who could fill the gap at ${entry.bindingStage}`),
     topAlternatives.length
       ? chart({
@@ -550,7 +755,16 @@ function mineralDetail(entry: MineralOk): Child[] {
           kind: 'bar',
           horizontal: true,
           categories: topAlternatives.map((alt) => alt.name),
-          series: [{ name: 'Share before the shock', data: topAlternatives.map((alt) => alt.share), notes: topAlternatives.map((alt) => `${alt.tonnes === null ? 'published share' : `${fmt.int(alt.tonnes)} t`}${alt.alsoShocked ? ', also shocked at another stage' : ''}`) }],
+          series: [
+            {
+              name: 'Share before the shock',
+              data: topAlternatives.map((alt) => alt.share),
+              notes: topAlternatives.map(
+                (alt) =>
+                  `${alt.tonnes === null ? 'published share' : `${fmt.int(alt.tonnes)} t`}${alt.alsoShocked ? ', also shocked at another stage' : ''}`,
+              ),
+            },
+          ],
           format: (value) => `${fmt.plain(value)} %`,
         })
       : h('p', { class: 'insufficient' }, 'No unshocked producer at the binding stage.'),
@@ -561,8 +775,21 @@ function mineralDetail(entry: MineralOk): Child[] {
           { label: 'Country', cell: (row) => row.name },
           { label: 'Share', numeric: true, cell: (row) => cited(fmt.share(row.share), bindingIds) },
           { label: 'Tonnes', numeric: true, cell: (row) => cited(fmt.int(row.tonnes), bindingIds) },
-          { label: 'Reserves t', numeric: true, cell: (row) => (row.reserves ? cited(`${row.reserves.lowerBound ? '≥ ' : ''}${fmt.int(row.reserves.tonnes)} (${row.reserves.year})`, [row.reserves.sourceId]) : '—') },
-          { label: 'WGI (0 best–10 worst)', numeric: true, cell: (row) => (row.governance ? cited(fmt.plain(row.governance.wgiScaled), [row.governance.sourceId]) : '—') },
+          {
+            label: 'Reserves t',
+            numeric: true,
+            cell: (row) =>
+              row.reserves
+                ? cited(`${row.reserves.lowerBound ? '≥ ' : ''}${fmt.int(row.reserves.tonnes)} (${row.reserves.year})`, [
+                    row.reserves.sourceId,
+                  ])
+                : '—',
+          },
+          {
+            label: 'WGI (0 best–10 worst)',
+            numeric: true,
+            cell: (row) => (row.governance ? cited(fmt.plain(row.governance.wgiScaled), [row.governance.sourceId]) : '—'),
+          },
           { label: 'Groups', cell: (row) => row.groups.join(', ') },
           { label: 'Also shocked', cell: (row) => (row.alsoShocked ? 'yes' : '') },
         ],
@@ -572,14 +799,31 @@ function mineralDetail(entry: MineralOk): Child[] {
       'Show every alternative supplier as a table',
     ),
     entry.defenseUses.length
-      ? [h('h4', {}, `Defense uses exposed (${entry.defenseUses.length})`), h('ul', { class: 'uses' }, entry.defenseUses.map((use) => h('li', {}, `${use.application} (${use.category}) `, cited('source', [use.source.id]))))]
+      ? [
+          h('h4', {}, `Defense uses exposed (${entry.defenseUses.length})`),
+          h(
+            'ul',
+            { class: 'uses' },
+            entry.defenseUses.map((use) => h('li', {}, `${use.application} (${use.category}) `, cited('source', [use.source.id]))),
+          ),
+        ]
       : null,
     h('h4', {}, 'Assumptions'),
-    h('ul', {}, entry.assumptions.map((assumption) => h('li', {}, assumption))),
+    h(
+      'ul',
+      {},
+      entry.assumptions.map((assumption) => h('li', {}, assumption)),
+    ),
     h('p', { class: 'note' }, h('a', { href: entry.method.href }, `Method ${entry.method.id} ${entry.method.version}`)),
   ];
 }
 
 function card(label: string, value: HTMLElement, note: string): HTMLElement {
-  return h('div', { class: 'card' }, h('div', { class: 'label' }, label), h('div', { class: 'big' }, value), h('div', { class: 'note' }, note));
+  return h(
+    'div',
+    { class: 'card' },
+    h('div', { class: 'label' }, label),
+    h('div', { class: 'big' }, value),
+    h('div', { class: 'note' }, note),
+  );
 }

@@ -10,9 +10,31 @@ afterAll(async () => {
   await app.close();
 });
 
-type Series = { basis: string; measure: string; year: number | null; period: string | null; status: string; hhi: number; hhiRange: { lower: number; upper: number; exact: boolean }; cr1: number; china: { share: number | null; note: string | null }; topProducers: { country: string; share: number }[]; belowThreshold: { countries: string[] } | null; sourceIds: string[] };
+type Series = {
+  basis: string;
+  measure: string;
+  year: number | null;
+  period: string | null;
+  status: string;
+  hhi: number;
+  hhiRange: { lower: number; upper: number; exact: boolean };
+  cr1: number;
+  china: { share: number | null; note: string | null };
+  topProducers: { country: string; share: number }[];
+  belowThreshold: { countries: string[] } | null;
+  sourceIds: string[];
+};
 type Stage = { stage: string; name: string; status: string; reason?: string; series: Series[] };
-type Chain = { stages: Stage[]; binding: { status: string; stage: string; comparable: boolean; reason: string | null; comparedStages: { stage: string; measure: string }[] } };
+type Chain = {
+  stages: Stage[];
+  binding: {
+    status: string;
+    stage: string;
+    comparable: boolean;
+    reason: string | null;
+    comparedStages: { stage: string; measure: string }[];
+  };
+};
 
 describe('GET /v1/minerals/{mineral}/chain', () => {
   it('antimony: mining 2025 from MCS 2026 (China 40,000 of 110,000 t) and smelting from the EU CRM 2023 shares (China 51.8 %)', async () => {

@@ -65,7 +65,9 @@ describe('GET /v1/countries/{iso3}', () => {
 
   it('Myanmar: 2024 rare-earth mining share and rank', async () => {
     const { body } = await getJson(app, '/v1/countries/MMR?edition=usgs-mcs-2025');
-    const rareEarths = body.production.find((row: { mineral: string; stage: string }) => row.mineral === 'rare-earths' && row.stage === 'mining');
+    const rareEarths = body.production.find(
+      (row: { mineral: string; stage: string }) => row.mineral === 'rare-earths' && row.stage === 'mining',
+    );
     expect(rareEarths).toMatchObject({ year: 2024, basis: 'ree-reo', tonnes: 31_000, share: 7.95, rank: 3, withheld: false });
   });
 

@@ -55,7 +55,11 @@ describe('other bad input', () => {
   });
 
   it('concentration by edition needs a year', async () => {
-    expectProblem(await app.inject({ method: 'GET', url: '/v1/minerals/antimony/concentration/editions?stage=mining' }), 400, 'querystring.year');
+    expectProblem(
+      await app.inject({ method: 'GET', url: '/v1/minerals/antimony/concentration/editions?stage=mining' }),
+      400,
+      'querystring.year',
+    );
   });
 
   it('a year no edition reported gives no entries, not zeros', async () => {
@@ -73,10 +77,19 @@ describe('scenarios answer as the requested edition did', () => {
     expect(current.results[0].stages[0]).toMatchObject({ year: 2025, edition: 'usgs-mcs-2026', lossShare: 0.3636 });
 
     const pinned = (
-      await app.inject({ method: 'POST', url: '/v1/scenarios/presets/china-antimony-ban', payload: { edition: 'usgs-mcs-2025', year: 2024 } })
+      await app.inject({
+        method: 'POST',
+        url: '/v1/scenarios/presets/china-antimony-ban',
+        payload: { edition: 'usgs-mcs-2025', year: 2024 },
+      })
     ).json();
     expect(pinned.scenario).toMatchObject({ edition: 'usgs-mcs-2025', year: 2024 });
     expect(pinned.summary[0]).toMatchObject({ bindingStage: 'mining', bindingLoss: 0.6 });
-    expect(pinned.results[0].stages[0]).toMatchObject({ year: 2024, edition: 'usgs-mcs-2025', lostTonnes: 60_000, baselineTonnes: 100_000 });
+    expect(pinned.results[0].stages[0]).toMatchObject({
+      year: 2024,
+      edition: 'usgs-mcs-2025',
+      lostTonnes: 60_000,
+      baselineTonnes: 100_000,
+    });
   });
 });

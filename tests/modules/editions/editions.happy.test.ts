@@ -54,7 +54,10 @@ describe('GET /v1/editions', () => {
       newest: true,
       supersededBy: null,
     });
-    expect(body.data.find((edition: { id: string }) => edition.id === 'usgs-mcs-2025')).toMatchObject({ newest: false, supersededBy: 'usgs-mcs-2026' });
+    expect(body.data.find((edition: { id: string }) => edition.id === 'usgs-mcs-2025')).toMatchObject({
+      newest: false,
+      supersededBy: 'usgs-mcs-2026',
+    });
     // The IEA Outlook 2026 (published 2026-07-16) supersedes the 2025 data explorer in the iea-supply family.
     // observed refining 2021 and 2025: 2 × (Li 8 + Ni 9 + Co 8 + graphite 8 + REE 7 rows) = 80; projected 2030 and 2040: 80 likewise
     expect(body.data[0]).toMatchObject({
@@ -65,7 +68,10 @@ describe('GET /v1/editions', () => {
       supersededBy: null,
       figures: { production: 80, projections: 80, reserves: 0 },
     });
-    expect(body.data.find((edition: { id: string }) => edition.id === 'iea-cmde-2025')).toMatchObject({ newest: false, supersededBy: 'iea-gcmo-2026' });
+    expect(body.data.find((edition: { id: string }) => edition.id === 'iea-cmde-2025')).toMatchObject({
+      newest: false,
+      supersededBy: 'iea-gcmo-2026',
+    });
     // The WGI releases are their own family: the 2024 update supersedes the 2023 release.
     expect(body.data.find((edition: { id: string }) => edition.id === 'wb-wgi-2023')).toMatchObject({
       family: 'wb-wgi',
@@ -104,7 +110,14 @@ describe('the newest edition answers by default', () => {
     expect(mining(body).hhi).toBe(2616.2);
     // Smelting (EU CRM 2023 shares: Σ share² = 2,894.8, China 51.8 %) is more concentrated than 2025 mining; the
     // comparison is flagged, as the stages cover different times and bases.
-    expect(body.chokepoint).toMatchObject({ stage: 'refining', year: null, edition: 'eu-crm-2023', hhi: 2894.8, topShare: 51.8, comparable: false });
+    expect(body.chokepoint).toMatchObject({
+      stage: 'refining',
+      year: null,
+      edition: 'eu-crm-2023',
+      hhi: 2894.8,
+      topShare: 51.8,
+      comparable: false,
+    });
     expect(body.chokepoint.comparedStages[0]).toMatchObject({ stage: 'mining', year: 2025, edition: 'usgs-mcs-2026', hhi: 2616.2 });
   });
 
@@ -116,7 +129,12 @@ describe('the newest edition answers by default', () => {
 
   it('?edition=usgs-mcs-2025 answers as MCS 2025 did: 2024 HHI 4,099.6, China 60 %, and no 2025', async () => {
     const { body } = await getJson(app, '/v1/minerals/antimony/concentration?edition=usgs-mcs-2025');
-    expect(mining(body)).toMatchObject({ year: 2024, edition: 'usgs-mcs-2025', hhi: 4099.6, top: { country: 'CHN', tonnes: 60_000, share: 60 } });
+    expect(mining(body)).toMatchObject({
+      year: 2024,
+      edition: 'usgs-mcs-2025',
+      hhi: 4099.6,
+      top: { country: 'CHN', tonnes: 60_000, share: 60 },
+    });
     const pinned2025 = await getJson(app, '/v1/minerals/antimony/concentration?year=2025&edition=usgs-mcs-2025');
     expect(mining(pinned2025.body)).toMatchObject({ status: 'insufficient_data' });
   });

@@ -103,7 +103,12 @@ describe('the loader refuses a broken data/export_controls.csv, naming file, lin
     [{ minerals: 'antimony;unobtainium' }, 'cn-mofcom-2024-33-antimony', 'minerals', /unknown mineral 'unobtainium'/],
     [{ imposing_country: 'XYZ' }, 'cn-mofcom-2024-33-antimony', 'imposing_country', /unknown country 'XYZ'/],
     [{ target: 'ZZZ' }, 'cn-mofcom-2024-33-antimony', 'target', /unknown country 'ZZZ'/],
-    [{ suspends: 'cn-mofcom-2024-51-dual-use-list' }, 'cn-mofcom-2024-33-antimony', 'suspends', /must be empty unless the measure is a suspension/],
+    [
+      { suspends: 'cn-mofcom-2024-51-dual-use-list' },
+      'cn-mofcom-2024-33-antimony',
+      'suspends',
+      /must be empty unless the measure is a suspension/,
+    ],
     [{ measure: 'embargo' }, 'cn-mofcom-2024-33-antimony', 'measure', /./],
   ] as const)('%j on %s → %s', (changes, id, field, message) => {
     const { line, error } = refusal((dir) => editRow(dir, FILE, { id }, changes));

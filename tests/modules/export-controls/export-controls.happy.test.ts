@@ -45,15 +45,30 @@ describe('status on a date, from the reference table', () => {
 
   it('antimony licensing (No. 33 [2024]): announced, then in force, then carried into the dual-use list', async () => {
     expect(await statusOf('cn-mofcom-2024-33-antimony', '2024-08-14')).toMatchObject({ status: 'not-announced' });
-    expect(await statusOf('cn-mofcom-2024-33-antimony', '2024-08-20')).toMatchObject({ status: 'announced', since: '2024-08-15', until: '2024-09-15' });
+    expect(await statusOf('cn-mofcom-2024-33-antimony', '2024-08-20')).toMatchObject({
+      status: 'announced',
+      since: '2024-08-15',
+      until: '2024-09-15',
+    });
     expect(await statusOf('cn-mofcom-2024-33-antimony', '2024-10-01')).toMatchObject({ status: 'in-force', since: '2024-09-15' });
-    expect(await statusOf('cn-mofcom-2024-33-antimony', '2025-01-01')).toMatchObject({ status: 'superseded', by: 'cn-mofcom-2024-51-dual-use-list', since: '2024-12-01' });
+    expect(await statusOf('cn-mofcom-2024-33-antimony', '2025-01-01')).toMatchObject({
+      status: 'superseded',
+      by: 'cn-mofcom-2024-51-dual-use-list',
+      since: '2024-12-01',
+    });
     expect(await statusOf('cn-mofcom-2024-51-dual-use-list', '2025-01-01')).toMatchObject({ status: 'in-force' });
   });
 
   it('other cases: suspended before taking effect, expired, announced for 2029, undated', async () => {
-    expect(await statusOf('cn-mofcom-2025-57-five-ree', '2025-11-07')).toMatchObject({ status: 'suspended', by: 'cn-mofcom-2025-70-susp-57', until: '2026-11-10' });
-    expect(await statusOf('cn-mofcom-2025-57-five-ree')).toMatchObject({ status: 'suspension-ended', detail: 'suspension ended 2026-11-10; no later measure recorded' });
+    expect(await statusOf('cn-mofcom-2025-57-five-ree', '2025-11-07')).toMatchObject({
+      status: 'suspended',
+      by: 'cn-mofcom-2025-70-susp-57',
+      until: '2026-11-10',
+    });
+    expect(await statusOf('cn-mofcom-2025-57-five-ree')).toMatchObject({
+      status: 'suspension-ended',
+      detail: 'suspension ended 2026-11-10; no later measure recorded',
+    });
     expect(await statusOf('cd-arecoms-2025-001-cobalt-suspension', '2025-07-01')).toMatchObject({ status: 'expired', since: '2025-06-22' });
     expect(await statusOf('ga-2025-05-raw-manganese-ban-2029')).toMatchObject({ status: 'announced', until: '2029-01-01' });
     expect(await statusOf('zw-si-2023-5-base-mineral-ores-ban')).toMatchObject({ status: 'undated', bites: 'unknown' });
@@ -72,7 +87,12 @@ describe('GET /v1/export-controls', () => {
       ['cn-mofcom-2025-72-susp-46-cl2', 'not-announced'],
       ['cn-mofcom-2026-06-us-ree-entities', 'not-announced'],
     ]);
-    expect(body.data[0]).toMatchObject({ imposingCountryName: 'China', measure: 'destination-ban', target: 'USA', source: { id: 'xc-cn-mofcom-2024-46-us-military-ban' } });
+    expect(body.data[0]).toMatchObject({
+      imposingCountryName: 'China',
+      measure: 'destination-ban',
+      target: 'USA',
+      source: { id: 'xc-cn-mofcom-2024-46-us-military-ban' },
+    });
   });
 
   it('answers “in force on antimony today” with the status filter', async () => {
@@ -125,7 +145,9 @@ describe('GET /v1/export-controls', () => {
 describe('GET /v1/minerals/{mineral}/export-controls (timeline)', () => {
   it('lists dated events oldest first and the undated measures apart', async () => {
     const { body } = await getJson(app, '/v1/minerals/antimony/export-controls?limit=1000');
-    const events = body.data.map((event: { date: string; event: string; measure: string }) => `${event.date} ${event.event} ${event.measure}`);
+    const events = body.data.map(
+      (event: { date: string; event: string; measure: string }) => `${event.date} ${event.event} ${event.measure}`,
+    );
     expect(events.slice(0, 3)).toEqual([
       '2024-08-15 announced cn-mofcom-2024-33-antimony',
       '2024-09-15 effective cn-mofcom-2024-33-antimony',
@@ -155,11 +177,16 @@ describe('supply under control', () => {
         ],
       }),
     ]);
-    expect(body.stages[0].measures.map((m: { id: string }) => m.id)).toEqual([DENIAL, 'cn-mofcom-2024-46-us-military-ban', 'cn-mofcom-2024-51-dual-use-list']);
+    expect(body.stages[0].measures.map((m: { id: string }) => m.id)).toEqual([
+      DENIAL,
+      'cn-mofcom-2024-46-us-military-ban',
+      'cn-mofcom-2024-51-dual-use-list',
+    ]);
   });
 
   it('antimony mining: nothing before the licence took effect, 60 % after (China 60,000 t of 100,000 t in 2024)', async () => {
-    const before = (await getJson(app, '/v1/minerals/antimony/export-controls/supply?asOf=2024-09-14&edition=usgs-mcs-2025')).body.stages[0];
+    const before = (await getJson(app, '/v1/minerals/antimony/export-controls/supply?asOf=2024-09-14&edition=usgs-mcs-2025')).body
+      .stages[0];
     expect(before).toMatchObject({ stage: 'mining', year: 2024, controlledShare: 0, countries: [] });
     const after = (await getJson(app, '/v1/minerals/antimony/export-controls/supply?asOf=2024-09-15&edition=usgs-mcs-2025')).body.stages[0];
     expect(after).toMatchObject({ stage: 'mining', year: 2024, controlledShare: 60, hhi: 4099.6, cr1: 60 });

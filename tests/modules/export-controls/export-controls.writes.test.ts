@@ -48,7 +48,12 @@ describe('PUT /v1/export-controls', () => {
 
   describe('refused writes store nothing and name the field (422)', () => {
     const cases: [string, Record<string, unknown>, string, RegExp][] = [
-      ['a suspension pointing at no measure', { suspends: 'no-such-measure' }, 'body.rows.0.suspends', /no measure 'no-such-measure' to suspend/],
+      [
+        'a suspension pointing at no measure',
+        { suspends: 'no-such-measure' },
+        'body.rows.0.suspends',
+        /no measure 'no-such-measure' to suspend/,
+      ],
       ['an end before the effective date', { ends: '2026-11-01' }, 'body.rows.0.ends', /must not be before effective \(2026-11-28\)/],
       ['an impossible date', { effective: '2025-02-30' }, 'body.rows.0.effective', /2025-02 has 28 days/],
       ['a date before 1900', { announced: '1899-12-31' }, 'body.rows.0.announced', /between 1900-01-01/],
@@ -85,14 +90,25 @@ describe('PUT /v1/export-controls', () => {
 
     const response = await put(app, [extension()]);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ created: 1, updated: 0, unchanged: 0, rows: [{ id: 'test-susp-46-cl2-extension', action: 'create', endUsers: null }] });
+    expect(response.json()).toMatchObject({
+      created: 1,
+      updated: 0,
+      unchanged: 0,
+      rows: [{ id: 'test-susp-46-cl2-extension', action: 'create', endUsers: null }],
+    });
 
     const status = (await getJson(app, `/v1/export-controls/${DENIAL}`)).body.status;
     expect(status).toMatchObject({ status: 'suspended', by: 'test-susp-46-cl2-extension', until: '2027-11-27' });
 
     const feed = await changesSince(app, before.currentVersion);
     expect(feed.data).toEqual([
-      expect.objectContaining({ entity: 'export_control', action: 'create', actor: 'analyst', key: { id: 'test-susp-46-cl2-extension' }, old: null }),
+      expect.objectContaining({
+        entity: 'export_control',
+        action: 'create',
+        actor: 'analyst',
+        key: { id: 'test-susp-46-cl2-extension' },
+        old: null,
+      }),
     ]);
 
     // The same measure again changes nothing and records nothing; a correction is an update with old and new values.
@@ -101,7 +117,12 @@ describe('PUT /v1/export-controls', () => {
     expect(corrected.json()).toMatchObject({ updated: 1 });
     const updates = await changesSince(app, feed.currentVersion);
     expect(updates.data).toEqual([
-      expect.objectContaining({ entity: 'export_control', action: 'update', old: expect.objectContaining({ lifted: null }), new: expect.objectContaining({ lifted: '2026-12-01' }) }),
+      expect.objectContaining({
+        entity: 'export_control',
+        action: 'update',
+        old: expect.objectContaining({ lifted: null }),
+        new: expect.objectContaining({ lifted: '2026-12-01' }),
+      }),
     ]);
     // The suspension was lifted on 2026-12-01, so on 2026-12-02 the denial applies again.
     expect((await getJson(app, `/v1/export-controls/${DENIAL}`)).body.status).toMatchObject({ status: 'in-force', bites: 'yes' });

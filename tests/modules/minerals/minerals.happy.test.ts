@@ -109,6 +109,10 @@ describe('GET /v1/minerals/{mineral}', () => {
       'ti-ilmenite-tio2',
       'ti-rutile-tio2',
     ]);
-    expect(body.stages[1].latest).toMatchObject({ basis: 'ti-sponge', worldTonnes: 320_000, topProducer: { country: 'CHN', tonnes: 220_000, share: 68.75 } });
+    expect(body.stages[1].latest).toMatchObject({
+      basis: 'ti-sponge',
+      worldTonnes: 320_000,
+      topProducer: { country: 'CHN', tonnes: 220_000, share: 68.75 },
+    });
   });
 });

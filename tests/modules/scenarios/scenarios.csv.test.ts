@@ -13,7 +13,8 @@ afterAll(async () => {
   await app.close();
 });
 
-const COLUMNS = 'mineral,stage,status,year,measure,period,basis,edition,baselineTonnes,lostTonnes,substitutedTonnes,grossLossShare,lossShare,hhiBefore,hhiAfter,topProducerAfter,topShareAfter,binding,bindingLoss,importer,consumptionAtRisk,monthsOfCover,reason,sourceIds';
+const COLUMNS =
+  'mineral,stage,status,year,measure,period,basis,edition,baselineTonnes,lostTonnes,substitutedTonnes,grossLossShare,lossShare,hhiBefore,hhiAfter,topProducerAfter,topShareAfter,binding,bindingLoss,importer,consumptionAtRisk,monthsOfCover,reason,sourceIds';
 
 async function both(url: string, payload?: object) {
   const asJson = await app.inject({ method: 'POST', url, ...(payload ? { payload } : {}) });
@@ -63,11 +64,19 @@ describe('scenario CSV', () => {
   });
 
   it('renders a custom scenario too, and a refused one stays problem+json', async () => {
-    const { csv } = await both('/v1/scenarios/disruption', { shocks: [{ countries: ['CHN', 'RUS'], reduction: 1 }], minerals: ['antimony', 'tungsten'] });
+    const { csv } = await both('/v1/scenarios/disruption', {
+      shocks: [{ countries: ['CHN', 'RUS'], reduction: 1 }],
+      minerals: ['antimony', 'tungsten'],
+    });
     expect(csv.statusCode).toBe(200);
     const rows = parse(csv.body, { columns: true }) as Record<string, string>[];
     expect(new Set(rows.map((row) => row.mineral))).toEqual(new Set(['antimony', 'tungsten']));
-    const refused = await app.inject({ method: 'POST', url: '/v1/scenarios/disruption', headers: { accept: 'text/csv' }, payload: { shocks: [{ countries: ['CHN'], reduction: 2 }] } });
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/v1/scenarios/disruption',
+      headers: { accept: 'text/csv' },
+      payload: { shocks: [{ countries: ['CHN'], reduction: 2 }] },
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
   });

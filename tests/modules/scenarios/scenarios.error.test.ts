@@ -96,11 +96,21 @@ describe('POST /v1/scenarios/disruption: validation', () => {
   });
 
   it('rejects a duplicate that appears only after group expansion', async () => {
-    const body = await invalid({ shocks: [{ group: 'msp', reduction: 1 }, { countries: ['USA'], stages: ['refining'], reduction: 0.5 }] });
+    const body = await invalid({
+      shocks: [
+        { group: 'msp', reduction: 1 },
+        { countries: ['USA'], stages: ['refining'], reduction: 0.5 },
+      ],
+    });
     expect(body.errors).toEqual([
       { field: 'body.shocks.1.countries.0', message: expect.stringMatching(/USA at refining, already shocked by body\.shocks\.0/) },
     ]);
-    const groups = await invalid({ shocks: [{ group: 'central-asia', reduction: 1 }, { group: 'msp-forum', reduction: 1 }] });
+    const groups = await invalid({
+      shocks: [
+        { group: 'central-asia', reduction: 1 },
+        { group: 'msp-forum', reduction: 1 },
+      ],
+    });
     expect(groups.errors).toEqual([{ field: 'body.shocks.1.group', message: expect.stringContaining('KAZ') }]);
   });
 

@@ -24,7 +24,8 @@ const EDITION = 'usgs-mcs-2025';
 const scenario = (payload: Record<string, unknown>) => post('/v1/scenarios/disruption', { edition: EDITION, ...payload });
 
 /** POST /v1/scenarios/presets/{id} with `{ edition: 'usgs-mcs-2025', ...overrides }`. */
-const preset = (id: string, overrides: Record<string, unknown> = {}) => post(`/v1/scenarios/presets/${id}`, { edition: EDITION, ...overrides });
+const preset = (id: string, overrides: Record<string, unknown> = {}) =>
+  post(`/v1/scenarios/presets/${id}`, { edition: EDITION, ...overrides });
 
 function resultFor(body: any, mineral: string) {
   const result = body.results.find((entry: any) => entry.mineral === mineral);
@@ -76,7 +77,14 @@ describe('POST /v1/scenarios/presets/china-antimony-ban (data/production.csv, an
     expect(antimony.chokepointAfter).toEqual({ stage: 'mining', hhi: 3122.4 });
     expect(antimony.method).toEqual({ id: 'disruption', version: expect.any(String), href: '/v1/methods/disruption' });
     expect(body.summary).toEqual([
-      expect.objectContaining({ rank: 1, mineral: 'antimony', status: 'ok', bindingLoss: 0.6, bindingStage: 'mining', topAlternative: { country: 'TJK', name: 'Tajikistan', share: 17 } }),
+      expect.objectContaining({
+        rank: 1,
+        mineral: 'antimony',
+        status: 'ok',
+        bindingLoss: 0.6,
+        bindingStage: 'mining',
+        topAlternative: { country: 'TJK', name: 'Tajikistan', share: 17 },
+      }),
     ]);
   });
 
@@ -108,7 +116,11 @@ describe('POST /v1/scenarios/presets/china-antimony-ban (data/production.csv, an
 describe('reduction', () => {
   it('0 changes nothing', async () => {
     // 2024: under MCS 2025 cobalt's latest year would be 2025 (IEA refining), where MCS 2025 has no mining row.
-    const { status, body } = await scenario({ year: 2024, minerals: ['antimony', 'cobalt'], shocks: [{ countries: ['CHN'], reduction: 0 }] });
+    const { status, body } = await scenario({
+      year: 2024,
+      minerals: ['antimony', 'cobalt'],
+      shocks: [{ countries: ['CHN'], reduction: 0 }],
+    });
     expect(status).toBe(200);
     for (const result of body.results) {
       expect(result.bindingLoss).toBe(0);
@@ -124,7 +136,11 @@ describe('reduction', () => {
   });
 
   it('0.5 loses exactly half of the shocked tonnes (CHN antimony mining 2024: 30,000 of 60,000 t)', async () => {
-    const { body } = await scenario({ year: 2024, minerals: ['antimony'], shocks: [{ countries: ['CHN'], stages: ['mining'], reduction: 0.5 }] });
+    const { body } = await scenario({
+      year: 2024,
+      minerals: ['antimony'],
+      shocks: [{ countries: ['CHN'], stages: ['mining'], reduction: 0.5 }],
+    });
     const mining = stageOf(resultFor(body, 'antimony'), 'mining');
     expect(mining.lostTonnes).toBe(30_000);
     expect(mining.lossShare).toBe(0.3);
@@ -134,7 +150,11 @@ describe('reduction', () => {
   });
 
   it('substitution makes up part of the loss and is stated as an assumption', async () => {
-    const { body } = await scenario({ minerals: ['antimony'], shocks: [{ countries: ['CHN'], reduction: 1 }], substitution: { antimony: 0.25 } });
+    const { body } = await scenario({
+      minerals: ['antimony'],
+      shocks: [{ countries: ['CHN'], reduction: 1 }],
+      substitution: { antimony: 0.25 },
+    });
     const antimony = resultFor(body, 'antimony');
     const mining = stageOf(antimony, 'mining');
     expect(mining).toMatchObject({ lostTonnes: 60_000, substitutedTonnes: 15_000, grossLossShare: 0.6, lossShare: 0.45 });
@@ -191,7 +211,14 @@ describe('importer impact', () => {
       consumptionAtRisk: 0.5355,
       basis: 'import_sources',
       proxy: false,
-      netImportReliance: { used: 0.85, assumed: false, year: 2024, valueText: '85', censored: false, sourceId: 'usgs-mcs-2025-antimony-salient' },
+      netImportReliance: {
+        used: 0.85,
+        assumed: false,
+        year: 2024,
+        valueText: '85',
+        censored: false,
+        sourceId: 'usgs-mcs-2025-antimony-salient',
+      },
       importSources: { period: '2020-23', form: 'total metal and oxide', rankOnly: false, used: true },
       monthsOfCover: {
         months: 1.9,
@@ -213,7 +240,11 @@ describe('importer impact', () => {
       reason: 'no stockpile figure given',
     });
     // No apparent consumption is published for tungsten.
-    const { body } = await scenario({ minerals: ['tungsten'], shocks: [{ countries: ['CHN'], reduction: 1 }], stockpile: { tungsten: 500 } });
+    const { body } = await scenario({
+      minerals: ['tungsten'],
+      shocks: [{ countries: ['CHN'], reduction: 1 }],
+      stockpile: { tungsten: 500 },
+    });
     expect(resultFor(body, 'tungsten').importerImpact.monthsOfCover).toMatchObject({
       months: null,
       stockpileTonnes: 500,
@@ -262,7 +293,10 @@ describe('missing data', () => {
   it('reports a shocked stage the mineral does not have as insufficient_data', async () => {
     const { body } = await scenario({ minerals: ['antimony'], shocks: [{ countries: ['CHN'], stages: ['metal'], reduction: 1 }] });
     const antimony = resultFor(body, 'antimony');
-    expect(stageOf(antimony, 'metal')).toMatchObject({ status: 'insufficient_data', reason: 'no metal production data for antimony in any year' });
+    expect(stageOf(antimony, 'metal')).toMatchObject({
+      status: 'insufficient_data',
+      reason: 'no metal production data for antimony in any year',
+    });
     expect(antimony.bindingLoss).toBe(0);
   });
 
@@ -290,7 +324,10 @@ describe('missing data', () => {
 
 describe('groups and the normalised request', () => {
   it('expands a group into its members in the scenario echo', async () => {
-    const { status, body } = await scenario({ minerals: ['antimony'], shocks: [{ group: 'central-asia', stages: ['mining'], reduction: 1 }] });
+    const { status, body } = await scenario({
+      minerals: ['antimony'],
+      shocks: [{ group: 'central-asia', stages: ['mining'], reduction: 1 }],
+    });
     expect(status).toBe(200);
     expect(body.scenario.shocks[0]).toMatchObject({ group: 'central-asia', stages: ['mining'], reduction: 1 });
     expect(body.scenario.shocks[0].countries).toEqual(expect.arrayContaining(['KAZ', 'KGZ', 'TJK']));
@@ -322,8 +359,16 @@ describe('determinism', () => {
   });
 
   it('the same scenario written in another order gives the same body', async () => {
-    const first = await scenario({ minerals: ['tungsten', 'antimony'], shocks: [{ countries: ['RUS', 'chn'], reduction: 1 }], stockpile: { tungsten: 1, antimony: 2 } });
-    const second = await scenario({ minerals: ['antimony', 'tungsten'], shocks: [{ countries: ['CHN', 'RUS'], reduction: 1 }], stockpile: { antimony: 2, tungsten: 1 } });
+    const first = await scenario({
+      minerals: ['tungsten', 'antimony'],
+      shocks: [{ countries: ['RUS', 'chn'], reduction: 1 }],
+      stockpile: { tungsten: 1, antimony: 2 },
+    });
+    const second = await scenario({
+      minerals: ['antimony', 'tungsten'],
+      shocks: [{ countries: ['CHN', 'RUS'], reduction: 1 }],
+      stockpile: { antimony: 2, tungsten: 1 },
+    });
     expect(second.raw).toBe(first.raw);
   });
 });
@@ -350,7 +395,8 @@ describe('presets', () => {
     const msp = (response.json() as any).data.find((p: any) => p.id === 'msp-only-supply');
     const countries: string[] = msp.body.shocks[0].countries;
     expect(countries).toEqual(expect.arrayContaining(['CHN', 'RUS', 'TJK', 'COD', 'IDN', 'SLE']));
-    for (const partner of ['USA', 'AUS', 'CAN', 'JPN', 'KOR', 'IND', 'NOR', 'FIN', 'DEU', 'SWE', 'GBR']) expect(countries).not.toContain(partner);
+    for (const partner of ['USA', 'AUS', 'CAN', 'JPN', 'KOR', 'IND', 'NOR', 'FIN', 'DEU', 'SWE', 'GBR'])
+      expect(countries).not.toContain(partner);
     for (const euMember of ['PRT', 'ESP', 'AUT', 'BEL']) expect(countries).not.toContain(euMember);
     for (const aggregate of ['WLD', 'OTH', 'EUU']) expect(countries).not.toContain(aggregate);
     expect(countries).toEqual([...countries].sort());

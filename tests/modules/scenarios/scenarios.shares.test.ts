@@ -73,7 +73,9 @@ describe('China stops supplying antimony (default view: MCS 2026 mining, EU CRM 
   });
 
   it('says in the assumptions that the share table stands in for 2025 and why no tonnes', () => {
-    expect(antimony.assumptions.some((text: string) => /At refining, no annual tonnes for 2025/.test(text) && /EU CRM 2023/.test(text))).toBe(true);
+    expect(
+      antimony.assumptions.some((text: string) => /At refining, no annual tonnes for 2025/.test(text) && /EU CRM 2023/.test(text)),
+    ).toBe(true);
   });
 
   it('months of cover still follow from the importer’s own consumption (tonnes of U.S. apparent consumption), not the stage', () => {

@@ -60,7 +60,10 @@ describe('GET /v1/minerals/antimony/alignment (mining 2024)', () => {
     // A single producing member merges with nobody: the bloc HHI is the plain HHI
     expect(stage.blocHhi).toBe(stage.hhi);
     for (const other of ['metal', 'component']) {
-      expect(body.stages.find((s: { stage: string }) => s.stage === other)).toMatchObject({ status: 'insufficient_data', reason: expect.any(String) });
+      expect(body.stages.find((s: { stage: string }) => s.stage === other)).toMatchObject({
+        status: 'insufficient_data',
+        reason: expect.any(String),
+      });
     }
     // Smelting from the EU CRM 2023 shares: MSP members FRA 5.9 + KOR 2.2 + IND 2 + JPN 2 + DEU 0.9 + USA 0.9 + ITA 0.6
     // + GBR 0.5 + CAN 0.1 + SWE 0.1 = 15.2 %; China 51.8 % outside, under the CRMA 65 % benchmark.
@@ -141,24 +144,41 @@ describe('GET /v1/minerals/tungsten/alignment: the CRMA benchmark fails above 65
 
 describe('GET /v1/minerals/{mineral}/alignment: bad requests', () => {
   it('both group and countries → 400', async () => {
-    const body = expectProblem(await app.inject({ url: '/v1/minerals/antimony/alignment?group=MSP&countries=USA&edition=usgs-mcs-2025' }), 400, 'validation_failed');
+    const body = expectProblem(
+      await app.inject({ url: '/v1/minerals/antimony/alignment?group=MSP&countries=USA&edition=usgs-mcs-2025' }),
+      400,
+      'validation_failed',
+    );
     expect(fieldsOf(body)).toEqual(['querystring.countries', 'querystring.group']);
   });
 
   it('neither → 400', async () => {
-    const body = expectProblem(await app.inject({ url: '/v1/minerals/antimony/alignment?edition=usgs-mcs-2025' }), 400, 'validation_failed', '/v1/minerals/antimony/alignment?edition=usgs-mcs-2025');
+    const body = expectProblem(
+      await app.inject({ url: '/v1/minerals/antimony/alignment?edition=usgs-mcs-2025' }),
+      400,
+      'validation_failed',
+      '/v1/minerals/antimony/alignment?edition=usgs-mcs-2025',
+    );
     expect(fieldsOf(body)).toEqual(['querystring.group']);
   });
 
   it('unknown group → 400 naming querystring.group', async () => {
-    const body = expectProblem(await app.inject({ url: '/v1/minerals/antimony/alignment?group=nope&edition=usgs-mcs-2025' }), 400, 'validation_failed');
+    const body = expectProblem(
+      await app.inject({ url: '/v1/minerals/antimony/alignment?group=nope&edition=usgs-mcs-2025' }),
+      400,
+      'validation_failed',
+    );
     expect(fieldsOf(body)).toEqual(['querystring.group']);
     expect(body.errors?.[0]?.message).toMatch(/nope/);
   });
 
   it('unknown or malformed country codes → 400 naming querystring.countries', async () => {
     for (const countries of ['USA,XXX', 'USA,CANADA', '']) {
-      const body = expectProblem(await app.inject({ url: `/v1/minerals/antimony/alignment?countries=${countries}&edition=usgs-mcs-2025` }), 400, 'validation_failed');
+      const body = expectProblem(
+        await app.inject({ url: `/v1/minerals/antimony/alignment?countries=${countries}&edition=usgs-mcs-2025` }),
+        400,
+        'validation_failed',
+      );
       // A malformed code is pointed at by position (querystring.countries.1)
       expect(fieldsOf(body)).toEqual([expect.stringMatching(/^querystring\.countries(\.\d+)?$/)]);
     }

@@ -1,7 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, getJson } from '../../helpers/app.js';
-import { defaultStageReference, governanceWeighted, shareOf, stageReference, stagesWithData, wgiReference, yearsWithData } from './reference.js';
+import {
+  defaultStageReference,
+  governanceWeighted,
+  shareOf,
+  stageReference,
+  stagesWithData,
+  wgiReference,
+  yearsWithData,
+} from './reference.js';
 
 let app: FastifyInstance;
 
@@ -353,7 +361,10 @@ describe('GET /v1/concentration', () => {
     const with2022 = pairs.filter((p) => yearsWithData(p.mineral, p.stage).includes(2022));
     expect(body.data.map((r: any) => `${r.mineral}|${r.stage}`).sort()).toEqual(with2022.map((p) => `${p.mineral}|${p.stage}`).sort());
     expect(body.insufficientData.map((r: any) => `${r.mineral}|${r.stage}`).sort()).toEqual(
-      pairs.filter((p) => !with2022.includes(p)).map((p) => `${p.mineral}|${p.stage}`).sort(),
+      pairs
+        .filter((p) => !with2022.includes(p))
+        .map((p) => `${p.mineral}|${p.stage}`)
+        .sort(),
     );
     for (const row of body.insufficientData) {
       expect(row.status).toBe('insufficient_data');

@@ -68,12 +68,25 @@ describe('GET /v1/dependency/USA?mineral=antimony', () => {
 
   it('net import reliance 85 % (2024, MCS 2025)', () => {
     expect(latestReliance('USA', 'antimony')).toMatchObject({ year: 2024, percent: 85 });
-    expect(row.netImportReliance).toMatchObject({ year: 2024, percent: 85, valueText: '85', qualifier: 'eq', fraction: 0.85, censored: false });
+    expect(row.netImportReliance).toMatchObject({
+      year: 2024,
+      percent: 85,
+      valueText: '85',
+      qualifier: 'eq',
+      fraction: 0.85,
+      censored: false,
+    });
   });
 
   it("import sources: the 'total metal and oxide' 2020-23 form, China 63 %, OTH kept apart (18 %)", () => {
     const rows = importSourceRows('USA', 'antimony', 'total metal and oxide', '2020-23');
-    expect(rows.map((r) => [r.country, r.sharePct])).toEqual([['CHN', 63], ['BEL', 8], ['IND', 6], ['BOL', 5], ['OTH', 18]]);
+    expect(rows.map((r) => [r.country, r.sharePct])).toEqual([
+      ['CHN', 63],
+      ['BEL', 8],
+      ['IND', 6],
+      ['BOL', 5],
+      ['OTH', 18],
+    ]);
     expect(row.importSources).toMatchObject({ period: '2020-23', form: 'total metal and oxide', rankOnly: false, otherSharePct: 18 });
     expect(row.importSources.sources.map((s: { country: string; sharePct: number }) => [s.country, s.sharePct])).toEqual([
       ['CHN', 63],
@@ -133,15 +146,30 @@ describe('GET /v1/dependency/USA: censored and rank-only inputs', () => {
     expect(row.importSourceConcentration).toMatchObject({ status: 'insufficient_data', reason: expect.stringMatching(/rank/) });
     expect(row.topSupplier).toEqual({ country: 'CHN', name: 'China', sharePct: null });
     // Assessed at the chokepoint: APT and intermediates (EU CRM 2023 shares, no data year).
-    expect(row.dependencyIndex).toMatchObject({ status: 'ok', tradeExposure: 0.5, censoredReliance: true, assessedStage: 'refining', assessedYear: null });
+    expect(row.dependencyIndex).toMatchObject({
+      status: 'ok',
+      tradeExposure: 0.5,
+      censoredReliance: true,
+      assessedStage: 'refining',
+      assessedYear: null,
+    });
   });
 });
 
 describe('GET /v1/dependency/{importer}: errors', () => {
   it('unknown importer → 400 naming params.importer; unknown mineral filter → 400 naming querystring.mineral', async () => {
-    const importer = expectProblem(await app.inject({ url: '/v1/dependency/XYZ?edition=usgs-mcs-2025' }), 400, 'validation_failed', '/v1/dependency/XYZ?edition=usgs-mcs-2025');
+    const importer = expectProblem(
+      await app.inject({ url: '/v1/dependency/XYZ?edition=usgs-mcs-2025' }),
+      400,
+      'validation_failed',
+      '/v1/dependency/XYZ?edition=usgs-mcs-2025',
+    );
     expect(fieldsOf(importer)).toEqual(['params.importer']);
-    const body = expectProblem(await app.inject({ url: '/v1/dependency/USA?mineral=banana&edition=usgs-mcs-2025' }), 400, 'validation_failed');
+    const body = expectProblem(
+      await app.inject({ url: '/v1/dependency/USA?mineral=banana&edition=usgs-mcs-2025' }),
+      400,
+      'validation_failed',
+    );
     expect(fieldsOf(body)).toEqual(['querystring.mineral']);
   });
 });
@@ -176,13 +204,20 @@ describe('GET /v1/dependency/USA/on/CHN', () => {
   it('upstream exposure is China’s largest share of world supply at any stage, from the rows', () => {
     for (const row of body.data) {
       if (row.status !== 'ok' || row.upstream === null) continue;
-      const ref = stageReferenceAt(row.mineral, row.upstream.stage, row.stageShares.find((s: { stage: string }) => s.stage === row.upstream.stage).year);
+      const ref = stageReferenceAt(
+        row.mineral,
+        row.upstream.stage,
+        row.stageShares.find((s: { stage: string }) => s.stage === row.upstream.stage).year,
+      );
       expect(row.upstream.exposure).toBe(round(shareOf(ref, 'CHN') / 100, 4));
     }
     // tungsten: APT shares, China 85.6 % (above mining's 67,000 / 81,000 = 0.8272); cobalt: refining 2025 (IEA GCMO
     // 2026, another family than MCS 2025, so its newest year answers) 180,000 / 238,000 = 0.7563 (China is not a named
     // cobalt miner in MCS 2025)
-    expect(body.data.find((r) => r.mineral === 'tungsten')).toMatchObject({ upstream: { stage: 'refining', exposure: 0.856 }, drivenBy: 'upstream' });
+    expect(body.data.find((r) => r.mineral === 'tungsten')).toMatchObject({
+      upstream: { stage: 'refining', exposure: 0.856 },
+      drivenBy: 'upstream',
+    });
     expect(body.data.find((r) => r.mineral === 'cobalt')).toMatchObject({ upstream: { stage: 'refining', exposure: 0.7563 } });
   });
 
@@ -219,7 +254,12 @@ describe('GET /v1/dependency/USA/on/CHN', () => {
   });
 
   it('unknown supplier → 404; unknown importer → 400 naming params.importer', async () => {
-    expectProblem(await app.inject({ url: '/v1/dependency/USA/on/XYZ?edition=usgs-mcs-2025' }), 404, 'not_found', '/v1/dependency/USA/on/XYZ?edition=usgs-mcs-2025');
+    expectProblem(
+      await app.inject({ url: '/v1/dependency/USA/on/XYZ?edition=usgs-mcs-2025' }),
+      404,
+      'not_found',
+      '/v1/dependency/USA/on/XYZ?edition=usgs-mcs-2025',
+    );
     const importer = expectProblem(await app.inject({ url: '/v1/dependency/XYZ/on/CHN?edition=usgs-mcs-2025' }), 400, 'validation_failed');
     expect(fieldsOf(importer)).toEqual(['params.importer']);
   });

@@ -42,7 +42,13 @@ describe('GET /v1/dependency/EU/on/CHN', () => {
     expect(tungsten.status).toBe('ok');
     expect(tungsten.direct).toBe(0.248);
     expect(tungsten.directReason).toBeNull();
-    expect(tungsten.netImportReliance).toMatchObject({ year: null, stage: 'refining', percent: 80, fraction: 0.8, sourceId: 'eu-crm-2023-critmat-inputs' });
+    expect(tungsten.netImportReliance).toMatchObject({
+      year: null,
+      stage: 'refining',
+      percent: 80,
+      fraction: 0.8,
+      sourceId: 'eu-crm-2023-critmat-inputs',
+    });
     expect(tungsten.supplierImportShare).toMatchObject({ sharePct: 31, rank: 1, sourceIds: ['eu-crm-2023-appendix-7'] });
     expect(tungsten.explanation).toContain('direct 0.248 = import reliance at refining 80 %');
     const refining = stageOf(tungsten, 'refining');
@@ -52,10 +58,12 @@ describe('GET /v1/dependency/EU/on/CHN', () => {
       supplierSourcingShare: { sharePct: 31, shareText: '31%', tradeFactor: 1, rank: 1, edition: 'eu-crm-2023' },
       direct: 0.248,
       directReason: null,
-      upstream: [{ basis: 'w-eu-processing', sharePct: 85.6, exposure: 0.856, tradeFactor: 1, belowThreshold: false, edition: 'eu-crm-2023' }],
+      upstream: [
+        { basis: 'w-eu-processing', sharePct: 85.6, exposure: 0.856, tradeFactor: 1, belowThreshold: false, edition: 'eu-crm-2023' },
+      ],
       upstreamReason: null,
     });
-    expect(refining.explanation).toContain('China\'s 31 % of European Union sourcing (t 1)');
+    expect(refining.explanation).toContain("China's 31 % of European Union sourcing (t 1)");
     // Mining: reliance 21 %, but China is not among the EU's listed mining sources (Austria, Portugal, Spain): null, not 0.
     const mining = stageOf(tungsten, 'mining');
     expect(mining).toMatchObject({ assessed: false, direct: null, supplierSourcingShare: null });
@@ -77,7 +85,11 @@ describe('GET /v1/dependency/EU/on/CHN', () => {
   it('antimony: assessed at mining, 100 % × China 6 % = 0.06; refining 47 % × 30 % (t 1.1) = 0.141', () => {
     const antimony = rowOf(body, 'antimony');
     expect(antimony.direct).toBe(0.06);
-    expect(stageOf(antimony, 'mining')).toMatchObject({ assessed: true, direct: 0.06, supplierSourcingShare: { sharePct: 6, tradeFactor: 1.1 } });
+    expect(stageOf(antimony, 'mining')).toMatchObject({
+      assessed: true,
+      direct: 0.06,
+      supplierSourcingShare: { sharePct: 6, tradeFactor: 1.1 },
+    });
     expect(stageOf(antimony, 'refining')).toMatchObject({
       assessed: false,
       direct: 0.141,
@@ -89,22 +101,37 @@ describe('GET /v1/dependency/EU/on/CHN', () => {
   it('lithium: assessed at refining, 100 % × China 1 % = 0.01', () => {
     const lithium = rowOf(body, 'lithium');
     expect(lithium.direct).toBe(0.01);
-    expect(stageOf(lithium, 'refining')).toMatchObject({ assessed: true, direct: 0.01, upstream: [expect.objectContaining({ sharePct: 56.2 })] });
+    expect(stageOf(lithium, 'refining')).toMatchObject({
+      assessed: true,
+      direct: 0.01,
+      upstream: [expect.objectContaining({ sharePct: 56.2 })],
+    });
   });
 
   it('cobalt: assessed at mining on global supply only → direct null with the reason, never 0; refining 1 % × 2 % = 0.0002', () => {
     const cobalt = rowOf(body, 'cobalt');
     expect(cobalt.direct).toBeNull();
-    expect(cobalt.directReason).toBe('eu-crm-2023 gives no European Union sourcing shares for cobalt at mining (the study assessed this stage on global supply only)');
+    expect(cobalt.directReason).toBe(
+      'eu-crm-2023 gives no European Union sourcing shares for cobalt at mining (the study assessed this stage on global supply only)',
+    );
     expect(cobalt.explanation).toMatch(/^direct not computed: /);
     expect(stageOf(cobalt, 'mining')).toMatchObject({ assessed: true, direct: null, supplierSourcingShare: null });
-    expect(stageOf(cobalt, 'refining')).toMatchObject({ assessed: false, direct: 0.0002, upstream: [expect.objectContaining({ sharePct: 59.6 })] });
+    expect(stageOf(cobalt, 'refining')).toMatchObject({
+      assessed: false,
+      direct: 0.0002,
+      upstream: [expect.objectContaining({ sharePct: 59.6 })],
+    });
   });
 
   it('rare earths: mining (assessed, Neodymium) has no EU sourcing → null; separation 100 % × 85 % = 0.85, light and heavy bases shown apart', () => {
     const rareEarths = rowOf(body, 'rare-earths');
     expect(rareEarths.direct).toBeNull();
-    expect(stageOf(rareEarths, 'mining')).toMatchObject({ assessed: true, direct: null, upstream: [], upstreamReason: expect.stringContaining('no country shares') });
+    expect(stageOf(rareEarths, 'mining')).toMatchObject({
+      assessed: true,
+      direct: null,
+      upstream: [],
+      upstreamReason: expect.stringContaining('no country shares'),
+    });
     const refining = stageOf(rareEarths, 'refining');
     expect(refining).toMatchObject({ assessed: false, direct: 0.85, supplierSourcingShare: { sharePct: 85 } });
     expect(refining.upstream.map((u: any) => [u.basis, u.sharePct])).toEqual([
@@ -132,7 +159,12 @@ describe('GET /v1/dependency/EU', () => {
     // Listed EU gallium sourcing: 69 + 10 + 9 + 2 + 2 + 2 + 1 + 1 = 96 %; HHI = 4761 + 100 + 81 + 4 + 4 + 4 + 1 + 1 = 4956.
     expect(gallium.importSourceConcentration).toMatchObject({ status: 'ok', hhi: 4956, unlistedShare: 4 });
     expect(gallium.byStage).toEqual([
-      expect.objectContaining({ stage: 'refining', assessed: true, reason: null, sourcing: expect.objectContaining({ listedSharePct: 96, edition: 'eu-crm-2023' }) }),
+      expect.objectContaining({
+        stage: 'refining',
+        assessed: true,
+        reason: null,
+        sourcing: expect.objectContaining({ listedSharePct: 96, edition: 'eu-crm-2023' }),
+      }),
     ]);
   });
 
@@ -145,35 +177,61 @@ describe('GET /v1/dependency/EU', () => {
 });
 
 describe('GET /v1/dependency/EU/export-controls', () => {
-  it('gallium: China\'s 69 % of EU sourcing at refining is under China\'s dual-use licence list on 2026-12-02; none aimed at the EU', async () => {
+  it("gallium: China's 69 % of EU sourcing at refining is under China's dual-use licence list on 2026-12-02; none aimed at the EU", async () => {
     const { status, body } = await getJson(app, '/v1/dependency/eu/export-controls?asOf=2026-12-02&mineral=gallium');
     expect(status).toBe(200);
     expect(body).toMatchObject({ importer: 'EU', name: 'European Union' });
     expect(body.data).toEqual([
-      expect.objectContaining({ mineral: 'gallium', form: null, targetedShare: 0, restrictedShare: 69, byType: [{ measure: 'licence-requirement', share: 69 }], sourceIds: ['eu-crm-2023-appendix-7'] }),
+      expect.objectContaining({
+        mineral: 'gallium',
+        form: null,
+        targetedShare: 0,
+        restrictedShare: 69,
+        byType: [{ measure: 'licence-requirement', share: 69 }],
+        sourceIds: ['eu-crm-2023-appendix-7'],
+      }),
     ]);
     expect(body.data[0].suppliers[0]).toMatchObject({ country: 'CHN', sharePct: 69, inForce: ['cn-mofcom-2024-51-dual-use-list'] });
     const cobalt = await getJson(app, '/v1/dependency/EU/export-controls?asOf=2026-12-02&mineral=cobalt');
     expect(cobalt.body.data).toEqual([]);
-    expect(cobalt.body.withoutShares).toEqual([expect.objectContaining({ mineral: 'cobalt', reason: 'no sourcing shares at mining, the stage eu-crm-2023 assessed' })]);
+    expect(cobalt.body.withoutShares).toEqual([
+      expect.objectContaining({ mineral: 'cobalt', reason: 'no sourcing shares at mining, the stage eu-crm-2023 assessed' }),
+    ]);
   });
 });
 
 describe('GET /v1/importers', () => {
-  it('lists the dataset\'s importers with the minerals they have per-stage reliance for', async () => {
+  it("lists the dataset's importers with the minerals they have per-stage reliance for", async () => {
     const { status, body } = await getJson(app, '/v1/importers');
     expect(status).toBe(200);
     expect(body.data.map((importer: { id: string }) => importer.id)).toEqual(['EU', 'USA']);
     expect(body.data[0]).toMatchObject({ id: 'EU', name: 'European Union', kind: 'union', group: 'eu' });
     // data/stage_reliance.csv: 10 minerals for the EU, none for the USA.
-    expect(body.data[0].stageReliance).toEqual(['antimony', 'bismuth', 'cobalt', 'gallium', 'germanium', 'graphite', 'lithium', 'nickel', 'rare-earths', 'tungsten']);
+    expect(body.data[0].stageReliance).toEqual([
+      'antimony',
+      'bismuth',
+      'cobalt',
+      'gallium',
+      'germanium',
+      'graphite',
+      'lithium',
+      'nickel',
+      'rare-earths',
+      'tungsten',
+    ]);
     expect(body.data[1]).toMatchObject({ id: 'USA', kind: 'country', group: null, stageReliance: [] });
   });
 });
 
 describe('importers are data: unknown importers → 400 naming the field', () => {
   it('dependency routes: DEU, WLD and XYZ are not importers (params.importer); a malformed id too', async () => {
-    for (const url of ['/v1/dependency/DEU', '/v1/dependency/WLD/on/CHN', '/v1/dependency/XYZ/on/CHN', '/v1/dependency/E1', '/v1/dependency/EUROPE/on/CHN']) {
+    for (const url of [
+      '/v1/dependency/DEU',
+      '/v1/dependency/WLD/on/CHN',
+      '/v1/dependency/XYZ/on/CHN',
+      '/v1/dependency/E1',
+      '/v1/dependency/EUROPE/on/CHN',
+    ]) {
       const problem = expectProblem(await app.inject({ url }), 400, 'validation_failed');
       expect(fieldsOf(problem)).toEqual(['params.importer']);
     }
@@ -188,7 +246,11 @@ describe('importers are data: unknown importers → 400 naming the field', () =>
 
   it('scenario bodies and preset overrides: importer DEU → 400 naming body.importer', async () => {
     const body = { importer: 'DEU', minerals: ['tungsten'], shocks: [{ countries: ['CHN'], reduction: 1 }] };
-    const disruption = expectProblem(await app.inject({ method: 'POST', url: '/v1/scenarios/disruption', payload: body }), 400, 'validation_failed');
+    const disruption = expectProblem(
+      await app.inject({ method: 'POST', url: '/v1/scenarios/disruption', payload: body }),
+      400,
+      'validation_failed',
+    );
     expect(fieldsOf(disruption)).toEqual(['body.importer']);
     const preset = expectProblem(
       await app.inject({ method: 'POST', url: '/v1/scenarios/presets/china-antimony-ban', payload: { importer: 'WLD' } }),
@@ -200,12 +262,20 @@ describe('importers are data: unknown importers → 400 naming the field', () =>
 
   it('export-control scenario bodies: importer DEU → 400 naming body.importer; eu is the EU', async () => {
     const refused = expectProblem(
-      await app.inject({ method: 'POST', url: '/v1/scenarios/export-controls', payload: { preset: 'in-force', importer: 'DEU', minerals: ['gallium'] } }),
+      await app.inject({
+        method: 'POST',
+        url: '/v1/scenarios/export-controls',
+        payload: { preset: 'in-force', importer: 'DEU', minerals: ['gallium'] },
+      }),
       400,
       'validation_failed',
     );
     expect(fieldsOf(refused)).toEqual(['body.importer']);
-    const eu = await app.inject({ method: 'POST', url: '/v1/scenarios/export-controls', payload: { preset: 'in-force', importer: 'eu', minerals: ['gallium'], asOf: '2026-12-02' } });
+    const eu = await app.inject({
+      method: 'POST',
+      url: '/v1/scenarios/export-controls',
+      payload: { preset: 'in-force', importer: 'eu', minerals: ['gallium'], asOf: '2026-12-02' },
+    });
     expect(eu.statusCode).toBe(200);
     expect(eu.json().importer).toBe('EU');
   });
@@ -232,7 +302,12 @@ describe('POST /v1/scenarios/disruption with importer EU', () => {
     const response = await app.inject({
       method: 'POST',
       url: '/v1/scenarios/disruption',
-      payload: { importer: 'eu', minerals: ['gallium', 'tungsten'], shocks: [{ countries: ['CHN'], reduction: 1 }], stockpile: { tungsten: 100 } },
+      payload: {
+        importer: 'eu',
+        minerals: ['gallium', 'tungsten'],
+        shocks: [{ countries: ['CHN'], reduction: 1 }],
+        stockpile: { tungsten: 100 },
+      },
     });
     expect(response.statusCode).toBe(200);
     const results = response.json().results as any[];
@@ -247,7 +322,10 @@ describe('POST /v1/scenarios/disruption with importer EU', () => {
     });
     const tungsten = results.find((r) => r.mineral === 'tungsten');
     // 0.80 × 31 % = 0.248; the EU figures are shares, so there are no tonnes to measure a stockpile against.
-    expect(tungsten.importerImpact).toMatchObject({ consumptionAtRisk: 0.248, monthsOfCover: { months: null, stockpileTonnes: 100, apparentConsumption: null } });
+    expect(tungsten.importerImpact).toMatchObject({
+      consumptionAtRisk: 0.248,
+      monthsOfCover: { months: null, stockpileTonnes: 100, apparentConsumption: null },
+    });
     expect(tungsten.importerImpact.monthsOfCover.reason).toBe(
       'no apparent consumption (tonnes) of tungsten for European Union in the reference data: months of cover need tonnes',
     );
@@ -265,12 +343,29 @@ describe('GET /v1/minerals/{mineral}/supply-risk?importer=EU (EU formula with th
   it('tungsten, refining: SR = [4.107 × 0.40 + 0.818 × 0.60] × (1 − 0.42) × 0.96 = 1.188, published 1.2', async () => {
     const body = await srOf('tungsten');
     expect(body).toMatchObject({ bottleneckStage: 'refining', supplyRisk: 1.188 });
-    expect(body.publishedSupplyRisk).toMatchObject({ supplyRisk: 1.2, stage: 'refining', endOfLifeRecyclingInputRate: 0.42, substitutionIndex: 0.96, edition: 'eu-crm-2023' });
+    expect(body.publishedSupplyRisk).toMatchObject({
+      supplyRisk: 1.2,
+      stage: 'refining',
+      endOfLifeRecyclingInputRate: 0.42,
+      substitutionIndex: 0.96,
+      edition: 'eu-crm-2023',
+    });
     const refining = body.stages.find((s: any) => s.stage === 'refining');
-    expect(refining).toMatchObject({ publishedSupplyRisk: 1.2, supplyRiskRounded: 1.2, breakdown: { scope: 'GS+EU', weightGlobal: 0.4, weightEu: 0.6, recyclingFactor: 0.58, substitutionFactor: 0.96 } });
+    expect(refining).toMatchObject({
+      publishedSupplyRisk: 1.2,
+      supplyRiskRounded: 1.2,
+      breakdown: { scope: 'GS+EU', weightGlobal: 0.4, weightEu: 0.6, recyclingFactor: 0.58, substitutionFactor: 0.96 },
+    });
     expect(refining.inputs).toMatchObject({ importReliance: 0.8, endOfLifeRecyclingInputRate: 0.42, substitutionIndex: 0.96 });
     // China's term in global processing: 0.856² × WGI 5.58 × t 1.0 = 4.0888.
-    expect(refining.tradeFactors.global[0]).toMatchObject({ country: 'CHN', share: 85.6, wgiScaled: 5.58, tradeFactor: 1, tradeFactorPublished: true, contribution: 4.0888 });
+    expect(refining.tradeFactors.global[0]).toMatchObject({
+      country: 'CHN',
+      share: 85.6,
+      wgiScaled: 5.58,
+      tradeFactor: 1,
+      tradeFactorPublished: true,
+      contribution: 4.0888,
+    });
     // EU sourcing with the study's t: Vietnam 0.14² × 5.679 × 1.1 = 0.1224, Austria 0.19² × 2.431 × 0.8 = 0.0702.
     const sourcing = Object.fromEntries(refining.tradeFactors.sourcing.map((term: any) => [term.country, term]));
     expect(sourcing.VNM).toMatchObject({ share: 14, tradeFactor: 1.1, contribution: 0.1224 });
@@ -283,7 +378,11 @@ describe('GET /v1/minerals/{mineral}/supply-risk?importer=EU (EU formula with th
 
   it('cobalt, mining, global supply only: 3.611 × (1 − 0.22) × 0.98 = 2.760, published 2.8 (DR Congo 0.628² × 8.169 × t 1.1 = 3.5439)', async () => {
     const body = await srOf('cobalt');
-    expect(body).toMatchObject({ bottleneckStage: 'mining', supplyRisk: 2.76, publishedSupplyRisk: { supplyRisk: 2.8, stage: 'mining', scope: 'GSonly' } });
+    expect(body).toMatchObject({
+      bottleneckStage: 'mining',
+      supplyRisk: 2.76,
+      publishedSupplyRisk: { supplyRisk: 2.8, stage: 'mining', scope: 'GSonly' },
+    });
     const mining = body.stages.find((s: any) => s.stage === 'mining');
     expect(mining.breakdown.scope).toBe('GS only');
     expect(mining.tradeFactors.global[0]).toMatchObject({ country: 'COD', share: 62.8, tradeFactor: 1.1, contribution: 3.5439 });
@@ -308,7 +407,12 @@ describe('GET /v1/minerals/{mineral}/supply-risk?importer=EU (EU formula with th
     ];
     for (const [mineral, stage, computed, published] of expected) {
       const body = await srOf(mineral);
-      expect({ mineral, stage: body.bottleneckStage, sr: body.supplyRisk, published: body.publishedSupplyRisk.supplyRisk }).toEqual({ mineral, stage, sr: computed, published });
+      expect({ mineral, stage: body.bottleneckStage, sr: body.supplyRisk, published: body.publishedSupplyRisk.supplyRisk }).toEqual({
+        mineral,
+        stage,
+        sr: computed,
+        published,
+      });
     }
   });
 
@@ -317,7 +421,10 @@ describe('GET /v1/minerals/{mineral}/supply-risk?importer=EU (EU formula with th
     // [4.107 × 0.4 + 0.818 × 0.6] = 2.133
     expect(body.supplyRisk).toBe(2.133);
     const rareEarths = await srOf('rare-earths');
-    expect(rareEarths.stages.find((s: any) => s.stage === 'mining')).toMatchObject({ status: 'insufficient_data', reason: expect.stringContaining('no eu-crm-2023 share table') });
+    expect(rareEarths.stages.find((s: any) => s.stage === 'mining')).toMatchObject({
+      status: 'insufficient_data',
+      reason: expect.stringContaining('no eu-crm-2023 share table'),
+    });
   });
 });
 
@@ -331,8 +438,18 @@ describe('a third importer is a data row only', () => {
     dir = copyDataDir();
     appendCopy(dir, 'importers.csv', { id: 'EU' }, { id: 'JPN', name: 'Japan', kind: 'country', group: '', note: 'test importer' });
     appendCopy(dir, 'stage_reliance.csv', { importer: 'EU', mineral: 'tungsten', stage: 'refining' }, { importer: 'JPN', percent: '50' });
-    appendCopy(dir, 'sourcing_shares.csv', { importer: 'EU', mineral: 'tungsten', stage: 'refining', country: 'CHN' }, { importer: 'JPN', share_pct: '60', share_text: '60%' });
-    appendCopy(dir, 'sourcing_shares.csv', { importer: 'EU', mineral: 'tungsten', stage: 'refining', country: 'VNM' }, { importer: 'JPN', share_pct: '40', share_text: '40%' });
+    appendCopy(
+      dir,
+      'sourcing_shares.csv',
+      { importer: 'EU', mineral: 'tungsten', stage: 'refining', country: 'CHN' },
+      { importer: 'JPN', share_pct: '60', share_text: '60%' },
+    );
+    appendCopy(
+      dir,
+      'sourcing_shares.csv',
+      { importer: 'EU', mineral: 'tungsten', stage: 'refining', country: 'VNM' },
+      { importer: 'JPN', share_pct: '40', share_text: '40%' },
+    );
     appendCopy(dir, 'criticality_inputs.csv', { assessor: 'EU', mineral: 'tungsten' }, { assessor: 'JPN' });
     editRow(dir, 'criticality_inputs.csv', { assessor: 'JPN', mineral: 'tungsten' }, { supply_risk: '' });
     third = await buildTestApp({ dataDir: dir });

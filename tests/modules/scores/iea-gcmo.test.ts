@@ -74,7 +74,9 @@ describe('2025 refining is the default for the five IEA minerals', () => {
     const latest = refiningOf((await getJson(app, '/v1/minerals/cobalt/concentration?stage=refining&edition=iea-cmde-2025')).body);
     expect(latest).toMatchObject({ year: 2024, edition: 'iea-cmde-2025' });
     for (const year of [2025, 2030]) {
-      const block = refiningOf((await getJson(app, `/v1/minerals/cobalt/concentration?stage=refining&year=${year}&edition=iea-cmde-2025`)).body);
+      const block = refiningOf(
+        (await getJson(app, `/v1/minerals/cobalt/concentration?stage=refining&year=${year}&edition=iea-cmde-2025`)).body,
+      );
       expect(block).toMatchObject({ status: 'insufficient_data' });
     }
   });
@@ -90,24 +92,41 @@ describe('?year=2030 / 2040 answer from projections, flagged', () => {
     const { status, body } = await getJson(app, '/v1/minerals/cobalt/concentration?year=2030');
     expect(status).toBe(200);
     const refining = refiningOf(body);
-    expect(refining).toMatchObject({ status: 'ok', year: 2030, projection: true, scenario: SCENARIO, edition: 'iea-gcmo-2026', basis: 'co-refined-iea' });
+    expect(refining).toMatchObject({
+      status: 'ok',
+      year: 2030,
+      projection: true,
+      scenario: SCENARIO,
+      edition: 'iea-gcmo-2026',
+      basis: 'co-refined-iea',
+    });
     expect(refining.top).toEqual({ country: 'CHN', name: 'China', tonnes: 217_000, share: 73.56 });
     expect(refining.inputs.worldTonnes).toBe(295_000);
     // mining has no 2030 (USGS observes, the IEA mining projections are not held)
-    expect(body.stages.find((stage: any) => stage.stage === 'mining')).toMatchObject({ status: 'insufficient_data', reason: expect.stringMatching(/2030/) });
+    expect(body.stages.find((stage: any) => stage.stage === 'mining')).toMatchObject({
+      status: 'insufficient_data',
+      reason: expect.stringMatching(/2030/),
+    });
     expect(body.chokepoint).toMatchObject({ status: 'insufficient_data', stage: null, reason: expect.stringMatching(/projections/) });
   });
 
   it('cobalt refining 2040 (stage-scoped): China 77.61 %', async () => {
     const { body } = await getJson(app, '/v1/minerals/cobalt/concentration?year=2040&stage=refining');
     expect(body.stages).toHaveLength(1);
-    expect(refiningOf(body)).toMatchObject({ year: 2040, projection: true, scenario: SCENARIO, top: { country: 'CHN', tonnes: 260_000, share: 77.61 } });
+    expect(refiningOf(body)).toMatchObject({
+      year: 2040,
+      projection: true,
+      scenario: SCENARIO,
+      top: { country: 'CHN', tonnes: 260_000, share: 77.61 },
+    });
   });
 
   it('?year=2035 (neither observed nor projected) → 200, refining insufficient_data naming the year', async () => {
     const { status, body } = await getJson(app, '/v1/minerals/cobalt/concentration?year=2035&stage=refining');
     expect(status).toBe(200);
-    expect(body.stages).toEqual([expect.objectContaining({ stage: 'refining', status: 'insufficient_data', reason: 'no refining production data for cobalt in 2035' })]);
+    expect(body.stages).toEqual([
+      expect.objectContaining({ stage: 'refining', status: 'insufficient_data', reason: 'no refining production data for cobalt in 2035' }),
+    ]);
     expect(body.stages[0]).not.toHaveProperty('projection', true);
     expect(body.chokepoint).toMatchObject({ status: 'insufficient_data', reason: 'no stage has enough data to score' });
   });
@@ -115,14 +134,20 @@ describe('?year=2030 / 2040 answer from projections, flagged', () => {
   it('projections never enter rankings, dominance or production', async () => {
     const overview = (await getJson(app, '/v1/concentration?year=2030&stage=refining')).body;
     expect(overview.data).toEqual([]);
-    expect(overview.insufficientData.map((row: any) => row.mineral)).toEqual(expect.arrayContaining(['cobalt', 'lithium', 'nickel', 'graphite', 'rare-earths']));
+    expect(overview.insufficientData.map((row: any) => row.mineral)).toEqual(
+      expect.arrayContaining(['cobalt', 'lithium', 'nickel', 'graphite', 'rare-earths']),
+    );
     const dominance = (await getJson(app, '/v1/countries/CHN/dominance?year=2030&minShare=0')).body;
     expect(dominance.data).toEqual([]);
     const production = (await getJson(app, '/v1/production?mineral=cobalt&stage=refining&year=2030')).body;
     expect(production.total).toBe(0);
     // and the default overview's refining rows are the observed 2025 ones
     const latest = (await getJson(app, '/v1/concentration?stage=refining')).body;
-    expect(latest.data.find((row: any) => row.mineral === 'cobalt')).toMatchObject({ year: 2025, edition: 'iea-gcmo-2026', topShare: 75.63 });
+    expect(latest.data.find((row: any) => row.mineral === 'cobalt')).toMatchObject({
+      year: 2025,
+      edition: 'iea-gcmo-2026',
+      topShare: 75.63,
+    });
   });
 });
 
@@ -143,8 +168,26 @@ describe('GET /v1/minerals/{mineral}/concentration/history keeps projections apa
     expect(status).toBe(200);
     expect(body.stages).toEqual(plain.stages);
     expect(body.projections).toEqual([
-      expect.objectContaining({ stage: 'refining', year: 2030, projection: true, scenario: SCENARIO, status: 'ok', topCountry: 'CHN', topShare: 73.56, worldTonnes: 295_000 }),
-      expect.objectContaining({ stage: 'refining', year: 2040, projection: true, scenario: SCENARIO, status: 'ok', topCountry: 'CHN', topShare: 77.61, worldTonnes: 335_000 }),
+      expect.objectContaining({
+        stage: 'refining',
+        year: 2030,
+        projection: true,
+        scenario: SCENARIO,
+        status: 'ok',
+        topCountry: 'CHN',
+        topShare: 73.56,
+        worldTonnes: 295_000,
+      }),
+      expect.objectContaining({
+        stage: 'refining',
+        year: 2040,
+        projection: true,
+        scenario: SCENARIO,
+        status: 'ok',
+        topCountry: 'CHN',
+        topShare: 77.61,
+        worldTonnes: 335_000,
+      }),
     ]);
   });
 

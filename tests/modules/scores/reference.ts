@@ -32,9 +32,7 @@ function productionOf(pin: string): Row[] {
 const importSources = viewRows('import_sources.csv', PINNED_EDITION);
 const importReliance = viewRows('import_reliance.csv', PINNED_EDITION);
 const groupMembers = readRows('group_members.csv');
-const basisPriority = new Map(
-  readRows('bases.csv').map((r) => [r.id!, r.priority === '' ? Number.MAX_SAFE_INTEGER : Number(r.priority)]),
-);
+const basisPriority = new Map(readRows('bases.csv').map((r) => [r.id!, r.priority === '' ? Number.MAX_SAFE_INTEGER : Number(r.priority)]));
 
 const WORLD = 'WLD';
 const OTHER = 'OTH';

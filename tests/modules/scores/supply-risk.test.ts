@@ -20,11 +20,23 @@ function evaluate(payload: unknown) {
   return app.inject({ method: 'POST', url: URL, payload: payload as object });
 }
 
-const TUNGSTEN_2017 = { globalHhiWgi: 7.5, euSourcingHhiWgi: 1.9, importReliance: 0.44, endOfLifeRecyclingInputRate: 0.42, substitutionIndex: 1.0 };
+const TUNGSTEN_2017 = {
+  globalHhiWgi: 7.5,
+  euSourcingHhiWgi: 1.9,
+  importReliance: 0.44,
+  endOfLifeRecyclingInputRate: 0.42,
+  substitutionIndex: 1.0,
+};
 
 describe('POST /v1/methods/eu-supply-risk/evaluate reproduces the EU 2017 values (methodology §2.9)', () => {
   it('cobalt 2017 (GS 3.6, EU 1.3, IR 0.32, EoL 0, SI 1.0) → 1.668 ≈ 1.67 (published 1.6)', async () => {
-    const response = await evaluate({ globalHhiWgi: 3.6, euSourcingHhiWgi: 1.3, importReliance: 0.32, endOfLifeRecyclingInputRate: 0, substitutionIndex: 1.0 });
+    const response = await evaluate({
+      globalHhiWgi: 3.6,
+      euSourcingHhiWgi: 1.3,
+      importReliance: 0.32,
+      endOfLifeRecyclingInputRate: 0,
+      substitutionIndex: 1.0,
+    });
     expect(response.statusCode).toBe(200);
     const body = response.json();
     // [3.6 × 0.32/2 + 1.3 × (1 − 0.32/2)] × (1 − 0) × 1.0 = 0.576 + 1.092 = 1.668
@@ -42,7 +54,13 @@ describe('POST /v1/methods/eu-supply-risk/evaluate reproduces the EU 2017 values
       substitutionFactor: 1,
     });
     expect(body).toMatchObject({ status: 'ok', criticalThreshold: 1, aboveThreshold: true });
-    expect(body.inputs).toEqual({ globalHhiWgi: 3.6, euSourcingHhiWgi: 1.3, importReliance: 0.32, endOfLifeRecyclingInputRate: 0, substitutionIndex: 1 });
+    expect(body.inputs).toEqual({
+      globalHhiWgi: 3.6,
+      euSourcingHhiWgi: 1.3,
+      importReliance: 0.32,
+      endOfLifeRecyclingInputRate: 0,
+      substitutionIndex: 1,
+    });
     expect(body.method).toMatchObject({ id: 'eu-supply-risk', href: '/v1/methods/eu-supply-risk' });
   });
 
@@ -54,7 +72,13 @@ describe('POST /v1/methods/eu-supply-risk/evaluate reproduces the EU 2017 values
     expect(body.supplyRisk).toBeCloseTo(1.8166, 3);
     expect(round(body.supplyRisk, 2)).toBe(1.82);
     expect(body.supplyRiskRounded).toBe(1.8);
-    expect(body.breakdown).toMatchObject({ weightGlobal: 0.22, weightEu: 0.78, globalComponent: 1.65, euComponent: 1.482, recyclingFactor: 0.58 });
+    expect(body.breakdown).toMatchObject({
+      weightGlobal: 0.22,
+      weightEu: 0.78,
+      globalComponent: 1.65,
+      euComponent: 1.482,
+      recyclingFactor: 0.58,
+    });
   });
 
   it('global supply only (euSourcingHhiWgi null): tungsten 7.5 × (1 − 0.42) × 1.0 = 4.35', async () => {
@@ -159,7 +183,10 @@ describe('GET /v1/minerals/{mineral}/supply-risk', () => {
   });
 
   it('an empty override (?substitutionIndex=) takes the default, never 0 (which would zero the score)', async () => {
-    const { status, body } = await getJson(app, '/v1/minerals/tungsten/supply-risk?substitutionIndex=&endOfLifeRecyclingInputRate=&edition=usgs-mcs-2025');
+    const { status, body } = await getJson(
+      app,
+      '/v1/minerals/tungsten/supply-risk?substitutionIndex=&endOfLifeRecyclingInputRate=&edition=usgs-mcs-2025',
+    );
     expect(status).toBe(200);
     expect(body.stages[0].inputs).toMatchObject({ substitutionIndex: 1, endOfLifeRecyclingInputRate: 0 });
     expect(body.supplyRisk).toBe(4.107);
@@ -169,11 +196,19 @@ describe('GET /v1/minerals/{mineral}/supply-risk', () => {
     const globalHhiWgi = round(governanceWeighted(stageReference('antimony', 'mining', 2024).producers).hhiWgi, 3);
     // Import sources, total metal and oxide 2020-23: CHN 63, BEL 8, IND 6, BOL 5 (OTH 18 left out)
     const sourcing = importSourceRows('USA', 'antimony', 'total metal and oxide', '2020-23').filter((r) => r.country !== 'OTH');
-    expect(sourcing.map((r) => [r.country, r.sharePct])).toEqual([['CHN', 63], ['BEL', 8], ['IND', 6], ['BOL', 5]]);
+    expect(sourcing.map((r) => [r.country, r.sharePct])).toEqual([
+      ['CHN', 63],
+      ['BEL', 8],
+      ['IND', 6],
+      ['BOL', 5],
+    ]);
     const euSourcing = governanceWeighted(sourcing.map((r) => ({ country: r.country, share: r.sharePct! }))).hhiWgi;
     expect(latestReliance('USA', 'antimony')).toMatchObject({ year: 2024, percent: 85 });
 
-    const { body } = await getJson(app, '/v1/minerals/antimony/supply-risk?endOfLifeRecyclingInputRate=0.28&substitutionIndex=0.9&edition=usgs-mcs-2025');
+    const { body } = await getJson(
+      app,
+      '/v1/minerals/antimony/supply-risk?endOfLifeRecyclingInputRate=0.28&substitutionIndex=0.9&edition=usgs-mcs-2025',
+    );
     const mining = body.stages[0];
     expect(mining.inputs.globalHhiWgi).toBe(globalHhiWgi);
     expect(mining.inputs.euSourcingHhiWgi).toBeCloseTo(euSourcing, 6);
@@ -182,7 +217,12 @@ describe('GET /v1/minerals/{mineral}/supply-risk', () => {
     // [GS × 0.85/2 + EU × (1 − 0.85/2)] × (1 − 0.28) × 0.9
     const expected = (globalHhiWgi * 0.425 + euSourcing * 0.575) * 0.72 * 0.9;
     expect(mining.supplyRisk).toBe(round(expected, 3));
-    expect(body.importerSourcing).toMatchObject({ form: 'total metal and oxide', rankOnly: false, hhiWgi: round(euSourcing, 3), wgiYears: [2023] });
+    expect(body.importerSourcing).toMatchObject({
+      form: 'total metal and oxide',
+      rankOnly: false,
+      hhiWgi: round(euSourcing, 3),
+      wgiYears: [2023],
+    });
     expect(body.importerSourcing.wgi).toEqual({ edition: 'wb-wgi-2024', years: [2023] });
   });
 
@@ -208,15 +248,27 @@ describe('GET /v1/minerals/{mineral}/supply-risk', () => {
 
   it('a country that is not an importer (DEU, WLD) → 400 naming querystring.importer', async () => {
     for (const code of ['DEU', 'WLD']) {
-      const problem = expectProblem(await app.inject({ url: `/v1/minerals/antimony/supply-risk?importer=${code}&edition=usgs-mcs-2025` }), 400, 'validation_failed');
+      const problem = expectProblem(
+        await app.inject({ url: `/v1/minerals/antimony/supply-risk?importer=${code}&edition=usgs-mcs-2025` }),
+        400,
+        'validation_failed',
+      );
       expect(fieldsOf(problem)).toEqual(['querystring.importer']);
     }
   });
 
   it('unknown importer → 400 naming querystring.importer; malformed importer → 400', async () => {
-    const unknown = expectProblem(await app.inject({ url: '/v1/minerals/antimony/supply-risk?importer=XYZ&edition=usgs-mcs-2025' }), 400, 'validation_failed');
+    const unknown = expectProblem(
+      await app.inject({ url: '/v1/minerals/antimony/supply-risk?importer=XYZ&edition=usgs-mcs-2025' }),
+      400,
+      'validation_failed',
+    );
     expect(fieldsOf(unknown)).toEqual(['querystring.importer']);
-    const malformed = expectProblem(await app.inject({ url: '/v1/minerals/antimony/supply-risk?importer=US&edition=usgs-mcs-2025' }), 400, 'validation_failed');
+    const malformed = expectProblem(
+      await app.inject({ url: '/v1/minerals/antimony/supply-risk?importer=US&edition=usgs-mcs-2025' }),
+      400,
+      'validation_failed',
+    );
     expect(fieldsOf(malformed)).toEqual(['querystring.importer']);
   });
 
@@ -227,7 +279,11 @@ describe('GET /v1/minerals/{mineral}/supply-risk', () => {
       'validation_failed',
     );
     expect(fieldsOf(eol)).toEqual(['querystring.endOfLifeRecyclingInputRate']);
-    const si = expectProblem(await app.inject({ url: '/v1/minerals/antimony/supply-risk?substitutionIndex=abc&edition=usgs-mcs-2025' }), 400, 'validation_failed');
+    const si = expectProblem(
+      await app.inject({ url: '/v1/minerals/antimony/supply-risk?substitutionIndex=abc&edition=usgs-mcs-2025' }),
+      400,
+      'validation_failed',
+    );
     expect(fieldsOf(si)).toEqual(['querystring.substitutionIndex']);
     expectProblem(await app.inject({ url: '/v1/minerals/unobtainium/supply-risk?edition=usgs-mcs-2025' }), 404, 'not_found');
   });

@@ -37,7 +37,19 @@ describe('GET /v1/stages', () => {
     expect(byId.get('metal')).toMatchObject({ mineralsWithData: ['titanium'] });
     // Tonnes (USGS, IEA) plus the stages known only as EU CRM 2023 shares: antimony, bismuth, manganese, tungsten.
     expect(byId.get('refining')).toMatchObject({
-      mineralsWithData: ['antimony', 'bismuth', 'cobalt', 'gallium', 'germanium', 'graphite', 'lithium', 'manganese', 'nickel', 'rare-earths', 'tungsten'],
+      mineralsWithData: [
+        'antimony',
+        'bismuth',
+        'cobalt',
+        'gallium',
+        'germanium',
+        'graphite',
+        'lithium',
+        'manganese',
+        'nickel',
+        'rare-earths',
+        'tungsten',
+      ],
     });
     expect(byId.get('mining')).toMatchObject({
       mineralsWithData: ['antimony', 'cobalt', 'graphite', 'lithium', 'manganese', 'nickel', 'rare-earths', 'titanium', 'tungsten'],

@@ -25,7 +25,11 @@ export function tungstenRow(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export function putProduction(app: FastifyInstance, rows: unknown[], headers: Record<string, string> = bearer()): Promise<LightMyRequestResponse> {
+export function putProduction(
+  app: FastifyInstance,
+  rows: unknown[],
+  headers: Record<string, string> = bearer(),
+): Promise<LightMyRequestResponse> {
   return app.inject({ method: 'PUT', url: '/v1/production', headers, payload: { rows } });
 }
 
@@ -45,7 +49,17 @@ export async function storedFigure(
 }
 
 export interface ChangeFeed {
-  data: { id: number; version: number; at: string; actor: string; action: string; entity: string; key: unknown; old: unknown; new: unknown }[];
+  data: {
+    id: number;
+    version: number;
+    at: string;
+    actor: string;
+    action: string;
+    entity: string;
+    key: unknown;
+    old: unknown;
+    new: unknown;
+  }[];
   total: number;
   next: string | null;
   currentVersion: number;

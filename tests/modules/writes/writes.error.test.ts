@@ -57,7 +57,11 @@ describe('PUT /v1/production: rows that break a loader rule → 422 naming row a
 
   it('the same figure in two editions is two keys, not a duplicate', async () => {
     const body = expectProblem(
-      await putProduction(app, [tungstenRow({ tonnes: 3500 }), tungstenRow({ tonnes: 3600, edition: 'usgs-mcs-2024' }), tungstenRow({ tonnes: -1 })]),
+      await putProduction(app, [
+        tungstenRow({ tonnes: 3500 }),
+        tungstenRow({ tonnes: 3600, edition: 'usgs-mcs-2024' }),
+        tungstenRow({ tonnes: -1 }),
+      ]),
       422,
       'unprocessable',
     );
@@ -65,15 +69,28 @@ describe('PUT /v1/production: rows that break a loader rule → 422 naming row a
   });
 
   it('names the failing row by its index in the batch', async () => {
-    const rows = [tungstenRow({ country: 'AUS', tonnes: 1000 }), tungstenRow({ country: 'AUT', tonnes: 800 }), tungstenRow({ tonnes: -1, lowerBound: true })];
+    const rows = [
+      tungstenRow({ country: 'AUS', tonnes: 1000 }),
+      tungstenRow({ country: 'AUT', tonnes: 800 }),
+      tungstenRow({ tonnes: -1, lowerBound: true }),
+    ];
     const body = expectProblem(await putProduction(app, rows), 422, 'unprocessable');
     expect(body.errors).toEqual([{ field: 'body.rows.2.tonnes', message: 'must not be negative' }]);
     expect(body.detail).toMatch(/^1 of 3 row\(s\)/);
   });
 
   it('refuses the same key twice in one request, pointing at the second', async () => {
-    const body = expectProblem(await putProduction(app, [tungstenRow({ tonnes: 3500 }), tungstenRow({ country: 'vnm', tonnes: 3600 })]), 422, 'unprocessable');
-    expect(body.errors).toEqual([{ field: 'body.rows.1', message: expect.stringMatching(/duplicate key \(tungsten\|mining\|VNM\|2024\|w-contained\|usgs-mcs-2025\); first at row 0/) }]);
+    const body = expectProblem(
+      await putProduction(app, [tungstenRow({ tonnes: 3500 }), tungstenRow({ country: 'vnm', tonnes: 3600 })]),
+      422,
+      'unprocessable',
+    );
+    expect(body.errors).toEqual([
+      {
+        field: 'body.rows.1',
+        message: expect.stringMatching(/duplicate key \(tungsten\|mining\|VNM\|2024\|w-contained\|usgs-mcs-2025\); first at row 0/),
+      },
+    ]);
   });
 
   it('refuses a batch with one bad row among good ones, and stores none of it', async () => {
@@ -102,7 +119,11 @@ describe('PUT /v1/production: the world-total rule on the merged state', () => {
   });
 
   it('blames every request row in the group when together they break it', async () => {
-    const rows = [tungstenRow({ country: 'CHN', tonnes: 69_000 }), tungstenRow({ country: 'KOR', tonnes: 3000 }), tungstenRow({ mineral: 'antimony', basis: 'sb-contained', country: 'CHN', tonnes: 60_000, sourceId: 'usgs-mcs-2025-antimony' })];
+    const rows = [
+      tungstenRow({ country: 'CHN', tonnes: 69_000 }),
+      tungstenRow({ country: 'KOR', tonnes: 3000 }),
+      tungstenRow({ mineral: 'antimony', basis: 'sb-contained', country: 'CHN', tonnes: 60_000, sourceId: 'usgs-mcs-2025-antimony' }),
+    ];
     const body = expectProblem(await putProduction(app, rows), 422, 'unprocessable');
     expect(fieldsOf(body)).toEqual(['body.rows.0.tonnes', 'body.rows.1.tonnes']);
   });
@@ -119,7 +140,9 @@ describe('PUT /v1/production: the world-total rule on the merged state', () => {
 
 describe('PUT /v1/production: malformed requests → 400', () => {
   it('1,001 rows → 400 naming body.rows', async () => {
-    const rows = Array.from({ length: 1001 }, (_, index) => tungstenRow({ year: 1900 + (index % 200), country: index < 200 ? 'VNM' : 'CHN' }));
+    const rows = Array.from({ length: 1001 }, (_, index) =>
+      tungstenRow({ year: 1900 + (index % 200), country: index < 200 ? 'VNM' : 'CHN' }),
+    );
     const body = expectProblem(await putProduction(app, rows), 400, 'validation_failed');
     expect(fieldsOf(body)).toEqual(['body.rows']);
   });
@@ -158,17 +181,32 @@ describe('POST /v1/sources errors', () => {
   });
 
   it('a blank title → 422 naming body.title (the loader rule)', async () => {
-    const response = await app.inject({ method: 'POST', url: '/v1/sources', headers: bearer(), payload: { id: 'blank-title', title: '  ', publisher: 'P' } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/sources',
+      headers: bearer(),
+      payload: { id: 'blank-title', title: '  ', publisher: 'P' },
+    });
     expect(fieldsOf(expectProblem(response, 422, 'unprocessable'))).toEqual(['body.title']);
   });
 
   it('an id that is not a slug → 400 naming body.id', async () => {
-    const response = await app.inject({ method: 'POST', url: '/v1/sources', headers: bearer(), payload: { id: 'Not A Slug', title: 'T', publisher: 'P' } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/sources',
+      headers: bearer(),
+      payload: { id: 'Not A Slug', title: 'T', publisher: 'P' },
+    });
     expect(fieldsOf(expectProblem(response, 400, 'validation_failed'))).toEqual(['body.id']);
   });
 
   it('a year that is not four digits → 422 naming body.year', async () => {
-    const response = await app.inject({ method: 'POST', url: '/v1/sources', headers: bearer(), payload: { id: 'odd-year', title: 'T', publisher: 'P', year: 99 } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/sources',
+      headers: bearer(),
+      payload: { id: 'odd-year', title: 'T', publisher: 'P', year: 99 },
+    });
     expect(fieldsOf(expectProblem(response, 422, 'unprocessable'))).toEqual(['body.year']);
   });
 });
@@ -180,7 +218,11 @@ describe('DELETE /v1/production/{…key} errors', () => {
   });
 
   it('a year that is not a number → 400 naming params.year', async () => {
-    const response = await app.inject({ method: 'DELETE', url: '/v1/production/tungsten/mining/VNM/latest/w-contained', headers: bearer() });
+    const response = await app.inject({
+      method: 'DELETE',
+      url: '/v1/production/tungsten/mining/VNM/latest/w-contained',
+      headers: bearer(),
+    });
     expect(fieldsOf(expectProblem(response, 400, 'validation_failed'))).toEqual(['params.year']);
   });
 });

@@ -120,7 +120,9 @@ describe('PUT /v1/production: a correction', () => {
     ]);
     expect(response.json()).toMatchObject({ created: 1, updated: 1, unchanged: 1, version: expect.stringMatching(/^3-/) });
     const feed = await changesSince(app, 2);
-    expect(feed.data.map(({ version, action, actor, key }) => ({ version, action, actor, country: (key as { country: string }).country }))).toEqual([
+    expect(
+      feed.data.map(({ version, action, actor, key }) => ({ version, action, actor, country: (key as { country: string }).country })),
+    ).toEqual([
       { version: 3, action: 'create', actor: 'analyst', country: 'KOR' },
       { version: 3, action: 'update', actor: 'analyst', country: 'VNM' },
     ]);
@@ -140,7 +142,11 @@ describe('DELETE /v1/production/{mineral}/{stage}/{country}/{year}/{basis}', () 
   });
 
   it('204, the figure is gone, and the deletion is recorded with the old value', async () => {
-    const response = await app.inject({ method: 'DELETE', url: '/v1/production/tungsten/mining/vnm/2024/w-contained?edition=usgs-mcs-2025', headers: bearer() });
+    const response = await app.inject({
+      method: 'DELETE',
+      url: '/v1/production/tungsten/mining/vnm/2024/w-contained?edition=usgs-mcs-2025',
+      headers: bearer(),
+    });
     expect(response.statusCode).toBe(204);
     expect(response.body).toBe('');
     expect(await storedFigure(app, VNM_2024)).toBeUndefined();
@@ -161,12 +167,18 @@ describe('DELETE /v1/production/{mineral}/{stage}/{country}/{year}/{basis}', () 
 
   it('the scores follow: Vietnam no longer counts among the 2024 producers', async () => {
     const { body } = await getJson(app, '/v1/minerals/tungsten/concentration?year=2024&edition=usgs-mcs-2025');
-    const mining = (body.stages as { stage: string; inputs: { producers: { country: string }[] } }[]).find((block) => block.stage === 'mining');
+    const mining = (body.stages as { stage: string; inputs: { producers: { country: string }[] } }[]).find(
+      (block) => block.stage === 'mining',
+    );
     expect(mining?.inputs.producers.map((producer) => producer.country)).not.toContain('VNM');
   });
 
   it('deleting it again → 404, and nothing more is recorded', async () => {
-    const response = await app.inject({ method: 'DELETE', url: '/v1/production/tungsten/mining/VNM/2024/w-contained?edition=usgs-mcs-2025', headers: bearer() });
+    const response = await app.inject({
+      method: 'DELETE',
+      url: '/v1/production/tungsten/mining/VNM/2024/w-contained?edition=usgs-mcs-2025',
+      headers: bearer(),
+    });
     expect(response.statusCode).toBe(404);
     expect((await changesSince(app)).total).toBe(1);
   });
@@ -208,7 +220,9 @@ describe('POST /v1/sources, then cite it', () => {
   });
 
   it('a production row can cite it at once', async () => {
-    const response = await putProduction(app, [tungstenRow({ year: 2025, country: 'CHN', tonnes: 67_000, edition: 'usgs-mcs-2025', sourceId: source.id })]);
+    const response = await putProduction(app, [
+      tungstenRow({ year: 2025, country: 'CHN', tonnes: 67_000, edition: 'usgs-mcs-2025', sourceId: source.id }),
+    ]);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ created: 1, version: expect.stringMatching(/^3-/) });
     expect((await storedFigure(app, { ...CHN_2024, year: 2025 }))?.source.id).toBe(source.id);
@@ -219,7 +233,12 @@ describe('POST /v1/sources, then cite it', () => {
     const feed = await changesSince(app);
     expect(feed.data.map(({ version, entity, action, key }) => ({ version, entity, action, key }))).toEqual([
       { version: 2, entity: 'source', action: 'create', key: { id: source.id } },
-      { version: 3, entity: 'production', action: 'create', key: { mineral: 'tungsten', stage: 'mining', country: 'CHN', year: 2025, basis: 'w-contained', edition: 'usgs-mcs-2025' } },
+      {
+        version: 3,
+        entity: 'production',
+        action: 'create',
+        key: { mineral: 'tungsten', stage: 'mining', country: 'CHN', year: 2025, basis: 'w-contained', edition: 'usgs-mcs-2025' },
+      },
     ]);
     expect(feed.data[0]?.new).toEqual({ ...source, url: null, licence: null, notes: null });
   });

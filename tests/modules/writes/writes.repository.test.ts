@@ -30,7 +30,14 @@ describe('writes repository and service, below HTTP', () => {
   it('an update keeps the row id, so paging cursors over production stay valid', () => {
     const repository = createWritesRepository(handle.db);
     const find = () =>
-      repository.findProduction({ mineral: 'tungsten', stage: 'mining', country: 'VNM', year: 2024, basis: 'w-contained', edition: 'usgs-mcs-2025' });
+      repository.findProduction({
+        mineral: 'tungsten',
+        stage: 'mining',
+        country: 'VNM',
+        year: 2024,
+        basis: 'w-contained',
+        edition: 'usgs-mcs-2025',
+      });
     const before = find();
     expect(before).toMatchObject({ tonnes: 3400 });
     createWritesService(repository).upsertProduction('analyst', [tungstenRow({ tonnes: 3500 })]);
@@ -52,11 +59,16 @@ describe('writes repository and service, below HTTP', () => {
   it('checks a write against its own series only: a broken world total elsewhere does not block it, one in its series does', () => {
     // Tungsten mine production 2023 (MCS 2025) pushed far past its world total, below the API.
     handle.sqlite
-      .prepare("update production set tonnes = 500000 where mineral_id = 'tungsten' and country = 'CHN' and year = 2023 and edition = 'usgs-mcs-2025'")
+      .prepare(
+        "update production set tonnes = 500000 where mineral_id = 'tungsten' and country = 'CHN' and year = 2023 and edition = 'usgs-mcs-2025'",
+      )
       .run();
     const repository = createWritesRepository(handle.db);
     const service = createWritesService(repository);
-    expect(service.upsertProduction('analyst', [tungstenRow({ tonnes: 3500 })])).toMatchObject({ updated: 1, rows: [{ year: 2024, tonnes: 3500 }] });
+    expect(service.upsertProduction('analyst', [tungstenRow({ tonnes: 3500 })])).toMatchObject({
+      updated: 1,
+      rows: [{ year: 2024, tonnes: 3500 }],
+    });
     let refusal: unknown;
     try {
       service.upsertProduction('analyst', [tungstenRow({ year: 2023, tonnes: 3500 })]);
@@ -65,7 +77,12 @@ describe('writes repository and service, below HTTP', () => {
     }
     expect(refusal).toMatchObject({
       detail: '1 of 1 row(s) break the dataset rules; nothing was stored.',
-      errors: [{ field: 'body.rows.0.tonnes', message: expect.stringMatching(/^country rows for tungsten\/mining\/2023\/w-contained\/usgs-mcs-2025 add up to /) }],
+      errors: [
+        {
+          field: 'body.rows.0.tonnes',
+          message: expect.stringMatching(/^country rows for tungsten\/mining\/2023\/w-contained\/usgs-mcs-2025 add up to /),
+        },
+      ],
     });
     expect(repository.currentVersion()).toBe(2);
   });
@@ -73,9 +90,9 @@ describe('writes repository and service, below HTTP', () => {
   it('a refused write rolls back: no version bump, no change row', () => {
     const repository = createWritesRepository(handle.db);
     const service = createWritesService(repository);
-    expect(() => service.upsertProduction('analyst', [tungstenRow({ tonnes: 3500 }), tungstenRow({ country: 'CHN', tonnes: 90_000 })])).toThrow(
-      /break the dataset rules/,
-    );
+    expect(() =>
+      service.upsertProduction('analyst', [tungstenRow({ tonnes: 3500 }), tungstenRow({ country: 'CHN', tonnes: 90_000 })]),
+    ).toThrow(/break the dataset rules/);
     expect(repository.currentVersion()).toBe(1);
     expect(repository.changesSince(0)).toEqual([]);
   });

@@ -27,11 +27,14 @@ describe('no API_KEYS configured: writes are disabled, reads stay open', () => {
     await app.close();
   });
 
-  it.each(writes(bearer()).map((request) => [request.name, request]))('%s → 403 naming API_KEYS, even with a key', async (_name, request) => {
-    const response = await app.inject(request);
-    const body = expectProblem(response, 403, 'forbidden');
-    expect(body.detail).toMatch(/writes are disabled: no API_KEYS configured/i);
-  });
+  it.each(writes(bearer()).map((request) => [request.name, request]))(
+    '%s → 403 naming API_KEYS, even with a key',
+    async (_name, request) => {
+      const response = await app.inject(request);
+      const body = expectProblem(response, 403, 'forbidden');
+      expect(body.detail).toMatch(/writes are disabled: no API_KEYS configured/i);
+    },
+  );
 
   it('reads answer as usual and nothing was written', async () => {
     expect((await storedFigure(app, { mineral: 'tungsten', stage: 'mining', country: 'VNM', year: 2024 }))?.tonnes).toBe(3400);
@@ -55,10 +58,13 @@ describe('a read-only replica refuses writes', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it.each(writes(bearer()).map((request) => [request.name, request]))('%s → 403 read-only replica, even with a valid key', async (_name, request) => {
-    const response = await app.inject(request);
-    expect(expectProblem(response, 403, 'forbidden').detail).toMatch(/read-only replica/);
-  });
+  it.each(writes(bearer()).map((request) => [request.name, request]))(
+    '%s → 403 read-only replica, even with a valid key',
+    async (_name, request) => {
+      const response = await app.inject(request);
+      expect(expectProblem(response, 403, 'forbidden').detail).toMatch(/read-only replica/);
+    },
+  );
 
   it('still serves the change feed', async () => {
     expect((await changesSince(app)).total).toBe(0);
@@ -98,7 +104,12 @@ describe('with API_KEYS configured', () => {
     ['the key name', 'Bearer analyst'],
     ['the SHA-256 of the key', `Bearer ${API_KEYS[0]?.sha256}`],
   ])('refuses %s with 401', async (_case, authorization) => {
-    const response = await app.inject({ method: 'PUT', url: '/v1/production', headers: { authorization }, payload: { rows: [tungstenRow()] } });
+    const response = await app.inject({
+      method: 'PUT',
+      url: '/v1/production',
+      headers: { authorization },
+      payload: { rows: [tungstenRow()] },
+    });
     expectProblem(response, 401, 'unauthorized');
     expect(String(response.headers['www-authenticate'])).toMatch(/^Bearer realm="chokepoint"/);
   });
