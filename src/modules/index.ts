@@ -24,31 +24,34 @@ import { apiEdge, limitedNotFound } from '../plugins/http-edge.js';
 /**
  * The operational routes (/health, /ready) on the app itself; the API in one encapsulated context whose edge
  * (rate limit, content negotiation, ETags and the response cache, CSV, deprecation) is compiled into each of its
- * routes; the MCP endpoint in another, with the rate limit only. Route files keep their full `/v1/…` paths, so the
- * context takes no prefix.
+ * routes, registered with the prefix `/v1` (route files declare paths below it); the MCP endpoint in another, with the
+ * rate limit only.
  */
 export async function registerModules(app: FastifyInstance, config: Config): Promise<void> {
   await app.register(healthRoutes);
-  await app.register(async function api(v1) {
-    await v1.register(apiEdge, { kind: 'api' });
-    await v1.register(mineralsRoutes);
-    await v1.register(countriesRoutes);
-    await v1.register(stagesRoutes);
-    await v1.register(productionRoutes);
-    await v1.register(tradeRoutes);
-    await v1.register(defenseUsesRoutes);
-    await v1.register(groupsRoutes);
-    await v1.register(sourcesRoutes);
-    await v1.register(editionsRoutes);
-    await v1.register(concentrationRoutes);
-    await v1.register(supplyRiskRoutes);
-    await v1.register(dependencyRoutes);
-    await v1.register(alignmentRoutes);
-    await v1.register(scenariosRoutes);
-    await v1.register(exportControlsRoutes, { apiKeys: config.apiKeys });
-    await v1.register(methodsRoutes);
-    await v1.register(writesRoutes, { apiKeys: config.apiKeys });
-  });
+  await app.register(
+    async function api(v1) {
+      await v1.register(apiEdge, { kind: 'api' });
+      await v1.register(mineralsRoutes);
+      await v1.register(countriesRoutes);
+      await v1.register(stagesRoutes);
+      await v1.register(productionRoutes);
+      await v1.register(tradeRoutes);
+      await v1.register(defenseUsesRoutes);
+      await v1.register(groupsRoutes);
+      await v1.register(sourcesRoutes);
+      await v1.register(editionsRoutes);
+      await v1.register(concentrationRoutes);
+      await v1.register(supplyRiskRoutes);
+      await v1.register(dependencyRoutes);
+      await v1.register(alignmentRoutes);
+      await v1.register(scenariosRoutes);
+      await v1.register(exportControlsRoutes, { apiKeys: config.apiKeys });
+      await v1.register(methodsRoutes);
+      await v1.register(writesRoutes, { apiKeys: config.apiKeys });
+    },
+    { prefix: '/v1' },
+  );
   // Unmatched paths under /v1 and /mcp: the app's 404/405, rate-limited like the routes there.
   await app.register(limitedNotFound, { prefix: '/v1' });
   await app.register(limitedNotFound, { prefix: '/mcp' });

@@ -84,7 +84,7 @@ const countriesList = z
 
 export const alignmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/v1/minerals/:mineral/alignment',
+    '/minerals/:mineral/alignment',
     {
       config: { csv: (body) => (body as { stages: unknown[] }).stages },
       schema: {

@@ -408,7 +408,7 @@ export const DominanceQuerySchema = z.object({
 
 export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/v1/minerals/:mineral/concentration',
+    '/minerals/:mineral/concentration',
     {
       config: { csv: (body) => (body as { stages: unknown[] }).stages },
       schema: {
@@ -437,7 +437,7 @@ export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
   app.get(
-    '/v1/minerals/:mineral/chain',
+    '/minerals/:mineral/chain',
     {
       schema: {
         operationId: 'getMineralChain',
@@ -456,7 +456,7 @@ export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => mineralChain(request.snapshot, request.params.mineral),
   );
   app.get(
-    '/v1/minerals/:mineral/concentration/history',
+    '/minerals/:mineral/concentration/history',
     {
       config: {
         csv: (body) =>
@@ -493,7 +493,7 @@ export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
       }),
   );
   app.get(
-    '/v1/concentration',
+    '/concentration',
     {
       config: { csv: true },
       schema: {
@@ -511,7 +511,7 @@ export const concentrationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => concentrationOverview(request.snapshot, request.query),
   );
   app.get(
-    '/v1/countries/:iso3/dominance',
+    '/countries/:iso3/dominance',
     {
       config: { csv: true },
       schema: {

@@ -63,7 +63,7 @@ const WGI_SOURCE = { id: 'wb-wgi-2024', citation: 'World Bank, Worldwide Governa
 
 export const countriesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/v1/countries',
+    '/countries',
     {
       config: { csv: true },
       schema: {
@@ -92,7 +92,7 @@ export const countriesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => app.page(request, reply, listCountries(request.snapshot, request.query)),
   );
   app.get(
-    '/v1/countries/:iso3',
+    '/countries/:iso3',
     {
       schema: {
         operationId: 'getCountry',

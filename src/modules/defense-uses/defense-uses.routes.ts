@@ -17,7 +17,7 @@ export const DefenseUseSchema = z
 
 export const defenseUsesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/v1/defense-uses',
+    '/defense-uses',
     {
       config: { csv: true },
       schema: {

@@ -355,7 +355,7 @@ export const ImporterSchema = z
 
 export const dependencyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/v1/importers',
+    '/importers',
     {
       config: { csv: true },
       schema: {
@@ -390,7 +390,7 @@ export const dependencyRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => app.page(request, reply, listImporters(request.snapshot)),
   );
   app.get(
-    '/v1/dependency/:importer',
+    '/dependency/:importer',
     {
       config: { csv: true },
       schema: {
@@ -410,7 +410,7 @@ export const dependencyRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => importerDependency(request.snapshot, request.params.importer, request.query),
   );
   app.get(
-    '/v1/dependency/:importer/on/:supplier',
+    '/dependency/:importer/on/:supplier',
     {
       config: { csv: true },
       schema: {

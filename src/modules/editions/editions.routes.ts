@@ -216,7 +216,7 @@ const CONCENTRATION_BY_EDITION_EXAMPLE = {
 
 export const editionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/v1/editions',
+    '/editions',
     {
       config: { csv: true },
       schema: {
@@ -236,7 +236,7 @@ export const editionsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => app.page(request, reply, listEditions(request.snapshot)),
   );
   app.get(
-    '/v1/editions/:id',
+    '/editions/:id',
     {
       schema: {
         operationId: 'getEdition',
@@ -254,7 +254,7 @@ export const editionsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => getEdition(request.snapshot, request.params.id),
   );
   app.get(
-    '/v1/revisions',
+    '/revisions',
     {
       config: { csv: true },
       schema: {
@@ -278,7 +278,7 @@ export const editionsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => app.page(request, reply, listRevisions(request.snapshot, request.query)),
   );
   app.get(
-    '/v1/minerals/:mineral/concentration/editions',
+    '/minerals/:mineral/concentration/editions',
     {
       config: { csv: (body) => (body as { data: object[] }).data },
       schema: {
@@ -309,7 +309,7 @@ export const editionsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => concentrationByEdition(request.snapshot, request.params.mineral, request.query.stage, request.query.year),
   );
   app.get(
-    '/v1/minerals/:mineral/prices',
+    '/minerals/:mineral/prices',
     {
       config: { csv: (body) => (body as { data: object[] }).data },
       schema: {

@@ -73,7 +73,7 @@ export const exportControlsRoutes: FastifyPluginAsyncZod<ExportControlsRoutesOpt
   const writes = createExportControlsWrites(createExportControlsRepository(app.db), { now: app.now });
 
   app.get(
-    '/v1/export-controls',
+    '/export-controls',
     {
       config: { csv: true },
       schema: {
@@ -92,7 +92,7 @@ export const exportControlsRoutes: FastifyPluginAsyncZod<ExportControlsRoutesOpt
   );
 
   app.get(
-    '/v1/export-controls/supply',
+    '/export-controls/supply',
     {
       config: { csv: true },
       schema: {
@@ -114,7 +114,7 @@ export const exportControlsRoutes: FastifyPluginAsyncZod<ExportControlsRoutesOpt
   );
 
   app.get(
-    '/v1/export-controls/:id',
+    '/export-controls/:id',
     {
       schema: {
         operationId: 'getExportControl',
@@ -130,7 +130,7 @@ export const exportControlsRoutes: FastifyPluginAsyncZod<ExportControlsRoutesOpt
   );
 
   app.get(
-    '/v1/minerals/:mineral/export-controls',
+    '/minerals/:mineral/export-controls',
     {
       config: { csv: true },
       schema: {
@@ -151,7 +151,7 @@ export const exportControlsRoutes: FastifyPluginAsyncZod<ExportControlsRoutesOpt
   );
 
   app.get(
-    '/v1/minerals/:mineral/export-controls/supply',
+    '/minerals/:mineral/export-controls/supply',
     {
       config: {
         csv: (body) =>
@@ -179,7 +179,7 @@ export const exportControlsRoutes: FastifyPluginAsyncZod<ExportControlsRoutesOpt
   );
 
   app.get(
-    '/v1/dependency/:importer/export-controls',
+    '/dependency/:importer/export-controls',
     {
       config: { csv: true },
       schema: {
@@ -197,7 +197,7 @@ export const exportControlsRoutes: FastifyPluginAsyncZod<ExportControlsRoutesOpt
   );
 
   app.post(
-    '/v1/scenarios/export-controls',
+    '/scenarios/export-controls',
     {
       schema: {
         operationId: 'runExportControlScenario',
@@ -222,7 +222,7 @@ export const exportControlsRoutes: FastifyPluginAsyncZod<ExportControlsRoutesOpt
   );
 
   app.put(
-    '/v1/export-controls',
+    '/export-controls',
     {
       onRequest: guard.authenticate,
       config: { changesData: true },

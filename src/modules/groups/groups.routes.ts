@@ -34,7 +34,7 @@ const GROUP_EXAMPLE = {
 
 export const groupsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/v1/groups',
+    '/groups',
     {
       config: { csv: true },
       schema: {
@@ -48,7 +48,7 @@ export const groupsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => app.page(request, reply, listGroups(request.snapshot)),
   );
   app.get(
-    '/v1/groups/:id',
+    '/groups/:id',
     {
       schema: {
         operationId: 'getGroup',

@@ -32,7 +32,7 @@ export const MethodSchema = z
 
 export const methodsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/v1/methods',
+    '/methods',
     {
       config: { csv: true },
       schema: {
@@ -46,7 +46,7 @@ export const methodsRoutes: FastifyPluginAsyncZod = async (app) => {
     async () => ({ data: [...METHODS], total: METHODS.length, next: null }),
   );
   app.get(
-    '/v1/methods/:id',
+    '/methods/:id',
     {
       schema: {
         operationId: 'getMethod',

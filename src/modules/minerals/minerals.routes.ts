@@ -90,7 +90,7 @@ const ANTIMONY_SOURCE = {
 
 export const mineralsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/v1/minerals',
+    '/minerals',
     {
       config: { csv: true },
       schema: {
@@ -107,7 +107,7 @@ export const mineralsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => app.page(request, reply, listMinerals(request.snapshot)),
   );
   app.get(
-    '/v1/minerals/:mineral',
+    '/minerals/:mineral',
     {
       schema: {
         operationId: 'getMineral',

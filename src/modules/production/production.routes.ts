@@ -84,7 +84,7 @@ const SalientSchema = z
 
 export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/v1/capacity',
+    '/capacity',
     {
       config: { csv: true },
       schema: {
@@ -133,7 +133,7 @@ export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => app.page(request, reply, listCapacity(request.snapshot, request.query)),
   );
   app.get(
-    '/v1/salient',
+    '/salient',
     {
       config: { csv: true },
       schema: {
@@ -181,7 +181,7 @@ export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => app.page(request, reply, listSalient(request.snapshot, request.query)),
   );
   app.get(
-    '/v1/production',
+    '/production',
     {
       config: { csv: true },
       schema: {
@@ -230,7 +230,7 @@ export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => app.page(request, reply, listProduction(request.snapshot, request.query)),
   );
   app.get(
-    '/v1/reserves',
+    '/reserves',
     {
       config: { csv: true },
       schema: {

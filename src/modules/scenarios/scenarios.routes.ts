@@ -68,7 +68,7 @@ export const PresetParamsSchema = z.object({
 
 export const scenariosRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
-    '/v1/scenarios/disruption',
+    '/scenarios/disruption',
     {
       schema: {
         operationId: 'runDisruptionScenario',
@@ -84,7 +84,7 @@ export const scenariosRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/v1/scenarios/presets',
+    '/scenarios/presets',
     {
       schema: {
         operationId: 'listScenarioPresets',
@@ -99,7 +99,7 @@ export const scenariosRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/v1/scenarios/presets/:id',
+    '/scenarios/presets/:id',
     {
       schema: {
         operationId: 'runScenarioPreset',

@@ -49,7 +49,7 @@ export const SourceParamsSchema = z.object({ id: z.string().min(1).describe('Sou
 
 export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/v1/sources',
+    '/sources',
     {
       config: { csv: true },
       schema: {
@@ -63,7 +63,7 @@ export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => app.page(request, reply, listSources(request.snapshot, request.query)),
   );
   app.get(
-    '/v1/sources/:id',
+    '/sources/:id',
     {
       schema: {
         operationId: 'getSource',

@@ -15,7 +15,7 @@ export const StageSchema = z
 
 export const stagesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/v1/stages',
+    '/stages',
     {
       config: { csv: true },
       schema: {

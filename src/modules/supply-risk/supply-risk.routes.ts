@@ -238,7 +238,7 @@ export const SupplyRiskQuerySchema = z.object({
 
 export const supplyRiskRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/v1/minerals/:mineral/supply-risk',
+    '/minerals/:mineral/supply-risk',
     {
       config: { csv: (body) => (body as { stages: unknown[] }).stages },
       schema: {
@@ -258,7 +258,7 @@ export const supplyRiskRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => mineralSupplyRisk(request.snapshot, request.params.mineral, request.query),
   );
   app.post(
-    '/v1/methods/eu-supply-risk/evaluate',
+    '/methods/eu-supply-risk/evaluate',
     {
       schema: {
         operationId: 'evaluateEuSupplyRisk',

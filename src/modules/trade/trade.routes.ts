@@ -51,7 +51,7 @@ const ImporterQuery = Iso3Schema.optional().describe('Importing country (ISO3); 
 
 export const tradeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/v1/import-reliance',
+    '/import-reliance',
     {
       config: { csv: true },
       schema: {
@@ -94,7 +94,7 @@ export const tradeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => app.page(request, reply, listImportReliance(request.snapshot, request.query)),
   );
   app.get(
-    '/v1/import-sources',
+    '/import-sources',
     {
       config: { csv: true },
       schema: {

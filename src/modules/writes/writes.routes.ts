@@ -62,7 +62,7 @@ export const writesRoutes: FastifyPluginAsyncZod<WritesRoutesOptions> = async (a
   const service = createWritesService(repository);
 
   app.post(
-    '/v1/sources',
+    '/sources',
     {
       onRequest: guard.authenticate,
       config: { changesData: true },
@@ -92,7 +92,7 @@ export const writesRoutes: FastifyPluginAsyncZod<WritesRoutesOptions> = async (a
   );
 
   app.put(
-    '/v1/production',
+    '/production',
     {
       onRequest: guard.authenticate,
       config: { changesData: true },
@@ -123,7 +123,7 @@ export const writesRoutes: FastifyPluginAsyncZod<WritesRoutesOptions> = async (a
   );
 
   app.delete(
-    '/v1/production/:mineral/:stage/:country/:year/:basis',
+    '/production/:mineral/:stage/:country/:year/:basis',
     {
       onRequest: guard.authenticate,
       config: { changesData: true },
@@ -151,7 +151,7 @@ export const writesRoutes: FastifyPluginAsyncZod<WritesRoutesOptions> = async (a
   );
 
   app.get(
-    '/v1/changes',
+    '/changes',
     {
       config: { csv: (body: unknown) => (body as { data: Change[] }).data.map(changeCsvRow) },
       schema: {
