@@ -50,9 +50,13 @@ function codeForStatus(status: number): ProblemCode {
  * a malformed percent-encoding in the path, a path segment longer than `maxParamLength`.
  */
 export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors']> = (error, request, reply) => {
-  // These replies skip every onRequest hook: the headers those hooks set on every other response are set here.
-  reply.server.applySecurityHeaders?.(reply.raw);
-  reply.header(REQUEST_ID_HEADER, request.id);
+  // These replies skip every onRequest hook: the headers the edge sets on every other response are set here.
+  if (reply.server.applyEdgeHeaders) {
+    reply.server.applyEdgeHeaders(request, reply);
+  } else {
+    reply.server.applySecurityHeaders?.(reply.raw);
+    reply.header(REQUEST_ID_HEADER, request.id);
+  }
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
     sendProblem(request, reply, 'uri_too_long', 'A path segment of this URL is longer than any id the API knows.');
   } else if (error.code === 'FST_ERR_BAD_URL') {

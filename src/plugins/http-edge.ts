@@ -24,6 +24,11 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** What the API contexts (apiEdge) share with the root edge: the rate limiters and the response cache. */
     edge: EdgeShared;
+    /**
+     * The edge's headers (request id, security, CORS) for a reply that skips every hook: Fastify's framework errors
+     * (a bad URL, an over-long path segment) answered by the error handler's `frameworkErrors`.
+     */
+    applyEdgeHeaders?: (request: FastifyRequest, reply: FastifyReply) => void;
   }
 }
 
@@ -123,10 +128,15 @@ async function edge(app: FastifyInstance, config: Pick<Config, 'rateLimit' | 'co
   const cors = createCors(config.corsOrigins);
   const isClosing = watchClosing(app);
 
-  app.addHook('onRequest', function edgeRequest(request, reply, done: Done) {
+  const edgeHeaders = (request: FastifyRequest, reply: FastifyReply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
     for (const name of securityHeaderNames) reply.header(name, securityHeaders[name]);
     cors.headers(request, reply);
+  };
+  app.decorate('applyEdgeHeaders', edgeHeaders);
+
+  app.addHook('onRequest', function edgeRequest(request, reply, done: Done) {
+    edgeHeaders(request, reply);
     if (isClosing()) {
       done(new AppError('unavailable', 'The server is shutting down; retry the request.'));
       return;

@@ -36,6 +36,9 @@ function expectEdgeHeaders(response: LightMyRequestResponse): void {
   expect(response.headers['x-content-type-options']).toBe('nosniff');
   expect(String(response.headers['content-security-policy'])).toContain("default-src 'self'");
   expect(String(response.headers['x-request-id'])).toMatch(/^[0-9a-f-]{36}$/);
+  // CORS too, like every other reply (the default CORS_ORIGINS is *).
+  expect(response.headers['access-control-allow-origin']).toBe('*');
+  expect(String(response.headers['access-control-expose-headers'])).toContain('ETag');
 }
 
 const send = (method: string, url: string, options: { headers?: Record<string, string>; payload?: string | object } = {}) =>
