@@ -269,13 +269,9 @@ export function mineralConcentration(
   });
 }
 
-/** One projected point of a history: kept in its own list, never inside an observed series. */
-function projectionPoint(snapshot: DatasetSnapshot, supply: ProjectionSupply) {
-  const block = concentrationBlock(snapshot, supply);
-  const base = { stage: supply.stage, year: supply.year as number, projection: true as const, scenario: supply.scenario };
-  if (!isOk(block)) return { ...base, status: block.status, reason: block.reason };
+/** What one point of a concentration history says, observed or projected, after its year (and projection flags). */
+function historyPointFields(block: OkBlock) {
   return {
-    ...base,
     status: block.status,
     basis: block.basis,
     edition: block.edition,
@@ -286,6 +282,14 @@ function projectionPoint(snapshot: DatasetSnapshot, supply: ProjectionSupply) {
     worldTonnes: block.inputs.worldTonnes,
     sourceIds: block.inputs.sourceIds,
   };
+}
+
+/** One projected point of a history: kept in its own list, never inside an observed series. */
+function projectionPoint(snapshot: DatasetSnapshot, supply: ProjectionSupply) {
+  const block = concentrationBlock(snapshot, supply);
+  const base = { stage: supply.stage, year: supply.year as number, projection: true as const, scenario: supply.scenario };
+  if (!isOk(block)) return { ...base, status: block.status, reason: block.reason };
+  return { ...base, ...historyPointFields(block) };
 }
 
 export function concentrationHistory(
@@ -304,18 +308,7 @@ export function concentrationHistory(
     const series = supplies.map((supply) => {
       const block = concentrationBlock(snapshot, supply);
       if (!isOk(block)) return { year: supply.year, status: block.status, reason: block.reason };
-      return {
-        year: supply.year,
-        status: block.status,
-        basis: block.basis,
-        edition: block.edition,
-        hhi: block.hhi,
-        cr1: block.cr1,
-        topCountry: block.top.country,
-        topShare: block.top.share,
-        worldTonnes: block.inputs.worldTonnes,
-        sourceIds: block.inputs.sourceIds,
-      };
+      return { year: supply.year, ...historyPointFields(block) };
     });
     return { stage: stage.id, status: 'ok' as const, series, method: methodLink(methodRef('hhi')) };
   });

@@ -1,5 +1,5 @@
 import { memoize } from '../../dataset/memo.js';
-import type { DatasetSnapshot } from '../../dataset/snapshot.js';
+import { mineralStageKey, type DatasetSnapshot } from '../../dataset/snapshot.js';
 import {
   importSourcesOf,
   importerName,
@@ -56,14 +56,18 @@ export interface SupplyRiskQuery {
 /**
  * As for import reliance, `year` means the latest data up to that year, not that exact year only. A share table
  * (reference period, no year) answers for a stage without annual tonnes, but only when some stage of the mineral has
- * annual data up to that year: the year anchors the score, as in scenarios.
+ * annual data up to that year (`sharesAllowed`, see sharesAnchoredBy): the year anchors the score, as in scenarios.
  */
-function latestSupplyUpTo(snapshot: DatasetSnapshot, mineral: string, stage: string, year: number | undefined) {
-  const anchored = year === undefined || snapshot.supplies.some((s) => s.mineral === mineral && s.year !== null && s.year <= year);
-  return snapshot.supplies
-    .filter((s) => s.mineral === mineral && s.stage === stage && (year === undefined || yearRank(s) <= year))
-    .filter((s) => anchored || s.measure !== 'shares')
+function latestSupplyUpTo(snapshot: DatasetSnapshot, mineral: string, stage: string, year: number | undefined, sharesAllowed: boolean) {
+  const candidates = snapshot.suppliesByMineralStage.get(mineralStageKey(mineral, stage)) ?? [];
+  return candidates
+    .filter((s) => (year === undefined || yearRank(s) <= year) && (sharesAllowed || s.measure !== 'shares'))
     .reduce<StageYearSupply | undefined>((latest, s) => (!latest || yearRank(s) > yearRank(latest) ? s : latest), undefined);
+}
+
+/** Whether share tables may answer for `year`: always without a year, else when some stage has annual data up to it. */
+function sharesAnchoredBy(snapshot: DatasetSnapshot, mineral: string, year: number | undefined): boolean {
+  return year === undefined || snapshot.supplies.some((s) => s.mineral === mineral && s.year !== null && s.year <= year);
 }
 
 /**
@@ -126,8 +130,9 @@ export function mineralSupplyRisk(snapshot: DatasetSnapshot, mineral: string, ra
           )
         : { edition: null, years: [] };
 
+    const sharesAllowed = sharesAnchoredBy(snapshot, mineral, query.year);
     const stages = snapshot.stages.map((stage) => {
-      const supply = latestSupplyUpTo(snapshot, mineral, stage.id, query.year);
+      const supply = latestSupplyUpTo(snapshot, mineral, stage.id, query.year, sharesAllowed);
       const block = supply ? concentrationBlock(snapshot, supply) : null;
       if (!block || !isOk(block) || block.governanceWeighted.status !== 'ok') {
         return {
