@@ -78,11 +78,6 @@ export function stageReference(mineral: string, stage: string, year: number, pin
   const producers = named
     .map((r) => ({ country: r.country!, tonnes: Number(r.tonnes), share: (100 * Number(r.tonnes)) / worldTonnes }))
     .sort((a, b) => b.share - a.share);
-  const shares = producers.map((p) => p.share);
-  let hhi = 0;
-  for (const s of shares) hhi += s * s;
-  const namedShareTotal = shares.reduce((t, s) => t + s, 0);
-  const unallocatedShare = Math.max(0, 100 - namedShareTotal);
   const editions = [...new Set(rows.map((r) => r.edition!))];
   if (editions.length !== 1) throw new Error(`${mineral} ${stage} ${year} mixes editions ${editions.join(', ')}`);
   return {
@@ -91,6 +86,18 @@ export function stageReference(mineral: string, stage: string, year: number, pin
     worldTonnes,
     otherTonnes,
     producers,
+    ...concentrationOf(producers),
+    sourceIds: [...new Set(rows.map((r) => r.source!))].sort(),
+  };
+}
+
+/** The methodology's arithmetic over named producers' shares (percent of world, largest first). */
+function concentrationOf(producers: readonly { share: number }[]) {
+  const shares = producers.map((p) => p.share);
+  const hhi = shares.reduce((t, s) => t + s * s, 0);
+  const namedShareTotal = shares.reduce((t, s) => t + s, 0);
+  const unallocatedShare = Math.max(0, 100 - namedShareTotal);
+  return {
     hhi,
     namedShareTotal,
     unallocatedShare,
@@ -98,7 +105,6 @@ export function stageReference(mineral: string, stage: string, year: number, pin
     cr1: shares[0]!,
     cr3: shares.slice(0, 3).reduce((t, s) => t + s, 0),
     equivalentSuppliers: 10_000 / hhi,
-    sourceIds: [...new Set(rows.map((r) => r.source!))].sort(),
   };
 }
 
@@ -201,10 +207,6 @@ export function shareStageReference(mineral: string, stage: string): StageRefere
     .filter((r) => r.share_pct !== '')
     .map((r) => ({ country: r.country!, tonnes: Number(r.share_pct), share: Number(r.share_pct) }))
     .sort((a, b) => b.share - a.share);
-  const shares = producers.map((p) => p.share);
-  const hhi = shares.reduce((t, s) => t + s * s, 0);
-  const namedShareTotal = shares.reduce((t, s) => t + s, 0);
-  const unallocatedShare = Math.max(0, 100 - namedShareTotal);
   return {
     basis,
     edition: chosen[0]!.edition!,
@@ -212,13 +214,7 @@ export function shareStageReference(mineral: string, stage: string): StageRefere
     worldTonnes: 100,
     otherTonnes: null,
     producers,
-    hhi,
-    namedShareTotal,
-    unallocatedShare,
-    hhiUpperBound: hhi + unallocatedShare ** 2,
-    cr1: shares[0]!,
-    cr3: shares.slice(0, 3).reduce((t, s) => t + s, 0),
-    equivalentSuppliers: 10_000 / hhi,
+    ...concentrationOf(producers),
     sourceIds: [...new Set(chosen.map((r) => r.source!))].sort(),
   };
 }
