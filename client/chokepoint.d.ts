@@ -188,7 +188,7 @@ export interface paths {
         get: operations["listProduction"];
         /**
          * Add or correct up to 1000 production figures
-         * @description Needs `Authorization: Bearer <key>` (a key from API_KEYS). The write is all-or-nothing, bumps the dataset version (so every ETag changes and scores reflect it at once) and is recorded in GET /v1/changes under the key's name. Rows are keyed by (mineral, stage, country, year, basis): a new key is created, an existing one is replaced, an identical one is left alone (and not recorded). Each row must pass the loader's rules for data/production.csv — non-negative tonnes, null tonnes exactly when withheld, an existing mineral, stage, country, basis and source, a basis that measures the row's mineral and stage, no key twice in one request — and the stored data with the rows applied must keep every country sum within 5% of its published world total.
+         * @description Rows are keyed by (mineral, stage, country, year, basis): a new key is created, an existing one is replaced, an identical one is left alone (and not recorded). Each row must pass the loader's rules for data/production.csv — non-negative tonnes, null tonnes exactly when withheld, an existing mineral, stage, country, basis and source, a basis that measures the row's mineral and stage, no key twice in one request — and the stored data with the rows applied must keep every country sum within 5% of its published world total.
          */
         put: operations["upsertProduction"];
         post?: never;
@@ -312,7 +312,7 @@ export interface paths {
         put?: never;
         /**
          * Add a source (publication) that production rows can cite
-         * @description Needs `Authorization: Bearer <key>` (a key from API_KEYS). The write is all-or-nothing, bumps the dataset version (so every ETag changes and scores reflect it at once) and is recorded in GET /v1/changes under the key's name. The source is checked by the loader's rules for data/sources.csv; an existing id is a 409 (sources are never overwritten).
+         * @description The source is checked by the loader's rules for data/sources.csv; an existing id is a 409 (sources are never overwritten).
          */
         post: operations["createSource"];
         delete?: never;
@@ -697,7 +697,7 @@ export interface paths {
         put?: never;
         /**
          * Run a stored scenario, optionally overriding year, importer, stockpile or substitution
-         * @description Runs the preset's stored body; an optional JSON body overrides `year`, `importer`, `stockpile` and `substitution`. Cuts the output of the shocked countries (reduction 0–1, per stage) and reports, per mineral and stage, the tonnes and share of world supply lost, HHI before and after among the remaining supply, and the top producer after; the binding stage (largest loss share: a chain is as weak as its weakest stage); the importer’s consumption at risk (net import reliance × the shocked suppliers’ share of its imports where import shares are published, else the world loss at the binding stage, flagged as a proxy) and, with a stockpile, months of cover; the defense uses exposed; and the alternative suppliers at the binding stage with their reserves, governance (WGI) and group memberships. A mineral or stage without data is reported as insufficient_data, never as zero. The same request always gives the same body, byte for byte.
+         * @description Runs the preset's stored body through POST /v1/scenarios/disruption and answers as it does, with the preset named; an optional JSON body overrides `year`, `importer`, `stockpile` and `substitution`.
          */
         post: operations["runScenarioPreset"];
         delete?: never;
@@ -715,12 +715,12 @@ export interface paths {
         };
         /**
          * Export-control measures with their status on a date
-         * @description Measures on critical minerals (licence requirements, bans, quotas, suspensions…), each with its source and confidence. Statuses on `asOf` (default today, UTC): not-announced, announced (not yet effective), announced-date-unknown, in-force, suspended (by which measure, until when), suspension-ended (a suspension whose scheduled end has passed with no later record: "suspension ended 2026-11-27; no later measure recorded", counted as unknown, never as in force or lifted), expired, lifted, superseded, undated. Rules: GET /v1/methods/export-controls.
+         * @description Measures on critical minerals (licence requirements, bans, quotas, suspensions…), each with its source, confidence and status on `asOf` (default today, UTC; the statuses are defined on `status.status`). Rules: GET /v1/methods/export-controls.
          */
         get: operations["listExportControls"];
         /**
          * Add or correct up to 500 export-control measures
-         * @description Needs `Authorization: Bearer <key>` (a key from API_KEYS). All-or-nothing; bumps the dataset version and is recorded in GET /v1/changes (entity `export_control`). Measures are keyed by id: a new id is created, an existing one replaced, an identical one left alone. Each measure passes the loader's rules for data/export_controls.csv: real dates between 1900 and 2100, effective not before announced, ends and lifted not before effective, known minerals, stages, countries and source, a suspension naming an existing measure in `suspends` (and only suspensions doing so).
+         * @description Recorded in GET /v1/changes as entity `export_control`. Measures are keyed by id: a new id is created, an existing one replaced, an identical one left alone. Each measure passes the loader's rules for data/export_controls.csv: real dates between 1900 and 2100, effective not before announced, ends and lifted not before effective, known minerals, stages, countries and source, a suspension naming an existing measure in `suspends` (and only suspensions doing so).
          */
         put: operations["upsertExportControls"];
         post?: never;
@@ -759,7 +759,7 @@ export interface paths {
         };
         /**
          * One export-control measure, its status on a date and its dated events
-         * @description Statuses on `asOf` (default today, UTC): not-announced, announced (not yet effective), announced-date-unknown, in-force, suspended (by which measure, until when), suspension-ended (a suspension whose scheduled end has passed with no later record: "suspension ended 2026-11-27; no later measure recorded", counted as unknown, never as in force or lifted), expired, lifted, superseded, undated. Rules: GET /v1/methods/export-controls.
+         * @description The measure with its status on `asOf` (default today, UTC; defined on `status.status`), the suspensions and replacements recorded for it and its dated events. Rules: GET /v1/methods/export-controls.
          */
         get: operations["getExportControl"];
         put?: never;
@@ -799,7 +799,7 @@ export interface paths {
         };
         /**
          * Share of world supply of a mineral under export controls on a date, per stage
-         * @description Per stage: the share of world supply produced in countries with a supply measure in force on `asOf` that covers the mineral at that stage (controlledShare), with the measures behind it, by type and target; supply behind measures of unknown status is reported apart (unknownShare). Production figures are those of the concentration scores, for the latest year with data up to the as-of year unless `year` is given.
+         * @description The answer of GET /v1/export-controls/supply for one mineral: per stage, its controlledShare and unknownShare on `asOf`.
          */
         get: operations["getMineralControlledSupply"];
         put?: never;
@@ -896,7 +896,7 @@ export interface paths {
         post?: never;
         /**
          * Remove one production figure
-         * @description Needs `Authorization: Bearer <key>` (a key from API_KEYS). The write is all-or-nothing, bumps the dataset version (so every ETag changes and scores reflect it at once) and is recorded in GET /v1/changes under the key's name. The change records the deleted figure as its old value.
+         * @description The change records the deleted figure as its old value.
          */
         delete: operations["deleteProduction"];
         options?: never;
@@ -930,6 +930,14 @@ export interface components {
     schemas: {
         /** @description RFC 4180 CSV (text/csv; charset=utf-8; header=present): a header row, nested fields flattened to named columns such as source_id */
         CsvTable: string;
+        /** @description Tonnes held, per mineral, in the form of the importer’s apparent consumption */
+        StockpileInput: {
+            [key: string]: number;
+        };
+        /** @description Per mineral, the share of lost supply that non-shocked producers or substitutes make up within a year (default 0) */
+        SubstitutionInput: {
+            [key: string]: number;
+        };
         /**
          * @example {
          *       "year": 2024,
@@ -983,14 +991,8 @@ export interface components {
             }[];
             /** @description Importer whose consumption is assessed: one of the dataset's importers, e.g. USA or EU (case-insensitive, default USA) */
             importer?: string;
-            /** @description Tonnes held, per mineral, in the form of the importer’s apparent consumption */
-            stockpile?: {
-                [key: string]: number;
-            };
-            /** @description Per mineral, the share of lost supply that non-shocked producers or substitutes make up within a year (default 0) */
-            substitution?: {
-                [key: string]: number;
-            };
+            stockpile?: components["schemas"]["StockpileInput"];
+            substitution?: components["schemas"]["SubstitutionInput"];
         };
         /**
          * @example {
@@ -1008,14 +1010,8 @@ export interface components {
             edition?: string;
             /** @description Overrides the importer (e.g. USA or EU; default USA) */
             importer?: string;
-            /** @description Tonnes held, per mineral, in the form of the importer’s apparent consumption */
-            stockpile?: {
-                [key: string]: number;
-            };
-            /** @description Per mineral, the share of lost supply that non-shocked producers or substitutes make up within a year (default 0) */
-            substitution?: {
-                [key: string]: number;
-            };
+            stockpile?: components["schemas"]["StockpileInput"];
+            substitution?: components["schemas"]["SubstitutionInput"];
         };
         ExportControlWriteInput: {
             /** @description Measure id, a lower-case slug; an existing id is replaced */
@@ -1124,12 +1120,8 @@ export interface components {
             year?: number;
             /** @description Answer with the figures of this edition (e.g. `usgs-mcs-2025`); see GET /v1/editions */
             edition?: string;
-            stockpile?: {
-                [key: string]: number;
-            };
-            substitution?: {
-                [key: string]: number;
-            };
+            stockpile?: components["schemas"]["StockpileInput"];
+            substitution?: components["schemas"]["SubstitutionInput"];
         };
         /**
          * @example {
@@ -1304,17 +1296,49 @@ export interface components {
                 reason: string;
             }[];
         };
+        /** @description Data year; null for a share-based stage, which covers `period` instead */
+        StageYear: number | null;
+        /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
+        StagePeriod: string | null;
+        /**
+         * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
+         * @enum {string}
+         */
+        StageMeasure: "tonnes" | "shares";
+        /** @description The HHI the published figures allow: a range wherever part of the world is not attributed */
+        HhiRange: {
+            /** @description Σ share² over named producers: the remainder spread over infinitely many producers */
+            lower: number;
+            /** @description The remainder (unallocated share) as one producer */
+            upper: number;
+            /** @description True when the named shares cover the world to within 0.5 point, so lower ≈ upper */
+            exact: boolean;
+        };
+        /** @description Countries the source lists below its reporting threshold: present, with no number (never 0) */
+        BelowThreshold: {
+            countries: string[];
+            /** @description The reporting threshold, as printed (e.g. "<0.1%") */
+            threshold: string;
+            note: string;
+        };
+        CountryShare: {
+            country: string;
+            name: string;
+            /** @description Percent of world supply (2 dp) */
+            share: number;
+        };
+        InsufficientStage: {
+            mineral: string;
+            stage: string;
+            /** @constant */
+            status: "insufficient_data";
+            reason: string;
+        };
         ConcentrationBlock: {
             stage: string;
-            /** @description Data year; null for a share-based stage, which covers `period` instead */
-            year: number | null;
-            /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
-            period: string | null;
-            /**
-             * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
-             * @enum {string}
-             */
-            measure: "tonnes" | "shares";
+            year: components["schemas"]["StageYear"];
+            period: components["schemas"]["StagePeriod"];
+            measure: components["schemas"]["StageMeasure"];
             basis: string;
             basisLabel: string;
             /** @description The edition whose figures answered (see GET /v1/editions) */
@@ -1335,15 +1359,7 @@ export interface components {
             namedShareTotal: number;
             cr1: number;
             cr3: number;
-            /** @description The HHI the published figures allow: a range wherever part of the world is not attributed */
-            hhiRange: {
-                /** @description Σ share² over named producers: the remainder spread over infinitely many producers */
-                lower: number;
-                /** @description The remainder (unallocated share) as one producer */
-                upper: number;
-                /** @description True when the named shares cover the world to within 0.5 point, so lower ≈ upper */
-                exact: boolean;
-            };
+            hhiRange: components["schemas"]["HhiRange"];
             /** @description 10,000 / HHI */
             equivalentSuppliers: number;
             bands: {
@@ -1358,12 +1374,7 @@ export interface components {
                 tonnes: number | null;
                 share: number;
             };
-            belowThreshold: {
-                countries: string[];
-                /** @description The reporting threshold, as printed (e.g. "<0.1%") */
-                threshold: string;
-                note: string;
-            } | null;
+            belowThreshold: components["schemas"]["BelowThreshold"] | null;
             /** @description Known producers whose figure is withheld (counted as unallocated) */
             withheld: string[];
             governanceWeighted: {
@@ -1439,15 +1450,9 @@ export interface components {
             topShare: number;
             comparedStages: {
                 stage: string;
-                /** @description Data year; null for a share-based stage, which covers `period` instead */
-                year: number | null;
-                /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
-                period: string | null;
-                /**
-                 * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
-                 * @enum {string}
-                 */
-                measure: "tonnes" | "shares";
+                year: components["schemas"]["StageYear"];
+                period: components["schemas"]["StagePeriod"];
+                measure: components["schemas"]["StageMeasure"];
                 basis: string;
                 basisLabel: string;
                 edition: string;
@@ -1465,80 +1470,6 @@ export interface components {
             reason: string;
             method: components["schemas"]["MethodLink"];
         };
-        /**
-         * @example {
-         *       "mineral": "antimony",
-         *       "bloc": {
-         *         "group": "msp",
-         *         "name": "Minerals Security Partnership",
-         *         "members": [
-         *           "AUS",
-         *           "CAN",
-         *           "DEU",
-         *           "EST",
-         *           "EUU",
-         *           "FIN",
-         *           "FRA",
-         *           "GBR",
-         *           "IND",
-         *           "ITA",
-         *           "JPN",
-         *           "KOR",
-         *           "NOR",
-         *           "SWE",
-         *           "USA"
-         *         ]
-         *       },
-         *       "year": null,
-         *       "stages": [
-         *         {
-         *           "stage": "mining",
-         *           "status": "ok",
-         *           "year": 2024,
-         *           "insideShare": 2,
-         *           "outsideShare": 101.96,
-         *           "unallocatedShare": 0,
-         *           "namedShareTotal": 103.96,
-         *           "largestNonMember": {
-         *             "country": "CHN",
-         *             "name": "China",
-         *             "share": 60
-         *           },
-         *           "memberProducers": [
-         *             {
-         *               "country": "AUS",
-         *               "name": "Australia",
-         *               "share": 2
-         *             }
-         *           ],
-         *           "blocHhi": 4099.6,
-         *           "hhi": 4099.6,
-         *           "crmaBenchmark": {
-         *             "maxSingleCountryShare": 65,
-         *             "passes": true,
-         *             "worstCountry": {
-         *               "country": "CHN",
-         *               "name": "China",
-         *               "share": 60
-         *             }
-         *           },
-         *           "sourceIds": [
-         *             "usgs-mcs-2025-antimony"
-         *           ],
-         *           "method": {
-         *             "id": "bloc-alignment",
-         *             "version": "1.0.0",
-         *             "href": "/v1/methods/bloc-alignment"
-         *           }
-         *         }
-         *       ],
-         *       "method": {
-         *         "id": "bloc-alignment",
-         *         "version": "1.0.0",
-         *         "href": "/v1/methods/bloc-alignment"
-         *       }
-         *     }
-         */
         BlocAlignment: {
             mineral: string;
             bloc: {
@@ -1561,16 +1492,8 @@ export interface components {
                 unallocatedShare: number;
                 /** @description inside + outside: can exceed 100 because published world totals are rounded (antimony 2024: 103.96) */
                 namedShareTotal: number;
-                largestNonMember: {
-                    country: string;
-                    name: string;
-                    share: number;
-                } | null;
-                memberProducers: {
-                    country: string;
-                    name: string;
-                    share: number;
-                }[];
+                largestNonMember: components["schemas"]["CountryShare"] | null;
+                memberProducers: components["schemas"]["CountryShare"][];
                 /** @description HHI with the bloc merged into one producer */
                 blocHhi: number;
                 hhi: number;
@@ -1578,11 +1501,7 @@ export interface components {
                     /** @description 65: no single third country above this share (EU CRMA) */
                     maxSingleCountryShare: number;
                     passes: boolean;
-                    worstCountry: {
-                        country: string;
-                        name: string;
-                        share: number;
-                    } | null;
+                    worstCountry: components["schemas"]["CountryShare"] | null;
                 };
                 sourceIds: string[];
                 method: components["schemas"]["MethodLink"];
@@ -1634,71 +1553,6 @@ export interface components {
             /** @enum {string} */
             confidence: "high" | "medium" | "low";
         };
-        /**
-         * @example {
-         *       "mineral": "antimony",
-         *       "name": "Antimony",
-         *       "stages": [
-         *         {
-         *           "stage": "refining",
-         *           "name": "Smelting and refining",
-         *           "status": "ok",
-         *           "series": [
-         *             {
-         *               "basis": "sb-eu-processing",
-         *               "basisLabel": "antimony smelting and refining (EU CRM 2023 shares)",
-         *               "year": null,
-         *               "period": "EU CRM 2023 assessment period (five-year average)",
-         *               "measure": "shares",
-         *               "edition": "eu-crm-2023",
-         *               "sourceIds": [
-         *                 "eu-crm-2023-appendix-7"
-         *               ],
-         *               "status": "ok",
-         *               "hhi": 2894.8,
-         *               "hhiRange": {
-         *                 "lower": 2894.8,
-         *                 "upper": 2894.8,
-         *                 "exact": true
-         *               },
-         *               "cr1": 51.8,
-         *               "cr3": 66.8,
-         *               "band2023": "highly_concentrated",
-         *               "topProducers": [
-         *                 {
-         *                   "country": "CHN",
-         *                   "name": "China",
-         *                   "share": 51.8
-         *                 }
-         *               ],
-         *               "china": {
-         *                 "share": 51.8,
-         *                 "note": null
-         *               },
-         *               "belowThreshold": {
-         *                 "countries": [
-         *                   "ARG"
-         *                 ],
-         *                 "threshold": "<0.1%",
-         *                 "note": "Listed by the source below its reporting threshold: counted in the unallocated share, never as zero."
-         *               }
-         *             }
-         *           ]
-         *         }
-         *       ],
-         *       "binding": {
-         *         "status": "insufficient_data",
-         *         "stage": null,
-         *         "reason": "example abbreviated",
-         *         "method": {
-         *           "id": "chokepoint",
-         *           "version": "1.0.0",
-         *           "href": "/v1/methods/chokepoint"
-         *         }
-         *       },
-         *       "notes": []
-         *     }
-         */
         MineralChain: {
             mineral: string;
             name: string;
@@ -1715,15 +1569,9 @@ export interface components {
                     basis: string;
                     /** @description What the figures measure (contained metal, REO, magnet elements, APT …): never compare two bases as one */
                     basisLabel: string;
-                    /** @description Data year; null for a share-based stage, which covers `period` instead */
-                    year: number | null;
-                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
-                    period: string | null;
-                    /**
-                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
-                     * @enum {string}
-                     */
-                    measure: "tonnes" | "shares";
+                    year: components["schemas"]["StageYear"];
+                    period: components["schemas"]["StagePeriod"];
+                    measure: components["schemas"]["StageMeasure"];
                     edition: string;
                     /** @description GET /v1/sources/{id} for each citation */
                     sourceIds: string[];
@@ -1731,15 +1579,7 @@ export interface components {
                     status: "ok";
                     /** @description Σ share² over named producers (the lower end of hhiRange) */
                     hhi: number;
-                    /** @description The HHI the published figures allow: a range wherever part of the world is not attributed */
-                    hhiRange: {
-                        /** @description Σ share² over named producers: the remainder spread over infinitely many producers */
-                        lower: number;
-                        /** @description The remainder (unallocated share) as one producer */
-                        upper: number;
-                        /** @description True when the named shares cover the world to within 0.5 point, so lower ≈ upper */
-                        exact: boolean;
-                    };
+                    hhiRange: components["schemas"]["HhiRange"];
                     cr1: number;
                     cr3: number;
                     /** @enum {string} */
@@ -1754,25 +1594,14 @@ export interface components {
                         share: number | null;
                         note: string | null;
                     };
-                    belowThreshold: {
-                        countries: string[];
-                        /** @description The reporting threshold, as printed (e.g. "<0.1%") */
-                        threshold: string;
-                        note: string;
-                    } | null;
+                    belowThreshold: components["schemas"]["BelowThreshold"] | null;
                 } | {
                     basis: string;
                     /** @description What the figures measure (contained metal, REO, magnet elements, APT …): never compare two bases as one */
                     basisLabel: string;
-                    /** @description Data year; null for a share-based stage, which covers `period` instead */
-                    year: number | null;
-                    /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
-                    period: string | null;
-                    /**
-                     * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
-                     * @enum {string}
-                     */
-                    measure: "tonnes" | "shares";
+                    year: components["schemas"]["StageYear"];
+                    period: components["schemas"]["StagePeriod"];
+                    measure: components["schemas"]["StageMeasure"];
                     edition: string;
                     /** @description GET /v1/sources/{id} for each citation */
                     sourceIds: string[];
@@ -1785,98 +1614,6 @@ export interface components {
             binding: components["schemas"]["Chokepoint"];
             notes: string[];
         };
-        /**
-         * @example {
-         *       "mineral": "tungsten",
-         *       "year": null,
-         *       "stages": [
-         *         {
-         *           "stage": "mining",
-         *           "year": 2024,
-         *           "basis": "w-contained",
-         *           "basisLabel": "contained tungsten",
-         *           "edition": "usgs-mcs-2025",
-         *           "projection": false,
-         *           "scenario": null,
-         *           "status": "ok",
-         *           "hhi": 6879.8,
-         *           "hhiUpperBound": 6881.6,
-         *           "unallocatedShare": 1.36,
-         *           "namedShareTotal": 98.64,
-         *           "cr1": 82.72,
-         *           "cr3": 89.38,
-         *           "equivalentSuppliers": 1.45,
-         *           "bands": {
-         *             "doj2023": "highly_concentrated",
-         *             "hmg2010": "highly_concentrated"
-         *           },
-         *           "top": {
-         *             "country": "CHN",
-         *             "name": "China",
-         *             "tonnes": 67000,
-         *             "share": 82.72
-         *           },
-         *           "withheld": [],
-         *           "governanceWeighted": {
-         *             "status": "insufficient_data",
-         *             "reason": "example abbreviated",
-         *             "method": {
-         *               "id": "hhi-wgi",
-         *               "version": "1.0.0",
-         *               "href": "/v1/methods/hhi-wgi"
-         *             }
-         *           },
-         *           "method": {
-         *             "id": "hhi",
-         *             "version": "1.0.0",
-         *             "href": "/v1/methods/hhi"
-         *           },
-         *           "inputs": {
-         *             "worldTonnes": 81000,
-         *             "worldTotalBasis": "published",
-         *             "otherTonnes": 1500,
-         *             "producers": [
-         *               {
-         *                 "country": "CHN",
-         *                 "name": "China",
-         *                 "tonnes": 67000,
-         *                 "share": 82.72,
-         *                 "estimated": true,
-         *                 "lowerBound": false
-         *               }
-         *             ],
-         *             "unreported": [],
-         *             "sourceIds": [
-         *               "usgs-mcs-2025-tungsten"
-         *             ]
-         *           }
-         *         }
-         *       ],
-         *       "chokepoint": {
-         *         "status": "ok",
-         *         "stage": "mining",
-         *         "year": 2024,
-         *         "edition": "usgs-mcs-2025",
-         *         "hhi": 6879.8,
-         *         "topCountry": "CHN",
-         *         "topCountryName": "China",
-         *         "topShare": 82.72,
-         *         "comparedStages": [
-         *           {
-         *             "stage": "mining",
-         *             "year": 2024,
-         *             "edition": "usgs-mcs-2025",
-         *             "hhi": 6879.8
-         *           }
-         *         ],
-         *         "method": {
-         *           "id": "chokepoint",
-         *           "version": "1.0.0",
-         *           "href": "/v1/methods/chokepoint"
-         *         }
-         *       }
-         *     }
-         */
         MineralConcentration: {
             mineral: string;
             /** @description The requested year; null = latest year with data per stage */
@@ -1884,38 +1621,6 @@ export interface components {
             stages: components["schemas"]["ConcentrationBlock"][];
             chokepoint: components["schemas"]["Chokepoint"];
         };
-        /**
-         * @example {
-         *       "mineral": "antimony",
-         *       "stages": [
-         *         {
-         *           "stage": "mining",
-         *           "status": "ok",
-         *           "series": [
-         *             {
-         *               "year": 2024,
-         *               "status": "ok",
-         *               "basis": "sb-contained",
-         *               "edition": "usgs-mcs-2025",
-         *               "hhi": 4099.6,
-         *               "cr1": 60,
-         *               "topCountry": "CHN",
-         *               "topShare": 60,
-         *               "worldTonnes": 100000,
-         *               "sourceIds": [
-         *                 "usgs-mcs-2025-antimony"
-         *               ]
-         *             }
-         *           ],
-         *           "method": {
-         *             "id": "hhi",
-         *             "version": "1.0.0",
-         *             "href": "/v1/methods/hhi"
-         *           }
-         *         }
-         *       ]
-         *     }
-         */
         ConcentrationHistory: {
             mineral: string;
             stages: ({
@@ -1977,54 +1682,15 @@ export interface components {
                 reason: string;
             })[];
         };
-        /**
-         * @example {
-         *       "year": null,
-         *       "data": [
-         *         {
-         *           "rank": 1,
-         *           "mineral": "gallium",
-         *           "stage": "refining",
-         *           "year": 2024,
-         *           "period": null,
-         *           "measure": "tonnes",
-         *           "edition": "usgs-mcs-2025",
-         *           "hhi": 9739.5,
-         *           "hhiUpperBound": 9739.5,
-         *           "cr1": 98.68,
-         *           "cr3": 99.87,
-         *           "band2023": "highly_concentrated",
-         *           "topCountry": "CHN",
-         *           "topShare": 98.68,
-         *           "sourceIds": [
-         *             "usgs-mcs-2025-gallium"
-         *           ]
-         *         }
-         *       ],
-         *       "total": 1,
-         *       "insufficientData": [],
-         *       "method": {
-         *         "id": "hhi",
-         *         "version": "1.0.0",
-         *         "href": "/v1/methods/hhi"
-         *       }
-         *     }
-         */
         ConcentrationOverview: {
             year: number | null;
             data: {
                 rank: number;
                 mineral: string;
                 stage: string;
-                /** @description Data year; null for a share-based stage, which covers `period` instead */
-                year: number | null;
-                /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
-                period: string | null;
-                /**
-                 * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
-                 * @enum {string}
-                 */
-                measure: "tonnes" | "shares";
+                year: components["schemas"]["StageYear"];
+                period: components["schemas"]["StagePeriod"];
+                measure: components["schemas"]["StageMeasure"];
                 edition: string;
                 hhi: number;
                 hhiUpperBound: number;
@@ -2037,48 +1703,9 @@ export interface components {
                 sourceIds: string[];
             }[];
             total: number;
-            insufficientData: {
-                mineral: string;
-                stage: string;
-                /** @constant */
-                status: "insufficient_data";
-                reason: string;
-            }[];
+            insufficientData: components["schemas"]["InsufficientStage"][];
             method: components["schemas"]["MethodLink"];
         };
-        /**
-         * @example {
-         *       "country": "CHN",
-         *       "name": "China",
-         *       "minShare": 25,
-         *       "year": null,
-         *       "data": [
-         *         {
-         *           "mineral": "gallium",
-         *           "stage": "refining",
-         *           "year": 2024,
-         *           "period": null,
-         *           "measure": "tonnes",
-         *           "edition": "usgs-mcs-2025",
-         *           "share": 98.68,
-         *           "tonnes": 750,
-         *           "rank": 1,
-         *           "hhi": 9739.5,
-         *           "worldTonnes": 760,
-         *           "estimated": true,
-         *           "sourceIds": [
-         *             "usgs-mcs-2025-gallium"
-         *           ]
-         *         }
-         *       ],
-         *       "total": 1,
-         *       "method": {
-         *         "id": "hhi",
-         *         "version": "1.0.0",
-         *         "href": "/v1/methods/hhi"
-         *       }
-         *     }
-         */
         CountryDominance: {
             country: string;
             name: string;
@@ -2087,15 +1714,9 @@ export interface components {
             data: {
                 mineral: string;
                 stage: string;
-                /** @description Data year; null for a share-based stage, which covers `period` instead */
-                year: number | null;
-                /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
-                period: string | null;
-                /**
-                 * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
-                 * @enum {string}
-                 */
-                measure: "tonnes" | "shares";
+                year: components["schemas"]["StageYear"];
+                period: components["schemas"]["StagePeriod"];
+                measure: components["schemas"]["StageMeasure"];
                 edition: string;
                 /** @description Percent of world output */
                 share: number;
@@ -2149,21 +1770,22 @@ export interface components {
             censored: boolean;
             sourceId: string;
         };
+        StageReliance: {
+            /** @description Import reliance at this stage, percent */
+            percent: number;
+            /** @description The same as a fraction 0–1 */
+            fraction: number;
+            /** @description The material the source assessed (e.g. Neodymium for rare earths) */
+            material: string;
+            period: string;
+            edition: string;
+            sourceId: string;
+        };
         ImporterDependencyStage: {
             stage: string;
             /** @description True for the stage the source assessed; the headline fields use it */
             assessed: boolean;
-            importReliance: {
-                /** @description Import reliance at this stage, percent */
-                percent: number;
-                /** @description The same as a fraction 0–1 */
-                fraction: number;
-                /** @description The material the source assessed (e.g. Neodymium for rare earths) */
-                material: string;
-                period: string;
-                edition: string;
-                sourceId: string;
-            };
+            importReliance: components["schemas"]["StageReliance"];
             sourcing: {
                 period: string;
                 edition: string;
@@ -2185,118 +1807,6 @@ export interface components {
             /** @description Why sourcing is null */
             reason: string | null;
         };
-        /**
-         * @example {
-         *       "importer": "USA",
-         *       "importerName": "United States",
-         *       "data": [
-         *         {
-         *           "mineral": "antimony",
-         *           "netImportReliance": {
-         *             "year": 2024,
-         *             "stage": null,
-         *             "period": null,
-         *             "form": null,
-         *             "percent": 85,
-         *             "valueText": "85",
-         *             "qualifier": "eq",
-         *             "fraction": 0.85,
-         *             "censored": false,
-         *             "sourceId": "usgs-mcs-2025-antimony-salient"
-         *           },
-         *           "byStage": [],
-         *           "importSources": {
-         *             "period": "2020-23",
-         *             "form": "total metal and oxide",
-         *             "rankOnly": false,
-         *             "otherSharePct": 18,
-         *             "sources": [
-         *               {
-         *                 "country": "CHN",
-         *                 "name": "China",
-         *                 "sharePct": 63,
-         *                 "rank": 1
-         *               },
-         *               {
-         *                 "country": "BEL",
-         *                 "name": "Belgium",
-         *                 "sharePct": 8,
-         *                 "rank": 2
-         *               },
-         *               {
-         *                 "country": "IND",
-         *                 "name": "India",
-         *                 "sharePct": 6,
-         *                 "rank": 3
-         *               },
-         *               {
-         *                 "country": "BOL",
-         *                 "name": "Bolivia",
-         *                 "sharePct": 5,
-         *                 "rank": 4
-         *               }
-         *             ],
-         *             "sourceIds": [
-         *               "usgs-mcs-2025-antimony-import-sources"
-         *             ]
-         *           },
-         *           "importSourceConcentration": {
-         *             "status": "ok",
-         *             "hhi": 4094,
-         *             "hhiUpperBound": 4418,
-         *             "unlistedShare": 18,
-         *             "topSupplier": {
-         *               "country": "CHN",
-         *               "name": "China",
-         *               "share": 63
-         *             },
-         *             "method": {
-         *               "id": "import-dependency",
-         *               "version": "1.0.0",
-         *               "href": "/v1/methods/import-dependency"
-         *             }
-         *           },
-         *           "topSupplier": {
-         *             "country": "CHN",
-         *             "name": "China",
-         *             "sharePct": 63
-         *           },
-         *           "dependencyIndex": {
-         *             "status": "ok",
-         *             "index": 0.204,
-         *             "tradeExposure": 0.85,
-         *             "disruptionPotential": 0.24,
-         *             "assessedStage": "mining",
-         *             "assessedYear": 2024,
-         *             "censoredReliance": false,
-         *             "wgi": {
-         *               "edition": "wb-wgi-2024",
-         *               "years": [
-         *                 2023
-         *               ]
-         *             },
-         *             "missingGovernance": {
-         *               "countries": [],
-         *               "combinedShare": 0,
-         *               "reasons": []
-         *             },
-         *             "caveats": [],
-         *             "method": {
-         *               "id": "import-dependency",
-         *               "version": "1.0.0",
-         *               "href": "/v1/methods/import-dependency"
-         *             }
-         *           }
-         *         }
-         *       ],
-         *       "total": 1,
-         *       "method": {
-         *         "id": "import-dependency",
-         *         "version": "1.0.0",
-         *         "href": "/v1/methods/import-dependency"
-         *       }
-         *     }
-         */
         ImporterDependency: {
             importer: string;
             importerName: string;
@@ -2358,21 +1868,19 @@ export interface components {
             total: number;
             method: components["schemas"]["MethodLink"];
         };
+        SupplierStageShare: {
+            stage: string;
+            year: number | null;
+            /** @description Supplier share of world output at this stage, percent */
+            share: number | null;
+            reason: string | null;
+            sourceIds?: string[];
+        };
         SupplierExposureStage: {
             stage: string;
             /** @description True for the stage the source assessed; the headline `direct` uses it */
             assessed: boolean;
-            importReliance: {
-                /** @description Import reliance at this stage, percent */
-                percent: number;
-                /** @description The same as a fraction 0–1 */
-                fraction: number;
-                /** @description The material the source assessed (e.g. Neodymium for rare earths) */
-                material: string;
-                period: string;
-                edition: string;
-                sourceId: string;
-            };
+            importReliance: components["schemas"]["StageReliance"];
             /** @description The supplier's share of the importer's sourcing at this stage, with the trade factor t */
             supplierSourcingShare: {
                 sharePct: number;
@@ -2405,73 +1913,6 @@ export interface components {
             upstreamReason: string | null;
             explanation: string;
         };
-        /**
-         * @example {
-         *       "importer": "USA",
-         *       "importerName": "United States",
-         *       "supplier": "CHN",
-         *       "supplierName": "China",
-         *       "data": [
-         *         {
-         *           "mineral": "antimony",
-         *           "status": "ok",
-         *           "netImportReliance": {
-         *             "year": 2024,
-         *             "stage": null,
-         *             "period": null,
-         *             "form": null,
-         *             "percent": 85,
-         *             "valueText": "85",
-         *             "qualifier": "eq",
-         *             "fraction": 0.85,
-         *             "censored": false,
-         *             "sourceId": "usgs-mcs-2025-antimony-salient"
-         *           },
-         *           "supplierImportShare": {
-         *             "sharePct": 63,
-         *             "rank": 1,
-         *             "period": "2020-23",
-         *             "form": "total metal and oxide",
-         *             "sourceIds": [
-         *               "usgs-mcs-2025-antimony-import-sources"
-         *             ]
-         *           },
-         *           "stageShares": [
-         *             {
-         *               "stage": "mining",
-         *               "year": 2024,
-         *               "share": 60,
-         *               "reason": null,
-         *               "sourceIds": [
-         *                 "usgs-mcs-2025-antimony"
-         *               ]
-         *             }
-         *           ],
-         *           "direct": 0.5355,
-         *           "upstream": {
-         *             "stage": "mining",
-         *             "exposure": 0.6
-         *           },
-         *           "effectiveExposure": 0.6,
-         *           "drivenBy": "upstream",
-         *           "directReason": null,
-         *           "byStage": [],
-         *           "explanation": "direct 0.5355 = net import reliance 85 % × China's 63 % of imports (2020-23); upstream 0.6 = China's 60 % of world mining (2024).",
-         *           "method": {
-         *             "id": "supplier-exposure",
-         *             "version": "1.0.0",
-         *             "href": "/v1/methods/supplier-exposure"
-         *           }
-         *         }
-         *       ],
-         *       "total": 1,
-         *       "method": {
-         *         "id": "supplier-exposure",
-         *         "version": "1.0.0",
-         *         "href": "/v1/methods/supplier-exposure"
-         *       }
-         *     }
-         */
         SupplierExposure: {
             importer: string;
             importerName: string;
@@ -2489,14 +1930,7 @@ export interface components {
                     form: string | null;
                     sourceIds: string[];
                 } | null;
-                stageShares: {
-                    stage: string;
-                    year: number | null;
-                    /** @description Supplier share of world output at this stage, percent */
-                    share: number | null;
-                    reason: string | null;
-                    sourceIds?: string[];
-                }[];
+                stageShares: components["schemas"]["SupplierStageShare"][];
                 /** @description Net import reliance × supplier share of imports, 0–1 */
                 direct: number | null;
                 /** @description Supplier share of world supply at its strongest stage, 0–1 */
@@ -2521,14 +1955,7 @@ export interface components {
                 reason: string;
                 netImportReliance: components["schemas"]["NetImportReliance"] | null;
                 supplierImportShare: unknown;
-                stageShares: {
-                    stage: string;
-                    year: number | null;
-                    /** @description Supplier share of world output at this stage, percent */
-                    share: number | null;
-                    reason: string | null;
-                    sourceIds?: string[];
-                }[];
+                stageShares: components["schemas"]["SupplierStageShare"][];
                 effectiveExposure: null;
                 directReason: string | null;
                 byStage: components["schemas"]["SupplierExposureStage"][];
@@ -2551,33 +1978,6 @@ export interface components {
             /** @description Minerals with import reliance per stage (e.g. the EU CRM study); the others use net import reliance */
             stageReliance: string[];
         };
-        /**
-         * @example {
-         *       "id": "usgs-mcs-2026",
-         *       "family": "usgs-mcs",
-         *       "publisher": "U.S. Geological Survey",
-         *       "title": "Mineral Commodity Summaries 2026",
-         *       "doi": "10.3133/mcs2026",
-         *       "url": "https://doi.org/10.5066/P1WKQ63T",
-         *       "published": "2026-02-06",
-         *       "dataYears": "2021-2025",
-         *       "newest": true,
-         *       "supersededBy": null,
-         *       "notes": null,
-         *       "figures": {
-         *         "production": 900,
-         *         "capacity": 60,
-         *         "reserves": 200,
-         *         "importReliance": 80,
-         *         "importSources": 150,
-         *         "apparentConsumption": 70,
-         *         "prices": 100,
-         *         "salient": 400,
-         *         "governance": 0,
-         *         "projections": 0
-         *       }
-         *     }
-         */
         Edition: {
             /** @description Edition id, as `edition` in every figure and `?edition=` on figure and score routes */
             id: string;
@@ -2658,25 +2058,13 @@ export interface components {
             edition: string;
             source: components["schemas"]["SourceRef"];
         };
-        CountryShare: {
-            country: string;
-            name: string;
-            /** @description Percent of world supply (2 dp) */
-            share: number;
-        };
         StageImpact: {
             stage: string;
             /** @constant */
             status: "ok";
-            /** @description Data year; null for a share-based stage, which covers `period` instead */
-            year: number | null;
-            /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
-            period: string | null;
-            /**
-             * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
-             * @enum {string}
-             */
-            measure: "tonnes" | "shares";
+            year: components["schemas"]["StageYear"];
+            period: components["schemas"]["StagePeriod"];
+            measure: components["schemas"]["StageMeasure"];
             basis: string;
             basisLabel: string;
             /** @description The edition whose figures this stage used */
@@ -2885,215 +2273,6 @@ export interface components {
                 [key: string]: number;
             };
         };
-        /**
-         * @example {
-         *       "scenario": {
-         *         "year": null,
-         *         "minerals": [
-         *           "antimony"
-         *         ],
-         *         "importer": "USA",
-         *         "shocks": [
-         *           {
-         *             "index": 0,
-         *             "group": null,
-         *             "countries": [
-         *               "CHN"
-         *             ],
-         *             "stages": null,
-         *             "reduction": 1
-         *           }
-         *         ],
-         *         "stockpile": {
-         *           "antimony": 1100
-         *         },
-         *         "substitution": {}
-         *       },
-         *       "summary": [
-         *         {
-         *           "rank": 1,
-         *           "mineral": "antimony",
-         *           "status": "ok",
-         *           "bindingLoss": 0.6,
-         *           "bindingStage": "mining",
-         *           "consumptionAtRisk": 0.5355,
-         *           "proxy": false,
-         *           "topAlternative": {
-         *             "country": "TJK",
-         *             "name": "Tajikistan",
-         *             "share": 17
-         *           },
-         *           "reason": null
-         *         }
-         *       ],
-         *       "results": [
-         *         {
-         *           "mineral": "antimony",
-         *           "name": "Antimony",
-         *           "status": "ok",
-         *           "year": 2024,
-         *           "stages": [
-         *             {
-         *               "stage": "mining",
-         *               "status": "ok",
-         *               "year": 2024,
-         *               "period": null,
-         *               "measure": "tonnes",
-         *               "basis": "sb-contained",
-         *               "basisLabel": "contained antimony",
-         *               "baselineTonnes": 100000,
-         *               "lostTonnes": 60000,
-         *               "substitutedTonnes": 0,
-         *               "tonnesReason": null,
-         *               "grossLossShare": 0.6,
-         *               "lossShare": 0.6,
-         *               "hhiBefore": 4099.6,
-         *               "hhiAfter": 3122.4,
-         *               "topProducerBefore": {
-         *                 "country": "CHN",
-         *                 "name": "China",
-         *                 "share": 60
-         *               },
-         *               "topProducerAfter": {
-         *                 "country": "TJK",
-         *                 "name": "Tajikistan",
-         *                 "share": 42.5
-         *               },
-         *               "shocked": [
-         *                 {
-         *                   "country": "CHN",
-         *                   "name": "China",
-         *                   "reduction": 1,
-         *                   "lostTonnes": 60000
-         *                 }
-         *               ],
-         *               "withheldShocked": [],
-         *               "sourceIds": [
-         *                 "usgs-mcs-2025-antimony"
-         *               ]
-         *             }
-         *           ],
-         *           "bindingStage": "mining",
-         *           "bindingLoss": 0.6,
-         *           "chokepointBefore": {
-         *             "stage": "mining",
-         *             "hhi": 4099.6
-         *           },
-         *           "chokepointAfter": {
-         *             "stage": "mining",
-         *             "hhi": 3122.4
-         *           },
-         *           "importerImpact": {
-         *             "importer": "USA",
-         *             "consumptionAtRisk": 0.5355,
-         *             "basis": "import_sources",
-         *             "proxy": false,
-         *             "netImportReliance": {
-         *               "used": 0.85,
-         *               "assumed": false,
-         *               "year": 2024,
-         *               "form": null,
-         *               "valueText": "85",
-         *               "qualifier": "eq",
-         *               "censored": false,
-         *               "estimated": true,
-         *               "sourceId": "usgs-mcs-2025-antimony-salient"
-         *             },
-         *             "importSources": {
-         *               "period": "2020-23",
-         *               "form": "total metal and oxide",
-         *               "rankOnly": false,
-         *               "used": true,
-         *               "sources": [
-         *                 {
-         *                   "country": "CHN",
-         *                   "name": "China",
-         *                   "sharePct": 63,
-         *                   "rank": 1,
-         *                   "reduction": 1
-         *                 }
-         *               ],
-         *               "sourceIds": [
-         *                 "usgs-mcs-2025-antimony-import-sources"
-         *               ]
-         *             },
-         *             "monthsOfCover": {
-         *               "months": 1,
-         *               "stockpileTonnes": 1100,
-         *               "apparentConsumption": {
-         *                 "tonnes": 24000,
-         *                 "year": 2024,
-         *                 "form": null,
-         *                 "note": null,
-         *                 "sourceId": "usgs-mcs-2025-t5"
-         *               },
-         *               "tonnesAtRiskPerMonth": 1071,
-         *               "reason": null
-         *             }
-         *           },
-         *           "defenseUses": [
-         *             {
-         *               "id": "antimony-munitions-usgs",
-         *               "category": "munitions",
-         *               "application": "ammunition (antimonial lead)",
-         *               "source": {
-         *                 "id": "usgs-mcs-2025-antimony-text",
-         *                 "citation": "U.S. Geological Survey, Mineral Commodity Summaries 2025, Antimony chapter, pp. 34–35 (end uses p. 34; Events p. 35)"
-         *               }
-         *             }
-         *           ],
-         *           "alternatives": [
-         *             {
-         *               "country": "TJK",
-         *               "name": "Tajikistan",
-         *               "share": 17,
-         *               "tonnes": 17000,
-         *               "reserves": {
-         *                 "tonnes": 50000,
-         *                 "year": 2024,
-         *                 "basis": "contained antimony",
-         *                 "lowerBound": false,
-         *                 "sourceId": "usgs-mcs-2025-antimony"
-         *               },
-         *               "governance": {
-         *                 "wgiScaled": 7.24,
-         *                 "year": 2023,
-         *                 "edition": "wb-wgi-2024",
-         *                 "sourceId": "wb-wgi-2024"
-         *               },
-         *               "groups": [
-         *                 "central-asia"
-         *               ],
-         *               "alsoShocked": false
-         *             }
-         *           ],
-         *           "assumptions": [
-         *             "Year 2024: the latest year with data at any stage of antimony; every stage is read for that year only."
-         *           ],
-         *           "method": {
-         *             "id": "disruption",
-         *             "version": "1.0.0",
-         *             "href": "/v1/methods/disruption"
-         *           },
-         *           "inputs": {
-         *             "sourceIds": [
-         *               "usgs-mcs-2025-antimony",
-         *               "usgs-mcs-2025-antimony-import-sources",
-         *               "usgs-mcs-2025-antimony-salient",
-         *               "usgs-mcs-2025-antimony-text",
-         *               "usgs-mcs-2025-t5",
-         *               "wb-wgi-2023"
-         *             ]
-         *           }
-         *         }
-         *       ],
-         *       "method": {
-         *         "id": "disruption",
-         *         "version": "1.0.0",
-         *         "href": "/v1/methods/disruption"
-         *       }
-         *     }
-         */
         DisruptionScenario: {
             scenario: components["schemas"]["ScenarioEcho"];
             /** @description Minerals ranked by binding loss, largest first; those without data last */
@@ -3102,220 +2281,6 @@ export interface components {
             results: components["schemas"]["MineralScenarioResult"][];
             method: components["schemas"]["MethodLink"];
         };
-        /**
-         * @example {
-         *       "preset": {
-         *         "id": "china-antimony-ban",
-         *         "title": "China bans antimony exports",
-         *         "question": "China restricted antimony exports in September 2024 and banned them to the US in December 2024: what if its antimony supply stops?"
-         *       },
-         *       "scenario": {
-         *         "year": null,
-         *         "minerals": [
-         *           "antimony"
-         *         ],
-         *         "importer": "USA",
-         *         "shocks": [
-         *           {
-         *             "index": 0,
-         *             "group": null,
-         *             "countries": [
-         *               "CHN"
-         *             ],
-         *             "stages": null,
-         *             "reduction": 1
-         *           }
-         *         ],
-         *         "stockpile": {
-         *           "antimony": 1100
-         *         },
-         *         "substitution": {}
-         *       },
-         *       "summary": [
-         *         {
-         *           "rank": 1,
-         *           "mineral": "antimony",
-         *           "status": "ok",
-         *           "bindingLoss": 0.6,
-         *           "bindingStage": "mining",
-         *           "consumptionAtRisk": 0.5355,
-         *           "proxy": false,
-         *           "topAlternative": {
-         *             "country": "TJK",
-         *             "name": "Tajikistan",
-         *             "share": 17
-         *           },
-         *           "reason": null
-         *         }
-         *       ],
-         *       "results": [
-         *         {
-         *           "mineral": "antimony",
-         *           "name": "Antimony",
-         *           "status": "ok",
-         *           "year": 2024,
-         *           "stages": [
-         *             {
-         *               "stage": "mining",
-         *               "status": "ok",
-         *               "year": 2024,
-         *               "period": null,
-         *               "measure": "tonnes",
-         *               "basis": "sb-contained",
-         *               "basisLabel": "contained antimony",
-         *               "baselineTonnes": 100000,
-         *               "lostTonnes": 60000,
-         *               "substitutedTonnes": 0,
-         *               "tonnesReason": null,
-         *               "grossLossShare": 0.6,
-         *               "lossShare": 0.6,
-         *               "hhiBefore": 4099.6,
-         *               "hhiAfter": 3122.4,
-         *               "topProducerBefore": {
-         *                 "country": "CHN",
-         *                 "name": "China",
-         *                 "share": 60
-         *               },
-         *               "topProducerAfter": {
-         *                 "country": "TJK",
-         *                 "name": "Tajikistan",
-         *                 "share": 42.5
-         *               },
-         *               "shocked": [
-         *                 {
-         *                   "country": "CHN",
-         *                   "name": "China",
-         *                   "reduction": 1,
-         *                   "lostTonnes": 60000
-         *                 }
-         *               ],
-         *               "withheldShocked": [],
-         *               "sourceIds": [
-         *                 "usgs-mcs-2025-antimony"
-         *               ]
-         *             }
-         *           ],
-         *           "bindingStage": "mining",
-         *           "bindingLoss": 0.6,
-         *           "chokepointBefore": {
-         *             "stage": "mining",
-         *             "hhi": 4099.6
-         *           },
-         *           "chokepointAfter": {
-         *             "stage": "mining",
-         *             "hhi": 3122.4
-         *           },
-         *           "importerImpact": {
-         *             "importer": "USA",
-         *             "consumptionAtRisk": 0.5355,
-         *             "basis": "import_sources",
-         *             "proxy": false,
-         *             "netImportReliance": {
-         *               "used": 0.85,
-         *               "assumed": false,
-         *               "year": 2024,
-         *               "form": null,
-         *               "valueText": "85",
-         *               "qualifier": "eq",
-         *               "censored": false,
-         *               "estimated": true,
-         *               "sourceId": "usgs-mcs-2025-antimony-salient"
-         *             },
-         *             "importSources": {
-         *               "period": "2020-23",
-         *               "form": "total metal and oxide",
-         *               "rankOnly": false,
-         *               "used": true,
-         *               "sources": [
-         *                 {
-         *                   "country": "CHN",
-         *                   "name": "China",
-         *                   "sharePct": 63,
-         *                   "rank": 1,
-         *                   "reduction": 1
-         *                 }
-         *               ],
-         *               "sourceIds": [
-         *                 "usgs-mcs-2025-antimony-import-sources"
-         *               ]
-         *             },
-         *             "monthsOfCover": {
-         *               "months": 1,
-         *               "stockpileTonnes": 1100,
-         *               "apparentConsumption": {
-         *                 "tonnes": 24000,
-         *                 "year": 2024,
-         *                 "form": null,
-         *                 "note": null,
-         *                 "sourceId": "usgs-mcs-2025-t5"
-         *               },
-         *               "tonnesAtRiskPerMonth": 1071,
-         *               "reason": null
-         *             }
-         *           },
-         *           "defenseUses": [
-         *             {
-         *               "id": "antimony-munitions-usgs",
-         *               "category": "munitions",
-         *               "application": "ammunition (antimonial lead)",
-         *               "source": {
-         *                 "id": "usgs-mcs-2025-antimony-text",
-         *                 "citation": "U.S. Geological Survey, Mineral Commodity Summaries 2025, Antimony chapter, pp. 34–35 (end uses p. 34; Events p. 35)"
-         *               }
-         *             }
-         *           ],
-         *           "alternatives": [
-         *             {
-         *               "country": "TJK",
-         *               "name": "Tajikistan",
-         *               "share": 17,
-         *               "tonnes": 17000,
-         *               "reserves": {
-         *                 "tonnes": 50000,
-         *                 "year": 2024,
-         *                 "basis": "contained antimony",
-         *                 "lowerBound": false,
-         *                 "sourceId": "usgs-mcs-2025-antimony"
-         *               },
-         *               "governance": {
-         *                 "wgiScaled": 7.24,
-         *                 "year": 2023,
-         *                 "edition": "wb-wgi-2024",
-         *                 "sourceId": "wb-wgi-2024"
-         *               },
-         *               "groups": [
-         *                 "central-asia"
-         *               ],
-         *               "alsoShocked": false
-         *             }
-         *           ],
-         *           "assumptions": [
-         *             "Year 2024: the latest year with data at any stage of antimony; every stage is read for that year only."
-         *           ],
-         *           "method": {
-         *             "id": "disruption",
-         *             "version": "1.0.0",
-         *             "href": "/v1/methods/disruption"
-         *           },
-         *           "inputs": {
-         *             "sourceIds": [
-         *               "usgs-mcs-2025-antimony",
-         *               "usgs-mcs-2025-antimony-import-sources",
-         *               "usgs-mcs-2025-antimony-salient",
-         *               "usgs-mcs-2025-antimony-text",
-         *               "usgs-mcs-2025-t5",
-         *               "wb-wgi-2023"
-         *             ]
-         *           }
-         *         }
-         *       ],
-         *       "method": {
-         *         "id": "disruption",
-         *         "version": "1.0.0",
-         *         "href": "/v1/methods/disruption"
-         *       }
-         *     }
-         */
         PresetScenario: {
             preset: {
                 id: string;
@@ -3329,28 +2294,6 @@ export interface components {
             results: components["schemas"]["MineralScenarioResult"][];
             method: components["schemas"]["MethodLink"];
         };
-        /**
-         * @example {
-         *       "data": [
-         *         {
-         *           "id": "china-stops",
-         *           "title": "China stops supplying",
-         *           "question": "What if every Chinese supply of every mineral stops, at every stage?",
-         *           "body": {
-         *             "shocks": [
-         *               {
-         *                 "countries": [
-         *                   "CHN"
-         *                 ],
-         *                 "reduction": 1
-         *               }
-         *             ]
-         *           }
-         *         }
-         *       ],
-         *       "total": 1
-         *     }
-         */
         ScenarioPresetList: {
             data: {
                 id: string;
@@ -3373,7 +2316,7 @@ export interface components {
         };
         MeasureStatus: {
             /**
-             * @description Status on the as-of date; see GET /v1/methods/export-controls
+             * @description On `asOf`: not-announced, announced (not yet effective), announced-date-unknown, in-force, suspended (by which measure, until when), suspension-ended (a suspension whose scheduled end has passed with no later record, e.g. "suspension ended 2026-11-27; no later measure recorded": counted as unknown, never as in force or lifted), expired, lifted, superseded, undated
              * @enum {string}
              */
             status: "not-announced" | "announced" | "announced-date-unknown" | "undated" | "in-force" | "suspended" | "suspension-ended" | "expired" | "lifted" | "superseded" | "superseded-date-unknown";
@@ -3431,58 +2374,6 @@ export interface components {
             source: components["schemas"]["SourceRef"];
             status: components["schemas"]["MeasureStatus"];
         };
-        /**
-         * @example {
-         *       "data": [
-         *         {
-         *           "id": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
-         *           "imposingCountry": "CHN",
-         *           "instrument": "MOFCOM Announcement No. 46 [2024], clause 2",
-         *           "title": "Gallium, germanium and antimony exports to the US denied in principle",
-         *           "measure": "destination-ban",
-         *           "target": "USA",
-         *           "endUsers": null,
-         *           "minerals": [
-         *             "gallium",
-         *             "germanium",
-         *             "antimony",
-         *             "graphite"
-         *           ],
-         *           "stages": [
-         *             "mining",
-         *             "refining",
-         *             "metal",
-         *             "component"
-         *           ],
-         *           "covers": "Gallium, germanium and antimony dual-use items (denied in principle); graphite items (stricter end-user review)",
-         *           "announced": "2024-12-03",
-         *           "effective": "2024-12-03",
-         *           "ends": null,
-         *           "lifted": null,
-         *           "suspends": null,
-         *           "replacedBy": null,
-         *           "note": "Suspended from 2025-11-09 to 2026-11-27; no record found of what followed. Licensing applied throughout.",
-         *           "confidence": "high",
-         *           "imposingCountryName": "China",
-         *           "source": {
-         *             "id": "xc-cn-mofcom-2024-46-us-military-ban",
-         *             "citation": "MOFCOM Announcement No. 46 [2024] (capture)"
-         *           },
-         *           "status": {
-         *             "status": "suspension-ended",
-         *             "bites": "unknown",
-         *             "since": "2026-11-27",
-         *             "until": null,
-         *             "by": "cn-mofcom-2025-72-susp-46-cl2",
-         *             "detail": "suspension ended 2026-11-27; no later measure recorded"
-         *           }
-         *         }
-         *       ],
-         *       "total": 1,
-         *       "next": null,
-         *       "asOf": "2026-12-02"
-         *     }
-         */
         ExportControlList: {
             data: components["schemas"]["ExportControl"][];
             total: components["schemas"]["PageTotal"];
@@ -3490,126 +2381,7 @@ export interface components {
             /** @description The date statuses are read on */
             asOf: string;
         };
-        /**
-         * @example {
-         *       "id": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
-         *       "imposingCountry": "CHN",
-         *       "instrument": "MOFCOM Announcement No. 46 [2024], clause 2",
-         *       "title": "Gallium, germanium and antimony exports to the US denied in principle",
-         *       "measure": "destination-ban",
-         *       "target": "USA",
-         *       "endUsers": null,
-         *       "minerals": [
-         *         "gallium",
-         *         "germanium",
-         *         "antimony",
-         *         "graphite"
-         *       ],
-         *       "stages": [
-         *         "mining",
-         *         "refining",
-         *         "metal",
-         *         "component"
-         *       ],
-         *       "covers": "Gallium, germanium and antimony dual-use items (denied in principle); graphite items (stricter end-user review)",
-         *       "announced": "2024-12-03",
-         *       "effective": "2024-12-03",
-         *       "ends": null,
-         *       "lifted": null,
-         *       "suspends": null,
-         *       "replacedBy": null,
-         *       "note": "Suspended from 2025-11-09 to 2026-11-27; no record found of what followed. Licensing applied throughout.",
-         *       "confidence": "high",
-         *       "imposingCountryName": "China",
-         *       "source": {
-         *         "id": "xc-cn-mofcom-2024-46-us-military-ban",
-         *         "citation": "MOFCOM Announcement No. 46 [2024] (capture)"
-         *       },
-         *       "status": {
-         *         "status": "suspension-ended",
-         *         "bites": "unknown",
-         *         "since": "2026-11-27",
-         *         "until": null,
-         *         "by": "cn-mofcom-2025-72-susp-46-cl2",
-         *         "detail": "suspension ended 2026-11-27; no later measure recorded"
-         *       },
-         *       "asOf": "2026-12-02",
-         *       "suspendedBy": [
-         *         "cn-mofcom-2025-72-susp-46-cl2"
-         *       ],
-         *       "replaces": [],
-         *       "events": [
-         *         {
-         *           "date": "2024-12-03",
-         *           "event": "announced",
-         *           "measure": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
-         *           "by": null
-         *         },
-         *         {
-         *           "date": "2024-12-03",
-         *           "event": "effective",
-         *           "measure": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
-         *           "by": null
-         *         },
-         *         {
-         *           "date": "2025-11-09",
-         *           "event": "suspended",
-         *           "measure": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
-         *           "by": "cn-mofcom-2025-72-susp-46-cl2"
-         *         },
-         *         {
-         *           "date": "2026-11-27",
-         *           "event": "suspension-scheduled-end",
-         *           "measure": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
-         *           "by": "cn-mofcom-2025-72-susp-46-cl2"
-         *         }
-         *       ],
-         *       "method": {
-         *         "id": "export-controls",
-         *         "version": "1.0.0",
-         *         "href": "/v1/methods/export-controls"
-         *       }
-         *     }
-         */
-        ExportControlDetail: {
-            id: string;
-            /** @description ISO3 of the imposing state; EUU for the European Union */
-            imposingCountry: string;
-            /** @description The legal instrument as the issuer numbers it */
-            instrument: string;
-            title: string;
-            /**
-             * @description What the measure does
-             * @enum {string}
-             */
-            measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
-            /** @description `all` destinations, `non-oecd`, or the ISO3 of the destination country */
-            target: string;
-            /** @description For end-user bans: which users of the target country */
-            endUsers: ("military" | "listed-entities") | null;
-            minerals: string[];
-            /** @description Stages the measure bites at; empty for technology, equipment and waste controls */
-            stages: string[];
-            /** @description The items covered, in brief */
-            covers: string;
-            /** @description Day of publication or announcement (YYYY-MM-DD); null when not recorded */
-            announced: string | null;
-            /** @description Day it took or takes effect (YYYY-MM-DD); null when not recorded */
-            effective: string | null;
-            /** @description Scheduled end, the last day, if the instrument states one (YYYY-MM-DD); null when not recorded */
-            ends: string | null;
-            /** @description Day it was lifted or repealed (YYYY-MM-DD); null when not recorded */
-            lifted: string | null;
-            /** @description For a suspension: the measure it suspends */
-            suspends: string | null;
-            /** @description The measure that took over from this one */
-            replacedBy: string | null;
-            note: string | null;
-            /** @enum {string} */
-            confidence: "high" | "medium" | "low";
-            imposingCountryName: string;
-            source: components["schemas"]["SourceRef"];
-            status: components["schemas"]["MeasureStatus"];
+        ExportControlDetail: components["schemas"]["ExportControl"] & {
             asOf: string;
             /** @description Suspensions recorded for this measure */
             suspendedBy: string[];
@@ -3625,28 +2397,6 @@ export interface components {
             }[];
             method: components["schemas"]["MethodLink"];
         };
-        /**
-         * @example {
-         *       "mineral": "antimony",
-         *       "data": [
-         *         {
-         *           "date": "2024-08-15",
-         *           "event": "announced",
-         *           "measure": "cn-mofcom-2024-33-antimony",
-         *           "by": null,
-         *           "imposingCountry": "CHN",
-         *           "measureType": "licence-requirement",
-         *           "target": "all",
-         *           "title": "Licence needed to export antimony items"
-         *         }
-         *       ],
-         *       "total": 1,
-         *       "next": null,
-         *       "undated": [
-         *         "zw-si-2023-5-base-mineral-ores-ban"
-         *       ]
-         *     }
-         */
         ExportControlTimeline: {
             data: {
                 date: string;
@@ -3684,73 +2434,6 @@ export interface components {
              */
             status: "not-announced" | "announced" | "announced-date-unknown" | "undated" | "in-force" | "suspended" | "suspension-ended" | "expired" | "lifted" | "superseded" | "superseded-date-unknown";
         };
-        /**
-         * @example {
-         *       "mineral": "gallium",
-         *       "asOf": "2025-06-01",
-         *       "stages": [
-         *         {
-         *           "stage": "refining",
-         *           "status": "ok",
-         *           "year": 2024,
-         *           "basis": "ga-primary",
-         *           "basisLabel": "primary gallium",
-         *           "worldTonnes": 760,
-         *           "hhi": 9739.5,
-         *           "cr1": 98.68,
-         *           "controlledShare": 98.68,
-         *           "unknownShare": 0,
-         *           "byType": [
-         *             {
-         *               "measure": "licence-requirement",
-         *               "share": 98.68
-         *             }
-         *           ],
-         *           "byTarget": [
-         *             {
-         *               "target": "all",
-         *               "share": 98.68,
-         *               "unknownShare": 0
-         *             }
-         *           ],
-         *           "countries": [
-         *             {
-         *               "country": "CHN",
-         *               "name": "China",
-         *               "share": 98.68,
-         *               "inForce": [
-         *                 {
-         *                   "id": "cn-mofcom-2024-51-dual-use-list",
-         *                   "measure": "licence-requirement",
-         *                   "target": "all",
-         *                   "status": "in-force"
-         *                 }
-         *               ],
-         *               "unknown": []
-         *             }
-         *           ],
-         *           "measures": [
-         *             {
-         *               "id": "cn-mofcom-2024-51-dual-use-list",
-         *               "measure": "licence-requirement",
-         *               "target": "all",
-         *               "status": "in-force"
-         *             }
-         *           ],
-         *           "unknownMeasures": [],
-         *           "sourceIds": [
-         *             "usgs-mcs-2025-gallium",
-         *             "xc-cn-mofcom-2024-51-dual-use-list"
-         *           ],
-         *           "method": {
-         *             "id": "export-controls",
-         *             "version": "1.0.0",
-         *             "href": "/v1/methods/export-controls"
-         *           }
-         *         }
-         *       ]
-         *     }
-         */
         MineralControlledSupply: {
             mineral: string;
             asOf: string;
@@ -3807,33 +2490,6 @@ export interface components {
                 year: number | null;
             })[];
         };
-        /**
-         * @example {
-         *       "asOf": "2025-06-01",
-         *       "data": [
-         *         {
-         *           "rank": 1,
-         *           "mineral": "gallium",
-         *           "stage": "refining",
-         *           "year": 2024,
-         *           "controlledShare": 98.68,
-         *           "unknownShare": 0,
-         *           "hhi": 9739.5,
-         *           "topCountry": "CHN",
-         *           "measures": [
-         *             "cn-mofcom-2024-51-dual-use-list"
-         *           ]
-         *         }
-         *       ],
-         *       "total": 1,
-         *       "insufficientData": [],
-         *       "method": {
-         *         "id": "export-controls",
-         *         "version": "1.0.0",
-         *         "href": "/v1/methods/export-controls"
-         *       }
-         *     }
-         */
         ControlledSupplyRanking: {
             asOf: string;
             data: {
@@ -3850,62 +2506,9 @@ export interface components {
                 measures: string[];
             }[];
             total: number;
-            insufficientData: {
-                mineral: string;
-                stage: string;
-                /** @constant */
-                status: "insufficient_data";
-                reason: string;
-            }[];
+            insufficientData: components["schemas"]["InsufficientStage"][];
             method: components["schemas"]["MethodLink"];
         };
-        /**
-         * @example {
-         *       "importer": "USA",
-         *       "name": "United States",
-         *       "asOf": "2025-06-01",
-         *       "data": [
-         *         {
-         *           "mineral": "antimony",
-         *           "form": "oxide",
-         *           "period": "2020-23",
-         *           "targetedShare": 76,
-         *           "restrictedShare": 76,
-         *           "unknownShare": 0,
-         *           "otherSharePct": 7,
-         *           "byType": [
-         *             {
-         *               "measure": "destination-ban",
-         *               "share": 76
-         *             }
-         *           ],
-         *           "suppliers": [
-         *             {
-         *               "country": "CHN",
-         *               "name": "China",
-         *               "sharePct": 76,
-         *               "inForce": [
-         *                 "cn-mofcom-2024-46-us-ga-ge-sb-denial"
-         *               ],
-         *               "targeting": [
-         *                 "cn-mofcom-2024-46-us-ga-ge-sb-denial"
-         *               ],
-         *               "unknown": []
-         *             }
-         *           ],
-         *           "sourceIds": [
-         *             "usgs-mcs-2025-antimony-import-sources"
-         *           ]
-         *         }
-         *       ],
-         *       "withoutShares": [],
-         *       "method": {
-         *         "id": "export-controls",
-         *         "version": "1.0.0",
-         *         "href": "/v1/methods/export-controls"
-         *       }
-         *     }
-         */
         ImporterExportControls: {
             importer: string;
             name: string;
@@ -3995,289 +2598,11 @@ export interface components {
             created: number;
             updated: number;
             unchanged: number;
-            rows: {
-                id: string;
-                /** @description ISO3 of the imposing state; EUU for the European Union */
-                imposingCountry: string;
-                /** @description The legal instrument as the issuer numbers it */
-                instrument: string;
-                title: string;
-                /**
-                 * @description What the measure does
-                 * @enum {string}
-                 */
-                measure: "licence-requirement" | "export-ban" | "destination-ban" | "end-user-ban" | "quota" | "technology-control" | "extraterritorial-rule" | "suspension";
-                /** @description `all` destinations, `non-oecd`, or the ISO3 of the destination country */
-                target: string;
-                /** @description For end-user bans: which users of the target country */
-                endUsers: ("military" | "listed-entities") | null;
-                minerals: string[];
-                /** @description Stages the measure bites at; empty for technology, equipment and waste controls */
-                stages: string[];
-                /** @description The items covered, in brief */
-                covers: string;
-                /** @description Day of publication or announcement (YYYY-MM-DD); null when not recorded */
-                announced: string | null;
-                /** @description Day it took or takes effect (YYYY-MM-DD); null when not recorded */
-                effective: string | null;
-                /** @description Scheduled end, the last day, if the instrument states one (YYYY-MM-DD); null when not recorded */
-                ends: string | null;
-                /** @description Day it was lifted or repealed (YYYY-MM-DD); null when not recorded */
-                lifted: string | null;
-                /** @description For a suspension: the measure it suspends */
-                suspends: string | null;
-                /** @description The measure that took over from this one */
-                replacedBy: string | null;
-                note: string | null;
-                sourceId: string;
-                /** @enum {string} */
-                confidence: "high" | "medium" | "low";
+            rows: (components["schemas"]["ExportControlValue"] & {
                 /** @enum {string} */
                 action: "create" | "update" | "unchanged";
-            }[];
+            })[];
         };
-        /**
-         * @example {
-         *       "preset": "suspensions-lapse",
-         *       "asOf": "2026-12-02",
-         *       "importer": "USA",
-         *       "licensingReduction": 0,
-         *       "assumptions": [
-         *         "Measures in force on 2026-12-02 are applied, and so are suspended measures and those whose suspension has ended with no later record: the suspensions are taken to lapse."
-         *       ],
-         *       "unaffected": [],
-         *       "scenarios": [
-         *         {
-         *           "mineral": "antimony",
-         *           "measures": [
-         *             {
-         *               "id": "cn-mofcom-2024-46-us-ga-ge-sb-denial",
-         *               "measure": "destination-ban",
-         *               "target": "USA",
-         *               "status": "suspension-ended",
-         *               "countries": [
-         *                 "CHN"
-         *               ],
-         *               "stages": [
-         *                 "mining",
-         *                 "refining",
-         *                 "metal",
-         *                 "component"
-         *               ],
-         *               "reduction": 1
-         *             }
-         *           ],
-         *           "result": {
-         *             "scenario": {
-         *               "year": null,
-         *               "minerals": [
-         *                 "antimony"
-         *               ],
-         *               "importer": "USA",
-         *               "shocks": [
-         *                 {
-         *                   "index": 0,
-         *                   "group": null,
-         *                   "countries": [
-         *                     "CHN"
-         *                   ],
-         *                   "stages": null,
-         *                   "reduction": 1
-         *                 }
-         *               ],
-         *               "stockpile": {
-         *                 "antimony": 1100
-         *               },
-         *               "substitution": {}
-         *             },
-         *             "summary": [
-         *               {
-         *                 "rank": 1,
-         *                 "mineral": "antimony",
-         *                 "status": "ok",
-         *                 "bindingLoss": 0.6,
-         *                 "bindingStage": "mining",
-         *                 "consumptionAtRisk": 0.5355,
-         *                 "proxy": false,
-         *                 "topAlternative": {
-         *                   "country": "TJK",
-         *                   "name": "Tajikistan",
-         *                   "share": 17
-         *                 },
-         *                 "reason": null
-         *               }
-         *             ],
-         *             "results": [
-         *               {
-         *                 "mineral": "antimony",
-         *                 "name": "Antimony",
-         *                 "status": "ok",
-         *                 "year": 2024,
-         *                 "stages": [
-         *                   {
-         *                     "stage": "mining",
-         *                     "status": "ok",
-         *                     "year": 2024,
-         *                     "period": null,
-         *                     "measure": "tonnes",
-         *                     "basis": "sb-contained",
-         *                     "basisLabel": "contained antimony",
-         *                     "baselineTonnes": 100000,
-         *                     "lostTonnes": 60000,
-         *                     "substitutedTonnes": 0,
-         *                     "tonnesReason": null,
-         *                     "grossLossShare": 0.6,
-         *                     "lossShare": 0.6,
-         *                     "hhiBefore": 4099.6,
-         *                     "hhiAfter": 3122.4,
-         *                     "topProducerBefore": {
-         *                       "country": "CHN",
-         *                       "name": "China",
-         *                       "share": 60
-         *                     },
-         *                     "topProducerAfter": {
-         *                       "country": "TJK",
-         *                       "name": "Tajikistan",
-         *                       "share": 42.5
-         *                     },
-         *                     "shocked": [
-         *                       {
-         *                         "country": "CHN",
-         *                         "name": "China",
-         *                         "reduction": 1,
-         *                         "lostTonnes": 60000
-         *                       }
-         *                     ],
-         *                     "withheldShocked": [],
-         *                     "sourceIds": [
-         *                       "usgs-mcs-2025-antimony"
-         *                     ]
-         *                   }
-         *                 ],
-         *                 "bindingStage": "mining",
-         *                 "bindingLoss": 0.6,
-         *                 "chokepointBefore": {
-         *                   "stage": "mining",
-         *                   "hhi": 4099.6
-         *                 },
-         *                 "chokepointAfter": {
-         *                   "stage": "mining",
-         *                   "hhi": 3122.4
-         *                 },
-         *                 "importerImpact": {
-         *                   "importer": "USA",
-         *                   "consumptionAtRisk": 0.5355,
-         *                   "basis": "import_sources",
-         *                   "proxy": false,
-         *                   "netImportReliance": {
-         *                     "used": 0.85,
-         *                     "assumed": false,
-         *                     "year": 2024,
-         *                     "form": null,
-         *                     "valueText": "85",
-         *                     "qualifier": "eq",
-         *                     "censored": false,
-         *                     "estimated": true,
-         *                     "sourceId": "usgs-mcs-2025-antimony-salient"
-         *                   },
-         *                   "importSources": {
-         *                     "period": "2020-23",
-         *                     "form": "total metal and oxide",
-         *                     "rankOnly": false,
-         *                     "used": true,
-         *                     "sources": [
-         *                       {
-         *                         "country": "CHN",
-         *                         "name": "China",
-         *                         "sharePct": 63,
-         *                         "rank": 1,
-         *                         "reduction": 1
-         *                       }
-         *                     ],
-         *                     "sourceIds": [
-         *                       "usgs-mcs-2025-antimony-import-sources"
-         *                     ]
-         *                   },
-         *                   "monthsOfCover": {
-         *                     "months": 1,
-         *                     "stockpileTonnes": 1100,
-         *                     "apparentConsumption": {
-         *                       "tonnes": 24000,
-         *                       "year": 2024,
-         *                       "form": null,
-         *                       "note": null,
-         *                       "sourceId": "usgs-mcs-2025-t5"
-         *                     },
-         *                     "tonnesAtRiskPerMonth": 1071,
-         *                     "reason": null
-         *                   }
-         *                 },
-         *                 "defenseUses": [
-         *                   {
-         *                     "id": "antimony-munitions-usgs",
-         *                     "category": "munitions",
-         *                     "application": "ammunition (antimonial lead)",
-         *                     "source": {
-         *                       "id": "usgs-mcs-2025-antimony-text",
-         *                       "citation": "U.S. Geological Survey, Mineral Commodity Summaries 2025, Antimony chapter, pp. 34–35 (end uses p. 34; Events p. 35)"
-         *                     }
-         *                   }
-         *                 ],
-         *                 "alternatives": [
-         *                   {
-         *                     "country": "TJK",
-         *                     "name": "Tajikistan",
-         *                     "share": 17,
-         *                     "tonnes": 17000,
-         *                     "reserves": {
-         *                       "tonnes": 50000,
-         *                       "year": 2024,
-         *                       "basis": "contained antimony",
-         *                       "lowerBound": false,
-         *                       "sourceId": "usgs-mcs-2025-antimony"
-         *                     },
-         *                     "governance": {
-         *                       "wgiScaled": 7.24,
-         *                       "year": 2023,
-         *                       "edition": "wb-wgi-2024",
-         *                       "sourceId": "wb-wgi-2024"
-         *                     },
-         *                     "groups": [
-         *                       "central-asia"
-         *                     ],
-         *                     "alsoShocked": false
-         *                   }
-         *                 ],
-         *                 "assumptions": [
-         *                   "Year 2024: the latest year with data at any stage of antimony; every stage is read for that year only."
-         *                 ],
-         *                 "method": {
-         *                   "id": "disruption",
-         *                   "version": "1.0.0",
-         *                   "href": "/v1/methods/disruption"
-         *                 },
-         *                 "inputs": {
-         *                   "sourceIds": [
-         *                     "usgs-mcs-2025-antimony",
-         *                     "usgs-mcs-2025-antimony-import-sources",
-         *                     "usgs-mcs-2025-antimony-salient",
-         *                     "usgs-mcs-2025-antimony-text",
-         *                     "usgs-mcs-2025-t5",
-         *                     "wb-wgi-2023"
-         *                   ]
-         *                 }
-         *               }
-         *             ],
-         *             "method": {
-         *               "id": "disruption",
-         *               "version": "1.0.0",
-         *               "href": "/v1/methods/disruption"
-         *             }
-         *           }
-         *         }
-         *       ]
-         *     }
-         */
         ExportControlScenario: {
             /** @enum {string} */
             preset: "in-force" | "suspensions-lapse";
@@ -4333,36 +2658,6 @@ export interface components {
             /** @description Number of database migrations applied */
             migrations: number;
         };
-        /**
-         * @example {
-         *       "id": "hhi",
-         *       "version": "1.0.0",
-         *       "name": "Production concentration (Herfindahl-Hirschman Index)",
-         *       "summary": "How concentrated world output is among producing countries at one stage.",
-         *       "formula": "HHI = Σ s_i² over named producers (s_i in percent of the world total)",
-         *       "variables": [
-         *         {
-         *           "symbol": "s_i",
-         *           "meaning": "country i’s production as a percentage of the world total"
-         *         }
-         *       ],
-         *       "thresholds": [
-         *         {
-         *           "name": "2023 MG: highly concentrated above",
-         *           "value": 1800,
-         *           "meaning": "HHI above 1,800"
-         *         }
-         *       ],
-         *       "references": [
-         *         {
-         *           "citation": "U.S. Department of Justice and Federal Trade Commission, Merger Guidelines (2023), section 2.1"
-         *         }
-         *       ],
-         *       "caveats": [
-         *         "The HHI covers named producers only."
-         *       ]
-         *     }
-         */
         Method: {
             id: string;
             version: string;
@@ -4530,37 +2825,21 @@ export interface components {
             /** @description Substitution index for supply risk (SI_SR ≤ 1) */
             substitutionIndex: number;
         };
-        /**
-         * @example {
-         *       "inputs": {
-         *         "globalHhiWgi": 7.5,
-         *         "euSourcingHhiWgi": 1.9,
-         *         "importReliance": 0.44,
-         *         "endOfLifeRecyclingInputRate": 0.42,
-         *         "substitutionIndex": 1
-         *       },
-         *       "status": "ok",
-         *       "supplyRisk": 1.817,
-         *       "supplyRiskRounded": 1.8,
-         *       "criticalThreshold": 1,
-         *       "aboveThreshold": true,
-         *       "breakdown": {
-         *         "scope": "GS+EU",
-         *         "importRelianceUsed": 0.44,
-         *         "weightGlobal": 0.22,
-         *         "weightEu": 0.78,
-         *         "globalComponent": 1.65,
-         *         "euComponent": 1.482,
-         *         "recyclingFactor": 0.58,
-         *         "substitutionFactor": 1
-         *       },
-         *       "method": {
-         *         "id": "eu-supply-risk",
-         *         "version": "1.0.0",
-         *         "href": "/v1/methods/eu-supply-risk"
-         *       }
-         *     }
-         */
+        SupplyRiskBreakdown: {
+            /** @enum {string} */
+            scope: "GS+EU" | "GS only";
+            importRelianceUsed: number;
+            /** @description IR/2 (or 1 for global supply only) */
+            weightGlobal: number;
+            /** @description 1 − IR/2 (or 0) */
+            weightEu: number;
+            globalComponent: number;
+            euComponent: number;
+            /** @description 1 − EoL-RIR */
+            recyclingFactor: number;
+            /** @description SI_SR */
+            substitutionFactor: number;
+        };
         EuSupplyRiskEvaluation: {
             inputs: components["schemas"]["EuSupplyRiskInputs"];
             /** @constant */
@@ -4571,21 +2850,7 @@ export interface components {
             supplyRiskRounded: number;
             criticalThreshold: number;
             aboveThreshold: boolean;
-            breakdown: {
-                /** @enum {string} */
-                scope: "GS+EU" | "GS only";
-                importRelianceUsed: number;
-                /** @description IR/2 (or 1 for global supply only) */
-                weightGlobal: number;
-                /** @description 1 − IR/2 (or 0) */
-                weightEu: number;
-                globalComponent: number;
-                euComponent: number;
-                /** @description 1 − EoL-RIR */
-                recyclingFactor: number;
-                /** @description SI_SR */
-                substitutionFactor: number;
-            };
+            breakdown: components["schemas"]["SupplyRiskBreakdown"];
             method: components["schemas"]["MethodLink"];
         } | {
             inputs: components["schemas"]["EuSupplyRiskInputs"];
@@ -4608,89 +2873,6 @@ export interface components {
             /** @description (share/100)² × WGI × t */
             contribution: number;
         };
-        /**
-         * @example {
-         *       "mineral": "tungsten",
-         *       "importer": "USA",
-         *       "importerName": "United States",
-         *       "bottleneckStage": "mining",
-         *       "supplyRisk": 3.899,
-         *       "publishedSupplyRisk": null,
-         *       "stages": [
-         *         {
-         *           "stage": "mining",
-         *           "year": 2024,
-         *           "period": null,
-         *           "tradeFactors": {
-         *             "global": [],
-         *             "sourcing": []
-         *           },
-         *           "publishedSupplyRisk": null,
-         *           "explanation": "GS from world mining production 2024 with t = 1; no importer sourcing shares, so global supply only.",
-         *           "inputs": {
-         *             "globalHhiWgi": 3.899,
-         *             "euSourcingHhiWgi": null,
-         *             "importReliance": 0.5,
-         *             "endOfLifeRecyclingInputRate": 0,
-         *             "substitutionIndex": 1
-         *           },
-         *           "status": "ok",
-         *           "supplyRisk": 3.899,
-         *           "supplyRiskRounded": 3.9,
-         *           "criticalThreshold": 1,
-         *           "aboveThreshold": true,
-         *           "breakdown": {
-         *             "scope": "GS only",
-         *             "importRelianceUsed": 0.5,
-         *             "weightGlobal": 1,
-         *             "weightEu": 0,
-         *             "globalComponent": 3.899,
-         *             "euComponent": 0,
-         *             "recyclingFactor": 1,
-         *             "substitutionFactor": 1
-         *           },
-         *           "method": {
-         *             "id": "eu-supply-risk",
-         *             "version": "1.0.0",
-         *             "href": "/v1/methods/eu-supply-risk"
-         *           }
-         *         }
-         *       ],
-         *       "importReliance": {
-         *         "year": 2024,
-         *         "stage": null,
-         *         "period": null,
-         *         "form": null,
-         *         "valueText": ">50",
-         *         "fraction": 0.5,
-         *         "censored": true,
-         *         "sourceId": "usgs-mcs-2025-tungsten-salient"
-         *       },
-         *       "importerSourcing": {
-         *         "period": "2020-23",
-         *         "form": null,
-         *         "stage": null,
-         *         "rankOnly": true,
-         *         "hhiWgi": null,
-         *         "wgiYears": [],
-         *         "wgi": {
-         *           "edition": null,
-         *           "years": []
-         *         },
-         *         "sourceIds": [
-         *           "usgs-mcs-2025-fig2"
-         *         ]
-         *       },
-         *       "assumptions": [
-         *         "End-of-life recycling input rate 0 and substitution index 1."
-         *       ],
-         *       "method": {
-         *         "id": "eu-supply-risk",
-         *         "version": "1.0.0",
-         *         "href": "/v1/methods/eu-supply-risk"
-         *       }
-         *     }
-         */
         MineralSupplyRisk: {
             mineral: string;
             importer: string;
@@ -4716,10 +2898,8 @@ export interface components {
             } | null;
             stages: (({
                 stage: string;
-                /** @description Data year; null for a share-based stage (see `period`) */
-                year: number | null;
-                /** @description Reference period of a share-based stage */
-                period: string | null;
+                year: components["schemas"]["StageYear"];
+                period: components["schemas"]["StagePeriod"];
                 inputs: components["schemas"]["EuSupplyRiskInputs"];
                 /** @description Every term of the two HHI_WGI,t sums with its trade factor t (empty where t is not published and 1 is used) */
                 tradeFactors: {
@@ -4737,28 +2917,12 @@ export interface components {
                 supplyRiskRounded: number;
                 criticalThreshold: number;
                 aboveThreshold: boolean;
-                breakdown: {
-                    /** @enum {string} */
-                    scope: "GS+EU" | "GS only";
-                    importRelianceUsed: number;
-                    /** @description IR/2 (or 1 for global supply only) */
-                    weightGlobal: number;
-                    /** @description 1 − IR/2 (or 0) */
-                    weightEu: number;
-                    globalComponent: number;
-                    euComponent: number;
-                    /** @description 1 − EoL-RIR */
-                    recyclingFactor: number;
-                    /** @description SI_SR */
-                    substitutionFactor: number;
-                };
+                breakdown: components["schemas"]["SupplyRiskBreakdown"];
                 method: components["schemas"]["MethodLink"];
             } | {
                 stage: string;
-                /** @description Data year; null for a share-based stage (see `period`) */
-                year: number | null;
-                /** @description Reference period of a share-based stage */
-                period: string | null;
+                year: components["schemas"]["StageYear"];
+                period: components["schemas"]["StagePeriod"];
                 inputs: components["schemas"]["EuSupplyRiskInputs"];
                 /** @description Every term of the two HHI_WGI,t sums with its trade factor t (empty where t is not published and 1 is used) */
                 tradeFactors: {
@@ -5086,73 +3250,6 @@ export interface components {
             /** @description The dataset version now; pass it as `since` next time */
             currentVersion: number;
         };
-        /**
-         * @example {
-         *       "id": "antimony",
-         *       "name": "Antimony",
-         *       "symbol": "Sb",
-         *       "description": "Metalloid used in flame retardants, lead-acid batteries and ammunition.",
-         *       "stages": [
-         *         {
-         *           "stage": "mining",
-         *           "bases": [
-         *             {
-         *               "id": "sb-contained",
-         *               "label": "contained antimony",
-         *               "description": "mine production, contained antimony (t)",
-         *               "priority": 1
-         *             }
-         *           ],
-         *           "years": [
-         *             2021,
-         *             2022,
-         *             2023,
-         *             2024
-         *           ],
-         *           "latest": {
-         *             "year": 2024,
-         *             "basis": "sb-contained",
-         *             "edition": "usgs-mcs-2025",
-         *             "worldTonnes": 100000,
-         *             "worldTotalBasis": "published",
-         *             "worldSource": {
-         *               "id": "usgs-mcs-2025-antimony",
-         *               "citation": "U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35"
-         *             },
-         *             "topProducer": {
-         *               "country": "CHN",
-         *               "name": "China",
-         *               "tonnes": 60000,
-         *               "share": 60,
-         *               "source": {
-         *                 "id": "usgs-mcs-2025-antimony",
-         *                 "citation": "U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35"
-         *               }
-         *             }
-         *           }
-         *         }
-         *       ],
-         *       "defenseUses": {
-         *         "total": 6,
-         *         "byCategory": {
-         *           "munitions": 3,
-         *           "nuclear": 1,
-         *           "optics-night-vision": 2
-         *         }
-         *       },
-         *       "criticalLists": [
-         *         {
-         *           "list": "us-2025",
-         *           "critical": true,
-         *           "edition": "usgs-mcs-2026",
-         *           "source": {
-         *             "id": "usgs-mcs-2026-antimony",
-         *             "citation": "U.S. Geological Survey, Mineral Commodity Summaries 2026, Antimony chapter"
-         *           }
-         *         }
-         *       ]
-         *     }
-         */
         MineralDetail: {
             id: string;
             name: string;
@@ -5204,56 +3301,6 @@ export interface components {
                 source: components["schemas"]["SourceRef"];
             }[];
         };
-        /**
-         * @example {
-         *       "iso3": "TJK",
-         *       "name": "Tajikistan",
-         *       "aliases": [],
-         *       "region": "Central Asia",
-         *       "isAggregate": false,
-         *       "groups": [
-         *         {
-         *           "id": "central-asia",
-         *           "name": "Central Asia",
-         *           "joined": null
-         *         }
-         *       ],
-         *       "governance": {
-         *         "year": 2023,
-         *         "estimates": {
-         *           "PV": -0.473
-         *         },
-         *         "mean": -1.119,
-         *         "euScaled": 7.24,
-         *         "edition": "wb-wgi-2024",
-         *         "source": {
-         *           "id": "wb-wgi-2024",
-         *           "citation": "World Bank, Worldwide Governance Indicators, 2024 update (data through 2023), …"
-         *         }
-         *       },
-         *       "governanceGap": null,
-         *       "production": [
-         *         {
-         *           "mineral": "antimony",
-         *           "stage": "mining",
-         *           "year": 2024,
-         *           "period": null,
-         *           "measure": "tonnes",
-         *           "basis": "sb-contained",
-         *           "tonnes": 21000,
-         *           "share": 21,
-         *           "rank": 2,
-         *           "estimated": true,
-         *           "withheld": false,
-         *           "edition": "usgs-mcs-2025",
-         *           "source": {
-         *             "id": "usgs-mcs-2025-antimony",
-         *             "citation": "U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35"
-         *           }
-         *         }
-         *       ]
-         *     }
-         */
         CountryDetail: {
             /** @description ISO 3166-1 alpha-3, upper case */
             iso3: string;
@@ -5293,15 +3340,9 @@ export interface components {
             production: {
                 mineral: string;
                 stage: string;
-                /** @description Data year; null for a share-based stage, which covers `period` instead */
-                year: number | null;
-                /** @description Reference period of a share-based stage, as its source states it; null for annual tonnes */
-                period: string | null;
-                /**
-                 * @description tonnes: production by country; shares: published country shares of world supply (tonnes unknown)
-                 * @enum {string}
-                 */
-                measure: "tonnes" | "shares";
+                year: components["schemas"]["StageYear"];
+                period: components["schemas"]["StagePeriod"];
+                measure: components["schemas"]["StageMeasure"];
                 basis: string;
                 /** @description Null when withheld, and on a share table (no tonnes are published) */
                 tonnes: number | null;
@@ -5315,29 +3356,6 @@ export interface components {
                 source: components["schemas"]["SourceRef"];
             }[];
         };
-        /**
-         * @example {
-         *       "id": "central-asia",
-         *       "name": "Central Asia",
-         *       "description": "The five Central Asian republics (UN M49 sub-region)",
-         *       "memberCount": 1,
-         *       "source": {
-         *         "id": "un-m49",
-         *         "citation": "United Nations Statistics Division, Standard country or area codes (M49)"
-         *       },
-         *       "members": [
-         *         {
-         *           "country": "TJK",
-         *           "name": "Tajikistan",
-         *           "joined": null,
-         *           "source": {
-         *             "id": "un-m49",
-         *             "citation": "United Nations Statistics Division, Standard country or area codes (M49)"
-         *           }
-         *         }
-         *       ]
-         *     }
-         */
         GroupDetail: {
             /** @description Group id, e.g. msp, nato, g7, quad, eu, central-asia */
             id: string;
@@ -5353,28 +3371,6 @@ export interface components {
                 source: components["schemas"]["SourceRef"];
             }[];
         };
-        /**
-         * @example {
-         *       "id": "usgs-mcs-2025-antimony",
-         *       "title": "Mineral Commodity Summaries 2025: Antimony",
-         *       "publisher": "U.S. Geological Survey",
-         *       "edition": "2025",
-         *       "year": 2025,
-         *       "locator": "pp. 34–35",
-         *       "url": "https://doi.org/10.5066/P13XCP3R",
-         *       "licence": "US public domain (USGS)",
-         *       "notes": null,
-         *       "citation": "U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35",
-         *       "citedBy": {
-         *         "production": 32,
-         *         "reserves": 0,
-         *         "importReliance": 0,
-         *         "importSources": 0,
-         *         "defenseUses": 0,
-         *         "governance": 0
-         *       }
-         *     }
-         */
         SourceDetail: {
             id: string;
             title: string;
@@ -5398,142 +3394,6 @@ export interface components {
                 governance: number;
             };
         };
-        /**
-         * @example {
-         *       "mineral": "antimony",
-         *       "stage": "mining",
-         *       "year": 2024,
-         *       "data": [
-         *         {
-         *           "edition": "usgs-mcs-2025",
-         *           "published": "2025-01-31",
-         *           "concentration": {
-         *             "stage": "mining",
-         *             "year": 2024,
-         *             "basis": "sb-contained",
-         *             "basisLabel": "contained antimony",
-         *             "edition": "usgs-mcs-2025",
-         *             "status": "ok",
-         *             "hhi": 4099.6,
-         *             "hhiUpperBound": 4099.6,
-         *             "unallocatedShare": 0,
-         *             "namedShareTotal": 100,
-         *             "cr1": 60,
-         *             "cr3": 60,
-         *             "equivalentSuppliers": 2.44,
-         *             "bands": {
-         *               "doj2023": "highly_concentrated",
-         *               "hmg2010": "highly_concentrated"
-         *             },
-         *             "top": {
-         *               "country": "CHN",
-         *               "name": "China",
-         *               "tonnes": 60000,
-         *               "share": 60
-         *             },
-         *             "withheld": [],
-         *             "governanceWeighted": {
-         *               "status": "insufficient_data",
-         *               "reason": "example abbreviated",
-         *               "method": {
-         *                 "id": "hhi-wgi",
-         *                 "version": "1.0.0",
-         *                 "href": "/v1/methods/hhi-wgi"
-         *               }
-         *             },
-         *             "method": {
-         *               "id": "hhi",
-         *               "version": "1.0.0",
-         *               "href": "/v1/methods/hhi"
-         *             },
-         *             "inputs": {
-         *               "worldTonnes": 100000,
-         *               "worldTotalBasis": "published",
-         *               "otherTonnes": null,
-         *               "producers": [
-         *                 {
-         *                   "country": "CHN",
-         *                   "name": "China",
-         *                   "tonnes": 60000,
-         *                   "share": 60,
-         *                   "estimated": true,
-         *                   "lowerBound": false
-         *                 }
-         *               ],
-         *               "unreported": [],
-         *               "sourceIds": [
-         *                 "usgs-mcs-2025-antimony"
-         *               ]
-         *             }
-         *           }
-         *         },
-         *         {
-         *           "edition": "usgs-mcs-2026",
-         *           "published": "2026-02-06",
-         *           "concentration": {
-         *             "stage": "mining",
-         *             "year": 2024,
-         *             "basis": "sb-contained",
-         *             "basisLabel": "contained antimony",
-         *             "edition": "usgs-mcs-2026",
-         *             "status": "ok",
-         *             "hhi": 2644.3,
-         *             "hhiUpperBound": 2644.3,
-         *             "unallocatedShare": 0,
-         *             "namedShareTotal": 100,
-         *             "cr1": 33.61,
-         *             "cr3": 33.61,
-         *             "equivalentSuppliers": 3.78,
-         *             "bands": {
-         *               "doj2023": "highly_concentrated",
-         *               "hmg2010": "highly_concentrated"
-         *             },
-         *             "top": {
-         *               "country": "CHN",
-         *               "name": "China",
-         *               "tonnes": 40000,
-         *               "share": 33.61
-         *             },
-         *             "withheld": [],
-         *             "governanceWeighted": {
-         *               "status": "insufficient_data",
-         *               "reason": "example abbreviated",
-         *               "method": {
-         *                 "id": "hhi-wgi",
-         *                 "version": "1.0.0",
-         *                 "href": "/v1/methods/hhi-wgi"
-         *               }
-         *             },
-         *             "method": {
-         *               "id": "hhi",
-         *               "version": "1.0.0",
-         *               "href": "/v1/methods/hhi"
-         *             },
-         *             "inputs": {
-         *               "worldTonnes": 119000,
-         *               "worldTotalBasis": "published",
-         *               "otherTonnes": null,
-         *               "producers": [
-         *                 {
-         *                   "country": "CHN",
-         *                   "name": "China",
-         *                   "tonnes": 40000,
-         *                   "share": 33.61,
-         *                   "estimated": true,
-         *                   "lowerBound": false
-         *                 }
-         *               ],
-         *               "unreported": [],
-         *               "sourceIds": [
-         *                 "usgs-mcs-2026-antimony"
-         *               ]
-         *             }
-         *           }
-         *         }
-         *       ],
-         *       "total": 2
-         *     }
-         */
         ConcentrationByEdition: {
             mineral: string;
             stage: string;
@@ -5545,29 +3405,6 @@ export interface components {
             }[];
             total: number;
         };
-        /**
-         * @example {
-         *       "mineral": "antimony",
-         *       "data": [
-         *         {
-         *           "mineral": "antimony",
-         *           "series": "metal-average",
-         *           "description": "Price, metal, average, dollars per pound",
-         *           "unit": "dollars per pound",
-         *           "year": 2024,
-         *           "value": 10.24,
-         *           "valueText": "10.24",
-         *           "estimated": false,
-         *           "edition": "usgs-mcs-2026",
-         *           "source": {
-         *             "id": "usgs-mcs-2026-antimony",
-         *             "citation": "U.S. Geological Survey, Mineral Commodity Summaries 2026, Antimony chapter"
-         *           }
-         *         }
-         *       ],
-         *       "total": 1
-         *     }
-         */
         MineralPrices: {
             mineral: string;
             data: components["schemas"]["Price"][];
@@ -5656,7 +3493,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Not modified: If-None-Match matched the current ETag */
+        /** @description Not modified: the If-None-Match header named the current ETag */
         NotModified: {
             headers: {
                 ETag: components["headers"]["ETag"];
@@ -5719,8 +3556,6 @@ export interface components {
         };
     };
     parameters: {
-        /** @description An ETag from an earlier response; answered 304 when unchanged */
-        "header.if-none-match": string;
         /** @description Importer id (case-insensitive): one of the dataset's importers, e.g. USA (USGS figures) or EU (EU CRM 2023 study) */
         "path.importer": string;
         /** @description ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder */
@@ -5754,20 +3589,20 @@ export interface components {
     headers: {
         /** @description Strong validator derived from the dataset version and this representation; send it back in If-None-Match */
         ETag: string;
+        /** @description RFC 8288 `<…>; rel="next"` when there is a next page */
+        Link: string;
         /** @description public, max-age=60, stale-while-revalidate=300 */
         "Cache-Control": string;
         /** @description Accept, Accept-Encoding */
         Vary: string;
-        /** @description RFC 8288 `<…>; rel="next"` when there is a next page */
-        Link: string;
+        /** @description Seconds to wait before retrying */
+        "Retry-After": number;
         /** @description Requests allowed per window (draft-ietf-httpapi-ratelimit-headers) */
         "RateLimit-Limit": number;
         /** @description Requests left in the current window */
         "RateLimit-Remaining": number;
         /** @description Seconds until the window resets */
         "RateLimit-Reset": number;
-        /** @description Seconds to wait before retrying */
-        "Retry-After": number;
     };
     pathItems: never;
 }
@@ -5834,10 +3669,7 @@ export interface operations {
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
                 format?: components["parameters"]["query.format"];
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -5847,12 +3679,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
                     Link: components["headers"]["Link"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5877,10 +3704,7 @@ export interface operations {
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
                 edition?: components["parameters"]["query.edition"];
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path: {
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
                 mineral: components["parameters"]["path.mineral"];
@@ -5893,11 +3717,6 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5927,10 +3746,7 @@ export interface operations {
                 /** @description Only this UN M49 region */
                 region?: string;
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -5940,12 +3756,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
                     Link: components["headers"]["Link"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5970,10 +3781,7 @@ export interface operations {
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
                 edition?: components["parameters"]["query.edition"];
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path: {
                 /** @description ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder */
                 iso3: components["parameters"]["path.iso3"];
@@ -5986,11 +3794,6 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6018,10 +3821,7 @@ export interface operations {
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
                 edition?: components["parameters"]["query.edition"];
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -6031,12 +3831,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
                     Link: components["headers"]["Link"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6075,10 +3870,7 @@ export interface operations {
                 /** @description Four-digit year */
                 year?: components["parameters"]["query.year"];
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -6088,12 +3880,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
                     Link: components["headers"]["Link"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6132,10 +3919,7 @@ export interface operations {
                 /** @description Four-digit year */
                 year?: components["parameters"]["query.year"];
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -6145,12 +3929,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
                     Link: components["headers"]["Link"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6194,10 +3973,7 @@ export interface operations {
                 /** @description Last year (inclusive) */
                 to?: number;
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -6207,12 +3983,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
                     Link: components["headers"]["Link"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6290,10 +4061,7 @@ export interface operations {
                 /** @description Four-digit year */
                 year?: components["parameters"]["query.year"];
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -6303,12 +4071,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
                     Link: components["headers"]["Link"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6345,10 +4108,7 @@ export interface operations {
                 /** @description Four-digit year */
                 year?: components["parameters"]["query.year"];
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -6358,12 +4118,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
                     Link: components["headers"]["Link"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6400,10 +4155,7 @@ export interface operations {
                 /** @description e.g. 2020-23 */
                 period?: string;
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -6413,12 +4165,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
                     Link: components["headers"]["Link"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6450,10 +4197,7 @@ export interface operations {
                 mineral?: components["parameters"]["query.mineral"];
                 category?: "munitions" | "armor" | "guidance-electronics" | "optics-night-vision" | "propulsion-superalloys" | "magnets" | "batteries-energy-storage" | "nuclear" | "stockpile" | "other";
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -6463,12 +4207,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
                     Link: components["headers"]["Link"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6497,10 +4236,7 @@ export interface operations {
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
                 format?: components["parameters"]["query.format"];
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -6510,12 +4246,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
                     Link: components["headers"]["Link"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6537,10 +4268,7 @@ export interface operations {
     getGroup: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path: {
                 /** @description Group id */
                 id: string;
@@ -6553,11 +4281,6 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6585,10 +4308,7 @@ export interface operations {
                 /** @description Search: only sources whose id, title, publisher, edition, locator or citation contain every word (any case), e.g. `usgs antimony`; blank = all */
                 q?: string;
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -6598,12 +4318,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
                     Link: components["headers"]["Link"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6677,10 +4392,7 @@ export interface operations {
     getSource: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path: {
                 /** @description Source id */
                 id: string;
@@ -6693,11 +4405,6 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6723,10 +4430,7 @@ export interface operations {
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
                 format?: components["parameters"]["query.format"];
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -6736,12 +4440,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
                     Link: components["headers"]["Link"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6763,10 +4462,7 @@ export interface operations {
     getEdition: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path: {
                 /** @description Edition id */
                 id: string;
@@ -6779,11 +4475,6 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6819,10 +4510,7 @@ export interface operations {
                 /** @description Only this kind of figure */
                 kind?: "production" | "reserves" | "import_reliance";
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -6832,12 +4520,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
                     Link: components["headers"]["Link"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6867,10 +4550,7 @@ export interface operations {
                 /** @description Four-digit year */
                 year: number;
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path: {
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
                 mineral: components["parameters"]["path.mineral"];
@@ -6883,11 +4563,6 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6912,10 +4587,7 @@ export interface operations {
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
                 edition?: components["parameters"]["query.edition"];
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path: {
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
                 mineral: components["parameters"]["path.mineral"];
@@ -6928,11 +4600,6 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6963,10 +4630,7 @@ export interface operations {
                 /** @description With a date (YYYY-MM-DD), each scored stage also carries `exportControls`: its share of supply under export controls in force that day */
                 asOf?: string;
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path: {
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
                 mineral: components["parameters"]["path.mineral"];
@@ -6979,11 +4643,6 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7006,10 +4665,7 @@ export interface operations {
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
                 edition?: components["parameters"]["query.edition"];
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path: {
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
                 mineral: components["parameters"]["path.mineral"];
@@ -7022,11 +4678,6 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7054,10 +4705,7 @@ export interface operations {
                 /** @description `true` adds the projected years in a separate `projections` list (default: observed years only) */
                 projections?: "true" | "false";
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path: {
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
                 mineral: components["parameters"]["path.mineral"];
@@ -7070,11 +4718,6 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7103,10 +4746,7 @@ export interface operations {
                 /** @description Processing stage */
                 stage?: components["parameters"]["query.stage"];
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7116,11 +4756,6 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7147,10 +4782,7 @@ export interface operations {
                 /** @description Default: the latest year with data, per stage */
                 year?: number;
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path: {
                 /** @description ISO 3166-1 alpha-3 code (case-insensitive), or WLD / OTH for the world total and the remainder */
                 iso3: components["parameters"]["path.iso3"];
@@ -7163,11 +4795,6 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7200,10 +4827,7 @@ export interface operations {
                 /** @description SI_SR, 0–1 (default: the importer's published assessment input, else 1) */
                 substitutionIndex?: number;
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path: {
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
                 mineral: components["parameters"]["path.mineral"];
@@ -7216,11 +4840,6 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7250,7 +4869,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7287,10 +4906,7 @@ export interface operations {
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
                 edition?: components["parameters"]["query.edition"];
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7300,12 +4916,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
                     Link: components["headers"]["Link"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7334,10 +4945,7 @@ export interface operations {
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
                 mineral?: components["parameters"]["query.mineral"];
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path: {
                 /** @description Importer id (case-insensitive): one of the dataset's importers, e.g. USA (USGS figures) or EU (EU CRM 2023 study) */
                 importer: components["parameters"]["path.importer"];
@@ -7350,11 +4958,6 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7379,10 +4982,7 @@ export interface operations {
                 /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
                 edition?: components["parameters"]["query.edition"];
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path: {
                 /** @description Importer id (case-insensitive): one of the dataset's importers, e.g. USA (USGS figures) or EU (EU CRM 2023 study) */
                 importer: components["parameters"]["path.importer"];
@@ -7397,11 +4997,6 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7432,10 +5027,7 @@ export interface operations {
                 /** @description Four-digit year */
                 year?: components["parameters"]["query.year"];
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path: {
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
                 mineral: components["parameters"]["path.mineral"];
@@ -7448,11 +5040,6 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7503,10 +5090,7 @@ export interface operations {
     listScenarioPresets: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7516,11 +5100,6 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7599,10 +5178,7 @@ export interface operations {
                 /** @description Date to read statuses on, YYYY-MM-DD (1900-01-01 … 2100-12-31); default today (UTC) */
                 asOf?: components["parameters"]["query.asOf"];
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7612,12 +5188,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
                     Link: components["headers"]["Link"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7697,10 +5268,7 @@ export interface operations {
                 /** @description Four-digit year */
                 year?: components["parameters"]["query.year"];
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7710,11 +5278,6 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7735,10 +5298,7 @@ export interface operations {
                 /** @description Date to read statuses on, YYYY-MM-DD (1900-01-01 … 2100-12-31); default today (UTC) */
                 asOf?: components["parameters"]["query.asOf"];
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path: {
                 /** @description Measure id, e.g. `cn-mofcom-2024-33-antimony` */
                 id: string;
@@ -7751,11 +5311,6 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7781,10 +5336,7 @@ export interface operations {
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
                 format?: components["parameters"]["query.format"];
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path: {
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
                 mineral: components["parameters"]["path.mineral"];
@@ -7797,12 +5349,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
                     Link: components["headers"]["Link"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7833,10 +5380,7 @@ export interface operations {
                 /** @description Four-digit year */
                 year?: components["parameters"]["query.year"];
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path: {
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
                 mineral: components["parameters"]["path.mineral"];
@@ -7849,11 +5393,6 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7882,10 +5421,7 @@ export interface operations {
                 /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
                 mineral?: components["parameters"]["query.mineral"];
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path: {
                 /** @description Importer id (case-insensitive): one of the dataset's importers, e.g. USA (USGS figures) or EU (EU CRM 2023 study) */
                 importer: components["parameters"]["path.importer"];
@@ -7898,11 +5434,6 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7932,7 +5463,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7963,10 +5494,7 @@ export interface operations {
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
                 format?: components["parameters"]["query.format"];
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7976,11 +5504,6 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8002,10 +5525,7 @@ export interface operations {
     getMethod: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path: {
                 /** @description Method id, e.g. hhi, eu-supply-risk */
                 id: string;
@@ -8018,11 +5538,6 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8108,10 +5623,7 @@ export interface operations {
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
                 format?: components["parameters"]["query.format"];
             };
-            header?: {
-                /** @description An ETag from an earlier response; answered 304 when unchanged */
-                "if-none-match"?: components["parameters"]["header.if-none-match"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -8121,12 +5633,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    Vary: components["headers"]["Vary"];
                     Link: components["headers"]["Link"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
 import { PROJECT_ROOT } from '../src/config.js';
 
@@ -17,7 +17,7 @@ const BANNER = `${COMMENT_HEADER.trimEnd()}
 
 /** The client types as committed: openapi-typescript's output for the committed spec, newline-terminated. */
 export async function renderClientTypes(specPath: string = OPENAPI_PATH): Promise<string> {
-  const spec = JSON.parse(readFileSync(specPath, 'utf8')) as Parameters<typeof openapiTS>[0];
-  const ast = await openapiTS(spec, { silent: true, alphabetize: false });
+  // By URL, so that the examples' relative `externalValue` (openapi/examples/) resolves next to the document.
+  const ast = await openapiTS(pathToFileURL(specPath), { silent: true, alphabetize: false });
   return `${BANNER}${astToString(ast).trimEnd()}\n`;
 }

@@ -1,5 +1,7 @@
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.js';
 import { defaultConfig } from '../src/config.js';
+import { RESPONSE_EXAMPLE_REQUESTS, exampleFileName } from '../src/plugins/openapi-examples.js';
 
 /**
  * JSON with one line per entry at `depth` (each path's operations, each component), nested deeper on that line:
@@ -15,11 +17,60 @@ export function formatOpenApi(value: unknown, depth = 3, indent = ''): string {
   return `${open}\n${entries.join(',\n')}\n${indent}${close}`;
 }
 
-/** The spec as committed: built from an in-memory app, formatted by formatOpenApi, newline-terminated. */
-export async function renderOpenApi(): Promise<string> {
-  const app = await buildApp(defaultConfig());
+/** What `npm run openapi` writes: the spec, and the response examples by file name (openapi/examples/). */
+export interface OpenApiFiles {
+  spec: string;
+  examples: Map<string, string>;
+}
+
+interface SpecOperation {
+  operationId?: string;
+  requestBody?: { content?: Record<string, { schema?: { $ref?: string; example?: unknown }; example?: unknown }> };
+}
+interface SpecDocument {
+  paths: Record<string, Record<string, SpecOperation>>;
+  components?: { schemas?: Record<string, { example?: unknown }> };
+}
+
+/** The method and documented request-body example of an operation, read from the spec a reader sees. */
+function documentedRequest(document: SpecDocument, operationId: string): { method: string; body: unknown } {
+  for (const item of Object.values(document.paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      if (operation.operationId !== operationId) continue;
+      const media = operation.requestBody?.content?.['application/json'];
+      const component = media?.schema?.$ref?.replace('#/components/schemas/', '');
+      const body = media?.example ?? media?.schema?.example ?? (component ? document.components?.schemas?.[component]?.example : undefined);
+      return { method: method.toUpperCase(), body };
+    }
+  }
+  throw new Error(`openapi examples: no operation ${operationId}`);
+}
+
+/** Each example: the answer to its request, pretty-printed. A request that does not answer 200 is an error. */
+async function renderExamples(app: FastifyInstance, document: SpecDocument): Promise<Map<string, string>> {
+  const examples = new Map<string, string>();
+  for (const [operationId, url] of Object.entries(RESPONSE_EXAMPLE_REQUESTS)) {
+    const { method, body } = documentedRequest(document, operationId);
+    const response = await app.inject({ method: method as 'GET' | 'POST', url, ...(method === 'GET' ? {} : { payload: body ?? {} }) });
+    if (response.statusCode !== 200)
+      throw new Error(`openapi examples: ${method} ${url} answered ${response.statusCode}: ${response.body}`);
+    examples.set(exampleFileName(operationId), `${JSON.stringify(JSON.parse(response.body), null, 2)}\n`);
+  }
+  return examples;
+}
+
+/**
+ * Signs the examples' paging cursors, so that they do not change from run to run; a server signs with its own
+ * CURSOR_SECRET, so an example's `next` shows the shape of a cursor and opens nothing.
+ */
+const EXAMPLE_CURSOR_SECRET = 'openapi-examples';
+
+/** The spec and examples as committed, from one in-memory app on the embedded data. */
+export async function renderOpenApiFiles(): Promise<OpenApiFiles> {
+  const app = await buildApp(defaultConfig({ cursorSecret: EXAMPLE_CURSOR_SECRET }));
   try {
-    return `${formatOpenApi(app.swagger())}\n`;
+    const document = app.swagger();
+    return { spec: `${formatOpenApi(document)}\n`, examples: await renderExamples(app, document as unknown as SpecDocument) };
   } finally {
     await app.close();
   }

@@ -7,9 +7,13 @@
  * - `components.headers`, `components.parameters`, `components.responses`: a header, parameter or (error) response
  *   that appears identically on two or more operations is written once (ETag, Cache-Control, `edition`, `limit`,
  *   `cursor`, `if-none-match`, the 304, 406, 414, 429 and 500 answers, …).
- * - Response schemas drop the `minimum`/`maximum` of ±(2^53 − 1) that zod puts on every `.int()`: they say nothing to
- *   a client reading an answer. Request schemas (parameters, bodies, `…Input` components) keep them, because the
- *   server refuses a larger number with 400 and the spec must say so.
+ * - Response schemas drop the `minimum`/`maximum` of ±(2^53 − 1) that zod puts on every `.int()`, the regular
+ *   expression zod writes beside `format: date-time`, and `additionalProperties: false`: none of them tells a client
+ *   anything about an answer (the serializer writes only declared fields). Request schemas (parameters, bodies,
+ *   `…Input` components) keep them, because the server refuses a larger number or an unknown field with 400 and the
+ *   spec must say so.
+ * - `anyOf: [{ type: T, … }, { type: 'null' }]` is written as `type: [T, 'null']`, as JSON Schema 2020-12 allows, and a
+ *   parameter's `required: false` (the default) is left out.
  */
 /** The document's `components`: schemas by name, and the other maps this pass writes. */
 interface Components {
@@ -67,16 +71,37 @@ function responseName(status: string, description: string): string {
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Drops zod's ±(2^53 − 1) integer bounds in a schema, not following `$ref`. */
-function dropSafeIntegerBounds(value: unknown): void {
+/** Drops what only constrains a request (zod's ±(2^53 − 1) integer bounds, closed objects, the date-time pattern) from a response schema, not following `$ref`. */
+function dropRequestOnlyConstraints(value: unknown): void {
   if (Array.isArray(value)) {
-    for (const entry of value) dropSafeIntegerBounds(entry);
+    for (const entry of value) dropRequestOnlyConstraints(entry);
     return;
   }
   if (!isObject(value)) return;
   if (value.type === 'integer' && value.minimum === -MAX_SAFE) delete value.minimum;
   if (value.type === 'integer' && value.maximum === MAX_SAFE) delete value.maximum;
-  for (const child of Object.values(value)) dropSafeIntegerBounds(child);
+  if (value.additionalProperties === false && isObject(value.properties)) delete value.additionalProperties;
+  // zod spells out `format: date-time` as a 400-character pattern; the format says it to a reader.
+  if (value.format === 'date-time' && typeof value.pattern === 'string') delete value.pattern;
+  for (const child of Object.values(value)) dropRequestOnlyConstraints(child);
+}
+
+/** `{ anyOf: [{ type: T, … }, { type: 'null' }] }` becomes `{ type: [T, 'null'], … }`; enums and consts keep their anyOf. */
+function mergeNullableTypes(value: unknown): void {
+  if (Array.isArray(value)) {
+    for (const entry of value) mergeNullableTypes(entry);
+    return;
+  }
+  if (!isObject(value)) return;
+  for (const child of Object.values(value)) mergeNullableTypes(child);
+  const branches = value.anyOf;
+  if (!Array.isArray(branches) || branches.length !== 2) return;
+  const nullIndex = branches.findIndex((branch) => isObject(branch) && branch.type === 'null' && Object.keys(branch).length === 1);
+  const other = branches[1 - nullIndex] as unknown;
+  if (nullIndex < 0 || !isObject(other) || typeof other.type !== 'string' || 'enum' in other || 'const' in other) return;
+  if (Object.keys(other).some((key) => key in value && key !== 'type')) return;
+  delete value.anyOf;
+  Object.assign(value, other, { type: [other.type, 'null'] });
 }
 
 /** The component schemas reachable from `roots` through `$ref`. */
@@ -146,6 +171,8 @@ function hoistHeaders(operations: Json[]): Json {
 /** Hoists parameters that appear identically on two or more operations, named `<in>.<name>`. */
 function hoistParameters(operations: Json[]): Json {
   const all = operations.flatMap((operation) => (operation.parameters ?? []) as Json[]).filter((parameter) => !parameter.$ref);
+  // `required: false` is what OpenAPI assumes for a parameter that does not say.
+  for (const parameter of all) if (parameter.required === false) delete parameter.required;
   const counts = countBy(all, (parameter) => JSON.stringify(parameter));
   const parameters: Json = {};
   const names = new Map<string, string>();
@@ -215,9 +242,10 @@ export function compactOpenApi<Document extends object>(input: Document): Docume
   const requests = operations.map((operation) => [operation.parameters, operation.requestBody]);
   const requested = reachableSchemas([requests, parameters], schemas);
   for (const response of [...operations.flatMap((operation) => Object.values(operation.responses ?? {})), ...Object.values(responses)]) {
-    if (isObject(response) && !response.$ref) dropSafeIntegerBounds(response.content);
+    if (isObject(response) && !response.$ref) dropRequestOnlyConstraints(response.content);
   }
-  for (const name of reached) if (!requested.has(name)) dropSafeIntegerBounds(components.schemas[name]);
+  for (const name of reached) if (!requested.has(name)) dropRequestOnlyConstraints(components.schemas[name]);
+  mergeNullableTypes([paths, components.schemas, parameters]);
   if (Object.keys(parameters).length) components.parameters = parameters;
   if (Object.keys(headers).length) components.headers = headers;
   if (Object.keys(responses).length) components.responses = responses;

@@ -1,4 +1,5 @@
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { externalExample } from './openapi-examples.js';
 
 type TransformInput = Parameters<typeof jsonSchemaTransform>[0] & { route: { method: string | string[]; config?: { csv?: unknown } } };
 /** A node of the route's JSON Schema / OpenAPI fragment, with the members this transform reads; others pass through. */
@@ -23,8 +24,14 @@ const RATE_LIMIT_HEADERS = {
   'RateLimit-Reset': header('Seconds until the window resets', { type: 'integer' }),
 };
 
+// Cache-Control, Vary and the RateLimit fields are on every /v1 answer, and If-None-Match works on every GET: the
+// document's description says so once, and only the answers a client acts on (a 304, a 429) list those headers.
+// ETag is listed on every 200.
 const CACHE_HEADERS = {
   ETag: header('Strong validator derived from the dataset version and this representation; send it back in If-None-Match'),
+};
+const NOT_MODIFIED_HEADERS = {
+  ...CACHE_HEADERS,
   'Cache-Control': header('public, max-age=60, stale-while-revalidate=300'),
   Vary: header('Accept, Accept-Encoding'),
 };
@@ -73,18 +80,15 @@ export function transformWithHttpConventions(input: TransformInput) {
       const paginated = Boolean(schema.querystring?.properties?.cursor);
       responses['200'] = {
         description: ok.description ?? 'OK',
-        headers: { ...CACHE_HEADERS, ...(paginated ? LINK_HEADER : {}), ...RATE_LIMIT_HEADERS },
+        headers: { ...CACHE_HEADERS, ...(paginated ? LINK_HEADER : {}) },
         content,
       };
       responses['406'] = problemResponse(`The Accept header allows none of: application/json${csv ? ', text/csv' : ''}`);
     }
-    responses['304'] = { type: 'null', description: 'Not modified: If-None-Match matched the current ETag', headers: CACHE_HEADERS };
-    schema.headers = {
-      type: 'object',
-      properties: {
-        'if-none-match': { type: 'string', description: 'An ETag from an earlier response; answered 304 when unchanged' },
-        ...schema.headers?.properties,
-      },
+    responses['304'] = {
+      type: 'null',
+      description: 'Not modified: the If-None-Match header named the current ETag',
+      headers: NOT_MODIFIED_HEADERS,
     };
   } else {
     // POSTed computations that render rows (scenarios) answer CSV too, when asked with Accept: text/csv.
@@ -113,6 +117,13 @@ export function transformWithHttpConventions(input: TransformInput) {
     'Retry-After': header('Seconds to wait before retrying', { type: 'integer' }),
     ...RATE_LIMIT_HEADERS,
   });
+  const examples = externalExample(typeof schema.operationId === 'string' ? schema.operationId : undefined, methods[0] ?? 'GET');
+  const ok = responses['200'];
+  if (examples && ok) {
+    const content: JsonObject = ok.content ? { ...ok.content } : { 'application/json': { schema: ok } };
+    content['application/json'] = { ...(content['application/json'] as JsonObject), examples };
+    responses['200'] = { description: ok.description ?? 'OK', ...(ok.headers ? { headers: ok.headers } : {}), content };
+  }
   schema.response = responses;
   return result;
 }

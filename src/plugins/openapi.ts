@@ -1,9 +1,14 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { PROJECT_ROOT } from '../config.js';
+import { NotFoundError } from '../errors.js';
 import { compactOpenApi } from './openapi-compact.js';
+import { EXAMPLE_ROUTES, RESPONSE_EXAMPLE_REQUESTS, exampleFileName } from './openapi-examples.js';
 import { CSV_TABLE_SCHEMA, transformWithHttpConventions } from './openapi-http.js';
 
 export const API_TAGS = [
@@ -18,7 +23,13 @@ export const API_TAGS = [
   { name: 'scenarios', description: 'Disruption and decoupling scenarios: what if a country stops supplying' },
   { name: 'methods', description: 'The methods behind every score' },
   { name: 'health', description: 'Liveness and readiness' },
-  { name: 'writes', description: 'Authenticated writes (Authorization: Bearer <API key>) and the change feed that records them' },
+  {
+    name: 'writes',
+    description:
+      'Authenticated writes and the change feed that records them. A write needs `Authorization: Bearer <key>` (a key from ' +
+      'API_KEYS), is all-or-nothing, bumps the dataset version (so every ETag changes and scores reflect it at once) and is ' +
+      "recorded in GET /v1/changes under the key's name.",
+  },
 ];
 
 async function openapi(app: FastifyInstance): Promise<void> {
@@ -35,8 +46,12 @@ async function openapi(app: FastifyInstance): Promise<void> {
           'Units: fields called `share` are percentages (0–100); fields called reliance, exposure, reduction or loss ' +
           '(e.g. `effectiveExposure`, `lossShare`, `bindingLoss`, `importReliance`) are fractions (0–1). Tonnes are metric ' +
           'tonnes of the stated basis.\n\n' +
-          'Errors are RFC 9457 problem details. Collections page with `limit` and a signed `cursor` (RFC 8288 `Link` ' +
-          'header), collections and score tables answer `text/csv`, and every GET carries a strong ETag for conditional requests.',
+          'Errors are RFC 9457 problem details. Collections page with `limit` and a signed `cursor` (RFC 8288 `Link` header); ' +
+          'collections and score tables also answer `text/csv`.\n\n' +
+          'Every GET answers with a strong `ETag` (send it back in `If-None-Match` for a 304 when nothing changed), ' +
+          '`Cache-Control: public, max-age=60, stale-while-revalidate=300` and `Vary`. Every /v1 answer carries `RateLimit-Limit`, ' +
+          '`RateLimit-Remaining` and `RateLimit-Reset` (draft-ietf-httpapi-ratelimit-headers); a 429 adds `Retry-After`.\n\n' +
+          'Response examples are real answers to the request each example names.',
       },
       tags: API_TAGS,
       components: {
@@ -57,6 +72,19 @@ async function openapi(app: FastifyInstance): Promise<void> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  // The response examples the spec names by `externalValue` (written by `npm run openapi`).
+  const exampleFiles = new Set(Object.keys(RESPONSE_EXAMPLE_REQUESTS).map(exampleFileName));
+  for (const url of EXAMPLE_ROUTES) {
+    app.get(url, { schema: { hide: true } }, async (request, reply) => {
+      const { file } = request.params as { file: string };
+      if (!exampleFiles.has(file)) throw new NotFoundError(`No response example is called ${file}; the spec names each one`);
+      return reply
+        .type('application/json; charset=utf-8')
+        .header('cache-control', 'public, max-age=300')
+        .send(await readFile(join(PROJECT_ROOT, 'openapi', 'examples', file)));
+    });
+  }
 }
 
 export default fp(openapi, { name: 'openapi' });

@@ -61,11 +61,19 @@ const GovernanceWeightedSchema = z.union([
 
 /** When a stage is known and how: a data year (tonnes), or a source's reference period (shares). */
 export const StageTimeFields = {
-  year: z.number().int().nullable().describe('Data year; null for a share-based stage, which covers `period` instead'),
-  period: z.string().nullable().describe('Reference period of a share-based stage, as its source states it; null for annual tonnes'),
-  measure: z
-    .enum(['tonnes', 'shares'])
-    .describe('tonnes: production by country; shares: published country shares of world supply (tonnes unknown)'),
+  year: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ id: 'StageYear', description: 'Data year; null for a share-based stage, which covers `period` instead' }),
+  period: z
+    .string()
+    .nullable()
+    .meta({ id: 'StagePeriod', description: 'Reference period of a share-based stage, as its source states it; null for annual tonnes' }),
+  measure: z.enum(['tonnes', 'shares']).meta({
+    id: 'StageMeasure',
+    description: 'tonnes: production by country; shares: published country shares of world supply (tonnes unknown)',
+  }),
 };
 
 export const HhiRangeSchema = z
@@ -74,7 +82,7 @@ export const HhiRangeSchema = z
     upper: z.number().describe('The remainder (unallocated share) as one producer'),
     exact: z.boolean().describe('True when the named shares cover the world to within 0.5 point, so lower ≈ upper'),
   })
-  .describe('The HHI the published figures allow: a range wherever part of the world is not attributed');
+  .meta({ id: 'HhiRange', description: 'The HHI the published figures allow: a range wherever part of the world is not attributed' });
 
 export const BelowThresholdSchema = z
   .object({
@@ -82,7 +90,24 @@ export const BelowThresholdSchema = z
     threshold: z.string().describe('The reporting threshold, as printed (e.g. "<0.1%")'),
     note: z.string(),
   })
-  .describe('Countries the source lists below its reporting threshold: present, with no number (never 0)');
+  .meta({
+    id: 'BelowThreshold',
+    description: 'Countries the source lists below its reporting threshold: present, with no number (never 0)',
+  });
+
+/** A country with its name and share of world supply at a stage. */
+export const CountryShareSchema = z
+  .object({
+    country: z.string(),
+    name: z.string(),
+    share: z.number().describe('Percent of world supply (2 dp)'),
+  })
+  .meta({ id: 'CountryShare' });
+
+/** A mineral's stage that a ranking could not score. */
+export const InsufficientStageSchema = z
+  .object({ mineral: z.string(), stage: z.string(), status: z.literal('insufficient_data'), reason: z.string() })
+  .meta({ id: 'InsufficientStage' });
 
 export const ConcentrationBlockSchema = z
   .union([

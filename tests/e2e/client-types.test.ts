@@ -25,8 +25,8 @@ describe('client/chokepoint.d.ts', () => {
     for (const path of Object.keys(spec.paths)) expect(rendered, path).toContain(`    "${path}": {`);
     // The conventions the server adds are in the types, not only in prose.
     // Shared parameters, headers and responses are components (see src/plugins/openapi-compact.ts), named in the types.
-    expect(rendered).toContain('"if-none-match"?: components["parameters"]["header.if-none-match"];');
-    expect(rendered).toContain('"header.if-none-match": string;');
+    expect(rendered).toContain('ETag: components["headers"]["ETag"];');
+    expect(rendered).toContain('cursor?: components["parameters"]["query.cursor"];');
     expect(rendered).toContain('"text/csv": components["schemas"]["CsvTable"];');
     expect(rendered).toContain('CsvTable: string;');
     expect(rendered).toContain('304: components["responses"]["NotModified"];');

@@ -1,6 +1,7 @@
 /**
  * Swagger UI (/docs) opens the spec the server serves: every operation is listed, and the largest one (a scenario,
- * its response built from component references) expands to its response schemas, with no console errors.
+ * its response built from component references) expands to its response schemas and its real example answer
+ * (an external example file), with no console errors.
  * Debian's Chromium through playwright-core, as in tests/web; without Chromium this fails and says how to install it.
  */
 import { existsSync } from 'node:fs';
@@ -53,6 +54,10 @@ describe('Swagger UI at /docs', () => {
       await scenario.locator('.opblock-summary').first().click();
       await scenario.locator('.responses-wrapper').waitFor({ timeout: TIMEOUT });
       await expect.poll(() => scenario.locator('.response').count(), { timeout: TIMEOUT }).toBeGreaterThan(3);
+      // The 200's example is the real answer, fetched from the example file the spec names (externalValue).
+      const answer = scenario.locator('.response[data-code="200"] .example');
+      await expect.poll(() => answer.first().innerText(), { timeout: TIMEOUT }).toContain('"bindingStage"');
+      if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/swagger-ui-scenario.png` });
       console.log(`Swagger UI listed ${operations} operations ${listedMs} ms after navigation; a scenario expanded ${Date.now() - started - listedMs} ms later`);
       expect(errors).toEqual([]);
     } finally {

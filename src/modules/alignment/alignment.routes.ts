@@ -1,10 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FormatQuery, EditionQuery, MineralIdSchema, READ_ERRORS, OptionalYearSchema } from '../../schemas/common.js';
-import { InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
+import { CountryShareSchema, InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
 import { mineralAlignment } from './alignment.service.js';
-
-const NamedShareSchema = z.object({ country: z.string(), name: z.string(), share: z.number() });
 
 const AlignmentSchema = z
   .object({
@@ -27,14 +25,14 @@ const AlignmentSchema = z
           namedShareTotal: z
             .number()
             .describe('inside + outside: can exceed 100 because published world totals are rounded (antimony 2024: 103.96)'),
-          largestNonMember: NamedShareSchema.nullable(),
-          memberProducers: z.array(NamedShareSchema),
+          largestNonMember: CountryShareSchema.nullable(),
+          memberProducers: z.array(CountryShareSchema),
           blocHhi: z.number().describe('HHI with the bloc merged into one producer'),
           hhi: z.number(),
           crmaBenchmark: z.object({
             maxSingleCountryShare: z.number().describe('65: no single third country above this share (EU CRMA)'),
             passes: z.boolean(),
-            worstCountry: NamedShareSchema.nullable(),
+            worstCountry: CountryShareSchema.nullable(),
           }),
           sourceIds: z.array(z.string()),
           method: MethodLinkSchema,
@@ -46,34 +44,6 @@ const AlignmentSchema = z
   })
   .meta({
     id: 'BlocAlignment',
-    example: {
-      mineral: 'antimony',
-      bloc: {
-        group: 'msp',
-        name: 'Minerals Security Partnership',
-        members: ['AUS', 'CAN', 'DEU', 'EST', 'EUU', 'FIN', 'FRA', 'GBR', 'IND', 'ITA', 'JPN', 'KOR', 'NOR', 'SWE', 'USA'],
-      },
-      year: null,
-      stages: [
-        {
-          stage: 'mining',
-          status: 'ok',
-          year: 2024,
-          insideShare: 2,
-          outsideShare: 101.96,
-          unallocatedShare: 0,
-          namedShareTotal: 103.96,
-          largestNonMember: { country: 'CHN', name: 'China', share: 60 },
-          memberProducers: [{ country: 'AUS', name: 'Australia', share: 2 }],
-          blocHhi: 4099.6,
-          hhi: 4099.6,
-          crmaBenchmark: { maxSingleCountryShare: 65, passes: true, worstCountry: { country: 'CHN', name: 'China', share: 60 } },
-          sourceIds: ['usgs-mcs-2025-antimony'],
-          method: { id: 'bloc-alignment', version: '1.0.0', href: '/v1/methods/bloc-alignment' },
-        },
-      ],
-      method: { id: 'bloc-alignment', version: '1.0.0', href: '/v1/methods/bloc-alignment' },
-    },
   });
 
 /** The pattern is in the spec too, so a client can tell `USA,CAN` from `USA, CAN` or an empty list before asking. */

@@ -17,6 +17,7 @@ import {
   ConcentrationBlockSchema,
   HhiRangeSchema,
   InsufficientDataSchema,
+  InsufficientStageSchema,
   MethodLinkSchema,
   StageTimeFields,
 } from '../../schemas/scores.js';
@@ -29,43 +30,6 @@ import {
   mineralChain,
   mineralConcentration,
 } from './concentration.service.js';
-
-const HHI_METHOD = { id: 'hhi', version: '1.0.0', href: '/v1/methods/hhi' };
-
-const TUNGSTEN_BLOCK = {
-  stage: 'mining',
-  year: 2024,
-  basis: 'w-contained',
-  basisLabel: 'contained tungsten',
-  edition: 'usgs-mcs-2025',
-  projection: false,
-  scenario: null,
-  status: 'ok' as const,
-  hhi: 6879.8,
-  hhiUpperBound: 6881.6,
-  unallocatedShare: 1.36,
-  namedShareTotal: 98.64,
-  cr1: 82.72,
-  cr3: 89.38,
-  equivalentSuppliers: 1.45,
-  bands: { doj2023: 'highly_concentrated' as const, hmg2010: 'highly_concentrated' as const },
-  top: { country: 'CHN', name: 'China', tonnes: 67000, share: 82.72 },
-  withheld: [],
-  governanceWeighted: {
-    status: 'insufficient_data' as const,
-    reason: 'example abbreviated',
-    method: { id: 'hhi-wgi', version: '1.0.0', href: '/v1/methods/hhi-wgi' },
-  },
-  method: HHI_METHOD,
-  inputs: {
-    worldTonnes: 81000,
-    worldTotalBasis: 'published' as const,
-    otherTonnes: 1500,
-    producers: [{ country: 'CHN', name: 'China', tonnes: 67000, share: 82.72, estimated: true, lowerBound: false }],
-    unreported: [],
-    sourceIds: ['usgs-mcs-2025-tungsten'],
-  },
-};
 
 const ChainSeriesBase = {
   basis: z.string(),
@@ -115,48 +79,6 @@ export const ChainSchema = z
   })
   .meta({
     id: 'MineralChain',
-    example: {
-      mineral: 'antimony',
-      name: 'Antimony',
-      stages: [
-        {
-          stage: 'refining',
-          name: 'Smelting and refining',
-          status: 'ok',
-          series: [
-            {
-              basis: 'sb-eu-processing',
-              basisLabel: 'antimony smelting and refining (EU CRM 2023 shares)',
-              year: null,
-              period: 'EU CRM 2023 assessment period (five-year average)',
-              measure: 'shares',
-              edition: 'eu-crm-2023',
-              sourceIds: ['eu-crm-2023-appendix-7'],
-              status: 'ok',
-              hhi: 2894.8,
-              hhiRange: { lower: 2894.8, upper: 2894.8, exact: true },
-              cr1: 51.8,
-              cr3: 66.8,
-              band2023: 'highly_concentrated',
-              topProducers: [{ country: 'CHN', name: 'China', share: 51.8 }],
-              china: { share: 51.8, note: null },
-              belowThreshold: {
-                countries: ['ARG'],
-                threshold: '<0.1%',
-                note: 'Listed by the source below its reporting threshold: counted in the unallocated share, never as zero.',
-              },
-            },
-          ],
-        },
-      ],
-      binding: {
-        status: 'insufficient_data',
-        stage: null,
-        reason: 'example abbreviated',
-        method: { id: 'chokepoint', version: '1.0.0', href: '/v1/methods/chokepoint' },
-      },
-      notes: [],
-    },
   });
 
 export const MineralConcentrationSchema = z
@@ -168,23 +90,6 @@ export const MineralConcentrationSchema = z
   })
   .meta({
     id: 'MineralConcentration',
-    example: {
-      mineral: 'tungsten',
-      year: null,
-      stages: [TUNGSTEN_BLOCK],
-      chokepoint: {
-        status: 'ok',
-        stage: 'mining',
-        year: 2024,
-        edition: 'usgs-mcs-2025',
-        hhi: 6879.8,
-        topCountry: 'CHN',
-        topCountryName: 'China',
-        topShare: 82.72,
-        comparedStages: [{ stage: 'mining', year: 2024, edition: 'usgs-mcs-2025', hhi: 6879.8 }],
-        method: { id: 'chokepoint', version: '1.0.0', href: '/v1/methods/chokepoint' },
-      },
-    },
   });
 
 const HistorySchema = z
@@ -252,30 +157,6 @@ const HistorySchema = z
   })
   .meta({
     id: 'ConcentrationHistory',
-    example: {
-      mineral: 'antimony',
-      stages: [
-        {
-          stage: 'mining',
-          status: 'ok',
-          series: [
-            {
-              year: 2024,
-              status: 'ok',
-              basis: 'sb-contained',
-              edition: 'usgs-mcs-2025',
-              hhi: 4099.6,
-              cr1: 60,
-              topCountry: 'CHN',
-              topShare: 60,
-              worldTonnes: 100000,
-              sourceIds: ['usgs-mcs-2025-antimony'],
-            },
-          ],
-          method: HHI_METHOD,
-        },
-      ],
-    },
   });
 
 const OverviewSchema = z
@@ -299,38 +180,11 @@ const OverviewSchema = z
       }),
     ),
     total: z.number().int(),
-    insufficientData: z.array(
-      z.object({ mineral: z.string(), stage: z.string(), status: z.literal('insufficient_data'), reason: z.string() }),
-    ),
+    insufficientData: z.array(InsufficientStageSchema),
     method: MethodLinkSchema,
   })
   .meta({
     id: 'ConcentrationOverview',
-    example: {
-      year: null,
-      data: [
-        {
-          rank: 1,
-          mineral: 'gallium',
-          stage: 'refining',
-          year: 2024,
-          period: null,
-          measure: 'tonnes',
-          edition: 'usgs-mcs-2025',
-          hhi: 9739.5,
-          hhiUpperBound: 9739.5,
-          cr1: 98.68,
-          cr3: 99.87,
-          band2023: 'highly_concentrated',
-          topCountry: 'CHN',
-          topShare: 98.68,
-          sourceIds: ['usgs-mcs-2025-gallium'],
-        },
-      ],
-      total: 1,
-      insufficientData: [],
-      method: HHI_METHOD,
-    },
   });
 
 export const DominanceSchema = z
@@ -359,31 +213,6 @@ export const DominanceSchema = z
   })
   .meta({
     id: 'CountryDominance',
-    example: {
-      country: 'CHN',
-      name: 'China',
-      minShare: 25,
-      year: null,
-      data: [
-        {
-          mineral: 'gallium',
-          stage: 'refining',
-          year: 2024,
-          period: null,
-          measure: 'tonnes',
-          edition: 'usgs-mcs-2025',
-          share: 98.68,
-          tonnes: 750,
-          rank: 1,
-          hhi: 9739.5,
-          worldTonnes: 760,
-          estimated: true,
-          sourceIds: ['usgs-mcs-2025-gallium'],
-        },
-      ],
-      total: 1,
-      method: HHI_METHOD,
-    },
   });
 
 /** `:mineral` in the path of the per-mineral score routes. */

@@ -59,8 +59,6 @@ const CountryDetailSchema = CountrySchema.extend({
   ),
 });
 
-const WGI_SOURCE = { id: 'wb-wgi-2024', citation: 'World Bank, Worldwide Governance Indicators, 2024 update (data through 2023), …' };
-
 export const countriesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/countries',
@@ -77,13 +75,7 @@ export const countriesRoutes: FastifyPluginAsyncZod = async (app) => {
           region: z.string().optional().describe('Only this UN M49 region'),
         }),
         response: {
-          200: listOf(CountrySchema).meta({
-            example: {
-              data: [{ iso3: 'MMR', name: 'Myanmar', aliases: ['Burma'], region: 'South-eastern Asia', isAggregate: false }],
-              total: 1,
-              next: null,
-            },
-          }),
+          200: listOf(CountrySchema),
           400: READ_ERRORS[400],
           500: READ_ERRORS[500],
         },
@@ -103,43 +95,6 @@ export const countriesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: CountryDetailSchema.meta({
             id: 'CountryDetail',
-            example: {
-              iso3: 'TJK',
-              name: 'Tajikistan',
-              aliases: [],
-              region: 'Central Asia',
-              isAggregate: false,
-              groups: [{ id: 'central-asia', name: 'Central Asia', joined: null }],
-              governance: {
-                year: 2023,
-                estimates: { PV: -0.473 },
-                mean: -1.119,
-                euScaled: 7.24,
-                edition: 'wb-wgi-2024',
-                source: WGI_SOURCE,
-              },
-              governanceGap: null,
-              production: [
-                {
-                  mineral: 'antimony',
-                  stage: 'mining',
-                  year: 2024,
-                  period: null,
-                  measure: 'tonnes',
-                  basis: 'sb-contained',
-                  tonnes: 21000,
-                  share: 21,
-                  rank: 2,
-                  estimated: true,
-                  withheld: false,
-                  edition: 'usgs-mcs-2025',
-                  source: {
-                    id: 'usgs-mcs-2025-antimony',
-                    citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35',
-                  },
-                },
-              ],
-            },
           }),
           ...READ_ERRORS,
         },

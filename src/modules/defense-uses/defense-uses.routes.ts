@@ -31,21 +31,7 @@ export const defenseUsesRoutes: FastifyPluginAsyncZod = async (app) => {
           category: z.enum(DEFENSE_CATEGORIES).optional(),
         }),
         response: {
-          200: listOf(DefenseUseSchema).meta({
-            example: {
-              data: [
-                {
-                  id: 'antimony-munitions-seed',
-                  mineral: 'antimony',
-                  category: 'munitions',
-                  application: 'Armor-piercing rounds and explosives',
-                  description: 'Reported as used in armor-piercing ammunition and explosives.',
-                  source: { id: 'global-times-2022-06-16', citation: 'Global Times, 16 June 2022' },
-                },
-              ],
-              total: 1,
-            },
-          }),
+          200: listOf(DefenseUseSchema),
           400: READ_ERRORS[400],
           500: READ_ERRORS[500],
         },

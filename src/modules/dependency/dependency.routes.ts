@@ -13,19 +13,6 @@ import {
 import { InsufficientDataSchema, MethodLinkSchema, MissingGovernanceSchema, WgiUsedSchema } from '../../schemas/scores.js';
 import { exposureOn, importerDependency, listImporters } from './dependency.service.js';
 
-const RELIANCE_EXAMPLE = {
-  year: 2024,
-  stage: null,
-  period: null,
-  form: null,
-  percent: 85,
-  valueText: '85',
-  qualifier: 'eq' as const,
-  fraction: 0.85,
-  censored: false,
-  sourceId: 'usgs-mcs-2025-antimony-salient',
-};
-
 const RelianceSchema = z
   .object({
     year: z.number().int().nullable().describe('Data year; null for a figure over a reference period (see `period`)'),
@@ -46,14 +33,16 @@ const RelianceSchema = z
   })
   .meta({ id: 'NetImportReliance' });
 
-const StageRelianceSchema = z.object({
-  percent: z.number().describe('Import reliance at this stage, percent'),
-  fraction: z.number().describe('The same as a fraction 0–1'),
-  material: z.string().describe('The material the source assessed (e.g. Neodymium for rare earths)'),
-  period: z.string(),
-  edition: z.string(),
-  sourceId: z.string(),
-});
+const StageRelianceSchema = z
+  .object({
+    percent: z.number().describe('Import reliance at this stage, percent'),
+    fraction: z.number().describe('The same as a fraction 0–1'),
+    material: z.string().describe('The material the source assessed (e.g. Neodymium for rare earths)'),
+    period: z.string(),
+    edition: z.string(),
+    sourceId: z.string(),
+  })
+  .meta({ id: 'StageReliance' });
 
 const SourcingEntrySchema = z.object({
   country: z.string(),
@@ -140,63 +129,17 @@ export const DependencySchema = z
   })
   .meta({
     id: 'ImporterDependency',
-    example: {
-      importer: 'USA',
-      importerName: 'United States',
-      data: [
-        {
-          mineral: 'antimony',
-          netImportReliance: RELIANCE_EXAMPLE,
-          byStage: [],
-          importSources: {
-            period: '2020-23',
-            form: 'total metal and oxide',
-            rankOnly: false,
-            otherSharePct: 18,
-            sources: [
-              { country: 'CHN', name: 'China', sharePct: 63, rank: 1 },
-              { country: 'BEL', name: 'Belgium', sharePct: 8, rank: 2 },
-              { country: 'IND', name: 'India', sharePct: 6, rank: 3 },
-              { country: 'BOL', name: 'Bolivia', sharePct: 5, rank: 4 },
-            ],
-            sourceIds: ['usgs-mcs-2025-antimony-import-sources'],
-          },
-          importSourceConcentration: {
-            status: 'ok',
-            hhi: 4094,
-            hhiUpperBound: 4418,
-            unlistedShare: 18,
-            topSupplier: { country: 'CHN', name: 'China', share: 63 },
-            method: { id: 'import-dependency', version: '1.0.0', href: '/v1/methods/import-dependency' },
-          },
-          topSupplier: { country: 'CHN', name: 'China', sharePct: 63 },
-          dependencyIndex: {
-            status: 'ok',
-            index: 0.204,
-            tradeExposure: 0.85,
-            disruptionPotential: 0.24,
-            assessedStage: 'mining',
-            assessedYear: 2024,
-            censoredReliance: false,
-            wgi: { edition: 'wb-wgi-2024', years: [2023] },
-            missingGovernance: { countries: [], combinedShare: 0, reasons: [] },
-            caveats: [],
-            method: { id: 'import-dependency', version: '1.0.0', href: '/v1/methods/import-dependency' },
-          },
-        },
-      ],
-      total: 1,
-      method: { id: 'import-dependency', version: '1.0.0', href: '/v1/methods/import-dependency' },
-    },
   });
 
-const StageShareSchema = z.object({
-  stage: z.string(),
-  year: z.number().int().nullable(),
-  share: z.number().nullable().describe('Supplier share of world output at this stage, percent'),
-  reason: z.string().nullable(),
-  sourceIds: z.array(z.string()).optional(),
-});
+const StageShareSchema = z
+  .object({
+    stage: z.string(),
+    year: z.number().int().nullable(),
+    share: z.number().nullable().describe('Supplier share of world output at this stage, percent'),
+    reason: z.string().nullable(),
+    sourceIds: z.array(z.string()).optional(),
+  })
+  .meta({ id: 'SupplierStageShare' });
 
 const ExposureStageSchema = z
   .object({
@@ -298,38 +241,6 @@ export const ExposureSchema = z
   })
   .meta({
     id: 'SupplierExposure',
-    example: {
-      importer: 'USA',
-      importerName: 'United States',
-      supplier: 'CHN',
-      supplierName: 'China',
-      data: [
-        {
-          mineral: 'antimony',
-          status: 'ok',
-          netImportReliance: RELIANCE_EXAMPLE,
-          supplierImportShare: {
-            sharePct: 63,
-            rank: 1,
-            period: '2020-23',
-            form: 'total metal and oxide',
-            sourceIds: ['usgs-mcs-2025-antimony-import-sources'],
-          },
-          stageShares: [{ stage: 'mining', year: 2024, share: 60, reason: null, sourceIds: ['usgs-mcs-2025-antimony'] }],
-          direct: 0.5355,
-          upstream: { stage: 'mining', exposure: 0.6 },
-          effectiveExposure: 0.6,
-          drivenBy: 'upstream',
-          directReason: null,
-          byStage: [],
-          explanation:
-            "direct 0.5355 = net import reliance 85 % × China's 63 % of imports (2020-23); upstream 0.6 = China's 60 % of world mining (2024).",
-          method: { id: 'supplier-exposure', version: '1.0.0', href: '/v1/methods/supplier-exposure' },
-        },
-      ],
-      total: 1,
-      method: { id: 'supplier-exposure', version: '1.0.0', href: '/v1/methods/supplier-exposure' },
-    },
   });
 
 /** GET /v1/dependency/{importer} (also the MCP tool `get_importer_dependency`). */
@@ -367,22 +278,7 @@ export const dependencyRoutes: FastifyPluginAsyncZod = async (app) => {
           'Importers are data (data/importers.csv): adding one is a row plus its figures. Any other id given as `importer` is a 400 naming the field.',
         response: {
           400: READ_ERRORS[400],
-          200: listOf(ImporterSchema).meta({
-            example: {
-              data: [
-                {
-                  id: 'EU',
-                  name: 'European Union',
-                  kind: 'union',
-                  group: 'eu',
-                  note: 'Import reliance and sourcing per stage from the EU CRM 2023 study (EU-27).',
-                  stageReliance: ['antimony', 'tungsten'],
-                },
-              ],
-              total: 1,
-              next: null,
-            },
-          }),
+          200: listOf(ImporterSchema),
           500: READ_ERRORS[500],
         },
       },

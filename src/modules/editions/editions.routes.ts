@@ -16,32 +16,6 @@ import {
 import { ConcentrationBlockSchema } from '../../schemas/scores.js';
 import { concentrationByEdition, getEdition, listEditions, listPrices, listRevisions } from './editions.service.js';
 
-const EDITION_EXAMPLE = {
-  id: 'usgs-mcs-2026',
-  family: 'usgs-mcs',
-  publisher: 'U.S. Geological Survey',
-  title: 'Mineral Commodity Summaries 2026',
-  doi: '10.3133/mcs2026',
-  url: 'https://doi.org/10.5066/P1WKQ63T',
-  published: '2026-02-06',
-  dataYears: '2021-2025',
-  newest: true,
-  supersededBy: null,
-  notes: null,
-  figures: {
-    production: 900,
-    capacity: 60,
-    reserves: 200,
-    importReliance: 80,
-    importSources: 150,
-    apparentConsumption: 70,
-    prices: 100,
-    salient: 400,
-    governance: 0,
-    projections: 0,
-  },
-};
-
 export const EditionSchema = z
   .object({
     id: z.string().describe('Edition id, as `edition` in every figure and `?edition=` on figure and score routes'),
@@ -74,7 +48,7 @@ export const EditionSchema = z
       })
       .describe('How many figures of each kind the edition holds'),
   })
-  .meta({ id: 'Edition', example: EDITION_EXAMPLE });
+  .meta({ id: 'Edition' });
 
 const RevisionSchema = z
   .object({
@@ -115,105 +89,6 @@ const PriceSchema = z
   })
   .meta({ id: 'Price' });
 
-const MCS_2025_ANTIMONY = {
-  id: 'usgs-mcs-2025-antimony',
-  citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025, Antimony chapter, pp. 34–35',
-};
-const MCS_2026_ANTIMONY = {
-  id: 'usgs-mcs-2026-antimony',
-  citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2026, Antimony chapter',
-};
-
-const REVISION_EXAMPLE = {
-  kind: 'production' as const,
-  mineral: 'antimony',
-  stage: 'mining',
-  country: 'CHN',
-  countryName: 'China',
-  year: 2024,
-  basis: 'sb-contained',
-  form: null,
-  unit: 't',
-  oldEdition: 'usgs-mcs-2025',
-  oldValue: 60000,
-  oldValueText: '60000',
-  newEdition: 'usgs-mcs-2026',
-  newValue: 40000,
-  newValueText: '40000',
-  change: -20000,
-  relativeChange: -0.3333,
-  oldSource: MCS_2025_ANTIMONY,
-  newSource: MCS_2026_ANTIMONY,
-};
-
-const PRICE_EXAMPLE = {
-  mineral: 'antimony',
-  series: 'metal-average',
-  description: 'Price, metal, average, dollars per pound',
-  unit: 'dollars per pound',
-  year: 2024,
-  value: 10.24,
-  valueText: '10.24',
-  estimated: false,
-  edition: 'usgs-mcs-2026',
-  source: MCS_2026_ANTIMONY,
-};
-
-/** Abbreviated: one producer listed per block. */
-const CONCENTRATION_BY_EDITION_EXAMPLE = {
-  mineral: 'antimony',
-  stage: 'mining',
-  year: 2024,
-  data: [
-    { edition: 'usgs-mcs-2025', published: '2025-01-31', hhi: 4099.6, share: 60, tonnes: 60000, world: 100000, source: MCS_2025_ANTIMONY },
-    {
-      edition: 'usgs-mcs-2026',
-      published: '2026-02-06',
-      hhi: 2644.3,
-      share: 33.61,
-      tonnes: 40000,
-      world: 119000,
-      source: MCS_2026_ANTIMONY,
-    },
-  ].map(({ edition, published, hhi, share, tonnes, world, source }) => ({
-    edition,
-    published,
-    concentration: {
-      stage: 'mining',
-      year: 2024,
-      basis: 'sb-contained',
-      basisLabel: 'contained antimony',
-      edition,
-      status: 'ok' as const,
-      hhi,
-      hhiUpperBound: hhi,
-      unallocatedShare: 0,
-      namedShareTotal: 100,
-      cr1: share,
-      cr3: share,
-      equivalentSuppliers: Math.round(1e6 / hhi) / 100,
-      bands: { doj2023: 'highly_concentrated' as const, hmg2010: 'highly_concentrated' as const },
-      top: { country: 'CHN', name: 'China', tonnes, share },
-      withheld: [],
-      governanceWeighted: {
-        status: 'insufficient_data' as const,
-        reason: 'example abbreviated',
-        method: { id: 'hhi-wgi', version: '1.0.0', href: '/v1/methods/hhi-wgi' },
-      },
-      method: { id: 'hhi', version: '1.0.0', href: '/v1/methods/hhi' },
-      inputs: {
-        worldTonnes: world,
-        worldTotalBasis: 'published' as const,
-        otherTonnes: null,
-        producers: [{ country: 'CHN', name: 'China', tonnes, share, estimated: true, lowerBound: false }],
-        unreported: [],
-        sourceIds: [source.id],
-      },
-    },
-  })),
-  total: 2,
-};
-
 export const editionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/editions',
@@ -227,7 +102,7 @@ export const editionsRoutes: FastifyPluginAsyncZod = async (app) => {
           'Every figure belongs to one edition. By default, for each series (mineral, stage, basis, year) the newest edition that reports it answers; `?edition=` on figure and score routes answers as an older edition did.',
         querystring: z.object({ ...PageQuery, ...FormatQuery }),
         response: {
-          200: listOf(EditionSchema).meta({ example: { data: [EDITION_EXAMPLE], total: 1, next: null } }),
+          200: listOf(EditionSchema),
           400: READ_ERRORS[400],
           500: READ_ERRORS[500],
         },
@@ -272,7 +147,7 @@ export const editionsRoutes: FastifyPluginAsyncZod = async (app) => {
           year: OptionalYearSchema,
           kind: z.enum(['production', 'reserves', 'import_reliance']).optional().describe('Only this kind of figure'),
         }),
-        response: { 200: listOf(RevisionSchema).meta({ example: { data: [REVISION_EXAMPLE], total: 1, next: null } }), ...READ_ERRORS },
+        response: { 200: listOf(RevisionSchema), ...READ_ERRORS },
       },
     },
     async (request, reply) => app.page(request, reply, listRevisions(request.snapshot, request.query)),
@@ -301,7 +176,7 @@ export const editionsRoutes: FastifyPluginAsyncZod = async (app) => {
               data: z.array(z.object({ edition: z.string(), published: z.string(), concentration: ConcentrationBlockSchema })),
               total: z.number().int(),
             })
-            .meta({ id: 'ConcentrationByEdition', example: CONCENTRATION_BY_EDITION_EXAMPLE }),
+            .meta({ id: 'ConcentrationByEdition' }),
           ...READ_ERRORS,
         },
       },
@@ -319,9 +194,7 @@ export const editionsRoutes: FastifyPluginAsyncZod = async (app) => {
         params: z.object({ mineral: MineralIdSchema }),
         querystring: z.object({ ...FormatQuery, ...EditionQuery }),
         response: {
-          200: z
-            .object({ mineral: z.string(), data: z.array(PriceSchema), total: z.number().int() })
-            .meta({ id: 'MineralPrices', example: { mineral: 'antimony', data: [PRICE_EXAMPLE], total: 1 } }),
+          200: z.object({ mineral: z.string(), data: z.array(PriceSchema), total: z.number().int() }).meta({ id: 'MineralPrices' }),
           ...READ_ERRORS,
         },
       },

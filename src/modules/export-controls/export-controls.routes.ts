@@ -48,9 +48,6 @@ export interface ExportControlsRoutesOptions {
 
 const BEARER_AUTH = [{ bearerAuth: [] }];
 
-const STATUS_RULES =
-  'Statuses on `asOf` (default today, UTC): not-announced, announced (not yet effective), announced-date-unknown, in-force, suspended (by which measure, until when), suspension-ended (a suspension whose scheduled end has passed with no later record: "suspension ended 2026-11-27; no later measure recorded", counted as unknown, never as in force or lifted), expired, lifted, superseded, undated. Rules: GET /v1/methods/export-controls.';
-
 const SUPPLY_DESCRIPTION =
   'Per stage: the share of world supply produced in countries with a supply measure in force on `asOf` that covers the mineral at that stage (controlledShare), with the measures behind it, by type and target; supply behind measures of unknown status is reported apart (unknownShare). Production figures are those of the concentration scores, for the latest year with data up to the as-of year unless `year` is given.';
 
@@ -80,7 +77,9 @@ export const exportControlsRoutes: FastifyPluginAsyncZod<ExportControlsRoutesOpt
         operationId: 'listExportControls',
         tags: ['export-controls'],
         summary: 'Export-control measures with their status on a date',
-        description: `Measures on critical minerals (licence requirements, bans, quotas, suspensions…), each with its source and confidence. ${STATUS_RULES}`,
+        description:
+          'Measures on critical minerals (licence requirements, bans, quotas, suspensions…), each with its source, confidence ' +
+          'and status on `asOf` (default today, UTC; the statuses are defined on `status.status`). Rules: GET /v1/methods/export-controls.',
         querystring: ExportControlListQuerySchema,
         response: { 200: ExportControlListSchema, 400: READ_ERRORS[400], 500: READ_ERRORS[500] },
       },
@@ -120,7 +119,9 @@ export const exportControlsRoutes: FastifyPluginAsyncZod<ExportControlsRoutesOpt
         operationId: 'getExportControl',
         tags: ['export-controls'],
         summary: 'One export-control measure, its status on a date and its dated events',
-        description: STATUS_RULES,
+        description:
+          'The measure with its status on `asOf` (default today, UTC; defined on `status.status`), the suspensions and ' +
+          'replacements recorded for it and its dated events. Rules: GET /v1/methods/export-controls.',
         params: z.object({ id: z.string().min(1).describe('Measure id, e.g. `cn-mofcom-2024-33-antimony`') }),
         querystring: z.object({ asOf: AsOfQuerySchema }),
         response: { 200: ExportControlDetailSchema, ...READ_ERRORS },
@@ -169,7 +170,8 @@ export const exportControlsRoutes: FastifyPluginAsyncZod<ExportControlsRoutesOpt
         operationId: 'getMineralControlledSupply',
         tags: ['export-controls'],
         summary: 'Share of world supply of a mineral under export controls on a date, per stage',
-        description: SUPPLY_DESCRIPTION,
+        description:
+          'The answer of GET /v1/export-controls/supply for one mineral: per stage, its controlledShare and unknownShare on `asOf`.',
         params: ControlledSupplyParamsSchema,
         querystring: ControlledSupplyQuerySchema,
         response: { 200: MineralControlledSupplySchema, ...READ_ERRORS },
@@ -231,7 +233,7 @@ export const exportControlsRoutes: FastifyPluginAsyncZod<ExportControlsRoutesOpt
         tags: ['writes'],
         summary: `Add or correct up to ${MAX_MEASURE_ROWS} export-control measures`,
         description:
-          "Needs `Authorization: Bearer <key>` (a key from API_KEYS). All-or-nothing; bumps the dataset version and is recorded in GET /v1/changes (entity `export_control`). Measures are keyed by id: a new id is created, an existing one replaced, an identical one left alone. Each measure passes the loader's rules for data/export_controls.csv: real dates between 1900 and 2100, effective not before announced, ends and lifted not before effective, known minerals, stages, countries and source, a suspension naming an existing measure in `suspends` (and only suspensions doing so).",
+          "Recorded in GET /v1/changes as entity `export_control`. Measures are keyed by id: a new id is created, an existing one replaced, an identical one left alone. Each measure passes the loader's rules for data/export_controls.csv: real dates between 1900 and 2100, effective not before announced, ends and lifted not before effective, known minerals, stages, countries and source, a suspension naming an existing measure in `suspends` (and only suspensions doing so).",
         security: BEARER_AUTH,
         body: ExportControlUpsertSchema,
         response: {

@@ -7,16 +7,19 @@ import {
   MeasureStatusIdSchema,
   MeasureTypeSchema,
 } from '../../schemas/export-controls.js';
-import { InsufficientDataSchema, MethodLinkSchema } from '../../schemas/scores.js';
+import { InsufficientDataSchema, InsufficientStageSchema, MethodLinkSchema } from '../../schemas/scores.js';
 import { dateProblem } from '../../lib/dates.js';
-import { DisruptionResponseSchema, RESPONSE_EXAMPLE as DISRUPTION_EXAMPLE } from '../scenarios/scenarios.schemas.js';
+import { DisruptionResponseSchema, StockpileSchema, SubstitutionSchema } from '../scenarios/scenarios.schemas.js';
 import { EXPORT_CONTROL_PRESETS } from './export-controls.scenario.js';
-
-const METHOD_EXAMPLE = { id: 'export-controls', version: '1.0.0', href: '/v1/methods/export-controls' };
 
 export const MeasureStatusSchema = z
   .object({
-    status: MeasureStatusIdSchema,
+    status: MeasureStatusIdSchema.describe(
+      'On `asOf`: not-announced, announced (not yet effective), announced-date-unknown, in-force, suspended (by which ' +
+        'measure, until when), suspension-ended (a suspension whose scheduled end has passed with no later record, ' +
+        'e.g. "suspension ended 2026-11-27; no later measure recorded": counted as unknown, never as in force or lifted), ' +
+        'expired, lifted, superseded, undated',
+    ),
     bites: z
       .enum(['yes', 'no', 'unknown'])
       .describe('Whether the status puts supply under control on the date; unknown when the data cannot tell'),
@@ -26,15 +29,6 @@ export const MeasureStatusSchema = z
     detail: z.string().describe('The status in words, e.g. "suspension ended 2026-11-27; no later measure recorded"'),
   })
   .meta({ id: 'MeasureStatus' });
-
-const STATUS_EXAMPLE = {
-  status: 'suspension-ended' as const,
-  bites: 'unknown' as const,
-  since: '2026-11-27',
-  until: null,
-  by: 'cn-mofcom-2025-72-susp-46-cl2',
-  detail: 'suspension ended 2026-11-27; no later measure recorded',
-};
 
 const { sourceId: _sourceId, ...measureFields } = ExportControlValueSchema.shape;
 
@@ -47,17 +41,9 @@ export const ExportControlSchema = z
   })
   .meta({ id: 'ExportControl' });
 
-const { sourceId: _exampleSource, ...exampleFields } = EXPORT_CONTROL_EXAMPLE;
-const MEASURE_EXAMPLE = {
-  ...exampleFields,
-  imposingCountryName: 'China',
-  source: { id: 'xc-cn-mofcom-2024-46-us-military-ban', citation: 'MOFCOM Announcement No. 46 [2024] (capture)' },
-  status: STATUS_EXAMPLE,
-};
-
 export const ExportControlListSchema = listOf(ExportControlSchema)
   .extend({ asOf: z.string().describe('The date statuses are read on') })
-  .meta({ id: 'ExportControlList', example: { data: [MEASURE_EXAMPLE], total: 1, next: null, asOf: '2026-12-02' } });
+  .meta({ id: 'ExportControlList' });
 
 export const ExportControlListQuery = {
   mineral: MineralIdSchema.optional().describe('Measures covering this mineral'),
@@ -82,28 +68,19 @@ const TimelineEventSchema = z.object({
   title: z.string(),
 });
 
-export const ExportControlDetailSchema = ExportControlSchema.extend({
-  asOf: z.string(),
-  suspendedBy: z.array(z.string()).describe('Suspensions recorded for this measure'),
-  replaces: z.array(z.string()).describe('Measures this one took over from'),
-  events: z.array(TimelineEventSchema.pick({ date: true, event: true, measure: true, by: true })),
-  method: MethodLinkSchema,
-}).meta({
-  id: 'ExportControlDetail',
-  example: {
-    ...MEASURE_EXAMPLE,
-    asOf: '2026-12-02',
-    suspendedBy: ['cn-mofcom-2025-72-susp-46-cl2'],
-    replaces: [],
-    events: [
-      { date: '2024-12-03', event: 'announced', measure: EXPORT_CONTROL_EXAMPLE.id, by: null },
-      { date: '2024-12-03', event: 'effective', measure: EXPORT_CONTROL_EXAMPLE.id, by: null },
-      { date: '2025-11-09', event: 'suspended', measure: EXPORT_CONTROL_EXAMPLE.id, by: 'cn-mofcom-2025-72-susp-46-cl2' },
-      { date: '2026-11-27', event: 'suspension-scheduled-end', measure: EXPORT_CONTROL_EXAMPLE.id, by: 'cn-mofcom-2025-72-susp-46-cl2' },
-    ],
-    method: METHOD_EXAMPLE,
-  },
-});
+// An intersection, not `.extend`: the spec then says "an ExportControl, and…" (allOf) instead of repeating its fields.
+export const ExportControlDetailSchema = z
+  .intersection(
+    ExportControlSchema,
+    z.object({
+      asOf: z.string(),
+      suspendedBy: z.array(z.string()).describe('Suspensions recorded for this measure'),
+      replaces: z.array(z.string()).describe('Measures this one took over from'),
+      events: z.array(TimelineEventSchema.pick({ date: true, event: true, measure: true, by: true })),
+      method: MethodLinkSchema,
+    }),
+  )
+  .meta({ id: 'ExportControlDetail' });
 
 export const TimelineSchema = listOf(TimelineEventSchema)
   .extend({
@@ -112,24 +89,6 @@ export const TimelineSchema = listOf(TimelineEventSchema)
   })
   .meta({
     id: 'ExportControlTimeline',
-    example: {
-      mineral: 'antimony',
-      data: [
-        {
-          date: '2024-08-15',
-          event: 'announced',
-          measure: 'cn-mofcom-2024-33-antimony',
-          by: null,
-          imposingCountry: 'CHN',
-          measureType: 'licence-requirement',
-          target: 'all',
-          title: 'Licence needed to export antimony items',
-        },
-      ],
-      total: 1,
-      next: null,
-      undated: ['zw-si-2023-5-base-mineral-ores-ban'],
-    },
   });
 
 const MeasureRefSchema = z
@@ -185,41 +144,9 @@ const ControlledStageSchema = z.union([
   InsufficientDataSchema.extend({ stage: z.string(), year: z.number().int().nullable() }),
 ]);
 
-const GALLIUM_STAGE = {
-  stage: 'refining',
-  status: 'ok' as const,
-  year: 2024,
-  basis: 'ga-primary',
-  basisLabel: 'primary gallium',
-  worldTonnes: 760,
-  hhi: 9739.5,
-  cr1: 98.68,
-  controlledShare: 98.68,
-  unknownShare: 0,
-  byType: [{ measure: 'licence-requirement' as const, share: 98.68 }],
-  byTarget: [{ target: 'all', share: 98.68, unknownShare: 0 }],
-  countries: [
-    {
-      country: 'CHN',
-      name: 'China',
-      share: 98.68,
-      inForce: [
-        { id: 'cn-mofcom-2024-51-dual-use-list', measure: 'licence-requirement' as const, target: 'all', status: 'in-force' as const },
-      ],
-      unknown: [],
-    },
-  ],
-  measures: [
-    { id: 'cn-mofcom-2024-51-dual-use-list', measure: 'licence-requirement' as const, target: 'all', status: 'in-force' as const },
-  ],
-  unknownMeasures: [],
-  sourceIds: ['usgs-mcs-2025-gallium', 'xc-cn-mofcom-2024-51-dual-use-list'],
-  method: METHOD_EXAMPLE,
-};
-
 export const MineralControlledSupplySchema = z
   .object({ mineral: z.string(), asOf: z.string(), stages: z.array(ControlledStageSchema) })
-  .meta({ id: 'MineralControlledSupply', example: { mineral: 'gallium', asOf: '2025-06-01', stages: [GALLIUM_STAGE] } });
+  .meta({ id: 'MineralControlledSupply' });
 
 export const ControlledSupplyRankingSchema = z
   .object({
@@ -242,32 +169,11 @@ export const ControlledSupplyRankingSchema = z
       }),
     ),
     total: z.number().int(),
-    insufficientData: z.array(
-      z.object({ mineral: z.string(), stage: z.string(), status: z.literal('insufficient_data'), reason: z.string() }),
-    ),
+    insufficientData: z.array(InsufficientStageSchema),
     method: MethodLinkSchema,
   })
   .meta({
     id: 'ControlledSupplyRanking',
-    example: {
-      asOf: '2025-06-01',
-      data: [
-        {
-          rank: 1,
-          mineral: 'gallium',
-          stage: 'refining',
-          year: 2024,
-          controlledShare: 98.68,
-          unknownShare: 0,
-          hhi: 9739.5,
-          topCountry: 'CHN',
-          measures: ['cn-mofcom-2024-51-dual-use-list'],
-        },
-      ],
-      total: 1,
-      insufficientData: [],
-      method: METHOD_EXAMPLE,
-    },
   });
 
 export const ImporterExportControlsSchema = z
@@ -307,36 +213,6 @@ export const ImporterExportControlsSchema = z
   })
   .meta({
     id: 'ImporterExportControls',
-    example: {
-      importer: 'USA',
-      name: 'United States',
-      asOf: '2025-06-01',
-      data: [
-        {
-          mineral: 'antimony',
-          form: 'oxide',
-          period: '2020-23',
-          targetedShare: 76,
-          restrictedShare: 76,
-          unknownShare: 0,
-          otherSharePct: 7,
-          byType: [{ measure: 'destination-ban', share: 76 }],
-          suppliers: [
-            {
-              country: 'CHN',
-              name: 'China',
-              sharePct: 76,
-              inForce: ['cn-mofcom-2024-46-us-ga-ge-sb-denial'],
-              targeting: ['cn-mofcom-2024-46-us-ga-ge-sb-denial'],
-              unknown: [],
-            },
-          ],
-          sourceIds: ['usgs-mcs-2025-antimony-import-sources'],
-        },
-      ],
-      withoutShares: [],
-      method: METHOD_EXAMPLE,
-    },
   });
 
 // ---- Writes ------------------------------------------------------------------------------------
@@ -386,7 +262,7 @@ export const ExportControlUpsertResultSchema = z
     created: z.number().int(),
     updated: z.number().int(),
     unchanged: z.number().int(),
-    rows: z.array(ExportControlValueSchema.extend({ action: z.enum(['create', 'update', 'unchanged']) })),
+    rows: z.array(z.intersection(ExportControlValueSchema, z.object({ action: z.enum(['create', 'update', 'unchanged']) }))),
   })
   .meta({
     id: 'ExportControlUpsertResult',
@@ -422,8 +298,8 @@ export const ExportControlScenarioRequestSchema = z
       .describe('Cut applied for a licence requirement, quota or extraterritorial rule, 0–1 (default 0: a licence is not a ban)'),
     year: z.number().int().min(1900).max(2100).optional().describe('Production year to assess (default: latest with data)'),
     edition: EditionIdSchema.optional().describe('Answer with the figures of this edition (e.g. `usgs-mcs-2025`); see GET /v1/editions'),
-    stockpile: z.record(MineralIdSchema, z.number().min(0)).optional(),
-    substitution: z.record(MineralIdSchema, z.number().min(0).max(1)).optional(),
+    stockpile: StockpileSchema.optional(),
+    substitution: SubstitutionSchema.optional(),
   })
   .meta({
     id: 'ExportControlScenarioRequest',
@@ -458,33 +334,6 @@ export const ExportControlScenarioSchema = z
   })
   .meta({
     id: 'ExportControlScenario',
-    example: {
-      preset: 'suspensions-lapse',
-      asOf: '2026-12-02',
-      importer: 'USA',
-      licensingReduction: 0,
-      assumptions: [
-        'Measures in force on 2026-12-02 are applied, and so are suspended measures and those whose suspension has ended with no later record: the suspensions are taken to lapse.',
-      ],
-      unaffected: [],
-      scenarios: [
-        {
-          mineral: 'antimony',
-          measures: [
-            {
-              id: 'cn-mofcom-2024-46-us-ga-ge-sb-denial',
-              measure: 'destination-ban',
-              target: 'USA',
-              status: 'suspension-ended',
-              countries: ['CHN'],
-              stages: ['mining', 'refining', 'metal', 'component'],
-              reduction: 1,
-            },
-          ],
-          result: DISRUPTION_EXAMPLE,
-        },
-      ],
-    },
   });
 
 export { ExportControlValueSchema };

@@ -24,14 +24,6 @@ const GroupDetailSchema = GroupSchema.extend({
   ),
 });
 
-const GROUP_EXAMPLE = {
-  id: 'central-asia',
-  name: 'Central Asia',
-  description: 'The five Central Asian republics (UN M49 sub-region)',
-  memberCount: 5,
-  source: { id: 'un-m49', citation: 'United Nations Statistics Division, Standard country or area codes (M49)' },
-};
-
 export const groupsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/groups',
@@ -42,7 +34,7 @@ export const groupsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['reference'],
         querystring: z.object({ ...PageQuery, ...FormatQuery }),
         summary: 'Country groups: MSP, NATO, G7, Quad, EU, Central Asia',
-        response: { 200: listOf(GroupSchema).meta({ example: { data: [GROUP_EXAMPLE], total: 1, next: null } }), 500: READ_ERRORS[500] },
+        response: { 200: listOf(GroupSchema), 500: READ_ERRORS[500] },
       },
     },
     async (request, reply) => app.page(request, reply, listGroups(request.snapshot)),
@@ -58,11 +50,6 @@ export const groupsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: GroupDetailSchema.meta({
             id: 'GroupDetail',
-            example: {
-              ...GROUP_EXAMPLE,
-              memberCount: 1,
-              members: [{ country: 'TJK', name: 'Tajikistan', joined: null, source: GROUP_EXAMPLE.source }],
-            },
           }),
           ...READ_ERRORS,
         },

@@ -67,26 +67,7 @@ const MineralDetailSchema = z.object({
 
 /** GET /v1/minerals: the query and the page it answers (also the MCP tool `list_minerals`). */
 export const MineralListQuerySchema = z.object({ ...PageQuery, ...FormatQuery });
-export const MineralListSchema = listOf(MineralSchema).meta({
-  example: {
-    data: [
-      {
-        id: 'antimony',
-        name: 'Antimony',
-        symbol: 'Sb',
-        description: 'Metalloid used in flame retardants, lead-acid batteries and ammunition.',
-        stagesWithData: ['mining'],
-      },
-    ],
-    total: 1,
-    next: null,
-  },
-});
-
-const ANTIMONY_SOURCE = {
-  id: 'usgs-mcs-2025-antimony',
-  citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35',
-};
+export const MineralListSchema = listOf(MineralSchema);
 
 export const mineralsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -118,47 +99,6 @@ export const mineralsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: MineralDetailSchema.meta({
             id: 'MineralDetail',
-            example: {
-              id: 'antimony',
-              name: 'Antimony',
-              symbol: 'Sb',
-              description: 'Metalloid used in flame retardants, lead-acid batteries and ammunition.',
-              stages: [
-                {
-                  stage: 'mining',
-                  bases: [
-                    {
-                      id: 'sb-contained',
-                      label: 'contained antimony',
-                      description: 'mine production, contained antimony (t)',
-                      priority: 1,
-                    },
-                  ],
-                  years: [2021, 2022, 2023, 2024],
-                  latest: {
-                    year: 2024,
-                    basis: 'sb-contained',
-                    edition: 'usgs-mcs-2025',
-                    worldTonnes: 100000,
-                    worldTotalBasis: 'published',
-                    worldSource: ANTIMONY_SOURCE,
-                    topProducer: { country: 'CHN', name: 'China', tonnes: 60000, share: 60, source: ANTIMONY_SOURCE },
-                  },
-                },
-              ],
-              defenseUses: { total: 6, byCategory: { munitions: 3, nuclear: 1, 'optics-night-vision': 2 } },
-              criticalLists: [
-                {
-                  list: 'us-2025',
-                  critical: true,
-                  edition: 'usgs-mcs-2026',
-                  source: {
-                    id: 'usgs-mcs-2026-antimony',
-                    citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2026, Antimony chapter',
-                  },
-                },
-              ],
-            },
           }),
           ...READ_ERRORS,
         },

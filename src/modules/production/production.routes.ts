@@ -15,11 +15,6 @@ import {
 } from '../../schemas/common.js';
 import { listCapacity, listProduction, listReserves, listSalient } from './production.service.js';
 
-const ANTIMONY_SOURCE = {
-  id: 'usgs-mcs-2025-antimony',
-  citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35',
-};
-
 export const ProductionFigureSchema = z
   .object({
     mineral: z.string(),
@@ -102,30 +97,7 @@ export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
           year: OptionalYearSchema,
         }),
         response: {
-          200: listOf(CapacitySchema).meta({
-            example: {
-              data: [
-                {
-                  mineral: 'gallium',
-                  stage: 'refining',
-                  country: 'CHN',
-                  year: 2025,
-                  tonnes: 1600,
-                  basis: 'ga-primary',
-                  basisLabel: 'primary (low-purity) gallium',
-                  estimated: false,
-                  lowerBound: false,
-                  edition: 'usgs-mcs-2026',
-                  source: {
-                    id: 'usgs-mcs-2026-gallium',
-                    citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2026, Gallium chapter',
-                  },
-                },
-              ],
-              total: 1,
-              next: null,
-            },
-          }),
+          200: listOf(CapacitySchema),
           ...READ_ERRORS,
         },
       },
@@ -150,30 +122,7 @@ export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
           year: OptionalYearSchema,
         }),
         response: {
-          200: listOf(SalientSchema).meta({
-            example: {
-              data: [
-                {
-                  country: 'USA',
-                  mineral: 'antimony',
-                  statistic: 'imports',
-                  detail: 'Imports for consumption: Antimony articles',
-                  unit: 't',
-                  year: 2022,
-                  value: 1790,
-                  valueText: '1,790',
-                  estimated: false,
-                  edition: 'usgs-mcs-2026',
-                  source: {
-                    id: 'usgs-mcs-2026-antimony',
-                    citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2026, Antimony chapter',
-                  },
-                },
-              ],
-              total: 1,
-              next: null,
-            },
-          }),
+          200: listOf(SalientSchema),
           ...READ_ERRORS,
         },
       },
@@ -201,27 +150,7 @@ export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
           to: OptionalYearSchema.describe('Last year (inclusive)'),
         }),
         response: {
-          200: listOf(ProductionFigureSchema).meta({
-            example: {
-              data: [
-                {
-                  mineral: 'antimony',
-                  stage: 'mining',
-                  country: 'CHN',
-                  year: 2024,
-                  tonnes: 60000,
-                  basis: 'sb-contained',
-                  basisLabel: 'contained antimony',
-                  edition: 'usgs-mcs-2025',
-                  estimated: true,
-                  withheld: false,
-                  lowerBound: false,
-                  source: ANTIMONY_SOURCE,
-                },
-              ],
-              total: 1,
-            },
-          }),
+          200: listOf(ProductionFigureSchema),
           400: READ_ERRORS[400],
           500: READ_ERRORS[500],
         },
@@ -246,23 +175,7 @@ export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
           year: OptionalYearSchema,
         }),
         response: {
-          200: listOf(ReserveSchema).meta({
-            example: {
-              data: [
-                {
-                  mineral: 'antimony',
-                  country: 'CHN',
-                  year: 2024,
-                  tonnes: 670000,
-                  basis: 'contained antimony',
-                  lowerBound: false,
-                  edition: 'usgs-mcs-2025',
-                  source: ANTIMONY_SOURCE,
-                },
-              ],
-              total: 1,
-            },
-          }),
+          200: listOf(ReserveSchema),
           400: READ_ERRORS[400],
           500: READ_ERRORS[500],
         },

@@ -105,7 +105,9 @@ export const scenariosRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'runScenarioPreset',
         tags: ['scenarios'],
         summary: 'Run a stored scenario, optionally overriding year, importer, stockpile or substitution',
-        description: `Runs the preset's stored body; an optional JSON body overrides \`year\`, \`importer\`, \`stockpile\` and \`substitution\`. ${DESCRIPTION}`,
+        description:
+          "Runs the preset's stored body through POST /v1/scenarios/disruption and answers as it does, with the preset named; " +
+          'an optional JSON body overrides `year`, `importer`, `stockpile` and `substitution`.',
         params: PresetParamsSchema,
         body: PresetOverridesSchema.nullish(),
         response: {

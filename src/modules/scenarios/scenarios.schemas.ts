@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EditionIdSchema, ImporterIdSchema, Iso3Schema, MineralIdSchema, StageIdSchema } from '../../schemas/common.js';
-import { InsufficientDataSchema, MethodLinkSchema, StageTimeFields } from '../../schemas/scores.js';
+import { CountryShareSchema, InsufficientDataSchema, MethodLinkSchema, StageTimeFields } from '../../schemas/scores.js';
 
 // ---- Request -----------------------------------------------------------------------------------
 
@@ -32,13 +32,14 @@ export const ShockSchema = z
   })
   .describe('One supply shock: who cuts, at which stages, by how much');
 
-const StockpileSchema = z
+export const StockpileSchema = z
   .record(MineralIdSchema, z.number().min(0))
-  .describe('Tonnes held, per mineral, in the form of the importer’s apparent consumption');
+  .meta({ id: 'Stockpile', description: 'Tonnes held, per mineral, in the form of the importer’s apparent consumption' });
 
-const SubstitutionSchema = z
-  .record(MineralIdSchema, FractionSchema)
-  .describe('Per mineral, the share of lost supply that non-shocked producers or substitutes make up within a year (default 0)');
+export const SubstitutionSchema = z.record(MineralIdSchema, FractionSchema).meta({
+  id: 'Substitution',
+  description: 'Per mineral, the share of lost supply that non-shocked producers or substitutes make up within a year (default 0)',
+});
 
 /** The documented example request (also the soak's heavier scenario). */
 export const REQUEST_EXAMPLE = {
@@ -91,14 +92,6 @@ export type PresetOverrides = z.output<typeof PresetOverridesSchema>;
 
 // ---- Response ----------------------------------------------------------------------------------
 
-const NamedShareSchema = z
-  .object({
-    country: z.string(),
-    name: z.string(),
-    share: z.number().describe('Percent of world supply (2 dp)'),
-  })
-  .meta({ id: 'CountryShare' });
-
 const StageOkSchema = z.object({
   stage: z.string(),
   status: z.literal('ok'),
@@ -117,8 +110,8 @@ const StageOkSchema = z.object({
   lossShare: z.number().describe('Lost tonnes net of substitution / baseline, 0–1'),
   hhiBefore: z.number(),
   hhiAfter: z.number().nullable().describe('HHI among the remaining supply; null when nothing is left'),
-  topProducerBefore: NamedShareSchema,
-  topProducerAfter: NamedShareSchema.nullable().describe('Largest producer’s share of the remaining supply'),
+  topProducerBefore: CountryShareSchema,
+  topProducerAfter: CountryShareSchema.nullable().describe('Largest producer’s share of the remaining supply'),
   shocked: z.array(z.object({ country: z.string(), name: z.string(), reduction: z.number(), lostTonnes: z.number().nullable() })),
   withheldShocked: z
     .array(z.string())
@@ -260,7 +253,7 @@ const SummaryRowSchema = z
     bindingStage: z.string().nullable(),
     consumptionAtRisk: z.number().nullable(),
     proxy: z.boolean().nullable(),
-    topAlternative: NamedShareSchema.nullable(),
+    topAlternative: CountryShareSchema.nullable(),
     reason: z.string().nullable(),
   })
   .meta({ id: 'ScenarioSummaryRow' });
@@ -285,137 +278,6 @@ const ScenarioEchoSchema = z
   })
   .meta({ id: 'ScenarioEcho' });
 
-const METHOD_EXAMPLE = { id: 'disruption', version: '1.0.0', href: '/v1/methods/disruption' };
-
-export const RESPONSE_EXAMPLE = {
-  scenario: {
-    year: null,
-    minerals: ['antimony'],
-    importer: 'USA',
-    shocks: [{ index: 0, group: null, countries: ['CHN'], stages: null, reduction: 1 }],
-    stockpile: { antimony: 1100 },
-    substitution: {},
-  },
-  summary: [
-    {
-      rank: 1,
-      mineral: 'antimony',
-      status: 'ok' as const,
-      bindingLoss: 0.6,
-      bindingStage: 'mining',
-      consumptionAtRisk: 0.5355,
-      proxy: false,
-      topAlternative: { country: 'TJK', name: 'Tajikistan', share: 17 },
-      reason: null,
-    },
-  ],
-  results: [
-    {
-      mineral: 'antimony',
-      name: 'Antimony',
-      status: 'ok' as const,
-      year: 2024,
-      stages: [
-        {
-          stage: 'mining',
-          status: 'ok' as const,
-          year: 2024,
-          period: null,
-          measure: 'tonnes' as const,
-          basis: 'sb-contained',
-          basisLabel: 'contained antimony',
-          baselineTonnes: 100000,
-          lostTonnes: 60000,
-          substitutedTonnes: 0,
-          tonnesReason: null,
-          grossLossShare: 0.6,
-          lossShare: 0.6,
-          hhiBefore: 4099.6,
-          hhiAfter: 3122.4,
-          topProducerBefore: { country: 'CHN', name: 'China', share: 60 },
-          topProducerAfter: { country: 'TJK', name: 'Tajikistan', share: 42.5 },
-          shocked: [{ country: 'CHN', name: 'China', reduction: 1, lostTonnes: 60000 }],
-          withheldShocked: [],
-          sourceIds: ['usgs-mcs-2025-antimony'],
-        },
-      ],
-      bindingStage: 'mining',
-      bindingLoss: 0.6,
-      chokepointBefore: { stage: 'mining', hhi: 4099.6 },
-      chokepointAfter: { stage: 'mining', hhi: 3122.4 },
-      importerImpact: {
-        importer: 'USA',
-        consumptionAtRisk: 0.5355,
-        basis: 'import_sources' as const,
-        proxy: false,
-        netImportReliance: {
-          used: 0.85,
-          assumed: false,
-          year: 2024,
-          form: null,
-          valueText: '85',
-          qualifier: 'eq' as const,
-          censored: false,
-          estimated: true,
-          sourceId: 'usgs-mcs-2025-antimony-salient',
-        },
-        importSources: {
-          period: '2020-23',
-          form: 'total metal and oxide',
-          rankOnly: false,
-          used: true,
-          sources: [{ country: 'CHN', name: 'China', sharePct: 63, rank: 1, reduction: 1 }],
-          sourceIds: ['usgs-mcs-2025-antimony-import-sources'],
-        },
-        monthsOfCover: {
-          months: 1,
-          stockpileTonnes: 1100,
-          apparentConsumption: { tonnes: 24000, year: 2024, form: null, note: null, sourceId: 'usgs-mcs-2025-t5' },
-          tonnesAtRiskPerMonth: 1071,
-          reason: null,
-        },
-      },
-      defenseUses: [
-        {
-          id: 'antimony-munitions-usgs',
-          category: 'munitions',
-          application: 'ammunition (antimonial lead)',
-          source: {
-            id: 'usgs-mcs-2025-antimony-text',
-            citation:
-              'U.S. Geological Survey, Mineral Commodity Summaries 2025, Antimony chapter, pp. 34–35 (end uses p. 34; Events p. 35)',
-          },
-        },
-      ],
-      alternatives: [
-        {
-          country: 'TJK',
-          name: 'Tajikistan',
-          share: 17,
-          tonnes: 17000,
-          reserves: { tonnes: 50000, year: 2024, basis: 'contained antimony', lowerBound: false, sourceId: 'usgs-mcs-2025-antimony' },
-          governance: { wgiScaled: 7.24, year: 2023, edition: 'wb-wgi-2024', sourceId: 'wb-wgi-2024' },
-          groups: ['central-asia'],
-          alsoShocked: false,
-        },
-      ],
-      assumptions: ['Year 2024: the latest year with data at any stage of antimony; every stage is read for that year only.'],
-      method: METHOD_EXAMPLE,
-      inputs: {
-        sourceIds: [
-          'usgs-mcs-2025-antimony',
-          'usgs-mcs-2025-antimony-import-sources',
-          'usgs-mcs-2025-antimony-salient',
-          'usgs-mcs-2025-antimony-text',
-          'usgs-mcs-2025-t5',
-          'wb-wgi-2023',
-        ],
-      },
-    },
-  ],
-  method: METHOD_EXAMPLE,
-};
-
 const disruptionResponseShape = {
   scenario: ScenarioEchoSchema,
   summary: z.array(SummaryRowSchema).describe('Minerals ranked by binding loss, largest first; those without data last'),
@@ -423,7 +285,7 @@ const disruptionResponseShape = {
   method: MethodLinkSchema,
 };
 
-export const DisruptionResponseSchema = z.object(disruptionResponseShape).meta({ id: 'DisruptionScenario', example: RESPONSE_EXAMPLE });
+export const DisruptionResponseSchema = z.object(disruptionResponseShape).meta({ id: 'DisruptionScenario' });
 
 const PresetInfoSchema = z.object({
   id: z.string(),
@@ -433,15 +295,6 @@ const PresetInfoSchema = z.object({
 
 export const PresetRunResponseSchema = z.object({ preset: PresetInfoSchema, ...disruptionResponseShape }).meta({
   id: 'PresetScenario',
-  example: {
-    preset: {
-      id: 'china-antimony-ban',
-      title: 'China bans antimony exports',
-      question:
-        'China restricted antimony exports in September 2024 and banned them to the US in December 2024: what if its antimony supply stops?',
-    },
-    ...RESPONSE_EXAMPLE,
-  },
 });
 
 /** A stored request body as listed (plain values, no transforms). */
@@ -468,15 +321,4 @@ export const PresetListSchema = z
   })
   .meta({
     id: 'ScenarioPresetList',
-    example: {
-      data: [
-        {
-          id: 'china-stops',
-          title: 'China stops supplying',
-          question: 'What if every Chinese supply of every mineral stops, at every stage?',
-          body: { shocks: [{ countries: ['CHN'], reduction: 1 }] },
-        },
-      ],
-      total: 1,
-    },
   });

@@ -44,7 +44,7 @@ export const SourceListQuerySchema = z.object({
       'Search: only sources whose id, title, publisher, edition, locator or citation contain every word (any case), e.g. `usgs antimony`; blank = all',
     ),
 });
-export const SourceListSchema = listOf(SourceSchema).meta({ example: { data: [SOURCE_EXAMPLE], total: 1, next: null } });
+export const SourceListSchema = listOf(SourceSchema);
 export const SourceParamsSchema = z.object({ id: z.string().min(1).describe('Source id') });
 
 export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -73,10 +73,6 @@ export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: SourceDetailSchema.meta({
             id: 'SourceDetail',
-            example: {
-              ...SOURCE_EXAMPLE,
-              citedBy: { production: 32, reserves: 0, importReliance: 0, importSources: 0, defenseUses: 0, governance: 0 },
-            },
           }),
           ...READ_ERRORS,
         },

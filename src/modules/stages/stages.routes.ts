@@ -26,21 +26,7 @@ export const stagesRoutes: FastifyPluginAsyncZod = async (app) => {
         description: 'Every stage exists even when no mineral has data for it yet.',
         response: {
           400: READ_ERRORS[400],
-          200: listOf(StageSchema).meta({
-            example: {
-              data: [
-                {
-                  id: 'mining',
-                  name: 'Mining',
-                  order: 1,
-                  description: 'Extraction of ores and concentrates',
-                  mineralsWithData: ['antimony'],
-                },
-              ],
-              total: 1,
-              next: null,
-            },
-          }),
+          200: listOf(StageSchema),
           500: READ_ERRORS[500],
         },
       },

@@ -10,28 +10,8 @@ import {
   problemResponse,
   urlNumber,
 } from '../../schemas/common.js';
-import { InsufficientDataSchema, MethodLinkSchema, WgiUsedSchema } from '../../schemas/scores.js';
+import { InsufficientDataSchema, MethodLinkSchema, StageTimeFields, WgiUsedSchema } from '../../schemas/scores.js';
 import { evaluateSupplyRisk, mineralSupplyRisk } from './supply-risk.service.js';
-
-const EVALUATION_EXAMPLE = {
-  inputs: { globalHhiWgi: 7.5, euSourcingHhiWgi: 1.9, importReliance: 0.44, endOfLifeRecyclingInputRate: 0.42, substitutionIndex: 1 },
-  status: 'ok' as const,
-  supplyRisk: 1.817,
-  supplyRiskRounded: 1.8,
-  criticalThreshold: 1,
-  aboveThreshold: true,
-  breakdown: {
-    scope: 'GS+EU' as const,
-    importRelianceUsed: 0.44,
-    weightGlobal: 0.22,
-    weightEu: 0.78,
-    globalComponent: 1.65,
-    euComponent: 1.482,
-    recyclingFactor: 0.58,
-    substitutionFactor: 1,
-  },
-  method: { id: 'eu-supply-risk', version: '1.0.0', href: '/v1/methods/eu-supply-risk' },
-};
 
 const fraction = (what: string) => z.number().min(0).max(1).describe(`${what}, a fraction 0–1`);
 
@@ -55,16 +35,18 @@ const SupplyRiskScoreSchema = z.union([
     supplyRiskRounded: z.number().describe('SR to one decimal, as the EU publishes it'),
     criticalThreshold: z.number(),
     aboveThreshold: z.boolean(),
-    breakdown: z.object({
-      scope: z.enum(['GS+EU', 'GS only']),
-      importRelianceUsed: z.number(),
-      weightGlobal: z.number().describe('IR/2 (or 1 for global supply only)'),
-      weightEu: z.number().describe('1 − IR/2 (or 0)'),
-      globalComponent: z.number(),
-      euComponent: z.number(),
-      recyclingFactor: z.number().describe('1 − EoL-RIR'),
-      substitutionFactor: z.number().describe('SI_SR'),
-    }),
+    breakdown: z
+      .object({
+        scope: z.enum(['GS+EU', 'GS only']),
+        importRelianceUsed: z.number(),
+        weightGlobal: z.number().describe('IR/2 (or 1 for global supply only)'),
+        weightEu: z.number().describe('1 − IR/2 (or 0)'),
+        globalComponent: z.number(),
+        euComponent: z.number(),
+        recyclingFactor: z.number().describe('1 − EoL-RIR'),
+        substitutionFactor: z.number().describe('SI_SR'),
+      })
+      .meta({ id: 'SupplyRiskBreakdown' }),
     method: MethodLinkSchema,
   }),
   // Written out, not the InsufficientData component: this union is intersected below, and an allOf of two
@@ -74,7 +56,7 @@ const SupplyRiskScoreSchema = z.union([
 
 const EvaluateResponseSchema = z
   .intersection(z.object({ inputs: EvaluateBodySchema }), SupplyRiskScoreSchema)
-  .meta({ id: 'EuSupplyRiskEvaluation', example: EVALUATION_EXAMPLE });
+  .meta({ id: 'EuSupplyRiskEvaluation' });
 
 const TradeFactorTermSchema = z
   .object({
@@ -92,8 +74,8 @@ const StageRiskSchema = z.union([
   z.intersection(
     z.object({
       stage: z.string(),
-      year: z.number().int().nullable().describe('Data year; null for a share-based stage (see `period`)'),
-      period: z.string().nullable().describe('Reference period of a share-based stage'),
+      year: StageTimeFields.year,
+      period: StageTimeFields.period,
       inputs: EvaluateBodySchema,
       tradeFactors: z
         .object({ global: z.array(TradeFactorTermSchema), sourcing: z.array(TradeFactorTermSchema) })
@@ -156,69 +138,6 @@ export const MineralSupplyRiskSchema = z
   })
   .meta({
     id: 'MineralSupplyRisk',
-    example: {
-      mineral: 'tungsten',
-      importer: 'USA',
-      importerName: 'United States',
-      bottleneckStage: 'mining',
-      supplyRisk: 3.899,
-      publishedSupplyRisk: null,
-      stages: [
-        {
-          stage: 'mining',
-          year: 2024,
-          period: null,
-          tradeFactors: { global: [], sourcing: [] },
-          publishedSupplyRisk: null,
-          explanation: 'GS from world mining production 2024 with t = 1; no importer sourcing shares, so global supply only.',
-          inputs: {
-            globalHhiWgi: 3.899,
-            euSourcingHhiWgi: null,
-            importReliance: 0.5,
-            endOfLifeRecyclingInputRate: 0,
-            substitutionIndex: 1,
-          },
-          status: 'ok',
-          supplyRisk: 3.899,
-          supplyRiskRounded: 3.9,
-          criticalThreshold: 1,
-          aboveThreshold: true,
-          breakdown: {
-            scope: 'GS only',
-            importRelianceUsed: 0.5,
-            weightGlobal: 1,
-            weightEu: 0,
-            globalComponent: 3.899,
-            euComponent: 0,
-            recyclingFactor: 1,
-            substitutionFactor: 1,
-          },
-          method: EVALUATION_EXAMPLE.method,
-        },
-      ],
-      importReliance: {
-        year: 2024,
-        stage: null,
-        period: null,
-        form: null,
-        valueText: '>50',
-        fraction: 0.5,
-        censored: true,
-        sourceId: 'usgs-mcs-2025-tungsten-salient',
-      },
-      importerSourcing: {
-        period: '2020-23',
-        form: null,
-        stage: null,
-        rankOnly: true,
-        hhiWgi: null,
-        wgiYears: [],
-        wgi: { edition: null, years: [] },
-        sourceIds: ['usgs-mcs-2025-fig2'],
-      },
-      assumptions: ['End-of-life recycling input rate 0 and substitution index 1.'],
-      method: { id: 'eu-supply-risk', version: '1.0.0', href: '/v1/methods/eu-supply-risk' },
-    },
   });
 
 /** GET /v1/minerals/{mineral}/supply-risk (also the MCP tool `get_supply_risk`). */

@@ -13,11 +13,6 @@ import {
 } from '../../schemas/common.js';
 import { listImportReliance, listImportSources } from './trade.service.js';
 
-const RELIANCE_SOURCE = {
-  id: 'usgs-mcs-2025-antimony',
-  citation: 'U.S. Geological Survey, Mineral Commodity Summaries 2025: Antimony, pp. 34–35',
-};
-
 const ImportRelianceSchema = z
   .object({
     importer: z.string(),
@@ -67,25 +62,7 @@ export const tradeRoutes: FastifyPluginAsyncZod = async (app) => {
           year: OptionalYearSchema,
         }),
         response: {
-          200: listOf(ImportRelianceSchema).meta({
-            example: {
-              data: [
-                {
-                  importer: 'USA',
-                  mineral: 'antimony',
-                  form: null,
-                  year: 2024,
-                  percent: 85,
-                  qualifier: 'eq',
-                  valueText: '85',
-                  estimated: true,
-                  edition: 'usgs-mcs-2025',
-                  source: RELIANCE_SOURCE,
-                },
-              ],
-              total: 1,
-            },
-          }),
+          200: listOf(ImportRelianceSchema),
           400: READ_ERRORS[400],
           500: READ_ERRORS[500],
         },
@@ -114,24 +91,7 @@ export const tradeRoutes: FastifyPluginAsyncZod = async (app) => {
             .describe('e.g. 2020-23'),
         }),
         response: {
-          200: listOf(ImportSourceSchema).meta({
-            example: {
-              data: [
-                {
-                  importer: 'USA',
-                  mineral: 'antimony',
-                  form: 'total metal and oxide',
-                  period: '2020-23',
-                  country: 'CHN',
-                  sharePct: 63,
-                  rank: 1,
-                  edition: 'usgs-mcs-2025',
-                  source: RELIANCE_SOURCE,
-                },
-              ],
-              total: 1,
-            },
-          }),
+          200: listOf(ImportSourceSchema),
           400: READ_ERRORS[400],
           500: READ_ERRORS[500],
         },

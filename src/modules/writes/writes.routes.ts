@@ -45,10 +45,6 @@ const UNPROCESSABLE = problemResponse(
   'A row breaks a dataset rule (the same rules as the loader); `errors` names each row index and field, e.g. `body.rows.3.tonnes`. Nothing was stored',
 );
 
-const WRITE_DESCRIPTION =
-  'Needs `Authorization: Bearer <key>` (a key from API_KEYS). The write is all-or-nothing, bumps the dataset ' +
-  "version (so every ETag changes and scores reflect it at once) and is recorded in GET /v1/changes under the key's name.";
-
 /** A change as one CSV line: the key and the values stay JSON, so every entity shares the same columns. */
 function changeCsvRow(change: Change) {
   const json = (value: unknown) => (value === null ? '' : JSON.stringify(value));
@@ -70,7 +66,7 @@ export const writesRoutes: FastifyPluginAsyncZod<WritesRoutesOptions> = async (a
         operationId: 'createSource',
         tags: ['writes'],
         summary: 'Add a source (publication) that production rows can cite',
-        description: `${WRITE_DESCRIPTION} The source is checked by the loader's rules for data/sources.csv; an existing id is a 409 (sources are never overwritten).`,
+        description: `The source is checked by the loader's rules for data/sources.csv; an existing id is a 409 (sources are never overwritten).`,
         security: BEARER_AUTH,
         body: NewSourceSchema,
         response: {
@@ -101,7 +97,7 @@ export const writesRoutes: FastifyPluginAsyncZod<WritesRoutesOptions> = async (a
         tags: ['writes'],
         summary: `Add or correct up to ${MAX_UPSERT_ROWS} production figures`,
         description:
-          `${WRITE_DESCRIPTION} Rows are keyed by (mineral, stage, country, year, basis): a new key is created, an ` +
+          `Rows are keyed by (mineral, stage, country, year, basis): a new key is created, an ` +
           'existing one is replaced, an identical one is left alone (and not recorded). Each row must pass the ' +
           "loader's rules for data/production.csv — non-negative tonnes, null tonnes exactly when withheld, an " +
           "existing mineral, stage, country, basis and source, a basis that measures the row's mineral and stage, " +
@@ -131,7 +127,7 @@ export const writesRoutes: FastifyPluginAsyncZod<WritesRoutesOptions> = async (a
         operationId: 'deleteProduction',
         tags: ['writes'],
         summary: 'Remove one production figure',
-        description: `${WRITE_DESCRIPTION} The change records the deleted figure as its old value.`,
+        description: `The change records the deleted figure as its old value.`,
         security: BEARER_AUTH,
         params: ProductionDeleteParamsSchema,
         querystring: ProductionDeleteQuerySchema,
