@@ -3421,15 +3421,6 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Malformed parameters or body; the per-field list is in `errors` */
-        BadRequestBody: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
         /** @description Invalid scenario: bad shape (e.g. `body.shocks.1.reduction` outside 0–1, empty `shocks`, both or neither of countries/group), an unknown country, group, mineral or importer, or the same country shocked twice at one stage; the per-field list is in `errors` */
         BadRequestScenario: {
             headers: {
@@ -3692,7 +3683,7 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["BadRequestBody"];
+            400: components["responses"]["BadRequest"];
             406: components["responses"]["NotAcceptableCsv"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
@@ -4259,7 +4250,7 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["BadRequestBody"];
+            400: components["responses"]["BadRequest"];
             406: components["responses"]["NotAcceptableCsv"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
@@ -4331,7 +4322,7 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["BadRequestBody"];
+            400: components["responses"]["BadRequest"];
             406: components["responses"]["NotAcceptableCsv"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
@@ -5516,7 +5507,15 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["BadRequestBody"];
+            /** @description Malformed parameters or body; the per-field list is in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             406: components["responses"]["NotAcceptableCsv"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];

@@ -115,6 +115,9 @@ export const FormatQuery = {
   format: z.enum(['json', 'csv']).optional().describe('Representation for browsers: `csv` is the same as `Accept: text/csv`'),
 };
 
+/** A collection's query: paging, format, and its own filters. */
+export const collectionQuery = <Filters extends z.ZodRawShape>(filters: Filters) => z.object({ ...PageQuery, ...FormatQuery, ...filters });
+
 /** An edition id, e.g. `usgs-mcs-2026`; see GET /v1/editions. */
 export const EditionIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be an edition id such as usgs-mcs-2025');
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { EditionQuery, Iso3Schema, READ_ERRORS, SourceRefSchema, FormatQuery, PageQuery, listOf } from '../../schemas/common.js';
+import { listRoute } from '../list-route.js';
+import { EditionQuery, Iso3Schema, READ_ERRORS, SourceRefSchema, collectionQuery } from '../../schemas/common.js';
 import { StageTimeFields } from '../../schemas/scores.js';
 import { getCountry, listCountries } from './countries.service.js';
 
@@ -60,29 +61,17 @@ const CountryDetailSchema = CountrySchema.extend({
 });
 
 export const countriesRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/countries',
-    {
-      config: { csv: true },
-      schema: {
-        operationId: 'listCountries',
-        tags: ['countries'],
-        summary: 'Countries and the two aggregates (WLD, OTH)',
-        querystring: z.object({
-          ...PageQuery,
-          ...FormatQuery,
-          group: z.string().optional().describe('Only members of this group, e.g. msp'),
-          region: z.string().optional().describe('Only this UN M49 region'),
-        }),
-        response: {
-          200: listOf(CountrySchema),
-          400: READ_ERRORS[400],
-          500: READ_ERRORS[500],
-        },
-      },
-    },
-    async (request, reply) => app.page(request, reply, listCountries(request.snapshot, request.query)),
-  );
+  listRoute(app, '/countries', {
+    operationId: 'listCountries',
+    tags: ['countries'],
+    summary: 'Countries and the two aggregates (WLD, OTH)',
+    querystring: collectionQuery({
+      group: z.string().optional().describe('Only members of this group, e.g. msp'),
+      region: z.string().optional().describe('Only this UN M49 region'),
+    }),
+    item: CountrySchema,
+    list: (snapshot, query) => listCountries(snapshot, query),
+  });
   app.get(
     '/countries/:iso3',
     {

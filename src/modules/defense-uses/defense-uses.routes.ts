@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { MineralIdSchema, READ_ERRORS, SourceRefSchema, FormatQuery, PageQuery, listOf } from '../../schemas/common.js';
+import { listRoute } from '../list-route.js';
+import { MineralIdSchema, SourceRefSchema, collectionQuery } from '../../schemas/common.js';
 import { DEFENSE_CATEGORIES } from '../../domain/defense.js';
 import { listDefenseUses } from './defense-uses.service.js';
 
@@ -16,27 +17,12 @@ export const DefenseUseSchema = z
   .meta({ id: 'DefenseUse' });
 
 export const defenseUsesRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/defense-uses',
-    {
-      config: { csv: true },
-      schema: {
-        operationId: 'listDefenseUses',
-        tags: ['defense'],
-        summary: 'Defense uses of each mineral, each with its source',
-        querystring: z.object({
-          ...PageQuery,
-          ...FormatQuery,
-          mineral: MineralIdSchema.optional(),
-          category: z.enum(DEFENSE_CATEGORIES).optional(),
-        }),
-        response: {
-          200: listOf(DefenseUseSchema),
-          400: READ_ERRORS[400],
-          500: READ_ERRORS[500],
-        },
-      },
-    },
-    async (request, reply) => app.page(request, reply, listDefenseUses(request.snapshot, request.query)),
-  );
+  listRoute(app, '/defense-uses', {
+    operationId: 'listDefenseUses',
+    tags: ['defense'],
+    summary: 'Defense uses of each mineral, each with its source',
+    querystring: collectionQuery({ mineral: MineralIdSchema.optional(), category: z.enum(DEFENSE_CATEGORIES).optional() }),
+    item: DefenseUseSchema,
+    list: (snapshot, query) => listDefenseUses(snapshot, query),
+  });
 };

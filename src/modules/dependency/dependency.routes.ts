@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { listRoute } from '../list-route.js';
 import {
   FormatQuery,
   EditionQuery,
   ImporterIdSchema,
   Iso3Schema,
   MineralIdSchema,
-  PageQuery,
   READ_ERRORS,
-  listOf,
+  collectionQuery,
 } from '../../schemas/common.js';
 import { InsufficientDataSchema, MethodLinkSchema, MissingGovernanceSchema, WgiUsedSchema } from '../../schemas/scores.js';
 import { exposureOn, importerDependency, listImporters } from './dependency.service.js';
@@ -265,26 +265,16 @@ export const ImporterSchema = z
   .meta({ id: 'Importer' });
 
 export const dependencyRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/importers',
-    {
-      config: { csv: true },
-      schema: {
-        operationId: 'listImporters',
-        tags: ['reference'],
-        querystring: z.object({ ...PageQuery, ...FormatQuery, ...EditionQuery }),
-        summary: 'The importers the dependency, supply-risk and scenario routes answer for',
-        description:
-          'Importers are data (data/importers.csv): adding one is a row plus its figures. Any other id given as `importer` is a 400 naming the field.',
-        response: {
-          400: READ_ERRORS[400],
-          200: listOf(ImporterSchema),
-          500: READ_ERRORS[500],
-        },
-      },
-    },
-    async (request, reply) => app.page(request, reply, listImporters(request.snapshot)),
-  );
+  listRoute(app, '/importers', {
+    operationId: 'listImporters',
+    tags: ['reference'],
+    summary: 'The importers the dependency, supply-risk and scenario routes answer for',
+    description:
+      'Importers are data (data/importers.csv): adding one is a row plus its figures. Any other id given as `importer` is a 400 naming the field.',
+    querystring: collectionQuery({ ...EditionQuery }),
+    item: ImporterSchema,
+    list: (snapshot) => listImporters(snapshot),
+  });
   app.get(
     '/dependency/:importer',
     {

@@ -1,17 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { listRoute } from '../list-route.js';
 import {
   EditionQuery,
   FormatQuery,
   Iso3Schema,
-  listOf,
   MineralIdSchema,
   OptionalYearSchema,
-  PageQuery,
   READ_ERRORS,
   SourceRefSchema,
   StageIdSchema,
   urlNumber,
+  collectionQuery,
 } from '../../schemas/common.js';
 import { ConcentrationBlockSchema } from '../../schemas/scores.js';
 import { concentrationByEdition, getEdition, listEditions, listPrices, listRevisions } from './editions.service.js';
@@ -90,26 +90,16 @@ const PriceSchema = z
   .meta({ id: 'Price' });
 
 export const editionsRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/editions',
-    {
-      config: { csv: true },
-      schema: {
-        operationId: 'listEditions',
-        tags: ['reference'],
-        summary: 'Editions of the sources, newest first, with which one answers by default',
-        description:
-          'Every figure belongs to one edition. By default, for each series (mineral, stage, basis, year) the newest edition that reports it answers; `?edition=` on figure and score routes answers as an older edition did.',
-        querystring: z.object({ ...PageQuery, ...FormatQuery }),
-        response: {
-          200: listOf(EditionSchema),
-          400: READ_ERRORS[400],
-          500: READ_ERRORS[500],
-        },
-      },
-    },
-    async (request, reply) => app.page(request, reply, listEditions(request.snapshot)),
-  );
+  listRoute(app, '/editions', {
+    operationId: 'listEditions',
+    tags: ['reference'],
+    summary: 'Editions of the sources, newest first, with which one answers by default',
+    description:
+      'Every figure belongs to one edition. By default, for each series (mineral, stage, basis, year) the newest edition that reports it answers; `?edition=` on figure and score routes answers as an older edition did.',
+    querystring: collectionQuery({}),
+    item: EditionSchema,
+    list: (snapshot) => listEditions(snapshot),
+  });
   app.get(
     '/editions/:id',
     {
@@ -128,30 +118,23 @@ export const editionsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => getEdition(request.snapshot, request.params.id),
   );
-  app.get(
-    '/revisions',
-    {
-      config: { csv: true },
-      schema: {
-        operationId: 'listRevisions',
-        tags: ['figures'],
-        summary: 'Figures whose value changed between editions, newest revision first',
-        description:
-          'Each row compares one figure (production, reserves or U.S. net import reliance) in two consecutive editions of the same family that report it.',
-        querystring: z.object({
-          ...PageQuery,
-          ...FormatQuery,
-          mineral: MineralIdSchema.optional(),
-          country: Iso3Schema.optional(),
-          stage: StageIdSchema.optional(),
-          year: OptionalYearSchema,
-          kind: z.enum(['production', 'reserves', 'import_reliance']).optional().describe('Only this kind of figure'),
-        }),
-        response: { 200: listOf(RevisionSchema), ...READ_ERRORS },
-      },
-    },
-    async (request, reply) => app.page(request, reply, listRevisions(request.snapshot, request.query)),
-  );
+  listRoute(app, '/revisions', {
+    operationId: 'listRevisions',
+    tags: ['figures'],
+    summary: 'Figures whose value changed between editions, newest revision first',
+    description:
+      'Each row compares one figure (production, reserves or U.S. net import reliance) in two consecutive editions of the same family that report it.',
+    querystring: collectionQuery({
+      mineral: MineralIdSchema.optional(),
+      country: Iso3Schema.optional(),
+      stage: StageIdSchema.optional(),
+      year: OptionalYearSchema,
+      kind: z.enum(['production', 'reserves', 'import_reliance']).optional().describe('Only this kind of figure'),
+    }),
+    item: RevisionSchema,
+    unknownId: true,
+    list: (snapshot, query) => listRevisions(snapshot, query),
+  });
   app.get(
     '/minerals/:mineral/concentration/editions',
     {

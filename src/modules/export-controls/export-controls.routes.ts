@@ -8,10 +8,10 @@ import {
   ImporterIdSchema,
   MineralIdSchema,
   OptionalYearSchema,
-  PageQuery,
   READ_ERRORS,
   StageIdSchema,
   problemResponse,
+  collectionQuery,
 } from '../../schemas/common.js';
 import { AsOfQuerySchema } from '../../schemas/export-controls.js';
 import { createWriteGuard } from '../writes/writes.auth.js';
@@ -52,7 +52,7 @@ const SUPPLY_DESCRIPTION =
   'Per stage: the share of world supply produced in countries with a supply measure in force on `asOf` that covers the mineral at that stage (controlledShare), with the measures behind it, by type and target; supply behind measures of unknown status is reported apart (unknownShare). Production figures are those of the concentration scores, for the latest year with data up to the as-of year unless `year` is given.';
 
 /** GET /v1/export-controls (also the MCP tool `get_export_controls`). */
-export const ExportControlListQuerySchema = z.object({ ...PageQuery, ...FormatQuery, ...ExportControlListQuery, asOf: AsOfQuerySchema });
+export const ExportControlListQuerySchema = collectionQuery({ ...ExportControlListQuery, asOf: AsOfQuerySchema });
 
 /** `:mineral` of GET /v1/minerals/{mineral}/export-controls/supply (also the MCP tool `get_controlled_supply`). */
 export const ControlledSupplyParamsSchema = z.object({ mineral: MineralIdSchema });
@@ -141,7 +141,7 @@ export const exportControlsRoutes: FastifyPluginAsyncZod<ExportControlsRoutesOpt
         description:
           'Every dated event (announced, effective, suspended, suspension scheduled end, replaced, lifted, scheduled end) of the measures covering the mineral, oldest first. Measures with no recorded date are listed in `undated`.',
         params: z.object({ mineral: MineralIdSchema }),
-        querystring: z.object({ ...PageQuery, ...FormatQuery }),
+        querystring: collectionQuery({}),
         response: { 200: TimelineSchema, ...READ_ERRORS },
       },
     },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { READ_ERRORS, SourceRefSchema, FormatQuery, PageQuery, listOf } from '../../schemas/common.js';
+import { listRoute } from '../list-route.js';
+import { READ_ERRORS, SourceRefSchema, collectionQuery } from '../../schemas/common.js';
 import { getGroup, listGroups } from './groups.service.js';
 
 const GroupSchema = z
@@ -25,20 +26,14 @@ const GroupDetailSchema = GroupSchema.extend({
 });
 
 export const groupsRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/groups',
-    {
-      config: { csv: true },
-      schema: {
-        operationId: 'listGroups',
-        tags: ['reference'],
-        querystring: z.object({ ...PageQuery, ...FormatQuery }),
-        summary: 'Country groups: MSP, NATO, G7, Quad, EU, Central Asia',
-        response: { 200: listOf(GroupSchema), 500: READ_ERRORS[500] },
-      },
-    },
-    async (request, reply) => app.page(request, reply, listGroups(request.snapshot)),
-  );
+  listRoute(app, '/groups', {
+    operationId: 'listGroups',
+    tags: ['reference'],
+    summary: 'Country groups: MSP, NATO, G7, Quad, EU, Central Asia',
+    querystring: collectionQuery({}),
+    item: GroupSchema,
+    list: (snapshot) => listGroups(snapshot),
+  });
   app.get(
     '/groups/:id',
     {

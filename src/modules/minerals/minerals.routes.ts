@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { EditionQuery, MineralIdSchema, READ_ERRORS, SourceRefSchema, FormatQuery, PageQuery, listOf } from '../../schemas/common.js';
+import { listRoute } from '../list-route.js';
+import { EditionQuery, MineralIdSchema, READ_ERRORS, SourceRefSchema, listOf, collectionQuery } from '../../schemas/common.js';
 import { getMineral, listMinerals } from './minerals.service.js';
 
 const MineralSchema = z
@@ -66,27 +67,18 @@ const MineralDetailSchema = z.object({
 });
 
 /** GET /v1/minerals: the query and the page it answers (also the MCP tool `list_minerals`). */
-export const MineralListQuerySchema = z.object({ ...PageQuery, ...FormatQuery });
+export const MineralListQuerySchema = collectionQuery({});
 export const MineralListSchema = listOf(MineralSchema);
 
 export const mineralsRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/minerals',
-    {
-      config: { csv: true },
-      schema: {
-        operationId: 'listMinerals',
-        tags: ['minerals'],
-        querystring: MineralListQuerySchema,
-        summary: 'The minerals Chokepoint covers',
-        response: {
-          200: MineralListSchema,
-          500: READ_ERRORS[500],
-        },
-      },
-    },
-    async (request, reply) => app.page(request, reply, listMinerals(request.snapshot)),
-  );
+  listRoute(app, '/minerals', {
+    operationId: 'listMinerals',
+    tags: ['minerals'],
+    summary: 'The minerals Chokepoint covers',
+    querystring: MineralListQuerySchema,
+    item: MineralSchema,
+    list: (snapshot) => listMinerals(snapshot),
+  });
   app.get(
     '/minerals/:mineral',
     {

@@ -1,17 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { listRoute } from '../list-route.js';
 import { SALIENT_STATISTICS } from '../../domain/salient.js';
 import {
   Iso3Schema,
   MineralIdSchema,
-  READ_ERRORS,
   SourceRefSchema,
   StageIdSchema,
   OptionalYearSchema,
-  FormatQuery,
   EditionQuery,
-  PageQuery,
-  listOf,
+  collectionQuery,
 } from '../../schemas/common.js';
 import { listCapacity, listProduction, listReserves, listSalient } from './production.service.js';
 
@@ -77,110 +75,65 @@ const SalientSchema = z
   })
   .meta({ id: 'SalientStatistic' });
 
+/** The filters of the per-stage figure collections (production, capacity). */
+const STAGE_FIGURE_FILTERS = {
+  ...EditionQuery,
+  mineral: MineralIdSchema.optional(),
+  stage: StageIdSchema.optional(),
+  country: Iso3Schema.optional(),
+  year: OptionalYearSchema,
+};
+
 export const productionRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/capacity',
-    {
-      config: { csv: true },
-      schema: {
-        operationId: 'listCapacity',
-        tags: ['production'],
-        summary: 'Production capacity by country as published (gallium, titanium sponge, refined bismuth, indium, tellurium)',
-        description: 'Capacity is not production: no score reads it.',
-        querystring: z.object({
-          ...PageQuery,
-          ...FormatQuery,
-          ...EditionQuery,
-          mineral: MineralIdSchema.optional(),
-          stage: StageIdSchema.optional(),
-          country: Iso3Schema.optional(),
-          year: OptionalYearSchema,
-        }),
-        response: {
-          200: listOf(CapacitySchema),
-          ...READ_ERRORS,
-        },
-      },
-    },
-    async (request, reply) => app.page(request, reply, listCapacity(request.snapshot, request.query)),
-  );
-  app.get(
-    '/salient',
-    {
-      config: { csv: true },
-      schema: {
-        operationId: 'listSalientStatistics',
-        tags: ['trade'],
-        summary: 'A country’s salient statistics (USGS: U.S. production, imports, exports, consumption, stocks, stockpile shipments)',
-        querystring: z.object({
-          ...PageQuery,
-          ...FormatQuery,
-          ...EditionQuery,
-          mineral: MineralIdSchema.optional(),
-          country: Iso3Schema.optional(),
-          statistic: z.enum(SALIENT_STATISTICS).optional(),
-          year: OptionalYearSchema,
-        }),
-        response: {
-          200: listOf(SalientSchema),
-          ...READ_ERRORS,
-        },
-      },
-    },
-    async (request, reply) => app.page(request, reply, listSalient(request.snapshot, request.query)),
-  );
-  app.get(
-    '/production',
-    {
-      config: { csv: true },
-      schema: {
-        operationId: 'listProduction',
-        tags: ['production'],
-        summary: 'Production figures by mineral, stage, country and year',
-        description: 'Includes the published world total (WLD) and "other countries" (OTH) rows, each with its source and flags.',
-        querystring: z.object({
-          ...PageQuery,
-          ...FormatQuery,
-          ...EditionQuery,
-          mineral: MineralIdSchema.optional(),
-          stage: StageIdSchema.optional(),
-          country: Iso3Schema.optional(),
-          year: OptionalYearSchema,
-          from: OptionalYearSchema.describe('First year (inclusive)'),
-          to: OptionalYearSchema.describe('Last year (inclusive)'),
-        }),
-        response: {
-          200: listOf(ProductionFigureSchema),
-          400: READ_ERRORS[400],
-          500: READ_ERRORS[500],
-        },
-      },
-    },
-    async (request, reply) => app.page(request, reply, listProduction(request.snapshot, request.query)),
-  );
-  app.get(
-    '/reserves',
-    {
-      config: { csv: true },
-      schema: {
-        operationId: 'listReserves',
-        tags: ['production'],
-        summary: 'Reserves by mineral and country',
-        querystring: z.object({
-          ...PageQuery,
-          ...FormatQuery,
-          ...EditionQuery,
-          mineral: MineralIdSchema.optional(),
-          country: Iso3Schema.optional(),
-          year: OptionalYearSchema,
-        }),
-        response: {
-          200: listOf(ReserveSchema),
-          400: READ_ERRORS[400],
-          500: READ_ERRORS[500],
-        },
-      },
-    },
-    async (request, reply) => app.page(request, reply, listReserves(request.snapshot, request.query)),
-  );
+  listRoute(app, '/capacity', {
+    operationId: 'listCapacity',
+    tags: ['production'],
+    summary: 'Production capacity by country as published (gallium, titanium sponge, refined bismuth, indium, tellurium)',
+    description: 'Capacity is not production: no score reads it.',
+    querystring: collectionQuery(STAGE_FIGURE_FILTERS),
+    item: CapacitySchema,
+    unknownId: true,
+    list: (snapshot, query) => listCapacity(snapshot, query),
+  });
+  listRoute(app, '/salient', {
+    operationId: 'listSalientStatistics',
+    tags: ['trade'],
+    summary: 'A country’s salient statistics (USGS: U.S. production, imports, exports, consumption, stocks, stockpile shipments)',
+    querystring: collectionQuery({
+      ...EditionQuery,
+      mineral: MineralIdSchema.optional(),
+      country: Iso3Schema.optional(),
+      statistic: z.enum(SALIENT_STATISTICS).optional(),
+      year: OptionalYearSchema,
+    }),
+    item: SalientSchema,
+    unknownId: true,
+    list: (snapshot, query) => listSalient(snapshot, query),
+  });
+  listRoute(app, '/production', {
+    operationId: 'listProduction',
+    tags: ['production'],
+    summary: 'Production figures by mineral, stage, country and year',
+    description: 'Includes the published world total (WLD) and "other countries" (OTH) rows, each with its source and flags.',
+    querystring: collectionQuery({
+      ...STAGE_FIGURE_FILTERS,
+      from: OptionalYearSchema.describe('First year (inclusive)'),
+      to: OptionalYearSchema.describe('Last year (inclusive)'),
+    }),
+    item: ProductionFigureSchema,
+    list: (snapshot, query) => listProduction(snapshot, query),
+  });
+  listRoute(app, '/reserves', {
+    operationId: 'listReserves',
+    tags: ['production'],
+    summary: 'Reserves by mineral and country',
+    querystring: collectionQuery({
+      ...EditionQuery,
+      mineral: MineralIdSchema.optional(),
+      country: Iso3Schema.optional(),
+      year: OptionalYearSchema,
+    }),
+    item: ReserveSchema,
+    list: (snapshot, query) => listReserves(snapshot, query),
+  });
 };

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { READ_ERRORS, FormatQuery, PageQuery, listOf } from '../../schemas/common.js';
+import { listRoute } from '../list-route.js';
+import { READ_ERRORS, listOf, collectionQuery } from '../../schemas/common.js';
 import { SourceValueSchema } from '../../schemas/sources.js';
 import { getSource, listSources } from './sources.service.js';
 
@@ -33,9 +34,7 @@ export const SourceDetailSchema = SourceSchema.extend({
 });
 
 /** GET /v1/sources (also the MCP tool `search_sources`). */
-export const SourceListQuerySchema = z.object({
-  ...PageQuery,
-  ...FormatQuery,
+export const SourceListQuerySchema = collectionQuery({
   q: z
     .string()
     .max(200)
@@ -48,20 +47,14 @@ export const SourceListSchema = listOf(SourceSchema);
 export const SourceParamsSchema = z.object({ id: z.string().min(1).describe('Source id') });
 
 export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/sources',
-    {
-      config: { csv: true },
-      schema: {
-        operationId: 'listSources',
-        tags: ['reference'],
-        querystring: SourceListQuerySchema,
-        summary: 'Publications the figures cite; `q` searches them',
-        response: { 200: SourceListSchema, 500: READ_ERRORS[500] },
-      },
-    },
-    async (request, reply) => app.page(request, reply, listSources(request.snapshot, request.query)),
-  );
+  listRoute(app, '/sources', {
+    operationId: 'listSources',
+    tags: ['reference'],
+    summary: 'Publications the figures cite; `q` searches them',
+    querystring: SourceListQuerySchema,
+    item: SourceSchema,
+    list: (snapshot, query) => listSources(snapshot, query),
+  });
   app.get(
     '/sources/:id',
     {

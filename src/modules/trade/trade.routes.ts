@@ -1,16 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  Iso3Schema,
-  MineralIdSchema,
-  READ_ERRORS,
-  SourceRefSchema,
-  OptionalYearSchema,
-  FormatQuery,
-  EditionQuery,
-  PageQuery,
-  listOf,
-} from '../../schemas/common.js';
+import { listRoute } from '../list-route.js';
+import { Iso3Schema, MineralIdSchema, SourceRefSchema, OptionalYearSchema, EditionQuery, collectionQuery } from '../../schemas/common.js';
 import { listImportReliance, listImportSources } from './trade.service.js';
 
 const ImportRelianceSchema = z
@@ -45,58 +36,34 @@ const ImportSourceSchema = z
 const ImporterQuery = Iso3Schema.optional().describe('Importing country (ISO3); the data covers USA');
 
 export const tradeRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/import-reliance',
-    {
-      config: { csv: true },
-      schema: {
-        operationId: 'listImportReliance',
-        tags: ['trade'],
-        summary: 'Net import reliance as a share of apparent consumption',
-        querystring: z.object({
-          ...PageQuery,
-          ...FormatQuery,
-          ...EditionQuery,
-          importer: ImporterQuery,
-          mineral: MineralIdSchema.optional(),
-          year: OptionalYearSchema,
-        }),
-        response: {
-          200: listOf(ImportRelianceSchema),
-          400: READ_ERRORS[400],
-          500: READ_ERRORS[500],
-        },
-      },
-    },
-    async (request, reply) => app.page(request, reply, listImportReliance(request.snapshot, request.query)),
-  );
-  app.get(
-    '/import-sources',
-    {
-      config: { csv: true },
-      schema: {
-        operationId: 'listImportSources',
-        tags: ['trade'],
-        summary: 'Where imports come from, by period',
-        querystring: z.object({
-          ...PageQuery,
-          ...FormatQuery,
-          ...EditionQuery,
-          importer: ImporterQuery,
-          mineral: MineralIdSchema.optional(),
-          period: z
-            .string()
-            .regex(/^\d{4}-\d{2}$/)
-            .optional()
-            .describe('e.g. 2020-23'),
-        }),
-        response: {
-          200: listOf(ImportSourceSchema),
-          400: READ_ERRORS[400],
-          500: READ_ERRORS[500],
-        },
-      },
-    },
-    async (request, reply) => app.page(request, reply, listImportSources(request.snapshot, request.query)),
-  );
+  listRoute(app, '/import-reliance', {
+    operationId: 'listImportReliance',
+    tags: ['trade'],
+    summary: 'Net import reliance as a share of apparent consumption',
+    querystring: collectionQuery({
+      ...EditionQuery,
+      importer: ImporterQuery,
+      mineral: MineralIdSchema.optional(),
+      year: OptionalYearSchema,
+    }),
+    item: ImportRelianceSchema,
+    list: (snapshot, query) => listImportReliance(snapshot, query),
+  });
+  listRoute(app, '/import-sources', {
+    operationId: 'listImportSources',
+    tags: ['trade'],
+    summary: 'Where imports come from, by period',
+    querystring: collectionQuery({
+      ...EditionQuery,
+      importer: ImporterQuery,
+      mineral: MineralIdSchema.optional(),
+      period: z
+        .string()
+        .regex(/^\d{4}-\d{2}$/)
+        .optional()
+        .describe('e.g. 2020-23'),
+    }),
+    item: ImportSourceSchema,
+    list: (snapshot, query) => listImportSources(snapshot, query),
+  });
 };
