@@ -6,7 +6,7 @@ import database from './plugins/database.js';
 import errorHandler, { clientErrorHandler, frameworkErrors } from './plugins/error-handler.js';
 import httpEdge, { compression } from './plugins/http-edge.js';
 import httpPagination from './plugins/http-pagination.js';
-import metrics from './plugins/metrics.js';
+import metrics, { httpMetrics } from './plugins/metrics.js';
 import openapi from './plugins/openapi.js';
 import { requestIdFor } from './plugins/request-id.js';
 import workbench from './plugins/workbench.js';
@@ -84,6 +84,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     dataDir: config.dataDir,
     readOnly: config.readOnly,
   });
+  // Before any route: it compiles each route's request metrics as the route is added (GET /metrics comes later).
+  await app.register(httpMetrics);
   // The edge first: its one onRequest (request id, security and CORS headers, the shutdown 503, preflights) runs
   // before anything else on every request, including the 404 and 405 answers of the error handler.
   await app.register(httpEdge, { rateLimit: config.rateLimit, corsOrigins: config.corsOrigins });
