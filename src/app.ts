@@ -9,6 +9,7 @@ import httpPagination from './plugins/http-pagination.js';
 import metrics, { httpMetrics } from './plugins/metrics.js';
 import openapi from './plugins/openapi.js';
 import { requestIdFor } from './plugins/request-id.js';
+import { deferredChildLogger } from './plugins/request-logger.js';
 import workbench from './plugins/workbench.js';
 
 declare module 'fastify' {
@@ -46,8 +47,11 @@ export interface BuildAppOptions {
 
 /** Builds the whole application, ready to inject or listen; never listens itself. */
 export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const logger = withRedaction(options.logger);
   const app = Fastify({
-    logger: withRedaction(options.logger),
+    logger,
+    // request.log is made on its first use (see request-logger); without a logger Fastify makes no children at all.
+    ...(logger ? { childLoggerFactory: deferredChildLogger } : {}),
     // genReqId reads x-request-id itself so a caller's id is validated before it reaches logs and headers.
     requestIdHeader: false,
     genReqId: requestIdFor,
