@@ -6,9 +6,10 @@ import database from './plugins/database.js';
 import errorHandler, { clientErrorHandler, frameworkErrors } from './plugins/error-handler.js';
 import httpEdge, { compression } from './plugins/http-edge.js';
 import httpPagination from './plugins/http-pagination.js';
-import metrics from './plugins/metrics.js';
+import metrics, { httpMetrics } from './plugins/metrics.js';
 import openapi from './plugins/openapi.js';
 import { requestIdFor } from './plugins/request-id.js';
+import { deferredChildLogger } from './plugins/request-logger.js';
 import workbench from './plugins/workbench.js';
 
 declare module 'fastify' {
@@ -46,8 +47,11 @@ export interface BuildAppOptions {
 
 /** Builds the whole application, ready to inject or listen; never listens itself. */
 export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const logger = withRedaction(options.logger);
   const app = Fastify({
-    logger: withRedaction(options.logger),
+    logger,
+    // request.log is made on its first use (see request-logger); without a logger Fastify makes no children at all.
+    ...(logger ? { childLoggerFactory: deferredChildLogger } : {}),
     // genReqId reads x-request-id itself so a caller's id is validated before it reaches logs and headers.
     requestIdHeader: false,
     genReqId: requestIdFor,
@@ -84,6 +88,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     dataDir: config.dataDir,
     readOnly: config.readOnly,
   });
+  // Before any route: it compiles each route's request metrics as the route is added (GET /metrics comes later).
+  await app.register(httpMetrics);
   // The edge first: its one onRequest (request id, security and CORS headers, the shutdown 503, preflights) runs
   // before anything else on every request, including the 404 and 405 answers of the error handler.
   await app.register(httpEdge, { rateLimit: config.rateLimit, corsOrigins: config.corsOrigins });

@@ -24,6 +24,9 @@ try {
   // Loaded after the settings are checked, so a bad setting is reported at once, before the app's imports load.
   const { buildApp } = await import('./app.js');
   app = await buildApp(config, { logger: { level: config.logLevel } });
+  // Seeding is done: nothing in this process parses the data files again.
+  const { forgetParsedDataset } = await import('./dataset/load.js');
+  forgetParsedDataset();
 } catch (error) {
   fail(error);
 }

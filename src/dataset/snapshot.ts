@@ -147,23 +147,49 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   return grouped;
 }
 
+/** Per list of keys, a function copying a row into an object literal with exactly those keys. */
+const rowCopiers = new Map<string, (row: Record<string, unknown>) => Record<string, unknown>>();
+
+function rowCopier(keys: readonly string[]): (row: Record<string, unknown>) => Record<string, unknown> {
+  const id = keys.join('\0');
+  let copy = rowCopiers.get(id);
+  if (copy === undefined) {
+    const fields = keys.map((key) => `${JSON.stringify(key)}: row[${JSON.stringify(key)}]`).join(', ');
+    // Generated from the table's column names (never from data): a literal is the only way to get this layout.
+    copy = new Function('row', `return { ${fields} };`) as (row: Record<string, unknown>) => Record<string, unknown>;
+    rowCopiers.set(id, copy);
+  }
+  return copy;
+}
+
 /**
- * SQLite hands every TEXT cell over as a new string, so a large table holds one copy of 'CHN' or 'cobalt' per row.
- * Short strings (ids, codes, units) are replaced in place by one shared instance: the same values, a fraction of the
- * memory (about a third of a 100× dataset's snapshot).
+ * Rows as the snapshot keeps them, for the whole life of a dataset version:
+ * - SQLite hands every TEXT cell over as a new string, so a large table holds one copy of 'CHN' or 'cobalt' per
+ *   row. Short strings (ids, codes, units) are replaced by one shared instance: the same values, a fraction of the
+ *   memory (about a third of a 100× dataset's snapshot).
+ * - drizzle builds each row key by key, so V8 keeps all but its first four fields in a separate property array
+ *   (heap snapshot of a 100× dataset: 25 MB of them). Each row is copied into an object literal of the same keys,
+ *   whose fields all sit in the object: about 24 bytes less per row, same keys, same order, same values.
  */
-function internStrings<T extends object>(rows: T[], pool: Map<string, string>): T[] {
-  for (const row of rows) {
+function compactRows<T extends object>(rows: T[], pool: Map<string, string>): T[] {
+  const first = rows[0];
+  if (first === undefined) return rows;
+  const keys = Object.keys(first);
+  const copy = rowCopier(keys);
+  return rows.map((row) => {
     const record = row as Record<string, unknown>;
+    let count = 0;
     for (const key in record) {
+      count += 1;
       const value = record[key];
       if (typeof value !== 'string' || value.length > 64) continue;
       const shared = pool.get(value);
       if (shared === undefined) pool.set(value, value);
       else record[key] = shared;
     }
-  }
-  return rows;
+    // A row with other keys than the first (none from one SELECT) is kept as it is.
+    return (count === keys.length ? copy(record) : row) as T;
+  });
 }
 
 /** The version of a database that holds no dataset yet. */
@@ -210,21 +236,21 @@ function snapshotOf(repository: DatasetRepository, version: string): DatasetSnap
   const groupMembers = repository.groupMembers();
   const editions = sortEditions(repository.editions());
   const all: AllEditions = {
-    production: internStrings(repository.production(), pool),
-    projections: internStrings(repository.projections(), pool),
-    reserves: internStrings(repository.reserves(), pool),
-    importReliance: internStrings(repository.importReliance(), pool),
-    importSources: internStrings(repository.importSources(), pool),
-    apparentConsumption: internStrings(repository.apparentConsumption(), pool),
-    capacity: internStrings(repository.capacity(), pool),
-    prices: internStrings(repository.prices(), pool),
-    salient: internStrings(repository.salient(), pool),
+    production: compactRows(repository.production(), pool),
+    projections: compactRows(repository.projections(), pool),
+    reserves: compactRows(repository.reserves(), pool),
+    importReliance: compactRows(repository.importReliance(), pool),
+    importSources: compactRows(repository.importSources(), pool),
+    apparentConsumption: compactRows(repository.apparentConsumption(), pool),
+    capacity: compactRows(repository.capacity(), pool),
+    prices: compactRows(repository.prices(), pool),
+    salient: compactRows(repository.salient(), pool),
     criticalMinerals: repository.criticalMinerals(),
-    stageShares: internStrings(repository.stageShares(), pool),
-    sourcingShares: internStrings(repository.sourcingShares(), pool),
+    stageShares: compactRows(repository.stageShares(), pool),
+    sourcingShares: compactRows(repository.sourcingShares(), pool),
     stageReliance: repository.stageReliance(),
     criticalityInputs: repository.criticalityInputs(),
-    governance: internStrings(repository.governance(), pool),
+    governance: compactRows(repository.governance(), pool),
   };
   const groupsByCountry = new Map<string, string[]>();
   for (const member of groupMembers) {

@@ -21,6 +21,8 @@ export function listItemColumns(schema: FastifySchema | undefined): string[] {
   return columnsOfSchema(response?.shape?.data?.element as Parameters<typeof columnsOfSchema>[0]);
 }
 const CSV_TYPE = 'text/csv';
+const JSON_ONLY = [JSON_TYPE];
+const JSON_OR_CSV = [JSON_TYPE, CSV_TYPE];
 
 function formatParameter(request: FastifyRequest): string | null {
   const query = request.url.indexOf('?');
@@ -33,7 +35,7 @@ function formatParameter(request: FastifyRequest): string | null {
  * served otherwise.
  */
 export function negotiate(request: FastifyRequest, canCsv: boolean): void {
-  const available = canCsv ? [JSON_TYPE, CSV_TYPE] : [JSON_TYPE];
+  const available = canCsv ? JSON_OR_CSV : JSON_ONLY;
   const format = formatParameter(request);
   if (format === 'csv' && canCsv) {
     request.representation = 'csv';
@@ -41,7 +43,9 @@ export function negotiate(request: FastifyRequest, canCsv: boolean): void {
   }
   if (format === 'json') return;
   if (format !== null && format !== 'csv') return; // the route's schema reports the bad value as a 400
-  const chosen = format === 'csv' ? false : request.accepts().type(available);
+  const accept = request.headers.accept;
+  // No Accept (or any type) takes the first available, JSON, as `accepts` would: skip building its negotiator.
+  const chosen = format === 'csv' ? false : accept === undefined || accept === '*/*' ? JSON_TYPE : request.accepts().type(available);
   if (chosen === false) {
     throw new AppError('not_acceptable', `This resource can be served as ${available.join(' or ')}${canCsv ? ' (or ?format=csv)' : ''}.`, [
       { field: 'headers.accept', message: `supported: ${available.join(', ')}` },

@@ -35,14 +35,42 @@ export function datasetVersionNumber(tag: string | null): number {
   return match ? Number(match[1]) : Number.NaN;
 }
 
+type LabelName = 'method' | 'route' | 'status_code';
+
 interface RequestMetrics {
   total: Counter.Internal;
-  duration: Histogram.Internal<'method' | 'route' | 'status_code'>;
+  duration: Histogram.Internal<LabelName>;
 }
 
-/** GET /metrics in the Prometheus text format, and per-request counters and latency histograms. */
-async function metrics(app: FastifyInstance): Promise<void> {
-  const perProcess = processMetrics();
+type Done = (error?: Error) => void;
+
+/**
+ * Records one route's requests: its label children per method and status code, made on first use, so a request
+ * costs two Map lookups (no route lookup, no label key built per request).
+ */
+function recorderFor(requests: Counter<LabelName>, durations: Histogram<LabelName>, route: string) {
+  const byMethod = new Map<string, Map<number, RequestMetrics>>();
+  return (request: FastifyRequest, reply: FastifyReply): void => {
+    let byStatus = byMethod.get(request.method);
+    if (byStatus === undefined) byMethod.set(request.method, (byStatus = new Map()));
+    let child = byStatus.get(reply.statusCode);
+    if (child === undefined) {
+      const labels = { method: request.method, route, status_code: String(reply.statusCode) };
+      child = { total: requests.labels(labels), duration: durations.labels(labels) };
+      byStatus.set(reply.statusCode, child);
+    }
+    child.total.inc();
+    child.duration.observe(reply.elapsedTime / 1000);
+  };
+}
+
+/**
+ * Per-request counters and latency histograms, and the registry GET /metrics (below) answers from. Registered before
+ * any route, so its onRoute hook compiles a recorder into every route (labels bound once, not looked up per request
+ * through `request.routeOptions`, which builds a new object on each read); the one app-level onResponse only counts
+ * what no route matched (404s, and requests handed to the not-found handler).
+ */
+async function requestMetrics(app: FastifyInstance): Promise<void> {
   const registry = new Registry();
   const labelNames = ['method', 'route', 'status_code'] as const;
   const requests = new Counter({
@@ -71,28 +99,32 @@ async function metrics(app: FastifyInstance): Promise<void> {
     },
   });
 
-  // Label children are cached per (method, route, status): label hashing is the costly part of an update.
-  const children = new Map<string, RequestMetrics>();
-  function record(request: FastifyRequest, reply: FastifyReply): void {
-    const route = request.is404 ? UNMATCHED_ROUTE : (request.routeOptions.url ?? UNMATCHED_ROUTE);
-    const status = String(reply.statusCode);
-    const key = `${request.method} ${route} ${status}`;
-    let child = children.get(key);
-    if (!child) {
-      const labels = { method: request.method, route, status_code: status };
-      child = { total: requests.labels(labels), duration: durations.labels(labels) };
-      children.set(key, child);
-    }
-    child.total.inc();
-    child.duration.observe(reply.elapsedTime / 1000);
-  }
-  // Callback-style: a promise per response is measurable on a cached read.
+  app.addHook('onRoute', (route) => {
+    const record = recorderFor(requests, durations, route.url);
+    // Callback-style: a promise per response is measurable on a cached read. First among the route's own
+    // onResponse hooks, as the app-level hook it replaces was.
+    const onResponse = function recordRoute(request: FastifyRequest, reply: FastifyReply, done: Done) {
+      // A route that hands its request to the not-found handler (callNotFound) answers as unmatched.
+      if (!request.is404) record(request, reply);
+      done();
+    };
+    const existing = route.onResponse === undefined ? [] : Array.isArray(route.onResponse) ? route.onResponse : [route.onResponse];
+    route.onResponse = [onResponse, ...existing];
+  });
+  const recordUnmatched = recorderFor(requests, durations, UNMATCHED_ROUTE);
   app.addHook('onResponse', (request, reply, done) => {
-    record(request, reply);
+    if (request.is404) recordUnmatched(request, reply);
     done();
   });
-
   app.decorate('metrics', registry);
+}
+
+export const httpMetrics = fp(requestMetrics, { name: 'http-metrics', dependencies: ['database'] });
+
+/** GET /metrics in the Prometheus text format: this app's registry (see httpMetrics) and the process metrics. */
+async function metrics(app: FastifyInstance): Promise<void> {
+  const perProcess = processMetrics();
+  const registry = app.metrics;
   app.get(
     '/metrics',
     // Hidden from the API description (it is not JSON), unlogged at info (scraped every few seconds).
@@ -108,4 +140,4 @@ async function metrics(app: FastifyInstance): Promise<void> {
   );
 }
 
-export default fp(metrics, { name: 'metrics', dependencies: ['database'] });
+export default fp(metrics, { name: 'metrics', dependencies: ['http-metrics'] });
