@@ -32,25 +32,29 @@ interface SpecDocument {
   components?: { schemas?: Record<string, { example?: unknown }> };
 }
 
-/** The method and documented request-body example of an operation, read from the spec a reader sees. */
-function documentedRequest(document: SpecDocument, operationId: string): { method: string; body: unknown } {
+/** Per operationId, its method and documented request-body example, read from the spec a reader sees. */
+function documentedRequests(document: SpecDocument): Map<string, { method: string; body: unknown }> {
+  const requests = new Map<string, { method: string; body: unknown }>();
   for (const item of Object.values(document.paths)) {
     for (const [method, operation] of Object.entries(item)) {
-      if (operation.operationId !== operationId) continue;
+      if (operation.operationId === undefined) continue;
       const media = operation.requestBody?.content?.['application/json'];
       const component = media?.schema?.$ref?.replace('#/components/schemas/', '');
       const body = media?.example ?? media?.schema?.example ?? (component ? document.components?.schemas?.[component]?.example : undefined);
-      return { method: method.toUpperCase(), body };
+      requests.set(operation.operationId, { method: method.toUpperCase(), body });
     }
   }
-  throw new Error(`openapi examples: no operation ${operationId}`);
+  return requests;
 }
 
 /** Each example: the answer to its request, pretty-printed. A request that does not answer 200 is an error. */
 async function renderExamples(app: FastifyInstance, document: SpecDocument): Promise<Map<string, string>> {
+  const documented = documentedRequests(document);
   const examples = new Map<string, string>();
   for (const [operationId, url] of Object.entries(RESPONSE_EXAMPLE_REQUESTS)) {
-    const { method, body } = documentedRequest(document, operationId);
+    const request = documented.get(operationId);
+    if (request === undefined) throw new Error(`openapi examples: no operation ${operationId}`);
+    const { method, body } = request;
     const response = await app.inject({ method: method as 'GET' | 'POST', url, ...(method === 'GET' ? {} : { payload: body ?? {} }) });
     if (response.statusCode !== 200)
       throw new Error(`openapi examples: ${method} ${url} answered ${response.statusCode}: ${response.body}`);

@@ -71,45 +71,37 @@ export function transformWithHttpConventions(input: TransformInput) {
     content: problem,
   });
 
-  if (methods.includes('GET')) {
-    const ok = responses['200'];
-    if (ok) {
-      const content: JsonObject = ok.content ? { ...ok.content } : { 'application/json': { schema: ok } };
-      const csv = input.route.config?.csv !== undefined;
-      if (csv) content['text/csv'] = CSV_MEDIA;
-      const paginated = Boolean(schema.querystring?.properties?.cursor);
-      responses['200'] = {
-        description: ok.description ?? 'OK',
-        headers: { ...CACHE_HEADERS, ...(paginated ? LINK_HEADER : {}) },
-        content,
-      };
-      responses['406'] = problemResponse(`The Accept header allows none of: application/json${csv ? ', text/csv' : ''}`);
-    }
+  const isGet = methods.includes('GET');
+  const csv = input.route.config?.csv !== undefined;
+  const examples = externalExample(typeof schema.operationId === 'string' ? schema.operationId : undefined, methods[0] ?? 'GET');
+  const ok = responses['200'];
+  // The 200 as a reader sees it: JSON (with its real example, if it has one), CSV where the route renders it
+  // (POSTed computations too, when asked with Accept: text/csv), and on a GET its ETag and paging Link.
+  if (ok && (isGet || csv || examples)) {
+    const content: JsonObject = ok.content ? { ...ok.content } : { 'application/json': { schema: ok } };
+    if (examples) content['application/json'] = { ...(content['application/json'] as JsonObject), examples };
+    if (csv) content['text/csv'] = CSV_MEDIA;
+    const paginated = Boolean(schema.querystring?.properties?.cursor);
+    const headers = isGet ? { ...CACHE_HEADERS, ...(paginated ? LINK_HEADER : {}) } : ok.headers;
+    responses['200'] = { description: ok.description ?? 'OK', ...(headers ? { headers } : {}), content };
+  }
+  // Content negotiation runs on every /v1 request, writes and POSTed computations included.
+  if ((isGet && ok) || (!isGet && responses['406'] === undefined)) {
+    responses['406'] = problemResponse(`The Accept header allows none of: application/json${csv ? ', text/csv' : ''}`);
+  }
+  if (isGet) {
     responses['304'] = {
       type: 'null',
       description: 'Not modified: the If-None-Match header named the current ETag',
       headers: NOT_MODIFIED_HEADERS,
     };
-  } else {
-    // POSTed computations that render rows (scenarios) answer CSV too, when asked with Accept: text/csv.
-    const csv = input.route.config?.csv !== undefined;
-    const ok = responses['200'];
-    if (csv && ok) {
-      const content: JsonObject = ok.content ? { ...ok.content } : { 'application/json': { schema: ok } };
-      content['text/csv'] = CSV_MEDIA;
-      responses['200'] = { description: ok.description ?? 'OK', content };
-    }
-    if (responses['406'] === undefined) {
-      // Content negotiation runs on every /v1 request, writes and POSTed computations included.
-      responses['406'] = problemResponse(`The Accept header allows none of: application/json${csv ? ', text/csv' : ''}`);
-    }
   }
   // Failures the framework itself answers, before or around the handler.
   if ((schema.querystring || schema.params || schema.body) && responses['400'] === undefined) {
     responses['400'] = problemResponse('Malformed parameters or body; the per-field list is in `errors`');
   }
   if (schema.params) responses['414'] = problemResponse('A path segment is longer than any id the API knows');
-  if (!methods.includes('GET')) {
+  if (!isGet) {
     responses['413'] = problemResponse('The body is larger than the server accepts (BODY_LIMIT_BYTES)');
     responses['415'] = problemResponse('The body is not application/json');
   }
@@ -117,13 +109,6 @@ export function transformWithHttpConventions(input: TransformInput) {
     'Retry-After': header('Seconds to wait before retrying', { type: 'integer' }),
     ...RATE_LIMIT_HEADERS,
   });
-  const examples = externalExample(typeof schema.operationId === 'string' ? schema.operationId : undefined, methods[0] ?? 'GET');
-  const ok = responses['200'];
-  if (examples && ok) {
-    const content: JsonObject = ok.content ? { ...ok.content } : { 'application/json': { schema: ok } };
-    content['application/json'] = { ...(content['application/json'] as JsonObject), examples };
-    responses['200'] = { description: ok.description ?? 'OK', ...(ok.headers ? { headers: ok.headers } : {}), content };
-  }
   schema.response = responses;
   return result;
 }
