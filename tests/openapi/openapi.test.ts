@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { renderOpenApiFiles } from '../../scripts/openapi-document.js';
 import { buildTestApp } from '../helpers/app.js';
+import { expectProblem } from '../helpers/problem.js';
 import { errorsText, inlineSharedComponents, specValidator } from '../helpers/spec.js';
 
 const COMMITTED_PATH = join(PROJECT_ROOT, 'openapi', 'openapi.json');
@@ -134,6 +135,18 @@ describe('openapi/openapi.json', () => {
         if (!validate(JSON.parse(response.body))) failures.push(`${url}: ${errorsText(validate)}`);
       }
       expect(failures).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('answers a name the spec does not give, or a path outside the examples, with a 404 problem', async () => {
+    const app = await buildTestApp();
+    try {
+      for (const url of ['/docs/examples/nope.json', '/examples/listMinerals', '/examples/..%2Fopenapi.json', '/docs/examples/..%2F..%2Fpackage.json']) {
+        const problem = expectProblem(await app.inject(url), 404, 'not_found');
+        expect(problem.detail, url).toMatch(/^No response example is called /);
+      }
     } finally {
       await app.close();
     }
