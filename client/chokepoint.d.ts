@@ -1327,6 +1327,26 @@ export interface components {
             /** @description Percent of world supply (2 dp) */
             share: number;
         };
+        WorldTotal: {
+            /**
+             * @description published: the source’s world total; reconciled: the named countries (and "Other countries") add up to more than the rounded published total, so their sum is used; sum_of_rows: no total is published
+             * @enum {string}
+             */
+            rule: "published" | "reconciled" | "sum_of_rows";
+            /**
+             * @description % on a share-based stage, whose world is 100
+             * @enum {string}
+             */
+            unit: "t" | "%";
+            /** @description The world total as published; null when none is */
+            published: number | null;
+            /** @description The total every share is taken of */
+            used: number;
+            /** @description Named countries plus "Other countries" */
+            accounted: number;
+            /** @description Why the total used differs from the published one; null when it does not */
+            reason: string | null;
+        };
         InsufficientStage: {
             mineral: string;
             stage: string;
@@ -1353,9 +1373,11 @@ export interface components {
             hhi: number;
             /** @description HHI + unallocatedShare², as if the remainder were one producer */
             hhiUpperBound: number;
-            /** @description Percent not attributed to a named country (other countries, withheld) */
+            /** @description Percent not attributed to a named country: the published "Other countries", withheld producers and any gap */
             unallocatedShare: number;
-            /** @description Sum of named shares; may exceed 100 because world totals are rounded */
+            /** @description The published "Other countries" row, percent of the total; null when none is printed */
+            otherShare: number | null;
+            /** @description Sum of named shares, at most 100 (see inputs.worldTotal) */
             namedShareTotal: number;
             cr1: number;
             cr3: number;
@@ -1396,7 +1418,8 @@ export interface components {
                 /** @description Null on a share-based stage */
                 worldTonnes: number | null;
                 /** @enum {string} */
-                worldTotalBasis: "published" | "sum_of_rows" | "shares";
+                worldTotalBasis: "published" | "reconciled" | "sum_of_rows" | "shares";
+                worldTotal: components["schemas"]["WorldTotal"];
                 otherTonnes: number | null;
                 producers: {
                     country: string;
@@ -2069,8 +2092,9 @@ export interface components {
             basisLabel: string;
             /** @description The edition whose figures this stage used */
             edition: string | null;
-            /** @description World supply before the shock (published world total, else the sum of rows); null on a share table */
+            /** @description World supply before the shock (worldTotal.used: the published world total, or the rows’ sum where that is larger); null on a share table */
             baselineTonnes: number | null;
+            worldTotal: components["schemas"]["WorldTotal"] | null;
             /** @description Σ shocked tonnes × reduction; null on a share table */
             lostTonnes: number | null;
             /** @description Lost tonnes made up by substitution; null on a share table */
@@ -3272,9 +3296,11 @@ export interface components {
                     basis: string;
                     /** @description The edition whose figures answered */
                     edition: string;
+                    /** @description The total shares are taken of: see worldTotal */
                     worldTonnes: number | null;
                     /** @enum {string} */
-                    worldTotalBasis: "published" | "sum_of_rows";
+                    worldTotalBasis: "published" | "reconciled" | "sum_of_rows";
+                    worldTotal: components["schemas"]["WorldTotal"] | null;
                     worldSource: components["schemas"]["SourceRef"] | null;
                     topProducer: {
                         country: string;

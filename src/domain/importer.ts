@@ -1,5 +1,20 @@
 import { mineralStageKey, type DatasetSnapshot } from '../dataset/snapshot.js';
+import { worldTotalOf, type WorldTotal } from '../scoring/world-total.js';
 import { OTHER, type StageYearSupply } from './supply.js';
+
+/**
+ * A table of published percentages taken of the one total rule every share obeys (scoring/world-total.ts): where the
+ * rounded percentages add up to more than 100 (EU sourcing of rare-earth separation: 101.1 %), each is taken of their
+ * sum, so none is larger than it should be and together they never pass 100.
+ */
+function sharesOfTotal(sharesPct: readonly (number | null)[], otherPct: number | null = null): { scale: number; total: WorldTotal | null } {
+  const total = worldTotalOf({
+    namedTonnes: sharesPct.filter((share): share is number => share !== null),
+    otherTonnes: otherPct,
+    publishedTonnes: 100,
+  });
+  return { scale: total === null ? 1 : 100 / total.used, total };
+}
 
 /**
  * Which product form speaks for a mineral when the source splits it: the total where there is one,
@@ -61,6 +76,8 @@ export interface ImportSourcesFigure {
   /** Named supplying countries; the published "other" remainder is kept apart in `otherSharePct`. */
   sources: { country: string; sharePct: number | null; rank: number }[];
   otherSharePct: number | null;
+  /** The total the shares are taken of: 100, or the sum of rounded shares that add up to more. */
+  shareTotal: WorldTotal | null;
   /** True when the source gives only the order of suppliers, no shares. */
   rankOnly: boolean;
   sourceIds: string[];
@@ -81,13 +98,18 @@ export function importSourcesOf(snapshot: DatasetSnapshot, importer: string, min
   const chosen = candidates[0];
   if (!chosen) return null;
   const ordered = chosen.group.sort((a, b) => a.rank - b.rank);
+  const named = ordered.filter((row) => row.country !== OTHER);
+  const other = ordered.find((row) => row.country === OTHER)?.sharePct ?? null;
+  const { scale, total } = sharesOfTotal(
+    named.map((row) => row.sharePct),
+    other,
+  );
   return {
     form: chosen.form === '' ? null : chosen.form,
     period: chosen.period,
-    sources: ordered
-      .filter((row) => row.country !== OTHER)
-      .map((row) => ({ country: row.country, sharePct: row.sharePct, rank: row.rank })),
-    otherSharePct: ordered.find((row) => row.country === OTHER)?.sharePct ?? null,
+    sources: named.map((row) => ({ country: row.country, sharePct: row.sharePct === null ? null : row.sharePct * scale, rank: row.rank })),
+    otherSharePct: other === null ? null : other * scale,
+    shareTotal: chosen.hasShares ? total : null,
     rankOnly: !chosen.hasShares,
     sourceIds: [...new Set(chosen.group.map((row) => row.sourceId))].sort(),
   };
@@ -162,7 +184,10 @@ export interface SourcingFigure {
   edition: string;
   /** Largest first; the source lists shares of at least 1 % only, so the list need not sum to 100. */
   sources: SourcingEntry[];
+  /** Sum of the listed shares, at most 100. */
   listedSharePct: number;
+  /** The total the shares are taken of: 100, or the sum of rounded shares that add up to more (`shareText` stays as printed). */
+  shareTotal: WorldTotal | null;
   sourceIds: string[];
 }
 
@@ -174,18 +199,21 @@ export function sourcingOf(snapshot: DatasetSnapshot, importer: string, mineral:
   const first = rows[0];
   if (!first) return null;
   const sorted = [...rows].sort((a, b) => (b.sharePct ?? 0) - (a.sharePct ?? 0) || a.country.localeCompare(b.country));
+  const { scale, total } = sharesOfTotal(sorted.map((row) => row.sharePct));
+  const sources = sorted.map((row, index) => ({
+    country: row.country,
+    sharePct: (row.sharePct as number) * scale,
+    shareText: row.shareText,
+    tradeFactor: row.tradeFactor,
+    rank: index + 1,
+  }));
   return {
     stage,
     period: first.period,
     edition: first.edition,
-    sources: sorted.map((row, index) => ({
-      country: row.country,
-      sharePct: row.sharePct as number,
-      shareText: row.shareText,
-      tradeFactor: row.tradeFactor,
-      rank: index + 1,
-    })),
-    listedSharePct: sorted.reduce((total, row) => total + (row.sharePct ?? 0), 0),
+    sources,
+    listedSharePct: sources.reduce((sum, entry) => sum + entry.sharePct, 0),
+    shareTotal: total,
     sourceIds: [...new Set(rows.map((row) => row.sourceId))].sort(),
   };
 }
@@ -266,6 +294,7 @@ export function importerFigures(
           period: sourcing.period,
           sources: sourcing.sources.map((entry) => ({ country: entry.country, sharePct: entry.sharePct, rank: entry.rank })),
           otherSharePct: null,
+          shareTotal: sourcing.shareTotal,
           rankOnly: false,
           sourceIds: sourcing.sourceIds,
         }

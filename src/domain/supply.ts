@@ -101,14 +101,6 @@ function rank(basis: string, priority: BasisPriority): number {
   return priority.get(basis) ?? Number.MAX_SAFE_INTEGER;
 }
 
-/** The world total a share is measured against: the published one, else the sum of the rows. */
-export function worldTotalOf(supply: StageYearSupply): number | null {
-  if (supply.worldTonnes !== null) return supply.worldTonnes;
-  const named = supply.producers.reduce((sum, producer) => sum + (producer.tonnes ?? 0), 0);
-  const total = named + (supply.otherTonnes ?? 0);
-  return total > 0 ? total : null;
-}
-
 /**
  * Orders supplies for "latest": any dated year beats a share table's undated reference period, so annual tonnes
  * answer by default wherever they exist, and a share table answers only for a stage that has nothing newer.

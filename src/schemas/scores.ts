@@ -104,6 +104,22 @@ export const CountryShareSchema = z
   })
   .meta({ id: 'CountryShare' });
 
+/** The denominator of a stage's shares: the published world total, or the rows' sum where that total was rounded below it. */
+export const WorldTotalSchema = z
+  .object({
+    rule: z
+      .enum(['published', 'reconciled', 'sum_of_rows'])
+      .describe(
+        'published: the source’s world total; reconciled: the named countries (and "Other countries") add up to more than the rounded published total, so their sum is used; sum_of_rows: no total is published',
+      ),
+    unit: z.enum(['t', '%']).describe('% on a share-based stage, whose world is 100'),
+    published: z.number().nullable().describe('The world total as published; null when none is'),
+    used: z.number().describe('The total every share is taken of'),
+    accounted: z.number().describe('Named countries plus "Other countries"'),
+    reason: z.string().nullable().describe('Why the total used differs from the published one; null when it does not'),
+  })
+  .meta({ id: 'WorldTotal' });
+
 /** A mineral's stage that a ranking could not score. */
 export const InsufficientStageSchema = z
   .object({ mineral: z.string(), stage: z.string(), status: z.literal('insufficient_data'), reason: z.string() })
@@ -129,8 +145,11 @@ export const ConcentrationBlockSchema = z
       status: z.literal('ok'),
       hhi: z.number().describe('Σ share² over named producers, 0–10,000'),
       hhiUpperBound: z.number().describe('HHI + unallocatedShare², as if the remainder were one producer'),
-      unallocatedShare: z.number().describe('Percent not attributed to a named country (other countries, withheld)'),
-      namedShareTotal: z.number().describe('Sum of named shares; may exceed 100 because world totals are rounded'),
+      unallocatedShare: z
+        .number()
+        .describe('Percent not attributed to a named country: the published "Other countries", withheld producers and any gap'),
+      otherShare: z.number().nullable().describe('The published "Other countries" row, percent of the total; null when none is printed'),
+      namedShareTotal: z.number().describe('Sum of named shares, at most 100 (see inputs.worldTotal)'),
       cr1: z.number(),
       cr3: z.number(),
       hhiRange: HhiRangeSchema,
@@ -143,7 +162,8 @@ export const ConcentrationBlockSchema = z
       method: MethodLinkSchema,
       inputs: z.object({
         worldTonnes: z.number().nullable().describe('Null on a share-based stage'),
-        worldTotalBasis: z.enum(['published', 'sum_of_rows', 'shares']),
+        worldTotalBasis: z.enum(['published', 'reconciled', 'sum_of_rows', 'shares']),
+        worldTotal: WorldTotalSchema,
         otherTonnes: z.number().nullable(),
         producers: z.array(ProducerShareSchema),
         unreported: z.array(z.string()),

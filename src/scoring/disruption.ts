@@ -2,13 +2,15 @@ import { concentrationOf, herfindahl } from './hhi.js';
 import { methodRef } from './methods.js';
 import { byShareDesc, compareCodes, stageRank, sum } from './order.js';
 import type { CountryShare, MethodRef } from './types.js';
+import type { WorldTotal } from './world-total.js';
 
 // ---- Inputs ----------------------------------------------------------------------------------
 
 export interface DisruptionStageInput {
   stage: string;
   basis: string;
-  worldTonnes: number;
+  /** The published world total, if any: shares are taken of the one world-total rule's total (world-total.ts). */
+  worldTonnes: number | null;
   producers: { country: string; tonnes: number }[];
   otherTonnes: number | null;
   sourceIds: string[];
@@ -55,7 +57,9 @@ export interface StageImpact {
   status: 'ok';
   basis: string;
   sourceIds: string[];
+  /** The world total shares are taken of (world-total.ts). */
   baselineTonnes: number;
+  worldTotal: WorldTotal;
   lostTonnes: number;
   /** Lost tonnes made up by substitution. */
   substitutedTonnes: number;
@@ -149,12 +153,10 @@ function assessStage(input: DisruptionStageInput, shocks: readonly Shock[], subs
 
   const lostTonnes = sum(shocked.map((s) => s.lostTonnes));
   const substitutedTonnes = lostTonnes * substitution;
-  // Substituted volume stays in the world total but belongs to no named producer.
-  // Published world totals are rounded, so named rows can add up to more than the total and a large shock can
-  // "remove" all of it: then the producers still standing (plus substitutes) are the remaining supply.
-  const remainingNamed = sum(remaining.map((p) => p.tonnes));
-  const netOfWorld = input.worldTonnes - (lostTonnes - substitutedTonnes);
-  const remainingWorld = netOfWorld > 0 ? netOfWorld : remainingNamed + substitutedTonnes;
+  // The total never falls below the named rows (world-total.ts), so what is left is never less than the producers
+  // still standing. Substituted volume stays in it but belongs to no named producer.
+  const baselineTonnes = before.worldTonnes;
+  const remainingWorld = baselineTonnes - (lostTonnes - substitutedTonnes);
   const sharesAfter = remainingWorld > 0 ? remaining.map((p) => ({ country: p.country, share: (100 * p.tonnes) / remainingWorld })) : [];
   const topAfter = [...sharesAfter].sort(byShareDesc)[0];
 
@@ -163,11 +165,12 @@ function assessStage(input: DisruptionStageInput, shocks: readonly Shock[], subs
     status: 'ok',
     basis: input.basis,
     sourceIds: input.sourceIds,
-    baselineTonnes: input.worldTonnes,
+    baselineTonnes,
+    worldTotal: before.worldTotal,
     lostTonnes,
     substitutedTonnes,
-    grossLossShare: Math.min(1, lostTonnes / input.worldTonnes),
-    lossShare: Math.min(1, (lostTonnes - substitutedTonnes) / input.worldTonnes),
+    grossLossShare: lostTonnes / baselineTonnes,
+    lossShare: (lostTonnes - substitutedTonnes) / baselineTonnes,
     hhiBefore: before.hhi,
     hhiAfter: remainingWorld > 0 ? herfindahl(sharesAfter.map((p) => p.share)) : null,
     topProducerBefore: { country: before.top.country, share: before.top.share },
@@ -268,7 +271,7 @@ export function runDisruption(input: DisruptionInput): DisruptionResult {
 
   const assumptions = [
     `Substitution makes up ${Number((substitution * 100).toFixed(1))} % of lost volume; substituted volume is not attributed to any named producer.`,
-    'Shares are relative to published world totals, which are rounded, so named shares can add up to more than 100 %.',
+    'Shares are of the published world total; where the named countries add up to more (totals are rounded), of their sum, so no share exceeds 100 %.',
     'Shocks take effect in full for one year; no price response, spare capacity or rerouting is modelled.',
   ];
   for (const stage of stages) {

@@ -3,6 +3,7 @@ import type { BandResult } from './bands.js';
 import { insufficientData, methodRef } from './methods.js';
 import { byShareDesc, compareCodes, sum } from './order.js';
 import type { InsufficientData, MethodRef } from './types.js';
+import { worldTotalOf, type WorldTotal } from './world-total.js';
 
 export interface ProducerFigure {
   country: string;
@@ -31,14 +32,17 @@ export interface RankedProducer {
 
 export interface ConcentrationOk {
   status: 'ok';
+  /** The denominator of every share (see world-total.ts): never less than what the rows account for. */
   worldTonnes: number;
-  worldTotalBasis: 'published' | 'sum_of_rows';
+  worldTotal: WorldTotal;
   hhi: number;
   /** Reached if the whole unallocated remainder were a single producer. */
   hhiUpperBound: number;
-  /** Share not attributed to a named country (other countries, withheld figures, rounding gaps). */
+  /** Share not attributed to a named country: the published "Other countries", withheld figures and any gap. */
   unallocatedShare: number;
-  /** Sum of named shares; can exceed 100 because published world totals are rounded. */
+  /** The published "Other countries" row as a share of the total; null when the source prints none. */
+  otherShare: number | null;
+  /** Sum of named shares: at most 100. */
   namedShareTotal: number;
   cr1: number;
   cr3: number;
@@ -82,10 +86,15 @@ export function concentrationOf(input: ConcentrationInput): ConcentrationResult 
     return insufficientData('hhi', 'no named producer has a production figure above zero');
   }
 
-  // A published world total is preferred: summing rows would silently drop withheld producers.
-  const worldTotalBasis = input.worldTonnes !== null ? 'published' : 'sum_of_rows';
-  const worldTonnes = input.worldTonnes ?? sum(reported.map((p) => p.tonnes)) + (input.otherTonnes ?? 0);
-  if (worldTonnes <= 0) return insufficientData('hhi', 'world total is zero');
+  // A published world total is preferred (summing rows would silently drop withheld producers), unless the rows
+  // add up to more than it: then it was rounded down, and their sum is the total.
+  const worldTotal = worldTotalOf({
+    namedTonnes: reported.map((p) => p.tonnes),
+    otherTonnes: input.otherTonnes,
+    publishedTonnes: input.worldTonnes,
+  });
+  if (worldTotal === null) return insufficientData('hhi', 'world total is zero');
+  const worldTonnes = worldTotal.used;
 
   const producers: RankedProducer[] = reported
     .map((p) => ({
@@ -101,15 +110,17 @@ export function concentrationOf(input: ConcentrationInput): ConcentrationResult 
   const hhi = herfindahl(shares);
   const namedShareTotal = sum(shares);
   const unallocatedShare = Math.max(0, 100 - namedShareTotal);
+  const otherShare = input.otherTonnes === null ? null : (100 * input.otherTonnes) / worldTonnes;
   const nullTonnes = input.producers.filter((p) => p.tonnes === null);
 
   return {
     status: 'ok',
     worldTonnes,
-    worldTotalBasis,
+    worldTotal,
     hhi,
     hhiUpperBound: hhi + unallocatedShare ** 2,
     unallocatedShare,
+    otherShare,
     namedShareTotal,
     cr1: concentrationRatio(shares, 1),
     cr3: concentrationRatio(shares, 3),

@@ -2,6 +2,7 @@ export * from './types.js';
 export * from './methods.js';
 export * from './bands.js';
 export * from './hhi.js';
+export * from './world-total.js';
 export * from './governance.js';
 export * from './supply-risk.js';
 export * from './dependency.js';

@@ -222,7 +222,7 @@ describe('a score table as CSV', () => {
     expect(rows.map((row) => Number(row.rank))).toEqual(body.data.map((_, index) => index + 1));
     expect(rows.find((row) => row.mineral === 'tungsten' && row.stage === 'mining')).toMatchObject({
       edition: 'usgs-mcs-2025',
-      hhi: '6879.8',
+      hhi: '6812.3',
       topCountry: 'CHN',
       band2023: 'highly_concentrated',
     });
@@ -256,9 +256,9 @@ describe('a score table as CSV', () => {
       expect(row.reason).toBe(stage.reason ?? '');
       expect(row.method_id).toBe(stage.method.id);
     });
-    expect(rows[0]).toMatchObject({ status: 'ok', hhi: '6879.8', top_country: 'CHN', top_share: '82.72', method_id: 'hhi' });
-    // APT and intermediates: the EU CRM 2023 shares (no data year), China 85.6 %
-    expect(rows[1]).toMatchObject({ status: 'ok', year: '', hhi: '7372.5', top_country: 'CHN', top_share: '85.6' });
+    expect(rows[0]).toMatchObject({ status: 'ok', hhi: '6812.3', top_country: 'CHN', top_share: '82.31', method_id: 'hhi' });
+    // APT and intermediates: the EU CRM 2023 shares (no data year), China 85.6 of the printed 100.1 % = 85.51 %
+    expect(rows[1]).toMatchObject({ status: 'ok', year: '', hhi: '7357.8', top_country: 'CHN', top_share: '85.51' });
     expect(rows[2]).toMatchObject({ status: 'insufficient_data', hhi: '', reason: 'no metal production data for tungsten' });
   });
 });

@@ -92,8 +92,9 @@ export const TOOL_CASES: ToolCase[] = [
     tool: 'get_controlled_supply',
     args: { mineral: 'antimony', asOf: '2025-06-01' },
     http: { method: 'GET', url: '/v1/minerals/antimony/export-controls/supply?asOf=2025-06-01' },
-    // China's 40,000 of 110,000 t of 2025 mine output under the licence requirement: 36.36 %.
-    quotes: (body) => [body.stages[0].controlledShare, 36.36],
+    // China's 40,000 of the rows' 110,720 t of 2025 mine output (the printed 110,000 t is rounded) under the licence
+    // requirement: 36.13 %.
+    quotes: (body) => [body.stages[0].controlledShare, 36.13],
   },
   { tool: 'list_scenario_presets', args: {}, http: { method: 'GET', url: '/v1/scenarios/presets' }, quotes: (body) => [body.data[0].id] },
   {

@@ -98,32 +98,73 @@ describe('concentrationOf: remainder, withheld figures and world totals', () => 
         worldTonnes: null,
       }),
     );
-    expect(result.worldTotalBasis).toBe('sum_of_rows');
+    expect(result.worldTotal).toEqual({ rule: 'sum_of_rows', used: 50, published: null, accounted: 50 });
     expect(result.worldTonnes).toBe(50);
+    expect(result.otherShare).toBeCloseTo(20, 9);
     expect(result.producers.map((p) => p.share)).toEqual([60, 20]);
     expect(result.unallocatedShare).toBeCloseTo(20, 9);
   });
 
   it('uses the published world total when there is one', () => {
     const result = expectOk(concentrationOf({ producers: [{ country: 'CHN', tonnes: 30 }], otherTonnes: 10, worldTonnes: 60 }));
-    expect(result.worldTotalBasis).toBe('published');
+    expect(result.worldTotal).toEqual({ rule: 'published', used: 60, published: 60, accounted: 40 });
     expect(result.cr1).toBeCloseTo(50, 9);
+    // The gap between the rows and the total (withheld producers, rounding) is unallocated beside "Other countries".
+    expect(result.otherShare).toBeCloseTo(16.667, 3);
+    expect(result.unallocatedShare).toBeCloseTo(50, 9);
   });
 
-  it('lets named shares pass 100 when the world total is rounded (antimony 2024: 103,960 t vs 100,000 t)', () => {
+  it("takes shares of the rows' sum when a rounded world total is below it (gallium 2025: 909 t named vs 900 t)", () => {
+    // MCS 2026 gallium primary production 2025: China 900, Russia 6, Japan 3, "Other countries" 0; world 900.
     const result = expectOk(
       concentrationOf({
         producers: [
-          { country: 'CHN', tonnes: 60_000 },
-          { country: 'TJK', tonnes: 43_960 },
+          { country: 'CHN', tonnes: 900 },
+          { country: 'RUS', tonnes: 6 },
+          { country: 'JPN', tonnes: 3 },
         ],
-        otherTonnes: null,
-        worldTonnes: 100_000,
+        otherTonnes: 0,
+        worldTonnes: 900,
       }),
     );
-    expect(result.namedShareTotal).toBeCloseTo(103.96, 9);
+    expect(result.worldTotal).toEqual({ rule: 'reconciled', used: 909, published: 900, accounted: 909 });
+    // (900/909)² + (6/909)² + (3/909)², in percent: 9,802.96 + 0.436 + 0.109 = 9,803.51
+    expect(result.hhi).toBeCloseTo(((900 ** 2 + 6 ** 2 + 3 ** 2) / 909 ** 2) * 10_000, 9);
+    expect(result.hhi).toBeCloseTo(9803.51, 2);
+    expect(result.cr1).toBeCloseTo(99.0099, 4);
+    expect(result.cr3).toBeCloseTo(100, 9);
+    expect(result.namedShareTotal).toBeCloseTo(100, 9);
     expect(result.unallocatedShare).toBe(0);
+    expect(result.otherShare).toBe(0);
     expect(result.hhiUpperBound).toBe(result.hhi);
+  });
+
+  it('counts the published "Other countries" in the reconciled total (cobalt mining 2025: 305,500 + 9,100 t vs 310,000 t)', () => {
+    const result = expectOk(
+      concentrationOf({
+        producers: [
+          { country: 'COD', tonnes: 200_000 },
+          { country: 'IDN', tonnes: 105_500 },
+        ],
+        otherTonnes: 9_100,
+        worldTonnes: 310_000,
+      }),
+    );
+    expect(result.worldTotal.rule).toBe('reconciled');
+    expect(result.worldTonnes).toBe(314_600);
+    // "Other" is 9,100 of 314,600 = 2.8926 %: the unallocated share, not 100 − 98.55 = 1.45 %.
+    expect(result.otherShare).toBeCloseTo(2.8926, 4);
+    expect(result.unallocatedShare).toBeCloseTo(2.8926, 4);
+    expect(result.namedShareTotal + result.unallocatedShare).toBeCloseTo(100, 9);
+  });
+
+  it('keeps the published total when a sum passes it only by floating-point noise (shares printed to 0.1 adding up to 100.00000000000001)', () => {
+    const shares = [10.5, 20.2, 30.1, 39.2];
+    const result = expectOk(
+      concentrationOf({ producers: shares.map((tonnes, i) => ({ country: `C${i}`, tonnes })), otherTonnes: null, worldTonnes: 100 }),
+    );
+    expect(result.worldTotal.rule).toBe('published');
+    expect(result.worldTonnes).toBe(100);
   });
 
   it('sorts by share, breaks ties by country code and passes the data flags through', () => {
@@ -168,9 +209,10 @@ describe('concentrationOf: insufficient data', () => {
     expect(result.status).toBe('insufficient_data');
   });
 
-  it('refuses a zero world total', () => {
-    const result = concentrationOf({ producers: [{ country: 'CHN', tonnes: 5 }], otherTonnes: null, worldTonnes: 0 });
-    expect(result).toMatchObject({ status: 'insufficient_data', reason: 'world total is zero' });
+  it('never divides by a published world total of zero: the rows that exceed it are the total', () => {
+    const result = expectOk(concentrationOf({ producers: [{ country: 'CHN', tonnes: 5 }], otherTonnes: null, worldTonnes: 0 }));
+    expect(result.worldTotal).toEqual({ rule: 'reconciled', used: 5, published: 0, accounted: 5 });
+    expect(result.cr1).toBe(100);
   });
 
   it('refuses negative or non-finite tonnes', () => {

@@ -242,7 +242,7 @@ describe('the workbench in Chromium', () => {
     async () => {
       const answer = await api('/v1/concentration?edition=usgs-mcs-2025');
       const mining = answer.data.find((row: { mineral: string; stage: string }) => row.mineral === 'antimony' && row.stage === 'mining');
-      expect(mining.hhi).toBe(4099.6);
+      expect(mining.hhi).toBe(3793.2);
       const newest = (await api('/v1/concentration')).data.find(
         (row: { mineral: string; stage: string }) => row.mineral === 'antimony' && row.stage === 'mining',
       );
@@ -259,7 +259,7 @@ describe('the workbench in Chromium', () => {
         await select.selectOption('usgs-mcs-2025');
         await page.waitForSelector('.field[data-edition="usgs-mcs-2025"]');
         await expect.poll(async () => Number(await cell.getAttribute('data-value'))).toBe(mining.hhi);
-        expect(await cell.locator('.value').innerText()).toContain('4,099.6');
+        expect(await cell.locator('.value').innerText()).toContain('3,793.2');
         expect(new URL(page.url()).searchParams.get('edition')).toBe('usgs-mcs-2025');
         // Focus stays on the control that changed the view.
         expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-edition');

@@ -1,6 +1,7 @@
 import { memoize } from '../../dataset/memo.js';
 import { mineralStageKey, type DatasetSnapshot, type ProjectionSupply } from '../../dataset/snapshot.js';
 import { yearRank, type StageYearSupply } from '../../domain/supply.js';
+import { formatNumber } from '../../lib/format.js';
 import { round } from '../../lib/round.js';
 import {
   concentrationOf,
@@ -9,6 +10,7 @@ import {
   methodRef,
   type ConcentrationOk,
   type MethodRef,
+  type WorldTotal,
 } from '../../scoring/index.js';
 import { missingGovernanceBlock, wgiUsed } from '../shared/governance.js';
 import { countryName, requireCountry, requireMineral } from '../shared/lookups.js';
@@ -29,6 +31,27 @@ export function concentrationResultOf(supply: StageYearSupply) {
     otherTonnes: supply.otherTonnes,
     worldTonnes: supply.worldTonnes,
   });
+}
+
+/**
+ * The world total behind a stage's shares, said in words: the published total, the one used and why they differ.
+ * Every answer that shows a share of world supply shows this block beside it.
+ */
+export function worldTotalBlock(snapshot: DatasetSnapshot, supply: StageYearSupply, total: WorldTotal) {
+  const shares = supply.measure === 'shares';
+  const unit = shares ? ('%' as const) : ('t' as const);
+  const amount = (value: number) => `${formatNumber(value)}${shares ? ' %' : ' t'}`;
+  const counted = supply.otherTonnes === null ? 'The named countries' : 'The named countries and "Other countries"';
+  let reason: string | null = null;
+  if (total.rule === 'reconciled') {
+    const rounds = shares
+      ? 'the source rounds each share'
+      : `${snapshot.editionById.get(supply.edition)?.publisher ?? 'the source'} rounds world totals`;
+    reason = `${counted} add up to ${amount(total.accounted)}, more than the published world total of ${amount(total.published ?? 0)} (${rounds}): shares are taken of ${amount(total.used)}, so none exceeds 100 % and together they never exceed 100 %.`;
+  } else if (total.rule === 'sum_of_rows') {
+    reason = `No world total is published: ${counted.charAt(0).toLowerCase()}${counted.slice(1)} make up the total, which leaves out any withheld producer.`;
+  }
+  return { rule: total.rule, unit, published: total.published, used: total.used, accounted: total.accounted, reason };
 }
 
 /** The scenario of a projected supply; null for observed figures. */
@@ -108,6 +131,7 @@ export function concentrationBlock(snapshot: DatasetSnapshot, supply: StageYearS
       hhi: round(result.hhi, 1),
       hhiUpperBound: round(result.hhiUpperBound, 1),
       unallocatedShare: round(result.unallocatedShare, 2),
+      otherShare: result.otherShare === null ? null : round(result.otherShare, 2),
       namedShareTotal: round(result.namedShareTotal, 2),
       cr1: round(result.cr1, 2),
       cr3: round(result.cr3, 2),
@@ -133,7 +157,8 @@ export function concentrationBlock(snapshot: DatasetSnapshot, supply: StageYearS
       method: methodLink(result.method),
       inputs: {
         worldTonnes: tonnesOrNull(result.worldTonnes),
-        worldTotalBasis: supply.measure === 'shares' ? ('shares' as const) : result.worldTotalBasis,
+        worldTotalBasis: supply.measure === 'shares' ? ('shares' as const) : result.worldTotal.rule,
+        worldTotal: worldTotalBlock(snapshot, supply, result.worldTotal),
         otherTonnes: supply.otherTonnes,
         producers: result.producers.map((producer) => ({
           country: producer.country,

@@ -1,7 +1,7 @@
 import type { DatasetSnapshot } from '../../dataset/snapshot.js';
 import type { CountryRecord } from '../../dataset/dataset.repository.js';
-import { worldTotalOf, yearRank } from '../../domain/supply.js';
-import { supplyFor } from '../concentration/concentration.service.js';
+import { yearRank } from '../../domain/supply.js';
+import { concentrationCore, supplyFor } from '../concentration/concentration.service.js';
 import { ValidationError } from '../../errors.js';
 import { round, roundOrNull } from '../../lib/round.js';
 import { governanceGapReason } from '../shared/governance.js';
@@ -75,8 +75,8 @@ function producedByCountry(snapshot: DatasetSnapshot, iso3: string) {
   );
 
   function shareRow(snapshot: DatasetSnapshot, supply: (typeof snapshot.supplies)[number], figure: (typeof supply.producers)[number]) {
-    const world = worldTotalOf(supply);
-    const ranked = supply.producers.filter((p) => p.tonnes !== null).sort((a, b) => (b.tonnes ?? 0) - (a.tonnes ?? 0));
+    const core = concentrationCore(snapshot, supply);
+    const ranked = core.status === 'ok' ? core.producers : [];
     const rank = ranked.findIndex((producer) => producer.country === iso3);
     return {
       mineral: supply.mineral,
@@ -87,7 +87,7 @@ function producedByCountry(snapshot: DatasetSnapshot, iso3: string) {
       basis: supply.basis,
       // On a share table the figure is the share itself: there are no tonnes.
       tonnes: supply.measure === 'shares' ? null : figure.tonnes,
-      share: figure.tonnes !== null && world ? round((100 * figure.tonnes) / world, 2) : null,
+      share: rank >= 0 ? round(ranked[rank]!.share, 2) : null,
       rank: rank >= 0 ? rank + 1 : null,
       estimated: figure.estimated,
       withheld: figure.withheld,

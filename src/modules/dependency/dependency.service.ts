@@ -38,8 +38,12 @@ function presentImportSources(snapshot: DatasetSnapshot, figure: ImportSourcesFi
     period: figure.period,
     form: figure.form,
     rankOnly: figure.rankOnly,
-    otherSharePct: figure.otherSharePct,
-    sources: figure.sources.map((source) => ({ ...source, name: countryName(snapshot, source.country) })),
+    otherSharePct: roundOrNull(figure.otherSharePct, 2),
+    sources: figure.sources.map((source) => ({
+      ...source,
+      sharePct: roundOrNull(source.sharePct, 2),
+      name: countryName(snapshot, source.country),
+    })),
     sourceIds: figure.sourceIds,
   };
 }
@@ -82,7 +86,7 @@ function mineralDependency(snapshot: DatasetSnapshot, importer: string, mineral:
       ? {
           country: sources.sources[0].country,
           name: countryName(snapshot, sources.sources[0].country),
-          sharePct: sources.sources[0].sharePct,
+          sharePct: roundOrNull(sources.sources[0].sharePct, 2),
         }
       : null,
     dependencyIndex:
@@ -208,7 +212,7 @@ export function exposureOn(snapshot: DatasetSnapshot, code: string, supplier: st
         netImportReliance: presentReliance(reliance),
         supplierImportShare: supplierImport
           ? {
-              sharePct: supplierImport.sharePct,
+              sharePct: roundOrNull(supplierImport.sharePct, 2),
               rank: supplierImport.rank,
               period: sources!.period,
               form: sources!.form,
@@ -348,8 +352,10 @@ function exposureByStage(snapshot: DatasetSnapshot, importer: string, supplier: 
         ? null
         : `${name} is not among the listed sources of ${who} ${mineral} sourcing at ${stage.stage} (shares of at least 1 % only)`;
     const upstream = shareSuppliesAt(snapshot, mineral, stage.stage).map((supply) => {
-      // A share-based supply holds each producer's share (percent) in `tonnes`, against a world of 100.
-      const share = supply.producers.find((p) => p.country === supplier)?.tonnes ?? null;
+      // Shares of the same world total as every other answer (a table whose rounded shares add up to more than 100 is
+      // taken of their sum).
+      const core = concentrationCore(snapshot, supply);
+      const share = (core.status === 'ok' ? core.producers.find((p) => p.country === supplier)?.share : undefined) ?? null;
       return {
         basis: supply.basis,
         sharePct: share === null ? null : round(share, 2),
@@ -365,7 +371,7 @@ function exposureByStage(snapshot: DatasetSnapshot, importer: string, supplier: 
     const parts = [
       direct === null
         ? `direct not computed: ${directReason}`
-        : `direct ${round(direct, 4)} = ${who} import reliance at ${stage.stage} ${stage.percent} % × ${name}'s ${entry!.sharePct} % of ${who} sourcing (t ${entry!.tradeFactor ?? 'not given'})`,
+        : `direct ${round(direct, 4)} = ${who} import reliance at ${stage.stage} ${stage.percent} % × ${name}'s ${round(entry!.sharePct, 2)} % of ${who} sourcing (t ${entry!.tradeFactor ?? 'not given'})`,
       ...upstream.map((u) =>
         u.sharePct === null
           ? `${name} ${u.belowThreshold ? 'below the reporting threshold (<0.1 %)' : 'not listed'} in world ${stage.stage} (${u.basis})`
@@ -380,7 +386,7 @@ function exposureByStage(snapshot: DatasetSnapshot, importer: string, supplier: 
       supplierSourcingShare:
         entry && sourcing
           ? {
-              sharePct: entry.sharePct,
+              sharePct: round(entry.sharePct, 2),
               shareText: entry.shareText,
               tradeFactor: entry.tradeFactor,
               rank: entry.rank,

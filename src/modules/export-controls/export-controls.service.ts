@@ -382,7 +382,7 @@ export function importerExportControls(view: DatasetSnapshot, code: string, asOf
         suppliers: result.suppliers.map((supplier) => ({
           country: supplier.country,
           name: countryName(view, supplier.country),
-          sharePct: supplier.sharePct,
+          sharePct: round(supplier.sharePct, 2),
           inForce: supplier.inForce,
           targeting: supplier.targeting,
           unknown: supplier.unknown,

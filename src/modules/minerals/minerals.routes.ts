@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listRoute } from '../list-route.js';
 import { EditionQuery, MineralIdSchema, READ_ERRORS, SourceRefSchema, listOf, collectionQuery } from '../../schemas/common.js';
+import { WorldTotalSchema } from '../../schemas/scores.js';
 import { getMineral, listMinerals } from './minerals.service.js';
 
 const MineralSchema = z
@@ -35,8 +36,9 @@ const MineralDetailSchema = z.object({
         year: z.number().int(),
         basis: z.string(),
         edition: z.string().describe('The edition whose figures answered'),
-        worldTonnes: z.number().nullable(),
-        worldTotalBasis: z.enum(['published', 'sum_of_rows']),
+        worldTonnes: z.number().nullable().describe('The total shares are taken of: see worldTotal'),
+        worldTotalBasis: z.enum(['published', 'reconciled', 'sum_of_rows']),
+        worldTotal: WorldTotalSchema.nullable(),
         worldSource: SourceRefSchema.nullable(),
         topProducer: z
           .object({

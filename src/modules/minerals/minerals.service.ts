@@ -1,6 +1,7 @@
 import type { DatasetSnapshot } from '../../dataset/snapshot.js';
-import { worldTotalOf, type StageYearSupply } from '../../domain/supply.js';
+import type { StageYearSupply } from '../../domain/supply.js';
 import { round } from '../../lib/round.js';
+import { concentrationCore, worldTotalBlock } from '../concentration/concentration.service.js';
 import { countryName, requireMineral, sourceRef } from '../shared/lookups.js';
 
 function suppliesOf(snapshot: DatasetSnapshot, mineral: string, stage?: string): (StageYearSupply & { year: number })[] {
@@ -32,10 +33,7 @@ export function listMinerals(snapshot: DatasetSnapshot) {
 }
 
 function latestSummary(snapshot: DatasetSnapshot, supply: StageYearSupply & { year: number }) {
-  const worldTotal = worldTotalOf(supply);
-  const top = supply.producers
-    .filter((producer) => producer.tonnes !== null)
-    .sort((a, b) => (b.tonnes ?? 0) - (a.tonnes ?? 0) || a.country.localeCompare(b.country))[0];
+  const core = concentrationCore(snapshot, supply);
   const worldRow = snapshot.figures.find(
     (figure) =>
       figure.mineral === supply.mineral &&
@@ -44,21 +42,25 @@ function latestSummary(snapshot: DatasetSnapshot, supply: StageYearSupply & { ye
       figure.basis === supply.basis &&
       figure.country === 'WLD',
   );
+  const top = core.status === 'ok' ? core.top : null;
+  const topFigure = top ? supply.producers.find((producer) => producer.country === top.country) : undefined;
   return {
     year: supply.year,
     basis: supply.basis,
     edition: supply.edition,
-    worldTonnes: worldTotal,
-    worldTotalBasis: supply.worldTonnes !== null ? ('published' as const) : ('sum_of_rows' as const),
+    worldTonnes: core.status === 'ok' ? core.worldTonnes : null,
+    worldTotalBasis:
+      core.status === 'ok' ? core.worldTotal.rule : supply.worldTonnes !== null ? ('published' as const) : ('sum_of_rows' as const),
+    worldTotal: core.status === 'ok' ? worldTotalBlock(snapshot, supply, core.worldTotal) : null,
     worldSource: worldRow ? sourceRef(snapshot, worldRow.sourceId) : null,
     topProducer:
-      top && worldTotal
+      top && topFigure
         ? {
             country: top.country,
             name: countryName(snapshot, top.country),
-            tonnes: top.tonnes ?? 0,
-            share: round((100 * (top.tonnes ?? 0)) / worldTotal, 2),
-            source: sourceRef(snapshot, top.sourceId),
+            tonnes: top.tonnes,
+            share: round(top.share, 2),
+            source: sourceRef(snapshot, topFigure.sourceId),
           }
         : null,
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EditionIdSchema, ImporterIdSchema, Iso3Schema, MineralIdSchema, StageIdSchema } from '../../schemas/common.js';
-import { CountryShareSchema, InsufficientDataSchema, MethodLinkSchema, StageTimeFields } from '../../schemas/scores.js';
+import { CountryShareSchema, InsufficientDataSchema, MethodLinkSchema, StageTimeFields, WorldTotalSchema } from '../../schemas/scores.js';
 
 // ---- Request -----------------------------------------------------------------------------------
 
@@ -102,7 +102,10 @@ const StageOkSchema = z.object({
   baselineTonnes: z
     .number()
     .nullable()
-    .describe('World supply before the shock (published world total, else the sum of rows); null on a share table'),
+    .describe(
+      'World supply before the shock (worldTotal.used: the published world total, or the rows’ sum where that is larger); null on a share table',
+    ),
+  worldTotal: WorldTotalSchema.nullable(),
   lostTonnes: z.number().nullable().describe('Σ shocked tonnes × reduction; null on a share table'),
   substitutedTonnes: z.number().nullable().describe('Lost tonnes made up by substitution; null on a share table'),
   tonnesReason: z.string().nullable().describe('Why the tonnes are null (a share-based stage); null when they are computed'),

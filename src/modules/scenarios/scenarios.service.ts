@@ -1,8 +1,9 @@
 import { memoize } from '../../dataset/memo.js';
 import { mineralStageKey, type DatasetSnapshot } from '../../dataset/snapshot.js';
 import { apparentConsumptionOf, importerFigures, importerName } from '../../domain/importer.js';
-import { OTHER, WORLD, worldTotalOf, type StageYearSupply } from '../../domain/supply.js';
+import { OTHER, WORLD, type StageYearSupply } from '../../domain/supply.js';
 import { NotFoundError, ValidationError, type FieldError } from '../../errors.js';
+import { formatNumber } from '../../lib/format.js';
 import { round, roundOrNull } from '../../lib/round.js';
 import {
   methodRef,
@@ -16,7 +17,7 @@ import {
   type StageWithoutData,
 } from '../../scoring/index.js';
 import { compareCodes } from '../../scoring/order.js';
-import { methodLink } from '../concentration/concentration.service.js';
+import { methodLink, worldTotalBlock } from '../concentration/concentration.service.js';
 import { countryName, sourceRef, viewForEdition } from '../shared/lookups.js';
 import { findPreset, SCENARIO_PRESETS, type PresetBody } from './scenarios.presets.js';
 import type { DisruptionRequest, PresetOverrides } from './scenarios.schemas.js';
@@ -199,6 +200,7 @@ function governanceOf(snapshot: DatasetSnapshot, country: string) {
 }
 
 interface StageContext {
+  supply: StageYearSupply;
   /** The data year of annual tonnes; null when the stage answers from a share table. */
   year: number | null;
   measure: StageYearSupply['measure'];
@@ -230,11 +232,8 @@ function stageInputsOf(snapshot: DatasetSnapshot, mineral: string, year: number,
         : `no ${stage} production data for ${mineral} in any year`;
       return { stage, status: 'insufficient_data', reason };
     }
-    const worldTonnes = worldTotalOf(supply);
-    if (worldTonnes === null) {
-      return { stage, status: 'insufficient_data', reason: `no world total or producer figure for ${mineral} ${stage} in ${year}` };
-    }
     contexts.set(stage, {
+      supply,
       year: supply.year,
       measure: supply.measure,
       period: supply.period,
@@ -248,7 +247,7 @@ function stageInputsOf(snapshot: DatasetSnapshot, mineral: string, year: number,
     return {
       stage,
       basis: supply.basis,
-      worldTonnes,
+      worldTonnes: supply.worldTonnes,
       producers: supply.producers
         .filter((p): p is typeof p & { tonnes: number } => p.tonnes !== null)
         .map((p) => ({ country: p.country, tonnes: p.tonnes })),
@@ -302,6 +301,7 @@ function shapeStage(
     basisLabel: context?.basisLabel ?? stage.basis,
     edition: context?.edition ?? null,
     baselineTonnes: tonnes(stage.baselineTonnes),
+    worldTotal: context ? worldTotalBlock(snapshot, context.supply, stage.worldTotal) : null,
     lostTonnes: tonnes(stage.lostTonnes),
     substitutedTonnes: tonnes(stage.substitutedTonnes),
     tonnesReason: tonnesReasonOf(context),
@@ -443,10 +443,10 @@ function scenarioAssumptions(
         `At ${stage.stage}, no annual tonnes for ${year}: the ${context.basisLabel} (${context.edition}, ${context.period}) stand in. A loss there is a share of world supply in that period, compared with the annual losses at other stages; tonnes at that stage are not computed.`,
       );
     }
-    if (stage.status === 'ok' && stage.lostTonnes - stage.substitutedTonnes > stage.baselineTonnes) {
-      const unit = context?.measure === 'shares' ? ' percentage points' : ' t';
+    if (stage.status === 'ok' && stage.worldTotal.rule === 'reconciled') {
+      const unit = context?.measure === 'shares' ? ' %' : ' t';
       assumptions.push(
-        `At ${stage.stage}, the shocked producers' rows (${round(stage.lostTonnes, 2)}${unit}) exceed the rounded world total (${stage.baselineTonnes}${unit}): the loss share is capped at 1 and the producers still standing make up the remaining supply.`,
+        `At ${stage.stage}, the named producers add up to more than the rounded published world total (${formatNumber(stage.worldTotal.published ?? 0)}${unit}): shares and losses are taken of their sum (${formatNumber(stage.worldTotal.used)}${unit}).`,
       );
     }
   }
@@ -552,7 +552,7 @@ function shapeMineralScenario(
             sources: importSources.sources.map((entry) => ({
               country: entry.country,
               name: countryName(snapshot, entry.country),
-              sharePct: entry.sharePct,
+              sharePct: roundOrNull(entry.sharePct, 2),
               rank: entry.rank,
               reduction: round(largestReductionFor(scenario.shocks, entry.country), 4),
             })),

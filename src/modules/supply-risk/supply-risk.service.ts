@@ -12,7 +12,7 @@ import {
 import { yearRank, type StageYearSupply } from '../../domain/supply.js';
 import { round } from '../../lib/round.js';
 import { euSupplyRisk, governanceWeightedHhi, methodRef, type EuSupplyRiskInput, type EuSupplyRiskResult } from '../../scoring/index.js';
-import { concentrationBlock, isOk, methodLink } from '../concentration/concentration.service.js';
+import { concentrationBlock, concentrationCore, isOk, methodLink } from '../concentration/concentration.service.js';
 import { wgiUsed } from '../shared/governance.js';
 import { countryName, requireImporter, requireMineral } from '../shared/lookups.js';
 
@@ -271,7 +271,10 @@ function stageBasedSupplyRisk(
         method: EU_LINK(),
       };
     }
-    const globalShares = supply.producers.flatMap((p) => (p.tonnes === null ? [] : [{ country: p.country, share: p.tonnes }]));
+    // The shares every other answer gives for this table (a table whose rounded shares add up to more than 100 is
+    // taken of their sum).
+    const core = concentrationCore(snapshot, supply);
+    const globalShares = core.status === 'ok' ? core.producers.map((p) => ({ country: p.country, share: p.share })) : [];
     const globalT = Object.fromEntries(supply.tradeFactors);
     const global = governanceWeightedHhi({ shares: globalShares, wgiScaled: snapshot.wgiScaled, tradeFactor: globalT });
     if (global.status !== 'ok') {

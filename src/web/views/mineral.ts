@@ -194,14 +194,7 @@ function stageCard(block: Block): HTMLElement {
       fact('Equivalent suppliers', cited(fmt.plain(ok.equivalentSuppliers), ids)),
       shares
         ? fact('World', cited('shares only', ids, 'the source publishes country shares of world supply, not tonnes'))
-        : fact(
-            'World',
-            cited(
-              `${fmt.int(ok.inputs.worldTonnes)} t`,
-              ids,
-              ok.inputs.worldTotalBasis === 'published' ? 'published world total' : 'sum of country rows',
-            ),
-          ),
+        : fact('World', cited(`${fmt.int(ok.inputs.worldTonnes)} t`, ids, ok.inputs.worldTotal.reason ?? 'published world total')),
     ),
     chart({
       title: `${title(ok.stage)} ${when}: share of world production by country (top ${top.length})`,

@@ -37,7 +37,7 @@ type Chain = {
 };
 
 describe('GET /v1/minerals/{mineral}/chain', () => {
-  it('antimony: mining 2025 from MCS 2026 (China 40,000 of 110,000 t) and smelting from the EU CRM 2023 shares (China 51.8 %)', async () => {
+  it("antimony: mining 2025 from MCS 2026 (China 40,000 of the rows' 110,720 t) and smelting from the EU CRM 2023 shares (China 51.8 %)", async () => {
     const { status, body } = await getJson<Chain>(app, '/v1/minerals/antimony/chain');
     expect(status).toBe(200);
     expect(body.stages.map((s) => [s.stage, s.name])).toEqual([
@@ -46,7 +46,8 @@ describe('GET /v1/minerals/{mineral}/chain', () => {
     ]);
     const mining = body.stages[0]!.series[0]!;
     expect(mining).toMatchObject({ basis: 'sb-contained', measure: 'tonnes', year: 2025, period: null });
-    expect(mining.china.share).toBeCloseTo((100 * 40000) / 110000, 2);
+    // The named rows add up to 110,720 t, more than the rounded world total of 110,000 t: shares are of 110,720.
+    expect(mining.china.share).toBeCloseTo((100 * 40000) / 110720, 2);
     const smelting = body.stages[1]!.series[0]!;
     expect(smelting).toMatchObject({ basis: 'sb-eu-processing', measure: 'shares', year: null, sourceIds: ['eu-crm-2023-appendix-7'] });
     expect(smelting.period).toContain('EU CRM 2023');
@@ -65,9 +66,10 @@ describe('GET /v1/minerals/{mineral}/chain', () => {
     const separation = body.stages.find((s) => s.stage === 'refining')!;
     const light = separation.series.find((s) => s.basis === 'ree-light-ndpr-eu')!;
     const heavy = separation.series.find((s) => s.basis === 'ree-heavy-dytb-eu')!;
-    // Published study shares: Nd processing China 84.9 %, Malaysia 10.5 %; Dy processing China 100 %.
-    expect(light.china.share).toBe(84.9);
-    expect(light.topProducers[1]).toMatchObject({ country: 'MYS', share: 10.5 });
+    // Published study shares: Nd processing China 84.9 %, Malaysia 10.5 % (of a table adding up to 100.1, so taken of
+    // 100.1: 84.82 % and 10.49 %); Dy processing China 100 %.
+    expect(light.china.share).toBe(84.82);
+    expect(light.topProducers[1]).toMatchObject({ country: 'MYS', share: 10.49 });
     expect(heavy.china.share).toBe(100);
     expect(heavy.hhi).toBe(10000);
     expect(heavy.hhiRange.exact).toBe(true);
@@ -79,13 +81,13 @@ describe('GET /v1/minerals/{mineral}/chain', () => {
     expect(body.binding.comparable).toBe(false);
   });
 
-  it('tungsten: APT and intermediates from the study (China 85.6 %, HHI from the six shares)', async () => {
+  it("tungsten: APT and intermediates from the study (China 85.6 % printed, 85.51 % of the shares' sum 100.1; HHI from the six shares)", async () => {
     const { body } = await getJson<Chain>(app, '/v1/minerals/tungsten/chain');
     const apt = body.stages.find((s) => s.stage === 'refining')!;
     expect(apt.name).toBe('APT and intermediates');
-    // 85.6² + 4.4² + 2.8² + 2.8² + 2.3² + 2.2² = 7327.36 + 19.36 + 7.84 + 7.84 + 5.29 + 4.84
-    expect(apt.series[0]!.hhi).toBeCloseTo(7372.5, 1);
-    expect(apt.series[0]!.cr1).toBe(85.6);
+    // (85.6² + 4.4² + 2.8² + 2.8² + 2.3² + 2.2²) / 1.001² = (7327.36 + 19.36 + 7.84 + 7.84 + 5.29 + 4.84) / 1.002001
+    expect(apt.series[0]!.hhi).toBeCloseTo(7357.8, 1);
+    expect(apt.series[0]!.cr1).toBe(85.51);
   });
 
   it('an unknown mineral is a 404 problem', async () => {

@@ -68,10 +68,11 @@ describe('GET /v1/countries/{iso3}', () => {
     const rareEarths = body.production.find(
       (row: { mineral: string; stage: string }) => row.mineral === 'rare-earths' && row.stage === 'mining',
     );
-    expect(rareEarths).toMatchObject({ year: 2024, basis: 'ree-reo', tonnes: 31_000, share: 7.95, rank: 3, withheld: false });
+    // 31,000 of the rows' 393,950 t (named 392,850 + other 1,100; the printed world total is 390,000) = 7.87 %
+    expect(rareEarths).toMatchObject({ year: 2024, basis: 'ree-reo', tonnes: 31_000, share: 7.87, rank: 3, withheld: false });
   });
 
-  it('China: no group memberships; first in antimony mining with 60%', async () => {
+  it("China: no group memberships; first in antimony mining with 57.71 % (60,000 of the rows' 103,960 t)", async () => {
     const { body } = await getJson(app, '/v1/countries/CHN?edition=usgs-mcs-2025');
     expect(body.groups).toEqual([]);
     const antimony = body.production.find((row: { mineral: string }) => row.mineral === 'antimony');
@@ -79,7 +80,7 @@ describe('GET /v1/countries/{iso3}', () => {
       stage: 'mining',
       year: 2024,
       tonnes: 60_000,
-      share: 60,
+      share: 57.71,
       rank: 1,
       estimated: true,
       source: { id: 'usgs-mcs-2025-antimony' },
@@ -87,7 +88,7 @@ describe('GET /v1/countries/{iso3}', () => {
     // Sorted by share, largest first.
     const shares = body.production.map((row: { share: number | null }) => row.share ?? -1);
     expect(shares).toEqual([...shares].sort((a: number, b: number) => b - a));
-    expect(body.production[0]).toMatchObject({ mineral: 'gallium', stage: 'refining', share: 98.68 });
+    expect(body.production[0]).toMatchObject({ mineral: 'gallium', stage: 'refining', share: 98.43 });
   });
 
   it('United States: groups with join dates, and withheld figures with no share', async () => {
@@ -125,7 +126,16 @@ describe('GET /v1/countries/{iso3}', () => {
     expect(governance.euScaled).toBeCloseTo((2.5 - six.reduce((a, b) => a + b, 0) / 6) * 2, 2);
     // Mining 2024 in tonnes; smelting from the EU CRM 2023 shares (TJK 3.5 %, seventh): a share, never tonnes.
     expect(body.production).toEqual([
-      expect.objectContaining({ mineral: 'antimony', stage: 'mining', year: 2024, measure: 'tonnes', tonnes: 17_000, share: 17, rank: 2 }),
+      // 17,000 of the rows' 103,960 t (the printed world total, 100,000 t, is rounded below them)
+      expect.objectContaining({
+        mineral: 'antimony',
+        stage: 'mining',
+        year: 2024,
+        measure: 'tonnes',
+        tonnes: 17_000,
+        share: 16.35,
+        rank: 2,
+      }),
       expect.objectContaining({
         mineral: 'antimony',
         stage: 'refining',

@@ -69,12 +69,12 @@ describe('other bad input', () => {
 });
 
 describe('scenarios answer as the requested edition did', () => {
-  it('china-antimony-ban: 36.36 % of 2025 mining lost by default, 60 % of 2024 as MCS 2025 had it', async () => {
+  it('china-antimony-ban: 36.13 % of 2025 mining lost by default, 57.71 % of 2024 as MCS 2025 had it', async () => {
     const current = (await app.inject({ method: 'POST', url: '/v1/scenarios/presets/china-antimony-ban' })).json();
     expect(current.scenario.edition).toBeNull();
-    // Mining 2025 loses 0.3636; smelting (EU CRM 2023 shares, China 51.8 %) loses more and binds.
+    // Mining 2025 loses 40,000 of the rows' 110,720 t = 0.3613; smelting (EU CRM 2023 shares, China 51.8 %) loses more and binds.
     expect(current.summary[0]).toMatchObject({ mineral: 'antimony', bindingStage: 'refining', bindingLoss: 0.518 });
-    expect(current.results[0].stages[0]).toMatchObject({ year: 2025, edition: 'usgs-mcs-2026', lossShare: 0.3636 });
+    expect(current.results[0].stages[0]).toMatchObject({ year: 2025, edition: 'usgs-mcs-2026', lossShare: 0.3613 });
 
     const pinned = (
       await app.inject({
@@ -84,12 +84,14 @@ describe('scenarios answer as the requested edition did', () => {
       })
     ).json();
     expect(pinned.scenario).toMatchObject({ edition: 'usgs-mcs-2025', year: 2024 });
-    expect(pinned.summary[0]).toMatchObject({ bindingStage: 'mining', bindingLoss: 0.6 });
+    // 60,000 of the rows' 103,960 t (the printed 100,000 t is rounded below them) = 0.5771, above smelting's 0.518.
+    expect(pinned.summary[0]).toMatchObject({ bindingStage: 'mining', bindingLoss: 0.5771 });
     expect(pinned.results[0].stages[0]).toMatchObject({
       year: 2024,
       edition: 'usgs-mcs-2025',
       lostTonnes: 60_000,
-      baselineTonnes: 100_000,
+      baselineTonnes: 103_960,
+      worldTotal: { rule: 'reconciled', published: 100_000, used: 103_960 },
     });
   });
 });

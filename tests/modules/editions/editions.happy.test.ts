@@ -10,9 +10,11 @@ import { buildTestApp, getJson } from '../../helpers/app.js';
  *                   KGZ 700 · MEX 600 · PAK 260 · VNM 220 · LAO 200 · IRN 90 · GTM 50 · CAN 0 · USA 0; world 119,000
  *   MCS 2026, 2025: CHN 40,000 · RUS 32,000 · TJK 22,000 · BOL 5,000 · MMR 4,500 · TUR 3,000 · AUS 1,300 · KAZ 800 ·
  *                   KGZ 700 · MEX 600 · PAK 260 · VNM 220 · LAO 200 · IRN 90 · GTM 50 · CAN 0 · USA W; world 110,000
+ * The 2025 rows add up to 110,720 t, more than the rounded world total: shares are taken of 110,720 t (and MCS 2025's
+ * 2024 rows add up to 103,960 t against a printed 100,000 t).
  */
 const HHI_2024_MCS2026 = (3_744_609_500 * 1e4) / 119_000 ** 2; // Σt² = 3,744,609,500 → 2644.3
-const HHI_2025_MCS2026 = (3_165_596_600 * 1e4) / 110_000 ** 2; // Σt² = 3,165,596,600 → 2616.2
+const HHI_2025_MCS2026 = (3_165_596_600 * 1e4) / 110_720 ** 2; // Σt² = 3,165,596,600 → 2582.3
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -98,16 +100,20 @@ describe('GET /v1/editions', () => {
 });
 
 describe('the newest edition answers by default', () => {
-  it('antimony: mining 2025 from MCS 2026, China 40,000 of 110,000 t = 36.36 %', async () => {
+  it("antimony: mining 2025 from MCS 2026, China 40,000 of the rows' 110,720 t = 36.13 %", async () => {
     const { body } = await getJson(app, '/v1/minerals/antimony/concentration');
     expect(mining(body)).toMatchObject({
       year: 2025,
       edition: 'usgs-mcs-2026',
       hhi: Math.round(HHI_2025_MCS2026 * 10) / 10,
-      top: { country: 'CHN', tonnes: 40_000, share: 36.36 },
-      inputs: { worldTonnes: 110_000, sourceIds: ['usgs-mcs-2026-antimony'] },
+      top: { country: 'CHN', tonnes: 40_000, share: 36.13 },
+      inputs: {
+        worldTonnes: 110_720,
+        worldTotal: { rule: 'reconciled', published: 110_000, used: 110_720 },
+        sourceIds: ['usgs-mcs-2026-antimony'],
+      },
     });
-    expect(mining(body).hhi).toBe(2616.2);
+    expect(mining(body).hhi).toBe(2582.3);
     // Smelting (EU CRM 2023 shares: Σ share² = 2,894.8, China 51.8 %) is more concentrated than 2025 mining; the
     // comparison is flagged, as the stages cover different times and bases.
     expect(body.chokepoint).toMatchObject({
@@ -118,7 +124,7 @@ describe('the newest edition answers by default', () => {
       topShare: 51.8,
       comparable: false,
     });
-    expect(body.chokepoint.comparedStages[0]).toMatchObject({ stage: 'mining', year: 2025, edition: 'usgs-mcs-2026', hhi: 2616.2 });
+    expect(body.chokepoint.comparedStages[0]).toMatchObject({ stage: 'mining', year: 2025, edition: 'usgs-mcs-2026', hhi: 2582.3 });
   });
 
   it('2024 as MCS 2026 revised it: HHI 2644.3, China 33.61 %', async () => {
@@ -127,13 +133,13 @@ describe('the newest edition answers by default', () => {
     expect(mining(body).hhi).toBeCloseTo(HHI_2024_MCS2026, 1);
   });
 
-  it('?edition=usgs-mcs-2025 answers as MCS 2025 did: 2024 HHI 4,099.6, China 60 %, and no 2025', async () => {
+  it("?edition=usgs-mcs-2025 answers as MCS 2025 did: 2024 HHI 3,793.2, China 57.71 % of the rows' 103,960 t, and no 2025", async () => {
     const { body } = await getJson(app, '/v1/minerals/antimony/concentration?edition=usgs-mcs-2025');
     expect(mining(body)).toMatchObject({
       year: 2024,
       edition: 'usgs-mcs-2025',
-      hhi: 4099.6,
-      top: { country: 'CHN', tonnes: 60_000, share: 60 },
+      hhi: 3793.2,
+      top: { country: 'CHN', tonnes: 60_000, share: 57.71 },
     });
     const pinned2025 = await getJson(app, '/v1/minerals/antimony/concentration?year=2025&edition=usgs-mcs-2025');
     expect(mining(pinned2025.body)).toMatchObject({ status: 'insufficient_data' });
@@ -205,7 +211,7 @@ describe('GET /v1/revisions', () => {
   it('the concentration of antimony mining 2024 under each edition that reported it', async () => {
     const { body } = await getJson(app, '/v1/minerals/antimony/concentration/editions?stage=mining&year=2024');
     expect(body.data.map((entry: any) => [entry.edition, entry.concentration.hhi])).toEqual([
-      ['usgs-mcs-2025', 4099.6],
+      ['usgs-mcs-2025', 3793.2],
       ['usgs-mcs-2026', 2644.3],
     ]);
   });

@@ -160,20 +160,21 @@ describe('GET /v1/minerals/{mineral}/export-controls (timeline)', () => {
 });
 
 describe('supply under control', () => {
-  it('gallium primary production on 2025-06-01: China’s 750 t of 760 t (2024) are under licensing', async () => {
+  it("gallium primary production on 2025-06-01: China’s 750 t of the rows' 762 t (2024) are under licensing", async () => {
     const { body } = await getJson(app, '/v1/minerals/gallium/export-controls/supply?asOf=2025-06-01&edition=usgs-mcs-2025');
-    // By hand: 750 / 760 = 98.684 % → 98.68; the licence (dual-use list) applies to every destination.
+    // By hand: the named rows add up to 762 t, above the printed 760 t; 750 / 762 = 98.425 % → 98.43; the licence
+    // (dual-use list) applies to every destination.
     expect(body.stages).toEqual([
       expect.objectContaining({
         stage: 'refining',
         status: 'ok',
         year: 2024,
-        worldTonnes: 760,
-        controlledShare: 98.68,
+        worldTonnes: 762,
+        controlledShare: 98.43,
         unknownShare: 0,
         byTarget: [
-          { target: 'all', share: 98.68, unknownShare: 0 },
-          { target: 'USA', share: 98.68, unknownShare: 0 },
+          { target: 'all', share: 98.43, unknownShare: 0 },
+          { target: 'USA', share: 98.43, unknownShare: 0 },
         ],
       }),
     ]);
@@ -184,18 +185,18 @@ describe('supply under control', () => {
     ]);
   });
 
-  it('antimony mining: nothing before the licence took effect, 60 % after (China 60,000 t of 100,000 t in 2024)', async () => {
+  it("antimony mining: nothing before the licence took effect, 57.71 % after (China 60,000 t of the rows' 103,960 t in 2024)", async () => {
     const before = (await getJson(app, '/v1/minerals/antimony/export-controls/supply?asOf=2024-09-14&edition=usgs-mcs-2025')).body
       .stages[0];
     expect(before).toMatchObject({ stage: 'mining', year: 2024, controlledShare: 0, countries: [] });
     const after = (await getJson(app, '/v1/minerals/antimony/export-controls/supply?asOf=2024-09-15&edition=usgs-mcs-2025')).body.stages[0];
-    expect(after).toMatchObject({ stage: 'mining', year: 2024, controlledShare: 60, hhi: 4099.6, cr1: 60 });
+    expect(after).toMatchObject({ stage: 'mining', year: 2024, controlledShare: 57.71, hhi: 3793.2, cr1: 57.71 });
     expect(after.measures.map((m: { id: string }) => m.id)).toEqual(['cn-mofcom-2024-33-antimony']);
   });
 
   it('ranks every mineral × stage by controlled share', async () => {
     const { body } = await getJson(app, '/v1/export-controls/supply?asOf=2025-06-01&edition=usgs-mcs-2025');
-    expect(body.data[0]).toMatchObject({ rank: 1, mineral: 'gallium', stage: 'refining', controlledShare: 98.68, topCountry: 'CHN' });
+    expect(body.data[0]).toMatchObject({ rank: 1, mineral: 'gallium', stage: 'refining', controlledShare: 98.43, topCountry: 'CHN' });
     const shares = body.data.map((row: { controlledShare: number }) => row.controlledShare);
     expect(shares).toEqual([...shares].sort((a, b) => b - a));
   });
@@ -262,10 +263,10 @@ describe('next to concentration', () => {
     const { body } = await getJson(app, '/v1/minerals/gallium/concentration?asOf=2025-06-01&edition=usgs-mcs-2025');
     const refining = body.stages.find((stage: { stage: string }) => stage.stage === 'refining');
     expect(refining).toMatchObject({
-      hhi: 9739.5,
+      hhi: 9688.4,
       exportControls: {
         asOf: '2025-06-01',
-        controlledShare: 98.68,
+        controlledShare: 98.43,
         unknownShare: 0,
         measures: [DENIAL, 'cn-mofcom-2024-46-us-military-ban', 'cn-mofcom-2024-51-dual-use-list'],
         href: '/v1/minerals/gallium/export-controls/supply?asOf=2025-06-01&stage=refining&year=2024',
@@ -275,10 +276,10 @@ describe('next to concentration', () => {
 });
 
 describe('supply under control on the current figures (MCS 2026)', () => {
-  it('antimony mining on 2025-06-01: about a third — China’s 40,000 of 110,000 t (2025) under licensing', async () => {
+  it("antimony mining on 2025-06-01: about a third — China’s 40,000 of the rows' 110,720 t (2025) under licensing", async () => {
     const { body } = await getJson(app, '/v1/minerals/antimony/export-controls/supply?asOf=2025-06-01');
-    // By hand: 40,000 / 110,000 = 36.36 %.
-    expect(body.stages[0]).toMatchObject({ stage: 'mining', year: 2025, worldTonnes: 110_000, controlledShare: 36.36 });
+    // By hand: the named rows add up to 110,720 t, above the printed 110,000 t; 40,000 / 110,720 = 36.13 %.
+    expect(body.stages[0]).toMatchObject({ stage: 'mining', year: 2025, worldTonnes: 110_720, controlledShare: 36.13 });
   });
 
   it('gallium primary production 2024 as MCS 2026 revised it: China’s 839 of 848 t = 98.94 %', async () => {

@@ -56,7 +56,7 @@ describe('GET /v1/minerals', () => {
 });
 
 describe('GET /v1/minerals/{mineral}', () => {
-  it('antimony: mining up to 2024, world 100,000 t, China on top with 60%', async () => {
+  it('antimony: mining up to 2024, world 103,960 t (the rows: the printed 100,000 t is rounded below them), China on top with 57.71 %', async () => {
     const { status, body } = await getJson(app, '/v1/minerals/antimony?edition=usgs-mcs-2025');
     expect(status).toBe(200);
     expect(body).toMatchObject({ id: 'antimony', name: 'Antimony', symbol: 'Sb' });
@@ -70,11 +70,13 @@ describe('GET /v1/minerals/{mineral}', () => {
     expect(mining.latest).toMatchObject({
       year: 2024,
       basis: 'sb-contained',
-      worldTonnes: 100_000,
-      worldTotalBasis: 'published',
+      worldTonnes: 103_960,
+      worldTotalBasis: 'reconciled',
+      worldTotal: { rule: 'reconciled', unit: 't', published: 100_000, used: 103_960, accounted: 103_960 },
       worldSource: { id: 'usgs-mcs-2025-antimony' },
-      topProducer: { country: 'CHN', name: 'China', tonnes: 60_000, share: 60, source: { id: 'usgs-mcs-2025-antimony' } },
+      topProducer: { country: 'CHN', name: 'China', tonnes: 60_000, share: 57.71, source: { id: 'usgs-mcs-2025-antimony' } },
     });
+    expect(mining.latest.worldTotal.reason).toContain('U.S. Geological Survey rounds world totals');
   });
 
   it('antimony: counts its defense uses by category', async () => {
@@ -90,14 +92,16 @@ describe('GET /v1/minerals/{mineral}', () => {
   it('rare earths: mining on REO and refining on IEA magnet REEs, each with its own world total', async () => {
     const { body } = await getJson(app, '/v1/minerals/rare-earths?edition=usgs-mcs-2025');
     const [mining, refining] = body.stages;
-    expect(mining).toMatchObject({ stage: 'mining', bases: [{ id: 'ree-reo' }], latest: { year: 2024, worldTonnes: 390_000 } });
+    // Named 392,850 t + "Other countries" 1,100 t = 393,950 t, above the printed 390,000 t.
+    expect(mining).toMatchObject({ stage: 'mining', bases: [{ id: 'ree-reo' }], latest: { year: 2024, worldTonnes: 393_950 } });
     expect(refining).toMatchObject({
       stage: 'refining',
       bases: [{ id: 'ree-magnet-iea', label: 'magnet rare earth elements (IEA)' }],
       // IEA refining is another family than MCS 2025, so it keeps its newest edition: GCMO 2026 adds 2021 and 2025.
       years: [2021, 2024, 2025],
-      // 2025: China 75 of 89 kt magnet rare earths = 84.27 % (it was 73,757 / 80,805 t = 91.28 % in the 2024 data explorer)
-      latest: { year: 2025, worldTonnes: 89_000, topProducer: { country: 'CHN', share: 84.27 } },
+      // 2025: China 75 of 90 kt magnet rare earths = 83.33 % (named 87 kt + rest of world 3 kt, above the printed 89 kt; it
+      // was 73,757 / 80,805 t = 91.28 % in the 2024 data explorer)
+      latest: { year: 2025, worldTonnes: 90_000, topProducer: { country: 'CHN', share: 83.33 } },
     });
   });
 
@@ -111,8 +115,9 @@ describe('GET /v1/minerals/{mineral}', () => {
     ]);
     expect(body.stages[1].latest).toMatchObject({
       basis: 'ti-sponge',
-      worldTonnes: 320_000,
-      topProducer: { country: 'CHN', tonnes: 220_000, share: 68.75 },
+      // The named rows add up to 324,300 t, above the printed 320,000 t: 220,000 / 324,300 = 67.84 %
+      worldTonnes: 324_300,
+      topProducer: { country: 'CHN', tonnes: 220_000, share: 67.84 },
     });
   });
 });

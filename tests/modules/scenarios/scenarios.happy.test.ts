@@ -40,8 +40,9 @@ function stageOf(result: any, stage: string) {
 }
 
 describe('POST /v1/scenarios/presets/china-antimony-ban (data/production.csv, antimony mining 2024)', () => {
-  // 2024 mining, sb-contained: world 100,000 t; CHN 60,000, TJK 17,000, RUS 13,000, MMR 4,500, BOL 3,700 …
-  it('removes 60 % of world supply and leaves Tajikistan on top with 17,000 / 40,000 = 42.5 %', async () => {
+  // 2024 mining, sb-contained: world printed 100,000 t; CHN 60,000, TJK 17,000, RUS 13,000, MMR 4,500, BOL 3,700 …
+  // The named rows add up to 103,960 t: shares and losses are taken of 103,960 t (the one world-total rule).
+  it('removes 57.71 % of world supply and leaves Tajikistan on top with 17,000 / 43,960 = 38.67 %', async () => {
     const { status, body } = await preset('china-antimony-ban');
     expect(status).toBe(200);
     expect(body.preset.id).toBe('china-antimony-ban');
@@ -56,34 +57,39 @@ describe('POST /v1/scenarios/presets/china-antimony-ban (data/production.csv, an
     });
     expect(body.results).toHaveLength(1);
     const antimony = resultFor(body, 'antimony');
-    expect(antimony).toMatchObject({ status: 'ok', year: 2024, bindingStage: 'mining', bindingLoss: 0.6 });
+    expect(antimony).toMatchObject({ status: 'ok', year: 2024, bindingStage: 'mining', bindingLoss: 0.5771 });
     const mining = stageOf(antimony, 'mining');
     expect(mining).toMatchObject({
       status: 'ok',
       year: 2024,
       edition: 'usgs-mcs-2025',
-      baselineTonnes: 100_000,
+      baselineTonnes: 103_960,
+      worldTotal: { rule: 'reconciled', unit: 't', published: 100_000, used: 103_960 },
       lostTonnes: 60_000,
-      lossShare: 0.6,
-      topProducerBefore: { country: 'CHN', share: 60 },
-      topProducerAfter: { country: 'TJK', name: 'Tajikistan', share: 42.5 },
+      lossShare: 0.5771,
+      topProducerBefore: { country: 'CHN', share: 57.71 },
+      topProducerAfter: { country: 'TJK', name: 'Tajikistan', share: 38.67 },
       shocked: [{ country: 'CHN', reduction: 1, lostTonnes: 60_000 }],
     });
-    // Before: 60² + 17² + 13² + 4.5² + 3.7² + 2² + 1.6² + 0.8² + 0.5² + 0.3² + 0.25² + 0.2² + 0.05² + 0.04² + 0.02² = 4,099.6
-    expect(mining.hhiBefore).toBe(4099.6);
-    // After, shares of 40,000 t: 42.5² + 32.5² + 11.25² + 9.25² + 5² + 4² + 2² + 1.25² + 0.75² + 0.625² + 0.5² + 0.125² + 0.1² + 0.05² = 3,122.4
-    expect(mining.hhiAfter).toBe(3122.4);
-    expect(antimony.chokepointBefore).toEqual({ stage: 'mining', hhi: 4099.6 });
-    expect(antimony.chokepointAfter).toEqual({ stage: 'mining', hhi: 3122.4 });
+    // Before: (60² + 17² + 13² + 4.5² + 3.7² + 2² + 1.6² + 0.8² + 0.5² + 0.3² + 0.25² + 0.2² + 0.05² + 0.04² + 0.02²) kt²
+    //   = 4,099.6 × 10⁸ t² / 103,960² t² × 10⁴ = 3,793.2
+    expect(mining.hhiBefore).toBe(3793.2);
+    // After, shares of the 43,960 t left: (17² + 13² + 4.5² + 3.7² + 2² + 1.6² + …) / 43.96² × 10⁴ = 2,585.2
+    expect(mining.hhiAfter).toBe(2585.2);
+    expect(antimony.chokepointBefore).toEqual({ stage: 'mining', hhi: 3793.2 });
+    expect(antimony.chokepointAfter).toEqual({ stage: 'mining', hhi: 2585.2 });
+    expect(antimony.assumptions).toContain(
+      'At mining, the named producers add up to more than the rounded published world total (100,000 t): shares and losses are taken of their sum (103,960 t).',
+    );
     expect(antimony.method).toEqual({ id: 'disruption', version: expect.any(String), href: '/v1/methods/disruption' });
     expect(body.summary).toEqual([
       expect.objectContaining({
         rank: 1,
         mineral: 'antimony',
         status: 'ok',
-        bindingLoss: 0.6,
+        bindingLoss: 0.5771,
         bindingStage: 'mining',
-        topAlternative: { country: 'TJK', name: 'Tajikistan', share: 17 },
+        topAlternative: { country: 'TJK', name: 'Tajikistan', share: 16.35 },
       }),
     ]);
   });
@@ -96,7 +102,7 @@ describe('POST /v1/scenarios/presets/china-antimony-ban (data/production.csv, an
     expect(antimony.alternatives[0]).toEqual({
       country: 'TJK',
       name: 'Tajikistan',
-      share: 17,
+      share: 16.35,
       tonnes: 17_000,
       reserves: { tonnes: 50_000, year: 2024, basis: 'contained antimony', lowerBound: false, sourceId: 'usgs-mcs-2025-antimony' },
       // Tajikistan, WGI 2024 update, 2023: mean of six −1.1190 → (2.5 + 1.1190) × 2 = 7.24
@@ -143,10 +149,11 @@ describe('reduction', () => {
     });
     const mining = stageOf(resultFor(body, 'antimony'), 'mining');
     expect(mining.lostTonnes).toBe(30_000);
-    expect(mining.lossShare).toBe(0.3);
+    // 30,000 of the rows' 103,960 t
+    expect(mining.lossShare).toBe(0.2886);
     expect(mining.shocked).toEqual([{ country: 'CHN', name: 'China', reduction: 0.5, lostTonnes: 30_000 }]);
-    // 70,000 t left: China 30,000 (42.86 %) still leads.
-    expect(mining.topProducerAfter).toEqual({ country: 'CHN', name: 'China', share: 42.86 });
+    // 73,960 t left: China 30,000 (40.56 %) still leads.
+    expect(mining.topProducerAfter).toEqual({ country: 'CHN', name: 'China', share: 40.56 });
   });
 
   it('substitution makes up part of the loss and is stated as an assumption', async () => {
@@ -157,7 +164,8 @@ describe('reduction', () => {
     });
     const antimony = resultFor(body, 'antimony');
     const mining = stageOf(antimony, 'mining');
-    expect(mining).toMatchObject({ lostTonnes: 60_000, substitutedTonnes: 15_000, grossLossShare: 0.6, lossShare: 0.45 });
+    // 60,000 and 45,000 of the rows' 103,960 t
+    expect(mining).toMatchObject({ lostTonnes: 60_000, substitutedTonnes: 15_000, grossLossShare: 0.5771, lossShare: 0.4329 });
     expect(antimony.assumptions.some((a: string) => a.includes('25 %'))).toBe(true);
     expect(body.scenario.substitution).toEqual({ antimony: 0.25 });
   });
@@ -169,9 +177,10 @@ describe('binding stage', () => {
     const { status, body } = await preset('china-stops', { edition: 'usgs-mcs-2026' });
     expect(status).toBe(200);
     const cobalt = resultFor(body, 'cobalt');
-    // Refining 2025 (IEA): CHN 180,000 of 238,000 t = 0.7563; mining (MCS 2026): CHN 2,000 of 310,000 t = 0.0065.
+    // Refining 2025 (IEA): CHN 180,000 of 238,000 t = 0.7563; mining (MCS 2026): CHN 2,000 of 314,600 t (named 305,500 +
+    // other 9,100, above the printed 310,000) = 0.0064.
     expect(cobalt).toMatchObject({ year: 2025, bindingStage: 'refining', bindingLoss: 0.7563 });
-    expect(stageOf(cobalt, 'mining').lossShare).toBe(0.0065);
+    expect(stageOf(cobalt, 'mining').lossShare).toBe(0.0064);
     const graphite = resultFor(body, 'graphite');
     // Refining (battery-grade): 2,139,000 / 2,266,000 = 0.9440; mining (natural): 1,400,000 / 1,800,000 = 0.7778.
     expect(graphite).toMatchObject({ year: 2025, bindingStage: 'refining', bindingLoss: 0.944 });
@@ -256,12 +265,12 @@ describe('importer impact', () => {
   it('tungsten: rank-only import sources → world-loss proxy, with the censored ">50" reliance flagged', async () => {
     const { body } = await scenario({ minerals: ['tungsten'], shocks: [{ countries: ['CHN'], reduction: 1 }] });
     const tungsten = resultFor(body, 'tungsten');
-    // Mining 2024: CHN 67,000 of 81,000 t = 0.8272; APT (EU CRM 2023 shares): CHN 85.6 % → 0.856 binds.
-    // NIR ">50" read as 0.5 → 0.5 × 0.856 = 0.428.
-    expect(stageOf(tungsten, 'mining')).toMatchObject({ lossShare: 0.8272, lostTonnes: 67_000 });
-    expect(tungsten).toMatchObject({ bindingStage: 'refining', bindingLoss: 0.856 });
+    // Mining 2024: CHN 67,000 of the rows' 81,400 t = 0.8231; APT (EU CRM 2023 shares): CHN 85.6 of 100.1 → 0.8551 binds.
+    // NIR ">50" read as 0.5 → 0.5 × 0.85514 = 0.4276.
+    expect(stageOf(tungsten, 'mining')).toMatchObject({ lossShare: 0.8231, lostTonnes: 67_000 });
+    expect(tungsten).toMatchObject({ bindingStage: 'refining', bindingLoss: 0.8551 });
     expect(tungsten.importerImpact).toMatchObject({
-      consumptionAtRisk: 0.428,
+      consumptionAtRisk: 0.4276,
       basis: 'world_supply_at_binding_stage',
       proxy: true,
       netImportReliance: { used: 0.5, valueText: '>50', qualifier: 'gt', censored: true },
@@ -332,9 +341,9 @@ describe('groups and the normalised request', () => {
     expect(body.scenario.shocks[0]).toMatchObject({ group: 'central-asia', stages: ['mining'], reduction: 1 });
     expect(body.scenario.shocks[0].countries).toEqual(expect.arrayContaining(['KAZ', 'KGZ', 'TJK']));
     const mining = stageOf(resultFor(body, 'antimony'), 'mining');
-    // TJK 17,000 + KAZ 40 + KGZ 20 = 17,060 of 100,000 t.
+    // TJK 17,000 + KAZ 40 + KGZ 20 = 17,060 of the rows' 103,960 t.
     expect(mining.lostTonnes).toBe(17_060);
-    expect(mining.lossShare).toBe(0.1706);
+    expect(mining.lossShare).toBe(0.1641);
   });
 
   it('defaults to every mineral with data, in id order', async () => {
@@ -419,25 +428,31 @@ describe('presets', () => {
     }
   });
 
-  it('msp-only-supply caps antimony’s loss at 1 when the shocked rows exceed the rounded world total, leaving Australia', async () => {
+  it("msp-only-supply: antimony loses the non-MSP rows of the rows' total (never more than 1), leaving Australia", async () => {
     const { body } = await preset('msp-only-supply', { year: 2024 });
     const mining = stageOf(resultFor(body, 'antimony'), 'mining');
-    // Named non-MSP rows add up to 101,960 t against a published world total of 100,000 t; AUS 2,000 t remains.
-    expect(mining).toMatchObject({ lostTonnes: 101_960, lossShare: 1, hhiAfter: 10_000, topProducerAfter: { country: 'AUS', share: 100 } });
-    expect(resultFor(body, 'antimony').assumptions.some((a: string) => a.includes('capped at 1'))).toBe(true);
+    // Named non-MSP rows add up to 101,960 t of the 103,960 t named (the published world total, 100,000 t, is rounded
+    // below them): 0.9808 lost; AUS 2,000 t remains.
+    expect(mining).toMatchObject({
+      lostTonnes: 101_960,
+      lossShare: 0.9808,
+      hhiAfter: 10_000,
+      topProducerAfter: { country: 'AUS', share: 100 },
+    });
+    expect(resultFor(body, 'antimony').assumptions.some((a: string) => a.includes('rounded published world total (100,000 t)'))).toBe(true);
   });
 
   it('china-russia-decoupling: antimony alternatives at mining start with Tajikistan and include no shocked country', async () => {
     const { body } = await preset('china-russia-decoupling');
     const antimony = resultFor(body, 'antimony');
-    // CHN 60,000 + RUS 13,000 of 100,000 t.
-    expect(antimony).toMatchObject({ bindingStage: 'mining', bindingLoss: 0.73 });
-    expect(antimony.alternatives[0]).toMatchObject({ country: 'TJK', share: 17, alsoShocked: false });
+    // CHN 60,000 + RUS 13,000 of the rows' 103,960 t.
+    expect(antimony).toMatchObject({ bindingStage: 'mining', bindingLoss: 0.7022 });
+    expect(antimony.alternatives[0]).toMatchObject({ country: 'TJK', share: 16.35, alsoShocked: false });
     const countries = antimony.alternatives.map((a: any) => a.country);
     expect(countries).not.toContain('CHN');
     expect(countries).not.toContain('RUS');
     expect(antimony.alternatives.every((a: any) => a.alsoShocked === false)).toBe(true);
-    expect(stageOf(antimony, 'mining').topProducerAfter).toMatchObject({ country: 'TJK', share: 62.96 }); // 17,000 / 27,000
+    expect(stageOf(antimony, 'mining').topProducerAfter).toMatchObject({ country: 'TJK', share: 54.91 }); // 17,000 / 30,960
   });
 
   it('applies overrides of year, importer, stockpile and substitution', async () => {

@@ -27,15 +27,15 @@ afterAll(async () => {
 const stageOf = (stage: string) => antimony.stages.find((entry: any) => entry.stage === stage);
 
 describe('China stops supplying antimony (default view: MCS 2026 mining, EU CRM 2023 smelting shares)', () => {
-  it('mining 2025 is annual tonnes: 40,000 of 110,000 t lost = 0.3636', () => {
+  it("mining 2025 is annual tonnes: 40,000 of the rows' 110,720 t lost = 0.3613 (the printed 110,000 t is rounded below them)", () => {
     expect(stageOf('mining')).toMatchObject({
       status: 'ok',
       year: 2025,
       measure: 'tonnes',
       period: null,
-      baselineTonnes: 110_000,
+      baselineTonnes: 110_720,
       lostTonnes: 40_000,
-      lossShare: 0.3636,
+      lossShare: 0.3613,
       tonnesReason: null,
     });
   });
@@ -66,7 +66,7 @@ describe('China stops supplying antimony (default view: MCS 2026 mining, EU CRM 
     expect(smelting.tonnesReason).toMatch(/^known only as country shares of world supply over EU CRM 2023 assessment period/);
   });
 
-  it('smelting binds (0.518 > 0.3636); alternatives come by share, without tonnes', () => {
+  it('smelting binds (0.518 > 0.3613); alternatives come by share, without tonnes', () => {
     expect(antimony).toMatchObject({ status: 'ok', year: 2025, bindingStage: 'refining', bindingLoss: 0.518 });
     expect(antimony.alternatives[0]).toMatchObject({ country: 'BEL', share: 8.6, tonnes: null });
     expect(antimony.alternatives.every((entry: any) => entry.tonnes === null && entry.country !== 'CHN')).toBe(true);

@@ -30,12 +30,13 @@ const mining = (body: { stages: { stage: string }[] }) => body.stages.find((s) =
 describe('GET /v1/minerals/antimony/alignment (mining 2024)', () => {
   const ref = stageReference('antimony', 'mining', 2024);
 
-  it('?group=MSP (case-insensitive): inside = Australia 2 %, largest non-member China 60 %, CRMA passes (60 ≤ 65)', async () => {
+  // The named rows add up to 103,960 t, more than the rounded world total of 100,000 t: shares are of 103,960 t.
+  it('?group=MSP (case-insensitive): inside = Australia 1.92 %, largest non-member China 57.71 %, CRMA passes (57.71 ≤ 65)', async () => {
     const members = membersOf('msp');
     const expected = blocOf(ref, members);
-    // Only AUS (2,000 of 100,000 t) is an MSP producer of antimony
-    expect(expected.insideShare).toBe(2);
-    expect(expected.largestNonMember).toMatchObject({ country: 'CHN', share: 60 });
+    // Only AUS (2,000 of 103,960 t) is an MSP producer of antimony
+    expect(expected.insideShare).toBeCloseTo((100 * 2000) / 103_960, 9);
+    expect(expected.largestNonMember).toMatchObject({ country: 'CHN', share: (100 * 60_000) / 103_960 });
 
     const { status, body } = await getJson(app, '/v1/minerals/antimony/alignment?group=MSP&edition=usgs-mcs-2025');
     expect(status).toBe(200);
@@ -44,16 +45,16 @@ describe('GET /v1/minerals/antimony/alignment (mining 2024)', () => {
     expect(stage).toMatchObject({
       status: 'ok',
       year: 2024,
-      insideShare: 2,
+      insideShare: 1.92,
       outsideShare: round(expected.outsideShare, 2),
       unallocatedShare: 0,
-      // 103,960 t of named producers against a published (rounded) world total of 100,000 t
-      namedShareTotal: 103.96,
-      largestNonMember: { country: 'CHN', name: 'China', share: 60 },
-      memberProducers: [{ country: 'AUS', name: 'Australia', share: 2 }],
+      // 103,960 t of named producers against a published (rounded) world total of 100,000 t: their sum is the total
+      namedShareTotal: 100,
+      largestNonMember: { country: 'CHN', name: 'China', share: 57.71 },
+      memberProducers: [{ country: 'AUS', name: 'Australia', share: 1.92 }],
       blocHhi: round(expected.blocHhi, 1),
       hhi: round(ref.hhi, 1),
-      crmaBenchmark: { maxSingleCountryShare: 65, passes: true, worstCountry: { country: 'CHN', share: 60 } },
+      crmaBenchmark: { maxSingleCountryShare: 65, passes: true, worstCountry: { country: 'CHN', share: 57.71 } },
       sourceIds: ['usgs-mcs-2025-antimony'],
       method: { id: 'bloc-alignment', href: '/v1/methods/bloc-alignment' },
     });
@@ -84,61 +85,65 @@ describe('GET /v1/minerals/antimony/alignment (mining 2024)', () => {
     expect(body.bloc).toEqual({ group: null, name: 'Custom bloc', members: ['AUS', 'CAN', 'USA'] });
     const expected = blocOf(ref, ['USA', 'CAN', 'AUS']);
     expect(mining(body)).toMatchObject({
-      insideShare: 2,
+      insideShare: 1.92,
       outsideShare: round(expected.outsideShare, 2),
-      largestNonMember: { country: 'CHN', share: 60 },
+      largestNonMember: { country: 'CHN', share: 57.71 },
       blocHhi: round(expected.blocHhi, 1),
       crmaBenchmark: { maxSingleCountryShare: 65, passes: true },
     });
   });
 
-  it('?countries=RUS,TJK merges two producers: bloc HHI = HHI − 17² − 13² + 30²', async () => {
-    // RUS 13,000 and TJK 17,000 of 100,000 t: inside 30 %; HHI 4,099.587 − 289 − 169 + 900 = 4,541.587
+  it('?countries=RUS,TJK merges two producers: bloc HHI = HHI − s_RUS² − s_TJK² + (s_RUS + s_TJK)²', async () => {
+    // RUS 13,000 and TJK 17,000 of 103,960 t: 12.505 % and 16.352 %, inside 28.86 %;
+    // HHI 3,793.19 + 2 × 12.505 × 16.352 = 4,202.2
+    const rus = (100 * 13_000) / 103_960;
+    const tjk = (100 * 17_000) / 103_960;
     const expected = blocOf(ref, ['RUS', 'TJK']);
-    expect(expected.blocHhi).toBeCloseTo(ref.hhi - 17 ** 2 - 13 ** 2 + 30 ** 2, 9);
+    expect(expected.blocHhi).toBeCloseTo(ref.hhi - rus ** 2 - tjk ** 2 + (rus + tjk) ** 2, 9);
     const { body } = await getJson(app, '/v1/minerals/antimony/alignment?countries=rus,tjk&edition=usgs-mcs-2025');
     expect(mining(body)).toMatchObject({
-      insideShare: 30,
+      insideShare: 28.86,
       blocHhi: round(expected.blocHhi, 1),
-      largestNonMember: { country: 'CHN', share: 60 },
+      largestNonMember: { country: 'CHN', share: 57.71 },
       crmaBenchmark: { passes: true },
     });
-    expect(mining(body).blocHhi).toBe(4541.6);
+    expect(mining(body).blocHhi).toBe(4202.2);
   });
 });
 
 describe('GET /v1/minerals/tungsten/alignment: the CRMA benchmark fails above 65 %', () => {
-  it('?group=msp: China 82.72 % > 65 → passes false; bloc HHI equals the HHI (Australia alone inside)', async () => {
+  it('?group=msp: China 82.31 % > 65 → passes false; bloc HHI equals the HHI (Australia alone inside)', async () => {
     const ref = stageReference('tungsten', 'mining', 2024);
     const expected = blocOf(ref, membersOf('msp'));
     const { body } = await getJson(app, '/v1/minerals/tungsten/alignment?group=msp&edition=usgs-mcs-2025');
     const stage = mining(body);
     expect(stage).toMatchObject({
-      // AUS 1,000 / 81,000 = 1.23 %; OTH 1.36 % is neither inside nor outside
+      // AUS 1,000 / 81,400 = 1.23 % (the named rows and OTH add up to 81,400 t, above the printed 81,000 t); OTH 1.84 %
+      // is neither inside nor outside
       insideShare: 1.23,
       outsideShare: round(expected.outsideShare, 2),
       unallocatedShare: round(ref.unallocatedShare, 2),
-      largestNonMember: { country: 'CHN', share: 82.72 },
-      crmaBenchmark: { maxSingleCountryShare: 65, passes: false, worstCountry: { country: 'CHN', share: 82.72 } },
+      largestNonMember: { country: 'CHN', share: 82.31 },
+      crmaBenchmark: { maxSingleCountryShare: 65, passes: false, worstCountry: { country: 'CHN', share: 82.31 } },
     });
     expect(stage.blocHhi).toBe(round(expected.blocHhi, 1));
     expect(stage.blocHhi).toBe(stage.hhi);
   });
 
-  it('?group=nato merges Spain and Portugal: (700 + 500) / 81,000 = 1.48 % inside', async () => {
+  it('?group=nato merges Spain and Portugal: (700 + 500) / 81,400 = 1.47 % inside', async () => {
     const ref = stageReference('tungsten', 'mining', 2024);
     const members = membersOf('nato');
     const expected = blocOf(ref, members);
     const { body } = await getJson(app, '/v1/minerals/tungsten/alignment?group=nato&edition=usgs-mcs-2025');
     expect(mining(body).memberProducers.map((p: { country: string }) => p.country)).toEqual(['ESP', 'PRT']);
-    expect(mining(body).insideShare).toBe(round((100 * 1200) / 81_000, 2));
+    expect(mining(body).insideShare).toBe(round((100 * 1200) / 81_400, 2));
     expect(mining(body).blocHhi).toBe(round(expected.blocHhi, 1));
     expect(mining(body).crmaBenchmark.passes).toBe(false);
   });
 
   it('a bloc containing China passes: no single non-member holds more than 65 %', async () => {
     const { body } = await getJson(app, '/v1/minerals/tungsten/alignment?countries=CHN&edition=usgs-mcs-2025');
-    expect(mining(body)).toMatchObject({ insideShare: 82.72, crmaBenchmark: { passes: true, worstCountry: { country: 'VNM' } } });
+    expect(mining(body)).toMatchObject({ insideShare: 82.31, crmaBenchmark: { passes: true, worstCountry: { country: 'VNM' } } });
   });
 });
 

@@ -27,11 +27,13 @@ const stageOf = (body: any, stage: string) => body.stages.find((s: any) => s.sta
 describe('GET /v1/minerals/tungsten/concentration (mining 2024 from data/production.csv)', () => {
   // Seeded tungsten mining 2024 rows (t W content), world total WLD = 81,000:
   //   CHN 67,000  VNM 3,400  RUS 2,000  PRK 1,700  BOL 1,600  RWA 1,200  AUS 1,000  AUT 800  ESP 700  PRT 500  (OTH 1,500)
-  // shares: CHN 67,000/81,000 = 82.716 %, VNM 4.198, RUS 2.469, PRK 2.099, BOL 1.975, RWA 1.481, AUS 1.235,
-  //         AUT 0.988, ESP 0.864, PRT 0.617
-  // HHI = Σ s² = Σ t² / 81,000² × 10,000 = 4,513,830,000 / 6,561,000,000 × 10,000 = 6,879.79
-  // named total = 79,900 / 81,000 = 98.642 % → unallocated 1.358 %; upper bound 6,879.79 + 1.358² = 6,881.63
-  // CR3 = (67,000 + 3,400 + 2,000) / 81,000 = 89.383 %; equivalent suppliers 10,000 / 6,879.79 = 1.4535
+  // The named rows (79,900) plus OTH (1,500) add up to 81,400, more than the rounded WLD 81,000: shares are taken of
+  // 81,400 (the one world-total rule), so they can never add up to more than 100 %.
+  // shares: CHN 67,000/81,400 = 82.310 %, VNM 4.177, RUS 2.457, PRK 2.088, BOL 1.966, RWA 1.474, AUS 1.229,
+  //         AUT 0.983, ESP 0.860, PRT 0.614
+  // HHI = Σ t² / 81,400² × 10,000 = 4,513,830,000 / 6,625,960,000 × 10,000 = 6,812.3
+  // named total = 79,900 / 81,400 = 98.157 % → unallocated 1.843 % = OTH 1,500 / 81,400; upper bound 6,812.3 + 1.843² = 6,815.7
+  // CR3 = (67,000 + 3,400 + 2,000) / 81,400 = 88.943 %; equivalent suppliers 10,000 / 6,812.3 = 1.468
   const ref = stageReference('tungsten', 'mining', 2024);
   let body: any;
 
@@ -42,36 +44,38 @@ describe('GET /v1/minerals/tungsten/concentration (mining 2024 from data/product
   });
 
   it('the reference arithmetic agrees with the hand-worked figures', () => {
-    expect(ref.worldTonnes).toBe(81_000);
+    expect(ref.worldTonnes).toBe(81_400);
     expect(ref.otherTonnes).toBe(1_500);
     expect(ref.producers).toHaveLength(10);
-    expect(shareOf(ref, 'CHN')).toBeCloseTo((100 * 67_000) / 81_000, 10);
-    expect(ref.hhi).toBeCloseTo(6_879.79, 2);
-    expect(ref.unallocatedShare).toBeCloseTo(1.358, 3);
+    expect(shareOf(ref, 'CHN')).toBeCloseTo((100 * 67_000) / 81_400, 10);
+    expect(ref.hhi).toBeCloseTo(6_812.3, 1);
+    expect(ref.unallocatedShare).toBeCloseTo(1.843, 3);
   });
 
-  it('mining 2024 HHI is Σ share² of the seeded rows against WLD 81,000, China 82.72 %', () => {
+  it('mining 2024 HHI is Σ share² of the seeded rows against their sum 81,400 (WLD 81,000 is rounded), China 82.31 %', () => {
     const mining = stageOf(body, 'mining');
     expect(mining).toMatchObject({ stage: 'mining', status: 'ok', year: 2024, basis: 'w-contained', edition: 'usgs-mcs-2025' });
     expect(mining.edition).toBe(ref.edition);
     expect(mining.hhi).toBe(round(ref.hhi, 1));
-    expect(mining.hhi).toBe(6879.8);
-    expect(mining.top).toEqual({ country: 'CHN', name: 'China', tonnes: 67_000, share: 82.72 });
-    expect(mining.cr1).toBe(82.72);
+    expect(mining.hhi).toBe(6812.3);
+    expect(mining.top).toEqual({ country: 'CHN', name: 'China', tonnes: 67_000, share: 82.31 });
+    expect(mining.cr1).toBe(82.31);
     expect(mining.cr1).toBe(round(ref.cr1, 2));
     expect(mining.cr3).toBe(round(ref.cr3, 2));
-    expect(mining.cr3).toBe(89.38);
+    expect(mining.cr3).toBe(88.94);
   });
 
   it('equivalent suppliers = 10,000 / HHI; unallocated = 100 − Σ named shares; upper bound = HHI + unallocated²', () => {
     const mining = stageOf(body, 'mining');
     expect(mining.equivalentSuppliers).toBe(round(10_000 / ref.hhi, 2));
-    expect(mining.equivalentSuppliers).toBe(1.45);
+    expect(mining.equivalentSuppliers).toBe(1.47);
     expect(mining.namedShareTotal).toBe(round(ref.namedShareTotal, 2));
     expect(mining.unallocatedShare).toBe(round(100 - ref.namedShareTotal, 2));
-    expect(mining.unallocatedShare).toBe(1.36);
+    expect(mining.unallocatedShare).toBe(1.84);
+    // The published "Other countries" is the whole unallocated share here: nothing is withheld.
+    expect(mining.otherShare).toBe(1.84);
     expect(mining.hhiUpperBound).toBe(round(ref.hhi + ref.unallocatedShare ** 2, 1));
-    expect(mining.hhiUpperBound).toBe(6881.6);
+    expect(mining.hhiUpperBound).toBe(6815.7);
     expect(mining.hhiUpperBound).toBeGreaterThanOrEqual(mining.hhi);
   });
 
@@ -81,8 +85,17 @@ describe('GET /v1/minerals/tungsten/concentration (mining 2024 from data/product
 
   it('carries its inputs: world total, other-countries row, every named producer and the source ids', () => {
     const { inputs } = stageOf(body, 'mining');
-    expect(inputs.worldTonnes).toBe(81_000);
-    expect(inputs.worldTotalBasis).toBe('published');
+    expect(inputs.worldTonnes).toBe(81_400);
+    expect(inputs.worldTotalBasis).toBe('reconciled');
+    expect(inputs.worldTotal).toEqual({
+      rule: 'reconciled',
+      unit: 't',
+      published: 81_000,
+      used: 81_400,
+      accounted: 81_400,
+      reason:
+        'The named countries and "Other countries" add up to 81,400 t, more than the published world total of 81,000 t (U.S. Geological Survey rounds world totals): shares are taken of 81,400 t, so none exceeds 100 % and together they never exceed 100 %.',
+    });
     expect(inputs.otherTonnes).toBe(1_500);
     expect(inputs.sourceIds).toEqual(ref.sourceIds);
     expect(inputs.sourceIds).toEqual(['usgs-mcs-2025-tungsten']);
@@ -111,7 +124,8 @@ describe('GET /v1/minerals/tungsten/concentration (mining 2024 from data/product
 
   it('refining (APT and intermediates) has no annual tonnes: it answers from the EU CRM 2023 country shares', () => {
     // data/stage_shares.csv, w-eu-processing: CHN 85.6, then 4.4, 2.8, 2.8, 2.3, 2.2 (sum 100.1, the study's rounding)
-    // HHI = 85.6² + 4.4² + 2.8² + 2.8² + 2.3² + 2.2² = 7327.36 + 19.36 + 7.84 + 7.84 + 5.29 + 4.84 = 7372.53
+    // Σ printed² = 7327.36 + 19.36 + 7.84 + 7.84 + 5.29 + 4.84 = 7372.53; taken of their sum 100.1:
+    // HHI = 7372.53 / 1.001² = 7357.8, China 85.6 / 1.001 = 85.51 %
     const refining = stageOf(body, 'refining');
     expect(refining).toMatchObject({
       status: 'ok',
@@ -120,28 +134,29 @@ describe('GET /v1/minerals/tungsten/concentration (mining 2024 from data/product
       period: 'EU CRM 2023 assessment period (five-year average)',
       basis: 'w-eu-processing',
       edition: 'eu-crm-2023',
-      hhi: 7372.5,
-      cr1: 85.6,
-      namedShareTotal: 100.1,
+      hhi: 7357.8,
+      cr1: 85.51,
+      namedShareTotal: 100,
       unallocatedShare: 0,
-      hhiRange: { lower: 7372.5, upper: 7372.5, exact: true },
+      hhiRange: { lower: 7357.8, upper: 7357.8, exact: true },
     });
+    expect(refining.inputs.worldTotal).toMatchObject({ rule: 'reconciled', unit: '%', published: 100, used: 100.1 });
     // A share is not a tonnage: the top producer has no tonnes, never a made-up one.
-    expect(refining.top).toEqual({ country: 'CHN', name: 'China', tonnes: null, share: 85.6 });
+    expect(refining.top).toEqual({ country: 'CHN', name: 'China', tonnes: null, share: 85.51 });
   });
 
-  it('chokepoint: refining (HHI 7,372.5) over mining (6,879.8), flagged as not comparable (other period and basis)', () => {
+  it('chokepoint: refining (HHI 7,357.8) over mining (6,812.3), flagged as not comparable (other period and basis)', () => {
     expect(body.chokepoint).toMatchObject({
       status: 'ok',
       stage: 'refining',
       year: null,
       edition: 'eu-crm-2023',
-      hhi: 7372.5,
+      hhi: 7357.8,
       topCountry: 'CHN',
-      topShare: 85.6,
+      topShare: 85.51,
       comparedStages: [
-        { stage: 'mining', year: 2024, measure: 'tonnes', basis: 'w-contained', edition: 'usgs-mcs-2025', hhi: 6879.8 },
-        { stage: 'refining', year: null, measure: 'shares', basis: 'w-eu-processing', edition: 'eu-crm-2023', hhi: 7372.5 },
+        { stage: 'mining', year: 2024, measure: 'tonnes', basis: 'w-contained', edition: 'usgs-mcs-2025', hhi: 6812.3 },
+        { stage: 'refining', year: null, measure: 'shares', basis: 'w-eu-processing', edition: 'eu-crm-2023', hhi: 7357.8 },
       ],
       comparable: false,
       method: { id: 'chokepoint', href: '/v1/methods/chokepoint' },
@@ -162,8 +177,8 @@ describe('governance-weighted HHI (tungsten mining 2024)', () => {
     expect(wgi.get('CHN')?.euScaled).toBeCloseTo(5.5802, 4);
     const expected = governanceWeighted(ref.producers);
     expect(expected.missing).toEqual([]);
-    // China alone contributes 0.82716² × 5.5802 ≈ 3.818 of the ≈ 3.840 total (3.899 with the 2023 release's 2022 values)
-    expect(expected.hhiWgi).toBeCloseTo(3.8404, 4);
+    // China alone contributes 0.82310² × 5.5802 ≈ 3.781 of the ≈ 3.803 total (shares of the rows' sum 81,400)
+    expect(expected.hhiWgi).toBeCloseTo(3.8028, 4);
 
     const { body } = await getJson(app, '/v1/minerals/tungsten/concentration?stage=mining&edition=usgs-mcs-2025');
     const weighted = stageOf(body, 'mining').governanceWeighted;
@@ -208,8 +223,9 @@ describe('governance-weighted HHI (tungsten mining 2024)', () => {
     const ref = stageReference('antimony', 'mining', 2024);
     const expected = governanceWeighted(ref.producers);
     expect(expected.missing).toEqual([]);
-    // CHN 0.60² × 5.5802 = 2.009, TJK 0.17² × 7.2380 = 0.209, RUS 0.13² × 7.1822 = 0.121, … ≈ 2.368
-    expect(expected.hhiWgi).toBeCloseTo(2.3682, 4);
+    // Shares of the rows' sum 103,960 (the published 100,000 is rounded): CHN 0.5771² × 5.5802 = 1.859,
+    // TJK 0.1635² × 7.2380 = 0.194, RUS 0.1250² × 7.1822 = 0.112, … ≈ 2.191
+    expect(expected.hhiWgi).toBeCloseTo(2.1912, 4);
     const { body } = await getJson(app, '/v1/minerals/antimony/concentration?stage=mining&edition=usgs-mcs-2025');
     const weighted = stageOf(body, 'mining').governanceWeighted;
     expect(weighted.hhiWgi).toBe(round(expected.hhiWgi, 3));
@@ -236,18 +252,19 @@ describe('governance-weighted HHI (tungsten mining 2024)', () => {
 describe('chokepoints of the card minerals', () => {
   // Chokepoint = stage with the highest HHI, each stage at its latest figures under MCS 2025 (IEA refining is another
   // family, so it answers 2025 from the IEA GCMO 2026; EU CRM 2023 share tables where no annual tonnes exist):
-  //   antimony    mining   4,099.6  (CHN 60,000 / 100,000 = 60 %, 2024); smelting (EU CRM 2023 shares, CHN 51.8 %) is below
-  //   rare-earths refining 7,167.0  (IEA magnet REEs 2025: (75² + 5² + 5² + 1² + 1²) / 89² = 5,677 / 7,921; CHN 84.27 %)
-  //                                 vs mining 5,023.8 (REO, 2024)
-  //   tungsten    refining 7,372.5  (APT, EU CRM 2023 shares, CHN 85.6 %) vs mining 6,879.8 (CHN 82.72 %, 2024)
+  //   antimony    mining   3,793.2  (CHN 60,000 of the rows' 103,960 t = 57.71 %, 2024: the published 100,000 is
+  //                                 rounded below the rows); smelting (EU CRM 2023 shares, CHN 51.8 %, 2,894.8) is below
+  //   rare-earths refining 7,008.6  (IEA magnet REEs 2025: (75² + 5² + 5² + 1² + 1²) / 90² = 5,677 / 8,100, the named 87 kt
+  //                                 plus "rest of world" 3 kt exceeding the printed 89 kt; CHN 83.33 %) vs mining (REO, 2024)
+  //   tungsten    refining 7,357.8  (APT, EU CRM 2023 shares of their sum 100.1, CHN 85.51 %) vs mining 6,812.3 (2024)
   //   cobalt      mining   5,867.3  (COD 75.86 %, 2024) now leads refining 2025: (180² + 20² + 6² + 6² + 6² + 3²) / 238²
   //                                 = 32,917 / 56,644 = 5,811.2 (CHN 75.63 %; the 2024 explorer gave 6,219.8)
   //   lithium     refining 5,722.3  (2025: (235² + 52² + 16² + 6² + 3² + 1²) / 319² = 58,231 / 101,761; CHN 73.67 %)
   //                                 vs mining 2,215.3 (AUS 36.67 %, 2024)
   const cases = [
-    { mineral: 'antimony', stage: 'mining', year: 2024, other: 'refining', top: 'CHN', hhi: 4099.6 },
-    { mineral: 'rare-earths', stage: 'refining', year: 2025, other: 'mining', top: 'CHN', hhi: 7167 },
-    { mineral: 'tungsten', stage: 'refining', year: null, other: 'mining', top: 'CHN', hhi: 7372.5 },
+    { mineral: 'antimony', stage: 'mining', year: 2024, other: 'refining', top: 'CHN', hhi: 3793.2 },
+    { mineral: 'rare-earths', stage: 'refining', year: 2025, other: 'mining', top: 'CHN', hhi: 7008.6 },
+    { mineral: 'tungsten', stage: 'refining', year: null, other: 'mining', top: 'CHN', hhi: 7357.8 },
     { mineral: 'cobalt', stage: 'mining', year: 2024, other: 'refining', top: 'COD', hhi: 5867.3 },
     { mineral: 'lithium', stage: 'refining', year: 2025, other: 'mining', top: 'CHN', hhi: 5722.3 },
   ] as const;
@@ -299,10 +316,10 @@ describe('GET /v1/minerals/{mineral}/concentration/history', () => {
       expect(point.cr1).toBe(round(ref.cr1, 2));
       expect(point.topShare).toBe(round(shareOf(ref, 'CHN'), 2));
     }
-    // e.g. 2022: CHN 40,000 / WLD 83,100 = 48.13 %, the low point of the series
-    expect(mining.series[1]).toMatchObject({ year: 2022, cr1: 48.13, hhi: 3083.7 });
-    // 2024: CHN 60,000 / 100,000 = 60 %
-    expect(mining.series[3]).toMatchObject({ year: 2024, cr1: 60, hhi: 4099.6 });
+    // e.g. 2022: CHN 40,000 of the rows' 83,105 t (WLD printed 83,100) = 48.13 %, the low point of the series
+    expect(mining.series[1]).toMatchObject({ year: 2022, cr1: 48.13, hhi: 3083.3 });
+    // 2024: CHN 60,000 of the rows' 103,960 t (WLD printed 100,000) = 57.71 %
+    expect(mining.series[3]).toMatchObject({ year: 2024, cr1: 57.71, hhi: 3793.2 });
   });
 
   it('without ?stage every stage is listed; stages without data are insufficient_data', async () => {
@@ -341,13 +358,13 @@ describe('GET /v1/concentration', () => {
     expect(body.method).toMatchObject({ id: 'hhi', href: '/v1/methods/hhi' });
   });
 
-  it('gallium refining is at the top: China 750 of 760 t = 98.68 %', async () => {
+  it("gallium refining is at the top: China 750 of the rows' 762 t = 98.43 % (the printed world total, 760 t, is rounded)", async () => {
     const { body } = await getJson(app, '/v1/concentration?edition=usgs-mcs-2025');
     const gallium = body.data.find((r: any) => r.mineral === 'gallium' && r.stage === 'refining');
     expect(gallium.rank).toBeLessThanOrEqual(3);
-    expect(body.data[0]).toMatchObject({ rank: 1, mineral: 'gallium', stage: 'refining', topCountry: 'CHN', topShare: 98.68 });
-    // CHN 750, RUS 6, JPN 3, KOR 3 of 760: (98.684² + 0.789² + 0.395² + 0.395²) = 9,739.5
-    expect(gallium.hhi).toBe(9739.5);
+    expect(body.data[0]).toMatchObject({ rank: 1, mineral: 'gallium', stage: 'refining', topCountry: 'CHN', topShare: 98.43 });
+    // CHN 750, RUS 6, JPN 3, KOR 3 of 762: (750² + 6² + 3² + 3²) / 762² × 10,000 = 562,554 / 580,644 × 10,000 = 9,688.4
+    expect(gallium.hhi).toBe(9688.4);
     expect(gallium.band2023).toBe('highly_concentrated');
   });
 
@@ -385,7 +402,7 @@ describe('GET /v1/concentration', () => {
     expect(body.total).toBe(mining.length);
     expect(body.data.every((r: any) => r.stage === 'mining')).toBe(true);
     expect(body.data.map((r: any) => r.mineral).sort()).toEqual(mining.map((p) => p.mineral).sort());
-    expect(body.data[0]).toMatchObject({ rank: 1, mineral: 'tungsten', hhi: 6879.8 });
+    expect(body.data[0]).toMatchObject({ rank: 1, mineral: 'tungsten', hhi: 6812.3 });
   });
 });
 
@@ -410,10 +427,10 @@ describe('GET /v1/countries/{iso3}/dominance', () => {
     expect(body.total).toBe(expected.length);
 
     const tungsten = body.data.find((r: any) => r.mineral === 'tungsten' && r.stage === 'mining');
-    expect(tungsten).toMatchObject({ year: 2024, share: 82.72, tonnes: 67_000, rank: 1, hhi: 6879.8, worldTonnes: 81_000 });
+    expect(tungsten).toMatchObject({ year: 2024, share: 82.31, tonnes: 67_000, rank: 1, hhi: 6812.3, worldTonnes: 81_400 });
     // APT from the EU CRM 2023 shares: a share, never tonnes.
     const apt = body.data.find((r: any) => r.mineral === 'tungsten' && r.stage === 'refining');
-    expect(apt).toMatchObject({ year: null, measure: 'shares', share: 85.6, tonnes: null, worldTonnes: null, rank: 1, hhi: 7372.5 });
+    expect(apt).toMatchObject({ year: null, measure: 'shares', share: 85.51, tonnes: null, worldTonnes: null, rank: 1, hhi: 7357.8 });
     expect(apt.period).toBe('EU CRM 2023 assessment period (five-year average)');
   });
 
@@ -422,10 +439,10 @@ describe('GET /v1/countries/{iso3}/dominance', () => {
     expect(body.minShare).toBe(90);
     expect(body.data.length).toBeGreaterThan(0);
     expect(body.data.every((r: any) => r.share >= 90)).toBe(true);
-    // gallium refining 2024 (MCS 2025) 750 / 760 = 98.68; graphite refining 2025 (IEA GCMO 2026) 2,139 / 2,266 kt = 94.40.
-    // Rare-earth refining 2025 is 75 / 89 kt = 84.27, below 90 (it was 91.28 in the 2024 data explorer).
+    // gallium refining 2024 (MCS 2025) 750 / 762 = 98.43; graphite refining 2025 (IEA GCMO 2026) 2,139 / 2,266 kt = 94.40.
+    // Rare-earth refining 2025 is 75 / 90 kt = 83.33, below 90 (it was 91.28 in the 2024 data explorer).
     expect(body.data.map((r: any) => [r.mineral, r.stage, r.year, r.share])).toEqual([
-      ['gallium', 'refining', 2024, 98.68],
+      ['gallium', 'refining', 2024, 98.43],
       ['graphite', 'refining', 2025, 94.4],
     ]);
   });

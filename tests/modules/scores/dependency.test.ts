@@ -113,9 +113,10 @@ describe('GET /v1/dependency/USA?mineral=antimony', () => {
   it('dependency index = 0.85 × DP, DP from antimony mining 2024 (the chokepoint) and the WGI', () => {
     const ref = stageReference('antimony', 'mining', 2024);
     const weighted = governanceWeighted(ref.producers);
-    // WGI 2024 update, 2023 values: CHN 0.60² × 5.5802 = 2.009, TJK 0.17² × 7.2380 = 0.209, RUS 0.13² × 7.1822 = 0.121, …
-    // → HHI_WGI ≈ 2.368, DP ≈ 0.2368 (2.400 and 0.2400 with the 2023 release's 2022 values)
-    expect(weighted.hhiWgi).toBeCloseTo(2.368, 3);
+    // Shares of the rows' 103,960 t (the printed 100,000 t is rounded below them); WGI 2024 update, 2023 values:
+    // CHN 0.5771² × 5.5802 = 1.859, TJK 0.1635² × 7.2380 = 0.194, RUS 0.1250² × 7.1822 = 0.112, …
+    // → HHI_WGI ≈ 2.191, DP ≈ 0.2191
+    expect(weighted.hhiWgi).toBeCloseTo(2.191, 3);
     const dp = weighted.hhiWgi / 10;
     expect(row.dependencyIndex).toMatchObject({
       status: 'ok',
@@ -127,8 +128,8 @@ describe('GET /v1/dependency/USA?mineral=antimony', () => {
       censoredReliance: false,
       method: { id: 'import-dependency', href: '/v1/methods/import-dependency' },
     });
-    // 0.85 × 0.2368 = 0.2013 (0.204 with the 2023 release)
-    expect(row.dependencyIndex.index).toBeCloseTo(0.2013, 4);
+    // 0.85 × 0.21912 = 0.1863
+    expect(row.dependencyIndex.index).toBeCloseTo(0.1863, 4);
     expect(row.dependencyIndex.wgi).toEqual({ edition: 'wb-wgi-2024', years: [2023] });
     // GTM and PAK, without a WGI score in the 2023 release, are covered by the 2024 update: nothing is left out
     expect(weighted.missing).toEqual([]);
@@ -183,22 +184,23 @@ describe('GET /v1/dependency/USA/on/CHN', () => {
     body = response.body;
   });
 
-  it('antimony: direct 0.85 × 0.63 = 0.5355, upstream 0.60 (mining 2024), effective 0.60 driven by upstream', () => {
+  it('antimony: direct 0.85 × 0.63 = 0.5355, upstream 0.5771 (mining 2024), effective 0.5771 driven by upstream', () => {
     const antimony = body.data.find((r) => r.mineral === 'antimony')!;
     expect(0.85 * 0.63).toBeCloseTo(0.5355, 10);
     const ref = stageReference('antimony', 'mining', 2024);
-    expect(shareOf(ref, 'CHN')).toBe(60);
+    // 60,000 of the rows' 103,960 t
+    expect(shareOf(ref, 'CHN')).toBeCloseTo((100 * 60_000) / 103_960, 9);
     expect(antimony).toMatchObject({
       status: 'ok',
       direct: 0.5355,
-      upstream: { stage: 'mining', exposure: 0.6 },
-      effectiveExposure: 0.6,
+      upstream: { stage: 'mining', exposure: 0.5771 },
+      effectiveExposure: 0.5771,
       drivenBy: 'upstream',
       method: { id: 'supplier-exposure', href: '/v1/methods/supplier-exposure' },
     });
     expect(antimony.supplierImportShare).toMatchObject({ sharePct: 63, rank: 1, period: '2020-23', form: 'total metal and oxide' });
     expect(antimony.netImportReliance).toMatchObject({ percent: 85, fraction: 0.85 });
-    expect(antimony.stageShares.find((s: { stage: string }) => s.stage === 'mining')).toMatchObject({ year: 2024, share: 60 });
+    expect(antimony.stageShares.find((s: { stage: string }) => s.stage === 'mining')).toMatchObject({ year: 2024, share: 57.71 });
   });
 
   it('upstream exposure is China’s largest share of world supply at any stage, from the rows', () => {
@@ -211,11 +213,11 @@ describe('GET /v1/dependency/USA/on/CHN', () => {
       );
       expect(row.upstream.exposure).toBe(round(shareOf(ref, 'CHN') / 100, 4));
     }
-    // tungsten: APT shares, China 85.6 % (above mining's 67,000 / 81,000 = 0.8272); cobalt: refining 2025 (IEA GCMO
+    // tungsten: APT shares, China 85.6 of 100.1 % (above mining's 67,000 / 81,400 = 0.8231); cobalt: refining 2025 (IEA GCMO
     // 2026, another family than MCS 2025, so its newest year answers) 180,000 / 238,000 = 0.7563 (China is not a named
     // cobalt miner in MCS 2025)
     expect(body.data.find((r) => r.mineral === 'tungsten')).toMatchObject({
-      upstream: { stage: 'refining', exposure: 0.856 },
+      upstream: { stage: 'refining', exposure: 0.8551 },
       drivenBy: 'upstream',
     });
     expect(body.data.find((r) => r.mineral === 'cobalt')).toMatchObject({ upstream: { stage: 'refining', exposure: 0.7563 } });
@@ -237,18 +239,19 @@ describe('GET /v1/dependency/USA/on/CHN', () => {
         expect(row.drivenBy).toBe(row.direct !== null && row.direct >= (row.upstream?.exposure ?? -1) ? 'direct' : 'upstream');
       }
     }
-    // gallium refining: 750 / 760 = 0.9868 leads
-    expect(body.data[0]).toMatchObject({ mineral: 'gallium', effectiveExposure: 0.9868 });
+    // gallium refining: 750 / 762 (the rows; the printed world total is 760) = 0.9843 leads
+    expect(body.data[0]).toMatchObject({ mineral: 'gallium', effectiveExposure: 0.9843 });
   });
 
-  // Upstream: IEA magnet rare-earth refining 2025 (GCMO 2026), China 75 of 89 kt = 0.8427 (2024 explorer: 0.9128).
-  it('rare earths: direct 0.80 × 0.70 = 0.56 against upstream refining 0.8427', () => {
+  // Upstream: IEA magnet rare-earth refining 2025 (GCMO 2026), China 75 of 90 kt (named 87 + rest of world 3, above the
+  // printed 89) = 0.8333 (2024 explorer: 0.9128).
+  it('rare earths: direct 0.80 × 0.70 = 0.56 against upstream refining 0.8333', () => {
     const rows = importSourceRows('USA', 'rare-earths', 'compounds and metals', '2020-23');
     expect(rows[0]).toMatchObject({ country: 'CHN', sharePct: 70 });
     expect(body.data.find((r) => r.mineral === 'rare-earths')).toMatchObject({
       direct: 0.56,
-      upstream: { stage: 'refining', exposure: 0.8427 },
-      effectiveExposure: 0.8427,
+      upstream: { stage: 'refining', exposure: 0.8333 },
+      effectiveExposure: 0.8333,
       drivenBy: 'upstream',
     });
   });

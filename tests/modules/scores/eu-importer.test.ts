@@ -37,7 +37,7 @@ describe('GET /v1/dependency/EU/on/CHN', () => {
     expect(body).toMatchObject({ importer: 'EU', importerName: 'European Union', supplier: 'CHN', supplierName: 'China' });
   });
 
-  it('tungsten: EU reliance 80 % at refining (assessed) × China 31 % of EU sourcing = 0.248; upstream China 85.6 % of world processing', () => {
+  it('tungsten: EU reliance 80 % at refining (assessed) × China 31 % of EU sourcing = 0.248; upstream China 85.51 % of world processing', () => {
     const tungsten = rowOf(body, 'tungsten');
     expect(tungsten.status).toBe('ok');
     expect(tungsten.direct).toBe(0.248);
@@ -59,7 +59,8 @@ describe('GET /v1/dependency/EU/on/CHN', () => {
       direct: 0.248,
       directReason: null,
       upstream: [
-        { basis: 'w-eu-processing', sharePct: 85.6, exposure: 0.856, tradeFactor: 1, belowThreshold: false, edition: 'eu-crm-2023' },
+        // The study prints 85.6 % in a table adding up to 100.1 %: taken of 100.1, as every share is.
+        { basis: 'w-eu-processing', sharePct: 85.51, exposure: 0.8551, tradeFactor: 1, belowThreshold: false, edition: 'eu-crm-2023' },
       ],
       upstreamReason: null,
     });
@@ -71,14 +72,14 @@ describe('GET /v1/dependency/EU/on/CHN', () => {
     expect(mining.upstream).toEqual([expect.objectContaining({ basis: 'w-eu-extraction', sharePct: 82.6, tradeFactor: 1.1 })]);
   });
 
-  it('gallium: 98 % × 69 % = 0.6762 at refining; upstream China 93.8 % of world gallium processing', () => {
+  it('gallium: 98 % × 69 % = 0.6762 at refining; upstream China 93.8 of 100.1 % = 93.71 % of world gallium processing', () => {
     const gallium = rowOf(body, 'gallium');
     expect(gallium.direct).toBe(0.6762);
     expect(stageOf(gallium, 'refining')).toMatchObject({
       assessed: true,
       direct: 0.6762,
       supplierSourcingShare: { sharePct: 69, tradeFactor: 1 },
-      upstream: [expect.objectContaining({ basis: 'ga-eu-processing', sharePct: 93.8, exposure: 0.938 })],
+      upstream: [expect.objectContaining({ basis: 'ga-eu-processing', sharePct: 93.71, exposure: 0.9371 })],
     });
   });
 
@@ -123,7 +124,7 @@ describe('GET /v1/dependency/EU/on/CHN', () => {
     });
   });
 
-  it('rare earths: mining (assessed, Neodymium) has no EU sourcing → null; separation 100 % × 85 % = 0.85, light and heavy bases shown apart', () => {
+  it('rare earths: mining (assessed, Neodymium) has no EU sourcing → null; separation 100 % × 85 of 101.1 % = 0.8408, light and heavy bases shown apart', () => {
     const rareEarths = rowOf(body, 'rare-earths');
     expect(rareEarths.direct).toBeNull();
     expect(stageOf(rareEarths, 'mining')).toMatchObject({
@@ -133,10 +134,12 @@ describe('GET /v1/dependency/EU/on/CHN', () => {
       upstreamReason: expect.stringContaining('no country shares'),
     });
     const refining = stageOf(rareEarths, 'refining');
-    expect(refining).toMatchObject({ assessed: false, direct: 0.85, supplierSourcingShare: { sharePct: 85 } });
+    // EU sourcing of separation: CHN 85, MYS 11, IND 2, RUS 2, VNM 1, NOR 0.1 — 101.1 % as printed, so each share is taken
+    // of 101.1: China 84.08 % (shareText keeps the printed "85%").
+    expect(refining).toMatchObject({ assessed: false, direct: 0.8408, supplierSourcingShare: { sharePct: 84.08, shareText: '85%' } });
     expect(refining.upstream.map((u: any) => [u.basis, u.sharePct])).toEqual([
       ['ree-heavy-dytb-eu', 100],
-      ['ree-light-ndpr-eu', 84.9],
+      ['ree-light-ndpr-eu', 84.82],
     ]);
   });
 
@@ -340,9 +343,11 @@ describe('GET /v1/minerals/{mineral}/supply-risk?importer=EU (EU formula with th
     return body;
   };
 
-  it('tungsten, refining: SR = [4.107 × 0.40 + 0.818 × 0.60] × (1 − 0.42) × 0.96 = 1.188, published 1.2', async () => {
+  // Global processing shares as printed add up to 100.1 %: each is taken of 100.1 (China 85.51 %), so the global term is
+  // 4.107 / 1.001² = 4.099.
+  it('tungsten, refining: SR = [4.099 × 0.40 + 0.818 × 0.60] × (1 − 0.42) × 0.96 = 1.186, published 1.2', async () => {
     const body = await srOf('tungsten');
-    expect(body).toMatchObject({ bottleneckStage: 'refining', supplyRisk: 1.188 });
+    expect(body).toMatchObject({ bottleneckStage: 'refining', supplyRisk: 1.186 });
     expect(body.publishedSupplyRisk).toMatchObject({
       supplyRisk: 1.2,
       stage: 'refining',
@@ -357,23 +362,23 @@ describe('GET /v1/minerals/{mineral}/supply-risk?importer=EU (EU formula with th
       breakdown: { scope: 'GS+EU', weightGlobal: 0.4, weightEu: 0.6, recyclingFactor: 0.58, substitutionFactor: 0.96 },
     });
     expect(refining.inputs).toMatchObject({ importReliance: 0.8, endOfLifeRecyclingInputRate: 0.42, substitutionIndex: 0.96 });
-    // China's term in global processing: 0.856² × WGI 5.58 × t 1.0 = 4.0888.
+    // China's term in global processing: 0.8551² × WGI 5.58 × t 1.0 = 4.0807.
     expect(refining.tradeFactors.global[0]).toMatchObject({
       country: 'CHN',
-      share: 85.6,
+      share: 85.51,
       wgiScaled: 5.58,
       tradeFactor: 1,
       tradeFactorPublished: true,
-      contribution: 4.0888,
+      contribution: 4.0807,
     });
     // EU sourcing with the study's t: Vietnam 0.14² × 5.679 × 1.1 = 0.1224, Austria 0.19² × 2.431 × 0.8 = 0.0702.
     const sourcing = Object.fromEntries(refining.tradeFactors.sourcing.map((term: any) => [term.country, term]));
     expect(sourcing.VNM).toMatchObject({ share: 14, tradeFactor: 1.1, contribution: 0.1224 });
     expect(sourcing.AUT).toMatchObject({ share: 19, tradeFactor: 0.8, contribution: 0.0702 });
     expect(sourcing.CHN).toMatchObject({ share: 31, tradeFactor: 1, contribution: 0.5363 });
-    expect(round(refining.inputs.globalHhiWgi, 3)).toBe(4.107);
+    expect(round(refining.inputs.globalHhiWgi, 3)).toBe(4.099);
     expect(round(refining.inputs.euSourcingHhiWgi, 3)).toBe(0.818);
-    expect(refining.explanation).toContain('China 85.6 % × WGI 5.58 × t 1');
+    expect(refining.explanation).toContain('China 85.5 % × WGI 5.58 × t 1');
   });
 
   it('cobalt, mining, global supply only: 3.611 × (1 − 0.22) × 0.98 = 2.760, published 2.8 (DR Congo 0.628² × 8.169 × t 1.1 = 3.5439)', async () => {
@@ -389,18 +394,19 @@ describe('GET /v1/minerals/{mineral}/supply-risk?importer=EU (EU formula with th
     expect(mining.tradeFactors.sourcing).toEqual([]);
   });
 
-  it('antimony 1.794 (published 1.8) and gallium 3.716 (published 3.9)', async () => {
+  // Antimony extraction (100.2 %) and gallium processing (100.1 %) shares are taken of their printed sums.
+  it('antimony 1.791 (published 1.8) and gallium 3.712 (published 3.9)', async () => {
     const antimony = await srOf('antimony');
-    expect(antimony).toMatchObject({ bottleneckStage: 'mining', supplyRisk: 1.794, publishedSupplyRisk: { supplyRisk: 1.8 } });
+    expect(antimony).toMatchObject({ bottleneckStage: 'mining', supplyRisk: 1.791, publishedSupplyRisk: { supplyRisk: 1.8 } });
     const gallium = await srOf('gallium');
-    // [4.916 × 0.49 + 2.713 × 0.51] × 1 × 0.98 = 3.716
-    expect(gallium).toMatchObject({ bottleneckStage: 'refining', supplyRisk: 3.716, publishedSupplyRisk: { supplyRisk: 3.9 } });
+    // [4.916 / 1.001² × 0.49 + 2.713 × 0.51] × 1 × 0.98 = (2.4040 + 1.3836) × 0.98 = 3.712
+    expect(gallium).toMatchObject({ bottleneckStage: 'refining', supplyRisk: 3.712, publishedSupplyRisk: { supplyRisk: 3.9 } });
   });
 
   it('the other recomputed values the method notes quote, each next to the published SR', async () => {
     const expected: [string, string, number, number][] = [
       ['lithium', 'refining', 2.085, 1.9],
-      ['graphite', 'mining', 1.766, 1.8],
+      ['graphite', 'mining', 1.763, 1.8],
       ['bismuth', 'refining', 1.861, 1.9],
       ['nickel', 'refining', 0.562, 0.5],
       ['germanium', 'refining', 3.568, 1.8],
@@ -418,8 +424,8 @@ describe('GET /v1/minerals/{mineral}/supply-risk?importer=EU (EU formula with th
 
   it('a given parameter wins over the published input; a stage without a share table is insufficient_data, not mixed with USGS tonnes', async () => {
     const { body } = await getJson(app, '/v1/minerals/tungsten/supply-risk?importer=EU&endOfLifeRecyclingInputRate=0&substitutionIndex=1');
-    // [4.107 × 0.4 + 0.818 × 0.6] = 2.133
-    expect(body.supplyRisk).toBe(2.133);
+    // [4.099 × 0.4 + 0.818 × 0.6] = 2.130
+    expect(body.supplyRisk).toBe(2.13);
     const rareEarths = await srOf('rare-earths');
     expect(rareEarths.stages.find((s: any) => s.stage === 'mining')).toMatchObject({
       status: 'insufficient_data',

@@ -5,11 +5,13 @@
  *
  * Expected shares, by hand from ../shared/reference/data/iea_gcmo2026_supply.csv (kt, same ratio in t):
  *   2025 refining  cobalt      China 180 / 238   = 75.630 %
- *                  rare earths China  75 / 89    = 84.270 %   (magnet elements Nd, Pr, Dy, Tb)
+ *                  rare earths China  75 / 90    = 83.333 %   (magnet elements Nd, Pr, Dy, Tb; the named 87 kt and
+ *                                                              "rest of world" 3 kt add up to more than the printed 89 kt)
  *                  lithium     China 235 / 319   = 73.668 %   (chemicals, Li content)
  *                  graphite    China 2,139 / 2,266 = 94.395 % (battery-grade, synthetic included)
  *                  nickel      Indonesia 1,681 / 3,729 = 45.079 %  (China 1,160 / 3,729 = 31.108 %)
- *   cobalt refining, base case: 2030 China 217 / 295 = 73.559 %; 2040 China 260 / 335 = 77.612 %
+ *   cobalt refining, base case: 2030 China 217 / 296 = 73.311 %; 2040 China 260 / 336 = 77.381 % (named + rest of world
+ *   add up to 1 kt more than the printed totals, 295 and 335)
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,7 +33,7 @@ const refiningOf = (body: any) => body.stages.find((stage: any) => stage.stage =
 describe('2025 refining is the default for the five IEA minerals', () => {
   const cases = [
     { mineral: 'cobalt', basis: 'co-refined-iea', world: 238_000, top: 'CHN', tonnes: 180_000, share: 75.63 },
-    { mineral: 'rare-earths', basis: 'ree-magnet-iea', world: 89_000, top: 'CHN', tonnes: 75_000, share: 84.27 },
+    { mineral: 'rare-earths', basis: 'ree-magnet-iea', world: 90_000, top: 'CHN', tonnes: 75_000, share: 83.33 },
     { mineral: 'lithium', basis: 'li-refined-iea', world: 319_000, top: 'CHN', tonnes: 235_000, share: 73.67 },
     { mineral: 'graphite', basis: 'graphite-refined-iea', world: 2_266_000, top: 'CHN', tonnes: 2_139_000, share: 94.4 },
     { mineral: 'nickel', basis: 'ni-refined-iea', world: 3_729_000, top: 'IDN', tonnes: 1_681_000, share: 45.08 },
@@ -62,9 +64,9 @@ describe('2025 refining is the default for the five IEA minerals', () => {
   });
 
   it('2021 answers from the same edition; 2024 still from the data explorer (iea-cmde-2025)', async () => {
-    // cobalt 2021: China 132 / 177 = 74.576 %
+    // cobalt 2021: China 132 / 178 = 74.157 % (named 159 kt + rest of world 19 kt = 178 kt, above the printed 177 kt)
     const y2021 = refiningOf((await getJson(app, '/v1/minerals/cobalt/concentration?stage=refining&year=2021')).body);
-    expect(y2021).toMatchObject({ year: 2021, edition: 'iea-gcmo-2026', projection: false, top: { country: 'CHN', share: 74.58 } });
+    expect(y2021).toMatchObject({ year: 2021, edition: 'iea-gcmo-2026', projection: false, top: { country: 'CHN', share: 74.16 } });
     // cobalt 2024: China 196,143 / 250,150 = 78.410 %
     const y2024 = refiningOf((await getJson(app, '/v1/minerals/cobalt/concentration?stage=refining&year=2024')).body);
     expect(y2024).toMatchObject({ year: 2024, edition: 'iea-cmde-2025', projection: false, top: { country: 'CHN', share: 78.41 } });
@@ -88,7 +90,7 @@ describe('2025 refining is the default for the five IEA minerals', () => {
 });
 
 describe('?year=2030 / 2040 answer from projections, flagged', () => {
-  it('cobalt refining 2030: China 73.56 %, projection true with the scenario; not ranked in the chokepoint', async () => {
+  it('cobalt refining 2030: China 73.31 %, projection true with the scenario; not ranked in the chokepoint', async () => {
     const { status, body } = await getJson(app, '/v1/minerals/cobalt/concentration?year=2030');
     expect(status).toBe(200);
     const refining = refiningOf(body);
@@ -100,8 +102,8 @@ describe('?year=2030 / 2040 answer from projections, flagged', () => {
       edition: 'iea-gcmo-2026',
       basis: 'co-refined-iea',
     });
-    expect(refining.top).toEqual({ country: 'CHN', name: 'China', tonnes: 217_000, share: 73.56 });
-    expect(refining.inputs.worldTonnes).toBe(295_000);
+    expect(refining.top).toEqual({ country: 'CHN', name: 'China', tonnes: 217_000, share: 73.31 });
+    expect(refining.inputs.worldTonnes).toBe(296_000);
     // mining has no 2030 (USGS observes, the IEA mining projections are not held)
     expect(body.stages.find((stage: any) => stage.stage === 'mining')).toMatchObject({
       status: 'insufficient_data',
@@ -110,14 +112,14 @@ describe('?year=2030 / 2040 answer from projections, flagged', () => {
     expect(body.chokepoint).toMatchObject({ status: 'insufficient_data', stage: null, reason: expect.stringMatching(/projections/) });
   });
 
-  it('cobalt refining 2040 (stage-scoped): China 77.61 %', async () => {
+  it('cobalt refining 2040 (stage-scoped): China 77.38 %', async () => {
     const { body } = await getJson(app, '/v1/minerals/cobalt/concentration?year=2040&stage=refining');
     expect(body.stages).toHaveLength(1);
     expect(refiningOf(body)).toMatchObject({
       year: 2040,
       projection: true,
       scenario: SCENARIO,
-      top: { country: 'CHN', tonnes: 260_000, share: 77.61 },
+      top: { country: 'CHN', tonnes: 260_000, share: 77.38 },
     });
   });
 
@@ -175,8 +177,8 @@ describe('GET /v1/minerals/{mineral}/concentration/history keeps projections apa
         scenario: SCENARIO,
         status: 'ok',
         topCountry: 'CHN',
-        topShare: 73.56,
-        worldTonnes: 295_000,
+        topShare: 73.31,
+        worldTonnes: 296_000,
       }),
       expect.objectContaining({
         stage: 'refining',
@@ -185,8 +187,8 @@ describe('GET /v1/minerals/{mineral}/concentration/history keeps projections apa
         scenario: SCENARIO,
         status: 'ok',
         topCountry: 'CHN',
-        topShare: 77.61,
-        worldTonnes: 335_000,
+        topShare: 77.38,
+        worldTonnes: 336_000,
       }),
     ]);
   });

@@ -74,7 +74,9 @@ export function stageReference(mineral: string, stage: string, year: number, pin
   const other = rows.find((r) => r.country === OTHER);
   const named = rows.filter((r) => r.country !== WORLD && r.country !== OTHER && r.tonnes !== '');
   const otherTonnes = other && other.tonnes !== '' ? Number(other.tonnes) : null;
-  const worldTonnes = world ? Number(world.tonnes) : named.reduce((t, r) => t + Number(r.tonnes), 0) + (otherTonnes ?? 0);
+  // The one world-total rule: the published WLD row, unless the named rows plus OTH add up to more (a rounded total).
+  const accounted = named.reduce((t, r) => t + Number(r.tonnes), 0) + (otherTonnes ?? 0);
+  const worldTonnes = world && Number(world.tonnes) >= accounted ? Number(world.tonnes) : accounted;
   const producers = named
     .map((r) => ({ country: r.country!, tonnes: Number(r.tonnes), share: (100 * Number(r.tonnes)) / worldTonnes }))
     .sort((a, b) => b.share - a.share);
@@ -203,15 +205,18 @@ export function shareStageReference(mineral: string, stage: string): StageRefere
   const basis = [...new Set(rows.map((r) => r.basis!))].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1))[0];
   if (basis === undefined) throw new Error(`no shares for ${mineral} ${stage}`);
   const chosen = rows.filter((r) => r.basis === basis);
-  const producers = chosen
-    .filter((r) => r.share_pct !== '')
-    .map((r) => ({ country: r.country!, tonnes: Number(r.share_pct), share: Number(r.share_pct) }))
+  const listed = chosen.filter((r) => r.share_pct !== '');
+  // Rounded shares adding up to more than 100 (tungsten APT: 100.1) are taken of their sum; 1e-9 absorbs float noise.
+  const printedTotal = listed.reduce((t, r) => t + Number(r.share_pct), 0);
+  const worldTonnes = printedTotal > 100 + 1e-9 ? printedTotal : 100;
+  const producers = listed
+    .map((r) => ({ country: r.country!, tonnes: Number(r.share_pct), share: (100 * Number(r.share_pct)) / worldTonnes }))
     .sort((a, b) => b.share - a.share);
   return {
     basis,
     edition: chosen[0]!.edition!,
     period: chosen[0]!.period!,
-    worldTonnes: 100,
+    worldTonnes,
     otherTonnes: null,
     producers,
     ...concentrationOf(producers),

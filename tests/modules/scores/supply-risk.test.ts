@@ -129,12 +129,12 @@ describe('GET /v1/minerals/{mineral}/supply-risk', () => {
   it('tungsten for USA: every input shown, defaults stated (EoL 0, SI 1), GS only because USA import sources are rank-only', async () => {
     const { status, body } = await getJson(app, '/v1/minerals/tungsten/supply-risk?edition=usgs-mcs-2025');
     expect(status).toBe(200);
-    // The bottleneck is APT and intermediates (EU CRM 2023 shares, refining): 4.107 > mining's 3.840.
+    // The bottleneck is APT and intermediates (EU CRM 2023 shares, refining): 4.099 > mining's 3.803.
     expect(body).toMatchObject({ mineral: 'tungsten', importer: 'USA', bottleneckStage: 'refining' });
 
     const globalHhiWgi = round(governanceWeighted(stageReference('tungsten', 'mining', 2024).producers).hhiWgi, 3);
-    // CHN 0.82716² × 5.5802 (WGI 2024 update, 2023) + the other producers = 3.840 (3.899 with the 2023 release)
-    expect(globalHhiWgi).toBe(3.84);
+    // Shares of the rows' 81,400 t: CHN 0.82310² × 5.5802 (WGI 2024 update, 2023) + the other producers = 3.803
+    expect(globalHhiWgi).toBe(3.803);
     const reliance = latestReliance('USA', 'tungsten');
     expect(reliance).toMatchObject({ year: 2024, valueText: '>50', qualifier: 'gt', percent: 50 });
     expect(importSourceRows('USA', 'tungsten', '', '2020-23').every((r) => r.sharePct === null)).toBe(true);
@@ -148,19 +148,19 @@ describe('GET /v1/minerals/{mineral}/supply-risk', () => {
       endOfLifeRecyclingInputRate: 0,
       substitutionIndex: 1,
     });
-    // GS only: SR = 3.840 × (1 − 0) × 1
-    expect(mining.supplyRisk).toBe(3.84);
+    // GS only: SR = 3.803 × (1 − 0) × 1
+    expect(mining.supplyRisk).toBe(3.803);
     expect(mining.breakdown.scope).toBe('GS only');
 
     // APT shares (t = 1 for a U.S. view): 0.856² × 5.5802 (CHN) + 0.044² × 3.0103 (USA) + 0.028² × 7.1822 (RUS)
     //   + 0.028² × 5.6786 (VNM) + 0.023² × 2.4308 (AUT) + 0.022² × 2.3039 (JPN) = 4.089 + 0.0058 + 0.0056 + 0.0045
-    //   + 0.0013 + 0.0011 = 4.107
+    //   + 0.0013 + 0.0011 = 4.107 on the printed shares, which add up to 100.1 %: taken of 100.1, 4.107 / 1.001² = 4.099
     const aptHhiWgi = round(governanceWeighted(shareStageReference('tungsten', 'refining').producers).hhiWgi, 3);
-    expect(aptHhiWgi).toBe(4.107);
+    expect(aptHhiWgi).toBe(4.099);
     const refining = body.stages.find((s: { stage: string }) => s.stage === 'refining');
-    expect(refining).toMatchObject({ stage: 'refining', year: null, status: 'ok', supplyRisk: 4.107 });
+    expect(refining).toMatchObject({ stage: 'refining', year: null, status: 'ok', supplyRisk: 4.099 });
     expect(refining.inputs.globalHhiWgi).toBe(aptHhiWgi);
-    expect(body.supplyRisk).toBe(4.107);
+    expect(body.supplyRisk).toBe(4.099);
     expect(body.importReliance).toMatchObject({ year: 2024, valueText: '>50', fraction: 0.5, censored: true });
     expect(body.importerSourcing).toMatchObject({ period: '2020-23', rankOnly: true, hhiWgi: null });
     expect(body.assumptions.join(' ')).toMatch(/recycling input rate 0 and substitution index 1/);
@@ -173,12 +173,12 @@ describe('GET /v1/minerals/{mineral}/supply-risk', () => {
 
   it('tungsten: overriding EoL and SI changes SR as the formula says', async () => {
     const recycled = (await getJson(app, '/v1/minerals/tungsten/supply-risk?endOfLifeRecyclingInputRate=0.42&edition=usgs-mcs-2025')).body;
-    // The bottleneck (APT, 4.107) × (1 − 0.42) = 2.382
+    // The bottleneck (APT, 4.0991) × (1 − 0.42) = 2.3775
     expect(recycled.stages[0].inputs.endOfLifeRecyclingInputRate).toBe(0.42);
-    expect(recycled.supplyRisk).toBeCloseTo(4.107 * 0.58, 3);
+    expect(recycled.supplyRisk).toBeCloseTo(4.0991 * 0.58, 3);
     const substituted = (await getJson(app, '/v1/minerals/tungsten/supply-risk?substitutionIndex=0.5&edition=usgs-mcs-2025')).body;
-    // 4.107 × 0.5 = 2.0535
-    expect(substituted.supplyRisk).toBeCloseTo(4.107 * 0.5, 3);
+    // 4.0991 × 0.5 = 2.0496
+    expect(substituted.supplyRisk).toBeCloseTo(4.0991 * 0.5, 3);
     expect(substituted.assumptions.join(' ')).toMatch(/substitution index 0\.5/);
   });
 
@@ -189,7 +189,7 @@ describe('GET /v1/minerals/{mineral}/supply-risk', () => {
     );
     expect(status).toBe(200);
     expect(body.stages[0].inputs).toMatchObject({ substitutionIndex: 1, endOfLifeRecyclingInputRate: 0 });
-    expect(body.supplyRisk).toBe(4.107);
+    expect(body.supplyRisk).toBe(4.099);
   });
 
   it('antimony for USA: GS + importer sourcing, weighted by IR 0.85, then recycling and substitution', async () => {

@@ -40,10 +40,11 @@ describe('PUT /v1/production: a correction', () => {
     await app.close();
   });
 
-  it('the seeded 2024 tungsten mining HHI is 6879.8 (China 67,000 of 81,000 t)', async () => {
-    // Σ(100·t/81,000)² over CHN 67,000, VNM 3,400, RUS 2,000, PRK 1,700, BOL 1,600, RWA 1,200, AUS 1,000,
-    // AUT 800, ESP 700, PRT 500 = 4,513,830,000 · 10⁴ / 81,000² = 6879.79.
-    expect(await tungstenMining2024(app)).toMatchObject({ hhi: 6879.8, cr1: 82.72 });
+  it("the seeded 2024 tungsten mining HHI is 6812.3 (China 67,000 of the rows' 81,400 t)", async () => {
+    // The named rows (79,900 t) and OTH (1,500 t) add up to 81,400 t, above the printed 81,000 t, so shares are of 81,400:
+    // Σ(100·t/81,400)² over CHN 67,000, VNM 3,400, RUS 2,000, PRK 1,700, BOL 1,600, RWA 1,200, AUS 1,000,
+    // AUT 800, ESP 700, PRT 500 = 4,513,830,000 · 10⁴ / 81,400² = 6812.30.
+    expect(await tungstenMining2024(app)).toMatchObject({ hhi: 6812.3, cr1: 82.31 });
   });
 
   it('raises China to 70,000 t: 200 with the new version and what was stored', async () => {
@@ -65,10 +66,10 @@ describe('PUT /v1/production: a correction', () => {
     expect((await storedFigure(app, CHN_2024))?.tonnes).toBe(70_000);
   });
 
-  it('the concentration score reflects it immediately: HHI 7506.2, CR1 86.42', async () => {
-    // China's share 70,000/81,000 = 86.42%; Σt² = 4,513,830,000 − 67,000² + 70,000² = 4,924,830,000;
-    // HHI = 4,924,830,000 · 10⁴ / 81,000² = 7506.22.
-    expect(await tungstenMining2024(app)).toMatchObject({ hhi: 7506.2, cr1: 86.42 });
+  it('the concentration score reflects it immediately: HHI 6913.6, CR1 82.94', async () => {
+    // The rows now add up to 84,400 t (82,900 named + 1,500 OTH): China's share 70,000/84,400 = 82.94%;
+    // Σt² = 4,513,830,000 − 67,000² + 70,000² = 4,924,830,000; HHI = 4,924,830,000 · 10⁴ / 84,400² = 6913.63.
+    expect(await tungstenMining2024(app)).toMatchObject({ hhi: 6913.6, cr1: 82.94 });
   });
 
   it('GET /v1/changes?since=1 lists it with the key name, the old and the new value', async () => {
