@@ -5,9 +5,8 @@
  * a spy, so a refused scenario is seen not to reach it (and an accepted one, to reach it).
  */
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import * as scoring from '../../../src/scoring/index.js';
-import { buildTestApp, getJson } from '../../helpers/app.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { getJson } from '../../helpers/app.js';
 import { expectProblem } from '../../helpers/problem.js';
 import { API_KEYS, bearer } from '../writes/helpers.js';
 
@@ -16,10 +15,14 @@ vi.mock('../../../src/scoring/index.js', async (importOriginal) => {
   return { ...actual, runDisruption: vi.fn(actual.runDisruption) };
 });
 
-const runDisruption = vi.mocked(scoring.runDisruption);
-
+let runDisruption: MockInstance<(typeof import('../../../src/scoring/index.js'))['runDisruption']>;
 let app: FastifyInstance;
 beforeAll(async () => {
+  // The suite shares one module graph per worker (isolate: false): an app imported by an earlier file holds the
+  // unwrapped core, so this file imports the app afresh, with the wrapped core.
+  vi.resetModules();
+  runDisruption = vi.mocked((await import('../../../src/scoring/index.js')).runDisruption);
+  const { buildTestApp } = await import('../../helpers/app.js');
   app = await buildTestApp({ apiKeys: API_KEYS }, { now: () => new Date('2026-12-02T10:00:00Z') });
 });
 afterAll(async () => {
