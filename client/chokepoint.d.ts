@@ -90,7 +90,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Countries and the two aggregates (WLD, OTH) */
+        /** Countries and the aggregates (WLD, OTH, EUU) */
         get: operations["listCountries"];
         put?: never;
         post?: never;
@@ -1763,7 +1763,7 @@ export interface components {
             aliases: string[];
             /** @description UN M49 region */
             region: string | null;
-            /** @description True for WLD (world total) and OTH (other countries) */
+            /** @description True for WLD (world total), OTH (other countries) and EUU (European Union) */
             isAggregate: boolean;
         };
         DefenseUse: {
@@ -3335,7 +3335,7 @@ export interface components {
             aliases: string[];
             /** @description UN M49 region */
             region: string | null;
-            /** @description True for WLD (world total) and OTH (other countries) */
+            /** @description True for WLD (world total), OTH (other countries) and EUU (European Union) */
             isAggregate: boolean;
             groups: {
                 id: string;

@@ -13,10 +13,11 @@ import { CSV_TABLE_SCHEMA, transformWithHttpConventions } from './openapi-http.j
 
 export const API_TAGS = [
   { name: 'minerals', description: 'Minerals, their stages, bases and coverage' },
-  { name: 'countries', description: 'Countries, aggregates (WLD, OTH) and their role in supply' },
+  { name: 'countries', description: 'Countries, aggregates (WLD, OTH, EUU) and their role in supply' },
   { name: 'reference', description: 'Stages, groups and sources' },
   { name: 'production', description: 'Production by country, stage and year, with reserves' },
   { name: 'trade', description: 'US net import reliance and import sources' },
+  { name: 'figures', description: 'Revisions of figures between editions, and price series' },
   { name: 'defense', description: 'Defense uses of each mineral' },
   { name: 'scores', description: 'Concentration, chokepoints, supply risk, dependency and alignment, each with its method' },
   { name: 'export-controls', description: 'Export-control measures: status on any date, supply under control, importer exposure' },
@@ -53,6 +54,15 @@ async function openapi(app: FastifyInstance): Promise<void> {
           '`RateLimit-Remaining` and `RateLimit-Reset` (draft-ietf-httpapi-ratelimit-headers); a 429 adds `Retry-After`.\n\n' +
           'Response examples are real answers to the request each example names.',
       },
+      // Relative first: Swagger UI and any client that reads the document from a server resolve it against that
+      // server (OpenAPI 3.1 §4.8.5); the second is the address `npm start` listens on by default (HOST, PORT).
+      servers: [
+        { url: '/', description: 'The server that serves this document' },
+        { url: 'http://127.0.0.1:3000', description: 'A local server with the default HOST and PORT' },
+      ],
+      // Reads need no key: said once here for every operation (a write overrides it with bearerAuth), rather than
+      // `security: []` on each of ~45 reads.
+      security: [],
       tags: API_TAGS,
       components: {
         schemas: { CsvTable: CSV_TABLE_SCHEMA },

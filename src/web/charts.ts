@@ -59,6 +59,10 @@ function draw(element: HTMLElement, spec: ChartSpec): void {
   if (!element.isConnected) return;
   const instance = echarts.init(element, null, { renderer: 'svg' });
   charts.add(instance);
+  // A signal for tests and tools: the width the chart was last drawn at (after the first draw and every resize).
+  instance.on('finished', () => {
+    element.dataset.drawnWidth = String(element.clientWidth);
+  });
   if (!resizeInstalled) {
     resizeInstalled = true;
     window.addEventListener('resize', () => charts.forEach((chart) => chart.resize()));

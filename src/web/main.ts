@@ -47,6 +47,8 @@ async function render(): Promise<void> {
   current?.abort();
   const controller = new AbortController();
   current = controller;
+  // `data-ready` names the view once it is rendered, and is absent while a render is under way.
+  delete main.dataset.ready;
   const params = new URLSearchParams(location.search);
   const name = params.get('view') ?? 'overview';
   const entry = VIEWS[name] ?? VIEWS.overview!;

@@ -6,6 +6,7 @@ import { PROJECT_ROOT } from '../../src/config.js';
 import { renderOpenApiFiles } from '../../scripts/openapi-document.js';
 import { buildTestApp } from '../helpers/app.js';
 import { expectProblem } from '../helpers/problem.js';
+import { API_KEYS } from '../modules/writes/helpers.js';
 import { errorsText, inlineSharedComponents, specValidator } from '../helpers/spec.js';
 
 const COMMITTED_PATH = join(PROJECT_ROOT, 'openapi', 'openapi.json');
@@ -23,12 +24,16 @@ interface Operation {
   requestBody?: unknown;
   tags?: string[];
   summary?: string;
+  security?: Record<string, string[]>[];
   responses?: Record<string, { content?: Record<string, MediaType> }>;
 }
 interface Document {
   openapi: string;
   paths: Record<string, Partial<Record<(typeof METHODS)[number], Operation>>>;
   components?: { schemas?: Record<string, { example?: unknown; examples?: unknown[] }> };
+  servers?: { url: string; description?: string }[];
+  security?: Record<string, string[]>[];
+  tags?: { name: string; description?: string }[];
 }
 
 let rendered: string;
@@ -184,6 +189,47 @@ describe('openapi/openapi.json', () => {
       ]),
     );
     expect(names.filter((name) => /openapi\.json|\/docs/.test(name))).toEqual([]);
+  });
+});
+
+// Issue 22: what the spec linters (npm run lint:openapi) asked for, kept by tests that name what is wrong.
+describe('servers, tags and security', () => {
+  it('names a server: the one serving the document first (Swagger UI, clients reading it from a server), then the local default', () => {
+    expect(generated.servers).toEqual([
+      { url: '/', description: expect.any(String) },
+      { url: 'http://127.0.0.1:3000', description: expect.any(String) },
+    ]);
+  });
+
+  it('declares every tag an operation uses, and uses every tag it declares', () => {
+    const declared = (generated.tags ?? []).map((tag) => tag.name);
+    const used = [...new Set(operations.flatMap(({ operation }) => operation.tags ?? []))];
+    expect(used.filter((tag) => !declared.includes(tag)), 'used but not declared').toEqual([]);
+    expect(declared.filter((tag) => !used.includes(tag)), 'declared but never used').toEqual([]);
+    expect((generated.tags ?? []).filter((tag) => !tag.description?.trim()).map((tag) => tag.name)).toEqual([]);
+  });
+
+  it('says once, at the root, that reads need no key; exactly the writes require the bearer key', async () => {
+    expect(generated.security).toEqual([]);
+    const keyed = operations.filter(({ operation }) => operation.security !== undefined);
+    for (const { name, operation } of keyed) expect(operation.security, name).toEqual([{ bearerAuth: [] }]);
+    expect(keyed.map(({ name }) => name).sort()).toEqual([
+      'DELETE /v1/production/{mineral}/{stage}/{country}/{year}/{basis}',
+      'POST /v1/sources',
+      'PUT /v1/export-controls',
+      'PUT /v1/production',
+    ]);
+    // The spec says what the server does: without a key each of them is a 401, before anything is read.
+    const app = await buildTestApp({ apiKeys: API_KEYS });
+    try {
+      for (const { name } of keyed) {
+        const [method, path] = name.split(' ') as [string, string];
+        const url = path.replace('{mineral}', 'antimony').replace('{stage}', 'mining').replace('{country}', 'CHN').replace('{year}', '2024').replace('{basis}', 'sb-content');
+        expectProblem(await app.inject({ method: method as 'GET', url, payload: {} }), 401, 'unauthorized');
+      }
+    } finally {
+      await app.close();
+    }
   });
 });
 

@@ -9,16 +9,15 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
+import { chartsDrawn, launchChromium, newContext, SETUP_MS, TEST_MS } from '../helpers/browser.js';
 import { killAllServers, listeningAddress, startServer, stopServer, type ServerProcess } from '../helpers/server-process.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUTPUT = join(PROJECT_ROOT, 'test-output', 'workbench');
 const WEB_SOURCES = [join(PROJECT_ROOT, 'src', 'web'), join(PROJECT_ROOT, 'client')];
 const BUILT_PAGE = join(PROJECT_ROOT, 'dist', 'web', 'index.html');
-const BROWSER_TIMEOUT = 60_000;
 
 function newestMtime(path: string): number {
   const stat = statSync(path);
@@ -40,40 +39,17 @@ function ensurePageBuilt(): void {
   );
 }
 
-function requireChromium(): void {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}, so the workbench's browser tests cannot run. ` +
-        "Install Debian's Chromium as root: `apt-get update && apt-get install -y chromium` " +
-        '(or point CHROMIUM_PATH at a Chromium binary). .ci/run installs it when it is missing.',
-    );
-  }
-}
-
 let server: ServerProcess;
 let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  requireChromium();
+  browser = await launchChromium();
   ensurePageBuilt();
   mkdirSync(OUTPUT, { recursive: true });
   server = startServer({ PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: ':memory:', LOG_LEVEL: 'info' });
   base = await listeningAddress(server);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}, 180_000);
+}, SETUP_MS);
 
 afterAll(async () => {
   await browser?.close();
@@ -114,8 +90,13 @@ async function open(context: BrowserContext, path: string, ready: string): Promi
   });
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${base}${path}`);
-  await page.waitForSelector(`main[data-ready="${ready}"]`, { timeout: 20_000 });
+  await viewReady(page, ready);
   return { page, errors };
+}
+
+/** The page's signal that a view is rendered: `main[data-ready]` names it, and is absent while a render is under way. */
+async function viewReady(page: Page, view: string): Promise<void> {
+  await page.waitForSelector(`main[data-ready="${view}"]`);
 }
 
 async function api<T = any>(path: string, init?: RequestInit): Promise<T> {
@@ -133,7 +114,7 @@ const post = (body: unknown): RequestInit => ({
 async function capture(page: Page, name: string): Promise<void> {
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(300); // charts redraw on resize
+    await chartsDrawn(page); // every chart redrawn at its new width
     await page.screenshot({ path: join(OUTPUT, `${name}-${width}.png`), fullPage: true });
     if (width === 390) {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -150,14 +131,14 @@ describe('the workbench in Chromium', () => {
       const response = await fetch(`${base}/`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
       try {
         const { page, errors } = await open(context, '/', 'overview');
         const first = await firstRender(page);
         // Again in fresh browser contexts (nothing cached in the browser), now that the server has answered once.
         const fresh: Timing[] = [];
         for (let run = 0; run < 3; run += 1) {
-          const other = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+          const other = await newContext(browser, { viewport: { width: 1280, height: 900 } });
           try {
             fresh.push(await firstRender((await open(other, '/', 'overview')).page));
           } finally {
@@ -176,7 +157,8 @@ describe('the workbench in Chromium', () => {
         await capture(page, 'overview');
         // The China's-share toggle is a state of the URL, and renders too.
         await page.getByLabel("China's share").check();
-        await page.waitForSelector('#heatmap[data-metric="china"]');
+        await viewReady(page, 'overview');
+        expect(await page.locator('#heatmap').getAttribute('data-metric')).toBe('china');
         expect(page.url()).toContain('metric=china');
         await capture(page, 'overview-china');
         expect(errors).toEqual([]);
@@ -184,7 +166,7 @@ describe('the workbench in Chromium', () => {
         await context.close();
       }
     },
-    BROWSER_TIMEOUT,
+    TEST_MS,
   );
 
   it(
@@ -192,7 +174,7 @@ describe('the workbench in Chromium', () => {
     async () => {
       const answer = await api('/v1/minerals/antimony/concentration');
       const mining = answer.stages.find((stage: { stage: string }) => stage.stage === 'mining');
-      const context = await browser.newContext();
+      const context = await newContext(browser);
       try {
         const { page, errors } = await open(context, '/', 'overview');
         const cell = page.locator('#heatmap a[data-mineral="antimony"][data-stage="mining"]');
@@ -200,31 +182,31 @@ describe('the workbench in Chromium', () => {
         expect(await cell.locator('.value').innerText()).toContain(mining.hhi.toLocaleString('en-US', { maximumFractionDigits: 1 }));
         // Its citation shows on keyboard focus, and the arrow keys move through the grid.
         await cell.focus();
-        await expect.poll(() => page.locator('#tip').innerText()).toContain('Source: U.S. Geological Survey');
+        await page.locator('#tip', { hasText: 'Source: U.S. Geological Survey' }).waitFor();
         await page.keyboard.press('ArrowDown');
         expect(await page.evaluate(() => document.activeElement?.getAttribute('data-mineral'))).toBe('cobalt');
         await page.keyboard.press('ArrowUp');
         await page.keyboard.press('Enter');
-        await page.waitForSelector('main[data-ready="mineral"]');
+        await viewReady(page, 'mineral');
         expect(new URL(page.url()).searchParams.get('mineral')).toBe('antimony');
         expect(errors).toEqual([]);
       } finally {
         await context.close();
       }
     },
-    BROWSER_TIMEOUT,
+    TEST_MS,
   );
 
   it(
     'renders the mineral view, its figures equal to the API, with no console errors',
     async () => {
       const answer = await api('/v1/minerals/antimony/concentration');
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
       try {
         const { page, errors } = await open(context, '/?view=mineral&mineral=antimony', 'mineral');
         const hhi = await page.locator('[data-stage="mining"] [data-hhi]').getAttribute('data-hhi');
         expect(Number(hhi)).toBe(answer.stages[0].hhi);
-        await expect.poll(() => page.locator('.chart svg').count()).toBeGreaterThanOrEqual(2);
+        await chartsDrawn(page, 2);
         expect(await page.locator('#reserves-table tbody tr').count()).toBeGreaterThan(3);
         expect(await page.locator('#dependency-USA').innerText()).toContain('Net import reliance');
         expect(await page.locator('#defense-uses li').count()).toBe((await api('/v1/defense-uses?mineral=antimony&limit=1000')).total);
@@ -234,7 +216,7 @@ describe('the workbench in Chromium', () => {
         await context.close();
       }
     },
-    BROWSER_TIMEOUT,
+    TEST_MS,
   );
 
   it(
@@ -246,7 +228,7 @@ describe('the workbench in Chromium', () => {
       const newest = (await api('/v1/concentration')).data.find(
         (row: { mineral: string; stage: string }) => row.mineral === 'antimony' && row.stage === 'mining',
       );
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
       try {
         const { page, errors } = await open(context, '/', 'overview');
         const cell = page.locator('#heatmap a[data-mineral="antimony"][data-stage="mining"]');
@@ -257,8 +239,9 @@ describe('the workbench in Chromium', () => {
         // By keyboard: focus the select and pick the option, as a keyboard user's change event does.
         await select.focus();
         await select.selectOption('usgs-mcs-2025');
-        await page.waitForSelector('.field[data-edition="usgs-mcs-2025"]');
-        await expect.poll(async () => Number(await cell.getAttribute('data-value'))).toBe(mining.hhi);
+        await viewReady(page, 'overview');
+        expect(await page.locator('.field[data-edition="usgs-mcs-2025"]').count()).toBeGreaterThan(0);
+        expect(Number(await cell.getAttribute('data-value'))).toBe(mining.hhi);
         expect(await cell.locator('.value').innerText()).toContain('3,793.2');
         expect(new URL(page.url()).searchParams.get('edition')).toBe('usgs-mcs-2025');
         // Focus stays on the control that changed the view.
@@ -273,7 +256,8 @@ describe('the workbench in Chromium', () => {
         await capture(page, 'overview-edition');
         // Back to the newest figures.
         await select.selectOption('');
-        await expect.poll(async () => Number(await cell.getAttribute('data-value'))).toBe(newest.hhi);
+        await viewReady(page, 'overview');
+        expect(Number(await cell.getAttribute('data-value'))).toBe(newest.hhi);
         expect(new URL(page.url()).searchParams.has('edition')).toBe(false);
         expect(errors).toEqual([]);
 
@@ -288,7 +272,7 @@ describe('the workbench in Chromium', () => {
         await context.close();
       }
     },
-    BROWSER_TIMEOUT,
+    TEST_MS,
   );
 
   it(
@@ -298,18 +282,18 @@ describe('the workbench in Chromium', () => {
       expect(answer.status).toBeGreaterThanOrEqual(400);
       expect(answer.status).toBeLessThan(500);
       const problem = (await answer.json()) as { detail: string };
-      const context = await browser.newContext();
+      const context = await newContext(browser);
       try {
         const page = await context.newPage();
         await page.goto(`${base}/?edition=usgs-mcs-1999`);
         const box = page.locator('main .problem');
-        await box.waitFor({ timeout: 20_000 });
+        await box.waitFor();
         expect(await box.innerText()).toContain(problem.detail);
       } finally {
         await context.close();
       }
     },
-    BROWSER_TIMEOUT,
+    TEST_MS,
   );
 
   it(
@@ -320,10 +304,10 @@ describe('the workbench in Chromium', () => {
       const byEdition = await api('/v1/minerals/antimony/concentration/editions?stage=mining&year=2024');
       const mcs2025 = byEdition.data.find((row: { edition: string }) => row.edition === 'usgs-mcs-2025');
       const supply = await api('/v1/minerals/antimony/export-controls/supply');
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
       try {
         const { page, errors } = await open(context, '/?view=mineral&mineral=antimony', 'mineral');
-        await page.locator('#revisions[data-ready="true"]').waitFor({ timeout: 20_000 });
+        await page.locator('#revisions[data-ready="true"]').waitFor();
         const china = page.locator('#revisions-table tbody tr', { has: page.locator('[data-revision="mining|CHN|2024"]') });
         expect(await china.count()).toBe(1);
         const text = await china.innerText();
@@ -337,7 +321,7 @@ describe('the workbench in Chromium', () => {
           .locator('[data-edition-hhi]');
         expect(Number(await hhi.getAttribute('data-edition-hhi'))).toBe(mcs2025.concentration.hhi);
 
-        await page.locator('#export-controls[data-ready="true"]').waitFor({ timeout: 20_000 });
+        await page.locator('#export-controls[data-ready="true"]').waitFor();
         expect(await page.locator('#export-controls-timeline [data-measure="cn-mofcom-2024-33-antimony"]').count()).toBeGreaterThanOrEqual(
           2,
         );
@@ -350,46 +334,47 @@ describe('the workbench in Chromium', () => {
         const summary = page.locator('#export-controls details.alt > summary').last();
         await summary.focus();
         await page.keyboard.press('Enter');
-        await expect.poll(() => page.locator('#export-controls-table').isVisible()).toBe(true);
+        await page.locator('#export-controls-table').waitFor({ state: 'visible' });
         await capture(page, 'mineral-panels');
         expect(errors).toEqual([]);
       } finally {
         await context.close();
       }
     },
-    BROWSER_TIMEOUT,
+    TEST_MS,
   );
 
   it(
     'runs a preset from the builder and shows the same binding loss as the API',
     async () => {
       const answer = await api('/v1/scenarios/presets/china-antimony-ban', { method: 'POST' });
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
       try {
         const { page, errors } = await open(context, '/?view=scenario', 'scenario');
         await page.getByLabel('Scenario', { exact: true }).selectOption('china-antimony-ban');
         await page.getByRole('button', { name: 'Run scenario' }).click();
         const loss = page.locator('#scenario-summary [data-binding-loss][data-mineral="antimony"]');
-        await loss.waitFor({ timeout: 20_000 });
+        await loss.waitFor();
         expect(Number(await loss.getAttribute('data-binding-loss'))).toBe(answer.results[0].bindingLoss);
         // 0.518 × 100 is 51.800000000000004 in floating point; the page prints the percentage as people read it.
         expect(await loss.innerText()).toBe(`${Number((answer.results[0].bindingLoss * 100).toFixed(2))} %`);
         expect(new URL(page.url()).searchParams.get('preset')).toBe('china-antimony-ban');
-        await expect.poll(() => page.locator('#scenario-detail .chart svg').count()).toBeGreaterThanOrEqual(3);
+        await chartsDrawn(page, 3);
+        expect(await page.locator('#scenario-detail .chart svg').count()).toBeGreaterThanOrEqual(3);
         await capture(page, 'scenario');
         expect(errors).toEqual([]);
       } finally {
         await context.close();
       }
     },
-    BROWSER_TIMEOUT,
+    TEST_MS,
   );
 
   it(
     'runs a preset under a chosen edition, the edition in the request body and the URL',
     async () => {
       const answer = await api('/v1/scenarios/presets/china-antimony-ban', post({ edition: 'usgs-mcs-2025' }));
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
       try {
         const { page, errors } = await open(context, '/?view=scenario', 'scenario');
         await page.getByLabel('Scenario', { exact: true }).selectOption('china-antimony-ban');
@@ -397,7 +382,7 @@ describe('the workbench in Chromium', () => {
         await page.getByLabel('Edition', { exact: true }).selectOption('usgs-mcs-2025');
         await page.getByRole('button', { name: 'Run scenario' }).click();
         const loss = page.locator('#scenario-summary [data-binding-loss][data-mineral="antimony"]');
-        await loss.waitFor({ timeout: 20_000 });
+        await loss.waitFor();
         expect(Number(await loss.getAttribute('data-binding-loss'))).toBe(answer.results[0].bindingLoss);
         expect(new URL(page.url()).searchParams.get('edition')).toBe('usgs-mcs-2025');
         expect(await page.locator('#scenario-results pre.curl').innerText()).toContain('{"edition":"usgs-mcs-2025"}');
@@ -406,7 +391,7 @@ describe('the workbench in Chromium', () => {
         await context.close();
       }
     },
-    BROWSER_TIMEOUT,
+    TEST_MS,
   );
 
   it(
@@ -418,14 +403,14 @@ describe('the workbench in Chromium', () => {
       );
       expect(refused.status).toBe(400);
       const problem = (await refused.json()) as { detail: string; errors: { field: string; message: string }[] };
-      const context = await browser.newContext();
+      const context = await newContext(browser);
       try {
         const { page } = await open(context, '/?view=scenario', 'scenario');
         await page.getByLabel('custom shocks').check();
         await page.getByLabel('Reduction (0–1)').fill('1.5');
         await page.getByRole('button', { name: 'Run scenario' }).click();
         const box = page.locator('#scenario-results .problem');
-        await box.waitFor({ timeout: 20_000 });
+        await box.waitFor();
         const text = await box.innerText();
         expect(text).toContain(problem.detail);
         expect(text).toContain(problem.errors[0]!.field);
@@ -437,13 +422,13 @@ describe('the workbench in Chromium', () => {
         await context.close();
       }
     },
-    BROWSER_TIMEOUT,
+    TEST_MS,
   );
 
   it(
     "downloads the API's own CSV from the overview and from a scenario",
     async () => {
-      const context = await browser.newContext({ acceptDownloads: true });
+      const context = await newContext(browser, { acceptDownloads: true });
       try {
         const { page } = await open(context, '/', 'overview');
         const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="download-csv"]').first().click()]);
@@ -454,7 +439,7 @@ describe('the workbench in Chromium', () => {
         expect(expected.split('\r\n')[0]).toMatch(/^rank,mineral,stage,year,measure,period,edition,hhi/);
 
         await page.goto(`${base}/?view=scenario&preset=china-antimony-ban`);
-        await page.locator('#scenario-summary').waitFor({ timeout: 20_000 });
+        await page.locator('#scenario-summary').waitFor();
         const [scenarioDownload] = await Promise.all([
           page.waitForEvent('download'),
           page.locator('#scenario-results [data-action="download-csv"]').click(),
@@ -474,24 +459,24 @@ describe('the workbench in Chromium', () => {
         await context.close();
       }
     },
-    BROWSER_TIMEOUT,
+    TEST_MS,
   );
 
   it(
     'shows a refused request in words (an unknown mineral in the URL)',
     async () => {
-      const context = await browser.newContext();
+      const context = await newContext(browser);
       try {
         const page = await context.newPage();
         await page.goto(`${base}/?view=mineral&mineral=unobtainium`);
         const box = page.locator('main .problem');
-        await box.waitFor({ timeout: 20_000 });
+        await box.waitFor();
         const answer = await api('/v1/minerals/unobtainium');
         expect(await box.innerText()).toContain(answer.detail);
       } finally {
         await context.close();
       }
     },
-    BROWSER_TIMEOUT,
+    TEST_MS,
   );
 });

@@ -4,7 +4,7 @@ import { ValidationError } from '../../errors.js';
 import { round } from '../../lib/round.js';
 import { alignmentOf, methodRef } from '../../scoring/index.js';
 import { concentrationBlock, concentrationCore, isOk, methodLink, supplyFor } from '../concentration/concentration.service.js';
-import { countryName, requireMineral } from '../shared/lookups.js';
+import { countryName, notACountry, requireMineral } from '../shared/lookups.js';
 
 export interface AlignmentQuery {
   group?: string | undefined;
@@ -31,10 +31,11 @@ function resolveMembers(snapshot: DatasetSnapshot, query: AlignmentQuery) {
     return { label: { group: id, name: group.name }, members: (snapshot.membersByGroup.get(id) ?? []).map((m) => m.country) };
   }
   if (query.countries !== undefined && query.countries.length > 0) {
-    const unknown = query.countries.filter((iso3) => !snapshot.countryByIso3.has(iso3));
-    if (unknown.length > 0) {
-      throw new ValidationError('Unknown countries.', [
-        { field: 'querystring.countries', message: `unknown country code(s): ${unknown.join(', ')}` },
+    // A bloc is made of countries, by the rule every route uses: an unknown code or an aggregate (WLD, OTH, EUU) is a 400.
+    const refusals = query.countries.flatMap((iso3) => notACountry(snapshot, iso3, 'querystring.countries') ?? []);
+    if (refusals.length > 0) {
+      throw new ValidationError('The bloc must be made of countries of the dataset.', [
+        { field: 'querystring.countries', message: refusals.map((refusal) => refusal.message).join('; ') },
       ]);
     }
     return { label: { group: null, name: 'Custom bloc' }, members: [...new Set(query.countries)].sort() };

@@ -13,7 +13,7 @@ import {
   type WorldTotal,
 } from '../../scoring/index.js';
 import { missingGovernanceBlock, wgiUsed } from '../shared/governance.js';
-import { countryName, requireCountry, requireMineral } from '../shared/lookups.js';
+import { countryName, requireMineral, requireTradingCountry } from '../shared/lookups.js';
 
 export function methodLink(ref: MethodRef) {
   return { id: ref.id, version: ref.version, href: `/v1/methods/${ref.id}` };
@@ -398,7 +398,8 @@ export function concentrationOverview(snapshot: DatasetSnapshot, filters: { year
 
 /** Where one country holds at least `minShare` percent of world supply, stage by stage. */
 export function countryDominance(snapshot: DatasetSnapshot, iso3: string, filters: { minShare: number; year?: number | undefined }) {
-  const country = requireCountry(snapshot, iso3);
+  // An aggregate (WLD, OTH, EUU) holds no share of its own: asking for its dominance is a 400, not an empty list.
+  const country = requireTradingCountry(snapshot, iso3, 'params.iso3');
   const data = snapshot.minerals
     .flatMap((mineral) =>
       snapshot.stages.map((stage) => {

@@ -11,7 +11,7 @@ const CountrySchema = z
     name: z.string(),
     aliases: z.array(z.string()).describe('Names the sources use, e.g. Burma, Congo (Kinshasa)'),
     region: z.string().nullable().describe('UN M49 region'),
-    isAggregate: z.boolean().describe('True for WLD (world total) and OTH (other countries)'),
+    isAggregate: z.boolean().describe('True for WLD (world total), OTH (other countries) and EUU (European Union)'),
   })
   .meta({ id: 'Country' });
 
@@ -64,7 +64,7 @@ export const countriesRoutes: FastifyPluginAsyncZod = async (app) => {
   listRoute(app, '/countries', {
     operationId: 'listCountries',
     tags: ['countries'],
-    summary: 'Countries and the two aggregates (WLD, OTH)',
+    summary: 'Countries and the aggregates (WLD, OTH, EUU)',
     querystring: collectionQuery({
       group: z.string().optional().describe('Only members of this group, e.g. msp'),
       region: z.string().optional().describe('Only this UN M49 region'),

@@ -4,6 +4,7 @@ import { ValidationError, type FieldError } from '../../errors.js';
 import type { MeasureOnDate } from '../../scoring/index.js';
 import { compareCodes, stageRank } from '../../scoring/order.js';
 import { runScenario } from '../scenarios/scenarios.service.js';
+import { isCountry } from '../shared/lookups.js';
 import type { DisruptionRequest } from '../scenarios/scenarios.schemas.js';
 import { measuresOnDate } from './export-controls.service.js';
 
@@ -90,12 +91,17 @@ export function exportControlScenario(view: DatasetSnapshot, asOf: string, reque
       if (!entry.measure.minerals.includes(mineral)) continue;
       const reduction = reductionOf(entry, request.importer, licensing);
       if (reduction === null) continue;
+      // The countries a measure governs (the EU's member states for EUU), by the rule every scenario shock obeys:
+      // a code unknown to the data or an aggregate (is_aggregate: WLD, OTH) is not shocked, and a measure that
+      // governs no country is not applied.
+      const countries = entry.countries.filter((country) => isCountry(view, country));
+      if (countries.length === 0) continue;
       applied.push({
         id: entry.measure.id,
         measure: entry.measure.measure,
         target: entry.measure.target,
         status: entry.status.status,
-        countries: [...entry.countries].filter((country) => view.countryByIso3.has(country)),
+        countries,
         stages: [...entry.measure.stages],
         reduction,
       });

@@ -1,7 +1,7 @@
 import { memoize } from '../../dataset/memo.js';
 import { mineralStageKey, type DatasetSnapshot } from '../../dataset/snapshot.js';
 import { apparentConsumptionOf, importerFigures, importerName } from '../../domain/importer.js';
-import { OTHER, WORLD, type StageYearSupply } from '../../domain/supply.js';
+import type { StageYearSupply } from '../../domain/supply.js';
 import { NotFoundError, ValidationError, type FieldError } from '../../errors.js';
 import { formatNumber } from '../../lib/format.js';
 import { round, roundOrNull } from '../../lib/round.js';
@@ -18,7 +18,7 @@ import {
 } from '../../scoring/index.js';
 import { compareCodes } from '../../scoring/order.js';
 import { methodLink, worldTotalBlock } from '../concentration/concentration.service.js';
-import { countryName, sourceRef, viewForEdition } from '../shared/lookups.js';
+import { countryName, isCountry, notACountry, sourceRef, viewForEdition } from '../shared/lookups.js';
 import { findPreset, SCENARIO_PRESETS, type PresetBody } from './scenarios.presets.js';
 import type { DisruptionRequest, PresetOverrides } from './scenarios.schemas.js';
 
@@ -42,9 +42,9 @@ interface NormalisedScenario {
   shocks: NormalisedShock[];
   stockpile: Record<string, number>;
   substitution: Record<string, number>;
+  /** What group expansion left out (an aggregate listed as a member), said in every mineral's assumptions. */
+  expansionNotes: string[];
 }
-
-const NOT_A_COUNTRY = new Set([WORLD, OTHER]);
 
 function sortedRecord(record: Readonly<Record<string, number>> | undefined): Record<string, number> {
   const entries = Object.entries(record ?? {}).sort(([a], [b]) => compareCodes(a, b));
@@ -71,16 +71,11 @@ export function normaliseRequest(snapshot: DatasetSnapshot, request: DisruptionR
   const errors: FieldError[] = [];
   const stageRank = (stage: string) => snapshot.stageOrder.get(stage) ?? Number.MAX_SAFE_INTEGER;
 
+  // One rule with every other route (the dataset's is_aggregate flag): WLD, OTH and EUU are not countries to shock.
   const checkCountry = (code: string, field: string): boolean => {
-    if (!snapshot.countryByIso3.has(code)) {
-      errors.push({ field, message: `unknown country '${code}'; see GET /v1/countries` });
-      return false;
-    }
-    if (NOT_A_COUNTRY.has(code)) {
-      errors.push({ field, message: `'${code}' is an aggregate row (world or other countries), not a country` });
-      return false;
-    }
-    return true;
+    const refusal = notACountry(snapshot, code, field);
+    if (refusal) errors.push(refusal);
+    return refusal === null;
   };
   const checkMineral = (id: string, field: string) => {
     if (!snapshot.mineralById.has(id)) errors.push({ field, message: `unknown mineral '${id}'; see GET /v1/minerals` });
@@ -106,6 +101,7 @@ export function normaliseRequest(snapshot: DatasetSnapshot, request: DisruptionR
 
   /** Where each shock's countries came from, to name the offending field of a duplicate. */
   const countryFields: Map<string, string>[] = [];
+  const expansionNotes: string[] = [];
   const shocks: NormalisedShock[] = request.shocks.map((shock, index) => {
     const fields = new Map<string, string>();
     countryFields.push(fields);
@@ -115,7 +111,14 @@ export function normaliseRequest(snapshot: DatasetSnapshot, request: DisruptionR
       if (!snapshot.groupById.has(shock.group) || members === undefined) {
         errors.push({ field: `body.shocks.${index}.group`, message: `unknown group '${shock.group}'; see GET /v1/groups` });
       } else {
-        countries = members.map((member) => member.country);
+        // A group may list an aggregate (the MSP lists EUU, the European Union): by the same rule it is not a country,
+        // so it is left out of the shock, and the assumptions say so.
+        countries = members.map((member) => member.country).filter((country) => isCountry(snapshot, country));
+        for (const aggregate of members.filter((member) => !isCountry(snapshot, member.country))) {
+          expansionNotes.push(
+            `body.shocks.${index}: group '${shock.group}' lists ${aggregate.country} (${countryName(snapshot, aggregate.country)}), an aggregate and not a country: it is not shocked; only the countries the group lists are.`,
+          );
+        }
         for (const country of countries) fields.set(country, `body.shocks.${index}.group`);
       }
     } else {
@@ -168,6 +171,7 @@ export function normaliseRequest(snapshot: DatasetSnapshot, request: DisruptionR
     shocks,
     stockpile: sortedRecord(request.stockpile),
     substitution: sortedRecord(request.substitution),
+    expansionNotes,
   };
 }
 
@@ -603,7 +607,7 @@ function mineralScenario(snapshot: DatasetSnapshot, mineral: string, scenario: N
       method: DISRUPTION_LINK(),
     };
   }
-  assumptions.push(yearAssumption(mineral, scenario, year));
+  assumptions.push(yearAssumption(mineral, scenario, year), ...scenario.expansionNotes);
 
   const gathered = scenarioInputs(snapshot, mineral, scenario, supplies, year);
   const result = runScenarioCore(mineral, scenario, gathered);

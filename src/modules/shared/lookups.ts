@@ -1,5 +1,5 @@
 import { editionView, UnknownEditionError, type DatasetSnapshot } from '../../dataset/snapshot.js';
-import { NotFoundError, ValidationError } from '../../errors.js';
+import { NotFoundError, ValidationError, type FieldError } from '../../errors.js';
 
 /** Shapes shared by every module's responses. */
 export function sourceRef(snapshot: DatasetSnapshot, sourceId: string) {
@@ -23,14 +23,31 @@ export function requireCountry(snapshot: DatasetSnapshot, iso3: string) {
   return country;
 }
 
-/** A trading party must be a real country: WLD, OTH and EUU are aggregates of figures, not importers or suppliers. */
+/**
+ * The one rule for "is this a country": a code of data/countries.csv whose row is not an aggregate (`is_aggregate`:
+ * WLD the world total, OTH the published "other countries", EUU the European Union). Returns the field error for a
+ * code that is unknown or an aggregate, null for a country. Scenario shocks, custom blocs and trading parties use it.
+ */
+export function notACountry(snapshot: DatasetSnapshot, code: string, field: string): FieldError | null {
+  const country = snapshot.countryByIso3.get(code);
+  if (!country) return { field, message: `unknown country '${code}'; see GET /v1/countries` };
+  if (!country.isAggregate) return null;
+  // An aggregate that is also a group of the dataset (the European Union) points at its members.
+  const group = snapshot.groups.find((candidate) => candidate.name === country.name);
+  const members = group ? `; its member states are the group '${group.id}'` : '';
+  return { field, message: `'${code}' is an aggregate (${country.name}), not a country${members}` };
+}
+
+/** Codes the same rule lets through: known countries that are not aggregates. */
+export function isCountry(snapshot: DatasetSnapshot, code: string): boolean {
+  return snapshot.countryByIso3.get(code)?.isAggregate === false;
+}
+
+/** A trading party must be a real country: an unknown path id is a 404, an aggregate (WLD, OTH, EUU) a 400 naming `field`. */
 export function requireTradingCountry(snapshot: DatasetSnapshot, iso3: string, field: string) {
   const country = requireCountry(snapshot, iso3);
-  if (country.isAggregate) {
-    throw new ValidationError(`'${iso3}' is an aggregate (${country.name}), not a country.`, [
-      { field, message: 'must be a country, not an aggregate such as WLD or OTH' },
-    ]);
-  }
+  const refusal = notACountry(snapshot, iso3, field);
+  if (refusal) throw new ValidationError(`'${iso3}' is an aggregate (${country.name}), not a country.`, [refusal]);
   return country;
 }
 
