@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readCsvRecords } from './csv.js';
-import { ImportError } from './errors.js';
+import { ImportError } from '../shared/errors.js';
 import {
   FIGURE_FILES,
   FIGURE_TABLES,

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { planDataDir, readDataDir, type DataDirPlan } from './data-dir.js';
 import { transform, type ImportResult } from './transform.js';
 
-export { ImportError } from './errors.js';
+export { ImportError } from '../shared/errors.js';
 export { transform, type ImportResult, type ImportReport } from './transform.js';
 export { planDataDir, readDataDir, writeDataDir, DATA_FILES, type DataDirPlan } from './data-dir.js';
 export { FIGURE_FILES, REFERENCE_FILES, renderCsv, type Row } from './output.js';
