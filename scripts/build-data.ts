@@ -28,7 +28,9 @@ try {
   }
   for (const [file, text] of files) console.log(`  ${file.padEnd(26)} ${text.split('\n').length - 2} rows`);
   const verb = check ? 'differ' : 'rewritten';
-  console.log(`data/: ${files.size} files, ${changed.length} ${verb}${changed.length ? `: ${changed.map(([file]) => file).join(', ')}` : ''}`);
+  console.log(
+    `data/: ${files.size} files, ${changed.length} ${verb}${changed.length ? `: ${changed.map(([file]) => file).join(', ')}` : ''}`,
+  );
   if (check && changed.length > 0) process.exitCode = 1;
 } catch (caught) {
   if (!(caught instanceof ImportError)) throw caught;

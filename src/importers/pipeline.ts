@@ -29,7 +29,8 @@ export function runImporters(read: (file: string) => Buffer, importers: readonly
     const made = importer.run({ read, tables });
     for (const [file, rows = []] of Object.entries(made)) {
       const entry = CATALOGUE_BY_FILE.get(file);
-      if (!entry || !importer.outputs.includes(file)) throw new ImportError(importer.name, null, `writes ${file}, which it does not declare`);
+      if (!entry || !importer.outputs.includes(file))
+        throw new ImportError(importer.name, null, `writes ${file}, which it does not declare`);
       const columns = entry.csvColumns.map((column) => column.csv);
       for (const row of rows) {
         const keys = Object.keys(row);
@@ -45,7 +46,8 @@ export function runImporters(read: (file: string) => Buffer, importers: readonly
 /** Field-by-field code-unit order; a rank sorts as a number. */
 function compareRows(columns: readonly string[], a: Row, b: Row): number {
   for (const column of columns) {
-    const [x, y] = column === 'rank' ? [(a[column] ?? '').padStart(6, '0'), (b[column] ?? '').padStart(6, '0')] : [a[column] ?? '', b[column] ?? ''];
+    const [x, y] =
+      column === 'rank' ? [(a[column] ?? '').padStart(6, '0'), (b[column] ?? '').padStart(6, '0')] : [a[column] ?? '', b[column] ?? ''];
     if (x !== y) return x < y ? -1 : 1;
   }
   return 0;

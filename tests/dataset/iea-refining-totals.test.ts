@@ -7,13 +7,12 @@
  *   printed OTH 631,420 t → named + OTH = 3,596,797 t = 103.25 % of the world 3,483,697 t
  *   derived OTH = 3,483,697 − 2,965,377 = 518,320 t (the printed one less exactly the Canada row, 631,420 − 113,100)
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { KT_ROUNDING_TONNES, repairCmdeNickel } from '../../src/importers/iea/index.js';
-import { PROJECT_ROOT } from '../../src/config.js';
-import { DATA_DIR, copyDataDir, removeDir } from '../helpers/dataset.js';
+import { DATA_DIR } from '../helpers/dataset.js';
 
 type Row = Record<string, string>;
 const read = (file: string, dir = DATA_DIR) =>

@@ -21,11 +21,15 @@ describe('export-controls importer', () => {
   it('keeps a mineral once data/minerals.csv holds it, and leaves it out (reported) while it does not', () => {
     const input = inputBefore(exportControls, IMPORTERS);
     const kept = importExportControls(input);
-    expect(kept.measures.find((row) => row.id === 'cn-mofcom-2025-10-w-te-bi-mo-in')?.minerals).toBe('tungsten;tellurium;bismuth;molybdenum;indium');
+    expect(kept.measures.find((row) => row.id === 'cn-mofcom-2025-10-w-te-bi-mo-in')?.minerals).toBe(
+      'tungsten;tellurium;bismuth;molybdenum;indium',
+    );
     expect(kept.droppedMinerals).toEqual([]);
     const minerals = input.tables.get('minerals.csv')!.filter((row) => row.id !== 'tellurium');
     const without = importExportControls({ ...input, tables: new Map([...input.tables, ['minerals.csv', minerals]]) });
-    expect(without.measures.find((row) => row.id === 'cn-mofcom-2025-10-w-te-bi-mo-in')?.minerals).toBe('tungsten;bismuth;molybdenum;indium');
+    expect(without.measures.find((row) => row.id === 'cn-mofcom-2025-10-w-te-bi-mo-in')?.minerals).toBe(
+      'tungsten;bismuth;molybdenum;indium',
+    );
     expect(without.droppedMinerals).toContainEqual({ id: 'cn-mofcom-2025-10-w-te-bi-mo-in', minerals: ['tellurium'] });
     expect(without.droppedMinerals.every((entry) => entry.minerals.join() === 'tellurium')).toBe(true);
   });

@@ -46,7 +46,8 @@ function countryResolver(input: ImporterInput): (name: string, file: string, lin
   const held = new Set(byName.values());
   return (name, file, line) => {
     const iso3 = NAME_TO_ISO3[name] ?? byName.get(name);
-    if (!iso3 || !held.has(iso3)) throw new ImportError(file, line, `country '${name}' is not in data/countries.csv (add it, with its region)`);
+    if (!iso3 || !held.has(iso3))
+      throw new ImportError(file, line, `country '${name}' is not in data/countries.csv (add it, with its region)`);
     return iso3;
   };
 }
@@ -82,7 +83,8 @@ export function importEuCrm(input: ImporterInput): ImportedRows {
           .map(({ row }) => [row.Country, row.Share])
           .sort(),
       );
-    if (sharesOf(element) !== sharesOf(standsFor)) throw new ImportError(GLOBAL_SHARES_FILE, null, `${element} no longer has the shares of ${standsFor}`);
+    if (sharesOf(element) !== sharesOf(standsFor))
+      throw new ImportError(GLOBAL_SHARES_FILE, null, `${element} no longer has the shares of ${standsFor}`);
   }
 
   const shareOf = (file: string, line: number, row: Row) => {
@@ -130,7 +132,12 @@ export function importEuCrm(input: ImporterInput): ImportedRows {
 
   const stageReliance: Row[] = [];
   const criticality: Row[] = [];
-  for (const { line, row } of readInput(input, INPUTS_FILE, ['material_name', 'eu_used_stage', 'import_reliance_primary', 'import_reliance_refined'])) {
+  for (const { line, row } of readInput(input, INPUTS_FILE, [
+    'material_name',
+    'eu_used_stage',
+    'import_reliance_primary',
+    'import_reliance_refined',
+  ])) {
     const material = row.material_name ?? '';
     const mineral = INPUT_MINERALS[material];
     if (!mineral) continue;

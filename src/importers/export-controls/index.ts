@@ -136,8 +136,10 @@ export function importExportControls(input: ImporterInput): ExportControlsImport
     };
     const measure = MEASURES[row.measure ?? ''] ?? refuse(REFERENCE_FILE, line, `unknown measure '${row.measure}'`);
     if (row.suspends && !keptIds.has(row.suspends)) refuse(REFERENCE_FILE, line, `suspends '${row.suspends}', which is not kept`);
-    if (own.replaced_by && !keptIds.has(own.replaced_by)) refuse(CURATION_FILE, ownLine, `replaced by '${own.replaced_by}', which is not kept`);
-    if (!END_USERS.has(own.end_users ?? '')) refuse(CURATION_FILE, ownLine, `end_users '${own.end_users}' is not military or listed-entities`);
+    if (own.replaced_by && !keptIds.has(own.replaced_by))
+      refuse(CURATION_FILE, ownLine, `replaced by '${own.replaced_by}', which is not kept`);
+    if (!END_USERS.has(own.end_users ?? ''))
+      refuse(CURATION_FILE, ownLine, `end_users '${own.end_users}' is not military or listed-entities`);
     const imposing = row.imposing_country ?? '';
     const target = row.target ?? '';
     return {

@@ -97,7 +97,12 @@ export function seriesTotals(rows: readonly Row[]): Map<string, SeriesTotal> {
  */
 export function repairCmdeNickel(rows: Row[]): NickelRepair {
   const series = rows.filter(
-    (row) => row.mineral === 'nickel' && row.stage === 'refining' && row.basis === 'ni-refined-iea' && row.edition === CMDE_EDITION && row.year === '2024',
+    (row) =>
+      row.mineral === 'nickel' &&
+      row.stage === 'refining' &&
+      row.basis === 'ni-refined-iea' &&
+      row.edition === CMDE_EDITION &&
+      row.year === '2024',
   );
   const fail = (message: string): never => {
     throw new ImportError(PRODUCTION_REFERENCE, null, `${CMDE_EDITION} nickel refining 2024: ${message}`);
@@ -130,7 +135,8 @@ function importCmde(input: ImporterInput): { production: Row[]; nickel: NickelRe
   for (const { line, row } of readInput(input, PRODUCTION_REFERENCE, PRODUCTION_REFERENCE_COLUMNS)) {
     const cite = citationMarkers(row.source ?? '');
     if (!cite.text.startsWith('IEA ') || row.stage === 'mining') continue; // USGS is the mining reference
-    if (!cite.text.startsWith(CMDE_CITATION)) throw new ImportError(PRODUCTION_REFERENCE, line, `unrecognised IEA citation '${row.source}'`);
+    if (!cite.text.startsWith(CMDE_CITATION))
+      throw new ImportError(PRODUCTION_REFERENCE, line, `unrecognised IEA citation '${row.source}'`);
     const mineral = mineralOf(input.tables, row.mineral ?? '', PRODUCTION_REFERENCE, line);
     const basisId = CMDE_REFINING[row.basis ?? ''];
     const basis = tableRows(input.tables, 'bases.csv').find((candidate) => candidate.id === basisId);
@@ -153,7 +159,11 @@ function importCmde(input: ImporterInput): { production: Row[]; nickel: NickelRe
   const nickel = repairCmdeNickel(production);
   const note = tableRows(input.tables, 'sources.csv').find((source) => source.id === CMDE_SOURCE)?.notes ?? '';
   if (!note.includes(CMDE_NICKEL_NOTE)) {
-    throw new ImportError('data/curated/sources.csv', null, `source ${CMDE_SOURCE} must say how nickel's OTH is stored ('${CMDE_NICKEL_NOTE}')`);
+    throw new ImportError(
+      'data/curated/sources.csv',
+      null,
+      `source ${CMDE_SOURCE} must say how nickel's OTH is stored ('${CMDE_NICKEL_NOTE}')`,
+    );
   }
   return { production, nickel };
 }
@@ -185,7 +195,14 @@ export function importGcmo(input: ImporterInput): { production: Row[]; projectio
     const figure = { mineral, stage: 'refining', country, year, basis: series.basis, tonnes: tonnesOf(row.kt ?? '', line) };
     if (row.kind === HISTORICAL) {
       if (!OBSERVED_YEARS.has(year)) refuse(`historical year ${year} not expected`);
-      production.push({ ...figure, edition: GCMO_EDITION, source: GCMO_SOURCE, estimated: 'false', withheld: 'false', lower_bound: 'false' });
+      production.push({
+        ...figure,
+        edition: GCMO_EDITION,
+        source: GCMO_SOURCE,
+        estimated: 'false',
+        withheld: 'false',
+        lower_bound: 'false',
+      });
     } else if (row.kind === PROJECTION) {
       if (!PROJECTED_YEARS.has(year)) refuse(`projected year ${year} not expected`);
       projections.push({ ...figure, scenario: GCMO_SCENARIO, edition: GCMO_EDITION, source: GCMO_SOURCE });
@@ -196,7 +213,11 @@ export function importGcmo(input: ImporterInput): { production: Row[]; projectio
   for (const [key, total] of [...seriesTotals(production), ...seriesTotals(projections)]) {
     if (total.world === null) throw new ImportError(GCMO_FILE, null, `${key}: no World row`);
     if (total.excess !== null && Math.abs(total.excess) > KT_ROUNDING_TONNES) {
-      throw new ImportError(GCMO_FILE, null, `${key}: named countries + rest of world differ from world by ${total.excess} t (more than kt rounding)`);
+      throw new ImportError(
+        GCMO_FILE,
+        null,
+        `${key}: named countries + rest of world differ from world by ${total.excess} t (more than kt rounding)`,
+      );
     }
   }
   return { production, projections };

@@ -36,7 +36,8 @@ export function basisOf(tables: Tables, mineral: string, referenceStage: string,
   const basis = matches[0];
   if (!basis || matches.length > 1) throw new ImportError(file, line, `no unique basis in data/bases.csv for ${mineral}: '${text}'`);
   const expectedStage = basis.id === 'ti-sponge' ? 'refining' : basis.stage;
-  if (expectedStage !== referenceStage) throw new ImportError(file, line, `basis ${basis.id}: reference stage '${referenceStage}' unexpected`);
+  if (expectedStage !== referenceStage)
+    throw new ImportError(file, line, `basis ${basis.id}: reference stage '${referenceStage}' unexpected`);
   return basis;
 }
 
@@ -49,6 +50,7 @@ export function figureText(value: string, what: string, file: string, line: numb
 
 /** A country the row names, refused unless data/countries.csv holds it. */
 export function countryOf(tables: Tables, iso3: string, file: string, line: number): string {
-  if (!idsOf(tables, 'countries.csv', 'iso3').has(iso3)) throw new ImportError(file, line, `country '${iso3}' is not in data/countries.csv`);
+  if (!idsOf(tables, 'countries.csv', 'iso3').has(iso3))
+    throw new ImportError(file, line, `country '${iso3}' is not in data/countries.csv`);
   return iso3;
 }

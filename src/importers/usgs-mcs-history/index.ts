@@ -72,7 +72,11 @@ function citationOf(raw: string, mineral: string, where: string, line: number): 
     return cite(`usgs-mcs-${edition}-${chapter.slug}-salient`, `usgs-mcs-${edition}`);
   }
   // The cobalt salient file of that copy holds world-production data, so NIR 2023 comes from Table 5 and Figure 2.
-  if (text.startsWith('USGS MCS 2024 Table 5 & Figure 2 [MCS2024_T5_Critical_Minerals_Salient.csv, MCS2024_Fig2_Net_Import_Reliance.csv @ Redliana/cmm-data]'))
+  if (
+    text.startsWith(
+      'USGS MCS 2024 Table 5 & Figure 2 [MCS2024_T5_Critical_Minerals_Salient.csv, MCS2024_Fig2_Net_Import_Reliance.csv @ Redliana/cmm-data]',
+    )
+  )
     return cite('usgs-mcs-2024-t5-fig2', 'usgs-mcs-2024');
   if (text.startsWith('USGS OFR 2024-1057 Table 1.14')) return cite('usgs-ofr-2024-1057-t1-14', 'usgs-ofr-2024-1057');
   return refuse(`unrecognised citation '${raw}'`);
@@ -143,7 +147,9 @@ export function importUsgsMcsHistory(input: ImporterInput): Required<Pick<Import
   };
   // U.S. lithium mine production: withheld in every edition; each edition's table for that year gets its own row.
   for (const year of WITHHELD_LITHIUM_YEARS) {
-    const citing = new Map(production.filter((row) => row.basis === 'li-contained' && row.year === year).map((row) => [row.edition, row.source]));
+    const citing = new Map(
+      production.filter((row) => row.basis === 'li-contained' && row.year === year).map((row) => [row.edition, row.source]),
+    );
     if (citing.size === 0) throw new ImportError(PRODUCTION_REFERENCE, null, `lithium ${year}: no edition reports it`);
     for (const [edition, source] of [...citing].sort()) withheld('li-contained', 'USA', year, edition ?? '', source ?? '');
   }
@@ -151,7 +157,8 @@ export function importUsgsMcsHistory(input: ImporterInput): Required<Pick<Import
   const t5 = readInput(input, T5_FILE, ['Year', 'Critical_mineral', 'Primary_prod', 'Apparent_Consumption', 'Consumption_Notes']);
   const t5Row = (name: string) => t5.find(({ row }) => (row.Critical_mineral ?? '').trim() === name);
   const tiMetal = t5Row('Titanium (metal)');
-  if (tiMetal?.row.Primary_prod !== 'W' || tiMetal.row.Year !== '2024_estimated') throw new ImportError(T5_FILE, null, 'titanium (metal) W not found');
+  if (tiMetal?.row.Primary_prod !== 'W' || tiMetal.row.Year !== '2024_estimated')
+    throw new ImportError(T5_FILE, null, 'titanium (metal) W not found');
   requireKnown(sources, T5_SOURCE, 'source', T5_FILE, tiMetal.line);
   withheld('ti-sponge', 'USA', '2024', 'usgs-mcs-2025', T5_SOURCE);
 
@@ -164,7 +171,11 @@ export function importUsgsMcsHistory(input: ImporterInput): Required<Pick<Import
   // Apparent consumption (MCS 2025 Table 5, 2024e): only numeric cells; W and NA stay missing, never zero.
   const apparentConsumption: Row[] = [];
   for (const [mineral, name, form] of T5_CONSUMPTION) {
-    const found = t5Row(name) ?? (() => { throw new ImportError(T5_FILE, null, `${name} not found`); })();
+    const found =
+      t5Row(name) ??
+      (() => {
+        throw new ImportError(T5_FILE, null, `${name} not found`);
+      })();
     const value = (found.row.Apparent_Consumption ?? '').trim();
     if (!/^\d+(\.\d+)?$/.test(value)) continue;
     apparentConsumption.push({
@@ -204,8 +215,16 @@ export function importUsgsMcsHistory(input: ImporterInput): Required<Pick<Import
     const valueText = (row.net_import_reliance_pct ?? '').trim();
     const number = /^([<>]?)(\d+(?:\.\d+)?)$/.exec(valueText);
     const qualifier = number
-      ? number[1] === '>' ? 'gt' : number[1] === '<' ? 'lt' : 'eq'
-      : valueText === 'E' ? 'net_exporter' : valueText === 'XX' ? 'not_applicable' : null;
+      ? number[1] === '>'
+        ? 'gt'
+        : number[1] === '<'
+          ? 'lt'
+          : 'eq'
+      : valueText === 'E'
+        ? 'net_exporter'
+        : valueText === 'XX'
+          ? 'not_applicable'
+          : null;
     if (qualifier === null) throw new ImportError(RELIANCE_FILE, line, `unknown value '${valueText}'`);
     const cite = known(citationOf(row.source ?? '', mineral, RELIANCE_FILE, line), RELIANCE_FILE, line);
     importReliance.push({
@@ -233,9 +252,16 @@ export function importUsgsMcsHistory(input: ImporterInput): Required<Pick<Import
     ranks.set(group, rank);
     const share = (row.share_pct ?? '').trim();
     if (share !== '') figureText(share, 'share', IMPORT_SOURCES_FILE, line);
-    const source = requireKnown(sources, importSourceCitation(row.source ?? '', IMPORT_SOURCES_FILE, line), 'source', IMPORT_SOURCES_FILE, line);
+    const source = requireKnown(
+      sources,
+      importSourceCitation(row.source ?? '', IMPORT_SOURCES_FILE, line),
+      'source',
+      IMPORT_SOURCES_FILE,
+      line,
+    );
     const stated = /rank (\d+) of \d+/.exec(row.source ?? '')?.[1];
-    if (stated && Number(stated) !== rank) throw new ImportError(IMPORT_SOURCES_FILE, line, `${group} listed at ${rank}, the source says rank ${stated}`);
+    if (stated && Number(stated) !== rank)
+      throw new ImportError(IMPORT_SOURCES_FILE, line, `${group} listed at ${rank}, the source says rank ${stated}`);
     const edition = `usgs-mcs-${/^usgs-mcs-(\d{4})-/.exec(source)?.[1] ?? ''}`;
     importSources.push({
       importer: 'USA',

@@ -17,9 +17,17 @@ function checkReference(tables: ImporterInput['tables'], file: string, table: st
     const row = held.get(need[key] ?? '');
     const differing = row ? Object.keys(row).filter((column) => column !== 'aliases' && (need[column] ?? '') !== row[column]) : [];
     if (!row || (table !== 'countries.csv' && differing.length > 0))
-      throw new ImportError(file, null, `${table} row ${need[key]} is missing or differs from the importer's (${differing.join(', ')}): update data/curated/${table}`);
+      throw new ImportError(
+        file,
+        null,
+        `${table} row ${need[key]} is missing or differs from the importer's (${differing.join(', ')}): update data/curated/${table}`,
+      );
     if (table === 'countries.csv' && need.usgsName !== row.name && !(row.aliases ?? '').split('|').includes(need.usgsName ?? ''))
-      throw new ImportError(file, null, `country ${need.iso3}: add the USGS spelling '${need.usgsName}' to its aliases in data/curated/countries.csv`);
+      throw new ImportError(
+        file,
+        null,
+        `country ${need.iso3}: add the USGS spelling '${need.usgsName}' to its aliases in data/curated/countries.csv`,
+      );
   }
 }
 

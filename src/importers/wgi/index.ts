@@ -26,19 +26,26 @@ export function importWgi(input: ImporterInput): ImportedRows {
     const country = countryOf(input.tables, row.iso3 ?? '', WGI_2023_FILE, line);
     governance.push({ country, year: row.year ?? '', indicator, value, edition: 'wb-wgi-2023', source: 'wb-wgi-2023' });
   }
-  const wanted = new Set(tableRows(input.tables, 'countries.csv').filter((row) => row.is_aggregate !== 'true').map((row) => row.iso3 ?? ''));
+  const wanted = new Set(
+    tableRows(input.tables, 'countries.csv')
+      .filter((row) => row.is_aggregate !== 'true')
+      .map((row) => row.iso3 ?? ''),
+  );
   for (const { line, row } of readInput(input, WGI_2024_FILE, ['iso3', 'year', 'indicator', 'estimate', 'release'])) {
     const iso3 = row.iso3 ?? '';
     if (!wanted.has(iso3)) continue;
     const indicator = WGI_2024_INDICATORS[row.indicator ?? ''];
     if (indicator === undefined) throw new ImportError(WGI_2024_FILE, line, `unknown indicator '${row.indicator}'`);
-    if (!(row.release ?? '').startsWith('WGI 2024 update')) throw new ImportError(WGI_2024_FILE, line, `unexpected release '${row.release}'`);
+    if (!(row.release ?? '').startsWith('WGI 2024 update'))
+      throw new ImportError(WGI_2024_FILE, line, `unexpected release '${row.release}'`);
     const value = (row.estimate ?? '').trim();
     if (!/^-?\d+(\.\d+)?(e-?\d+)?$/.test(value)) throw new ImportError(WGI_2024_FILE, line, `estimate '${value}' is not a number`);
     governance.push({ country: iso3, year: row.year ?? '', indicator, value, edition: 'wb-wgi-2024', source: 'wb-wgi-2024' });
   }
   const covered = new Set(governance.map((row) => row.country));
-  const notes = [...wanted].filter((iso3) => !covered.has(iso3)).map((iso3) => ({ country: iso3, note: 'not covered by the WGI', source: 'wb-wgi-2024' }));
+  const notes = [...wanted]
+    .filter((iso3) => !covered.has(iso3))
+    .map((iso3) => ({ country: iso3, note: 'not covered by the WGI', source: 'wb-wgi-2024' }));
   return { 'governance.csv': governance, 'governance_notes.csv': notes };
 }
 
