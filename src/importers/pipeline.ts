@@ -7,7 +7,7 @@ import { euCrm2023 } from './eu-crm-2023/index.js';
 import { exportControls } from './export-controls/index.js';
 import { groupMembers } from './groups/index.js';
 import { iea } from './iea/index.js';
-import { renderCsv, type Row } from './shared/csv.js';
+import { compareRows, renderCsv, type Row } from './shared/csv.js';
 import { ImportError } from './shared/errors.js';
 import type { Importer } from './shared/importer.js';
 import { usgsMcsHistory } from './usgs-mcs-history/index.js';
@@ -41,16 +41,6 @@ export function runImporters(read: (file: string) => Buffer, importers: readonly
     }
   }
   return tables;
-}
-
-/** Field-by-field code-unit order; a rank sorts as a number. */
-function compareRows(columns: readonly string[], a: Row, b: Row): number {
-  for (const column of columns) {
-    const [x, y] =
-      column === 'rank' ? [(a[column] ?? '').padStart(6, '0'), (b[column] ?? '').padStart(6, '0')] : [a[column] ?? '', b[column] ?? ''];
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
 }
 
 /** One table's file text: duplicate keys refused, rows in the catalogue's order. */

@@ -39,3 +39,13 @@ export function renderCsv(columns: readonly string[], rows: readonly Row[]): str
     { header: true, columns: [...columns], record_delimiter: '\n', quoted_match: /\r/ },
   );
 }
+
+/** Field-by-field code-unit order over `columns`; a rank sorts as a number. */
+export function compareRows(columns: readonly string[], a: Row, b: Row): number {
+  for (const column of columns) {
+    const [x, y] =
+      column === 'rank' ? [(a[column] ?? '').padStart(6, '0'), (b[column] ?? '').padStart(6, '0')] : [a[column] ?? '', b[column] ?? ''];
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
