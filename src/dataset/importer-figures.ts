@@ -1,5 +1,5 @@
-import { mineralStageKey, type DatasetSnapshot } from '../dataset/snapshot.js';
-import { OTHER, type StageYearSupply } from './supply.js';
+import { mineralStageKey, type DatasetSnapshot } from './snapshot.js';
+import { OTHER, type StageYearSupply } from '../domain/supply.js';
 
 /**
  * Which product form speaks for a mineral when the source splits it: the total where there is one,
