@@ -27,13 +27,13 @@ interface SpecOperation {
   operationId?: string;
   requestBody?: { content?: Record<string, { schema?: { $ref?: string; example?: unknown }; example?: unknown }> };
 }
-interface SpecDocument {
+export interface SpecDocument {
   paths: Record<string, Record<string, SpecOperation>>;
   components?: { schemas?: Record<string, { example?: unknown }> };
 }
 
 /** Per operationId, its method and documented request-body example, read from the spec a reader sees. */
-function documentedRequests(document: SpecDocument): Map<string, { method: string; body: unknown }> {
+export function documentedRequests(document: SpecDocument): Map<string, { method: string; body: unknown }> {
   const requests = new Map<string, { method: string; body: unknown }>();
   for (const item of Object.values(document.paths)) {
     for (const [method, operation] of Object.entries(item)) {
@@ -67,7 +67,7 @@ async function renderExamples(app: FastifyInstance, document: SpecDocument): Pro
  * Signs the examples' paging cursors, so that they do not change from run to run; a server signs with its own
  * CURSOR_SECRET, so an example's `next` shows the shape of a cursor and opens nothing.
  */
-const EXAMPLE_CURSOR_SECRET = 'openapi-examples';
+export const EXAMPLE_CURSOR_SECRET = 'openapi-examples';
 
 /** The spec and examples as committed, from one in-memory app on the embedded data. */
 export async function renderOpenApiFiles(): Promise<OpenApiFiles> {

@@ -30,6 +30,8 @@ export function checkReferencesAndKeys<Row>(spec: TableSpec<Row>, rows: readonly
   const seen = new Map<string, number>();
   rows.forEach((row, index) => {
     for (const { field, target } of spec.references) {
+      // An empty optional reference (an importer that is no union) points at nothing, as a null foreign key.
+      if (row[field] === null) continue;
       const value = String(row[field]);
       if (!context.ids[target].has(value)) {
         issues.push({ row: index, field, message: `unknown ${singular(target)} '${value}'` });

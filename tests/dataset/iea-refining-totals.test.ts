@@ -7,13 +7,12 @@
  *   printed OTH 631,420 t → named + OTH = 3,596,797 t = 103.25 % of the world 3,483,697 t
  *   derived OTH = 3,483,697 − 2,965,377 = 518,320 t (the printed one less exactly the Canada row, 631,420 − 113,100)
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { buildIeaGcmo, KT_ROUNDING_TONNES, repairCmdeNickel, writeIeaGcmo } from '../../scripts/build-iea-gcmo.js';
-import { PROJECT_ROOT } from '../../src/config.js';
-import { DATA_DIR, copyDataDir, removeDir } from '../helpers/dataset.js';
+import { KT_ROUNDING_TONNES, repairCmdeNickel } from '../../src/importers/iea/index.js';
+import { DATA_DIR } from '../helpers/dataset.js';
 
 type Row = Record<string, string>;
 const read = (file: string, dir = DATA_DIR) =>
@@ -89,7 +88,7 @@ describe('IEA refining: named countries + other ≤ world (+ rounding), every ed
   });
 });
 
-describe('repairCmdeNickel (scripts/build-iea-gcmo.ts)', () => {
+describe('repairCmdeNickel (src/importers/iea)', () => {
   const printed = (other: string, canada = '113100'): Row[] =>
     [
       ['IDN', '1493200'],
@@ -137,24 +136,5 @@ describe('repairCmdeNickel (scripts/build-iea-gcmo.ts)', () => {
     // A Canada revision alone keeps the structure (OTH still holds Canada): derived OTH = 3,483,697 − 2,952,277 = 531,420.
     const canada = printed('631420', '100000');
     expect(repairCmdeNickel(canada)).toMatchObject({ derivedOther: 531_420, excess: 100_000 });
-  });
-});
-
-const REFERENCE_DIR = join(PROJECT_ROOT, '..', 'shared', 'reference', 'data');
-
-describe.skipIf(!existsSync(join(REFERENCE_DIR, 'iea_gcmo2026_supply.csv')))('scripts/build-iea-gcmo.ts on the committed data/', () => {
-  it('rebuilds production.csv, projections.csv, editions.csv, sources.csv and bases.csv byte for byte', () => {
-    const dir = copyDataDir();
-    try {
-      const result = writeIeaGcmo(dir, buildIeaGcmo(REFERENCE_DIR));
-      // 5 minerals × 2 years × (named countries + OTH + WLD): Li 8, Ni 9, Co 8, graphite 8, REE 7 rows per year
-      expect(result.production).toBe(2 * (8 + 9 + 8 + 8 + 7));
-      expect(result.projections).toBe(2 * (8 + 9 + 8 + 8 + 7));
-      for (const file of ['production.csv', 'projections.csv', 'editions.csv', 'sources.csv', 'bases.csv']) {
-        expect(readFileSync(join(dir, file), 'utf8'), file).toBe(readFileSync(join(DATA_DIR, file), 'utf8'));
-      }
-    } finally {
-      removeDir(dir);
-    }
   });
 });

@@ -1,4 +1,4 @@
-import { ImportError } from './errors.js';
+import { ImportError } from '../shared/errors.js';
 
 /** One CSV record with the physical line (1-based) on which it starts; quoted fields may span lines. */
 export interface CsvRecord {

@@ -5,12 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readCsvRecords } from './csv.js';
-import { ImportError } from './errors.js';
+import { ImportError } from '../shared/errors.js';
 import {
   FIGURE_FILES,
   FIGURE_TABLES,
   REFERENCE_FILES,
-  compareRows,
+  compareRowsOf,
   keyOf,
   renderCsv,
   type FigureTable,
@@ -79,7 +79,7 @@ function finish(spec: FileSpec, rows: Row[], where: string, old: string | undefi
     if (seen.has(key)) throw new ImportError(where, null, `duplicate key ${key} after merging; nothing written`);
     seen.add(key);
   }
-  const sorted = [...rows].sort((a, b) => compareRows(spec, a, b));
+  const sorted = [...rows].sort((a, b) => compareRowsOf(spec, a, b));
   const content = renderCsv(spec.columns, sorted);
   return { file: spec.file, content, rows: sorted.length, imported, kept, changed: content !== old };
 }

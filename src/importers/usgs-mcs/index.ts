@@ -10,9 +10,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { planDataDir, readDataDir, type DataDirPlan } from './data-dir.js';
+import { RAW_FILES } from './importer.js';
 import { transform, type ImportResult } from './transform.js';
 
-export { ImportError } from './errors.js';
+export { ImportError } from '../shared/errors.js';
 export { transform, type ImportResult, type ImportReport } from './transform.js';
 export { planDataDir, readDataDir, writeDataDir, DATA_FILES, type DataDirPlan } from './data-dir.js';
 export { FIGURE_FILES, REFERENCE_FILES, renderCsv, type Row } from './output.js';
@@ -21,8 +22,7 @@ export { summariseRevisions, type RevisionSummary } from './revisions.js';
 
 export const REPOSITORY_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const DATA_DIR = path.join(REPOSITORY_ROOT, 'data');
-/** The official files kept in the repository, oldest first; the drift test re-imports them in this order. */
-export const RAW_FILES = ['data/raw/MCS2026_Commodities_Data.csv'];
+export { RAW_FILES, usgsMcs } from './importer.js';
 
 /** Run the importer in memory on a kept official file (default: the newest) and return its rows. */
 export function importRawFile(relative = RAW_FILES[RAW_FILES.length - 1] as string): ImportResult {

@@ -1,7 +1,7 @@
 import { readCsvRecords, type CsvRecord } from './csv.js';
 import { decodeWindows1252 } from './decode.js';
 import { ERRATA, ERRATUM_SOURCES, type Erratum } from './errata.js';
-import { ImportError } from './errors.js';
+import { ImportError } from '../shared/errors.js';
 import { FIGURE_FILES, FIGURE_TABLES, keyOf, type FigureTable, type Row } from './output.js';
 import {
   BASIS_ROWS,

@@ -9,7 +9,7 @@ import {
   type ImportSourcesFigure,
   type RelianceFigure,
   type StageRelianceFigure,
-} from '../../domain/importer.js';
+} from '../../dataset/importer-figures.js';
 import { round, roundOrNull } from '../../lib/round.js';
 import { dependencyIndex, exposureToSupplier, importSourceConcentration, methodRef } from '../../scoring/index.js';
 import { concentrationCore, methodLink, mineralConcentration, supplyFor } from '../concentration/concentration.service.js';

@@ -2,7 +2,7 @@ import { memoize } from '../../dataset/memo.js';
 import type { DatasetSnapshot } from '../../dataset/snapshot.js';
 import type { ExportControlRecord } from '../../dataset/dataset.repository.js';
 import { TARGET_ALL, TARGET_NON_OECD, type MeasureType } from '../../domain/export-controls.js';
-import { importerFigures, importerName, importSourcesOf, sourcingOf } from '../../domain/importer.js';
+import { importerFigures, importerName, importSourcesOf, sourcingOf } from '../../dataset/importer-figures.js';
 import { OTHER, WORLD, yearRank } from '../../domain/supply.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { yearOf } from '../../lib/dates.js';

@@ -1,6 +1,6 @@
 import { memoize } from '../../dataset/memo.js';
 import { mineralStageKey, type DatasetSnapshot } from '../../dataset/snapshot.js';
-import { apparentConsumptionOf, importerFigures, importerName } from '../../domain/importer.js';
+import { apparentConsumptionOf, importerFigures, importerName } from '../../dataset/importer-figures.js';
 import type { StageYearSupply } from '../../domain/supply.js';
 import { NotFoundError, ValidationError, type FieldError } from '../../errors.js';
 import { formatNumber } from '../../lib/format.js';

@@ -8,7 +8,7 @@ import {
   sourcingOf,
   stageRelianceOf,
   type StageRelianceFigure,
-} from '../../domain/importer.js';
+} from '../../dataset/importer-figures.js';
 import { yearRank, type StageYearSupply } from '../../domain/supply.js';
 import { round } from '../../lib/round.js';
 import { euSupplyRisk, governanceWeightedHhi, methodRef, type EuSupplyRiskInput, type EuSupplyRiskResult } from '../../scoring/index.js';

@@ -285,7 +285,7 @@ describe('importers are data: unknown importers → 400 naming the field', () =>
 
   it('no code path names an importer: the importer modules hold no EU or USA comparison', () => {
     const files = [
-      'src/domain/importer.ts',
+      'src/dataset/importer-figures.ts',
       'src/modules/dependency/dependency.service.ts',
       'src/modules/supply-risk/supply-risk.service.ts',
       'src/modules/scenarios/scenarios.service.ts',

@@ -1,6 +1,6 @@
-import { mineralStageKey, type DatasetSnapshot } from '../dataset/snapshot.js';
+import { OTHER, type StageYearSupply } from '../domain/supply.js';
 import { worldTotalOf, type WorldTotal } from '../scoring/world-total.js';
-import { OTHER, type StageYearSupply } from './supply.js';
+import { mineralStageKey, type DatasetSnapshot } from './snapshot.js';
 
 /**
  * A table of published percentages taken of the one total rule every share obeys (scoring/world-total.ts): where the

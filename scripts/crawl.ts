@@ -1,0 +1,103 @@
+/**
+ * Records the answers to a fixed crawl of the API on the embedded data, to prove a change leaves behaviour unchanged.
+ *
+ *   npm run crawl -- <output-dir>                       # writes <output-dir>/crawl.jsonl and prints a summary
+ *   npm run crawl -- <output-dir> --compare <recorded>  # and fails unless it equals <recorded>/crawl.jsonl
+ *
+ * The requests: every example request of openapi/examples/ (a POST sends its documented body), then for every
+ * mineral its concentration, chain, concentration history (observed, and with projections) and supply risk, then
+ * `/v1/concentration` in JSON and CSV. One line per request: method, url, status, content-type and body.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type BuildAppOptions } from '../src/app.js';
+import { defaultConfig, type Config } from '../src/config.js';
+import { RESPONSE_EXAMPLE_REQUESTS } from '../src/plugins/openapi-examples.js';
+import { documentedRequests, EXAMPLE_CURSOR_SECRET, type SpecDocument } from './openapi-document.js';
+
+/** "Today" for every answer that defaults to it (export controls in force), so a crawl does not change with the calendar. */
+const CRAWL_DATE = new Date('2026-12-01T00:00:00Z');
+
+/** The one place the crawled app's settings come from (a store choice goes here when there is one). */
+function crawlAppSettings(): { config: Config; options: BuildAppOptions } {
+  return { config: defaultConfig({ cursorSecret: EXAMPLE_CURSOR_SECRET }), options: { now: () => CRAWL_DATE } };
+}
+
+interface CrawlRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  accept?: string;
+  body?: unknown;
+}
+
+async function crawlRequests(app: FastifyInstance): Promise<CrawlRequest[]> {
+  const documented = documentedRequests(app.swagger() as unknown as SpecDocument);
+  const requests: CrawlRequest[] = Object.entries(RESPONSE_EXAMPLE_REQUESTS).map(([operationId, url]) => {
+    const request = documented.get(operationId);
+    if (request === undefined) throw new Error(`crawl: no operation ${operationId}`);
+    return request.method === 'GET' ? { method: 'GET', url } : { method: 'POST', url, body: request.body ?? {} };
+  });
+  const minerals = (await app.inject({ method: 'GET', url: '/v1/minerals?limit=100' })).json() as { data: { id: string }[] };
+  for (const { id } of minerals.data) {
+    const base = `/v1/minerals/${id}`;
+    for (const path of ['concentration', 'chain', 'concentration/history', 'concentration/history?projections=true', 'supply-risk'])
+      requests.push({ method: 'GET', url: `${base}/${path}` });
+  }
+  requests.push({ method: 'GET', url: '/v1/concentration' }, { method: 'GET', url: '/v1/concentration', accept: 'text/csv' });
+  return requests;
+}
+
+/** The crawl as JSON lines, one per request, in a fixed order. */
+async function crawl(): Promise<string[]> {
+  const { config, options } = crawlAppSettings();
+  const app = await buildApp(config, options);
+  try {
+    const lines: string[] = [];
+    for (const request of await crawlRequests(app)) {
+      const response = await app.inject({
+        method: request.method,
+        url: request.url,
+        ...(request.accept === undefined ? {} : { headers: { accept: request.accept } }),
+        ...(request.body === undefined ? {} : { payload: request.body as object }),
+      });
+      const answer = { status: response.statusCode, contentType: response.headers['content-type'] ?? null, body: response.body };
+      lines.push(JSON.stringify({ ...request, ...answer }));
+    }
+    return lines;
+  } finally {
+    await app.close();
+  }
+}
+
+const CRAWL_FILE = 'crawl.jsonl';
+
+async function main(argv: string[]): Promise<number> {
+  const [outputDir, flag, recordedDir] = argv;
+  if (outputDir === undefined || (flag !== undefined && (flag !== '--compare' || recordedDir === undefined))) {
+    console.error('usage: npm run crawl -- <output-dir> [--compare <recorded-dir>]');
+    return 2;
+  }
+  const lines = await crawl();
+  const text = `${lines.join('\n')}\n`;
+  mkdirSync(resolve(outputDir), { recursive: true });
+  writeFileSync(join(resolve(outputDir), CRAWL_FILE), text);
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  console.log(`crawl: ${lines.length} requests, ${Buffer.byteLength(text)} bytes, sha256 ${sha256} → ${join(outputDir, CRAWL_FILE)}`);
+  if (recordedDir === undefined) return 0;
+  const recorded = readFileSync(join(resolve(recordedDir), CRAWL_FILE), 'utf8').split('\n');
+  const differing = lines.filter((line, index) => line !== recorded[index]);
+  if (differing.length === 0 && recorded.length === lines.length + 1) {
+    console.log(`crawl: identical to ${recordedDir}`);
+    return 0;
+  }
+  for (const line of differing.slice(0, 10)) {
+    const { method, url, accept } = JSON.parse(line) as CrawlRequest;
+    console.error(`differs: ${method} ${url}${accept ? ` (${accept})` : ''}`);
+  }
+  console.error(`crawl: ${differing.length} answers differ from ${recordedDir} (${recorded.length - 1} recorded)`);
+  return 1;
+}
+
+process.exitCode = await main(process.argv.slice(2));
