@@ -884,6 +884,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What to know before quoting a number: reconciled totals, breaks, period-based stages, empty stages, censored values
+         * @description Every caveat of the view (`?edition=` pins one), each with its mineral, stage, year or period and reason: the derived numbers obey their invariants, and this says where that took a rule.
+         */
+        get: operations["listQuality"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/production/{mineral}/{stage}/{country}/{year}/{basis}": {
         parameters: {
             query?: never;
@@ -1305,6 +1325,19 @@ export interface components {
          * @enum {string}
          */
         StageMeasure: "tonnes" | "shares";
+        /** @description The year the ranked rows describe: `year` if asked, else the newest data year */
+        RankingYear: number | null;
+        /** @description 1 … comparableTotal among the rows of rankingYear; null for a row of another time */
+        Rank: number | null;
+        /** @description False when the figure describes another year or a study period than rankingYear */
+        Comparable: boolean;
+        /** @description Why the row is not ranked with the others; null when it is */
+        ComparabilityReason: string | null;
+        /** @description Set on a point whose figures come from another publication (edition) or basis than the point before: no change or trend is to be read across it. Null when the series continues */
+        SeriesBreak: {
+            kinds: ("publication" | "basis")[];
+            reason: string;
+        } | null;
         /** @description The HHI the published figures allow: a range wherever part of the world is not attributed */
         HhiRange: {
             /** @description Σ share² over named producers: the remainder spread over infinitely many producers */
@@ -1347,11 +1380,28 @@ export interface components {
             /** @description Why the total used differs from the published one; null when it does not */
             reason: string | null;
         };
+        StageGap: {
+            stage: string;
+            /** @description What the mineral calls the stage */
+            name: string;
+            /**
+             * @description by-product: no output of its own at this stage; no-country-data: no source held gives country figures; not-a-stage; not-in-edition: figures came with a later edition than the one pinned
+             * @enum {string}
+             */
+            kind: "by-product" | "no-country-data" | "not-a-stage" | "not-in-edition";
+            reason: string;
+            source: components["schemas"]["SourceRef"] | null;
+        };
         InsufficientStage: {
             mineral: string;
             stage: string;
             /** @constant */
             status: "insufficient_data";
+            /**
+             * @description The first four: no figures in this view (see StageGap.kind); not-in-year / shares-only: figures, but not for the year asked
+             * @enum {string}
+             */
+            kind: "by-product" | "no-country-data" | "not-a-stage" | "not-in-edition" | "not-in-year" | "shares-only";
             reason: string;
         };
         ConcentrationBlock: {
@@ -1656,17 +1706,21 @@ export interface components {
                     status: "ok";
                     basis: string;
                     edition: string;
+                    /** @description The publication the figures are from (the edition’s title) */
+                    publication: string;
                     hhi: number;
                     cr1: number;
                     topCountry: string;
                     topShare: number;
                     worldTonnes: number | null;
                     sourceIds: string[];
+                    break: components["schemas"]["SeriesBreak"];
                 } | {
                     year: number;
                     /** @constant */
                     status: "insufficient_data";
                     reason: string;
+                    break: components["schemas"]["SeriesBreak"];
                 })[];
                 method: components["schemas"]["MethodLink"];
             } | {
@@ -1688,6 +1742,7 @@ export interface components {
                 status: "ok";
                 basis: string;
                 edition: string;
+                publication: string;
                 hhi: number;
                 cr1: number;
                 topCountry: string;
@@ -1707,8 +1762,11 @@ export interface components {
         };
         ConcentrationOverview: {
             year: number | null;
+            rankingYear: components["schemas"]["RankingYear"];
+            /** @description How many rows are ranked (comparable: true); the others follow them */
+            comparableTotal: number;
             data: {
-                rank: number;
+                rank: components["schemas"]["Rank"];
                 mineral: string;
                 stage: string;
                 year: components["schemas"]["StageYear"];
@@ -1724,8 +1782,11 @@ export interface components {
                 topCountry: string;
                 topShare: number;
                 sourceIds: string[];
+                comparable: components["schemas"]["Comparable"];
+                reason: components["schemas"]["ComparabilityReason"];
             }[];
             total: number;
+            /** @description Every mineral × stage without a score, and why */
             insufficientData: components["schemas"]["InsufficientStage"][];
             method: components["schemas"]["MethodLink"];
         };
@@ -2467,6 +2528,8 @@ export interface components {
                 status: "ok";
                 /** @description Data year of the production figures (latest up to the as-of year unless `year` is given); null for a share-based stage */
                 year: number | null;
+                period: components["schemas"]["StagePeriod"];
+                edition: string;
                 basis: string;
                 basisLabel: string;
                 /** @description Null on a share-based stage */
@@ -2516,18 +2579,24 @@ export interface components {
         };
         ControlledSupplyRanking: {
             asOf: string;
+            rankingYear: components["schemas"]["RankingYear"];
+            /** @description How many rows are ranked (comparable: true); the others follow them */
+            comparableTotal: number;
             data: {
-                rank: number;
+                rank: components["schemas"]["Rank"];
                 mineral: string;
                 stage: string;
-                /** @description Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period) */
-                year: number | null;
+                year: components["schemas"]["StageYear"];
+                period: components["schemas"]["StagePeriod"];
+                edition: string;
                 controlledShare: number;
                 unknownShare: number;
                 hhi: number;
                 /** @description Largest producer among those with a measure */
                 topCountry: string | null;
                 measures: string[];
+                comparable: components["schemas"]["Comparable"];
+                reason: components["schemas"]["ComparabilityReason"];
             }[];
             total: number;
             insufficientData: components["schemas"]["InsufficientStage"][];
@@ -2773,6 +2842,22 @@ export interface components {
             estimated: boolean;
             edition: string;
             source: components["schemas"]["SourceRef"];
+        };
+        QualityItem: {
+            /**
+             * @description reconciled-total: shares taken of the rows’ sum, the published world total being rounded below it; series-break: a point of a history from another publication or basis than the one before; period-based: a stage scored on a study period’s shares; empty-stage: no figures, and why; censored: a value published as a bound or below a threshold, and how it is used
+             * @enum {string}
+             */
+            kind: "reconciled-total" | "series-break" | "period-based" | "empty-stage" | "censored";
+            mineral: string;
+            stage: string | null;
+            year: number | null;
+            period: string | null;
+            basis: string | null;
+            edition: string | null;
+            reason: string;
+            /** @description Where the figure is answered */
+            href: string;
         };
         /** @description A source as stored */
         SourceValue: {
@@ -3279,8 +3364,16 @@ export interface components {
             name: string;
             symbol: string | null;
             description: string;
+            /** @description Every stage with figures, as every answer counts them (the chain, the rankings, the scores) */
             stages: {
                 stage: string;
+                /** @description What the mineral calls the stage (smelting, APT, separation …) */
+                name: string;
+                /**
+                 * @description tonnes: annual production by country; shares: only a share table over a study period
+                 * @enum {string}
+                 */
+                measure: "tonnes" | "shares";
                 bases: {
                     id: string;
                     /** @description Quantity basis, e.g. "contained antimony" */
@@ -3289,29 +3382,36 @@ export interface components {
                     /** @description 1 = the basis scores use when several exist in one year */
                     priority: number;
                 }[];
-                /** @description Years with data on the preferred basis */
+                /** @description Years with annual tonnes on the preferred basis; empty for a share-based stage */
                 years: number[];
+                /** @description The study period of a share-based stage; null for annual tonnes */
+                period: string | null;
                 latest: {
-                    year: number;
+                    year: components["schemas"]["StageYear"];
+                    period: components["schemas"]["StagePeriod"];
+                    measure: components["schemas"]["StageMeasure"];
                     basis: string;
                     /** @description The edition whose figures answered */
                     edition: string;
-                    /** @description The total shares are taken of: see worldTotal */
+                    /** @description The total shares are taken of (see worldTotal); null on a share-based stage */
                     worldTonnes: number | null;
                     /** @enum {string} */
-                    worldTotalBasis: "published" | "reconciled" | "sum_of_rows";
+                    worldTotalBasis: "published" | "reconciled" | "sum_of_rows" | "shares";
                     worldTotal: components["schemas"]["WorldTotal"] | null;
                     worldSource: components["schemas"]["SourceRef"] | null;
                     topProducer: {
                         country: string;
                         name: string;
-                        tonnes: number;
+                        /** @description Null on a share-based stage */
+                        tonnes: number | null;
                         /** @description Percent of world output */
                         share: number;
                         source: components["schemas"]["SourceRef"];
                     } | null;
                 };
             }[];
+            /** @description Every other stage, and why it has no figures */
+            gaps: components["schemas"]["StageGap"][];
             defenseUses: {
                 total: number;
                 byCategory: {
@@ -3427,6 +3527,7 @@ export interface components {
             data: {
                 edition: string;
                 published: string;
+                break: components["schemas"]["SeriesBreak"];
                 concentration: components["schemas"]["ConcentrationBlock"];
             }[];
             total: number;
@@ -5574,6 +5675,50 @@ export interface operations {
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
             414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listQuality: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1–1,000 (default 100) */
+                limit?: components["parameters"]["query.limit"];
+                /** @description Opaque cursor from `next` or the `Link` header of the previous page */
+                cursor?: components["parameters"]["query.cursor"];
+                /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
+                format?: components["parameters"]["query.format"];
+                /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
+                edition?: components["parameters"]["query.edition"];
+                kind?: "reconciled-total" | "series-break" | "period-based" | "empty-stage" | "censored";
+                /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
+                mineral?: components["parameters"]["query.mineral"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["QualityItem"][];
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
+                    };
+                    "text/csv": components["schemas"]["CsvTable"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptableCsv"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
         };

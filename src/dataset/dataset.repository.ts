@@ -29,6 +29,7 @@ import {
   sources,
   sourcingShares,
   stageNames,
+  stageGaps,
   stageReliance,
   stageShares,
   stages,
@@ -58,6 +59,7 @@ export type CriticalMineralRecord = typeof criticalMinerals.$inferSelect;
 export type ExportControlRecord = typeof exportControls.$inferSelect;
 export type ImporterRecord = typeof importers.$inferSelect;
 export type StageNameRecord = typeof stageNames.$inferSelect;
+export type StageGapRecord = typeof stageGaps.$inferSelect;
 export type StageShareRecord = typeof stageShares.$inferSelect;
 export type SourcingShareRecord = typeof sourcingShares.$inferSelect;
 export type StageRelianceRecord = typeof stageReliance.$inferSelect;
@@ -161,6 +163,7 @@ export function createDatasetRepository(db: Db) {
     exportControls: (): ExportControlRecord[] => db.select().from(exportControls).orderBy(asc(exportControls.id)).all(),
     importers: (): ImporterRecord[] => db.select().from(importers).orderBy(asc(importers.id)).all(),
     stageNames: (): StageNameRecord[] => db.select().from(stageNames).orderBy(asc(stageNames.mineralId), asc(stageNames.stageId)).all(),
+    stageGaps: (): StageGapRecord[] => db.select().from(stageGaps).orderBy(asc(stageGaps.mineralId), asc(stageGaps.stageId)).all(),
     stageShares: (): StageShareRecord[] => db.select().from(stageShares).orderBy(asc(stageShares.id)).all(),
     sourcingShares: (): SourcingShareRecord[] => db.select().from(sourcingShares).orderBy(asc(sourcingShares.id)).all(),
     stageReliance: (): StageRelianceRecord[] => db.select().from(stageReliance).orderBy(asc(stageReliance.id)).all(),

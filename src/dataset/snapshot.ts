@@ -31,6 +31,7 @@ import type {
   SourceRecord,
   SourcingShareRecord,
   StageNameRecord,
+  StageGapRecord,
   StageRecord,
   StageRelianceRecord,
   StageShareRecord,
@@ -115,6 +116,8 @@ export interface DatasetSnapshot extends FigureTables {
   importerById: ReadonlyMap<string, ImporterRecord>;
   /** A mineral's own name for a stage, per `${mineral}|${stage}`; a mineral's chain lists exactly these stages. */
   stageNameByMineralStage: ReadonlyMap<string, StageNameRecord>;
+  /** Why a stage of a mineral has no figures, per `${mineral}|${stage}` (every empty cell of the grid has one). */
+  stageGapByMineralStage: ReadonlyMap<string, StageGapRecord>;
   /** Latest complete WGI per country in the view's release, with the EU 0–10 rescale. */
   governanceByCountry: ReadonlyMap<string, CountryGovernance>;
   /** EU-scaled WGI (0 best … 10 worst) per country with all six estimates, for governance-weighted scores. */
@@ -287,6 +290,7 @@ function snapshotOf(repository: DatasetRepository, version: string): DatasetSnap
     importers,
     importerById: indexBy(importers, (importer) => importer.id),
     stageNameByMineralStage: indexBy(repository.stageNames(), (row) => mineralStageKey(row.mineralId, row.stageId)),
+    stageGapByMineralStage: indexBy(repository.stageGaps(), (row) => mineralStageKey(row.mineralId, row.stageId)),
     governanceNotes: indexBy(repository.governanceNotes(), (note) => note.country),
   };
   return { ...base, ...figureView(base, null) };

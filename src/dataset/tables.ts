@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { catalogueTable, insertOf } from '../db/catalogue.js';
 import { DEFENSE_CATEGORIES } from '../domain/defense.js';
 import { SALIENT_STATISTICS } from '../domain/salient.js';
+import { STAGE_GAP_KINDS } from '../domain/supply.js';
 import { CONFIDENCE_LEVELS, END_USER_KINDS, MEASURE_TYPES, TARGET_ALL, TARGET_NON_OECD } from '../domain/export-controls.js';
 import {
   decimal,
@@ -270,7 +271,8 @@ const ImporterRow = z.object({
   group: optionalText,
   note: optionalText,
 });
-const StageNameRow = z.object({ mineral: slug, stage: slug, name: requiredText, note: optionalText, source: slug });
+const StageNameRow = z.object({ mineral: slug, stage: slug, name: requiredText, source: slug });
+const StageGapRow = z.object({ mineral: slug, stage: slug, kind: z.enum(STAGE_GAP_KINDS), reason: requiredText, source: slug });
 /** A published share: a number, or "<0.1%" (below the reporting threshold, no number). */
 const shareFields = {
   share_pct: optionalNonNegativeNumber,
@@ -401,6 +403,7 @@ export const TABLE_SPECS = [
   spec('group_members.csv', GroupMemberRow),
   spec('importers.csv', ImporterRow),
   spec('stage_names.csv', StageNameRow),
+  spec('stage_gaps.csv', StageGapRow),
   spec('stage_shares.csv', StageShareRow),
   spec('sourcing_shares.csv', SourcingShareRow),
   spec('stage_reliance.csv', StageRelianceRow),

@@ -139,6 +139,7 @@ export const CATALOGUE = [
   dataTable(schema.importers, 'importers.csv'),
   // The EU study's tables keep the study's own order (material by material, as printed); stage names their curated order.
   dataTable(schema.stageNames, 'stage_names.csv', 'as-imported'),
+  dataTable(schema.stageGaps, 'stage_gaps.csv'),
   dataTable(schema.stageShares, 'stage_shares.csv', 'as-imported'),
   dataTable(schema.sourcingShares, 'sourcing_shares.csv', 'as-imported'),
   dataTable(schema.stageReliance, 'stage_reliance.csv', 'as-imported'),

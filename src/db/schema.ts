@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { DEFENSE_CATEGORIES } from '../domain/defense.js';
 import { SALIENT_STATISTICS } from '../domain/salient.js';
+import { STAGE_GAP_KINDS } from '../domain/supply.js';
 import { CONFIDENCE_LEVELS, END_USER_KINDS, MEASURE_TYPES } from '../domain/export-controls.js';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
@@ -422,8 +423,29 @@ export const stageNames = sqliteTable(
       .notNull()
       .references(() => stages.id),
     name: text('name').notNull(),
-    /** Why a stage has no figures, where that needs saying (e.g. no citable magnet figure). */
-    note: text('note'),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
+  },
+  (table) => [primaryKey({ columns: [table.mineralId, table.stageId] })],
+);
+
+/**
+ * Why a cell of the mineral × stage grid has no figures (every empty cell has one row): the mineral is a by-product
+ * with no output of its own at that stage, no source held gives country figures, or the stage is not one the mineral
+ * goes through. A cell with figures has none.
+ */
+export const stageGaps = sqliteTable(
+  'stage_gaps',
+  {
+    mineralId: text('mineral_id')
+      .notNull()
+      .references(() => minerals.id),
+    stageId: text('stage_id')
+      .notNull()
+      .references(() => stages.id),
+    kind: text('kind', { enum: STAGE_GAP_KINDS }).notNull(),
+    reason: text('reason').notNull(),
     sourceId: text('source_id')
       .notNull()
       .references(() => sources.id),

@@ -18,6 +18,13 @@ export interface ProductionFigure {
   sourceId: string;
 }
 
+/**
+ * Why a mineral's stage has no figures: a by-product has no output of its own at that stage; no source held gives
+ * country figures; or the stage is not one the mineral goes through.
+ */
+export const STAGE_GAP_KINDS = ['by-product', 'no-country-data', 'not-a-stage'] as const;
+export type StageGapKind = (typeof STAGE_GAP_KINDS)[number];
+
 export const WORLD = 'WLD';
 export const OTHER = 'OTH';
 

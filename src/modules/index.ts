@@ -12,6 +12,7 @@ import { healthRoutes } from './health/health.routes.js';
 import { methodsRoutes } from './methods/methods.routes.js';
 import { mineralsRoutes } from './minerals/minerals.routes.js';
 import { productionRoutes } from './production/production.routes.js';
+import { qualityRoutes } from './quality/quality.routes.js';
 import { scenariosRoutes } from './scenarios/scenarios.routes.js';
 import { sourcesRoutes } from './sources/sources.routes.js';
 import { stagesRoutes } from './stages/stages.routes.js';
@@ -48,6 +49,7 @@ export async function registerModules(app: FastifyInstance, config: Config): Pro
       await v1.register(scenariosRoutes);
       await v1.register(exportControlsRoutes, { apiKeys: config.apiKeys });
       await v1.register(methodsRoutes);
+      await v1.register(qualityRoutes);
       await v1.register(writesRoutes, { apiKeys: config.apiKeys });
     },
     { prefix: '/v1' },

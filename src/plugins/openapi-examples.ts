@@ -58,6 +58,7 @@ export const RESPONSE_EXAMPLE_REQUESTS: Readonly<Record<string, string>> = {
   getMineralControlledSupply: '/v1/minerals/gallium/export-controls/supply?asOf=2026-12-01',
   getImporterExportControls: '/v1/dependency/USA/export-controls?asOf=2026-12-01',
   runExportControlScenario: '/v1/scenarios/export-controls',
+  listQuality: '/v1/quality?mineral=germanium&limit=3',
   listMethods: '/v1/methods',
   getMethod: '/v1/methods/hhi',
 };

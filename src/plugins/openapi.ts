@@ -23,6 +23,10 @@ export const API_TAGS = [
   { name: 'export-controls', description: 'Export-control measures: status on any date, supply under control, importer exposure' },
   { name: 'scenarios', description: 'Disruption and decoupling scenarios: what if a country stops supplying' },
   { name: 'methods', description: 'The methods behind every score' },
+  {
+    name: 'quality',
+    description: 'What to know before quoting a number: every reconciled total, break, period-based stage, empty stage and censored value',
+  },
   { name: 'health', description: 'Liveness and readiness' },
   {
     name: 'writes',

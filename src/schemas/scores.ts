@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SourceRefSchema } from './common.js';
 
 export const MethodLinkSchema = z
   .object({
@@ -76,6 +77,48 @@ export const StageTimeFields = {
   }),
 };
 
+/** A ranking's time basis: the year its ranked rows describe (rows of another time follow them, unranked). */
+export const RankingTimeFields = {
+  rankingYear: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ id: 'RankingYear', description: 'The year the ranked rows describe: `year` if asked, else the newest data year' }),
+  comparableTotal: z.number().int().describe('How many rows are ranked (comparable: true); the others follow them'),
+};
+
+export const RankedRowFields = {
+  rank: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ id: 'Rank', description: '1 … comparableTotal among the rows of rankingYear; null for a row of another time' }),
+};
+
+/** Whether a row can be compared with the ranking's year, and why not. */
+export const ComparabilityFields = {
+  comparable: z
+    .boolean()
+    .meta({ id: 'Comparable', description: 'False when the figure describes another year or a study period than rankingYear' }),
+  reason: z
+    .string()
+    .nullable()
+    .meta({ id: 'ComparabilityReason', description: 'Why the row is not ranked with the others; null when it is' }),
+};
+
+/** Where a point of a series is not of the same publication or basis as the one before it. */
+export const SeriesBreakSchema = z
+  .object({
+    kinds: z.array(z.enum(['publication', 'basis'])),
+    reason: z.string(),
+  })
+  .nullable()
+  .meta({
+    id: 'SeriesBreak',
+    description:
+      'Set on a point whose figures come from another publication (edition) or basis than the point before: no change or trend is to be read across it. Null when the series continues',
+  });
+
 export const HhiRangeSchema = z
   .object({
     lower: z.number().describe('Σ share² over named producers: the remainder spread over infinitely many producers'),
@@ -120,9 +163,34 @@ export const WorldTotalSchema = z
   })
   .meta({ id: 'WorldTotal' });
 
+/** A stage of a mineral without figures, and why (data/curated/stage_gaps.csv): every empty cell of the grid says. */
+export const StageGapSchema = z
+  .object({
+    stage: z.string(),
+    name: z.string().describe('What the mineral calls the stage'),
+    kind: z
+      .enum(['by-product', 'no-country-data', 'not-a-stage', 'not-in-edition'])
+      .describe(
+        'by-product: no output of its own at this stage; no-country-data: no source held gives country figures; not-a-stage; not-in-edition: figures came with a later edition than the one pinned',
+      ),
+    reason: z.string(),
+    source: SourceRefSchema.nullable(),
+  })
+  .meta({ id: 'StageGap' });
+
 /** A mineral's stage that a ranking could not score. */
 export const InsufficientStageSchema = z
-  .object({ mineral: z.string(), stage: z.string(), status: z.literal('insufficient_data'), reason: z.string() })
+  .object({
+    mineral: z.string(),
+    stage: z.string(),
+    status: z.literal('insufficient_data'),
+    kind: z
+      .enum(['by-product', 'no-country-data', 'not-a-stage', 'not-in-edition', 'not-in-year', 'shares-only'])
+      .describe(
+        'The first four: no figures in this view (see StageGap.kind); not-in-year / shares-only: figures, but not for the year asked',
+      ),
+    reason: z.string(),
+  })
   .meta({ id: 'InsufficientStage' });
 
 export const ConcentrationBlockSchema = z

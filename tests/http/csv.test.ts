@@ -156,7 +156,7 @@ describe('an empty collection as CSV', () => {
 
 describe('a score table as CSV', () => {
   interface ConcentrationRow {
-    rank: number;
+    rank: number | null;
     mineral: string;
     stage: string;
     year: number | null;
@@ -171,6 +171,8 @@ describe('a score table as CSV', () => {
     topCountry: string;
     topShare: number;
     sourceIds: string[];
+    comparable: boolean;
+    reason: string | null;
   }
 
   it('GET /v1/concentration?format=csv parses back to the JSON `data`', async () => {
@@ -195,6 +197,8 @@ describe('a score table as CSV', () => {
       'topCountry',
       'topShare',
       'sourceIds',
+      'comparable',
+      'reason',
     ]);
     const rows = parseCsv(response.body);
     expect(rows).toEqual(
@@ -215,11 +219,14 @@ describe('a score table as CSV', () => {
         topShare: cell(row.topShare),
         // A list of values is one cell, joined with "; ".
         sourceIds: row.sourceIds.join('; '),
+        comparable: String(row.comparable),
+        reason: cell(row.reason),
       })),
     );
-    // Numbers survive the round trip: the CSV hhi is the JSON hhi, rank by rank.
+    // Numbers survive the round trip: the CSV hhi is the JSON hhi; ranked rows first, 1 … n, the others unranked.
     expect(rows.map((row) => Number(row.hhi))).toEqual(body.data.map((row) => row.hhi));
-    expect(rows.map((row) => Number(row.rank))).toEqual(body.data.map((_, index) => index + 1));
+    const ranked = body.data.filter((row) => row.comparable).length;
+    expect(rows.map((row) => row.rank)).toEqual(body.data.map((_, index) => (index < ranked ? String(index + 1) : '')));
     expect(rows.find((row) => row.mineral === 'tungsten' && row.stage === 'mining')).toMatchObject({
       edition: 'usgs-mcs-2025',
       hhi: '6812.3',
@@ -259,7 +266,8 @@ describe('a score table as CSV', () => {
     expect(rows[0]).toMatchObject({ status: 'ok', hhi: '6812.3', top_country: 'CHN', top_share: '82.31', method_id: 'hhi' });
     // APT and intermediates: the EU CRM 2023 shares (no data year), China 85.6 of the printed 100.1 % = 85.51 %
     expect(rows[1]).toMatchObject({ status: 'ok', year: '', hhi: '7357.8', top_country: 'CHN', top_share: '85.51' });
-    expect(rows[2]).toMatchObject({ status: 'insufficient_data', hhi: '', reason: 'no metal production data for tungsten' });
+    expect(rows[2]).toMatchObject({ status: 'insufficient_data', hhi: '' });
+    expect(rows[2]!.reason).toMatch(/^None of the sources held .* gives country figures for tungsten metal or carbide output\.$/);
   });
 });
 

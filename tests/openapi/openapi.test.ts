@@ -101,11 +101,13 @@ describe('openapi/openapi.json', () => {
     expect(unreferenced).toEqual([]);
   });
 
-  // Issue 15: 1,305,865 bytes with every shape inlined; 261,847 with shared components; under 200 KB once response
-  // examples became real answers in openapi/examples/ and what a reader never needs (response-side closed objects,
-  // default-valued keywords, headers promised once in the description) left the operations.
-  it('stays under 200 KB as committed', () => {
-    expect(Buffer.byteLength(rendered)).toBeLessThan(200_000);
+  // Issue 15: 1,305,865 bytes with every shape inlined; 261,847 with shared components; under 200 KB (at 51 operations)
+  // once response examples became real answers in openapi/examples/ and what a reader never needs (response-side
+  // closed objects, default-valued keywords, headers promised once in the description) left the operations. The budget
+  // now grows with the API, at the same 4,000 bytes per operation.
+  it('stays within 4,000 bytes per operation as committed', () => {
+    const operations = Object.values(generated.paths ?? {}).flatMap((item) => Object.keys(item ?? {})).length;
+    expect(Buffer.byteLength(rendered)).toBeLessThan(4_000 * operations);
   });
 
   it('has the response examples `npm run openapi` writes, one file per named example', () => {

@@ -5,7 +5,8 @@ import type { ImportedRows, Importer, ImporterInput } from '../shared/importer.j
 
 /**
  * The tables no publisher gives as data, curated by the project (data/curated/<file>): stages, minerals, bases,
- * countries with every spelling the sources use, sources, editions, groups, importers, stage names, defense uses.
+ * countries with every spelling the sources use, sources, editions, groups, importers, stage names, why a stage has
+ * no figures (stage gaps), defense uses.
  * Each file has its table's columns (the catalogue's CSV header), plus, for a defense use, the passage of the
  * reference text its claim rests on.
  */
@@ -34,6 +35,7 @@ export const CURATED_FILES = [
   'groups.csv',
   'importers.csv',
   'stage_names.csv',
+  'stage_gaps.csv',
   'defense_uses.csv',
 ] as const;
 

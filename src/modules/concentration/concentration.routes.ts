@@ -20,6 +20,10 @@ import {
   InsufficientStageSchema,
   MethodLinkSchema,
   StageTimeFields,
+  ComparabilityFields,
+  RankedRowFields,
+  RankingTimeFields,
+  SeriesBreakSchema,
 } from '../../schemas/scores.js';
 import { AsOfQuerySchema } from '../../schemas/export-controls.js';
 import { withControlledShare } from '../export-controls/export-controls.service.js';
@@ -107,14 +111,16 @@ const HistorySchema = z
                 status: z.literal('ok'),
                 basis: z.string(),
                 edition: z.string(),
+                publication: z.string().describe('The publication the figures are from (the edition’s title)'),
                 hhi: z.number(),
                 cr1: z.number(),
                 topCountry: z.string(),
                 topShare: z.number(),
                 worldTonnes: z.number().nullable(),
                 sourceIds: z.array(z.string()),
+                break: SeriesBreakSchema,
               }),
-              z.object({ year: z.number().int(), status: z.literal('insufficient_data'), reason: z.string() }),
+              z.object({ year: z.number().int(), status: z.literal('insufficient_data'), reason: z.string(), break: SeriesBreakSchema }),
             ]),
           ),
           method: MethodLinkSchema,
@@ -133,6 +139,7 @@ const HistorySchema = z
             status: z.literal('ok'),
             basis: z.string(),
             edition: z.string(),
+            publication: z.string(),
             hhi: z.number(),
             cr1: z.number(),
             topCountry: z.string(),
@@ -162,9 +169,10 @@ const HistorySchema = z
 const OverviewSchema = z
   .object({
     year: z.number().int().nullable(),
+    ...RankingTimeFields,
     data: z.array(
       z.object({
-        rank: z.number().int(),
+        ...RankedRowFields,
         mineral: z.string(),
         stage: z.string(),
         ...StageTimeFields,
@@ -177,10 +185,11 @@ const OverviewSchema = z
         topCountry: z.string(),
         topShare: z.number(),
         sourceIds: z.array(z.string()),
+        ...ComparabilityFields,
       }),
     ),
     total: z.number().int(),
-    insufficientData: z.array(InsufficientStageSchema),
+    insufficientData: z.array(InsufficientStageSchema).describe('Every mineral × stage without a score, and why'),
     method: MethodLinkSchema,
   })
   .meta({

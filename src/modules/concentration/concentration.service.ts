@@ -14,6 +14,8 @@ import {
 } from '../../scoring/index.js';
 import { missingGovernanceBlock, wgiUsed } from '../shared/governance.js';
 import { countryName, requireMineral, requireTradingCountry } from '../shared/lookups.js';
+import { publicationOf, seriesBreak } from './breaks.js';
+import { stageCatalogue, stageEntry, stagesOf } from '../shared/stage-catalogue.js';
 
 export function methodLink(ref: MethodRef) {
   return { id: ref.id, version: ref.version, href: `/v1/methods/${ref.id}` };
@@ -202,6 +204,22 @@ function insufficient(stage: string, reason: string) {
 }
 
 /**
+ * Why a stage has no figures to score: the catalogue's curated reason when it has none at all (a by-product, no
+ * country data, not a stage of the mineral); otherwise the year asked for is one it lacks.
+ */
+export function missingStage(snapshot: DatasetSnapshot, mineral: string, stage: string, year?: number) {
+  const entry = stageEntry(snapshot, mineral, stage);
+  if (entry?.gap) return { kind: entry.gap.kind, reason: entry.gap.reason };
+  if (entry?.measure === 'shares') {
+    return {
+      kind: 'shares-only' as const,
+      reason: `no ${stage} data for ${mineral} in ${year}: the stage is known only as country shares over ${entry.period}`,
+    };
+  }
+  return { kind: 'not-in-year' as const, reason: `no ${stage} production data for ${mineral} in ${year}` };
+}
+
+/**
  * Every stage of one mineral (or one stage), latest year with data unless a year is given. A given year with no
  * observed figures answers from projections where there are some (flagged); "latest" never does.
  */
@@ -213,11 +231,7 @@ function stageBlocks(snapshot: DatasetSnapshot, mineral: string, filters: { year
         supplyFor(snapshot, mineral, stage.id, filters.year) ??
         (filters.year === undefined ? undefined : projectionFor(snapshot, mineral, stage.id, filters.year));
       if (supply) return concentrationBlock(snapshot, supply);
-      const reason =
-        filters.year === undefined
-          ? `no ${stage.id} production data for ${mineral}`
-          : `no ${stage.id} production data for ${mineral} in ${filters.year}`;
-      return insufficient(stage.id, reason);
+      return insufficient(stage.id, missingStage(snapshot, mineral, stage.id, filters.year).reason);
     });
 }
 
@@ -295,11 +309,12 @@ export function mineralConcentration(
 }
 
 /** What one point of a concentration history says, observed or projected, after its year (and projection flags). */
-function historyPointFields(block: OkBlock) {
+function historyPointFields(snapshot: DatasetSnapshot, block: OkBlock) {
   return {
     status: block.status,
     basis: block.basis,
     edition: block.edition,
+    publication: publicationOf(snapshot, block.edition),
     hhi: block.hhi,
     cr1: block.cr1,
     topCountry: block.top.country,
@@ -314,7 +329,7 @@ function projectionPoint(snapshot: DatasetSnapshot, supply: ProjectionSupply) {
   const block = concentrationBlock(snapshot, supply);
   const base = { stage: supply.stage, year: supply.year as number, projection: true as const, scenario: supply.scenario };
   if (!isOk(block)) return { ...base, status: block.status, reason: block.reason };
-  return { ...base, ...historyPointFields(block) };
+  return { ...base, ...historyPointFields(snapshot, block) };
 }
 
 export function concentrationHistory(
@@ -330,10 +345,11 @@ export function concentrationHistory(
       .filter((s): s is StageYearSupply & { year: number } => s.mineral === mineral && s.stage === stage.id && s.year !== null)
       .sort((a, b) => a.year - b.year);
     if (supplies.length === 0) return insufficient(stage.id, `no ${stage.id} production data for ${mineral}`);
-    const series = supplies.map((supply) => {
+    const series = supplies.map((supply, index) => {
       const block = concentrationBlock(snapshot, supply);
-      if (!isOk(block)) return { year: supply.year, status: block.status, reason: block.reason };
-      return { year: supply.year, ...historyPointFields(block) };
+      const seam = seriesBreak(snapshot, supplies[index - 1], supply);
+      if (!isOk(block)) return { year: supply.year, status: block.status, reason: block.reason, break: seam };
+      return { year: supply.year, ...historyPointFields(snapshot, block), break: seam };
     });
     return { stage: stage.id, status: 'ok' as const, series, method: methodLink(methodRef('hhi')) };
   });
@@ -348,51 +364,93 @@ export function concentrationHistory(
 }
 
 /**
- * Every mineral × stage, most concentrated first: the table an analyst opens first.
- * Stages a mineral has no data for in any year are left out; with a year, those lacking that year are listed.
+ * Whether a ranked stage's figure describes the ranking's time: the same data year, never a study period or another
+ * year ranked beside it as an equal (germanium 2022, or the EU study's multi-year shares, against 2025 tonnes).
+ */
+function timeComparability(row: RankedStage, rankingYear: number | null) {
+  if (row.year !== null && row.year === rankingYear) return { comparable: true, reason: null };
+  const what =
+    row.year === null
+      ? `country shares over ${row.period ?? 'a reference period'} (${row.edition}), not one year's output`
+      : `${row.year} figures (the newest for ${row.mineral} ${row.stage})`;
+  return {
+    comparable: false,
+    reason: `${what}: another time than the ranking's ${rankingYear ?? 'year'}, so listed after the ranked rows and not ranked with them`,
+  };
+}
+
+type RankedStage = { mineral: string; stage: string; year: number | null; period: string | null; edition: string };
+
+/**
+ * A ranking that compares like with like: the rows of the ranking's year (the year asked for, else the newest data
+ * year among the rows) are ranked 1 … n in `order`; rows of another year or of a study period follow, in the same
+ * order but unranked, each saying why.
+ */
+export function rankLikeWithLike<
+  Row extends { mineral: string; stage: string; year: number | null; period: string | null; edition: string },
+>(rows: readonly Row[], year: number | undefined, order: (a: Row, b: Row) => number) {
+  const newest = rows.reduce<number | null>((max, row) => (row.year !== null && (max === null || row.year > max) ? row.year : max), null);
+  const rankingYear = year ?? newest;
+  const judged = rows.map((row) => ({ row, ...timeComparability(row, rankingYear) }));
+  const comparable = judged.filter((entry) => entry.comparable).sort((x, y) => order(x.row, y.row));
+  const apart = judged.filter((entry) => !entry.comparable).sort((x, y) => order(x.row, y.row));
+  const data = [
+    ...comparable.map((entry, index) => ({ rank: (index + 1) as number | null, ...entry.row, comparable: true, reason: entry.reason })),
+    ...apart.map((entry) => ({ rank: null as number | null, ...entry.row, comparable: false, reason: entry.reason })),
+  ];
+  return { rankingYear, comparableTotal: comparable.length, data };
+}
+
+/**
+ * Every mineral × stage, most concentrated first: the table an analyst opens first. Like is ranked with like: the
+ * rows of the ranking's year (the year asked for, else the newest data year) are ranked 1 … n; rows of another year
+ * or of a study period follow, unranked, each saying why. Every cell without figures is listed with its reason.
  */
 export function concentrationOverview(snapshot: DatasetSnapshot, filters: { year?: number | undefined; stage?: string | undefined }) {
   return memoize(snapshot, `overview|${filters.year}|${filters.stage}`, () => {
     const scored = [];
     const insufficientData = [];
-    for (const mineral of snapshot.minerals) {
-      for (const stage of snapshot.stages) {
-        if (filters.stage !== undefined && stage.id !== filters.stage) continue;
-        const latest = supplyFor(snapshot, mineral.id, stage.id);
-        if (!latest) continue;
-        const supply = supplyFor(snapshot, mineral.id, stage.id, filters.year);
-        const block = supply ? concentrationBlock(snapshot, supply) : null;
-        if (!block || !isOk(block)) {
-          const reason =
-            block?.status === 'insufficient_data'
-              ? block.reason
-              : latest.measure === 'shares'
-                ? `no ${stage.id} data for ${mineral.id} in ${filters.year}: the stage is known only as country shares over ${latest.period}`
-                : `no ${stage.id} data for ${mineral.id} in ${filters.year}`;
-          insufficientData.push({ mineral: mineral.id, stage: stage.id, status: 'insufficient_data' as const, reason });
-          continue;
-        }
-        scored.push({
-          mineral: mineral.id,
-          stage: block.stage,
-          year: block.year,
-          measure: block.measure,
-          period: block.period,
-          edition: block.edition,
-          hhi: block.hhi,
-          hhiUpperBound: block.hhiUpperBound,
-          cr1: block.cr1,
-          cr3: block.cr3,
-          band2023: block.bands.doj2023,
-          topCountry: block.top.country,
-          topShare: block.top.share,
-          sourceIds: block.inputs.sourceIds,
-        });
+    for (const entry of stageCatalogue(snapshot)) {
+      if (filters.stage !== undefined && entry.stage !== filters.stage) continue;
+      const supply = entry.gap ? undefined : supplyFor(snapshot, entry.mineral, entry.stage, filters.year);
+      const block = supply ? concentrationBlock(snapshot, supply) : null;
+      if (!block || !isOk(block)) {
+        const missing =
+          block && !isOk(block)
+            ? { kind: 'no-country-data' as const, reason: block.reason }
+            : missingStage(snapshot, entry.mineral, entry.stage, filters.year);
+        insufficientData.push({ mineral: entry.mineral, stage: entry.stage, status: 'insufficient_data' as const, ...missing });
+        continue;
       }
+      scored.push({
+        mineral: entry.mineral,
+        stage: block.stage,
+        year: block.year,
+        measure: block.measure,
+        period: block.period,
+        edition: block.edition,
+        hhi: block.hhi,
+        hhiUpperBound: block.hhiUpperBound,
+        cr1: block.cr1,
+        cr3: block.cr3,
+        band2023: block.bands.doj2023,
+        topCountry: block.top.country,
+        topShare: block.top.share,
+        sourceIds: block.inputs.sourceIds,
+      });
     }
-    scored.sort((a, b) => b.hhi - a.hhi || a.mineral.localeCompare(b.mineral) || a.stage.localeCompare(b.stage));
-    const data = scored.map((row, index) => ({ rank: index + 1, ...row }));
-    return { year: filters.year ?? null, data, total: data.length, insufficientData, method: methodLink(methodRef('hhi')) };
+    const byHhi = (x: RankedStage & { hhi: number }, y: RankedStage & { hhi: number }) =>
+      y.hhi - x.hhi || x.mineral.localeCompare(y.mineral) || x.stage.localeCompare(y.stage);
+    const { rankingYear, comparableTotal, data } = rankLikeWithLike(scored, filters.year, byHhi);
+    return {
+      year: filters.year ?? null,
+      rankingYear,
+      comparableTotal,
+      data,
+      total: data.length,
+      insufficientData,
+      method: methodLink(methodRef('hhi')),
+    };
   });
 }
 
@@ -487,18 +545,16 @@ function chainSeries(snapshot: DatasetSnapshot, supply: StageYearSupply) {
 export function mineralChain(snapshot: DatasetSnapshot, mineral: string) {
   requireMineral(snapshot, mineral);
   return memoize(snapshot, `chain|${mineral}`, () => {
-    const named = snapshot.stages.filter((stage) => snapshot.stageNameByMineralStage.has(mineralStageKey(mineral, stage.id)));
-    // A mineral without stage names lists the stages it has figures for.
-    const stages = named.length > 0 ? named : snapshot.stages.filter((stage) => supplyFor(snapshot, mineral, stage.id));
+    // The chain: every stage with figures, and the named stages without (rare-earth magnets), from the one catalogue.
+    const stages = stagesOf(snapshot, mineral).filter((entry) => entry.inChain || entry.measure !== null);
     const headlines: (ConcentrationBlock | ReturnType<typeof insufficient>)[] = [];
-    const entries = stages.map((stage) => {
-      const naming = snapshot.stageNameByMineralStage.get(mineralStageKey(mineral, stage.id));
-      const base = { stage: stage.id, name: naming?.name ?? stage.name };
-      const key = mineralStageKey(mineral, stage.id);
-      const headline = supplyFor(snapshot, mineral, stage.id);
+    const entries = stages.map((entry) => {
+      const base = { stage: entry.stage, name: entry.name };
+      const key = mineralStageKey(mineral, entry.stage);
+      const headline = supplyFor(snapshot, mineral, entry.stage);
       if (!headline) {
-        const reason = naming?.note ?? `no ${stage.id} figures for ${mineral}: neither production by country nor country shares`;
-        headlines.push(insufficient(stage.id, reason));
+        const reason = missingStage(snapshot, mineral, entry.stage).reason;
+        headlines.push(insufficient(entry.stage, reason));
         return { ...base, status: 'insufficient_data' as const, reason, series: [] };
       }
       headlines.push(concentrationBlock(snapshot, headline));

@@ -13,7 +13,7 @@ import {
   urlNumber,
   collectionQuery,
 } from '../../schemas/common.js';
-import { ConcentrationBlockSchema } from '../../schemas/scores.js';
+import { ConcentrationBlockSchema, SeriesBreakSchema } from '../../schemas/scores.js';
 import { concentrationByEdition, getEdition, listEditions, listPrices, listRevisions } from './editions.service.js';
 
 export const EditionSchema = z
@@ -156,7 +156,9 @@ export const editionsRoutes: FastifyPluginAsyncZod = async (app) => {
               mineral: z.string(),
               stage: z.string(),
               year: z.number().int(),
-              data: z.array(z.object({ edition: z.string(), published: z.string(), concentration: ConcentrationBlockSchema })),
+              data: z.array(
+                z.object({ edition: z.string(), published: z.string(), break: SeriesBreakSchema, concentration: ConcentrationBlockSchema }),
+              ),
               total: z.number().int(),
             })
             .meta({ id: 'ConcentrationByEdition' }),

@@ -3,6 +3,7 @@ import { editionView, type DatasetSnapshot } from '../../dataset/snapshot.js';
 import { compareEditions } from '../../domain/editions.js';
 import { NotFoundError } from '../../errors.js';
 import { round } from '../../lib/round.js';
+import { seriesBreakAcrossEditions } from '../concentration/breaks.js';
 import { concentrationBlock, supplyFor } from '../concentration/concentration.service.js';
 import { checkFilters, countryName, requireMineral, sourceRef } from '../shared/lookups.js';
 
@@ -216,15 +217,22 @@ export function concentrationByEdition(snapshot: DatasetSnapshot, mineral: strin
       .filter((row) => row.mineralId === mineral && row.stageId === stage && row.year === year)
       .map((row) => row.edition),
   );
-  const data = snapshot.editions
+  const answers = snapshot.editions
     .filter((edition) => reporting.has(edition.id))
     .flatMap((edition) => {
       const view = editionView(snapshot, edition.id);
       const supply = supplyFor(view, mineral, stage, year);
       // The preferred basis may come from another edition in that view: then this edition did not answer.
       if (!supply || supply.edition !== edition.id) return [];
-      return [{ edition: edition.id, published: edition.published, concentration: concentrationBlock(view, supply) }];
+      return [{ edition, view, supply }];
     });
+  // Each entry against the one before: another publisher's accounting or another basis is said, as in a history.
+  const data = answers.map(({ edition, view, supply }, index) => ({
+    edition: edition.id,
+    published: edition.published,
+    break: seriesBreakAcrossEditions(snapshot, answers[index - 1]?.supply, supply),
+    concentration: concentrationBlock(view, supply),
+  }));
   return { mineral, stage, year, data, total: data.length };
 }
 

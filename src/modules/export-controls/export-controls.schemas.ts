@@ -7,7 +7,15 @@ import {
   MeasureStatusIdSchema,
   MeasureTypeSchema,
 } from '../../schemas/export-controls.js';
-import { InsufficientDataSchema, InsufficientStageSchema, MethodLinkSchema } from '../../schemas/scores.js';
+import {
+  ComparabilityFields,
+  InsufficientDataSchema,
+  InsufficientStageSchema,
+  MethodLinkSchema,
+  RankedRowFields,
+  RankingTimeFields,
+  StageTimeFields,
+} from '../../schemas/scores.js';
 import { dateProblem } from '../../lib/dates.js';
 import { DisruptionResponseSchema, StockpileSchema, SubstitutionSchema } from '../scenarios/scenarios.schemas.js';
 import { EXPORT_CONTROL_PRESETS } from './export-controls.scenario.js';
@@ -103,6 +111,8 @@ const ControlledStageOkSchema = z.object({
     .int()
     .nullable()
     .describe('Data year of the production figures (latest up to the as-of year unless `year` is given); null for a share-based stage'),
+  period: StageTimeFields.period,
+  edition: z.string(),
   basis: z.string(),
   basisLabel: z.string(),
   worldTonnes: z.number().nullable().describe('Null on a share-based stage'),
@@ -151,21 +161,21 @@ export const MineralControlledSupplySchema = z
 export const ControlledSupplyRankingSchema = z
   .object({
     asOf: z.string(),
+    ...RankingTimeFields,
     data: z.array(
       z.object({
-        rank: z.number().int(),
+        ...RankedRowFields,
         mineral: z.string(),
         stage: z.string(),
-        year: z
-          .number()
-          .int()
-          .nullable()
-          .describe('Data year; null for a share-based stage (see GET /v1/minerals/{mineral}/chain for its period)'),
+        year: StageTimeFields.year,
+        period: StageTimeFields.period,
+        edition: z.string(),
         controlledShare: z.number(),
         unknownShare: z.number(),
         hhi: z.number(),
         topCountry: z.string().nullable().describe('Largest producer among those with a measure'),
         measures: z.array(z.string()),
+        ...ComparabilityFields,
       }),
     ),
     total: z.number().int(),

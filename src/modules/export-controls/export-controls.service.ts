@@ -17,8 +17,9 @@ import {
   type MeasureStatusId,
 } from '../../scoring/index.js';
 import { compareCodes, stageRank } from '../../scoring/order.js';
-import { concentrationCore, methodLink, supplyFor } from '../concentration/concentration.service.js';
+import { concentrationCore, methodLink, rankLikeWithLike, supplyFor } from '../concentration/concentration.service.js';
 import { checkFilters, countryName, requireImporter, requireMineral, sourceRef } from '../shared/lookups.js';
+import { stageCatalogue, stagesWithData } from '../shared/stage-catalogue.js';
 
 /** The union whose measures govern its member states' output, and the group that lists them. */
 const UNION_GROUPS: Record<string, string> = { EUU: 'eu' };
@@ -254,9 +255,12 @@ export function supplyUnderControl(view: DatasetSnapshot, mineral: string, stage
     stage,
     status: 'ok' as const,
     year: supply.year,
+    period: supply.period,
+    edition: supply.edition,
     basis: supply.basis,
     basisLabel: view.basisById.get(supply.basis)?.label ?? supply.basis,
-    worldTonnes: core.worldTonnes,
+    // A share table's world is 100 %: no tonnes.
+    worldTonnes: supply.measure === 'shares' ? null : core.worldTonnes,
     hhi: round(core.hhi, 1),
     cr1: round(core.cr1, 2),
     controlledShare: round(result.controlledShare, 2),
@@ -284,10 +288,6 @@ export function supplyUnderControl(view: DatasetSnapshot, mineral: string, stage
 }
 
 /** Stages a mineral has production data for, upstream first. */
-function stagesWithData(view: DatasetSnapshot, mineral: string): string[] {
-  return view.stages.map((stage) => stage.id).filter((stage) => (view.suppliesByMineralStage.get(`${mineral}|${stage}`) ?? []).length > 0);
-}
-
 /** GET /v1/minerals/{mineral}/export-controls/supply. */
 export function mineralControlledSupply(
   view: DatasetSnapshot,
@@ -296,7 +296,7 @@ export function mineralControlledSupply(
   filters: { stage?: string | undefined; year?: number | undefined },
 ) {
   requireMineral(view, mineral);
-  const stages = filters.stage === undefined ? stagesWithData(view, mineral) : [filters.stage];
+  const stages = filters.stage === undefined ? stagesWithData(view, mineral).map((entry) => entry.stage) : [filters.stage];
   return { mineral, asOf, stages: stages.map((stage) => supplyUnderControl(view, mineral, stage, asOf, filters.year)) };
 }
 
@@ -309,35 +309,50 @@ export function controlledSupplyRanking(
   return memoize(view, `export-controls-ranking|${asOf}|${filters.stage}|${filters.year}`, () => {
     const rows = [];
     const insufficientData = [];
-    for (const mineral of view.minerals) {
-      for (const stage of stagesWithData(view, mineral.id)) {
-        if (filters.stage !== undefined && stage !== filters.stage) continue;
-        const block = supplyUnderControl(view, mineral.id, stage, asOf, filters.year);
-        if (block.status !== 'ok') {
-          insufficientData.push({ mineral: mineral.id, stage, status: block.status, reason: block.reason });
-          continue;
-        }
-        rows.push({
-          mineral: mineral.id,
-          stage,
-          year: block.year,
-          controlledShare: block.controlledShare,
-          unknownShare: block.unknownShare,
-          hhi: block.hhi,
-          topCountry: block.countries[0]?.country ?? null,
-          measures: block.measures.map((measure) => measure.id),
+    for (const entry of stageCatalogue(view)) {
+      if (filters.stage !== undefined && entry.stage !== filters.stage) continue;
+      if (entry.gap) {
+        insufficientData.push({
+          mineral: entry.mineral,
+          stage: entry.stage,
+          status: 'insufficient_data' as const,
+          kind: entry.gap.kind,
+          reason: entry.gap.reason,
         });
+        continue;
       }
+      const block = supplyUnderControl(view, entry.mineral, entry.stage, asOf, filters.year);
+      if (block.status !== 'ok') {
+        insufficientData.push({
+          mineral: entry.mineral,
+          stage: entry.stage,
+          status: block.status,
+          kind: 'not-in-year' as const,
+          reason: block.reason,
+        });
+        continue;
+      }
+      rows.push({
+        mineral: entry.mineral,
+        stage: entry.stage,
+        year: block.year,
+        period: block.period,
+        edition: block.edition,
+        controlledShare: block.controlledShare,
+        unknownShare: block.unknownShare,
+        hhi: block.hhi,
+        topCountry: block.countries[0]?.country ?? null,
+        measures: block.measures.map((measure) => measure.id),
+      });
     }
-    rows.sort(
-      (a, b) =>
-        b.controlledShare - a.controlledShare ||
-        b.unknownShare - a.unknownShare ||
-        compareCodes(a.mineral, b.mineral) ||
-        stageRank(a.stage) - stageRank(b.stage),
-    );
-    const data = rows.map((row, index) => ({ rank: index + 1, ...row }));
-    return { asOf, data, total: data.length, insufficientData, method: METHOD() };
+    type Row = { mineral: string; stage: string; controlledShare: number; unknownShare: number };
+    const byShare = (a: Row, b: Row) =>
+      b.controlledShare - a.controlledShare ||
+      b.unknownShare - a.unknownShare ||
+      compareCodes(a.mineral, b.mineral) ||
+      stageRank(a.stage) - stageRank(b.stage);
+    const { rankingYear, data, comparableTotal } = rankLikeWithLike(rows, filters.year, byShare);
+    return { asOf, rankingYear, comparableTotal, data, total: data.length, insufficientData, method: METHOD() };
   });
 }
 

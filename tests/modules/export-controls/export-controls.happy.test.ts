@@ -194,11 +194,23 @@ describe('supply under control', () => {
     expect(after.measures.map((m: { id: string }) => m.id)).toEqual(['cn-mofcom-2024-33-antimony']);
   });
 
-  it('ranks every mineral × stage by controlled share', async () => {
+  it('ranks like with like by controlled share: the newest year first (2025, IEA refining), other years and study periods after, unranked', async () => {
     const { body } = await getJson(app, '/v1/export-controls/supply?asOf=2025-06-01&edition=usgs-mcs-2025');
-    expect(body.data[0]).toMatchObject({ rank: 1, mineral: 'gallium', stage: 'refining', controlledShare: 98.43, topCountry: 'CHN' });
-    const shares = body.data.map((row: { controlledShare: number }) => row.controlledShare);
-    expect(shares).toEqual([...shares].sort((a, b) => b - a));
+    // Under MCS 2025 the USGS stages end in 2024 while the IEA's refining answers 2025: the 2025 rows are ranked.
+    expect(body.rankingYear).toBe(2025);
+    expect(body.data[0]).toMatchObject({ rank: 1, mineral: 'graphite', stage: 'refining', year: 2025, comparable: true, reason: null });
+    const ranked = body.data.filter((row: { comparable: boolean }) => row.comparable);
+    expect(ranked).toHaveLength(body.comparableTotal);
+    expect(ranked.every((row: { year: number }) => row.year === 2025)).toBe(true);
+    expect(body.data.slice(0, ranked.length)).toEqual(ranked);
+    expect(body.data.slice(ranked.length).every((row: { rank: number | null }) => row.rank === null)).toBe(true);
+    for (const group of [ranked, body.data.slice(ranked.length)]) {
+      const shares = group.map((row: { controlledShare: number }) => row.controlledShare);
+      expect(shares).toEqual([...shares].sort((a, b) => b - a));
+    }
+    const gallium = body.data.find((row: { mineral: string; stage: string }) => row.mineral === 'gallium' && row.stage === 'refining');
+    expect(gallium).toMatchObject({ rank: null, year: 2024, controlledShare: 98.43, topCountry: 'CHN', comparable: false });
+    expect(gallium.reason).toMatch(/^2024 figures \(the newest for gallium refining\): another time than the ranking's 2025/);
   });
 });
 

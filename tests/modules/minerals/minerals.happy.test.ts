@@ -39,16 +39,19 @@ describe('GET /v1/minerals', () => {
     expect(body.data.map((mineral: { id: string }) => mineral.id)).toEqual(SLUGS);
   });
 
-  it('gives names, symbols (none for rare earths) and the stages with data', async () => {
+  it('gives names, symbols (none for rare earths) and the stages with data, share-scored stages included', async () => {
     const { body } = await getJson(app, '/v1/minerals');
     const byId = new Map(body.data.map((mineral: { id: string }) => [mineral.id, mineral]));
+    // Antimony smelting has no annual tonnes but the EU CRM 2023 shares, which the chain and the scores use: it has data.
     expect(byId.get('antimony')).toEqual({
       id: 'antimony',
       name: 'Antimony',
       symbol: 'Sb',
       description: expect.stringContaining('ammunition'),
-      stagesWithData: ['mining'],
+      stagesWithData: ['mining', 'refining'],
     });
+    expect(byId.get('tungsten')).toMatchObject({ stagesWithData: ['mining', 'refining'] });
+    expect(byId.get('manganese')).toMatchObject({ stagesWithData: ['mining', 'refining'] });
     expect(byId.get('rare-earths')).toMatchObject({ symbol: null, stagesWithData: ['mining', 'refining'] });
     expect(byId.get('titanium')).toMatchObject({ symbol: 'Ti', stagesWithData: ['mining', 'metal'] });
     expect(byId.get('gallium')).toMatchObject({ stagesWithData: ['refining'] });
@@ -60,8 +63,29 @@ describe('GET /v1/minerals/{mineral}', () => {
     const { status, body } = await getJson(app, '/v1/minerals/antimony?edition=usgs-mcs-2025');
     expect(status).toBe(200);
     expect(body).toMatchObject({ id: 'antimony', name: 'Antimony', symbol: 'Sb' });
-    expect(body.stages).toHaveLength(1);
-    const [mining] = body.stages;
+    expect(body.stages.map((stage: { stage: string }) => stage.stage)).toEqual(['mining', 'refining']);
+    const [mining, smelting] = body.stages;
+    // Smelting: the EU CRM 2023 shares, a study period and no tonnes, China 51.8 %.
+    expect(smelting).toMatchObject({
+      stage: 'refining',
+      name: 'Smelting and refining',
+      measure: 'shares',
+      years: [],
+      period: 'EU CRM 2023 assessment period (five-year average)',
+      latest: {
+        year: null,
+        measure: 'shares',
+        worldTonnes: null,
+        worldTotalBasis: 'shares',
+        topProducer: { country: 'CHN', tonnes: null, share: 51.8 },
+      },
+    });
+    // Every stage without figures, and why: metal and component.
+    expect(body.gaps.map((gap: { stage: string; kind: string }) => [gap.stage, gap.kind])).toEqual([
+      ['metal', 'no-country-data'],
+      ['component', 'no-country-data'],
+    ]);
+    expect(body.gaps[0].source).toMatchObject({ id: 'chokepoint-stage-coverage' });
     expect(mining.stage).toBe('mining');
     expect(mining.bases).toEqual([
       { id: 'sb-contained', label: 'contained antimony', description: 'mine production, contained antimony (t)', priority: 1 },

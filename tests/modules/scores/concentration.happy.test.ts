@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, getJson } from '../../helpers/app.js';
 import {
+  dataRows,
   defaultStageReference,
   governanceWeighted,
   shareOf,
@@ -115,7 +116,8 @@ describe('GET /v1/minerals/tungsten/concentration (mining 2024 from data/product
     for (const stage of ['metal', 'component']) {
       const block = stageOf(body, stage);
       expect(block.status).toBe('insufficient_data');
-      expect(block.reason).toMatch(new RegExp(`${stage}.*tungsten`));
+      // The reason the dataset gives for the empty cell (data/stage_gaps.csv).
+      expect(block.reason).toBe(dataRows('stage_gaps.csv').find((gap) => gap.mineral === 'tungsten' && gap.stage === stage)?.reason);
       expect(block).not.toHaveProperty('hhi');
       expect(block.method.href).toBe('/v1/methods/hhi');
     }
@@ -335,15 +337,20 @@ describe('GET /v1/minerals/{mineral}/concentration/history', () => {
 });
 
 describe('GET /v1/concentration', () => {
-  it('ranks every mineral × stage by HHI, descending, ranks 1..n, each HHI from the rows', async () => {
+  it('ranks like with like: the rows of the newest year 1..n by HHI, the others after them, unranked, each HHI from the rows', async () => {
     const { status, body } = await getJson(app, '/v1/concentration?edition=usgs-mcs-2025');
     expect(status).toBe(200);
     const pairs = stagesWithData();
     expect(body.total).toBe(pairs.length);
     expect(body.data).toHaveLength(pairs.length);
-    expect(body.data.map((r: any) => r.rank)).toEqual(pairs.map((_, i) => i + 1));
-    for (let i = 1; i < body.data.length; i += 1) {
-      expect(body.data[i - 1].hhi).toBeGreaterThanOrEqual(body.data[i].hhi);
+    // Pinned to MCS 2025, the USGS stages end in 2024 and the IEA's refining answers 2025: 2025 is the ranking's year.
+    expect(body.rankingYear).toBe(2025);
+    const ranked = body.data.filter((r: any) => r.comparable);
+    expect(ranked.length).toBe(body.comparableTotal);
+    expect(ranked.every((r: any) => r.year === 2025 && r.reason === null)).toBe(true);
+    expect(body.data.map((r: any) => r.rank)).toEqual(body.data.map((_: any, i: number) => (i < ranked.length ? i + 1 : null)));
+    for (const group of [ranked, body.data.slice(ranked.length)]) {
+      for (let i = 1; i < group.length; i += 1) expect(group[i - 1].hhi).toBeGreaterThanOrEqual(group[i].hhi);
     }
     // Each pair answers with its newest annual tonnes, else (antimony smelting, tungsten APT …) the EU study's shares.
     for (const row of body.data) {
@@ -351,44 +358,90 @@ describe('GET /v1/concentration', () => {
       expect(row.hhi).toBe(round(ref.hhi, 1));
       expect(row.edition).toBe(ref.edition);
       expect(row.year).toBe(year);
+      if (!row.comparable) expect(row.reason).toMatch(row.year === null ? /^country shares over / : new RegExp(`^${row.year} figures`));
     }
     const antimonySmelting = body.data.find((r: any) => r.mineral === 'antimony' && r.stage === 'refining');
-    expect(antimonySmelting).toMatchObject({ year: null, edition: 'eu-crm-2023', topCountry: 'CHN', topShare: 51.8 });
-    expect(body.insufficientData).toEqual([]);
+    expect(antimonySmelting).toMatchObject({
+      rank: null,
+      year: null,
+      edition: 'eu-crm-2023',
+      topCountry: 'CHN',
+      topShare: 51.8,
+      comparable: false,
+    });
+    // Every cell without figures is listed, with the curated reason and its kind.
+    const gaps = dataRows('stage_gaps.csv');
+    expect(body.insufficientData).toEqual(
+      expect.arrayContaining(
+        gaps.map((gap) => ({ mineral: gap.mineral, stage: gap.stage, status: 'insufficient_data', kind: gap.kind, reason: gap.reason })),
+      ),
+    );
+    // And the three minerals MCS 2026 added (indium, molybdenum, tellurium) have no figures as MCS 2025 stood.
+    expect(body.insufficientData.filter((r: any) => r.kind === 'not-in-edition').map((r: any) => `${r.mineral}|${r.stage}`)).toEqual([
+      'indium|refining',
+      'molybdenum|mining',
+      'tellurium|refining',
+    ]);
+    expect(body.insufficientData).toHaveLength(39);
     expect(body.method).toMatchObject({ id: 'hhi', href: '/v1/methods/hhi' });
   });
 
-  it("gallium refining is at the top: China 750 of the rows' 762 t = 98.43 % (the printed world total, 760 t, is rounded)", async () => {
+  it('the default ranking: 2025 rows ranked; germanium 2022 and the EU study periods after them, saying why; 36 empty cells listed', async () => {
+    const { body } = await getJson(app, '/v1/concentration');
+    expect(body).toMatchObject({ year: null, rankingYear: 2025 });
+    const apart = body.data.filter((r: any) => !r.comparable).map((r: any) => [r.mineral, r.stage, r.year, r.rank]);
+    expect(apart).toEqual([
+      ['germanium', 'refining', 2022, null],
+      ['tungsten', 'refining', null, null],
+      ['manganese', 'refining', null, null],
+      ['antimony', 'refining', null, null],
+    ]);
+    const germanium = body.data.find((r: any) => r.mineral === 'germanium');
+    expect(germanium.reason).toBe(
+      "2022 figures (the newest for germanium refining): another time than the ranking's 2025, so listed after the ranked rows and not ranked with them",
+    );
+    const tungstenApt = body.data.find((r: any) => r.mineral === 'tungsten' && r.stage === 'refining');
+    expect(tungstenApt.reason).toMatch(
+      /^country shares over EU CRM 2023 assessment period \(five-year average\) \(eu-crm-2023\), not one year's output/,
+    );
+    // Gallium refining 2025 leads: China 900 of the rows' 909 t (the printed 900 t is rounded) = 99.01 %, HHI 9,803.5.
+    expect(body.data[0]).toMatchObject({ rank: 1, mineral: 'gallium', stage: 'refining', year: 2025, topShare: 99.01, hhi: 9803.5 });
+    expect(body.insufficientData).toHaveLength(36);
+    expect(body.insufficientData.find((r: any) => r.mineral === 'gallium' && r.stage === 'mining')).toMatchObject({ kind: 'by-product' });
+  });
+
+  it("gallium refining 2024 as MCS 2025 had it: China 750 of the rows' 762 t = 98.43 %, listed after the 2025 rows", async () => {
     const { body } = await getJson(app, '/v1/concentration?edition=usgs-mcs-2025');
     const gallium = body.data.find((r: any) => r.mineral === 'gallium' && r.stage === 'refining');
-    expect(gallium.rank).toBeLessThanOrEqual(3);
-    expect(body.data[0]).toMatchObject({ rank: 1, mineral: 'gallium', stage: 'refining', topCountry: 'CHN', topShare: 98.43 });
+    expect(gallium).toMatchObject({ rank: null, year: 2024, topCountry: 'CHN', topShare: 98.43, comparable: false });
     // CHN 750, RUS 6, JPN 3, KOR 3 of 762: (750² + 6² + 3² + 3²) / 762² × 10,000 = 562,554 / 580,644 × 10,000 = 9,688.4
     expect(gallium.hhi).toBe(9688.4);
     expect(gallium.band2023).toBe('highly_concentrated');
+    // The most concentrated stage overall, but not of the ranking's year: first among the rows listed apart.
+    expect(body.data.slice(body.comparableTotal)[0]).toMatchObject({ mineral: 'gallium', stage: 'refining' });
   });
 
-  it('?year=2022 scores 2022 only, and lists the pairs without 2022 data as insufficient_data', async () => {
+  it('?year=2022 scores 2022 only, all ranked, and lists the pairs without 2022 data (and every empty cell) as insufficient_data', async () => {
     const { status, body } = await getJson(app, '/v1/concentration?year=2022&edition=usgs-mcs-2025');
     expect(status).toBe(200);
-    expect(body.year).toBe(2022);
+    expect(body).toMatchObject({ year: 2022, rankingYear: 2022 });
     expect(body.data.length).toBeGreaterThan(0);
-    expect(body.data.every((r: any) => r.year === 2022)).toBe(true);
+    expect(body.data.every((r: any) => r.year === 2022 && r.comparable && r.rank !== null)).toBe(true);
     const pairs = stagesWithData();
     const with2022 = pairs.filter((p) => yearsWithData(p.mineral, p.stage).includes(2022));
     expect(body.data.map((r: any) => `${r.mineral}|${r.stage}`).sort()).toEqual(with2022.map((p) => `${p.mineral}|${p.stage}`).sort());
+    const gaps = new Set(dataRows('stage_gaps.csv').map((gap) => `${gap.mineral}|${gap.stage}`));
+    const newInMcs2026 = ['indium|refining', 'molybdenum|mining', 'tellurium|refining'];
     expect(body.insufficientData.map((r: any) => `${r.mineral}|${r.stage}`).sort()).toEqual(
-      pairs
-        .filter((p) => !with2022.includes(p))
-        .map((p) => `${p.mineral}|${p.stage}`)
-        .sort(),
+      [...pairs.filter((p) => !with2022.includes(p)).map((p) => `${p.mineral}|${p.stage}`), ...gaps, ...newInMcs2026].sort(),
     );
     for (const row of body.insufficientData) {
       expect(row.status).toBe('insufficient_data');
-      expect(row.reason).toMatch(/2022/);
+      if (!gaps.has(`${row.mineral}|${row.stage}`) && row.kind !== 'not-in-edition') expect(row.reason).toMatch(/2022/);
     }
     // A stage known only as shares over a reference period says so, instead of "no data".
     const antimonySmelting = body.insufficientData.find((r: any) => r.mineral === 'antimony' && r.stage === 'refining');
+    expect(antimonySmelting).toMatchObject({ kind: 'shares-only' });
     expect(antimonySmelting.reason).toMatch(/country shares over EU CRM 2023 assessment period/);
     const tungsten = body.data.find((r: any) => r.mineral === 'tungsten');
     // 2022: CHN 66,000 / WLD 79,800 = 82.71 %

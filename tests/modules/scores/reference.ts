@@ -15,6 +15,11 @@ import { PINNED_EDITION, viewRows } from '../../helpers/editions.js';
 
 type Row = Record<string, string>;
 
+/** The rows of one file of data/, as the CSV gives them. */
+export function dataRows(file: string): Row[] {
+  return readRows(file);
+}
+
 function readRows(file: string): Row[] {
   return parse(readFileSync(join(DATA_DIR, file), 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
 }
