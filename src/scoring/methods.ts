@@ -1,6 +1,10 @@
 import type { InsufficientData, MethodDefinition, MethodId, MethodRef } from './types.js';
 
-const VERSION = '1.0.0';
+/**
+ * 1.1.0: one world-total rule for every share (a published total rounded below the named rows and "Other countries"
+ * gives way to their sum), and unallocated = the published "Other" plus any gap, never 100 − a sum above 100.
+ */
+const VERSION = '1.1.0';
 
 const DOJ_HHI = {
   citation:
@@ -64,12 +68,13 @@ export const METHODS: readonly MethodDefinition[] = [
     summary:
       'How concentrated world output is among producing countries at one stage, with the largest shares and a count of equally sized suppliers that would give the same index.',
     formula:
-      'HHI = Σ s_i² over named producers (s_i in percent of the world total); CR1, CR3 = sum of the 1 or 3 largest s_i; equivalent suppliers = 10,000 / HHI; unallocated = max(0, 100 − Σ s_i); HHI upper bound = HHI + unallocated²',
+      'HHI = Σ s_i² over named producers (s_i in percent of the world total W); W = the published world total, or Σ named + "other countries" when they add up to more (a rounded total), or that sum when none is published; CR1, CR3 = sum of the 1 or 3 largest s_i; equivalent suppliers = 10,000 / HHI; unallocated = 100 − Σ s_i (the published "other countries" plus any gap); HHI upper bound = HHI + unallocated²',
     variables: [
       { symbol: 's_i', meaning: 'country i’s production as a percentage of the world total' },
       {
-        symbol: 'world total',
-        meaning: 'published world figure, or the sum of the named and "other countries" rows when none is published',
+        symbol: 'W',
+        meaning:
+          'the world total: the published figure, unless the named and "other countries" rows add up to more (published totals are rounded: gallium 2025, 909 t named against 900 t printed), then their sum; their sum when none is published. Every answer names both (inputs.worldTotal)',
       },
       {
         symbol: 'unallocated',
@@ -80,7 +85,7 @@ export const METHODS: readonly MethodDefinition[] = [
     references: [DOJ_HHI, MG_2023, HMG_2010, USGS_MCS],
     caveats: [
       'The HHI covers named producers only; the upper bound treats the whole unallocated remainder as one producer, the plain HHI treats it as infinitely fragmented.',
-      'Published world totals are rounded, so named shares can add up to slightly more than 100 %; the unallocated remainder is then zero.',
+      'Published world totals are rounded, so the named rows can add up to more than the printed total: then their sum is the total, and the answer says so (worldTotal.rule = reconciled, with the published and the used total). Shares never exceed 100 % and never add up to more than 100 %; a share table printed to add up to 100.1 % is taken of its sum too.',
       'Withheld (proprietary) national figures cannot be squared; they fall into the unallocated remainder and are listed by country.',
       'The merger-guideline bands were written for firms in antitrust markets; applying them to countries is a convention for reading the number, not a legal test.',
       'A stage without annual tonnes by country (antimony smelting, tungsten APT, rare-earth separation …) is scored on published country shares of world supply over the source’s reference period (EU CRM 2023, Appendix 7): s_i is the printed share, the world is 100, tonnes are null (measure = shares, year = null, period named). Shares printed as "<0.1%" are listed under belowThreshold with no number, never 0; they count in the unallocated remainder. Annual tonnes always answer first where they exist.',

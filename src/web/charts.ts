@@ -20,6 +20,38 @@ export interface Series {
   data: (number | null)[];
   /** Tooltip lines per data point (e.g. the citation). */
   notes?: (string | null)[];
+  /**
+   * Per data point, why the series breaks there (another publication or basis than the point before); null where it
+   * continues. A line chart never joins a point to the one before across a break: the series is drawn in segments, the
+   * first point after a break is a diamond, and the reason is in its tooltip.
+   */
+  breaks?: (string | null)[];
+}
+
+/** One drawn piece of a series: its points up to the next break (the rest null), and the series it belongs to. */
+interface Segment {
+  origin: number;
+  name: string;
+  data: (number | { value: number; symbol: string; symbolSize: number } | null)[];
+}
+
+/** A series cut at its breaks; a series without breaks is one segment. */
+function segmentsOf(series: Series, origin: number): Segment[] {
+  const starts = [0, ...(series.breaks ?? []).flatMap((reason, index) => (reason && index > 0 ? [index] : []))];
+  return starts.map((start, part) => {
+    const end = starts[part + 1] ?? series.data.length;
+    return {
+      origin,
+      name: series.name,
+      data: series.data.map((value, index) =>
+        index < start || index >= end || value === null
+          ? null
+          : index === start && part > 0
+            ? { value, symbol: 'diamond', symbolSize: 12 }
+            : value,
+      ),
+    };
+  });
 }
 
 export interface ChartSpec {
@@ -68,6 +100,12 @@ function draw(element: HTMLElement, spec: ChartSpec): void {
     window.addEventListener('resize', () => charts.forEach((chart) => chart.resize()));
   }
   const narrow = element.clientWidth < 480;
+  const segments =
+    spec.kind === 'line'
+      ? spec.series.flatMap(segmentsOf)
+      : spec.series.map((series, origin) => ({ origin, name: series.name, data: series.data }));
+  // A signal for tests and readers of the DOM: how many breaks the chart draws.
+  element.dataset.breaks = String(segments.length - spec.series.length);
   const categoryAxis = {
     type: 'category' as const,
     data: spec.categories,
@@ -101,20 +139,34 @@ function draw(element: HTMLElement, spec: ChartSpec): void {
           axisValueLabel: string;
         }[];
         const head = points[0]?.axisValueLabel ?? '';
-        const lines = points.map((point) => {
+        // One line per series: of its segments, the one with a value at this point (or the first, "no data").
+        const byOrigin = new Map<number, (typeof points)[number]>();
+        for (const point of points) {
+          const origin = segments[point.seriesIndex]?.origin ?? point.seriesIndex;
+          const seen = byOrigin.get(origin);
+          if (!seen || ((seen.value === null || seen.value === undefined) && point.value !== null && point.value !== undefined)) {
+            byOrigin.set(origin, point);
+          }
+        }
+        const lines = [...byOrigin].map(([origin, point]) => {
           const value = point.value === null || point.value === undefined ? 'no data' : spec.format(point.value);
-          const note = spec.series[point.seriesIndex]?.notes?.[point.dataIndex];
-          return `${point.marker}${escapeHtml(point.seriesName)}: <b>${value}</b>${note ? `<br/><small>${escapeHtml(note)}</small>` : ''}`;
+          const note = spec.series[origin]?.notes?.[point.dataIndex];
+          const seam = spec.series[origin]?.breaks?.[point.dataIndex];
+          return `${point.marker}${escapeHtml(point.seriesName)}: <b>${value}</b>${note ? `<br/><small>${escapeHtml(note)}</small>` : ''}${
+            seam ? `<br/><small><b>Break:</b> ${escapeHtml(seam)}</small>` : ''
+          }`;
         });
         return [`<b>${escapeHtml(head)}</b>`, ...lines].join('<br/>');
       },
     },
     xAxis: spec.horizontal ? valueAxis : categoryAxis,
     yAxis: spec.horizontal ? categoryAxis : valueAxis,
-    series: spec.series.map((series, index) => ({
-      name: series.name,
+    series: segments.map((segment, index) => ({
+      name: segment.name,
       type: spec.kind,
-      data: series.data,
+      data: segment.data,
+      // Segments of one series share its colour, and its legend entry (by name).
+      color: PALETTE[segment.origin % PALETTE.length],
       connectNulls: false,
       symbolSize: 7,
       barMaxWidth: 28,

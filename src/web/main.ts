@@ -17,6 +17,7 @@ const VIEWS: Record<string, { load: () => Promise<View>; title: string }> = {
   overview: { load: async () => overviewView, title: 'Overview' },
   mineral: { load: async () => (await import('./views/mineral')).mineralView, title: 'Mineral' },
   scenario: { load: async () => (await import('./views/scenario')).scenarioView, title: 'Scenario builder' },
+  quality: { load: async () => (await import('./views/quality')).qualityView, title: 'Quality' },
 };
 
 function disposeView(): void {

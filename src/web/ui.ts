@@ -325,3 +325,18 @@ export function radioField(
     }),
   );
 }
+
+// ---- caveats --------------------------------------------------------------------------------------------------
+
+/**
+ * A link to the quality report (GET /v1/quality) for one mineral and kind of caveat: one click from any caveat to every
+ * reconciled total, break, period-based stage, empty stage or censored value behind it. Keeps the chosen edition.
+ */
+export function qualityLink(filters: { mineral?: string; kind?: string }, text = 'Why? See the quality report'): HTMLElement {
+  const params = new URLSearchParams({ view: 'quality' });
+  if (filters.mineral) params.set('mineral', filters.mineral);
+  if (filters.kind) params.set('kind', filters.kind);
+  const edition = new URLSearchParams(location.search).get('edition');
+  if (edition) params.set('edition', edition);
+  return h('a', { href: `/?${params.toString()}`, 'data-nav': true, class: 'quality-link', 'data-quality': filters.kind ?? 'all' }, text);
+}

@@ -188,7 +188,7 @@ describe('concentrationOf: remainder, withheld figures and world totals', () => 
 
   it('stamps the result with the hhi method and both guideline bands', () => {
     const result = ofShares([30, 30, 20, 20]);
-    expect(result.method).toEqual({ id: 'hhi', version: '1.0.0' });
+    expect(result.method).toEqual({ id: 'hhi', version: '1.1.0' });
     expect(result.bands.doj2023.band).toBe('highly_concentrated');
     expect(result.bands.hmg2010.band).toBe('highly_concentrated');
   });

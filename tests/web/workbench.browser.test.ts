@@ -220,6 +220,71 @@ describe('the workbench in Chromium', () => {
   );
 
   it(
+    "marks germanium's break (MCS 2022 refinery output → OFR 2024-1057 primary estimate) in the chart and its table, one click from the quality report",
+    async () => {
+      const history = await api('/v1/minerals/germanium/concentration/history?stage=refining');
+      const seam = history.stages[0].series.find((point: { year: number }) => point.year === 2022).break;
+      expect(seam.kinds).toEqual(['publication', 'basis']);
+      const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
+      try {
+        const { page, errors } = await open(context, '/?view=mineral&mineral=germanium', 'mineral');
+        await chartsDrawn(page);
+        // The chart draws the series in two segments (2020–21, 2022), the 2022 point a diamond with the reason on hover.
+        expect(await page.locator('#history').getAttribute('data-breaks')).toBe('1');
+        expect(await page.locator('#history .chart').first().getAttribute('data-breaks')).toBe('1');
+        // The table alternative (closed by default) says the same, each break's reason on focus.
+        await page.locator('#history details.alt summary').click();
+        const marker = page.locator('#history .break').first();
+        expect(await marker.getAttribute('data-tip')).toBe(seam.reason);
+        await capture(page, 'mineral-germanium');
+        await marker.focus();
+        await page.locator('#tip', { hasText: 'Open-File Report 2024-1057' }).waitFor();
+        // One click from the caveat to the report, filtered to this mineral's breaks.
+        await page.locator('#history a.quality-link').click();
+        await viewReady(page, 'quality');
+        const url = new URL(page.url());
+        expect([url.searchParams.get('mineral'), url.searchParams.get('kind')]).toEqual(['germanium', 'series-break']);
+        const report = await api('/v1/quality?mineral=germanium&kind=series-break');
+        expect(Number(await page.locator('#quality-series-break').getAttribute('data-count'))).toBe(report.total);
+        expect(await page.locator('#quality-series-break tbody tr').count()).toBe(report.total);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    TEST_MS,
+  );
+
+  it(
+    'the quality view lists every caveat of the view by kind, as GET /v1/quality does, and the overview ranks like with like',
+    async () => {
+      const report = await api('/v1/quality?limit=1000');
+      const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
+      try {
+        const { page, errors } = await open(context, '/?view=quality', 'quality');
+        for (const kind of ['reconciled-total', 'series-break', 'period-based', 'empty-stage', 'censored']) {
+          const count = report.data.filter((item: { kind: string }) => item.kind === kind).length;
+          expect(Number(await page.locator(`#quality-${kind}`).getAttribute('data-count')), kind).toBe(count);
+        }
+        await capture(page, 'quality');
+        // The overview: the rows of another time are listed apart (germanium 2022, the EU study periods), marked †.
+        const overview = await api('/v1/concentration');
+        await page.goto(`${base}/`);
+        await viewReady(page, 'overview');
+        expect(await page.locator('#overview-apart tbody tr').count()).toBe(overview.total - overview.comparableTotal);
+        expect(await page.locator('#overview-table tbody tr').count()).toBe(overview.comparableTotal);
+        expect(await page.locator('#heatmap td.apart a[data-mineral="germanium"]').count()).toBe(1);
+        const empty = page.locator('#heatmap td.empty[data-mineral="gallium"][data-stage="mining"]');
+        expect(await empty.getAttribute('data-tip')).toMatch(/by-product/);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    TEST_MS,
+  );
+
+  it(
     'answers as an older edition when one is chosen, and the URL, CSV link and curl line carry it',
     async () => {
       const answer = await api('/v1/concentration?edition=usgs-mcs-2025');

@@ -8,7 +8,21 @@ import { api, apiUrl, curlFor, unwrap, type Schemas } from '../api';
 import { chart } from '../charts';
 import type { ViewContext } from '../context';
 import { dependencyImporters, editionControl, exportControlsTimeline, revisionsPanel, withEdition } from '../extensions';
-import { alternative, append, citation, cited, fmt, h, loading, selectField, sourceLink, sourcesReady, table, toolbar } from '../ui';
+import {
+  alternative,
+  append,
+  citation,
+  cited,
+  fmt,
+  h,
+  loading,
+  qualityLink,
+  selectField,
+  sourceLink,
+  sourcesReady,
+  table,
+  toolbar,
+} from '../ui';
 
 type Block = Schemas['ConcentrationBlock'];
 type OkBlock = Extract<Block, { status: 'ok' }>;
@@ -102,7 +116,7 @@ export async function mineralView(main: HTMLElement, context: ViewContext): Prom
   });
 
   const chokepoint = concentration.chokepoint;
-  const stageBlocks = concentration.stages.filter((block) => block.status === 'ok').map((block) => stageCard(block));
+  const stageBlocks = concentration.stages.filter((block) => block.status === 'ok').map((block) => stageCard(block, mineral));
   const missing = concentration.stages.filter((block): block is Extract<Block, { status: 'insufficient_data' }> => block.status !== 'ok');
 
   main.replaceChildren();
@@ -134,10 +148,11 @@ export async function mineralView(main: HTMLElement, context: ViewContext): Prom
           'ul',
           { class: 'note', id: 'missing-stages' },
           missing.map((block) => h('li', { 'data-stage': block.stage }, h('strong', {}, title(block.stage)), ': ', block.reason)),
+          h('li', {}, qualityLink({ mineral, kind: 'empty-stage' }, 'Every stage without figures, and why')),
         )
       : null,
     h('h2', {}, 'HHI over time'),
-    historySection(history),
+    historySection(history, mineral),
     revisionsPanel(mineral, context),
     h('h2', {}, 'Reserves'),
     reservesSection(reserves.data, countryName),
@@ -153,7 +168,7 @@ function sourcesOfStage(stages: Block[], stage: string): string[] {
   return block && block.status === 'ok' ? block.inputs.sourceIds : [];
 }
 
-function stageCard(block: Block): HTMLElement {
+function stageCard(block: Block, mineral: string): HTMLElement {
   if (block.status !== 'ok') {
     return h(
       'section',
@@ -196,6 +211,15 @@ function stageCard(block: Block): HTMLElement {
         ? fact('World', cited('shares only', ids, 'the source publishes country shares of world supply, not tonnes'))
         : fact('World', cited(`${fmt.int(ok.inputs.worldTonnes)} t`, ids, ok.inputs.worldTotal.reason ?? 'published world total')),
     ),
+    // A total taken of the rows (the printed one was rounded below them) says so, one click from the whole list.
+    ok.inputs.worldTotal.rule === 'reconciled'
+      ? h(
+          'p',
+          { class: 'note reconciled', 'data-stage': ok.stage },
+          `World total reconciled: printed ${fmt.int(ok.inputs.worldTotal.published)} ${ok.inputs.worldTotal.unit === '%' ? '%' : 't'}, the countries add up to ${fmt.plain(ok.inputs.worldTotal.used)} ${ok.inputs.worldTotal.unit === '%' ? '%' : 't'}, which every share here is taken of. `,
+          qualityLink({ mineral, kind: 'reconciled-total' }, 'Every reconciled total'),
+        )
+      : null,
     chart({
       title: `${title(ok.stage)} ${when}: share of world production by country (top ${top.length})`,
       kind: 'bar',
@@ -252,7 +276,7 @@ function title(stage: string): string {
   return stage.charAt(0).toUpperCase() + stage.slice(1);
 }
 
-function historySection(history: Schemas['ConcentrationHistory']): HTMLElement {
+function historySection(history: Schemas['ConcentrationHistory'], mineral: string): HTMLElement {
   type Series = Extract<Schemas['ConcentrationHistory']['stages'][number], { status: 'ok' }>;
   type Point = Extract<Series['series'][number], { status: 'ok' }>;
   const withData = history.stages.filter((stage): stage is Series => stage.status === 'ok' && stage.series.length > 0);
@@ -261,9 +285,18 @@ function historySection(history: Schemas['ConcentrationHistory']): HTMLElement {
   const years = [...new Set(withData.flatMap((stage) => stage.series.map((point) => point.year)))].sort((a, b) => a - b);
   const pointAt = (stage: Series, year: number) => okPoints(stage).find((point) => point.year === year);
   const rows = withData.flatMap((stage) => okPoints(stage).map((point) => ({ stage: stage.stage, ...point })));
+  const breaks = withData.flatMap((stage) => stage.series.filter((point) => point.break !== null)).length;
   return h(
     'div',
-    {},
+    { id: 'history', 'data-breaks': breaks },
+    breaks > 0
+      ? h(
+          'p',
+          { class: 'note' },
+          `${breaks === 1 ? 'One point starts' : `${breaks} points start`} a new segment (◆): its figures come from another publication or basis than the point before, so the line is not drawn across it and no change should be read there. `,
+          qualityLink({ mineral, kind: 'series-break' }, 'Every break, with its reason'),
+        )
+      : null,
     chart({
       title: `HHI by year for ${withData.map((stage) => stage.stage).join(', ')}`,
       kind: 'line',
@@ -273,8 +306,12 @@ function historySection(history: Schemas['ConcentrationHistory']): HTMLElement {
         data: years.map((year) => pointAt(stage, year)?.hhi ?? null),
         notes: years.map((year) => {
           const point = pointAt(stage, year);
-          return point ? `top ${point.topCountry} ${fmt.share(point.topShare)} · source ${point.sourceIds.map(citation).join('; ')}` : null;
+          return point
+            ? `top ${point.topCountry} ${fmt.share(point.topShare)} · ${point.publication} · source ${point.sourceIds.map(citation).join('; ')}`
+            : null;
         }),
+        // A point from another publication or basis than the one before starts a new segment, with the reason.
+        breaks: years.map((year) => stage.series.find((point) => point.year === year)?.break?.reason ?? null),
       })),
       format: fmt.hhi,
       thresholds: [
@@ -292,6 +329,18 @@ function historySection(history: Schemas['ConcentrationHistory']): HTMLElement {
           { label: 'Top producer', cell: (row) => row.topCountry },
           { label: 'Its share', numeric: true, cell: (row) => cited(fmt.share(row.topShare), row.sourceIds) },
           { label: 'World tonnes', numeric: true, cell: (row) => cited(fmt.int(row.worldTonnes), row.sourceIds) },
+          { label: 'Publication', cell: (row) => row.publication },
+          {
+            label: 'Break',
+            cell: (row) =>
+              row.break
+                ? h(
+                    'span',
+                    { class: 'break', tabindex: 0, 'data-tip': row.break.reason, 'aria-describedby': 'tip' },
+                    `◆ ${row.break.kinds.join(', ')}`,
+                  )
+                : '—',
+          },
         ],
         rows,
       ),

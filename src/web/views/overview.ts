@@ -7,7 +7,7 @@
 import { api, apiUrl, curlFor, unwrap, type Schemas } from '../api';
 import type { ViewContext } from '../context';
 import { editionControl, withEdition } from '../extensions';
-import { alternative, cited, fmt, h, loading, radioField, selectField, sourcesReady, table, toolbar } from '../ui';
+import { alternative, cited, fmt, h, loading, qualityLink, radioField, selectField, sourcesReady, table, toolbar } from '../ui';
 
 /** Viridis, light to dark, in bins; dark text on the light half. */
 const VIRIDIS = ['#fde725', '#a0da39', '#4ac16d', '#1fa187', '#277f8e', '#365c8d', '#46327e', '#440154'];
@@ -34,6 +34,8 @@ interface Cell {
   year: number | null;
   period: string | null;
   sourceIds: string[];
+  /** Of another time than the ranking's year (another year, or a study period): marked †, never ranked with the rest. */
+  apart?: boolean;
   sub: string;
   tip: string;
 }
@@ -89,8 +91,9 @@ export async function overviewView(main: HTMLElement, context: ViewContext): Pro
         year: row.year,
         period: row.period,
         sourceIds: row.sourceIds,
-        sub: `${row.topCountry} ${fmt.share(row.topShare)} · ${fmt.when(row, true)}`,
-        tip: `${mineralName.get(row.mineral)} · ${stageName.get(row.stage)} · ${fmt.when(row)}: HHI ${fmt.hhi(row.hhi)} (${BAND_LABEL[row.band2023] ?? row.band2023}, 2023 Merger Guidelines); largest producer ${row.topCountry} with ${fmt.share(row.topShare)}`,
+        apart: !row.comparable,
+        sub: `${row.topCountry} ${fmt.share(row.topShare)} · ${fmt.when(row, true)}${row.comparable ? '' : ' †'}`,
+        tip: `${mineralName.get(row.mineral)} · ${stageName.get(row.stage)} · ${fmt.when(row)}: HHI ${fmt.hhi(row.hhi)} (${BAND_LABEL[row.band2023] ?? row.band2023}, 2023 Merger Guidelines); largest producer ${row.topCountry} with ${fmt.share(row.topShare)}${row.reason ? `. † Not ranked with the ${overview.rankingYear} rows: ${row.reason}` : ''}`,
       });
     }
   } else {
@@ -105,7 +108,9 @@ export async function overviewView(main: HTMLElement, context: ViewContext): Pro
       });
     }
   }
-  const missingReason = new Map((overview.insufficientData ?? []).map((row) => [key(row.mineral, row.stage), row.reason]));
+  const missingReason = new Map(
+    (overview.insufficientData ?? []).map((row) => [key(row.mineral, row.stage), `${row.reason} (${row.kind})`]),
+  );
   const hasData = new Set(overview.data.map((row) => key(row.mineral, row.stage)));
 
   const heatmap = h(
@@ -144,7 +149,12 @@ export async function overviewView(main: HTMLElement, context: ViewContext): Pro
                 metric === 'china' && hasData.has(key(mineral.id, stage.id))
                   ? 'China is not among the reported producers'
                   : (missingReason.get(key(mineral.id, stage.id)) ?? `no ${stage.id} data for ${mineral.id}`);
-              return h('td', { class: 'empty', 'data-tip': reason, tabindex: -1 }, h('span', { class: 'sr-only' }, 'no data: '), '—');
+              return h(
+                'td',
+                { class: 'empty', 'data-tip': reason, tabindex: -1, 'data-mineral': mineral.id, 'data-stage': stage.id },
+                h('span', { class: 'sr-only' }, `no data: ${reason}`),
+                '—',
+              );
             }
             const colour = colourFor(cell.value, metric === 'hhi' ? HHI_BINS : SHARE_BINS);
             const link = h(
@@ -169,7 +179,7 @@ export async function overviewView(main: HTMLElement, context: ViewContext): Pro
               ),
               h('span', { class: 'sub' }, cell.sub),
             );
-            const td = h('td', { class: isChokepoint ? 'chokepoint' : null }, link);
+            const td = h('td', { class: [isChokepoint ? 'chokepoint' : '', cell.apart ? 'apart' : ''].join(' ').trim() || null }, link);
             td.style.background = colour.background;
             td.style.color = colour.color;
             return td;
@@ -230,27 +240,53 @@ export async function overviewView(main: HTMLElement, context: ViewContext): Pro
     curl: curlFor({ url: mainUrl }),
   });
 
+  type RankRow = Schemas['ConcentrationOverview']['data'][number];
+  const ranked = overview.data.filter((row) => row.comparable);
+  const apart = overview.data.filter((row) => !row.comparable);
+  const rankColumns = [
+    { label: 'Rank', numeric: true, cell: (row: RankRow) => row.rank ?? '—' },
+    {
+      label: 'Mineral',
+      cell: (row: RankRow) => h('a', { href: mineralHref(row.mineral), 'data-nav': true }, mineralName.get(row.mineral) ?? row.mineral),
+    },
+    { label: 'Stage', cell: (row: RankRow) => stageName.get(row.stage) ?? row.stage },
+    { label: 'Year', numeric: true, cell: (row: RankRow) => fmt.when(row) },
+    { label: 'HHI', numeric: true, cell: (row: RankRow) => cited(fmt.hhi(row.hhi), row.sourceIds) },
+    { label: 'Band (2023 MG)', cell: (row: RankRow) => BAND_LABEL[row.band2023] ?? row.band2023 },
+    { label: 'Largest producer', cell: (row: RankRow) => row.topCountry },
+    { label: 'Its share', numeric: true, cell: (row: RankRow) => cited(fmt.share(row.topShare), row.sourceIds) },
+    { label: 'Top 3 share', numeric: true, cell: (row: RankRow) => cited(fmt.share(row.cr3), row.sourceIds) },
+    { label: 'Chokepoint', cell: (row: RankRow) => (chokepointOf.get(row.mineral) === row.stage ? 'yes' : '') },
+  ];
   const rankTable =
     metric === 'hhi'
-      ? table<Schemas['ConcentrationOverview']['data'][number]>(
-          'Every mineral and stage, ranked by HHI',
-          [
-            { label: 'Rank', numeric: true, cell: (row) => row.rank },
-            {
-              label: 'Mineral',
-              cell: (row) => h('a', { href: mineralHref(row.mineral), 'data-nav': true }, mineralName.get(row.mineral) ?? row.mineral),
-            },
-            { label: 'Stage', cell: (row) => stageName.get(row.stage) ?? row.stage },
-            { label: 'Year', numeric: true, cell: (row) => fmt.when(row) },
-            { label: 'HHI', numeric: true, cell: (row) => cited(fmt.hhi(row.hhi), row.sourceIds) },
-            { label: 'Band (2023 MG)', cell: (row) => BAND_LABEL[row.band2023] ?? row.band2023 },
-            { label: 'Largest producer', cell: (row) => row.topCountry },
-            { label: 'Its share', numeric: true, cell: (row) => cited(fmt.share(row.topShare), row.sourceIds) },
-            { label: 'Top 3 share', numeric: true, cell: (row) => cited(fmt.share(row.cr3), row.sourceIds) },
-            { label: 'Chokepoint', cell: (row) => (chokepointOf.get(row.mineral) === row.stage ? 'yes' : '') },
-          ],
-          overview.data,
-          { id: 'overview-table' },
+      ? h(
+          'div',
+          {},
+          table<RankRow>(`Every mineral and stage with ${overview.rankingYear ?? 'dated'} figures, ranked by HHI`, rankColumns, ranked, {
+            id: 'overview-table',
+          }),
+          apart.length > 0
+            ? h(
+                'div',
+                {},
+                table<RankRow>(
+                  `† Of another time than ${overview.rankingYear ?? 'the ranking'}: listed apart, not ranked with the rows above`,
+                  [...rankColumns, { label: 'Why apart', cell: (row: RankRow) => row.reason ?? '' }],
+                  apart,
+                  { id: 'overview-apart' },
+                ),
+                h('p', { class: 'note' }, qualityLink({ kind: 'period-based' }, 'Stages scored on a study period, and every other caveat')),
+              )
+            : null,
+          overview.insufficientData.length > 0
+            ? h(
+                'p',
+                { class: 'note', id: 'overview-empty' },
+                `${overview.insufficientData.length} mineral × stage cells have no score (hatched above; hover for why). `,
+                qualityLink({ kind: 'empty-stage' }, 'Every empty stage and its reason'),
+              )
+            : null,
         )
       : table<Schemas['CountryDominance']['data'][number]>(
           "China's share of world supply, by mineral and stage",
