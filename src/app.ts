@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { PROJECT_ROOT, type Config } from './config.js';
+import { registerMcp } from './mcp/mcp.routes.js';
 import { registerModules } from './modules/index.js';
 import database from './plugins/database.js';
 import errorHandler, { clientErrorHandler, frameworkErrors } from './plugins/error-handler.js';
@@ -99,6 +100,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(compression);
   await app.register(httpPagination, { cursorSecret: config.cursorSecret });
   await registerModules(app, config);
+  await registerMcp(app);
   // The analyst workbench at `/`: a page built from src/web that calls the API above like any other client.
   await app.register(workbench, { root: options.webRoot ?? `${PROJECT_ROOT}dist/web` });
   await app.ready();

@@ -1,6 +1,8 @@
 import { citationOf } from '../domain/citation.js';
+import { ValidationError } from '../errors.js';
 import { selectEditions, sortEditions } from '../domain/editions.js';
-import { latestGovernance, type CountryGovernance } from '../domain/governance.js';
+import type { CountryGovernance } from '../domain/governance.js';
+import { latestGovernance } from './governance.js';
 import { figureOfRecord } from './production-codec.js';
 import type { Measure } from '../scoring/export-controls.js';
 import { shareSupplies, supplyByStageYear, type ProductionFigure, type StageYearSupply } from '../domain/supply.js';
@@ -456,6 +458,21 @@ export class UnknownEditionError extends Error {
     readonly known: readonly string[],
   ) {
     super(`unknown edition '${editionId}'; known editions: ${known.join(', ')}`);
+  }
+}
+
+/**
+ * The snapshot as one edition answered (`?edition=`, a scenario's `edition`); the default view when none is given.
+ * An unknown edition is a 400 naming `field`.
+ */
+export function viewForEdition(snapshot: DatasetSnapshot, edition: string | undefined, field: string): DatasetSnapshot {
+  try {
+    return editionView(snapshot, edition);
+  } catch (error) {
+    if (!(error instanceof UnknownEditionError)) throw error;
+    throw new ValidationError(`Unknown edition '${error.editionId}'. See GET /v1/editions for the list.`, [
+      { field, message: `unknown edition '${error.editionId}'; known: ${error.known.join(', ')}` },
+    ]);
   }
 }
 

@@ -1,4 +1,7 @@
-import { meanOfSix, scaleWgi, WGI_INDICATORS, type WgiEstimates } from '../scoring/governance.js';
+/** The six World Bank governance dimensions; the EU score averages all of them. */
+export const WGI_INDICATORS = ['VA', 'PV', 'GE', 'RQ', 'RL', 'CC'] as const;
+export type WgiIndicator = (typeof WGI_INDICATORS)[number];
+export type WgiEstimates = Partial<Record<WgiIndicator, number | null>>;
 
 export interface GovernanceFigure {
   country: string;
@@ -20,39 +23,4 @@ export interface CountryGovernance {
   /** The WGI release the estimates come from (one per view, never mixed). */
   edition: string;
   sourceId: string;
-}
-
-/**
- * Per country, the latest year that has all six estimates (else the latest year with any). `figures` are one WGI
- * release's (the edition view picks it), so a year is never read from two releases.
- */
-export function latestGovernance(figures: readonly GovernanceFigure[]): Map<string, CountryGovernance> {
-  const byCountryYear = new Map<string, CountryGovernance>();
-  for (const figure of figures) {
-    const key = `${figure.country}|${figure.year}`;
-    const entry = byCountryYear.get(key) ?? {
-      country: figure.country,
-      year: figure.year,
-      estimates: {},
-      mean: null,
-      euScaled: null,
-      edition: figure.edition,
-      sourceId: figure.sourceId,
-    };
-    const indicator = figure.indicator.replace(/\.EST$/, '') as (typeof WGI_INDICATORS)[number];
-    if (WGI_INDICATORS.includes(indicator)) entry.estimates[indicator] = figure.value;
-    byCountryYear.set(key, entry);
-  }
-  const latest = new Map<string, CountryGovernance>();
-  for (const entry of byCountryYear.values()) {
-    entry.mean = meanOfSix(entry.estimates);
-    entry.euScaled = entry.mean === null ? null : scaleWgi(entry.mean);
-    const current = latest.get(entry.country);
-    const better =
-      !current ||
-      (entry.mean !== null && current.mean === null) ||
-      ((entry.mean !== null) === (current.mean !== null) && entry.year > current.year);
-    if (better) latest.set(entry.country, entry);
-  }
-  return latest;
 }

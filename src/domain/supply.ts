@@ -116,17 +116,6 @@ export function yearRank(supply: Pick<StageYearSupply, 'year'>): number {
   return supply.year ?? Number.NEGATIVE_INFINITY;
 }
 
-/** The latest year per (mineral, stage) among the given supplies. */
-export function latestPerStage(supplies: readonly StageYearSupply[]): StageYearSupply[] {
-  const latest = new Map<string, StageYearSupply>();
-  for (const supply of supplies) {
-    const key = `${supply.mineral}|${supply.stage}`;
-    const current = latest.get(key);
-    if (!current || yearRank(supply) > yearRank(current)) latest.set(key, supply);
-  }
-  return [...latest.values()];
-}
-
 /** One row of a share table (see the stage_shares table). */
 export interface StageShareFigure {
   mineralId: string;

@@ -6,10 +6,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { createSerializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { DatasetSnapshot } from '../dataset/snapshot.js';
+import { viewForEdition, type DatasetSnapshot } from '../dataset/snapshot.js';
 import { AppError, PROBLEM_TYPES, problemTypeUri, type FieldError, type ProblemCode } from '../errors.js';
 import type { Paginate } from '../lib/pagination.js';
-import { viewForEdition } from '../modules/shared/lookups.js';
 import { validationFieldErrors } from '../plugins/error-handler.js';
 
 /** What a tool call may use: one dataset snapshot for the whole call, the cursor signer and a logger. */

@@ -8,6 +8,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
+import { apiEdge, limitedNotFound } from '../plugins/http-edge.js';
 import { utcDay } from '../lib/dates.js';
 import { createPaginator } from '../lib/pagination.js';
 
@@ -65,5 +66,17 @@ export async function mcpRoutes(app: FastifyInstance): Promise<void> {
     } finally {
       await server.close();
     }
+  });
+}
+
+/**
+ * The same read questions as MCP tools for AI assistants (Streamable HTTP; `npm run mcp` serves them over stdio), in
+ * their own context with the edge's rate limit, and unmatched paths under /mcp answered as the app's 404/405.
+ */
+export async function registerMcp(app: FastifyInstance): Promise<void> {
+  await app.register(limitedNotFound, { prefix: MCP_PATH });
+  await app.register(async function mcp(context) {
+    await context.register(apiEdge, { kind: 'mcp' });
+    await context.register(mcpRoutes);
   });
 }

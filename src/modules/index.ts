@@ -19,14 +19,13 @@ import { stagesRoutes } from './stages/stages.routes.js';
 import { supplyRiskRoutes } from './supply-risk/supply-risk.routes.js';
 import { tradeRoutes } from './trade/trade.routes.js';
 import { writesRoutes } from './writes/writes.routes.js';
-import { mcpRoutes } from '../mcp/mcp.routes.js';
 import { apiEdge, limitedNotFound } from '../plugins/http-edge.js';
 
 /**
  * The operational routes (/health, /ready) on the app itself; the API in one encapsulated context whose edge
  * (rate limit, content negotiation, ETags and the response cache, CSV, deprecation) is compiled into each of its
- * routes, registered with the prefix `/v1` (route files declare paths below it); the MCP endpoint in another, with the
- * rate limit only.
+ * routes, registered with the prefix `/v1` (route files declare paths below it). The MCP endpoint, a client of these
+ * modules, is registered beside them by app.ts.
  */
 export async function registerModules(app: FastifyInstance, config: Config): Promise<void> {
   await app.register(healthRoutes);
@@ -54,12 +53,6 @@ export async function registerModules(app: FastifyInstance, config: Config): Pro
     },
     { prefix: '/v1' },
   );
-  // Unmatched paths under /v1 and /mcp: the app's 404/405, rate-limited like the routes there.
+  // Unmatched paths under /v1: the app's 404/405, rate-limited like the routes there.
   await app.register(limitedNotFound, { prefix: '/v1' });
-  await app.register(limitedNotFound, { prefix: '/mcp' });
-  // The same read questions as MCP tools for AI assistants (Streamable HTTP); `npm run mcp` serves them over stdio.
-  await app.register(async function mcp(context) {
-    await context.register(apiEdge, { kind: 'mcp' });
-    await context.register(mcpRoutes);
-  });
 }

@@ -6,8 +6,7 @@ import { openDatabase, runMigrations, type DatabaseHandle, type Db } from '../db
 import { appliedMigrationCount, expectedMigrationCount } from '../db/status.js';
 import { createDatasetRepository } from '../dataset/dataset.repository.js';
 import { refreshIfStale, seedIfEmpty } from '../dataset/load.js';
-import { createSnapshotStore, type DatasetSnapshot, type SnapshotStore } from '../dataset/snapshot.js';
-import { viewForEdition } from '../modules/shared/lookups.js';
+import { createSnapshotStore, viewForEdition, type DatasetSnapshot, type SnapshotStore } from '../dataset/snapshot.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -61,7 +61,7 @@ const EXPOSED_HEADERS = [
 /** The methods a cross-origin script may use: reads only. */
 const CORS_METHODS = 'GET, HEAD';
 
-const CSP_OPTIONS = {
+export const CSP_OPTIONS = {
   // Swagger UI at /docs loads its own scripts, styles and data: images from 'self'.
   contentSecurityPolicy: {
     directives: {

@@ -1,6 +1,4 @@
 import type { IncomingMessage, OutgoingHttpHeader, ServerResponse } from 'node:http';
-import type { FastifyInstance } from 'fastify';
-import fp from 'fastify-plugin';
 import helmet, { type HelmetOptions } from 'helmet';
 
 declare module 'fastify' {
@@ -36,25 +34,3 @@ export function helmetOperations(options: Readonly<HelmetOptions>): HeaderOperat
   if (failure) throw failure;
   return operations;
 }
-
-/**
- * helmet's security headers (CSP, HSTS, X-Frame-Options…), the same names, values and order @fastify/helmet
- * writes, computed once at start-up. @fastify/helmet rebuilds helmet's middleware from its options on every request
- * (parsing the CSP directives each time): that was the single largest cost of answering a cached read.
- */
-async function securityHeaders(app: FastifyInstance, options: Readonly<HelmetOptions>): Promise<void> {
-  const operations = helmetOperations(options);
-  const apply = (response: ServerResponse) => {
-    for (const operation of operations) {
-      if ('set' in operation) response.setHeader(operation.set, operation.value);
-      else response.removeHeader(operation.remove);
-    }
-  };
-  app.decorate('applySecurityHeaders', apply);
-  app.addHook('onRequest', (_request, reply, done) => {
-    apply(reply.raw);
-    done();
-  });
-}
-
-export default fp(securityHeaders, { name: 'security-headers' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../lib/pagination.js';
 
 export const ProblemSchema = z
   .object({
@@ -106,7 +107,9 @@ export function listOf<Item extends z.ZodType>(item: Item) {
 
 /** `limit` and `cursor`, accepted by every collection. */
 export const PageQuery = {
-  limit: urlNumber(z.number().int().min(1).max(1000).default(100)).describe('Rows per page, 1–1,000 (default 100)'),
+  limit: urlNumber(z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE)).describe(
+    `Rows per page, 1–${MAX_PAGE_SIZE.toLocaleString('en-US')} (default ${DEFAULT_PAGE_SIZE})`,
+  ),
   cursor: z.string().min(1).optional().describe('Opaque cursor from `next` or the `Link` header of the previous page'),
 };
 

@@ -1,11 +1,7 @@
+import { WGI_INDICATORS, type WgiEstimates } from '../domain/governance.js';
 import { insufficientData, methodRef } from './methods.js';
 import { compareCodes, lookup, sum } from './order.js';
 import type { CountryShare, InsufficientData, MethodRef } from './types.js';
-
-/** The six World Bank governance dimensions; the EU score averages all of them. */
-export const WGI_INDICATORS = ['VA', 'PV', 'GE', 'RQ', 'RL', 'CC'] as const;
-export type WgiIndicator = (typeof WGI_INDICATORS)[number];
-export type WgiEstimates = Partial<Record<WgiIndicator, number | null>>;
 
 /** Mean of the six estimates, or null when any is missing: a partial mean would not be comparable. */
 export function meanOfSix(values: WgiEstimates): number | null {

@@ -5,7 +5,7 @@
  */
 import { api, apiUrl, curlFor, unwrap, type Schemas } from './api';
 import type { ViewContext } from './context';
-import { loadEditions, selectedEdition, withEdition } from './extensions';
+import { loadEditions, selectedEdition, withEdition } from './editions';
 import { alternative, cited, fmt, h, sourceLink, sourcesReady, table, toolbar } from './ui';
 
 type Stage = 'mining' | 'refining' | 'metal' | 'component';

@@ -5,15 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { ConfigError, defaultConfig, loadConfig } from '../../src/config.js';
 import { expectedMigrationCount } from '../../src/db/status.js';
-import closing from '../../src/plugins/closing.js';
-import errorHandler from '../../src/plugins/error-handler.js';
 import { datasetVersionNumber, UNMATCHED_ROUTE } from '../../src/plugins/metrics.js';
-import requestId, { requestIdFor } from '../../src/plugins/request-id.js';
 import { buildTestApp } from '../helpers/app.js';
 import { expectProblem } from '../helpers/problem.js';
 
@@ -363,46 +360,39 @@ describe('operational settings', () => {
 
 describe('graceful close', () => {
   it('finishes the request in flight, then answers a request still arriving on its connection with 503 problem+json', async () => {
-    // The app's own settings and plugins, plus a route that stays in flight until the test releases it.
-    const server = Fastify({ logger: false, requestIdHeader: false, genReqId: requestIdFor, return503OnClosing: false });
-    await server.register(requestId);
-    await server.register(errorHandler);
-    await server.register(closing);
-    let started!: () => void;
-    const inFlight = new Promise<void>((resolve) => (started = resolve));
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    server.get('/slow', async () => {
-      started();
-      await gate;
-      return { done: true };
-    });
-    server.get('/fast', async () => ({ fast: true }));
+    // The app as production builds it, listening: a scenario POST stays in flight until its body has all arrived.
+    const server = await buildApp(defaultConfig(), { logger: false });
     await server.listen({ port: 0, host: '127.0.0.1' });
     const { port } = server.server.address() as AddressInfo;
+    const body = JSON.stringify({ minerals: ['antimony'], shocks: [{ countries: ['CHN'], reduction: 1 }] });
 
     const socket = connect(port, '127.0.0.1');
     let received = '';
     socket.setEncoding('utf8').on('data', (chunk: string) => (received += chunk));
     const socketClosed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
-    socket.write('GET /slow HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n');
-    await inFlight;
+    socket.write(
+      `POST /v1/scenarios/disruption HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: keep-alive\r\n\r\n${body.slice(0, 10)}`,
+    );
+    // The server holds the half-sent request once it has its headers (no response can come before the body ends).
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(received).toBe('');
     const closed = server.close();
+    socket.write(body.slice(10));
     // The busy connection stays open during the close, so a client can still send on it.
-    socket.write('GET /fast HTTP/1.1\r\nHost: x\r\nx-request-id: late-1\r\n\r\n');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    release();
+    socket.write('GET /v1/minerals HTTP/1.1\r\nHost: x\r\nx-request-id: late-1\r\n\r\n');
     await closed;
     await socketClosed;
 
     const [first, second] = received.split(/(?=HTTP\/1\.1 )/);
     expect(first).toMatch(/^HTTP\/1\.1 200 /);
-    expect(first).toContain('{"done":true}');
+    expect(first).toContain('"bindingStage"');
     expect(second).toMatch(/^HTTP\/1\.1 503 /);
     expect(second).toMatch(/content-type: application\/problem\+json/i);
     expect(second).toMatch(/connection: close/i);
     expect(second).toMatch(/x-request-id: late-1/i);
-    const body = JSON.parse(second!.slice(second!.indexOf('\r\n\r\n') + 4)) as Record<string, unknown>;
-    expect(body).toMatchObject({ status: 503, code: 'unavailable', instance: '/fast' });
+    // The edge's security headers too, as on every reply.
+    expect(second).toMatch(/content-security-policy: /i);
+    const problem = JSON.parse(second!.slice(second!.indexOf('\r\n\r\n') + 4)) as Record<string, unknown>;
+    expect(problem).toMatchObject({ status: 503, code: 'unavailable', instance: '/v1/minerals' });
   });
 });

@@ -1,5 +1,5 @@
 /**
- * MCP over stdio: `node --import tsx src/mcp/stdio.ts` spawned by the SDK's own client, on a database file opened
+ * MCP over stdio: `node --import tsx src/mcp-stdio.ts` spawned by the SDK's own client, on a database file opened
  * with READ_ONLY=true (as a replica would), checked against the HTTP API of an in-process app on the same data.
  * stdout must carry JSON-RPC only: the logs go to stderr.
  */
@@ -31,7 +31,7 @@ describe('MCP over stdio (npm run mcp)', () => {
     app = await buildTestApp();
     transport = new StdioClientTransport({
       command: process.execPath,
-      args: ['--import', 'tsx', 'src/mcp/stdio.ts'],
+      args: ['--import', 'tsx', 'src/mcp-stdio.ts'],
       cwd: PROJECT_ROOT,
       env: { PATH: process.env.PATH ?? '', DATABASE_PATH: databasePath, READ_ONLY: 'true', LOG_LEVEL: 'info' },
       stderr: 'pipe',

@@ -75,11 +75,6 @@ export function concentrationCore(snapshot: DatasetSnapshot, supply: StageYearSu
   return memoize(snapshot, `core|${supplyKey(supply)}`, () => concentrationResultOf(supply));
 }
 
-/** The WGI years behind a governance-weighted score (kept beside `wgi` for existing clients). */
-export function wgiYearsOf(snapshot: DatasetSnapshot, countries: readonly string[]): number[] {
-  return wgiUsed(snapshot, countries).years;
-}
-
 function governanceBlock(snapshot: DatasetSnapshot, result: ConcentrationOk) {
   const weighted = governanceWeightedHhi({
     shares: result.producers.map((producer) => ({ country: producer.country, share: producer.share })),

@@ -17,7 +17,7 @@ import { AsOfQuerySchema } from '../../schemas/export-controls.js';
 import { createWriteGuard } from '../writes/writes.auth.js';
 import { createExportControlsRepository } from './export-controls.repository.js';
 import { exportControlScenario } from './export-controls.scenario.js';
-import { viewForEdition } from '../shared/lookups.js';
+import { viewForEdition } from '../../dataset/snapshot.js';
 import {
   ControlledSupplyRankingSchema,
   ExportControlDetailSchema,

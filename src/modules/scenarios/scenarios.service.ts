@@ -1,5 +1,5 @@
 import { memoize } from '../../dataset/memo.js';
-import { mineralStageKey, type DatasetSnapshot } from '../../dataset/snapshot.js';
+import { mineralStageKey, viewForEdition, type DatasetSnapshot } from '../../dataset/snapshot.js';
 import { apparentConsumptionOf, importerFigures, importerName } from '../../dataset/importer-figures.js';
 import type { StageYearSupply } from '../../domain/supply.js';
 import { NotFoundError, ValidationError, type FieldError } from '../../errors.js';
@@ -18,7 +18,7 @@ import {
 } from '../../scoring/index.js';
 import { compareCodes } from '../../scoring/order.js';
 import { methodLink, worldTotalBlock } from '../concentration/concentration.service.js';
-import { countryName, isCountry, notACountry, sourceRef, viewForEdition } from '../shared/lookups.js';
+import { countryName, isCountry, notACountry, sourceRef } from '../shared/lookups.js';
 import { findPreset, SCENARIO_PRESETS, type PresetBody } from './scenarios.presets.js';
 import type { DisruptionRequest, PresetOverrides } from './scenarios.schemas.js';
 

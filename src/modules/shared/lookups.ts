@@ -1,4 +1,4 @@
-import { editionView, UnknownEditionError, type DatasetSnapshot } from '../../dataset/snapshot.js';
+import type { DatasetSnapshot } from '../../dataset/snapshot.js';
 import { NotFoundError, ValidationError, type FieldError } from '../../errors.js';
 
 /** Shapes shared by every module's responses. */
@@ -80,25 +80,4 @@ export function checkFilters(
     }
   }
   if (errors.length > 0) throw new ValidationError('The querystring names something that does not exist.', errors);
-}
-
-/**
- * The snapshot as one edition answered (`?edition=`, a scenario's `edition`); the default view when none is given.
- * An unknown edition is a 400 naming `field`.
- */
-export function viewForEdition(snapshot: DatasetSnapshot, edition: string | undefined, field: string): DatasetSnapshot {
-  try {
-    return editionView(snapshot, edition);
-  } catch (error) {
-    if (!(error instanceof UnknownEditionError)) throw error;
-    throw new ValidationError(`Unknown edition '${error.editionId}'. See GET /v1/editions for the list.`, [
-      { field, message: `unknown edition '${error.editionId}'; known: ${error.known.join(', ')}` },
-    ]);
-  }
-}
-
-/** Which editions answered a set of figures, oldest first (for a score's provenance). */
-export function editionsOf(snapshot: DatasetSnapshot, editionIds: Iterable<string>): string[] {
-  const ids = new Set(editionIds);
-  return snapshot.editions.filter((edition) => ids.has(edition.id)).map((edition) => edition.id);
 }

@@ -7,7 +7,8 @@
 import { api, apiUrl, curlFor, unwrap, type Schemas } from '../api';
 import { chart } from '../charts';
 import type { ViewContext } from '../context';
-import { dependencyImporters, editionControl, exportControlsTimeline, revisionsPanel, withEdition } from '../extensions';
+import { editionControl, withEdition } from '../editions';
+import { dependencyImporters, exportControlsTimeline, revisionsPanel } from '../extensions';
 import {
   alternative,
   append,

@@ -6,7 +6,7 @@
  */
 import { api, apiUrl, curlFor, unwrap, type Schemas } from '../api';
 import type { ViewContext } from '../context';
-import { editionControl, withEdition } from '../extensions';
+import { editionControl, withEdition } from '../editions';
 import { alternative, cited, fmt, h, loading, qualityLink, radioField, selectField, sourcesReady, table, toolbar } from '../ui';
 
 /** Viridis, light to dark, in bins; dark text on the light half. */

@@ -5,7 +5,7 @@
  */
 import { api, apiUrl, curlFor, unwrap, type Schemas } from '../api';
 import type { ViewContext } from '../context';
-import { editionControl, withEdition } from '../extensions';
+import { editionControl, withEdition } from '../editions';
 import { fmt, h, loading, selectField, table, toolbar } from '../ui';
 
 type Item = Schemas['QualityItem'];

@@ -10,7 +10,7 @@
 import { api, apiUrl, curlFor, unwrap, type Schemas } from '../api';
 import { chart } from '../charts';
 import type { ViewContext } from '../context';
-import { fillEditionOptions } from '../extensions';
+import { fillEditionOptions } from '../editions';
 import { alternative, append, cited, fmt, h, loading, problemBox, sourcesReady, table, toolbar, type Child } from '../ui';
 
 type Request = Schemas['DisruptionRequestInput'];

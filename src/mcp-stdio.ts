@@ -1,23 +1,23 @@
 /**
- * MCP over stdio, for desktop assistants: `npm run --silent mcp` (or `node dist/mcp/stdio.js`). Builds the app
+ * MCP over stdio, for desktop assistants: `npm run --silent mcp` (or `node dist/mcp-stdio.js`). Builds the app
  * without listening (same configuration, database, migrations, seeding and READ_ONLY handling as the server) and
  * serves the MCP tools on stdin/stdout. stdout carries JSON-RPC only: every log line goes to stderr.
  * Exit codes as the server's: 78 for a bad setting, 1 for anything else.
  */
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { FastifyInstance } from 'fastify';
-import { ConfigError, loadConfig } from '../config.js';
-import { utcDay } from '../lib/dates.js';
-import { createPaginator } from '../lib/pagination.js';
+import { ConfigError, loadConfig } from './config.js';
+import { utcDay } from './lib/dates.js';
+import { createPaginator } from './lib/pagination.js';
 
 const EX_CONFIG = 78;
 
 let app: FastifyInstance;
 try {
   const config = loadConfig();
-  const { buildApp } = await import('../app.js');
+  const { buildApp } = await import('./app.js');
   app = await buildApp(config, { logger: { level: config.logLevel, stream: process.stderr } });
-  const { createMcpServer } = await import('./server.js');
+  const { createMcpServer } = await import('./mcp/server.js');
   const server = createMcpServer({
     snapshot: () => app.dataset.current(),
     today: () => utcDay(app.now()),
