@@ -289,6 +289,17 @@ export function announce(message: string): void {
 }
 
 /** A labelled <select>. */
+/** The mineral selector of a view, bound to `?mineral=`; `any` adds a first option for every mineral. */
+export function mineralField(
+  minerals: readonly { id: string; name: string }[],
+  value: string,
+  onChange: (value: string) => void,
+  any?: string,
+): HTMLElement {
+  const options = minerals.map((mineral) => ({ value: mineral.id, label: mineral.name }));
+  return selectField('Mineral', 'mineral', any === undefined ? options : [{ value: '', label: any }, ...options], value, onChange);
+}
+
 export function selectField(
   label: string,
   name: string,

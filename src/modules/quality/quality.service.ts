@@ -1,5 +1,6 @@
 import { memoize } from '../../dataset/memo.js';
 import type { DatasetSnapshot } from '../../dataset/snapshot.js';
+import type { StageYearSupply } from '../../domain/supply.js';
 import { compareCodes, stageRank } from '../../scoring/order.js';
 import { concentrationBlock, concentrationHistory, isOk, supplyFor } from '../concentration/concentration.service.js';
 import { checkFilters } from '../shared/lookups.js';
@@ -25,25 +26,28 @@ export interface QualityItem {
 const concentrationHref = (mineral: string, stage: string, year: number | null) =>
   `/v1/minerals/${mineral}/concentration?stage=${stage}${year === null ? '' : `&year=${year}`}`;
 
+/** A caveat about one stage-year's (or share table's) figures, pointing at where they are answered. */
+function supplyItem(kind: QualityKind, supply: StageYearSupply, reason: string): QualityItem {
+  return {
+    kind,
+    mineral: supply.mineral,
+    stage: supply.stage,
+    year: supply.year,
+    period: supply.period,
+    basis: supply.basis,
+    edition: supply.edition,
+    reason,
+    href: concentrationHref(supply.mineral, supply.stage, supply.year),
+  };
+}
+
 /** Every stage-year whose shares are taken of the rows' sum because the published world total was rounded below it. */
 function reconciledTotals(snapshot: DatasetSnapshot): QualityItem[] {
   const supplies = [...snapshot.supplies, ...[...snapshot.projectionSupplies.values()].flat()];
   return supplies.flatMap((supply) => {
     const block = concentrationBlock(snapshot, supply);
     if (!isOk(block) || block.inputs.worldTotal.rule !== 'reconciled') return [];
-    return [
-      {
-        kind: 'reconciled-total' as const,
-        mineral: supply.mineral,
-        stage: supply.stage,
-        year: supply.year,
-        period: supply.period,
-        basis: supply.basis,
-        edition: supply.edition,
-        reason: block.inputs.worldTotal.reason ?? '',
-        href: concentrationHref(supply.mineral, supply.stage, supply.year),
-      },
-    ];
+    return [supplyItem('reconciled-total', supply, block.inputs.worldTotal.reason ?? '')];
   });
 }
 
@@ -81,17 +85,11 @@ function periodBased(snapshot: DatasetSnapshot): QualityItem[] {
     const supply = supplyFor(snapshot, entry.mineral, entry.stage);
     if (!supply) return [];
     return [
-      {
-        kind: 'period-based' as const,
-        mineral: entry.mineral,
-        stage: entry.stage,
-        year: null,
-        period: supply.period,
-        basis: supply.basis,
-        edition: supply.edition,
-        reason: `${entry.name}: no annual tonnes by country, so the stage is scored on country shares over ${supply.period}; compared with annual stages, it is flagged comparable: false and ranked apart`,
-        href: concentrationHref(entry.mineral, entry.stage, null),
-      },
+      supplyItem(
+        'period-based',
+        supply,
+        `${entry.name}: no annual tonnes by country, so the stage is scored on country shares over ${supply.period}; compared with annual stages, it is flagged comparable: false and ranked apart`,
+      ),
     ];
   });
 }
@@ -147,17 +145,13 @@ function censoredValues(snapshot: DatasetSnapshot): QualityItem[] {
     }));
   const belowThreshold = snapshot.supplies
     .filter((supply) => supply.belowThreshold.length > 0)
-    .map((supply) => ({
-      kind: 'censored' as const,
-      mineral: supply.mineral,
-      stage: supply.stage,
-      year: supply.year,
-      period: supply.period,
-      basis: supply.basis,
-      edition: supply.edition,
-      reason: `${supply.belowThreshold.length} countries printed "<0.1%" (${supply.belowThreshold.join(', ')}): present, with no number; counted in the unallocated share, never as zero, and they leave the HHI a range`,
-      href: concentrationHref(supply.mineral, supply.stage, supply.year),
-    }));
+    .map((supply) =>
+      supplyItem(
+        'censored',
+        supply,
+        `${supply.belowThreshold.length} countries printed "<0.1%" (${supply.belowThreshold.join(', ')}): present, with no number; counted in the unallocated share, never as zero, and they leave the HHI a range`,
+      ),
+    );
   return [...reliance, ...production, ...belowThreshold];
 }
 

@@ -17,6 +17,7 @@ import {
   fmt,
   h,
   loading,
+  mineralField,
   qualityLink,
   selectField,
   sourceLink,
@@ -87,13 +88,7 @@ export async function mineralView(main: HTMLElement, context: ViewContext): Prom
   const controls = h(
     'div',
     { class: 'controls' },
-    selectField(
-      'Mineral',
-      'mineral',
-      minerals.data.map((m) => ({ value: m.id, label: m.name })),
-      mineral,
-      (value) => context.navigate({ mineral: value }),
-    ),
+    mineralField(minerals.data, mineral, (value) => context.navigate({ mineral: value })),
     selectField(
       'Year',
       'year',

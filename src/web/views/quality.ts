@@ -6,7 +6,7 @@
 import { api, apiUrl, curlFor, unwrap, type Schemas } from '../api';
 import type { ViewContext } from '../context';
 import { editionControl, withEdition } from '../editions';
-import { fmt, h, loading, selectField, table, toolbar } from '../ui';
+import { fmt, h, loading, mineralField, selectField, table, toolbar } from '../ui';
 
 type Item = Schemas['QualityItem'];
 type Kind = Item['kind'];
@@ -52,13 +52,7 @@ export async function qualityView(main: HTMLElement, context: ViewContext): Prom
   const controls = h(
     'div',
     { class: 'controls' },
-    selectField(
-      'Mineral',
-      'mineral',
-      [{ value: '', label: 'Every mineral' }, ...minerals.data.map((entry) => ({ value: entry.id, label: entry.name }))],
-      mineral,
-      (value) => context.navigate({ mineral: value || null }),
-    ),
+    mineralField(minerals.data, mineral, (value) => context.navigate({ mineral: value || null }), 'Every mineral'),
     selectField(
       'Kind',
       'kind',
