@@ -126,6 +126,8 @@ export const QUANTITY_NAMES: Record<Exclude<Measure, 'value'>, string> = {
   second: 'Second Unit of Quantity',
 };
 
+/** Row 1 of a data sheet: the flow's title, this, then the edition's months ("Jan - Apr"). */
+export const TITLE_MONTHS_PREFIX = '|Annual + Year-To-Date Data from ';
 export const YTD_SHEET_SUFFIX = ' YTD';
 export const YTD_COLUMN_SUFFIX = '_Year_to_date';
 export const SUPPRESSED_COLUMN_SUFFIX = '_Suppressed';

@@ -24,6 +24,7 @@ import {
   REPORTER,
   ROW_COUNT_LABEL,
   SUPPRESSED_COLUMN_SUFFIX,
+  TITLE_MONTHS_PREFIX,
   TITLE_ROW,
   TOTAL_LABEL,
   UNITS,
@@ -117,8 +118,7 @@ interface Line {
   suppressed: boolean[];
 }
 
-const titleOf = (flow: Flow, edition: EditionSpec): string =>
-  `${FLOW_LAYOUTS[flow].title}|Annual + Year-To-Date Data from ${edition.monthsTitle}`;
+const titleOf = (flow: Flow, edition: EditionSpec): string => `${FLOW_LAYOUTS[flow].title}${TITLE_MONTHS_PREFIX}${edition.monthsTitle}`;
 
 function sheetSpecs(flow: Flow, edition: EditionSpec): SheetSpec[] {
   const names: Record<Measure, string> = { value: FLOW_LAYOUTS[flow].valueName, ...QUANTITY_NAMES };
@@ -340,6 +340,16 @@ function requireCounterparts(
   }
 }
 
+/** Lines by heading and partner (`partner|hts`), in file order. */
+function groupByFlow(lines: Line[]): Map<string, Line[]> {
+  const groups = new Map<string, Line[]>();
+  for (const line of lines) {
+    const key = `${line.partner}|${line.hts}`;
+    groups.set(key, [...(groups.get(key) ?? []), line]);
+  }
+  return groups;
+}
+
 /** Value lines and first-unit lines pair up one to one; a second unit belongs to a heading and partner with values. */
 function pairLines(file: string, byMeasure: Record<Measure, { spec: SheetSpec; lines: Line[] }>): Map<string, Line> {
   const lineKey = (line: Line): string => `${line.partner}|${line.hts}|${line.unit}`;
@@ -411,18 +421,8 @@ export function transform(workbook: Workbook, headings: HeadingMap, edition: Edi
       );
     });
 
-    const groups = new Map<string, Line[]>();
-    for (const line of byMeasure.value.lines) {
-      const key = `${line.partner}|${line.hts}`;
-      groups.set(key, [...(groups.get(key) ?? []), line]);
-    }
-    const secondByFlow = new Map<string, Line[]>();
-    for (const line of byMeasure.second.lines) {
-      const key = `${line.partner}|${line.hts}`;
-      secondByFlow.set(key, [...(secondByFlow.get(key) ?? []), line]);
-    }
-
-    for (const [key, valueLines] of groups) {
+    const secondByFlow = groupByFlow(byMeasure.second.lines);
+    for (const [key, valueLines] of groupByFlow(byMeasure.value.lines)) {
       const { partner, hts } = valueLines[0] as Line;
       const quantityLines = [
         ...valueLines.map((valueLine) => ({
