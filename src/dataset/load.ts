@@ -8,7 +8,7 @@ import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.js';
 import { datasetMeta } from '../db/schema.js';
-import { REFERENCE_FILES, TABLE_SPECS, type ExportControlRow, type ProductionRow, type ReferenceTarget, type TableSpec } from './tables.js';
+import { BULK_SPECS, REFERENCE_FILES, TABLE_SPECS, type ExportControlRow, type ProductionRow, type ReferenceTarget, type TableSpec } from './tables.js';
 import { checkExportControlRules, checkProductionRules, checkReferencesAndKeys, type ReferenceContext } from './validate.js';
 
 export interface DataIssue {
@@ -32,7 +32,7 @@ export function formatIssue(issue: DataIssue): string {
   return `data/${issue.file} line ${issue.line}, field "${issue.field}": ${issue.message}`;
 }
 
-interface ParsedFile<Row> {
+export interface ParsedFile<Row> {
   spec: TableSpec<Row>;
   rows: Row[];
   lines: number[];
@@ -55,6 +55,13 @@ export function forgetParsedDataset(): void {
   lastParsed = null;
 }
 
+/** sha256 over the bulk files (data/trade_*.csv): names the trade store built from them (src/dataset/trade-store.ts). */
+export function bulkContentHash(dataDir: string): string {
+  const hash = createHash('sha256');
+  for (const spec of BULK_SPECS) hash.update(spec.file).update('\0').update(readFileSync(join(dataDir, spec.file)));
+  return hash.digest('hex');
+}
+
 function readTexts(dataDir: string): { texts: string[]; contentHash: string } {
   const texts = (TABLE_SPECS as readonly TableSpec<unknown>[]).map((spec) => readFileSync(join(dataDir, spec.file), 'utf8'));
   const hash = createHash('sha256');
@@ -64,6 +71,8 @@ function readTexts(dataDir: string): { texts: string[]; contentHash: string } {
       .update('\0')
       .update(texts[index] as string),
   );
+  // The bulk files are not parsed here, but a change to them is a new dataset version all the same.
+  hash.update(bulkContentHash(dataDir));
   return { texts, contentHash: hash.digest('hex') };
 }
 
@@ -132,7 +141,7 @@ export function readDataset(dataDir: string, compiledPath = COMPILED_DATASET_PAT
   return dataset;
 }
 
-function parseFile<Row>(spec: TableSpec<Row>, text: string, issues: DataIssue[]): ParsedFile<Row> {
+export function parseFile<Row>(spec: TableSpec<Row>, text: string, issues: DataIssue[]): ParsedFile<Row> {
   const records = parse(text, { columns: true, bom: true, skip_empty_lines: true, info: true }) as {
     record: Record<string, string>;
     info: { lines: number };
@@ -179,7 +188,7 @@ function crossCheck(files: ParsedFile<unknown>[]): DataIssue[] {
   return issues;
 }
 
-function referenceContext(files: ParsedFile<unknown>[]): ReferenceContext {
+export function referenceContext(files: ParsedFile<unknown>[]): ReferenceContext {
   const byFile = new Map(files.map((file) => [file.spec.file, file]));
   const idsOf = (target: ReferenceTarget): Set<string> => {
     const file = byFile.get(REFERENCE_FILES[target]);
@@ -204,7 +213,7 @@ const INSERT_BATCH = 500;
  * 0/1), exactly as drizzle would bind them. Returns null when rows cannot be bound this way (no raw handle, rows
  * of different shapes, or an undefined value, which drizzle turns into the column default), and drizzle is used.
  */
-function preparedInsert(db: Db, table: SQLiteTable, rows: Record<string, unknown>[]): ((row: Record<string, unknown>) => void) | null {
+export function preparedInsert(db: Db, table: SQLiteTable, rows: Record<string, unknown>[]): ((row: Record<string, unknown>) => void) | null {
   const client = (db as Db & { $client?: Database.Database }).$client;
   const first = rows[0];
   if (client === undefined || typeof client.prepare !== 'function' || first === undefined) return null;

@@ -12,21 +12,19 @@ import {
   HEADINGS_FILE,
   ImportError,
   PARTNERS,
-  REFERENCE_DIR,
   REPOSITORY_ROOT,
   parseHeadingMap,
   readHeadingMap,
   sourceId,
   type HeadingMap,
 } from '../../../src/importers/usitc-dataweb/index.js';
-import { REFERENCE_FILES } from '../../../src/importers/usgs-mcs/index.js';
 
 type Row = Record<string, string>;
 const readCsv = (relative: string): Row[] => parse(readFileSync(path.join(REPOSITORY_ROOT, relative), 'utf8'), { columns: true }) as Row[];
 
 let headings: HeadingMap;
-beforeAll(async () => {
-  headings = await readHeadingMap();
+beforeAll(() => {
+  headings = readHeadingMap();
 });
 
 /** hts → "mineral stage proxy" for every mapping row, e.g. "8110" → ["antimony refining own"]. */
@@ -126,20 +124,15 @@ describe('partners and reference rows', () => {
     expect(Object.keys(PARTNERS)).toHaveLength(18);
   });
 
-  it('the curated editions and sources rows have the data/ columns and cover every id the trade rows cite', () => {
-    const editionsFile = readFileSync(path.join(REPOSITORY_ROOT, REFERENCE_DIR, 'editions.csv'), 'utf8');
-    const sourcesFile = readFileSync(path.join(REPOSITORY_ROOT, REFERENCE_DIR, 'sources.csv'), 'utf8');
-    expect(editionsFile.split('\n')[0]).toBe(REFERENCE_FILES.editions.columns.join(','));
-    expect(sourcesFile.split('\n')[0]).toBe(REFERENCE_FILES.sources.columns.join(','));
-    const editions = parse(editionsFile, { columns: true }) as Row[];
-    const sources = parse(sourcesFile, { columns: true }) as Row[];
-    expect(editions.map((row) => `${row.id} ${row.family} ${row.published}`)).toEqual(
-      EDITIONS.map((e) => `${e.id} ${e.family} ${e.downloaded}`),
+  it('data/curated/editions.csv and sources.csv hold the edition and source rows every trade row cites', () => {
+    const editions = readCsv('data/curated/editions.csv').filter((row) => row.family === 'usitc-dataweb');
+    expect(editions.map((row) => `${row.id} ${row.family} ${row.published} ${row.data_years}`)).toEqual(
+      EDITIONS.map((e) => `${e.id} ${e.family} ${e.downloaded} ${e.firstYear}-${e.partialYear}`),
     );
-    expect(sources.map((row) => row.id)).toEqual(EDITIONS.flatMap((edition) => FLOWS.map((flow) => sourceId(edition, flow))));
-    // and none of them is in data/ yet (the dataset's editions and sources are built elsewhere)
-    const dataEditions = new Set(readCsv('data/editions.csv').map((row) => row.id));
-    expect(editions.filter((row) => dataEditions.has(row.id as string))).toEqual([]);
+    const sources = new Set(readCsv('data/curated/sources.csv').map((row) => row.id));
+    for (const id of EDITIONS.flatMap((edition) => FLOWS.map((flow) => sourceId(edition, flow)))) expect(sources.has(id), id).toBe(true);
+    const cited = new Set(readCsv('data/trade_flows.csv').map((row) => `${row.edition} ${row.source}`));
+    expect([...cited].sort()).toEqual(['usitc-dataweb-2026-07 usitc-dataweb-2026-07-exports', 'usitc-dataweb-2026-07 usitc-dataweb-2026-07-imports']);
   });
 
   it('the editions table agrees with itself: full years end the year before the January–April year', () => {

@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogueTable } from '../../../src/db/catalogue.js';
+import { renderTable } from '../../../src/importers/pipeline.js';
 import {
+  csvRows,
   readWorkbookFile,
-  renderFlowsCsv,
-  renderQuantitiesCsv,
   transform,
   type TradeFlowRow,
   type TradeImport,
@@ -14,6 +15,11 @@ import {
 import { FIXTURE_HEADINGS, fixtureEdition, fixtureSheets, fixtureWorkbook, writeFixtureXlsx } from './fixture.js';
 
 const EDITION = fixtureEdition();
+
+/** Rows as the pipeline writes them (the one CSV writer, the catalogue's columns and key order). */
+const renderFlowsCsv = (rows: readonly TradeFlowRow[]): string => renderTable(catalogueTable('trade_flows.csv'), csvRows('trade_flows.csv', rows));
+const renderQuantitiesCsv = (rows: readonly TradeQuantityRow[]): string =>
+  renderTable(catalogueTable('trade_quantities.csv'), csvRows('trade_quantities.csv', rows));
 let result: TradeImport;
 
 beforeAll(() => {
