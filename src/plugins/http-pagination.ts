@@ -8,10 +8,18 @@ export interface KeyedList<T> {
   keys: (string | number)[];
 }
 
+/** A collection too large to list in memory: rows after a key, fetched page by page, in ascending numeric key order. */
+export interface QueriedList<T> {
+  fetch: (after: number | null, limit: number) => { row: T; key: number }[];
+  total: number;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     /** Pages a keyed collection for this request and sets the RFC 8288 `Link: rel="next"` header. */
     page<T>(request: FastifyRequest, reply: FastifyReply, list: KeyedList<T>): { data: T[]; total: number; next: string | null };
+    /** Pages a collection read by query (`QueriedList`) for this request, with the same cursors and `Link` header. */
+    pageQuery<T>(request: FastifyRequest, reply: FastifyReply, list: QueriedList<T>): { data: T[]; total: number; next: string | null };
   }
 }
 
@@ -58,6 +66,18 @@ async function pagination(app: FastifyInstance, options: { cursorSecret: string 
     const page = pageOf(paginate, list, request.query as { limit?: number; cursor?: string }, scopeOf(request));
     if (page.next) reply.header('link', nextLink(request, page.next));
     return page;
+  });
+  app.decorate('pageQuery', function pageQuery<T>(request: FastifyRequest, reply: FastifyReply, list: QueriedList<T>) {
+    const query = request.query as { limit?: number; cursor?: string };
+    const page = paginate.byQuery(
+      (after, limit) => list.fetch(typeof after === 'number' ? after : null, limit),
+      (entry) => entry.key,
+      list.total,
+      { limit: query.limit ?? 100, cursor: query.cursor },
+      scopeOf(request),
+    );
+    if (page.next) reply.header('link', nextLink(request, page.next));
+    return { data: page.rows.map((entry) => entry.row), total: page.total, next: page.next };
   });
 }
 
