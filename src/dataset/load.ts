@@ -8,7 +8,15 @@ import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.js';
 import { datasetMeta } from '../db/schema.js';
-import { BULK_SPECS, REFERENCE_FILES, TABLE_SPECS, type ExportControlRow, type ProductionRow, type ReferenceTarget, type TableSpec } from './tables.js';
+import {
+  BULK_SPECS,
+  REFERENCE_FILES,
+  TABLE_SPECS,
+  type ExportControlRow,
+  type ProductionRow,
+  type ReferenceTarget,
+  type TableSpec,
+} from './tables.js';
 import { checkExportControlRules, checkProductionRules, checkReferencesAndKeys, type ReferenceContext } from './validate.js';
 
 export interface DataIssue {
@@ -58,7 +66,11 @@ export function forgetParsedDataset(): void {
 /** sha256 over the bulk files (data/trade_*.csv): names the trade store built from them (src/dataset/trade-store.ts). */
 export function bulkContentHash(dataDir: string): string {
   const hash = createHash('sha256');
-  for (const spec of BULK_SPECS) hash.update(spec.file).update('\0').update(readFileSync(join(dataDir, spec.file)));
+  for (const spec of BULK_SPECS)
+    hash
+      .update(spec.file)
+      .update('\0')
+      .update(readFileSync(join(dataDir, spec.file)));
   return hash.digest('hex');
 }
 
@@ -213,7 +225,11 @@ const INSERT_BATCH = 500;
  * 0/1), exactly as drizzle would bind them. Returns null when rows cannot be bound this way (no raw handle, rows
  * of different shapes, or an undefined value, which drizzle turns into the column default), and drizzle is used.
  */
-export function preparedInsert(db: Db, table: SQLiteTable, rows: Record<string, unknown>[]): ((row: Record<string, unknown>) => void) | null {
+export function preparedInsert(
+  db: Db,
+  table: SQLiteTable,
+  rows: Record<string, unknown>[],
+): ((row: Record<string, unknown>) => void) | null {
   const client = (db as Db & { $client?: Database.Database }).$client;
   const first = rows[0];
   if (client === undefined || typeof client.prepare !== 'function' || first === undefined) return null;

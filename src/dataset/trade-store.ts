@@ -55,7 +55,13 @@ function storeHash(path: string): string | null {
   let handle: DatabaseHandle | undefined;
   try {
     handle = openDatabase(path, { readOnly: true });
-    return handle.db.select().from(datasetMeta).all().find((row) => row.key === HASH_KEY)?.value ?? null;
+    return (
+      handle.db
+        .select()
+        .from(datasetMeta)
+        .all()
+        .find((row) => row.key === HASH_KEY)?.value ?? null
+    );
   } catch {
     return null;
   } finally {

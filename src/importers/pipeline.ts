@@ -34,7 +34,10 @@ export const IMPORTERS: readonly Importer[] = [
 ];
 
 /** The rows of every data table, after running every importer on the repository's own files. */
-export async function runImporters(read: (file: string) => Buffer, importers: readonly Importer[] = IMPORTERS): Promise<Map<string, Row[]>> {
+export async function runImporters(
+  read: (file: string) => Buffer,
+  importers: readonly Importer[] = IMPORTERS,
+): Promise<Map<string, Row[]>> {
   const tables = new Map<string, Row[]>(CATALOGUE.map((entry) => [entry.file, []]));
   for (const importer of importers) {
     const made = await importer.run({ read, tables });

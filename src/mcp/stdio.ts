@@ -1,3 +1,4 @@
+import { createTradeRepository } from '../modules/trade/trade.repository.js';
 /**
  * MCP over stdio, for desktop assistants: `npm run --silent mcp` (or `node dist/mcp/stdio.js`). Builds the app
  * without listening (same configuration, database, migrations, seeding and READ_ONLY handling as the server) and
@@ -22,6 +23,7 @@ try {
     snapshot: () => app.dataset.current(),
     today: () => utcDay(app.now()),
     paginate: createPaginator(config.cursorSecret),
+    trade: createTradeRepository(app.tradeDb, app.db),
     log: app.log,
   });
   let closing = false;

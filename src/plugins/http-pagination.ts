@@ -43,6 +43,23 @@ export function pageOf<T>(
   return { data: result.rows.map((index) => list.data[index] as T), total: result.total, next: result.next };
 }
 
+/** One page of a collection read by query, as pageOf pages one held in memory (the HTTP routes and MCP tools alike). */
+export function pageQueryOf<T>(
+  paginate: Paginate,
+  list: QueriedList<T>,
+  query: { limit?: number | undefined; cursor?: string | undefined },
+  scope: string,
+) {
+  const page = paginate.byQuery(
+    (after, limit) => list.fetch(typeof after === 'number' ? after : null, limit),
+    (entry) => entry.key,
+    list.total,
+    { limit: query.limit ?? 100, cursor: query.cursor },
+    scope,
+  );
+  return { data: page.rows.map((entry) => entry.row), total: page.total, next: page.next };
+}
+
 const PAGING_PARAMS = new Set(['cursor', 'limit', 'format']);
 
 /** The filters a cursor is bound to: the route and every query parameter except paging and format. */
@@ -68,16 +85,9 @@ async function pagination(app: FastifyInstance, options: { cursorSecret: string 
     return page;
   });
   app.decorate('pageQuery', function pageQuery<T>(request: FastifyRequest, reply: FastifyReply, list: QueriedList<T>) {
-    const query = request.query as { limit?: number; cursor?: string };
-    const page = paginate.byQuery(
-      (after, limit) => list.fetch(typeof after === 'number' ? after : null, limit),
-      (entry) => entry.key,
-      list.total,
-      { limit: query.limit ?? 100, cursor: query.cursor },
-      scopeOf(request),
-    );
+    const page = pageQueryOf(paginate, list, request.query as { limit?: number; cursor?: string }, scopeOf(request));
     if (page.next) reply.header('link', nextLink(request, page.next));
-    return { data: page.rows.map((entry) => entry.row), total: page.total, next: page.next };
+    return page;
   });
 }
 

@@ -81,9 +81,7 @@ export function csvRows(file: string, rows: readonly object[]): Row[] {
 
 function headingRows(headings: HeadingMap): Row[] {
   return [...headings.values()].flatMap(({ rows }) =>
-    rows.map((row) =>
-      Object.fromEntries(HEADING_COLUMNS.map((column) => [column, cellOf(row[column as keyof typeof row])])),
-    ),
+    rows.map((row) => Object.fromEntries(HEADING_COLUMNS.map((column) => [column, cellOf(row[column as keyof typeof row])]))),
   );
 }
 

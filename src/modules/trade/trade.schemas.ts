@@ -44,7 +44,9 @@ export const TradeFlowSchema = z
     quantities: z.array(TradeQuantitySchema),
     suppressed: z.boolean().describe('Some quantity of the flow was withheld by Census'),
     minerals: z
-      .array(z.object({ mineral: z.string(), stage: z.string(), proxy: z.boolean().describe('A broad heading: never the mineral’s own flow') }))
+      .array(
+        z.object({ mineral: z.string(), stage: z.string(), proxy: z.boolean().describe('A broad heading: never the mineral’s own flow') }),
+      )
       .describe('What the heading stands for (data/hts_headings.csv)'),
     edition: z.string().describe('The edition the figure belongs to; see GET /v1/editions'),
     source: SourceRefSchema,
@@ -70,7 +72,11 @@ const HeadingRefShape = {
   alsoHolds: z.string().optional().describe('For a proxy: what else the heading holds'),
 };
 
-const FigureSchema = z.object({ year: z.number().int(), valueUsd: z.number().nullable(), kg: z.number().nullable().describe('First-unit kilograms') });
+const FigureSchema = z.object({
+  year: z.number().int(),
+  valueUsd: z.number().nullable(),
+  kg: z.number().nullable().describe('First-unit kilograms'),
+});
 
 export const TradeComparisonSchema = z
   .object({
@@ -111,7 +117,14 @@ export const ObservedEffectSchema = z
     observed: z.object({ date: z.string(), minerals: z.array(MineralAroundSchema) }).nullable(),
     reason: z.string().nullable().describe('Why there is no observed effect'),
     events: z
-      .array(z.object({ kind: z.enum(['suspended', 'lifted']), date: z.string(), by: z.string().nullable(), minerals: z.array(MineralAroundSchema) }))
+      .array(
+        z.object({
+          kind: z.enum(['suspended', 'lifted']),
+          date: z.string(),
+          by: z.string().nullable(),
+          minerals: z.array(MineralAroundSchema),
+        }),
+      )
       .describe('The same comparison around each suspension and the lifting, where the data reaches them'),
     edition: z.string(),
     sources: z.array(SourceRefSchema),
@@ -133,7 +146,8 @@ export const ObservedDependencySchema = z
   .nullable()
   .meta({
     id: 'ObservedDependency',
-    description: "Observed U.S. imports from the supplier (USITC DataWeb), beside the USGS shares; null with `observedReason` where the file cannot answer",
+    description:
+      'Observed U.S. imports from the supplier (USITC DataWeb), beside the USGS shares; null with `observedReason` where the file cannot answer',
   });
 
 export const ValueAtRiskSchema = z
@@ -141,7 +155,9 @@ export const ValueAtRiskSchema = z
     usd: z.number().nullable().describe('Observed customs value × the reduction, summed over the shocked countries'),
     year: z.number().int().nullable().describe('The latest full year of the data'),
     headings: z.array(z.string()).describe("The mineral's own headings (never proxies)"),
-    byCountry: z.array(z.object({ country: z.string(), observedUsd: z.number().nullable(), reduction: z.number(), atRiskUsd: z.number().nullable() })),
+    byCountry: z.array(
+      z.object({ country: z.string(), observedUsd: z.number().nullable(), reduction: z.number(), atRiskUsd: z.number().nullable() }),
+    ),
     uncovered: z.array(z.string()).describe('Shocked countries the file does not break out (not counted)'),
     edition: z.string().nullable(),
     reason: z.string().nullable(),
@@ -170,7 +186,11 @@ const HeadingTradeSchema = z
     janApr: z.object({
       year: z.number().int(),
       against: z.number().int(),
-      totalOfCoveredPartnersUsd: z.object({ before: z.number().nullable(), after: z.number().nullable(), changePct: z.number().nullable() }),
+      totalOfCoveredPartnersUsd: z.object({
+        before: z.number().nullable(),
+        after: z.number().nullable(),
+        changePct: z.number().nullable(),
+      }),
       partners: z.array(TradeComparisonSchema.extend({ partner: z.string(), name: z.string() })),
     }),
   })
@@ -209,6 +229,8 @@ export const MineralTradeSchema = z
 export const MineralTradeParams = z.object({ mineral: MineralIdSchema });
 export const MineralTradeQuery = z.object({
   flow: FlowSchema.optional().describe('Default imports'),
-  from: urlNumber(z.number().int().min(1900).max(2100).optional()).describe('First year of the series (default: ten years before the latest)'),
+  from: urlNumber(z.number().int().min(1900).max(2100).optional()).describe(
+    'First year of the series (default: ten years before the latest)',
+  ),
 });
 export const MeasureParams = z.object({ id: z.string().min(1).describe('Measure id, e.g. `cn-mofcom-2024-46-us-ga-ge-sb-denial`') });

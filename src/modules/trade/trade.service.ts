@@ -146,12 +146,17 @@ function flowFilter(snapshot: DatasetSnapshot, coverage: Coverage & { edition: {
   const from = range?.from ?? Math.min(coverage.fullYears?.from ?? Infinity, coverage.months?.from ?? Infinity);
   const to = range?.to ?? Math.max(coverage.fullYears?.to ?? -Infinity, coverage.months?.to ?? -Infinity);
   if (query.year !== undefined && (query.year < from || query.year > to)) {
-    errors.push({ field: 'querystring.year', message: `the data covers ${from}–${to}${query.period ? ` for period ${query.period}` : ''}` });
+    errors.push({
+      field: 'querystring.year',
+      message: `the data covers ${from}–${to}${query.period ? ` for period ${query.period}` : ''}`,
+    });
   }
   if (errors.length > 0) throw new ValidationError('The trade filters name data the file does not hold.', errors);
   checkFilters(snapshot, { mineral: query.mineral });
-  const mineralHeadings = query.mineral === undefined ? undefined : coverage.headings.filter((h) => h.mineralId === query.mineral).map((h) => h.hts);
-  const hts = query.hts === undefined ? mineralHeadings : mineralHeadings === undefined || mineralHeadings.includes(query.hts) ? [query.hts] : [];
+  const mineralHeadings =
+    query.mineral === undefined ? undefined : coverage.headings.filter((h) => h.mineralId === query.mineral).map((h) => h.hts);
+  const hts =
+    query.hts === undefined ? mineralHeadings : mineralHeadings === undefined || mineralHeadings.includes(query.hts) ? [query.hts] : [];
   return {
     edition: coverage.edition.id,
     reporter: importer,
@@ -175,7 +180,13 @@ function flowView(snapshot: DatasetSnapshot, coverage: Coverage, row: TradeFlowR
     period: row.period as 'year' | 'jan-apr',
     valueUsd: row.valueUsd,
     valueBasis: row.flow === IMPORTS ? ('customs' as const) : ('fas' as const),
-    quantities: quantities.map((q) => ({ measure: q.measure, unit: q.unit, quantity: q.quantity, suppressed: q.suppressed, valueUsd: q.valueUsd })),
+    quantities: quantities.map((q) => ({
+      measure: q.measure,
+      unit: q.unit,
+      quantity: q.quantity,
+      suppressed: q.suppressed,
+      valueUsd: q.valueUsd,
+    })),
     suppressed: quantities.some((q) => q.suppressed),
     minerals: mapped.map((heading) => ({ mineral: heading.mineralId as string, stage: heading.stageId as string, proxy: heading.proxy })),
     edition: row.edition,
@@ -338,7 +349,11 @@ export function observedEffect(snapshot: DatasetSnapshot, repository: TradeRepos
   const byMineral = (date: string) =>
     measure.minerals.map((mineral) => {
       const around = aroundDate(coverage, table, mineral, measure.imposingCountry, date);
-      return { mineral, ...around, reason: around.own.length + around.proxies.length === 0 ? 'no heading of the file stands for this mineral' : null };
+      return {
+        mineral,
+        ...around,
+        reason: around.own.length + around.proxies.length === 0 ? 'no heading of the file stands for this mineral' : null,
+      };
     });
   const events = [
     ...snapshot.measures
@@ -346,7 +361,13 @@ export function observedEffect(snapshot: DatasetSnapshot, repository: TradeRepos
       .map((other) => ({ kind: 'suspended' as const, date: other.effective as string, by: other.id })),
     ...(measure.lifted === null ? [] : [{ kind: 'lifted' as const, date: measure.lifted, by: null }]),
   ].map((event) => ({ ...event, minerals: byMineral(event.date) }));
-  return { ...base, bitesOnImporter: true, observed: { date: measure.effective as string, minerals: byMineral(measure.effective as string) }, reason: null, events };
+  return {
+    ...base,
+    bitesOnImporter: true,
+    observed: { date: measure.effective as string, minerals: byMineral(measure.effective as string) },
+    reason: null,
+    events,
+  };
 }
 
 /** Latest full year and January–April (against the year before) of one heading and partner. */
@@ -364,7 +385,13 @@ function latest(coverage: ReturnType<typeof requireTradeData>, table: TradeTable
  * kilograms for the mineral's own headings (proxies apart), latest full year and January–April, and the change.
  * Null with a reason where the file cannot answer.
  */
-export function observedDependency(snapshot: DatasetSnapshot, repository: TradeRepository, importer: string, supplier: string, minerals: readonly string[]) {
+export function observedDependency(
+  snapshot: DatasetSnapshot,
+  repository: TradeRepository,
+  importer: string,
+  supplier: string,
+  minerals: readonly string[],
+) {
   const coverage = tradeCoverage(snapshot, repository);
   const reasonFor = (mineral: string): string | null =>
     coverage.edition === null
@@ -385,7 +412,11 @@ export function observedDependency(snapshot: DatasetSnapshot, repository: TradeR
           edition: ready.edition.id,
           reporter: importer,
           flow: IMPORTS,
-          hts: [...new Set(answerable.flatMap((mineral) => [...headingsOf(ready, mineral).own, ...headingsOf(ready, mineral).proxies].map((h) => h.hts)))],
+          hts: [
+            ...new Set(
+              answerable.flatMap((mineral) => [...headingsOf(ready, mineral).own, ...headingsOf(ready, mineral).proxies].map((h) => h.hts)),
+            ),
+          ],
           partner: [supplier],
         });
   const entryFor = (mineral: string) => {
@@ -394,7 +425,13 @@ export function observedDependency(snapshot: DatasetSnapshot, repository: TradeR
     const { own, proxies } = headingsOf(ready, mineral);
     const one = (heading: HtsHeadingRecord) => ({ ...headingRef(heading), ...latest(ready, table, heading.hts, supplier) });
     return {
-      observed: { flow: IMPORTS, edition: ready.edition.id, source: sourceRef(snapshot, `${ready.edition.id}-imports`), own: own.map(one), proxies: proxies.map(one) },
+      observed: {
+        flow: IMPORTS,
+        edition: ready.edition.id,
+        source: sourceRef(snapshot, `${ready.edition.id}-imports`),
+        own: own.map(one),
+        proxies: proxies.map(one),
+      },
       observedReason: null,
     };
   };
@@ -416,13 +453,26 @@ export function valueAtRisk(
   const coverage = tradeCoverage(snapshot, repository);
   const none = (reason: string) => ({ usd: null, year: null, headings: [], byCountry: [], uncovered: [], edition: null, reason });
   if (coverage.edition === null) return none('no observed trade is loaded');
-  if (!coverage.reporters.includes(importer)) return none(`observed trade covers ${coverage.reporters.join(', ')} only (USITC DataWeb); none for ${importer}`);
+  if (!coverage.reporters.includes(importer))
+    return none(`observed trade covers ${coverage.reporters.join(', ')} only (USITC DataWeb); none for ${importer}`);
   const { own } = headingsOf(coverage, mineral);
-  if (own.length === 0) return none(`no heading of the file is ${mineral}'s own flow (only proxies, or none), and a proxy is never a value at risk`);
+  if (own.length === 0)
+    return none(`no heading of the file is ${mineral}'s own flow (only proxies, or none), and a proxy is never a value at risk`);
   const year = coverage.fullYears?.to ?? 0;
   const shocked = [...reductions.keys()];
   const covered = shocked.filter((country) => coverage.partners.includes(country));
-  const flows = covered.length === 0 ? [] : repository.flows({ edition: coverage.edition.id, reporter: importer, flow: IMPORTS, hts: own.map((h) => h.hts), partner: covered, year, period: FULL_YEAR });
+  const flows =
+    covered.length === 0
+      ? []
+      : repository.flows({
+          edition: coverage.edition.id,
+          reporter: importer,
+          flow: IMPORTS,
+          hts: own.map((h) => h.hts),
+          partner: covered,
+          year,
+          period: FULL_YEAR,
+        });
   const byCountry = covered.map((country) => {
     const rows = flows.filter((row) => row.partner === country);
     const missing = rows.length === 0 || rows.some((row) => row.valueUsd === null);
@@ -462,7 +512,9 @@ export function mineralTrade(
   const lastMonths = coverage.months?.to ?? 0;
   const from = query.from ?? lastFull - 10;
   if (from < firstFull || from > lastFull) {
-    throw new ValidationError('The series cannot start there.', [{ field: 'querystring.from', message: `the full years cover ${firstFull}–${lastFull}` }]);
+    throw new ValidationError('The series cannot start there.', [
+      { field: 'querystring.from', message: `the full years cover ${firstFull}–${lastFull}` },
+    ]);
   }
   const { own, proxies } = headingsOf(coverage, mineral.id);
   const table = tradeTable(repository, {
@@ -490,7 +542,11 @@ export function mineralTrade(
       kg: table.get(heading.hts, partner, lastFull, FULL_YEAR)?.kg ?? null,
     }));
     const shares = sharesOfCoveredPartners(latestRows.filter((row) => table.get(heading.hts, row.partner, lastFull, FULL_YEAR) !== null));
-    const months = partners.map((partner) => ({ partner, name: countryName(snapshot, partner), ...compare(table, heading.hts, partner, MONTHS, lastMonths - 1, lastMonths, lastMonths) }));
+    const months = partners.map((partner) => ({
+      partner,
+      name: countryName(snapshot, partner),
+      ...compare(table, heading.hts, partner, MONTHS, lastMonths - 1, lastMonths, lastMonths),
+    }));
     const sumOf = (year: number, pick: (figures: Figures) => number | null) =>
       partners.reduce<number | null>((sum, partner) => {
         const figures = table.get(heading.hts, partner, year, MONTHS);
@@ -519,7 +575,10 @@ export function mineralTrade(
   };
   const measures = snapshot.measures.filter((measure) => measure.minerals.includes(mineral.id) && bitesOn(measure, 'USA'));
   const controls = measures.map((measure) => {
-    const effect = coverage.partners.includes(measure.imposingCountry) && measure.effective !== null ? observedEffect(snapshot, repository, measure.id) : null;
+    const effect =
+      coverage.partners.includes(measure.imposingCountry) && measure.effective !== null
+        ? observedEffect(snapshot, repository, measure.id)
+        : null;
     const mine = effect?.observed?.minerals.find((entry) => entry.mineral === mineral.id);
     return {
       id: measure.id,
@@ -528,9 +587,16 @@ export function mineralTrade(
       target: measure.target,
       effective: measure.effective,
       lifted: measure.lifted,
-      suspendedOn: snapshot.measures.filter((other) => other.measure === 'suspension' && other.suspends === measure.id).map((other) => other.effective),
+      suspendedOn: snapshot.measures
+        .filter((other) => other.measure === 'suspension' && other.suspends === measure.id)
+        .map((other) => other.effective),
       observed: mine ? { own: mine.own, proxies: mine.proxies } : null,
-      reason: mine ? null : (effect?.reason ?? (coverage.partners.includes(measure.imposingCountry) ? 'the date it took effect is not recorded' : `the file does not break out ${countryName(snapshot, measure.imposingCountry)} as a partner`)),
+      reason: mine
+        ? null
+        : (effect?.reason ??
+          (coverage.partners.includes(measure.imposingCountry)
+            ? 'the date it took effect is not recorded'
+            : `the file does not break out ${countryName(snapshot, measure.imposingCountry)} as a partner`)),
     };
   });
   return {
@@ -547,3 +613,56 @@ export function mineralTrade(
     source: sourceRef(snapshot, `${coverage.edition.id}-${flow}`),
   };
 }
+
+/** GET /v1/dependency/{importer}/on/{supplier} with the `observed` block per mineral beside the USGS shares. */
+export function withObservedTrade<Row extends { mineral: string }, Exposure extends { importer: string; supplier: string; data: Row[] }>(
+  snapshot: DatasetSnapshot,
+  repository: TradeRepository,
+  exposure: Exposure,
+): Omit<Exposure, 'data'> & { data: (Exposure['data'][number] & ObservedEntry)[] } {
+  const observed = observedDependency(
+    snapshot,
+    repository,
+    exposure.importer,
+    exposure.supplier,
+    exposure.data.map((row) => row.mineral),
+  );
+  return { ...exposure, data: exposure.data.map((row) => ({ ...row, ...(observed.get(row.mineral) as ObservedEntry) })) };
+}
+
+type ObservedEntry = NonNullable<ReturnType<ReturnType<typeof observedDependency>['get']>>;
+
+interface ScenarioAnswer {
+  scenario: { importer: string; shocks: readonly { countries: readonly string[]; reduction: number }[] };
+  results: readonly ({ mineral: string; status: string } & Record<string, unknown>)[];
+}
+
+/**
+ * A disruption scenario's answer with `valueAtRisk` in each mineral's importer impact (src/modules/scenarios answers
+ * from the snapshot; the observed trade is read here, by query). The answer itself is not changed (it is memoized).
+ */
+export function withValueAtRisk<Answer extends ScenarioAnswer>(
+  snapshot: DatasetSnapshot,
+  repository: TradeRepository,
+  answer: Answer,
+): WithValueAtRisk<Answer> {
+  const reductions = new Map<string, number>();
+  for (const shock of answer.scenario.shocks) {
+    for (const country of shock.countries) reductions.set(country, Math.max(reductions.get(country) ?? 0, shock.reduction));
+  }
+  const results = answer.results.map((result) => {
+    const impact = result.importerImpact as Record<string, unknown> | undefined;
+    if (result.status !== 'ok' || impact === undefined) return result;
+    return {
+      ...result,
+      importerImpact: { ...impact, valueAtRisk: valueAtRisk(snapshot, repository, answer.scenario.importer, result.mineral, reductions) },
+    };
+  });
+  return { ...answer, results } as unknown as WithValueAtRisk<Answer>;
+}
+
+type ValueAtRisk = ReturnType<typeof valueAtRisk>;
+type WithImpact<Result> = Result extends { importerImpact: infer Impact }
+  ? Omit<Result, 'importerImpact'> & { importerImpact: Impact & { valueAtRisk: ValueAtRisk } }
+  : Result;
+type WithValueAtRisk<Answer extends ScenarioAnswer> = Omit<Answer, 'results'> & { results: WithImpact<Answer['results'][number]>[] };

@@ -132,7 +132,10 @@ describe('partners and reference rows', () => {
     const sources = new Set(readCsv('data/curated/sources.csv').map((row) => row.id));
     for (const id of EDITIONS.flatMap((edition) => FLOWS.map((flow) => sourceId(edition, flow)))) expect(sources.has(id), id).toBe(true);
     const cited = new Set(readCsv('data/trade_flows.csv').map((row) => `${row.edition} ${row.source}`));
-    expect([...cited].sort()).toEqual(['usitc-dataweb-2026-07 usitc-dataweb-2026-07-exports', 'usitc-dataweb-2026-07 usitc-dataweb-2026-07-imports']);
+    expect([...cited].sort()).toEqual([
+      'usitc-dataweb-2026-07 usitc-dataweb-2026-07-exports',
+      'usitc-dataweb-2026-07 usitc-dataweb-2026-07-imports',
+    ]);
   });
 
   it('the editions table agrees with itself: full years end the year before the January–April year', () => {

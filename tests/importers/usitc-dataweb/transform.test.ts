@@ -17,7 +17,8 @@ import { FIXTURE_HEADINGS, fixtureEdition, fixtureSheets, fixtureWorkbook, write
 const EDITION = fixtureEdition();
 
 /** Rows as the pipeline writes them (the one CSV writer, the catalogue's columns and key order). */
-const renderFlowsCsv = (rows: readonly TradeFlowRow[]): string => renderTable(catalogueTable('trade_flows.csv'), csvRows('trade_flows.csv', rows));
+const renderFlowsCsv = (rows: readonly TradeFlowRow[]): string =>
+  renderTable(catalogueTable('trade_flows.csv'), csvRows('trade_flows.csv', rows));
 const renderQuantitiesCsv = (rows: readonly TradeQuantityRow[]): string =>
   renderTable(catalogueTable('trade_quantities.csv'), csvRows('trade_quantities.csv', rows));
 let result: TradeImport;
