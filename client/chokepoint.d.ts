@@ -215,6 +215,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/trade/flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Observed trade by HTS heading, partner and year: value in USD and each quantity with its unit
+         * @description USITC DataWeb (U.S. Census statistics, edition usitc-dataweb-2026-07): 25 HTS headings, 18 partners broken out and no World row, full years 1993–2025 and January–April 1993–2026. A value is summed over the units of quantity the heading's lines are counted in; quantities in different units are never added. A missing line is no row, never a zero. A malformed heading, an unknown partner or a year outside the data is a 400 naming the field.
+         */
+        get: operations["listTradeFlows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/trade/headings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which mineral and stage each HTS heading of the trade file stands for, and which are only proxies
+         * @description The heading map (data/hts_headings.csv): a proxy heading holds much more than the mineral and is never its own flow.
+         */
+        get: operations["listTradeHeadings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/minerals/{mineral}/trade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A mineral's observed U.S. trade by partner over time, shares of the covered partners and the Jan–Apr comparison
+         * @description USITC DataWeb (U.S. Census statistics, edition usitc-dataweb-2026-07): 25 HTS headings, 18 partners broken out and no World row, full years 1993–2025 and January–April 1993–2026. Own headings and proxies are kept apart. Shares (`shareOfCoveredPartnersPct`) and the HHI are of the covered partners only: a lower-coverage figure. `controls` lists the export-control measures on the mineral that bite on the U.S., with their dates and observed effect.
+         */
+        get: operations["getMineralTrade"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/export-controls/{id}/observed-trade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a measure did to U.S. imports from the imposing country: before and after, and the latest Jan–Apr
+         * @description USITC DataWeb (U.S. Census statistics, edition usitc-dataweb-2026-07): 25 HTS headings, 18 partners broken out and no World row, full years 1993–2025 and January–April 1993–2026. For a measure aimed at the U.S. or at every destination: U.S. imports of each covered mineral's headings (own and proxies apart) from the imposing country in the last full year before it took effect against the first full year after, and the latest January–April against the year before, in USD and kg with the change in %; the same around each suspension and the lifting where the data reaches them. Other measures answer with `observed: null` and the reason.
+         */
+        get: operations["getExportControlObservedTrade"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/import-reliance": {
         parameters: {
             query?: never;
@@ -1836,6 +1916,303 @@ export interface components {
             description: string;
             source: components["schemas"]["SourceRef"];
         };
+        /** @description One unit of quantity of a flow; quantities in different units are never added. */
+        TradeQuantity: {
+            /**
+             * @description DataWeb's first or second unit of quantity
+             * @enum {string}
+             */
+            measure: "first" | "second";
+            /** @description kg, g, t, number, component_kg, component_g, component_t, gold_content_g, or none (no quantity collected) */
+            unit: string;
+            /** @description Null: none collected, an empty cell, or all withheld */
+            quantity: number | null;
+            /** @description Census withheld some records: the quantity is a lower bound */
+            suppressed: boolean;
+            /** @description First units: the value of the lines counted in this unit; null for second units */
+            valueUsd: number | null;
+        };
+        TradeFlow: {
+            /** @description Reporting country (ISO3) */
+            importer: string;
+            /**
+             * @description `imports` (imports for consumption) or `exports` (domestic exports)
+             * @enum {string}
+             */
+            flow: "imports" | "exports";
+            /** @description HTS 4-digit heading */
+            hts: string;
+            /** @description Partner country (ISO3) */
+            partner: string;
+            partnerName: string;
+            year: number;
+            /**
+             * @description `year`: a full calendar year; `jan-apr`: January–April of the year
+             * @enum {string}
+             */
+            period: "year" | "jan-apr";
+            /** @description Value summed over every unit of quantity; null when part of it is missing */
+            valueUsd: number | null;
+            /**
+             * @description Customs value (imports) or FAS value (exports), nominal USD
+             * @enum {string}
+             */
+            valueBasis: "customs" | "fas";
+            quantities: components["schemas"]["TradeQuantity"][];
+            /** @description Some quantity of the flow was withheld by Census */
+            suppressed: boolean;
+            /** @description What the heading stands for (data/hts_headings.csv) */
+            minerals: {
+                mineral: string;
+                stage: string;
+                /** @description A broad heading: never the mineral’s own flow */
+                proxy: boolean;
+            }[];
+            /** @description The edition the figure belongs to; see GET /v1/editions */
+            edition: string;
+            source: components["schemas"]["SourceRef"];
+        };
+        HtsHeading: {
+            hts: string;
+            /** @description As DataWeb prints it */
+            description: string;
+            /** @description Null: no mineral of the dataset */
+            mineral: string | null;
+            stage: string | null;
+            /** @description The heading holds much more than the mineral (the note says what) */
+            proxy: boolean;
+            note: string;
+        };
+        /** @description The same period in two years: value, kilograms and their change in %. */
+        TradeComparison: {
+            /**
+             * @description `year`: a full calendar year; `jan-apr`: January–April of the year
+             * @enum {string}
+             */
+            period: "year" | "jan-apr";
+            before: {
+                year: number;
+                valueUsd: number | null;
+                /** @description First-unit kilograms */
+                kg: number | null;
+            };
+            /** @description Null when the year is not in the data yet */
+            after: {
+                year: number;
+                valueUsd: number | null;
+                /** @description First-unit kilograms */
+                kg: number | null;
+            } | null;
+            valueChangePct: number | null;
+            kgChangePct: number | null;
+            /** @description Some of the value is counted in units other than kg, or some kilograms were withheld */
+            kgPartial: boolean;
+            /** @description Why a side is missing (never read as zero) */
+            reason: string | null;
+        };
+        TradeAroundDate: {
+            hts: string;
+            description: string;
+            stage: string | null;
+            /** @description A broad heading: never the mineral’s own flow */
+            proxy: boolean;
+            /** @description For a proxy: what else the heading holds */
+            alsoHolds?: string;
+            /** @description The last full year before the date against the first full year after */
+            fullYears: components["schemas"]["TradeComparison"];
+            /** @description The latest January–April against the year before */
+            janApr: components["schemas"]["TradeComparison"] | null;
+            janAprReason: string | null;
+        };
+        ObservedEffect: {
+            measure: string;
+            importer: string;
+            /** @description The imposing country: the partner whose flows are read */
+            exporter: string;
+            target: string;
+            effective: string | null;
+            /** @description Aimed at the importer or at every destination */
+            bitesOnImporter: boolean;
+            observed: {
+                date: string;
+                minerals: {
+                    mineral: string;
+                    /** @description The mineral's own headings */
+                    own: components["schemas"]["TradeAroundDate"][];
+                    /** @description Broad headings, apart: never the mineral’s own flow */
+                    proxies: components["schemas"]["TradeAroundDate"][];
+                    reason: string | null;
+                }[];
+            } | null;
+            /** @description Why there is no observed effect */
+            reason: string | null;
+            /** @description The same comparison around each suspension and the lifting, where the data reaches them */
+            events: {
+                /** @enum {string} */
+                kind: "suspended" | "lifted";
+                date: string;
+                by: string | null;
+                minerals: {
+                    mineral: string;
+                    /** @description The mineral's own headings */
+                    own: components["schemas"]["TradeAroundDate"][];
+                    /** @description Broad headings, apart: never the mineral’s own flow */
+                    proxies: components["schemas"]["TradeAroundDate"][];
+                    reason: string | null;
+                }[];
+            }[];
+            edition: string;
+            sources: components["schemas"]["SourceRef"][];
+        };
+        /** @description Latest full year and latest January–April of one heading, each against the year before. */
+        ObservedHeading: {
+            hts: string;
+            description: string;
+            stage: string | null;
+            /** @description A broad heading: never the mineral’s own flow */
+            proxy: boolean;
+            /** @description For a proxy: what else the heading holds */
+            alsoHolds?: string;
+            fullYear: components["schemas"]["TradeComparison"];
+            janApr: components["schemas"]["TradeComparison"];
+        };
+        /** @description Observed U.S. imports from the supplier (USITC DataWeb), beside the USGS shares; null with `observedReason` where the file cannot answer */
+        ObservedDependency: {
+            /** @constant */
+            flow: "imports";
+            edition: string;
+            source: components["schemas"]["SourceRef"];
+            own: components["schemas"]["ObservedHeading"][];
+            proxies: components["schemas"]["ObservedHeading"][];
+        } | null;
+        ValueAtRisk: {
+            /** @description Observed customs value × the reduction, summed over the shocked countries */
+            usd: number | null;
+            /** @description The latest full year of the data */
+            year: number | null;
+            /** @description The mineral's own headings (never proxies) */
+            headings: string[];
+            byCountry: {
+                country: string;
+                observedUsd: number | null;
+                reduction: number;
+                atRiskUsd: number | null;
+            }[];
+            /** @description Shocked countries the file does not break out (not counted) */
+            uncovered: string[];
+            edition: string | null;
+            reason: string | null;
+        };
+        HeadingTrade: {
+            hts: string;
+            description: string;
+            stage: string | null;
+            /** @description A broad heading: never the mineral’s own flow */
+            proxy: boolean;
+            /** @description For a proxy: what else the heading holds */
+            alsoHolds?: string;
+            /** @description Full years by partner */
+            series: {
+                partner: string;
+                name: string;
+                points: {
+                    year: number;
+                    valueUsd: number | null;
+                    /** @description First-unit kilograms */
+                    kg: number | null;
+                }[];
+            }[];
+            latestFullYear: {
+                year: number;
+                totalOfCoveredPartnersUsd: number;
+                partners: {
+                    partner: string;
+                    name: string;
+                    valueUsd: number | null;
+                    kg: number | null;
+                    /** @description Share of the value of the covered partners only (no World row) */
+                    shareOfCoveredPartnersPct: number | null;
+                }[];
+                /** @description HHI of the shares of the covered partners: a lower-coverage figure */
+                hhiOfCoveredPartners: number | null;
+                /** @constant */
+                hhiCoverage: "covered-partners-only";
+            };
+            janApr: {
+                year: number;
+                against: number;
+                totalOfCoveredPartnersUsd: {
+                    before: number | null;
+                    after: number | null;
+                    changePct: number | null;
+                };
+                partners: {
+                    /**
+                     * @description `year`: a full calendar year; `jan-apr`: January–April of the year
+                     * @enum {string}
+                     */
+                    period: "year" | "jan-apr";
+                    before: {
+                        year: number;
+                        valueUsd: number | null;
+                        /** @description First-unit kilograms */
+                        kg: number | null;
+                    };
+                    /** @description Null when the year is not in the data yet */
+                    after: {
+                        year: number;
+                        valueUsd: number | null;
+                        /** @description First-unit kilograms */
+                        kg: number | null;
+                    } | null;
+                    valueChangePct: number | null;
+                    kgChangePct: number | null;
+                    /** @description Some of the value is counted in units other than kg, or some kilograms were withheld */
+                    kgPartial: boolean;
+                    /** @description Why a side is missing (never read as zero) */
+                    reason: string | null;
+                    partner: string;
+                    name: string;
+                }[];
+            };
+        };
+        MineralTrade: {
+            mineral: string;
+            importer: string;
+            /**
+             * @description `imports` (imports for consumption) or `exports` (domestic exports)
+             * @enum {string}
+             */
+            flow: "imports" | "exports";
+            /**
+             * @description Customs value (imports) or FAS value (exports), nominal USD
+             * @enum {string}
+             */
+            valueBasis: "customs" | "fas";
+            coveredPartners: string[];
+            coverageNote: string;
+            /** @description The mineral's own headings */
+            own: components["schemas"]["HeadingTrade"][];
+            /** @description Broad headings, apart (alsoHolds says what else they hold) */
+            proxies: components["schemas"]["HeadingTrade"][];
+            /** @description Export-control measures on the mineral that bite on the U.S., their dates and observed effect */
+            controls: {
+                id: string;
+                exporter: string;
+                measure: string;
+                target: string;
+                effective: string | null;
+                lifted: string | null;
+                suspendedOn: (string | null)[];
+                observed: {
+                    own: components["schemas"]["TradeAroundDate"][];
+                    proxies: components["schemas"]["TradeAroundDate"][];
+                } | null;
+                reason: string | null;
+            }[];
+            edition: string;
+            source: components["schemas"]["SourceRef"];
+        };
         NetImportReliance: {
             /** @description Data year; null for a figure over a reference period (see `period`) */
             year: number | null;
@@ -2032,6 +2409,9 @@ export interface components {
                 byStage: components["schemas"]["SupplierExposureStage"][];
                 explanation: string;
                 method: components["schemas"]["MethodLink"];
+                observed: components["schemas"]["ObservedDependency"];
+                /** @description Why `observed` is null */
+                observedReason: string | null;
             } | {
                 mineral: string;
                 /** @constant */
@@ -2045,6 +2425,9 @@ export interface components {
                 byStage: components["schemas"]["SupplierExposureStage"][];
                 explanation: string;
                 method: components["schemas"]["MethodLink"];
+                observed: components["schemas"]["ObservedDependency"];
+                /** @description Why `observed` is null */
+                observedReason: string | null;
             })[];
             total: number;
             method: components["schemas"]["MethodLink"];
@@ -2193,6 +2576,8 @@ export interface components {
             importer: string;
             /** @description Share of the importer’s consumption at risk, 0–1 */
             consumptionAtRisk: number;
+            /** @description Disruption scenarios: observed customs value (USITC DataWeb) of the importer’s imports of the mineral’s own headings (never proxies) from the shocked countries in the latest full year, × the largest reduction each faces at any stage; null `usd` with a reason where the file cannot answer */
+            valueAtRisk?: components["schemas"]["ValueAtRisk"];
             /** @enum {string} */
             basis: "import_sources" | "world_supply_at_binding_stage";
             /** @description True when the world loss at the binding stage stands in for the importer’s own sources */
@@ -4204,6 +4589,166 @@ export interface operations {
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             406: components["responses"]["NotAcceptableCsv"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listTradeFlows: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1–1,000 (default 100) */
+                limit?: components["parameters"]["query.limit"];
+                /** @description Opaque cursor from `next` or the `Link` header of the previous page */
+                cursor?: components["parameters"]["query.cursor"];
+                /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
+                format?: components["parameters"]["query.format"];
+                /** @description Reporting country (ISO3); the file covers USA (default USA) */
+                importer?: string;
+                /** @description `imports` (imports for consumption) or `exports` (domestic exports) */
+                flow?: "imports" | "exports";
+                /** @description Partner country (ISO3), one of the 18 the file breaks out */
+                partner?: string;
+                /** @description HTS 4-digit heading, e.g. `8110` (antimony); see GET /v1/trade/headings */
+                hts?: string;
+                /** @description A mineral's headings, own and proxies (each row says which) */
+                mineral?: string;
+                /** @description Four-digit year */
+                year?: components["parameters"]["query.year"];
+                /** @description `year`: a full calendar year; `jan-apr`: January–April of the year */
+                period?: "year" | "jan-apr";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["TradeFlow"][];
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
+                    };
+                    "text/csv": components["schemas"]["CsvTable"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptableCsv"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listTradeHeadings: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1–1,000 (default 100) */
+                limit?: components["parameters"]["query.limit"];
+                /** @description Opaque cursor from `next` or the `Link` header of the previous page */
+                cursor?: components["parameters"]["query.cursor"];
+                /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
+                format?: components["parameters"]["query.format"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["HtsHeading"][];
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
+                    };
+                    "text/csv": components["schemas"]["CsvTable"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptableCsv"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getMineralTrade: {
+        parameters: {
+            query?: {
+                /** @description Default imports */
+                flow?: "imports" | "exports";
+                /** @description First year of the series (default: ten years before the latest) */
+                from?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
+                mineral: components["parameters"]["path.mineral"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MineralTrade"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getExportControlObservedTrade: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Measure id, e.g. `cn-mofcom-2024-46-us-ga-ge-sb-denial` */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservedEffect"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
         };

@@ -135,7 +135,7 @@ const ImporterImpactSchema = z
     importer: z.string(),
     consumptionAtRisk: z.number().describe('Share of the importer’s consumption at risk, 0–1'),
     valueAtRisk: ValueAtRiskSchema.optional().describe(
-      'Disruption scenarios: observed customs value (USITC DataWeb) of the importer’s imports of the mineral’s own headings (never proxies) from the shocked countries in the latest full year, × the largest reduction each faces at any stage; null `usd` with a reason where the file cannot answer',
+      'Disruption scenarios: latest full year’s customs value of own-heading imports from the shocked countries × the reduction',
     ),
     basis: z.enum(['import_sources', 'world_supply_at_binding_stage']),
     proxy: z.boolean().describe('True when the world loss at the binding stage stands in for the importer’s own sources'),

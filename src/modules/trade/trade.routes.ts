@@ -55,8 +55,7 @@ const ImportSourceSchema = z
 
 const ImporterQuery = Iso3Schema.optional().describe('Importing country (ISO3); the data covers USA');
 
-const COVERAGE =
-  'USITC DataWeb (U.S. Census statistics, edition usitc-dataweb-2026-07): 25 HTS headings, 18 partners broken out and no World row, full years 1993–2025 and January–April 1993–2026.';
+const COVERAGE = 'USITC DataWeb (Census): 25 HTS headings, 18 partners, no World row; 1993–2025 and Jan–Apr 1993–2026.';
 
 export const tradeRoutes: FastifyPluginAsyncZod = async (app) => {
   const trade = createTradeRepository(app.tradeDb, app.db);
