@@ -7,7 +7,7 @@
 import { api, apiUrl, curlFor, unwrap, type Schemas } from '../api';
 import { chart } from '../charts';
 import type { ViewContext } from '../context';
-import { dependencyImporters, editionControl, exportControlsTimeline, revisionsPanel, withEdition } from '../extensions';
+import { dependencyImporters, editionControl, exportControlsTimeline, revisionsPanel, tradePanel, withEdition } from '../extensions';
 import { alternative, append, citation, cited, fmt, h, loading, selectField, sourceLink, sourcesReady, table, toolbar } from '../ui';
 
 type Block = Schemas['ConcentrationBlock'];
@@ -143,6 +143,7 @@ export async function mineralView(main: HTMLElement, context: ViewContext): Prom
     reservesSection(reserves.data, countryName),
     ...dependency.map((answer) => dependencySection(answer.importer, answer.data[0] ?? null, countryName)),
     exportControlsTimeline(mineral, context),
+    tradePanel(mineral, context),
     h('h2', {}, `Defense uses (${uses.total})`),
     defenseSection(uses.data),
   ]);
