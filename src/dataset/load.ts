@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
@@ -65,14 +65,26 @@ export function forgetParsedDataset(): void {
 
 /** sha256 over the bulk files (data/trade_*.csv): names the trade store built from them (src/dataset/trade-store.ts). */
 export function bulkContentHash(dataDir: string): string {
+  // A start hashes the 10 MB once (the seed check and the trade store both ask): remembered per file size and mtime.
+  const stamp = BULK_SPECS.map((spec) => {
+    const stat = statSync(join(dataDir, spec.file));
+    return `${spec.file}:${stat.size}:${stat.mtimeMs}`;
+  }).join('|');
+  const key = `${dataDir}|${stamp}`;
+  const known = bulkHashes.get(key);
+  if (known !== undefined) return known;
   const hash = createHash('sha256');
   for (const spec of BULK_SPECS)
     hash
       .update(spec.file)
       .update('\0')
       .update(readFileSync(join(dataDir, spec.file)));
-  return hash.digest('hex');
+  const digest = hash.digest('hex');
+  bulkHashes.set(key, digest);
+  return digest;
 }
+
+const bulkHashes = new Map<string, string>();
 
 function readTexts(dataDir: string): { texts: string[]; contentHash: string } {
   const texts = (TABLE_SPECS as readonly TableSpec<unknown>[]).map((spec) => readFileSync(join(dataDir, spec.file), 'utf8'));
@@ -153,32 +165,42 @@ export function readDataset(dataDir: string, compiledPath = COMPILED_DATASET_PAT
   return dataset;
 }
 
-export function parseFile<Row>(spec: TableSpec<Row>, text: string, issues: DataIssue[]): ParsedFile<Row> {
-  const records = parse(text, { columns: true, bom: true, skip_empty_lines: true, info: true }) as {
-    record: Record<string, string>;
-    info: { lines: number };
-  }[];
+/**
+ * Visits each row of a data file that passes its row rules, with its line, in file order; problems go to `issues`.
+ * csv-parse hands each record over as it reads it (and keeps none), so a large file is never held as records.
+ */
+export function forEachRow<Row>(spec: TableSpec<Row>, text: string, issues: DataIssue[], visit: (row: Row, line: number) => void): void {
   const header = parse(text, { bom: true, to_line: 1 })[0] as string[] | undefined;
   const expected = Object.keys((spec.rowSchema as unknown as { shape?: object }).shape ?? {});
-  const parsedFile: ParsedFile<Row> = { spec, rows: [], lines: [] };
   if (expected.length > 0) {
     const missing = expected.filter((column) => !header?.includes(column));
     const unknown = (header ?? []).filter((column) => !expected.includes(column));
     for (const column of missing) issues.push({ file: spec.file, line: 1, field: column, message: 'missing column' });
     for (const column of unknown) issues.push({ file: spec.file, line: 1, field: column, message: 'unknown column' });
-    if (missing.length > 0 || unknown.length > 0) return parsedFile;
+    if (missing.length > 0 || unknown.length > 0) return;
   }
-  for (const { record, info } of records) {
-    const result = spec.rowSchema.safeParse(record);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        issues.push({ file: spec.file, line: info.lines, field: issue.path.join('.') || '(row)', message: issue.message });
-      }
-      continue;
-    }
-    parsedFile.rows.push(result.data);
-    parsedFile.lines.push(info.lines);
-  }
+  parse(text, {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+    on_record: (record: Record<string, string>, context: { lines: number }) => {
+      const result = spec.rowSchema.safeParse(record);
+      if (!result.success) {
+        for (const issue of result.error.issues) {
+          issues.push({ file: spec.file, line: context.lines, field: issue.path.join('.') || '(row)', message: issue.message });
+        }
+      } else visit(result.data, context.lines);
+      return null;
+    },
+  });
+}
+
+export function parseFile<Row>(spec: TableSpec<Row>, text: string, issues: DataIssue[]): ParsedFile<Row> {
+  const parsedFile: ParsedFile<Row> = { spec, rows: [], lines: [] };
+  forEachRow(spec, text, issues, (row, line) => {
+    parsedFile.rows.push(row);
+    parsedFile.lines.push(line);
+  });
   return parsedFile;
 }
 

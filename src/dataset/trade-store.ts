@@ -1,22 +1,12 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, runMigrations, type DatabaseHandle } from '../db/client.js';
 import { datasetMeta } from '../db/schema.js';
 import { BULK_SPECS, type TableSpec } from './tables.js';
-import {
-  bulkContentHash,
-  DatasetError,
-  parseFile,
-  preparedInsert,
-  readDataset,
-  referenceContext,
-  type DataIssue,
-  type ParsedFile,
-} from './load.js';
-import { checkReferencesAndKeys } from './validate.js';
+import { bulkContentHash, DatasetError, forEachRow, preparedInsert, readDataset, referenceContext, type DataIssue } from './load.js';
+import { referenceAndKeyChecker } from './validate.js';
 
 /**
  * The trade store: the bulk tables (data/trade_flows.csv, data/trade_quantities.csv, 120,000 rows) in a SQLite file of
@@ -31,23 +21,6 @@ import { checkReferencesAndKeys } from './validate.js';
 export const COMPILED_TRADE_STORE_PATH = fileURLToPath(new URL('../data/trade.sqlite', import.meta.url));
 
 const HASH_KEY = 'content_hash';
-
-/** The bulk files read and checked by their row rules, their keys and their references to the rest of data/. */
-export function readBulkTables(dataDir: string): ParsedFile<unknown>[] {
-  const dataset = readDataset(dataDir);
-  const context = referenceContext(dataset.files);
-  const issues: DataIssue[] = [];
-  const files = (BULK_SPECS as readonly TableSpec<unknown>[]).map((spec) =>
-    parseFile(spec, readFileSync(join(dataDir, spec.file), 'utf8'), issues),
-  );
-  for (const file of files) {
-    for (const issue of checkReferencesAndKeys(file.spec, file.rows, context)) {
-      issues.push({ file: file.spec.file, line: file.lines[issue.row] ?? 0, field: issue.field, message: issue.message });
-    }
-  }
-  if (issues.length > 0) throw new DatasetError(issues);
-  return files;
-}
 
 /** The content hash a store file was built from; null when it is no store (or cannot be read). */
 function storeHash(path: string): string | null {
@@ -70,25 +43,36 @@ function storeHash(path: string): string | null {
 }
 
 /**
- * Writes the store for `dataDir` at `target`: the app's migrations, then every bulk row through one prepared
- * statement per table in one transaction, then the content hash. Written to a temporary name and renamed, so a reader
- * never sees half a store (two processes building at once each rename a whole one).
+ * Writes the store for `dataDir` at `target`: the app's migrations, then every bulk row — parsed, checked by its row
+ * rules, its key and its references to the rest of data/, and inserted through one prepared statement, one row at a
+ * time, so the rows are never all held — in one transaction, then the content hash. Refused whole (DatasetError, no
+ * file) on any problem. Written to a temporary name and renamed, so a reader never sees half a store (two processes
+ * building at once each rename a whole one).
  */
 export function buildTradeStore(dataDir: string, target: string, migrationsDir: string): void {
-  const files = readBulkTables(dataDir);
+  const context = referenceContext(readDataset(dataDir).files);
   const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
   const handle = openDatabase(temporary);
+  const issues: DataIssue[] = [];
   try {
-    // The store holds only the bulk tables: what they refer to was checked above, against the dataset.
+    // The store holds only the bulk tables: what they refer to is checked here, against the dataset.
     handle.sqlite.pragma('foreign_keys = OFF');
     runMigrations(handle.db, migrationsDir);
     handle.db.transaction((tx) => {
-      for (const { spec, rows } of files) {
-        const values = rows.map((row) => spec.toInsert(row));
-        const insert = preparedInsert(handle.db, spec.table, values);
-        if (!insert) throw new Error(`trade store: ${spec.file} rows cannot be bound`);
-        for (const value of values) insert(value);
+      for (const spec of BULK_SPECS as readonly TableSpec<unknown>[]) {
+        const check = referenceAndKeyChecker(spec, context);
+        let insert: ((row: Record<string, unknown>) => void) | null = null;
+        let index = 0;
+        forEachRow(spec, readFileSync(join(dataDir, spec.file), 'utf8'), issues, (row, line) => {
+          for (const issue of check(row, index++)) issues.push({ file: spec.file, line, field: issue.field, message: issue.message });
+          if (issues.length > 0) return;
+          const value = spec.toInsert(row);
+          insert ??= preparedInsert(handle.db, spec.table, [value]);
+          if (!insert) throw new Error(`trade store: ${spec.file} rows cannot be bound`);
+          insert(value);
+        });
       }
+      if (issues.length > 0) throw new DatasetError(issues);
       tx.insert(datasetMeta)
         .values({ key: HASH_KEY, value: bulkContentHash(dataDir) })
         .run();

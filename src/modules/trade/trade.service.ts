@@ -317,6 +317,10 @@ function bitesOn(measure: Measure, importer: string): boolean {
  * before, per mineral and heading; and the same around its suspensions and its lifting when the data reaches them.
  */
 export function observedEffect(snapshot: DatasetSnapshot, repository: TradeRepository, id: string) {
+  return memoize(snapshot, `observed-effect|${id}`, () => computeObservedEffect(snapshot, repository, id));
+}
+
+function computeObservedEffect(snapshot: DatasetSnapshot, repository: TradeRepository, id: string) {
   const measure = snapshot.measures.find((candidate) => candidate.id === id);
   if (!measure) throw new NotFoundError(`Unknown export-control measure '${id}'. See GET /v1/export-controls for the list.`);
   const coverage = requireTradeData(tradeCoverage(snapshot, repository));
@@ -380,12 +384,25 @@ function latest(coverage: ReturnType<typeof requireTradeData>, table: TradeTable
   };
 }
 
+/** The observed blocks of one importer and supplier, once per dataset version. */
+export function observedDependency(
+  snapshot: DatasetSnapshot,
+  repository: TradeRepository,
+  importer: string,
+  supplier: string,
+  minerals: readonly string[],
+) {
+  return memoize(snapshot, `observed-dependency|${importer}|${supplier}|${minerals.join(',')}`, () =>
+    computeObservedDependency(snapshot, repository, importer, supplier, minerals),
+  );
+}
+
 /**
  * The `observed` block of GET /v1/dependency/{importer}/on/{supplier} for one mineral: the supplier's value and
  * kilograms for the mineral's own headings (proxies apart), latest full year and January–April, and the change.
  * Null with a reason where the file cannot answer.
  */
-export function observedDependency(
+function computeObservedDependency(
   snapshot: DatasetSnapshot,
   repository: TradeRepository,
   importer: string,
@@ -642,6 +659,21 @@ interface ScenarioAnswer {
  * from the snapshot; the observed trade is read here, by query). The answer itself is not changed (it is memoized).
  */
 export function withValueAtRisk<Answer extends ScenarioAnswer>(
+  snapshot: DatasetSnapshot,
+  repository: TradeRepository,
+  answer: Answer,
+): WithValueAtRisk<Answer> {
+  // The scenario's answer is memoized per dataset version: so is this one, per answer.
+  const known = withValueAtRiskMemo.get(answer);
+  if (known !== undefined) return known as WithValueAtRisk<Answer>;
+  const result = addValueAtRisk(snapshot, repository, answer);
+  withValueAtRiskMemo.set(answer, result);
+  return result;
+}
+
+const withValueAtRiskMemo = new WeakMap<object, unknown>();
+
+function addValueAtRisk<Answer extends ScenarioAnswer>(
   snapshot: DatasetSnapshot,
   repository: TradeRepository,
   answer: Answer,
