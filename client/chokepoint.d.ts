@@ -224,7 +224,7 @@ export interface paths {
         };
         /**
          * Observed trade by HTS heading, partner and year: value in USD and each quantity with its unit
-         * @description USITC DataWeb (U.S. Census statistics, edition usitc-dataweb-2026-07): 25 HTS headings, 18 partners broken out and no World row, full years 1993–2025 and January–April 1993–2026. A value is summed over the units of quantity the heading's lines are counted in; quantities in different units are never added. A missing line is no row, never a zero. A malformed heading, an unknown partner or a year outside the data is a 400 naming the field.
+         * @description USITC DataWeb (Census): 25 HTS headings, 18 partners, no World row; 1993–2025 and Jan–Apr 1993–2026. A value is summed over the units of quantity the heading's lines are counted in; quantities in different units are never added. A missing line is no row, never a zero. A malformed heading, an unknown partner or a year outside the data is a 400 naming the field.
          */
         get: operations["listTradeFlows"];
         put?: never;
@@ -264,7 +264,7 @@ export interface paths {
         };
         /**
          * A mineral's observed U.S. trade by partner over time, shares of the covered partners and the Jan–Apr comparison
-         * @description USITC DataWeb (U.S. Census statistics, edition usitc-dataweb-2026-07): 25 HTS headings, 18 partners broken out and no World row, full years 1993–2025 and January–April 1993–2026. Own headings and proxies are kept apart. Shares (`shareOfCoveredPartnersPct`) and the HHI are of the covered partners only: a lower-coverage figure. `controls` lists the export-control measures on the mineral that bite on the U.S., with their dates and observed effect.
+         * @description USITC DataWeb (Census): 25 HTS headings, 18 partners, no World row; 1993–2025 and Jan–Apr 1993–2026. Own headings and proxies are kept apart. Shares (`shareOfCoveredPartnersPct`) and the HHI are of the covered partners only: a lower-coverage figure. `controls` lists the export-control measures on the mineral that bite on the U.S., with their dates and observed effect.
          */
         get: operations["getMineralTrade"];
         put?: never;
@@ -284,7 +284,7 @@ export interface paths {
         };
         /**
          * What a measure did to U.S. imports from the imposing country: before and after, and the latest Jan–Apr
-         * @description USITC DataWeb (U.S. Census statistics, edition usitc-dataweb-2026-07): 25 HTS headings, 18 partners broken out and no World row, full years 1993–2025 and January–April 1993–2026. For a measure aimed at the U.S. or at every destination: U.S. imports of each covered mineral's headings (own and proxies apart) from the imposing country in the last full year before it took effect against the first full year after, and the latest January–April against the year before, in USD and kg with the change in %; the same around each suspension and the lifting where the data reaches them. Other measures answer with `observed: null` and the reason.
+         * @description USITC DataWeb (Census): 25 HTS headings, 18 partners, no World row; 1993–2025 and Jan–Apr 1993–2026. For a measure aimed at the U.S. or at every destination: U.S. imports of each covered mineral's headings (own and proxies apart) from the imposing country in the last full year before it took effect against the first full year after, and the latest January–April against the year before, in USD and kg with the change in %; the same around each suspension and the lifting where the data reaches them. Other measures answer with `observed: null` and the reason.
          */
         get: operations["getExportControlObservedTrade"];
         put?: never;
@@ -1916,167 +1916,128 @@ export interface components {
             description: string;
             source: components["schemas"]["SourceRef"];
         };
-        /** @description One unit of quantity of a flow; quantities in different units are never added. */
+        /** @description Units are never added together. */
         TradeQuantity: {
-            /**
-             * @description DataWeb's first or second unit of quantity
-             * @enum {string}
-             */
+            /** @enum {string} */
             measure: "first" | "second";
-            /** @description kg, g, t, number, component_kg, component_g, component_t, gold_content_g, or none (no quantity collected) */
+            /** @description kg, g, t, number, component_kg … or none */
             unit: string;
-            /** @description Null: none collected, an empty cell, or all withheld */
             quantity: number | null;
-            /** @description Census withheld some records: the quantity is a lower bound */
+            /** @description Some withheld: a lower bound */
             suppressed: boolean;
-            /** @description First units: the value of the lines counted in this unit; null for second units */
+            /** @description First units: the value counted in this unit */
             valueUsd: number | null;
         };
         TradeFlow: {
-            /** @description Reporting country (ISO3) */
             importer: string;
             /**
-             * @description `imports` (imports for consumption) or `exports` (domestic exports)
+             * @description Imports for consumption or domestic exports
              * @enum {string}
              */
             flow: "imports" | "exports";
-            /** @description HTS 4-digit heading */
             hts: string;
-            /** @description Partner country (ISO3) */
             partner: string;
             partnerName: string;
             year: number;
             /**
-             * @description `year`: a full calendar year; `jan-apr`: January–April of the year
+             * @description A full year, or January–April
              * @enum {string}
              */
             period: "year" | "jan-apr";
-            /** @description Value summed over every unit of quantity; null when part of it is missing */
+            /** @description Summed over the units; null when part is missing */
             valueUsd: number | null;
             /**
-             * @description Customs value (imports) or FAS value (exports), nominal USD
+             * @description Customs (imports) or FAS (exports) value, nominal USD
              * @enum {string}
              */
             valueBasis: "customs" | "fas";
             quantities: components["schemas"]["TradeQuantity"][];
-            /** @description Some quantity of the flow was withheld by Census */
             suppressed: boolean;
-            /** @description What the heading stands for (data/hts_headings.csv) */
             minerals: {
                 mineral: string;
                 stage: string;
-                /** @description A broad heading: never the mineral’s own flow */
                 proxy: boolean;
             }[];
-            /** @description The edition the figure belongs to; see GET /v1/editions */
             edition: string;
             source: components["schemas"]["SourceRef"];
         };
         HtsHeading: {
             hts: string;
-            /** @description As DataWeb prints it */
             description: string;
-            /** @description Null: no mineral of the dataset */
             mineral: string | null;
             stage: string | null;
-            /** @description The heading holds much more than the mineral (the note says what) */
             proxy: boolean;
             note: string;
         };
-        /** @description The same period in two years: value, kilograms and their change in %. */
+        TradeFigure: {
+            year: number;
+            valueUsd: number | null;
+            kg: number | null;
+        };
         TradeComparison: {
             /**
-             * @description `year`: a full calendar year; `jan-apr`: January–April of the year
+             * @description A full year, or January–April
              * @enum {string}
              */
             period: "year" | "jan-apr";
-            before: {
-                year: number;
-                valueUsd: number | null;
-                /** @description First-unit kilograms */
-                kg: number | null;
-            };
-            /** @description Null when the year is not in the data yet */
-            after: {
-                year: number;
-                valueUsd: number | null;
-                /** @description First-unit kilograms */
-                kg: number | null;
-            } | null;
+            before: components["schemas"]["TradeFigure"];
+            after: components["schemas"]["TradeFigure"] | null;
             valueChangePct: number | null;
             kgChangePct: number | null;
-            /** @description Some of the value is counted in units other than kg, or some kilograms were withheld */
+            /** @description Part counted in other units, or withheld */
             kgPartial: boolean;
-            /** @description Why a side is missing (never read as zero) */
             reason: string | null;
         };
         TradeAroundDate: {
             hts: string;
             description: string;
             stage: string | null;
-            /** @description A broad heading: never the mineral’s own flow */
+            /** @description Never the mineral’s own flow */
             proxy: boolean;
-            /** @description For a proxy: what else the heading holds */
             alsoHolds?: string;
-            /** @description The last full year before the date against the first full year after */
             fullYears: components["schemas"]["TradeComparison"];
-            /** @description The latest January–April against the year before */
             janApr: components["schemas"]["TradeComparison"] | null;
             janAprReason: string | null;
+        };
+        TradeMineralAround: {
+            mineral: string;
+            own: components["schemas"]["TradeAroundDate"][];
+            proxies: components["schemas"]["TradeAroundDate"][];
+            reason: string | null;
         };
         ObservedEffect: {
             measure: string;
             importer: string;
-            /** @description The imposing country: the partner whose flows are read */
             exporter: string;
             target: string;
             effective: string | null;
-            /** @description Aimed at the importer or at every destination */
             bitesOnImporter: boolean;
             observed: {
                 date: string;
-                minerals: {
-                    mineral: string;
-                    /** @description The mineral's own headings */
-                    own: components["schemas"]["TradeAroundDate"][];
-                    /** @description Broad headings, apart: never the mineral’s own flow */
-                    proxies: components["schemas"]["TradeAroundDate"][];
-                    reason: string | null;
-                }[];
+                minerals: components["schemas"]["TradeMineralAround"][];
             } | null;
-            /** @description Why there is no observed effect */
             reason: string | null;
-            /** @description The same comparison around each suspension and the lifting, where the data reaches them */
             events: {
                 /** @enum {string} */
-                kind: "suspended" | "lifted";
+                kind: "suspended" | "lifted" | "ended";
                 date: string;
                 by: string | null;
-                minerals: {
-                    mineral: string;
-                    /** @description The mineral's own headings */
-                    own: components["schemas"]["TradeAroundDate"][];
-                    /** @description Broad headings, apart: never the mineral’s own flow */
-                    proxies: components["schemas"]["TradeAroundDate"][];
-                    reason: string | null;
-                }[];
+                minerals: components["schemas"]["TradeMineralAround"][];
             }[];
             edition: string;
             sources: components["schemas"]["SourceRef"][];
         };
-        /** @description Latest full year and latest January–April of one heading, each against the year before. */
         ObservedHeading: {
             hts: string;
             description: string;
             stage: string | null;
-            /** @description A broad heading: never the mineral’s own flow */
+            /** @description Never the mineral’s own flow */
             proxy: boolean;
-            /** @description For a proxy: what else the heading holds */
             alsoHolds?: string;
             fullYear: components["schemas"]["TradeComparison"];
             janApr: components["schemas"]["TradeComparison"];
         };
-        /** @description Observed U.S. imports from the supplier (USITC DataWeb), beside the USGS shares; null with `observedReason` where the file cannot answer */
+        /** @description U.S. imports from the supplier (USITC DataWeb) */
         ObservedDependency: {
             /** @constant */
             flow: "imports";
@@ -2086,11 +2047,8 @@ export interface components {
             proxies: components["schemas"]["ObservedHeading"][];
         } | null;
         ValueAtRisk: {
-            /** @description Observed customs value × the reduction, summed over the shocked countries */
             usd: number | null;
-            /** @description The latest full year of the data */
             year: number | null;
-            /** @description The mineral's own headings (never proxies) */
             headings: string[];
             byCountry: {
                 country: string;
@@ -2098,7 +2056,7 @@ export interface components {
                 reduction: number;
                 atRiskUsd: number | null;
             }[];
-            /** @description Shocked countries the file does not break out (not counted) */
+            /** @description Not broken out by the file: not counted */
             uncovered: string[];
             edition: string | null;
             reason: string | null;
@@ -2107,20 +2065,13 @@ export interface components {
             hts: string;
             description: string;
             stage: string | null;
-            /** @description A broad heading: never the mineral’s own flow */
+            /** @description Never the mineral’s own flow */
             proxy: boolean;
-            /** @description For a proxy: what else the heading holds */
             alsoHolds?: string;
-            /** @description Full years by partner */
             series: {
                 partner: string;
                 name: string;
-                points: {
-                    year: number;
-                    valueUsd: number | null;
-                    /** @description First-unit kilograms */
-                    kg: number | null;
-                }[];
+                points: components["schemas"]["TradeFigure"][];
             }[];
             latestFullYear: {
                 year: number;
@@ -2130,10 +2081,10 @@ export interface components {
                     name: string;
                     valueUsd: number | null;
                     kg: number | null;
-                    /** @description Share of the value of the covered partners only (no World row) */
+                    /** @description Of the covered partners only (no World row) */
                     shareOfCoveredPartnersPct: number | null;
                 }[];
-                /** @description HHI of the shares of the covered partners: a lower-coverage figure */
+                /** @description A lower-coverage figure */
                 hhiOfCoveredPartners: number | null;
                 /** @constant */
                 hhiCoverage: "covered-partners-only";
@@ -2148,28 +2099,16 @@ export interface components {
                 };
                 partners: {
                     /**
-                     * @description `year`: a full calendar year; `jan-apr`: January–April of the year
+                     * @description A full year, or January–April
                      * @enum {string}
                      */
                     period: "year" | "jan-apr";
-                    before: {
-                        year: number;
-                        valueUsd: number | null;
-                        /** @description First-unit kilograms */
-                        kg: number | null;
-                    };
-                    /** @description Null when the year is not in the data yet */
-                    after: {
-                        year: number;
-                        valueUsd: number | null;
-                        /** @description First-unit kilograms */
-                        kg: number | null;
-                    } | null;
+                    before: components["schemas"]["TradeFigure"];
+                    after: components["schemas"]["TradeFigure"] | null;
                     valueChangePct: number | null;
                     kgChangePct: number | null;
-                    /** @description Some of the value is counted in units other than kg, or some kilograms were withheld */
+                    /** @description Part counted in other units, or withheld */
                     kgPartial: boolean;
-                    /** @description Why a side is missing (never read as zero) */
                     reason: string | null;
                     partner: string;
                     name: string;
@@ -2180,22 +2119,20 @@ export interface components {
             mineral: string;
             importer: string;
             /**
-             * @description `imports` (imports for consumption) or `exports` (domestic exports)
+             * @description Imports for consumption or domestic exports
              * @enum {string}
              */
             flow: "imports" | "exports";
             /**
-             * @description Customs value (imports) or FAS value (exports), nominal USD
+             * @description Customs (imports) or FAS (exports) value, nominal USD
              * @enum {string}
              */
             valueBasis: "customs" | "fas";
             coveredPartners: string[];
             coverageNote: string;
-            /** @description The mineral's own headings */
             own: components["schemas"]["HeadingTrade"][];
-            /** @description Broad headings, apart (alsoHolds says what else they hold) */
             proxies: components["schemas"]["HeadingTrade"][];
-            /** @description Export-control measures on the mineral that bite on the U.S., their dates and observed effect */
+            /** @description Measures biting on the U.S. */
             controls: {
                 id: string;
                 exporter: string;
@@ -2576,7 +2513,7 @@ export interface components {
             importer: string;
             /** @description Share of the importer’s consumption at risk, 0–1 */
             consumptionAtRisk: number;
-            /** @description Disruption scenarios: observed customs value (USITC DataWeb) of the importer’s imports of the mineral’s own headings (never proxies) from the shocked countries in the latest full year, × the largest reduction each faces at any stage; null `usd` with a reason where the file cannot answer */
+            /** @description Disruption scenarios: latest full year’s customs value of own-heading imports from the shocked countries × the reduction */
             valueAtRisk?: components["schemas"]["ValueAtRisk"];
             /** @enum {string} */
             basis: "import_sources" | "world_supply_at_binding_stage";
@@ -4073,6 +4010,8 @@ export interface components {
         "query.cursor": string;
         /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
         "query.edition": string;
+        /** @description Imports for consumption or domestic exports */
+        "query.flow": "imports" | "exports";
         /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
         "query.format": "json" | "csv";
         /** @description Importing country (ISO3); the data covers USA */
@@ -4602,19 +4541,19 @@ export interface operations {
                 cursor?: components["parameters"]["query.cursor"];
                 /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
                 format?: components["parameters"]["query.format"];
-                /** @description Reporting country (ISO3); the file covers USA (default USA) */
+                /** @description Reporter (ISO3); the file covers USA */
                 importer?: string;
-                /** @description `imports` (imports for consumption) or `exports` (domestic exports) */
-                flow?: "imports" | "exports";
-                /** @description Partner country (ISO3), one of the 18 the file breaks out */
+                /** @description Imports for consumption or domestic exports */
+                flow?: components["parameters"]["query.flow"];
+                /** @description One of the 18 partners the file breaks out */
                 partner?: string;
-                /** @description HTS 4-digit heading, e.g. `8110` (antimony); see GET /v1/trade/headings */
+                /** @description HTS 4-digit heading, e.g. `8110` */
                 hts?: string;
-                /** @description A mineral's headings, own and proxies (each row says which) */
+                /** @description A mineral's headings, own and proxies */
                 mineral?: string;
                 /** @description Four-digit year */
                 year?: components["parameters"]["query.year"];
-                /** @description `year`: a full calendar year; `jan-apr`: January–April of the year */
+                /** @description A full year, or January–April */
                 period?: "year" | "jan-apr";
             };
             header?: never;
@@ -4689,9 +4628,9 @@ export interface operations {
     getMineralTrade: {
         parameters: {
             query?: {
-                /** @description Default imports */
-                flow?: "imports" | "exports";
-                /** @description First year of the series (default: ten years before the latest) */
+                /** @description Imports for consumption or domestic exports */
+                flow?: components["parameters"]["query.flow"];
+                /** @description First year of the series (default: latest − 10) */
                 from?: number;
             };
             header?: never;
@@ -4727,7 +4666,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Measure id, e.g. `cn-mofcom-2024-46-us-ga-ge-sb-denial` */
+                /** @description Measure id */
                 id: string;
             };
             cookie?: never;

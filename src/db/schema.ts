@@ -670,14 +670,9 @@ export const htsHeadings = sqliteTable(
 
 export const TRADE_FLOWS = ['imports', 'exports'] as const;
 
-/**
- * Observed trade by HTS heading, partner, year and period (data/trade_flows.csv, USITC DataWeb): the value in U.S.
- * dollars summed over every unit of quantity. Tens of thousands of rows: read by query (src/modules/trade), never
- * held in the in-memory snapshot.
- */
-export const tradeFlows = sqliteTable(
-  'trade_flows',
-  {
+/** The columns that say which flow a trade row is (fresh builders per table), ids in the file's key order. */
+function tradeKeyColumns() {
+  return {
     id: integer('id').primaryKey({ autoIncrement: true }),
     reporter: text('reporter')
       .notNull()
@@ -690,6 +685,18 @@ export const tradeFlows = sqliteTable(
     year: integer('year').notNull(),
     /** 'year' (a full calendar year) or the year-to-date months ('jan-apr'). */
     period: text('period').notNull(),
+  };
+}
+
+/**
+ * Observed trade by HTS heading, partner, year and period (data/trade_flows.csv, USITC DataWeb): the value in U.S.
+ * dollars summed over every unit of quantity. Tens of thousands of rows: read by query (src/modules/trade), never
+ * held in the in-memory snapshot.
+ */
+export const tradeFlows = sqliteTable(
+  'trade_flows',
+  {
+    ...tradeKeyColumns(),
     /** Customs value (imports) or FAS value (exports), nominal USD; null when the file leaves a part of it empty. */
     valueUsd: integer('value_usd'),
     edition: text('edition')
@@ -709,17 +716,7 @@ export const tradeFlows = sqliteTable(
 export const tradeQuantities = sqliteTable(
   'trade_quantities',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    reporter: text('reporter')
-      .notNull()
-      .references(() => countries.iso3),
-    flow: text('flow', { enum: TRADE_FLOWS }).notNull(),
-    hts: text('hts').notNull(),
-    partner: text('partner')
-      .notNull()
-      .references(() => countries.iso3),
-    year: integer('year').notNull(),
-    period: text('period').notNull(),
+    ...tradeKeyColumns(),
     /** DataWeb's first or second unit of quantity. */
     measure: text('measure', { enum: ['first', 'second'] }).notNull(),
     unit: text('unit').notNull(),

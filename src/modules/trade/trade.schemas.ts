@@ -114,7 +114,7 @@ export const ObservedEffectSchema = z
     reason: z.string().nullable(),
     events: z.array(
       z.object({
-        kind: z.enum(['suspended', 'lifted']),
+        kind: z.enum(['suspended', 'lifted', 'ended']),
         date: z.string(),
         by: z.string().nullable(),
         minerals: z.array(MineralAroundSchema),

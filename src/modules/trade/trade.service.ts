@@ -3,7 +3,7 @@ import { memoize } from '../../dataset/memo.js';
 import { TARGET_ALL, TARGET_NON_OECD } from '../../domain/export-controls.js';
 import { changePct, kilogramsOf, sharesOfCoveredPartners, yearsAround, type QuantityFigure } from '../../domain/trade.js';
 import { NotFoundError, ValidationError, type FieldError } from '../../errors.js';
-import type { Measure } from '../../scoring/export-controls.js';
+import { SUPPLY_MEASURES, type Measure } from '../../scoring/export-controls.js';
 import { checkFilters, countryName, requireMineral, sourceRef } from '../shared/lookups.js';
 import type { FlowFilter, HtsHeadingRecord, TradeFlowRecord, TradeQuantityRecord, TradeRepository } from './trade.repository.js';
 
@@ -308,7 +308,8 @@ function aroundDate(coverage: ReturnType<typeof requireTradeData>, table: TradeT
 
 /** The U.S.-biting measures of the snapshot: aimed at the importer or at every destination. */
 function bitesOn(measure: Measure, importer: string): boolean {
-  return measure.measure !== 'suspension' && (measure.target === importer || measure.target === TARGET_ALL);
+  // Only measures that restrict a flow of material (not technology controls, not suspensions) can show in trade.
+  return SUPPLY_MEASURES.has(measure.measure) && (measure.target === importer || measure.target === TARGET_ALL);
 }
 
 /**
@@ -334,13 +335,15 @@ function computeObservedEffect(snapshot: DatasetSnapshot, repository: TradeRepos
     edition: coverage.edition.id,
     sources: [sourceRef(snapshot, `${coverage.edition.id}-imports`)],
   };
-  const refusal = !bitesOn(measure, importer)
-    ? `the measure is aimed at ${measure.target === TARGET_NON_OECD ? 'non-OECD destinations' : measure.target}, not at ${importer} or every destination`
-    : !coverage.partners.includes(measure.imposingCountry)
-      ? `the file does not break out ${countryName(snapshot, measure.imposingCountry)} as a partner (it covers ${coverage.partners.join(', ')})`
-      : measure.effective === null
-        ? 'the date it took effect is not recorded'
-        : null;
+  const refusal = !SUPPLY_MEASURES.has(measure.measure)
+    ? `a ${measure.measure} measure restricts no flow of material`
+    : !bitesOn(measure, importer)
+      ? `the measure is aimed at ${measure.target === TARGET_NON_OECD ? 'non-OECD destinations' : measure.target}, not at ${importer} or every destination`
+      : !coverage.partners.includes(measure.imposingCountry)
+        ? `the file does not break out ${countryName(snapshot, measure.imposingCountry)} as a partner (it covers ${coverage.partners.join(', ')})`
+        : measure.effective === null
+          ? 'the date it took effect is not recorded'
+          : null;
   if (refusal !== null) return { ...base, bitesOnImporter: bitesOn(measure, importer), observed: null, reason: refusal, events: [] };
   const headings = coverage.headings.filter((heading) => heading.mineralId !== null && measure.minerals.includes(heading.mineralId));
   const table = tradeTable(repository, {
@@ -364,6 +367,8 @@ function computeObservedEffect(snapshot: DatasetSnapshot, repository: TradeRepos
       .filter((other) => other.measure === 'suspension' && other.suspends === id && other.effective !== null)
       .map((other) => ({ kind: 'suspended' as const, date: other.effective as string, by: other.id })),
     ...(measure.lifted === null ? [] : [{ kind: 'lifted' as const, date: measure.lifted, by: null }]),
+    // A scheduled end (the last day the instrument gives) is a lapse unless it was lifted first.
+    ...(measure.ends === null || measure.lifted !== null ? [] : [{ kind: 'ended' as const, date: measure.ends, by: null }]),
   ].map((event) => ({ ...event, minerals: byMineral(event.date) }));
   return {
     ...base,

@@ -142,6 +142,15 @@ describe('the antimony denial of December 2024 (cn-mofcom-2024-46-us-ga-ge-sb-de
     expect(suspended.janApr.after).toEqual({ year: 2026, valueUsd: 316425, kg: 666 });
   });
 
+  it("a lapse is an event too: the DRC's cobalt export suspension ended 2025-06-22; recorded zeros stay zeros, their change is null", async () => {
+    const body = (await getJson(app, '/v1/export-controls/cd-arecoms-2025-001-cobalt-suspension/observed-trade')).body;
+    expect(body).toMatchObject({ exporter: 'COD', effective: '2025-02-22', bitesOnImporter: true });
+    expect(body.events.map((event: { kind: string; date: string }) => `${event.kind} ${event.date}`)).toEqual(['ended 2025-06-22']);
+    const ores = body.events[0].minerals[0].own.find((heading: { hts: string }) => heading.hts === '2605');
+    expect(ores.fullYears).toMatchObject({ before: { year: 2024, valueUsd: 0, kg: 0 }, after: null, valueChangePct: null });
+    expect(ores.janApr).toMatchObject({ before: { year: 2025, kg: 0 }, after: { year: 2026, kg: 0 }, kgChangePct: null });
+  });
+
   it('a measure that does not bite on the U.S. answers observed: null with the reason; an unknown id is a 404', async () => {
     const japan = (await getJson(app, '/v1/export-controls/cn-mofcom-2026-01-japan-military-ban/observed-trade')).body;
     expect(japan).toMatchObject({
@@ -149,6 +158,8 @@ describe('the antimony denial of December 2024 (cn-mofcom-2024-46-us-ga-ge-sb-de
       observed: null,
       reason: 'the measure is aimed at JPN, not at USA or every destination',
     });
+    const technology = (await getJson(app, '/v1/export-controls/cn-mofcom-most-2023-57-re-tech-ban/observed-trade')).body;
+    expect(technology).toMatchObject({ observed: null, reason: 'a technology-control measure restricts no flow of material' });
     expectProblem(await app.inject('/v1/export-controls/no-such-measure/observed-trade'), 404, 'not_found');
   });
 });
