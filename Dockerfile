@@ -14,8 +14,10 @@ COPY tsconfig.json tsconfig.build.json ./
 # The workbench page (src/web, bundled by Vite into dist/web) is typed by the generated API client in client/.
 COPY client ./client
 COPY src ./src
-# The build also validates data/ once and writes it as dist/data/dataset.json (a start-up on it skips the CSV parse).
+# The build also validates data/ once and writes it as dist/data/dataset.json (a start-up on it skips the CSV parse),
+# and builds the trade store dist/data/trade.sqlite (the bulk trade tables, in the schema the migrations make).
 COPY data ./data
+COPY migrations ./migrations
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund \
  && cd node_modules/better-sqlite3 \

@@ -8,7 +8,8 @@
  * a synthetic row takes an edition of the real rows it was copied from — for the extra countries, the newest
  * edition among them (by publication date) — so no synthetic edition is invented, editions.csv is written as is,
  * and the default "newest edition per year" view sees the synthetic countries. Capacity, prices, U.S. salient
- * statistics and the critical-minerals flags are copied once per mineral copy. The curated rows are kept verbatim and no synthetic row
+ * statistics and the critical-minerals flags are copied once per mineral copy; so are the mineral's HTS headings with
+ * their observed trade (synthetic heading codes, the same partners, years and figures). The curated rows are kept verbatim and no synthetic row
  * lands in a real mineral's real years, so `GET /v1/minerals/antimony/concentration` answers with the same bytes
  * at 1× and 100×: the scale benchmark compares the same response over a hundred times more data.
  *
@@ -438,14 +439,41 @@ export function writeSyntheticDataset(options: SyntheticOptions): SyntheticStats
     }
   }
 
+  // ---- Observed trade: every mineral copy gets copies of its real mineral's headings (codes 0001… no real heading
+  // uses), with the same partners, years and figures: trade grows with the minerals, as the rest of the data does.
+  const headings = readTable(options.sourceDir, 'hts_headings.csv');
+  const flows = readTable(options.sourceDir, 'trade_flows.csv');
+  const quantities = readTable(options.sourceDir, 'trade_quantities.csv');
+  const mapped = headings.rows.filter((row) => row.mineral !== '');
+  const outTrade = { headings: [...headings.rows], flows: [...flows.rows], quantities: [...quantities.rows] };
+  const flowsByHts = groupRows(flows.rows, (row) => row.hts as string);
+  const quantitiesByHts = groupRows(quantities.rows, (row) => row.hts as string);
+  let code = 0;
+  for (let k = 1; k <= copies; k++) {
+    for (const heading of mapped) {
+      const hts = String(++code).padStart(4, '0');
+      outTrade.headings.push({ ...heading, hts, mineral: copyId(heading.mineral as string, k) });
+      for (const row of flowsByHts.get(heading.hts as string) ?? []) outTrade.flows.push({ ...row, hts });
+      for (const row of quantitiesByHts.get(heading.hts as string) ?? []) outTrade.quantities.push({ ...row, hts });
+    }
+  }
+
   mkdirSync(options.outDir, { recursive: true });
   for (const file of FILES) writeTable(options.outDir, file, out[file]);
+  writeTable(options.outDir, 'hts_headings.csv', { columns: headings.columns, rows: outTrade.headings });
+  writeTable(options.outDir, 'trade_flows.csv', { columns: flows.columns, rows: outTrade.flows });
+  writeTable(options.outDir, 'trade_quantities.csv', { columns: quantities.columns, rows: outTrade.quantities });
+  const tradeFiles = [
+    { file: 'hts_headings.csv', realRows: headings.rows.length, rows: outTrade.headings.length },
+    { file: 'trade_flows.csv', realRows: flows.rows.length, rows: outTrade.flows.length },
+    { file: 'trade_quantities.csv', realRows: quantities.rows.length, rows: outTrade.quantities.length },
+  ];
   // The tables added to data/ since this generator was written (projections, importers, shares…): copied as they are.
-  const scaled = new Set<string>(FILES);
+  const scaled = new Set<string>([...FILES, ...tradeFiles.map((entry) => entry.file)]);
   for (const file of readdirSync(options.sourceDir)) {
     if (file.endsWith('.csv') && !scaled.has(file)) copyFileSync(join(options.sourceDir, file), join(options.outDir, file));
   }
-  const files = FILES.map((file) => ({ file, realRows: real[file].rows.length, rows: out[file].rows.length }));
+  const files = [...FILES.map((file) => ({ file, realRows: real[file].rows.length, rows: out[file].rows.length })), ...tradeFiles];
   const realRows = files.reduce((sum, file) => sum + file.realRows, 0);
   const rows = files.reduce((sum, file) => sum + file.rows, 0);
   return {

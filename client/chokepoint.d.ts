@@ -215,6 +215,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/trade/flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Observed trade by HTS heading, partner and year: value in USD and each quantity with its unit
+         * @description USITC DataWeb (Census): 25 HTS headings, 18 partners, no World row; 1993–2025 and Jan–Apr 1993–2026. A value is summed over the units of quantity the heading's lines are counted in; quantities in different units are never added. A missing line is no row, never a zero. A malformed heading, an unknown partner or a year outside the data is a 400 naming the field.
+         */
+        get: operations["listTradeFlows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/trade/headings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which mineral and stage each HTS heading of the trade file stands for, and which are only proxies
+         * @description The heading map (data/hts_headings.csv): a proxy heading holds much more than the mineral and is never its own flow.
+         */
+        get: operations["listTradeHeadings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/minerals/{mineral}/trade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A mineral's observed U.S. trade by partner over time, shares of the covered partners and the Jan–Apr comparison
+         * @description USITC DataWeb (Census): 25 HTS headings, 18 partners, no World row; 1993–2025 and Jan–Apr 1993–2026. Own headings and proxies are kept apart. Shares (`shareOfCoveredPartnersPct`) and the HHI are of the covered partners only: a lower-coverage figure. `controls` lists the export-control measures on the mineral that bite on the U.S., with their dates and observed effect.
+         */
+        get: operations["getMineralTrade"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/export-controls/{id}/observed-trade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a measure did to U.S. imports from the imposing country: before and after, and the latest Jan–Apr
+         * @description USITC DataWeb (Census): 25 HTS headings, 18 partners, no World row; 1993–2025 and Jan–Apr 1993–2026. For a measure aimed at the U.S. or at every destination: U.S. imports of each covered mineral's headings (own and proxies apart) from the imposing country in the last full year before it took effect against the first full year after, and the latest January–April against the year before, in USD and kg with the change in %; the same around each suspension and the lifting where the data reaches them. Other measures answer with `observed: null` and the reason.
+         */
+        get: operations["getExportControlObservedTrade"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/import-reliance": {
         parameters: {
             query?: never;
@@ -1836,6 +1916,240 @@ export interface components {
             description: string;
             source: components["schemas"]["SourceRef"];
         };
+        /** @description Units are never added together. */
+        TradeQuantity: {
+            /** @enum {string} */
+            measure: "first" | "second";
+            /** @description kg, g, t, number, component_kg … or none */
+            unit: string;
+            quantity: number | null;
+            /** @description Some withheld: a lower bound */
+            suppressed: boolean;
+            /** @description First units: the value counted in this unit */
+            valueUsd: number | null;
+        };
+        TradeFlow: {
+            importer: string;
+            /**
+             * @description Imports for consumption or domestic exports
+             * @enum {string}
+             */
+            flow: "imports" | "exports";
+            hts: string;
+            partner: string;
+            partnerName: string;
+            year: number;
+            /**
+             * @description A full year, or January–April
+             * @enum {string}
+             */
+            period: "year" | "jan-apr";
+            /** @description Summed over the units; null when part is missing */
+            valueUsd: number | null;
+            /**
+             * @description Customs (imports) or FAS (exports) value, nominal USD
+             * @enum {string}
+             */
+            valueBasis: "customs" | "fas";
+            quantities: components["schemas"]["TradeQuantity"][];
+            suppressed: boolean;
+            minerals: {
+                mineral: string;
+                stage: string;
+                proxy: boolean;
+            }[];
+            edition: string;
+            source: components["schemas"]["SourceRef"];
+        };
+        HtsHeading: {
+            hts: string;
+            description: string;
+            mineral: string | null;
+            stage: string | null;
+            proxy: boolean;
+            note: string;
+        };
+        TradeFigure: {
+            year: number;
+            valueUsd: number | null;
+            kg: number | null;
+        };
+        TradeComparison: {
+            /**
+             * @description A full year, or January–April
+             * @enum {string}
+             */
+            period: "year" | "jan-apr";
+            before: components["schemas"]["TradeFigure"];
+            after: components["schemas"]["TradeFigure"] | null;
+            valueChangePct: number | null;
+            kgChangePct: number | null;
+            /** @description Part counted in other units, or withheld */
+            kgPartial: boolean;
+            reason: string | null;
+        };
+        TradeAroundDate: {
+            hts: string;
+            description: string;
+            stage: string | null;
+            /** @description Never the mineral’s own flow */
+            proxy: boolean;
+            alsoHolds?: string;
+            fullYears: components["schemas"]["TradeComparison"];
+            janApr: components["schemas"]["TradeComparison"] | null;
+            janAprReason: string | null;
+        };
+        TradeMineralAround: {
+            mineral: string;
+            own: components["schemas"]["TradeAroundDate"][];
+            proxies: components["schemas"]["TradeAroundDate"][];
+            reason: string | null;
+        };
+        ObservedEffect: {
+            measure: string;
+            importer: string;
+            exporter: string;
+            target: string;
+            effective: string | null;
+            bitesOnImporter: boolean;
+            observed: {
+                date: string;
+                minerals: components["schemas"]["TradeMineralAround"][];
+            } | null;
+            reason: string | null;
+            events: {
+                /** @enum {string} */
+                kind: "suspended" | "lifted" | "ended";
+                date: string;
+                by: string | null;
+                minerals: components["schemas"]["TradeMineralAround"][];
+            }[];
+            edition: string;
+            sources: components["schemas"]["SourceRef"][];
+        };
+        ObservedHeading: {
+            hts: string;
+            description: string;
+            stage: string | null;
+            /** @description Never the mineral’s own flow */
+            proxy: boolean;
+            alsoHolds?: string;
+            fullYear: components["schemas"]["TradeComparison"];
+            janApr: components["schemas"]["TradeComparison"];
+        };
+        /** @description U.S. imports from the supplier (USITC DataWeb) */
+        ObservedDependency: {
+            /** @constant */
+            flow: "imports";
+            edition: string;
+            source: components["schemas"]["SourceRef"];
+            own: components["schemas"]["ObservedHeading"][];
+            proxies: components["schemas"]["ObservedHeading"][];
+        } | null;
+        ValueAtRisk: {
+            usd: number | null;
+            year: number | null;
+            headings: string[];
+            byCountry: {
+                country: string;
+                observedUsd: number | null;
+                reduction: number;
+                atRiskUsd: number | null;
+            }[];
+            /** @description Not broken out by the file: not counted */
+            uncovered: string[];
+            edition: string | null;
+            reason: string | null;
+        };
+        HeadingTrade: {
+            hts: string;
+            description: string;
+            stage: string | null;
+            /** @description Never the mineral’s own flow */
+            proxy: boolean;
+            alsoHolds?: string;
+            series: {
+                partner: string;
+                name: string;
+                points: components["schemas"]["TradeFigure"][];
+            }[];
+            latestFullYear: {
+                year: number;
+                totalOfCoveredPartnersUsd: number;
+                partners: {
+                    partner: string;
+                    name: string;
+                    valueUsd: number | null;
+                    kg: number | null;
+                    /** @description Of the covered partners only (no World row) */
+                    shareOfCoveredPartnersPct: number | null;
+                }[];
+                /** @description A lower-coverage figure */
+                hhiOfCoveredPartners: number | null;
+                /** @constant */
+                hhiCoverage: "covered-partners-only";
+            };
+            janApr: {
+                year: number;
+                against: number;
+                totalOfCoveredPartnersUsd: {
+                    before: number | null;
+                    after: number | null;
+                    changePct: number | null;
+                };
+                partners: {
+                    /**
+                     * @description A full year, or January–April
+                     * @enum {string}
+                     */
+                    period: "year" | "jan-apr";
+                    before: components["schemas"]["TradeFigure"];
+                    after: components["schemas"]["TradeFigure"] | null;
+                    valueChangePct: number | null;
+                    kgChangePct: number | null;
+                    /** @description Part counted in other units, or withheld */
+                    kgPartial: boolean;
+                    reason: string | null;
+                    partner: string;
+                    name: string;
+                }[];
+            };
+        };
+        MineralTrade: {
+            mineral: string;
+            importer: string;
+            /**
+             * @description Imports for consumption or domestic exports
+             * @enum {string}
+             */
+            flow: "imports" | "exports";
+            /**
+             * @description Customs (imports) or FAS (exports) value, nominal USD
+             * @enum {string}
+             */
+            valueBasis: "customs" | "fas";
+            coveredPartners: string[];
+            coverageNote: string;
+            own: components["schemas"]["HeadingTrade"][];
+            proxies: components["schemas"]["HeadingTrade"][];
+            /** @description Measures biting on the U.S. */
+            controls: {
+                id: string;
+                exporter: string;
+                measure: string;
+                target: string;
+                effective: string | null;
+                lifted: string | null;
+                suspendedOn: (string | null)[];
+                observed: {
+                    own: components["schemas"]["TradeAroundDate"][];
+                    proxies: components["schemas"]["TradeAroundDate"][];
+                } | null;
+                reason: string | null;
+            }[];
+            edition: string;
+            source: components["schemas"]["SourceRef"];
+        };
         NetImportReliance: {
             /** @description Data year; null for a figure over a reference period (see `period`) */
             year: number | null;
@@ -2032,6 +2346,9 @@ export interface components {
                 byStage: components["schemas"]["SupplierExposureStage"][];
                 explanation: string;
                 method: components["schemas"]["MethodLink"];
+                observed: components["schemas"]["ObservedDependency"];
+                /** @description Why `observed` is null */
+                observedReason: string | null;
             } | {
                 mineral: string;
                 /** @constant */
@@ -2045,6 +2362,9 @@ export interface components {
                 byStage: components["schemas"]["SupplierExposureStage"][];
                 explanation: string;
                 method: components["schemas"]["MethodLink"];
+                observed: components["schemas"]["ObservedDependency"];
+                /** @description Why `observed` is null */
+                observedReason: string | null;
             })[];
             total: number;
             method: components["schemas"]["MethodLink"];
@@ -2193,6 +2513,8 @@ export interface components {
             importer: string;
             /** @description Share of the importer’s consumption at risk, 0–1 */
             consumptionAtRisk: number;
+            /** @description Disruption scenarios: latest full year’s customs value of own-heading imports from the shocked countries × the reduction */
+            valueAtRisk?: components["schemas"]["ValueAtRisk"];
             /** @enum {string} */
             basis: "import_sources" | "world_supply_at_binding_stage";
             /** @description True when the world loss at the binding stage stands in for the importer’s own sources */
@@ -3688,6 +4010,8 @@ export interface components {
         "query.cursor": string;
         /** @description Answer as this edition did (e.g. `usgs-mcs-2025`): series of its family come from the newest edition not newer than it; other families keep their newest edition. Default: for each series and year, the newest edition that reports it. */
         "query.edition": string;
+        /** @description Imports for consumption or domestic exports */
+        "query.flow": "imports" | "exports";
         /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
         "query.format": "json" | "csv";
         /** @description Importing country (ISO3); the data covers USA */
@@ -4204,6 +4528,166 @@ export interface operations {
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             406: components["responses"]["NotAcceptableCsv"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listTradeFlows: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1–1,000 (default 100) */
+                limit?: components["parameters"]["query.limit"];
+                /** @description Opaque cursor from `next` or the `Link` header of the previous page */
+                cursor?: components["parameters"]["query.cursor"];
+                /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
+                format?: components["parameters"]["query.format"];
+                /** @description Reporter (ISO3); the file covers USA */
+                importer?: string;
+                /** @description Imports for consumption or domestic exports */
+                flow?: components["parameters"]["query.flow"];
+                /** @description One of the 18 partners the file breaks out */
+                partner?: string;
+                /** @description HTS 4-digit heading, e.g. `8110` */
+                hts?: string;
+                /** @description A mineral's headings, own and proxies */
+                mineral?: string;
+                /** @description Four-digit year */
+                year?: components["parameters"]["query.year"];
+                /** @description A full year, or January–April */
+                period?: "year" | "jan-apr";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["TradeFlow"][];
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
+                    };
+                    "text/csv": components["schemas"]["CsvTable"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptableCsv"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listTradeHeadings: {
+        parameters: {
+            query?: {
+                /** @description Rows per page, 1–1,000 (default 100) */
+                limit?: components["parameters"]["query.limit"];
+                /** @description Opaque cursor from `next` or the `Link` header of the previous page */
+                cursor?: components["parameters"]["query.cursor"];
+                /** @description Representation for browsers: `csv` is the same as `Accept: text/csv` */
+                format?: components["parameters"]["query.format"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["HtsHeading"][];
+                        total: components["schemas"]["PageTotal"];
+                        next: components["schemas"]["PageNext"];
+                    };
+                    "text/csv": components["schemas"]["CsvTable"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptableCsv"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getMineralTrade: {
+        parameters: {
+            query?: {
+                /** @description Imports for consumption or domestic exports */
+                flow?: components["parameters"]["query.flow"];
+                /** @description First year of the series (default: latest − 10) */
+                from?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Mineral slug, e.g. `antimony`, `rare-earths` */
+                mineral: components["parameters"]["path.mineral"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MineralTrade"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getExportControlObservedTrade: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Measure id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservedEffect"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
         };

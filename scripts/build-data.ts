@@ -13,7 +13,7 @@ import { REPOSITORY_ROOT, buildDataFiles } from '../src/importers/pipeline.js';
 const dataDir = path.join(REPOSITORY_ROOT, 'data');
 const check = process.argv.includes('--check');
 try {
-  const files = buildDataFiles();
+  const files = await buildDataFiles();
   const changed = [...files].filter(([file, text]) => {
     const target = path.join(dataDir, file);
     return !fs.existsSync(target) || fs.readFileSync(target, 'utf8') !== text;

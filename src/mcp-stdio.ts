@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { ConfigError, loadConfig } from './config.js';
 import { utcDay } from './lib/dates.js';
 import { createPaginator } from './lib/pagination.js';
+import { createTradeRepository } from './modules/trade/trade.repository.js';
 
 const EX_CONFIG = 78;
 
@@ -22,6 +23,7 @@ try {
     snapshot: () => app.dataset.current(),
     today: () => utcDay(app.now()),
     paginate: createPaginator(config.cursorSecret),
+    trade: createTradeRepository(app.tradeDb, app.db),
     log: app.log,
   });
   let closing = false;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
@@ -8,7 +8,15 @@ import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.js';
 import { datasetMeta } from '../db/schema.js';
-import { REFERENCE_FILES, TABLE_SPECS, type ExportControlRow, type ProductionRow, type ReferenceTarget, type TableSpec } from './tables.js';
+import {
+  BULK_SPECS,
+  REFERENCE_FILES,
+  TABLE_SPECS,
+  type ExportControlRow,
+  type ProductionRow,
+  type ReferenceTarget,
+  type TableSpec,
+} from './tables.js';
 import { checkExportControlRules, checkProductionRules, checkReferencesAndKeys, type ReferenceContext } from './validate.js';
 
 export interface DataIssue {
@@ -32,7 +40,7 @@ export function formatIssue(issue: DataIssue): string {
   return `data/${issue.file} line ${issue.line}, field "${issue.field}": ${issue.message}`;
 }
 
-interface ParsedFile<Row> {
+export interface ParsedFile<Row> {
   spec: TableSpec<Row>;
   rows: Row[];
   lines: number[];
@@ -55,6 +63,29 @@ export function forgetParsedDataset(): void {
   lastParsed = null;
 }
 
+/** sha256 over the bulk files (data/trade_*.csv): names the trade store built from them (src/dataset/trade-store.ts). */
+export function bulkContentHash(dataDir: string): string {
+  // A start hashes the 10 MB once (the seed check and the trade store both ask): remembered per file size and mtime.
+  const stamp = BULK_SPECS.map((spec) => {
+    const stat = statSync(join(dataDir, spec.file));
+    return `${spec.file}:${stat.size}:${stat.mtimeMs}`;
+  }).join('|');
+  const key = `${dataDir}|${stamp}`;
+  const known = bulkHashes.get(key);
+  if (known !== undefined) return known;
+  const hash = createHash('sha256');
+  for (const spec of BULK_SPECS)
+    hash
+      .update(spec.file)
+      .update('\0')
+      .update(readFileSync(join(dataDir, spec.file)));
+  const digest = hash.digest('hex');
+  bulkHashes.set(key, digest);
+  return digest;
+}
+
+const bulkHashes = new Map<string, string>();
+
 function readTexts(dataDir: string): { texts: string[]; contentHash: string } {
   const texts = (TABLE_SPECS as readonly TableSpec<unknown>[]).map((spec) => readFileSync(join(dataDir, spec.file), 'utf8'));
   const hash = createHash('sha256');
@@ -64,6 +95,8 @@ function readTexts(dataDir: string): { texts: string[]; contentHash: string } {
       .update('\0')
       .update(texts[index] as string),
   );
+  // The bulk files are not parsed here, but a change to them is a new dataset version all the same.
+  hash.update(bulkContentHash(dataDir));
   return { texts, contentHash: hash.digest('hex') };
 }
 
@@ -132,32 +165,42 @@ export function readDataset(dataDir: string, compiledPath = COMPILED_DATASET_PAT
   return dataset;
 }
 
-function parseFile<Row>(spec: TableSpec<Row>, text: string, issues: DataIssue[]): ParsedFile<Row> {
-  const records = parse(text, { columns: true, bom: true, skip_empty_lines: true, info: true }) as {
-    record: Record<string, string>;
-    info: { lines: number };
-  }[];
+/**
+ * Visits each row of a data file that passes its row rules, with its line, in file order; problems go to `issues`.
+ * csv-parse hands each record over as it reads it (and keeps none), so a large file is never held as records.
+ */
+export function forEachRow<Row>(spec: TableSpec<Row>, text: string, issues: DataIssue[], visit: (row: Row, line: number) => void): void {
   const header = parse(text, { bom: true, to_line: 1 })[0] as string[] | undefined;
   const expected = Object.keys((spec.rowSchema as unknown as { shape?: object }).shape ?? {});
-  const parsedFile: ParsedFile<Row> = { spec, rows: [], lines: [] };
   if (expected.length > 0) {
     const missing = expected.filter((column) => !header?.includes(column));
     const unknown = (header ?? []).filter((column) => !expected.includes(column));
     for (const column of missing) issues.push({ file: spec.file, line: 1, field: column, message: 'missing column' });
     for (const column of unknown) issues.push({ file: spec.file, line: 1, field: column, message: 'unknown column' });
-    if (missing.length > 0 || unknown.length > 0) return parsedFile;
+    if (missing.length > 0 || unknown.length > 0) return;
   }
-  for (const { record, info } of records) {
-    const result = spec.rowSchema.safeParse(record);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        issues.push({ file: spec.file, line: info.lines, field: issue.path.join('.') || '(row)', message: issue.message });
-      }
-      continue;
-    }
-    parsedFile.rows.push(result.data);
-    parsedFile.lines.push(info.lines);
-  }
+  parse(text, {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+    on_record: (record: Record<string, string>, context: { lines: number }) => {
+      const result = spec.rowSchema.safeParse(record);
+      if (!result.success) {
+        for (const issue of result.error.issues) {
+          issues.push({ file: spec.file, line: context.lines, field: issue.path.join('.') || '(row)', message: issue.message });
+        }
+      } else visit(result.data, context.lines);
+      return null;
+    },
+  });
+}
+
+export function parseFile<Row>(spec: TableSpec<Row>, text: string, issues: DataIssue[]): ParsedFile<Row> {
+  const parsedFile: ParsedFile<Row> = { spec, rows: [], lines: [] };
+  forEachRow(spec, text, issues, (row, line) => {
+    parsedFile.rows.push(row);
+    parsedFile.lines.push(line);
+  });
   return parsedFile;
 }
 
@@ -179,7 +222,7 @@ function crossCheck(files: ParsedFile<unknown>[]): DataIssue[] {
   return issues;
 }
 
-function referenceContext(files: ParsedFile<unknown>[]): ReferenceContext {
+export function referenceContext(files: ParsedFile<unknown>[]): ReferenceContext {
   const byFile = new Map(files.map((file) => [file.spec.file, file]));
   const idsOf = (target: ReferenceTarget): Set<string> => {
     const file = byFile.get(REFERENCE_FILES[target]);
@@ -204,7 +247,11 @@ const INSERT_BATCH = 500;
  * 0/1), exactly as drizzle would bind them. Returns null when rows cannot be bound this way (no raw handle, rows
  * of different shapes, or an undefined value, which drizzle turns into the column default), and drizzle is used.
  */
-function preparedInsert(db: Db, table: SQLiteTable, rows: Record<string, unknown>[]): ((row: Record<string, unknown>) => void) | null {
+export function preparedInsert(
+  db: Db,
+  table: SQLiteTable,
+  rows: Record<string, unknown>[],
+): ((row: Record<string, unknown>) => void) | null {
   const client = (db as Db & { $client?: Database.Database }).$client;
   const first = rows[0];
   if (client === undefined || typeof client.prepare !== 'function' || first === undefined) return null;

@@ -4,6 +4,8 @@ import { catalogueTable, insertOf } from '../db/catalogue.js';
 import { DEFENSE_CATEGORIES } from '../domain/defense.js';
 import { SALIENT_STATISTICS } from '../domain/salient.js';
 import { STAGE_GAP_KINDS } from '../domain/supply.js';
+import { TRADE_PERIODS } from '../domain/trade.js';
+import { TRADE_FLOWS } from '../db/schema.js';
 import { CONFIDENCE_LEVELS, END_USER_KINDS, MEASURE_TYPES, TARGET_ALL, TARGET_NON_OECD } from '../domain/export-controls.js';
 import {
   decimal,
@@ -317,6 +319,40 @@ const optionalSlug = z
   .refine((value) => value === '' || /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value), 'must be a measure id (lower-case slug) or empty')
   .transform((value) => (value === '' ? null : value));
 
+const htsHeading = z
+  .string()
+  .trim()
+  .regex(/^\d{4}$/, 'must be a 4-digit HTS heading');
+const HtsHeadingRow = z.object({
+  hts: htsHeading,
+  description: requiredText,
+  mineral: optionalSlug,
+  stage: optionalSlug,
+  proxy: flag,
+  note: requiredText,
+});
+const tradeKey = {
+  reporter: iso3,
+  flow: z.enum(TRADE_FLOWS),
+  hts: htsHeading,
+  partner: iso3,
+  year,
+  period: z.enum(TRADE_PERIODS),
+};
+const TradeFlowRow = z.object({ ...tradeKey, value_usd: optionalNonNegativeNumber, edition: slug, source: slug });
+const TradeQuantityRow = z.object({
+  ...tradeKey,
+  measure: z.enum(['first', 'second']),
+  unit: z
+    .string()
+    .trim()
+    .regex(/^[a-z]+(_[a-z]+)*$/, 'must be a unit id (kg, component_kg …)'),
+  quantity: optionalNonNegativeNumber,
+  suppressed: flag,
+  value_usd: optionalNonNegativeNumber,
+  edition: slug,
+});
+
 export const ExportControlRow = z
   .object({
     id: slug,
@@ -411,7 +447,15 @@ export const TABLE_SPECS = [
   spec('governance.csv', GovernanceRow),
   spec('governance_notes.csv', GovernanceNoteRow),
   spec('export_controls.csv', ExportControlRow, exportControlToInsert),
+  spec('hts_headings.csv', HtsHeadingRow),
 ] as const;
+
+/**
+ * The bulk tables: tens of thousands of rows each (observed trade). Checked by the same rules at build time, but never
+ * parsed at start-up, never in the in-memory snapshot and not copied into the main database: they are served from the
+ * trade store (src/dataset/trade-store.ts), a read-only SQLite file of the same schema built once per content.
+ */
+export const BULK_SPECS = [spec('trade_flows.csv', TradeFlowRow), spec('trade_quantities.csv', TradeQuantityRow)] as const;
 
 export function exportControlToInsert(row: ExportControlRow) {
   return {

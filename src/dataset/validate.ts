@@ -24,11 +24,14 @@ export function keyOf<Row>(row: Row, fields: readonly (keyof Row & string)[]): s
   return fields.map((field) => String(row[field])).join('|');
 }
 
-/** Dangling references and duplicate keys: the rules every table shares. */
-export function checkReferencesAndKeys<Row>(spec: TableSpec<Row>, rows: readonly Row[], context: ReferenceContext): RowIssue[] {
-  const issues: RowIssue[] = [];
+/**
+ * Dangling references and duplicate keys, one row at a time (rows in file order, `index` 0-based): a checker keeps the
+ * keys it has seen, so rows can be checked as they stream by without being held.
+ */
+export function referenceAndKeyChecker<Row>(spec: TableSpec<Row>, context: ReferenceContext): (row: Row, index: number) => RowIssue[] {
   const seen = new Map<string, number>();
-  rows.forEach((row, index) => {
+  return (row, index) => {
+    const issues: RowIssue[] = [];
     for (const { field, target } of spec.references) {
       // An empty optional reference (an importer that is no union) points at nothing, as a null foreign key.
       if (row[field] === null) continue;
@@ -41,8 +44,14 @@ export function checkReferencesAndKeys<Row>(spec: TableSpec<Row>, rows: readonly
     const first = seen.get(key);
     if (first === undefined) seen.set(key, index);
     else issues.push({ row: index, field: spec.key.join(','), message: `duplicate key (${key}); first at row ${first}` });
-  });
-  return issues;
+    return issues;
+  };
+}
+
+/** Dangling references and duplicate keys: the rules every table shares. */
+export function checkReferencesAndKeys<Row>(spec: TableSpec<Row>, rows: readonly Row[], context: ReferenceContext): RowIssue[] {
+  const check = referenceAndKeyChecker(spec, context);
+  return rows.flatMap((row, index) => check(row, index));
 }
 
 /** Production-specific rules: a basis measures one mineral and stage; countries never exceed the world. */

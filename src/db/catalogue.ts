@@ -147,6 +147,9 @@ export const CATALOGUE = [
   dataTable(schema.governance, 'governance.csv'),
   dataTable(schema.governanceNotes, 'governance_notes.csv'),
   dataTable(schema.exportControls, 'export_controls.csv'),
+  dataTable(schema.htsHeadings, 'hts_headings.csv'),
+  dataTable(schema.tradeFlows, 'trade_flows.csv'),
+  dataTable(schema.tradeQuantities, 'trade_quantities.csv'),
 ] as const;
 
 export const CATALOGUE_BY_FILE: ReadonlyMap<string, CatalogueTable> = new Map(CATALOGUE.map((entry) => [entry.file, entry]));

@@ -651,6 +651,100 @@ export const exportControls = sqliteTable(
 );
 
 /** Key/value facts about the loaded dataset, e.g. its version. */
+/** Which mineral and stage an HTS heading of the trade files stands for (data/hts_headings.csv); one row per heading and mineral. */
+export const htsHeadings = sqliteTable(
+  'hts_headings',
+  {
+    hts: text('hts').notNull(),
+    /** The heading's description exactly as DataWeb prints it. */
+    description: text('description').notNull(),
+    /** Null for a heading of no mineral of the dataset (its only row). */
+    mineralId: text('mineral_id').references(() => minerals.id),
+    stageId: text('stage_id').references(() => stages.id),
+    /** The heading holds much more than the mineral (the note says what): never the mineral's own flow. */
+    proxy: integer('proxy', { mode: 'boolean' }).notNull(),
+    note: text('note').notNull(),
+  },
+  (table) => [uniqueIndex('hts_headings_key').on(table.hts, table.mineralId)],
+);
+
+export const TRADE_FLOWS = ['imports', 'exports'] as const;
+
+/** The columns that say which flow a trade row is (fresh builders per table), ids in the file's key order. */
+function tradeKeyColumns() {
+  return {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reporter: text('reporter')
+      .notNull()
+      .references(() => countries.iso3),
+    flow: text('flow', { enum: TRADE_FLOWS }).notNull(),
+    hts: text('hts').notNull(),
+    partner: text('partner')
+      .notNull()
+      .references(() => countries.iso3),
+    year: integer('year').notNull(),
+    /** 'year' (a full calendar year) or the year-to-date months ('jan-apr'). */
+    period: text('period').notNull(),
+  };
+}
+
+/**
+ * Observed trade by HTS heading, partner, year and period (data/trade_flows.csv, USITC DataWeb): the value in U.S.
+ * dollars summed over every unit of quantity. Tens of thousands of rows: read by query (src/modules/trade), never
+ * held in the in-memory snapshot.
+ */
+export const tradeFlows = sqliteTable(
+  'trade_flows',
+  {
+    ...tradeKeyColumns(),
+    /** Customs value (imports) or FAS value (exports), nominal USD; null when the file leaves a part of it empty. */
+    valueUsd: integer('value_usd'),
+    edition: text('edition')
+      .notNull()
+      .references(() => editions.id),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
+  },
+  (table) => [
+    uniqueIndex('trade_flows_key').on(table.reporter, table.flow, table.hts, table.partner, table.year, table.period, table.edition),
+    index('trade_flows_partner').on(table.partner, table.hts),
+  ],
+);
+
+/** The quantities of a trade_flows row, one row per unit of quantity (never added across units). */
+export const tradeQuantities = sqliteTable(
+  'trade_quantities',
+  {
+    ...tradeKeyColumns(),
+    /** DataWeb's first or second unit of quantity. */
+    measure: text('measure', { enum: ['first', 'second'] }).notNull(),
+    unit: text('unit').notNull(),
+    /** Null: no quantity collected, an empty cell, or all of it withheld. */
+    quantity: integer('quantity'),
+    /** Census withheld some records' quantity: the figure is a lower bound. */
+    suppressed: integer('suppressed', { mode: 'boolean' }).notNull(),
+    /** First units: the value of the lines counted in this unit; null for second units. */
+    valueUsd: integer('value_usd'),
+    edition: text('edition')
+      .notNull()
+      .references(() => editions.id),
+  },
+  (table) => [
+    uniqueIndex('trade_quantities_key').on(
+      table.reporter,
+      table.flow,
+      table.hts,
+      table.partner,
+      table.year,
+      table.period,
+      table.measure,
+      table.unit,
+      table.edition,
+    ),
+  ],
+);
+
 export const datasetMeta = sqliteTable('dataset_meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),

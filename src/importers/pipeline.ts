@@ -12,6 +12,7 @@ import { ImportError } from './shared/errors.js';
 import type { Importer } from './shared/importer.js';
 import { usgsMcsHistory } from './usgs-mcs-history/index.js';
 import { usgsMcs } from './usgs-mcs/importer.js';
+import { usitcDataweb } from './usitc-dataweb/index.js';
 import { wgi } from './wgi/index.js';
 
 export const REPOSITORY_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -20,13 +21,26 @@ export const REPOSITORY_ROOT = path.resolve(path.dirname(fileURLToPath(import.me
  * Every importer, in the one order data/ is built in: each reads only the files it names and the tables the ones
  * above it made, and adds rows; none changes another's rows.
  */
-export const IMPORTERS: readonly Importer[] = [curated, usgsMcsHistory, iea, usgsMcs, euCrm2023, groupMembers, wgi, exportControls];
+export const IMPORTERS: readonly Importer[] = [
+  curated,
+  usgsMcsHistory,
+  iea,
+  usgsMcs,
+  euCrm2023,
+  groupMembers,
+  wgi,
+  exportControls,
+  usitcDataweb,
+];
 
 /** The rows of every data table, after running every importer on the repository's own files. */
-export function runImporters(read: (file: string) => Buffer, importers: readonly Importer[] = IMPORTERS): Map<string, Row[]> {
+export async function runImporters(
+  read: (file: string) => Buffer,
+  importers: readonly Importer[] = IMPORTERS,
+): Promise<Map<string, Row[]>> {
   const tables = new Map<string, Row[]>(CATALOGUE.map((entry) => [entry.file, []]));
   for (const importer of importers) {
-    const made = importer.run({ read, tables });
+    const made = await importer.run({ read, tables });
     for (const [file, rows = []] of Object.entries(made)) {
       const entry = CATALOGUE_BY_FILE.get(file);
       if (!entry || !importer.outputs.includes(file))
@@ -37,7 +51,9 @@ export function runImporters(read: (file: string) => Buffer, importers: readonly
         if (keys.length !== columns.length || columns.some((column) => row[column] === undefined))
           throw new ImportError(importer.name, null, `a ${file} row has columns ${keys.join(',')}, not ${columns.join(',')}`);
       }
-      tables.get(file)!.push(...rows);
+      const table = tables.get(file)!;
+      // One at a time: spreading 70,000 rows into push() overflows the call stack.
+      for (const row of rows) table.push(row);
     }
   }
   return tables;
@@ -60,7 +76,7 @@ export function renderTable(entry: CatalogueTable, rows: readonly Row[]): string
 }
 
 /** data/'s files as the importers make them from the repository at `root`: file name → text. */
-export function buildDataFiles(root = REPOSITORY_ROOT): Map<string, string> {
-  const tables = runImporters((file) => fs.readFileSync(path.join(root, file)));
+export async function buildDataFiles(root = REPOSITORY_ROOT): Promise<Map<string, string>> {
+  const tables = await runImporters((file) => fs.readFileSync(path.join(root, file)));
   return new Map(CATALOGUE.map((entry) => [entry.file, renderTable(entry, tables.get(entry.file) ?? [])]));
 }

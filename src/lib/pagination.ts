@@ -64,7 +64,29 @@ export function createPaginator(secret: string) {
     return payload;
   }
 
-  return function paginate<T>(rows: readonly T[], keyOf: (row: T) => Key, request: PageRequest, scope: string): Page<T> {
+  /**
+   * Keyset paging where the rows come from a query (the trade store): `fetch(after, limit + 1)` returns the rows whose
+   * key is after the cursor's (all from the start without one), in key order; `total` counts every matching row.
+   */
+  function pageByQuery<T>(
+    fetch: (after: Key | null, limit: number) => T[],
+    keyOf: (row: T) => Key,
+    total: number,
+    request: PageRequest,
+    scope: string,
+  ): Page<T> {
+    const after = request.cursor === undefined ? null : decode(request.cursor, scope).after;
+    const fetched = fetch(after, request.limit + 1);
+    const pageRows = fetched.slice(0, request.limit);
+    const last = pageRows.at(-1);
+    return {
+      rows: pageRows,
+      next: fetched.length > request.limit && last !== undefined ? encode({ after: keyOf(last), scope }) : null,
+      total,
+    };
+  }
+
+  function paginate<T>(rows: readonly T[], keyOf: (row: T) => Key, request: PageRequest, scope: string): Page<T> {
     let start = 0;
     if (request.cursor !== undefined) {
       const { after } = decode(request.cursor, scope);
@@ -79,7 +101,8 @@ export function createPaginator(secret: string) {
       next: hasMore && last !== undefined ? encode({ after: keyOf(last), scope }) : null,
       total: rows.length,
     };
-  };
+  }
+  return Object.assign(paginate, { byQuery: pageByQuery });
 }
 
 export type Paginate = ReturnType<typeof createPaginator>;

@@ -1,3 +1,4 @@
+import type { TradeRepository } from '../modules/trade/trade.repository.js';
 /**
  * The MCP adapter's plumbing, like a route's: validate the arguments with the route's own zod schemas (the same
  * validator and the same per-field messages as a 400), call the route's service function, and serialise the
@@ -18,6 +19,8 @@ export interface ToolContext {
   today: () => string;
   paginate: Paginate;
   log: FastifyBaseLogger;
+  /** Observed trade, read by query from the trade store (never in the snapshot). */
+  trade: TradeRepository;
 }
 
 /** A tool's answer: the HTTP body (as sent and as a value) and a short summary an assistant can quote. */

@@ -1,3 +1,4 @@
+import { createTradeRepository } from '../modules/trade/trade.repository.js';
 /**
  * MCP over Streamable HTTP at POST /mcp, stateless: each request gets its own MCP server and transport, answers
  * from the request's pinned dataset snapshot, and goes through the same hooks as /v1 (rate limit, request id,
@@ -44,6 +45,7 @@ function webRequestOf(request: FastifyRequest): Request {
 
 export async function mcpRoutes(app: FastifyInstance): Promise<void> {
   const paginate = createPaginator(app.config.cursorSecret);
+  const trade = createTradeRepository(app.tradeDb, app.db);
   const origins = app.config.corsOrigins;
   const checkOrigin = async (request: FastifyRequest) => {
     const origin = request.headers.origin;
@@ -52,7 +54,7 @@ export async function mcpRoutes(app: FastifyInstance): Promise<void> {
   };
   app.post(MCP_PATH, { schema: { hide: true }, preHandler: checkOrigin }, async (request, reply) => {
     const { Transport, createMcpServer } = await mcpRuntime();
-    const server = createMcpServer({ snapshot: () => request.snapshot, today: () => utcDay(app.now()), paginate, log: request.log });
+    const server = createMcpServer({ snapshot: () => request.snapshot, today: () => utcDay(app.now()), paginate, log: request.log, trade });
     const transport = new Transport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     try {
       await server.connect(transport);

@@ -1,3 +1,4 @@
+import type { TradeRepository } from '../modules/trade/trade.repository.js';
 /**
  * The MCP server: the tools (src/mcp/tools.ts), methods and sources as resources, and two prompts. Transports
  * (Streamable HTTP at /mcp, stdio) create one with a way to take the dataset snapshot a call answers from.
@@ -30,6 +31,7 @@ export interface McpServerContext {
   today: () => string;
   paginate: Paginate;
   log: FastifyBaseLogger;
+  trade: TradeRepository;
 }
 
 export const MCP_SERVER_INFO = { name: 'chokepoint', title: 'Chokepoint', version: '1.0.0' } as const;
@@ -55,7 +57,10 @@ function callTool(context: McpServerContext, name: string, args: Record<string, 
   const tool = byName.get(name);
   if (!tool) throw new McpError(ErrorCode.InvalidParams, `Unknown tool '${name}'; tools/list names them.`);
   try {
-    const answer = tool.call({ snapshot: context.snapshot(), today: context.today, paginate: context.paginate, log: context.log }, args);
+    const answer = tool.call(
+      { snapshot: context.snapshot(), today: context.today, paginate: context.paginate, log: context.log, trade: context.trade },
+      args,
+    );
     return {
       content: [
         { type: 'text', text: answer.summary },

@@ -2,7 +2,10 @@
  * Chokepoint's read questions as MCP tools. Each tool is one route: the route's own zod schemas (exported from
  * its module) for the arguments and the answer, and the service function the route calls. Writes are not tools.
  */
-import { pageOf } from '../plugins/http-pagination.js';
+import { pageOf, pageQueryOf } from '../plugins/http-pagination.js';
+import { TradeFlowSchema, TradeFlowsQuery } from '../modules/trade/trade.schemas.js';
+import { listTradeFlows, withObservedTrade, withValueAtRisk } from '../modules/trade/trade.service.js';
+import { listOf } from '../schemas/common.js';
 import {
   ChainSchema,
   DominanceParamsSchema,
@@ -189,7 +192,8 @@ const exposureTool = defineTool({
   params: ExposureParamsSchema,
   args: ExposureQuerySchema,
   output: ExposureSchema,
-  run: (context, params) => exposureOn(context.snapshot, params.importer, params.supplier),
+  run: (context, params) =>
+    withObservedTrade(context.snapshot, context.trade, exposureOn(context.snapshot, params.importer, params.supplier)),
   summarise: (body) => {
     const ok = body.data.flatMap((row) => (row.status === 'ok' ? [row] : []));
     const rows = ok
@@ -252,7 +256,7 @@ const scenarioTool = defineTool({
     'What if a country (or group) cuts its output: per mineral and stage the tonnes and share of world supply lost, HHI before and after, the binding stage, the importer’s consumption at risk (and months of cover with a stockpile), defense uses exposed and alternative suppliers. Arguments are the body of POST /v1/scenarios/disruption, e.g. {"minerals":["antimony"],"shocks":[{"countries":["CHN"],"reduction":1}]}.',
   args: DisruptionRequestSchema,
   output: DisruptionResponseSchema,
-  run: (context, _params, args) => runScenario(context.snapshot, args),
+  run: (context, _params, args) => withValueAtRisk(context.snapshot, context.trade, runScenario(context.snapshot, args)),
   summarise: (body) => `Scenario for importer ${body.scenario.importer}. ${scenarioSummary(body)}`,
 });
 
@@ -276,7 +280,7 @@ const presetTool = defineTool({
   params: PresetParamsSchema,
   args: PresetOverridesSchema,
   output: PresetRunResponseSchema,
-  run: (context, params, args) => runPreset(context.snapshot, params.id, args),
+  run: (context, params, args) => withValueAtRisk(context.snapshot, context.trade, runPreset(context.snapshot, params.id, args)),
   summarise: (body) => `${body.preset.title} (importer ${body.scenario.importer}). ${scenarioSummary(body)}`,
 });
 
@@ -344,6 +348,27 @@ const controlledSupplyTool = defineTool({
     '.',
 });
 
+const tradeFlowsTool = defineTool({
+  name: 'get_trade_flows',
+  title: 'Observed U.S. trade by HTS heading, partner and year',
+  description:
+    'U.S. imports for consumption and domestic exports (USITC DataWeb, Census statistics) by HTS 4-digit heading, partner and year or January–April: value in USD and each quantity with its unit, suppressed flags, edition and source. 18 partners, no World row. Same answer as GET /v1/trade/flows.',
+  args: TradeFlowsQuery,
+  output: listOf(TradeFlowSchema),
+  run: (context, _params, args) =>
+    pageQueryOf(context.paginate, listTradeFlows(context.snapshot, context.trade, args), args, scopeOf('get_trade_flows', args)),
+  summarise: (body) =>
+    `${body.total} flows. ` +
+    body.data
+      .slice(0, TOP)
+      .map((row) => {
+        const kg = row.quantities.find((q) => q.measure === 'first' && q.unit === 'kg');
+        return `${row.flow} ${row.hts} ${row.partner} ${row.year} ${row.period}: ${row.valueUsd ?? 'no value'} USD${kg ? `, ${kg.quantity ?? 'no'} kg` : ''}`;
+      })
+      .join('; ') +
+    (body.next ? '. More: call again with cursor = next.' : '.'),
+});
+
 /** Every tool, in the order an assistant meets the questions. */
 export const TOOLS: readonly McpTool[] = [
   listMineralsTool,
@@ -358,5 +383,6 @@ export const TOOLS: readonly McpTool[] = [
   presetTool,
   exportControlsTool,
   controlledSupplyTool,
+  tradeFlowsTool,
   sourcesTool,
 ];

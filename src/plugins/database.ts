@@ -6,11 +6,14 @@ import { openDatabase, runMigrations, type DatabaseHandle, type Db } from '../db
 import { appliedMigrationCount, expectedMigrationCount } from '../db/status.js';
 import { createDatasetRepository } from '../dataset/dataset.repository.js';
 import { refreshIfStale, seedIfEmpty } from '../dataset/load.js';
+import { openTradeStore } from '../dataset/trade-store.js';
 import { createSnapshotStore, viewForEdition, type DatasetSnapshot, type SnapshotStore } from '../dataset/snapshot.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
+    /** The trade store (read-only): the bulk trade tables, queried by src/modules/trade, never held in memory. */
+    tradeDb: Db;
     /** The in-memory snapshot of the current dataset version. */
     dataset: SnapshotStore;
     /**
@@ -126,7 +129,15 @@ function leaveInRollbackJournalMode(handle: DatabaseHandle): void {
 /** Opens SQLite (migrating and seeding an empty writable database) and closes it with the app. */
 async function database(app: FastifyInstance, options: DatabasePluginOptions): Promise<void> {
   const handle = options.readOnly ? openReadOnly(options) : openWritable(app, options);
+  let trade: DatabaseHandle;
+  try {
+    trade = openTradeStore(options.dataDir, options.migrationsDir);
+  } catch (error) {
+    handle.close();
+    throw error;
+  }
   app.decorate('db', handle.db);
+  app.decorate('tradeDb', trade.db);
   app.decorate('readOnly', options.readOnly);
   const store = createSnapshotStore(createDatasetRepository(handle.db));
   app.decorate('dataset', store);
@@ -148,6 +159,7 @@ async function database(app: FastifyInstance, options: DatabasePluginOptions): P
   app.addHook('onClose', async () => {
     if (!options.readOnly && options.databasePath !== ':memory:') leaveInRollbackJournalMode(handle);
     handle.close();
+    trade.close();
   });
 }
 

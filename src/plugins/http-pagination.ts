@@ -8,10 +8,18 @@ export interface KeyedList<T> {
   keys: (string | number)[];
 }
 
+/** A collection too large to list in memory: rows after a key, fetched page by page, in ascending numeric key order. */
+export interface QueriedList<T> {
+  fetch: (after: number | null, limit: number) => { row: T; key: number }[];
+  total: number;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     /** Pages a keyed collection for this request and sets the RFC 8288 `Link: rel="next"` header. */
     page<T>(request: FastifyRequest, reply: FastifyReply, list: KeyedList<T>): { data: T[]; total: number; next: string | null };
+    /** Pages a collection read by query (`QueriedList`) for this request, with the same cursors and `Link` header. */
+    pageQuery<T>(request: FastifyRequest, reply: FastifyReply, list: QueriedList<T>): { data: T[]; total: number; next: string | null };
   }
 }
 
@@ -35,6 +43,23 @@ export function pageOf<T>(
   return { data: result.rows.map((index) => list.data[index] as T), total: result.total, next: result.next };
 }
 
+/** One page of a collection read by query, as pageOf pages one held in memory (the HTTP routes and MCP tools alike). */
+export function pageQueryOf<T>(
+  paginate: Paginate,
+  list: QueriedList<T>,
+  query: { limit?: number | undefined; cursor?: string | undefined },
+  scope: string,
+) {
+  const page = paginate.byQuery(
+    (after, limit) => list.fetch(typeof after === 'number' ? after : null, limit),
+    (entry) => entry.key,
+    list.total,
+    { limit: query.limit ?? 100, cursor: query.cursor },
+    scope,
+  );
+  return { data: page.rows.map((entry) => entry.row), total: page.total, next: page.next };
+}
+
 const PAGING_PARAMS = new Set(['cursor', 'limit', 'format']);
 
 /** The filters a cursor is bound to: the route and every query parameter except paging and format. */
@@ -56,6 +81,11 @@ async function pagination(app: FastifyInstance, options: { cursorSecret: string 
   const paginate = createPaginator(options.cursorSecret);
   app.decorate('page', function page<T>(request: FastifyRequest, reply: FastifyReply, list: KeyedList<T>) {
     const page = pageOf(paginate, list, request.query as { limit?: number; cursor?: string }, scopeOf(request));
+    if (page.next) reply.header('link', nextLink(request, page.next));
+    return page;
+  });
+  app.decorate('pageQuery', function pageQuery<T>(request: FastifyRequest, reply: FastifyReply, list: QueriedList<T>) {
+    const page = pageQueryOf(paginate, list, request.query as { limit?: number; cursor?: string }, scopeOf(request));
     if (page.next) reply.header('link', nextLink(request, page.next));
     return page;
   });

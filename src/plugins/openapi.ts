@@ -16,7 +16,11 @@ export const API_TAGS = [
   { name: 'countries', description: 'Countries, aggregates (WLD, OTH, EUU) and their role in supply' },
   { name: 'reference', description: 'Stages, groups and sources' },
   { name: 'production', description: 'Production by country, stage and year, with reserves' },
-  { name: 'trade', description: 'US net import reliance and import sources' },
+  {
+    name: 'trade',
+    description:
+      'US net import reliance and import sources (USGS), and observed U.S. trade by HTS heading and partner (USITC DataWeb): flows, a mineral’s trade by partner, what a measure did to imports',
+  },
   { name: 'figures', description: 'Revisions of figures between editions, and price series' },
   { name: 'defense', description: 'Defense uses of each mineral' },
   { name: 'scores', description: 'Concentration, chokepoints, supply risk, dependency and alignment, each with its method' },

@@ -67,6 +67,8 @@ export interface ChartSpec {
   max?: number;
   /** Horizontal reference lines on the value axis, e.g. HHI band thresholds. */
   thresholds?: { value: number; label: string }[];
+  /** Vertical marks on the category axis (e.g. the year a measure took effect). */
+  marks?: { category: string; label: string }[];
   tall?: boolean;
 }
 
@@ -110,7 +112,8 @@ function draw(element: HTMLElement, spec: ChartSpec): void {
     type: 'category' as const,
     data: spec.categories,
     axisLabel: {
-      interval: 0,
+      // Every label of a bar chart; a time axis (line chart) drops labels that would overlap at narrow widths.
+      interval: spec.kind === 'line' ? ('auto' as const) : 0,
       width: narrow ? 70 : 110,
       overflow: 'truncate' as const,
       rotate: !spec.horizontal && spec.categories.length > 5 && narrow ? 35 : 0,
@@ -180,15 +183,20 @@ function draw(element: HTMLElement, spec: ChartSpec): void {
             }
           : undefined,
       markLine:
-        index === 0 && spec.thresholds
+        index === 0 && (spec.thresholds || spec.marks)
           ? {
               silent: true,
               symbol: 'none',
               lineStyle: { color: '#57606a', type: 'dashed' },
               label: { formatter: (p: { name: string }) => p.name, position: 'insideEndTop', fontSize: 10 },
-              data: spec.thresholds.map((threshold) =>
-                spec.horizontal ? { xAxis: threshold.value, name: threshold.label } : { yAxis: threshold.value, name: threshold.label },
-              ),
+              data: [
+                ...(spec.thresholds ?? []).map((threshold) =>
+                  spec.horizontal ? { xAxis: threshold.value, name: threshold.label } : { yAxis: threshold.value, name: threshold.label },
+                ),
+                ...(spec.marks ?? []).map((mark) =>
+                  spec.horizontal ? { yAxis: mark.category, name: mark.label } : { xAxis: mark.category, name: mark.label },
+                ),
+              ],
             }
           : undefined,
     })),

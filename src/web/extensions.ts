@@ -16,16 +16,10 @@ import { h, loading, problemBox } from './ui';
  * A section whose content ./panels draws once its module and data arrive: a loading state first, the API's problem in
  * words if a request fails.
  */
-function lazySection(
-  id: string,
-  heading: string,
-  draw: (panels: typeof import('./panels'), section: HTMLElement) => Promise<HTMLElement[]>,
-  context: ViewContext,
-): HTMLElement {
+function lazySection(id: string, heading: string, draw: () => Promise<HTMLElement[]>, context: ViewContext): HTMLElement {
   const title = h('h2', {}, heading);
   const section = h('section', { id, 'aria-busy': 'true' }, title, loading(`Loading ${heading.toLowerCase()}…`));
-  void import('./panels')
-    .then((panels) => draw(panels, section))
+  void draw()
     .then((content) => {
       if (context.signal.aborted) return;
       section.replaceChildren(title, ...content);
@@ -43,12 +37,27 @@ function lazySection(
 
 /** What changed for this mineral between editions: the largest production revisions and one stage-year's HHI under each edition. */
 export function revisionsPanel(mineral: string, context: ViewContext): HTMLElement {
-  return lazySection('revisions', 'Revisions between editions', (panels) => panels.revisions(mineral, context), context);
+  return lazySection(
+    'revisions',
+    'Revisions between editions',
+    async () => (await import('./panels')).revisions(mineral, context),
+    context,
+  );
 }
 
 /** Export controls on this mineral: a timeline of measures, their status today and the controlled share per stage. */
 export function exportControlsTimeline(mineral: string, context: ViewContext): HTMLElement {
-  return lazySection('export-controls', 'Export controls', (panels) => panels.exportControls(mineral, context), context);
+  return lazySection(
+    'export-controls',
+    'Export controls',
+    async () => (await import('./panels')).exportControls(mineral, context),
+    context,
+  );
+}
+
+/** Observed U.S. imports of the mineral (USITC DataWeb) by partner over time, with the export-control dates marked. */
+export function tradePanel(mineral: string, context: ViewContext): HTMLElement {
+  return lazySection('trade', 'Observed U.S. imports', async () => (await import('./trade-panel')).trade(mineral, context), context);
 }
 
 /** Importers whose dependency the mineral view explains: the EU joins once the API has its figures. */

@@ -4,8 +4,8 @@ import { IMPORTERS } from '../../src/importers/pipeline.js';
 import { inputBefore } from './pipeline-helpers.js';
 
 describe('export-controls importer', () => {
-  it('makes the 39 measures and the sources they cite, leaving out the bauxite-only ban', () => {
-    const result = importExportControls(inputBefore(exportControls, IMPORTERS));
+  it('makes the 39 measures and the sources they cite, leaving out the bauxite-only ban', async () => {
+    const result = importExportControls(await inputBefore(exportControls, IMPORTERS));
     expect(result.measures).toHaveLength(39);
     expect(result.sources.every((source) => source.id!.startsWith('xc-'))).toBe(true);
     expect(result.skipped).toEqual([{ id: 'id-2023-bauxite-ore-ban', reason: 'covers only minerals not in data/minerals.csv (bauxite)' }]);
@@ -18,8 +18,8 @@ describe('export-controls importer', () => {
     });
   });
 
-  it('keeps a mineral once data/minerals.csv holds it, and leaves it out (reported) while it does not', () => {
-    const input = inputBefore(exportControls, IMPORTERS);
+  it('keeps a mineral once data/minerals.csv holds it, and leaves it out (reported) while it does not', async () => {
+    const input = await inputBefore(exportControls, IMPORTERS);
     const kept = importExportControls(input);
     expect(kept.measures.find((row) => row.id === 'cn-mofcom-2025-10-w-te-bi-mo-in')?.minerals).toBe(
       'tungsten;tellurium;bismuth;molybdenum;indium',

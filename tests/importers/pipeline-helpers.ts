@@ -18,9 +18,13 @@ export function edited(file: string, find: string | RegExp, replace: string): Re
 }
 
 /** The tables the importers before `importer` make from the repository's files, and the input it would get. */
-export function inputBefore(importer: Importer, importers: readonly Importer[], fixtures: Record<string, string> = {}): ImporterInput {
+export async function inputBefore(
+  importer: Importer,
+  importers: readonly Importer[],
+  fixtures: Record<string, string> = {},
+): Promise<ImporterInput> {
   const read = readWith(fixtures);
-  const tables: Map<string, Row[]> = runImporters(read, importers.slice(0, importers.indexOf(importer)));
+  const tables: Map<string, Row[]> = await runImporters(read, importers.slice(0, importers.indexOf(importer)));
   return { read, tables };
 }
 

@@ -18,10 +18,10 @@ import { edited, inputBefore, lineOf } from './pipeline-helpers.js';
 
 const REF = 'data/curated/reference';
 
-function refusal(importer: Importer, fixtures: Record<string, string>): ImportError {
-  const input = inputBefore(importer, IMPORTERS, fixtures);
+async function refusal(importer: Importer, fixtures: Record<string, string>): Promise<ImportError> {
+  const input = await inputBefore(importer, IMPORTERS, fixtures);
   try {
-    importer.run(input);
+    await importer.run(input);
   } catch (caught) {
     if (caught instanceof ImportError) return caught;
     throw caught;
@@ -162,9 +162,9 @@ const CASES: Case[] = [
 
 describe('importer refusals (file:line)', () => {
   for (const testCase of CASES) {
-    it(testCase.name, () => {
+    it(testCase.name, async () => {
       const fixtures = edited(testCase.file, testCase.find, testCase.replace);
-      const error = refusal(testCase.importer, fixtures);
+      const error = await refusal(testCase.importer, fixtures);
       expect(error.message).toMatch(testCase.message);
       const reported =
         testCase.line === null
@@ -177,17 +177,17 @@ describe('importer refusals (file:line)', () => {
     });
   }
 
-  it('pipeline: two importers giving one key', () => {
-    const tables = runImporters(inputBefore(curated, IMPORTERS).read, [curated]);
+  it('pipeline: two importers giving one key', async () => {
+    const tables = await runImporters((await inputBefore(curated, IMPORTERS)).read, [curated]);
     const minerals = tables.get('minerals.csv')!;
     expect(() => renderTable(catalogueTable('minerals.csv'), [...minerals, minerals[0]!])).toThrow(
       /data\/minerals.csv: duplicate key antimony/,
     );
   });
 
-  it('pipeline: an importer writing a table it does not declare', () => {
+  it('pipeline: an importer writing a table it does not declare', async () => {
     const rogue: Importer = { name: 'rogue', inputs: [], outputs: [], run: () => ({ 'stages.csv': [] }) };
-    expect(() => runImporters(inputBefore(curated, IMPORTERS).read, [rogue])).toThrow(
+    await expect(runImporters((await inputBefore(curated, IMPORTERS)).read, [rogue])).rejects.toThrow(
       /rogue: writes stages.csv, which it does not declare/,
     );
   });

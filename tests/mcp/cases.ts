@@ -103,6 +103,13 @@ export const TOOL_CASES: ToolCase[] = [
     http: { method: 'POST', url: '/v1/scenarios/presets/china-antimony-ban', payload: { year: 2024, stockpile: { antimony: 1100 } } },
     quotes: (body) => [body.preset.title, body.summary[0].bindingLoss],
   },
+  // Observed trade (USITC DataWeb): antimony from China, January–April 2026, read by query from the trade store.
+  {
+    tool: 'get_trade_flows',
+    args: { hts: '8110', partner: 'CHN', period: 'jan-apr', year: 2026 },
+    http: { method: 'GET', url: '/v1/trade/flows?hts=8110&partner=CHN&period=jan-apr&year=2026' },
+    quotes: (body) => [body.total, body.data[0].valueUsd, 666],
+  },
   {
     tool: 'search_sources',
     args: { q: 'USGS antimony' },

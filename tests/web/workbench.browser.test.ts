@@ -362,6 +362,49 @@ describe('the workbench in Chromium', () => {
   );
 
   it(
+    "shows antimony's observed U.S. imports: partners over time with the control dates marked, the Jan–Apr comparison and the denial's before and after, equal to the API",
+    async () => {
+      const trade = await api('/v1/minerals/antimony/trade');
+      const months = trade.own[0].janApr.partners.find((row: { partner: string }) => row.partner === 'CHN');
+      expect(months.after).toEqual({ year: 2026, valueUsd: 316425, kg: 666 });
+      const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
+      try {
+        const { page, errors } = await open(context, '/?view=mineral&mineral=antimony', 'mineral');
+        const section = page.locator('#trade[data-ready="true"]');
+        await section.waitFor();
+        await section.scrollIntoViewIfNeeded();
+        // One chart per heading (8110 own, 2825 proxy), drawn.
+        expect(await page.locator('#trade .chart').count()).toBe(2);
+        await chartsDrawn(page);
+        expect(await page.locator('#trade [data-hts="2825"]').getAttribute('data-proxy')).toBe('true');
+        // Jan–Apr 2026 from China, as the API answers it.
+        expect(Number(await page.locator('#trade-janapr-8110 [data-partner="CHN"]').getAttribute('data-kg'))).toBe(months.after.kg);
+        // The denial of December 2024: 2023 against 2025, and Jan–Apr 2026 against 2025.
+        const denial = page.locator('#trade-controls-table tr', {
+          has: page.locator('[data-measure="cn-mofcom-2024-46-us-ga-ge-sb-denial"]'),
+        });
+        const text = await denial.innerText();
+        expect(text).toContain('2023 800,315 kg ($9,349,071) → 2025 258,837 kg ($3,523,948): −67.7 % kg');
+        expect(text).toContain('2025 151,996 kg ($3,340,452) → 2026 666 kg ($316,425): −99.6 % kg');
+        // The chart's table alternative opens from the keyboard.
+        const summary = page.locator('#trade details.alt > summary').first();
+        await summary.focus();
+        await page.keyboard.press('Enter');
+        await page.locator('#trade-series-8110').waitFor({ state: 'visible' });
+        await section.screenshot({ path: join(OUTPUT, 'mineral-trade-section-1280.png') });
+        await capture(page, 'mineral-trade');
+        await page.setViewportSize({ width: 390, height: 900 });
+        await chartsDrawn(page);
+        await section.screenshot({ path: join(OUTPUT, 'mineral-trade-section-390.png') });
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    TEST_MS,
+  );
+
+  it(
     "shows antimony's revisions between editions and its export-controls timeline, equal to the API",
     async () => {
       const revised = await api('/v1/revisions?mineral=antimony&kind=production&country=CHN&year=2024&stage=mining');

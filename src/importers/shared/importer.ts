@@ -24,7 +24,8 @@ export interface Importer {
   inputs: readonly string[];
   /** The data files it writes rows to. */
   outputs: readonly string[];
-  run: (input: ImporterInput) => ImportedRows;
+  /** Synchronous, or a promise where the file's reader is asynchronous (the .xlsx reader). */
+  run: (input: ImporterInput) => ImportedRows | Promise<ImportedRows>;
 }
 
 /** A UTF-8 CSV input read with its line numbers, refused when a column the importer reads is missing. */

@@ -11,6 +11,9 @@ import {
   collectionQuery,
 } from '../../schemas/common.js';
 import { InsufficientDataSchema, MethodLinkSchema, MissingGovernanceSchema, WgiUsedSchema } from '../../schemas/scores.js';
+import { createTradeRepository } from '../trade/trade.repository.js';
+import { ObservedDependencySchema } from '../trade/trade.schemas.js';
+import { withObservedTrade } from '../trade/trade.service.js';
 import { exposureOn, importerDependency, listImporters } from './dependency.service.js';
 
 const RelianceSchema = z
@@ -185,6 +188,12 @@ const ExposureStageSchema = z
   })
   .meta({ id: 'SupplierExposureStage' });
 
+/** Observed U.S. imports from the supplier, beside (never replacing) the USGS shares. */
+const ObservedFields = {
+  observed: ObservedDependencySchema,
+  observedReason: z.string().nullable().describe('Why `observed` is null'),
+};
+
 const ExposureRowSchema = z.union([
   z.object({
     mineral: z.string(),
@@ -213,6 +222,7 @@ const ExposureRowSchema = z.union([
       .describe("Per stage, where the importer's source gives reliance per stage (EU CRM 2023); empty otherwise"),
     explanation: z.string(),
     method: MethodLinkSchema,
+    ...ObservedFields,
   }),
   z.object({
     mineral: z.string(),
@@ -226,6 +236,7 @@ const ExposureRowSchema = z.union([
     byStage: z.array(ExposureStageSchema),
     explanation: z.string(),
     method: MethodLinkSchema,
+    ...ObservedFields,
   }),
 ]);
 
@@ -265,6 +276,7 @@ export const ImporterSchema = z
   .meta({ id: 'Importer' });
 
 export const dependencyRoutes: FastifyPluginAsyncZod = async (app) => {
+  const trade = createTradeRepository(app.tradeDb, app.db);
   listRoute(app, '/importers', {
     operationId: 'listImporters',
     tags: ['reference'],
@@ -313,6 +325,7 @@ export const dependencyRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => exposureOn(request.snapshot, request.params.importer, request.params.supplier),
+    async (request) =>
+      withObservedTrade(request.snapshot, trade, exposureOn(request.snapshot, request.params.importer, request.params.supplier)),
   );
 };

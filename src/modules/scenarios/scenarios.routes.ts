@@ -8,6 +8,8 @@ import {
   PresetOverridesSchema,
   PresetRunResponseSchema,
 } from './scenarios.schemas.js';
+import { createTradeRepository } from '../trade/trade.repository.js';
+import { withValueAtRisk } from '../trade/trade.service.js';
 import { listPresets, runPreset, runScenario } from './scenarios.service.js';
 
 const SCENARIO_ERRORS = {
@@ -67,6 +69,7 @@ export const PresetParamsSchema = z.object({
 });
 
 export const scenariosRoutes: FastifyPluginAsyncZod = async (app) => {
+  const trade = createTradeRepository(app.tradeDb, app.db);
   app.post(
     '/scenarios/disruption',
     {
@@ -80,7 +83,7 @@ export const scenariosRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { csv: scenarioCsvRows },
     },
-    async (request) => runScenario(request.snapshot, request.body),
+    async (request) => withValueAtRisk(request.snapshot, trade, runScenario(request.snapshot, request.body)),
   );
 
   app.get(
@@ -119,6 +122,6 @@ export const scenariosRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { csv: scenarioCsvRows },
     },
-    async (request) => runPreset(request.snapshot, request.params.id, request.body ?? undefined),
+    async (request) => withValueAtRisk(request.snapshot, trade, runPreset(request.snapshot, request.params.id, request.body ?? undefined)),
   );
 };

@@ -1,3 +1,4 @@
+import { ValueAtRiskSchema } from '../trade/trade.schemas.js';
 import { z } from 'zod';
 import { EditionIdSchema, ImporterIdSchema, Iso3Schema, MineralIdSchema, StageIdSchema } from '../../schemas/common.js';
 import { CountryShareSchema, InsufficientDataSchema, MethodLinkSchema, StageTimeFields, WorldTotalSchema } from '../../schemas/scores.js';
@@ -133,6 +134,9 @@ const ImporterImpactSchema = z
   .object({
     importer: z.string(),
     consumptionAtRisk: z.number().describe('Share of the importer’s consumption at risk, 0–1'),
+    valueAtRisk: ValueAtRiskSchema.optional().describe(
+      'Disruption scenarios: latest full year’s customs value of own-heading imports from the shocked countries × the reduction',
+    ),
     basis: z.enum(['import_sources', 'world_supply_at_binding_stage']),
     proxy: z.boolean().describe('True when the world loss at the binding stage stands in for the importer’s own sources'),
     netImportReliance: z.object({

@@ -8,7 +8,7 @@ import { api, apiUrl, curlFor, unwrap, type Schemas } from '../api';
 import { chart } from '../charts';
 import type { ViewContext } from '../context';
 import { editionControl, withEdition } from '../editions';
-import { dependencyImporters, exportControlsTimeline, revisionsPanel } from '../extensions';
+import { dependencyImporters, exportControlsTimeline, revisionsPanel, tradePanel } from '../extensions';
 import {
   alternative,
   append,
@@ -154,6 +154,7 @@ export async function mineralView(main: HTMLElement, context: ViewContext): Prom
     reservesSection(reserves.data, countryName),
     ...dependency.map((answer) => dependencySection(answer.importer, answer.data[0] ?? null, countryName)),
     exportControlsTimeline(mineral, context),
+    tradePanel(mineral, context),
     h('h2', {}, `Defense uses (${uses.total})`),
     defenseSection(uses.data),
   ]);

@@ -34,6 +34,8 @@ describe('GET /v1/editions', () => {
     expect(status).toBe(200);
     expect(body.data.map((edition: { id: string }) => edition.id)).toEqual([
       'iea-gcmo-2026',
+      // Observed trade (issue 24): DataWeb downloaded 2026-07-10.
+      'usitc-dataweb-2026-07',
       'usgs-mcs-2026',
       'iea-cmde-2025',
       'usgs-mcs-2025',
