@@ -2,16 +2,21 @@ import { existsSync } from 'node:fs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ConfigError } from '../config.js';
-import { openDatabase, runMigrations, type DatabaseHandle, type Db } from '../db/client.js';
-import { appliedMigrationCount, expectedMigrationCount } from '../db/status.js';
+import { openDatabase, runMigrations, type DatabaseHandle } from '../db/client.js';
+import { listenForDatasetChanges, openPostgres, runPgMigrations, underMigrationLock } from '../db/postgres.js';
+import { appliedMigrationCount, expectedMigrationCount, pgProbe, sqliteProbe } from '../db/status.js';
+import type { Store } from '../db/store.js';
 import { createDatasetRepository } from '../dataset/dataset.repository.js';
+import { createPgDatasetRepository } from '../dataset/dataset.repository.pg.js';
 import { refreshIfStale, seedIfEmpty } from '../dataset/load.js';
-import { createSnapshotStore, type DatasetSnapshot, type SnapshotStore } from '../dataset/snapshot.js';
+import { seedOrRefreshPg } from '../dataset/load.pg.js';
+import { createSharedSnapshotStore, createSnapshotStore, type DatasetSnapshot, type SnapshotStore } from '../dataset/snapshot.js';
 import { viewForEdition } from '../modules/shared/lookups.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    db: Db;
+    /** The store the app runs on (embedded SQLite, or PostgreSQL shared by replicas); repositories are made from it. */
+    store: Store;
     /** The in-memory snapshot of the current dataset version. */
     dataset: SnapshotStore;
     /**
@@ -34,7 +39,10 @@ declare module 'fastify' {
 
 export interface DatabasePluginOptions {
   databasePath: string;
+  /** PostgreSQL URL; null = the SQLite file at databasePath. */
+  databaseUrl: string | null;
   migrationsDir: string;
+  migrationsPgDir: string;
   dataDir: string;
   readOnly: boolean;
 }
@@ -125,17 +133,93 @@ function leaveInRollbackJournalMode(handle: DatabaseHandle): void {
 }
 
 /** Opens SQLite (migrating and seeding an empty writable database) and closes it with the app. */
-async function database(app: FastifyInstance, options: DatabasePluginOptions): Promise<void> {
+function openSqlite(app: FastifyInstance, options: DatabasePluginOptions): { store: Store; dataset: SnapshotStore } {
   const handle = options.readOnly ? openReadOnly(options) : openWritable(app, options);
-  app.decorate('db', handle.db);
+  const repository = createDatasetRepository(handle.db);
+  app.addHook('onClose', async () => {
+    if (!options.readOnly && options.databasePath !== ':memory:') leaveInRollbackJournalMode(handle);
+    handle.close();
+  });
+  return {
+    store: { kind: 'sqlite', db: handle.db, probe: sqliteProbe(handle.db, options.migrationsDir, repository.versionTag) },
+    dataset: createSnapshotStore(repository),
+  };
+}
+
+/**
+ * Connects to PostgreSQL, migrates and seeds it under an advisory lock (replicas starting together do it once),
+ * loads the snapshot, and LISTENs for other replicas' writes: a NOTIFY (or the LISTEN connection coming back after
+ * an outage, when notifications may have been missed) rebuilds the snapshot. Closed with the app.
+ */
+async function openShared(
+  app: FastifyInstance,
+  url: string,
+  options: DatabasePluginOptions,
+): Promise<{ store: Store; dataset: SnapshotStore }> {
+  const handle = openPostgres(url, (error) => app.log.warn({ err: error }, 'PostgreSQL dropped an idle connection'));
+  try {
+    const outcome = await underMigrationLock(handle, async (db) => {
+      await runPgMigrations(db, options.migrationsPgDir);
+      return seedOrRefreshPg(db, options.dataDir);
+    });
+    if (outcome === 'seeded') app.log.info({ dataDir: options.dataDir }, 'seeded the database');
+    if (outcome === 'refreshed') app.log.info({ dataDir: options.dataDir }, 'data/ changed since the last seed: re-seeded the database');
+    if (outcome === 'kept-writes') {
+      app.log.warn(
+        { dataDir: options.dataDir },
+        'data/ changed since the last seed, but figures were written through the API since: kept the database',
+      );
+    }
+    const source = createPgDatasetRepository(handle.db);
+    const dataset = await createSharedSnapshotStore(source);
+    const refresh = (why: string) => () => {
+      dataset.refresh().catch((error: unknown) => app.log.warn({ err: error, why }, 'could not reload the dataset; serving the last one'));
+    };
+    const listener = await listenForDatasetChanges(url, {
+      onNotify: refresh('notify'),
+      onReconnect: () => {
+        app.log.info('PostgreSQL is back: listening for writes again');
+        refresh('reconnect')();
+      },
+      onError: (error) => app.log.warn({ err: error }, 'lost the LISTEN connection to PostgreSQL; reconnecting'),
+    });
+    app.addHook('onClose', async () => {
+      await listener.close();
+      await handle.close();
+    });
+    const afterWrite = () =>
+      dataset.refresh().catch((error: unknown) => app.log.warn({ err: error }, 'could not reload the dataset after a write'));
+    return {
+      store: {
+        kind: 'postgres',
+        handle,
+        afterWrite,
+        probe: pgProbe(
+          handle.db,
+          options.migrationsPgDir,
+          source.versionTag,
+          () => listener.connected,
+          () => dataset.current().version,
+        ),
+      },
+      dataset,
+    };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+async function database(app: FastifyInstance, options: DatabasePluginOptions): Promise<void> {
+  const { store, dataset } = options.databaseUrl === null ? openSqlite(app, options) : await openShared(app, options.databaseUrl, options);
+  app.decorate<Store>('store', store);
   app.decorate('readOnly', options.readOnly);
-  const store = createSnapshotStore(createDatasetRepository(handle.db));
-  app.decorate('dataset', store);
+  app.decorate('dataset', dataset);
   app.decorateRequest('pinnedSnapshot', null);
   // A getter, not an onRequest hook: /health and the docs never touch the database.
   app.decorateRequest('snapshot', {
     getter(this: FastifyRequest) {
-      this.pinnedSnapshot ??= store.current();
+      this.pinnedSnapshot ??= dataset.current();
       return this.pinnedSnapshot;
     },
   });
@@ -145,10 +229,6 @@ async function database(app: FastifyInstance, options: DatabasePluginOptions): P
     if (!declaresEdition(route.schema?.querystring)) return;
     const existing = route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler];
     route.preHandler = [...existing, pinEdition];
-  });
-  app.addHook('onClose', async () => {
-    if (!options.readOnly && options.databasePath !== ':memory:') leaveInRollbackJournalMode(handle);
-    handle.close();
   });
 }
 

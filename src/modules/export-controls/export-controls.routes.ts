@@ -67,7 +67,7 @@ export const ControlledSupplyQuerySchema = z.object({
 export const exportControlsRoutes: FastifyPluginAsyncZod<ExportControlsRoutesOptions> = async (app, options) => {
   const today = () => utcDay(app.now());
   const guard = createWriteGuard({ apiKeys: options.apiKeys, readOnly: app.readOnly });
-  const writes = createExportControlsWrites(createExportControlsRepository(app.db), { now: app.now });
+  const writes = createExportControlsWrites(createExportControlsRepository(app.store), { now: app.now });
 
   app.get(
     '/export-controls',

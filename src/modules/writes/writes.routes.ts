@@ -54,7 +54,7 @@ function changeCsvRow(change: Change) {
 
 export const writesRoutes: FastifyPluginAsyncZod<WritesRoutesOptions> = async (app, options) => {
   const guard = createWriteGuard({ apiKeys: options.apiKeys, readOnly: app.readOnly });
-  const repository = createWritesRepository(app.db);
+  const repository = createWritesRepository(app.store);
   const service = createWritesService(repository);
 
   app.post(
@@ -82,7 +82,7 @@ export const writesRoutes: FastifyPluginAsyncZod<WritesRoutesOptions> = async (a
       },
     },
     async (request, reply) => {
-      const source = service.createSource(guard.actorOf(request), request.body);
+      const source = await service.createSource(guard.actorOf(request), request.body);
       return reply.code(201).header('location', `/v1/sources/${source.id}`).send(source);
     },
   );
@@ -141,7 +141,7 @@ export const writesRoutes: FastifyPluginAsyncZod<WritesRoutesOptions> = async (a
     },
     async (request, reply) => {
       const { mineral, stage, country, year, basis } = request.params;
-      service.deleteProduction(guard.actorOf(request), { mineral, stage, country, year, basis }, request.query.edition);
+      await service.deleteProduction(guard.actorOf(request), { mineral, stage, country, year, basis }, request.query.edition);
       return reply.code(204).send();
     },
   );
@@ -167,7 +167,7 @@ export const writesRoutes: FastifyPluginAsyncZod<WritesRoutesOptions> = async (a
       },
     },
     async (request, reply) => {
-      const { data, keys, currentVersion } = service.listChanges(request.query.since);
+      const { data, keys, currentVersion } = await service.listChanges(request.query.since);
       return { ...app.page(request, reply, { data, keys }), currentVersion };
     },
   );

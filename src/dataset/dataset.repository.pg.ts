@@ -1,0 +1,45 @@
+import { asc, sql, type SQL } from 'drizzle-orm';
+import { pgColumnOf, pgTwin } from '../db/pg-schema.js';
+import type { PgDb } from '../db/postgres.js';
+import { DATASET_READS, VERSION_SQL, mapDatasetReads, tagOf, type DatasetTables } from './dataset.repository.js';
+import type { SharedDatasetSource } from './snapshot.js';
+
+/**
+ * The dataset tables read from PostgreSQL: the same tables (DATASET_READS) in the same order as from SQLite, into the
+ * SQLite schema's row types (the generated tables keep its property names). Text sorts by code point (COLLATE "C"),
+ * as SQLite's BINARY collation does, whatever locale the database was created with.
+ */
+export function createPgDatasetRepository(db: PgDb): SharedDatasetSource {
+  const versionTag = async (reader: PgDb = db): Promise<string | null> => {
+    const result = await reader.execute<Record<string, string | null>>(sql.raw(VERSION_SQL));
+    const row = result.rows[0];
+    return row === undefined ? null : tagOf(...(Object.values(row) as [string | null, string | null]));
+  };
+  const readTables = async (reader: PgDb): Promise<DatasetTables> => {
+    const reads = mapDatasetReads((table, order) => {
+      const columns = order.map((column): SQL | ReturnType<typeof asc> => {
+        const twin = pgColumnOf(table, column);
+        return twin.columnType === 'PgText' ? sql`${twin} collate "C"` : asc(twin);
+      });
+      return reader
+        .select()
+        .from(pgTwin(table))
+        .orderBy(...columns);
+    });
+    const names = Object.keys(DATASET_READS);
+    const rows = await Promise.all(names.map((name) => reads[name as keyof typeof reads]));
+    return Object.fromEntries(names.map((name, index) => [name, rows[index]])) as unknown as DatasetTables;
+  };
+  return {
+    versionTag: () => versionTag(),
+    readConsistently: () =>
+      db.transaction(
+        async (tx) => {
+          const reader = tx as unknown as PgDb;
+          const version = await versionTag(reader);
+          return { version, tables: await readTables(reader) };
+        },
+        { isolationLevel: 'repeatable read', accessMode: 'read only' },
+      ),
+  };
+}

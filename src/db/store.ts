@@ -1,0 +1,36 @@
+import type { Db } from './client.js';
+import type { PostgresHandle } from './postgres.js';
+
+/** What readiness learns from the database. */
+export interface DatabaseCheck {
+  applied: number;
+  version: string | null;
+}
+
+/** How /ready looks at the store (db/status.ts builds one per store). */
+export interface DatabaseProbe {
+  /** Migrations this build ships. */
+  expected: number;
+  /** Reads the database; throws when it cannot. */
+  check(): Promise<DatabaseCheck>;
+  /**
+   * When the database cannot be read: the dataset version this instance still answers from memory (degraded but
+   * serving), or null when it cannot serve without its database (the embedded SQLite file).
+   */
+  servedWhileAway(): string | null;
+}
+
+/**
+ * The store the app runs on, chosen by DATABASE_URL: the embedded SQLite file (one process, or READ_ONLY replicas of
+ * one file), or a PostgreSQL server shared by any number of replicas. Repository factories take it and return the
+ * implementation for its kind; nothing above the repositories asks which one it is.
+ */
+export type Store =
+  | { kind: 'sqlite'; db: Db; probe: DatabaseProbe }
+  | {
+      kind: 'postgres';
+      handle: PostgresHandle;
+      probe: DatabaseProbe;
+      /** Run after a write commits: brings this replica's snapshot up to the version it wrote. */
+      afterWrite(): Promise<void>;
+    };

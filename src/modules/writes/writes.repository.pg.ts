@@ -1,0 +1,185 @@
+import { and, asc, eq, gt, inArray, max, or, sql } from 'drizzle-orm';
+import * as schema from '../../db/schema.js';
+import { pgTwin } from '../../db/pg-schema.js';
+import { notifyDatasetChanged, writeTransaction, type PgDb } from '../../db/postgres.js';
+import type { Store } from '../../db/store.js';
+import { createPgDatasetRepository } from '../../dataset/dataset.repository.pg.js';
+import { pgDatasetVersion } from '../../dataset/load.pg.js';
+import type { ProductionRecord } from '../../dataset/production-codec.js';
+import type { ChangeRecord, ReferenceData, SourceRecord, WritesQueries, WritesRepository } from './writes.repository.js';
+
+type PostgresStore = Extract<Store, { kind: 'postgres' }>;
+
+/** The tables the writes touch, as generated for PostgreSQL (same property names as db/schema.ts). */
+const bases = pgTwin(schema.bases);
+const changes = pgTwin(schema.changes);
+const countries = pgTwin(schema.countries);
+const datasetMeta = pgTwin(schema.datasetMeta);
+const editions = pgTwin(schema.editions);
+const groups = pgTwin(schema.groups);
+const minerals = pgTwin(schema.minerals);
+const production = pgTwin(schema.production);
+const sources = pgTwin(schema.sources);
+const stages = pgTwin(schema.stages);
+
+/** Rows per multi-row INSERT (PostgreSQL binds at most 65,535 parameters per statement). */
+const INSERT_BATCH = 500;
+
+/** The values an upsert overwrites: everything but the key (and the id, which stays). */
+const PRODUCTION_VALUES = {
+  tonnes: sql`excluded.tonnes`,
+  sourceId: sql`excluded.source_id`,
+  estimated: sql`excluded.estimated`,
+  withheld: sql`excluded.withheld`,
+  lowerBound: sql`excluded.lower_bound`,
+};
+const PRODUCTION_KEY = [
+  production.mineralId,
+  production.stageId,
+  production.country,
+  production.year,
+  production.basisId,
+  production.edition,
+];
+
+const ids = (rows: { id: unknown }[]) => rows.map((row) => row.id as string);
+
+/** WritesQueries on a PostgreSQL transaction: the same queries as SQLite's, through the generated tables. */
+export function pgWriteQueries(db: PgDb): WritesQueries {
+  const editionRows = () => db.select({ id: editions.id, family: editions.family, published: editions.published }).from(editions);
+  const among = async <R>(values: readonly string[], read: (wanted: string[]) => Promise<R[]>): Promise<R[]> =>
+    values.length === 0 ? [] : read([...new Set(values)]);
+  return {
+    async findProduction(key) {
+      const [row] = await db
+        .select()
+        .from(production)
+        .where(
+          and(
+            eq(production.mineralId, key.mineral),
+            eq(production.stageId, key.stage),
+            eq(production.country, key.country),
+            eq(production.year, key.year),
+            eq(production.basisId, key.basis),
+            eq(production.edition, key.edition),
+          ),
+        );
+      return (row as ProductionRecord | undefined) ?? null;
+    },
+    async deleteProduction(id) {
+      const result = await db.delete(production).where(eq(production.id, id));
+      return (result.rowCount ?? 0) > 0;
+    },
+    async findSource(id) {
+      const [row] = await db.select().from(sources).where(eq(sources.id, id));
+      return (row as SourceRecord | undefined) ?? null;
+    },
+    async insertSource(values) {
+      await db.insert(sources).values(values);
+    },
+    async referenceData() {
+      return {
+        stages: ids(await db.select({ id: stages.id }).from(stages)),
+        minerals: ids(await db.select({ id: minerals.id }).from(minerals)),
+        bases: (await db.select({ id: bases.id, mineral: bases.mineralId, stage: bases.stageId }).from(bases)) as ReferenceData['bases'],
+        countries: ids(await db.select({ id: countries.iso3 }).from(countries)),
+        sources: ids(await db.select({ id: sources.id }).from(sources)),
+        editions: (await editionRows()) as ReferenceData['editions'],
+        groups: ids(await db.select({ id: groups.id }).from(groups)),
+      };
+    },
+    async referenceDataAmong(wanted) {
+      return {
+        stages: ids(await among(wanted.stages, (id) => db.select({ id: stages.id }).from(stages).where(inArray(stages.id, id)))),
+        minerals: ids(await among(wanted.minerals, (id) => db.select({ id: minerals.id }).from(minerals).where(inArray(minerals.id, id)))),
+        bases: (await among(wanted.bases, (id) =>
+          db.select({ id: bases.id, mineral: bases.mineralId, stage: bases.stageId }).from(bases).where(inArray(bases.id, id)),
+        )) as ReferenceData['bases'],
+        countries: ids(
+          await among(wanted.countries, (id) => db.select({ id: countries.iso3 }).from(countries).where(inArray(countries.iso3, id))),
+        ),
+        sources: ids(await among(wanted.sources, (id) => db.select({ id: sources.id }).from(sources).where(inArray(sources.id, id)))),
+        editions: (await editionRows()) as ReferenceData['editions'],
+        groups: [],
+      };
+    },
+    async productionInSeries(series) {
+      if (series.length === 0) return [];
+      const rows = await db
+        .select()
+        .from(production)
+        .where(
+          or(
+            ...series.map((one) =>
+              and(
+                eq(production.mineralId, one.mineral),
+                eq(production.stageId, one.stage),
+                eq(production.year, one.year),
+                eq(production.basisId, one.basis),
+              ),
+            ),
+          ),
+        )
+        .orderBy(asc(production.id));
+      return rows as ProductionRecord[];
+    },
+    currentVersion: () => pgDatasetVersion(db),
+    async bumpVersion(at) {
+      const [highest] = await db.select({ version: max(changes.version) }).from(changes);
+      const next = Math.max(await pgDatasetVersion(db), (highest?.version as number | null) ?? 0) + 1;
+      await db
+        .insert(datasetMeta)
+        .values({ key: 'version', value: String(next), updatedAt: at })
+        .onConflictDoUpdate({ target: datasetMeta.key, set: { value: String(next), updatedAt: at } });
+      // Every replica hears of the new version when this transaction commits (and not at all if it rolls back).
+      await notifyDatasetChanged(db, String(next));
+      return next;
+    },
+    async upsertProduction(rows) {
+      for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+        const batch = rows.slice(start, start + INSERT_BATCH).map((row) => ({
+          ...row,
+          tonnes: row.tonnes ?? null,
+          estimated: row.estimated ?? false,
+          withheld: row.withheld ?? false,
+          lowerBound: row.lowerBound ?? false,
+        }));
+        await db.insert(production).values(batch).onConflictDoUpdate({ target: PRODUCTION_KEY, set: PRODUCTION_VALUES });
+      }
+    },
+    async recordChanges(rows) {
+      for (let start = 0; start < rows.length; start += INSERT_BATCH)
+        await db.insert(changes).values(rows.slice(start, start + INSERT_BATCH));
+    },
+    async changesSince(since) {
+      return (await db.select().from(changes).where(gt(changes.version, since)).orderBy(asc(changes.id))) as ChangeRecord[];
+    },
+  };
+}
+
+/**
+ * A write transaction on the shared database (db/postgres writeTransaction: all-or-nothing, one writer at a time
+ * across replicas, 503 while the database is away), then this replica's snapshot catches up before the write answers.
+ */
+export async function pgWrite<Queries, T>(
+  store: PostgresStore,
+  queriesOf: (db: PgDb) => Queries,
+  work: (tx: Queries) => Promise<T>,
+): Promise<T> {
+  const result = await writeTransaction(store.handle, (db) => work(queriesOf(db)));
+  await store.afterWrite();
+  return result;
+}
+
+export function createPgWritesRepository(store: PostgresStore): WritesRepository {
+  const { db } = store.handle;
+  const general = pgWriteQueries(db);
+  const datasets = createPgDatasetRepository(db);
+  return {
+    versionTag: () => datasets.versionTag(),
+    currentVersion: () => pgDatasetVersion(db),
+    changesSince: async (since) => general.changesSince(since),
+    findProduction: async (key) => general.findProduction(key),
+    transaction: (work) => pgWrite(store, pgWriteQueries, work),
+  };
+}
