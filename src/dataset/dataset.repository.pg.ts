@@ -16,7 +16,8 @@ export function createPgDatasetRepository(db: PgDb): SharedDatasetSource {
     return row === undefined ? null : tagOf(...(Object.values(row) as [string | null, string | null]));
   };
   const readTables = async (reader: PgDb): Promise<DatasetTables> => {
-    const reads = mapDatasetReads((table, order) => {
+    // Built lazily, run one after another: one connection runs one query at a time.
+    const reads = mapDatasetReads((table, order) => () => {
       const columns = order.map((column): SQL | ReturnType<typeof asc> => {
         const twin = pgColumnOf(table, column);
         return twin.columnType === 'PgText' ? sql`${twin} collate "C"` : asc(twin);
@@ -26,9 +27,9 @@ export function createPgDatasetRepository(db: PgDb): SharedDatasetSource {
         .from(pgTwin(table))
         .orderBy(...columns);
     });
-    const names = Object.keys(DATASET_READS);
-    const rows = await Promise.all(names.map((name) => reads[name as keyof typeof reads]));
-    return Object.fromEntries(names.map((name, index) => [name, rows[index]])) as unknown as DatasetTables;
+    const tables: Record<string, unknown[]> = {};
+    for (const name of Object.keys(DATASET_READS)) tables[name] = await reads[name as keyof typeof reads]();
+    return tables as unknown as DatasetTables;
   };
   return {
     versionTag: () => versionTag(),
