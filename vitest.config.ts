@@ -10,6 +10,8 @@ export default defineConfig({
     // and re-importing the whole app per file dominated the suite's run time.
     isolate: false,
     include: ['tests/**/*.test.ts'],
+    // One throwaway PostgreSQL cluster for the run: the tests on both stores give each app a database of its own in it.
+    globalSetup: ['tests/helpers/postgres-global.ts'],
     testTimeout: 20_000,
     // `npm run test:coverage` (`.ci/run` runs it on Node 24). V8 coverage of the test processes only: code that runs
     // only in a spawned server (tests/reliability, tests/web, the MCP stdio test) or in the browser (src/web, which

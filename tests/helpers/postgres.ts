@@ -101,7 +101,8 @@ export async function startPostgresCluster(options: PostgresClusterOptions = {})
         return;
       } catch (error) {
         await client.end().catch(() => undefined);
-        if (Date.now() > deadline || server?.exitCode !== null) throw new Error(`postgres did not start: ${String(error)}\n${log}`, { cause: error });
+        if (Date.now() > deadline || server?.exitCode !== null)
+          throw new Error(`postgres did not start: ${String(error)}\n${log}`, { cause: error });
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
