@@ -1,8 +1,11 @@
-import { asc, sql, type SQL } from 'drizzle-orm';
+import { asc, gt, sql, type SQL } from 'drizzle-orm';
+import * as schema from '../db/schema.js';
 import { pgColumnOf, pgTwin } from '../db/pg-schema.js';
 import type { PgDb } from '../db/postgres.js';
 import { DATASET_READS, VERSION_SQL, mapDatasetReads, tagOf, type DatasetTables } from './dataset.repository.js';
-import type { SharedDatasetSource } from './snapshot.js';
+import type { ChangeRow, SharedDatasetSource } from './snapshot.js';
+
+const changes = pgTwin(schema.changes);
 
 /**
  * The dataset tables read from PostgreSQL: the same tables (DATASET_READS) in the same order as from SQLite, into the
@@ -33,12 +36,14 @@ export function createPgDatasetRepository(db: PgDb): SharedDatasetSource {
   };
   return {
     versionTag: () => versionTag(),
-    readConsistently: () =>
+    readConsistently: (afterChangeId) =>
       db.transaction(
         async (tx) => {
           const reader = tx as unknown as PgDb;
           const version = await versionTag(reader);
-          return { version, tables: await readTables(reader) };
+          const tables = await readTables(reader);
+          const added = await reader.select().from(changes).where(gt(changes.id, afterChangeId)).orderBy(asc(changes.id));
+          return { version, tables, changes: added as ChangeRow[] };
         },
         { isolationLevel: 'repeatable read', accessMode: 'read only' },
       ),

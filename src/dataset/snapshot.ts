@@ -1,3 +1,4 @@
+import type { changes } from '../db/schema.js';
 import { citationOf } from '../domain/citation.js';
 import { selectEditions, sortEditions } from '../domain/editions.js';
 import { latestGovernance, type CountryGovernance } from '../domain/governance.js';
@@ -518,11 +519,18 @@ export function createSnapshotStore(repository: DatasetRepository, options: Snap
   };
 }
 
+/** One change of the change feed, as stored (db/schema `changes`). */
+export type ChangeRow = typeof changes.$inferSelect;
+
 /** Where a replica on a shared database server reads its snapshot from (dataset.repository.pg.ts). */
 export interface SharedDatasetSource {
   versionTag(): Promise<string | null>;
-  /** The version tag and every table, read in one transaction (one committed state). */
-  readConsistently(): Promise<{ version: string | null; tables: DatasetTables }>;
+  /**
+   * The version tag, every table and the changes after `afterChangeId`, read in one transaction (one committed
+   * state): the change feed is served from memory with the snapshot, so a replica answers it while the database
+   * is away, and always with the version it names.
+   */
+  readConsistently(afterChangeId: number): Promise<{ version: string | null; tables: DatasetTables; changes: ChangeRow[] }>;
 }
 
 export interface RefreshableSnapshotStore extends SnapshotStore {
@@ -531,6 +539,8 @@ export interface RefreshableSnapshotStore extends SnapshotStore {
    * start join it; once the returned promise settles, the snapshot holds at least the state committed at the call.
    */
   refresh(): Promise<void>;
+  /** The change feed up to the snapshot's version, oldest first. */
+  changes(): readonly ChangeRow[];
 }
 
 /**
@@ -540,17 +550,21 @@ export interface RefreshableSnapshotStore extends SnapshotStore {
  * committed state with the same version (the database's), so their ETags agree.
  */
 export async function createSharedSnapshotStore(source: SharedDatasetSource): Promise<RefreshableSnapshotStore> {
-  const first = await source.readConsistently();
-  let cached = snapshotOf(first.tables, first.version ?? NO_VERSION);
+  const feed: ChangeRow[] = [];
+  const load = async () => {
+    const { version, tables, changes: added } = await source.readConsistently(feed.at(-1)?.id ?? 0);
+    feed.push(...added);
+    return snapshotOf(tables, version ?? NO_VERSION);
+  };
+  let cached = await load();
   const rebuild = async () => {
-    if (((await source.versionTag()) ?? NO_VERSION) === cached.version) return;
-    const { version, tables } = await source.readConsistently();
-    cached = snapshotOf(tables, version ?? NO_VERSION);
+    if (((await source.versionTag()) ?? NO_VERSION) !== cached.version) cached = await load();
   };
   let queue: Promise<void> = Promise.resolve();
   let waiting: Promise<void> | null = null;
   return {
     current: () => cached,
+    changes: () => feed,
     refresh() {
       if (waiting) return waiting;
       const next = queue.then(() => {

@@ -29,11 +29,15 @@ export interface PostgresHandle {
 
 /**
  * A connection pool. Connecting gives up after a few seconds, so a write answers 503 instead of hanging while the
- * server is away; an idle connection the server dropped is discarded (the pool's 'error' event), never fatal.
+ * server is away; a connection the server dropped is discarded, never fatal.
  */
 export function openPostgres(url: string, onIdleError: (error: Error) => void = () => undefined): PostgresHandle {
   const pool = new pg.Pool({ connectionString: url, max: 8, connectionTimeoutMillis: 3_000, idleTimeoutMillis: 30_000 });
   pool.on('error', onIdleError);
+  // A connection the server drops while checked out (a fast shutdown ends every session) emits 'error' on its
+  // client, which would be an uncaught exception; the query in flight fails on its own, and the pool discards the
+  // broken client when it is released.
+  pool.on('connect', (client) => client.on('error', onIdleError));
   return { pool, db: drizzle(pool), close: () => pool.end() };
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from './client.js';
+import type { ChangeRow } from '../dataset/snapshot.js';
 import type { PostgresHandle } from './postgres.js';
 
 /** What readiness learns from the database. */
@@ -33,4 +34,8 @@ export type Store =
       probe: DatabaseProbe;
       /** Run after a write commits: brings this replica's snapshot up to the version it wrote. */
       afterWrite(): Promise<void>;
+      /** The change feed as this replica holds it (with its snapshot): GET /v1/changes never waits for the database. */
+      changes(): readonly ChangeRow[];
+      /** The dataset version tag this replica serves (its snapshot's). */
+      servedTag(): string;
     };

@@ -194,6 +194,8 @@ async function openShared(
         kind: 'postgres',
         handle,
         afterWrite,
+        changes: dataset.changes,
+        servedTag: () => dataset.current().version,
         probe: pgProbe(
           handle.db,
           options.migrationsPgDir,

@@ -56,5 +56,9 @@ export async function executeRaw(app: FastifyInstance, statement: string): Promi
 /** What `npm run db:seed` does: data/ replaces the database's contents, and the dataset version goes back to 1. */
 export async function reseed(app: FastifyInstance): Promise<void> {
   if (app.store.kind === 'sqlite') storeDataset(sqliteDbOf(app), readDataset(DATA_DIR));
-  else await storeDatasetPg(app.store.handle.db, readDataset(DATA_DIR));
+  else {
+    await storeDatasetPg(app.store.handle.db, readDataset(DATA_DIR));
+    // As the NOTIFY would, but before the test reads on.
+    await app.store.afterWrite();
+  }
 }

@@ -5,7 +5,6 @@ import type { PgDb } from '../../db/postgres.js';
 import { exportControls } from '../../db/schema.js';
 import type { Store } from '../../db/store.js';
 import { createDatasetRepository } from '../../dataset/dataset.repository.js';
-import { createPgDatasetRepository } from '../../dataset/dataset.repository.pg.js';
 import {
   exclusive,
   queries as writeQueries,
@@ -71,8 +70,7 @@ function pgQueries(db: PgDb): ExportControlQueries {
 /** The export-control writes' repository on the store the app runs on. */
 export function createExportControlsRepository(store: Store): ExportControlsRepository {
   if (store.kind === 'postgres') {
-    const datasets = createPgDatasetRepository(store.handle.db);
-    return { versionTag: () => datasets.versionTag(), transaction: (work) => pgWrite(store, pgQueries, work) };
+    return { versionTag: async () => store.servedTag(), transaction: (work) => pgWrite(store, pgQueries, work) };
   }
   const db: Db = store.db;
   const datasets = createDatasetRepository(db);

@@ -3,7 +3,6 @@ import * as schema from '../../db/schema.js';
 import { pgTwin } from '../../db/pg-schema.js';
 import { notifyDatasetChanged, writeTransaction, type PgDb } from '../../db/postgres.js';
 import type { Store } from '../../db/store.js';
-import { createPgDatasetRepository } from '../../dataset/dataset.repository.pg.js';
 import { pgDatasetVersion } from '../../dataset/load.pg.js';
 import type { ProductionRecord } from '../../dataset/production-codec.js';
 import type { ChangeRecord, ReferenceData, SourceRecord, WritesQueries, WritesRepository } from './writes.repository.js';
@@ -174,11 +173,12 @@ export async function pgWrite<Queries, T>(
 export function createPgWritesRepository(store: PostgresStore): WritesRepository {
   const { db } = store.handle;
   const general = pgWriteQueries(db);
-  const datasets = createPgDatasetRepository(db);
   return {
-    versionTag: () => datasets.versionTag(),
-    currentVersion: () => pgDatasetVersion(db),
-    changesSince: async (since) => general.changesSince(since),
+    // The version, the feed and its version come from this replica's memory, like every read: a write that committed
+    // is answered even if the database goes away right after, and the feed is answered while it is away.
+    versionTag: async () => store.servedTag(),
+    currentVersion: async () => Number.parseInt(store.servedTag(), 10) || 0,
+    changesSince: async (since) => store.changes().filter((change) => change.version > since) as ChangeRecord[],
     findProduction: async (key) => general.findProduction(key),
     transaction: (work) => pgWrite(store, pgWriteQueries, work),
   };
