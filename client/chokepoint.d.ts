@@ -38,7 +38,7 @@ export interface paths {
         };
         /**
          * Readiness: the database is reachable, migrated and holds a dataset
-         * @description Answers 200 with the dataset version when this instance can serve the API, and 503 problem+json (code `unavailable`) naming what is missing otherwise, or while the server shuts down.
+         * @description Answers 200 with the dataset version when this instance can serve the API, and 503 problem+json (code `unavailable`) naming what is missing otherwise, or while the server shuts down. A replica on PostgreSQL that cannot reach it answers 200 with status `degraded`: it still serves reads from memory.
          */
         get: operations["getReadiness"];
         put?: never;
@@ -2744,12 +2744,17 @@ export interface components {
          *     }
          */
         Readiness: {
-            /** @constant */
-            status: "ready";
+            /**
+             * @description `degraded`: the shared database is unreachable; reads are answered from memory, writes get 503
+             * @enum {string}
+             */
+            status: "ready" | "degraded";
             /** @description Version tag of the dataset served: write counter and content hash */
             datasetVersion: string;
             /** @description Number of database migrations applied */
             migrations: number;
+            /** @description Why the instance is degraded */
+            detail?: string;
         };
         Method: {
             id: string;
@@ -3654,6 +3659,16 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The shared database is unreachable; nothing was stored. Retry after `Retry-After` seconds */
+        Unavailable: {
+            headers: {
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The body is not application/json */
         UnsupportedMediaType: {
             headers: {
@@ -4159,6 +4174,7 @@ export interface operations {
             };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listReserves: {
@@ -4505,6 +4521,7 @@ export interface operations {
             };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getSource: {
@@ -5370,6 +5387,7 @@ export interface operations {
             };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listControlledSupply: {
@@ -5779,6 +5797,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listChanges: {

@@ -12,6 +12,7 @@ import {
   StageIdSchema,
   problemResponse,
   collectionQuery,
+  WRITE_UNAVAILABLE,
 } from '../../schemas/common.js';
 import { AsOfQuerySchema } from '../../schemas/export-controls.js';
 import { createWriteGuard } from '../writes/writes.auth.js';
@@ -247,6 +248,7 @@ export const exportControlsRoutes: FastifyPluginAsyncZod<ExportControlsRoutesOpt
             'A measure breaks a dataset rule; `errors` names each row and field, e.g. `body.rows.0.ends`. Nothing was stored',
           ),
           500: READ_ERRORS[500],
+          503: WRITE_UNAVAILABLE,
         },
       },
     },

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiKey } from '../../config.js';
-import { FormatQuery, PageQuery, problemResponse } from '../../schemas/common.js';
+import { FormatQuery, PageQuery, WRITE_UNAVAILABLE, problemResponse } from '../../schemas/common.js';
 import { SourceSchema } from '../sources/sources.routes.js';
 import { createWriteGuard } from './writes.auth.js';
 import { createWritesRepository } from './writes.repository.js';
@@ -38,6 +38,7 @@ const AUTH_ERRORS = {
   ),
   403: problemResponse('Writes are disabled on this server: no API_KEYS configured, or a read-only replica'),
   500: problemResponse('Unexpected server error'),
+  503: WRITE_UNAVAILABLE,
 } as const;
 
 const BAD_REQUEST = problemResponse('Malformed JSON, a wrong type, a missing or unknown field; the per-field list is in `errors`');
