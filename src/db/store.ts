@@ -32,8 +32,13 @@ export type Store =
       kind: 'postgres';
       handle: PostgresHandle;
       probe: DatabaseProbe;
-      /** Run after a write commits: brings this replica's snapshot up to the version it wrote. */
+      /**
+       * Run after a write commits: starts bringing this replica's snapshot up to the version it wrote (its next
+       * request waits for it); the promise settles when it is there.
+       */
       afterWrite(): Promise<void>;
+      /** Resolves once the snapshot holds every write made through this replica so far. */
+      settled(): Promise<void>;
       /** The change feed as this replica holds it (with its snapshot): GET /v1/changes never waits for the database. */
       changes(): readonly ChangeRow[];
       /** The dataset version tag this replica serves (its snapshot's). */

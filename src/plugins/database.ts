@@ -47,6 +47,9 @@ export interface DatabasePluginOptions {
   readOnly: boolean;
 }
 
+/** The longest a request on PostgreSQL waits for the snapshot to catch up with this replica's own writes. */
+const OWN_WRITE_WAIT_MS = 1_000;
+
 /** The SQLite error code of an error, or of the error drizzle wrapped it in. */
 function sqliteCodeOf(error: unknown): string | undefined {
   for (let current = error; current instanceof Error; current = current.cause) {
@@ -187,13 +190,34 @@ async function openShared(
       await listener.close();
       await handle.close();
     });
-    const afterWrite = () =>
-      dataset.refresh().catch((error: unknown) => app.log.warn({ err: error }, 'could not reload the dataset after a write'));
+    // A write answers right after its commit; the snapshot is rebuilt behind it (rebuilds coalesce, so sequential
+    // writes do not each wait for one), and this replica's next request waits for that rebuild (the onRequest hook
+    // below): a client reads its own writes on the replica it wrote through. Other replicas follow by NOTIFY.
+    let ownWrites: Promise<void> | null = null;
+    const afterWrite = () => {
+      const settled: Promise<void> = dataset
+        .refresh()
+        .catch((error: unknown) => app.log.warn({ err: error }, 'could not reload the dataset after a write'))
+        .finally(() => {
+          if (ownWrites === settled) ownWrites = null;
+        });
+      ownWrites = settled;
+      return settled;
+    };
+    // Bounded: a read never waits on a database that does not answer; it then gets the snapshot held.
+    const settled = async () => {
+      if (ownWrites === null) return;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([ownWrites, new Promise((resolve) => (timer = setTimeout(resolve, OWN_WRITE_WAIT_MS)))]);
+      clearTimeout(timer);
+    };
+    app.addHook('onRequest', settled);
     return {
       store: {
         kind: 'postgres',
         handle,
         afterWrite,
+        settled,
         changes: dataset.changes,
         servedTag: () => dataset.current().version,
         probe: pgProbe(

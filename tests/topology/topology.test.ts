@@ -161,9 +161,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   console.log(`topology: ${JSON.stringify(summary)}`);
-  // A replica's warnings and errors (its pino lines at level 40 and above), to read what a failure looked like from inside.
+  // A replica's errors (its pino lines at level 50 and above), to read what a failure looked like from inside.
   for (const replica of replicas ?? []) {
-    const problems = replica.stdout.filter((line) => /"level":(4|5|6)0/.test(line)).slice(-5);
+    const problems = replica.stdout.filter((line) => /"level":(5|6)0/.test(line)).slice(-5);
     if (problems.length > 0 || replica.stderr.length > 0)
       console.log(`replica: ${[...problems, ...replica.stderr].join('\n').slice(0, 4_000)}`);
   }

@@ -13,7 +13,7 @@ import {
   type Handle,
   type WritesQueries,
 } from '../writes/writes.repository.js';
-import { pgWrite, pgWriteQueries } from '../writes/writes.repository.pg.js';
+import { pgWrite, pgWriteQueries, versionAfterWrites } from '../writes/writes.repository.pg.js';
 
 export type ExportControlRecord = typeof exportControls.$inferSelect;
 export type ExportControlInsert = typeof exportControls.$inferInsert;
@@ -70,7 +70,7 @@ function pgQueries(db: PgDb): ExportControlQueries {
 /** The export-control writes' repository on the store the app runs on. */
 export function createExportControlsRepository(store: Store): ExportControlsRepository {
   if (store.kind === 'postgres') {
-    return { versionTag: async () => store.servedTag(), transaction: (work) => pgWrite(store, pgQueries, work) };
+    return { versionTag: async () => versionAfterWrites(store), transaction: (work) => pgWrite(store, pgQueries, work) };
   }
   const db: Db = store.db;
   const datasets = createDatasetRepository(db);

@@ -156,18 +156,40 @@ export function pgWriteQueries(db: PgDb): WritesQueries {
   };
 }
 
+/** The highest dataset version each store's writes produced through this replica (see versionAfterWrites). */
+const written = new WeakMap<PostgresStore, number>();
+
 /**
  * A write transaction on the shared database (db/postgres writeTransaction: all-or-nothing, one writer at a time
- * across replicas, 503 while the database is away), then this replica's snapshot catches up before the write answers.
+ * across replicas, 503 while the database is away); then this replica's snapshot catches up behind the answer.
  */
-export async function pgWrite<Queries, T>(
+export async function pgWrite<Queries extends Pick<WritesQueries, 'bumpVersion'>, T>(
   store: PostgresStore,
   queriesOf: (db: PgDb) => Queries,
   work: (tx: Queries) => Promise<T>,
 ): Promise<T> {
-  const result = await writeTransaction(store.handle, (db) => work(queriesOf(db)));
-  await store.afterWrite();
+  let bumped = 0;
+  const result = await writeTransaction(store.handle, (db) => {
+    const queries = queriesOf(db);
+    return work({
+      ...queries,
+      bumpVersion: async (at: string) => (bumped = await queries.bumpVersion(at)),
+    });
+  });
+  if (bumped > (written.get(store) ?? 0)) written.set(store, bumped);
+  void store.afterWrite();
   return result;
+}
+
+/**
+ * The version tag after this replica's writes: the snapshot's, or the version its last write produced if the
+ * snapshot has not caught up yet (same content hash: writes never change it).
+ */
+export function versionAfterWrites(store: PostgresStore): string {
+  const served = store.servedTag();
+  const number = Number.parseInt(served, 10) || 0;
+  const ownWrite = written.get(store) ?? 0;
+  return ownWrite > number ? `${ownWrite}${served.slice(String(number).length)}` : served;
 }
 
 export function createPgWritesRepository(store: PostgresStore): WritesRepository {
@@ -176,9 +198,15 @@ export function createPgWritesRepository(store: PostgresStore): WritesRepository
   return {
     // The version, the feed and its version come from this replica's memory, like every read: a write that committed
     // is answered even if the database goes away right after, and the feed is answered while it is away.
-    versionTag: async () => store.servedTag(),
-    currentVersion: async () => Number.parseInt(store.servedTag(), 10) || 0,
-    changesSince: async (since) => store.changes().filter((change) => change.version > since) as ChangeRecord[],
+    versionTag: async () => versionAfterWrites(store),
+    currentVersion: async () => {
+      await store.settled();
+      return Number.parseInt(store.servedTag(), 10) || 0;
+    },
+    changesSince: async (since) => {
+      await store.settled();
+      return store.changes().filter((change) => change.version > since) as ChangeRecord[];
+    },
     findProduction: async (key) => general.findProduction(key),
     transaction: (work) => pgWrite(store, pgWriteQueries, work),
   };
