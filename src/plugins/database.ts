@@ -211,7 +211,11 @@ async function openShared(
       await Promise.race([ownWrites, new Promise((resolve) => (timer = setTimeout(resolve, OWN_WRITE_WAIT_MS)))]);
       clearTimeout(timer);
     };
-    app.addHook('onRequest', settled);
+    // Writes do not wait (each validates against the database, not the snapshot), so sequential writes never queue
+    // behind rebuilds; everything that answers from the snapshot does.
+    app.addHook('onRequest', async (request) => {
+      if ((request.routeOptions.config as { changesData?: boolean } | undefined)?.changesData !== true) await settled();
+    });
     return {
       store: {
         kind: 'postgres',
