@@ -81,7 +81,7 @@ export function isUnreachable(error: unknown): boolean {
   for (let current = error; current instanceof Error; current = current.cause) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && (UNREACHABLE_SOCKET_CODES.has(code) || UNREACHABLE_SQLSTATES.test(code))) return true;
-    if (/Connection terminated|timeout exceeded when trying to connect|Client was closed/i.test(current.message)) return true;
+    if (/Connection terminated|timeout exceeded when trying to connect|Client was closed|not queryable/i.test(current.message)) return true;
   }
   return false;
 }

@@ -40,7 +40,7 @@ export function sqliteProbe(db: Db, migrationsDir: string, versionTag: () => str
 }
 
 /** How long /ready waits for PostgreSQL before calling it away (a load balancer's check must not hang). */
-const PG_CHECK_TIMEOUT_MS = 2_000;
+const PG_CHECK_TIMEOUT_MS = 1_000;
 
 /**
  * Readiness on PostgreSQL: the server answers (and has every migration and a dataset), and this replica follows

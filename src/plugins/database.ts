@@ -212,9 +212,11 @@ async function openShared(
       clearTimeout(timer);
     };
     // Writes do not wait (each validates against the database, not the snapshot), so sequential writes never queue
-    // behind rebuilds; everything that answers from the snapshot does.
+    // behind rebuilds, and probes answer at once (a load balancer's check has a short timeout); everything that
+    // answers from the snapshot does.
     app.addHook('onRequest', async (request) => {
-      if ((request.routeOptions.config as { changesData?: boolean } | undefined)?.changesData !== true) await settled();
+      const config = request.routeOptions.config as { changesData?: boolean; probe?: boolean } | undefined;
+      if (config?.changesData !== true && config?.probe !== true) await settled();
     });
     return {
       store: {

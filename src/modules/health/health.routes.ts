@@ -7,7 +7,7 @@ import { createHealthService } from './health.service.js';
  * Probes are polled every few seconds: they are logged only at warn and above, never cached, and exempt
  * from rate limiting (`config.rateLimit: false` is what @fastify/rate-limit reads).
  */
-const PROBE_OPTIONS = { logLevel: 'warn', config: { rateLimit: false } } as const;
+const PROBE_OPTIONS = { logLevel: 'warn', config: { rateLimit: false, probe: true } } as const;
 
 const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health', example: { status: 'ok' } });
 
