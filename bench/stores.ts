@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { documentedRequests, type SpecDocument } from '../scripts/openapi-document.js';
 import { startPostgresCluster } from '../tests/helpers/postgres.js';
+import { tungstenRow } from '../tests/modules/writes/helpers.js';
 import { ROOT, describeMachine, fetchRaw, percentile, startChokepoint, writeResultsBlock, type Server } from './lib.js';
 
 type StoreName = 'sqlite' | 'postgres';
@@ -54,17 +55,7 @@ async function writes(server: Server): Promise<{ perSecond: number; p50: number 
   const times: number[] = [];
   const start = performance.now();
   for (let index = 0; index < WRITES; index += 1) {
-    const row = {
-      mineral: 'tungsten',
-      stage: 'mining',
-      country: 'VNM',
-      year: 2024,
-      basis: 'w-contained',
-      tonnes: 3000 + (index % 2) * 100,
-      sourceId: 'usgs-mcs-2025-tungsten',
-      estimated: true,
-      edition: 'usgs-mcs-2025',
-    };
+    const row = tungstenRow({ tonnes: 3000 + (index % 2) * 100 });
     const before = performance.now();
     const answer = await fetchRaw(server.port, 'PUT', '/v1/production', JSON.stringify({ rows: [row] }), {
       authorization: `Bearer ${SECRET}`,

@@ -1,11 +1,20 @@
-import { and, asc, eq, gt, inArray, max, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, max, or } from 'drizzle-orm';
 import * as schema from '../../db/schema.js';
 import { pgTwin } from '../../db/pg-schema.js';
 import { notifyDatasetChanged, writeTransaction, type PgDb } from '../../db/postgres.js';
 import type { Store } from '../../db/store.js';
 import { pgDatasetVersion } from '../../dataset/load.pg.js';
 import type { ProductionRecord } from '../../dataset/production-codec.js';
-import type { ChangeRecord, ReferenceData, SourceRecord, WritesQueries, WritesRepository } from './writes.repository.js';
+import {
+  PRODUCTION_VALUES,
+  productionKeyColumns,
+  productionKeyIs,
+  type ChangeRecord,
+  type ReferenceData,
+  type SourceRecord,
+  type WritesQueries,
+  type WritesRepository,
+} from './writes.repository.js';
 
 type PostgresStore = Extract<Store, { kind: 'postgres' }>;
 
@@ -24,22 +33,7 @@ const stages = pgTwin(schema.stages);
 /** Rows per multi-row INSERT (PostgreSQL binds at most 65,535 parameters per statement). */
 const INSERT_BATCH = 500;
 
-/** The values an upsert overwrites: everything but the key (and the id, which stays). */
-const PRODUCTION_VALUES = {
-  tonnes: sql`excluded.tonnes`,
-  sourceId: sql`excluded.source_id`,
-  estimated: sql`excluded.estimated`,
-  withheld: sql`excluded.withheld`,
-  lowerBound: sql`excluded.lower_bound`,
-};
-const PRODUCTION_KEY = [
-  production.mineralId,
-  production.stageId,
-  production.country,
-  production.year,
-  production.basisId,
-  production.edition,
-];
+const PRODUCTION_KEY = productionKeyColumns(production);
 
 const ids = (rows: { id: unknown }[]) => rows.map((row) => row.id as string);
 
@@ -50,19 +44,7 @@ export function pgWriteQueries(db: PgDb): WritesQueries {
     values.length === 0 ? [] : read([...new Set(values)]);
   return {
     async findProduction(key) {
-      const [row] = await db
-        .select()
-        .from(production)
-        .where(
-          and(
-            eq(production.mineralId, key.mineral),
-            eq(production.stageId, key.stage),
-            eq(production.country, key.country),
-            eq(production.year, key.year),
-            eq(production.basisId, key.basis),
-            eq(production.edition, key.edition),
-          ),
-        );
+      const [row] = await db.select().from(production).where(productionKeyIs(production, key));
       return (row as ProductionRecord | undefined) ?? null;
     },
     async deleteProduction(id) {

@@ -1,5 +1,5 @@
 import type { RunResult } from 'better-sqlite3';
-import { and, asc, eq, gt, max, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, max, sql, type Column, type SQL } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.js';
 import * as schema from '../../db/schema.js';
@@ -95,6 +95,21 @@ export interface WritesRepository {
   transaction<T>(work: (tx: WritesQueries) => Promise<T>): Promise<T>;
 }
 
+/** The production columns that make a figure's key, in either dialect's table. */
+type ProductionKeyColumns = Record<'mineralId' | 'stageId' | 'country' | 'year' | 'basisId' | 'edition', Column>;
+
+/** `where` for the one production row with this key (both stores). */
+export function productionKeyIs(columns: ProductionKeyColumns, key: ProductionKey): SQL | undefined {
+  return and(
+    eq(columns.mineralId, key.mineral),
+    eq(columns.stageId, key.stage),
+    eq(columns.country, key.country),
+    eq(columns.year, key.year),
+    eq(columns.basisId, key.basis),
+    eq(columns.edition, key.edition),
+  );
+}
+
 export function queries(handle: Handle) {
   /** dataset_meta 'version' as an integer (0 before the first seed). */
   const currentVersion = (): number => {
@@ -104,20 +119,7 @@ export function queries(handle: Handle) {
   };
   return {
     findProduction: (key: ProductionKey): ProductionRecord | null =>
-      handle
-        .select()
-        .from(production)
-        .where(
-          and(
-            eq(production.mineralId, key.mineral),
-            eq(production.stageId, key.stage),
-            eq(production.country, key.country),
-            eq(production.year, key.year),
-            eq(production.basisId, key.basis),
-            eq(production.edition, key.edition),
-          ),
-        )
-        .get() ?? null,
+      handle.select().from(production).where(productionKeyIs(production, key)).get() ?? null,
 
     deleteProduction(id: number): boolean {
       return handle.delete(production).where(eq(production.id, id)).run().changes > 0;
@@ -182,16 +184,13 @@ export function queries(handle: Handle) {
   };
 }
 
-const PRODUCTION_KEY = [
-  production.mineralId,
-  production.stageId,
-  production.country,
-  production.year,
-  production.basisId,
-  production.edition,
-];
-/** An upsert overwrites a row's values and keeps its id (and key). */
-const PRODUCTION_VALUES = {
+/** The columns of a production figure's key, in a table of either dialect (the upsert's conflict target). */
+export function productionKeyColumns<T extends ProductionKeyColumns>(table: T): T[keyof ProductionKeyColumns][] {
+  return [table.mineralId, table.stageId, table.country, table.year, table.basisId, table.edition];
+}
+const PRODUCTION_KEY = productionKeyColumns(production);
+/** An upsert overwrites a row's values and keeps its id (and key); the same SQL in both dialects. */
+export const PRODUCTION_VALUES = {
   tonnes: sql`excluded.tonnes`,
   sourceId: sql`excluded.source_id`,
   estimated: sql`excluded.estimated`,
