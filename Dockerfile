@@ -36,6 +36,7 @@ COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY migrations ./migrations
+COPY migrations-pg ./migrations-pg
 COPY data ./data
 COPY openapi ./openapi
 # Code stays root-owned (read-only to the app); only the database directory, a volume, belongs to node.

@@ -38,7 +38,7 @@ export interface paths {
         };
         /**
          * Readiness: the database is reachable, migrated and holds a dataset
-         * @description Answers 200 with the dataset version when this instance can serve the API, and 503 problem+json (code `unavailable`) naming what is missing otherwise, or while the server shuts down.
+         * @description Answers 200 with the dataset version when this instance can serve the API, and 503 problem+json (code `unavailable`) naming what is missing otherwise, or while the server shuts down. A replica on PostgreSQL that cannot reach it answers 200 with status `degraded`: it still serves reads from memory.
          */
         get: operations["getReadiness"];
         put?: never;
@@ -224,7 +224,7 @@ export interface paths {
         };
         /**
          * Observed trade by HTS heading, partner and year: value in USD and each quantity with its unit
-         * @description USITC DataWeb (Census): 25 HTS headings, 18 partners, no World row; 1993–2025 and Jan–Apr 1993–2026. A value is summed over the units of quantity the heading's lines are counted in; quantities in different units are never added. A missing line is no row, never a zero. A malformed heading, an unknown partner or a year outside the data is a 400 naming the field.
+         * @description A value is summed over the units of quantity the heading's lines are counted in; quantities in different units are never added. A missing line is no row, never a zero. A malformed heading, an unknown partner or a year outside the data is a 400 naming the field.
          */
         get: operations["listTradeFlows"];
         put?: never;
@@ -264,7 +264,7 @@ export interface paths {
         };
         /**
          * A mineral's observed U.S. trade by partner over time, shares of the covered partners and the Jan–Apr comparison
-         * @description USITC DataWeb (Census): 25 HTS headings, 18 partners, no World row; 1993–2025 and Jan–Apr 1993–2026. Own headings and proxies are kept apart. Shares (`shareOfCoveredPartnersPct`) and the HHI are of the covered partners only: a lower-coverage figure. `controls` lists the export-control measures on the mineral that bite on the U.S., with their dates and observed effect.
+         * @description Own headings and proxies are kept apart. Shares (`shareOfCoveredPartnersPct`) and the HHI are of the covered partners only: a lower-coverage figure. `controls` lists the export-control measures on the mineral that bite on the U.S., with their dates and observed effect.
          */
         get: operations["getMineralTrade"];
         put?: never;
@@ -284,7 +284,7 @@ export interface paths {
         };
         /**
          * What a measure did to U.S. imports from the imposing country: before and after, and the latest Jan–Apr
-         * @description USITC DataWeb (Census): 25 HTS headings, 18 partners, no World row; 1993–2025 and Jan–Apr 1993–2026. For a measure aimed at the U.S. or at every destination: U.S. imports of each covered mineral's headings (own and proxies apart) from the imposing country in the last full year before it took effect against the first full year after, and the latest January–April against the year before, in USD and kg with the change in %; the same around each suspension and the lifting where the data reaches them. Other measures answer with `observed: null` and the reason.
+         * @description For a measure aimed at the U.S. or at every destination: U.S. imports of each covered mineral's headings (own and proxies apart) from the imposing country in the last full year before it took effect against the first full year after, and the latest January–April against the year before, in USD and kg with the change in %; the same around each suspension and the lifting where the data reaches them. Other measures answer with `observed: null` and the reason.
          */
         get: operations["getExportControlObservedTrade"];
         put?: never;
@@ -973,7 +973,7 @@ export interface paths {
         };
         /**
          * What to know before quoting a number: reconciled totals, breaks, period-based stages, empty stages, censored values
-         * @description Every caveat of the view (`?edition=` pins one), each with its mineral, stage, year or period and reason: the derived numbers obey their invariants, and this says where that took a rule.
+         * @description Every caveat of the view (`?edition=` pins one), with its mineral, stage, year or period and reason.
          */
         get: operations["listQuality"];
         put?: never;
@@ -1442,7 +1442,7 @@ export interface components {
         };
         WorldTotal: {
             /**
-             * @description published: the source’s world total; reconciled: the named countries (and "Other countries") add up to more than the rounded published total, so their sum is used; sum_of_rows: no total is published
+             * @description reconciled: the rows add up to more than the rounded published total, so their sum is used; sum_of_rows: none is published
              * @enum {string}
              */
             rule: "published" | "reconciled" | "sum_of_rows";
@@ -1457,7 +1457,6 @@ export interface components {
             used: number;
             /** @description Named countries plus "Other countries" */
             accounted: number;
-            /** @description Why the total used differs from the published one; null when it does not */
             reason: string | null;
         };
         StageGap: {
@@ -1465,7 +1464,7 @@ export interface components {
             /** @description What the mineral calls the stage */
             name: string;
             /**
-             * @description by-product: no output of its own at this stage; no-country-data: no source held gives country figures; not-a-stage; not-in-edition: figures came with a later edition than the one pinned
+             * @description not-in-edition: the figures came with a later edition than the one pinned
              * @enum {string}
              */
             kind: "by-product" | "no-country-data" | "not-a-stage" | "not-in-edition";
@@ -1478,7 +1477,7 @@ export interface components {
             /** @constant */
             status: "insufficient_data";
             /**
-             * @description The first four: no figures in this view (see StageGap.kind); not-in-year / shares-only: figures, but not for the year asked
+             * @description The first four as StageGap.kind; the last two: figures, but not for the year asked
              * @enum {string}
              */
             kind: "by-product" | "no-country-data" | "not-a-stage" | "not-in-edition" | "not-in-year" | "shares-only";
@@ -3066,12 +3065,17 @@ export interface components {
          *     }
          */
         Readiness: {
-            /** @constant */
-            status: "ready";
+            /**
+             * @description `degraded`: the shared database is unreachable; reads are answered from memory, writes get 503
+             * @enum {string}
+             */
+            status: "ready" | "degraded";
             /** @description Version tag of the dataset served: write counter and content hash */
             datasetVersion: string;
             /** @description Number of database migrations applied */
             migrations: number;
+            /** @description Why the instance is degraded */
+            detail?: string;
         };
         Method: {
             id: string;
@@ -3167,7 +3171,7 @@ export interface components {
         };
         QualityItem: {
             /**
-             * @description reconciled-total: shares taken of the rows’ sum, the published world total being rounded below it; series-break: a point of a history from another publication or basis than the one before; period-based: a stage scored on a study period’s shares; empty-stage: no figures, and why; censored: a value published as a bound or below a threshold, and how it is used
+             * @description See the quality tag
              * @enum {string}
              */
             kind: "reconciled-total" | "series-break" | "period-based" | "empty-stage" | "censored";
@@ -3976,6 +3980,16 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The shared database is unreachable; nothing was stored. Retry after `Retry-After` seconds */
+        Unavailable: {
+            headers: {
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The body is not application/json */
         UnsupportedMediaType: {
             headers: {
@@ -4483,6 +4497,7 @@ export interface operations {
             };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listReserves: {
@@ -4989,6 +5004,7 @@ export interface operations {
             };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getSource: {
@@ -5854,6 +5870,7 @@ export interface operations {
             };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listControlledSupply: {
@@ -6263,6 +6280,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listChanges: {

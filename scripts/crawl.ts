@@ -3,6 +3,8 @@
  *
  *   npm run crawl -- <output-dir>                       # writes <output-dir>/crawl.jsonl and prints a summary
  *   npm run crawl -- <output-dir> --compare <recorded>  # and fails unless it equals <recorded>/crawl.jsonl
+ *   npm run crawl -- <output-dir> --store postgres      # the same crawl on PostgreSQL: a throwaway cluster (initdb,
+ *                                                       # Debian's postgresql package), seeded from data/ at start
  *
  * The requests: every example request of openapi/examples/ (a POST sends its documented body), then for every
  * mineral its concentration, chain, concentration history (observed, and with projections) and supply risk, then
@@ -20,9 +22,23 @@ import { documentedRequests, EXAMPLE_CURSOR_SECRET, type SpecDocument } from './
 /** "Today" for every answer that defaults to it (export controls in force), so a crawl does not change with the calendar. */
 const CRAWL_DATE = new Date('2026-12-01T00:00:00Z');
 
-/** The one place the crawled app's settings come from (a store choice goes here when there is one). */
-function crawlAppSettings(): { config: Config; options: BuildAppOptions } {
-  return { config: defaultConfig({ cursorSecret: EXAMPLE_CURSOR_SECRET }), options: { now: () => CRAWL_DATE } };
+type StoreChoice = 'sqlite' | 'postgres';
+
+/** The one place the crawled app's settings come from: SQLite in memory, or a PostgreSQL database at `databaseUrl`. */
+function crawlAppSettings(databaseUrl: string | null): { config: Config; options: BuildAppOptions } {
+  return { config: defaultConfig({ cursorSecret: EXAMPLE_CURSOR_SECRET, databaseUrl }), options: { now: () => CRAWL_DATE } };
+}
+
+/** Runs `crawl` on the chosen store; for PostgreSQL, on a throwaway cluster deleted afterwards. */
+async function onStore<T>(store: StoreChoice, crawl: (databaseUrl: string | null) => Promise<T>): Promise<T> {
+  if (store === 'sqlite') return crawl(null);
+  const { startPostgresCluster } = await import('../tests/helpers/postgres.js');
+  const cluster = await startPostgresCluster();
+  try {
+    return await crawl(await cluster.createDatabase('crawl'));
+  } finally {
+    await cluster.destroy();
+  }
 }
 
 interface CrawlRequest {
@@ -50,8 +66,8 @@ async function crawlRequests(app: FastifyInstance): Promise<CrawlRequest[]> {
 }
 
 /** The crawl as JSON lines, one per request, in a fixed order. */
-async function crawl(): Promise<string[]> {
-  const { config, options } = crawlAppSettings();
+async function crawl(databaseUrl: string | null): Promise<string[]> {
+  const { config, options } = crawlAppSettings(databaseUrl);
   const app = await buildApp(config, options);
   try {
     const lines: string[] = [];
@@ -74,12 +90,19 @@ async function crawl(): Promise<string[]> {
 const CRAWL_FILE = 'crawl.jsonl';
 
 async function main(argv: string[]): Promise<number> {
-  const [outputDir, flag, recordedDir] = argv;
-  if (outputDir === undefined || (flag !== undefined && (flag !== '--compare' || recordedDir === undefined))) {
-    console.error('usage: npm run crawl -- <output-dir> [--compare <recorded-dir>]');
+  const [outputDir, ...flags] = argv;
+  const option = (name: string) => {
+    const at = flags.indexOf(name);
+    return at === -1 ? undefined : (flags[at + 1] ?? '');
+  };
+  const recordedDir = option('--compare');
+  const store = option('--store') ?? 'sqlite';
+  const known = flags.every((flag, index) => index % 2 === 1 || flag === '--compare' || flag === '--store');
+  if (outputDir === undefined || !known || flags.length % 2 === 1 || recordedDir === '' || (store !== 'sqlite' && store !== 'postgres')) {
+    console.error('usage: npm run crawl -- <output-dir> [--compare <recorded-dir>] [--store sqlite|postgres]');
     return 2;
   }
-  const lines = await crawl();
+  const lines = await onStore(store, crawl);
   const text = `${lines.join('\n')}\n`;
   mkdirSync(resolve(outputDir), { recursive: true });
   writeFileSync(join(resolve(outputDir), CRAWL_FILE), text);

@@ -85,7 +85,9 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   app.decorate('now', options.now ?? (() => new Date()));
   await app.register(database, {
     databasePath: config.databasePath,
+    databaseUrl: config.databaseUrl,
     migrationsDir: config.migrationsDir,
+    migrationsPgDir: config.migrationsPgDir,
     dataDir: config.dataDir,
     readOnly: config.readOnly,
   });

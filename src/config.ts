@@ -67,13 +67,21 @@ export function parseApiKeys(value: string): readonly ApiKey[] {
 }
 
 /** Variables whose values are never echoed in a configuration error. */
-const SECRET_VARIABLES = new Set(['API_KEYS', 'CURSOR_SECRET']);
+const SECRET_VARIABLES = new Set(['API_KEYS', 'CURSOR_SECRET', 'DATABASE_URL']);
 
 const ConfigSchema = z
   .object({
     PORT: wholeNumber(0, 3000, 65_535).describe('TCP port to listen on'),
     HOST: z.string().min(1).default('127.0.0.1').describe('Interface to bind; 0.0.0.0 in containers'),
     DATABASE_PATH: z.string().min(1).default(`${PROJECT_ROOT}var/chokepoint.db`).describe('SQLite file, or :memory:'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional()
+      .describe(
+        'PostgreSQL connection URL: the shared store of any number of replicas (DATABASE_PATH is then unused). Unset = the embedded SQLite file',
+      ),
+    MIGRATIONS_PG_DIR: z.string().min(1).default(`${PROJECT_ROOT}migrations-pg`).describe('drizzle-kit migrations folder for PostgreSQL'),
     DATA_DIR: z.string().min(1).default(`${PROJECT_ROOT}data`).describe('Curated dataset used to seed an empty database'),
     MIGRATIONS_DIR: z.string().min(1).default(`${PROJECT_ROOT}migrations`).describe('drizzle-kit migrations folder'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level'),
@@ -117,6 +125,13 @@ const ConfigSchema = z
       ),
   })
   .superRefine((values, context) => {
+    if (values.READ_ONLY && values.DATABASE_URL !== undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['READ_ONLY'],
+        message: 'READ_ONLY is for replicas of one SQLite file; with DATABASE_URL every replica reads and writes the shared database',
+      });
+    }
     if (values.READ_ONLY && values.DATABASE_PATH === ':memory:') {
       context.addIssue({
         code: 'custom',
@@ -130,8 +145,12 @@ export type Config = Readonly<{
   port: number;
   host: string;
   databasePath: string;
+  /** PostgreSQL connection URL; null = the embedded SQLite file at databasePath. */
+  databaseUrl: string | null;
   dataDir: string;
   migrationsDir: string;
+  /** drizzle-kit migrations for PostgreSQL (migrations-pg/). */
+  migrationsPgDir: string;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   readOnly: boolean;
   shutdownTimeoutMs: number;
@@ -166,8 +185,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: values.PORT,
     host: values.HOST,
     databasePath: values.DATABASE_PATH,
+    databaseUrl: values.DATABASE_URL ?? null,
     dataDir: values.DATA_DIR,
     migrationsDir: values.MIGRATIONS_DIR,
+    migrationsPgDir: values.MIGRATIONS_PG_DIR,
     logLevel: values.LOG_LEVEL,
     readOnly: values.READ_ONLY,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,

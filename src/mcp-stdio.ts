@@ -23,7 +23,7 @@ try {
     snapshot: () => app.dataset.current(),
     today: () => utcDay(app.now()),
     paginate: createPaginator(config.cursorSecret),
-    trade: createTradeRepository(app.tradeDb, app.db),
+    trade: createTradeRepository(app.tradeDb),
     log: app.log,
   });
   let closing = false;

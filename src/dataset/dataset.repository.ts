@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { asc } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.js';
 import type { ProductionRecord } from './production-codec.js';
 import {
@@ -66,12 +67,14 @@ export type StageRelianceRecord = typeof stageReliance.$inferSelect;
 export type CriticalityInputRecord = typeof criticalityInputs.$inferSelect;
 
 /** The version tag from dataset_meta's 'version' (the write counter) and 'content_hash' (the seed) values. */
-function tagOf(version: string | null | undefined, hash: string | null | undefined): string | null {
+export function tagOf(version: string | null | undefined, hash: string | null | undefined): string | null {
   return version === null || version === undefined ? null : `${version}-${(hash ?? '').slice(0, 12)}`;
 }
 
-const VERSION_SQL =
-  "select (select value from dataset_meta where key = 'version'), (select value from dataset_meta where key = 'content_hash')";
+/** The version and content hash in one statement (the same SQL in both dialects). */
+export const VERSION_SQL =
+  "select (select value from dataset_meta where key = 'version') as version, " +
+  "(select value from dataset_meta where key = 'content_hash') as content_hash";
 
 /** The raw better-sqlite3 handle behind a drizzle database (absent on a mock). */
 function clientOf(db: Db): Database.Database | undefined {
@@ -125,57 +128,83 @@ function readTransaction(db: Db): <T>(read: () => T) => T {
   return <T>(read: () => T) => inTransaction(read) as T;
 }
 
-/** Reads whole tables in a stable order: the dataset is a few thousand rows, held in memory per version. */
+/**
+ * Every table the snapshot holds, with the order its rows are read in (the dataset is a few thousand rows, held in
+ * memory per version). One list for both stores: SQLite reads it here, PostgreSQL in dataset.repository.pg.ts.
+ */
+export const DATASET_READS = {
+  stages: { table: stages, order: [stages.sortOrder] },
+  minerals: { table: minerals, order: [minerals.id] },
+  bases: { table: bases, order: [bases.id] },
+  countries: { table: countries, order: [countries.iso3] },
+  sources: { table: sources, order: [sources.id] },
+  groups: { table: groups, order: [groups.id] },
+  groupMembers: { table: groupMembers, order: [groupMembers.groupId, groupMembers.country] },
+  production: { table: production, order: [production.id] },
+  projections: { table: projections, order: [projections.id] },
+  reserves: { table: reserves, order: [reserves.id] },
+  importReliance: { table: importReliance, order: [importReliance.id] },
+  importSources: { table: importSources, order: [importSources.id] },
+  apparentConsumption: { table: apparentConsumption, order: [apparentConsumption.id] },
+  editions: { table: editions, order: [editions.id] },
+  capacity: { table: capacity, order: [capacity.id] },
+  prices: { table: prices, order: [prices.id] },
+  salient: { table: salient, order: [salient.id] },
+  criticalMinerals: { table: criticalMinerals, order: [criticalMinerals.mineralId, criticalMinerals.list, criticalMinerals.edition] },
+  defenseUses: { table: defenseUses, order: [defenseUses.id] },
+  exportControls: { table: exportControls, order: [exportControls.id] },
+  importers: { table: importers, order: [importers.id] },
+  stageNames: { table: stageNames, order: [stageNames.mineralId, stageNames.stageId] },
+  stageGaps: { table: stageGaps, order: [stageGaps.mineralId, stageGaps.stageId] },
+  stageShares: { table: stageShares, order: [stageShares.id] },
+  sourcingShares: { table: sourcingShares, order: [sourcingShares.id] },
+  stageReliance: { table: stageReliance, order: [stageReliance.id] },
+  criticalityInputs: { table: criticalityInputs, order: [criticalityInputs.id] },
+  governance: { table: governance, order: [governance.country, governance.year, governance.indicator, governance.edition] },
+  governanceNotes: { table: governanceNotes, order: [governanceNotes.country] },
+} as const satisfies Record<string, { table: SQLiteTable; order: readonly SQLiteColumn[] }>;
+
+export type DatasetTableName = keyof typeof DATASET_READS;
+
+/** Every table of the snapshot, rows typed by the SQLite schema (both stores return that shape). */
+export type DatasetTables = { [K in DatasetTableName]: (typeof DATASET_READS)[K]['table']['$inferSelect'][] };
+
+/** `read` applied to every table of DATASET_READS, keyed like it. */
+export function mapDatasetReads<R>(read: (table: SQLiteTable, order: readonly SQLiteColumn[]) => R): Record<DatasetTableName, R> {
+  return Object.fromEntries(Object.entries(DATASET_READS).map(([name, entry]) => [name, read(entry.table, entry.order)])) as Record<
+    DatasetTableName,
+    R
+  >;
+}
+
+type TableReaders = { [K in DatasetTableName]: () => DatasetTables[K] };
+
+/** Reads whole tables in a stable order (DATASET_READS). */
 export function createDatasetRepository(db: Db) {
+  const readers = mapDatasetReads(
+    (table, order) => () =>
+      db
+        .select()
+        .from(table)
+        .orderBy(...order.map((column) => asc(column)))
+        .all(),
+  ) as unknown as TableReaders;
   return {
     /** Runs several reads (the version tag and the tables) against one committed state of the database. */
     readConsistently: readTransaction(db),
     /** The dataset's version tag: the write counter and the seed's content hash; null before the first seed. */
     versionTag: versionReader(db),
-    /** Writes made through this connection so far (a cheap "did we write?" probe; see changeCounter). */
+    /** Writes made through this connection so far (a cheap "did we write?" probe; see changeCount). */
     changeCount: changeCounter(db),
-    stages: (): StageRecord[] => db.select().from(stages).orderBy(asc(stages.sortOrder)).all(),
-    minerals: (): MineralRecord[] => db.select().from(minerals).orderBy(asc(minerals.id)).all(),
-    bases: (): BasisRecord[] => db.select().from(bases).orderBy(asc(bases.id)).all(),
-    countries: (): CountryRecord[] => db.select().from(countries).orderBy(asc(countries.iso3)).all(),
-    sources: (): SourceRecord[] => db.select().from(sources).orderBy(asc(sources.id)).all(),
-    groups: (): GroupRecord[] => db.select().from(groups).orderBy(asc(groups.id)).all(),
-    groupMembers: (): GroupMemberRecord[] =>
-      db.select().from(groupMembers).orderBy(asc(groupMembers.groupId), asc(groupMembers.country)).all(),
-    production: (): ProductionRecord[] => db.select().from(production).orderBy(asc(production.id)).all(),
-    projections: (): ProjectionRecord[] => db.select().from(projections).orderBy(asc(projections.id)).all(),
-    reserves: (): ReserveRecord[] => db.select().from(reserves).orderBy(asc(reserves.id)).all(),
-    importReliance: (): ImportRelianceRecord[] => db.select().from(importReliance).orderBy(asc(importReliance.id)).all(),
-    importSources: (): ImportSourceRecord[] => db.select().from(importSources).orderBy(asc(importSources.id)).all(),
-    apparentConsumption: (): ApparentConsumptionRecord[] =>
-      db.select().from(apparentConsumption).orderBy(asc(apparentConsumption.id)).all(),
-    editions: (): EditionRecord[] => db.select().from(editions).orderBy(asc(editions.id)).all(),
-    capacity: (): CapacityRecord[] => db.select().from(capacity).orderBy(asc(capacity.id)).all(),
-    prices: (): PriceRecord[] => db.select().from(prices).orderBy(asc(prices.id)).all(),
-    salient: (): SalientRecord[] => db.select().from(salient).orderBy(asc(salient.id)).all(),
-    criticalMinerals: (): CriticalMineralRecord[] =>
-      db
-        .select()
-        .from(criticalMinerals)
-        .orderBy(asc(criticalMinerals.mineralId), asc(criticalMinerals.list), asc(criticalMinerals.edition))
-        .all(),
-    defenseUses: (): DefenseUseRecord[] => db.select().from(defenseUses).orderBy(asc(defenseUses.id)).all(),
-    exportControls: (): ExportControlRecord[] => db.select().from(exportControls).orderBy(asc(exportControls.id)).all(),
-    importers: (): ImporterRecord[] => db.select().from(importers).orderBy(asc(importers.id)).all(),
-    stageNames: (): StageNameRecord[] => db.select().from(stageNames).orderBy(asc(stageNames.mineralId), asc(stageNames.stageId)).all(),
-    stageGaps: (): StageGapRecord[] => db.select().from(stageGaps).orderBy(asc(stageGaps.mineralId), asc(stageGaps.stageId)).all(),
-    stageShares: (): StageShareRecord[] => db.select().from(stageShares).orderBy(asc(stageShares.id)).all(),
-    sourcingShares: (): SourcingShareRecord[] => db.select().from(sourcingShares).orderBy(asc(sourcingShares.id)).all(),
-    stageReliance: (): StageRelianceRecord[] => db.select().from(stageReliance).orderBy(asc(stageReliance.id)).all(),
-    criticalityInputs: (): CriticalityInputRecord[] => db.select().from(criticalityInputs).orderBy(asc(criticalityInputs.id)).all(),
-    governance: (): GovernanceRecord[] =>
-      db
-        .select()
-        .from(governance)
-        .orderBy(asc(governance.country), asc(governance.year), asc(governance.indicator), asc(governance.edition))
-        .all(),
-    governanceNotes: (): GovernanceNoteRecord[] => db.select().from(governanceNotes).orderBy(asc(governanceNotes.country)).all(),
+    /** True while this connection has a transaction open: what it reads then may not be committed yet. */
+    inTransaction: (): boolean => clientOf(db)?.inTransaction ?? false,
+    ...readers,
   };
 }
 
 export type DatasetRepository = ReturnType<typeof createDatasetRepository>;
+
+/** Every table, through the repository's own readers. */
+export function readDatasetTables(repository: TableReaders): DatasetTables {
+  return Object.fromEntries(Object.keys(DATASET_READS).map((name) => [name, repository[name as DatasetTableName]()])) as DatasetTables;
+}

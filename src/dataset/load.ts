@@ -9,7 +9,7 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.js';
 import { datasetMeta } from '../db/schema.js';
 import {
-  BULK_SPECS,
+  TRADE_STORE_SPECS,
   REFERENCE_FILES,
   TABLE_SPECS,
   type ExportControlRow,
@@ -63,10 +63,10 @@ export function forgetParsedDataset(): void {
   lastParsed = null;
 }
 
-/** sha256 over the bulk files (data/trade_*.csv): names the trade store built from them (src/dataset/trade-store.ts). */
+/** sha256 over the trade store's files (data/trade_*.csv, data/hts_headings.csv): names the store built from them. */
 export function bulkContentHash(dataDir: string): string {
   // A start hashes the 10 MB once (the seed check and the trade store both ask): remembered per file size and mtime.
-  const stamp = BULK_SPECS.map((spec) => {
+  const stamp = TRADE_STORE_SPECS.map((spec) => {
     const stat = statSync(join(dataDir, spec.file));
     return `${spec.file}:${stat.size}:${stat.mtimeMs}`;
   }).join('|');
@@ -74,7 +74,7 @@ export function bulkContentHash(dataDir: string): string {
   const known = bulkHashes.get(key);
   if (known !== undefined) return known;
   const hash = createHash('sha256');
-  for (const spec of BULK_SPECS)
+  for (const spec of TRADE_STORE_SPECS)
     hash
       .update(spec.file)
       .update('\0')
@@ -239,7 +239,8 @@ export function referenceContext(files: ParsedFile<unknown>[]): ReferenceContext
   };
 }
 
-const INSERT_BATCH = 500;
+/** Rows per multi-row INSERT when the prepared path cannot be used (and on PostgreSQL). */
+export const INSERT_BATCH = 500;
 
 /**
  * One prepared `INSERT` run per row on the raw better-sqlite3 handle: building multi-row inserts through drizzle
@@ -295,36 +296,52 @@ export function storeDataset(db: Db, dataset: ParsedDataset): void {
           .run();
       }
     }
-    const meta = [
-      { key: 'version', value: '1' },
-      { key: 'content_hash', value: dataset.contentHash },
-    ];
     tx.delete(datasetMeta).run();
-    tx.insert(datasetMeta).values(meta).run();
+    tx.insert(datasetMeta).values(seedMeta(dataset)).run();
   });
-}
-
-/** Seeds only when the database holds no dataset yet (first start). Returns whether it seeded. */
-export function seedIfEmpty(db: Db, dataDir: string): boolean {
-  const existing = db.select().from(datasetMeta).all();
-  if (existing.some((row) => row.key === 'version')) return false;
-  storeDataset(db, readDataset(dataDir));
-  return true;
 }
 
 export type RefreshOutcome = 'current' | 'refreshed' | 'kept-writes';
 
 /**
- * A database seeded from an older data/ (a new edition imported since, a new image on an old volume) is re-seeded
- * when nothing was written through the API since its seed (version 1); otherwise it is kept, because re-seeding
- * would drop those writes, and the caller says so (`npm run db:seed` replaces it on purpose).
+ * What start-up does with a database, from its dataset_meta rows and data/'s content hash: seed an empty one; keep
+ * one seeded from this data/; re-seed one seeded from an older data/ (a new edition imported since, a new image on
+ * an old volume) when nothing was written through the API since its seed (version 1); otherwise keep it, because
+ * re-seeding would drop those writes, and the caller says so (`npm run db:seed` replaces it on purpose).
  */
-export function refreshIfStale(db: Db, dataDir: string): RefreshOutcome {
-  const meta = db.select().from(datasetMeta).all();
-  const storedHash = meta.find((row) => row.key === 'content_hash')?.value;
-  const { contentHash } = readTexts(dataDir);
-  if (storedHash === contentHash) return 'current';
-  if (meta.find((row) => row.key === 'version')?.value !== '1') return 'kept-writes';
+export function seedDecision(meta: readonly { key: string; value: string }[], contentHash: string): 'seed' | RefreshOutcome {
+  const version = meta.find((row) => row.key === 'version')?.value;
+  if (version === undefined) return 'seed';
+  if (meta.find((row) => row.key === 'content_hash')?.value === contentHash) return 'current';
+  return version === '1' ? 'refreshed' : 'kept-writes';
+}
+
+/** The content hash of data/ (what a seed records), without parsing it. */
+export function dataContentHash(dataDir: string): string {
+  return readTexts(dataDir).contentHash;
+}
+
+/** The rows dataset_meta holds after a seed: version 1 and the content hash. */
+export function seedMeta(dataset: ParsedDataset): { key: string; value: string }[] {
+  return [
+    { key: 'version', value: '1' },
+    { key: 'content_hash', value: dataset.contentHash },
+  ];
+}
+
+/** Seeds only when the database holds no dataset yet (first start). Returns whether it seeded. */
+export function seedIfEmpty(db: Db, dataDir: string): boolean {
+  if (seedDecision(db.select().from(datasetMeta).all(), '') !== 'seed') return false;
   storeDataset(db, readDataset(dataDir));
-  return 'refreshed';
+  return true;
+}
+
+/** Re-seeds a database seeded from an older data/ unless it holds API writes (see seedDecision). */
+export function refreshIfStale(db: Db, dataDir: string): RefreshOutcome {
+  const outcome = seedDecision(db.select().from(datasetMeta).all(), dataContentHash(dataDir));
+  if (outcome === 'seed' || outcome === 'refreshed') {
+    storeDataset(db, readDataset(dataDir));
+    return 'refreshed';
+  }
+  return outcome;
 }

@@ -1,3 +1,4 @@
+import type { changes } from '../db/schema.js';
 import { citationOf } from '../domain/citation.js';
 import { ValidationError } from '../errors.js';
 import { selectEditions, sortEditions } from '../domain/editions.js';
@@ -14,6 +15,7 @@ import type {
   CriticalMineralRecord,
   CriticalityInputRecord,
   DatasetRepository,
+  DatasetTables,
   DefenseUseRecord,
   EditionRecord,
   ExportControlRecord,
@@ -38,6 +40,7 @@ import type {
   StageRelianceRecord,
   StageShareRecord,
 } from './dataset.repository.js';
+import { readDatasetTables } from './dataset.repository.js';
 
 /** The tables whose rows carry an edition: every edition's rows in `all`, one view's rows at the top level. */
 export interface FigureTables {
@@ -207,7 +210,10 @@ const NO_VERSION = 'empty';
  * different bodies.
  */
 export function buildSnapshot(repository: DatasetRepository): DatasetSnapshot {
-  return repository.readConsistently(() => snapshotOf(repository, repository.versionTag() ?? NO_VERSION));
+  return repository.readConsistently(() => {
+    const version = repository.versionTag() ?? NO_VERSION;
+    return snapshotOf(readDatasetTables(repository), version);
+  });
 }
 
 function splitList(value: string): string[] {
@@ -233,39 +239,40 @@ export function measureOf(record: ExportControlRecord): Measure {
   };
 }
 
-function snapshotOf(repository: DatasetRepository, version: string): DatasetSnapshot {
+/** The snapshot of one dataset version from its tables (as DATASET_READS orders them), whichever store they came from. */
+export function snapshotOf(tables: DatasetTables, version: string): DatasetSnapshot {
   const pool = new Map<string, string>();
-  const stages = repository.stages();
-  const bases = repository.bases();
-  const sources = repository.sources();
-  const groupMembers = repository.groupMembers();
-  const editions = sortEditions(repository.editions());
+  const stages = tables.stages;
+  const bases = tables.bases;
+  const sources = tables.sources;
+  const groupMembers = tables.groupMembers;
+  const editions = sortEditions(tables.editions);
   const all: AllEditions = {
-    production: compactRows(repository.production(), pool),
-    projections: compactRows(repository.projections(), pool),
-    reserves: compactRows(repository.reserves(), pool),
-    importReliance: compactRows(repository.importReliance(), pool),
-    importSources: compactRows(repository.importSources(), pool),
-    apparentConsumption: compactRows(repository.apparentConsumption(), pool),
-    capacity: compactRows(repository.capacity(), pool),
-    prices: compactRows(repository.prices(), pool),
-    salient: compactRows(repository.salient(), pool),
-    criticalMinerals: repository.criticalMinerals(),
-    stageShares: compactRows(repository.stageShares(), pool),
-    sourcingShares: compactRows(repository.sourcingShares(), pool),
-    stageReliance: repository.stageReliance(),
-    criticalityInputs: repository.criticalityInputs(),
-    governance: compactRows(repository.governance(), pool),
+    production: compactRows(tables.production, pool),
+    projections: compactRows(tables.projections, pool),
+    reserves: compactRows(tables.reserves, pool),
+    importReliance: compactRows(tables.importReliance, pool),
+    importSources: compactRows(tables.importSources, pool),
+    apparentConsumption: compactRows(tables.apparentConsumption, pool),
+    capacity: compactRows(tables.capacity, pool),
+    prices: compactRows(tables.prices, pool),
+    salient: compactRows(tables.salient, pool),
+    criticalMinerals: tables.criticalMinerals,
+    stageShares: compactRows(tables.stageShares, pool),
+    sourcingShares: compactRows(tables.sourcingShares, pool),
+    stageReliance: tables.stageReliance,
+    criticalityInputs: tables.criticalityInputs,
+    governance: compactRows(tables.governance, pool),
   };
   const groupsByCountry = new Map<string, string[]>();
   for (const member of groupMembers) {
     groupsByCountry.set(member.country, [...(groupsByCountry.get(member.country) ?? []), member.groupId]);
   }
-  const minerals = repository.minerals();
-  const countries = repository.countries();
-  const groups = repository.groups();
-  const exportControls = repository.exportControls();
-  const importers = repository.importers();
+  const minerals = tables.minerals;
+  const countries = tables.countries;
+  const groups = tables.groups;
+  const exportControls = tables.exportControls;
+  const importers = tables.importers;
   const base = {
     version,
     editions,
@@ -286,14 +293,14 @@ function snapshotOf(repository: DatasetRepository, version: string): DatasetSnap
     groupById: indexBy(groups, (group) => group.id),
     membersByGroup: groupBy(groupMembers, (member) => member.groupId),
     groupsByCountry,
-    defenseUses: repository.defenseUses(),
+    defenseUses: tables.defenseUses,
     exportControls,
     measures: exportControls.map(measureOf),
     importers,
     importerById: indexBy(importers, (importer) => importer.id),
-    stageNameByMineralStage: indexBy(repository.stageNames(), (row) => mineralStageKey(row.mineralId, row.stageId)),
-    stageGapByMineralStage: indexBy(repository.stageGaps(), (row) => mineralStageKey(row.mineralId, row.stageId)),
-    governanceNotes: indexBy(repository.governanceNotes(), (note) => note.country),
+    stageNameByMineralStage: indexBy(tables.stageNames, (row) => mineralStageKey(row.mineralId, row.stageId)),
+    stageGapByMineralStage: indexBy(tables.stageGaps, (row) => mineralStageKey(row.mineralId, row.stageId)),
+    governanceNotes: indexBy(tables.governanceNotes, (note) => note.country),
   };
   return { ...base, ...figureView(base, null) };
 }
@@ -511,6 +518,8 @@ export function createSnapshotStore(repository: DatasetRepository, options: Snap
   let checkedAt = Number.NEGATIVE_INFINITY;
   return {
     current() {
+      // Mid-write (an API write's transaction is open on this connection) the tables may hold uncommitted rows.
+      if (cached !== null && repository.inTransaction()) return cached;
       const localChanges = repository.changeCount();
       if (cached !== null && localChanges === changes && now() - checkedAt < recheckMs) return cached;
       const version = repository.versionTag() ?? NO_VERSION;
@@ -523,6 +532,65 @@ export function createSnapshotStore(repository: DatasetRepository, options: Snap
       }
       checkedAt = now();
       return cached;
+    },
+  };
+}
+
+/** One change of the change feed, as stored (db/schema `changes`). */
+export type ChangeRow = typeof changes.$inferSelect;
+
+/** Where a replica on a shared database server reads its snapshot from (dataset.repository.pg.ts). */
+export interface SharedDatasetSource {
+  versionTag(): Promise<string | null>;
+  /**
+   * The version tag, every table and the changes after `afterChangeId`, read in one transaction (one committed
+   * state): the change feed is served from memory with the snapshot, so a replica answers it while the database
+   * is away, and always with the version it names.
+   */
+  readConsistently(afterChangeId: number): Promise<{ version: string | null; tables: DatasetTables; changes: ChangeRow[] }>;
+}
+
+export interface RefreshableSnapshotStore extends SnapshotStore {
+  /**
+   * Rebuilds the snapshot when the database's version differs from the one held. Calls while a rebuild waits to
+   * start join it; once the returned promise settles, the snapshot holds at least the state committed at the call.
+   */
+  refresh(): Promise<void>;
+  /** The change feed up to the snapshot's version, oldest first. */
+  changes(): readonly ChangeRow[];
+}
+
+/**
+ * The snapshot store of a replica on PostgreSQL: current() never touches the database (every request is answered
+ * from memory, also while the database is away); refresh() is called when a NOTIFY says another replica wrote,
+ * after this replica's own writes, and when the LISTEN connection comes back. Two replicas label the same
+ * committed state with the same version (the database's), so their ETags agree.
+ */
+export async function createSharedSnapshotStore(source: SharedDatasetSource): Promise<RefreshableSnapshotStore> {
+  const feed: ChangeRow[] = [];
+  const load = async () => {
+    const { version, tables, changes: added } = await source.readConsistently(feed.at(-1)?.id ?? 0);
+    feed.push(...added);
+    return snapshotOf(tables, version ?? NO_VERSION);
+  };
+  let cached = await load();
+  const rebuild = async () => {
+    if (((await source.versionTag()) ?? NO_VERSION) !== cached.version) cached = await load();
+  };
+  let queue: Promise<void> = Promise.resolve();
+  let waiting: Promise<void> | null = null;
+  return {
+    current: () => cached,
+    changes: () => feed,
+    refresh() {
+      if (waiting) return waiting;
+      const next = queue.then(() => {
+        waiting = null;
+        return rebuild();
+      });
+      waiting = next;
+      queue = next.catch(() => undefined);
+      return next;
     },
   };
 }

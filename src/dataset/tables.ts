@@ -457,6 +457,12 @@ export const TABLE_SPECS = [
  */
 export const BULK_SPECS = [spec('trade_flows.csv', TradeFlowRow), spec('trade_quantities.csv', TradeQuantityRow)] as const;
 
+/**
+ * What the trade store holds: the bulk tables and the heading map they are read with (a copy of the dataset's, so that
+ * trade reads never touch the main store, which may be PostgreSQL shared by replicas).
+ */
+export const TRADE_STORE_SPECS = [spec('hts_headings.csv', HtsHeadingRow), ...BULK_SPECS] as const;
+
 export function exportControlToInsert(row: ExportControlRow) {
   return {
     id: row.id,

@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, runMigrations, type DatabaseHandle } from '../db/client.js';
 import { datasetMeta } from '../db/schema.js';
-import { BULK_SPECS, type TableSpec } from './tables.js';
+import { TRADE_STORE_SPECS, type TableSpec } from './tables.js';
 import { bulkContentHash, DatasetError, forEachRow, preparedInsert, readDataset, referenceContext, type DataIssue } from './load.js';
 import { referenceAndKeyChecker } from './validate.js';
 
 /**
- * The trade store: the bulk tables (data/trade_flows.csv, data/trade_quantities.csv, 120,000 rows) in a SQLite file of
- * the app's own schema, opened read-only beside the main database and queried by the trade repository.
+ * The trade store: the bulk tables (data/trade_flows.csv, data/trade_quantities.csv, 120,000 rows) and the heading map
+ * they are read with, in a SQLite file of the app's own schema, opened read-only beside the main store (SQLite or
+ * PostgreSQL) and queried by the trade repository.
  *
  * Why not the main database: seeding them there costs a fresh start 0.7 s of inserts after 0.5 s of parsing (and
  * 1.9 s with drizzle's row objects), against a cold-start budget of 1 s; why not the in-memory snapshot: 15–57 MB of
@@ -59,7 +60,7 @@ export function buildTradeStore(dataDir: string, target: string, migrationsDir: 
     handle.sqlite.pragma('foreign_keys = OFF');
     runMigrations(handle.db, migrationsDir);
     handle.db.transaction((tx) => {
-      for (const spec of BULK_SPECS as readonly TableSpec<unknown>[]) {
+      for (const spec of TRADE_STORE_SPECS as readonly TableSpec<unknown>[]) {
         const check = referenceAndKeyChecker(spec, context);
         let insert: ((row: Record<string, unknown>) => void) | null = null;
         let index = 0;

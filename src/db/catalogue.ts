@@ -24,6 +24,8 @@ export interface CatalogueColumn {
   notNull: boolean;
   /** The SQL default, when the column has a literal one. */
   defaultValue?: string | number | boolean;
+  /** A default computed when a row is inserted (drizzle's `$defaultFn`), in every dialect alike. */
+  defaultFn?: () => unknown;
   enumValues?: readonly string[];
   primaryKey: boolean;
   /** A surrogate key the database numbers itself: stored, never in a CSV file. */
@@ -35,14 +37,28 @@ export interface CatalogueColumn {
 /** How the rows of a data file are ordered: by key (the default), by other columns, or as the importer gave them. */
 export type RowOrder = 'key' | 'as-imported' | readonly string[];
 
-export interface CatalogueTable {
+/** An index, by SQL column names. */
+export interface CatalogueIndex {
+  name: string;
+  unique: boolean;
+  columns: readonly string[];
+}
+
+/** A stored table's shape, dialect-neutral: what a schema for another SQL dialect is generated from. */
+export interface TableShape {
   /** The SQL table name. */
   name: string;
-  /** Data file name under data/. */
-  file: string;
   table: SQLiteTable;
   /** Every stored column, in declaration order. */
   columns: readonly CatalogueColumn[];
+  /** SQL names of a composite primary key; empty when one column is the key (CatalogueColumn.primaryKey). */
+  primaryKey: readonly string[];
+  indexes: readonly CatalogueIndex[];
+}
+
+export interface CatalogueTable extends TableShape {
+  /** Data file name under data/. */
+  file: string;
   /** The columns of the CSV file, in header order (the stored columns without a surrogate key). */
   csvColumns: readonly CatalogueColumn[];
   /** CSV names of the fields that identify a row (the unique `<table>_key` index, else the primary key). */
@@ -78,6 +94,7 @@ function describeColumn(
     kind,
     notNull: column.notNull,
     ...(literalDefault === undefined ? {} : { defaultValue: literalDefault }),
+    ...(column.defaultFn === undefined ? {} : { defaultFn: column.defaultFn }),
     ...(column.enumValues ? { enumValues: column.enumValues } : {}),
     primaryKey: column.primary,
     autoIncrement: (column as SQLiteColumn & { autoIncrement?: boolean }).autoIncrement === true,
@@ -85,7 +102,8 @@ function describeColumn(
   };
 }
 
-function dataTable(table: SQLiteTable, file: string, order: RowOrder = 'key'): CatalogueTable {
+/** A table's shape as the drizzle schema declares it. */
+export function describeTable(table: SQLiteTable): TableShape {
   const config = getTableConfig(table);
   const references = new Map<string, { table: string; column: string }>();
   for (const foreignKey of config.foreignKeys) {
@@ -95,18 +113,30 @@ function dataTable(table: SQLiteTable, file: string, order: RowOrder = 'key'): C
     if (columns.length !== 1 || !column || !foreignColumn) throw new Error(`catalogue: ${config.name} has a composite foreign key`);
     references.set(column.name, { table: getTableName(foreignTable), column: foreignColumn.name });
   }
-  const columns = Object.entries(getTableColumns(table)).map(([property, column]) => describeColumn(property, column, references));
-  const csvOf = new Map(columns.map((column) => [column.sqlName, column.csv]));
-  const keyIndex = config.indexes.find((index) => index.config.unique && index.config.name === `${config.name}_key`);
-  const keyColumns = keyIndex
-    ? keyIndex.config.columns.map((column) => (column as SQLiteColumn).name)
-    : (config.primaryKeys[0]?.columns.map((column) => column.name) ??
-      columns.filter((column) => column.primaryKey).map((column) => column.sqlName));
   return {
     name: config.name,
-    file,
     table,
-    columns,
+    columns: Object.entries(getTableColumns(table)).map(([property, column]) => describeColumn(property, column, references)),
+    primaryKey: config.primaryKeys[0]?.columns.map((column) => column.name) ?? [],
+    indexes: config.indexes.map((index) => ({
+      name: index.config.name,
+      unique: index.config.unique,
+      columns: index.config.columns.map((column) => (column as SQLiteColumn).name),
+    })),
+  };
+}
+
+function dataTable(table: SQLiteTable, file: string, order: RowOrder = 'key'): CatalogueTable {
+  const shape = describeTable(table);
+  const { columns } = shape;
+  const csvOf = new Map(columns.map((column) => [column.sqlName, column.csv]));
+  const keyIndex = shape.indexes.find((index) => index.unique && index.name === `${shape.name}_key`);
+  const keyColumns =
+    keyIndex?.columns ??
+    (shape.primaryKey.length > 0 ? shape.primaryKey : columns.filter((column) => column.primaryKey).map((column) => column.sqlName));
+  return {
+    ...shape,
+    file,
     csvColumns: columns.filter((column) => !column.autoIncrement),
     key: keyColumns.map((name) => csvOf.get(name) ?? name),
     references: columns.flatMap((column) => (column.references ? [{ field: column.csv, target: column.references.table }] : [])),
@@ -151,6 +181,12 @@ export const CATALOGUE = [
   dataTable(schema.tradeFlows, 'trade_flows.csv'),
   dataTable(schema.tradeQuantities, 'trade_quantities.csv'),
 ] as const;
+
+/**
+ * Every table the application stores, in creation order (a table only refers to tables above it): the data tables,
+ * then the dataset's version facts and the change feed. A second SQL dialect's schema is generated from these.
+ */
+export const STORE_TABLES: readonly TableShape[] = [...CATALOGUE, describeTable(schema.datasetMeta), describeTable(schema.changes)];
 
 export const CATALOGUE_BY_FILE: ReadonlyMap<string, CatalogueTable> = new Map(CATALOGUE.map((entry) => [entry.file, entry]));
 

@@ -748,9 +748,11 @@ export const tradeQuantities = sqliteTable(
 export const datasetMeta = sqliteTable('dataset_meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
+  // The SQL default serves raw inserts; the same instant is computed in JS for drizzle's inserts in every dialect.
   updatedAt: text('updated_at')
     .notNull()
-    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`)
+    .$defaultFn(() => new Date().toISOString()),
 });
 
 export const CHANGE_ACTIONS = ['create', 'update', 'delete'] as const;

@@ -45,7 +45,7 @@ function webRequestOf(request: FastifyRequest): Request {
 
 export async function mcpRoutes(app: FastifyInstance): Promise<void> {
   const paginate = createPaginator(app.config.cursorSecret);
-  const trade = createTradeRepository(app.tradeDb, app.db);
+  const trade = createTradeRepository(app.tradeDb);
   const origins = app.config.corsOrigins;
   const checkOrigin = async (request: FastifyRequest) => {
     const origin = request.headers.origin;

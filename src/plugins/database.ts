@@ -3,16 +3,30 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ConfigError } from '../config.js';
 import { openDatabase, runMigrations, type DatabaseHandle, type Db } from '../db/client.js';
-import { appliedMigrationCount, expectedMigrationCount } from '../db/status.js';
+import { listenForDatasetChanges, openPostgres, runPgMigrations, underMigrationLock } from '../db/postgres.js';
+import { appliedMigrationCount, expectedMigrationCount, pgProbe, sqliteProbe } from '../db/status.js';
+import type { Store } from '../db/store.js';
 import { createDatasetRepository } from '../dataset/dataset.repository.js';
+import { createPgDatasetRepository } from '../dataset/dataset.repository.pg.js';
 import { refreshIfStale, seedIfEmpty } from '../dataset/load.js';
+import { seedOrRefreshPg } from '../dataset/load.pg.js';
+import {
+  createSharedSnapshotStore,
+  createSnapshotStore,
+  viewForEdition,
+  type DatasetSnapshot,
+  type SnapshotStore,
+} from '../dataset/snapshot.js';
 import { openTradeStore } from '../dataset/trade-store.js';
-import { createSnapshotStore, viewForEdition, type DatasetSnapshot, type SnapshotStore } from '../dataset/snapshot.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    db: Db;
-    /** The trade store (read-only): the bulk trade tables, queried by src/modules/trade, never held in memory. */
+    /** The store the app runs on (embedded SQLite, or PostgreSQL shared by replicas); repositories are made from it. */
+    store: Store;
+    /**
+     * The trade store (read-only SQLite beside either store): the bulk trade tables and their heading map, queried by
+     * src/modules/trade, never held in memory and never copied into the shared store (each replica holds the file).
+     */
     tradeDb: Db;
     /** The in-memory snapshot of the current dataset version. */
     dataset: SnapshotStore;
@@ -36,10 +50,16 @@ declare module 'fastify' {
 
 export interface DatabasePluginOptions {
   databasePath: string;
+  /** PostgreSQL URL; null = the SQLite file at databasePath. */
+  databaseUrl: string | null;
   migrationsDir: string;
+  migrationsPgDir: string;
   dataDir: string;
   readOnly: boolean;
 }
+
+/** The longest a request on PostgreSQL waits for the snapshot to catch up with this replica's own writes. */
+const OWN_WRITE_WAIT_MS = 1_000;
 
 /** The SQLite error code of an error, or of the error drizzle wrapped it in. */
 function sqliteCodeOf(error: unknown): string | undefined {
@@ -127,25 +147,125 @@ function leaveInRollbackJournalMode(handle: DatabaseHandle): void {
 }
 
 /** Opens SQLite (migrating and seeding an empty writable database) and closes it with the app. */
-async function database(app: FastifyInstance, options: DatabasePluginOptions): Promise<void> {
+function openSqlite(app: FastifyInstance, options: DatabasePluginOptions): { store: Store; dataset: SnapshotStore } {
   const handle = options.readOnly ? openReadOnly(options) : openWritable(app, options);
-  let trade: DatabaseHandle;
-  try {
-    trade = openTradeStore(options.dataDir, options.migrationsDir);
-  } catch (error) {
+  const repository = createDatasetRepository(handle.db);
+  app.addHook('onClose', async () => {
+    if (!options.readOnly && options.databasePath !== ':memory:') leaveInRollbackJournalMode(handle);
     handle.close();
+  });
+  return {
+    store: { kind: 'sqlite', db: handle.db, probe: sqliteProbe(handle.db, options.migrationsDir, repository.versionTag) },
+    dataset: createSnapshotStore(repository),
+  };
+}
+
+/**
+ * Connects to PostgreSQL, migrates and seeds it under an advisory lock (replicas starting together do it once),
+ * loads the snapshot, and LISTENs for other replicas' writes: a NOTIFY (or the LISTEN connection coming back after
+ * an outage, when notifications may have been missed) rebuilds the snapshot. Closed with the app.
+ */
+async function openShared(
+  app: FastifyInstance,
+  url: string,
+  options: DatabasePluginOptions,
+): Promise<{ store: Store; dataset: SnapshotStore }> {
+  const handle = openPostgres(url, (error) => app.log.warn({ err: error }, 'PostgreSQL dropped an idle connection'));
+  try {
+    const outcome = await underMigrationLock(handle, async (db) => {
+      await runPgMigrations(db, options.migrationsPgDir);
+      return seedOrRefreshPg(db, options.dataDir);
+    });
+    if (outcome === 'seeded') app.log.info({ dataDir: options.dataDir }, 'seeded the database');
+    if (outcome === 'refreshed') app.log.info({ dataDir: options.dataDir }, 'data/ changed since the last seed: re-seeded the database');
+    if (outcome === 'kept-writes') {
+      app.log.warn(
+        { dataDir: options.dataDir },
+        'data/ changed since the last seed, but figures were written through the API since: kept the database',
+      );
+    }
+    const source = createPgDatasetRepository(handle.db);
+    const dataset = await createSharedSnapshotStore(source);
+    const refresh = (why: string) => () => {
+      dataset.refresh().catch((error: unknown) => app.log.warn({ err: error, why }, 'could not reload the dataset; serving the last one'));
+    };
+    const listener = await listenForDatasetChanges(url, {
+      onNotify: refresh('notify'),
+      onReconnect: () => {
+        app.log.info('PostgreSQL is back: listening for writes again');
+        refresh('reconnect')();
+      },
+      onError: (error) => app.log.warn({ err: error }, 'lost the LISTEN connection to PostgreSQL; reconnecting'),
+    });
+    app.addHook('onClose', async () => {
+      await listener.close();
+      await handle.close();
+    });
+    // A write answers right after its commit; the snapshot is rebuilt behind it (rebuilds coalesce, so sequential
+    // writes do not each wait for one), and this replica's next request waits for that rebuild (the onRequest hook
+    // below): a client reads its own writes on the replica it wrote through. Other replicas follow by NOTIFY.
+    let ownWrites: Promise<void> | null = null;
+    const afterWrite = () => {
+      const settled: Promise<void> = dataset
+        .refresh()
+        .catch((error: unknown) => app.log.warn({ err: error }, 'could not reload the dataset after a write'))
+        .finally(() => {
+          if (ownWrites === settled) ownWrites = null;
+        });
+      ownWrites = settled;
+      return settled;
+    };
+    // Bounded: a read never waits on a database that does not answer; it then gets the snapshot held.
+    const settled = async () => {
+      if (ownWrites === null) return;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([ownWrites, new Promise((resolve) => (timer = setTimeout(resolve, OWN_WRITE_WAIT_MS)))]);
+      clearTimeout(timer);
+    };
+    // Writes do not wait (each validates against the database, not the snapshot), so sequential writes never queue
+    // behind rebuilds, and probes answer at once (a load balancer's check has a short timeout); everything that
+    // answers from the snapshot does.
+    app.addHook('onRequest', async (request) => {
+      const config = request.routeOptions.config as { changesData?: boolean; probe?: boolean } | undefined;
+      if (config?.changesData !== true && config?.probe !== true) await settled();
+    });
+    return {
+      store: {
+        kind: 'postgres',
+        handle,
+        afterWrite,
+        settled,
+        changes: dataset.changes,
+        servedTag: () => dataset.current().version,
+        probe: pgProbe(
+          handle.db,
+          options.migrationsPgDir,
+          source.versionTag,
+          () => listener.connected,
+          () => dataset.current().version,
+        ),
+      },
+      dataset,
+    };
+  } catch (error) {
+    await handle.close();
     throw error;
   }
-  app.decorate('db', handle.db);
+}
+
+async function database(app: FastifyInstance, options: DatabasePluginOptions): Promise<void> {
+  const { store, dataset } = options.databaseUrl === null ? openSqlite(app, options) : await openShared(app, options.databaseUrl, options);
+  app.decorate<Store>('store', store);
+  const trade = openTradeStore(options.dataDir, options.migrationsDir);
   app.decorate('tradeDb', trade.db);
+  app.addHook('onClose', async () => trade.close());
   app.decorate('readOnly', options.readOnly);
-  const store = createSnapshotStore(createDatasetRepository(handle.db));
-  app.decorate('dataset', store);
+  app.decorate('dataset', dataset);
   app.decorateRequest('pinnedSnapshot', null);
   // A getter, not an onRequest hook: /health and the docs never touch the database.
   app.decorateRequest('snapshot', {
     getter(this: FastifyRequest) {
-      this.pinnedSnapshot ??= store.current();
+      this.pinnedSnapshot ??= dataset.current();
       return this.pinnedSnapshot;
     },
   });
@@ -155,11 +275,6 @@ async function database(app: FastifyInstance, options: DatabasePluginOptions): P
     if (!declaresEdition(route.schema?.querystring)) return;
     const existing = route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler];
     route.preHandler = [...existing, pinEdition];
-  });
-  app.addHook('onClose', async () => {
-    if (!options.readOnly && options.databasePath !== ':memory:') leaveInRollbackJournalMode(handle);
-    handle.close();
-    trade.close();
   });
 }
 

@@ -18,6 +18,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route changes stored data (the authenticated writes): rate-limited by RATE_LIMIT_WRITE_MAX. */
     changesData?: boolean;
+    /** A health probe (/health, /ready): answered at once, never waiting on the database or the snapshot. */
+    probe?: boolean;
     /** Announces a route's retirement: RFC 9745 `Deprecation` and RFC 8594 `Sunset` headers. */
     deprecation?: { since: Date; sunset?: Date; successor?: string };
   }

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { createDatasetRepository } from '../dataset/dataset.repository.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -86,7 +85,6 @@ async function requestMetrics(app: FastifyInstance): Promise<void> {
     buckets: DURATION_BUCKETS,
     registers: [registry],
   });
-  const versions = createDatasetRepository(app.db);
   new Gauge({
     name: 'chokepoint_dataset_version',
     help: 'Numeric part of the dataset version now served; the full version tag is the `tag` label',
@@ -94,7 +92,9 @@ async function requestMetrics(app: FastifyInstance): Promise<void> {
     registers: [registry],
     collect() {
       this.reset();
-      const tag = versions.versionTag();
+      // The version this instance answers with (its snapshot's; the database's on every store).
+      const served = app.dataset.current().version;
+      const tag = served === 'empty' ? null : served;
       this.set({ tag: tag ?? 'none' }, datasetVersionNumber(tag));
     },
   });

@@ -19,7 +19,7 @@ export const API_TAGS = [
   {
     name: 'trade',
     description:
-      'US net import reliance and import sources (USGS), and observed U.S. trade by HTS heading and partner (USITC DataWeb): flows, a mineral’s trade by partner, what a measure did to imports',
+      'US net import reliance and import sources (USGS), and observed U.S. trade by HTS heading and partner (USITC DataWeb, Census: 25 headings, 18 partners and no World row; 1993–2025 and Jan–Apr 1993–2026): flows, a mineral’s trade by partner, what a measure did to imports',
   },
   { name: 'figures', description: 'Revisions of figures between editions, and price series' },
   { name: 'defense', description: 'Defense uses of each mineral' },

@@ -33,6 +33,14 @@ export function problemResponse(description: string, headers?: Record<string, { 
   return { description, ...(headers ? { headers } : {}), content: { 'application/problem+json': { schema: ProblemSchema } } };
 }
 
+/** A write while the shared database (PostgreSQL) is unreachable: nothing was stored. */
+export const WRITE_UNAVAILABLE = problemResponse(
+  'The shared database is unreachable; nothing was stored. Retry after `Retry-After` seconds',
+  {
+    'Retry-After': { type: 'integer', description: 'Seconds to wait before retrying' },
+  },
+);
+
 /** Error responses every read route can produce. */
 export const READ_ERRORS = {
   400: problemResponse('Malformed parameters; the per-field list is in `errors`'),

@@ -153,13 +153,13 @@ export const WorldTotalSchema = z
     rule: z
       .enum(['published', 'reconciled', 'sum_of_rows'])
       .describe(
-        'published: the source’s world total; reconciled: the named countries (and "Other countries") add up to more than the rounded published total, so their sum is used; sum_of_rows: no total is published',
+        'reconciled: the rows add up to more than the rounded published total, so their sum is used; sum_of_rows: none is published',
       ),
     unit: z.enum(['t', '%']).describe('% on a share-based stage, whose world is 100'),
     published: z.number().nullable().describe('The world total as published; null when none is'),
     used: z.number().describe('The total every share is taken of'),
     accounted: z.number().describe('Named countries plus "Other countries"'),
-    reason: z.string().nullable().describe('Why the total used differs from the published one; null when it does not'),
+    reason: z.string().nullable(),
   })
   .meta({ id: 'WorldTotal' });
 
@@ -170,9 +170,7 @@ export const StageGapSchema = z
     name: z.string().describe('What the mineral calls the stage'),
     kind: z
       .enum(['by-product', 'no-country-data', 'not-a-stage', 'not-in-edition'])
-      .describe(
-        'by-product: no output of its own at this stage; no-country-data: no source held gives country figures; not-a-stage; not-in-edition: figures came with a later edition than the one pinned',
-      ),
+      .describe('not-in-edition: the figures came with a later edition than the one pinned'),
     reason: z.string(),
     source: SourceRefSchema.nullable(),
   })
@@ -186,9 +184,7 @@ export const InsufficientStageSchema = z
     status: z.literal('insufficient_data'),
     kind: z
       .enum(['by-product', 'no-country-data', 'not-a-stage', 'not-in-edition', 'not-in-year', 'shares-only'])
-      .describe(
-        'The first four: no figures in this view (see StageGap.kind); not-in-year / shares-only: figures, but not for the year asked',
-      ),
+      .describe('The first four as StageGap.kind; the last two: figures, but not for the year asked'),
     reason: z.string(),
   })
   .meta({ id: 'InsufficientStage' });

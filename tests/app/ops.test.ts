@@ -11,7 +11,7 @@ import { buildApp } from '../../src/app.js';
 import { ConfigError, defaultConfig, loadConfig } from '../../src/config.js';
 import { expectedMigrationCount } from '../../src/db/status.js';
 import { datasetVersionNumber, UNMATCHED_ROUTE } from '../../src/plugins/metrics.js';
-import { buildTestApp } from '../helpers/app.js';
+import { buildTestApp, sqliteDbOf } from '../helpers/app.js';
 import { expectProblem } from '../helpers/problem.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -29,7 +29,7 @@ afterAll(async () => {
 
 /** The better-sqlite3 handle under the app's drizzle instance. */
 function sqliteOf(target: FastifyInstance): Database.Database {
-  return (target.db as unknown as { $client: Database.Database }).$client;
+  return (sqliteDbOf(target) as unknown as { $client: Database.Database }).$client;
 }
 
 /** The value of one sample in Prometheus text, or undefined when the series is absent. */
@@ -82,14 +82,14 @@ describe('GET /ready', () => {
     });
 
     it('503s when the dataset is missing', async () => {
-      broken.db.run(sql`delete from dataset_meta`);
+      sqliteDbOf(broken).run(sql`delete from dataset_meta`);
       const body = expectProblem(await broken.inject({ url: '/ready' }), 503, 'unavailable', '/ready');
       expect(body.title).toBe('Service unavailable');
       expect(body.detail).toBe('The database holds no dataset yet.');
     });
 
     it('503s when migrations are missing, counting them', async () => {
-      broken.db.run(sql`delete from __drizzle_migrations`);
+      sqliteDbOf(broken).run(sql`delete from __drizzle_migrations`);
       const body = expectProblem(await broken.inject({ url: '/ready' }), 503, 'unavailable');
       expect(body.detail).toBe(`The database is not migrated: 0 of ${MIGRATIONS} migrations applied.`);
     });
@@ -333,7 +333,7 @@ describe('READ_ONLY', () => {
   it('refuses to start on a migrated database that holds no dataset', async () => {
     const unseeded = join(dir, 'unseeded.db');
     const primary = await buildApp(defaultConfig({ databasePath: unseeded }));
-    primary.db.run(sql`delete from dataset_meta`);
+    sqliteDbOf(primary).run(sql`delete from dataset_meta`);
     await primary.close();
     await expect(buildApp(defaultConfig({ databasePath: unseeded, readOnly: true }))).rejects.toThrow(/holds no dataset/);
   });

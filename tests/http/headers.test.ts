@@ -204,7 +204,9 @@ describe('deprecation headers (RFC 9745 Deprecation, RFC 8594 Sunset)', () => {
     edge.decorate('now', () => new Date());
     await edge.register(database, {
       databasePath: ':memory:',
+      databaseUrl: null,
       migrationsDir: config.migrationsDir,
+      migrationsPgDir: config.migrationsPgDir,
       dataDir: config.dataDir,
       readOnly: false,
     });

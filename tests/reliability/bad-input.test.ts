@@ -10,7 +10,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config.js';
 import { buildApp } from '../../src/app.js';
-import { buildTestApp } from '../helpers/app.js';
+import { buildTestApp, sqliteDbOf } from '../helpers/app.js';
 import { expectProblem, fieldsOf } from '../helpers/problem.js';
 import { ANALYST_SECRET, API_KEYS, bearer, changesSince, putProduction, tungstenRow } from '../modules/writes/helpers.js';
 
@@ -346,7 +346,7 @@ describe('writes and keys', () => {
   it('a database failure is a 500 without SQL, paths or stack', async () => {
     const broken = await buildTestApp({ apiKeys: API_KEYS });
     try {
-      (broken.db as unknown as { $client: { close(): void } }).$client.close();
+      (sqliteDbOf(broken) as unknown as { $client: { close(): void } }).$client.close();
       const response = await putProduction(broken, [tungstenRow({ tonnes: 3500 })]);
       const problem = expectProblem(response, 500, 'internal');
       expect(problem.detail).toBe('An unexpected error occurred.');

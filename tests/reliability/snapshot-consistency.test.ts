@@ -15,7 +15,7 @@ import { createSnapshotStore, type DatasetSnapshot } from '../../src/dataset/sna
 import { createWritesRepository } from '../../src/modules/writes/writes.repository.js';
 import { createWritesService, type WritesService } from '../../src/modules/writes/writes.service.js';
 import { DATA_DIR, MIGRATIONS_DIR } from '../helpers/dataset.js';
-import { buildTestApp } from '../helpers/app.js';
+import { buildTestApp, sqliteStore } from '../helpers/app.js';
 import { tungstenRow } from '../modules/writes/helpers.js';
 
 /** The repository's whole-table readers. */
@@ -33,7 +33,7 @@ beforeEach(() => {
   runMigrations(primary.db, MIGRATIONS_DIR);
   seedIfEmpty(primary.db, DATA_DIR);
   replica = openDatabase(path, { readOnly: true });
-  writes = createWritesService(createWritesRepository(primary.db));
+  writes = createWritesService(createWritesRepository(sqliteStore(primary.db)));
 });
 afterEach(() => {
   replica.close();
@@ -72,13 +72,29 @@ const vietnam2024 = (snapshot: DatasetSnapshot) =>
 
 const primaryVersion = () => createDatasetRepository(primary.db).versionTag();
 
+/**
+ * A write committed by the primary's connection, synchronously (the write API is async, and the snapshot build it
+ * must land in the middle of is not): what a write stores, a figure and the next dataset version.
+ */
+function commitOnPrimary(statements: string[]): string | null {
+  primary.sqlite.transaction(() => {
+    for (const statement of statements) primary.sqlite.prepare(statement).run();
+    primary.sqlite.prepare("update dataset_meta set value = cast(value as integer) + 1 where key = 'version'").run();
+  })();
+  return primaryVersion();
+}
+
+const SET_VIETNAM_2024 = (tonnes: number, source = '') =>
+  `update production set tonnes = ${tonnes}${source ? `, source_id = '${source}'` : ''} where mineral_id = 'tungsten' and ` +
+  "stage_id = 'mining' and country = 'VNM' and year = 2024 and edition = 'usgs-mcs-2025'";
+
 describe('the snapshot a replica builds while the primary writes', () => {
   it('holds the data of the version it is labelled with, when a write commits between the version and the tables', async () => {
     const before = primaryVersion();
     let after: string | null = null;
     // stages() is the first table read after the version tag.
     const repository = commitAfterReading('stages', () => {
-      after = writes.upsertProduction('analyst', [tungstenRow({ tonnes: 3500 })]).version;
+      after = commitOnPrimary([SET_VIETNAM_2024(3500)]);
     });
     let clock = 0;
     const store = createSnapshotStore(repository, { now: () => clock });
@@ -103,12 +119,10 @@ describe('the snapshot a replica builds while the primary writes', () => {
   it('never holds a production row citing a source it does not hold, when both land between two table reads', () => {
     const repository = commitAfterReading('sources', () => {
       // A source data/ does not hold yet (data/ has every MCS chapter up to the newest edition).
-      writes.createSource('analyst', {
-        id: 'analyst-tungsten-estimates',
-        title: 'Tungsten mine output estimates',
-        publisher: 'Chokepoint analysts',
-      });
-      writes.upsertProduction('analyst', [tungstenRow({ tonnes: 3500, sourceId: 'analyst-tungsten-estimates', edition: 'usgs-mcs-2025' })]);
+      commitOnPrimary([
+        "insert into sources (id, title, publisher) values ('analyst-tungsten-estimates', 'Tungsten mine output estimates', 'Chokepoint analysts')",
+        SET_VIETNAM_2024(3500, 'analyst-tungsten-estimates'),
+      ]);
     });
 
     const snapshot = createSnapshotStore(repository).current();
@@ -126,7 +140,7 @@ describe('the snapshot a replica builds while the primary writes', () => {
     clock += 60;
     expect(store.current()).toBe(first);
 
-    const { version } = writes.upsertProduction('analyst', [tungstenRow({ tonnes: 3600 })]);
+    const { version } = await writes.upsertProduction('analyst', [tungstenRow({ tonnes: 3600 })]);
     clock += 10;
     expect(store.current()).toBe(first);
     clock += 50;
@@ -136,10 +150,10 @@ describe('the snapshot a replica builds while the primary writes', () => {
     expect(vietnam2024(rebuilt)).toBe(3600);
   });
 
-  it('sees a write through its own connection at the very next call', () => {
+  it('sees a write through its own connection at the very next call', async () => {
     const store = createSnapshotStore(createDatasetRepository(primary.db), { now: () => 0 });
     const first = store.current();
-    const { version } = writes.upsertProduction('analyst', [tungstenRow({ tonnes: 3700 })]);
+    const { version } = await writes.upsertProduction('analyst', [tungstenRow({ tonnes: 3700 })]);
     const next = store.current();
     expect(next.version).toBe(version);
     expect(next.version).not.toBe(first.version);

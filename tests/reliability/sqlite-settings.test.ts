@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildTestApp } from '../helpers/app.js';
+import { buildTestApp, sqliteDbOf } from '../helpers/app.js';
 
 let directory: string;
 let app: FastifyInstance;
@@ -19,7 +19,7 @@ let sqlite: Database.Database;
 beforeAll(async () => {
   directory = mkdtempSync(join(tmpdir(), 'chokepoint-sqlite-'));
   app = await buildTestApp({ databasePath: join(directory, 'chokepoint.db') });
-  sqlite = (app.db as unknown as { $client: Database.Database }).$client;
+  sqlite = (sqliteDbOf(app) as unknown as { $client: Database.Database }).$client;
 });
 afterAll(async () => {
   await app.close();

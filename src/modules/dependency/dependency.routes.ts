@@ -276,7 +276,7 @@ export const ImporterSchema = z
   .meta({ id: 'Importer' });
 
 export const dependencyRoutes: FastifyPluginAsyncZod = async (app) => {
-  const trade = createTradeRepository(app.tradeDb, app.db);
+  const trade = createTradeRepository(app.tradeDb);
   listRoute(app, '/importers', {
     operationId: 'listImporters',
     tags: ['reference'],

@@ -12,6 +12,7 @@ import {
   StageIdSchema,
   problemResponse,
   collectionQuery,
+  WRITE_UNAVAILABLE,
 } from '../../schemas/common.js';
 import { AsOfQuerySchema } from '../../schemas/export-controls.js';
 import { createWriteGuard } from '../writes/writes.auth.js';
@@ -67,7 +68,7 @@ export const ControlledSupplyQuerySchema = z.object({
 export const exportControlsRoutes: FastifyPluginAsyncZod<ExportControlsRoutesOptions> = async (app, options) => {
   const today = () => utcDay(app.now());
   const guard = createWriteGuard({ apiKeys: options.apiKeys, readOnly: app.readOnly });
-  const writes = createExportControlsWrites(createExportControlsRepository(app.db), { now: app.now });
+  const writes = createExportControlsWrites(createExportControlsRepository(app.store), { now: app.now });
 
   app.get(
     '/export-controls',
@@ -247,6 +248,7 @@ export const exportControlsRoutes: FastifyPluginAsyncZod<ExportControlsRoutesOpt
             'A measure breaks a dataset rule; `errors` names each row and field, e.g. `body.rows.0.ends`. Nothing was stored',
           ),
           500: READ_ERRORS[500],
+          503: WRITE_UNAVAILABLE,
         },
       },
     },

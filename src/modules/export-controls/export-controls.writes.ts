@@ -123,7 +123,7 @@ export interface ExportControlsWriteOptions {
 export function createExportControlsWrites(repository: ExportControlsRepository, options: ExportControlsWriteOptions = {}) {
   const now = options.now ?? (() => new Date());
   return {
-    upsert(actor: string, input: readonly ExportControlInput[]) {
+    async upsert(actor: string, input: readonly ExportControlInput[]) {
       const issues: { row: number; field: string; message: string }[] = [];
       const parsed = input.map((row, index) => {
         const result = SPEC.rowSchema.safeParse(exportControlCsvRecord(row));
@@ -135,8 +135,8 @@ export function createExportControlsWrites(repository: ExportControlsRepository,
       if (issues.length > 0) throw rejected(issues, input.length);
       const rows = parsed as ExportControlRow[];
 
-      const outcome = repository.transaction((tx) => {
-        const context = referenceContext(tx.referenceData());
+      const outcome = await repository.transaction(async (tx) => {
+        const context = referenceContext(await tx.referenceData());
         const own = (found: RowIssue[]) =>
           found.map((issue) => ({
             row: issue.row,
@@ -147,7 +147,7 @@ export function createExportControlsWrites(repository: ExportControlsRepository,
         if (issues.length > 0) throw rejected(issues, input.length);
 
         // The merged table (stored measures with the request's applied) must pass the loader's table rules.
-        const stored = tx.exportControlRows();
+        const stored = await tx.exportControlRows();
         const merged = stored.map(rowOfRecord);
         const at = new Map(merged.map((row, index) => [row.id, index]));
         const requestRowAt = new Map<number, number>();
@@ -186,10 +186,10 @@ export function createExportControlsWrites(repository: ExportControlsRepository,
         });
         if (actions.every((action) => action === 'unchanged')) return actions;
         const stamp = now().toISOString();
-        const version = tx.bumpVersion(stamp);
+        const version = await tx.bumpVersion(stamp);
         const writes = rows.filter((_, index) => actions[index] !== 'unchanged');
-        tx.upsertExportControls(writes.map(exportControlToInsert));
-        tx.recordChanges(
+        await tx.upsertExportControls(writes.map(exportControlToInsert));
+        await tx.recordChanges(
           rows.flatMap((row, index) => {
             const action = actions[index];
             if (action === 'unchanged' || action === undefined) return [];
@@ -212,7 +212,7 @@ export function createExportControlsWrites(repository: ExportControlsRepository,
       });
       const count = (action: (typeof outcome)[number]) => outcome.filter((candidate) => candidate === action).length;
       return {
-        version: repository.versionTag() ?? 'empty',
+        version: (await repository.versionTag()) ?? 'empty',
         created: count('create'),
         updated: count('update'),
         unchanged: count('unchanged'),

@@ -7,20 +7,23 @@ import { createHealthService } from './health.service.js';
  * Probes are polled every few seconds: they are logged only at warn and above, never cached, and exempt
  * from rate limiting (`config.rateLimit: false` is what @fastify/rate-limit reads).
  */
-const PROBE_OPTIONS = { logLevel: 'warn', config: { rateLimit: false } } as const;
+const PROBE_OPTIONS = { logLevel: 'warn', config: { rateLimit: false, probe: true } } as const;
 
 const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health', example: { status: 'ok' } });
 
 const ReadinessSchema = z
   .object({
-    status: z.literal('ready'),
+    status: z
+      .enum(['ready', 'degraded'])
+      .describe('`degraded`: the shared database is unreachable; reads are answered from memory, writes get 503'),
     datasetVersion: z.string().describe('Version tag of the dataset served: write counter and content hash'),
     migrations: z.number().int().describe('Number of database migrations applied'),
+    detail: z.string().optional().describe('Why the instance is degraded'),
   })
   .meta({ id: 'Readiness', example: { status: 'ready', datasetVersion: '1-3f9a0c2b7d41', migrations: 2 } });
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
-  const health = createHealthService(app.db, app.config.migrationsDir);
+  const health = createHealthService(app.store.probe);
 
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
@@ -51,7 +54,8 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Readiness: the database is reachable, migrated and holds a dataset',
         description:
           'Answers 200 with the dataset version when this instance can serve the API, and 503 problem+json ' +
-          '(code `unavailable`) naming what is missing otherwise, or while the server shuts down.',
+          '(code `unavailable`) naming what is missing otherwise, or while the server shuts down. A replica on ' +
+          'PostgreSQL that cannot reach it answers 200 with status `degraded`: it still serves reads from memory.',
         response: {
           200: ReadinessSchema,
           500: problemResponse('Unexpected server error'),

@@ -6,11 +6,7 @@ import { QUALITY_KINDS, listQuality } from './quality.service.js';
 
 const QualityItemSchema = z
   .object({
-    kind: z
-      .enum(QUALITY_KINDS)
-      .describe(
-        'reconciled-total: shares taken of the rows’ sum, the published world total being rounded below it; series-break: a point of a history from another publication or basis than the one before; period-based: a stage scored on a study period’s shares; empty-stage: no figures, and why; censored: a value published as a bound or below a threshold, and how it is used',
-      ),
+    kind: z.enum(QUALITY_KINDS).describe('See the quality tag'),
     mineral: z.string(),
     stage: z.string().nullable(),
     year: z.number().int().nullable(),
@@ -27,8 +23,7 @@ export const qualityRoutes: FastifyPluginAsyncZod = async (app) => {
     operationId: 'listQuality',
     tags: ['quality'],
     summary: 'What to know before quoting a number: reconciled totals, breaks, period-based stages, empty stages, censored values',
-    description:
-      'Every caveat of the view (`?edition=` pins one), each with its mineral, stage, year or period and reason: the derived numbers obey their invariants, and this says where that took a rule.',
+    description: 'Every caveat of the view (`?edition=` pins one), with its mineral, stage, year or period and reason.',
     querystring: collectionQuery({
       ...EditionQuery,
       kind: z.enum(QUALITY_KINDS).optional(),

@@ -69,7 +69,7 @@ export const PresetParamsSchema = z.object({
 });
 
 export const scenariosRoutes: FastifyPluginAsyncZod = async (app) => {
-  const trade = createTradeRepository(app.tradeDb, app.db);
+  const trade = createTradeRepository(app.tradeDb);
   app.post(
     '/scenarios/disruption',
     {

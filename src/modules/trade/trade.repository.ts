@@ -31,12 +31,12 @@ function whereOf(filter: FlowFilter, table: typeof tradeFlows | typeof tradeQuan
 }
 
 /**
- * Observed trade, read by query: the bulk rows from the trade store (`tradeDb`, read-only, never in the snapshot),
- * the heading map from the main database (`db`).
+ * Observed trade, read by query from the trade store (`tradeDb`, read-only, never in the snapshot): the bulk rows and the
+ * heading map they are read with.
  */
-export function createTradeRepository(tradeDb: Db, db: Db) {
+export function createTradeRepository(tradeDb: Db) {
   return {
-    headings: (): HtsHeadingRecord[] => db.select().from(htsHeadings).orderBy(asc(htsHeadings.hts), asc(htsHeadings.mineralId)).all(),
+    headings: (): HtsHeadingRecord[] => tradeDb.select().from(htsHeadings).orderBy(asc(htsHeadings.hts), asc(htsHeadings.mineralId)).all(),
     /** Editions, reporters, partners and the years of each period the store holds. */
     coverage: () =>
       tradeDb

@@ -55,10 +55,8 @@ const ImportSourceSchema = z
 
 const ImporterQuery = Iso3Schema.optional().describe('Importing country (ISO3); the data covers USA');
 
-const COVERAGE = 'USITC DataWeb (Census): 25 HTS headings, 18 partners, no World row; 1993–2025 and Jan–Apr 1993–2026.';
-
 export const tradeRoutes: FastifyPluginAsyncZod = async (app) => {
-  const trade = createTradeRepository(app.tradeDb, app.db);
+  const trade = createTradeRepository(app.tradeDb);
 
   app.get(
     '/trade/flows',
@@ -68,7 +66,7 @@ export const tradeRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listTradeFlows',
         tags: ['trade'],
         summary: 'Observed trade by HTS heading, partner and year: value in USD and each quantity with its unit',
-        description: `${COVERAGE} A value is summed over the units of quantity the heading's lines are counted in; quantities in different units are never added. A missing line is no row, never a zero. A malformed heading, an unknown partner or a year outside the data is a 400 naming the field.`,
+        description: `A value is summed over the units of quantity the heading's lines are counted in; quantities in different units are never added. A missing line is no row, never a zero. A malformed heading, an unknown partner or a year outside the data is a 400 naming the field.`,
         querystring: TradeFlowsQuery,
         response: { 200: listOf(TradeFlowSchema), 400: READ_ERRORS[400], 404: READ_ERRORS[404], 500: READ_ERRORS[500] },
       },
@@ -93,7 +91,7 @@ export const tradeRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getMineralTrade',
         tags: ['trade'],
         summary: "A mineral's observed U.S. trade by partner over time, shares of the covered partners and the Jan–Apr comparison",
-        description: `${COVERAGE} Own headings and proxies are kept apart. Shares (\`shareOfCoveredPartnersPct\`) and the HHI are of the covered partners only: a lower-coverage figure. \`controls\` lists the export-control measures on the mineral that bite on the U.S., with their dates and observed effect.`,
+        description: `Own headings and proxies are kept apart. Shares (\`shareOfCoveredPartnersPct\`) and the HHI are of the covered partners only: a lower-coverage figure. \`controls\` lists the export-control measures on the mineral that bite on the U.S., with their dates and observed effect.`,
         params: MineralTradeParams,
         querystring: MineralTradeQuery,
         response: { 200: MineralTradeSchema, ...READ_ERRORS },
@@ -109,7 +107,7 @@ export const tradeRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getExportControlObservedTrade',
         tags: ['trade'],
         summary: 'What a measure did to U.S. imports from the imposing country: before and after, and the latest Jan–Apr',
-        description: `${COVERAGE} For a measure aimed at the U.S. or at every destination: U.S. imports of each covered mineral's headings (own and proxies apart) from the imposing country in the last full year before it took effect against the first full year after, and the latest January–April against the year before, in USD and kg with the change in %; the same around each suspension and the lifting where the data reaches them. Other measures answer with \`observed: null\` and the reason.`,
+        description: `For a measure aimed at the U.S. or at every destination: U.S. imports of each covered mineral's headings (own and proxies apart) from the imposing country in the last full year before it took effect against the first full year after, and the latest January–April against the year before, in USD and kg with the change in %; the same around each suspension and the lifting where the data reaches them. Other measures answer with \`observed: null\` and the reason.`,
         params: MeasureParams,
         response: { 200: ObservedEffectSchema, ...READ_ERRORS },
       },

@@ -1,10 +1,12 @@
 import type { RunResult } from 'better-sqlite3';
-import { and, asc, eq, gt, max, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, max, sql, type Column, type SQL } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.js';
 import * as schema from '../../db/schema.js';
+import type { Store } from '../../db/store.js';
 import { createDatasetRepository } from '../../dataset/dataset.repository.js';
 import type { ProductionInsert, ProductionKey, ProductionRecord } from '../../dataset/production-codec.js';
+import { createPgWritesRepository } from './writes.repository.pg.js';
 
 const { bases, changes, countries, datasetMeta, editions, groups, minerals, production, sources, stages } = schema;
 
@@ -47,6 +49,67 @@ export interface ReferencedIds {
 
 const INSERT_BATCH = 500;
 
+/** A value, or a promise of it: SQLite answers at once, PostgreSQL over the network; services await either. */
+export type Awaitable<T> = T | Promise<T>;
+
+/** What a write transaction runs, on either store (SQLite: the functions below; PostgreSQL: writes.repository.pg.ts). */
+export interface WritesQueries {
+  findProduction(key: ProductionKey): Awaitable<ProductionRecord | null>;
+  deleteProduction(id: number): Awaitable<boolean>;
+  findSource(id: string): Awaitable<SourceRecord | null>;
+  insertSource(values: SourceInsert): Awaitable<void>;
+  /** Every id a production row or a source may point at. */
+  referenceData(): Awaitable<ReferenceData>;
+  /** Like referenceData, but only those of the given ids that exist (and every edition, a small table). */
+  referenceDataAmong(ids: ReferencedIds): Awaitable<ReferenceData>;
+  /** The stored rows of these series (every country and edition), oldest first: what a write to them can affect. */
+  productionInSeries(series: readonly ProductionSeries[]): Awaitable<ProductionRecord[]>;
+  /** dataset_meta 'version' as an integer (0 before the first seed). */
+  currentVersion(): Awaitable<number>;
+  /**
+   * Advances dataset_meta 'version' by one and returns it. It also stays above every version already in the
+   * change feed, so versions never repeat even after `npm run db:seed` reset the counter to 1.
+   */
+  bumpVersion(at: string): Awaitable<number>;
+  /**
+   * Inserts rows, or overwrites the values of the row with the same (mineral, stage, country, year, basis, edition);
+   * an overwritten row keeps its id, so paging cursors stay valid.
+   */
+  upsertProduction(rows: ProductionInsert[]): Awaitable<void>;
+  recordChanges(rows: ChangeInsert[]): Awaitable<void>;
+  /** Changes with a version above `since`, oldest first. */
+  changesSince(since: number): Awaitable<ChangeRecord[]>;
+}
+
+/** Writes and the change feed on one store; `transaction` runs a unit of work all-or-nothing. */
+export interface WritesRepository {
+  /** The dataset version tag every ETag and snapshot is keyed on. */
+  versionTag(): Promise<string | null>;
+  currentVersion(): Promise<number>;
+  changesSince(since: number): Promise<ChangeRecord[]>;
+  findProduction(key: ProductionKey): Promise<ProductionRecord | null>;
+  /**
+   * Runs `work` in one transaction that no other write (from any process) interleaves with; a throw rolls
+   * everything back. The state read for validation cannot change before the write lands.
+   */
+  transaction<T>(work: (tx: WritesQueries) => Promise<T>): Promise<T>;
+}
+
+/** The production columns that make a figure's key, in either dialect's table. */
+type ProductionKeyColumns = Record<'mineralId' | 'stageId' | 'country' | 'year' | 'basisId' | 'edition', Column>;
+
+/** `where` for the one production row with this key (both stores). */
+export function productionKeyIs(columns: ProductionKeyColumns, key: ProductionKey): SQL | undefined {
+  return and(
+    eq(columns.mineralId, key.mineral),
+    eq(columns.stageId, key.stage),
+    eq(columns.country, key.country),
+    eq(columns.year, key.year),
+    eq(columns.basisId, key.basis),
+    eq(columns.edition, key.edition),
+  );
+}
+
 export function queries(handle: Handle) {
   /** dataset_meta 'version' as an integer (0 before the first seed). */
   const currentVersion = (): number => {
@@ -56,20 +119,7 @@ export function queries(handle: Handle) {
   };
   return {
     findProduction: (key: ProductionKey): ProductionRecord | null =>
-      handle
-        .select()
-        .from(production)
-        .where(
-          and(
-            eq(production.mineralId, key.mineral),
-            eq(production.stageId, key.stage),
-            eq(production.country, key.country),
-            eq(production.year, key.year),
-            eq(production.basisId, key.basis),
-            eq(production.edition, key.edition),
-          ),
-        )
-        .get() ?? null,
+      handle.select().from(production).where(productionKeyIs(production, key)).get() ?? null,
 
     deleteProduction(id: number): boolean {
       return handle.delete(production).where(eq(production.id, id)).run().changes > 0;
@@ -134,19 +184,13 @@ export function queries(handle: Handle) {
   };
 }
 
-/** What a write transaction can run: the general queries, and the prepared ones of the production write path. */
-export type WritesQueries = ReturnType<typeof queries> & ReturnType<typeof preparedWrites>;
-
-const PRODUCTION_KEY = [
-  production.mineralId,
-  production.stageId,
-  production.country,
-  production.year,
-  production.basisId,
-  production.edition,
-];
-/** An upsert overwrites a row's values and keeps its id (and key). */
-const PRODUCTION_VALUES = {
+/** The columns of a production figure's key, in a table of either dialect (the upsert's conflict target). */
+export function productionKeyColumns<T extends ProductionKeyColumns>(table: T): T[keyof ProductionKeyColumns][] {
+  return [table.mineralId, table.stageId, table.country, table.year, table.basisId, table.edition];
+}
+const PRODUCTION_KEY = productionKeyColumns(production);
+/** An upsert overwrites a row's values and keeps its id (and key); the same SQL in both dialects. */
+export const PRODUCTION_VALUES = {
   tonnes: sql`excluded.tonnes`,
   sourceId: sql`excluded.source_id`,
   estimated: sql`excluded.estimated`,
@@ -290,23 +334,56 @@ function preparedWrites(db: Db) {
   };
 }
 
-/** Drizzle queries for writes and the change feed; `transaction` runs a unit of work all-or-nothing. */
-export function createWritesRepository(db: Db) {
+/** Write transactions on one SQLite connection run one at a time (see sqliteWriteTransaction). */
+const writeQueues = new WeakMap<object, Promise<unknown>>();
+
+/** Runs `task` after every task queued before it on this connection has settled. */
+export function exclusive<T>(db: Db, task: () => Promise<T>): Promise<T> {
+  const previous = writeQueues.get(db) ?? Promise.resolve();
+  const run = previous.then(task, task);
+  writeQueues.set(
+    db,
+    run.catch(() => undefined),
+  );
+  return run;
+}
+
+/**
+ * Runs async `work` in one SQLite transaction. Its queries answer synchronously, but the work awaits between them,
+ * so other requests' code can run in between: write transactions on the connection are queued one after another
+ * (exclusive), reads outside them wait in the same queue (changesSince, versionTag), and the snapshot store does
+ * not re-read while a transaction is open. IMMEDIATE takes the write lock up front, so the state read for
+ * validation cannot change before the write lands (even across processes).
+ */
+export function sqliteWriteTransaction<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  return exclusive(db, async () => {
+    db.run(sql`begin immediate`);
+    try {
+      const result = await work();
+      db.run(sql`commit`);
+      return result;
+    } catch (error) {
+      db.run(sql`rollback`);
+      throw error;
+    }
+  });
+}
+
+function createSqliteWritesRepository(db: Db): WritesRepository {
   const datasets = createDatasetRepository(db);
+  const general = queries(db);
   // Prepared at the first write: a read-only replica or a server that is never written to never compiles them.
   let prepared: ReturnType<typeof preparedWrites> | null = null;
   return {
-    ...queries(db),
-    /** The dataset version tag every ETag and snapshot is keyed on. */
-    versionTag: (): string | null => datasets.versionTag(),
-    /**
-     * Runs `work` in one SQLite transaction; a throw rolls everything back. IMMEDIATE takes the write lock up
-     * front, so the state read for validation cannot change before the write lands (even across processes).
-     */
-    transaction<T>(work: (tx: WritesQueries) => T): T {
-      return db.transaction((tx) => work({ ...queries(tx), ...(prepared ??= preparedWrites(db)) }), { behavior: 'immediate' });
-    },
+    versionTag: () => exclusive(db, async () => datasets.versionTag()),
+    currentVersion: () => exclusive(db, async () => general.currentVersion()),
+    changesSince: (since) => exclusive(db, async () => general.changesSince(since)),
+    findProduction: (key) => exclusive(db, async () => general.findProduction(key)),
+    transaction: (work) => sqliteWriteTransaction(db, () => work({ ...general, ...(prepared ??= preparedWrites(db)) })),
   };
 }
 
-export type WritesRepository = ReturnType<typeof createWritesRepository>;
+/** The writes repository of the store the app runs on. */
+export function createWritesRepository(store: Store): WritesRepository {
+  return store.kind === 'sqlite' ? createSqliteWritesRepository(store.db) : createPgWritesRepository(store);
+}

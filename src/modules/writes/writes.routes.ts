@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiKey } from '../../config.js';
-import { FormatQuery, PageQuery, problemResponse } from '../../schemas/common.js';
+import { FormatQuery, PageQuery, WRITE_UNAVAILABLE, problemResponse } from '../../schemas/common.js';
 import { SourceSchema } from '../sources/sources.routes.js';
 import { createWriteGuard } from './writes.auth.js';
 import { createWritesRepository } from './writes.repository.js';
@@ -38,6 +38,7 @@ const AUTH_ERRORS = {
   ),
   403: problemResponse('Writes are disabled on this server: no API_KEYS configured, or a read-only replica'),
   500: problemResponse('Unexpected server error'),
+  503: WRITE_UNAVAILABLE,
 } as const;
 
 const BAD_REQUEST = problemResponse('Malformed JSON, a wrong type, a missing or unknown field; the per-field list is in `errors`');
@@ -54,7 +55,7 @@ function changeCsvRow(change: Change) {
 
 export const writesRoutes: FastifyPluginAsyncZod<WritesRoutesOptions> = async (app, options) => {
   const guard = createWriteGuard({ apiKeys: options.apiKeys, readOnly: app.readOnly });
-  const repository = createWritesRepository(app.db);
+  const repository = createWritesRepository(app.store);
   const service = createWritesService(repository);
 
   app.post(
@@ -82,7 +83,7 @@ export const writesRoutes: FastifyPluginAsyncZod<WritesRoutesOptions> = async (a
       },
     },
     async (request, reply) => {
-      const source = service.createSource(guard.actorOf(request), request.body);
+      const source = await service.createSource(guard.actorOf(request), request.body);
       return reply.code(201).header('location', `/v1/sources/${source.id}`).send(source);
     },
   );
@@ -141,7 +142,7 @@ export const writesRoutes: FastifyPluginAsyncZod<WritesRoutesOptions> = async (a
     },
     async (request, reply) => {
       const { mineral, stage, country, year, basis } = request.params;
-      service.deleteProduction(guard.actorOf(request), { mineral, stage, country, year, basis }, request.query.edition);
+      await service.deleteProduction(guard.actorOf(request), { mineral, stage, country, year, basis }, request.query.edition);
       return reply.code(204).send();
     },
   );
@@ -167,7 +168,7 @@ export const writesRoutes: FastifyPluginAsyncZod<WritesRoutesOptions> = async (a
       },
     },
     async (request, reply) => {
-      const { data, keys, currentVersion } = service.listChanges(request.query.since);
+      const { data, keys, currentVersion } = await service.listChanges(request.query.since);
       return { ...app.page(request, reply, { data, keys }), currentVersion };
     },
   );

@@ -177,11 +177,11 @@ export interface WritesServiceOptions {
 export function createWritesService(repository: WritesRepository, options: WritesServiceOptions = {}) {
   const now = options.now ?? (() => new Date());
 
-  const versionTag = (): string => repository.versionTag() ?? 'empty';
+  const versionTag = async (): Promise<string> => (await repository.versionTag()) ?? 'empty';
 
   return {
     /** POST /v1/sources: adds a publication; an existing id is a conflict (sources are never overwritten). */
-    createSource(actor: string, input: NewSource) {
+    async createSource(actor: string, input: NewSource) {
       const parsed = SOURCE_SPEC.rowSchema.safeParse(sourceCsvRecord(input));
       if (!parsed.success) {
         throw new AppError(
@@ -191,17 +191,17 @@ export function createWritesService(repository: WritesRepository, options: Write
         );
       }
       const source: SourceValue = parsed.data;
-      repository.transaction((tx) => {
-        if (tx.findSource(source.id)) {
+      await repository.transaction(async (tx) => {
+        if (await tx.findSource(source.id)) {
           throw new AppError('conflict', `Source '${source.id}' already exists; sources are not overwritten, so pick a new id.`, [
             { field: 'body.id', message: 'already exists' },
           ]);
         }
         const at = now().toISOString();
-        const version = tx.bumpVersion(at);
+        const version = await tx.bumpVersion(at);
         const values: SourceInsert = { ...source };
-        tx.insertSource(values);
-        tx.recordChanges([
+        await tx.insertSource(values);
+        await tx.recordChanges([
           {
             version,
             at,
@@ -223,24 +223,25 @@ export function createWritesService(repository: WritesRepository, options: Write
      * (stored rows with the request's rows upserted) passes the loader's production rules. Any failure: 422 and
      * nothing stored.
      */
-    upsertProduction(actor: string, input: readonly ProductionRowInput[]): UpsertResult {
+    async upsertProduction(actor: string, input: readonly ProductionRowInput[]): Promise<UpsertResult> {
       const issues: RowIssue[] = [];
       let rows: ProductionRow[] = [];
 
-      const outcome = repository.transaction((tx) => {
+      const outcome = await repository.transaction(async (tx) => {
         // Only what this write can affect is read and checked: the series (mineral, stage, year, basis) it writes
         // to, with every country and edition (world totals), and the ids it points at. The rest of the table was
         // valid before (every write keeps it so) and does not change.
-        const editions = new Map(tx.referenceDataAmong(NO_IDS).editions.map((edition) => [edition.id, edition]));
+        const editions = new Map((await tx.referenceDataAmong(NO_IDS)).editions.map((edition) => [edition.id, edition]));
         const seriesRows = new Map<string, ProductionRecord[]>();
-        const storedInSeries = (series: ProductionSeries): ProductionRecord[] => {
+        const storedInSeries = async (series: ProductionSeries): Promise<ProductionRecord[]> => {
           const key = keyOf(series, SERIES);
           let found = seriesRows.get(key);
-          if (!found) seriesRows.set(key, (found = tx.productionInSeries([series])));
+          if (!found) seriesRows.set(key, (found = await tx.productionInSeries([series])));
           return found;
         };
-        const parsed = input.map((row, index) => {
-          const edition = row.edition ?? defaultEditionOf(row, storedInSeries(row), editions);
+        const parsed: (ProductionRow | null)[] = [];
+        for (const [index, row] of input.entries()) {
+          const edition = row.edition ?? defaultEditionOf(row, await storedInSeries(row), editions);
           if (edition === null) {
             issues.push({
               row: index,
@@ -249,19 +250,19 @@ export function createWritesService(repository: WritesRepository, options: Write
                 `is required: no edition reports ${row.mineral}/${row.stage}/${row.basis} in ${row.year} yet; ` +
                 'name one (GET /v1/editions)',
             });
-            return null;
+            parsed.push(null);
+            continue;
           }
           const result = PRODUCTION_SPEC.rowSchema.safeParse(csvRecordOfFigure({ ...row, edition }));
-          if (result.success) return result.data;
-          issues.push(...zodIssues(index, result.error.issues));
-          return null;
-        });
+          if (!result.success) issues.push(...zodIssues(index, result.error.issues));
+          parsed.push(result.success ? result.data : null);
+        }
         // Like the loader: cross-checks only run on rows that parsed.
         if (issues.length > 0) throw rowsRejected(issues, input.length);
         rows = parsed as ProductionRow[];
 
         const context = referenceContext(
-          tx.referenceDataAmong({
+          await tx.referenceDataAmong({
             stages: rows.map((row) => row.stage),
             minerals: rows.map((row) => row.mineral),
             bases: rows.map((row) => row.basis),
@@ -273,7 +274,9 @@ export function createWritesService(repository: WritesRepository, options: Write
         if (issues.length > 0) throw rowsRejected(issues, input.length);
 
         const series = new Map(rows.map((row) => [keyOf(row, SERIES), row]));
-        const stored = [...series.values()].flatMap(storedInSeries).sort((a, b) => a.id - b.id);
+        const stored: ProductionRecord[] = [];
+        for (const one of series.values()) stored.push(...(await storedInSeries(one)));
+        stored.sort((a, b) => a.id - b.id);
         const merged = stored.map(rowOfRecord);
         const storedAt = new Map(merged.map((row, index) => [keyOf(row, PRODUCTION_SPEC.key), index]));
         const requestRowAt = new Map<number, number>();
@@ -299,7 +302,7 @@ export function createWritesService(repository: WritesRepository, options: Write
         if (actions.every((action) => action === 'unchanged')) return actions;
 
         const at = now().toISOString();
-        const version = tx.bumpVersion(at);
+        const version = await tx.bumpVersion(at);
         const changes: ChangeInsert[] = [];
         const writes: ProductionRow[] = [];
         rows.forEach((row, index) => {
@@ -318,14 +321,14 @@ export function createWritesService(repository: WritesRepository, options: Write
             newValue: JSON.stringify(figureOfRow(row)),
           });
         });
-        tx.upsertProduction(writes.map(recordOfRow));
-        tx.recordChanges(changes);
+        await tx.upsertProduction(writes.map(recordOfRow));
+        await tx.recordChanges(changes);
         return actions;
       });
 
       const count = (action: (typeof outcome)[number]) => outcome.filter((candidate) => candidate === action).length;
       return {
-        version: versionTag(),
+        version: await versionTag(),
         created: count('create'),
         updated: count('update'),
         unchanged: count('unchanged'),
@@ -334,11 +337,11 @@ export function createWritesService(repository: WritesRepository, options: Write
     },
 
     /** DELETE /v1/production/{mineral}/{stage}/{country}/{year}/{basis}[?edition=]. */
-    deleteProduction(actor: string, series: Omit<ProductionKey, 'edition'>, editionId?: string): void {
-      repository.transaction((tx) => {
-        const editions = new Map(tx.referenceDataAmong(NO_IDS).editions.map((edition) => [edition.id, edition]));
-        const edition = editionId ?? defaultEditionOf(series, tx.productionInSeries([series]), editions);
-        const record = edition === null ? null : tx.findProduction({ ...series, edition });
+    async deleteProduction(actor: string, series: Omit<ProductionKey, 'edition'>, editionId?: string): Promise<void> {
+      await repository.transaction(async (tx) => {
+        const editions = new Map((await tx.referenceDataAmong(NO_IDS)).editions.map((edition) => [edition.id, edition]));
+        const edition = editionId ?? defaultEditionOf(series, await tx.productionInSeries([series]), editions);
+        const record = edition === null ? null : await tx.findProduction({ ...series, edition });
         if (!record) {
           const key = `${series.mineral}/${series.stage}/${series.country}/${series.year}/${series.basis}`;
           throw new NotFoundError(
@@ -346,9 +349,9 @@ export function createWritesService(repository: WritesRepository, options: Write
           );
         }
         const at = now().toISOString();
-        const version = tx.bumpVersion(at);
-        tx.deleteProduction(record.id);
-        tx.recordChanges([
+        const version = await tx.bumpVersion(at);
+        await tx.deleteProduction(record.id);
+        await tx.recordChanges([
           {
             version,
             at,
@@ -364,12 +367,12 @@ export function createWritesService(repository: WritesRepository, options: Write
     },
 
     /** GET /v1/changes: every change after version `since`, oldest first, keyed by id for paging. */
-    listChanges(since: number) {
-      const records = repository.changesSince(since);
+    async listChanges(since: number) {
+      const records = await repository.changesSince(since);
       return {
         data: records.map(toChange),
         keys: records.map((record) => record.id),
-        currentVersion: repository.currentVersion(),
+        currentVersion: await repository.currentVersion(),
       };
     },
   };

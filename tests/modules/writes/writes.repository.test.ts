@@ -1,34 +1,30 @@
+import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, runMigrations, type DatabaseHandle } from '../../../src/db/client.js';
-import { readDataset, seedIfEmpty, storeDataset } from '../../../src/dataset/load.js';
 import { createWritesRepository } from '../../../src/modules/writes/writes.repository.js';
 import { createWritesService } from '../../../src/modules/writes/writes.service.js';
-import { DATA_DIR, MIGRATIONS_DIR } from '../../helpers/dataset.js';
+import { STORES, buildStoreApp, executeRaw, reseed } from '../../helpers/stores.js';
 import { tungstenRow } from './helpers.js';
 
-let handle: DatabaseHandle;
+describe.each(STORES)('writes repository and service, below HTTP, on %s', (store) => {
+  let app: FastifyInstance;
+  beforeEach(async () => {
+    app = await buildStoreApp(store);
+  });
+  afterEach(async () => {
+    await app.close();
+  });
 
-beforeEach(() => {
-  handle = openDatabase(':memory:');
-  runMigrations(handle.db, MIGRATIONS_DIR);
-  seedIfEmpty(handle.db, DATA_DIR);
-});
-afterEach(() => {
-  handle.close();
-});
-
-describe('writes repository and service, below HTTP', () => {
-  it('stamps changes with the injected clock and the actor', () => {
-    const repository = createWritesRepository(handle.db);
+  it('stamps changes with the injected clock and the actor', async () => {
+    const repository = createWritesRepository(app.store);
     const service = createWritesService(repository, { now: () => new Date('2026-03-02T09:15:00Z') });
-    service.upsertProduction('analyst', [tungstenRow({ tonnes: 3500 })]);
-    expect(service.listChanges(0).data).toEqual([
+    await service.upsertProduction('analyst', [tungstenRow({ tonnes: 3500 })]);
+    expect((await service.listChanges(0)).data).toEqual([
       expect.objectContaining({ id: 1, version: 2, at: '2026-03-02T09:15:00.000Z', actor: 'analyst', action: 'update' }),
     ]);
   });
 
-  it('an update keeps the row id, so paging cursors over production stay valid', () => {
-    const repository = createWritesRepository(handle.db);
+  it('an update keeps the row id, so paging cursors over production stay valid', async () => {
+    const repository = createWritesRepository(app.store);
     const find = () =>
       repository.findProduction({
         mineral: 'tungsten',
@@ -38,40 +34,39 @@ describe('writes repository and service, below HTTP', () => {
         basis: 'w-contained',
         edition: 'usgs-mcs-2025',
       });
-    const before = find();
+    const before = await find();
     expect(before).toMatchObject({ tonnes: 3400 });
-    createWritesService(repository).upsertProduction('analyst', [tungstenRow({ tonnes: 3500 })]);
-    expect(find()).toMatchObject({ id: before?.id, tonnes: 3500 });
+    await createWritesService(repository).upsertProduction('analyst', [tungstenRow({ tonnes: 3500 })]);
+    expect(await find()).toMatchObject({ id: before?.id, tonnes: 3500 });
   });
 
-  it('versions never repeat in the feed, even after `db:seed` resets the dataset version to 1', () => {
-    const repository = createWritesRepository(handle.db);
+  it('versions never repeat in the feed, even after `db:seed` resets the dataset version to 1', async () => {
+    const repository = createWritesRepository(app.store);
     const service = createWritesService(repository);
-    service.upsertProduction('analyst', [tungstenRow({ tonnes: 3500 })]);
-    service.upsertProduction('analyst', [tungstenRow({ tonnes: 3600 })]);
-    storeDataset(handle.db, readDataset(DATA_DIR)); // what `npm run db:seed` does
-    expect(repository.currentVersion()).toBe(1);
-    service.upsertProduction('analyst', [tungstenRow({ tonnes: 3700 })]);
-    expect(service.listChanges(0).data.map((change) => change.version)).toEqual([2, 3, 4]);
-    expect(repository.versionTag()).toMatch(/^4-/);
+    await service.upsertProduction('analyst', [tungstenRow({ tonnes: 3500 })]);
+    await service.upsertProduction('analyst', [tungstenRow({ tonnes: 3600 })]);
+    await reseed(app); // what `npm run db:seed` does
+    expect(await repository.currentVersion()).toBe(1);
+    await service.upsertProduction('analyst', [tungstenRow({ tonnes: 3700 })]);
+    expect((await service.listChanges(0)).data.map((change) => change.version)).toEqual([2, 3, 4]);
+    expect(await repository.versionTag()).toMatch(/^4-/);
   });
 
-  it('checks a write against its own series only: a broken world total elsewhere does not block it, one in its series does', () => {
+  it('checks a write against its own series only: a broken world total elsewhere does not block it, one in its series does', async () => {
     // Tungsten mine production 2023 (MCS 2025) pushed far past its world total, below the API.
-    handle.sqlite
-      .prepare(
-        "update production set tonnes = 500000 where mineral_id = 'tungsten' and country = 'CHN' and year = 2023 and edition = 'usgs-mcs-2025'",
-      )
-      .run();
-    const repository = createWritesRepository(handle.db);
+    await executeRaw(
+      app,
+      "update production set tonnes = 500000 where mineral_id = 'tungsten' and country = 'CHN' and year = 2023 and edition = 'usgs-mcs-2025'",
+    );
+    const repository = createWritesRepository(app.store);
     const service = createWritesService(repository);
-    expect(service.upsertProduction('analyst', [tungstenRow({ tonnes: 3500 })])).toMatchObject({
+    expect(await service.upsertProduction('analyst', [tungstenRow({ tonnes: 3500 })])).toMatchObject({
       updated: 1,
       rows: [{ year: 2024, tonnes: 3500 }],
     });
     let refusal: unknown;
     try {
-      service.upsertProduction('analyst', [tungstenRow({ year: 2023, tonnes: 3500 })]);
+      await service.upsertProduction('analyst', [tungstenRow({ year: 2023, tonnes: 3500 })]);
     } catch (error) {
       refusal = error;
     }
@@ -84,16 +79,16 @@ describe('writes repository and service, below HTTP', () => {
         },
       ],
     });
-    expect(repository.currentVersion()).toBe(2);
+    expect(await repository.currentVersion()).toBe(2);
   });
 
-  it('a refused write rolls back: no version bump, no change row', () => {
-    const repository = createWritesRepository(handle.db);
+  it('a refused write rolls back: no version bump, no change row', async () => {
+    const repository = createWritesRepository(app.store);
     const service = createWritesService(repository);
-    expect(() =>
+    await expect(
       service.upsertProduction('analyst', [tungstenRow({ tonnes: 3500 }), tungstenRow({ country: 'CHN', tonnes: 90_000 })]),
-    ).toThrow(/break the dataset rules/);
-    expect(repository.currentVersion()).toBe(1);
-    expect(repository.changesSince(0)).toEqual([]);
+    ).rejects.toThrow(/break the dataset rules/);
+    expect(await repository.currentVersion()).toBe(1);
+    expect(await repository.changesSince(0)).toEqual([]);
   });
 });
