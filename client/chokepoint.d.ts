@@ -1821,6 +1821,7 @@ export interface components {
                 status: "ok";
                 basis: string;
                 edition: string;
+                /** @description The publication the figures are from (the edition’s title) */
                 publication: string;
                 hhi: number;
                 cr1: number;
@@ -2146,6 +2147,40 @@ export interface components {
                 } | null;
                 reason: string | null;
             }[];
+            edition: string;
+            source: components["schemas"]["SourceRef"];
+        };
+        ImportReliance: {
+            importer: string;
+            mineral: string;
+            /** @description Product form where the source splits it (rare earths, titanium) */
+            form: string | null;
+            year: number;
+            /** @description Net import reliance, % of apparent consumption; null for E (net exporter) */
+            percent: number | null;
+            /**
+             * @description gt for ">50", lt for "<25"
+             * @enum {string}
+             */
+            qualifier: "eq" | "gt" | "lt" | "net_exporter" | "not_applicable";
+            /** @description The value as published, e.g. ">50" */
+            valueText: string;
+            estimated: boolean;
+            /** @description The edition the figure belongs to; see GET /v1/editions */
+            edition: string;
+            source: components["schemas"]["SourceRef"];
+        };
+        ImportSource: {
+            importer: string;
+            mineral: string;
+            form: string | null;
+            /** @description Averaging period, e.g. 2020-23 */
+            period: string;
+            country: string;
+            /** @description Share of imports (%); null where the source gives only the order */
+            sharePct: number | null;
+            rank: number;
+            /** @description The edition the figure belongs to; see GET /v1/editions */
             edition: string;
             source: components["schemas"]["SourceRef"];
         };
@@ -3403,40 +3438,6 @@ export interface components {
             } | null;
             assumptions: string[];
             method: components["schemas"]["MethodLink"];
-        };
-        ImportReliance: {
-            importer: string;
-            mineral: string;
-            /** @description Product form where the source splits it (rare earths, titanium) */
-            form: string | null;
-            year: number;
-            /** @description Net import reliance, % of apparent consumption; null for E (net exporter) */
-            percent: number | null;
-            /**
-             * @description gt for ">50", lt for "<25"
-             * @enum {string}
-             */
-            qualifier: "eq" | "gt" | "lt" | "net_exporter" | "not_applicable";
-            /** @description The value as published, e.g. ">50" */
-            valueText: string;
-            estimated: boolean;
-            /** @description The edition the figure belongs to; see GET /v1/editions */
-            edition: string;
-            source: components["schemas"]["SourceRef"];
-        };
-        ImportSource: {
-            importer: string;
-            mineral: string;
-            form: string | null;
-            /** @description Averaging period, e.g. 2020-23 */
-            period: string;
-            country: string;
-            /** @description Share of imports (%); null where the source gives only the order */
-            sharePct: number | null;
-            rank: number;
-            /** @description The edition the figure belongs to; see GET /v1/editions */
-            edition: string;
-            source: components["schemas"]["SourceRef"];
         };
         /** @description What identifies a production figure */
         ProductionKey: {

@@ -30,6 +30,24 @@ export function problemTypeUri(code: ProblemCode): string {
   return `/problems/${code.replaceAll('_', '-')}`;
 }
 
+/** An RFC 9457 problem body in our vocabulary: what the HTTP error handler sends and what an MCP tool refuses with. */
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  code: ProblemCode;
+  errors?: FieldError[];
+}
+
+export function problemBody(code: ProblemCode, detail: string, instance: string, errors?: FieldError[]): ProblemBody {
+  const { status, title } = PROBLEM_TYPES[code];
+  const body: ProblemBody = { type: problemTypeUri(code), title, status, detail, instance, code };
+  if (errors && errors.length > 0) body.errors = errors;
+  return body;
+}
+
 export class AppError extends Error {
   override name = 'AppError';
   readonly status: number;

@@ -32,6 +32,9 @@ export const optionalNonNegativeNumber = z
   .transform((value) => (value === '' ? null : Number(value)))
   .refine((value) => value === null || value >= 0, 'must not be negative');
 
+/** A percentage 0–100, or empty for a figure the source does not give. */
+export const optionalPercent = optionalNonNegativeNumber.refine((value) => value === null || value <= 100, 'must be at most 100');
+
 export const decimal = z
   .string()
   .trim()

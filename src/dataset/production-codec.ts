@@ -78,19 +78,7 @@ export function figureOfRow(row: ProductionRow): ProductionFigure {
 
 /** Record → figure (the snapshot's figures; a stored record in the change feed). */
 export function figureOfRecord(record: ProductionRecord): ProductionFigure {
-  return {
-    mineral: record.mineralId,
-    stage: record.stageId,
-    country: record.country,
-    year: record.year,
-    basis: record.basisId,
-    tonnes: record.tonnes,
-    edition: record.edition,
-    sourceId: record.sourceId,
-    estimated: record.estimated,
-    withheld: record.withheld,
-    lowerBound: record.lowerBound,
-  };
+  return figureOfRow(rowOfRecord(record));
 }
 
 /** The key of a row. */

@@ -1,4 +1,4 @@
-import type { changes } from '../db/schema.js';
+import type { ChangeRow } from '../db/schema.js';
 import { citationOf } from '../domain/citation.js';
 import { ValidationError } from '../errors.js';
 import { selectEditions, sortEditions } from '../domain/editions.js';
@@ -536,8 +536,7 @@ export function createSnapshotStore(repository: DatasetRepository, options: Snap
   };
 }
 
-/** One change of the change feed, as stored (db/schema `changes`). */
-export type ChangeRow = typeof changes.$inferSelect;
+export type { ChangeRow } from '../db/schema.js';
 
 /** Where a replica on a shared database server reads its snapshot from (dataset.repository.pg.ts). */
 export interface SharedDatasetSource {

@@ -14,6 +14,7 @@ import {
   nonNegativeNumber,
   optionalDate,
   optionalNonNegativeNumber,
+  optionalPercent,
   optionalText,
   optionalYear,
   positiveInteger,
@@ -59,6 +60,13 @@ function spec<Row>(
     toInsert: toInsert ?? ((row) => insertOf(entry, row as Record<string, unknown>)),
   };
 }
+
+/** Every figure belongs to an edition of its source. */
+const cited = { edition: slug, source: slug };
+/** What a figure of one mineral, stage, country and year on one basis is keyed by. */
+const stageFigureKey = { mineral: slug, stage: slug, country: iso3, year, basis: slug };
+/** An importer's figure for a mineral, in a product form where the source splits it. */
+const importerForm = { importer: iso3, mineral: slug, form: z.string().trim() };
 
 const StageRow = z.object({ id: slug, name: requiredText, sort_order: positiveInteger, description: requiredText });
 const MineralRow = z.object({ id: slug, name: requiredText, symbol: optionalText, description: requiredText });
@@ -110,14 +118,9 @@ const EditionRow = z.object({
 });
 export const ProductionRow = z
   .object({
-    mineral: slug,
-    stage: slug,
-    country: iso3,
-    year,
-    basis: slug,
+    ...stageFigureKey,
     tonnes: optionalNonNegativeNumber,
-    edition: slug,
-    source: slug,
+    ...cited,
     estimated: flag,
     withheld: flag,
     lower_bound: flag,
@@ -134,15 +137,10 @@ export type ProductionRow = z.infer<typeof ProductionRow>;
 
 /** A projected figure (a scenario's tonnes for a future year): never an observation, so never in production. */
 const ProjectionRow = z.object({
-  mineral: slug,
-  stage: slug,
-  country: iso3,
-  year,
-  basis: slug,
+  ...stageFigureKey,
   tonnes: nonNegativeNumber,
   scenario: requiredText,
-  edition: slug,
-  source: slug,
+  ...cited,
 });
 
 const ReserveRow = z.object({
@@ -151,56 +149,41 @@ const ReserveRow = z.object({
   year,
   tonnes: nonNegativeNumber,
   basis: requiredText,
-  edition: slug,
-  source: slug,
+  ...cited,
   lower_bound: flag,
 });
 const ImportRelianceRow = z.object({
-  importer: iso3,
-  mineral: slug,
-  form: z.string().trim(),
+  ...importerForm,
   year,
-  percent: optionalNonNegativeNumber.refine((value) => value === null || value <= 100, 'must be at most 100'),
+  percent: optionalPercent,
   qualifier: z.enum(['eq', 'gt', 'lt', 'net_exporter', 'not_applicable']),
   value_text: requiredText,
   estimated: flag,
-  edition: slug,
-  source: slug,
+  ...cited,
 });
 const ImportSourceRow = z.object({
-  importer: iso3,
-  mineral: slug,
-  form: z.string().trim(),
+  ...importerForm,
   period: z
     .string()
     .trim()
     .regex(/^\d{4}-\d{2}$/, 'must look like 2020-23'),
   country: iso3,
-  share_pct: optionalNonNegativeNumber.refine((value) => value === null || value <= 100, 'must be at most 100'),
+  share_pct: optionalPercent,
   rank: positiveInteger,
-  edition: slug,
-  source: slug,
+  ...cited,
 });
 const ApparentConsumptionRow = z.object({
-  importer: iso3,
-  mineral: slug,
-  form: z.string().trim(),
+  ...importerForm,
   year,
   tonnes: nonNegativeNumber,
   note: optionalText,
   estimated: flag,
-  edition: slug,
-  source: slug,
+  ...cited,
 });
 const CapacityRow = z.object({
-  mineral: slug,
-  stage: slug,
-  country: iso3,
-  year,
-  basis: slug,
+  ...stageFigureKey,
   tonnes: nonNegativeNumber,
-  edition: slug,
-  source: slug,
+  ...cited,
   estimated: flag,
   lower_bound: flag,
 });
@@ -213,8 +196,7 @@ const PriceRow = z.object({
   value: optionalNonNegativeNumber,
   value_text: requiredText,
   estimated: flag,
-  edition: slug,
-  source: slug,
+  ...cited,
 });
 const SalientRow = z.object({
   country: iso3,
@@ -230,10 +212,9 @@ const SalientRow = z.object({
     .transform((value) => (value === '' ? null : Number(value))),
   value_text: requiredText,
   estimated: flag,
-  edition: slug,
-  source: slug,
+  ...cited,
 });
-const CriticalMineralRow = z.object({ mineral: slug, list: slug, critical: flag, edition: slug, source: slug });
+const CriticalMineralRow = z.object({ mineral: slug, list: slug, critical: flag, ...cited });
 const DefenseUseRow = z.object({
   id: slug,
   mineral: slug,
@@ -258,8 +239,7 @@ const GovernanceRow = z.object({
   year,
   indicator: z.enum(['VA.EST', 'PV.EST', 'GE.EST', 'RQ.EST', 'RL.EST', 'CC.EST']),
   value: decimal,
-  edition: slug,
-  source: slug,
+  ...cited,
 });
 const GovernanceNoteRow = z.object({ country: iso3, note: requiredText, source: slug });
 
@@ -281,8 +261,7 @@ const shareFields = {
   share_text: requiredText,
   trade_factor: optionalNonNegativeNumber,
   period: requiredText,
-  edition: slug,
-  source: slug,
+  ...cited,
 };
 const StageShareRow = z.object({ mineral: slug, stage: slug, basis: slug, country: iso3, below_threshold: flag, ...shareFields });
 const SourcingShareRow = z.object({ importer: requiredText, mineral: slug, stage: slug, country: iso3, ...shareFields });
@@ -294,8 +273,7 @@ const StageRelianceRow = z.object({
   assessed: flag,
   material: requiredText,
   period: requiredText,
-  edition: slug,
-  source: slug,
+  ...cited,
 });
 const CriticalityRow = z.object({
   assessor: requiredText,
@@ -309,8 +287,7 @@ const CriticalityRow = z.object({
   end_of_life_rir: optionalNonNegativeNumber,
   substitution_sr: optionalNonNegativeNumber,
   supply_scope: optionalText,
-  edition: slug,
-  source: slug,
+  ...cited,
 });
 
 const optionalSlug = z
@@ -339,7 +316,7 @@ const tradeKey = {
   year,
   period: z.enum(TRADE_PERIODS),
 };
-const TradeFlowRow = z.object({ ...tradeKey, value_usd: optionalNonNegativeNumber, edition: slug, source: slug });
+const TradeFlowRow = z.object({ ...tradeKey, value_usd: optionalNonNegativeNumber, ...cited });
 const TradeQuantityRow = z.object({
   ...tradeKey,
   measure: z.enum(['first', 'second']),

@@ -3,7 +3,21 @@ import { DEFENSE_CATEGORIES } from '../domain/defense.js';
 import { SALIENT_STATISTICS } from '../domain/salient.js';
 import { STAGE_GAP_KINDS } from '../domain/supply.js';
 import { CONFIDENCE_LEVELS, END_USER_KINDS, MEASURE_TYPES } from '../domain/export-controls.js';
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+
+/**
+ * A required reference: the column shape every figure table repeats. The targets are thunks, so tables declared
+ * further down can be referenced.
+ */
+const requiredRef = (column: string, target: () => AnySQLiteColumn) => text(column).notNull().references(target);
+const mineralRef = () => requiredRef('mineral_id', () => minerals.id);
+const stageRef = () => requiredRef('stage_id', () => stages.id);
+const basisRef = () => requiredRef('basis_id', () => bases.id);
+const countryRef = (column = 'country') => requiredRef(column, () => countries.iso3);
+const editionRef = () => requiredRef('edition', () => editions.id);
+const sourceRef = () => requiredRef('source_id', () => sources.id);
+/** Every figure belongs to an edition of its source. */
+const citedColumns = () => ({ edition: editionRef(), sourceId: sourceRef() });
 
 export const stages = sqliteTable('stages', {
   id: text('id').primaryKey(),
@@ -22,12 +36,8 @@ export const minerals = sqliteTable('minerals', {
 /** The quantity a figure is measured in, e.g. "contained antimony"; scores never mix bases. */
 export const bases = sqliteTable('bases', {
   id: text('id').primaryKey(),
-  mineralId: text('mineral_id')
-    .notNull()
-    .references(() => minerals.id),
-  stageId: text('stage_id')
-    .notNull()
-    .references(() => stages.id),
+  mineralId: mineralRef(),
+  stageId: stageRef(),
   label: text('label').notNull(),
   description: text('description').notNull(),
   priority: integer('priority').notNull(),
@@ -77,27 +87,14 @@ export const production = sqliteTable(
   'production',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    mineralId: text('mineral_id')
-      .notNull()
-      .references(() => minerals.id),
-    stageId: text('stage_id')
-      .notNull()
-      .references(() => stages.id),
-    country: text('country')
-      .notNull()
-      .references(() => countries.iso3),
+    mineralId: mineralRef(),
+    stageId: stageRef(),
+    country: countryRef(),
     year: integer('year').notNull(),
-    basisId: text('basis_id')
-      .notNull()
-      .references(() => bases.id),
+    basisId: basisRef(),
     /** Null only for withheld figures. */
     tonnes: real('tonnes'),
-    edition: text('edition')
-      .notNull()
-      .references(() => editions.id),
-    sourceId: text('source_id')
-      .notNull()
-      .references(() => sources.id),
+    ...citedColumns(),
     estimated: integer('estimated', { mode: 'boolean' }).notNull().default(false),
     withheld: integer('withheld', { mode: 'boolean' }).notNull().default(false),
     lowerBound: integer('lower_bound', { mode: 'boolean' }).notNull().default(false),
@@ -116,28 +113,15 @@ export const projections = sqliteTable(
   'projections',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    mineralId: text('mineral_id')
-      .notNull()
-      .references(() => minerals.id),
-    stageId: text('stage_id')
-      .notNull()
-      .references(() => stages.id),
-    country: text('country')
-      .notNull()
-      .references(() => countries.iso3),
+    mineralId: mineralRef(),
+    stageId: stageRef(),
+    country: countryRef(),
     year: integer('year').notNull(),
-    basisId: text('basis_id')
-      .notNull()
-      .references(() => bases.id),
+    basisId: basisRef(),
     tonnes: real('tonnes').notNull(),
     /** The scenario the figure belongs to, e.g. "IEA GCMO 2026 base case". */
     scenario: text('scenario').notNull(),
-    edition: text('edition')
-      .notNull()
-      .references(() => editions.id),
-    sourceId: text('source_id')
-      .notNull()
-      .references(() => sources.id),
+    ...citedColumns(),
   },
   (table) => [
     uniqueIndex('projections_key').on(
@@ -156,21 +140,12 @@ export const reserves = sqliteTable(
   'reserves',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    mineralId: text('mineral_id')
-      .notNull()
-      .references(() => minerals.id),
-    country: text('country')
-      .notNull()
-      .references(() => countries.iso3),
+    mineralId: mineralRef(),
+    country: countryRef(),
     year: integer('year').notNull(),
     tonnes: real('tonnes').notNull(),
     basis: text('basis').notNull(),
-    edition: text('edition')
-      .notNull()
-      .references(() => editions.id),
-    sourceId: text('source_id')
-      .notNull()
-      .references(() => sources.id),
+    ...citedColumns(),
     lowerBound: integer('lower_bound', { mode: 'boolean' }).notNull().default(false),
   },
   (table) => [uniqueIndex('reserves_key').on(table.mineralId, table.country, table.year, table.basis, table.edition)],
@@ -180,12 +155,8 @@ export const importReliance = sqliteTable(
   'import_reliance',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    importer: text('importer')
-      .notNull()
-      .references(() => countries.iso3),
-    mineralId: text('mineral_id')
-      .notNull()
-      .references(() => minerals.id),
+    importer: countryRef('importer'),
+    mineralId: mineralRef(),
     /** Product form where the source splits it; '' when it does not. */
     form: text('form').notNull().default(''),
     year: integer('year').notNull(),
@@ -193,12 +164,7 @@ export const importReliance = sqliteTable(
     qualifier: text('qualifier', { enum: ['eq', 'gt', 'lt', 'net_exporter', 'not_applicable'] }).notNull(),
     valueText: text('value_text').notNull(),
     estimated: integer('estimated', { mode: 'boolean' }).notNull().default(false),
-    edition: text('edition')
-      .notNull()
-      .references(() => editions.id),
-    sourceId: text('source_id')
-      .notNull()
-      .references(() => sources.id),
+    ...citedColumns(),
   },
   (table) => [uniqueIndex('import_reliance_key').on(table.importer, table.mineralId, table.form, table.year, table.edition)],
 );
@@ -207,25 +173,14 @@ export const importSources = sqliteTable(
   'import_sources',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    importer: text('importer')
-      .notNull()
-      .references(() => countries.iso3),
-    mineralId: text('mineral_id')
-      .notNull()
-      .references(() => minerals.id),
+    importer: countryRef('importer'),
+    mineralId: mineralRef(),
     form: text('form').notNull().default(''),
     period: text('period').notNull(),
-    country: text('country')
-      .notNull()
-      .references(() => countries.iso3),
+    country: countryRef(),
     sharePct: real('share_pct'),
     rank: integer('rank').notNull(),
-    edition: text('edition')
-      .notNull()
-      .references(() => editions.id),
-    sourceId: text('source_id')
-      .notNull()
-      .references(() => sources.id),
+    ...citedColumns(),
   },
   (table) => [
     uniqueIndex('import_sources_key').on(table.importer, table.mineralId, table.form, table.period, table.country, table.edition),
@@ -237,23 +192,14 @@ export const apparentConsumption = sqliteTable(
   'apparent_consumption',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    importer: text('importer')
-      .notNull()
-      .references(() => countries.iso3),
-    mineralId: text('mineral_id')
-      .notNull()
-      .references(() => minerals.id),
+    importer: countryRef('importer'),
+    mineralId: mineralRef(),
     form: text('form').notNull().default(''),
     year: integer('year').notNull(),
     tonnes: real('tonnes').notNull(),
     note: text('note'),
     estimated: integer('estimated', { mode: 'boolean' }).notNull().default(false),
-    edition: text('edition')
-      .notNull()
-      .references(() => editions.id),
-    sourceId: text('source_id')
-      .notNull()
-      .references(() => sources.id),
+    ...citedColumns(),
   },
   (table) => [uniqueIndex('apparent_consumption_key').on(table.importer, table.mineralId, table.form, table.year, table.edition)],
 );
@@ -263,26 +209,13 @@ export const capacity = sqliteTable(
   'capacity',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    mineralId: text('mineral_id')
-      .notNull()
-      .references(() => minerals.id),
-    stageId: text('stage_id')
-      .notNull()
-      .references(() => stages.id),
-    country: text('country')
-      .notNull()
-      .references(() => countries.iso3),
+    mineralId: mineralRef(),
+    stageId: stageRef(),
+    country: countryRef(),
     year: integer('year').notNull(),
-    basisId: text('basis_id')
-      .notNull()
-      .references(() => bases.id),
+    basisId: basisRef(),
     tonnes: real('tonnes').notNull(),
-    edition: text('edition')
-      .notNull()
-      .references(() => editions.id),
-    sourceId: text('source_id')
-      .notNull()
-      .references(() => sources.id),
+    ...citedColumns(),
     estimated: integer('estimated', { mode: 'boolean' }).notNull().default(false),
     lowerBound: integer('lower_bound', { mode: 'boolean' }).notNull().default(false),
   },
@@ -294,9 +227,7 @@ export const prices = sqliteTable(
   'prices',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    mineralId: text('mineral_id')
-      .notNull()
-      .references(() => minerals.id),
+    mineralId: mineralRef(),
     series: text('series').notNull(),
     description: text('description').notNull(),
     unit: text('unit').notNull(),
@@ -305,12 +236,7 @@ export const prices = sqliteTable(
     value: real('value'),
     valueText: text('value_text').notNull(),
     estimated: integer('estimated', { mode: 'boolean' }).notNull().default(false),
-    edition: text('edition')
-      .notNull()
-      .references(() => editions.id),
-    sourceId: text('source_id')
-      .notNull()
-      .references(() => sources.id),
+    ...citedColumns(),
   },
   (table) => [uniqueIndex('prices_key').on(table.mineralId, table.series, table.year, table.edition)],
 );
@@ -320,12 +246,8 @@ export const salient = sqliteTable(
   'salient',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    country: text('country')
-      .notNull()
-      .references(() => countries.iso3),
-    mineralId: text('mineral_id')
-      .notNull()
-      .references(() => minerals.id),
+    country: countryRef(),
+    mineralId: mineralRef(),
     statistic: text('statistic', { enum: SALIENT_STATISTICS }).notNull(),
     detail: text('detail').notNull(),
     unit: text('unit').notNull(),
@@ -333,12 +255,7 @@ export const salient = sqliteTable(
     value: real('value'),
     valueText: text('value_text').notNull(),
     estimated: integer('estimated', { mode: 'boolean' }).notNull().default(false),
-    edition: text('edition')
-      .notNull()
-      .references(() => editions.id),
-    sourceId: text('source_id')
-      .notNull()
-      .references(() => sources.id),
+    ...citedColumns(),
   },
   (table) => [uniqueIndex('salient_key').on(table.country, table.mineralId, table.statistic, table.detail, table.year, table.edition)],
 );
@@ -347,56 +264,37 @@ export const salient = sqliteTable(
 export const criticalMinerals = sqliteTable(
   'critical_minerals',
   {
-    mineralId: text('mineral_id')
-      .notNull()
-      .references(() => minerals.id),
+    mineralId: mineralRef(),
     list: text('list').notNull(),
     critical: integer('critical', { mode: 'boolean' }).notNull(),
-    edition: text('edition')
-      .notNull()
-      .references(() => editions.id),
-    sourceId: text('source_id')
-      .notNull()
-      .references(() => sources.id),
+    ...citedColumns(),
   },
   (table) => [primaryKey({ columns: [table.mineralId, table.list, table.edition] })],
 );
 
 export const defenseUses = sqliteTable('defense_uses', {
   id: text('id').primaryKey(),
-  mineralId: text('mineral_id')
-    .notNull()
-    .references(() => minerals.id),
+  mineralId: mineralRef(),
   category: text('category', { enum: DEFENSE_CATEGORIES }).notNull(),
   application: text('application').notNull(),
   description: text('description').notNull(),
-  sourceId: text('source_id')
-    .notNull()
-    .references(() => sources.id),
+  sourceId: sourceRef(),
 });
 
 export const groups = sqliteTable('groups', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   description: text('description').notNull(),
-  sourceId: text('source_id')
-    .notNull()
-    .references(() => sources.id),
+  sourceId: sourceRef(),
 });
 
 export const groupMembers = sqliteTable(
   'group_members',
   {
-    groupId: text('group_id')
-      .notNull()
-      .references(() => groups.id),
-    country: text('country')
-      .notNull()
-      .references(() => countries.iso3),
+    groupId: requiredRef('group_id', () => groups.id),
+    country: countryRef(),
     joined: text('joined'),
-    sourceId: text('source_id')
-      .notNull()
-      .references(() => sources.id),
+    sourceId: sourceRef(),
   },
   (table) => [primaryKey({ columns: [table.groupId, table.country] })],
 );
@@ -416,16 +314,10 @@ export const importers = sqliteTable('importers', {
 export const stageNames = sqliteTable(
   'stage_names',
   {
-    mineralId: text('mineral_id')
-      .notNull()
-      .references(() => minerals.id),
-    stageId: text('stage_id')
-      .notNull()
-      .references(() => stages.id),
+    mineralId: mineralRef(),
+    stageId: stageRef(),
     name: text('name').notNull(),
-    sourceId: text('source_id')
-      .notNull()
-      .references(() => sources.id),
+    sourceId: sourceRef(),
   },
   (table) => [primaryKey({ columns: [table.mineralId, table.stageId] })],
 );
@@ -438,17 +330,11 @@ export const stageNames = sqliteTable(
 export const stageGaps = sqliteTable(
   'stage_gaps',
   {
-    mineralId: text('mineral_id')
-      .notNull()
-      .references(() => minerals.id),
-    stageId: text('stage_id')
-      .notNull()
-      .references(() => stages.id),
+    mineralId: mineralRef(),
+    stageId: stageRef(),
     kind: text('kind', { enum: STAGE_GAP_KINDS }).notNull(),
     reason: text('reason').notNull(),
-    sourceId: text('source_id')
-      .notNull()
-      .references(() => sources.id),
+    sourceId: sourceRef(),
   },
   (table) => [primaryKey({ columns: [table.mineralId, table.stageId] })],
 );
@@ -461,30 +347,17 @@ export const stageShares = sqliteTable(
   'stage_shares',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    mineralId: text('mineral_id')
-      .notNull()
-      .references(() => minerals.id),
-    stageId: text('stage_id')
-      .notNull()
-      .references(() => stages.id),
-    basisId: text('basis_id')
-      .notNull()
-      .references(() => bases.id),
-    country: text('country')
-      .notNull()
-      .references(() => countries.iso3),
+    mineralId: mineralRef(),
+    stageId: stageRef(),
+    basisId: basisRef(),
+    country: countryRef(),
     sharePct: real('share_pct'),
     shareText: text('share_text').notNull(),
     belowThreshold: integer('below_threshold', { mode: 'boolean' }).notNull().default(false),
     /** The EU trade-related variable t (export restrictions, trade agreements); 1 = neutral. */
     tradeFactor: real('trade_factor'),
     period: text('period').notNull(),
-    edition: text('edition')
-      .notNull()
-      .references(() => editions.id),
-    sourceId: text('source_id')
-      .notNull()
-      .references(() => sources.id),
+    ...citedColumns(),
   },
   (table) => [uniqueIndex('stage_shares_key').on(table.mineralId, table.stageId, table.basisId, table.country, table.edition)],
 );
@@ -494,28 +367,15 @@ export const sourcingShares = sqliteTable(
   'sourcing_shares',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    importer: text('importer')
-      .notNull()
-      .references(() => importers.id),
-    mineralId: text('mineral_id')
-      .notNull()
-      .references(() => minerals.id),
-    stageId: text('stage_id')
-      .notNull()
-      .references(() => stages.id),
-    country: text('country')
-      .notNull()
-      .references(() => countries.iso3),
+    importer: requiredRef('importer', () => importers.id),
+    mineralId: mineralRef(),
+    stageId: stageRef(),
+    country: countryRef(),
     sharePct: real('share_pct'),
     shareText: text('share_text').notNull(),
     tradeFactor: real('trade_factor'),
     period: text('period').notNull(),
-    edition: text('edition')
-      .notNull()
-      .references(() => editions.id),
-    sourceId: text('source_id')
-      .notNull()
-      .references(() => sources.id),
+    ...citedColumns(),
   },
   (table) => [uniqueIndex('sourcing_shares_key').on(table.importer, table.mineralId, table.stageId, table.country, table.edition)],
 );
@@ -525,25 +385,14 @@ export const stageReliance = sqliteTable(
   'stage_reliance',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    importer: text('importer')
-      .notNull()
-      .references(() => importers.id),
-    mineralId: text('mineral_id')
-      .notNull()
-      .references(() => minerals.id),
-    stageId: text('stage_id')
-      .notNull()
-      .references(() => stages.id),
+    importer: requiredRef('importer', () => importers.id),
+    mineralId: mineralRef(),
+    stageId: stageRef(),
     percent: real('percent').notNull(),
     assessed: integer('assessed', { mode: 'boolean' }).notNull().default(false),
     material: text('material').notNull(),
     period: text('period').notNull(),
-    edition: text('edition')
-      .notNull()
-      .references(() => editions.id),
-    sourceId: text('source_id')
-      .notNull()
-      .references(() => sources.id),
+    ...citedColumns(),
   },
   (table) => [uniqueIndex('stage_reliance_key').on(table.importer, table.mineralId, table.stageId, table.edition)],
 );
@@ -553,16 +402,10 @@ export const criticalityInputs = sqliteTable(
   'criticality_inputs',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    assessor: text('assessor')
-      .notNull()
-      .references(() => importers.id),
-    mineralId: text('mineral_id')
-      .notNull()
-      .references(() => minerals.id),
+    assessor: requiredRef('assessor', () => importers.id),
+    mineralId: mineralRef(),
     material: text('material').notNull(),
-    stageId: text('stage_id')
-      .notNull()
-      .references(() => stages.id),
+    stageId: stageRef(),
     supplyRisk: real('supply_risk'),
     economicImportance: real('economic_importance'),
     supplyRiskExtraction: real('supply_risk_extraction'),
@@ -570,12 +413,7 @@ export const criticalityInputs = sqliteTable(
     endOfLifeRir: real('end_of_life_rir'),
     substitutionSr: real('substitution_sr'),
     supplyScope: text('supply_scope'),
-    edition: text('edition')
-      .notNull()
-      .references(() => editions.id),
-    sourceId: text('source_id')
-      .notNull()
-      .references(() => sources.id),
+    ...citedColumns(),
   },
   (table) => [uniqueIndex('criticality_inputs_key').on(table.assessor, table.mineralId, table.edition)],
 );
@@ -583,19 +421,12 @@ export const criticalityInputs = sqliteTable(
 export const governance = sqliteTable(
   'governance',
   {
-    country: text('country')
-      .notNull()
-      .references(() => countries.iso3),
+    country: countryRef(),
     year: integer('year').notNull(),
     indicator: text('indicator').notNull(),
     value: real('value').notNull(),
     /** The WGI release (family wb-wgi): releases revise earlier years, and a score takes one release for every country. */
-    edition: text('edition')
-      .notNull()
-      .references(() => editions.id),
-    sourceId: text('source_id')
-      .notNull()
-      .references(() => sources.id),
+    ...citedColumns(),
   },
   (table) => [primaryKey({ columns: [table.country, table.year, table.indicator, table.edition] })],
 );
@@ -606,9 +437,7 @@ export const governanceNotes = sqliteTable('governance_notes', {
     .primaryKey()
     .references(() => countries.iso3),
   note: text('note').notNull(),
-  sourceId: text('source_id')
-    .notNull()
-    .references(() => sources.id),
+  sourceId: sourceRef(),
 });
 
 /**
@@ -620,9 +449,7 @@ export const exportControls = sqliteTable(
   'export_controls',
   {
     id: text('id').primaryKey(),
-    imposingCountry: text('imposing_country')
-      .notNull()
-      .references(() => countries.iso3),
+    imposingCountry: countryRef('imposing_country'),
     instrument: text('instrument').notNull(),
     title: text('title').notNull(),
     measure: text('measure', { enum: MEASURE_TYPES }).notNull(),
@@ -642,9 +469,7 @@ export const exportControls = sqliteTable(
     suspends: text('suspends'),
     replacedBy: text('replaced_by'),
     note: text('note'),
-    sourceId: text('source_id')
-      .notNull()
-      .references(() => sources.id),
+    sourceId: sourceRef(),
     confidence: text('confidence', { enum: CONFIDENCE_LEVELS }).notNull(),
   },
   (table) => [index('export_controls_imposing').on(table.imposingCountry)],
@@ -674,14 +499,10 @@ export const TRADE_FLOWS = ['imports', 'exports'] as const;
 function tradeKeyColumns() {
   return {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    reporter: text('reporter')
-      .notNull()
-      .references(() => countries.iso3),
+    reporter: countryRef('reporter'),
     flow: text('flow', { enum: TRADE_FLOWS }).notNull(),
     hts: text('hts').notNull(),
-    partner: text('partner')
-      .notNull()
-      .references(() => countries.iso3),
+    partner: countryRef('partner'),
     year: integer('year').notNull(),
     /** 'year' (a full calendar year) or the year-to-date months ('jan-apr'). */
     period: text('period').notNull(),
@@ -699,12 +520,7 @@ export const tradeFlows = sqliteTable(
     ...tradeKeyColumns(),
     /** Customs value (imports) or FAS value (exports), nominal USD; null when the file leaves a part of it empty. */
     valueUsd: integer('value_usd'),
-    edition: text('edition')
-      .notNull()
-      .references(() => editions.id),
-    sourceId: text('source_id')
-      .notNull()
-      .references(() => sources.id),
+    ...citedColumns(),
   },
   (table) => [
     uniqueIndex('trade_flows_key').on(table.reporter, table.flow, table.hts, table.partner, table.year, table.period, table.edition),
@@ -726,9 +542,7 @@ export const tradeQuantities = sqliteTable(
     suppressed: integer('suppressed', { mode: 'boolean' }).notNull(),
     /** First units: the value of the lines counted in this unit; null for second units. */
     valueUsd: integer('value_usd'),
-    edition: text('edition')
-      .notNull()
-      .references(() => editions.id),
+    edition: editionRef(),
   },
   (table) => [
     uniqueIndex('trade_quantities_key').on(
@@ -780,3 +594,6 @@ export const changes = sqliteTable(
   },
   (table) => [index('changes_version').on(table.version)],
 );
+
+/** One change of the change feed, as stored. */
+export type ChangeRow = typeof changes.$inferSelect;

@@ -1,5 +1,5 @@
 import type { Db } from './client.js';
-import type { ChangeRow } from '../dataset/snapshot.js';
+import type { ChangeRow } from './schema.js';
 import type { PostgresHandle } from './postgres.js';
 
 /** What readiness learns from the database. */

@@ -8,7 +8,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { createSerializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { viewForEdition, type DatasetSnapshot } from '../dataset/snapshot.js';
-import { AppError, PROBLEM_TYPES, problemTypeUri, type FieldError, type ProblemCode } from '../errors.js';
+import { AppError, problemBody, type FieldError, type ProblemBody } from '../errors.js';
 import type { Paginate } from '../lib/pagination.js';
 import { validationFieldErrors } from '../plugins/error-handler.js';
 
@@ -31,15 +31,7 @@ export interface ToolAnswer {
 }
 
 /** The problem body of a refused tool call: the HTTP problem vocabulary, fields named by argument. */
-export interface ToolProblem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance: string;
-  code: ProblemCode;
-  errors?: FieldError[];
-}
+export type ToolProblem = ProblemBody;
 
 export interface McpTool {
   name: string;
@@ -96,19 +88,8 @@ export class ToolInputError extends AppError {
 const LOCATION_PREFIX = /^(params|querystring|body)(\.|$)/;
 
 export function problemOf(toolName: string, error: AppError): ToolProblem {
-  const { status, title } = PROBLEM_TYPES[error.code];
-  const problem: ToolProblem = {
-    type: problemTypeUri(error.code),
-    title,
-    status,
-    detail: error.detail,
-    instance: `mcp:tools/call/${toolName}`,
-    code: error.code,
-  };
-  if (error.errors && error.errors.length > 0) {
-    problem.errors = error.errors.map((item) => ({ field: item.field.replace(LOCATION_PREFIX, '') || 'arguments', message: item.message }));
-  }
-  return problem;
+  const errors = error.errors?.map((item) => ({ field: item.field.replace(LOCATION_PREFIX, '') || 'arguments', message: item.message }));
+  return problemBody(error.code, error.detail, `mcp:tools/call/${toolName}`, errors);
 }
 
 export interface ToolSpec<Params extends AnyObject, Args extends AnyObject, Output extends z.ZodType> {

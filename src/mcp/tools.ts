@@ -14,7 +14,7 @@ import {
   MineralConcentrationSchema,
   MineralParamsSchema,
   YearAndStageQuerySchema,
-} from '../modules/concentration/concentration.routes.js';
+} from '../modules/concentration/concentration.schemas.js';
 import { countryDominance, mineralChain, mineralConcentration } from '../modules/concentration/concentration.service.js';
 import {
   DependencyParamsSchema,
@@ -23,11 +23,11 @@ import {
   ExposureParamsSchema,
   ExposureQuerySchema,
   ExposureSchema,
-} from '../modules/dependency/dependency.routes.js';
+} from '../modules/dependency/dependency.schemas.js';
 import { exposureOn, importerDependency } from '../modules/dependency/dependency.service.js';
-import { MineralListQuerySchema, MineralListSchema } from '../modules/minerals/minerals.routes.js';
+import { MineralListQuerySchema, MineralListSchema } from '../modules/minerals/minerals.schemas.js';
 import { listMinerals } from '../modules/minerals/minerals.service.js';
-import { PresetParamsSchema } from '../modules/scenarios/scenarios.routes.js';
+import { PresetParamsSchema } from '../modules/scenarios/scenarios.schemas.js';
 import {
   DisruptionRequestSchema,
   DisruptionResponseSchema,
@@ -36,9 +36,9 @@ import {
   PresetRunResponseSchema,
 } from '../modules/scenarios/scenarios.schemas.js';
 import { listPresets, runPreset, runScenario } from '../modules/scenarios/scenarios.service.js';
-import { SourceListQuerySchema, SourceListSchema } from '../modules/sources/sources.routes.js';
+import { SourceListQuerySchema, SourceListSchema } from '../modules/sources/sources.schemas.js';
 import { listSources } from '../modules/sources/sources.service.js';
-import { SupplyRiskParamsSchema, SupplyRiskQuerySchema, MineralSupplyRiskSchema } from '../modules/supply-risk/supply-risk.routes.js';
+import { SupplyRiskParamsSchema, SupplyRiskQuerySchema, MineralSupplyRiskSchema } from '../modules/supply-risk/supply-risk.schemas.js';
 import { mineralSupplyRisk } from '../modules/supply-risk/supply-risk.service.js';
 import { z } from 'zod';
 import { EditionQuery } from '../schemas/common.js';
@@ -46,7 +46,7 @@ import {
   ControlledSupplyParamsSchema,
   ControlledSupplyQuerySchema,
   ExportControlListQuerySchema,
-} from '../modules/export-controls/export-controls.routes.js';
+} from '../modules/export-controls/export-controls.schemas.js';
 import { ExportControlListSchema, MineralControlledSupplySchema } from '../modules/export-controls/export-controls.schemas.js';
 import { listExportControls, mineralControlledSupply } from '../modules/export-controls/export-controls.service.js';
 import { defineTool, type McpTool } from './adapter.js';
@@ -65,6 +65,12 @@ function scopeOf(tool: string, args: Record<string, unknown>): string {
 const label = (text: string) => text.replaceAll('_', ' ');
 const list = (items: string[], more: number) => items.join('; ') + (more > 0 ? `; and ${more} more` : '');
 const TOP = 5;
+
+/** A page's summary: the head, the first items shown, how many more, and how to get the next page. */
+const pageSummary = (head: string, shown: string[], page: { total: number; next?: string | null | undefined }) =>
+  head +
+  (shown.length > 0 ? `: ${list(shown, page.total - shown.length)}.` : '.') +
+  (page.next ? ' More: call again with cursor = next.' : '');
 
 /** A figure's time: its data year, or the reference period of a share table. */
 const whenOf = (figure: { year?: number | null; period?: string | null }) =>
@@ -295,11 +301,7 @@ const sourcesTool = defineTool({
   summarise: (body, args) => {
     const shown = body.data.slice(0, TOP).map((source) => `${source.id} (${source.title}${source.locator ? `, ${source.locator}` : ''})`);
     const query = args.q?.trim() ? ` match "${args.q.trim()}"` : '';
-    return (
-      `${body.total} source(s)${query}` +
-      (shown.length > 0 ? `: ${list(shown, body.total - shown.length)}.` : '.') +
-      (body.next ? ' More: call again with cursor = next.' : '')
-    );
+    return pageSummary(`${body.total} source(s)${query}`, shown, body);
   },
 });
 
@@ -319,11 +321,7 @@ const exportControlsTool = defineTool({
   },
   summarise: (body) => {
     const shown = body.data.slice(0, TOP).map((measure) => `${measure.id} (${measure.title}; ${measure.status.detail})`);
-    return (
-      `${body.total} measure(s) on ${body.asOf}` +
-      (shown.length > 0 ? `: ${list(shown, body.total - shown.length)}.` : '.') +
-      (body.next ? ' More: call again with cursor = next.' : '')
-    );
+    return pageSummary(`${body.total} measure(s) on ${body.asOf}`, shown, body);
   },
 });
 

@@ -7,6 +7,7 @@ import { defenseUsesRoutes } from './defense-uses/defense-uses.routes.js';
 import { dependencyRoutes } from './dependency/dependency.routes.js';
 import { editionsRoutes } from './editions/editions.routes.js';
 import { exportControlsRoutes } from './export-controls/export-controls.routes.js';
+import { withControlledShare } from './export-controls/export-controls.service.js';
 import { groupsRoutes } from './groups/groups.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { methodsRoutes } from './methods/methods.routes.js';
@@ -41,7 +42,7 @@ export async function registerModules(app: FastifyInstance, config: Config): Pro
       await v1.register(groupsRoutes);
       await v1.register(sourcesRoutes);
       await v1.register(editionsRoutes);
-      await v1.register(concentrationRoutes);
+      await v1.register(concentrationRoutes, { withControlledShare });
       await v1.register(supplyRiskRoutes);
       await v1.register(dependencyRoutes);
       await v1.register(alignmentRoutes);

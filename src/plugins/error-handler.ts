@@ -5,19 +5,9 @@ import fp from 'fastify-plugin';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import { hasZodFastifySchemaValidationErrors, ResponseSerializationError } from 'fastify-type-provider-zod';
 import { REQUEST_ID_HEADER } from './request-id.js';
-import { AppError, PROBLEM_TYPES, problemTypeUri, type FieldError, type ProblemCode } from '../errors.js';
+import { AppError, PROBLEM_TYPES, problemBody, type FieldError, type ProblemCode } from '../errors.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
-
-interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance: string;
-  code: ProblemCode;
-  errors?: FieldError[];
-}
 
 /** Longest `instance` echoed back: a 16 kB URL is refused, not repeated. */
 const MAX_INSTANCE_LENGTH = 2_048;
@@ -26,15 +16,8 @@ const MAX_QUOTED_LENGTH = 200;
 
 const quote = (text: string) => (text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH)}…` : text);
 
-function problemBody(code: ProblemCode, detail: string, instance: string, errors?: FieldError[]): ProblemBody {
-  const { status, title } = PROBLEM_TYPES[code];
-  const body: ProblemBody = { type: problemTypeUri(code), title, status, detail, instance: instance.slice(0, MAX_INSTANCE_LENGTH), code };
-  if (errors && errors.length > 0) body.errors = errors;
-  return body;
-}
-
 function sendProblem(request: FastifyRequest, reply: FastifyReply, code: ProblemCode, detail: string, errors?: FieldError[]): FastifyReply {
-  const body = problemBody(code, detail, request.url, errors);
+  const body = problemBody(code, detail, request.url.slice(0, MAX_INSTANCE_LENGTH), errors);
   const { status } = body;
   // Serialised here so no response schema can reshape a problem body.
   return reply.status(status).type(PROBLEM_CONTENT_TYPE).serializer(JSON.stringify).send(body);

@@ -8,17 +8,20 @@ import { MEASURE_STATUSES } from '../scoring/export-controls.js';
 export const MeasureTypeSchema = z.enum(MEASURE_TYPES).describe('What the measure does');
 export const MeasureStatusIdSchema = z.enum(MEASURE_STATUSES).describe('Status on the as-of date; see GET /v1/methods/export-controls');
 
-/** `asOf`: a real calendar day between 1900-01-01 and 2100-12-31; absent = today (UTC). */
-export const AsOfQuerySchema = z
+/** A real calendar day between 1900-01-01 and 2100-12-31, written YYYY-MM-DD. */
+export const CalendarDaySchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
   .superRefine((value, context) => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return;
     const problem = dateProblem(value);
     if (problem) context.addIssue({ code: 'custom', message: problem });
-  })
-  .optional()
-  .describe('Date to read statuses on, YYYY-MM-DD (1900-01-01 … 2100-12-31); default today (UTC)');
+  });
+
+/** `asOf`: a calendar day; absent = today (UTC). */
+export const AsOfQuerySchema = CalendarDaySchema.optional().describe(
+  'Date to read statuses on, YYYY-MM-DD (1900-01-01 … 2100-12-31); default today (UTC)',
+);
 
 const nullableDate = (description: string) => z.string().nullable().describe(`${description} (YYYY-MM-DD); null when not recorded`);
 

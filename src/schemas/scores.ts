@@ -87,13 +87,16 @@ export const RankingTimeFields = {
   comparableTotal: z.number().int().describe('How many rows are ranked (comparable: true); the others follow them'),
 };
 
-export const RankedRowFields = {
+const RankedRowFields = {
   rank: z
     .number()
     .int()
     .nullable()
     .meta({ id: 'Rank', description: '1 … comparableTotal among the rows of rankingYear; null for a row of another time' }),
 };
+
+/** A ranked row of a mineral × stage ranking. */
+export const RankedStageFields = { ...RankedRowFields, mineral: z.string(), stage: z.string() };
 
 /** Whether a row can be compared with the ranking's year, and why not. */
 export const ComparabilityFields = {

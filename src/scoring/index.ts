@@ -10,3 +10,4 @@ export * from './alignment.js';
 export * from './disruption.js';
 export * from './export-controls.js';
 export { STAGE_ORDER } from './order.js';
+export * from './trade.js';

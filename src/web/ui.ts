@@ -288,7 +288,6 @@ export function announce(message: string): void {
   if (status) status.textContent = message;
 }
 
-/** A labelled <select>. */
 /** The mineral selector of a view, bound to `?mineral=`; `any` adds a first option for every mineral. */
 export function mineralField(
   minerals: readonly { id: string; name: string }[],
@@ -300,13 +299,17 @@ export function mineralField(
   return selectField('Mineral', 'mineral', any === undefined ? options : [{ value: '', label: any }, ...options], value, onChange);
 }
 
-export function selectField(
+/** A labelled choice among options, bound to one value. */
+type ChoiceField = (
   label: string,
   name: string,
   options: { value: string; label: string }[],
   value: string,
   onChange: (value: string) => void,
-): HTMLElement {
+) => HTMLElement;
+
+/** A labelled <select>. */
+export const selectField: ChoiceField = (label, name, options, value, onChange) => {
   const id = `field-${name}`;
   const select = h(
     'select',
@@ -315,17 +318,11 @@ export function selectField(
   );
   select.addEventListener('change', () => onChange(select.value));
   return h('div', { class: 'field' }, h('label', { for: id }, label), select);
-}
+};
 
 /** A labelled group of radio buttons. */
-export function radioField(
-  label: string,
-  name: string,
-  options: { value: string; label: string }[],
-  value: string,
-  onChange: (value: string) => void,
-): HTMLElement {
-  return h(
+export const radioField: ChoiceField = (label, name, options, value, onChange) =>
+  h(
     'fieldset',
     { class: 'radios field' },
     h('legend', {}, label),
@@ -335,7 +332,6 @@ export function radioField(
       return h('label', {}, input, option.label);
     }),
   );
-}
 
 // ---- caveats --------------------------------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ import { openDatabase, runMigrations, type DatabaseHandle } from '../../src/db/c
 import { createDatasetRepository, type DatasetRepository } from '../../src/dataset/dataset.repository.js';
 import { seedIfEmpty } from '../../src/dataset/load.js';
 import { createSnapshotStore, type DatasetSnapshot } from '../../src/dataset/snapshot.js';
-import { createWritesRepository } from '../../src/modules/writes/writes.repository.js';
+import { createWritesRepository } from '../../src/modules/writes/writes.repositories.js';
 import { createWritesService, type WritesService } from '../../src/modules/writes/writes.service.js';
 import { DATA_DIR, MIGRATIONS_DIR } from '../helpers/dataset.js';
 import { buildTestApp, sqliteStore } from '../helpers/app.js';

@@ -1,20 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listRoute } from '../list-route.js';
-import { MineralIdSchema, SourceRefSchema, collectionQuery } from '../../schemas/common.js';
+import { MineralIdSchema, collectionQuery } from '../../schemas/common.js';
 import { DEFENSE_CATEGORIES } from '../../domain/defense.js';
 import { listDefenseUses } from './defense-uses.service.js';
-
-export const DefenseUseSchema = z
-  .object({
-    id: z.string(),
-    mineral: z.string(),
-    category: z.enum(DEFENSE_CATEGORIES),
-    application: z.string(),
-    description: z.string(),
-    source: SourceRefSchema,
-  })
-  .meta({ id: 'DefenseUse' });
+import { DefenseUseSchema } from './defense-uses.schemas.js';
 
 export const defenseUsesRoutes: FastifyPluginAsyncZod = async (app) => {
   listRoute(app, '/defense-uses', {

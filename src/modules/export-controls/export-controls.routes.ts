@@ -22,7 +22,6 @@ import { viewForEdition } from '../../dataset/snapshot.js';
 import {
   ControlledSupplyRankingSchema,
   ExportControlDetailSchema,
-  ExportControlListQuery,
   ExportControlListSchema,
   ExportControlScenarioRequestSchema,
   ExportControlScenarioSchema,
@@ -32,6 +31,7 @@ import {
   MAX_MEASURE_ROWS,
   MineralControlledSupplySchema,
   TimelineSchema,
+  ExportControlListQuerySchema,
 } from './export-controls.schemas.js';
 import {
   controlledSupplyRanking,
@@ -42,6 +42,7 @@ import {
   mineralTimeline,
 } from './export-controls.service.js';
 import { createExportControlsWrites } from './export-controls.writes.js';
+import { ControlledSupplyParamsSchema, ControlledSupplyQuerySchema } from './export-controls.schemas.js';
 
 export interface ExportControlsRoutesOptions {
   apiKeys: readonly ApiKey[];
@@ -51,19 +52,6 @@ const BEARER_AUTH = [{ bearerAuth: [] }];
 
 const SUPPLY_DESCRIPTION =
   'Per stage: the share of world supply produced in countries with a supply measure in force on `asOf` that covers the mineral at that stage (controlledShare), with the measures behind it, by type and target; supply behind measures of unknown status is reported apart (unknownShare). Production figures are those of the concentration scores, for the latest year with data up to the as-of year unless `year` is given.';
-
-/** GET /v1/export-controls (also the MCP tool `get_export_controls`). */
-export const ExportControlListQuerySchema = collectionQuery({ ...ExportControlListQuery, asOf: AsOfQuerySchema });
-
-/** `:mineral` of GET /v1/minerals/{mineral}/export-controls/supply (also the MCP tool `get_controlled_supply`). */
-export const ControlledSupplyParamsSchema = z.object({ mineral: MineralIdSchema });
-export const ControlledSupplyQuerySchema = z.object({
-  ...FormatQuery,
-  ...EditionQuery,
-  asOf: AsOfQuerySchema,
-  stage: StageIdSchema.optional(),
-  year: OptionalYearSchema,
-});
 
 export const exportControlsRoutes: FastifyPluginAsyncZod<ExportControlsRoutesOptions> = async (app, options) => {
   const today = () => utcDay(app.now());

@@ -1,22 +1,35 @@
 import { z } from 'zod';
 import { CONFIDENCE_LEVELS, END_USER_KINDS, MEASURE_TYPES } from '../../domain/export-controls.js';
-import { EditionIdSchema, ImporterIdSchema, Iso3Schema, MineralIdSchema, SourceRefSchema, listOf } from '../../schemas/common.js';
+import {
+  EditionIdSchema,
+  ImporterIdSchema,
+  Iso3Schema,
+  MineralIdSchema,
+  SourceRefSchema,
+  listOf,
+  EditionQuery,
+  FormatQuery,
+  OptionalYearSchema,
+  StageIdSchema,
+  collectionQuery,
+} from '../../schemas/common.js';
 import {
   EXPORT_CONTROL_EXAMPLE,
   ExportControlValueSchema,
   MeasureStatusIdSchema,
   MeasureTypeSchema,
+  AsOfQuerySchema,
+  CalendarDaySchema,
 } from '../../schemas/export-controls.js';
 import {
   ComparabilityFields,
   InsufficientDataSchema,
   InsufficientStageSchema,
   MethodLinkSchema,
-  RankedRowFields,
+  RankedStageFields,
   RankingTimeFields,
   StageTimeFields,
 } from '../../schemas/scores.js';
-import { dateProblem } from '../../lib/dates.js';
 import { DisruptionResponseSchema, StockpileSchema, SubstitutionSchema } from '../scenarios/scenarios.schemas.js';
 import { EXPORT_CONTROL_PRESETS } from './export-controls.scenario.js';
 
@@ -164,9 +177,7 @@ export const ControlledSupplyRankingSchema = z
     ...RankingTimeFields,
     data: z.array(
       z.object({
-        ...RankedRowFields,
-        mineral: z.string(),
-        stage: z.string(),
+        ...RankedStageFields,
         year: StageTimeFields.year,
         period: StageTimeFields.period,
         edition: z.string(),
@@ -279,15 +290,6 @@ export const ExportControlUpsertResultSchema = z
     example: { version: '3-5f0c1d9e2a7b', created: 0, updated: 1, unchanged: 0, rows: [{ ...EXPORT_CONTROL_EXAMPLE, action: 'update' }] },
   });
 
-const DateBodySchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .superRefine((value, context) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return;
-    const problem = dateProblem(value);
-    if (problem) context.addIssue({ code: 'custom', message: problem });
-  });
-
 // ---- Scenario ----------------------------------------------------------------------------------
 
 export const ExportControlScenarioRequestSchema = z
@@ -295,7 +297,7 @@ export const ExportControlScenarioRequestSchema = z
     preset: z
       .enum(EXPORT_CONTROL_PRESETS)
       .describe('`in-force`: the measures in force on asOf; `suspensions-lapse`: also the suspended ones, as if every suspension lapsed'),
-    asOf: DateBodySchema.optional().describe('YYYY-MM-DD (1900-01-01 … 2100-12-31); default today (UTC)'),
+    asOf: CalendarDaySchema.optional().describe('YYYY-MM-DD (1900-01-01 … 2100-12-31); default today (UTC)'),
     importer: ImporterIdSchema.default('USA').describe(
       "Importer whose consumption is assessed: one of the dataset's importers, e.g. USA or EU (case-insensitive, default USA)",
     ),
@@ -347,3 +349,17 @@ export const ExportControlScenarioSchema = z
   });
 
 export { ExportControlValueSchema };
+
+/** `:mineral` of GET /v1/minerals/{mineral}/export-controls/supply (also the MCP tool `get_controlled_supply`). */
+export const ControlledSupplyParamsSchema = z.object({ mineral: MineralIdSchema });
+
+export const ControlledSupplyQuerySchema = z.object({
+  ...FormatQuery,
+  ...EditionQuery,
+  asOf: AsOfQuerySchema,
+  stage: StageIdSchema.optional(),
+  year: OptionalYearSchema,
+});
+
+/** GET /v1/export-controls (also the MCP tool `get_export_controls`). */
+export const ExportControlListQuerySchema = collectionQuery({ ...ExportControlListQuery, asOf: AsOfQuerySchema });

@@ -1,29 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listRoute } from '../list-route.js';
-import { READ_ERRORS, SourceRefSchema, collectionQuery } from '../../schemas/common.js';
+import { READ_ERRORS, collectionQuery } from '../../schemas/common.js';
 import { getGroup, listGroups } from './groups.service.js';
-
-const GroupSchema = z
-  .object({
-    id: z.string().describe('Group id, e.g. msp, nato, g7, quad, eu, central-asia'),
-    name: z.string(),
-    description: z.string(),
-    memberCount: z.number().int(),
-    source: SourceRefSchema,
-  })
-  .meta({ id: 'Group' });
-
-const GroupDetailSchema = GroupSchema.extend({
-  members: z.array(
-    z.object({
-      country: z.string(),
-      name: z.string(),
-      joined: z.string().nullable().describe('YYYY or YYYY-MM where known'),
-      source: SourceRefSchema,
-    }),
-  ),
-});
+import { GroupSchema, GroupDetailSchema } from './groups.schemas.js';
 
 export const groupsRoutes: FastifyPluginAsyncZod = async (app) => {
   listRoute(app, '/groups', {

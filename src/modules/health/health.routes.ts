@@ -1,26 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { problemResponse } from '../../schemas/common.js';
 import { createHealthService } from './health.service.js';
+import { HealthSchema, ReadinessSchema } from './health.schemas.js';
 
 /**
  * Probes are polled every few seconds: they are logged only at warn and above, never cached, and exempt
  * from rate limiting (`config.rateLimit: false` is what @fastify/rate-limit reads).
  */
 const PROBE_OPTIONS = { logLevel: 'warn', config: { rateLimit: false, probe: true } } as const;
-
-const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health', example: { status: 'ok' } });
-
-const ReadinessSchema = z
-  .object({
-    status: z
-      .enum(['ready', 'degraded'])
-      .describe('`degraded`: the shared database is unreachable; reads are answered from memory, writes get 503'),
-    datasetVersion: z.string().describe('Version tag of the dataset served: write counter and content hash'),
-    migrations: z.number().int().describe('Number of database migrations applied'),
-    detail: z.string().optional().describe('Why the instance is degraded'),
-  })
-  .meta({ id: 'Readiness', example: { status: 'ready', datasetVersion: '1-3f9a0c2b7d41', migrations: 2 } });
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   const health = createHealthService(app.store.probe);

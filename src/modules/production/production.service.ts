@@ -23,13 +23,12 @@ function matchesFigure(row: { mineralId: string; stageId: string; country: strin
   );
 }
 
-export function listProduction(snapshot: DatasetSnapshot, filters: ProductionFilters) {
-  checkFilters(snapshot, filters);
-  if (filters.from !== undefined && filters.to !== undefined && filters.from > filters.to) {
-    throw new ValidationError('`from` is after `to`.', [{ field: 'querystring.from', message: `must not be after to (${filters.to})` }]);
-  }
-  const rows = snapshot.production.filter((row) => matchesFigure(row, filters));
-  const data = rows.map((row) => ({
+/** The fields a production and a capacity figure share, in the order both answers give them. */
+function stageFigureFields<Tonnes extends number | null>(
+  snapshot: DatasetSnapshot,
+  row: { mineralId: string; stageId: string; country: string; year: number; tonnes: Tonnes; basisId: string },
+) {
+  return {
     mineral: row.mineralId,
     stage: row.stageId,
     country: row.country,
@@ -37,6 +36,17 @@ export function listProduction(snapshot: DatasetSnapshot, filters: ProductionFil
     tonnes: row.tonnes,
     basis: row.basisId,
     basisLabel: snapshot.basisById.get(row.basisId)?.label ?? row.basisId,
+  };
+}
+
+export function listProduction(snapshot: DatasetSnapshot, filters: ProductionFilters) {
+  checkFilters(snapshot, filters);
+  if (filters.from !== undefined && filters.to !== undefined && filters.from > filters.to) {
+    throw new ValidationError('`from` is after `to`.', [{ field: 'querystring.from', message: `must not be after to (${filters.to})` }]);
+  }
+  const rows = snapshot.production.filter((row) => matchesFigure(row, filters));
+  const data = rows.map((row) => ({
+    ...stageFigureFields(snapshot, row),
     edition: row.edition,
     estimated: row.estimated,
     withheld: row.withheld,
@@ -74,13 +84,7 @@ export function listCapacity(snapshot: DatasetSnapshot, filters: Omit<Production
   checkFilters(snapshot, filters);
   const rows = snapshot.capacity.filter((row) => matchesFigure(row, filters));
   const data = rows.map((row) => ({
-    mineral: row.mineralId,
-    stage: row.stageId,
-    country: row.country,
-    year: row.year,
-    tonnes: row.tonnes,
-    basis: row.basisId,
-    basisLabel: snapshot.basisById.get(row.basisId)?.label ?? row.basisId,
+    ...stageFigureFields(snapshot, row),
     estimated: row.estimated,
     lowerBound: row.lowerBound,
     edition: row.edition,

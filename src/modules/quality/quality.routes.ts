@@ -3,20 +3,7 @@ import { z } from 'zod';
 import { listRoute } from '../list-route.js';
 import { EditionQuery, MineralIdSchema, collectionQuery } from '../../schemas/common.js';
 import { QUALITY_KINDS, listQuality } from './quality.service.js';
-
-const QualityItemSchema = z
-  .object({
-    kind: z.enum(QUALITY_KINDS).describe('See the quality tag'),
-    mineral: z.string(),
-    stage: z.string().nullable(),
-    year: z.number().int().nullable(),
-    period: z.string().nullable(),
-    basis: z.string().nullable(),
-    edition: z.string().nullable(),
-    reason: z.string(),
-    href: z.string().describe('Where the figure is answered'),
-  })
-  .meta({ id: 'QualityItem' });
+import { QualityItemSchema } from './quality.schemas.js';
 
 export const qualityRoutes: FastifyPluginAsyncZod = async (app) => {
   listRoute(app, '/quality', {

@@ -11,6 +11,7 @@ import {
 import { createTradeRepository } from '../trade/trade.repository.js';
 import { withValueAtRisk } from '../trade/trade.service.js';
 import { listPresets, runPreset, runScenario } from './scenarios.service.js';
+import { PresetParamsSchema } from './scenarios.schemas.js';
 
 const SCENARIO_ERRORS = {
   400: problemResponse(
@@ -62,11 +63,6 @@ export function scenarioCsvRows(body: unknown): Record<string, unknown>[] {
 
 const DESCRIPTION =
   'Cuts the output of the shocked countries (reduction 0–1, per stage) and reports, per mineral and stage, the tonnes and share of world supply lost, HHI before and after among the remaining supply, and the top producer after; the binding stage (largest loss share: a chain is as weak as its weakest stage); the importer’s consumption at risk (net import reliance × the shocked suppliers’ share of its imports where import shares are published, else the world loss at the binding stage, flagged as a proxy) and, with a stockpile, months of cover; the defense uses exposed; and the alternative suppliers at the binding stage with their reserves, governance (WGI) and group memberships. A mineral or stage without data is reported as insufficient_data, never as zero. The same request always gives the same body, byte for byte.';
-
-/** POST /v1/scenarios/presets/{id} (also the MCP tool `run_scenario_preset`). */
-export const PresetParamsSchema = z.object({
-  id: z.string().min(1).describe('Preset id, e.g. `china-antimony-ban`; see GET /v1/scenarios/presets'),
-});
 
 export const scenariosRoutes: FastifyPluginAsyncZod = async (app) => {
   const trade = createTradeRepository(app.tradeDb);

@@ -329,3 +329,8 @@ export const PresetListSchema = z
   .meta({
     id: 'ScenarioPresetList',
   });
+
+/** POST /v1/scenarios/presets/{id} (also the MCP tool `run_scenario_preset`). */
+export const PresetParamsSchema = z.object({
+  id: z.string().min(1).describe('Preset id, e.g. `china-antimony-ban`; see GET /v1/scenarios/presets'),
+});

@@ -1,18 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { listRoute } from '../list-route.js';
 import { EditionQuery, collectionQuery } from '../../schemas/common.js';
 import { listStages } from './stages.service.js';
-
-export const StageSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    order: z.number().int().describe('Position in the chain, mining first'),
-    description: z.string(),
-    mineralsWithData: z.array(z.string()).describe('Minerals with at least one figure at this stage'),
-  })
-  .meta({ id: 'Stage' });
+import { StageSchema } from './stages.schemas.js';
 
 export const stagesRoutes: FastifyPluginAsyncZod = async (app) => {
   listRoute(app, '/stages', {

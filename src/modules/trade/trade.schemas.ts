@@ -1,6 +1,7 @@
-/** Observed trade (USITC DataWeb): the request and response contracts of the trade routes. */
 import { z } from 'zod';
 import { collectionQuery, Iso3Schema, MineralIdSchema, OptionalYearSchema, SourceRefSchema, urlNumber } from '../../schemas/common.js';
+
+/** Observed trade (USITC DataWeb): the request and response contracts of the trade routes. */
 
 const FlowSchema = z.enum(['imports', 'exports']).describe('Imports for consumption or domestic exports');
 const PeriodSchema = z.enum(['year', 'jan-apr']).describe('A full year, or January–April');
@@ -222,3 +223,32 @@ export const MineralTradeQuery = z.object({
   from: urlNumber(z.number().int().min(1900).max(2100).optional()).describe('First year of the series (default: latest − 10)'),
 });
 export const MeasureParams = z.object({ id: z.string().min(1).describe('Measure id') });
+
+export const ImportRelianceSchema = z
+  .object({
+    importer: z.string(),
+    mineral: z.string(),
+    form: z.string().nullable().describe('Product form where the source splits it (rare earths, titanium)'),
+    year: z.number().int(),
+    percent: z.number().nullable().describe('Net import reliance, % of apparent consumption; null for E (net exporter)'),
+    qualifier: z.enum(['eq', 'gt', 'lt', 'net_exporter', 'not_applicable']).describe('gt for ">50", lt for "<25"'),
+    valueText: z.string().describe('The value as published, e.g. ">50"'),
+    estimated: z.boolean(),
+    edition: z.string().describe('The edition the figure belongs to; see GET /v1/editions'),
+    source: SourceRefSchema,
+  })
+  .meta({ id: 'ImportReliance' });
+
+export const ImportSourceSchema = z
+  .object({
+    importer: z.string(),
+    mineral: z.string(),
+    form: z.string().nullable(),
+    period: z.string().describe('Averaging period, e.g. 2020-23'),
+    country: z.string(),
+    sharePct: z.number().nullable().describe('Share of imports (%); null where the source gives only the order'),
+    rank: z.number().int(),
+    edition: z.string().describe('The edition the figure belongs to; see GET /v1/editions'),
+    source: SourceRefSchema,
+  })
+  .meta({ id: 'ImportSource' });

@@ -1,7 +1,8 @@
 import type { DatasetSnapshot } from '../../dataset/snapshot.js';
 import { memoize } from '../../dataset/memo.js';
 import { TARGET_ALL, TARGET_NON_OECD } from '../../domain/export-controls.js';
-import { changePct, kilogramsOf, sharesOfCoveredPartners, yearsAround, type QuantityFigure } from '../../domain/trade.js';
+import { changePct, kilogramsOf, yearsAround, type QuantityFigure } from '../../domain/trade.js';
+import { sharesOfCoveredPartners } from '../../scoring/index.js';
 import { NotFoundError, ValidationError, type FieldError } from '../../errors.js';
 import { SUPPLY_MEASURES, type Measure } from '../../scoring/export-controls.js';
 import { checkFilters, countryName, requireMineral, sourceRef } from '../shared/lookups.js';

@@ -3,10 +3,8 @@ import { and, asc, eq, gt, max, sql, type Column, type SQL } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.js';
 import * as schema from '../../db/schema.js';
-import type { Store } from '../../db/store.js';
 import { createDatasetRepository } from '../../dataset/dataset.repository.js';
 import type { ProductionInsert, ProductionKey, ProductionRecord } from '../../dataset/production-codec.js';
-import { createPgWritesRepository } from './writes.repository.pg.js';
 
 const { bases, changes, countries, datasetMeta, editions, groups, minerals, production, sources, stages } = schema;
 
@@ -369,7 +367,7 @@ export function sqliteWriteTransaction<T>(db: Db, work: () => Promise<T>): Promi
   });
 }
 
-function createSqliteWritesRepository(db: Db): WritesRepository {
+export function createSqliteWritesRepository(db: Db): WritesRepository {
   const datasets = createDatasetRepository(db);
   const general = queries(db);
   // Prepared at the first write: a read-only replica or a server that is never written to never compiles them.
@@ -381,9 +379,4 @@ function createSqliteWritesRepository(db: Db): WritesRepository {
     findProduction: (key) => exclusive(db, async () => general.findProduction(key)),
     transaction: (work) => sqliteWriteTransaction(db, () => work({ ...general, ...(prepared ??= preparedWrites(db)) })),
   };
-}
-
-/** The writes repository of the store the app runs on. */
-export function createWritesRepository(store: Store): WritesRepository {
-  return store.kind === 'sqlite' ? createSqliteWritesRepository(store.db) : createPgWritesRepository(store);
 }

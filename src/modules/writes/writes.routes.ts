@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiKey } from '../../config.js';
 import { FormatQuery, PageQuery, WRITE_UNAVAILABLE, problemResponse } from '../../schemas/common.js';
-import { SourceSchema } from '../sources/sources.routes.js';
+import { SourceSchema } from '../sources/sources.schemas.js';
 import { createWriteGuard } from './writes.auth.js';
-import { createWritesRepository } from './writes.repository.js';
+import { createWritesRepository } from './writes.repositories.js';
 import {
   ChangeListSchema,
   ChangesQuerySchema,

@@ -115,24 +115,25 @@ export const ProductionDeleteQuerySchema = z.object({
     .describe('Edition id of the figure to delete; default: the edition that answers for that mineral, stage, basis and year today'),
 });
 
+/** Mineral, stage, country, year and basis: with the edition, what identifies a production figure. */
+const productionCoordinates = {
+  mineral: z.string(),
+  stage: z.string(),
+  country: z.string(),
+  year: z.number().int(),
+  basis: z.string(),
+};
+
 export const ProductionKeySchema = z
   .object({
-    mineral: z.string(),
-    stage: z.string(),
-    country: z.string(),
-    year: z.number().int(),
-    basis: z.string(),
+    ...productionCoordinates,
     edition: z.string(),
   })
   .meta({ id: 'ProductionKey', description: 'What identifies a production figure' });
 
 export const ProductionValueSchema = z
   .object({
-    mineral: z.string(),
-    stage: z.string(),
-    country: z.string(),
-    year: z.number().int(),
-    basis: z.string(),
+    ...productionCoordinates,
     tonnes: z.number().nullable(),
     edition: z.string(),
     sourceId: z.string(),
@@ -189,48 +190,35 @@ const changeFields = {
   action: z.enum(CHANGE_ACTIONS),
 };
 
-export const ProductionChangeSchema = z
-  .object({
+/** One entity's change record: what changed (`key`), and the value before and after. */
+function changeOf<Entity extends string, Key extends z.ZodType, Value extends z.ZodType>(entity: Entity, key: Key, value: Value) {
+  return z.object({
     ...changeFields,
-    entity: z.literal('production'),
-    key: ProductionKeySchema,
-    old: ProductionValueSchema.nullable().describe('Before the write; null for a create'),
-    new: ProductionValueSchema.nullable().describe('After the write; null for a delete'),
-  })
-  .meta({ id: 'ProductionChange' });
-
-export const SourceChangeSchema = z
-  .object({
-    ...changeFields,
-    entity: z.literal('source'),
-    key: z.object({ id: z.string() }),
-    old: SourceValueSchema.nullable().describe('Before the write; null for a create'),
-    new: SourceValueSchema.nullable().describe('After the write; null for a delete'),
-  })
-  .meta({ id: 'SourceChange' });
-
-export const ExportControlChangeSchema = z
-  .object({
-    ...changeFields,
-    entity: z.literal('export_control'),
-    key: z.object({ id: z.string() }),
-    old: ExportControlValueSchema.nullable().describe('Before the write; null for a create'),
-    new: ExportControlValueSchema.nullable().describe('After the write; null for a delete'),
-  })
-  .meta({
-    id: 'ExportControlChange',
-    example: {
-      id: 7,
-      version: 9,
-      at: '2026-12-02T09:00:00.000Z',
-      actor: 'analyst',
-      action: 'create',
-      entity: 'export_control',
-      key: { id: EXPORT_CONTROL_EXAMPLE.id },
-      old: null,
-      new: EXPORT_CONTROL_EXAMPLE,
-    },
+    entity: z.literal(entity),
+    key,
+    old: value.nullable().describe('Before the write; null for a create'),
+    new: value.nullable().describe('After the write; null for a delete'),
   });
+}
+
+export const ProductionChangeSchema = changeOf('production', ProductionKeySchema, ProductionValueSchema).meta({ id: 'ProductionChange' });
+
+export const SourceChangeSchema = changeOf('source', z.object({ id: z.string() }), SourceValueSchema).meta({ id: 'SourceChange' });
+
+export const ExportControlChangeSchema = changeOf('export_control', z.object({ id: z.string() }), ExportControlValueSchema).meta({
+  id: 'ExportControlChange',
+  example: {
+    id: 7,
+    version: 9,
+    at: '2026-12-02T09:00:00.000Z',
+    actor: 'analyst',
+    action: 'create',
+    entity: 'export_control',
+    key: { id: EXPORT_CONTROL_EXAMPLE.id },
+    old: null,
+    new: EXPORT_CONTROL_EXAMPLE,
+  },
+});
 
 export const ChangeSchema = z
   .discriminatedUnion('entity', [ProductionChangeSchema, SourceChangeSchema, ExportControlChangeSchema])

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createWritesRepository } from '../../../src/modules/writes/writes.repository.js';
+import { createWritesRepository } from '../../../src/modules/writes/writes.repositories.js';
 import { createWritesService } from '../../../src/modules/writes/writes.service.js';
 import { STORES, buildStoreApp, executeRaw, reseed } from '../../helpers/stores.js';
 import { tungstenRow } from './helpers.js';
