@@ -230,6 +230,13 @@ export function measureOf(record: ExportControlRecord): Measure {
     endUsers: record.endUsers,
     minerals: splitList(record.minerals),
     stages: splitList(record.stages),
+    ...measureLifecycle(record),
+  };
+}
+
+/** A measure's dates and the measures it suspends or hands over to, as stored. */
+export function measureLifecycle(record: ExportControlRecord) {
+  return {
     announced: record.announced,
     effective: record.effective,
     ends: record.ends,

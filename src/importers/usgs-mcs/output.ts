@@ -41,8 +41,6 @@ export const REFERENCE_FILES = {
   editions: fileSpec('editions.csv'),
   sources: fileSpec('sources.csv'),
 } satisfies Record<string, FileSpec>;
-export type ReferenceTable = keyof typeof REFERENCE_FILES;
-export const REFERENCE_TABLES = Object.keys(REFERENCE_FILES) as ReferenceTable[];
 
 /** Rows in the spec's order (its key unless it has its own). */
 export function compareRowsOf(spec: FileSpec, a: Row, b: Row): number {

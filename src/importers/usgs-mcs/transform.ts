@@ -618,19 +618,12 @@ function referenceNeeds(
       const c = COUNTRY_ROWS[iso3] ?? missing(`country ${iso3} has no row in COUNTRY_ROWS`);
       return { iso3, name: c.name, aliases: usgsName, region: c.region, is_aggregate: bool(c.is_aggregate), usgsName };
     }),
-    editions: [
-      {
-        id: edition.id,
-        family: edition.family,
-        publisher: edition.publisher,
-        title: edition.title,
-        doi: edition.doi,
-        url: edition.url,
-        published: edition.published,
-        data_years: edition.data_years,
-        notes: edition.notes,
-      },
-    ],
+    editions: [editionRow(edition)],
     sources,
   };
+}
+
+/** The edition's row of editions.csv: the spec without what only the importer uses. */
+function editionRow({ newestDataYear: _newest, source: _source, ...row }: EditionSpec): Row {
+  return row;
 }

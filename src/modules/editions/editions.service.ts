@@ -5,7 +5,7 @@ import { NotFoundError } from '../../errors.js';
 import { round } from '../../lib/round.js';
 import { seriesBreakAcrossEditions } from '../concentration/breaks.js';
 import { concentrationBlock, supplyFor } from '../concentration/concentration.service.js';
-import { checkFilters, countryName, requireMineral, sourceRef } from '../shared/lookups.js';
+import { checkFilters, countryName, publishedValue, requireMineral, sourceRef } from '../shared/lookups.js';
 
 /** How many figures of each kind an edition holds. */
 function figureCounts(snapshot: DatasetSnapshot, edition: string) {
@@ -246,13 +246,7 @@ export function listPrices(snapshot: DatasetSnapshot, mineral: string) {
       mineral: row.mineralId,
       series: row.series,
       description: row.description,
-      unit: row.unit,
-      year: row.year,
-      value: row.value,
-      valueText: row.valueText,
-      estimated: row.estimated,
-      edition: row.edition,
-      source: sourceRef(snapshot, row.sourceId),
+      ...publishedValue(snapshot, row),
     }));
   return { mineral, data, total: data.length };
 }

@@ -1,5 +1,5 @@
 import { memoize } from '../../dataset/memo.js';
-import type { DatasetSnapshot } from '../../dataset/snapshot.js';
+import { measureLifecycle, type DatasetSnapshot } from '../../dataset/snapshot.js';
 import type { ExportControlRecord } from '../../dataset/dataset.repository.js';
 import { TARGET_ALL, TARGET_NON_OECD, type MeasureType } from '../../domain/export-controls.js';
 import { importerFigures, importerName, importSourcesOf, sourcingOf } from '../../dataset/importer-figures.js';
@@ -61,12 +61,7 @@ function measureView(view: DatasetSnapshot, record: ExportControlRecord, entry: 
     minerals: [...entry.measure.minerals],
     stages: [...entry.measure.stages],
     covers: record.covers,
-    announced: record.announced,
-    effective: record.effective,
-    ends: record.ends,
-    lifted: record.lifted,
-    suspends: record.suspends,
-    replacedBy: record.replacedBy,
+    ...measureLifecycle(record),
     note: record.note,
     confidence: record.confidence,
     source: sourceRef(view, record.sourceId),

@@ -1,6 +1,6 @@
 import type { DatasetSnapshot } from '../../dataset/snapshot.js';
 import { ValidationError } from '../../errors.js';
-import { checkFilters, sourceRef } from '../shared/lookups.js';
+import { checkFilters, publishedValue, sourceRef } from '../shared/lookups.js';
 
 export interface ProductionFilters {
   mineral?: string | undefined;
@@ -110,13 +110,7 @@ export function listSalient(
     mineral: row.mineralId,
     statistic: row.statistic,
     detail: row.detail,
-    unit: row.unit,
-    year: row.year,
-    value: row.value,
-    valueText: row.valueText,
-    estimated: row.estimated,
-    edition: row.edition,
-    source: sourceRef(snapshot, row.sourceId),
+    ...publishedValue(snapshot, row),
   }));
   return { data, keys: rows.map((row) => row.id) };
 }

@@ -6,6 +6,22 @@ export function sourceRef(snapshot: DatasetSnapshot, sourceId: string) {
   return { id: sourceId, citation: snapshot.citationById.get(sourceId) ?? sourceId };
 }
 
+/** A value as its source prints it, with its unit, year, estimate flag and citation: how every published series row ends. */
+export function publishedValue<Value>(
+  snapshot: DatasetSnapshot,
+  row: { unit: string; year: number; value: Value; valueText: string; estimated: boolean; edition: string; sourceId: string },
+) {
+  return {
+    unit: row.unit,
+    year: row.year,
+    value: row.value,
+    valueText: row.valueText,
+    estimated: row.estimated,
+    edition: row.edition,
+    source: sourceRef(snapshot, row.sourceId),
+  };
+}
+
 export function countryName(snapshot: DatasetSnapshot, iso3: string): string {
   return snapshot.countryByIso3.get(iso3)?.name ?? iso3;
 }
