@@ -71,6 +71,12 @@ export function tagOf(version: string | null | undefined, hash: string | null | 
   return version === null || version === undefined ? null : `${version}-${(hash ?? '').slice(0, 12)}`;
 }
 
+/** dataset_meta's 'version' value as an integer: 0 before the first seed (or for anything that is not one). */
+export function versionNumber(value: string | null | undefined): number {
+  const version = Number.parseInt(value ?? '0', 10);
+  return Number.isSafeInteger(version) ? version : 0;
+}
+
 /** The version and content hash in one statement (the same SQL in both dialects). */
 export const VERSION_SQL =
   "select (select value from dataset_meta where key = 'version') as version, " +

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { datasetMeta } from '../db/schema.js';
 import { pgTwin } from '../db/pg-schema.js';
 import { notifyDatasetChanged, type PgDb } from '../db/postgres.js';
-import { tagOf } from './dataset.repository.js';
+import { tagOf, versionNumber } from './dataset.repository.js';
 import { INSERT_BATCH, dataContentHash, readDataset, seedDecision, seedMeta, type ParsedDataset, type RefreshOutcome } from './load.js';
 
 const meta = pgTwin(datasetMeta);
@@ -31,7 +31,9 @@ export async function storeDatasetPg(db: PgDb, dataset: ParsedDataset): Promise<
 /** Start-up on PostgreSQL (run under the migration lock): seed an empty database, re-seed a stale one (seedDecision). */
 export async function seedOrRefreshPg(db: PgDb, dataDir: string): Promise<'seeded' | RefreshOutcome> {
   const rows = await db.select({ key: meta.key, value: meta.value }).from(meta);
-  const outcome = seedDecision(rows as { key: string; value: string }[], dataContentHash(dataDir));
+  const stored = rows as { key: string; value: string }[];
+  // An empty database is seeded whatever data/ hashes to, and readDataset hashes it again: hash only to compare.
+  const outcome = seedDecision(stored, stored.some((row) => row.key === 'version') ? dataContentHash(dataDir) : '');
   if (outcome === 'current' || outcome === 'kept-writes') return outcome;
   await storeDatasetPg(db, readDataset(dataDir));
   return outcome === 'seed' ? 'seeded' : 'refreshed';
@@ -40,6 +42,5 @@ export async function seedOrRefreshPg(db: PgDb, dataDir: string): Promise<'seede
 /** dataset_meta 'version' as an integer (0 before the first seed). */
 export async function pgDatasetVersion(db: PgDb): Promise<number> {
   const [row] = await db.select({ value: meta.value }).from(meta).where(eq(meta.key, 'version'));
-  const version = Number.parseInt((row?.value as string | undefined) ?? '0', 10);
-  return Number.isSafeInteger(version) ? version : 0;
+  return versionNumber(row?.value as string | undefined);
 }

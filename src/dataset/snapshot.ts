@@ -247,7 +247,7 @@ export function measureLifecycle(record: ExportControlRecord) {
 }
 
 /** The snapshot of one dataset version from its tables (as DATASET_READS orders them), whichever store they came from. */
-export function snapshotOf(tables: DatasetTables, version: string): DatasetSnapshot {
+function snapshotOf(tables: DatasetTables, version: string): DatasetSnapshot {
   const pool = new Map<string, string>();
   const stages = tables.stages;
   const bases = tables.bases;

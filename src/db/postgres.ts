@@ -8,7 +8,7 @@ import { AppError } from '../errors.js';
 export type PgDb = NodePgDatabase;
 
 /** The NOTIFY channel a committed write (or a seed) announces a new dataset version on. */
-export const DATASET_CHANNEL = 'chokepoint_dataset';
+const DATASET_CHANNEL = 'chokepoint_dataset';
 
 /**
  * Advisory lock keys (one bigint namespace per database): start-up migrates and seeds under MIGRATION_LOCK, so
@@ -19,7 +19,7 @@ const MIGRATION_LOCK = 7_212_025_001;
 const WRITE_LOCK = 7_212_025_002;
 
 /** Seconds a client is asked to wait (Retry-After) when a write finds the database unreachable. */
-export const RETRY_AFTER_SECONDS = 5;
+const RETRY_AFTER_SECONDS = 5;
 
 export interface PostgresHandle {
   pool: pg.Pool;
@@ -117,13 +117,13 @@ export async function notifyDatasetChanged(db: PgDb, version: string): Promise<v
   await db.execute(sql`select pg_notify(${DATASET_CHANNEL}, ${version})`);
 }
 
-export interface DatasetListener {
+interface DatasetListener {
   /** Whether the LISTEN connection is up now. */
   readonly connected: boolean;
   close(): Promise<void>;
 }
 
-export interface ListenOptions {
+interface ListenOptions {
   /** A NOTIFY arrived on the channel. */
   onNotify: () => void;
   /** The connection came back after a loss: notifications may have been missed meanwhile. */

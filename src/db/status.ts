@@ -8,7 +8,7 @@ import type { DatabaseProbe } from './store.js';
 const MIGRATIONS_TABLE = '__drizzle_migrations';
 
 /** Runs a trivial query; throws if the database cannot be read. */
-export function pingDatabase(db: Db): void {
+function pingDatabase(db: Db): void {
   db.get(sql`select 1`);
 }
 

@@ -229,6 +229,7 @@ async function openShared(
       const config = request.routeOptions.config as { changesData?: boolean; probe?: boolean } | undefined;
       if (config?.changesData !== true && config?.probe !== true) await settled();
     });
+    const servedTag = () => dataset.current().version;
     return {
       store: {
         kind: 'postgres',
@@ -236,14 +237,8 @@ async function openShared(
         afterWrite,
         settled,
         changes: dataset.changes,
-        servedTag: () => dataset.current().version,
-        probe: pgProbe(
-          handle.db,
-          options.migrationsPgDir,
-          source.versionTag,
-          () => listener.connected,
-          () => dataset.current().version,
-        ),
+        servedTag,
+        probe: pgProbe(handle.db, options.migrationsPgDir, source.versionTag, () => listener.connected, servedTag),
       },
       dataset,
     };

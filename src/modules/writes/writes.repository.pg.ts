@@ -3,12 +3,14 @@ import * as schema from '../../db/schema.js';
 import { pgTwin } from '../../db/pg-schema.js';
 import { notifyDatasetChanged, writeTransaction, type PgDb } from '../../db/postgres.js';
 import type { Store } from '../../db/store.js';
+import { INSERT_BATCH } from '../../dataset/load.js';
 import { pgDatasetVersion } from '../../dataset/load.pg.js';
 import type { ProductionRecord } from '../../dataset/production-codec.js';
 import {
   PRODUCTION_VALUES,
   productionKeyColumns,
   productionKeyIs,
+  productionUpsertValues,
   type ChangeRecord,
   type ReferenceData,
   type SourceRecord,
@@ -29,9 +31,6 @@ const minerals = pgTwin(schema.minerals);
 const production = pgTwin(schema.production);
 const sources = pgTwin(schema.sources);
 const stages = pgTwin(schema.stages);
-
-/** Rows per multi-row INSERT (PostgreSQL binds at most 65,535 parameters per statement). */
-const INSERT_BATCH = 500;
 
 const PRODUCTION_KEY = productionKeyColumns(production);
 
@@ -118,13 +117,7 @@ export function pgWriteQueries(db: PgDb): WritesQueries {
     },
     async upsertProduction(rows) {
       for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-        const batch = rows.slice(start, start + INSERT_BATCH).map((row) => ({
-          ...row,
-          tonnes: row.tonnes ?? null,
-          estimated: row.estimated ?? false,
-          withheld: row.withheld ?? false,
-          lowerBound: row.lowerBound ?? false,
-        }));
+        const batch = rows.slice(start, start + INSERT_BATCH).map(productionUpsertValues);
         await db.insert(production).values(batch).onConflictDoUpdate({ target: PRODUCTION_KEY, set: PRODUCTION_VALUES });
       }
     },
@@ -158,8 +151,11 @@ export async function pgWrite<Queries extends Pick<WritesQueries, 'bumpVersion'>
       bumpVersion: async (at: string) => (bumped = await queries.bumpVersion(at)),
     });
   });
-  if (bumped > (written.get(store) ?? 0)) written.set(store, bumped);
-  void store.afterWrite();
+  // A write that stored nothing (every row unchanged) made no version: there is nothing to catch up with.
+  if (bumped > 0) {
+    if (bumped > (written.get(store) ?? 0)) written.set(store, bumped);
+    void store.afterWrite();
+  }
   return result;
 }
 

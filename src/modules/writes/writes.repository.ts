@@ -3,7 +3,8 @@ import { and, asc, eq, gt, max, sql, type Column, type SQL } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.js';
 import * as schema from '../../db/schema.js';
-import { createDatasetRepository } from '../../dataset/dataset.repository.js';
+import { createDatasetRepository, versionNumber } from '../../dataset/dataset.repository.js';
+import { INSERT_BATCH } from '../../dataset/load.js';
 import type { ProductionInsert, ProductionKey, ProductionRecord } from '../../dataset/production-codec.js';
 
 const { bases, changes, countries, datasetMeta, editions, groups, minerals, production, sources, stages } = schema;
@@ -44,8 +45,6 @@ export interface ReferencedIds {
   countries: readonly string[];
   sources: readonly string[];
 }
-
-const INSERT_BATCH = 500;
 
 /** A value, or a promise of it: SQLite answers at once, PostgreSQL over the network; services await either. */
 export type Awaitable<T> = T | Promise<T>;
@@ -108,12 +107,22 @@ export function productionKeyIs(columns: ProductionKeyColumns, key: ProductionKe
   );
 }
 
+/** A production row as an upsert binds it: an absent figure or flag is stored as null or false. */
+export function productionUpsertValues(row: ProductionInsert) {
+  return {
+    ...row,
+    tonnes: row.tonnes ?? null,
+    estimated: row.estimated ?? false,
+    withheld: row.withheld ?? false,
+    lowerBound: row.lowerBound ?? false,
+  };
+}
+
 export function queries(handle: Handle) {
   /** dataset_meta 'version' as an integer (0 before the first seed). */
   const currentVersion = (): number => {
     const row = handle.select({ value: datasetMeta.value }).from(datasetMeta).where(eq(datasetMeta.key, 'version')).get();
-    const version = Number.parseInt(row?.value ?? '0', 10);
-    return Number.isSafeInteger(version) ? version : 0;
+    return versionNumber(row?.value);
   };
   return {
     findProduction: (key: ProductionKey): ProductionRecord | null =>
@@ -287,10 +296,7 @@ function preparedWrites(db: Db) {
       const found = lookup(id);
       return found === undefined ? [] : [found];
     });
-  const currentVersion = (): number => {
-    const version = Number.parseInt(statements.version.get()?.value ?? '0', 10);
-    return Number.isSafeInteger(version) ? version : 0;
-  };
+  const currentVersion = (): number => versionNumber(statements.version.get()?.value);
   return {
     /** The stored rows of these series (every country and edition), oldest first: what a write to them can affect. */
     productionInSeries: (series: readonly ProductionSeries[]): ProductionRecord[] =>
@@ -317,14 +323,7 @@ function preparedWrites(db: Db) {
      * an overwritten row keeps its id, so paging cursors stay valid. One prepared single-row upsert per row.
      */
     upsertProduction(rows: ProductionInsert[]): void {
-      for (const row of rows)
-        statements.upsertRow.run({
-          ...row,
-          tonnes: row.tonnes ?? null,
-          estimated: row.estimated ?? false,
-          withheld: row.withheld ?? false,
-          lowerBound: row.lowerBound ?? false,
-        });
+      for (const row of rows) statements.upsertRow.run(productionUpsertValues(row));
     },
     recordChanges(rows: ChangeInsert[]): void {
       for (const row of rows) statements.insertChange.run({ ...row, oldValue: row.oldValue ?? null, newValue: row.newValue ?? null });
