@@ -41,6 +41,7 @@ import { listSources } from '../modules/sources/sources.service.js';
 import { SupplyRiskParamsSchema, SupplyRiskQuerySchema, MineralSupplyRiskSchema } from '../modules/supply-risk/supply-risk.schemas.js';
 import { mineralSupplyRisk } from '../modules/supply-risk/supply-risk.service.js';
 import { z } from 'zod';
+import { kilogramsOf } from '../domain/trade.js';
 import { EditionQuery } from '../schemas/common.js';
 import {
   ControlledSupplyParamsSchema,
@@ -360,8 +361,8 @@ const tradeFlowsTool = defineTool({
     body.data
       .slice(0, TOP)
       .map((row) => {
-        const kg = row.quantities.find((q) => q.measure === 'first' && q.unit === 'kg');
-        return `${row.flow} ${row.hts} ${row.partner} ${row.year} ${row.period}: ${row.valueUsd ?? 'no value'} USD${kg ? `, ${kg.quantity ?? 'no'} kg` : ''}`;
+        const kg = kilogramsOf(row.quantities);
+        return `${row.flow} ${row.hts} ${row.partner} ${row.year} ${row.period}: ${row.valueUsd ?? 'no value'} USD${kg ? `, ${kg.kg ?? 'no'} kg` : ''}`;
       })
       .join('; ') +
     (body.next ? '. More: call again with cursor = next.' : '.'),

@@ -67,6 +67,16 @@ export const SUPPLY_MEASURES: ReadonlySet<MeasureType> = new Set<MeasureType>([
   'extraterritorial-rule',
 ]);
 
+/** A measure that restricts a flow of material to this importer: aimed at it, or at every destination. */
+export function restrictsSupplyTo(measure: Pick<Measure, 'measure' | 'target'>, importer: string): boolean {
+  return SUPPLY_MEASURES.has(measure.measure) && (measure.target === TARGET_ALL || measure.target === importer);
+}
+
+/** The suspensions of a measure among these measures. */
+export function suspensionsOf<M extends Pick<Measure, 'measure' | 'suspends'>>(measures: readonly M[], id: string): M[] {
+  return measures.filter((candidate) => candidate.measure === 'suspension' && candidate.suspends === id);
+}
+
 function status(
   status: MeasureStatusId,
   bites: Bites,
@@ -130,7 +140,7 @@ export function measureStatus(measure: Measure, all: readonly Measure[], asOf: s
     }
   }
 
-  const suspensions = all.filter((candidate) => candidate.measure === 'suspension' && candidate.suspends === measure.id);
+  const suspensions = suspensionsOf(all, measure.id);
   const active = suspensions
     .filter((s) => suspensionActive(s, asOf))
     .sort((a, b) => compareDates(b.ends, a.ends) || compareCodes(a.id, b.id));
@@ -321,10 +331,7 @@ export function importerExposureOf(input: {
   measures: readonly MeasureOnDate[];
 }): ImporterExposureResult {
   const applies = (entry: MeasureOnDate) =>
-    SUPPLY_MEASURES.has(entry.measure.measure) &&
-    entry.measure.minerals.includes(input.mineral) &&
-    (entry.measure.target === TARGET_ALL || entry.measure.target === input.importer) &&
-    entry.status.bites !== 'no';
+    restrictsSupplyTo(entry.measure, input.importer) && entry.measure.minerals.includes(input.mineral) && entry.status.bites !== 'no';
   const relevant = input.measures.filter(applies);
   const suppliers: ImporterSupplier[] = input.imports.map((entry) => {
     const own = relevant.filter((measure) => measure.countries.includes(entry.country));

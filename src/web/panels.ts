@@ -6,7 +6,7 @@
 import { api, apiUrl, curlFor, unwrap, type Schemas } from './api';
 import type { ViewContext } from './context';
 import { loadEditions, selectedEdition, withEdition } from './editions';
-import { alternative, cited, fmt, h, sourceLink, sourcesReady, table, toolbar } from './ui';
+import { alternative, cited, fmt, h, signed, sourceLink, sourcesReady, table, toolbar } from './ui';
 
 type Stage = 'mining' | 'refining' | 'metal' | 'component';
 type Revision = Schemas['Revision'];
@@ -16,7 +16,6 @@ type Measure = Schemas['ExportControl'];
 const LARGEST = 10;
 
 const title = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const signed = (value: number, format: (v: number) => string) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${format(Math.abs(value))}`;
 
 // ---- revisions ------------------------------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@
 import { api, apiUrl, curlFor, unwrap, type Schemas } from './api';
 import { chart, PALETTE } from './charts';
 import type { ViewContext } from './context';
-import { alternative, cited, fmt, h, sourcesReady, table, toolbar } from './ui';
+import { alternative, cited, fmt, h, signed, sourcesReady, table, toolbar } from './ui';
 
 type HeadingTrade = Schemas['HeadingTrade'];
 type Comparison = Schemas['TradeComparison'];
@@ -17,7 +17,7 @@ const DRAWN = PALETTE.length - 1;
 
 const usd = (value: number | null) => (value === null ? '—' : `$${fmt.int(value)}`);
 const kg = (value: number | null) => (value === null ? '—' : `${fmt.int(value)} kg`);
-const pct = (value: number | null) => (value === null ? '—' : `${value > 0 ? '+' : value < 0 ? '−' : ''}${fmt.plain(Math.abs(value))} %`);
+const pct = (value: number | null) => (value === null ? '—' : `${signed(value, fmt.plain)} %`);
 
 export async function trade(mineral: string, context: ViewContext): Promise<HTMLElement[]> {
   const [answer] = await Promise.all([

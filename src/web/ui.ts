@@ -46,6 +46,10 @@ export const fmt = {
     figure.year !== null ? String(figure.year) : short ? 'shares' : `shares, ${figure.period ?? 'period not stated'}`,
 };
 
+/** A change with its sign: + for a rise, − (minus sign) for a fall, none for no change. */
+export const signed = (value: number, format: (v: number) => string) =>
+  `${value > 0 ? '+' : value < 0 ? '−' : ''}${format(Math.abs(value))}`;
+
 // ---- citations ------------------------------------------------------------------------------------------------
 
 let sources = new Map<string, Schemas['Source']>();

@@ -12,6 +12,7 @@ import {
   importerExposureOf,
   measureStatus,
   methodRef,
+  suspensionsOf,
   type Measure,
   type MeasureOnDate,
   type MeasureStatusId,
@@ -162,7 +163,7 @@ function eventsOf(measure: Measure, all: readonly Measure[]): TimelineEvent[] {
   add(measure.effective, 'effective');
   add(measure.ends, 'scheduled-end');
   add(measure.lifted, 'lifted');
-  for (const suspension of all.filter((m) => m.measure === 'suspension' && m.suspends === measure.id)) {
+  for (const suspension of suspensionsOf(all, measure.id)) {
     add(suspension.effective, 'suspended', suspension.id);
     add(suspension.ends, 'suspension-scheduled-end', suspension.id);
   }

@@ -30,27 +30,49 @@ function whereOf(filter: FlowFilter, table: typeof tradeFlows | typeof tradeQuan
   return and(...conditions);
 }
 
+function readCoverage(tradeDb: Db) {
+  return tradeDb
+    .select({
+      edition: tradeFlows.edition,
+      reporter: tradeFlows.reporter,
+      period: tradeFlows.period,
+      partners: sql<string>`group_concat(distinct ${tradeFlows.partner})`,
+      firstYear: sql<number>`min(${tradeFlows.year})`,
+      lastYear: sql<number>`max(${tradeFlows.year})`,
+    })
+    .from(tradeFlows)
+    .groupBy(tradeFlows.edition, tradeFlows.reporter, tradeFlows.period)
+    .all();
+}
+type TradeCoverageRow = ReturnType<typeof readCoverage>[number];
+
+/**
+ * The heading map and the coverage of a trade store, read on first use. The store is opened read-only and never changes
+ * while the process runs, so they are read once per store, not once per dataset version and edition view (the
+ * coverage is a GROUP BY over every flow: tens of milliseconds).
+ */
+const storeFacts = new WeakMap<Db, { headings: HtsHeadingRecord[]; coverage: TradeCoverageRow[] }>();
+function readOnce(tradeDb: Db) {
+  let facts = storeFacts.get(tradeDb);
+  if (!facts) {
+    facts = {
+      headings: tradeDb.select().from(htsHeadings).orderBy(asc(htsHeadings.hts), asc(htsHeadings.mineralId)).all(),
+      coverage: readCoverage(tradeDb),
+    };
+    storeFacts.set(tradeDb, facts);
+  }
+  return facts;
+}
+
 /**
  * Observed trade, read by query from the trade store (`tradeDb`, read-only, never in the snapshot): the bulk rows and the
  * heading map they are read with.
  */
 export function createTradeRepository(tradeDb: Db) {
   return {
-    headings: (): HtsHeadingRecord[] => tradeDb.select().from(htsHeadings).orderBy(asc(htsHeadings.hts), asc(htsHeadings.mineralId)).all(),
+    headings: (): HtsHeadingRecord[] => readOnce(tradeDb).headings,
     /** Editions, reporters, partners and the years of each period the store holds. */
-    coverage: () =>
-      tradeDb
-        .select({
-          edition: tradeFlows.edition,
-          reporter: tradeFlows.reporter,
-          period: tradeFlows.period,
-          partners: sql<string>`group_concat(distinct ${tradeFlows.partner})`,
-          firstYear: sql<number>`min(${tradeFlows.year})`,
-          lastYear: sql<number>`max(${tradeFlows.year})`,
-        })
-        .from(tradeFlows)
-        .groupBy(tradeFlows.edition, tradeFlows.reporter, tradeFlows.period)
-        .all(),
+    coverage: (): TradeCoverageRow[] => readOnce(tradeDb).coverage,
     countFlows: (filter: FlowFilter): number =>
       tradeDb
         .select({ count: sql<number>`count(*)` })

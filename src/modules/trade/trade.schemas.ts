@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { TRADE_FLOWS } from '../../db/schema.js';
+import { TRADE_PERIODS } from '../../domain/trade.js';
 import { collectionQuery, Iso3Schema, MineralIdSchema, OptionalYearSchema, SourceRefSchema, urlNumber } from '../../schemas/common.js';
 
 /** Observed trade (USITC DataWeb): the request and response contracts of the trade routes. */
 
-const FlowSchema = z.enum(['imports', 'exports']).describe('Imports for consumption or domestic exports');
-const PeriodSchema = z.enum(['year', 'jan-apr']).describe('A full year, or January–April');
+const FlowSchema = z.enum(TRADE_FLOWS).describe('Imports for consumption or domestic exports');
+const PeriodSchema = z.enum(TRADE_PERIODS).describe('A full year, or January–April');
 const ValueBasisSchema = z.enum(['customs', 'fas']).describe('Customs (imports) or FAS (exports) value, nominal USD');
 
 export const TradeFlowsQuery = collectionQuery({

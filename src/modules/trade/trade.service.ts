@@ -1,10 +1,10 @@
 import type { DatasetSnapshot } from '../../dataset/snapshot.js';
 import { memoize } from '../../dataset/memo.js';
-import { TARGET_ALL, TARGET_NON_OECD } from '../../domain/export-controls.js';
+import { TARGET_NON_OECD } from '../../domain/export-controls.js';
 import { changePct, kilogramsOf, yearsAround, type QuantityFigure } from '../../domain/trade.js';
 import { sharesOfCoveredPartners } from '../../scoring/index.js';
 import { NotFoundError, ValidationError, type FieldError } from '../../errors.js';
-import { SUPPLY_MEASURES, type Measure } from '../../scoring/export-controls.js';
+import { restrictsSupplyTo, SUPPLY_MEASURES, suspensionsOf } from '../../scoring/export-controls.js';
 import { checkFilters, countryName, requireMineral, sourceRef } from '../shared/lookups.js';
 import type { FlowFilter, HtsHeadingRecord, TradeFlowRecord, TradeQuantityRecord, TradeRepository } from './trade.repository.js';
 
@@ -307,12 +307,6 @@ function aroundDate(coverage: ReturnType<typeof requireTradeData>, table: TradeT
   return { own: own.map(one), proxies: proxies.map(one) };
 }
 
-/** The U.S.-biting measures of the snapshot: aimed at the importer or at every destination. */
-function bitesOn(measure: Measure, importer: string): boolean {
-  // Only measures that restrict a flow of material (not technology controls, not suspensions) can show in trade.
-  return SUPPLY_MEASURES.has(measure.measure) && (measure.target === importer || measure.target === TARGET_ALL);
-}
-
 /**
  * The observed effect of one export-control measure on the importer's imports from the imposing country: the last
  * full year before it took effect against the first full year after, the latest January–April against the year
@@ -338,14 +332,15 @@ function computeObservedEffect(snapshot: DatasetSnapshot, repository: TradeRepos
   };
   const refusal = !SUPPLY_MEASURES.has(measure.measure)
     ? `a ${measure.measure} measure restricts no flow of material`
-    : !bitesOn(measure, importer)
+    : !restrictsSupplyTo(measure, importer)
       ? `the measure is aimed at ${measure.target === TARGET_NON_OECD ? 'non-OECD destinations' : measure.target}, not at ${importer} or every destination`
       : !coverage.partners.includes(measure.imposingCountry)
         ? `the file does not break out ${countryName(snapshot, measure.imposingCountry)} as a partner (it covers ${coverage.partners.join(', ')})`
         : measure.effective === null
           ? 'the date it took effect is not recorded'
           : null;
-  if (refusal !== null) return { ...base, bitesOnImporter: bitesOn(measure, importer), observed: null, reason: refusal, events: [] };
+  if (refusal !== null)
+    return { ...base, bitesOnImporter: restrictsSupplyTo(measure, importer), observed: null, reason: refusal, events: [] };
   const headings = coverage.headings.filter((heading) => heading.mineralId !== null && measure.minerals.includes(heading.mineralId));
   const table = tradeTable(repository, {
     edition: coverage.edition.id,
@@ -364,8 +359,8 @@ function computeObservedEffect(snapshot: DatasetSnapshot, repository: TradeRepos
       };
     });
   const events = [
-    ...snapshot.measures
-      .filter((other) => other.measure === 'suspension' && other.suspends === id && other.effective !== null)
+    ...suspensionsOf(snapshot.measures, id)
+      .filter((other) => other.effective !== null)
       .map((other) => ({ kind: 'suspended' as const, date: other.effective as string, by: other.id })),
     ...(measure.lifted === null ? [] : [{ kind: 'lifted' as const, date: measure.lifted, by: null }]),
     // A scheduled end (the last day the instrument gives) is a lapse unless it was lifted first.
@@ -596,7 +591,7 @@ export function mineralTrade(
       },
     };
   };
-  const measures = snapshot.measures.filter((measure) => measure.minerals.includes(mineral.id) && bitesOn(measure, 'USA'));
+  const measures = snapshot.measures.filter((measure) => measure.minerals.includes(mineral.id) && restrictsSupplyTo(measure, 'USA'));
   const controls = measures.map((measure) => {
     const effect =
       coverage.partners.includes(measure.imposingCountry) && measure.effective !== null
@@ -610,9 +605,7 @@ export function mineralTrade(
       target: measure.target,
       effective: measure.effective,
       lifted: measure.lifted,
-      suspendedOn: snapshot.measures
-        .filter((other) => other.measure === 'suspension' && other.suspends === measure.id)
-        .map((other) => other.effective),
+      suspendedOn: suspensionsOf(snapshot.measures, measure.id).map((other) => other.effective),
       observed: mine ? { own: mine.own, proxies: mine.proxies } : null,
       reason: mine
         ? null
