@@ -475,7 +475,6 @@ export const exportControls = sqliteTable(
   (table) => [index('export_controls_imposing').on(table.imposingCountry)],
 );
 
-/** Key/value facts about the loaded dataset, e.g. its version. */
 /** Which mineral and stage an HTS heading of the trade files stands for (data/hts_headings.csv); one row per heading and mineral. */
 export const htsHeadings = sqliteTable(
   'hts_headings',
@@ -559,6 +558,7 @@ export const tradeQuantities = sqliteTable(
   ],
 );
 
+/** Key/value facts about the loaded dataset, e.g. its version. */
 export const datasetMeta = sqliteTable('dataset_meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),

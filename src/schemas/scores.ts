@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { STAGE_GAP_KINDS } from '../domain/supply.js';
+import { WORLD_TOTAL_RULES } from '../scoring/world-total.js';
 import { SourceRefSchema } from './common.js';
 
 export const MethodLinkSchema = z
@@ -150,11 +152,14 @@ export const CountryShareSchema = z
   })
   .meta({ id: 'CountryShare' });
 
+/** Which total a stage's shares are of: a world-total rule, or `shares` on a share-based stage (its world is 100 %). */
+export const WorldTotalBasisSchema = z.enum([...WORLD_TOTAL_RULES, 'shares']);
+
 /** The denominator of a stage's shares: the published world total, or the rows' sum where that total was rounded below it. */
 export const WorldTotalSchema = z
   .object({
     rule: z
-      .enum(['published', 'reconciled', 'sum_of_rows'])
+      .enum(WORLD_TOTAL_RULES)
       .describe(
         'reconciled: the rows add up to more than the rounded published total, so their sum is used; sum_of_rows: none is published',
       ),
@@ -172,7 +177,7 @@ export const StageGapSchema = z
     stage: z.string(),
     name: z.string().describe('What the mineral calls the stage'),
     kind: z
-      .enum(['by-product', 'no-country-data', 'not-a-stage', 'not-in-edition'])
+      .enum([...STAGE_GAP_KINDS, 'not-in-edition'])
       .describe('not-in-edition: the figures came with a later edition than the one pinned'),
     reason: z.string(),
     source: SourceRefSchema.nullable(),
@@ -186,7 +191,7 @@ export const InsufficientStageSchema = z
     stage: z.string(),
     status: z.literal('insufficient_data'),
     kind: z
-      .enum(['by-product', 'no-country-data', 'not-a-stage', 'not-in-edition', 'not-in-year', 'shares-only'])
+      .enum([...STAGE_GAP_KINDS, 'not-in-edition', 'not-in-year', 'shares-only'])
       .describe('The first four as StageGap.kind; the last two: figures, but not for the year asked'),
     reason: z.string(),
   })
@@ -229,7 +234,7 @@ export const ConcentrationBlockSchema = z
       method: MethodLinkSchema,
       inputs: z.object({
         worldTonnes: z.number().nullable().describe('Null on a share-based stage'),
-        worldTotalBasis: z.enum(['published', 'reconciled', 'sum_of_rows', 'shares']),
+        worldTotalBasis: WorldTotalBasisSchema,
         worldTotal: WorldTotalSchema,
         otherTonnes: z.number().nullable(),
         producers: z.array(ProducerShareSchema),

@@ -8,7 +8,8 @@ import { sum } from './order.js';
  *   is used, so no share exceeds 100 % and the shares never add up to more than 100 %;
  * - `sum_of_rows`: no world total is published; the named countries plus "Other countries".
  */
-export type WorldTotalRule = 'published' | 'reconciled' | 'sum_of_rows';
+export const WORLD_TOTAL_RULES = ['published', 'reconciled', 'sum_of_rows'] as const;
+export type WorldTotalRule = (typeof WORLD_TOTAL_RULES)[number];
 
 export interface WorldTotal {
   /** The denominator of every share. */

@@ -381,9 +381,11 @@ type RankedStage = { mineral: string; stage: string; year: number | null; period
  * year among the rows) are ranked 1 … n in `order`; rows of another year or of a study period follow, in the same
  * order but unranked, each saying why.
  */
-export function rankLikeWithLike<
-  Row extends { mineral: string; stage: string; year: number | null; period: string | null; edition: string },
->(rows: readonly Row[], year: number | undefined, order: (a: Row, b: Row) => number) {
+export function rankLikeWithLike<Row extends RankedStage>(
+  rows: readonly Row[],
+  year: number | undefined,
+  order: (a: Row, b: Row) => number,
+) {
   const newest = rows.reduce<number | null>((max, row) => (row.year !== null && (max === null || row.year > max) ? row.year : max), null);
   const rankingYear = year ?? newest;
   const judged = rows.map((row) => ({ row, ...timeComparability(row, rankingYear) }));

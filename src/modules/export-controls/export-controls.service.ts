@@ -18,7 +18,7 @@ import {
   type MeasureStatusId,
 } from '../../scoring/index.js';
 import { compareCodes, stageRank } from '../../scoring/order.js';
-import { concentrationCore, methodLink, rankLikeWithLike, supplyFor } from '../concentration/concentration.service.js';
+import { concentrationCore, methodLink, missingStage, rankLikeWithLike, supplyFor } from '../concentration/concentration.service.js';
 import { checkFilters, countryName, requireImporter, requireMineral, sourceRef } from '../shared/lookups.js';
 import { stageCatalogue, stagesWithData } from '../shared/stage-catalogue.js';
 
@@ -283,7 +283,6 @@ export function supplyUnderControl(view: DatasetSnapshot, mineral: string, stage
   };
 }
 
-/** Stages a mineral has production data for, upstream first. */
 /** GET /v1/minerals/{mineral}/export-controls/supply. */
 export function mineralControlledSupply(
   view: DatasetSnapshot,
@@ -312,8 +311,7 @@ export function controlledSupplyRanking(
           mineral: entry.mineral,
           stage: entry.stage,
           status: 'insufficient_data' as const,
-          kind: entry.gap.kind,
-          reason: entry.gap.reason,
+          ...missingStage(view, entry.mineral, entry.stage),
         });
         continue;
       }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SourceRefSchema, listOf, collectionQuery } from '../../schemas/common.js';
-import { StageGapSchema, StageTimeFields, WorldTotalSchema } from '../../schemas/scores.js';
+import { StageGapSchema, StageTimeFields, WorldTotalBasisSchema, WorldTotalSchema } from '../../schemas/scores.js';
 
 export const MineralSchema = z
   .object({
@@ -40,7 +40,7 @@ export const MineralDetailSchema = z.object({
           basis: z.string(),
           edition: z.string().describe('The edition whose figures answered'),
           worldTonnes: z.number().nullable().describe('The total shares are taken of (see worldTotal); null on a share-based stage'),
-          worldTotalBasis: z.enum(['published', 'reconciled', 'sum_of_rows', 'shares']),
+          worldTotalBasis: WorldTotalBasisSchema,
           worldTotal: WorldTotalSchema.nullable(),
           worldSource: SourceRefSchema.nullable(),
           topProducer: z
