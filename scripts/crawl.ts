@@ -16,8 +16,7 @@ import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildAppOptions } from '../src/app.js';
 import { defaultConfig, type Config } from '../src/config.js';
-import { RESPONSE_EXAMPLE_REQUESTS } from '../src/plugins/openapi-examples.js';
-import { documentedRequests, EXAMPLE_CURSOR_SECRET, type SpecDocument } from './openapi-document.js';
+import { EXAMPLE_CURSOR_SECRET, exampleRequests, type SpecDocument } from './openapi-document.js';
 
 /** "Today" for every answer that defaults to it (export controls in force), so a crawl does not change with the calendar. */
 const CRAWL_DATE = new Date('2026-12-01T00:00:00Z');
@@ -49,12 +48,9 @@ interface CrawlRequest {
 }
 
 async function crawlRequests(app: FastifyInstance): Promise<CrawlRequest[]> {
-  const documented = documentedRequests(app.swagger() as unknown as SpecDocument);
-  const requests: CrawlRequest[] = Object.entries(RESPONSE_EXAMPLE_REQUESTS).map(([operationId, url]) => {
-    const request = documented.get(operationId);
-    if (request === undefined) throw new Error(`crawl: no operation ${operationId}`);
-    return request.method === 'GET' ? { method: 'GET', url } : { method: 'POST', url, body: request.body ?? {} };
-  });
+  const requests: CrawlRequest[] = exampleRequests(app.swagger() as unknown as SpecDocument).map(({ method, url, body }) =>
+    method === 'GET' ? { method, url } : { method, url, body },
+  );
   const minerals = (await app.inject({ method: 'GET', url: '/v1/minerals?limit=100' })).json() as { data: { id: string }[] };
   for (const { id } of minerals.data) {
     const base = `/v1/minerals/${id}`;

@@ -47,15 +47,21 @@ export function documentedRequests(document: SpecDocument): Map<string, { method
   return requests;
 }
 
-/** Each example: the answer to its request, pretty-printed. A request that does not answer 200 is an error. */
-async function renderExamples(app: FastifyInstance, document: SpecDocument): Promise<Map<string, string>> {
+/** The request behind each response example: a GET of its URL, or a POST of the operation's documented body (or {}). */
+export function exampleRequests(document: SpecDocument): { operationId: string; method: 'GET' | 'POST'; url: string; body?: unknown }[] {
   const documented = documentedRequests(document);
-  const examples = new Map<string, string>();
-  for (const [operationId, url] of Object.entries(RESPONSE_EXAMPLE_REQUESTS)) {
+  return Object.entries(RESPONSE_EXAMPLE_REQUESTS).map(([operationId, url]) => {
     const request = documented.get(operationId);
     if (request === undefined) throw new Error(`openapi examples: no operation ${operationId}`);
-    const { method, body } = request;
-    const response = await app.inject({ method: method as 'GET' | 'POST', url, ...(method === 'GET' ? {} : { payload: body ?? {} }) });
+    return request.method === 'GET' ? { operationId, method: 'GET', url } : { operationId, method: 'POST', url, body: request.body ?? {} };
+  });
+}
+
+/** Each example: the answer to its request, pretty-printed. A request that does not answer 200 is an error. */
+async function renderExamples(app: FastifyInstance, document: SpecDocument): Promise<Map<string, string>> {
+  const examples = new Map<string, string>();
+  for (const { operationId, method, url, body } of exampleRequests(document)) {
+    const response = await app.inject({ method, url, ...(method === 'GET' ? {} : { payload: body as object }) });
     if (response.statusCode !== 200)
       throw new Error(`openapi examples: ${method} ${url} answered ${response.statusCode}: ${response.body}`);
     examples.set(exampleFileName(operationId), `${JSON.stringify(JSON.parse(response.body), null, 2)}\n`);

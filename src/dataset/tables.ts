@@ -5,7 +5,7 @@ import { DEFENSE_CATEGORIES } from '../domain/defense.js';
 import { SALIENT_STATISTICS } from '../domain/salient.js';
 import { STAGE_GAP_KINDS } from '../domain/supply.js';
 import { TRADE_PERIODS } from '../domain/trade.js';
-import { TRADE_FLOWS } from '../db/schema.js';
+import { TRADE_FLOWS, type exportControls } from '../db/schema.js';
 import { CONFIDENCE_LEVELS, END_USER_KINDS, MEASURE_TYPES, TARGET_ALL, TARGET_NON_OECD } from '../domain/export-controls.js';
 import {
   decimal,
@@ -440,28 +440,10 @@ export const BULK_SPECS = [spec('trade_flows.csv', TradeFlowRow), spec('trade_qu
  */
 export const TRADE_STORE_SPECS = [spec('hts_headings.csv', HtsHeadingRow), ...BULK_SPECS] as const;
 
-export function exportControlToInsert(row: ExportControlRow) {
-  return {
-    id: row.id,
-    imposingCountry: row.imposing_country,
-    instrument: row.instrument,
-    title: row.title,
-    measure: row.measure,
-    target: row.target,
-    endUsers: row.end_users,
-    minerals: row.minerals.join(';'),
-    stages: row.stages.join(';'),
-    covers: row.covers,
-    announced: row.announced,
-    effective: row.effective,
-    ends: row.ends,
-    lifted: row.lifted,
-    suspends: row.suspends,
-    replacedBy: row.replaced_by,
-    note: row.note,
-    sourceId: row.source,
-    confidence: row.confidence,
-  };
+/** A measure row → the insert shape, by the catalogue's column map; the table stores the two lists `;`-joined. */
+export function exportControlToInsert(row: ExportControlRow): typeof exportControls.$inferSelect {
+  const joined = { ...row, minerals: row.minerals.join(';'), stages: row.stages.join(';') };
+  return insertOf(catalogueTable('export_controls.csv'), joined) as typeof exportControls.$inferSelect;
 }
 
 /** Which table's `id` a reference target resolves against. */

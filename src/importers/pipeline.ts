@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CATALOGUE, CATALOGUE_BY_FILE, type CatalogueTable } from '../db/catalogue.js';
 import { curated } from './curated/index.js';
 import { euCrm2023 } from './eu-crm-2023/index.js';
@@ -14,8 +13,9 @@ import { usgsMcsHistory } from './usgs-mcs-history/index.js';
 import { usgsMcs } from './usgs-mcs/importer.js';
 import { usitcDataweb } from './usitc-dataweb/index.js';
 import { wgi } from './wgi/index.js';
+import { REPOSITORY_ROOT } from './shared/paths.js';
 
-export const REPOSITORY_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { REPOSITORY_ROOT };
 
 /**
  * Every importer, in the one order data/ is built in: each reads only the files it names and the tables the ones

@@ -130,7 +130,7 @@ export function repairCmdeNickel(rows: Row[]): NickelRepair {
 }
 
 /** The explorer's 2024 refining rows of the reference transcription, nickel repaired. */
-function importCmde(input: ImporterInput): { production: Row[]; nickel: NickelRepair } {
+function importCmde(input: ImporterInput): Row[] {
   const production: Row[] = [];
   for (const { line, row } of readInput(input, PRODUCTION_REFERENCE, PRODUCTION_REFERENCE_COLUMNS)) {
     const cite = citationMarkers(row.source ?? '');
@@ -156,7 +156,7 @@ function importCmde(input: ImporterInput): { production: Row[]; nickel: NickelRe
       lower_bound: String(cite.lowerBound),
     });
   }
-  const nickel = repairCmdeNickel(production);
+  repairCmdeNickel(production);
   const note = tableRows(input.tables, 'sources.csv').find((source) => source.id === CMDE_SOURCE)?.notes ?? '';
   if (!note.includes(CMDE_NICKEL_NOTE)) {
     throw new ImportError(
@@ -165,7 +165,7 @@ function importCmde(input: ImporterInput): { production: Row[]; nickel: NickelRe
       `source ${CMDE_SOURCE} must say how nickel's OTH is stored ('${CMDE_NICKEL_NOTE}')`,
     );
   }
-  return { production, nickel };
+  return production;
 }
 
 /** kt as printed → tonnes as a plain integer string. */
@@ -174,7 +174,7 @@ function tonnesOf(kt: string, line: number): string {
 }
 
 /** The GCMO annex: observed refining rows (2021, 2025) and projections (2030, 2040), refusing anything unexpected. */
-export function importGcmo(input: ImporterInput): { production: Row[]; projections: Row[] } {
+function importGcmo(input: ImporterInput): { production: Row[]; projections: Row[] } {
   const production: Row[] = [];
   const projections: Row[] = [];
   const seen = new Set<string>();
@@ -223,18 +223,13 @@ export function importGcmo(input: ImporterInput): { production: Row[]; projectio
   return { production, projections };
 }
 
-export function importIea(input: ImporterInput): { production: Row[]; projections: Row[]; nickel: NickelRepair } {
-  const cmde = importCmde(input);
-  const gcmo = importGcmo(input);
-  return { production: [...cmde.production, ...gcmo.production], projections: gcmo.projections, nickel: cmde.nickel };
-}
-
 export const iea: Importer = {
   name: 'iea',
   inputs: [PRODUCTION_REFERENCE, GCMO_FILE],
   outputs: ['production.csv', 'projections.csv'],
   run: (input): ImportedRows => {
-    const { production, projections } = importIea(input);
-    return { 'production.csv': production, 'projections.csv': projections };
+    const cmde = importCmde(input);
+    const gcmo = importGcmo(input);
+    return { 'production.csv': [...cmde, ...gcmo.production], 'projections.csv': gcmo.projections };
   },
 };

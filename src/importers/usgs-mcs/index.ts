@@ -8,10 +8,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { planDataDir, readDataDir, type DataDirPlan } from './data-dir.js';
 import { RAW_FILES } from './importer.js';
 import { transform, type ImportResult } from './transform.js';
+import { REPOSITORY_ROOT } from '../shared/paths.js';
+
+export { REPOSITORY_ROOT };
 
 export { ImportError } from '../shared/errors.js';
 export { transform, type ImportResult, type ImportReport } from './transform.js';
@@ -20,7 +22,6 @@ export { FIGURE_FILES, REFERENCE_FILES, renderCsv, type Row } from './output.js'
 export { formatReport, formatRevisions } from './report.js';
 export { summariseRevisions, type RevisionSummary } from './revisions.js';
 
-export const REPOSITORY_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const DATA_DIR = path.join(REPOSITORY_ROOT, 'data');
 export { RAW_FILES, usgsMcs } from './importer.js';
 

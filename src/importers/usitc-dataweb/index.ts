@@ -9,7 +9,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { catalogueTable } from '../../db/catalogue.js';
 import type { Row } from '../shared/csv.js';
 import { idsOf, requireKnown, type ImportedRows, type Importer, type ImporterInput } from '../shared/importer.js';
@@ -17,6 +16,9 @@ import { HEADING_COLUMNS, parseHeadingMap, type HeadingMap } from './headings.js
 import { readWorkbook } from './read.js';
 import { EDITIONS, FLOWS, sourceId } from './tables.js';
 import { transform, type ImportReport, type TradeFlowRow, type TradeQuantityRow } from './transform.js';
+import { REPOSITORY_ROOT } from '../shared/paths.js';
+
+export { REPOSITORY_ROOT };
 
 export { ImportError } from './errors.js';
 export { parseHeadingMap, HEADING_COLUMNS, type HeadingMap, type HeadingRow } from './headings.js';
@@ -25,7 +27,6 @@ export { EDITIONS, FLOWS, PARTNERS, UNITS, sourceId, type EditionSpec, type Flow
 export { transform, type ImportReport, type TradeFlowRow, type TradeImport, type TradeQuantityRow } from './transform.js';
 export type { Cell, Sheet, Workbook } from './workbook.js';
 
-export const REPOSITORY_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const RAW_DIR = 'data/raw/usitc-dataweb';
 export const HEADINGS_FILE = 'data/curated/hts_headings.csv';
 export const OUTPUT_FILES = { headings: 'hts_headings.csv', flows: 'trade_flows.csv', quantities: 'trade_quantities.csv' } as const;

@@ -4,7 +4,7 @@ import { pgTwin } from '../../db/pg-schema.js';
 import type { PgDb } from '../../db/postgres.js';
 import { exportControls } from '../../db/schema.js';
 import type { Store } from '../../db/store.js';
-import { createDatasetRepository } from '../../dataset/dataset.repository.js';
+import { createDatasetRepository, type ExportControlRecord } from '../../dataset/dataset.repository.js';
 import {
   exclusive,
   queries as writeQueries,
@@ -15,7 +15,7 @@ import {
 } from '../writes/writes.repository.js';
 import { pgWrite, pgWriteQueries, versionAfterWrites } from '../writes/writes.repository.pg.js';
 
-export type ExportControlRecord = typeof exportControls.$inferSelect;
+export type { ExportControlRecord };
 export type ExportControlInsert = typeof exportControls.$inferInsert;
 
 /** What an export-control write runs: the version counter, the change feed and the reference ids, plus the measures. */

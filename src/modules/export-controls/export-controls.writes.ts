@@ -1,3 +1,4 @@
+import { catalogueTable, rowOf } from '../../db/catalogue.js';
 import { ExportControlRow, TABLE_SPECS, exportControlToInsert, type TableSpec } from '../../dataset/tables.js';
 import { checkExportControlRules, checkReferencesAndKeys, type RowIssue } from '../../dataset/validate.js';
 import { AppError, type FieldError } from '../../errors.js';
@@ -70,29 +71,11 @@ export function exportControlCsvRecord(row: ExportControlInput): Record<string, 
   };
 }
 
+/** A stored measure → its row, by the catalogue's column map (the reverse of exportControlToInsert). */
 function rowOfRecord(record: ExportControlRecord): ExportControlRow {
   const list = (value: string) => (value === '' ? [] : value.split(';'));
-  return {
-    id: record.id,
-    imposing_country: record.imposingCountry,
-    instrument: record.instrument,
-    title: record.title,
-    measure: record.measure,
-    target: record.target,
-    end_users: record.endUsers,
-    minerals: list(record.minerals),
-    stages: list(record.stages),
-    covers: record.covers,
-    announced: record.announced,
-    effective: record.effective,
-    ends: record.ends,
-    lifted: record.lifted,
-    suspends: record.suspends,
-    replaced_by: record.replacedBy,
-    note: record.note,
-    source: record.sourceId,
-    confidence: record.confidence,
-  };
+  const row = rowOf(catalogueTable('export_controls.csv'), record);
+  return { ...row, minerals: list(record.minerals), stages: list(record.stages) } as ExportControlRow;
 }
 
 export function valueOfRow(row: ExportControlRow): ExportControlValue {
