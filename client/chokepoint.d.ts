@@ -1642,7 +1642,7 @@ export interface components {
                 outsideShare: number;
                 /** @description Percent from unnamed producers: membership unknown */
                 unallocatedShare: number;
-                /** @description inside + outside: can exceed 100 because published world totals are rounded (antimony 2024: 103.96) */
+                /** @description inside + outside; at most 100, as every share is of the world total the concentration answer names */
                 namedShareTotal: number;
                 largestNonMember: components["schemas"]["CountryShare"] | null;
                 memberProducers: components["schemas"]["CountryShare"][];

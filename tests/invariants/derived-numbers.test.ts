@@ -226,6 +226,36 @@ describe('the API in every view', () => {
     expect(violations.join('\n')).toBe('');
   });
 
+  it('alignment: inside, outside and unallocated shares of every stage within 0–100 and adding up to at most 100, for every group', async () => {
+    const minerals: string[] = (await get('/v1/minerals')).data.map((mineral: { id: string }) => mineral.id);
+    const groups: string[] = (await get('/v1/groups')).data.map((group: { id: string }) => group.id);
+    let stages = 0;
+    for (const view of views) {
+      for (const mineral of minerals) {
+        for (const group of groups) {
+          const alignment = await get(withView(`/v1/minerals/${mineral}/alignment?group=${group}`, view));
+          for (const stage of alignment.stages) {
+            if (stage.status !== 'ok') continue;
+            stages += 1;
+            const where = `${view ?? 'default'} alignment ${mineral} ${stage.stage} ${group}`;
+            checkShares(
+              where,
+              { shares: [stage.insideShare, stage.outsideShare, stage.unallocatedShare], namedShareTotal: stage.namedShareTotal },
+              SHOWN,
+            );
+            check(
+              Math.abs(stage.insideShare + stage.outsideShare - stage.namedShareTotal) <= SHOWN(2),
+              where,
+              'inside + outside is not namedShareTotal',
+            );
+          }
+        }
+      }
+    }
+    expect(stages).toBeGreaterThan(500);
+    expect(violations.join('\n')).toBe('');
+  });
+
   it('disruption scenarios: every mineral and year, China, China and Russia, and every named producer of a stage shocked', async () => {
     let stages = 0;
     for (const view of [null, 'usgs-mcs-2025', 'usgs-mcs-2024']) {

@@ -21,7 +21,7 @@ export const AlignmentSchema = z
           unallocatedShare: z.number().describe('Percent from unnamed producers: membership unknown'),
           namedShareTotal: z
             .number()
-            .describe('inside + outside: can exceed 100 because published world totals are rounded (antimony 2024: 103.96)'),
+            .describe('inside + outside; at most 100, as every share is of the world total the concentration answer names'),
           largestNonMember: CountryShareSchema.nullable(),
           memberProducers: z.array(CountryShareSchema),
           blocHhi: z.number().describe('HHI with the bloc merged into one producer'),
