@@ -1,7 +1,7 @@
 import { asc, gt, sql, type SQL } from 'drizzle-orm';
 import * as schema from '../db/schema.js';
 import { pgColumnOf, pgTwin } from '../db/pg-schema.js';
-import type { PgDb } from '../db/postgres.js';
+import { inTransaction, type PostgresHandle, type PgDb } from '../db/postgres.js';
 import { DATASET_READS, VERSION_SQL, mapDatasetReads, tagOf, type DatasetTables } from './dataset.repository.js';
 import type { ChangeRow, SharedDatasetSource } from './snapshot.js';
 
@@ -12,7 +12,7 @@ const changes = pgTwin(schema.changes);
  * SQLite schema's row types (the generated tables keep its property names). Text sorts by code point (COLLATE "C"),
  * as SQLite's BINARY collation does, whatever locale the database was created with.
  */
-export function createPgDatasetRepository(db: PgDb): SharedDatasetSource {
+export function createPgDatasetRepository({ db, pool }: PostgresHandle): SharedDatasetSource {
   const versionTag = async (reader: PgDb = db): Promise<string | null> => {
     const result = await reader.execute<Record<string, string | null>>(sql.raw(VERSION_SQL));
     const row = result.rows[0];
@@ -37,9 +37,9 @@ export function createPgDatasetRepository(db: PgDb): SharedDatasetSource {
   return {
     versionTag: () => versionTag(),
     readConsistently: (afterChangeId) =>
-      db.transaction(
-        async (tx) => {
-          const reader = tx as unknown as PgDb;
+      inTransaction(
+        pool,
+        async (reader) => {
           const version = await versionTag(reader);
           const tables = await readTables(reader);
           const added = await reader.select().from(changes).where(gt(changes.id, afterChangeId)).orderBy(asc(changes.id));

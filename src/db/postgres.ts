@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import type { PgTransactionConfig } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { AppError } from '../errors.js';
 
@@ -97,14 +98,32 @@ export function databaseUnavailable(): AppError {
 }
 
 /**
+ * Runs `work` in one transaction on a connection of its own, which always goes back to the pool, and is discarded
+ * when the database dropped it. drizzle's own pool transaction keeps its connection checked out for good when BEGIN
+ * fails (the server going away between checkout and BEGIN); one such leak makes pool.end(), so shutdown, hang.
+ */
+export async function inTransaction<T>(pool: pg.Pool, work: (db: PgDb) => Promise<T>, config?: PgTransactionConfig): Promise<T> {
+  const client = await pool.connect();
+  let dropped: Error | undefined;
+  try {
+    return await drizzle(client).transaction((tx) => work(tx as unknown as PgDb), config);
+  } catch (error) {
+    if (isUnreachable(error)) dropped = error as Error;
+    throw error;
+  } finally {
+    client.release(dropped);
+  }
+}
+
+/**
  * Runs `work` in one transaction that first takes the write lock (see WRITE_LOCK); a throw rolls everything back.
  * A database that cannot be reached becomes databaseUnavailable(); an error of the work itself passes through.
  */
 export async function writeTransaction<T>(handle: PostgresHandle, work: (db: PgDb) => Promise<T>): Promise<T> {
   try {
-    return await handle.db.transaction(async (tx) => {
+    return await inTransaction(handle.pool, async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${WRITE_LOCK})`);
-      return work(tx as unknown as PgDb);
+      return work(tx);
     });
   } catch (error) {
     if (!(error instanceof AppError) && isUnreachable(error)) throw databaseUnavailable();

@@ -184,7 +184,7 @@ async function openShared(
         'data/ changed since the last seed, but figures were written through the API since: kept the database',
       );
     }
-    const source = createPgDatasetRepository(handle.db);
+    const source = createPgDatasetRepository(handle);
     const dataset = await createSharedSnapshotStore(source);
     const refresh = (why: string) => () => {
       dataset.refresh().catch((error: unknown) => app.log.warn({ err: error, why }, 'could not reload the dataset; serving the last one'));
