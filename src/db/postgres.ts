@@ -43,21 +43,35 @@ export function openPostgres(url: string, onIdleError: (error: Error) => void = 
 }
 
 /**
+ * Runs `work` on a connection of its own, which always goes back to the pool, and is discarded when the database
+ * dropped it. One connection left checked out makes pool.end(), so shutdown, wait for ever.
+ */
+async function onOwnConnection<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let dropped: Error | undefined;
+  try {
+    return await work(client);
+  } catch (error) {
+    if (isUnreachable(error)) dropped = error as Error;
+    throw error;
+  } finally {
+    client.release(dropped);
+  }
+}
+
+/**
  * Runs `work` on one connection holding the migration lock: the first replica migrates (and seeds), the others
  * wait for the lock and then find nothing to do.
  */
 export async function underMigrationLock<T>(handle: PostgresHandle, work: (db: PgDb) => Promise<T>): Promise<T> {
-  const client = await handle.pool.connect();
-  try {
+  return onOwnConnection(handle.pool, async (client) => {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
       return await work(drizzle(client));
     } finally {
       await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     }
-  } finally {
-    client.release();
-  }
+  });
 }
 
 export async function runPgMigrations(db: PgDb, migrationsFolder: string): Promise<void> {
@@ -98,21 +112,12 @@ export function databaseUnavailable(): AppError {
 }
 
 /**
- * Runs `work` in one transaction on a connection of its own, which always goes back to the pool, and is discarded
- * when the database dropped it. drizzle's own pool transaction keeps its connection checked out for good when BEGIN
- * fails (the server going away between checkout and BEGIN); one such leak makes pool.end(), so shutdown, hang.
+ * Runs `work` in one transaction on a connection of its own (onOwnConnection). Not drizzle's pool transaction: that
+ * one keeps its connection checked out for good when BEGIN fails, as it does when the server goes away between
+ * checkout and BEGIN.
  */
-export async function inTransaction<T>(pool: pg.Pool, work: (db: PgDb) => Promise<T>, config?: PgTransactionConfig): Promise<T> {
-  const client = await pool.connect();
-  let dropped: Error | undefined;
-  try {
-    return await drizzle(client).transaction((tx) => work(tx as unknown as PgDb), config);
-  } catch (error) {
-    if (isUnreachable(error)) dropped = error as Error;
-    throw error;
-  } finally {
-    client.release(dropped);
-  }
+export function inTransaction<T>(pool: pg.Pool, work: (db: PgDb) => Promise<T>, config?: PgTransactionConfig): Promise<T> {
+  return onOwnConnection(pool, (client) => drizzle(client).transaction((tx) => work(tx as unknown as PgDb), config));
 }
 
 /**
