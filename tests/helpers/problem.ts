@@ -1,18 +1,11 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
+import type { ProblemBody } from '../../src/errors.js';
 
 /** A stack frame as V8 prints it ("    at fn (file.js:1:2)"), or any file:line:column reference. */
 const STACK_FRAME = /(^|\n)\s*at\s|\.(ts|js|mjs|cjs):\d+:\d+/;
 
-export interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance: string;
-  code: string;
-  errors?: { field: string; message: string }[];
-}
+export type { ProblemBody };
 
 /**
  * Asserts an RFC 9457 problem response: the status, the content type, every member, the code's type URI,
