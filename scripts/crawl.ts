@@ -48,8 +48,9 @@ interface CrawlRequest {
 }
 
 async function crawlRequests(app: FastifyInstance): Promise<CrawlRequest[]> {
-  const requests: CrawlRequest[] = exampleRequests(app.swagger() as unknown as SpecDocument).map(({ method, url, body }) =>
-    method === 'GET' ? { method, url } : { method, url, body },
+  // Without the operation id; a GET has no body (exampleRequests leaves it out).
+  const requests: CrawlRequest[] = exampleRequests(app.swagger() as unknown as SpecDocument).map(
+    ({ operationId: _, ...request }) => request,
   );
   const minerals = (await app.inject({ method: 'GET', url: '/v1/minerals?limit=100' })).json() as { data: { id: string }[] };
   for (const { id } of minerals.data) {

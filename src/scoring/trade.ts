@@ -1,5 +1,6 @@
 import { round } from '../lib/round.js';
 import { herfindahl } from './hhi.js';
+import { sum } from './order.js';
 
 /**
  * Each partner's share of the value of the covered partners (those the file breaks out, with a value), and the
@@ -8,7 +9,7 @@ import { herfindahl } from './hhi.js';
  */
 export function sharesOfCoveredPartners<T extends { partner: string; valueUsd: number | null }>(rows: readonly T[]) {
   const valued = rows.filter((row) => row.valueUsd !== null);
-  const total = valued.reduce((sum, row) => sum + (row.valueUsd as number), 0);
+  const total = sum(valued.map((row) => row.valueUsd as number));
   const shares = valued.map((row) => ({ row, sharePct: total > 0 ? ((row.valueUsd as number) / total) * 100 : null }));
   const hhi = total > 0 ? herfindahl(shares.map((entry) => entry.sharePct as number)) : null;
   return {

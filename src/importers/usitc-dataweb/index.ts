@@ -12,7 +12,7 @@ import path from 'node:path';
 import { catalogueTable } from '../../db/catalogue.js';
 import type { Row } from '../shared/csv.js';
 import { idsOf, requireKnown, type ImportedRows, type Importer, type ImporterInput } from '../shared/importer.js';
-import { HEADING_COLUMNS, parseHeadingMap, type HeadingMap } from './headings.js';
+import { parseHeadingMap, type HeadingMap } from './headings.js';
 import { readWorkbook } from './read.js';
 import { EDITIONS, FLOWS, sourceId } from './tables.js';
 import { transform, type ImportReport, type TradeFlowRow, type TradeQuantityRow } from './transform.js';
@@ -21,7 +21,7 @@ import { REPOSITORY_ROOT } from '../shared/paths.js';
 export { REPOSITORY_ROOT };
 
 export { ImportError } from './errors.js';
-export { parseHeadingMap, HEADING_COLUMNS, type HeadingMap, type HeadingRow } from './headings.js';
+export { parseHeadingMap, type HeadingMap, type HeadingRow } from './headings.js';
 export { readWorkbook, readWorkbookFile } from './read.js';
 export { EDITIONS, FLOWS, PARTNERS, UNITS, sourceId, type EditionSpec, type Flow } from './tables.js';
 export { transform, type ImportReport, type TradeFlowRow, type TradeImport, type TradeQuantityRow } from './transform.js';
@@ -71,19 +71,13 @@ export function readHeadingMap(root = REPOSITORY_ROOT): HeadingMap {
   return parseHeadingMap(fs.readFileSync(path.join(root, HEADINGS_FILE), 'utf8'), HEADINGS_FILE);
 }
 
-/** Transform rows → rows of a data file (trade_flows.csv, trade_quantities.csv), by the catalogue's CSV columns. */
+/** Transform rows → rows of a data file (hts_headings.csv, trade_flows.csv, trade_quantities.csv), by the catalogue's CSV columns. */
 export function csvRows(file: string, rows: readonly object[]): Row[] {
   const columns = catalogueTable(file).csvColumns.map((column) => column.csv);
   return rows.map((row) => {
     const record = row as Record<string, unknown>;
     return Object.fromEntries(columns.map((column) => [column, cellOf(record[fieldOf(column)])]));
   });
-}
-
-function headingRows(headings: HeadingMap): Row[] {
-  return [...headings.values()].flatMap(({ rows }) =>
-    rows.map((row) => Object.fromEntries(HEADING_COLUMNS.map((column) => [column, cellOf(row[column as keyof typeof row])]))),
-  );
 }
 
 /**
@@ -115,7 +109,10 @@ export const usitcDataweb: Importer = {
     const partners = new Set(result.flows.flatMap((row) => [row.reporter, row.partner]));
     for (const iso3 of partners) requireKnown(countries, iso3, 'country', RAW_DIR, null);
     return {
-      [OUTPUT_FILES.headings]: headingRows(result.headings),
+      [OUTPUT_FILES.headings]: csvRows(
+        OUTPUT_FILES.headings,
+        [...result.headings.values()].flatMap(({ rows }) => rows),
+      ),
       [OUTPUT_FILES.flows]: csvRows(OUTPUT_FILES.flows, result.flows),
       [OUTPUT_FILES.quantities]: csvRows(OUTPUT_FILES.quantities, result.quantities),
     };

@@ -1,5 +1,6 @@
 import type { DatasetSnapshot } from '../../dataset/snapshot.js';
 import { memoize } from '../../dataset/memo.js';
+import { chooseEdition } from '../../domain/editions.js';
 import { TARGET_NON_OECD } from '../../domain/export-controls.js';
 import { changePct, kilogramsOf, yearsAround, type QuantityFigure } from '../../domain/trade.js';
 import { sharesOfCoveredPartners } from '../../scoring/index.js';
@@ -66,12 +67,16 @@ const FULL_YEAR = 'year';
 const MONTHS = 'jan-apr';
 
 /** What the trade store holds, for the snapshot's version: edition, partners, years, and the heading map. */
-export function tradeCoverage(snapshot: DatasetSnapshot, repository: TradeRepository) {
+function tradeCoverage(snapshot: DatasetSnapshot, repository: TradeRepository) {
   return memoize(snapshot, 'trade-coverage', () => {
     const rows = repository.coverage();
-    // The newest edition of the family (editions are oldest published first).
+    // The newest edition of the family.
     const editions = new Set(rows.map((row) => row.edition));
-    const edition = [...snapshot.editions].reverse().find((candidate) => editions.has(candidate.id)) ?? null;
+    const edition =
+      chooseEdition(
+        snapshot.editions.filter((candidate) => editions.has(candidate.id)),
+        undefined,
+      ) ?? null;
     const ofEdition = rows.filter((row) => row.edition === edition?.id);
     const fullYears = ofEdition.find((row) => row.period === FULL_YEAR);
     const months = ofEdition.find((row) => row.period === MONTHS);
@@ -96,8 +101,14 @@ function requireTradeData(coverage: Coverage): Coverage & { edition: NonNullable
   return coverage as Coverage & { edition: NonNullable<Coverage['edition']> };
 }
 
+/** The heading codes that stand for any of these minerals, their own and proxies, each once. */
+function htsOf(coverage: Coverage, minerals: readonly string[]): string[] {
+  const headings = coverage.headings.filter((heading) => heading.mineralId !== null && minerals.includes(heading.mineralId));
+  return [...new Set(headings.map((heading) => heading.hts))];
+}
+
 /** A mineral's headings: its own flows, and the proxies (broad headings) apart. */
-export function headingsOf(coverage: Coverage, mineral: string) {
+function headingsOf(coverage: Coverage, mineral: string) {
   const rows = coverage.headings.filter((heading) => heading.mineralId === mineral);
   return { own: rows.filter((heading) => !heading.proxy), proxies: rows.filter((heading) => heading.proxy) };
 }
@@ -117,7 +128,7 @@ function quantitiesByFlow(rows: readonly TradeQuantityRecord[]): Map<string, Qua
   return byFlow;
 }
 
-export interface FlowQuery {
+interface FlowQuery {
   importer?: string | undefined;
   flow?: 'imports' | 'exports' | undefined;
   partner?: string | undefined;
@@ -154,8 +165,7 @@ function flowFilter(snapshot: DatasetSnapshot, coverage: Coverage & { edition: {
   }
   if (errors.length > 0) throw new ValidationError('The trade filters name data the file does not hold.', errors);
   checkFilters(snapshot, { mineral: query.mineral });
-  const mineralHeadings =
-    query.mineral === undefined ? undefined : coverage.headings.filter((h) => h.mineralId === query.mineral).map((h) => h.hts);
+  const mineralHeadings = query.mineral === undefined ? undefined : htsOf(coverage, [query.mineral]);
   const hts =
     query.hts === undefined ? mineralHeadings : mineralHeadings === undefined || mineralHeadings.includes(query.hts) ? [query.hts] : [];
   return {
@@ -181,13 +191,7 @@ function flowView(snapshot: DatasetSnapshot, coverage: Coverage, row: TradeFlowR
     period: row.period as 'year' | 'jan-apr',
     valueUsd: row.valueUsd,
     valueBasis: row.flow === IMPORTS ? ('customs' as const) : ('fas' as const),
-    quantities: quantities.map((q) => ({
-      measure: q.measure,
-      unit: q.unit,
-      quantity: q.quantity,
-      suppressed: q.suppressed,
-      valueUsd: q.valueUsd,
-    })),
+    quantities,
     suppressed: quantities.some((q) => q.suppressed),
     minerals: mapped.map((heading) => ({ mineral: heading.mineralId as string, stage: heading.stageId as string, proxy: heading.proxy })),
     edition: row.edition,
@@ -341,12 +345,11 @@ function computeObservedEffect(snapshot: DatasetSnapshot, repository: TradeRepos
           : null;
   if (refusal !== null)
     return { ...base, bitesOnImporter: restrictsSupplyTo(measure, importer), observed: null, reason: refusal, events: [] };
-  const headings = coverage.headings.filter((heading) => heading.mineralId !== null && measure.minerals.includes(heading.mineralId));
   const table = tradeTable(repository, {
     edition: coverage.edition.id,
     reporter: importer,
     flow: IMPORTS,
-    hts: [...new Set(headings.map((heading) => heading.hts))],
+    hts: htsOf(coverage, measure.minerals),
     partner: [measure.imposingCountry],
   });
   const byMineral = (date: string) =>
@@ -386,7 +389,7 @@ function latest(coverage: ReturnType<typeof requireTradeData>, table: TradeTable
 }
 
 /** The observed blocks of one importer and supplier, once per dataset version. */
-export function observedDependency(
+function observedDependency(
   snapshot: DatasetSnapshot,
   repository: TradeRepository,
   importer: string,
@@ -418,7 +421,7 @@ function computeObservedDependency(
         ? `observed trade covers ${coverage.reporters.join(', ')} only (USITC DataWeb)`
         : !coverage.partners.includes(supplier)
           ? `the file does not break out ${countryName(snapshot, supplier)} as a partner`
-          : headingsOf(coverage, mineral).own.length + headingsOf(coverage, mineral).proxies.length === 0
+          : htsOf(coverage, [mineral]).length === 0
             ? 'no heading of the file stands for this mineral'
             : null;
   const answerable = minerals.filter((mineral) => reasonFor(mineral) === null);
@@ -430,11 +433,7 @@ function computeObservedDependency(
           edition: ready.edition.id,
           reporter: importer,
           flow: IMPORTS,
-          hts: [
-            ...new Set(
-              answerable.flatMap((mineral) => [...headingsOf(ready, mineral).own, ...headingsOf(ready, mineral).proxies].map((h) => h.hts)),
-            ),
-          ],
+          hts: htsOf(ready, answerable),
           partner: [supplier],
         });
   const entryFor = (mineral: string) => {
@@ -535,12 +534,7 @@ export function mineralTrade(
     ]);
   }
   const { own, proxies } = headingsOf(coverage, mineral.id);
-  const table = tradeTable(repository, {
-    edition: coverage.edition.id,
-    reporter: 'USA',
-    flow,
-    hts: [...own, ...proxies].map((heading) => heading.hts),
-  });
+  const table = tradeTable(repository, { edition: coverage.edition.id, reporter: 'USA', flow, hts: htsOf(coverage, [mineral.id]) });
   const one = (heading: HtsHeadingRecord) => {
     const partners = coverage.partners.filter((partner) => table.flows.some((row) => row.hts === heading.hts && row.partner === partner));
     const series = partners.map((partner) => ({
@@ -553,13 +547,12 @@ export function mineralTrade(
           return { year: row.year, valueUsd: row.valueUsd, kg: figures?.kg ?? null };
         }),
     }));
-    const latestRows = partners.map((partner) => ({
-      partner,
-      name: countryName(snapshot, partner),
-      valueUsd: table.get(heading.hts, partner, lastFull, FULL_YEAR)?.valueUsd ?? null,
-      kg: table.get(heading.hts, partner, lastFull, FULL_YEAR)?.kg ?? null,
-    }));
-    const shares = sharesOfCoveredPartners(latestRows.filter((row) => table.get(heading.hts, row.partner, lastFull, FULL_YEAR) !== null));
+    // The partners with a row for the last full year; sharesOfCoveredPartners names those whose row holds no value.
+    const latestRows = partners.flatMap((partner) => {
+      const figures = table.get(heading.hts, partner, lastFull, FULL_YEAR);
+      return figures === null ? [] : [{ partner, name: countryName(snapshot, partner), valueUsd: figures.valueUsd, kg: figures.kg }];
+    });
+    const shares = sharesOfCoveredPartners(latestRows);
     const months = partners.map((partner) => ({
       partner,
       name: countryName(snapshot, partner),
