@@ -120,7 +120,7 @@ const row = (label: string, key: keyof Measures['sqlite'], unit: string, higherI
 const machine = describeMachine();
 const report = [
   `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; ` +
-    `${ROUNDS} rounds per store, alternating (ABBA); PostgreSQL ${cluster.port ? '' : ''}with fsync and synchronous_commit on. ` +
+    `${ROUNDS} rounds per store, alternating (ABBA); PostgreSQL with fsync and synchronous_commit on. ` +
     'The machine is shared with other work, so compare the ratios (measured side by side), not the absolute numbers.',
   '',
   '| measure | SQLite | PostgreSQL | ratio |',

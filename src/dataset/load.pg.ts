@@ -9,7 +9,8 @@ const meta = pgTwin(datasetMeta);
 
 /**
  * Replaces the PostgreSQL database's contents with the dataset in one transaction, as storeDataset does on SQLite
- * (the same rows, in the same order, so the same ids), and announces the new version to every replica.
+ * (the same rows, in the same order, so the same ids), and announces the new version to every replica. `db` is one
+ * connection's (underMigrationLock's), never the pool's: drizzle's pool transaction can leak its connection (inTransaction).
  */
 export async function storeDatasetPg(db: PgDb, dataset: ParsedDataset): Promise<void> {
   await db.transaction(async (tx) => {

@@ -195,7 +195,7 @@ export function forEachRow<Row>(spec: TableSpec<Row>, text: string, issues: Data
   });
 }
 
-export function parseFile<Row>(spec: TableSpec<Row>, text: string, issues: DataIssue[]): ParsedFile<Row> {
+function parseFile<Row>(spec: TableSpec<Row>, text: string, issues: DataIssue[]): ParsedFile<Row> {
   const parsedFile: ParsedFile<Row> = { spec, rows: [], lines: [] };
   forEachRow(spec, text, issues, (row, line) => {
     parsedFile.rows.push(row);

@@ -201,7 +201,7 @@ function compactRows<T extends object>(rows: T[], pool: Map<string, string>): T[
 }
 
 /** The version of a database that holds no dataset yet. */
-const NO_VERSION = 'empty';
+export const NO_VERSION = 'empty';
 
 /**
  * Reads the version tag and every table in one read transaction: read one statement at a time, a replica could

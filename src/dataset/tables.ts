@@ -390,6 +390,9 @@ export const ExportControlRow = z
   });
 export type ExportControlRow = z.infer<typeof ExportControlRow>;
 
+/** The heading map: a dataset table, and copied into the trade store (TRADE_STORE_SPECS). */
+const HTS_HEADINGS_SPEC = spec('hts_headings.csv', HtsHeadingRow);
+
 /**
  * Every data file, in load order (a file may only refer to files above it): the row rules of each, with its file,
  * table, key, references and insert shape from the table catalogue (src/db/catalogue.ts).
@@ -424,7 +427,7 @@ export const TABLE_SPECS = [
   spec('governance.csv', GovernanceRow),
   spec('governance_notes.csv', GovernanceNoteRow),
   spec('export_controls.csv', ExportControlRow, exportControlToInsert),
-  spec('hts_headings.csv', HtsHeadingRow),
+  HTS_HEADINGS_SPEC,
 ] as const;
 
 /**
@@ -432,13 +435,13 @@ export const TABLE_SPECS = [
  * parsed at start-up, never in the in-memory snapshot and not copied into the main database: they are served from the
  * trade store (src/dataset/trade-store.ts), a read-only SQLite file of the same schema built once per content.
  */
-export const BULK_SPECS = [spec('trade_flows.csv', TradeFlowRow), spec('trade_quantities.csv', TradeQuantityRow)] as const;
+const BULK_SPECS = [spec('trade_flows.csv', TradeFlowRow), spec('trade_quantities.csv', TradeQuantityRow)] as const;
 
 /**
  * What the trade store holds: the bulk tables and the heading map they are read with (a copy of the dataset's, so that
  * trade reads never touch the main store, which may be PostgreSQL shared by replicas).
  */
-export const TRADE_STORE_SPECS = [spec('hts_headings.csv', HtsHeadingRow), ...BULK_SPECS] as const;
+export const TRADE_STORE_SPECS = [HTS_HEADINGS_SPEC, ...BULK_SPECS] as const;
 
 /** A measure row → the insert shape, by the catalogue's column map; the table stores the two lists `;`-joined. */
 export function exportControlToInsert(row: ExportControlRow): typeof exportControls.$inferSelect {

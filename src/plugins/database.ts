@@ -8,7 +8,7 @@ import { appliedMigrationCount, expectedMigrationCount, pgProbe, sqliteProbe } f
 import type { Store } from '../db/store.js';
 import { createDatasetRepository } from '../dataset/dataset.repository.js';
 import { createPgDatasetRepository } from '../dataset/dataset.repository.pg.js';
-import { refreshIfStale, seedIfEmpty } from '../dataset/load.js';
+import { refreshIfStale, seedIfEmpty, type RefreshOutcome } from '../dataset/load.js';
 import { seedOrRefreshPg } from '../dataset/load.pg.js';
 import {
   createSharedSnapshotStore,
@@ -109,20 +109,26 @@ function openReadOnly(options: DatabasePluginOptions): DatabaseHandle {
   return handle;
 }
 
+/** Logs what start-up did with data/: seeded, re-seeded, or kept a database written through the API since (`advice`). */
+function logSeedOutcome(app: FastifyInstance, dataDir: string, outcome: 'seeded' | RefreshOutcome, advice = ''): void {
+  if (outcome === 'seeded') app.log.info({ dataDir }, 'seeded the database');
+  if (outcome === 'refreshed') app.log.info({ dataDir }, 'data/ changed since the last seed: re-seeded the database');
+  if (outcome === 'kept-writes') {
+    app.log.warn(
+      { dataDir },
+      `data/ changed since the last seed, but figures were written through the API since: kept the database${advice}`,
+    );
+  }
+}
+
 function openWritable(app: FastifyInstance, options: DatabasePluginOptions): DatabaseHandle {
   const handle = openDatabase(options.databasePath);
   try {
     runMigrations(handle.db, options.migrationsDir);
-    if (seedIfEmpty(handle.db, options.dataDir)) app.log.info({ dataDir: options.dataDir }, 'seeded the database');
+    if (seedIfEmpty(handle.db, options.dataDir)) logSeedOutcome(app, options.dataDir, 'seeded');
     else if (options.databasePath !== ':memory:') {
       const outcome = refreshIfStale(handle.db, options.dataDir);
-      if (outcome === 'refreshed') app.log.info({ dataDir: options.dataDir }, 'data/ changed since the last seed: re-seeded the database');
-      if (outcome === 'kept-writes') {
-        app.log.warn(
-          { dataDir: options.dataDir },
-          'data/ changed since the last seed, but figures were written through the API since: kept the database; `npm run db:seed` loads data/ (and drops those writes)',
-        );
-      }
+      logSeedOutcome(app, options.dataDir, outcome, '; `npm run db:seed` loads data/ (and drops those writes)');
     }
   } catch (error) {
     handle.close();
@@ -176,14 +182,7 @@ async function openShared(
       await runPgMigrations(db, options.migrationsPgDir);
       return seedOrRefreshPg(db, options.dataDir);
     });
-    if (outcome === 'seeded') app.log.info({ dataDir: options.dataDir }, 'seeded the database');
-    if (outcome === 'refreshed') app.log.info({ dataDir: options.dataDir }, 'data/ changed since the last seed: re-seeded the database');
-    if (outcome === 'kept-writes') {
-      app.log.warn(
-        { dataDir: options.dataDir },
-        'data/ changed since the last seed, but figures were written through the API since: kept the database',
-      );
-    }
+    logSeedOutcome(app, options.dataDir, outcome);
     const source = createPgDatasetRepository(handle);
     const dataset = await createSharedSnapshotStore(source);
     const refresh = (why: string) => () => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { NO_VERSION } from '../dataset/snapshot.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -94,7 +95,7 @@ async function requestMetrics(app: FastifyInstance): Promise<void> {
       this.reset();
       // The version this instance answers with (its snapshot's; the database's on every store).
       const served = app.dataset.current().version;
-      const tag = served === 'empty' ? null : served;
+      const tag = served === NO_VERSION ? null : served;
       this.set({ tag: tag ?? 'none' }, datasetVersionNumber(tag));
     },
   });

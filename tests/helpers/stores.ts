@@ -10,6 +10,7 @@ import type { BuildAppOptions } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import { readDataset, storeDataset } from '../../src/dataset/load.js';
 import { storeDatasetPg } from '../../src/dataset/load.pg.js';
+import { underMigrationLock } from '../../src/db/postgres.js';
 import { buildTestApp, sqliteDbOf } from './app.js';
 import { DATA_DIR } from './dataset.js';
 
@@ -57,7 +58,8 @@ export async function executeRaw(app: FastifyInstance, statement: string): Promi
 export async function reseed(app: FastifyInstance): Promise<void> {
   if (app.store.kind === 'sqlite') storeDataset(sqliteDbOf(app), readDataset(DATA_DIR));
   else {
-    await storeDatasetPg(app.store.handle.db, readDataset(DATA_DIR));
+    // On one connection, as start-up seeds (storeDatasetPg's transaction needs one, not the pool).
+    await underMigrationLock(app.store.handle, (db) => storeDatasetPg(db, readDataset(DATA_DIR)));
     // As the NOTIFY would, but before the test reads on.
     await app.store.afterWrite();
   }

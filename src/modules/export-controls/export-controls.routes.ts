@@ -20,6 +20,8 @@ import { createExportControlsRepository } from './export-controls.repository.js'
 import { exportControlScenario } from './export-controls.scenario.js';
 import { viewForEdition } from '../../dataset/snapshot.js';
 import {
+  ControlledSupplyParamsSchema,
+  ControlledSupplyQuerySchema,
   ControlledSupplyRankingSchema,
   ExportControlDetailSchema,
   ExportControlListSchema,
@@ -42,7 +44,6 @@ import {
   mineralTimeline,
 } from './export-controls.service.js';
 import { createExportControlsWrites } from './export-controls.writes.js';
-import { ControlledSupplyParamsSchema, ControlledSupplyQuerySchema } from './export-controls.schemas.js';
 
 export interface ExportControlsRoutesOptions {
   apiKeys: readonly ApiKey[];

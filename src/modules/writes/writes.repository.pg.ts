@@ -4,6 +4,7 @@ import { pgTwin } from '../../db/pg-schema.js';
 import { notifyDatasetChanged, writeTransaction, type PgDb } from '../../db/postgres.js';
 import type { Store } from '../../db/store.js';
 import { INSERT_BATCH } from '../../dataset/load.js';
+import { versionNumber } from '../../dataset/dataset.repository.js';
 import { pgDatasetVersion } from '../../dataset/load.pg.js';
 import type { ProductionRecord } from '../../dataset/production-codec.js';
 import {
@@ -165,7 +166,7 @@ export async function pgWrite<Queries extends Pick<WritesQueries, 'bumpVersion'>
  */
 export function versionAfterWrites(store: PostgresStore): string {
   const served = store.servedTag();
-  const number = Number.parseInt(served, 10) || 0;
+  const number = versionNumber(served);
   const ownWrite = written.get(store) ?? 0;
   return ownWrite > number ? `${ownWrite}${served.slice(String(number).length)}` : served;
 }
@@ -179,7 +180,7 @@ export function createPgWritesRepository(store: PostgresStore): WritesRepository
     versionTag: async () => versionAfterWrites(store),
     currentVersion: async () => {
       await store.settled();
-      return Number.parseInt(store.servedTag(), 10) || 0;
+      return versionNumber(store.servedTag());
     },
     changesSince: async (since) => {
       await store.settled();
