@@ -1,9 +1,9 @@
-import type { TradeRepository } from '../modules/trade/trade.repository.js';
 /**
  * The MCP adapter's plumbing, like a route's: validate the arguments with the route's own zod schemas (the same
  * validator and the same per-field messages as a 400), call the route's service function, and serialise the
  * result with the route's 200 schema, so a tool answers with the HTTP body byte for byte.
  */
+import type { TradeRepository } from '../modules/trade/trade.repository.js';
 import type { FastifyBaseLogger } from 'fastify';
 import { createSerializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -29,9 +29,6 @@ export interface ToolAnswer {
   body: Record<string, unknown>;
   summary: string;
 }
-
-/** The problem body of a refused tool call: the HTTP problem vocabulary, fields named by argument. */
-export type ToolProblem = ProblemBody;
 
 export interface McpTool {
   name: string;
@@ -87,7 +84,8 @@ export class ToolInputError extends AppError {
 /** `querystring.mineral` → `mineral`: a tool has one flat argument object, not a path, a query and a body. */
 const LOCATION_PREFIX = /^(params|querystring|body)(\.|$)/;
 
-export function problemOf(toolName: string, error: AppError): ToolProblem {
+/** The problem body of a refused tool call: the HTTP problem vocabulary, fields named by argument. */
+export function problemOf(toolName: string, error: AppError): ProblemBody {
   const errors = error.errors?.map((item) => ({ field: item.field.replace(LOCATION_PREFIX, '') || 'arguments', message: item.message }));
   return problemBody(error.code, error.detail, `mcp:tools/call/${toolName}`, errors);
 }

@@ -1,4 +1,3 @@
-import { createTradeRepository } from '../modules/trade/trade.repository.js';
 /**
  * MCP over Streamable HTTP at POST /mcp, stateless: each request gets its own MCP server and transport, answers
  * from the request's pinned dataset snapshot, and goes through the same hooks as /v1 (rate limit, request id,
@@ -7,6 +6,7 @@ import { createTradeRepository } from '../modules/trade/trade.repository.js';
  * operation. A browser page may call it only from an origin allowed to read the API (CORS_ORIGINS): the MCP
  * specification asks servers to check `Origin` against DNS rebinding.
  */
+import { createTradeRepository } from '../modules/trade/trade.repository.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 import { apiEdge, limitedNotFound } from '../plugins/http-edge.js';
@@ -43,7 +43,7 @@ function webRequestOf(request: FastifyRequest): Request {
   return new Request(new URL(request.url, 'http://localhost'), { method: request.method, headers });
 }
 
-export async function mcpRoutes(app: FastifyInstance): Promise<void> {
+async function mcpRoutes(app: FastifyInstance): Promise<void> {
   const paginate = createPaginator(app.config.cursorSecret);
   const trade = createTradeRepository(app.tradeDb);
   const origins = app.config.corsOrigins;

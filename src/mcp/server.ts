@@ -1,4 +1,3 @@
-import type { TradeRepository } from '../modules/trade/trade.repository.js';
 /**
  * The MCP server: the tools (src/mcp/tools.ts), methods and sources as resources, and two prompts. Transports
  * (Streamable HTTP at /mcp, stdio) create one with a way to take the dataset snapshot a call answers from.
@@ -11,28 +10,19 @@ import {
   McpError,
   type CallToolResult,
 } from '@modelcontextprotocol/sdk/types.js';
-import type { FastifyBaseLogger } from 'fastify';
 import { createSerializerCompiler } from 'fastify-type-provider-zod';
 import type { DatasetSnapshot } from '../dataset/snapshot.js';
 import { AppError } from '../errors.js';
-import type { Paginate } from '../lib/pagination.js';
 import { MethodSchema } from '../modules/methods/methods.schemas.js';
 import { SourceDetailSchema } from '../modules/sources/sources.schemas.js';
 import { getSource } from '../modules/sources/sources.service.js';
 import { ImporterIdSchema, Iso3Schema, MineralIdSchema } from '../schemas/common.js';
 import { getMethod, METHODS } from '../scoring/index.js';
-import { problemOf } from './adapter.js';
+import { problemOf, type ToolContext } from './adapter.js';
 import { TOOLS } from './tools.js';
 
-export interface McpServerContext {
-  /** The dataset snapshot to answer from; taken once per tool call or resource read. */
-  snapshot(): DatasetSnapshot;
-  /** Today as YYYY-MM-DD (UTC), from the app's clock. */
-  today: () => string;
-  paginate: Paginate;
-  log: FastifyBaseLogger;
-  trade: TradeRepository;
-}
+/** A tool's context, but for the snapshot: taken once per tool call or resource read. */
+export type McpServerContext = Omit<ToolContext, 'snapshot'> & { snapshot(): DatasetSnapshot };
 
 export const MCP_SERVER_INFO = { name: 'chokepoint', title: 'Chokepoint', version: '1.0.0' } as const;
 
@@ -57,10 +47,7 @@ function callTool(context: McpServerContext, name: string, args: Record<string, 
   const tool = byName.get(name);
   if (!tool) throw new McpError(ErrorCode.InvalidParams, `Unknown tool '${name}'; tools/list names them.`);
   try {
-    const answer = tool.call(
-      { snapshot: context.snapshot(), today: context.today, paginate: context.paginate, log: context.log, trade: context.trade },
-      args,
-    );
+    const answer = tool.call({ ...context, snapshot: context.snapshot() }, args);
     return {
       content: [
         { type: 'text', text: answer.summary },

@@ -4,8 +4,8 @@
  */
 import { pageOf, pageQueryOf } from '../plugins/http-pagination.js';
 import { TradeFlowSchema, TradeFlowsQuery } from '../modules/trade/trade.schemas.js';
-import { listTradeFlows, withObservedTrade, withValueAtRisk } from '../modules/trade/trade.service.js';
-import { listOf } from '../schemas/common.js';
+import { listTradeFlows } from '../modules/trade/trade.service.js';
+import { EditionQuery, listOf } from '../schemas/common.js';
 import {
   ChainSchema,
   DominanceParamsSchema,
@@ -24,31 +24,31 @@ import {
   ExposureQuerySchema,
   ExposureSchema,
 } from '../modules/dependency/dependency.schemas.js';
-import { exposureOn, importerDependency } from '../modules/dependency/dependency.service.js';
+import { importerDependency, supplierExposure } from '../modules/dependency/dependency.service.js';
 import { MineralListQuerySchema, MineralListSchema } from '../modules/minerals/minerals.schemas.js';
 import { listMinerals } from '../modules/minerals/minerals.service.js';
-import { PresetParamsSchema } from '../modules/scenarios/scenarios.schemas.js';
 import {
   DisruptionRequestSchema,
   DisruptionResponseSchema,
   PresetListSchema,
   PresetOverridesSchema,
+  PresetParamsSchema,
   PresetRunResponseSchema,
 } from '../modules/scenarios/scenarios.schemas.js';
-import { listPresets, runPreset, runScenario } from '../modules/scenarios/scenarios.service.js';
+import { listPresets, runPresetWithTrade, runScenarioWithTrade } from '../modules/scenarios/scenarios.service.js';
 import { SourceListQuerySchema, SourceListSchema } from '../modules/sources/sources.schemas.js';
 import { listSources } from '../modules/sources/sources.service.js';
 import { SupplyRiskParamsSchema, SupplyRiskQuerySchema, MineralSupplyRiskSchema } from '../modules/supply-risk/supply-risk.schemas.js';
 import { mineralSupplyRisk } from '../modules/supply-risk/supply-risk.service.js';
 import { z } from 'zod';
 import { kilogramsOf } from '../domain/trade.js';
-import { EditionQuery } from '../schemas/common.js';
 import {
   ControlledSupplyParamsSchema,
   ControlledSupplyQuerySchema,
   ExportControlListQuerySchema,
+  ExportControlListSchema,
+  MineralControlledSupplySchema,
 } from '../modules/export-controls/export-controls.schemas.js';
-import { ExportControlListSchema, MineralControlledSupplySchema } from '../modules/export-controls/export-controls.schemas.js';
 import { listExportControls, mineralControlledSupply } from '../modules/export-controls/export-controls.service.js';
 import { defineTool, type McpTool } from './adapter.js';
 
@@ -67,11 +67,12 @@ const label = (text: string) => text.replaceAll('_', ' ');
 const list = (items: string[], more: number) => items.join('; ') + (more > 0 ? `; and ${more} more` : '');
 const TOP = 5;
 
+/** The end of a paged answer's summary: how to get the next page, if there is one. */
+const more = (page: { next?: string | null | undefined }) => (page.next ? ' More: call again with cursor = next.' : '');
+
 /** A page's summary: the head, the first items shown, how many more, and how to get the next page. */
 const pageSummary = (head: string, shown: string[], page: { total: number; next?: string | null | undefined }) =>
-  head +
-  (shown.length > 0 ? `: ${list(shown, page.total - shown.length)}.` : '.') +
-  (page.next ? ' More: call again with cursor = next.' : '');
+  head + (shown.length > 0 ? `: ${list(shown, page.total - shown.length)}.` : '.') + more(page);
 
 /** A figure's time: its data year, or the reference period of a share table. */
 const whenOf = (figure: { year?: number | null; period?: string | null }) =>
@@ -86,7 +87,7 @@ const listMineralsTool = defineTool({
   run: (context, _params, args) => pageOf(context.paginate, listMinerals(context.snapshot), args, scopeOf('list_minerals', args)),
   summarise: (body) =>
     `${body.total} minerals: ${body.data.map((mineral) => `${mineral.id} (${mineral.stagesWithData.join(', ') || 'no production data'})`).join('; ')}.` +
-    (body.next ? ' More: call again with cursor = next.' : ''),
+    more(body),
 });
 
 const concentrationTool = defineTool({
@@ -199,8 +200,7 @@ const exposureTool = defineTool({
   params: ExposureParamsSchema,
   args: ExposureQuerySchema,
   output: ExposureSchema,
-  run: (context, params) =>
-    withObservedTrade(context.snapshot, context.trade, exposureOn(context.snapshot, params.importer, params.supplier)),
+  run: (context, params) => supplierExposure(context.snapshot, context.trade, params.importer, params.supplier),
   summarise: (body) => {
     const ok = body.data.flatMap((row) => (row.status === 'ok' ? [row] : []));
     const rows = ok
@@ -263,7 +263,7 @@ const scenarioTool = defineTool({
     'What if a country (or group) cuts its output: per mineral and stage the tonnes and share of world supply lost, HHI before and after, the binding stage, the importer’s consumption at risk (and months of cover with a stockpile), defense uses exposed and alternative suppliers. Arguments are the body of POST /v1/scenarios/disruption, e.g. {"minerals":["antimony"],"shocks":[{"countries":["CHN"],"reduction":1}]}.',
   args: DisruptionRequestSchema,
   output: DisruptionResponseSchema,
-  run: (context, _params, args) => withValueAtRisk(context.snapshot, context.trade, runScenario(context.snapshot, args)),
+  run: (context, _params, args) => runScenarioWithTrade(context.snapshot, context.trade, args),
   summarise: (body) => `Scenario for importer ${body.scenario.importer}. ${scenarioSummary(body)}`,
 });
 
@@ -287,7 +287,7 @@ const presetTool = defineTool({
   params: PresetParamsSchema,
   args: PresetOverridesSchema,
   output: PresetRunResponseSchema,
-  run: (context, params, args) => withValueAtRisk(context.snapshot, context.trade, runPreset(context.snapshot, params.id, args)),
+  run: (context, params, args) => runPresetWithTrade(context.snapshot, context.trade, params.id, args),
   summarise: (body) => `${body.preset.title} (importer ${body.scenario.importer}). ${scenarioSummary(body)}`,
 });
 
@@ -365,7 +365,8 @@ const tradeFlowsTool = defineTool({
         return `${row.flow} ${row.hts} ${row.partner} ${row.year} ${row.period}: ${row.valueUsd ?? 'no value'} USD${kg ? `, ${kg.kg ?? 'no'} kg` : ''}`;
       })
       .join('; ') +
-    (body.next ? '. More: call again with cursor = next.' : '.'),
+    '.' +
+    more(body),
 });
 
 /** Every tool, in the order an assistant meets the questions. */

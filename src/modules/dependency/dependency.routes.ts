@@ -2,8 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { listRoute } from '../list-route.js';
 import { EditionQuery, READ_ERRORS, collectionQuery } from '../../schemas/common.js';
 import { createTradeRepository } from '../trade/trade.repository.js';
-import { withObservedTrade } from '../trade/trade.service.js';
-import { exposureOn, importerDependency, listImporters } from './dependency.service.js';
+import { importerDependency, listImporters, supplierExposure } from './dependency.service.js';
 import {
   DependencySchema,
   ExposureSchema,
@@ -64,7 +63,6 @@ export const dependencyRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) =>
-      withObservedTrade(request.snapshot, trade, exposureOn(request.snapshot, request.params.importer, request.params.supplier)),
+    async (request) => supplierExposure(request.snapshot, trade, request.params.importer, request.params.supplier),
   );
 };

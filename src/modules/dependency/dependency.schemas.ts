@@ -176,7 +176,7 @@ export const ExposureStageSchema = z
   .meta({ id: 'SupplierExposureStage' });
 
 /** Observed U.S. imports from the supplier, beside (never replacing) the USGS shares. */
-export const ObservedFields = {
+const ObservedFields = {
   observed: ObservedDependencySchema,
   observedReason: z.string().nullable().describe('Why `observed` is null'),
 };

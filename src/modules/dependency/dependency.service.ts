@@ -15,6 +15,8 @@ import { dependencyIndex, exposureToSupplier, importSourceConcentration, methodR
 import { concentrationCore, methodLink, mineralConcentration, supplyFor } from '../concentration/concentration.service.js';
 import { missingGovernanceBlock, wgiUsed } from '../shared/governance.js';
 import { checkFilters, countryName, requireImporter, requireTradingCountry } from '../shared/lookups.js';
+import type { TradeRepository } from '../trade/trade.repository.js';
+import { withObservedTrade } from '../trade/trade.service.js';
 
 function presentReliance(reliance: RelianceFigure | null) {
   if (!reliance) return null;
@@ -174,6 +176,11 @@ export function importerDependency(snapshot: DatasetSnapshot, code: string, filt
 
 function indexValue(row: ReturnType<typeof mineralDependency>): number {
   return row.dependencyIndex.status === 'ok' ? row.dependencyIndex.index : -1;
+}
+
+/** exposureOn with the observed trade (USITC) beside each mineral: what the route and the MCP tool answer. */
+export function supplierExposure(snapshot: DatasetSnapshot, trade: TradeRepository, importer: string, supplier: string) {
+  return withObservedTrade(snapshot, trade, exposureOn(snapshot, importer, supplier));
 }
 
 /** "How exposed is the importer to this supplier?", mineral by mineral: direct trade vs upstream production. */

@@ -6,12 +6,11 @@ import {
   DisruptionResponseSchema,
   PresetListSchema,
   PresetOverridesSchema,
+  PresetParamsSchema,
   PresetRunResponseSchema,
 } from './scenarios.schemas.js';
 import { createTradeRepository } from '../trade/trade.repository.js';
-import { withValueAtRisk } from '../trade/trade.service.js';
-import { listPresets, runPreset, runScenario } from './scenarios.service.js';
-import { PresetParamsSchema } from './scenarios.schemas.js';
+import { listPresets, runPresetWithTrade, runScenarioWithTrade } from './scenarios.service.js';
 
 const SCENARIO_ERRORS = {
   400: problemResponse(
@@ -79,7 +78,7 @@ export const scenariosRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { csv: scenarioCsvRows },
     },
-    async (request) => withValueAtRisk(request.snapshot, trade, runScenario(request.snapshot, request.body)),
+    async (request) => runScenarioWithTrade(request.snapshot, trade, request.body),
   );
 
   app.get(
@@ -118,6 +117,6 @@ export const scenariosRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { csv: scenarioCsvRows },
     },
-    async (request) => withValueAtRisk(request.snapshot, trade, runPreset(request.snapshot, request.params.id, request.body ?? undefined)),
+    async (request) => runPresetWithTrade(request.snapshot, trade, request.params.id, request.body ?? undefined),
   );
 };

@@ -21,6 +21,8 @@ import { methodLink, worldTotalBlock } from '../concentration/concentration.serv
 import { countryName, isCountry, notACountry, sourceRef } from '../shared/lookups.js';
 import { findPreset, SCENARIO_PRESETS, type PresetBody } from './scenarios.presets.js';
 import type { DisruptionRequest, PresetOverrides } from './scenarios.schemas.js';
+import type { TradeRepository } from '../trade/trade.repository.js';
+import { withValueAtRisk } from '../trade/trade.service.js';
 
 // ---- Normalising the request -------------------------------------------------------------------
 
@@ -723,6 +725,16 @@ function presetRequest(body: PresetBody, overrides: PresetOverrides | undefined)
   if (overrides?.stockpile !== undefined) request.stockpile = overrides.stockpile;
   if (overrides?.substitution !== undefined) request.substitution = overrides.substitution;
   return request;
+}
+
+/** runScenario with the observed value at risk (USITC) in each importer impact: what the route and the MCP tool answer. */
+export function runScenarioWithTrade(snapshot: DatasetSnapshot, trade: TradeRepository, request: DisruptionRequest) {
+  return withValueAtRisk(snapshot, trade, runScenario(snapshot, request));
+}
+
+/** runPreset with the observed value at risk, as runScenarioWithTrade. */
+export function runPresetWithTrade(snapshot: DatasetSnapshot, trade: TradeRepository, id: string, overrides: PresetOverrides | undefined) {
+  return withValueAtRisk(snapshot, trade, runPreset(snapshot, id, overrides));
 }
 
 export function runPreset(snapshot: DatasetSnapshot, id: string, overrides: PresetOverrides | undefined) {

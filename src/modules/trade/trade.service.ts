@@ -2,7 +2,7 @@ import type { DatasetSnapshot } from '../../dataset/snapshot.js';
 import { memoize } from '../../dataset/memo.js';
 import { chooseEdition } from '../../domain/editions.js';
 import { TARGET_NON_OECD } from '../../domain/export-controls.js';
-import { changePct, kilogramsOf, yearsAround, type QuantityFigure } from '../../domain/trade.js';
+import { changePct, kilogramsOf, yearsAround, type QuantityFigure, type TradePeriod } from '../../domain/trade.js';
 import { sharesOfCoveredPartners } from '../../scoring/index.js';
 import { NotFoundError, ValidationError, type FieldError } from '../../errors.js';
 import { restrictsSupplyTo, SUPPLY_MEASURES, suspensionsOf } from '../../scoring/export-controls.js';
@@ -135,7 +135,7 @@ interface FlowQuery {
   hts?: string | undefined;
   mineral?: string | undefined;
   year?: number | undefined;
-  period?: 'year' | 'jan-apr' | undefined;
+  period?: TradePeriod | undefined;
 }
 
 /** The filters of GET /v1/trade/flows, checked against what the store holds: 400 naming the field, else the filter. */
@@ -188,7 +188,7 @@ function flowView(snapshot: DatasetSnapshot, coverage: Coverage, row: TradeFlowR
     partner: row.partner,
     partnerName: countryName(snapshot, row.partner),
     year: row.year,
-    period: row.period as 'year' | 'jan-apr',
+    period: row.period as TradePeriod,
     valueUsd: row.valueUsd,
     valueBasis: row.flow === IMPORTS ? ('customs' as const) : ('fas' as const),
     quantities,
@@ -271,7 +271,7 @@ function compare(table: TradeTable, hts: string, partner: string, period: string
   const then = table.get(hts, partner, before, period);
   const now = after <= lastYear ? table.get(hts, partner, after, period) : null;
   return {
-    period: period as 'year' | 'jan-apr',
+    period: period as TradePeriod,
     before: { year: before, valueUsd: then?.valueUsd ?? null, kg: then?.kg ?? null },
     after: after <= lastYear ? { year: after, valueUsd: now?.valueUsd ?? null, kg: now?.kg ?? null } : null,
     valueChangePct: changePct(then?.valueUsd, now?.valueUsd),

@@ -213,7 +213,7 @@ function stageCard(block: Block, mineral: string): HTMLElement {
       ? h(
           'p',
           { class: 'note reconciled', 'data-stage': ok.stage },
-          `World total reconciled: printed ${fmt.int(ok.inputs.worldTotal.published)} ${ok.inputs.worldTotal.unit === '%' ? '%' : 't'}, the countries add up to ${fmt.plain(ok.inputs.worldTotal.used)} ${ok.inputs.worldTotal.unit === '%' ? '%' : 't'}, which every share here is taken of. `,
+          `World total reconciled: printed ${fmt.int(ok.inputs.worldTotal.published)} ${ok.inputs.worldTotal.unit}, the countries add up to ${fmt.plain(ok.inputs.worldTotal.used)} ${ok.inputs.worldTotal.unit}, which every share here is taken of. `,
           qualityLink({ mineral, kind: 'reconciled-total' }, 'Every reconciled total'),
         )
       : null,
